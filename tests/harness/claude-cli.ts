@@ -27,11 +27,12 @@ function platformKey(): string {
   return `${p}-${a}`
 }
 
-let cachedBinary: string | undefined
+const cachedBinary = new Map<string, string>()
 
 /** Absolute path of the native claude binary of the pinned platform package, or a clear error telling to run `npm ci`. */
 export function claudeBinary(repoRoot: string = REPO_ROOT): string {
-  if (cachedBinary) return cachedBinary
+  const cached = cachedBinary.get(repoRoot)
+  if (cached) return cached
   const key = platformKey()
   const pkg = `${WRAPPER}-${key}`
   const hint = `Run \`npm ci\` in ${repoRoot} to install the pinned Claude Code CLI (${WRAPPER}@${PINNED_CLI_VERSION} and ${pkg}).`
@@ -66,7 +67,7 @@ export function claudeBinary(repoRoot: string = REPO_ROOT): string {
       `Claude Code CLI version mismatch: wrapper ${wrapperVersion}, ${pkg} ${platformVersion}, pinned ${PINNED_CLI_VERSION}. ${hint}`,
     )
   }
-  cachedBinary = bin
+  cachedBinary.set(repoRoot, bin)
   return bin
 }
 
