@@ -1,0 +1,73 @@
+import { ConfigError } from './lib/config.ts'
+import { UsageError, type CommandIO } from './lib/commands/io.ts'
+import { claudeCodeVersion } from './lib/vocabulary.ts'
+import pkg from '../package.json' with { type: 'json' }
+
+const usage = `Usage: backend-team <command> [options]
+
+Commands:
+  validate [paths...]   check agent, skill, command and plugin files (see validate --help)
+  generate [paths...]   rewrite stale generated index tables
+  rules                 list the rules with their docs
+  install [target]      copy the pack into <target>/.claude/ (see install --help)
+  update [target]       refresh files installed by install
+  uninstall [target]    remove unchanged files installed by install
+
+Options: --help, --version
+`
+
+type Command = (argv: string[], io: CommandIO) => Promise<number>
+
+/** Commands load lazily so `validate` never pays for the installer or the generator. */
+const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./lib/commands/validate.ts')).runValidate,
+  rules: async () => (await import('./lib/commands/rules.ts')).runRules,
+}
+
+/** Registers a command module; the generator and installer add theirs here. */
+export function registerCommand(name: string, load: () => Promise<Command>): void {
+  commands[name] = load
+}
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage)
+    return name ? 0 : 2
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`backend-team ${pkg.version} (vocabulary: Claude Code ${claudeCodeVersion})\n`)
+    return 0
+  }
+  const load = commands[name]
+  if (!load) {
+    io.stderr(`backend-team: unknown command \`${name}\`\n\n${usage}`)
+    return 2
+  }
+  try {
+    return await (await load())(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`backend-team ${name}: ${(error as Error).message}\n`)
+      return 2
+    }
+    io.stderr(`backend-team ${name}: internal error: ${(error as Error)?.message ?? String(error)}\n`)
+    if (process.env.BACKEND_TEAM_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`)
+    return 2
+  }
+}
+
+export async function runFromProcess(): Promise<void> {
+  const io: CommandIO = {
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+  }
+  try {
+    process.exitCode = await main(process.argv.slice(2), io)
+  } catch (error) {
+    process.stderr.write(`backend-team: internal error: ${(error as Error)?.message ?? String(error)}\n`)
+    process.exitCode = 2
+  }
+}

@@ -1,0 +1,32 @@
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+
+/**
+ * Writes a file so that a crash leaves either the old or the new content, never half of it:
+ * write a temporary sibling, flush it, then rename it over the target (atomic on POSIX file systems).
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`)
+  let mode: number | undefined
+  try {
+    mode = statSync(path).mode & 0o777
+  } catch {
+    mode = undefined
+  }
+  const fd = openSync(temp, 'wx', mode ?? 0o644)
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content)
+    fsyncSync(fd)
+  } catch (error) {
+    closeSync(fd)
+    unlinkSync(temp)
+    throw error
+  }
+  closeSync(fd)
+  try {
+    renameSync(temp, path)
+  } catch (error) {
+    unlinkSync(temp)
+    throw error
+  }
+}

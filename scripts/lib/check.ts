@@ -1,0 +1,54 @@
+import type { Report, SeveritySetting } from './diagnostics.ts'
+import type { FileKind } from './load/discover.ts'
+import type { LoadedFile } from './load/loaded-file.ts'
+import type { Project } from './project.ts'
+
+/** Settings every check may read; checks never read configuration files themselves. */
+export interface CheckSettings {
+  /** `claude-code` checks what Claude Code loads; `agent-skills` also holds skills to the portable standard. */
+  skillProfile: 'claude-code' | 'agent-skills'
+}
+
+interface BaseContext {
+  project: Project
+  settings: CheckSettings
+  /** The rule's own options from the configuration (`["error", {...}]`). */
+  options: Record<string, unknown>
+  report(report: Report): void
+}
+
+export interface FileContext extends BaseContext {
+  file: LoadedFile
+}
+
+export type ProjectContext = BaseContext
+
+interface CheckMeta {
+  /** `<group>/<kebab-name>`; the module file is named after it with `/` replaced by `-`. */
+  id: string
+  /** One line: what the check reports. */
+  description: string
+  /** Why it matters: what Claude Code does with the defect. Shown by `backend-team rules`. */
+  rationale: string
+  defaultSeverity: SeveritySetting
+  fixable?: boolean
+}
+
+export interface FileCheck extends CheckMeta {
+  scope: 'file'
+  /** File kinds the check runs on. Unreadable files reach only checks that set `includeUnreadable`. */
+  kinds: readonly FileKind[]
+  includeUnreadable?: boolean
+  check(ctx: FileContext): void
+}
+
+export interface ProjectCheck extends CheckMeta {
+  scope: 'project'
+  check(ctx: ProjectContext): void
+}
+
+export type Check = FileCheck | ProjectCheck
+
+export function defineCheck<const T extends Check>(check: T): T {
+  return check
+}

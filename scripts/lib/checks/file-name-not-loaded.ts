@@ -1,0 +1,22 @@
+// Claude Code matches file names exactly: `skill.md` and `x.MD` are never loaded.
+import { basename, extname } from 'node:path'
+import { defineCheck } from '../check.ts'
+import { pointAt } from '../diagnostics.ts'
+
+export default defineCheck({
+  id: 'file/name-not-loaded',
+  description: 'Agent, skill and command files whose names Claude Code does not load',
+  rationale: 'Claude Code loads only `*.md` (lower-case extension) agents and commands and skills named exactly `SKILL.md`; any other spelling is ignored without a message.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command'],
+  includeUnreadable: true,
+  check({ file, report }) {
+    const name = basename(file.path)
+    if (file.kind === 'skill' && name !== 'SKILL.md') {
+      report({ message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`, at: pointAt(1) })
+    } else if (file.kind !== 'skill' && extname(name) !== '.md') {
+      report({ message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`, at: pointAt(1) })
+    }
+  },
+})

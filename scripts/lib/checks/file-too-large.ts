@@ -1,0 +1,19 @@
+// Claude Code's markdown loader skips files over 1 MiB; the validator mirrors that limit and never reads them.
+import { defineCheck } from '../check.ts'
+import { pointAt } from '../diagnostics.ts'
+import { maxFileBytes } from '../load/read-source.ts'
+
+export default defineCheck({
+  id: 'file/too-large',
+  description: 'Files over Claude Code\'s 1 MiB limit',
+  rationale: 'Claude Code skips agent and skill files over 1,048,576 bytes (a debug-log line only), so the agent or skill silently does not exist.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown'],
+  includeUnreadable: true,
+  check({ file, report }) {
+    if (!file.read.ok && file.read.problem === 'too-large') {
+      report({ message: `Unexpected file of ${file.read.bytes} bytes, expected at most ${maxFileBytes} bytes (Claude Code skips larger files)`, at: pointAt(1) })
+    }
+  },
+})

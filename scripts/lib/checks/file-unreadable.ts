@@ -1,0 +1,18 @@
+// A file Claude Code cannot open is skipped without a word; say so instead.
+import { defineCheck } from '../check.ts'
+import { pointAt } from '../diagnostics.ts'
+
+export default defineCheck({
+  id: 'file/unreadable',
+  description: 'Files that cannot be opened or read',
+  rationale: 'Claude Code skips a file it cannot read (permissions, a broken or looping link) without any message.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown'],
+  includeUnreadable: true,
+  check({ file, report }) {
+    if (!file.read.ok && file.read.problem === 'unreadable') {
+      report({ message: `Unexpected unreadable file (${file.read.detail}), expected a readable regular file`, at: pointAt(1) })
+    }
+  },
+})

@@ -1,0 +1,22 @@
+// `tools:` with nothing in it gives the agent zero tools, while the agent listing still says "All tools".
+import { defineCheck } from '../check.ts'
+import { keySpan } from '../locate.ts'
+import { splitToolList } from '../tool-list.ts'
+
+export default defineCheck({
+  id: 'frontmatter/empty-tools',
+  description: 'An agent `tools` value that grants no tool at all',
+  rationale: 'An empty string, `[]`, a bare `tools:` or a non-string value leaves the agent with zero tools, while Claude Code\'s agent listing still says "All tools". Omit `tools` to inherit every tool.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent'],
+  check({ file, report }) {
+    const data = file.frontmatter?.data
+    if (!data || !('tools' in data)) return
+    const value = data.tools
+    const names = splitToolList(value)
+    if (names.length > 0) return
+    const found = value === null ? 'an empty `tools:`' : Array.isArray(value) ? 'an empty list' : typeof value === 'string' ? 'an empty string' : `a ${typeof value}`
+    report({ message: `Unexpected ${found} for \`tools\`, expected at least one tool name (this agent gets zero tools; omit \`tools\` to inherit all)`, at: keySpan(file, ['tools']) })
+  },
+})

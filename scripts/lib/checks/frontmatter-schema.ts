@@ -1,0 +1,26 @@
+// Types and value sets Claude Code reads, from the JSON Schemas in schemas/; a wrong value is dropped silently.
+import { defineCheck } from '../check.ts'
+import { fenceSpan, keySpan, valueSpan } from '../locate.ts'
+import { describeErrors, validatorFor } from '../schemas.ts'
+
+const schemaOf = { agent: 'agent.schema.json', skill: 'skill.schema.json', command: 'command.schema.json' } as const
+
+export default defineCheck({
+  id: 'frontmatter/schema',
+  description: 'Front-matter values of the wrong type or outside the allowed set',
+  rationale: 'Claude Code ignores a field whose value it does not accept (a colour, a permission mode, an effort level) and skips an agent whose `name` or `description` is missing or not a string, mostly without a message.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command'],
+  check({ file, report }) {
+    const fm = file.frontmatter
+    if (!fm?.data) return
+    const kind = file.kind as keyof typeof schemaOf
+    const validate = validatorFor(schemaOf[kind])
+    if (validate(fm.data)) return
+    for (const problem of describeErrors(validate.errors, fm.data)) {
+      const at = problem.path.length === 0 ? fenceSpan(file) : problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path)
+      report({ message: problem.message, at })
+    }
+  },
+})

@@ -1,0 +1,22 @@
+// Claude Code sends an unknown model string to the API unchanged; the agent fails only when it is spawned.
+import { defineCheck } from '../check.ts'
+import { valueSpan } from '../locate.ts'
+import { didYouMean } from '../suggest.ts'
+import { isKnownModel, modelAliases } from '../vocabulary.ts'
+
+export default defineCheck({
+  id: 'frontmatter/unknown-model',
+  description: 'A `model` that is neither an alias, `inherit`, nor a Claude model id',
+  rationale: 'Claude Code does not check `model` at load time: `gpt-4o` is sent to the API as written and the agent fails each time it is spawned.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command'],
+  check({ file, report }) {
+    const model = file.frontmatter?.data?.model
+    if (typeof model !== 'string' || model === '' || isKnownModel(model)) return
+    report({
+      message: `Unexpected model \`${model}\`, expected one of ${[...modelAliases].map((m) => `\`${m}\``).join(', ')} or a \`claude-…\` model id${didYouMean(model, modelAliases)}`,
+      at: valueSpan(file, ['model']),
+    })
+  },
+})

@@ -1,0 +1,36 @@
+// Strict YAML first: Claude Code drops every field of front matter it cannot parse, even after its quoting retry.
+import { defineCheck } from '../check.ts'
+import { offsetSpan, fenceSpan } from '../locate.ts'
+
+export default defineCheck({
+  id: 'frontmatter/yaml-syntax',
+  description: 'Front matter that is not strict YAML 1.2',
+  rationale: 'When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field, so an agent does not load at all. Values that only the retry rescues break every other YAML tool.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command', 'markdown'],
+  fixable: true,
+  check({ file, report }) {
+    const fm = file.frontmatter
+    if (!fm) return
+    if (fm.language !== 'yaml' && fm.language !== 'yml') {
+      report({
+        message: `Unexpected \`${fm.language}\` front matter, expected YAML (it is never evaluated; Claude Code reads no fields from it)`,
+        at: fenceSpan(file),
+      })
+      return
+    }
+    if (fm.errors.length === 0) return
+    const first = fm.errors[0]!
+    const consequence = fm.recoveredByClaude
+      ? 'Claude Code loads it only after quoting values itself; other YAML parsers fail'
+      : file.kind === 'agent'
+        ? 'Claude Code drops every field, so this agent does not load'
+        : 'Claude Code drops every field'
+    report({
+      message: `Unexpected invalid YAML: ${first.message}, expected strict YAML 1.2 (${consequence}${fm.quotingFix ? '; quoting the value fixes it' : ''})`,
+      at: offsetSpan(file, first.start, first.end),
+      ...(fm.quotingFix ? { fix: fm.quotingFix } : {}),
+    })
+  },
+})

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util'
+import { formats, loadReporter, type Format } from '../reporters/index.ts'
+import { validate } from '../run.ts'
+import { UsageError, type CommandIO } from './io.ts'
+
+export const validateUsage = `Usage: backend-team validate [paths...] [options]
+
+Checks Claude Code agent, skill, command and plugin files. Paths may be folders (a plugin,
+a marketplace, a project with .claude/, or a folder of agents and skills) or single files;
+with none, the working directory.
+
+Options:
+  --format <name>       stylish (default), json, github or sarif
+  --fix                 apply safe fixes (regenerates stale index tables, quotes YAML values)
+  --max-warnings <n>    exit 1 when there are more than n warnings
+  --quiet               report errors only
+  --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
+  --no-color            plain output
+`
+
+export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    io.stdout(validateUsage)
+    return 0
+  }
+  const format = values.format as Format
+  if (!formats.includes(format)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${formats.join(', ')}`)
+  let maxWarnings = -1
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0')
+  }
+  const result = validate({ cwd: io.cwd, targets: positionals, fix: values.fix, ...(values.config ? { configPath: values.config } : {}) })
+  if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`)
+  const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics
+  const reporter = await loadReporter(format)
+  const color = values['no-color'] ? false : values.color ?? io.isTTY
+  io.stdout(reporter(shown, { cwd: io.cwd, color, fileCount: result.fileCount }))
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length
+  const warnings = result.diagnostics.length - errors
+  if (errors > 0) return 1
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`backend-team: ${warnings} warnings found, more than --max-warnings ${maxWarnings}\n`)
+    return 1
+  }
+  return 0
+}

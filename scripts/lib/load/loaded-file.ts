@@ -1,0 +1,81 @@
+import { parseDocument, type Document } from 'yaml'
+import { SourceText } from '../source-text.ts'
+import { scanBody, type BodyScan } from './body-scan.ts'
+import type { Candidate, FileKind, Scope } from './discover.ts'
+import { splitFrontmatter, type Frontmatter } from './frontmatter.ts'
+import { readSource, type ReadResult } from './read-source.ts'
+
+/** One file, read and parsed once; every check shares it. */
+export class LoadedFile {
+  readonly path: string
+  readonly kind: FileKind
+  readonly scope: Scope
+  readonly read: ReadResult
+  readonly source: SourceText | null
+  /** Front matter of a markdown file; null when the file has none (or is JSON, or unreadable). */
+  readonly frontmatter: Frontmatter | null
+  /** Offset where the markdown body starts. */
+  readonly bodyOffset: number
+  private scanned: BodyScan | null = null
+  private parsedJson: { doc: Document.Parsed; value: unknown; errors: { message: string; start: number; end: number }[] } | null = null
+
+  constructor(candidate: Candidate, maxBytes?: number) {
+    this.path = candidate.path
+    this.kind = candidate.kind
+    this.scope = candidate.scope
+    this.read = readSource(candidate.path, maxBytes)
+    this.source = this.read.ok ? new SourceText(this.read.text) : null
+    if (this.read.ok && isMarkdownKind(this.kind)) {
+      const split = splitFrontmatter(this.read.text)
+      this.frontmatter = split.frontmatter
+      this.bodyOffset = split.bodyOffset
+    } else {
+      this.frontmatter = null
+      this.bodyOffset = 0
+    }
+  }
+
+  get text(): string {
+    return this.source?.text ?? ''
+  }
+
+  /** Front-matter data as Claude Code sees it; empty when there is none or it was dropped. */
+  get data(): Record<string, unknown> {
+    return this.frontmatter?.data ?? {}
+  }
+
+  get body(): string {
+    return this.text.slice(this.bodyOffset)
+  }
+
+  /** Markdown structure of the body, computed on first use. */
+  get scan(): BodyScan {
+    this.scanned ??= scanBody(this.text, this.bodyOffset)
+    return this.scanned
+  }
+
+  /**
+   * JSON files are parsed with the YAML parser (JSON is YAML 1.2) to keep node positions;
+   * the value comes from JSON.parse, so JSON-only rules (no comments, no trailing commas) still hold.
+   */
+  get json() {
+    if (this.parsedJson || !this.read.ok) return this.parsedJson
+    const errors: { message: string; start: number; end: number }[] = []
+    let value: unknown = undefined
+    try {
+      value = JSON.parse(this.text)
+    } catch (error) {
+      const message = (error as Error).message
+      const at = Number(/position (\d+)/.exec(message)?.[1] ?? 0)
+      errors.push({ message: message.replace(/^JSON\.parse: /, ''), start: at, end: at })
+    }
+    const doc = parseDocument(this.text, { version: '1.2', uniqueKeys: true, strict: true })
+    for (const e of doc.errors) if (errors.length === 0) errors.push({ message: e.message.split('\n')[0]!, start: e.pos[0], end: e.pos[1] })
+    this.parsedJson = { doc, value, errors }
+    return this.parsedJson
+  }
+}
+
+export function isMarkdownKind(kind: FileKind): boolean {
+  return kind === 'agent' || kind === 'skill' || kind === 'command' || kind === 'markdown'
+}

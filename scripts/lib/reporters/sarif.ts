@@ -1,0 +1,44 @@
+import { checks } from '../checks/index.ts'
+import type { Reporter } from './index.ts'
+import { relativePath } from './relative.ts'
+
+/** SARIF 2.1.0, for code-scanning uploads. */
+export const sarif: Reporter = (diagnostics, { cwd }) => {
+  const used = [...new Set(diagnostics.map((d) => d.ruleId))].sort()
+  const rules = used.map((id) => {
+    const check = checks.find((c) => c.id === id)
+    return {
+      id,
+      shortDescription: { text: check?.description ?? id },
+      fullDescription: { text: check?.rationale ?? id },
+      defaultConfiguration: { level: check?.defaultSeverity === 'warning' ? 'warning' : 'error' },
+    }
+  })
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'backend-team', rules } },
+      results: diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        ruleIndex: used.indexOf(d.ruleId),
+        level: d.severity === 'error' ? 'error' : 'warning',
+        message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: relativePath(d.file, cwd) },
+            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          },
+        }],
+        ...(d.related ? {
+          relatedLocations: d.related.map((r, i) => ({
+            id: i,
+            message: { text: r.message },
+            physicalLocation: { artifactLocation: { uri: relativePath(r.file, cwd) }, region: { startLine: r.line, startColumn: r.column } },
+          })),
+        } : {}),
+      })),
+    }],
+  }
+  return JSON.stringify(log, null, 2) + '\n'
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs'
+import { dirname, relative, sep } from 'node:path'
+import type { Check, CheckSettings } from './check.ts'
+import { checks as registry } from './checks/index.ts'
+import { loadConfig, ruleSettingFor, type Config } from './config.ts'
+import { compareDiagnostics, type Diagnostic, type Report, type TextEdit } from './diagnostics.ts'
+import { writeFileAtomic } from './atomic-write.ts'
+import { discover } from './load/discover.ts'
+import { LoadedFile } from './load/loaded-file.ts'
+import { buildProject } from './project.ts'
+import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions.ts'
+
+export interface ValidateOptions {
+  cwd: string
+  /** Folders or files; none means the working directory. */
+  targets: string[]
+  /** Explicit configuration file; otherwise found in the working directory. */
+  configPath?: string
+  /** Apply fixes and write the files. */
+  fix?: boolean
+  /** The checks to run (tests narrow this); defaults to the registry. */
+  checks?: readonly Check[]
+  /** Skip configuration lookup and use this one. */
+  config?: Config
+}
+
+export interface ValidateResult {
+  diagnostics: Diagnostic[]
+  /** Files read. */
+  fileCount: number
+  /** Files a fix rewrote. */
+  fixedFiles: string[]
+  /** Targets that do not exist. */
+  missing: string[]
+}
+
+/** At most this many diagnostics per file, so a hostile file cannot flood pre-commit output. */
+export const maxDiagnosticsPerFile = 100
+
+export function validate(options: ValidateOptions): ValidateResult {
+  const first = lint(options)
+  if (!options.fix) return first
+  const fixedFiles = applyFixes(first.diagnostics)
+  if (fixedFiles.length === 0) return first
+  const second = lint({ ...options, fix: false })
+  return { ...second, fixedFiles }
+}
+
+function lint(options: ValidateOptions): ValidateResult {
+  const loaded = options.config ? { config: options.config, path: null } : loadConfig(options.cwd, options.configPath)
+  const config = loaded.config
+  const configDir = loaded.path ? dirname(loaded.path) : options.cwd
+  const found = discover(options.targets, options.cwd, config.ignore)
+  const files = found.candidates.map((c) => new LoadedFile(c))
+  const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
+  const settings: CheckSettings = { skillProfile: config.skillProfile }
+  const byFile = new Map<string, { file: LoadedFile | null; reports: Diagnostic[] }>()
+  const suppressionCache = new Map<string, Suppressions>()
+  const fileByPath = new Map(files.map((f) => [f.path, f]))
+
+  const collect = (check: Check, defaultFile: LoadedFile | null) => {
+    return (report: Report) => {
+      const path = report.file ?? defaultFile?.path
+      if (!path) return
+      const rel = relative(configDir, path).split(sep).join('/')
+      const { severity } = ruleSettingFor(config, check.id, rel, check.defaultSeverity)
+      if (severity === 'off') return
+      const owner = fileByPath.get(path) ?? null
+      if (owner?.source) {
+        let s = suppressionCache.get(path)
+        if (!s) suppressionCache.set(path, (s = parseSuppressions(owner.text, (o) => owner.source!.position(o).line)))
+        if (isSuppressed(s, check.id, report.at.line)) return
+      }
+      const entry = byFile.get(path) ?? { file: owner, reports: [] }
+      byFile.set(path, entry)
+      entry.reports.push({
+        file: path, ruleId: check.id, severity, message: report.message, ...report.at,
+        ...(report.related ? { related: report.related } : {}),
+        ...(report.fix && check.fixable ? { fix: report.fix } : {}),
+      })
+    }
+  }
+
+  const checks = options.checks ?? registry
+  for (const check of checks) {
+    if (ruleSettingFor(config, check.id, '', check.defaultSeverity).severity === 'off' && config.overrides.length === 0) continue
+    if (check.scope === 'project') {
+      check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check, null) })
+      continue
+    }
+    for (const file of files) {
+      if (!check.kinds.includes(file.kind)) continue
+      if (!file.read.ok && !check.includeUnreadable) continue
+      const rel = relative(configDir, file.path).split(sep).join('/')
+      check.check({ file, project, settings, options: ruleSettingFor(config, check.id, rel, check.defaultSeverity).options, report: collect(check, file) })
+    }
+  }
+
+  const diagnostics: Diagnostic[] = []
+  for (const [path, entry] of byFile) {
+    if (found.reportOnly && !found.reportOnly.has(path)) continue
+    const sorted = entry.reports.sort(compareDiagnostics)
+    diagnostics.push(...sorted.slice(0, maxDiagnosticsPerFile))
+    if (sorted.length > maxDiagnosticsPerFile) {
+      const last = sorted[maxDiagnosticsPerFile - 1]!
+      diagnostics.push({
+        file: path, ruleId: 'file/too-many-problems', severity: 'error', line: last.line, column: last.column, endLine: last.line, endColumn: last.column,
+        message: `Unexpected ${sorted.length} problems in one file, expected at most ${maxDiagnosticsPerFile}; the rest are not shown`,
+      })
+    }
+  }
+  diagnostics.sort(compareDiagnostics)
+  return { diagnostics, fileCount: files.length, fixedFiles: [], missing: found.missing }
+}
+
+/** Applies every non-overlapping fix, one atomic write per file. */
+function applyFixes(diagnostics: Diagnostic[]): string[] {
+  const edits = new Map<string, TextEdit[]>()
+  for (const d of diagnostics) if (d.fix) edits.set(d.file, [...(edits.get(d.file) ?? []), ...d.fix])
+  const written: string[] = []
+  for (const [path, list] of edits) {
+    const original = readFileSync(path, 'utf8')
+    const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
+    let text = original.slice(bom.length)
+    let lastStart = Infinity
+    for (const edit of [...list].sort((a, b) => b.start - a.start || b.end - a.end)) {
+      if (edit.end > lastStart) continue
+      text = text.slice(0, edit.start) + edit.text + text.slice(edit.end)
+      lastStart = edit.start
+    }
+    if (bom + text !== original) {
+      writeFileAtomic(path, bom + text)
+      written.push(path)
+    }
+  }
+  return written
+}
