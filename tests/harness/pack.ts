@@ -281,9 +281,12 @@ export function expectedModel(agent: AgentFile, sessionModel: string): string {
   return MODEL_ALIASES[m.toLowerCase()] ?? m
 }
 
-/** The listing line Claude Code writes for an agent: `- <id>: <description> (Tools: <tools as declared>)`. */
+/**
+ * The listing line Claude Code writes for an agent: `- <id>: <description> (Tools: <tools as declared, joined by ", ">)`;
+ * "All tools" when `tools` is absent or empty (even though an empty list spawns with zero tools).
+ */
 export function expectedAgentListingLine(mode: InstallMode, agent: AgentFile): string {
-  const tools = agent.tools === undefined ? '*' : agent.tools.length === 0 ? 'All tools' : agent.tools.join(', ')
+  const tools = agent.tools === undefined || agent.tools.length === 0 ? 'All tools' : agent.tools.join(', ')
   return `- ${idFor(mode, agent.name)}: ${agent.description} (Tools: ${tools})`
 }
 
