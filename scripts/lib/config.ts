@@ -87,7 +87,7 @@ export function parseConfig(raw: unknown, where: string, knownRules?: Set<string
   config.externalSkills = strings(input.externalSkills, 'externalSkills')
   if (input.skillProfile !== undefined) {
     if (input.skillProfile !== 'claude-code' && input.skillProfile !== 'agent-skills') fail('`skillProfile` must be "claude-code" or "agent-skills"')
-    config.skillProfile = input.skillProfile
+    config.skillProfile = input.skillProfile as Config['skillProfile']
   }
   return config
 }

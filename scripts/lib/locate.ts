@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml'
 import type { Span } from './diagnostics.ts'
 import { locate } from './load/frontmatter.ts'
 import type { LoadedFile } from './load/loaded-file.ts'
@@ -28,4 +29,28 @@ export function valueSpan(file: LoadedFile, path: readonly (string | number)[]):
 export function valueRange(file: LoadedFile, path: readonly (string | number)[]): { start: number; end: number } | null {
   const at = file.frontmatter && locate(file.frontmatter, path)
   return at ? { start: at.valueStart, end: at.valueEnd } : null
+}
+
+/**
+ * Span of characters [start, end) of the string value at `path` (an entry inside `tools: Read, Bsh`). Plain and
+ * quoted scalars without escapes map directly; otherwise the text is searched in the value, then the whole value is used.
+ */
+export function substringSpan(file: LoadedFile, path: readonly (string | number)[], start: number, end: number): Span {
+  const at = file.frontmatter && locate(file.frontmatter, path)
+  if (!at || !isScalar(at.value) || typeof at.value.value !== 'string') return valueSpan(file, path)
+  const value = at.value.value
+  const raw = file.text.slice(at.valueStart, at.valueEnd)
+  const quoted = at.value.type === 'QUOTE_DOUBLE' || at.value.type === 'QUOTE_SINGLE'
+  const inner = quoted ? raw.slice(1, -1) : raw
+  if (inner === value) {
+    const base = at.valueStart + (quoted ? 1 : 0)
+    return offsetSpan(file, base + start, base + end)
+  }
+  const found = raw.indexOf(value.slice(start, end))
+  return found === -1 ? offsetSpan(file, at.valueStart, at.valueEnd) : offsetSpan(file, at.valueStart + found, at.valueStart + found + end - start)
+}
+
+/** Span of one entry of a front-matter list written as a YAML list or as a comma or space separated string. */
+export function listEntrySpan(file: LoadedFile, key: string, entry: { index?: number; start: number; end: number }): Span {
+  return substringSpan(file, entry.index === undefined ? [key] : [key, entry.index], entry.start, entry.end)
 }

@@ -28,9 +28,11 @@ const compiled = new Map<string, ValidateFunction>()
 
 /** One strict ajv instance; schemas compile on first use so a run pays only for the kinds it meets. */
 export function createAjv(): Ajv2020 {
-  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true })
+  // verbose: errors carry their parent schema, where `x-expected` gives a readable expectation.
+  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true })
   addFormats.default(instance, ['uri', 'date-time', 'email'])
   instance.addKeyword({ keyword: 'x-replacement', schemaType: 'object' })
+  instance.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
   for (const schema of Object.values(schemas)) instance.addSchema(schema)
   return instance
 }
@@ -78,7 +80,8 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, data: u
       continue
     }
     const value = valueAt(data, path)
-    const expected = [...new Set(group.map(expectation).filter(Boolean))].join(', or ')
+    const stated = group.map((e) => (e.parentSchema as { 'x-expected'?: string } | undefined)?.['x-expected']).find(Boolean)
+    const expected = stated ?? [...new Set(group.map(expectation).filter(Boolean))].join(', or ')
     const where = path.length ? ` for \`${path.join('.')}\`` : ''
     problems.push({ path, atKey: false, message: `Unexpected ${show(value)}${where}, expected ${expected || 'a valid value'}` })
   }

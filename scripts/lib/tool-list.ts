@@ -11,48 +11,68 @@ export interface ToolEntry {
   argument?: string
   /** Index in the YAML list, or undefined for a string value. */
   index?: number
+  /** Offsets of `raw` in the string it was split from (the list item, or the whole string value). */
+  start: number
+  end: number
 }
 
 export function splitToolList(value: unknown): ToolEntry[] {
-  if (typeof value === 'string') return splitString(value).map((raw) => entry(raw))
+  if (typeof value === 'string') return splitString(value).map((part) => entry(part))
   if (Array.isArray(value)) {
     const out: ToolEntry[] = []
     value.forEach((item, index) => {
       if (typeof item !== 'string') return
-      for (const raw of splitString(item)) out.push(entry(raw, index))
+      for (const part of splitString(item)) out.push(entry(part, index))
     })
     return out
   }
   return []
 }
 
-function splitString(text: string): string[] {
-  const parts: string[] = []
+interface Part {
+  raw: string
+  start: number
+}
+
+function splitString(text: string): Part[] {
+  const parts: Part[] = []
   let depth = 0
-  let current = ''
-  for (const ch of text) {
+  let start = -1
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charAt(i)
     if (ch === '(') depth++
     if (ch === ')') depth = Math.max(0, depth - 1)
-    if (depth === 0 && (ch === ',' || /\s/.test(ch))) {
-      if (current) parts.push(current)
-      current = ''
-      continue
+    const separator = i === text.length || (depth === 0 && (ch === ',' || /\s/.test(ch)))
+    if (separator) {
+      if (start !== -1) parts.push({ raw: text.slice(start, i), start })
+      start = -1
+    } else if (start === -1) {
+      start = i
     }
-    current += ch
   }
-  if (current) parts.push(current)
   return parts
 }
 
-function entry(raw: string, index?: number): ToolEntry {
+function entry({ raw, start }: Part, index?: number): ToolEntry {
   const open = raw.indexOf('(')
   const name = open === -1 ? raw : raw.slice(0, open)
   const argument = open === -1 ? undefined : raw.slice(open + 1, raw.endsWith(')') ? -1 : undefined)
-  return { raw, name, ...(argument !== undefined ? { argument } : {}), ...(index !== undefined ? { index } : {}) }
+  return { raw, name, ...(argument !== undefined ? { argument } : {}), ...(index !== undefined ? { index } : {}), start, end: start + raw.length }
+}
+
+/** Whether a `tools` list gives the agent the Agent tool (`Agent`, `Task`, either with a type list, or `*`). */
+export function grantsAgentTool(entries: readonly ToolEntry[]): boolean {
+  return entries.some((e) => e.name === 'Agent' || e.name === 'Task' || e.raw === '*')
+}
+
+/** Agent types in an `Agent(a, b)` or `Task(a, b)` entry, each with its offsets in the same string as the entry's. */
+export function agentTypeSpans(entry: ToolEntry): { name: string; start: number; end: number }[] {
+  if ((entry.name !== 'Agent' && entry.name !== 'Task') || entry.argument === undefined) return []
+  const base = entry.start + entry.name.length + 1
+  return [...entry.argument.matchAll(/[^\s,]+/g)].map((m) => ({ name: m[0], start: base + m.index, end: base + m.index + m[0].length }))
 }
 
 /** Agent types in an `Agent(a, b)` or `Task(a, b)` entry. */
 export function agentTypesIn(entry: ToolEntry): string[] {
-  if ((entry.name !== 'Agent' && entry.name !== 'Task') || entry.argument === undefined) return []
-  return entry.argument.split(/[\s,]+/).filter(Boolean)
+  return agentTypeSpans(entry).map((t) => t.name)
 }

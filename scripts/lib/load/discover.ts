@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { globSync } from 'tinyglobby'
+import { walk, type Found } from './walk.ts'
 
 /** What Claude Code would take a file for. */
 export type FileKind =
@@ -25,6 +25,8 @@ export interface Candidate {
   path: string
   kind: FileKind
   scope: Scope
+  /** A symbolic link whose target is outside the root it was found in: reported, never read. */
+  outside?: boolean
 }
 
 export interface Discovery {
@@ -37,11 +39,9 @@ export interface Discovery {
   missing: string[]
 }
 
-const globOptions = { dot: true, followSymbolicLinks: false, caseSensitiveMatch: false, absolute: true, expandDirectories: false }
-
-function glob(root: string, patterns: string[], ignore: string[]): string[] {
-  if (!existsSync(root)) return []
-  return globSync(patterns, { ...globOptions, cwd: root, ignore: ['**/node_modules/**', '**/.git/**', ...ignore] })
+function glob(root: string, patterns: string[], ignore: string[]): Found[] {
+  if (patterns.length === 0 || !existsSync(root)) return []
+  return walk(root, patterns, ignore)
 }
 
 /** Finds every Claude Code file under each target: a plugin, a marketplace, a project, a folder, or single files. */
@@ -50,9 +50,10 @@ export function discover(targets: string[], cwd: string, ignore: string[] = []):
   const roots: string[] = []
   const missing: string[] = []
   let reportOnly: Set<string> | null = null
-  const add = (path: string, kind: FileKind, scope: Scope) => {
+  const add: Add = (file, kind, scope) => {
+    const { path, outside } = typeof file === 'string' ? { path: file, outside: false } : file
     const key = realOrSelf(path)
-    if (!seen.has(key)) seen.set(key, { path, kind, scope })
+    if (!seen.has(key)) seen.set(key, { path, kind, scope, ...(outside ? { outside } : {}) })
   }
   const addRoot = (root: string) => {
     if (roots.includes(root)) return
@@ -112,7 +113,7 @@ function kindOfLooseFile(path: string): FileKind {
   return 'markdown'
 }
 
-type Add = (path: string, kind: FileKind, scope: Scope) => void
+type Add = (file: string | Found, kind: FileKind, scope: Scope) => void
 
 function discoverRoot(root: string, add: Add, ignore: string[]): void {
   const marketplace = join(root, '.claude-plugin', 'marketplace.json')
@@ -134,7 +135,7 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
     const scope: Scope = { kind: 'project', root }
     for (const p of glob(claudeDir, ['agents/**/*.md'], ignore)) add(p, 'agent', scope)
     for (const p of glob(claudeDir, ['skills/*/*.md'], ignore)) addSkillOrReference(p, add, scope)
-    for (const p of glob(claudeDir, ['commands/**/*.md'], ignore)) add(p, basename(p) === 'SKILL.md' ? 'skill' : 'command', scope)
+    for (const p of glob(claudeDir, ['commands/**/*.md'], ignore)) add(p, basename(p.path) === 'SKILL.md' ? 'skill' : 'command', scope)
   }
   if (!pluginRoots.has(root)) {
     // A pack without a manifest (or a plain folder of agents and skills).
@@ -147,7 +148,7 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
       // Pointed straight at an agents or skills folder.
       const inside = basename(root).toLowerCase() === 'skills'
       for (const p of glob(root, inside ? ['*/*.md'] : ['**/*.md'], ignore)) {
-        if (inside || basename(p).toLowerCase() === 'skill.md') addSkillOrReference(p, add, scope)
+        if (inside || basename(p.path).toLowerCase() === 'skill.md') addSkillOrReference(p, add, scope)
         else add(p, 'agent', scope)
       }
     }
@@ -157,8 +158,8 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
 }
 
 /** `SKILL.md` (and `skill.md`, reported as a file Claude Code never loads) is a skill; other files are its resources. */
-function addSkillOrReference(path: string, add: Add, scope: Scope): void {
-  add(path, basename(path).toLowerCase() === 'skill.md' ? 'skill' : 'markdown', scope)
+function addSkillOrReference(file: Found, add: Add, scope: Scope): void {
+  add(file, basename(file.path).toLowerCase() === 'skill.md' ? 'skill' : 'markdown', scope)
 }
 
 function discoverPlugin(root: string, entryName: string | undefined, add: Add, ignore: string[]): void {
@@ -188,7 +189,7 @@ function discoverPlugin(root: string, entryName: string | undefined, add: Add, i
     const abs = insideRoot(root, p)
     if (!abs || !existsSync(abs)) continue
     if (statSync(abs).isFile()) add(abs, 'command', scope)
-    else for (const f of glob(abs, ['**/*.md'], ignore)) add(f, basename(f) === 'SKILL.md' ? 'skill' : 'command', scope)
+    else for (const f of glob(abs, ['**/*.md'], ignore)) add(f, basename(f.path) === 'SKILL.md' ? 'skill' : 'command', scope)
   }
   const hooks = join(root, 'hooks', 'hooks.json')
   if (existsSync(hooks)) add(hooks, 'hooks', scope)

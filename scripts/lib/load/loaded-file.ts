@@ -23,7 +23,9 @@ export class LoadedFile {
     this.path = candidate.path
     this.kind = candidate.kind
     this.scope = candidate.scope
-    this.read = readSource(candidate.path, maxBytes)
+    this.read = candidate.outside
+      ? { ok: false, problem: 'unreadable', detail: 'symbolic link to a file outside the project; not read' }
+      : readSource(candidate.path, maxBytes)
     this.source = this.read.ok ? new SourceText(this.read.text) : null
     if (this.read.ok && isMarkdownKind(this.kind)) {
       const split = splitFrontmatter(this.read.text)

@@ -70,7 +70,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'ENOENT') return 'file not found'
+  if (code === 'ENOENT') return 'file not found or broken symbolic link'
   if (code === 'ELOOP') return 'symbolic link loop'
   if (code === 'EISDIR') return 'is a directory'
   return code ?? String(error)

@@ -1,0 +1,61 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import picomatch from 'picomatch'
+
+/** A file found by the walk; `outside` marks a link whose target leaves the walked root (never read). */
+export interface Found {
+  path: string
+  outside: boolean
+}
+
+const alwaysSkipped = new Set(['node_modules', '.git'])
+
+/**
+ * Lists files under `root` whose root-relative path matches `patterns` (case-insensitively, so the checks can
+ * report `skill.md` and `.MD` names Claude Code ignores). Unlike glob libraries it keeps broken and looping
+ * links, so they are reported as unreadable instead of vanishing, and it never follows a link out of `root`.
+ */
+export function walk(root: string, patterns: string[], ignore: string[] = []): Found[] {
+  const match = picomatch(patterns, { dot: true, nocase: true })
+  const skip = ignore.length ? picomatch(ignore, { dot: true }) : () => false
+  const found: Found[] = []
+  let realRoot: string
+  try {
+    realRoot = realpathSync(root)
+  } catch {
+    return found
+  }
+  const visited = new Set<string>([realRoot])
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot + sep)
+  const visit = (dir: string) => {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      if (alwaysSkipped.has(entry.name)) continue
+      const path = join(dir, entry.name)
+      const rel = relative(root, path).split(sep).join('/')
+      if (skip(rel)) continue
+      let isDir = entry.isDirectory()
+      let outside = false
+      if (entry.isSymbolicLink()) {
+        try {
+          const real = realpathSync(path)
+          outside = !inside(real)
+          isDir = statSync(real).isDirectory()
+          if (isDir && (outside || visited.has(real))) continue
+          if (isDir) visited.add(real)
+        } catch {
+          isDir = false // broken or looping link: listed as a file so reading it reports why
+        }
+      }
+      if (isDir) visit(path)
+      else if (match(rel)) found.push({ path, outside })
+    }
+  }
+  visit(root)
+  return found
+}
