@@ -110,8 +110,10 @@ export interface ClaudeRunResult {
 
 /**
  * One CLI run: a fresh HOME, the scripted API on a random loopback port, the CLI killed (process group) on timeout.
- * Permissions: we run as root, so --dangerously-skip-permissions is refused; the scripted model only calls the Agent
- * tool (and Skill/Read in a few probes), which `-p` runs without a prompt in the default permission mode.
+ * Permissions (probed as root): `--permission-mode bypassPermissions` / --dangerously-skip-permissions exit 1 ("cannot be
+ * used with root/sudo privileges"). The default mode lets `Agent`, `Read` and read-only `Bash` (`echo`) through in -p and
+ * denies `Write`; `--permission-mode acceptEdits` (or `--allowedTools Write`) lets edits inside cwd through. The
+ * scenarios only call the Agent tool, so no flag is passed.
  */
 export async function runClaude(opts: ClaudeRunOptions): Promise<ClaudeRunResult> {
   const bin = claudeBinary()

@@ -3,19 +3,17 @@
 // - POST /v1/messages answers with SSE (stream: true) or one JSON message (stream: false).
 // - POST /v1/messages/count_tokens answers {input_tokens} from a chars/4 estimate of the body.
 // - Anything else gets a harmless `{}` (200), so probes such as HEAD / or GET /api/... never hang.
-// - Every request is recorded (method, path, a few headers, parsed body, and which kind it is).
+// - Every request is recorded (method, path, a few headers, parsed body).
 // - The reply to /v1/messages comes from `script(request, ctx)`, which sees the whole request (system, tools, every
 //   message), so a scripted model can decide from the conversation so far.
 // - Bounded: at most `maxRequests` requests (later ones get HTTP 529 and the server closes), an idle timeout and an
 //   overall timeout; on any of them the server closes itself and `closed` resolves.
 //
-// How the CLI's requests look (2.1.332, probed; see tests/harness/README.md and the classify* helpers below):
-// - Main-thread turn: `system` is an array of text blocks; the first is the billing header
-//   ("x-anthropic-billing-header: ..."), then "You are Claude Code, Anthropic's official CLI for Claude." and the long
-//   main system prompt. Its `tools` include `Agent`.
-// - Subagent turn: `system` holds the same billing header and identity line, then the agent's markdown body followed by
-//   the "Notes:" / env block. Its `tools` are the agent's own resolved list.
-// - Side requests (title/topic generation, quota checks) use small max_tokens and no tools; `classifyRequest` marks them.
+// Telling requests apart (2.1.332, probed; details in ./observe.ts and ./README.md): the first system block is the
+// billing header "x-anthropic-billing-header: cc_version=…; cc_entrypoint=sdk-cli;", which a subagent's requests end
+// with " cc_is_subagent=true;". The main thread's requests carry the agent and skill listings in a role:"system"
+// message; a subagent's system prompt (third system block) starts with its agent body. In -p runs the CLI sent only
+// POST /v1/messages (no count_tokens, no side requests for titles or quota).
 
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
