@@ -1,0 +1,65 @@
+import { join } from 'node:path'
+import { splitFrontmatter } from '../load/frontmatter.ts'
+import type { FileSystem } from './file-system.ts'
+
+/** An agent or skill definition and the names Claude Code may know it by. */
+export interface Definition {
+  kind: 'agent' | 'skill'
+  /** Absolute path of the agent file or the skill's SKILL.md. */
+  path: string
+  /** An agent: its frontmatter `name` (or file stem). A skill: its folder name and its frontmatter `name`. */
+  names: string[]
+}
+
+/** Claude Code finds agents case- and separator-insensitively, so `Backend_Developer` collides with `backend-developer`. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '')
+}
+
+function frontmatterName(content: Buffer): string | null {
+  const text = content.toString('utf8').replace(/^\uFEFF/, '')
+  try {
+    const name = splitFrontmatter(text).frontmatter?.data?.name
+    return typeof name === 'string' && name.trim() !== '' ? name.trim() : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The agents (`agents/**\/*.md`) and skills (`skills/<dir>/SKILL.md`) under a folder laid out like `.claude/`:
+ * a project's `.claude`, the user's `~/.claude`, or the package root.
+ */
+export function scanDefinitions(fs: FileSystem, root: string): Definition[] {
+  const found: Definition[] = []
+  const walkAgents = (dir: string, depth: number) => {
+    if (depth > 20) return
+    for (const entry of fs.list(dir)) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory) walkAgents(path, depth + 1)
+      else if (entry.isFile && entry.name.endsWith('.md')) {
+        const content = fs.readFile(path)
+        if (!content) continue
+        const name = frontmatterName(content) ?? entry.name.slice(0, -3)
+        found.push({ kind: 'agent', path, names: [name] })
+      }
+    }
+  }
+  walkAgents(join(root, 'agents'), 0)
+  for (const entry of fs.list(join(root, 'skills'))) {
+    if (!entry.isDirectory) continue
+    const path = join(root, 'skills', entry.name, 'SKILL.md')
+    const content = fs.readFile(path)
+    if (!content) continue
+    const name = frontmatterName(content)
+    found.push({ kind: 'skill', path, names: name && name !== entry.name ? [entry.name, name] : [entry.name] })
+  }
+  return found
+}
+
+/** Whether two definitions of the same kind share a name. */
+export function sharedName(a: Definition, b: Definition): string | null {
+  if (a.kind !== b.kind) return null
+  const keys = new Set(b.names.map(nameKey))
+  return a.names.find((n) => keys.has(nameKey(n))) ?? null
+}
