@@ -22,6 +22,9 @@ type Command = (argv: string[], io: CommandIO) => Promise<number>
 const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./lib/commands/validate.ts')).runValidate,
   rules: async () => (await import('./lib/commands/rules.ts')).runRules,
+  install: async () => (await import('./lib/commands/install.ts')).runInstall,
+  update: async () => (await import('./lib/commands/install.ts')).runUpdate,
+  uninstall: async () => (await import('./lib/commands/install.ts')).runUninstall,
 }
 
 /** Registers a command module; the generator and installer add theirs here. */

@@ -13,10 +13,11 @@ import reference from '../../schemas/reference.schema.json' with { type: 'json' 
 import orchestratorResult from '../../schemas/orchestrator-result.schema.json' with { type: 'json' }
 import specialistResult from '../../schemas/specialist-result.schema.json' with { type: 'json' }
 import progressState from '../../schemas/progress-state.schema.json' with { type: 'json' }
+import installLock from '../../schemas/install-lock.schema.json' with { type: 'json' }
 
 /** Every schema the project ships, by `$id`. */
 export const schemas: Record<string, object> = Object.fromEntries(
-  [vocabulary, agent, skill, command, plugin, marketplace, hooks, config, catalog, reference, orchestratorResult, specialistResult, progressState]
+  [vocabulary, agent, skill, command, plugin, marketplace, hooks, config, catalog, reference, orchestratorResult, specialistResult, progressState, installLock]
     .map((s) => [(s as { $id: string }).$id, s]),
 )
 
