@@ -1,12 +1,31 @@
-// Bundles the CLI into one ES module so a run loads a single file instead of hundreds of modules.
+// Bundles the CLI into one ES module with validators ajv generated ahead of time, so a run loads one file and
+// compiles no schema.
 import { build } from 'esbuild'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { tsImport } from 'tsx/esm/api'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+const { createAjv, schemas } = await tsImport('./lib/schemas.ts', import.meta.url)
+const standalone = (await import('ajv/dist/standalone/index.js')).default.default
+
+const ajv = createAjv(true)
+const exportNames = Object.fromEntries(Object.keys(schemas).map((id, i) => [`v${i}`, id]))
+mkdirSync(`${root}dist`, { recursive: true })
+writeFileSync(`${root}dist/validators.js`, standalone(ajv, exportNames))
+writeFileSync(`${root}dist/validator-ids.json`, JSON.stringify(exportNames))
+
+const entry = `
+import { usePrecompiled } from './scripts/lib/schemas.ts'
+import * as generated from './dist/validators.js'
+import ids from './dist/validator-ids.json' with { type: 'json' }
+usePrecompiled(Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, generated[name]])))
+export { runFromProcess, main } from './scripts/cli.ts'
+`
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['scripts/cli.ts'],
+  stdin: { contents: entry, resolveDir: root, sourcefile: 'bundle-entry.ts', loader: 'ts' },
   outfile: 'dist/cli.js',
   bundle: true,
   platform: 'node',

@@ -58,12 +58,17 @@ function lint(options: ValidateOptions): ValidateResult {
   const suppressionCache = new Map<string, Suppressions>()
   const fileByPath = new Map(files.map((f) => [f.path, f]))
 
+  const relPaths = new Map<string, string>()
+  const relOf = (path: string) => {
+    let rel = relPaths.get(path)
+    if (rel === undefined) relPaths.set(path, (rel = relative(configDir, path).split(sep).join('/')))
+    return rel
+  }
   const collect = (check: Check, defaultFile: LoadedFile | null) => {
     return (report: Report) => {
       const path = report.file ?? defaultFile?.path
       if (!path) return
-      const rel = relative(configDir, path).split(sep).join('/')
-      const { severity } = ruleSettingFor(config, check.id, rel, check.defaultSeverity)
+      const { severity } = ruleSettingFor(config, check.id, relOf(path), check.defaultSeverity)
       if (severity === 'off') return
       const owner = fileByPath.get(path) ?? null
       if (owner?.source) {
@@ -88,11 +93,12 @@ function lint(options: ValidateOptions): ValidateResult {
       check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check, null) })
       continue
     }
+    const shared = ruleSettingFor(config, check.id, '', check.defaultSeverity).options
     for (const file of files) {
       if (!check.kinds.includes(file.kind)) continue
       if (!file.read.ok && !check.includeUnreadable) continue
-      const rel = relative(configDir, file.path).split(sep).join('/')
-      check.check({ file, project, settings, options: ruleSettingFor(config, check.id, rel, check.defaultSeverity).options, report: collect(check, file) })
+      const options = config.overrides.length ? ruleSettingFor(config, check.id, relOf(file.path), check.defaultSeverity).options : shared
+      check.check({ file, project, settings, options, report: collect(check, file) })
     }
   }
 

@@ -27,10 +27,21 @@ export const contractNames = ['orchestrator-result', 'specialist-result', 'progr
 let ajv: Ajv2020 | null = null
 const compiled = new Map<string, ValidateFunction>()
 
-/** One strict ajv instance; schemas compile on first use so a run pays only for the kinds it meets. */
-export function createAjv(): Ajv2020 {
+/**
+ * The bundled CLI ships validators that ajv generated at build time (scripts/build.mjs): compiling the schemas
+ * on every run would cost more start-up time than checking a small project. Source runs compile on first use.
+ */
+export function usePrecompiled(validators: Record<string, ValidateFunction>): void {
+  for (const [id, fn] of Object.entries(validators)) compiled.set(id, fn)
+}
+
+/** One strict ajv instance; `standalone` keeps the generated code so the build can save it. */
+export function createAjv(standalone = false): Ajv2020 {
   // verbose: errors carry their parent schema, where `x-expected` gives a readable expectation.
-  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true })
+  const instance = new Ajv2020({
+    allErrors: true, strict: true, allowUnionTypes: true, verbose: true,
+    ...(standalone ? { code: { source: true, esm: true } } : {}),
+  })
   addFormats.default(instance, ['uri', 'date-time', 'email'])
   instance.addKeyword({ keyword: 'x-replacement', schemaType: 'object' })
   instance.addKeyword({ keyword: 'x-expected', schemaType: 'string' })

@@ -3,10 +3,16 @@ import type { Span } from './diagnostics.ts'
 /** Text of a file with fast offset → line/column lookups (1-based, columns in UTF-16 units like editors). */
 export class SourceText {
   readonly text: string
-  private readonly lineStarts: number[]
+  private starts: number[] | null = null
 
   constructor(text: string) {
     this.text = text
+  }
+
+  /** Line starts are computed on first use: most files produce no diagnostic and never need them. */
+  private get lineStarts(): number[] {
+    if (this.starts) return this.starts
+    const text = this.text
     const starts = [0]
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i)
@@ -14,7 +20,8 @@ export class SourceText {
       if (c === 10) starts.push(i + 1)
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1)
     }
-    this.lineStarts = starts
+    this.starts = starts
+    return starts
   }
 
   get lineCount(): number {

@@ -51,8 +51,10 @@ export function discover(targets: string[], cwd: string, ignore: string[] = []):
   const missing: string[] = []
   let reportOnly: Set<string> | null = null
   const add: Add = (file, kind, scope) => {
-    const { path, outside } = typeof file === 'string' ? { path: file, outside: false } : file
-    const key = realOrSelf(path)
+    const { path, outside, viaLink } = typeof file === 'string' ? { path: file, outside: false, viaLink: true } : file
+    // Real paths are looked up only where a link was crossed: the same file reached twice (a `.claude/agents` link
+    // to `agents/`) is loaded once, and the common case costs no system call.
+    const key = viaLink ? realOrSelf(path) : path
     if (!seen.has(key)) seen.set(key, { path, kind, scope, ...(outside ? { outside } : {}) })
   }
   const addRoot = (root: string) => {
@@ -75,7 +77,7 @@ export function discover(targets: string[], cwd: string, ignore: string[] = []):
       // A single file (lint-staged): load its whole project so cross-file checks see everything.
       ;(reportOnly ??= new Set()).add(abs)
       addRoot(projectRootOf(abs))
-      if (!seen.has(realOrSelf(abs))) add(abs, kindOfLooseFile(abs), { kind: 'folder', root: dirname(abs) })
+      if (!seen.has(abs) && !seen.has(realOrSelf(abs))) add(abs, kindOfLooseFile(abs), { kind: 'folder', root: dirname(abs) })
     }
   }
   const candidates = [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -6,6 +6,8 @@ import picomatch from 'picomatch'
 export interface Found {
   path: string
   outside: boolean
+  /** Reached through a symbolic link, so its real path may differ from `path`. */
+  viaLink: boolean
 }
 
 const alwaysSkipped = new Set(['node_modules', '.git'])
@@ -17,6 +19,12 @@ const alwaysSkipped = new Set(['node_modules', '.git'])
  */
 export function walk(root: string, patterns: string[], ignore: string[] = []): Found[] {
   const match = picomatch(patterns, { dot: true, nocase: true })
+  // Only descend into folders a pattern can reach: `agents/**/*.md` never needs `skills/`.
+  const bases = patterns.map(staticBase)
+  const mayContain = (rel: string) => {
+    const dir = rel.toLowerCase()
+    return bases.some((b) => b === '' || dir === b || dir.startsWith(`${b}/`) || b.startsWith(`${dir}/`))
+  }
   const skip = ignore.length ? picomatch(ignore, { dot: true }) : () => false
   const found: Found[] = []
   let realRoot: string
@@ -27,7 +35,7 @@ export function walk(root: string, patterns: string[], ignore: string[] = []): F
   }
   const visited = new Set<string>([realRoot])
   const inside = (real: string) => real === realRoot || real.startsWith(realRoot + sep)
-  const visit = (dir: string) => {
+  const visit = (dir: string, viaLink: boolean) => {
     let entries: Dirent[]
     try {
       entries = readdirSync(dir, { withFileTypes: true })
@@ -41,6 +49,7 @@ export function walk(root: string, patterns: string[], ignore: string[] = []): F
       if (skip(rel)) continue
       let isDir = entry.isDirectory()
       let outside = false
+      const link = viaLink || entry.isSymbolicLink()
       if (entry.isSymbolicLink()) {
         try {
           const real = realpathSync(path)
@@ -52,10 +61,24 @@ export function walk(root: string, patterns: string[], ignore: string[] = []): F
           isDir = false // broken or looping link: listed as a file so reading it reports why
         }
       }
-      if (isDir) visit(path)
-      else if (match(rel)) found.push({ path, outside })
+      if (isDir) {
+        if (mayContain(rel)) visit(path, link)
+      } else if (match(rel)) {
+        found.push({ path, outside, viaLink: link })
+      }
     }
   }
-  visit(root)
+  visit(root, false)
   return found
+}
+
+// The folder part of a pattern before its first glob character, lower-cased (for agents/**/*.md: agents).
+function staticBase(pattern: string): string {
+  const parts = pattern.split('/')
+  const base: string[] = []
+  for (const part of parts.slice(0, -1)) {
+    if (/[*?[\]{}()!]/.test(part)) break
+    base.push(part)
+  }
+  return base.join('/').toLowerCase()
 }

@@ -1,0 +1,70 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/**
+ * Writes a synthetic plugin of `agents` agents and `skills` skills with cross-references (preloaded skills,
+ * `Agent(...)` allowlists, backticked dispatch targets, relative links) and a few planted defects, so the
+ * benchmark exercises every check, not only the parser.
+ */
+export function writeSyntheticPlugin(root: string, agents: number, skills: number): { defects: number } {
+  rmSync(root, { recursive: true, force: true })
+  mkdirSync(join(root, '.claude-plugin'), { recursive: true })
+  writeFileSync(join(root, '.claude-plugin', 'plugin.json'), JSON.stringify({
+    name: 'bench-pack', version: '1.0.0', description: 'Synthetic benchmark pack.', author: { name: 'bench' },
+  }, null, 2))
+  const skillName = (i: number) => `skill-${String(i).padStart(5, '0')}`
+  const agentName = (i: number) => `agent-${String(i).padStart(5, '0')}`
+  for (let i = 0; i < skills; i++) {
+    const dir = join(root, 'skills', skillName(i))
+    mkdirSync(join(dir, 'references'), { recursive: true })
+    writeFileSync(join(dir, 'references', 'notes.md'), `# Notes for ${skillName(i)}\n\nDetails that the skill links to.\n`)
+    writeFileSync(join(dir, 'SKILL.md'), [
+      '---',
+      `name: ${skillName(i)}`,
+      `description: "Use when task ${i} needs the procedure for area ${i % 37}; covers setup, checks and clean-up."`,
+      '---',
+      '',
+      `# Skill ${i}`,
+      '',
+      `Read [the notes](references/notes.md) first, then follow the steps.`,
+      '',
+      ...Array.from({ length: 30 }, (_, k) => `${k + 1}. Step ${k + 1} of the procedure: run \`make check-${k}\` and record the result.`),
+      '',
+    ].join('\n'))
+  }
+  let defects = 0
+  mkdirSync(join(root, 'agents'), { recursive: true })
+  for (let i = 0; i < agents; i++) {
+    const preload = [skillName(i % skills), skillName((i * 7) % skills)]
+    const peer = agentName((i + 1) % agents)
+    let tools = `  - Read\n  - Edit\n  - Skill\n  - Agent(${peer})`
+    let skillsBlock = preload.map((s) => `  - ${s}`).join('\n')
+    // One planted defect in every 250 agents: an unknown tool, a missing skill, or a bad model.
+    if (i % 250 === 17) { tools += '\n  - Tsk'; defects++ }
+    if (i % 250 === 101) { skillsBlock += '\n  - skill-missing'; defects++ }
+    const model = i % 250 === 199 ? 'gpt-4o' : i % 3 === 0 ? 'opus' : 'sonnet'
+    if (i % 250 === 199) defects++
+    writeFileSync(join(root, 'agents', `${agentName(i)}.md`), [
+      '---',
+      `name: ${agentName(i)}`,
+      `description: "Use when work in area ${i % 41} needs agent ${i}.\\n<example>user: handle area ${i % 41}\\nassistant: I'll use ${agentName(i)}.</example>"`,
+      'tools:',
+      tools,
+      `model: ${model}`,
+      'color: blue',
+      'skills:',
+      skillsBlock,
+      '---',
+      '',
+      `You are agent ${i}. Load the \`${preload[0]}\` skill before you start.`,
+      '',
+      '| Agent | When |',
+      '| --- | --- |',
+      `| \`${peer}\` | when the work moves on |`,
+      '',
+      ...Array.from({ length: 40 }, (_, k) => `- Rule ${k + 1}: keep changes small and verify with \`go test ./...\` before handing back.`),
+      '',
+    ].join('\n'))
+  }
+  return { defects }
+}
