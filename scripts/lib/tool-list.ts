@@ -16,6 +16,13 @@ export interface ToolEntry {
   end: number
 }
 
+/** The keys of each file kind that hold tool lists; in skills and commands they are permission rules (`Bash(git:*)`). */
+export const toolListKeys = {
+  agent: ['tools', 'disallowedTools'],
+  skill: ['allowed-tools', 'disallowed-tools', 'disallowedTools'],
+  command: ['allowed-tools', 'disallowed-tools'],
+} as const
+
 export function splitToolList(value: unknown): ToolEntry[] {
   if (typeof value === 'string') return splitString(value).map((part) => entry(part))
   if (Array.isArray(value)) {

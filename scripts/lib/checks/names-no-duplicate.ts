@@ -1,0 +1,61 @@
+// Two agents (or skills) of one name in one scope: Claude Code keeps one, picked by file read order, without a message.
+import { defineCheck } from '../check.ts'
+import type { Related } from '../diagnostics.ts'
+import type { Scope } from '../load/discover.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
+import { valueSpan } from '../locate.ts'
+
+const scopeKey = (s: Scope) => `${s.kind}\0${s.root}\0${s.pluginName ?? ''}`
+const scopeName = { project: 'this project', plugin: 'this plugin', folder: 'this folder' } as const
+const byPath = (a: { file: LoadedFile }, b: { file: LoadedFile }) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0)
+
+function firstDefinedHere(file: LoadedFile): Related {
+  const at = valueSpan(file, ['name'])
+  return { file: file.path, line: at.line, column: at.column, message: 'first defined here' }
+}
+
+export default defineCheck({
+  id: 'names/no-duplicate',
+  description: 'Agent or skill names used twice in one project, folder or plugin',
+  rationale: 'Claude Code loads only one of several agents with the same `name` in a scope (the winner depends on file read order and changed between releases), and lists same-name skills side by side, so the Skill tool and `skills:` pick whichever comes first.',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check({ project, report }) {
+    const agents = new Map<string, LoadedFile>()
+    for (const agent of [...project.agents].sort(byPath)) {
+      const key = `${scopeKey(agent.file.scope)}\0${agent.name}`
+      const first = agents.get(key)
+      if (!first) {
+        agents.set(key, agent.file)
+        continue
+      }
+      report({
+        file: agent.file.path,
+        message: `Unexpected duplicate agent name \`${agent.name}\`, expected a name used once in ${scopeName[agent.file.scope.kind]} (Claude Code loads only one of them, picked by file read order)`,
+        at: valueSpan(agent.file, ['name']),
+        related: [firstDefinedHere(first)],
+      })
+    }
+    // Command names (directories) and display names share one namespace: `skills:` and the Skill tool match either.
+    const skills = new Map<string, LoadedFile>()
+    for (const skill of [...project.skills].sort(byPath)) {
+      const names: [string, string][] = [[skill.dir, 'command']]
+      if (skill.displayName && skill.displayName !== skill.dir) names.push([skill.displayName, 'display'])
+      for (const [name, kind] of names) {
+        const key = `${scopeKey(skill.file.scope)}\0${name}`
+        const first = skills.get(key)
+        if (!first) {
+          skills.set(key, skill.file)
+          continue
+        }
+        if (first === skill.file) continue
+        report({
+          file: skill.file.path,
+          message: `Unexpected duplicate skill ${kind} name \`${name}\`, expected a name used once in ${scopeName[skill.file.scope.kind]} (Claude Code lists both, and \`skills:\` and the Skill tool take the first match)`,
+          at: valueSpan(skill.file, ['name']),
+          related: [firstDefinedHere(first)],
+        })
+      }
+    }
+  },
+})

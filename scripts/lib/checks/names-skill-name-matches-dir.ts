@@ -1,0 +1,25 @@
+// Claude Code names a skill's command after its directory; a different front-matter `name` is only a display name.
+import { basename, dirname } from 'node:path'
+import { defineCheck } from '../check.ts'
+import { valueSpan } from '../locate.ts'
+
+export default defineCheck({
+  id: 'names/skill-name-matches-dir',
+  description: 'Skills whose `name` differs from their directory',
+  rationale: 'Claude Code runs a skill as `/<directory>` and shows the front-matter `name` beside it as a display name, so the two names drift apart; the Agent Skills standard (profile `agent-skills`) requires them to be equal.',
+  defaultSeverity: 'warning',
+  scope: 'file',
+  kinds: ['skill'],
+  check({ file, report, settings }) {
+    const name = file.frontmatter?.data?.name
+    const folder = dirname(file.path)
+    // A root SKILL.md (plugin `"skills": "."`) is named by its front matter.
+    if (typeof name !== 'string' || name === '' || folder === file.scope.root) return
+    const dir = basename(folder)
+    if (name === dir) return
+    const why = settings.skillProfile === 'agent-skills'
+      ? 'the Agent Skills standard requires `name` to equal the directory name'
+      : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`
+    report({ message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`, at: valueSpan(file, ['name']) })
+  },
+})

@@ -1,0 +1,25 @@
+// `Bash(git:*)` in an agent's `tools` grants the whole Bash tool: the rule text is ignored there.
+import { defineCheck } from '../check.ts'
+import { listEntrySpan } from '../locate.ts'
+import { splitToolList } from '../tool-list.ts'
+import { classifyTool } from '../vocabulary.ts'
+
+export default defineCheck({
+  id: 'refs/permission-rule-in-tools',
+  description: 'Permission rules such as `Bash(git:*)` in an agent\'s `tools`',
+  rationale: 'In `tools`, Claude Code reads only the tool name: `Bash(git:*)`, `Read(src/**)` or `WebFetch(domain:x)` grant the whole tool and restrict nothing. Only `Agent(a, b)` is a real allowlist (and only for the main thread). Restrictions belong in settings `permissions`.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent'],
+  check({ file, report }) {
+    const data = file.frontmatter?.data
+    if (!data) return
+    for (const entry of splitToolList(data.tools)) {
+      if (entry.argument === undefined || entry.name === 'Agent' || entry.name === 'Task' || classifyTool(entry.name) === 'unknown') continue
+      report({
+        message: `Unexpected permission rule \`${entry.raw}\` in \`tools\`, expected a bare tool name (the rule restricts nothing here and the agent gets all of \`${entry.name}\`; put the rule in settings \`permissions.allow\`)`,
+        at: listEntrySpan(file, 'tools', entry),
+      })
+    }
+  },
+})

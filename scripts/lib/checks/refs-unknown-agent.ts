@@ -1,0 +1,58 @@
+// Dispatching an agent type that does not exist fails at run time with "Agent type 'x' not found".
+import { bodyRefs } from '../body-refs.ts'
+import { defineCheck } from '../check.ts'
+import type { Span } from '../diagnostics.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
+import { listEntrySpan, offsetSpan, valueSpan } from '../locate.ts'
+import { agentExists, builtInAgentTypes } from '../project.ts'
+import { didYouMean } from '../suggest.ts'
+import { agentTypeSpans, splitToolList } from '../tool-list.ts'
+
+export default defineCheck({
+  id: 'refs/unknown-agent',
+  description: 'Agent types in `Agent(...)`, in a skill\'s `agent:` or dispatched from a body that do not exist',
+  rationale: 'An unknown `subagent_type` fails with "Agent type \'x\' not found" only when the orchestrator reaches that step; a skill\'s unknown `agent:` silently runs as `general-purpose`. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.',
+  defaultSeverity: 'error',
+  scope: 'project',
+  check({ project, report }) {
+    const exists = new Map<string, boolean>()
+    const known = (name: string) => {
+      let found = exists.get(name)
+      if (found === undefined) exists.set(name, (found = agentExists(project, name)))
+      return found
+    }
+    let candidates: string[] | null = null
+    const hint = (name: string) => {
+      candidates ??= [...new Set([
+        ...builtInAgentTypes, ...project.externalAgents,
+        ...project.agents.flatMap((a) => [a.name, ...(a.qualified ? [a.qualified] : [])]),
+      ])]
+      return didYouMean(name, candidates)
+    }
+    const check = (file: LoadedFile, name: string, at: Span, effect: string) => {
+      if (name === '*' || known(name)) return
+      report({
+        file: file.path,
+        message: `Unexpected unknown agent \`${name}\`, expected an agent in this project, a built-in agent or one in \`externalAgents\` (${effect})${hint(name)}`,
+        at,
+      })
+    }
+    const notFound = (name: string) => `Claude Code answers "Agent type '${name}' not found"`
+    for (const file of project.files) {
+      if (!file.read.ok || (file.kind !== 'agent' && file.kind !== 'skill' && file.kind !== 'command')) continue
+      const data = file.data
+      if (file.kind === 'agent') {
+        for (const key of ['tools', 'disallowedTools']) {
+          for (const entry of splitToolList(data[key])) {
+            for (const type of agentTypeSpans(entry)) {
+              check(file, type.name, listEntrySpan(file, key, { ...(entry.index !== undefined ? { index: entry.index } : {}), start: type.start, end: type.end }), notFound(type.name))
+            }
+          }
+        }
+      } else if (typeof data.agent === 'string' && data.agent !== '') {
+        check(file, data.agent, valueSpan(file, ['agent']), 'Claude Code silently runs the skill as `general-purpose` instead')
+      }
+      for (const ref of bodyRefs(file).agents) check(file, ref.name, offsetSpan(file, ref.start, ref.end), notFound(ref.name))
+    }
+  },
+})

@@ -1,0 +1,30 @@
+// Claude Code drops a tool name it does not know, without a word; when nothing is left the spawn is refused.
+import { defineCheck } from '../check.ts'
+import { listEntrySpan } from '../locate.ts'
+import { didYouMean } from '../suggest.ts'
+import { splitToolList, toolListKeys } from '../tool-list.ts'
+import { allKnownToolNames, claudeCodeVersion, classifyTool } from '../vocabulary.ts'
+
+export default defineCheck({
+  id: 'refs/unknown-tool',
+  description: 'Tool names that Claude Code does not know or no longer has',
+  rationale: 'Tool names are case-sensitive; Claude Code drops an unknown (`read`, `Bsh`) or removed (`TodoWrite`, `MultiEdit`, `LS`) name silently, and refuses to spawn an agent whose whole list was dropped.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command'],
+  check({ file, report }) {
+    const data = file.frontmatter?.data
+    if (!data) return
+    const effect = file.kind === 'agent' ? 'Claude Code drops it' : 'the rule matches no tool'
+    for (const key of toolListKeys[file.kind as keyof typeof toolListKeys]) {
+      for (const entry of splitToolList(data[key])) {
+        const kind = classifyTool(entry.name)
+        if (entry.raw === '*' || (kind !== 'unknown' && kind !== 'removed')) continue
+        const message = kind === 'removed'
+          ? `Unexpected removed tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} has (${effect})`
+          : `Unexpected unknown tool \`${entry.name}\`, expected a tool name Claude Code ${claudeCodeVersion} knows, case-sensitive (${effect})${didYouMean(entry.name, allKnownToolNames)}`
+        report({ message, at: listEntrySpan(file, key, entry) })
+      }
+    }
+  },
+})
