@@ -11,6 +11,20 @@ import frontmatterSchema from './frontmatter-schema.ts'
 import frontmatterUnknownKey from './frontmatter-unknown-key.ts'
 import frontmatterUnknownModel from './frontmatter-unknown-model.ts'
 import frontmatterYamlSyntax from './frontmatter-yaml-syntax.ts'
+import namesAgentNameFormat from './names-agent-name-format.ts'
+import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
+import namesNoDuplicate from './names-no-duplicate.ts'
+import namesSkillNameMatchesDir from './names-skill-name-matches-dir.ts'
+import refsBrokenLink from './refs-broken-link.ts'
+import refsLegacyTool from './refs-legacy-tool.ts'
+import refsMissingAgentTool from './refs-missing-agent-tool.ts'
+import refsMissingSkillTool from './refs-missing-skill-tool.ts'
+import refsPermissionRuleInTools from './refs-permission-rule-in-tools.ts'
+import refsUnknownAgent from './refs-unknown-agent.ts'
+import refsUnknownSkill from './refs-unknown-skill.ts'
+import refsUnknownTool from './refs-unknown-tool.ts'
+import toolsMainThreadOnly from './tools-main-thread-only.ts'
+import toolsShadowedByBash from './tools-shadowed-by-bash.ts'
 
 /** Every check, sorted by id (a test keeps it sorted and in step with the files in this folder). */
 export const checks: readonly Check[] = [
@@ -26,4 +40,18 @@ export const checks: readonly Check[] = [
   frontmatterUnknownKey,
   frontmatterUnknownModel,
   frontmatterYamlSyntax,
+  namesAgentNameFormat,
+  namesAgentNameMatchesFile,
+  namesNoDuplicate,
+  namesSkillNameMatchesDir,
+  refsBrokenLink,
+  refsLegacyTool,
+  refsMissingAgentTool,
+  refsMissingSkillTool,
+  refsPermissionRuleInTools,
+  refsUnknownAgent,
+  refsUnknownSkill,
+  refsUnknownTool,
+  toolsMainThreadOnly,
+  toolsShadowedByBash,
 ]
