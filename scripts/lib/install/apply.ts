@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import type { FileSystem } from './file-system.ts'
-import { lockPath, writeLock, type Lock } from './lock.ts'
+import { lockPath, removeStaleTemps, writeLock, type Lock } from './lock.ts'
 import { foldersToCreate, type Plan } from './plan.ts'
 
 export interface ApplyInput {
@@ -60,6 +60,9 @@ export function applyPlan(input: ApplyInput): ApplyResult {
   }
 
   const needsJournal = changes.length > 0 || folders.length > 0
+  // Left-overs of an interrupted earlier run's atomic writes.
+  removeStaleTemps(fs, lockPath(claudeDir))
+  for (const step of plan.steps) removeStaleTemps(fs, join(claudeDir, step.rel))
   if (needsJournal) {
     if (folders[0] === '.') fs.mkdir(claudeDir)
     writeLock(fs, claudeDir, {

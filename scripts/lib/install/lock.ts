@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { describeErrors, validatorFor } from '../schemas.ts'
 import type { FileSystem } from './file-system.ts'
 import { sha256 } from './hash.ts'
@@ -90,4 +90,17 @@ export function serializeLock(lock: Lock): Buffer {
 
 export function writeLock(fs: FileSystem, claudeDir: string, lock: Lock): void {
   fs.writeFile(lockPath(claudeDir), serializeLock(lock))
+}
+
+/**
+ * Deletes what an atomic write of `path` leaves when the process dies before its rename: a sibling
+ * `.<name>.<pid>.<time>.tmp` (see atomic-write.ts). The target itself is never half-written.
+ */
+export function removeStaleTemps(fs: FileSystem, path: string): void {
+  const prefix = `.${basename(path)}.`
+  for (const entry of fs.list(dirname(path))) {
+    if (entry.isFile && entry.name.startsWith(prefix) && /^\d+\.[0-9a-z]+\.tmp$/.test(entry.name.slice(prefix.length))) {
+      fs.unlink(join(dirname(path), entry.name))
+    }
+  }
 }

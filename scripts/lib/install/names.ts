@@ -57,9 +57,9 @@ export function scanDefinitions(fs: FileSystem, root: string): Definition[] {
   return found
 }
 
-/** Whether two definitions of the same kind share a name. */
-export function sharedName(a: Definition, b: Definition): string | null {
-  if (a.kind !== b.kind) return null
-  const keys = new Set(b.names.map(nameKey))
-  return a.names.find((n) => keys.has(nameKey(n))) ?? null
+/** The name of `other` that Claude Code would confuse with one of `mine` (same kind), or null. */
+export function sharedName(mine: Definition, other: Definition): string | null {
+  if (mine.kind !== other.kind) return null
+  const keys = new Set(mine.names.map(nameKey))
+  return other.names.find((n) => keys.has(nameKey(n))) ?? null
 }

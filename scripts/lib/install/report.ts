@@ -27,7 +27,7 @@ function collisionLine(c: NameCollision, ctx: ReportContext): string {
     ? `in this project the pack's ${c.kind} replaces yours`
     : c.kind === 'agent' ? 'Claude Code would load only one of the two, unpredictably' : 'both would be listed to Claude under the same name'
   const force = c.moveAside ? '; moved aside (--force)' : ''
-  return `${showPath(c.path, ctx)}  defines ${c.kind} \`${c.name}\`, as does the pack's ${c.packRel} (${effect})${force}`
+  return `${showPath(c.path, ctx)}  defines ${c.kind} \`${c.name}\`, the name of the pack's ${c.packRel} (${effect})${force}`
 }
 
 const order: Action[] = ['conflict', 'keep', 'create', 'update', 'remove', 'skip']
