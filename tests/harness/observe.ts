@@ -174,6 +174,18 @@ export function preloadedSkills(b: MessagesRequestBody): Map<string, string> {
   return out
 }
 
+/**
+ * Complaints Claude Code logs at DEBUG level only (invalid field values, skipped files, duplicates), seen in
+ * the reference probes: `has invalid effort|maxTurns|memory|background|isolation|permissionMode …`, `Failed to parse agent
+ * from …`, `Missing required "name"`, `Invalid hooks in agent …`, `Duplicate agent name …`, `skipping … exceeds …`.
+ */
+const DEBUG_COMPLAINTS = /has invalid |Failed to parse|Missing required|Invalid hooks|Duplicate agent name|Description invalid|skipping .*exceeds|not recognized|is ignored|ignoring it/
+
+/** Debug-log lines at WARN or ERROR level, and DEBUG lines that complain about a file. */
+export function complaintLines(debugLog: string): string[] {
+  return debugLog.split('\n').filter((l) => /\[(WARN|ERROR)\]/.test(l) || DEBUG_COMPLAINTS.test(l))
+}
+
 /** Debug-log lines at WARN or ERROR level. */
 export function warningLines(debugLog: string): string[] {
   return debugLog.split('\n').filter((l) => /\[(WARN|ERROR)\]/.test(l))
