@@ -35,9 +35,9 @@ const followingWord = /^`*[ \t]+(skills?|agents?|subagents?|specialists?)\b/i
 const skillVerb = /\b(?:invok(?:e|es|ed|ing)|load(?:s|ed|ing)?|use[sd]?|using|read(?:s|ing)?)\b/i
 /** "dispatch `x`", "dispatch the `x`", "delegate to `x`": the verb right before the name's opening backticks. */
 const delegateVerb = /\b(?:dispatch(?:es|ed|ing)?|delegat(?:e|es|ed|ing)\s+to)\s+(?:(?:the|a|an|to)\s+)?`+$/i
-const skillToolPhrase = /`?\bSkill`?\s+tool\b|\bSkill\(/
-const agentToolPhrase = /`?\b(?:Agent|Task)`?\s+tool\b|\bsubagent_type\b/
-const tableDelimiter = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/
+const skillToolPhrase = /\bSkill(?:`?\s+tool\b|\()/g
+const agentToolPhrase = /\b(?:Agent|Task)`?\s+tool\b|\bsubagent_type\b/g
+const tableDelimiter = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 const skillHeader = /\bskills?\b/i
 const agentHeader = /\b(?:sub)?agents?\b|\bspecialists?\b/i
 
@@ -51,7 +51,6 @@ export function bodyRefs(file: LoadedFile): BodyRefs {
 
 function scan(file: LoadedFile): BodyRefs {
   const text = file.text
-  const body = file.body
   const base = file.bodyOffset
   const skills: BodyRef[] = []
   const agents: BodyRef[] = []
@@ -72,17 +71,17 @@ function scan(file: LoadedFile): BodyRefs {
     }
     if (isAgentToken(span.text) && delegateVerb.test(before)) delegation = earliest(delegation, ref)
   }
-  for (const pattern of [skillCall, skillField]) for (const ref of matches(body, base, pattern)) skills.push(ref)
-  for (const ref of matches(body, base, subagentType)) agents.push(ref)
+  for (const pattern of [skillCall, skillField]) for (const ref of matches(text, base, pattern)) skills.push(ref)
+  for (const ref of matches(text, base, subagentType)) agents.push(ref)
   tables(file, (header, ref) => {
     if (skillHeader.test(header) && isSkillToken(ref.name)) skills.push(ref)
     if (agentHeader.test(header) && isAgentToken(ref.name)) agents.push(ref)
   })
 
-  const skillPhrase = skillToolPhrase.exec(body)
-  if (skillPhrase) skillToolUse = earliest(skillToolUse, { name: skillPhrase[0], start: base + skillPhrase.index, end: base + skillPhrase.index + skillPhrase[0].length })
-  const agentPhrase = agentToolPhrase.exec(body)
-  if (agentPhrase) delegation = earliest(delegation, { name: agentPhrase[0], start: base + agentPhrase.index, end: base + agentPhrase.index + agentPhrase[0].length })
+  const skillPhrase = first(text, base, skillToolPhrase)
+  if (skillPhrase) skillToolUse = earliest(skillToolUse, skillPhrase)
+  const agentPhrase = first(text, base, agentToolPhrase)
+  if (agentPhrase) delegation = earliest(delegation, agentPhrase)
   return { skills: unique(skills), agents: unique(agents), skillToolUse, delegation }
 }
 
@@ -93,11 +92,22 @@ function sentenceBefore(text: string, offset: number): string {
   return window.split(/[.!?;](?:\s|$)/).pop() ?? ''
 }
 
-function matches(body: string, base: number, pattern: RegExp): BodyRef[] {
-  return [...body.matchAll(pattern)].map((m) => {
-    const start = base + m.index + m[0].lastIndexOf(m[1]!)
-    return { name: m[1]!, start, end: start + m[1]!.length }
-  })
+/** Matches of a global pattern in the text from `from` on; group 1 is the name. */
+function matches(text: string, from: number, pattern: RegExp): BodyRef[] {
+  const out: BodyRef[] = []
+  pattern.lastIndex = from
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const start = m.index + m[0].lastIndexOf(m[1]!)
+    out.push({ name: m[1]!, start, end: start + m[1]!.length })
+  }
+  return out
+}
+
+/** The first match of a global pattern from `from` on, as a reference to the phrase. */
+function first(text: string, from: number, pattern: RegExp): BodyRef | null {
+  pattern.lastIndex = from
+  const m = pattern.exec(text)
+  return m ? { name: m[0], start: m.index, end: m.index + m[0].length } : null
 }
 
 function unique(refs: BodyRef[]): BodyRef[] {
@@ -109,33 +119,33 @@ function unique(refs: BodyRef[]): BodyRef[] {
 function tables(file: LoadedFile, visit: (header: string, ref: BodyRef) => void): void {
   const text = file.text
   const fences = file.scan.fences
-  const lines: { text: string; start: number }[] = []
-  let fence = 0
-  for (let pos = file.bodyOffset; pos < text.length;) {
-    let next = text.indexOf('\n', pos)
-    if (next === -1) next = text.length
-    while (fence < fences.length && fences[fence]!.contentEnd < pos) fence++
-    const inFence = fence < fences.length && fences[fence]!.start <= pos
-    if (!inFence) lines.push({ text: text.slice(pos, next).replace(/\r$/, ''), start: pos })
-    else lines.push({ text: '', start: pos })
-    pos = next + 1
+  const lineEnd = (from: number) => {
+    const at = text.indexOf('\n', from)
+    return at === -1 ? text.length : at
   }
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const head = lines[i]!
-    const delimiter = lines[i + 1]!.text
-    if (!head.text.includes('|') || !delimiter.includes('|') || !tableDelimiter.test(delimiter)) continue
-    const header = firstCell(head.text).text
-    let j = i + 2
-    for (; j < lines.length && lines[j]!.text.includes('|') && lines[j]!.text.trim() !== ''; j++) {
-      const row = lines[j]!
-      const cell = firstCell(row.text)
-      for (const m of cell.text.matchAll(/(`+)([^`]+?)\1/g)) {
-        const name = m[2]!.trim()
-        const start = row.start + cell.start + m.index + m[1]!.length + m[2]!.indexOf(name)
-        visit(header, { name, start, end: start + name.length })
+  const lineAt = (start: number, end: number) => text.slice(start, end).replace(/\r$/, '')
+  // Only lines with a `|` can be tables, and they are few: jump from one to the next.
+  for (let pipe = text.indexOf('|', file.bodyOffset); pipe !== -1;) {
+    const at = text.lastIndexOf('\n', pipe - 1) + 1
+    let next = lineEnd(pipe) + 1
+    const headStart = text.lastIndexOf('\n', at - 2) + 1
+    if (at > file.bodyOffset && headStart >= file.bodyOffset && tableDelimiter.test(lineAt(at, next - 1)) && !fences.some((f) => f.start <= at && at <= f.contentEnd)) {
+      const head = lineAt(headStart, at - 1)
+      if (head.includes('|')) {
+        const header = firstCell(head).text
+        for (let row = next; row < text.length; row = next) {
+          const line = lineAt(row, (next = lineEnd(row) + 1) - 1)
+          if (!line.includes('|') || line.trim() === '') break
+          const cell = firstCell(line)
+          for (const c of cell.text.matchAll(/(`+)([^`]+?)\1/g)) {
+            const name = c[2]!.trim()
+            const start = row + cell.start + c.index + c[1]!.length + c[2]!.indexOf(name)
+            visit(header, { name, start, end: start + name.length })
+          }
+        }
       }
     }
-    i = j - 1
+    pipe = next < text.length ? text.indexOf('|', next) : -1
   }
 }
 

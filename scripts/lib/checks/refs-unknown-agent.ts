@@ -29,12 +29,12 @@ export default defineCheck({
       ])]
       return didYouMean(name, candidates)
     }
-    const check = (file: LoadedFile, name: string, at: Span, effect: string) => {
+    const check = (file: LoadedFile, name: string, at: () => Span, effect: string) => {
       if (name === '*' || known(name)) return
       report({
         file: file.path,
         message: `Unexpected unknown agent \`${name}\`, expected an agent in this project, a built-in agent or one in \`externalAgents\` (${effect})${hint(name)}`,
-        at,
+        at: at(),
       })
     }
     const notFound = (name: string) => `Claude Code answers "Agent type '${name}' not found"`
@@ -45,14 +45,14 @@ export default defineCheck({
         for (const key of ['tools', 'disallowedTools']) {
           for (const entry of splitToolList(data[key])) {
             for (const type of agentTypeSpans(entry)) {
-              check(file, type.name, listEntrySpan(file, key, { ...(entry.index !== undefined ? { index: entry.index } : {}), start: type.start, end: type.end }), notFound(type.name))
+              check(file, type.name, () => listEntrySpan(file, key, { ...(entry.index !== undefined ? { index: entry.index } : {}), start: type.start, end: type.end }), notFound(type.name))
             }
           }
         }
       } else if (typeof data.agent === 'string' && data.agent !== '') {
-        check(file, data.agent, valueSpan(file, ['agent']), 'Claude Code silently runs the skill as `general-purpose` instead')
+        check(file, data.agent, () => valueSpan(file, ['agent']), 'Claude Code silently runs the skill as `general-purpose` instead')
       }
-      for (const ref of bodyRefs(file).agents) check(file, ref.name, offsetSpan(file, ref.start, ref.end), notFound(ref.name))
+      for (const ref of bodyRefs(file).agents) check(file, ref.name, () => offsetSpan(file, ref.start, ref.end), notFound(ref.name))
     }
   },
 })

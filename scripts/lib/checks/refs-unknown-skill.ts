@@ -28,22 +28,22 @@ export default defineCheck({
       ])]
       return didYouMean(name, candidates)
     }
-    const check = (file: LoadedFile, name: string, at: Span, preload: boolean) => {
+    const check = (file: LoadedFile, name: string, at: () => Span, preload: boolean) => {
       if (project.externalSkills.has(name)) return
       const skill = resolve(name)
       if (!skill) {
         const effect = preload ? 'Claude Code reports it "not found" and skips it' : 'the agent cannot load it'
-        report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (${effect})${hint(name)}`, at })
+        report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (${effect})${hint(name)}`, at: at() })
       } else if (preload && skill.hiddenFromModel) {
-        report({ file: file.path, message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`, at })
+        report({ file: file.path, message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`, at: at() })
       }
     }
     for (const file of project.files) {
       if (!file.read.ok || (file.kind !== 'agent' && file.kind !== 'skill' && file.kind !== 'command')) continue
       if (file.kind === 'agent') {
-        for (const entry of splitToolList(file.data.skills)) check(file, entry.raw, listEntrySpan(file, 'skills', entry), true)
+        for (const entry of splitToolList(file.data.skills)) check(file, entry.raw, () => listEntrySpan(file, 'skills', entry), true)
       }
-      for (const ref of bodyRefs(file).skills) check(file, ref.name, offsetSpan(file, ref.start, ref.end), false)
+      for (const ref of bodyRefs(file).skills) check(file, ref.name, () => offsetSpan(file, ref.start, ref.end), false)
     }
   },
 })
