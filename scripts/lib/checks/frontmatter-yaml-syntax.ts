@@ -24,9 +24,11 @@ export default defineCheck({
     const first = fm.errors[0]!
     const consequence = fm.recoveredByClaude
       ? 'Claude Code loads it only after quoting values itself; other YAML parsers fail'
-      : file.kind === 'agent'
-        ? 'Claude Code drops every field, so this agent does not load'
-        : 'Claude Code drops every field'
+      : file.kind !== 'agent'
+        ? 'Claude Code drops every field'
+        : file.scope.kind === 'plugin'
+          ? 'Claude Code drops every field and loads this plugin agent under its file name with every tool'
+          : 'Claude Code drops every field, so this agent does not load'
     report({
       message: `Unexpected invalid YAML: ${first.message}, expected strict YAML 1.2 (${consequence}${fm.quotingFix ? '; quoting the value fixes it' : ''})`,
       at: offsetSpan(file, first.start, first.end),
