@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml'
+import { parseDocument, type Document, type Node } from 'yaml'
+import { findNode } from '../yaml-path.ts'
 
 export interface YamlProblem {
   message: string
@@ -173,27 +174,9 @@ export interface KeyLocation {
 
 /** Finds the pair for a top-level key, or the node at a deeper path (keys and indexes). */
 export function locate(fm: Frontmatter, path: readonly (string | number)[]): KeyLocation | null {
-  if (!fm.doc || path.length === 0) return null
-  let node: unknown = fm.doc.contents
-  let pair: Pair | null = null
-  for (const step of path) {
-    pair = null
-    if (isMap(node)) {
-      const found = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))
-      if (!found) return null
-      pair = found
-      node = found.value
-    } else if (isSeq(node) && typeof step === 'number') {
-      node = node.items[step]
-    } else {
-      return null
-    }
-  }
-  const valueNode = (node ?? null) as Node | null
-  const keyNode = pair?.key as Node | undefined
-  const keyRange = keyNode?.range ?? valueNode?.range
-  const valueRange = valueNode?.range ?? keyNode?.range
-  if (!keyRange || !valueRange) return null
+  if (path.length === 0) return null
+  const found = findNode(fm.doc, path)
+  if (!found) return null
   const at = fm.toFileOffset
-  return { keyStart: at(keyRange[0]), keyEnd: at(keyRange[1]), valueStart: at(valueRange[0]), valueEnd: at(valueRange[1]), value: valueNode }
+  return { keyStart: at(found.keyStart), keyEnd: at(found.keyEnd), valueStart: at(found.valueStart), valueEnd: at(found.valueEnd), value: found.value }
 }

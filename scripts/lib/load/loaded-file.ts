@@ -1,8 +1,8 @@
-import { parseDocument, type Document } from 'yaml'
 import { SourceText } from '../source-text.ts'
 import { scanBody, type BodyScan } from './body-scan.ts'
 import type { Candidate, FileKind, Scope } from './discover.ts'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.ts'
+import { parseJsonText, type ParsedJson } from './json-text.ts'
 import { readSource, type ReadResult } from './read-source.ts'
 
 /** One file, read and parsed once; every check shares it. */
@@ -17,7 +17,7 @@ export class LoadedFile {
   /** Offset where the markdown body starts. */
   readonly bodyOffset: number
   private scanned: BodyScan | null = null
-  private parsedJson: { doc: Document.Parsed; value: unknown; errors: { message: string; start: number; end: number }[] } | null = null
+  private parsedJson: ParsedJson | null = null
 
   constructor(candidate: Candidate, maxBytes?: number) {
     this.path = candidate.path
@@ -62,18 +62,7 @@ export class LoadedFile {
    */
   get json() {
     if (this.parsedJson || !this.read.ok) return this.parsedJson
-    const errors: { message: string; start: number; end: number }[] = []
-    let value: unknown = undefined
-    try {
-      value = JSON.parse(this.text)
-    } catch (error) {
-      const message = (error as Error).message
-      const at = Number(/position (\d+)/.exec(message)?.[1] ?? 0)
-      errors.push({ message: message.replace(/^JSON\.parse: /, ''), start: at, end: at })
-    }
-    const doc = parseDocument(this.text, { version: '1.2', uniqueKeys: true, strict: true })
-    for (const e of doc.errors) if (errors.length === 0) errors.push({ message: e.message.split('\n')[0]!, start: e.pos[0], end: e.pos[1] })
-    this.parsedJson = { doc, value, errors }
+    this.parsedJson = parseJsonText(this.text)
     return this.parsedJson
   }
 }
