@@ -1,5 +1,6 @@
 import type { Check } from '../check.ts'
 import fileEncoding from './file-encoding.ts'
+import fileJsonSyntax from './file-json-syntax.ts'
 import fileNameNotLoaded from './file-name-not-loaded.ts'
 import fileTooLarge from './file-too-large.ts'
 import fileUnreadable from './file-unreadable.ts'
@@ -15,6 +16,12 @@ import namesAgentNameFormat from './names-agent-name-format.ts'
 import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
 import namesNoDuplicate from './names-no-duplicate.ts'
 import namesSkillNameMatchesDir from './names-skill-name-matches-dir.ts'
+import pluginHooks from './plugin-hooks.ts'
+import pluginManifest from './plugin-manifest.ts'
+import pluginMarketplace from './plugin-marketplace.ts'
+import pluginMarketplaceNameMismatch from './plugin-marketplace-name-mismatch.ts'
+import pluginPaths from './plugin-paths.ts'
+import pluginUnknownField from './plugin-unknown-field.ts'
 import refsBrokenLink from './refs-broken-link.ts'
 import refsLegacyTool from './refs-legacy-tool.ts'
 import refsMissingAgentTool from './refs-missing-agent-tool.ts'
@@ -29,6 +36,7 @@ import toolsShadowedByBash from './tools-shadowed-by-bash.ts'
 /** Every check, sorted by id (a test keeps it sorted and in step with the files in this folder). */
 export const checks: readonly Check[] = [
   fileEncoding,
+  fileJsonSyntax,
   fileNameNotLoaded,
   fileTooLarge,
   fileUnreadable,
@@ -44,6 +52,12 @@ export const checks: readonly Check[] = [
   namesAgentNameMatchesFile,
   namesNoDuplicate,
   namesSkillNameMatchesDir,
+  pluginHooks,
+  pluginManifest,
+  pluginMarketplace,
+  pluginMarketplaceNameMismatch,
+  pluginPaths,
+  pluginUnknownField,
   refsBrokenLink,
   refsLegacyTool,
   refsMissingAgentTool,

@@ -1,0 +1,33 @@
+// Claude Code reads plugin.json and hooks.json with JSON.parse: one stray comma and the whole plugin fails to load.
+import { defineCheck } from '../check.ts'
+import { offsetSpan } from '../locate.ts'
+
+const consequence = {
+  'plugin-manifest': 'Claude Code does not load this plugin at all',
+  hooks: 'Claude Code does not load this plugin at all',
+  marketplace: '`/plugin marketplace add` rejects the marketplace',
+  catalog: 'the generator cannot read it',
+} as const
+
+export default defineCheck({
+  id: 'file/json-syntax',
+  description: 'Plugin manifests, marketplaces, hooks files and catalogs that are not valid JSON',
+  rationale: 'Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A duplicate key parses, but only the last value counts.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['plugin-manifest', 'marketplace', 'hooks', 'catalog'],
+  check({ file, report }) {
+    const json = file.json
+    const first = json?.errors[0]
+    if (!json || !first) return
+    const kind = file.kind as keyof typeof consequence
+    if (json.value === undefined) {
+      report({ message: `Unexpected invalid JSON: ${first.message}, expected strict JSON (${consequence[kind]})`, at: offsetSpan(file, first.start, first.end) })
+    } else if (/unique/.test(first.message)) {
+      const key = /"(?:[^"\\]|\\.)*"/y
+      key.lastIndex = first.start
+      const end = key.exec(file.text) ? key.lastIndex : first.end
+      report({ message: `Unexpected duplicate key \`${file.text.slice(first.start + 1, end - 1)}\`, expected each key once (JSON.parse keeps only the last value)`, at: offsetSpan(file, first.start, end) })
+    }
+  },
+})

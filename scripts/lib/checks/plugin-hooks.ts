@@ -1,0 +1,62 @@
+// A hook with an unknown event or a malformed entry never runs; in plugin.json it takes the whole plugin down with it.
+import { defineCheck, type FileContext } from '../check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../json-locate.ts'
+import { isRecord } from '../plugin-fields.ts'
+import { describeSchemaErrors } from '../schema-problems.ts'
+import { show, validatorFor } from '../schemas.ts'
+import { didYouMean } from '../suggest.ts'
+import { hookEvents } from '../vocabulary.ts'
+
+type Path = (string | number)[]
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((s, i) => s === b[i])
+
+/**
+ * Checks a hooks file's content, `{"hooks": {<event>: [...]}}`: unknown events first, then the schema. `place` maps a
+ * path in that content to the path in the file (inline plugin.json hooks are the inner map at `hooks` or `hooks.<i>`).
+ */
+function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (path: Path) => Path, consequence: string): void {
+  const { file, report } = ctx
+  const mapPath = place(['hooks'])
+  if (isRecord(content.hooks)) {
+    for (const event of Object.keys(content.hooks)) {
+      if (hookEvents.has(event)) continue
+      const hint = didYouMean(event, hookEvents)
+      const expected = hint ? `a hook event Claude Code fires${hint}` : `one of ${[...hookEvents].map((e) => `\`${e}\``).join(', ')}`
+      report({ message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequence})`, at: jsonKeySpan(file, [...mapPath, event]) })
+    }
+  }
+  const validate = validatorFor('hooks.schema.json')
+  if (validate(content)) return
+  const skipEvent = (parent: Path, key: string) => samePath(parent, ['hooks']) && !hookEvents.has(key)
+  const shown = mapPath.join('.')
+  for (const problem of describeSchemaErrors(validate.errors, content, skipEvent)) {
+    const message = shown === 'hooks' ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown}`)
+    report({ message: `${message} (${consequence})`, at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }) })
+  }
+}
+
+export default defineCheck({
+  id: 'plugin/hooks',
+  description: 'hooks/hooks.json and inline plugin.json hooks with unknown events or malformed entries',
+  rationale: 'Claude Code reads hooks/hooks.json as `{"hooks": {<event>: [{matcher?, hooks: [...]}]}}` and inline plugin.json `hooks` as the inner map: an unknown event is rejected (`Invalid key in record`) and a malformed hook never runs. Inline hooks are part of the manifest, so an error there makes Claude Code skip the whole plugin.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['hooks', 'plugin-manifest'],
+  check(ctx) {
+    const value = ctx.file.json?.value
+    if (value === undefined) return
+    if (ctx.file.kind === 'hooks') {
+      if (isRecord(value)) checkHooks(ctx, value, (p) => p, 'Claude Code rejects this hooks file')
+      else ctx.report({ message: `Unexpected ${show(value)}, expected an object with \`hooks\` (Claude Code rejects this hooks file)`, at: jsonRootSpan(ctx.file) })
+      return
+    }
+    if (!isRecord(value)) return
+    const inline = value.hooks
+    const maps: Path[] = isRecord(inline) ? [['hooks']] : Array.isArray(inline) ? inline.flatMap((h, i) => (isRecord(h) ? [['hooks', i]] : [])) : []
+    for (const at of maps) {
+      // Checked as a hooks file whose `hooks` is this map, so messages name the manifest's own path (`hooks.Stop.0`).
+      const map = at.length === 1 ? inline : (inline as unknown[])[at[1] as number]
+      checkHooks(ctx, { hooks: map }, (p) => (p.length === 0 ? at : [...at, ...p.slice(1)]), 'Claude Code skips the whole plugin')
+    }
+  },
+})

@@ -1,0 +1,28 @@
+// Claude Code validates plugin.json strictly: one value of the wrong type and nothing in the plugin loads.
+import { defineCheck } from '../check.ts'
+import { jsonProblemSpan } from '../json-locate.ts'
+import { ownedByComponentChecks } from '../plugin-fields.ts'
+import { describeSchemaErrors } from '../schema-problems.ts'
+import { validatorFor } from '../schemas.ts'
+
+export default defineCheck({
+  id: 'plugin/manifest',
+  description: 'plugin.json values of the wrong type or form',
+  rationale: 'Claude Code checks .claude-plugin/plugin.json against its schema when it loads the plugin; any type error (an `author` string, a `homepage` that is not a URL, a name with spaces) makes it skip the whole plugin, with the reason only in the debug log.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['plugin-manifest'],
+  check({ file, report }) {
+    const value = file.json?.value
+    if (value === undefined) return
+    const validate = validatorFor('plugin.schema.json')
+    if (validate(value)) return
+    const manifest = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+    for (const problem of describeSchemaErrors(validate.errors, value)) {
+      if (manifest && ownedByComponentChecks(manifest, problem.path)) continue
+      const spaced = problem.path.length === 1 && problem.path[0] === 'name' && typeof manifest?.name === 'string' && manifest.name !== ''
+      const message = spaced ? `Unexpected \`${manifest!.name as string}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\`` : problem.message
+      report({ message: `${message} (Claude Code skips the whole plugin)`, at: jsonProblemSpan(file, problem) })
+    }
+  },
+})

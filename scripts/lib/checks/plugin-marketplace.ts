@@ -1,0 +1,90 @@
+// `/plugin marketplace add` rejects a marketplace.json that fails its schema, and an entry it cannot parse is dropped.
+import { defineCheck } from '../check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonValueSpan } from '../json-locate.ts'
+import { isRecord, marketplaceEntryFields, marketplaceFields, marketplaceMetadataFields } from '../plugin-fields.ts'
+import { describeSchemaErrors } from '../schema-problems.ts'
+import { validatorFor } from '../schemas.ts'
+import { didYouMean } from '../suggest.ts'
+import marketplaceSchema from '../../../schemas/marketplace.schema.json' with { type: 'json' }
+
+/** Remote source kinds, each the `const` of one anyOf branch of the source schema. */
+const sourceBranches = new Map(marketplaceSchema.$defs.source.anyOf.flatMap((branch, i) => {
+  const kind = (branch as { properties?: { source?: { const?: string } } }).properties?.source?.const
+  return kind ? [[kind, i] as const] : []
+}))
+
+/** A source path with a `..` segment, and what it would be inside the marketplace root. */
+function traversal(source: string): string | null {
+  if (!source.split(/[\\/]/).includes('..')) return null
+  return `./${source.replace(/^(?:\.\.?[\\/])+/, '').replace(/^\.\.$/, '')}`
+}
+
+export default defineCheck({
+  id: 'plugin/marketplace',
+  description: 'marketplace.json values of the wrong type, duplicate plugin names, `..` in source paths and unknown fields',
+  rationale: 'Claude Code checks .claude-plugin/marketplace.json when the marketplace is added or refreshed: a schema error rejects it, an entry that does not parse is dropped or stubbed as unsupported, two entries with one name shadow each other, a `..` source is refused as path traversal, and unknown fields are ignored.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['marketplace'],
+  check({ file, report }) {
+    const data = file.json?.value
+    if (data === undefined) return
+    const validate = validatorFor('marketplace.schema.json')
+    const entries = isRecord(data) && Array.isArray(data.plugins) ? (data.plugins as unknown[]) : []
+    const stringSource = (path: (string | number)[]) =>
+      path[0] === 'plugins' && typeof path[1] === 'number' && path[2] === 'source' && typeof (entries[path[1]] as { source?: unknown } | undefined)?.source === 'string'
+    if (!validate(data)) {
+      // A remote source names its kind: keep only the errors of that kind's branch, not of every other one.
+      const errors = (validate.errors ?? []).filter((e) => {
+        const m = /^\/plugins\/(\d+)\/source(?:\/|$)/.exec(e.instancePath)
+        const source = m ? (entries[Number(m[1])] as { source?: unknown }).source : undefined
+        if (!isRecord(source)) return true
+        const branch = typeof source.source === 'string' ? sourceBranches.get(source.source) : undefined
+        if (branch === undefined || (e.keyword === 'anyOf' && e.instancePath === m![0].replace(/\/$/, ''))) return false
+        // Errors inside a `$ref` (a bad `sha`) carry the referenced schema's path, not the branch's.
+        return !e.schemaPath.includes('/anyOf/') || e.schemaPath.includes(`/anyOf/${branch}/`)
+      })
+      for (const problem of describeSchemaErrors(errors, data)) {
+        if (stringSource(problem.path)) continue
+        report({ message: problem.message, at: jsonProblemSpan(file, problem) })
+      }
+    }
+    if (!isRecord(data)) return
+    const unknown = (fields: Record<string, unknown>, known: ReadonlySet<string>, path: (string | number)[], where: string) => {
+      for (const key of Object.keys(fields)) {
+        if (!known.has(key)) report({ message: `Unexpected field \`${key}\` in ${where} (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, known)}`, at: jsonKeySpan(file, [...path, key]) })
+      }
+    }
+    unknown(data, marketplaceFields, [], 'marketplace.json')
+    if (isRecord(data.metadata)) unknown(data.metadata, marketplaceMetadataFields, ['metadata'], '`metadata`')
+    const firstByName = new Map<string, number>()
+    entries.forEach((entry, i) => {
+      if (!isRecord(entry)) return
+      unknown(entry, marketplaceEntryFields, ['plugins', i], `\`plugins.${i}\``)
+      const source = entry.source
+      if (isRecord(source) && !(typeof source.source === 'string' && sourceBranches.has(source.source))) {
+        const found = 'source' in source ? `source kind ${typeof source.source === 'string' ? `\`${source.source}\`` : 'of the wrong type'}` : 'source object without a `source` kind'
+        report({ message: `Unexpected ${found}, expected one of ${[...sourceBranches.keys()].map((k) => `\`${k}\``).join(', ')}, or a \`./\` path`, at: 'source' in source ? jsonValueSpan(file, ['plugins', i, 'source', 'source']) : jsonValueSpan(file, ['plugins', i, 'source']) })
+      } else if (typeof source === 'string') {
+        const inside = traversal(source)
+        if (inside !== null) {
+          report({ message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside}\` (Claude Code refuses path traversal)`, at: jsonValueSpan(file, ['plugins', i, 'source']) })
+        } else if (!source.startsWith('./') && source !== '.') {
+          report({ message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, '')}\` (Claude Code resolves it against the marketplace root)`, at: jsonValueSpan(file, ['plugins', i, 'source']) })
+        }
+      }
+      if (typeof entry.name !== 'string') return
+      const first = firstByName.get(entry.name)
+      if (first === undefined) {
+        firstByName.set(entry.name, i)
+        return
+      }
+      const at = jsonValueSpan(file, ['plugins', first, 'name'])
+      report({
+        message: `Unexpected second plugin named \`${entry.name}\`, expected unique plugin names (\`claude plugin validate\` rejects the marketplace, and the entries shadow each other)`,
+        at: jsonValueSpan(file, ['plugins', i, 'name']),
+        related: [{ file: file.path, line: at.line, column: at.column, message: `\`${entry.name}\` first defined here` }],
+      })
+    })
+  },
+})

@@ -1,0 +1,102 @@
+// A manifest path that is missing, leaves the plugin or names the wrong kind of thing breaks the component, or the plugin.
+import { existsSync, realpathSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
+import { defineCheck } from '../check.ts'
+import { jsonValueSpan } from '../json-locate.ts'
+import { componentPaths, isRecord, type ComponentPathKey } from '../plugin-fields.ts'
+
+const missingMeans: Record<ComponentPathKey, string> = {
+  commands: 'Claude Code reports a load failure',
+  agents: 'Claude Code reports a load failure',
+  skills: 'Claude Code reports a load failure',
+  hooks: 'Claude Code reports a load failure',
+  workflows: 'Claude Code reports a load failure',
+  mcpServers: 'Claude Code skips a missing MCP servers file without a word, so none of its servers load',
+  lspServers: 'none of its servers load',
+  outputStyles: 'none of its output styles load',
+}
+/** Components that must be a file (the rest may be a file or a folder); `skills` must be a folder. */
+const fileOnly = new Set<ComponentPathKey>(['agents', 'hooks', 'mcpServers', 'lspServers'])
+/** What makes a folder a plugin: a manifest, or one of the default component locations. */
+const pluginMarkers = [join('.claude-plugin', 'plugin.json'), 'agents', 'skills', 'commands', join('hooks', 'hooks.json'), '.mcp.json', 'SKILL.md']
+
+function kindOf(path: string): 'file' | 'folder' | null {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file'
+  } catch {
+    return null
+  }
+}
+
+function within(root: string, path: string): boolean {
+  try {
+    const rel = relative(realpathSync(root), realpathSync(path))
+    return !rel.startsWith('..') && !isAbsolute(rel)
+  } catch {
+    return true
+  }
+}
+
+const hasTraversal = (path: string) => path.split(/[\\/]/).includes('..')
+const dotSlash = (path: string) => `./${path.replace(/^(?:\.{0,2}[\\/])+/, '')}`
+
+export default defineCheck({
+  id: 'plugin/paths',
+  description: 'plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist',
+  rationale: 'Claude Code resolves plugin.json component paths against the plugin root: each must start with `./`, contain no `..` and exist, or the loader reports a load failure (a missing MCP servers file is skipped silently). `agents` takes `.md` files only: a folder there makes Claude Code reject the manifest and load nothing from the plugin. `skills` takes folders; a marketplace `./` source must be a plugin folder.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['plugin-manifest', 'marketplace'],
+  check({ file, report }) {
+    const data = file.json?.value
+    if (!isRecord(data)) return
+    const root = dirname(dirname(file.path))
+    if (file.kind === 'marketplace') {
+      const entries = Array.isArray(data.plugins) ? (data.plugins as unknown[]) : []
+      entries.forEach((entry, i) => {
+        if (!isRecord(entry) || typeof entry.source !== 'string') return
+        const source = entry.source
+        if (!(source.startsWith('./') || source === '.') || hasTraversal(source)) return
+        const dir = resolve(root, source)
+        const at = jsonValueSpan(file, ['plugins', i, 'source'])
+        const kind = kindOf(dir)
+        if (kind !== 'folder') {
+          report({ message: `Unexpected ${kind === 'file' ? 'file' : 'missing folder'} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at })
+        } else if (!within(root, dir)) {
+          report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at })
+        } else if (entry.strict !== false && !pluginMarkers.some((m) => existsSync(join(dir, m)))) {
+          report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at })
+        }
+      })
+      return
+    }
+    for (const { key, path, value } of componentPaths(data)) {
+      const at = jsonValueSpan(file, path)
+      if (key === 'mcpServers' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) continue
+      if (key === 'skills' && value === '.') continue
+      if (!value.startsWith('./')) {
+        report({ message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`, at })
+        continue
+      }
+      if (hasTraversal(value)) {
+        report({ message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`, at })
+        continue
+      }
+      if (key === 'agents' && !value.endsWith('.md')) {
+        report({ message: `Unexpected \`${value}\` for \`agents\`, expected \`.md\` agent files, never a folder (Claude Code rejects the manifest and loads nothing from the plugin)`, at })
+        continue
+      }
+      const abs = resolve(root, value)
+      const kind = kindOf(abs)
+      if (kind === null) {
+        report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? 'file' : key === 'skills' ? 'folder' : 'file or folder'} in the plugin (${missingMeans[key]})`, at })
+      } else if (!within(root, abs)) {
+        report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at })
+      } else if (key === 'skills' && kind === 'file') {
+        report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname(value))}\` (Claude Code reports a load failure)`, at })
+      } else if (fileOnly.has(key) && kind === 'folder') {
+        report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === 'agents' ? 'Claude Code rejects the manifest and loads nothing from the plugin' : missingMeans[key]})`, at })
+      }
+    }
+  },
+})
