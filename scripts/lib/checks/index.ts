@@ -1,4 +1,9 @@
 import type { Check } from '../check.ts'
+import budgetAgentBodyLines from './budget-agent-body-lines.ts'
+import budgetDescriptionTokens from './budget-description-tokens.ts'
+import budgetSkillBodyLines from './budget-skill-body-lines.ts'
+import catalogConsistent from './catalog-consistent.ts'
+import contractsExampleValid from './contracts-example-valid.ts'
 import fileEncoding from './file-encoding.ts'
 import fileJsonSyntax from './file-json-syntax.ts'
 import fileNameNotLoaded from './file-name-not-loaded.ts'
@@ -30,11 +35,18 @@ import refsPermissionRuleInTools from './refs-permission-rule-in-tools.ts'
 import refsUnknownAgent from './refs-unknown-agent.ts'
 import refsUnknownSkill from './refs-unknown-skill.ts'
 import refsUnknownTool from './refs-unknown-tool.ts'
+import skillsDescriptionLength from './skills-description-length.ts'
+import skillsPortable from './skills-portable.ts'
 import toolsMainThreadOnly from './tools-main-thread-only.ts'
 import toolsShadowedByBash from './tools-shadowed-by-bash.ts'
 
 /** Every check, sorted by id (a test keeps it sorted and in step with the files in this folder). */
 export const checks: readonly Check[] = [
+  budgetAgentBodyLines,
+  budgetDescriptionTokens,
+  budgetSkillBodyLines,
+  catalogConsistent,
+  contractsExampleValid,
   fileEncoding,
   fileJsonSyntax,
   fileNameNotLoaded,
@@ -66,6 +78,8 @@ export const checks: readonly Check[] = [
   refsUnknownAgent,
   refsUnknownSkill,
   refsUnknownTool,
+  skillsDescriptionLength,
+  skillsPortable,
   toolsMainThreadOnly,
   toolsShadowedByBash,
 ]
