@@ -17,6 +17,8 @@ import frontmatterSchema from './frontmatter-schema.ts'
 import frontmatterUnknownKey from './frontmatter-unknown-key.ts'
 import frontmatterUnknownModel from './frontmatter-unknown-model.ts'
 import frontmatterYamlSyntax from './frontmatter-yaml-syntax.ts'
+import indexMarkers from './index-markers.ts'
+import indexStale from './index-stale.ts'
 import namesAgentNameFormat from './names-agent-name-format.ts'
 import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
 import namesNoDuplicate from './names-no-duplicate.ts'
@@ -60,6 +62,8 @@ export const checks: readonly Check[] = [
   frontmatterUnknownKey,
   frontmatterUnknownModel,
   frontmatterYamlSyntax,
+  indexMarkers,
+  indexStale,
   namesAgentNameFormat,
   namesAgentNameMatchesFile,
   namesNoDuplicate,

@@ -1,0 +1,30 @@
+// A hand-edited or outdated index table misleads: the orchestrator would delegate to agents by a stale roster.
+import { defineCheck } from '../check.ts'
+import { generate, regionTypes, renderRegion } from '../index-tables/generators.ts'
+import { regionsOf } from '../index-tables/regions.ts'
+import { offsetSpan } from '../locate.ts'
+
+export default defineCheck({
+  id: 'index/stale',
+  description: 'A generated index table that differs from what the front matter and catalogs give now',
+  rationale: 'Index tables (the orchestrator roster, the gateway routing table, the README catalog) are generated; a stale one lists agents, skills or rules that no longer exist, or misses new ones, and Claude reads it as truth.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'markdown'],
+  fixable: true,
+  check({ file, project, report }) {
+    for (const region of regionsOf(file).regions) {
+      const type = regionTypes[region.name]
+      if (!type || !type.kinds.includes(file.kind)) continue
+      const generated = generate(file, project, region)
+      if (!generated.ok) continue
+      const expected = renderRegion(generated.table, region.open.eol)
+      if (file.text.slice(region.innerStart, region.innerEnd) === expected) continue
+      report({
+        message: `Unexpected stale \`${region.name}\` region, expected the table generated from the current files; run \`npm run generate\` (or \`backend-team validate --fix\`)`,
+        at: offsetSpan(file, region.open.start, region.open.end),
+        fix: [{ start: region.innerStart, end: region.innerEnd, text: expected }],
+      })
+    }
+  },
+})

@@ -1,0 +1,282 @@
+/**
+ * What each generated region holds, built from the project model, the catalog.json sidecars (data front matter has no
+ * field for; Claude Code reads only `*.md` in agents/ and `SKILL.md` in skills/<dir>/) and the files in docs/runtime/.
+ */
+import { readFileSync } from 'node:fs'
+import { basename, dirname, join, relative, sep } from 'node:path'
+import { checks } from '../checks/index.ts'
+import type { FileKind } from '../load/discover.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
+import { findSkill, type AgentRecord, type Project, type SkillRecord } from '../project.ts'
+import { commaList, stringifyTable, type Cell, type TableData } from './markdown-table.ts'
+import { generatedNote, type Region } from './regions.ts'
+
+export type Generated =
+  | { ok: true; table: TableData }
+  | { ok: false; problem: 'missing-data' | 'invalid-data'; path: string; detail: string }
+
+interface RegionType {
+  /** File kinds where the region's data makes sense. */
+  kinds: readonly FileKind[]
+  build(file: LoadedFile, project: Project): Generated
+}
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
+
+/** Every region name, with the file kinds it belongs in and how its table is built. */
+export const regionTypes: Readonly<Record<string, RegionType>> = {
+  specialists: {
+    kinds: ['agent'],
+    build(file, project) {
+      const catalog = catalogOf(project, file.scope.root, 'agents')
+      const agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name))
+      return table(['Agent', 'Purpose', 'When to delegate', 'Model', 'Tools'], agents.map((a) => {
+        const entry = catalog[a.name]
+        return [{ code: a.name }, entry?.purpose ?? firstSentence(a.file.data.description), entry?.whenToDelegate ?? firstSentence(a.file.data.description), modelOf(a), toolsOf(a)]
+      }))
+    },
+  },
+  'core-skills': {
+    kinds: ['agent'],
+    build(file, project) {
+      return table(['Skill', 'Purpose', 'When to read'], listOf(file.data.skills).map((ref) => {
+        const skill = findSkill(project, ref)
+        const entry = catalogOf(project, skill?.file.scope.root ?? file.scope.root, 'skills')[skill?.dir ?? ref]
+        const fallback = skill ? firstSentence(skill.file.data.description) : ''
+        return [{ code: ref }, entry?.purpose ?? fallback, entry?.whenToRead ?? fallback]
+      }))
+    },
+  },
+  routing: {
+    kinds: ['skill'],
+    build(file, project) {
+      const dir = dirname(file.path)
+      const prefix = join(dir, 'references') + sep
+      const references = project.files.filter((f) => f.kind === 'markdown' && f.path.startsWith(prefix)).sort(byKey((f) => f.path))
+      return table(['Intent', 'Reference', 'Summary'], references.map((f) => {
+        const href = relative(dir, f.path).split(sep).join('/')
+        const title = stringValue(f.data.title) || basename(f.path, '.md')
+        return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)]
+      }))
+    },
+  },
+  agents: {
+    kinds: ['markdown'],
+    build(file, project) {
+      const catalog = catalogOf(project, file.scope.root, 'agents')
+      const agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name))
+      return table(['Agent', 'Model', 'Permission mode', 'Tools', 'Preloaded skills', 'Purpose'], agents.map((a) => [
+        { code: a.name },
+        modelOf(a),
+        stringValue(a.file.data.permissionMode) || 'default',
+        toolsOf(a),
+        commaList(listOf(a.file.data.skills).map((s) => ({ code: s }))),
+        catalog[a.name]?.purpose ?? firstSentence(a.file.data.description),
+      ]))
+    },
+  },
+  skills: {
+    kinds: ['markdown'],
+    build(file, project) {
+      const skills = project.skills.filter((s) => inside(file.scope.root, s.file.path)).sort(byKey((s) => s.dir))
+      const preloadedBy = new Map<SkillRecord, string[]>()
+      for (const agent of [...project.agents].sort(byKey((a) => a.name))) {
+        for (const ref of listOf(agent.file.data.skills)) {
+          const skill = findSkill(project, ref)
+          if (skill) preloadedBy.set(skill, [...(preloadedBy.get(skill) ?? []), agent.name])
+        }
+      }
+      return table(['Skill', 'Description', 'Invocable by', 'Preloaded by'], skills.map((s) => [
+        { code: s.dir },
+        firstSentence(s.file.data.description),
+        invocableBy(s),
+        commaList([...new Set(preloadedBy.get(s) ?? [])].map((name) => ({ code: name }))),
+      ]))
+    },
+  },
+  rules: {
+    kinds: ['markdown'],
+    build() {
+      return table(['Rule', 'Default severity', 'Fixable', 'Description'], [...checks].sort(byKey((c) => c.id)).map((c) => [
+        { code: c.id }, c.defaultSeverity, c.fixable ? 'yes' : 'no', { markdown: c.description },
+      ]))
+    },
+  },
+  agreement: {
+    kinds: ['markdown'],
+    build(file) {
+      return fromDataFile(file, 'docs/runtime/agreement.json', (value) => {
+        if (!Array.isArray(value)) return 'expected an array of {defect, runtime, rule}'
+        const rows: Cell[][] = []
+        for (const entry of value as unknown[]) {
+          const e = entry as Record<string, unknown> | null
+          if (typeof e?.defect !== 'string' || typeof e.runtime !== 'string') return 'expected every entry to have string `defect` and `runtime`'
+          rows.push([{ markdown: e.defect }, { markdown: e.runtime }, typeof e.rule === 'string' && e.rule ? { code: e.rule } : 'none'])
+        }
+        return { header: ['Defect', 'What Claude Code does', 'Our rule'], rows }
+      })
+    },
+  },
+  cost: {
+    kinds: ['markdown'],
+    build(file) {
+      return fromDataFile(file, 'docs/runtime/cost.json', costTable)
+    },
+  },
+}
+
+export const regionNames: readonly string[] = Object.keys(regionTypes).sort()
+
+const cache = new WeakMap<LoadedFile, Map<number, Generated>>()
+
+/** The table of a region of a known type, built once per loaded file and region. */
+export function generate(file: LoadedFile, project: Project, region: Region): Generated {
+  let perFile = cache.get(file)
+  if (!perFile) cache.set(file, (perFile = new Map()))
+  let result = perFile.get(region.innerStart)
+  if (!result) perFile.set(region.innerStart, (result = regionTypes[region.name]!.build(file, project)))
+  return result
+}
+
+/** The region's inner text: the note, a blank line and the table, with the file's line endings. */
+export function renderRegion(data: TableData, eol: string): string {
+  const text = `${generatedNote}\n\n${stringifyTable(data)}`
+  return eol === '\n' ? text : text.replace(/\n/g, eol)
+}
+
+function table(header: string[], rows: Cell[][]): Generated {
+  return { ok: true, table: { header, rows } }
+}
+
+/** First sentence of the first paragraph of a description; descriptions may carry `<example>` blocks after it. */
+export function firstSentence(value: unknown): string {
+  const text = stringValue(value).trim().split(/\r?\n\s*\r?\n/)[0]!.replace(/\s+/g, ' ')
+  const end = /[.!?](?=\s+[A-Z<(`"]|$)/.exec(text)
+  return end ? text.slice(0, end.index + 1) : text
+}
+
+function stringValue(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
+}
+
+/** A `skills:` (or similar) value as Claude Code reads it: a list of strings, or a comma-separated string. */
+function listOf(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean)
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
+  return []
+}
+
+function modelOf(agent: AgentRecord): string {
+  return stringValue(agent.file.data.model) || 'inherit'
+}
+
+/** `tools` as written (list items joined with commas); omitted means every tool. */
+function toolsOf(agent: AgentRecord): string {
+  const tools = agent.file.data.tools
+  if (tools === undefined || tools === null) return 'All tools'
+  return Array.isArray(tools) ? tools.filter((t) => typeof t === 'string').join(', ') : stringValue(tools)
+}
+
+const falsy = /^(?:false|no|off|0)$/i
+
+function invocableBy(skill: SkillRecord): string {
+  const userValue = skill.file.data['user-invocable']
+  const user = !(userValue === false || userValue === 0 || (typeof userValue === 'string' && falsy.test(userValue.trim())))
+  const who = [...(skill.hiddenFromModel ? [] : ['model']), ...(user ? ['user'] : [])]
+  return who.length > 0 ? who.join(', ') : 'nobody'
+}
+
+function inside(root: string, path: string): boolean {
+  return path.startsWith(root.endsWith(sep) ? root : root + sep)
+}
+
+interface CatalogEntry {
+  purpose?: string
+  whenToDelegate?: string
+  whenToRead?: string
+}
+
+const catalogs = new WeakMap<Project, Map<string, Record<string, CatalogEntry>>>()
+
+/** `<root>/agents/catalog.json` or `<root>/skills/catalog.json`, from the loaded files or else from disk; {} when absent or broken. */
+function catalogOf(project: Project, root: string, which: 'agents' | 'skills'): Record<string, CatalogEntry> {
+  const path = join(root, which, 'catalog.json')
+  let perProject = catalogs.get(project)
+  if (!perProject) catalogs.set(project, (perProject = new Map()))
+  let found = perProject.get(path)
+  if (!found) {
+    const loaded = project.files.find((f) => f.kind === 'catalog' && f.path === path)
+    let value: unknown
+    if (loaded) value = loaded.json?.value
+    else {
+      try {
+        value = JSON.parse(readFileSync(path, 'utf8'))
+      } catch {
+        value = undefined
+      }
+    }
+    const section = (value as Record<string, unknown> | undefined)?.[which]
+    found = {}
+    if (section && typeof section === 'object' && !Array.isArray(section)) {
+      for (const [name, entry] of Object.entries(section)) {
+        if (!entry || typeof entry !== 'object') continue
+        const e = entry as Record<string, unknown>
+        found[name] = {
+          ...(typeof e.purpose === 'string' ? { purpose: e.purpose } : {}),
+          ...(typeof e.whenToDelegate === 'string' ? { whenToDelegate: e.whenToDelegate } : {}),
+          ...(typeof e.whenToRead === 'string' ? { whenToRead: e.whenToRead } : {}),
+        }
+      }
+    }
+    perProject.set(path, found)
+  }
+  return found
+}
+
+/** Reads a JSON data file relative to the file's root and turns it into a table, or says why it cannot. */
+function fromDataFile(file: LoadedFile, rel: string, toTable: (value: unknown) => TableData | string): Generated {
+  const path = join(file.scope.root, rel)
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    return { ok: false, problem: 'missing-data', path: rel, detail: 'missing' }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return { ok: false, problem: 'invalid-data', path: rel, detail: `expected valid JSON (${(error as Error).message.replace(/, ".*" is not valid JSON$/s, '')})` }
+  }
+  const result = toTable(value)
+  return typeof result === 'string' ? { ok: false, problem: 'invalid-data', path: rel, detail: result } : { ok: true, table: result }
+}
+
+interface Size {
+  bytes: number
+  tokens: number
+}
+
+const isSize = (v: unknown): v is Size => typeof (v as Size)?.tokens === 'number' && typeof (v as Size)?.bytes === 'number'
+const tokens = (v: unknown) => (isSize(v) ? String(v.tokens) : '')
+
+/** docs/runtime/cost.json (scripts/cost.ts): what the pack adds to every main-thread request, and each agent's first request. */
+function costTable(value: unknown): TableData | string {
+  const data = value as { mainThread?: unknown; agents?: unknown } | null
+  if (!data || typeof data !== 'object' || !data.mainThread || typeof data.mainThread !== 'object' || !Array.isArray(data.agents)) {
+    return 'expected an object with `mainThread` and `agents`'
+  }
+  const rows: Cell[][] = []
+  const modes: Record<string, string> = { project: 'Every main-thread request (copied into `.claude/`)', plugin: 'Every main-thread request (installed as a plugin)' }
+  for (const [mode, entry] of Object.entries(data.mainThread as Record<string, unknown>)) {
+    const e = entry as Record<string, unknown> | null
+    if (!isSize(e?.total)) return `expected \`mainThread.${mode}\` to have \`agentListing\`, \`skillListing\` and \`total\` sizes`
+    rows.push([{ markdown: modes[mode] ?? `Every main-thread request (${mode})` }, tokens(e.agentListing), tokens(e.skillListing), '', '', tokens(e.total)])
+  }
+  for (const entry of data.agents as unknown[]) {
+    const e = entry as Record<string, unknown> | null
+    if (typeof e?.name !== 'string' || !isSize(e.firstRequestTotal)) return 'expected every agent to have a `name` and a `firstRequestTotal` size'
+    rows.push([[{ code: e.name }, ' dispatched (first request)'], tokens(e.listingEntry), '', tokens(e.systemPrompt), tokens(e.preloadedSkills), tokens(e.firstRequestTotal)])
+  }
+  return { header: ['Context', 'Agent listing', 'Skill listing', 'System prompt', 'Preloaded skills', 'Total tokens'], rows }
+}
