@@ -22,6 +22,7 @@ type Command = (argv: string[], io: CommandIO) => Promise<number>
 const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./lib/commands/validate.ts')).runValidate,
   rules: async () => (await import('./lib/commands/rules.ts')).runRules,
+  generate: async () => (await import('./lib/commands/generate.ts')).runGenerate,
   install: async () => (await import('./lib/commands/install.ts')).runInstall,
   update: async () => (await import('./lib/commands/install.ts')).runUpdate,
   uninstall: async () => (await import('./lib/commands/install.ts')).runUninstall,
