@@ -39,6 +39,8 @@ export interface Report {
   file?: string
   related?: Related[]
   fix?: TextEdit[]
+  /** Lowers the rule's severity for this report (a milder case of the same rule); it never raises it. */
+  severity?: 'warning'
 }
 
 /** A finished diagnostic, as the reporters see it. */

@@ -79,7 +79,7 @@ function lint(options: ValidateOptions): ValidateResult {
       const entry = byFile.get(path) ?? { file: owner, reports: [] }
       byFile.set(path, entry)
       entry.reports.push({
-        file: path, ruleId: check.id, severity, message: report.message, ...report.at,
+        file: path, ruleId: check.id, severity: report.severity ?? severity, message: report.message, ...report.at,
         ...(report.related ? { related: report.related } : {}),
         ...(report.fix && check.fixable ? { fix: report.fix } : {}),
       })

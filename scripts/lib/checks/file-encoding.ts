@@ -10,7 +10,7 @@ export default defineCheck({
   rationale: 'Claude Code decodes agent and skill files as UTF-8: a UTF-16 file or invalid bytes give unreadable front matter, so the file is dropped or garbled.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown'],
+  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],
   includeUnreadable: true,
   check({ file, report }) {
     const r = file.read

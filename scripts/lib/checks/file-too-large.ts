@@ -9,7 +9,7 @@ export default defineCheck({
   rationale: 'Claude Code skips agent and skill files over 1,048,576 bytes (a debug-log line only), so the agent or skill silently does not exist.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown'],
+  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],
   includeUnreadable: true,
   check({ file, report }) {
     if (!file.read.ok && file.read.problem === 'too-large') {

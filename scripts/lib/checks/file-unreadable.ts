@@ -8,7 +8,7 @@ export default defineCheck({
   rationale: 'Claude Code skips a file it cannot read (permissions, a broken or looping link) without any message.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown'],
+  kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],
   includeUnreadable: true,
   check({ file, report }) {
     if (!file.read.ok && file.read.problem === 'unreadable') {

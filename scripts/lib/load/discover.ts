@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { readSource } from './read-source.ts'
 import { walk, type Found } from './walk.ts'
 
 /** What Claude Code would take a file for. */
@@ -12,6 +13,8 @@ export type FileKind =
   | 'hooks'
   | 'catalog'
   | 'markdown'
+  /** `.claude/settings.json` and `.claude/settings.local.json`: loaded as plain JSON, read by the security checks. */
+  | 'settings'
 
 /** Where a set of files comes from: agents and skills are named per scope (plugins namespace theirs). */
 export interface Scope {
@@ -138,6 +141,7 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
     for (const p of glob(claudeDir, ['agents/**/*.md'], ignore)) add(p, 'agent', scope)
     for (const p of glob(claudeDir, ['skills/*/*.md'], ignore)) addSkillOrReference(p, add, scope)
     for (const p of glob(claudeDir, ['commands/**/*.md'], ignore)) add(p, basename(p.path) === 'SKILL.md' ? 'skill' : 'command', scope)
+    for (const p of glob(claudeDir, ['settings.json', 'settings.local.json'], ignore)) add(p, 'settings', scope)
   }
   if (!pluginRoots.has(root)) {
     // A pack without a manifest (or a plain folder of agents and skills).
@@ -223,9 +227,12 @@ function pathList(value: unknown): string[] | null {
   return null
 }
 
+/** Reads a manifest through readSource, so a huge file, a FIFO or a link loop costs a stat and never blocks. */
 function readJson(path: string): Record<string, unknown> | null {
+  const read = readSource(path)
+  if (!read.ok) return null
   try {
-    const value: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    const value: unknown = JSON.parse(read.text)
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 
 /** Claude Code skips agent and skill files larger than this (loadMarkdownFilesFromDir). */
 export const maxFileBytes = 1_048_576
@@ -11,12 +11,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /**
  * Reads a file as Claude Code would accept it: at most 1 MiB of UTF-8 text.
- * A larger file is never read into memory, so a 100 MB file costs one stat.
+ * A larger file is never read into memory, so a 100 MB file costs one stat. The file is opened non-blocking, so a
+ * FIFO (or a device) named like an agent file is reported as not a regular file instead of waiting for a writer.
  */
 export function readSource(path: string, limit = maxFileBytes): ReadResult {
   let fd: number
   try {
-    fd = openSync(path, 'r')
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
     return { ok: false, problem: 'unreadable', detail: describeError(error) }
   }

@@ -19,8 +19,9 @@ const alwaysSkipped = new Set(['node_modules', '.git'])
  */
 export function walk(root: string, patterns: string[], ignore: string[] = []): Found[] {
   const match = picomatch(patterns, { dot: true, nocase: true })
-  // Only descend into folders a pattern can reach: `agents/**/*.md` never needs `skills/`.
-  const bases = patterns.map(staticBase)
+  // Only descend into folders a pattern can reach: `agents/**/*.md` never needs `skills/`, and a pattern with no `/`
+  // and no `**` (`README.md`, `settings.json`) matches only in `root` itself.
+  const bases = patterns.filter((p) => p.includes('/') || p.includes('**')).map(staticBase)
   const mayContain = (rel: string) => {
     const dir = rel.toLowerCase()
     return bases.some((b) => b === '' || dir === b || dir.startsWith(`${b}/`) || b.startsWith(`${dir}/`))
