@@ -37,6 +37,12 @@ import refsPermissionRuleInTools from './refs-permission-rule-in-tools.ts'
 import refsUnknownAgent from './refs-unknown-agent.ts'
 import refsUnknownSkill from './refs-unknown-skill.ts'
 import refsUnknownTool from './refs-unknown-tool.ts'
+import securityBypassPermissions from './security-bypass-permissions.ts'
+import securityInheritsAllTools from './security-inherits-all-tools.ts'
+import securityMcpCommand from './security-mcp-command.ts'
+import securityReadOnlyWrites from './security-read-only-writes.ts'
+import securityRemoteCodeHook from './security-remote-code-hook.ts'
+import securitySecret from './security-secret.ts'
 import skillsDescriptionLength from './skills-description-length.ts'
 import skillsPortable from './skills-portable.ts'
 import toolsMainThreadOnly from './tools-main-thread-only.ts'
@@ -82,6 +88,12 @@ export const checks: readonly Check[] = [
   refsUnknownAgent,
   refsUnknownSkill,
   refsUnknownTool,
+  securityBypassPermissions,
+  securityInheritsAllTools,
+  securityMcpCommand,
+  securityReadOnlyWrites,
+  securityRemoteCodeHook,
+  securitySecret,
   skillsDescriptionLength,
   skillsPortable,
   toolsMainThreadOnly,

@@ -1,0 +1,40 @@
+// A permission mode that skips prompts hands every tool call (Bash, Write, network) to the model unchecked.
+import { defineCheck } from '../check.ts'
+import { jsonValueSpan } from '../json-locate.ts'
+import { valueSpan } from '../locate.ts'
+import { isRecord } from '../plugin-fields.ts'
+
+/** Modes that skip permission prompts, and what each lets through without asking. */
+const skipping: Readonly<Record<string, string>> = {
+  bypassPermissions: 'every tool call runs without a prompt',
+  dontAsk: 'tool calls that would prompt are decided without asking',
+  auto: 'a classifier approves tool calls instead of the user',
+  acceptEdits: 'file edits are applied without a prompt',
+}
+
+function message(mode: string, where: string): string {
+  return `Unexpected ${where} \`${mode}\`, expected \`default\` or \`plan\` (${skipping[mode]})`
+}
+
+export default defineCheck({
+  id: 'security/bypass-permissions',
+  description: 'Agents and settings that skip permission prompts (`bypassPermissions`, `dontAsk`, `auto`, `acceptEdits`)',
+  rationale: 'An agent with `permissionMode: bypassPermissions` runs Bash, Write and network tools with no prompt, so a prompt injection in a file it reads becomes code execution on the user\'s machine; `dontAsk`, `auto` and `acceptEdits` skip some prompts (reported as warnings). A pack that ships such an agent, or a `.claude/settings.json` with `permissions.defaultMode` set to one of them, turns that on for everyone who installs it. Plugin agents are skipped: Claude Code ignores their `permissionMode`, and `frontmatter/foreign-key` reports the field.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'settings'],
+  check({ file, report }) {
+    if (file.kind === 'agent') {
+      // Plugin agents ignore permissionMode (frontmatter/foreign-key reports the field); copied into .claude/ they are checked there.
+      if (file.scope.kind === 'plugin') return
+      const mode = file.data.permissionMode
+      if (typeof mode !== 'string' || !(mode in skipping)) return
+      report({ message: message(mode, 'permissionMode'), at: valueSpan(file, ['permissionMode']), ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }) })
+      return
+    }
+    const value = file.json?.value
+    const mode = isRecord(value) && isRecord(value.permissions) ? value.permissions.defaultMode : undefined
+    if (typeof mode !== 'string' || !(mode in skipping)) return
+    report({ message: message(mode, 'permissions.defaultMode'), at: jsonValueSpan(file, ['permissions', 'defaultMode']), ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }) })
+  },
+})
