@@ -22,6 +22,8 @@ export interface ValidateOptions {
   checks?: readonly Check[]
   /** Skip configuration lookup and use this one. */
   config?: Config
+  /** No new file is started after this many milliseconds; the rest are reported as `file/time-limit`. */
+  timeLimitMs?: number
 }
 
 export interface ValidateResult {
@@ -37,6 +39,9 @@ export interface ValidateResult {
 /** At most this many diagnostics per file, so a hostile file cannot flood pre-commit output. */
 export const maxDiagnosticsPerFile = 100
 
+/** Default for `timeLimitMs`: a hostile repository cannot make pre-commit hang. */
+export const defaultTimeLimitMs = 60_000
+
 export function validate(options: ValidateOptions): ValidateResult {
   const first = lint(options)
   if (!options.fix) return first
@@ -50,8 +55,16 @@ function lint(options: ValidateOptions): ValidateResult {
   const loaded = options.config ? { config: options.config, path: null } : loadConfig(options.cwd, options.configPath)
   const config = loaded.config
   const configDir = loaded.path ? dirname(loaded.path) : options.cwd
+  const timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs
+  const deadline = Date.now() + timeLimitMs
   const found = discover(options.targets, options.cwd, config.ignore)
-  const files = found.candidates.map((c) => new LoadedFile(c))
+  // Files not started before the deadline: neither read nor checked.
+  const notChecked: string[] = []
+  const files: LoadedFile[] = []
+  for (const candidate of found.candidates) {
+    if (Date.now() > deadline) notChecked.push(candidate.path)
+    else files.push(new LoadedFile(candidate))
+  }
   const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
   const settings: CheckSettings = { skillProfile: config.skillProfile }
   const byFile = new Map<string, { file: LoadedFile | null; reports: Diagnostic[] }>()
@@ -86,15 +99,21 @@ function lint(options: ValidateOptions): ValidateResult {
     }
   }
 
-  const checks = options.checks ?? registry
+  const checks = (options.checks ?? registry).filter((check) => ruleSettingFor(config, check.id, '', check.defaultSeverity).severity !== 'off' || config.overrides.length > 0)
+  let skippedProjectChecks = 0
   for (const check of checks) {
-    if (ruleSettingFor(config, check.id, '', check.defaultSeverity).severity === 'off' && config.overrides.length === 0) continue
-    if (check.scope === 'project') {
-      check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check, null) })
+    if (check.scope !== 'project') continue
+    if (Date.now() > deadline) skippedProjectChecks++
+    else check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check, null) })
+  }
+  // File by file, so the time guard stops between files: a file is either fully checked or not at all.
+  const fileChecks = checks.filter((check) => check.scope === 'file').map((check) => ({ check, shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options }))
+  for (const file of files) {
+    if (Date.now() > deadline) {
+      notChecked.push(file.path)
       continue
     }
-    const shared = ruleSettingFor(config, check.id, '', check.defaultSeverity).options
-    for (const file of files) {
+    for (const { check, shared } of fileChecks) {
       if (!check.kinds.includes(file.kind)) continue
       if (!file.read.ok && !check.includeUnreadable) continue
       const options = config.overrides.length ? ruleSettingFor(config, check.id, relOf(file.path), check.defaultSeverity).options : shared
@@ -114,6 +133,16 @@ function lint(options: ValidateOptions): ValidateResult {
         message: `Unexpected ${sorted.length} problems in one file, expected at most ${maxDiagnosticsPerFile}; the rest are not shown`,
       })
     }
+  }
+  if (notChecked.length > 0 || skippedProjectChecks > 0) {
+    const parts = [
+      ...(notChecked.length > 0 ? [`${notChecked.length} of ${found.candidates.length} files were not checked`] : []),
+      ...(skippedProjectChecks > 0 ? [`${skippedProjectChecks} project-wide checks did not run`] : []),
+    ]
+    diagnostics.push({
+      file: notChecked[0] ?? files[0]?.path ?? options.cwd, ruleId: 'file/time-limit', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1,
+      message: `Unexpected run longer than the time limit of ${timeLimitMs / 1000} s, expected every file checked: ${parts.join(' and ')} (raise the limit with --max-time)`,
+    })
   }
   diagnostics.sort(compareDiagnostics)
   return { diagnostics, fileCount: files.length, fixedFiles: [], missing: found.missing }

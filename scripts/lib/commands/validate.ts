@@ -15,6 +15,7 @@ Options:
   --max-warnings <n>    exit 1 when there are more than n warnings
   --quiet               report errors only
   --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
+  --max-time <seconds>  start no new file after this long and report the rest as file/time-limit (default 60)
   --no-color            plain output
 `
 
@@ -29,6 +30,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       config: { type: 'string' },
+      'max-time': { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -45,7 +47,13 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
     maxWarnings = Number(values['max-warnings'])
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0')
   }
-  const result = validate({ cwd: io.cwd, targets: positionals, fix: values.fix, ...(values.config ? { configPath: values.config } : {}) })
+  let timeLimitMs: number | undefined
+  if (values['max-time'] !== undefined) {
+    const seconds = Number(values['max-time'])
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError('--max-time takes a number of seconds > 0')
+    timeLimitMs = seconds * 1000
+  }
+  const result = validate({ cwd: io.cwd, targets: positionals, fix: values.fix, ...(values.config ? { configPath: values.config } : {}), ...(timeLimitMs !== undefined ? { timeLimitMs } : {}) })
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`)
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics
   const reporter = await loadReporter(format)
