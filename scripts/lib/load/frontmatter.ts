@@ -84,7 +84,10 @@ function countLines(text: string, end: number): number {
 }
 
 function parseYaml(fm: Frontmatter): void {
-  const doc = parseDocument(fm.text, yamlOptions)
+  // The yaml package ends lines only at \n; a lone \r (old Mac files) ends one too, as in SourceText. Same length, so
+  // offsets are unchanged.
+  const text = fm.text.includes('\r') ? fm.text.replace(/\r(?!\n)/g, '\n') : fm.text
+  const doc = parseDocument(text, yamlOptions)
   fm.doc = doc
   fm.errors = doc.errors.map((e) => ({
     message: e.message.split('\n')[0]!,
@@ -97,7 +100,7 @@ function parseYaml(fm: Frontmatter): void {
     else fm.errors.push({ message: data.message, start: fm.offset, end: fm.offset })
     return
   }
-  const quoted = quoteRiskyValues(fm.text, false)
+  const quoted = quoteRiskyValues(text, false)
   const retry = parseDocument(quoted.text, yamlOptions)
   if (retry.errors.length === 0) {
     const data = toData(retry)
@@ -108,7 +111,7 @@ function parseYaml(fm: Frontmatter): void {
       fm.toFileOffset = shiftBack(quoted.edits, fm.offset)
     }
   }
-  const minimal = quoteRiskyValues(fm.text, true)
+  const minimal = quoteRiskyValues(text, true)
   if (minimal.edits.length > 0 && parseDocument(minimal.text, yamlOptions).errors.length === 0) {
     fm.quotingFix = minimal.edits.map((e) => ({ ...e, start: e.start + fm.offset, end: e.end + fm.offset }))
   }

@@ -56,7 +56,8 @@ export function walk(root: string, patterns: string[], ignore: string[] = []): F
           const real = realpathSync(path)
           outside = !inside(real)
           isDir = statSync(real).isDirectory()
-          if (isDir && (outside || visited.has(real))) continue
+          // A link to the folder it sits in, or to one above it, would be walked again and again.
+          if (isDir && (outside || visited.has(real) || isAncestor(real, dir))) continue
           if (isDir) visited.add(real)
         } catch {
           isDir = false // broken or looping link: listed as a file so reading it reports why
@@ -82,4 +83,9 @@ function staticBase(pattern: string): string {
     base.push(part)
   }
   return base.join('/').toLowerCase()
+}
+
+function isAncestor(real: string, dir: string): boolean {
+  const here = realpathSync(dir)
+  return here === real || here.startsWith(real + sep)
 }
