@@ -1,0 +1,29 @@
+/**
+ * `npm run fuzz`: the fuzzing properties of tests/fuzz on many more cases than `npm test` runs (default 10,000;
+ * `npm run fuzz -- 50000` or FUZZ_RUNS; FUZZ_SEED replays a run). Prints the count, the time and every failure
+ * (fast-check shrinks each to a minimal case), and exits 1 when there is one.
+ */
+import fc from 'fast-check'
+import { fuzzCase } from '../tests/fuzz/generators.ts'
+import { checkCase } from '../tests/fuzz/properties.ts'
+
+const numRuns = Number(process.argv[2] ?? process.env.FUZZ_RUNS ?? 10_000)
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31
+let cases = 0
+const started = performance.now()
+const result = fc.check(
+  fc.property(fuzzCase, (c) => {
+    cases++
+    checkCase(c)
+  }),
+  { numRuns, seed, endOnFailure: false },
+)
+const seconds = ((performance.now() - started) / 1000).toFixed(1)
+if (result.failed) {
+  process.stdout.write(`fuzz: ${result.numRuns} cases passed before a failure (${cases} runs including shrinking, ${seconds} s, seed ${seed})\n`)
+  process.stdout.write(`${fc.defaultReportMessage(result) ?? 'failed'}\n`)
+  process.stdout.write('fuzz: 1 failure\n')
+  process.exitCode = 1
+} else {
+  process.stdout.write(`fuzz: ${result.numRuns} cases, 0 failures, ${seconds} s (seed ${seed})\n`)
+}

@@ -1,0 +1,59 @@
+/**
+ * The fuzzing properties, shared by `npm test` (a few hundred cases) and `npm run fuzz` (10,000 or more):
+ * validate() never throws, takes under a second per file, puts every diagnostic in a file of the case at a
+ * line and column inside it, and gives the same output whatever order the files are named in.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { decode } from '../../scripts/lib/load/read-source.ts'
+import { validate } from '../../scripts/lib/run.ts'
+import type { FuzzCase } from './generators.ts'
+
+/** Line count and line lengths of a file as SourceText sees it: \n, \r\n and a lone \r end lines. */
+function lineLengths(content: string | Uint8Array): number[] {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  const read = decode(bytes)
+  const text = read.ok ? read.text : ''
+  return text.split(/\r\n|\n|\r/).map((line) => line.length)
+}
+
+const msPerFile = 1000
+
+/** Runs one case; throws an Error describing the first broken property. */
+export function checkCase(testCase: FuzzCase): void {
+  const root = mkdtempSync(join(tmpdir(), 'bt-fuzz-'))
+  try {
+    mkdirSync(join(root, '.git'))
+    const lengths = new Map<string, number[]>()
+    for (const file of testCase.files) {
+      mkdirSync(dirname(join(root, file.path)), { recursive: true })
+      writeFileSync(join(root, file.path), file.content)
+      lengths.set(file.path, lineLengths(file.content))
+    }
+    const paths = testCase.files.map((f) => join(root, f.path))
+
+    const started = performance.now()
+    const whole = validate({ cwd: root, targets: [] })
+    const elapsed = performance.now() - started
+    if (elapsed > msPerFile * testCase.files.length) throw new Error(`run took ${elapsed.toFixed(0)} ms for ${testCase.files.length} files`)
+
+    for (const d of whole.diagnostics) {
+      const rel = relative(root, d.file).split('\\').join('/')
+      const lines = lengths.get(rel)
+      if (!lines) throw new Error(`diagnostic in a file that is not part of the case: ${rel} (${d.ruleId})`)
+      const where = `${rel}:${d.line}:${d.column} ${d.ruleId}`
+      if (!Number.isInteger(d.line) || d.line < 1 || d.line > lines.length) throw new Error(`line outside the file (${lines.length} lines): ${where}`)
+      const length = lines[d.line - 1]!
+      if (!Number.isInteger(d.column) || d.column < 1 || d.column > length + 1) throw new Error(`column outside line ${d.line} (${length} characters): ${where}`)
+    }
+
+    const forward = validate({ cwd: root, targets: paths })
+    const backward = validate({ cwd: root, targets: [...paths].reverse() })
+    const a = JSON.stringify(forward.diagnostics)
+    const b = JSON.stringify(backward.diagnostics)
+    if (a !== b) throw new Error(`output depends on file order:\n${a.slice(0, 2000)}\n---\n${b.slice(0, 2000)}`)
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
+}
