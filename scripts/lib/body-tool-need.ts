@@ -1,0 +1,37 @@
+import type { FileContext } from './check.ts'
+import { keySpan, listEntrySpan } from './locate.ts'
+import { splitToolList, type ToolEntry } from './tool-list.ts'
+
+/** A tool the body of an agent relies on: where the body asks for it, and how to tell it is granted. */
+export interface ToolNeed {
+  /** Offset in the body where the agent is told to use the tool. */
+  useAt: number
+  /** The tool as the messages name it (`Skill`, `Agent`). */
+  tool: string
+  /** Names that remove it in `disallowedTools`. */
+  removedBy: readonly string[]
+  grants(tools: ToolEntry[]): boolean
+  /** What the expected value is, e.g. "`Agent` or `Agent(<types>)`". */
+  expected: string
+  /** Why the body needs it, e.g. "the body delegates to other agents". */
+  because: string
+  /** What the related position says. */
+  relatedMessage: string
+}
+
+/** Reports an agent whose restricted `tools`, or whose `disallowedTools`, takes away a tool its body relies on. */
+export function reportMissingTool({ file, report }: FileContext, need: ToolNeed): void {
+  const data = file.frontmatter?.data
+  if (!data || !file.source) return
+  const tools = splitToolList(data.tools)
+  const removed = splitToolList(data.disallowedTools).find((e) => need.removedBy.includes(e.name))
+  const lacking = 'tools' in data && tools.length > 0 && !need.grants(tools)
+  if (!lacking && !removed) return
+  const related = [{ file: file.path, ...file.source.position(need.useAt), message: need.relatedMessage }]
+  const why = `${need.because}, which needs the ${need.tool} tool`
+  if (lacking) {
+    report({ message: `Unexpected \`tools\` without \`${need.tool}\`, expected ${need.expected} in the list (${why})`, at: keySpan(file, ['tools']), related })
+  } else if (removed) {
+    report({ message: `Unexpected \`${removed.name}\` in \`disallowedTools\`, expected the agent to keep it (${why})`, at: listEntrySpan(file, 'disallowedTools', removed), related })
+  }
+}
