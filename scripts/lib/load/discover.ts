@@ -209,7 +209,8 @@ function localMarketplaceEntries(path: string, root: string): { dir: string; nam
     const e = entry as { source?: unknown; name?: unknown }
     if (typeof e?.source !== 'string' || !e.source.startsWith('./')) continue
     const dir = insideRoot(root, e.source)
-    if (dir && existsSync(dir)) out.push({ dir, name: typeof e.name === 'string' ? e.name : undefined })
+    // plugin/paths reports a source that is missing or not a folder; only real folders are walked as plugins.
+    if (dir && existsSync(dir) && statSync(dir).isDirectory()) out.push({ dir, name: typeof e.name === 'string' ? e.name : undefined })
   }
   return out
 }
