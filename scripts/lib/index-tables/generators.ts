@@ -65,13 +65,15 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     build(file, project) {
       const catalog = catalogOf(project, file.scope.root, 'agents')
       const agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name))
-      return table(['Agent', 'Model', 'Permission mode', 'Tools', 'Preloaded skills', 'Purpose'], agents.map((a) => [
+      // The description's first sentence is the agent's trigger; keeping it here makes a description edit show up as a stale catalog.
+      return table(['Agent', 'Purpose', 'Use when', 'Model', 'Permission mode', 'Tools', 'Preloaded skills'], agents.map((a) => [
         { code: a.name },
+        catalog[a.name]?.purpose ?? firstSentence(a.file.data.description),
+        firstSentence(a.file.data.description),
         modelOf(a),
         stringValue(a.file.data.permissionMode) || 'default',
         toolsOf(a),
         commaList(listOf(a.file.data.skills).map((s) => ({ code: s }))),
-        catalog[a.name]?.purpose ?? firstSentence(a.file.data.description),
       ]))
     },
   },
