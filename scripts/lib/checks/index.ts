@@ -3,6 +3,8 @@ import budgetAgentBodyLines from './budget-agent-body-lines.ts'
 import budgetDescriptionTokens from './budget-description-tokens.ts'
 import budgetSkillBodyLines from './budget-skill-body-lines.ts'
 import catalogConsistent from './catalog-consistent.ts'
+import contentDirectiveDensity from './content-directive-density.ts'
+import contentNoSleepPolling from './content-no-sleep-polling.ts'
 import contractsExampleValid from './contracts-example-valid.ts'
 import fileEncoding from './file-encoding.ts'
 import fileJsonSyntax from './file-json-syntax.ts'
@@ -46,6 +48,7 @@ import securitySecret from './security-secret.ts'
 import skillsDescriptionLength from './skills-description-length.ts'
 import skillsPortable from './skills-portable.ts'
 import toolsMainThreadOnly from './tools-main-thread-only.ts'
+import toolsRoleNeedsWrite from './tools-role-needs-write.ts'
 import toolsShadowedByBash from './tools-shadowed-by-bash.ts'
 
 /** Every check, sorted by id (a test keeps it sorted and in step with the files in this folder). */
@@ -54,6 +57,8 @@ export const checks: readonly Check[] = [
   budgetDescriptionTokens,
   budgetSkillBodyLines,
   catalogConsistent,
+  contentDirectiveDensity,
+  contentNoSleepPolling,
   contractsExampleValid,
   fileEncoding,
   fileJsonSyntax,
@@ -97,5 +102,6 @@ export const checks: readonly Check[] = [
   skillsDescriptionLength,
   skillsPortable,
   toolsMainThreadOnly,
+  toolsRoleNeedsWrite,
   toolsShadowedByBash,
 ]
