@@ -10,11 +10,19 @@ import { checkCase } from '../tests/fuzz/properties.ts'
 const numRuns = Number(process.argv[2] ?? process.env.FUZZ_RUNS ?? 10_000)
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31
 let cases = 0
+let slowest = 0
 const started = performance.now()
+process.stderr.write(`fuzz: ${numRuns} cases, seed ${seed}\n`)
 const result = fc.check(
   fc.property(fuzzCase, (c) => {
     cases++
-    checkCase(c)
+    if (cases % 1000 === 0) process.stderr.write(`fuzz: ${cases} runs, ${((performance.now() - started) / 1000).toFixed(0)} s\n`)
+    const caseStarted = performance.now()
+    try {
+      checkCase(c)
+    } finally {
+      slowest = Math.max(slowest, performance.now() - caseStarted)
+    }
   }),
   { numRuns, seed, endOnFailure: false },
 )
@@ -25,5 +33,5 @@ if (result.failed) {
   process.stdout.write('fuzz: 1 failure\n')
   process.exitCode = 1
 } else {
-  process.stdout.write(`fuzz: ${result.numRuns} cases, 0 failures, ${seconds} s (seed ${seed})\n`)
+  process.stdout.write(`fuzz: ${result.numRuns} cases, 0 failures, ${seconds} s, slowest case ${slowest.toFixed(0)} ms (seed ${seed})\n`)
 }

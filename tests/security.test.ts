@@ -51,3 +51,13 @@ describe('hook commands that run code they do not contain', () => {
   for (const command of risky) it(`flags ${command}`, () => expect(findShellRisk(command)).not.toBeNull())
   for (const command of fine) it(`accepts ${command}`, () => expect(findShellRisk(command)).toBeNull())
 })
+
+describe('hook command analysis stays linear on long input', () => {
+  for (const command of [`"\${CLAUDE_PLUGIN${'x'.repeat(200_000)}`, `eval ${'$x'.repeat(50_000)}`, `curl ${'a'.repeat(200_000)}`, `sh -c "${'$'.repeat(100_000)}`, `${'$A'.repeat(100_000)} | sh`]) {
+    it(`${command.slice(0, 20)}… (${command.length} characters)`, () => {
+      const started = performance.now()
+      findShellRisk(command)
+      expect(performance.now() - started).toBeLessThan(500)
+    })
+  }
+})

@@ -27,7 +27,8 @@ const downloadPatterns: readonly RegExp[] = [
 
 /** Variables that hold paths Claude Code or the system sets, not content: `"$CLAUDE_PLUGIN_ROOT/run.sh"` is fine. */
 const pathVariables = new Set(['CLAUDE_PROJECT_DIR', 'CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA', 'CLAUDE_SKILL_DIR', 'CLAUDE_CONFIG_DIR', 'HOME', 'PWD', 'TMPDIR'])
-const expansion = String.raw`\$(?:\{(\w+)[^}]*\}|(\w+)|\()`
+// `\{(\w+)(?:[^\w}][^}]*)?\}`: the name cannot give characters back, so a 200,000-character `${…` fails in one pass.
+const expansion = String.raw`\$(?:\{(\w+)(?:[^\w}][^}]*)?\}|(\w+)|\()`
 
 const variablePatterns: readonly RegExp[] = [
   // eval "$TOOL_INPUT", eval $(jq -r .tool_input.command)
