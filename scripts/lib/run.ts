@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname, relative, sep } from 'node:path'
-import type { Check, CheckSettings } from './check.ts'
+import type { Check, CheckSettings, FileCheck } from './check.ts'
 import { checks as registry } from './checks/index.ts'
 import { loadConfig, ruleSettingFor, type Config } from './config.ts'
 import { compareDiagnostics, type Diagnostic, type Report, type TextEdit } from './diagnostics.ts'
@@ -41,6 +41,21 @@ export const maxDiagnosticsPerFile = 100
 
 /** Default for `timeLimitMs`: a hostile repository cannot make pre-commit hang. */
 export const defaultTimeLimitMs = 60_000
+
+/** BACKEND_TEAM_TIMING=1 prints the time each rule took, like ESLint's TIMING, to find a slow rule. */
+const timings: Map<string, number> | null = process.env.BACKEND_TEAM_TIMING ? new Map() : null
+
+function timed(id: string, run: () => void): void {
+  if (!timings) return run()
+  const start = performance.now()
+  run()
+  timings.set(id, (timings.get(id) ?? 0) + performance.now() - start)
+}
+
+function printTimings(map: Map<string, number>): void {
+  const rows = [...map].sort((a, b) => b[1] - a[1]).slice(0, 15)
+  process.stderr.write(`${rows.map(([id, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${id}`).join('\n')}\n`)
+}
 
 export function validate(options: ValidateOptions): ValidateResult {
   const first = lint(options)
@@ -104,22 +119,29 @@ function lint(options: ValidateOptions): ValidateResult {
   for (const check of checks) {
     if (check.scope !== 'project') continue
     if (Date.now() > deadline) skippedProjectChecks++
-    else check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check, null) })
+    else timed(check.id, () => check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check, null) }))
   }
   // File by file, so the time guard stops between files: a file is either fully checked or not at all.
-  const fileChecks = checks.filter((check) => check.scope === 'file').map((check) => ({ check, shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options }))
+  // One reporter per check, pointed at the current file: no closure per file and check.
+  let current: LoadedFile | null = null
+  const fileChecks = checks.filter((check): check is FileCheck => check.scope === 'file').map((check) => {
+    const report = collect(check, null)
+    return { check, shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: (r: Report) => report(r.file || !current ? r : { ...r, file: current.path }) }
+  })
   for (const file of files) {
     if (Date.now() > deadline) {
       notChecked.push(file.path)
       continue
     }
-    for (const { check, shared } of fileChecks) {
+    current = file
+    for (const { check, shared, report } of fileChecks) {
       if (!check.kinds.includes(file.kind)) continue
       if (!file.read.ok && !check.includeUnreadable) continue
       const options = config.overrides.length ? ruleSettingFor(config, check.id, relOf(file.path), check.defaultSeverity).options : shared
-      check.check({ file, project, settings, options, report: collect(check, file) })
+      timed(check.id, () => check.check({ file, project, settings, options, report }))
     }
   }
+  if (timings) printTimings(timings)
 
   const diagnostics: Diagnostic[] = []
   for (const [path, entry] of byFile) {

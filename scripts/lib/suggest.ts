@@ -20,15 +20,19 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined
   let bestScore = Infinity
   const target = normalise(word)
+  const limit = Math.max(1, Math.floor(word.length / 3))
   for (const candidate of candidates) {
-    if (normalise(candidate) === target) return candidate
-    const score = editDistance(target, normalise(candidate))
+    const other = normalise(candidate)
+    if (other === target) return candidate
+    // The distance is at least the difference in length: skip candidates that cannot qualify.
+    if (Math.abs(other.length - target.length) > limit) continue
+    const score = editDistance(target, other)
     if (score < bestScore) {
       bestScore = score
       best = candidate
     }
   }
-  return best !== undefined && bestScore <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined
+  return best !== undefined && bestScore <= limit ? best : undefined
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {

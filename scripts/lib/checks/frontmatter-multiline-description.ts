@@ -1,8 +1,12 @@
 // One-line descriptions survive every tool that reads them; block scalars (`>-`) are read literally by some.
-import { isScalar } from 'yaml'
 import { defineCheck } from '../check.ts'
 import { keySpan } from '../locate.ts'
-import { locate } from '../load/frontmatter.ts'
+
+/**
+ * The top-level `description:` line and what follows it. Read from the text rather than the YAML tree, so files
+ * without a finding never need their positions.
+ */
+const descriptionLine = /^description:[ \t]*([^\r\n]*)(?:\r?\n|\r)?([ \t]+\S[^\r\n]*)?/m
 
 export default defineCheck({
   id: 'frontmatter/multiline-description',
@@ -14,13 +18,12 @@ export default defineCheck({
   check({ file, report }) {
     const fm = file.frontmatter
     if (!fm?.data || typeof fm.data.description !== 'string') return
-    const at = locate(fm, ['description'])
-    if (!at || !isScalar(at.value)) return
-    const type = at.value.type
-    const block = type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL'
-    const raw = file.text.slice(at.valueStart, at.valueEnd)
-    if (!block && !/[\r\n]/.test(raw.trimEnd())) return
-    const found = block ? `a ${type === 'BLOCK_FOLDED' ? 'folded (`>`)' : 'literal (`|`)'} block scalar` : 'a description spread over several lines'
+    const m = descriptionLine.exec(fm.text)
+    if (!m) return
+    const value = m[1]!
+    const block = /^[|>]/.test(value) ? (value.startsWith('>') ? 'folded (`>`)' : 'literal (`|`)') : null
+    if (!block && !m[2]) return
+    const found = block ? `a ${block} block scalar` : 'a description spread over several lines'
     report({ message: `Unexpected ${found}, expected a one-line double-quoted string with \`\\n\` escapes`, at: keySpan(file, ['description']) })
   },
 })

@@ -25,7 +25,7 @@ export interface Span {
 
 export interface BodyScan {
   fences: Fence[]
-  /** Inline code spans outside fences; `text` is the code without backticks, `start` its first character. */
+  /** Inline code spans outside fences that hold one token (no white space); `text` is the code, `start` its first character. */
   codeSpans: Span[]
   /** Link destinations outside fences and code; `text` is the destination, `start` its first character. */
   links: Span[]
@@ -73,7 +73,10 @@ export function scanBody(text: string, offset: number, end: number = text.length
 }
 
 function scanInline(line: string, lineOffset: number, scan: BodyScan): void {
-  const masked = maskCodeAndComments(line, lineOffset, scan)
+  // Most prose lines hold no code span, comment or link: skip the character walk and the regexes for them.
+  const hasCode = line.includes('`') || line.includes('<!--')
+  if (!hasCode && !line.includes('](') && !line.includes(']:')) return
+  const masked = hasCode ? maskCodeAndComments(line, lineOffset, scan) : line
   const definition = masked.match(referenceDefinition)
   if (definition) {
     const target = definition[1]!.replace(/^<|>$/g, '')
@@ -93,37 +96,41 @@ function scanInline(line: string, lineOffset: number, scan: BodyScan): void {
 /** Records code spans and comments on the line and returns it with them blanked, so links inside code are ignored. */
 function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan): string {
   let out = ''
+  let copied = 0
   let i = 0
   while (i < line.length) {
-    if (line.startsWith('<!--', i)) {
-      const close = line.indexOf('-->', i + 4)
+    const tick = line.indexOf('`', i)
+    const comment = line.indexOf('<!--', i)
+    if (tick === -1 && comment === -1) break
+    if (comment !== -1 && (tick === -1 || comment < tick)) {
+      const close = line.indexOf('-->', comment + 4)
       const stop = close === -1 ? line.length : close + 3
-      scan.comments.push({ text: line.slice(i + 4, close === -1 ? line.length : close).trim(), start: lineOffset + i, end: lineOffset + stop })
-      out += ' '.repeat(stop - i)
-      i = stop
+      scan.comments.push({ text: line.slice(comment + 4, close === -1 ? line.length : close).trim(), start: lineOffset + comment, end: lineOffset + stop })
+      out += line.slice(copied, comment) + ' '.repeat(stop - comment)
+      copied = i = stop
       continue
     }
-    if (line[i] === '`' && (i === 0 || line[i - 1] !== '\\')) {
-      let run = 1
-      while (line[i + run] === '`') run++
-      const ticks = '`'.repeat(run)
-      let close = line.indexOf(ticks, i + run)
-      while (close !== -1 && line[close + run] === '`') close = line.indexOf(ticks, close + run + 1)
-      if (close !== -1) {
-        const raw = line.slice(i + run, close)
-        const trimmed = raw.length > 2 && raw.startsWith(' ') && raw.endsWith(' ') ? raw.slice(1, -1) : raw
-        const lead = raw.indexOf(trimmed)
-        scan.codeSpans.push({ text: trimmed, start: lineOffset + i + run + lead, end: lineOffset + i + run + lead + trimmed.length })
-        out += ' '.repeat(close + run - i)
-        i = close + run
-        continue
-      }
-      out += ticks
-      i += run
+    if (tick > 0 && line[tick - 1] === '\\') {
+      i = tick + 1
       continue
     }
-    out += line[i]
-    i++
+    let run = 1
+    while (line[tick + run] === '`') run++
+    const ticks = '`'.repeat(run)
+    let close = line.indexOf(ticks, tick + run)
+    while (close !== -1 && line[close + run] === '`') close = line.indexOf(ticks, close + run + 1)
+    if (close === -1) {
+      i = tick + run
+      continue
+    }
+    const raw = line.slice(tick + run, close)
+    const trimmed = raw.length > 2 && raw.startsWith(' ') && raw.endsWith(' ') ? raw.slice(1, -1) : raw
+    const lead = raw.indexOf(trimmed)
+    // Only single tokens are kept: names, tools and paths are what checks look up, and prose-sized spans
+    // (`go test ./...`) would only cost memory on large packs.
+    if (!/\s/.test(trimmed)) scan.codeSpans.push({ text: trimmed, start: lineOffset + tick + run + lead, end: lineOffset + tick + run + lead + trimmed.length })
+    out += line.slice(copied, tick) + ' '.repeat(close + run - tick)
+    copied = i = close + run
   }
-  return out
+  return copied === 0 ? line : out + line.slice(copied)
 }

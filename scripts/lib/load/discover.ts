@@ -139,7 +139,7 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
   if (existsSync(claudeDir)) {
     const scope: Scope = { kind: 'project', root }
     for (const p of glob(claudeDir, ['agents/**/*.md'], ignore)) add(p, 'agent', scope)
-    for (const p of glob(claudeDir, ['skills/*/*.md'], ignore)) addSkillOrReference(p, add, scope)
+    addSkillFolder(join(claudeDir, 'skills'), false, add, scope, ignore)
     for (const p of glob(claudeDir, ['commands/**/*.md'], ignore)) add(p, basename(p.path) === 'SKILL.md' ? 'skill' : 'command', scope)
     for (const p of glob(claudeDir, ['settings.json', 'settings.local.json'], ignore)) add(p, 'settings', scope)
   }
@@ -148,8 +148,7 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
     const scope: Scope = { kind: 'folder', root }
     const agentsDir = existsSync(join(root, 'agents')) ? ['agents/**/*.md'] : []
     for (const p of glob(root, agentsDir, ignore)) add(p, 'agent', scope)
-    for (const p of glob(root, ['skills/*/*.md'], ignore)) addSkillOrReference(p, add, scope)
-    for (const p of glob(root, ['skills/*/references/**/*.md'], ignore)) add(p, 'markdown', scope)
+    addSkillFolder(join(root, 'skills'), false, add, scope, ignore)
     if (agentsDir.length === 0 && !existsSync(claudeDir) && !existsSync(join(root, 'skills'))) {
       // Pointed straight at an agents or skills folder.
       const inside = basename(root).toLowerCase() === 'skills'
@@ -161,6 +160,18 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
   }
   for (const p of glob(root, ['agents/catalog.json', 'skills/catalog.json'], ignore)) add(p, 'catalog', { kind: 'folder', root })
   for (const p of glob(root, ['README.md'], ignore)) add(p, 'markdown', { kind: 'folder', root })
+}
+
+/**
+ * One walk over a folder of skills: `<name>/SKILL.md` files and their `references/`. With `rootSkill`, a `SKILL.md`
+ * directly in the folder counts too (a manifest `skills` path pointing at a single skill).
+ */
+function addSkillFolder(dir: string, rootSkill: boolean, add: Add, scope: Scope, ignore: string[]): void {
+  for (const p of glob(dir, ['*/*.md', '*/references/**/*.md', ...(rootSkill ? ['*.md'] : [])], ignore)) {
+    const depth = relative(dir, p.path).split(sep).length
+    if (depth <= 2) addSkillOrReference(p, add, scope)
+    else add(p, 'markdown', scope)
+  }
 }
 
 /** `SKILL.md` (and `skill.md`, reported as a file Claude Code never loads) is a skill; other files are its resources. */
@@ -187,8 +198,7 @@ function discoverPlugin(root: string, entryName: string | undefined, add: Add, i
   for (const dir of skillDirs) {
     const abs = insideRoot(root, dir)
     if (!abs) continue
-    for (const p of glob(abs, ['*/*.md', ...(dir === 'skills' ? [] : ['*.md'])], ignore)) addSkillOrReference(p, add, scope)
-    for (const p of glob(abs, ['*/references/**/*.md'], ignore)) add(p, 'markdown', scope)
+    addSkillFolder(abs, dir !== 'skills', add, scope, ignore)
   }
   const commandPaths = pathList(manifest?.commands) ?? ['commands']
   for (const p of commandPaths) {

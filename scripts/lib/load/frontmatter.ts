@@ -19,9 +19,12 @@ export interface Frontmatter {
   closeLine: number | null
   /**
    * The document the data comes from: the strict parse, or the re-parse after Claude Code's quoting retry.
-   * Null for a non-YAML language.
+   * Parsed again on demand by `locate`: a project of thousands of files keeps only their data, since positions are
+   * needed just for the few values a check reports. Null for a non-YAML language.
    */
   doc: Document.Parsed | null
+  /** The YAML text `doc` is parsed from (the original, or Claude Code's quoted retry); null for a non-YAML language. */
+  docText: string | null
   /** Maps an offset in `doc`'s source to an offset in the file. */
   toFileOffset: (offset: number) => number
   /** Strict parse errors; empty when the YAML is valid. */
@@ -64,6 +67,7 @@ export function splitFrontmatter(text: string): SplitResult {
     text: text.slice(offset, close ? close.index : text.length),
     closeLine: close ? countLines(text, close.index) + 1 : null,
     doc: null,
+    docText: null,
     toFileOffset: (o) => offset + o,
     errors: [],
     data: null,
@@ -88,7 +92,7 @@ function parseYaml(fm: Frontmatter): void {
   // offsets are unchanged.
   const text = fm.text.includes('\r') ? fm.text.replace(/\r(?!\n)/g, '\n') : fm.text
   const doc = parseDocument(text, yamlOptions)
-  fm.doc = doc
+  fm.docText = text
   fm.errors = doc.errors.map((e) => ({
     message: e.message.split('\n')[0]!,
     start: fm.offset + e.pos[0],
@@ -107,7 +111,7 @@ function parseYaml(fm: Frontmatter): void {
     if (data.ok) {
       fm.data = data.value
       fm.recoveredByClaude = true
-      fm.doc = retry
+      fm.docText = quoted.text
       fm.toFileOffset = shiftBack(quoted.edits, fm.offset)
     }
   }
@@ -132,9 +136,28 @@ function shiftBack(edits: { start: number; end: number; text: string }[], base: 
   }
 }
 
+/**
+ * Copies every string into a flat string of its own. The yaml package builds scalars out of pieces that keep its
+ * parse buffers alive; on a project of thousands of files that was most of the validator's memory.
+ */
+function detach(value: unknown): unknown {
+  if (typeof value === 'string') return value.length < 13 ? value : (` ${value}`).slice(1)
+  if (Array.isArray(value)) return value.map(detach)
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) {
+      // A `__proto__` key must stay a plain property, never become the prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: detach(v), enumerable: true, writable: true, configurable: true })
+      else out[k] = detach(v)
+    }
+    return out
+  }
+  return value
+}
+
 function toData(doc: Document.Parsed): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
   try {
-    const value: unknown = doc.toJS({ maxAliasCount })
+    const value: unknown = detach(doc.toJS({ maxAliasCount }))
     if (value === null || value === undefined) return { ok: true, value: {} }
     if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: 'Front matter must be a mapping of keys to values' }
     return { ok: true, value: value as Record<string, unknown> }
@@ -177,7 +200,8 @@ export interface KeyLocation {
 
 /** Finds the pair for a top-level key, or the node at a deeper path (keys and indexes). */
 export function locate(fm: Frontmatter, path: readonly (string | number)[]): KeyLocation | null {
-  if (path.length === 0) return null
+  if (path.length === 0 || fm.docText === null) return null
+  fm.doc ??= parseDocument(fm.docText, yamlOptions)
   const found = findNode(fm.doc, path)
   if (!found) return null
   const at = fm.toFileOffset

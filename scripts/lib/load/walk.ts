@@ -70,7 +70,8 @@ export function walk(root: string, patterns: string[], ignore: string[] = []): F
       }
     }
   }
-  visit(root, false)
+  // A root reached through a link (`.claude/skills -> ../skills`) yields paths whose real location differs.
+  visit(root, realRoot !== root)
   return found
 }
 
