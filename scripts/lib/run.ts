@@ -133,6 +133,8 @@ function lint(options: ValidateOptions): ValidateResult {
       notChecked.push(file.path)
       continue
     }
+    // Given single files (lint-staged), the others are loaded for the cross-file checks only.
+    if (found.reportOnly && !found.reportOnly.has(file.path)) continue
     current = file
     for (const { check, shared, report } of fileChecks) {
       if (!check.kinds.includes(file.kind)) continue
