@@ -52,7 +52,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     return await (await load())(rest, io)
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`backend-team ${name}: ${(error as Error).message}\n`)
+      // Node's own argument errors run over several lines; the first says what is wrong.
+      io.stderr(`backend-team ${name}: ${(error as Error).message.split('\n')[0]}\n`)
       return 2
     }
     io.stderr(`backend-team ${name}: internal error: ${(error as Error)?.message ?? String(error)}\n`)

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { configFileName } from '../config.ts'
 import { readSource } from './read-source.ts'
 import { walk, type Found } from './walk.ts'
 
@@ -79,7 +80,7 @@ export function discover(targets: string[], cwd: string, ignore: string[] = []):
     } else {
       // A single file (lint-staged): load its whole project so cross-file checks see everything.
       ;(reportOnly ??= new Set()).add(abs)
-      addRoot(projectRootOf(abs))
+      addRoot(projectRootOf(abs, cwd))
       if (!seen.has(abs) && !seen.has(realOrSelf(abs))) add(abs, kindOfLooseFile(abs), { kind: 'folder', root: dirname(abs) })
     }
   }
@@ -95,15 +96,18 @@ function realOrSelf(path: string): string {
   }
 }
 
-/** The nearest folder above a file that looks like a plugin, project or pack root. */
-export function projectRootOf(file: string): string {
-  let dir = dirname(file)
-  for (;;) {
-    if (existsSync(join(dir, '.claude-plugin')) || existsSync(join(dir, '.claude')) || existsSync(join(dir, '.git'))) return dir
-    const parent = dirname(dir)
-    if (parent === dir) return dirname(file)
-    dir = parent
+/**
+ * The folder a single file's project starts at: the nearest folder above it with `.claude-plugin`, `.claude`,
+ * `.git`, a configuration file or package.json; else the working directory when the file is inside it.
+ */
+export function projectRootOf(file: string, cwd: string): string {
+  const markers = ['.claude-plugin', '.claude', '.git', configFileName, 'package.json']
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (markers.some((m) => existsSync(join(dir, m)))) return dir
+    if (dirname(dir) === dir) break
   }
+  const rel = relative(cwd, file)
+  return rel.startsWith('..') || isAbsolute(rel) ? dirname(file) : cwd
 }
 
 function kindOfLooseFile(path: string): FileKind {
