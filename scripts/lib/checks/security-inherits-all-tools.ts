@@ -5,8 +5,8 @@ import { fenceSpan, keySpan } from '../locate.ts'
 export default defineCheck({
   id: 'security/inherits-all-tools',
   description: 'Agents without a `tools` line, which inherit every tool',
-  rationale: 'An agent whose front matter has no `tools` key inherits every tool of the session: Bash, Write, Edit, WebFetch and every MCP tool the user has connected, so a prompt injection in what the agent reads can use all of them. Listing the tools it needs keeps its reach to its job. Off by default; turn it on with `"security/inherits-all-tools": "warning"`, and exempt agents that really need everything with `["warning", {"allow": ["agent-name"]}]`.',
-  defaultSeverity: 'off',
+  rationale: 'An agent whose front matter has no `tools` key inherits every tool of the session: Bash, Write, Edit, WebFetch and every MCP tool the user has connected, so a prompt injection in what the agent reads can use all of them. Listing the tools it needs keeps its reach to its job. Exempt agents that really need everything with `["warning", {"allow": ["agent-name"]}]`, or write `tools: "*"` to grant every tool on purpose.',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
   check({ file, options, report }) {
