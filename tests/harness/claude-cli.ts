@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { runInstall } from '../../scripts/lib/commands/install.ts'
 import { fileURLToPath } from 'node:url'
 import { startMessagesApi, type RecordedRequest, type Script } from './messages-api.ts'
 
@@ -208,14 +209,16 @@ function copyDir(src: string, dst: string): void {
 }
 
 /**
- * Project install mode: the pack's `agents/` and `skills/` copied into `<targetDir>/.claude/`.
- * Kept as a single function so it can later call the project's own `backend-team install`.
+ * Project install mode: the pack installed into `<targetDir>/.claude/` by the project's own `backend-team install`
+ * (in-process, with `repoRoot` as the package and a throwaway home folder), as a user would install it.
  */
-export function installProjectCopy(repoRoot: string, targetDir: string): void {
-  for (const part of ['agents', 'skills']) {
-    const src = path.join(repoRoot, part)
-    if (fs.existsSync(src)) copyDir(src, path.join(targetDir, '.claude', part))
-  }
+export async function installProjectCopy(repoRoot: string, targetDir: string): Promise<void> {
+  // An empty pack (the cost baseline) has nothing to install; the installer rightly refuses it.
+  if (!['agents', 'skills'].some((part) => fs.existsSync(path.join(repoRoot, part)))) return
+  let output = ''
+  const io = { cwd: targetDir, isTTY: false, stdout: (t: string) => void (output += t), stderr: (t: string) => void (output += t) }
+  const code = await runInstall([targetDir], io, { packageRoot: repoRoot, home: makeTempDir('install-home') })
+  if (code !== 0) throw new Error(`backend-team install exited ${code}:\n${output}`)
 }
 
 /**
@@ -227,7 +230,7 @@ export function installProjectCopy(repoRoot: string, targetDir: string): void {
 export function pluginCopy(repoRoot: string): string {
   const dir = path.join(makeTempDir('plugin'), 'backend-team')
   fs.mkdirSync(dir)
-  for (const part of ['.claude-plugin', 'agents', 'skills']) {
+  for (const part of ['.claude-plugin', 'agents', 'skills', 'package.json']) {
     const src = path.join(repoRoot, part)
     if (fs.existsSync(src)) copyDir(src, path.join(dir, part))
   }

@@ -77,7 +77,7 @@ export async function runDispatch(opts: DispatchOptions): Promise<DispatchOutcom
   opts.mutate?.(copy)
   const cwd = makeTempRepo(`${opts.mode}`)
   const args: string[] = []
-  if (opts.mode === 'project') installProjectCopy(copy, cwd)
+  if (opts.mode === 'project') await installProjectCopy(copy, cwd)
   else args.push('--plugin-dir', copy)
   if (opts.mainAgent) args.push('--agent', opts.mainAgent)
   try {

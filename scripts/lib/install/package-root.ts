@@ -25,6 +25,15 @@ export function findPackageRoot(from: string = dirname(fileURLToPath(import.meta
   }
 }
 
+/** The version recorded in the lock: package.json's, else the plugin manifest's (a pack folder without npm files). */
 export function packageVersion(root: string): string {
-  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
+  for (const manifest of ['package.json', join('.claude-plugin', 'plugin.json')]) {
+    try {
+      const version = (JSON.parse(readFileSync(join(root, manifest), 'utf8')) as { version?: unknown }).version
+      if (typeof version === 'string') return version
+    } catch {
+      // try the next manifest
+    }
+  }
+  return '0.0.0'
 }
