@@ -1,7 +1,6 @@
 // The whole agent body is the subagent's system prompt: past a few hundred lines instructions get lost and every spawn pays.
+import { reportBodyOverBudget } from '../body-budget.ts'
 import { defineCheck } from '../check.ts'
-import { pointAt } from '../diagnostics.ts'
-import { countOption } from '../rule-options.ts'
 
 export default defineCheck({
   id: 'budget/agent-body-lines',
@@ -10,11 +9,7 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
-  check({ file, options, report }) {
-    const max = countOption(options, 'max', 300)
-    const lines = file.scan.lineCount
-    if (lines <= max || !file.source) return
-    const first = file.source.position(file.bodyOffset).line
-    report({ message: `Unexpected agent body of ${lines} lines, expected at most ${max} (move reference material into skills)`, at: pointAt(first + max) })
+  check(ctx) {
+    reportBodyOverBudget(ctx, 300, 'agent body', 'move reference material into skills')
   },
 })

@@ -1,7 +1,6 @@
 // A SKILL.md body is loaded whole when the skill runs; long ones belong in references/ read on demand.
+import { reportBodyOverBudget } from '../body-budget.ts'
 import { defineCheck } from '../check.ts'
-import { pointAt } from '../diagnostics.ts'
-import { countOption } from '../rule-options.ts'
 
 export default defineCheck({
   id: 'budget/skill-body-lines',
@@ -10,11 +9,7 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
-  check({ file, options, report }) {
-    const max = countOption(options, 'max', 500)
-    const lines = file.scan.lineCount
-    if (lines <= max || !file.source) return
-    const first = file.source.position(file.bodyOffset).line
-    report({ message: `Unexpected SKILL.md body of ${lines} lines, expected at most ${max} (move detail into \`references/\` files)`, at: pointAt(first + max) })
+  check(ctx) {
+    reportBodyOverBudget(ctx, 500, 'SKILL.md body', 'move detail into `references/` files')
   },
 })
