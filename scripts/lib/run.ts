@@ -92,9 +92,10 @@ function lint(options: ValidateOptions): ValidateResult {
     if (rel === undefined) relPaths.set(path, (rel = relative(configDir, path).split(sep).join('/')))
     return rel
   }
-  const collect = (check: Check, defaultFile: LoadedFile | null) => {
+  /** The reporter a check calls; a file check's reports arrive with their file set (see `fileChecks`). */
+  const collect = (check: Check) => {
     return (report: Report) => {
-      const path = report.file ?? defaultFile?.path
+      const path = report.file
       if (!path) return
       const { severity } = ruleSettingFor(config, check.id, relOf(path), check.defaultSeverity)
       if (severity === 'off') return
@@ -119,13 +120,13 @@ function lint(options: ValidateOptions): ValidateResult {
   for (const check of checks) {
     if (check.scope !== 'project') continue
     if (Date.now() > deadline) skippedProjectChecks++
-    else timed(check.id, () => check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check, null) }))
+    else timed(check.id, () => check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check) }))
   }
   // File by file, so the time guard stops between files: a file is either fully checked or not at all.
   // One reporter per check, pointed at the current file: no closure per file and check.
   let current: LoadedFile | null = null
   const fileChecks = checks.filter((check): check is FileCheck => check.scope === 'file').map((check) => {
-    const report = collect(check, null)
+    const report = collect(check)
     return { check, shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: (r: Report) => report(r.file || !current ? r : { ...r, file: current.path }) }
   })
   for (const file of files) {
