@@ -30,6 +30,17 @@ export interface Project {
   /** Names that exist outside the checked files (configuration). */
   externalAgents: Set<string>
   externalSkills: Set<string>
+  /** Lookups built once, so resolving a name costs the same on ten files as on ten thousand. */
+  index: {
+    /** Every agent name and plugin-qualified id. */
+    agentIds: Set<string>
+    /** First skill by directory or display name. */
+    skillByName: Map<string, SkillRecord>
+    /** First plugin skill by `plugin:directory` or `plugin:display name`. */
+    skillByQualified: Map<string, SkillRecord>
+    /** First plugin skill by bare directory (Claude Code's `*:skill` fallback). */
+    pluginSkillByDir: Map<string, SkillRecord>
+  }
 }
 
 const truthy = /^(?:true|yes|on|1)$/i
@@ -57,20 +68,33 @@ export function buildProject(files: LoadedFile[], externals: { agents: string[];
       })
     }
   }
-  return { files, agents, skills, externalAgents: new Set(externals.agents), externalSkills: new Set(externals.skills) }
+  return { files, agents, skills, externalAgents: new Set(externals.agents), externalSkills: new Set(externals.skills), index: buildIndex(agents, skills) }
+}
+
+function buildIndex(agents: AgentRecord[], skills: SkillRecord[]): Project['index'] {
+  const first = <T>(map: Map<string, T>, key: string | undefined, value: T) => {
+    if (key !== undefined && !map.has(key)) map.set(key, value)
+  }
+  const index: Project['index'] = { agentIds: new Set(), skillByName: new Map(), skillByQualified: new Map(), pluginSkillByDir: new Map() }
+  for (const a of agents) {
+    index.agentIds.add(a.name)
+    if (a.qualified) index.agentIds.add(a.qualified)
+  }
+  for (const s of skills) {
+    first(index.skillByName, s.dir, s)
+    first(index.skillByName, s.displayName, s)
+    if (!s.pluginName) continue
+    first(index.skillByQualified, `${s.pluginName}:${s.dir}`, s)
+    if (s.displayName !== undefined) first(index.skillByQualified, `${s.pluginName}:${s.displayName}`, s)
+    first(index.pluginSkillByDir, s.dir, s)
+  }
+  return index
 }
 
 /** Resolves a `skills:` entry the way Claude Code does: exact or display name, then `plugin:skill`, then `*:skill`. */
 export function findSkill(project: Project, ref: string): SkillRecord | undefined {
-  const exact = project.skills.find((s) => s.dir === ref || s.displayName === ref)
-  if (exact) return exact
-  const colon = ref.indexOf(':')
-  if (colon !== -1) {
-    const plugin = ref.slice(0, colon)
-    const rest = ref.slice(colon + 1)
-    return project.skills.find((s) => s.pluginName === plugin && (s.dir === rest || s.displayName === rest))
-  }
-  return project.skills.find((s) => s.pluginName !== undefined && s.dir === ref)
+  const { skillByName, skillByQualified, pluginSkillByDir } = project.index
+  return skillByName.get(ref) ?? (ref.includes(':') ? skillByQualified.get(ref) : pluginSkillByDir.get(ref))
 }
 
 /**
@@ -78,10 +102,5 @@ export function findSkill(project: Project, ref: string): SkillRecord | undefine
  * `.claude/` (bare names) or installed as a plugin (`plugin:name`); a qualified name must match a plugin agent.
  */
 export function agentExists(project: Project, ref: string): boolean {
-  if (builtInAgentTypes.has(ref) || project.externalAgents.has(ref)) return true
-  return project.agents.some((a) => a.name === ref || a.qualified === ref)
-}
-
-export function skillExists(project: Project, ref: string): boolean {
-  return project.externalSkills.has(ref) || findSkill(project, ref) !== undefined
+  return builtInAgentTypes.has(ref) || project.externalAgents.has(ref) || project.index.agentIds.has(ref)
 }

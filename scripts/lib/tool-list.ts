@@ -78,8 +78,3 @@ export function agentTypeSpans(entry: ToolEntry): { name: string; start: number;
   const base = entry.start + entry.name.length + 1
   return [...entry.argument.matchAll(/[^\s,]+/g)].map((m) => ({ name: m[0], start: base + m.index, end: base + m.index + m[0].length }))
 }
-
-/** Agent types in an `Agent(a, b)` or `Task(a, b)` entry. */
-export function agentTypesIn(entry: ToolEntry): string[] {
-  return agentTypeSpans(entry).map((t) => t.name)
-}

@@ -15,12 +15,6 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'project',
   check({ project, report }) {
-    const exists = new Map<string, boolean>()
-    const known = (name: string) => {
-      let found = exists.get(name)
-      if (found === undefined) exists.set(name, (found = agentExists(project, name)))
-      return found
-    }
     let candidates: string[] | null = null
     const hint = (name: string) => {
       candidates ??= [...new Set([
@@ -30,7 +24,7 @@ export default defineCheck({
       return didYouMean(name, candidates)
     }
     const check = (file: LoadedFile, name: string, at: () => Span, effect: string) => {
-      if (name === '*' || known(name)) return
+      if (name === '*' || agentExists(project, name)) return
       report({
         file: file.path,
         message: `Unexpected unknown agent \`${name}\`, expected an agent in this project, a built-in agent or one in \`externalAgents\` (${effect})${hint(name)}`,

@@ -4,7 +4,7 @@ import { defineCheck } from '../check.ts'
 import type { Span } from '../diagnostics.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { listEntrySpan, offsetSpan } from '../locate.ts'
-import { findSkill, type SkillRecord } from '../project.ts'
+import { findSkill } from '../project.ts'
 import { didYouMean } from '../suggest.ts'
 import { splitToolList } from '../tool-list.ts'
 
@@ -15,11 +15,6 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'project',
   check({ project, report }) {
-    const resolved = new Map<string, SkillRecord | undefined>()
-    const resolve = (name: string) => {
-      if (!resolved.has(name)) resolved.set(name, findSkill(project, name))
-      return resolved.get(name)
-    }
     let candidates: string[] | null = null
     const hint = (name: string) => {
       candidates ??= [...new Set([
@@ -30,7 +25,7 @@ export default defineCheck({
     }
     const check = (file: LoadedFile, name: string, at: () => Span, preload: boolean) => {
       if (project.externalSkills.has(name)) return
-      const skill = resolve(name)
+      const skill = findSkill(project, name)
       if (!skill) {
         const effect = preload ? 'Claude Code reports it "not found" and skips it' : 'the agent cannot load it'
         report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (${effect})${hint(name)}`, at: at() })
