@@ -41,7 +41,7 @@ describe('a folder of deliberately broken files', () => {
 
   beforeAll(() => {
     rmSync(sentinel, { force: true })
-    run = spawnSync(process.execPath, [join(repo, 'bin', 'backend-team.js'), 'validate', '--format', 'json'], { cwd: folder, encoding: 'utf8' })
+    run = spawnSync(process.execPath, [join(repo, 'bin', 'backend-team.js'), 'validate', '.', '--format', 'json'], { cwd: folder, encoding: 'utf8' })
     diagnostics = JSON.parse(String(run.stdout)) as JsonDiagnostic[]
   })
 

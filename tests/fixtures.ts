@@ -22,7 +22,8 @@ export function formatUnix(diagnostics: Diagnostic[], cwd: string): string {
 /** Validates a fixture case the way a user would: from inside it, with its own configuration if it has one. */
 export function runCase(caseDir: string): { diagnostics: Diagnostic[]; text: string } {
   const targetsFile = join(caseDir, 'targets.txt')
-  const targets = existsSync(targetsFile) ? readFileSync(targetsFile, 'utf8').split('\n').filter(Boolean) : []
+  // A case is a root of its own ('.'), not part of this repository, whose git root lies above it.
+  const targets = existsSync(targetsFile) ? readFileSync(targetsFile, 'utf8').split('\n').filter(Boolean) : ['.']
   const { diagnostics } = validate({ cwd: caseDir, targets })
   return { diagnostics, text: formatUnix(diagnostics, caseDir) }
 }

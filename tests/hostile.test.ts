@@ -159,7 +159,7 @@ describe('links and special files', () => {
   })
 
   it('a FIFO never blocks the run (built CLI, with a timeout)', () => {
-    const root = project({ 'agents/helper.md': agent(good), '.claude-plugin/marketplace.json': '{"name":"m","owner":{"name":"o"},"plugins":[]}' })
+    const root = project({ 'agents/helper.md': agent(good), '.claude-plugin/plugin.json': '{"name":"p"}' })
     execFileSync('mkfifo', [join(root, 'agents/pipe.md')])
     mkdirSync(join(root, 'plug/.claude-plugin'), { recursive: true })
     const child = spawnSync(process.execPath, [join(repo, 'bin/backend-team.js'), 'validate', '--format', 'json', join(root, 'agents')], { cwd: root, encoding: 'utf8', timeout: 20_000 })

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import picomatch from 'picomatch'
+import { configFileName, findConfigFile } from './config-location.ts'
 import type { SeveritySetting } from './diagnostics.ts'
+
+export { configFileName }
 
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>]
 
@@ -15,8 +17,6 @@ export interface Config {
   skillProfile: 'claude-code' | 'agent-skills'
 }
 
-export const configFileName = 'backend-team.config.json'
-
 /** A configuration problem: the run stops with exit code 2 and this message. */
 export class ConfigError extends Error {}
 
@@ -26,10 +26,10 @@ export function defaultConfig(): Config {
   return { rules: {}, overrides: [], ignore: [], externalAgents: [], externalSkills: [], skillProfile: 'claude-code' }
 }
 
-/** Reads the configuration from `explicitPath`, or from `dir`'s config file or package.json. */
-export function loadConfig(dir: string, explicitPath?: string): { config: Config; path: string | null } {
-  const candidates = explicitPath ? [explicitPath] : [join(dir, configFileName), join(dir, 'package.json')]
-  for (const path of candidates) {
+/** Reads the configuration from `explicitPath`, or the nearest configuration file at or above the project `root`. */
+export function loadConfig(root: string, explicitPath?: string): { config: Config; path: string | null } {
+  const found = explicitPath ?? findConfigFile(root)
+  for (const path of found ? [found] : []) {
     if (!existsSync(path)) {
       if (explicitPath) throw new ConfigError(`${path}: configuration file not found`)
       continue

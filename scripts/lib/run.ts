@@ -5,7 +5,7 @@ import { checks as registry } from './checks/index.ts'
 import { loadConfig, ruleSettingFor, type Config } from './config.ts'
 import { compareDiagnostics, type Diagnostic, type Report, type TextEdit } from './diagnostics.ts'
 import { writeFileAtomic } from './atomic-write.ts'
-import { discover } from './load/discover.ts'
+import { discoverProject, isReported, planTargets, type ProjectDiscovery } from './load/discover.ts'
 import { LoadedFile } from './load/loaded-file.ts'
 import { buildProject } from './project.ts'
 import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions.ts'
@@ -14,7 +14,7 @@ export interface ValidateOptions {
   cwd: string
   /** Folders or files; none means the working directory. */
   targets: string[]
-  /** Explicit configuration file; otherwise found in the working directory. */
+  /** Explicit configuration file; otherwise the nearest one at or above each project root (up to the git root). */
   configPath?: string
   /** Apply fixes and write the files. */
   fix?: boolean
@@ -34,6 +34,8 @@ export interface ValidateResult {
   fixedFiles: string[]
   /** Targets that do not exist. */
   missing: string[]
+  /** Explicit files that are not Claude Code files: not checked (shown with --debug). */
+  skipped: string[]
 }
 
 /** At most this many diagnostics per file, so a hostile file cannot flood pre-commit output. */
@@ -67,19 +69,57 @@ export function validate(options: ValidateOptions): ValidateResult {
 }
 
 function lint(options: ValidateOptions): ValidateResult {
-  const loaded = options.config ? { config: options.config, path: null } : loadConfig(options.cwd, options.configPath)
-  const config = loaded.config
-  const configDir = loaded.path ? dirname(loaded.path) : options.cwd
   const timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs
-  const deadline = Date.now() + timeLimitMs
-  const found = discover(options.targets, options.cwd, config.ignore)
-  // Files not started before the deadline: neither read nor checked.
-  const notChecked: string[] = []
+  const clock: Clock = { deadline: Date.now() + timeLimitMs, notChecked: [], skippedProjectChecks: 0, candidateCount: 0 }
+  const plan = planTargets(options.targets, options.cwd)
+  const diagnostics: Diagnostic[] = []
+  const skipped: string[] = []
+  let fileCount = 0
+  let firstFile: string | null = null
+  // Each root is its own project, with its own configuration and name index: one root's names never hide another's.
+  for (const projectPlan of plan.projects) {
+    const loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath)
+    const found = discoverProject(projectPlan, loaded.config.ignore)
+    skipped.push(...found.skipped)
+    const result = lintProject(found.project, loaded.config, loaded.path ? dirname(loaded.path) : projectPlan.root, options, clock)
+    diagnostics.push(...result.diagnostics)
+    fileCount += result.fileCount
+    firstFile ??= result.firstFile
+  }
+  if (timings) printTimings(timings)
+  if (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd))
+  diagnostics.sort(compareDiagnostics)
+  return { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped }
+}
+
+/** The run's time guard, shared by every project of one run. */
+interface Clock {
+  deadline: number
+  /** Files not started before the deadline: neither read nor checked. */
+  notChecked: string[]
+  skippedProjectChecks: number
+  candidateCount: number
+}
+
+function timeLimitDiagnostic(clock: Clock, timeLimitMs: number, fallbackFile: string): Diagnostic {
+  const parts = [
+    ...(clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked`] : []),
+    ...(clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []),
+  ]
+  return {
+    file: clock.notChecked[0] ?? fallbackFile, ruleId: 'file/time-limit', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1,
+    message: `Unexpected run longer than the time limit of ${timeLimitMs / 1000} s, expected every file checked: ${parts.join(' and ')} (raise the limit with --max-time)`,
+  }
+}
+
+function lintProject(found: ProjectDiscovery, config: Config, configDir: string, options: ValidateOptions, clock: Clock): { diagnostics: Diagnostic[]; fileCount: number; firstFile: string | null } {
   const files: LoadedFile[] = []
+  clock.candidateCount += found.candidates.length
   for (const candidate of found.candidates) {
-    if (Date.now() > deadline) notChecked.push(candidate.path)
+    if (Date.now() > clock.deadline) clock.notChecked.push(candidate.path)
     else files.push(new LoadedFile(candidate))
   }
+  const reported = (path: string) => isReported(found.reportOnly, path)
   const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
   const settings: CheckSettings = { skillProfile: config.skillProfile }
   const byFile = new Map<string, { file: LoadedFile | null; reports: Diagnostic[] }>()
@@ -116,10 +156,9 @@ function lint(options: ValidateOptions): ValidateResult {
   }
 
   const checks = (options.checks ?? registry).filter((check) => ruleSettingFor(config, check.id, '', check.defaultSeverity).severity !== 'off' || config.overrides.length > 0)
-  let skippedProjectChecks = 0
   for (const check of checks) {
     if (check.scope !== 'project') continue
-    if (Date.now() > deadline) skippedProjectChecks++
+    if (Date.now() > clock.deadline) clock.skippedProjectChecks++
     else timed(check.id, () => check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check) }))
   }
   // File by file, so the time guard stops between files: a file is either fully checked or not at all.
@@ -130,12 +169,12 @@ function lint(options: ValidateOptions): ValidateResult {
     return { check, shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: (r: Report) => report(r.file || !current ? r : { ...r, file: current.path }) }
   })
   for (const file of files) {
-    if (Date.now() > deadline) {
-      notChecked.push(file.path)
+    if (Date.now() > clock.deadline) {
+      clock.notChecked.push(file.path)
       continue
     }
-    // Given single files (lint-staged), the others are loaded for the cross-file checks only.
-    if (found.reportOnly && !found.reportOnly.has(file.path)) continue
+    // Given single files or folders (lint-staged), the others are loaded for the cross-file checks only.
+    if (!reported(file.path)) continue
     current = file
     for (const { check, shared, report } of fileChecks) {
       if (!check.kinds.includes(file.kind)) continue
@@ -144,11 +183,9 @@ function lint(options: ValidateOptions): ValidateResult {
       timed(check.id, () => check.check({ file, project, settings, options, report }))
     }
   }
-  if (timings) printTimings(timings)
-
   const diagnostics: Diagnostic[] = []
   for (const [path, entry] of byFile) {
-    if (found.reportOnly && !found.reportOnly.has(path)) continue
+    if (!reported(path)) continue
     const sorted = entry.reports.sort(compareDiagnostics)
     diagnostics.push(...sorted.slice(0, maxDiagnosticsPerFile))
     if (sorted.length > maxDiagnosticsPerFile) {
@@ -159,18 +196,8 @@ function lint(options: ValidateOptions): ValidateResult {
       })
     }
   }
-  if (notChecked.length > 0 || skippedProjectChecks > 0) {
-    const parts = [
-      ...(notChecked.length > 0 ? [`${notChecked.length} of ${found.candidates.length} files were not checked`] : []),
-      ...(skippedProjectChecks > 0 ? [`${skippedProjectChecks} project-wide checks did not run`] : []),
-    ]
-    diagnostics.push({
-      file: notChecked[0] ?? files[0]?.path ?? options.cwd, ruleId: 'file/time-limit', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1,
-      message: `Unexpected run longer than the time limit of ${timeLimitMs / 1000} s, expected every file checked: ${parts.join(' and ')} (raise the limit with --max-time)`,
-    })
-  }
-  diagnostics.sort(compareDiagnostics)
-  return { diagnostics, fileCount: files.length, fixedFiles: [], missing: found.missing }
+  const firstFile = files.find((f) => reported(f.path))?.path ?? null
+  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length, firstFile }
 }
 
 /** Applies every non-overlapping fix, one atomic write per file. */

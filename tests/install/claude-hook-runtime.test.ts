@@ -14,6 +14,9 @@ describe('the .claude/settings.json hook under the pinned Claude Code', () => {
     const project = tempDir('hook-run')
     execFileSync('git', ['init', '-q', project])
     fs.mkdirSync(path.join(project, '.claude'))
+    // Like this repository: a plugin whose agents/ Claude Code loads.
+    fs.mkdirSync(path.join(project, '.claude-plugin'))
+    fs.writeFileSync(path.join(project, '.claude-plugin', 'plugin.json'), '{"name": "hook-run"}')
     fs.copyFileSync(path.join(REPO_ROOT, '.claude', 'settings.json'), path.join(project, '.claude', 'settings.json'))
     // The hook script finds the validator next to itself, so link (not copy) the hooks folder.
     fs.symlinkSync(path.join(REPO_ROOT, '.claude', 'hooks'), path.join(project, '.claude', 'hooks'))

@@ -32,6 +32,8 @@ describe("this repository's .claude/", () => {
 
   it('the hook blocks with the diagnostics for a broken agent or skill, and stays silent otherwise', () => {
     const project = tempDir('hook-project')
+    // Like this repository: a plugin whose agents/ Claude Code loads, with a .claude/ of its own.
+    write(path.join(project, '.claude-plugin', 'plugin.json'), '{"name": "hook-project"}')
     write(path.join(project, 'agents', 'broken.md'), '---\nname: broken\ntools: Read\n---\n\nBody.\n')
     write(path.join(project, 'agents', 'fine.md'), agent('fine'))
     write(path.join(project, '.claude', 'skills', 'bad', 'SKILL.md'), '---\nname: bad\ndescription: [unclosed\n---\n\n# Bad\n')

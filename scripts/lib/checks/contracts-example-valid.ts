@@ -15,7 +15,7 @@ export default defineCheck({
   rationale: 'A subagent reproduces the example in its prompt far more reliably than the prose around it, and the orchestrator parses that reply against schemas/<name>.schema.json. An example with a stale status value or a missing field teaches every spawn to return something the orchestrator cannot read.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['agent', 'skill', 'command', 'markdown'],
+  kinds: ['agent', 'skill', 'command', 'markdown', 'readme'],
   check({ file, report }) {
     for (const fence of file.scan.fences) {
       if (fence.lang !== 'json') continue

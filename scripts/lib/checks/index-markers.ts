@@ -6,7 +6,7 @@ import { endMarker, regionsOf } from '../index-tables/regions.ts'
 import { offsetSpan } from '../locate.ts'
 import { didYouMean } from '../suggest.ts'
 
-const kindNames: Partial<Record<FileKind, string>> = { agent: 'an agent', skill: 'a skill (`SKILL.md`)', markdown: 'a markdown file such as README.md' }
+const kindNames: Partial<Record<FileKind, string>> = { agent: 'an agent', skill: 'a skill (`SKILL.md`)', markdown: 'a skill resource file', readme: 'the README' }
 
 export default defineCheck({
   id: 'index/markers',
@@ -14,7 +14,7 @@ export default defineCheck({
   rationale: 'A region that cannot be generated is never checked for staleness, so its table drifts from the files it describes while `npm run validate` stays green.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['agent', 'skill', 'markdown'],
+  kinds: ['agent', 'skill', 'markdown', 'readme'],
   check({ file, project, report }) {
     const scan = regionsOf(file)
     const known = regionNames.map((n) => `\`${n}\``).join(', ')

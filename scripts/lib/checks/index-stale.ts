@@ -10,7 +10,7 @@ export default defineCheck({
   rationale: 'Index tables (the orchestrator roster, the gateway routing table, the README catalog) are generated; a stale one lists agents, skills or rules that no longer exist, or misses new ones, and Claude reads it as truth.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['agent', 'skill', 'markdown'],
+  kinds: ['agent', 'skill', 'markdown', 'readme'],
   fixable: true,
   check({ file, project, report }) {
     for (const region of regionsOf(file).regions) {

@@ -61,7 +61,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     },
   },
   agents: {
-    kinds: ['markdown'],
+    kinds: ['readme'],
     build(file, project) {
       const catalog = catalogOf(project, file.scope.root, 'agents')
       const agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name))
@@ -78,7 +78,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     },
   },
   skills: {
-    kinds: ['markdown'],
+    kinds: ['readme'],
     build(file, project) {
       const skills = project.skills.filter((s) => inside(file.scope.root, s.file.path)).sort(byKey((s) => s.dir))
       const preloadedBy = new Map<SkillRecord, string[]>()
@@ -97,7 +97,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     },
   },
   rules: {
-    kinds: ['markdown'],
+    kinds: ['readme'],
     build() {
       return table(['Rule', 'Default severity', 'Fixable', 'Description'], [...checks].sort(byKey((c) => c.id)).map((c) => [
         { code: c.id }, c.defaultSeverity, c.fixable ? 'yes' : 'no', { markdown: c.description },
@@ -105,7 +105,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     },
   },
   agreement: {
-    kinds: ['markdown'],
+    kinds: ['readme'],
     build(file) {
       return fromDataFile(file, 'docs/runtime/agreement.json', (value) => {
         if (!Array.isArray(value)) return 'expected an array of {defect, runtime, rule}'
@@ -120,7 +120,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     },
   },
   cost: {
-    kinds: ['markdown'],
+    kinds: ['readme'],
     build(file) {
       return fromDataFile(file, 'docs/runtime/cost.json', costTable)
     },

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { configFileName } from '../config.ts'
 import { readSource } from './read-source.ts'
+import { findProjectRoot, isRootLike } from './project-root.ts'
 import { walk, type Found } from './walk.ts'
 
 /** What Claude Code would take a file for. */
@@ -13,7 +13,10 @@ export type FileKind =
   | 'marketplace'
   | 'hooks'
   | 'catalog'
+  /** A skill's resource file (`skills/<name>/*.md`, `references/**`): read by the model when the skill says so. */
   | 'markdown'
+  /** The root README.md: Claude Code never loads it; only generated index regions and contract examples are checked. */
+  | 'readme'
   /** `.claude/settings.json` and `.claude/settings.local.json`: loaded as plain JSON, read by the security checks. */
   | 'settings'
 
@@ -33,40 +36,54 @@ export interface Candidate {
   outside?: boolean
 }
 
-export interface Discovery {
+/** One project: a root and every Claude Code file under it, checked with its own name index. */
+export interface ProjectDiscovery {
+  root: string
   candidates: Candidate[]
-  /** Roots that were discovered (for config lookup and relative paths). */
-  roots: string[]
-  /** Explicit file paths to report on; null means report on everything. */
-  reportOnly: Set<string> | null
+  /** Files or folders to report on; null means the whole project. */
+  reportOnly: ReportFilter | null
+}
+
+export interface ReportFilter {
+  files: Set<string>
+  folders: string[]
+}
+
+/** A root to discover and what of it to report, before anything is read. */
+export interface ProjectPlan {
+  root: string
+  /** Null: the whole project. */
+  filter: ReportFilter | null
+}
+
+export interface TargetPlan {
+  projects: ProjectPlan[]
   /** Paths given on the command line that do not exist. */
   missing: string[]
 }
 
-function glob(root: string, patterns: string[], ignore: string[]): Found[] {
-  if (patterns.length === 0 || !existsSync(root)) return []
-  return walk(root, patterns, ignore)
-}
-
-/** Finds every Claude Code file under each target: a plugin, a marketplace, a project, a folder, or single files. */
-export function discover(targets: string[], cwd: string, ignore: string[] = []): Discovery {
-  const seen = new Map<string, Candidate>()
-  const roots: string[] = []
+/**
+ * Groups the targets into projects, the way Claude Code sees them:
+ * - no targets: the project around the working directory, whole, so every subfolder gives the same result;
+ * - a folder that is a root itself (a plugin, a marketplace, a project): that root, as its own project;
+ * - any other folder or file: the project around it, reporting only what lies in that folder or is that file.
+ */
+export function planTargets(targets: string[], cwd: string): TargetPlan {
+  const byRoot = new Map<string, { filter: ReportFilter | null; whole: boolean }>()
   const missing: string[] = []
-  let reportOnly: Set<string> | null = null
-  const add: Add = (file, kind, scope) => {
-    const { path, outside, viaLink } = typeof file === 'string' ? { path: file, outside: false, viaLink: true } : file
-    // Real paths are looked up only where a link was crossed: the same file reached twice (a `.claude/agents` link
-    // to `agents/`) is loaded once, and the common case costs no system call.
-    const key = viaLink ? realOrSelf(path) : path
-    if (!seen.has(key)) seen.set(key, { path, kind, scope, ...(outside ? { outside } : {}) })
+  const want = (root: string, what: { file?: string; folder?: string } | null) => {
+    const entry = byRoot.get(root) ?? { filter: null, whole: false }
+    byRoot.set(root, entry)
+    if (!what) {
+      entry.whole = true
+      return
+    }
+    entry.filter ??= { files: new Set(), folders: [] }
+    if (what.file) entry.filter.files.add(what.file)
+    if (what.folder) entry.filter.folders.push(what.folder)
   }
-  const addRoot = (root: string) => {
-    if (roots.includes(root)) return
-    roots.push(root)
-    discoverRoot(root, add, ignore)
-  }
-  for (const target of targets.length > 0 ? targets : ['.']) {
+  if (targets.length === 0) want(findProjectRoot(cwd), null)
+  for (const target of targets) {
     const abs = isAbsolute(target) ? target : resolve(cwd, target)
     let stat
     try {
@@ -76,16 +93,41 @@ export function discover(targets: string[], cwd: string, ignore: string[] = []):
       continue
     }
     if (stat.isDirectory()) {
-      addRoot(abs)
+      if (isRootLike(abs)) want(abs, null)
+      else want(findProjectRoot(abs), { folder: abs })
     } else {
-      // A single file (lint-staged): load its whole project so cross-file checks see everything.
-      ;(reportOnly ??= new Set()).add(abs)
-      addRoot(projectRootOf(abs, cwd))
-      if (!seen.has(abs) && !seen.has(realOrSelf(abs))) add(abs, kindOfLooseFile(abs), { kind: 'folder', root: dirname(abs) })
+      want(findProjectRoot(dirname(abs)), { file: abs })
     }
   }
-  const candidates = [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  return { candidates, roots, reportOnly, missing }
+  const projects = [...byRoot].map(([root, w]) => ({ root, filter: w.whole ? null : w.filter }))
+  return { projects, missing }
+}
+
+/**
+ * Every Claude Code file of a planned project. An explicit file that Claude Code would not load as anything (a Go
+ * file, a document) is dropped from the filter and returned in `skipped`: it is not checked and nothing is said.
+ */
+export function discoverProject(plan: ProjectPlan, ignore: string[] = []): { project: ProjectDiscovery; skipped: string[] } {
+  const candidates = discoverRoot(plan.root, ignore)
+  const skipped: string[] = []
+  let reportOnly: ReportFilter | null = null
+  if (plan.filter) {
+    const known = new Set(candidates.flatMap((c) => [c.path, realOrSelf(c.path)]))
+    const files = new Set<string>()
+    for (const file of plan.filter.files) {
+      if (known.has(file) || known.has(realOrSelf(file))) files.add(file)
+      else skipped.push(file)
+    }
+    reportOnly = { files, folders: plan.filter.folders }
+  }
+  return { project: { root: plan.root, candidates, reportOnly }, skipped }
+}
+
+/** True when the report filter of a project admits the file. */
+export function isReported(filter: ReportFilter | null, path: string): boolean {
+  if (!filter) return true
+  if (filter.files.has(path)) return true
+  return filter.folders.some((folder) => path === folder || path.startsWith(folder + sep))
 }
 
 function realOrSelf(path: string): string {
@@ -96,50 +138,38 @@ function realOrSelf(path: string): string {
   }
 }
 
-/**
- * The folder a single file's project starts at: the nearest folder above it with `.claude-plugin`, `.claude`,
- * `.git`, a configuration file or package.json; else the working directory when the file is inside it.
- */
-export function projectRootOf(file: string, cwd: string): string {
-  const markers = ['.claude-plugin', '.claude', '.git', configFileName, 'package.json']
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (markers.some((m) => existsSync(join(dir, m)))) return dir
-    if (dirname(dir) === dir) break
-  }
-  const rel = relative(cwd, file)
-  return rel.startsWith('..') || isAbsolute(rel) ? dirname(file) : cwd
-}
-
-function kindOfLooseFile(path: string): FileKind {
-  const name = basename(path)
-  if (name === 'plugin.json') return 'plugin-manifest'
-  if (name === 'marketplace.json') return 'marketplace'
-  if (name === 'hooks.json') return 'hooks'
-  if (name.toLowerCase() === 'skill.md') return 'skill'
-  const parts = path.split(sep)
-  if (parts.includes('commands')) return 'command'
-  if (parts.includes('agents')) return 'agent'
-  return 'markdown'
-}
-
 type Add = (file: string | Found, kind: FileKind, scope: Scope) => void
 
-function discoverRoot(root: string, add: Add, ignore: string[]): void {
+function glob(root: string, patterns: string[], ignore: string[]): Found[] {
+  if (patterns.length === 0 || !existsSync(root)) return []
+  return walk(root, patterns, ignore)
+}
+
+/** Every file of one root that Claude Code would load, sorted by path. */
+export function discoverRoot(root: string, ignore: string[]): Candidate[] {
+  const seen = new Map<string, Candidate>()
+  const add: Add = (file, kind, scope) => {
+    const { path, outside, viaLink } = typeof file === 'string' ? { path: file, outside: false, viaLink: true } : file
+    // Real paths are looked up only where a link was crossed: the same file reached twice (a `.claude/agents` link
+    // to `agents/`) is loaded once, and the common case costs no system call.
+    const key = viaLink ? realOrSelf(path) : path
+    if (!seen.has(key)) seen.set(key, { path, kind, scope, ...(outside ? { outside } : {}) })
+  }
   const marketplace = join(root, '.claude-plugin', 'marketplace.json')
   const manifest = join(root, '.claude-plugin', 'plugin.json')
+  const claudeDir = join(root, '.claude')
   const pluginRoots = new Set<string>()
   if (existsSync(marketplace)) {
     add(marketplace, 'marketplace', { kind: 'folder', root })
     for (const entry of localMarketplaceEntries(marketplace, root)) {
       pluginRoots.add(entry.dir)
-      discoverPlugin(entry.dir, entry.name, add, ignore)
+      discoverPlugin(entry.dir, entry, add, ignore)
     }
   }
   if (existsSync(manifest) && !pluginRoots.has(root)) {
-    discoverPlugin(root, undefined, add, ignore)
+    discoverPlugin(root, null, add, ignore)
     pluginRoots.add(root)
   }
-  const claudeDir = join(root, '.claude')
   if (existsSync(claudeDir)) {
     const scope: Scope = { kind: 'project', root }
     for (const p of glob(claudeDir, ['agents/**/*.md'], ignore)) add(p, 'agent', scope)
@@ -147,23 +177,40 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
     for (const p of glob(claudeDir, ['commands/**/*.md'], ignore)) add(p, basename(p.path) === 'SKILL.md' ? 'skill' : 'command', scope)
     for (const p of glob(claudeDir, ['settings.json', 'settings.local.json'], ignore)) add(p, 'settings', scope)
   }
-  if (!pluginRoots.has(root)) {
-    // A pack without a manifest (or a plain folder of agents and skills).
-    const scope: Scope = { kind: 'folder', root }
-    const agentsDir = existsSync(join(root, 'agents')) ? ['agents/**/*.md'] : []
-    for (const p of glob(root, agentsDir, ignore)) add(p, 'agent', scope)
-    addSkillFolder(join(root, 'skills'), false, add, scope, ignore)
-    if (agentsDir.length === 0 && !existsSync(claudeDir) && !existsSync(join(root, 'skills'))) {
-      // Pointed straight at an agents or skills folder.
-      const inside = basename(root).toLowerCase() === 'skills'
-      for (const p of glob(root, inside ? ['*/*.md'] : ['**/*.md'], ignore)) {
-        if (inside || basename(p.path).toLowerCase() === 'skill.md') addSkillOrReference(p, add, scope)
-        else add(p, 'agent', scope)
-      }
+  // Plugins that no marketplace lists, anywhere below the root (a repository of several plugins, or one in tools/).
+  for (const found of glob(root, ['**/.claude-plugin/plugin.json'], ignore)) {
+    if (found.outside) continue
+    const dir = dirname(dirname(found.path))
+    if (pluginRoots.has(dir)) continue
+    pluginRoots.add(dir)
+    discoverPlugin(dir, null, add, ignore)
+  }
+  if (!pluginRoots.has(root) && !existsSync(marketplace)) {
+    if (existsSync(claudeDir)) {
+      // A project: Claude Code loads only its .claude/ folder; a top-level agents/ here is not a pack.
+    } else if (hasComponentFolders(root)) {
+      // A pack without a manifest: what `claude --plugin-dir` (or a copy into .claude/) would load.
+      addComponents(root, null, add, { kind: 'folder', root }, ignore)
+    } else {
+      addComponentFolderItself(root, add, ignore)
     }
   }
   for (const p of glob(root, ['agents/catalog.json', 'skills/catalog.json'], ignore)) add(p, 'catalog', { kind: 'folder', root })
-  for (const p of glob(root, ['README.md'], ignore)) add(p, 'markdown', { kind: 'folder', root })
+  for (const p of glob(root, ['README.md'], ignore)) add(p, 'readme', { kind: 'folder', root })
+  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+function hasComponentFolders(root: string): boolean {
+  return ['agents', 'skills', 'commands'].some((dir) => existsSync(join(root, dir)))
+}
+
+/** Pointed straight at an `agents`, `skills` or `commands` folder that belongs to no project. */
+function addComponentFolderItself(root: string, add: Add, ignore: string[]): void {
+  const scope: Scope = { kind: 'folder', root }
+  const name = basename(root).toLowerCase()
+  if (name === 'agents') for (const p of glob(root, ['**/*.md'], ignore)) add(p, 'agent', scope)
+  else if (name === 'skills') addSkillFolder(root, false, add, scope, ignore)
+  else if (name === 'commands') for (const p of glob(root, ['**/*.md'], ignore)) add(p, 'command', scope)
 }
 
 /**
@@ -171,9 +218,9 @@ function discoverRoot(root: string, add: Add, ignore: string[]): void {
  * directly in the folder counts too (a manifest `skills` path pointing at a single skill).
  */
 function addSkillFolder(dir: string, rootSkill: boolean, add: Add, scope: Scope, ignore: string[]): void {
-  for (const p of glob(dir, ['*/*.md', '*/references/**/*.md', ...(rootSkill ? ['*.md'] : [])], ignore)) {
+  for (const p of glob(dir, ['*/*.md', '*/references/**/*.md', ...(rootSkill ? ['*.md', 'references/**/*.md'] : [])], ignore)) {
     const depth = relative(dir, p.path).split(sep).length
-    if (depth <= 2) addSkillOrReference(p, add, scope)
+    if (depth <= 2 && !(rootSkill && depth === 2 && basename(dirname(p.path)) === 'references')) addSkillOrReference(p, add, scope)
     else add(p, 'markdown', scope)
   }
 }
@@ -183,13 +230,37 @@ function addSkillOrReference(file: Found, add: Add, scope: Scope): void {
   add(file, basename(file.path).toLowerCase() === 'skill.md' ? 'skill' : 'markdown', scope)
 }
 
-function discoverPlugin(root: string, entryName: string | undefined, add: Add, ignore: string[]): void {
+/** Component paths of a plugin: plugin.json's, else its marketplace entry's (an entry with `strict: false` is the manifest). */
+interface ComponentPaths {
+  agents?: unknown
+  skills?: unknown
+  commands?: unknown
+}
+
+interface MarketplaceEntry extends ComponentPaths {
+  dir: string
+  name: string | undefined
+}
+
+function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, ignore: string[]): void {
   const manifestPath = join(root, '.claude-plugin', 'plugin.json')
   const manifest = readJson(manifestPath)
-  const name = typeof manifest?.name === 'string' ? manifest.name : entryName ?? basename(root)
+  const name = typeof manifest?.name === 'string' ? manifest.name : entry?.name ?? basename(root)
   const scope: Scope = { kind: 'plugin', root, pluginName: name }
   if (existsSync(manifestPath)) add(manifestPath, 'plugin-manifest', scope)
-  const agentPaths = pathList(manifest?.agents)
+  const paths: ComponentPaths = {
+    agents: manifest?.agents ?? entry?.agents,
+    skills: manifest?.skills ?? entry?.skills,
+    commands: manifest?.commands ?? entry?.commands,
+  }
+  addComponents(root, paths, add, scope, ignore)
+  const hooks = join(root, 'hooks', 'hooks.json')
+  if (existsSync(hooks)) add(hooks, 'hooks', scope)
+}
+
+/** The default component folders, or the paths a manifest names instead (agents and commands) or as well (skills). */
+function addComponents(root: string, paths: ComponentPaths | null, add: Add, scope: Scope, ignore: string[]): void {
+  const agentPaths = pathList(paths?.agents)
   if (agentPaths) {
     for (const p of agentPaths) {
       const abs = insideRoot(root, p)
@@ -198,33 +269,47 @@ function discoverPlugin(root: string, entryName: string | undefined, add: Add, i
   } else {
     for (const p of glob(root, ['agents/**/*.md'], ignore)) add(p, 'agent', scope)
   }
-  const skillDirs = ['skills', ...(manifest?.skills === '.' ? ['.'] : pathList(manifest?.skills) ?? [])]
+  const skillDirs = ['skills', ...(paths?.skills === '.' ? ['.'] : pathList(paths?.skills) ?? [])]
   for (const dir of skillDirs) {
     const abs = insideRoot(root, dir)
     if (!abs) continue
     addSkillFolder(abs, dir !== 'skills', add, scope, ignore)
   }
-  const commandPaths = pathList(manifest?.commands) ?? ['commands']
+  // A single-skill plugin keeps its SKILL.md at the root.
+  if (scope.kind === 'plugin') for (const p of glob(root, ['SKILL.md'], ignore)) add(p, 'skill', scope)
+  const commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands === 'object' ? [] : ['commands'])
   for (const p of commandPaths) {
     const abs = insideRoot(root, p)
     if (!abs || !existsSync(abs)) continue
     if (statSync(abs).isFile()) add(abs, 'command', scope)
     else for (const f of glob(abs, ['**/*.md'], ignore)) add(f, basename(f.path) === 'SKILL.md' ? 'skill' : 'command', scope)
   }
-  const hooks = join(root, 'hooks', 'hooks.json')
-  if (existsSync(hooks)) add(hooks, 'hooks', scope)
 }
 
-function localMarketplaceEntries(path: string, root: string): { dir: string; name: string | undefined }[] {
+/**
+ * The plugins of a marketplace that live in the same repository: `./path` sources and bare names under
+ * `metadata.pluginRoot`. Remote sources (github, url, npm, …) are not on disk and are left to plugin/marketplace.
+ */
+function localMarketplaceEntries(path: string, root: string): MarketplaceEntry[] {
   const data = readJson(path)
   if (!Array.isArray(data?.plugins)) return []
-  const out: { dir: string; name: string | undefined }[] = []
-  for (const entry of data.plugins as unknown[]) {
-    const e = entry as { source?: unknown; name?: unknown }
-    if (typeof e?.source !== 'string' || !e.source.startsWith('./')) continue
-    const dir = insideRoot(root, e.source)
+  const metadata = data.metadata as { pluginRoot?: unknown } | undefined
+  const pluginRoot = typeof metadata?.pluginRoot === 'string' ? metadata.pluginRoot : null
+  const out: MarketplaceEntry[] = []
+  for (const item of data.plugins as unknown[]) {
+    const e = item as ({ source?: unknown; name?: unknown } & ComponentPaths) | null
+    if (!e || typeof e.source !== 'string') continue
+    const relativeSource = e.source === '.' ? './' : e.source
+    let dir: string | null = null
+    if (relativeSource.startsWith('./')) dir = insideRoot(root, relativeSource)
+    else if (pluginRoot !== null && /^[^/\\:]+$/.test(relativeSource)) {
+      const base = insideRoot(root, pluginRoot)
+      dir = base ? insideRoot(root, join(relative(root, base), relativeSource)) : null
+    }
     // plugin/paths reports a source that is missing or not a folder; only real folders are walked as plugins.
-    if (dir && existsSync(dir) && statSync(dir).isDirectory()) out.push({ dir, name: typeof e.name === 'string' ? e.name : undefined })
+    if (dir && existsSync(dir) && statSync(dir).isDirectory()) {
+      out.push({ dir, name: typeof e.name === 'string' ? e.name : undefined, agents: e.agents, skills: e.skills, commands: e.commands })
+    }
   }
   return out
 }

@@ -68,5 +68,5 @@ export class LoadedFile {
 }
 
 export function isMarkdownKind(kind: FileKind): boolean {
-  return kind === 'agent' || kind === 'skill' || kind === 'command' || kind === 'markdown'
+  return kind === 'agent' || kind === 'skill' || kind === 'command' || kind === 'markdown' || kind === 'readme'
 }
