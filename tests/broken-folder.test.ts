@@ -13,7 +13,7 @@ interface JsonDiagnostic { file: string; line: number; column: number; ruleId: s
 
 /** The defect classes of pack-quality-bar.md (§3.6 and the front-matter bar), each with where it is planted. */
 const defectClasses: [string, string, string][] = [
-  ['3.6-1 front matter that fails strict YAML (`Context:` in a plain scalar)', 'agents/orchestrator.md:3', 'frontmatter/yaml-syntax'],
+  ['3.6-1 front matter that fails strict YAML (`Context:` in a plain scalar)', 'agents/orchestrator.md:3', 'frontmatter/yaml-strict'],
   ['3.6-2 a library skill in `skills:` that does not resolve', 'agents/unit-tester.md:11', 'refs/unknown-skill'],
   ['3.6-2 a quoted fragment in `skills:`', 'agents/unit-tester.md:12', 'refs/unknown-skill'],
   ['3.6-3 a body that invokes skills without the Skill tool', 'agents/invoker.md:4', 'refs/missing-skill-tool'],

@@ -75,7 +75,8 @@ describe('YAML built to exhaust the parser', () => {
       const started = Date.now()
       const { diagnostics } = run(root)
       expect(Date.now() - started).toBeLessThan(5000)
-      const d = diagnostics.find((x) => x.ruleId === 'frontmatter/yaml-syntax')
+      // Claude Code's quoting retry turns the unclosed value into a string, so the file loads: a portability warning.
+      const d = diagnostics.find((x) => x.ruleId === 'frontmatter/yaml-strict')
       // The parser gives up on line 5 (the `x:` line); the column is where it stopped, inside that line.
       expect(d && [relative(root, d.file), d.line]).toEqual(['agents/helper.md', 5])
       expect(d!.column).toBeGreaterThanOrEqual(1)

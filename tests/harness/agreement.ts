@@ -19,17 +19,22 @@ export interface Defect {
   fixture: string
   defect: string
   rule: string
+  /**
+   * The rule's default severity, which follows the runtime: `error` where Claude Code drops or misreads what the
+   * author wrote, `warning` where it runs as written but fails later, `off` where it works as written.
+   */
+  severity: 'error' | 'warning' | 'off'
 }
 
-/** The defects and the rule id the validator must report for each. */
+/** The defects, the rule id the validator reports for each, and at what default severity. */
 export const DEFECTS: Defect[] = [
-  { fixture: 'missing-skill', defect: '`skills:` names a skill that does not exist', rule: 'refs/unknown-skill' },
-  { fixture: 'unknown-tool', defect: '`tools:` names a tool that does not exist (`NotATool`)', rule: 'refs/unknown-tool' },
-  { fixture: 'invalid-yaml', defect: 'Front matter is not valid YAML (an unclosed quote)', rule: 'frontmatter/yaml-syntax' },
-  { fixture: 'name-mismatch', defect: '`name:` differs from the file name', rule: 'names/agent-name-matches-file' },
-  { fixture: 'empty-tools', defect: '`tools: []`', rule: 'frontmatter/empty-tools' },
-  { fixture: 'allowed-tools', defect: '`allowed-tools:` (a skill key) in an agent', rule: 'frontmatter/foreign-key' },
-  { fixture: 'unknown-model', defect: '`model: gpt-4o`', rule: 'frontmatter/unknown-model' },
+  { fixture: 'missing-skill', defect: '`skills:` names a skill that does not exist', rule: 'refs/unknown-skill', severity: 'error' },
+  { fixture: 'unknown-tool', defect: '`tools:` names a tool that does not exist (`NotATool`)', rule: 'refs/unknown-tool', severity: 'error' },
+  { fixture: 'invalid-yaml', defect: 'Front matter is not valid YAML (an unclosed quote)', rule: 'frontmatter/yaml-syntax', severity: 'error' },
+  { fixture: 'name-mismatch', defect: '`name:` differs from the file name', rule: 'names/agent-name-matches-file', severity: 'off' },
+  { fixture: 'empty-tools', defect: '`tools: []`', rule: 'frontmatter/empty-tools', severity: 'error' },
+  { fixture: 'allowed-tools', defect: '`allowed-tools:` (a skill key) in an agent', rule: 'frontmatter/foreign-key', severity: 'error' },
+  { fixture: 'unknown-model', defect: '`model: gpt-4o`', rule: 'frontmatter/unknown-model', severity: 'warning' },
 ]
 
 export interface AgreementRow {

@@ -36,7 +36,7 @@ describe("this repository's .claude/", () => {
     write(path.join(project, '.claude-plugin', 'plugin.json'), '{"name": "hook-project"}')
     write(path.join(project, 'agents', 'broken.md'), '---\nname: broken\ntools: Read\n---\n\nBody.\n')
     write(path.join(project, 'agents', 'fine.md'), agent('fine'))
-    write(path.join(project, '.claude', 'skills', 'bad', 'SKILL.md'), '---\nname: bad\ndescription: [unclosed\n---\n\n# Bad\n')
+    write(path.join(project, '.claude', 'skills', 'bad', 'SKILL.md'), '---\nname: bad\ndescription: "unterminated\n---\n\n# Bad\n')
     write(path.join(project, 'src', 'main.go'), 'package main\n')
 
     const broken = runHook(project, { hook_event_name: 'PostToolUse', tool_name: 'Write', cwd: project, tool_input: { file_path: path.join(project, 'agents', 'broken.md') } })

@@ -82,7 +82,7 @@ describe('backend-team validate', () => {
   it('--fix quotes a value that only Claude Code\'s retry rescues, atomically, and the result is valid', async () => {
     const root = project({ 'agents/colon.md': '---\nname: colon\ndescription: Use when: a colon breaks YAML\ntools:\n  - Read\nmodel: sonnet\n---\n\nBody.\n' })
     const before = await cli(root, 'validate', '--format', 'json')
-    expect(JSON.parse(before.stdout)[0].ruleId).toBe('frontmatter/yaml-syntax')
+    expect(JSON.parse(before.stdout)[0].ruleId).toBe('frontmatter/yaml-strict')
     const fixed = await cli(root, 'validate', '--fix')
     expect(fixed.code).toBe(0)
     expect(readFileSync(join(root, 'agents/colon.md'), 'utf8')).toContain('description: "Use when: a colon breaks YAML"\n')

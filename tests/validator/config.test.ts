@@ -36,7 +36,7 @@ describe('configuration', () => {
     const files = { 'skills/Helper_X/SKILL.md': '---\nname: helper-x\ndescription: "Use when helping <always>."\nwhen_to_use: later\n---\n\nHelp.\n' }
     expect(await ids(project(files))).not.toContainEqual(expect.stringContaining('skills/portable'))
     const strict = await ids(project({ ...files, 'backend-team.config.json': JSON.stringify({ skillProfile: 'agent-skills' }) }))
-    expect(strict).toContainEqual(expect.stringContaining('error skills/portable'))
+    expect(strict).toContainEqual(expect.stringContaining('warning skills/portable'))
   })
 
   it('stops with exit 2 and a clear message on a bad configuration', async () => {
@@ -56,6 +56,6 @@ describe('inline suppressions', () => {
       'agents/c.md': agent('c', '', '<!-- backend-team-disable-next-line refs/broken-link -->\nSee [the old notes](old.md).\nSee [the new notes](new.md).\n'),
       'agents/d.md': agent('d', '# backend-team-disable-next-line refs/unknown-tool\ncolor: magenta\n'),
     })
-    expect(await ids(root)).toEqual(['agents/c.md:11 error refs/broken-link', 'agents/d.md:8 error frontmatter/schema'])
+    expect(await ids(root)).toEqual(['agents/c.md:11 warning refs/broken-link', 'agents/d.md:8 error frontmatter/schema'])
   })
 })

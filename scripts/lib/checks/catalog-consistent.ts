@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'catalog/consistent',
   description: 'agents/catalog.json and skills/catalog.json that fail their schema or do not list exactly the agents and skills beside them',
   rationale: 'Claude Code never reads the catalogs, but the generator builds the orchestrator\'s roster, the skill index and the gateway routing from them: an agent or skill without an entry is missing from those tables, and an entry without a file sends the orchestrator to something that does not exist.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['catalog'],
   check({ file, project, report }) {

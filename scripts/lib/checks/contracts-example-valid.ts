@@ -13,7 +13,7 @@ export default defineCheck({
   id: 'contracts/example-valid',
   description: '```json contract=<name> examples that are not valid JSON or break their contract schema',
   rationale: 'A subagent reproduces the example in its prompt far more reliably than the prose around it, and the orchestrator parses that reply against schemas/<name>.schema.json. An example with a stale status value or a missing field teaches every spawn to return something the orchestrator cannot read.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown', 'readme'],
   check({ file, report }) {

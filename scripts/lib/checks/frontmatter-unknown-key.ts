@@ -1,15 +1,15 @@
-// Claude Code ignores keys it does not know; a misspelt key is a setting that silently does nothing.
+// Claude Code ignores keys it does not know. Misspellings of its own keys are frontmatter/misspelt-key.
 import { defineCheck } from '../check.ts'
 import { keySpan } from '../locate.ts'
 import { foreignKeys } from '../foreign-keys.ts'
-import { didYouMean } from '../suggest.ts'
+import { closest } from '../suggest.ts'
 import { knownKeys } from '../vocabulary.ts'
 
 export default defineCheck({
   id: 'frontmatter/unknown-key',
   description: 'Front-matter keys Claude Code does not read',
-  rationale: 'Unknown keys have no effect: Claude Code 2.1.332 logs a debug warning for agents and nothing at all for skills and commands, so a typo such as `tool:` leaves the agent with every tool.',
-  defaultSeverity: 'error',
+  rationale: 'Unknown keys have no effect: Claude Code 2.1.332 logs a debug warning for agents and nothing at all for skills and commands. Metadata such as `author` or `tags` is harmless but does nothing; a key that promises behaviour (`globs`, `hide-from-slash-command-tool`) is a misunderstanding worth fixing.',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
   check({ file, report }) {
@@ -18,8 +18,8 @@ export default defineCheck({
     const kind = file.kind as keyof typeof knownKeys
     const known = knownKeys[kind]
     for (const key of Object.keys(data)) {
-      if (known.has(key) || foreignKeys[kind][key]) continue
-      report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads${didYouMean(key, known)}`, at: keySpan(file, [key]) })
+      if (known.has(key) || Object.hasOwn(foreignKeys[kind], key) || closest(key, known)) continue
+      report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads (it has no effect)`, at: keySpan(file, [key]) })
     }
   },
 })

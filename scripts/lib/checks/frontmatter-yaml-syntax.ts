@@ -1,14 +1,14 @@
-// Strict YAML first: Claude Code drops every field of front matter it cannot parse, even after its quoting retry.
+// Front matter that Claude Code cannot parse even after its quoting retry: every field is dropped.
 import { defineCheck } from '../check.ts'
 import { offsetSpan, fenceSpan } from '../locate.ts'
 
 export default defineCheck({
   id: 'frontmatter/yaml-syntax',
-  description: 'Front matter that is not strict YAML 1.2',
-  rationale: 'When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field, so an agent does not load at all. Values that only the retry rescues break every other YAML tool.',
+  description: 'Front matter that Claude Code cannot parse, even after its quoting retry',
+  rationale: 'When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field: a project agent does not load at all, a plugin agent loads under its file name with every tool, a skill loses its description. YAML that only the retry rescues is frontmatter/yaml-strict.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['agent', 'skill', 'command', 'markdown'],
+  kinds: ['agent', 'skill', 'command'],
   fixable: true,
   check({ file, report }) {
     const fm = file.frontmatter
@@ -20,11 +20,9 @@ export default defineCheck({
       })
       return
     }
-    if (fm.errors.length === 0) return
+    if (fm.errors.length === 0 || fm.recoveredByClaude) return
     const first = fm.errors[0]!
-    const consequence = fm.recoveredByClaude
-      ? 'Claude Code loads it only after quoting values itself; other YAML parsers fail'
-      : file.kind !== 'agent'
+    const consequence = file.kind !== 'agent'
         ? 'Claude Code drops every field'
         : file.scope.kind === 'plugin'
           ? 'Claude Code drops every field and loads this plugin agent under its file name with every tool'

@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'index/markers',
   description: 'Index region markers that are unknown, unmatched, nested, misplaced or lack their data',
   rationale: 'A region that cannot be generated is never checked for staleness, so its table drifts from the files it describes while `npm run validate` stays green.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'markdown', 'readme'],
   check({ file, project, report }) {

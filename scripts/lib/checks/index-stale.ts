@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'index/stale',
   description: 'A generated index table that differs from what the front matter and catalogs give now',
   rationale: 'Index tables (the orchestrator roster, the gateway routing table, the README catalog) are generated; a stale one lists agents, skills or rules that no longer exist, or misses new ones, and Claude reads it as truth.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'markdown', 'readme'],
   fixable: true,

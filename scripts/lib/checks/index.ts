@@ -14,15 +14,18 @@ import fileUnreadable from './file-unreadable.ts'
 import frontmatterEmptyTools from './frontmatter-empty-tools.ts'
 import frontmatterForeignKey from './frontmatter-foreign-key.ts'
 import frontmatterMissing from './frontmatter-missing.ts'
+import frontmatterMisspeltKey from './frontmatter-misspelt-key.ts'
 import frontmatterMultilineDescription from './frontmatter-multiline-description.ts'
 import frontmatterSchema from './frontmatter-schema.ts'
 import frontmatterUnknownKey from './frontmatter-unknown-key.ts'
 import frontmatterUnknownModel from './frontmatter-unknown-model.ts'
+import frontmatterYamlStrict from './frontmatter-yaml-strict.ts'
 import frontmatterYamlSyntax from './frontmatter-yaml-syntax.ts'
 import indexMarkers from './index-markers.ts'
 import indexStale from './index-stale.ts'
 import namesAgentNameFormat from './names-agent-name-format.ts'
 import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
+import namesAgentNameStyle from './names-agent-name-style.ts'
 import namesNoDuplicate from './names-no-duplicate.ts'
 import namesSkillNameMatchesDir from './names-skill-name-matches-dir.ts'
 import pluginHooks from './plugin-hooks.ts'
@@ -38,6 +41,7 @@ import refsMissingSkillTool from './refs-missing-skill-tool.ts'
 import refsPermissionRuleInTools from './refs-permission-rule-in-tools.ts'
 import refsUnknownAgent from './refs-unknown-agent.ts'
 import refsUnknownSkill from './refs-unknown-skill.ts'
+import refsUnknownSkillMention from './refs-unknown-skill-mention.ts'
 import refsUnknownTool from './refs-unknown-tool.ts'
 import securityBypassPermissions from './security-bypass-permissions.ts'
 import securityInheritsAllTools from './security-inherits-all-tools.ts'
@@ -68,15 +72,18 @@ export const checks: readonly Check[] = [
   frontmatterEmptyTools,
   frontmatterForeignKey,
   frontmatterMissing,
+  frontmatterMisspeltKey,
   frontmatterMultilineDescription,
   frontmatterSchema,
   frontmatterUnknownKey,
   frontmatterUnknownModel,
+  frontmatterYamlStrict,
   frontmatterYamlSyntax,
   indexMarkers,
   indexStale,
   namesAgentNameFormat,
   namesAgentNameMatchesFile,
+  namesAgentNameStyle,
   namesNoDuplicate,
   namesSkillNameMatchesDir,
   pluginHooks,
@@ -92,6 +99,7 @@ export const checks: readonly Check[] = [
   refsPermissionRuleInTools,
   refsUnknownAgent,
   refsUnknownSkill,
+  refsUnknownSkillMention,
   refsUnknownTool,
   securityBypassPermissions,
   securityInheritsAllTools,

@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'plugin/marketplace-name-mismatch',
   description: 'Marketplace entries whose name or version differs from the local plugin\'s plugin.json',
   rationale: 'Users install a plugin by its marketplace entry name, but Claude Code namespaces its agents and skills (`name:agent`) by the `name` in plugin.json, and at install time plugin.json\'s `version` wins over the entry\'s. When they differ, the listing, the install command and the loaded plugin disagree.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['marketplace'],
   check({ file, project, report }) {

@@ -28,7 +28,7 @@ export default defineCheck({
   id: 'refs/broken-link',
   description: 'Relative markdown links to files or folders that do not exist',
   rationale: 'Agents and skills point the model at reference files by relative link; a missing target costs a failed Read at run time and leaves the agent without the material. A link that leaves the project is never resolved in an installed plugin.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown'],
   check({ file, report }) {

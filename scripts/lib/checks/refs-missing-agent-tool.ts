@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'refs/missing-agent-tool',
   description: 'Agents whose body delegates to other agents but whose `tools` lacks `Agent`',
   rationale: 'Spawning a subagent goes through the Agent tool (`Task` in older packs); an agent with a `tools` list without it cannot dispatch anyone, and improvises the work itself instead.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
   check(ctx) {

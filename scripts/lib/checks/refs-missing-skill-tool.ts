@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'refs/missing-skill-tool',
   description: 'Agents whose body invokes skills but whose `tools` lacks `Skill`',
   rationale: 'Loading a skill on demand goes through the Skill tool; an agent with a `tools` list without `Skill` cannot do what its body asks. Preloading through `skills:` works without it, so only body instructions count.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
   check(ctx) {

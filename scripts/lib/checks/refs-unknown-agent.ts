@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'refs/unknown-agent',
   description: 'Agent types in `Agent(...)`, in a skill\'s `agent:` or dispatched from a body that do not exist',
   rationale: 'An unknown `subagent_type` fails with "Agent type \'x\' not found" only when the orchestrator reaches that step; a skill\'s unknown `agent:` silently runs as `general-purpose`. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'project',
   check({ project, report }) {
     let candidates: string[] | null = null

@@ -1,17 +1,16 @@
-// A `skills:` entry or a skill named in a body that does not resolve is skipped by Claude Code with a debug line only.
-import { bodyRefs } from '../body-refs.ts'
+// A `skills:` entry that does not resolve is skipped by Claude Code with a debug line only. Bodies: refs/unknown-skill-mention.
 import { defineCheck } from '../check.ts'
 import type { Span } from '../diagnostics.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
-import { listEntrySpan, offsetSpan } from '../locate.ts'
+import { listEntrySpan } from '../locate.ts'
 import { findSkill } from '../project.ts'
 import { didYouMean } from '../suggest.ts'
 import { splitToolList } from '../tool-list.ts'
 
 export default defineCheck({
   id: 'refs/unknown-skill',
-  description: 'Skills named in `skills:` or in a body that do not exist or cannot be loaded by the model',
-  rationale: 'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only; a skill named in a body that does not exist leaves the agent without the procedure it was told to follow.',
+  description: 'Skills an agent preloads with `skills:` that do not exist or cannot be loaded by the model',
+  rationale: 'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only: the agent starts without the procedure it was given. Skills from outside the checked files go in `externalSkills`.',
   defaultSeverity: 'error',
   scope: 'project',
   check({ project, report }) {
@@ -23,22 +22,18 @@ export default defineCheck({
       ])]
       return didYouMean(name, candidates)
     }
-    const check = (file: LoadedFile, name: string, at: () => Span, preload: boolean) => {
+    const check = (file: LoadedFile, name: string, at: () => Span) => {
       if (project.externalSkills.has(name)) return
       const skill = findSkill(project, name)
       if (!skill) {
-        const effect = preload ? 'Claude Code reports it "not found" and skips it' : 'the agent cannot load it'
-        report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (${effect})${hint(name)}`, at: at() })
-      } else if (preload && skill.hiddenFromModel) {
+        report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`, at: at() })
+      } else if (skill.hiddenFromModel) {
         report({ file: file.path, message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`, at: at() })
       }
     }
     for (const file of project.files) {
-      if (!file.read.ok || (file.kind !== 'agent' && file.kind !== 'skill' && file.kind !== 'command')) continue
-      if (file.kind === 'agent') {
-        for (const entry of splitToolList(file.data.skills)) check(file, entry.raw, () => listEntrySpan(file, 'skills', entry), true)
-      }
-      for (const ref of bodyRefs(file).skills) check(file, ref.name, () => offsetSpan(file, ref.start, ref.end), false)
+      if (!file.read.ok || file.kind !== 'agent') continue
+      for (const entry of splitToolList(file.data.skills)) check(file, entry.raw, () => listEntrySpan(file, 'skills', entry))
     }
   },
 })

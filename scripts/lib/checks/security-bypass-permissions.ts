@@ -20,7 +20,7 @@ export default defineCheck({
   id: 'security/bypass-permissions',
   description: 'Agents and settings that skip permission prompts (`bypassPermissions`, `dontAsk`, `auto`, `acceptEdits`)',
   rationale: 'An agent with `permissionMode: bypassPermissions` runs Bash, Write and network tools with no prompt, so a prompt injection in a file it reads becomes code execution on the user\'s machine; `dontAsk`, `auto` and `acceptEdits` skip some prompts (reported as warnings). A pack that ships such an agent, or a `.claude/settings.json` with `permissions.defaultMode` set to one of them, turns that on for everyone who installs it. Plugin agents are skipped: Claude Code ignores their `permissionMode`, and `frontmatter/foreign-key` reports the field.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'settings'],
   check({ file, report }) {

@@ -20,7 +20,7 @@ export default defineCheck({
   id: 'security/read-only-writes',
   description: 'Reviewer, auditor and `permissionMode: plan` agents granted Write, Edit or NotebookEdit',
   rationale: 'A review or audit agent reads untrusted code and reports on it. Given Write, Edit or NotebookEdit it can change the code it judges, so a prompt injection in that code can rewrite files, and its findings no longer describe what was reviewed. `permissionMode: plan` promises no changes, yet listed write tools stay in the agent\'s tool set.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
   check({ file, report }) {

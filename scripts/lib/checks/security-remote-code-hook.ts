@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'security/remote-code-hook',
   description: 'Hook commands that download and run code, or run text from a variable or from the hook input',
   rationale: 'Hooks run shell commands with the user\'s rights on every matching event, without a prompt. `curl … | sh`, `bash <(curl …)` or `iex (iwr …)` run whatever the server returns on that day, not what was reviewed; `eval "$TOOL_INPUT"`, `sh -c "$X"` or `jq … | sh` run text the model or a tool call controls, so a prompt injection becomes code execution. Checked in agent, skill and command front matter, plugin hooks/hooks.json, inline plugin.json hooks and .claude/settings files.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'hooks', 'plugin-manifest', 'settings'],
   check({ file, report }) {

@@ -21,7 +21,7 @@ export default defineCheck({
   id: 'skills/portable',
   description: 'Skills that break the Agent Skills standard (only with `skillProfile: "agent-skills"`)',
   rationale: 'Claude Code accepts far more than the Agent Skills standard, but claude.ai and API uploads, `quick_validate` and other agents that read SKILL.md do not: `name` must be 1–64 characters of `a-z`, `0-9` and single hyphens, `description` at most 1,024 characters without angle brackets, and the front matter only `name`, `description`, `license`, `compatibility`, `metadata` and `allowed-tools` (upload fails with "Unexpected key(s) in SKILL.md frontmatter"). Active only with `skillProfile: "agent-skills"`.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
   check({ file, settings, report }) {

@@ -40,5 +40,6 @@ export async function runGenerate(argv: string[], io: CommandIO): Promise<number
   } else if (result.fixedFiles.length === 0) {
     io.stdout('index tables are up to date\n')
   }
-  return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0
+  // A region that cannot be generated fails the command whatever severity the rules have in validate.
+  return result.diagnostics.length > 0 ? 1 : 0
 }

@@ -1,0 +1,26 @@
+// A misspelt key is a setting the author meant Claude Code to apply, silently doing nothing.
+import { defineCheck } from '../check.ts'
+import { keySpan } from '../locate.ts'
+import { foreignKeys } from '../foreign-keys.ts'
+import { closest } from '../suggest.ts'
+import { knownKeys } from '../vocabulary.ts'
+
+export default defineCheck({
+  id: 'frontmatter/misspelt-key',
+  description: 'Front-matter keys that are a misspelling of a key Claude Code reads',
+  rationale: 'Claude Code ignores keys it does not know: `tool:` or `descripton:` leaves the agent with every tool or without a description, with at most a debug-log line (agents) or nothing at all (skills and commands).',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['agent', 'skill', 'command'],
+  check({ file, report }) {
+    const data = file.frontmatter?.data
+    if (!data) return
+    const kind = file.kind as keyof typeof knownKeys
+    const known = knownKeys[kind]
+    for (const key of Object.keys(data)) {
+      if (known.has(key) || Object.hasOwn(foreignKeys[kind], key)) continue
+      const meant = closest(key, known)
+      if (meant) report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`, at: keySpan(file, [key]) })
+    }
+  },
+})
