@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { formats, loadReporter, type Format } from '../reporters/index.ts'
+import { relativePath } from '../reporters/relative.ts'
 import { validate } from '../run.ts'
 import { UsageError, type CommandIO } from './io.ts'
 
@@ -17,6 +18,7 @@ Options:
   --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
   --max-time <seconds>  start no new file after this long and report the rest as file/time-limit (default 60)
   --no-color            plain output
+  --debug               say on stderr which projects were checked and which given files were skipped
 `
 
 export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
@@ -33,6 +35,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       'max-time': { type: 'string' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -55,6 +58,10 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   }
   const result = validate({ cwd: io.cwd, targets: positionals, fix: values.fix, ...(values.config ? { configPath: values.config } : {}), ...(timeLimitMs !== undefined ? { timeLimitMs } : {}) })
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`)
+  if (values.debug) {
+    io.stderr(`backend-team: checked ${result.fileCount} files\n`)
+    for (const file of result.skipped) io.stderr(`backend-team: skipped ${relativePath(file, io.cwd)}: not a file Claude Code loads as an agent, skill, command, plugin file or settings\n`)
+  }
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics
   const reporter = await loadReporter(format)
   const color = values['no-color'] ? false : values.color ?? io.isTTY
