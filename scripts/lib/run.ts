@@ -79,7 +79,7 @@ function lint(options: ValidateOptions): ValidateResult {
   // Each root is its own project, with its own configuration and name index: one root's names never hide another's.
   for (const projectPlan of plan.projects) {
     const loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath)
-    const found = discoverProject(projectPlan, loaded.config.ignore)
+    const found = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname(loaded.path) : projectPlan.root)
     skipped.push(...found.skipped)
     const result = lintProject(found.project, loaded.config, loaded.path ? dirname(loaded.path) : projectPlan.root, options, clock)
     diagnostics.push(...result.diagnostics)

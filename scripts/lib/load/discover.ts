@@ -2,7 +2,8 @@ import { existsSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { readSource } from './read-source.ts'
 import { findProjectRoot, isRootLike } from './project-root.ts'
-import { walk, type Found } from './walk.ts'
+import picomatch from 'picomatch'
+import { walk, type Found, type Ignored } from './walk.ts'
 
 /** What Claude Code would take a file for. */
 export type FileKind =
@@ -107,8 +108,8 @@ export function planTargets(targets: string[], cwd: string): TargetPlan {
  * Every Claude Code file of a planned project. An explicit file that Claude Code would not load as anything (a Go
  * file, a document) is dropped from the filter and returned in `skipped`: it is not checked and nothing is said.
  */
-export function discoverProject(plan: ProjectPlan, ignore: string[] = []): { project: ProjectDiscovery; skipped: string[] } {
-  const candidates = discoverRoot(plan.root, ignore)
+export function discoverProject(plan: ProjectPlan, ignore: string[] = [], ignoreBase = plan.root): { project: ProjectDiscovery; skipped: string[] } {
+  const candidates = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase))
   const skipped: string[] = []
   let reportOnly: ReportFilter | null = null
   if (plan.filter) {
@@ -138,15 +139,25 @@ function realOrSelf(path: string): string {
   }
 }
 
+/** Configuration `ignore` patterns, matched against paths relative to the configuration's folder. */
+export function ignoredBy(patterns: string[], base: string): Ignored {
+  if (patterns.length === 0) return () => false
+  const match = picomatch(patterns, { dot: true })
+  return (absPath) => {
+    const rel = relative(base, absPath).split(sep).join('/')
+    return !rel.startsWith('../') && rel !== '..' && match(rel)
+  }
+}
+
 type Add = (file: string | Found, kind: FileKind, scope: Scope) => void
 
-function glob(root: string, patterns: string[], ignore: string[]): Found[] {
+function glob(root: string, patterns: string[], ignore: Ignored): Found[] {
   if (patterns.length === 0 || !existsSync(root)) return []
   return walk(root, patterns, ignore)
 }
 
 /** Every file of one root that Claude Code would load, sorted by path. */
-export function discoverRoot(root: string, ignore: string[]): Candidate[] {
+export function discoverRoot(root: string, ignore: Ignored): Candidate[] {
   const seen = new Map<string, Candidate>()
   const add: Add = (file, kind, scope) => {
     const { path, outside, viaLink } = typeof file === 'string' ? { path: file, outside: false, viaLink: true } : file
@@ -205,7 +216,7 @@ function hasComponentFolders(root: string): boolean {
 }
 
 /** Pointed straight at an `agents`, `skills` or `commands` folder that belongs to no project. */
-function addComponentFolderItself(root: string, add: Add, ignore: string[]): void {
+function addComponentFolderItself(root: string, add: Add, ignore: Ignored): void {
   const scope: Scope = { kind: 'folder', root }
   const name = basename(root).toLowerCase()
   if (name === 'agents') for (const p of glob(root, ['**/*.md'], ignore)) add(p, 'agent', scope)
@@ -217,7 +228,7 @@ function addComponentFolderItself(root: string, add: Add, ignore: string[]): voi
  * One walk over a folder of skills: `<name>/SKILL.md` files and their `references/`. With `rootSkill`, a `SKILL.md`
  * directly in the folder counts too (a manifest `skills` path pointing at a single skill).
  */
-function addSkillFolder(dir: string, rootSkill: boolean, add: Add, scope: Scope, ignore: string[]): void {
+function addSkillFolder(dir: string, rootSkill: boolean, add: Add, scope: Scope, ignore: Ignored): void {
   for (const p of glob(dir, ['*/*.md', '*/references/**/*.md', ...(rootSkill ? ['*.md', 'references/**/*.md'] : [])], ignore)) {
     const depth = relative(dir, p.path).split(sep).length
     if (depth <= 2 && !(rootSkill && depth === 2 && basename(dirname(p.path)) === 'references')) addSkillOrReference(p, add, scope)
@@ -242,7 +253,7 @@ interface MarketplaceEntry extends ComponentPaths {
   name: string | undefined
 }
 
-function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, ignore: string[]): void {
+function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, ignore: Ignored): void {
   const manifestPath = join(root, '.claude-plugin', 'plugin.json')
   const manifest = readJson(manifestPath)
   const name = typeof manifest?.name === 'string' ? manifest.name : entry?.name ?? basename(root)
@@ -259,7 +270,7 @@ function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, 
 }
 
 /** The default component folders, or the paths a manifest names instead (agents and commands) or as well (skills). */
-function addComponents(root: string, paths: ComponentPaths | null, add: Add, scope: Scope, ignore: string[]): void {
+function addComponents(root: string, paths: ComponentPaths | null, add: Add, scope: Scope, ignore: Ignored): void {
   const agentPaths = pathList(paths?.agents)
   if (agentPaths) {
     for (const p of agentPaths) {

@@ -17,7 +17,10 @@ const alwaysSkipped = new Set(['node_modules', '.git'])
  * report `skill.md` and `.MD` names Claude Code ignores). Unlike glob libraries it keeps broken and looping
  * links, so they are reported as unreadable instead of vanishing, and it never follows a link out of `root`.
  */
-export function walk(root: string, patterns: string[], ignore: string[] = []): Found[] {
+/** A predicate on absolute paths: true for a file or folder the configuration ignores. */
+export type Ignored = (absPath: string) => boolean
+
+export function walk(root: string, patterns: string[], ignored: Ignored = () => false): Found[] {
   const match = picomatch(patterns, { dot: true, nocase: true })
   // Only descend into folders a pattern can reach: `agents/**/*.md` never needs `skills/`, and a pattern with no `/`
   // and no `**` (`README.md`, `settings.json`) matches only in `root` itself.
@@ -26,7 +29,6 @@ export function walk(root: string, patterns: string[], ignore: string[] = []): F
     const dir = rel.toLowerCase()
     return bases.some((b) => b === '' || dir === b || dir.startsWith(`${b}/`) || b.startsWith(`${dir}/`))
   }
-  const skip = ignore.length ? picomatch(ignore, { dot: true }) : () => false
   const found: Found[] = []
   let realRoot: string
   try {
@@ -47,7 +49,7 @@ export function walk(root: string, patterns: string[], ignore: string[] = []): F
       if (alwaysSkipped.has(entry.name)) continue
       const path = join(dir, entry.name)
       const rel = relative(root, path).split(sep).join('/')
-      if (skip(rel)) continue
+      if (ignored(path)) continue
       let isDir = entry.isDirectory()
       let outside = false
       const link = viaLink || entry.isSymbolicLink()
