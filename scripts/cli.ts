@@ -56,6 +56,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       io.stderr(`backend-team ${name}: ${(error as Error).message.split('\n')[0]}\n`)
       return 2
     }
+    // A RuleContractError's message names the rule, so the report points at the check to fix.
     io.stderr(`backend-team ${name}: internal error: ${(error as Error)?.message ?? String(error)}\n`)
     if (process.env.BACKEND_TEAM_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`)
     return 2

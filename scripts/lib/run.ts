@@ -38,6 +38,31 @@ export interface ValidateResult {
   skipped: string[]
 }
 
+/**
+ * A check broke the engine's contract (a report without a file, a fix from a rule not marked fixable, a position
+ * outside the file). It is a bug in the check, never in the checked files: the run stops and the CLI exits 2 naming
+ * the rule, instead of dropping the report without a word.
+ */
+export class RuleContractError extends Error {
+  constructor(readonly ruleId: string, problem: string) {
+    super(`rule ${ruleId} broke the check contract: ${problem}`)
+  }
+}
+
+/** Throws RuleContractError when a report cannot stand as a diagnostic of its file. */
+function assertReportContract(check: Check, report: Report, owner: LoadedFile | null): void {
+  if (!report.file) throw new RuleContractError(check.id, 'a report without a file')
+  if (report.fix && !check.fixable) throw new RuleContractError(check.id, 'a fix from a rule not marked fixable')
+  const { line, column, endLine, endColumn } = report.at
+  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1)) throw new RuleContractError(check.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`)
+  if (endLine < line || (endLine === line && endColumn < column)) throw new RuleContractError(check.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`)
+  const source = owner?.source
+  if (!source) return
+  for (const [l, c] of [[line, column], [endLine, endColumn]] as const) {
+    if (l > source.lineCount || c > source.lineText(l).length + 1) throw new RuleContractError(check.id, `a position outside ${owner.path} (${l}:${c})`)
+  }
+}
+
 /** At most this many diagnostics per file, so a hostile file cannot flood pre-commit output. */
 export const maxDiagnosticsPerFile = 100
 
@@ -135,11 +160,11 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
   /** The reporter a check calls; a file check's reports arrive with their file set (see `fileChecks`). */
   const collect = (check: Check) => {
     return (report: Report) => {
-      const path = report.file
-      if (!path) return
+      const owner = (report.file && fileByPath.get(report.file)) || null
+      assertReportContract(check, report, owner)
+      const path = report.file!
       const { severity } = ruleSettingFor(config, check.id, relOf(path), check.defaultSeverity)
       if (severity === 'off') return
-      const owner = fileByPath.get(path) ?? null
       if (owner?.source) {
         let s = suppressionCache.get(path)
         if (!s) suppressionCache.set(path, (s = parseSuppressions(owner.text, (o) => owner.source!.position(o).line)))
@@ -150,7 +175,7 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
       entry.reports.push({
         file: path, ruleId: check.id, severity: report.severity ?? severity, message: report.message, ...report.at,
         ...(report.related ? { related: report.related } : {}),
-        ...(report.fix && check.fixable ? { fix: report.fix } : {}),
+        ...(report.fix ? { fix: report.fix } : {}),
       })
     }
   }

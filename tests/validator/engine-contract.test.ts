@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { defineCheck, type Check } from '../../scripts/lib/check.ts'
+import { pointAt } from '../../scripts/lib/diagnostics.ts'
+import { RuleContractError, validate } from '../../scripts/lib/run.ts'
+import { agent, project } from './helpers.ts'
+
+/** A file check that reports once per agent with what `make` builds, to break one rule of the contract at a time. */
+const breaking = (make: (path: string) => Parameters<Parameters<Check['check']>[0]['report']>[0], fixable = false): Check =>
+  defineCheck({
+    id: 'test/breaks-contract', description: 'A check that breaks the contract', rationale: 'Only for the engine tests.',
+    defaultSeverity: 'error', scope: 'project', ...(fixable ? { fixable } : {}),
+    check({ project: p, report }) {
+      for (const a of p.agents) report(make(a.file.path))
+    },
+  })
+
+describe('the engine is loud about broken checks', () => {
+  const root = project({ 'agents/a.md': agent('a') })
+  const run = (check: Check) => () => validate({ cwd: root, targets: [], checks: [check] })
+
+  it('throws, naming the rule, for a report without a file', () => {
+    expect(run(breaking(() => ({ message: 'x', at: pointAt(1) })))).toThrow(RuleContractError)
+    expect(run(breaking(() => ({ message: 'x', at: pointAt(1) })))).toThrow(/rule test\/breaks-contract .*a report without a file/)
+  })
+
+  it('throws for a fix from a rule not marked fixable, and accepts it from a fixable one', () => {
+    const withFix = (path: string) => ({ file: path, message: 'x', at: pointAt(1), fix: [{ start: 0, end: 0, text: '' }] })
+    expect(run(breaking(withFix))).toThrow(/a fix from a rule not marked fixable/)
+    expect(run(breaking(withFix, true))().diagnostics.map((d) => d.ruleId)).toEqual(['test/breaks-contract'])
+  })
+
+  it('throws for a position outside the file or a span that ends before it starts', () => {
+    expect(run(breaking((path) => ({ file: path, message: 'x', at: pointAt(500) })))).toThrow(/a position outside .*a\.md \(500:1\)/)
+    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 1, column: 999, endLine: 1, endColumn: 999 } })))).toThrow(/a position outside/)
+    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 2, column: 1, endLine: 1, endColumn: 1 } })))).toThrow(/ends before it starts/)
+    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 0, column: 1, endLine: 1, endColumn: 1 } })))).toThrow(/not 1-based/)
+  })
+})
