@@ -34,18 +34,26 @@ describe('backend-team install (built CLI, real pack)', () => {
     if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm install and npm ci run it)')
   })
 
-  it('installs the whole pack into a fresh git repo byte for byte, updates nothing, then uninstalls to nothing', async () => {
+  it('installs the whole pack into a fresh git repo as it must read there, updates nothing, then uninstalls to nothing', async () => {
     const repo = tempDir('cli')
     const home = tempDir('home')
     await exec('git', ['init', '-q', repo])
     const installed = await cli(['install'], repo, home)
     expect(installed.stderr).toBe('')
     expect(installed.code).toBe(0)
-    const expected = packFiles()
+    const schemas = ['catalog', 'orchestrator-result', 'progress-state', 'specialist-result'].map((n) => `backend-team/schemas/${n}.schema.json`)
+    const expected = [...packFiles(), ...schemas].sort()
     expect(Object.keys(readLockFile(repo).files).sort()).toEqual(expected)
+    // Byte for byte, except where the drop-in mode needs other names and paths.
+    const transformed = new Set<string>()
     for (const rel of expected) {
-      expect(fs.readFileSync(path.join(repo, '.claude', rel)).equals(fs.readFileSync(path.join(REPO_ROOT, rel))), rel).toBe(true)
+      const source = rel.startsWith('backend-team/') ? rel.slice('backend-team/'.length) : rel
+      if (!fs.readFileSync(path.join(repo, '.claude', rel)).equals(fs.readFileSync(path.join(REPO_ROOT, source)))) transformed.add(rel)
     }
+    for (const rel of transformed) expect(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8'), rel).toMatch(/backend-team:|schemas\//)
+    const orchestrator = fs.readFileSync(path.join(repo, '.claude', 'agents', 'backend-orchestrator.md'), 'utf8')
+    expect(orchestrator).toMatch(/Agent\(backend-architect, backend-developer, /)
+    expect(orchestrator.split('\n---')[0]).not.toContain('backend-team:')
     const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version
     expect(readLockFile(repo).package.version).toBe(version)
 
@@ -81,6 +89,6 @@ describe('backend-team install (built CLI, real pack)', () => {
 
     const help = await cli(['install', '--help'], repo, home)
     expect(help.code).toBe(0)
-    expect(help.stdout).toContain('Usage: backend-team install [target] [--dry-run] [--force]')
+    expect(help.stdout).toContain('Usage: backend-team install [target] [--user] [--dry-run] [--force]')
   })
 })
