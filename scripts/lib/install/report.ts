@@ -91,7 +91,8 @@ export function formatResult(plan: Plan, result: ApplyResult, ctx: ReportContext
   const counts = plan.command === 'uninstall'
     ? `${count('remove')} removed`
     : `${count('create')} created, ${count('update')} updated, ${count('remove')} removed, ${count('skip')} unchanged`
-  const lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}.`]
+  const pinned = plan.steps.filter((s) => s.entry?.kept && s.action === 'skip').length
+  const lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}${pinned ? ` (${pinned} kept by you)` : ''}.`]
   for (const b of result.backups) lines.push(`  backed up ${showPath(b.path, ctx)} → ${showPath(b.backup, ctx)}`)
   for (const c of plan.collisions.filter((x) => x.scope === 'user')) lines.push(`  note: ${collisionLine(c, ctx)}`)
   const kept = plan.steps.filter((s) => s.action === 'keep')
