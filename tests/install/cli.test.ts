@@ -1,6 +1,7 @@
 // The built CLI (bin/backend-team.js → dist/cli.js) with the real pack: the package root is found from the bundle's
 // own location, exit codes follow the validator's, and errors never print a stack trace.
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -64,6 +65,20 @@ describe('backend-team install (built CLI, real pack)', () => {
     const removed = await cli(['uninstall'], repo, home)
     expect(removed.code).toBe(0)
     expect(fs.existsSync(path.join(repo, '.claude'))).toBe(false)
+  })
+
+  it('two install processes at once: the run lock serialises them, both exit 0, the lock agrees with the disk', async () => {
+    const repo = tempDir('cli')
+    const home = tempDir('home')
+    await exec('git', ['init', '-q', repo])
+    const [a, b] = await Promise.all([cli(['install'], repo, home), cli(['install'], repo, home)])
+    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0])
+    expect([a.stdout, b.stdout].some((o) => /: 0 created, /.test(o))).toBe(true)
+    const lock = readLockFile(repo)
+    for (const [rel, { sha256 }] of Object.entries(lock.files)) {
+      expect(createHash('sha256').update(fs.readFileSync(path.join(repo, '.claude', rel))).digest('hex'), rel).toBe(sha256)
+    }
+    expect(fs.existsSync(path.join(repo, '.claude', 'backend-team.running'))).toBe(false)
   })
 
   it('exit codes: 1 for conflicts, 2 for usage errors, never a stack trace', async () => {
