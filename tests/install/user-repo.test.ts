@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, readLockFile, snapshot, tempDir, write } from './helpers.ts'
 
 const exec = promisify(execFile)
+/** Each case runs a dozen CLI processes (npx among them) on a shared 2-core machine. */
+const slow = { timeout: 180_000 }
 
 let tarball: string
 /** The unpacked package, for a repository without package.json: `node <bin>` instead of `npx`. */
@@ -69,7 +71,7 @@ const installedPackFiles = (repo: string) => Object.keys(readLockFile(repo).file
 const bytesOf = (files: string[]) => Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, 'utf8')]))
 
 describe('a user repository, from the packed tarball', () => {
-  it('with package.json: install, validate clean, generate and --fix change nothing, keep a customised file, uninstall to the bytes before', async () => {
+  it('with package.json: install, validate clean, generate and --fix change nothing, keep a customised file, uninstall to the bytes before', slow, async () => {
     const home = tempDir('home')
     const repo = await goRepo(home, true)
     const npm = await sh('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], repo, home)
@@ -125,7 +127,7 @@ describe('a user repository, from the packed tarball', () => {
     expect(rest).toEqual(before)
   })
 
-  it('without package.json (the bin run directly): install and validate clean', async () => {
+  it('without package.json (the bin run directly): install and validate clean', slow, async () => {
     const home = tempDir('home')
     const repo = await goRepo(home, false)
     const before = repoBytes(repo)
@@ -138,7 +140,7 @@ describe('a user repository, from the packed tarball', () => {
     expect(repoBytes(repo)).toEqual(before)
   })
 
-  it('user level: install --user, then a project install reports no conflict with it; each validates clean', async () => {
+  it('user level: install --user, then a project install reports no conflict with it; each validates clean', slow, async () => {
     const home = tempDir('home')
     write(path.join(home, '.claude', 'agents', 'mine.md'), userAgent.replace('release-notes-writer', 'mine'))
     const user = await sh(process.execPath, [unpackedBin, 'install', '--user'], home, home)
