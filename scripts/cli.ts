@@ -9,7 +9,7 @@ Commands:
   validate [paths...]   check agent, skill, command and plugin files (see validate --help)
   generate [paths...]   rewrite stale generated index tables
   rules                 list the rules with their docs
-  install [target]      copy the pack into <target>/.claude/ (see install --help)
+  install [target]      copy the pack into <target>/.claude/ or, with --user, ~/.claude/ (see install --help)
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
 

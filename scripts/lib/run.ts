@@ -5,6 +5,7 @@ import { checks as registry } from './checks/index.ts'
 import { loadConfig, ruleSettingFor, type Config } from './config.ts'
 import { compareDiagnostics, type Diagnostic, type Report, type TextEdit } from './diagnostics.ts'
 import { writeFileAtomic } from './atomic-write.ts'
+import { installedAmong } from './install/installed.ts'
 import { discoverProject, isReported, planTargets, type ProjectDiscovery } from './load/discover.ts'
 import { LoadedFile } from './load/loaded-file.ts'
 import { buildProject } from './project.ts'
@@ -230,7 +231,10 @@ function applyFixes(diagnostics: Diagnostic[]): string[] {
   const edits = new Map<string, TextEdit[]>()
   for (const d of diagnostics) if (d.fix) edits.set(d.file, [...(edits.get(d.file) ?? []), ...d.fix])
   const written: string[] = []
+  // Files `backend-team install` wrote and the user has not changed are the pack's: never rewritten here.
+  const installed = installedAmong(edits.keys())
   for (const [path, list] of edits) {
+    if (installed.has(path)) continue
     const original = readFileSync(path, 'utf8')
     const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
     let text = original.slice(bom.length)

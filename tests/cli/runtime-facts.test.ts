@@ -38,7 +38,8 @@ beforeAll(async () => {
         packRoot: FIXTURE,
         targets: ['fx-reader', 'backend-team:fx-reader'],
         mainAgent: idFor(c.mode, ORCHESTRATOR),
-        mutate: setAllowlist(c.allow),
+        // In .claude/ the allowlist is set after install, which would otherwise write the bare names.
+        ...(c.mode === 'project' ? { afterInstall: setAllowlist(c.allow) } : { mutate: setAllowlist(c.allow) }),
       })
       outcomes.set(c.label, o)
     }),

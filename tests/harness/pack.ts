@@ -286,7 +286,9 @@ export function expectedModel(agent: AgentFile, sessionModel: string): string {
  * "All tools" when `tools` is absent or empty (even though an empty list spawns with zero tools).
  */
 export function expectedAgentListingLine(mode: InstallMode, agent: AgentFile): string {
-  const tools = agent.tools === undefined || agent.tools.length === 0 ? 'All tools' : agent.tools.join(', ')
+  // `backend-team install` writes an Agent(...) allowlist with the bare names only (the `backend-team:` ones are the plugin's).
+  const asInstalled = (tool: string) => (mode === 'project' ? tool.replace(/^Agent\((.*)\)$/, (_all, list: string) => `Agent(${list.split(', ').filter((n) => !n.startsWith('backend-team:')).join(', ')})`) : tool)
+  const tools = agent.tools === undefined || agent.tools.length === 0 ? 'All tools' : agent.tools.map(asInstalled).join(', ')
   return `- ${idFor(mode, agent.name)}: ${agent.description} (Tools: ${tools})`
 }
 

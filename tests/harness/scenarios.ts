@@ -68,6 +68,8 @@ export interface DispatchOptions {
   mainAgent?: string
   /** Change the temp copy of the pack before the run (e.g. add or remove catalog.json). */
   mutate?: (packCopy: string) => void
+  /** Change what `backend-team install` wrote (project mode), e.g. to put back what the installer rewrites. */
+  afterInstall?: (claudeDir: string) => void
   timeoutMs?: number
 }
 
@@ -77,8 +79,10 @@ export async function runDispatch(opts: DispatchOptions): Promise<DispatchOutcom
   opts.mutate?.(copy)
   const cwd = makeTempRepo(`${opts.mode}`)
   const args: string[] = []
-  if (opts.mode === 'project') await installProjectCopy(copy, cwd)
-  else args.push('--plugin-dir', copy)
+  if (opts.mode === 'project') {
+    await installProjectCopy(copy, cwd)
+    opts.afterInstall?.(path.join(cwd, '.claude'))
+  } else args.push('--plugin-dir', copy)
   if (opts.mainAgent) args.push('--agent', opts.mainAgent)
   try {
     const run = await runClaude({ cwd, args, script: dispatchScript(opts.targets), timeoutMs: opts.timeoutMs ?? 40_000 })

@@ -1,6 +1,7 @@
 // The built CLI (bin/backend-team.js → dist/cli.js) with the real pack: the package root is found from the bundle's
 // own location, exit codes follow the validator's, and errors never print a stack trace.
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -34,18 +35,26 @@ describe('backend-team install (built CLI, real pack)', () => {
     if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm install and npm ci run it)')
   })
 
-  it('installs the whole pack into a fresh git repo byte for byte, updates nothing, then uninstalls to nothing', async () => {
+  it('installs the whole pack into a fresh git repo as it must read there, updates nothing, then uninstalls to nothing', async () => {
     const repo = tempDir('cli')
     const home = tempDir('home')
     await exec('git', ['init', '-q', repo])
     const installed = await cli(['install'], repo, home)
     expect(installed.stderr).toBe('')
     expect(installed.code).toBe(0)
-    const expected = packFiles()
+    const schemas = ['catalog', 'orchestrator-result', 'progress-state', 'specialist-result'].map((n) => `backend-team/schemas/${n}.schema.json`)
+    const expected = [...packFiles(), ...schemas].sort()
     expect(Object.keys(readLockFile(repo).files).sort()).toEqual(expected)
+    // Byte for byte, except where the drop-in mode needs other names and paths.
+    const transformed = new Set<string>()
     for (const rel of expected) {
-      expect(fs.readFileSync(path.join(repo, '.claude', rel)).equals(fs.readFileSync(path.join(REPO_ROOT, rel))), rel).toBe(true)
+      const source = rel.startsWith('backend-team/') ? rel.slice('backend-team/'.length) : rel
+      if (!fs.readFileSync(path.join(repo, '.claude', rel)).equals(fs.readFileSync(path.join(REPO_ROOT, source)))) transformed.add(rel)
     }
+    for (const rel of transformed) expect(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8'), rel).toMatch(/backend-team:|schemas\//)
+    const orchestrator = fs.readFileSync(path.join(repo, '.claude', 'agents', 'backend-orchestrator.md'), 'utf8')
+    expect(orchestrator).toMatch(/Agent\(backend-architect, backend-developer, /)
+    expect(orchestrator.split('\n---')[0]).not.toContain('backend-team:')
     const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version
     expect(readLockFile(repo).package.version).toBe(version)
 
@@ -56,6 +65,20 @@ describe('backend-team install (built CLI, real pack)', () => {
     const removed = await cli(['uninstall'], repo, home)
     expect(removed.code).toBe(0)
     expect(fs.existsSync(path.join(repo, '.claude'))).toBe(false)
+  })
+
+  it('two install processes at once: the run lock serialises them, both exit 0, the lock agrees with the disk', async () => {
+    const repo = tempDir('cli')
+    const home = tempDir('home')
+    await exec('git', ['init', '-q', repo])
+    const [a, b] = await Promise.all([cli(['install'], repo, home), cli(['install'], repo, home)])
+    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0])
+    expect([a.stdout, b.stdout].some((o) => /: 0 created, /.test(o))).toBe(true)
+    const lock = readLockFile(repo)
+    for (const [rel, { sha256 }] of Object.entries(lock.files)) {
+      expect(createHash('sha256').update(fs.readFileSync(path.join(repo, '.claude', rel))).digest('hex'), rel).toBe(sha256)
+    }
+    expect(fs.existsSync(path.join(repo, '.claude', 'backend-team.running'))).toBe(false)
   })
 
   it('exit codes: 1 for conflicts, 2 for usage errors, never a stack trace', async () => {
@@ -81,6 +104,6 @@ describe('backend-team install (built CLI, real pack)', () => {
 
     const help = await cli(['install', '--help'], repo, home)
     expect(help.code).toBe(0)
-    expect(help.stdout).toContain('Usage: backend-team install [target] [--dry-run] [--force]')
+    expect(help.stdout).toContain('Usage: backend-team install [target] [--user] [--dry-run] [--force]')
   })
 })

@@ -255,3 +255,58 @@ describe('uninstall', () => {
     expect(out).toContain('nothing to remove')
   })
 })
+
+describe('written for where it lands', () => {
+  it('drop-in: bare Agent(...) names, the referenced schemas copied, links and paths to them rewritten; recorded in the lock', async () => {
+    write(path.join(pack, 'agents', 'lead.md'), `---\nname: lead\ndescription: Leads.\ntools: Agent(alpha, backend-team:alpha, backend-team:beta), Read\n---\n\nReturn JSON per \`schemas/result.schema.json\` ([schema](../schemas/result.schema.json)); backend-team:alpha in prose stays.\n`)
+    write(path.join(pack, 'skills', 'sk', 'SKILL.md'), skill('sk', 'See [the schema](../../schemas/result.schema.json) and schemas/missing.schema.json.'))
+    write(path.join(pack, 'schemas', 'result.schema.json'), '{"$ref": "part.schema.json#/$defs/x"}\n')
+    write(path.join(pack, 'schemas', 'part.schema.json'), '{"$defs": {"x": {}}}\n')
+    write(path.join(pack, 'schemas', 'unused.schema.json'), '{}\n')
+    expect((await install()).code).toBe(0)
+    const lead = fs.readFileSync(path.join(claude(), 'agents', 'lead.md'), 'utf8')
+    expect(lead).toContain('tools: Agent(alpha, beta), Read\n')
+    expect(lead).toContain('Return JSON per `.claude/backend-team/schemas/result.schema.json` ([schema](../backend-team/schemas/result.schema.json)); backend-team:alpha in prose stays.')
+    const sk = fs.readFileSync(path.join(claude(), 'skills', 'sk', 'SKILL.md'), 'utf8')
+    expect(sk).toContain('See [the schema](../../backend-team/schemas/result.schema.json) and schemas/missing.schema.json.')
+    expect(snapshot(path.join(claude(), 'backend-team', 'schemas'))).toEqual({ 'part.schema.json': '{"$defs": {"x": {}}}\n', 'result.schema.json': '{"$ref": "part.schema.json#/$defs/x"}\n' })
+    const lock = readLockFile(target) as ReturnType<typeof readLockFile> & { transforms: string[] }
+    expect(lock.mode).toBe('project')
+    expect(lock.transforms).toEqual(['agent-names-bare', 'schemas'])
+    expect(lock.files['agents/lead.md']!.sha256).toBe(sha(lead))
+    expectLockMatchesDisk()
+    // Uninstall takes the schemas and their folders with it.
+    expect((await uninstall()).code).toBe(0)
+    expect(fs.existsSync(claude())).toBe(false)
+  })
+})
+
+describe('exit codes a script can rely on', () => {
+  it('--dry-run exits as the real run does, and --keep makes update exit 0 for good', async () => {
+    const both = async (run: (a: string[]) => Promise<{ code: number }>, args: string[] = []) => {
+      const dry = (await run([...args, '--dry-run'])).code
+      const real = (await run(args)).code
+      expect(dry, args.join(' ')).toBe(real)
+      return real
+    }
+    write(path.join(claude(), 'agents', 'alpha.md'), 'mine\n')
+    expect(await both(install)).toBe(1) // a conflict
+    fs.rmSync(path.join(claude(), 'agents', 'alpha.md'))
+    expect(await both(install)).toBe(0)
+    fs.appendFileSync(path.join(claude(), 'agents', 'beta.md'), 'my rule\n')
+    expect(await both(update)).toBe(1) // changed by the user, left alone
+    await expect(update(['--keep', '.claude/agents/nope.md'])).rejects.toThrow(/--keep .*nope\.md: not a file backend-team installed/)
+    const kept = await update(['--keep', '.claude/agents/beta.md'])
+    expect(kept.code).toBe(0)
+    expect(kept.out).toContain('1 kept by you')
+    expect(readLockFile(target).files['agents/beta.md']).toEqual({ sha256: sha(agent('beta')), kept: true })
+    expect(await both(update)).toBe(0)
+    // A newer pack does not overwrite a kept file either.
+    write(path.join(pack, 'agents', 'beta.md'), agent('beta', ' Newer.'))
+    expect(await both(update)).toBe(0)
+    expect(fs.readFileSync(path.join(claude(), 'agents', 'beta.md'), 'utf8')).toBe(`${agent('beta')}my rule\n`)
+    // Uninstall leaves the kept file: it is the user's now.
+    expect(await both(uninstall)).toBe(0)
+    expect(snapshot(claude())).toEqual({ 'agents/beta.md': `${agent('beta')}my rule\n` })
+  })
+})

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runInstall, runUninstall, runUpdate, type InstallDeps } from '../../scripts/lib/commands/install.ts'
-import { realFileSystem, type FileSystem } from '../../scripts/lib/install/file-system.ts'
+import { realFileSystem, type FileSystem, type WriteOptions } from '../../scripts/lib/install/file-system.ts'
 import { validatorFor } from '../../scripts/lib/schemas.ts'
 import { agent, captureIO, makePack, sha, skill, snapshot, tempDir, write } from './helpers.ts'
 
@@ -22,13 +22,13 @@ function faultyFileSystem(failAt: number): FileSystem & { changes: number } {
       faulty.changes++
       return faulty.changes === failAt
     },
-    writeFile(file: string, content: Buffer, executable?: boolean) {
+    writeFile(file: string, content: Buffer, options?: WriteOptions) {
       if (faulty.step()) {
         // Torn write: what atomic-write leaves when the process dies before its rename.
-        fs.writeFileSync(path.join(path.dirname(file), `.${path.basename(file)}.4242.crash.tmp`), content.subarray(0, content.length >> 1))
+        fs.writeFileSync(path.join(path.dirname(file), `.${path.basename(file)}.${options?.tempTag}.tmp`), content.subarray(0, content.length >> 1))
         throw new Crash(`injected failure writing ${file}`)
       }
-      realFileSystem.writeFile(file, content, executable)
+      realFileSystem.writeFile(file, content, options)
     },
     mkdir(dir: string) {
       if (faulty.step()) throw new Crash(`injected failure creating ${dir}`)
@@ -139,7 +139,7 @@ describe('an interrupted run', () => {
         const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])]
         for (const rel of paths) expect([before[rel], after[rel]], `${rel} after a failure at change ${k}`).toContain(now[rel])
         const others = Object.keys(now).filter((rel) => !paths.includes(rel))
-        expect(others.every((rel) => /(^|\/)\.[^/]+\.4242\.crash\.tmp$/.test(rel)), `unexpected files ${others.join(', ')}`).toBe(true)
+        expect(others.every((rel) => /(^|\/)\.[^/]+\.bt-[0-9a-f]{16}\.tmp$/.test(rel)), `unexpected files ${others.join(', ')}`).toBe(true)
         const hasLock = expectLockAgreesWithDisk(claudeDir, paths)
         if (!hasLock) {
           // No lock: stopped before the journal reached the disk (nothing changed yet), or uninstall stopped after

@@ -2,6 +2,7 @@
 import { defineCheck } from '../check.ts'
 import { generate, regionTypes, renderRegion } from '../index-tables/generators.ts'
 import { regionsOf } from '../index-tables/regions.ts'
+import { installedAmong } from '../install/installed.ts'
 import { offsetSpan } from '../locate.ts'
 
 export default defineCheck({
@@ -13,6 +14,8 @@ export default defineCheck({
   kinds: ['agent', 'skill', 'markdown', 'readme'],
   fixable: true,
   check({ file, project, report }) {
+    // An installed, unchanged pack file carries the tables generated for the pack; the project's own agents never enter them.
+    if (regionsOf(file).regions.length > 0 && installedAmong([file.path]).size > 0) return
     for (const region of regionsOf(file).regions) {
       const type = regionTypes[region.name]
       if (!type || !type.kinds.includes(file.kind)) continue

@@ -1,6 +1,9 @@
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { splitFrontmatter } from '../load/frontmatter.ts'
-import type { FileSystem } from './file-system.ts'
+import { walkFiles, type FileSystem } from './file-system.ts'
+
+/** Claude Code reads agent and skill files up to 1 MiB; a larger one defines nothing. */
+const maxDefinitionBytes = 1024 * 1024
 
 /** An agent or skill definition and the names Claude Code may know it by. */
 export interface Definition {
@@ -32,26 +35,19 @@ function frontmatterName(content: Buffer): string | null {
  */
 export function scanDefinitions(fs: FileSystem, root: string): Definition[] {
   const found: Definition[] = []
-  const walkAgents = (dir: string, depth: number) => {
-    if (depth > 20) return
-    for (const entry of fs.list(dir)) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory) walkAgents(path, depth + 1)
-      else if (entry.isFile && entry.name.endsWith('.md')) {
-        const content = fs.readFile(path)
-        if (!content) continue
-        const name = frontmatterName(content) ?? entry.name.slice(0, -3)
-        found.push({ kind: 'agent', path, names: [name] })
-      }
-    }
-  }
-  walkAgents(join(root, 'agents'), 0)
+  walkFiles(fs, join(root, 'agents'), (path) => {
+    if (!path.endsWith('.md')) return
+    const entry = fs.inspect(path, maxDefinitionBytes)
+    if (entry.kind !== 'file' || entry.content === null) return
+    const name = frontmatterName(entry.content) ?? basename(path, '.md')
+    found.push({ kind: 'agent', path, names: [name] })
+  }, { dotFiles: true })
   for (const entry of fs.list(join(root, 'skills'))) {
     if (!entry.isDirectory) continue
     const path = join(root, 'skills', entry.name, 'SKILL.md')
-    const content = fs.readFile(path)
-    if (!content) continue
-    const name = frontmatterName(content)
+    const file = fs.inspect(path, maxDefinitionBytes)
+    if (file.kind !== 'file' || file.content === null) continue
+    const name = frontmatterName(file.content)
     found.push({ kind: 'skill', path, names: name && name !== entry.name ? [entry.name, name] : [entry.name] })
   }
   return found

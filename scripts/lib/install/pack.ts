@@ -1,5 +1,5 @@
 import { join, relative, sep } from 'node:path'
-import type { FileSystem } from './file-system.ts'
+import { walkFiles, type FileSystem } from './file-system.ts'
 import { sha256 } from './hash.ts'
 import { scanDefinitions, type Definition } from './names.ts'
 
@@ -19,26 +19,21 @@ export interface Pack {
   definitions: Definition[]
 }
 
-/** The folders of the package that are copied into a project's `.claude/`. */
-export const packFolders = ['agents', 'skills'] as const
+/**
+ * The package folders that Claude Code reads from `.claude/`, copied there when the package has them. (A plugin's
+ * `hooks/` is not among them: in `.claude/` hooks live in settings.json.)
+ */
+export const packFolders = ['agents', 'skills', 'commands', 'output-styles'] as const
 
-/** Reads every file of the pack: all regular files under agents/ and skills/, except dot-files. */
+/** Reads every file of the pack: all regular files under the pack folders, except dot-files. */
 export function readPack(fs: FileSystem, root: string): Pack {
   const files: PackFile[] = []
-  const walk = (dir: string, depth: number) => {
-    if (depth > 20) return
-    for (const entry of fs.list(dir)) {
-      if (entry.name.startsWith('.')) continue
-      const path = join(dir, entry.name)
-      if (entry.isDirectory) walk(path, depth + 1)
-      else if (entry.isFile) {
-        const content = fs.readFile(path)
-        if (!content) continue
-        files.push({ rel: relative(root, path).split(sep).join('/'), source: path, content, sha256: sha256(content), executable: fs.isExecutable(path) })
-      }
-    }
+  for (const folder of packFolders) {
+    walkFiles(fs, join(root, folder), (path) => {
+      const content = fs.readFile(path)
+      if (content) files.push({ rel: relative(root, path).split(sep).join('/'), source: path, content, sha256: sha256(content), executable: fs.isExecutable(path) })
+    })
   }
-  for (const folder of packFolders) walk(join(root, folder), 0)
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
   return { root, files, definitions: scanDefinitions(fs, root) }
 }

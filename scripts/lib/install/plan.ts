@@ -1,16 +1,16 @@
 import { dirname, join } from 'node:path'
-import type { FileSystem } from './file-system.ts'
+import type { Entry, FileSystem } from './file-system.ts'
 import { sha256 } from './hash.ts'
-import type { Lock } from './lock.ts'
+import type { Lock, LockEntry } from './lock.ts'
 import { scanDefinitions, sharedName, type Definition } from './names.ts'
-import type { Pack, PackFile } from './pack.ts'
+import type { PackFile } from './pack.ts'
 
 export type Command = 'install' | 'update' | 'uninstall'
 
 /**
  * What happens to one file under `.claude/`:
- * create/update/remove change it; skip leaves it (already right, or already gone); keep leaves a file the user
- * changed (reported); conflict blocks an install (nothing is written unless --force).
+ * create/update/remove change it; skip leaves it (already right, already gone, or kept on purpose); keep leaves a
+ * file the user changed (reported); conflict blocks an install (nothing is written unless --force).
  */
 export type Action = 'create' | 'update' | 'remove' | 'skip' | 'keep' | 'conflict'
 
@@ -26,8 +26,10 @@ export interface Step {
   source?: PackFile
   /** --force: copy the file to `<file>.backup-<time>` before overwriting it. */
   backup?: boolean
-  /** Whether the lock owns the file after the step (false drops it from the lock). */
-  owned: boolean
+  /** A conflict --force cannot settle (a folder, a FIFO, a file it cannot read or back up): the user must move it. */
+  hard?: boolean
+  /** The file's entry in the lock after the step; null drops it. */
+  entry: LockEntry | null
 }
 
 /** A name collision: a definition outside the pack's own paths with the name of one of the pack's agents or skills. */
@@ -51,56 +53,106 @@ export interface Plan {
 export interface PlanInput {
   command: Command
   fs: FileSystem
-  pack: Pack
+  /** The pack's files as they are written in this mode (see transform.ts). */
+  files: PackFile[]
+  packRoot: string
+  definitions: Definition[]
   claudeDir: string
-  /** The user's `~/.claude`. */
-  userClaudeDir: string
+  /** The user's `~/.claude` when installing into a project; null when it is the target itself. */
+  userClaudeDir: string | null
+  /** Files the user-level install (`~/.claude/backend-team.lock.json`) owns: the pack's own, never a collision. */
+  userOwned?: Set<string>
   lock: Lock | null
   force: boolean
+  /** `update --keep`: files (inside `.claude/`) the user changed and keeps; the lock records them as kept. */
+  keep?: Set<string>
 }
 
-function diskHash(fs: FileSystem, path: string): string | null {
-  const content = fs.readFile(path)
-  return content === null ? null : sha256(content)
+/** No file the installer compares is this large; a larger one is different without being read. */
+export const compareCapBytes = 16 * 1024 * 1024
+
+type Disk = { kind: 'missing' } | { kind: 'file'; hash: string } | { kind: 'other'; what: string }
+
+/** What is at a path, as a fact: anything that exists is never taken for "no file". */
+export function diskState(fs: FileSystem, path: string): Disk {
+  const entry: Entry = fs.inspect(path, compareCapBytes)
+  if (entry.kind === 'missing') return { kind: 'missing' }
+  if (entry.kind === 'directory') return { kind: 'other', what: 'a folder' }
+  if (entry.kind === 'other') return { kind: 'other', what: entry.what }
+  if (entry.content === null) return { kind: 'other', what: `a file that is ${entry.problem}` }
+  return { kind: 'file', hash: sha256(entry.content) }
+}
+
+/** The first folder on the way to `rel` that exists but is not a folder, or null. */
+function blockedFolder(fs: FileSystem, claudeDir: string, rel: string): string | null {
+  const parts = rel.split('/').slice(0, -1)
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = parts.slice(0, i).join('/')
+    const state = fs.inspect(join(claudeDir, folder), 0)
+    if (state.kind === 'missing') return null
+    if (state.kind !== 'directory') return folder
+  }
+  return null
 }
 
 export function makePlan(input: PlanInput): Plan {
-  const { command, fs, pack, claudeDir, lock, force } = input
-  const owned = lock?.files ?? {}
+  const { command, fs, files, claudeDir, lock, force } = input
+  const owned: Record<string, LockEntry> = lock?.files ?? Object.create(null)
+  const recordOf = (rel: string): LockEntry | undefined => (Object.hasOwn(owned, rel) ? owned[rel] : undefined)
   const steps: Step[] = []
-  const packRels = new Set(pack.files.map((f) => f.rel))
+  const packRels = new Set(files.map((f) => f.rel))
 
   if (command !== 'uninstall') {
-    for (const file of pack.files) {
-      const onDisk = diskHash(fs, join(claudeDir, file.rel))
-      const recorded = owned[file.rel]?.sha256
-      const base = { rel: file.rel, from: onDisk, to: file.sha256, source: file }
-      if (onDisk === file.sha256) {
-        steps.push({ ...base, action: 'skip', reason: 'up to date', owned: true })
-      } else if (onDisk === null) {
-        if (command === 'update' && recorded) steps.push({ ...base, to: null, action: 'keep', reason: 'you deleted it since it was installed; not restored (run install to restore it)', owned: false })
-        else steps.push({ ...base, action: 'create', reason: recorded ? 'restores a deleted file' : 'new file', owned: true })
-      } else if (recorded && onDisk === recorded) {
-        steps.push({ ...base, action: 'update', reason: 'unchanged since installed; the pack has a newer version', owned: true })
+    for (const file of files) {
+      const disk = diskState(fs, join(claudeDir, file.rel))
+      const record = recordOf(file.rel)
+      const recorded = record?.sha256
+      const ours = { sha256: file.sha256 }
+      const base = { rel: file.rel, from: disk.kind === 'file' ? disk.hash : null, to: file.sha256, source: file }
+      const keepIt = input.keep?.has(file.rel) ?? false
+      if (disk.kind === 'other') {
+        const why = `is ${disk.what}, where the pack has a file; move it away`
+        if (command === 'install') steps.push({ ...base, to: null, action: 'conflict', reason: why, hard: true, entry: record ?? null })
+        else steps.push({ ...base, to: null, action: 'keep', reason: `${why}; left alone`, entry: record ?? null })
+      } else if (disk.kind === 'file' && disk.hash === file.sha256) {
+        steps.push({ ...base, action: 'skip', reason: 'up to date', entry: ours })
+      } else if (record?.kept && disk.kind === 'file') {
+        steps.push({ ...base, to: disk.hash, action: 'skip', reason: 'kept as you changed it (update --keep)', entry: record })
+      } else if (disk.kind === 'missing') {
+        const folder = blockedFolder(fs, claudeDir, file.rel)
+        if (folder !== null) {
+          const why = `needs the folder .claude/${folder}, which is a file or link; move it away`
+          steps.push({ ...base, to: null, action: command === 'install' ? 'conflict' : 'keep', reason: why, hard: true, entry: null })
+        } else if (command === 'update' && recorded && !record?.kept) {
+          steps.push({ ...base, to: null, action: 'keep', reason: 'you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)', entry: null })
+        } else {
+          steps.push({ ...base, action: 'create', reason: recorded ? 'restores a deleted file' : 'new file', entry: ours })
+        }
+      } else if (recorded && disk.hash === recorded && !keepIt) {
+        steps.push({ ...base, action: 'update', reason: 'unchanged since installed; the pack has a newer version', entry: ours })
+      } else if (keepIt && recorded) {
+        steps.push({ ...base, to: disk.hash, action: 'skip', reason: 'kept as you changed it (--keep)', entry: { sha256: recorded, kept: true } })
       } else {
         const why = recorded ? 'changed since backend-team installed it (its sha256 differs from the lock)' : 'exists and was not installed by backend-team'
-        if (force) steps.push({ ...base, action: 'update', reason: `${why}; backed up first (--force)`, backup: true, owned: true })
-        else if (command === 'install') steps.push({ ...base, action: 'conflict', reason: why, owned: Boolean(recorded) })
-        else steps.push({ ...base, to: onDisk, action: 'keep', reason: `${why}; left alone`, owned: Boolean(recorded) })
+        if (force) steps.push({ ...base, action: 'update', reason: `${why}; backed up first (--force)`, backup: true, entry: ours })
+        else if (command === 'install') steps.push({ ...base, action: 'conflict', reason: why, entry: record ?? null })
+        else steps.push({ ...base, to: disk.hash, action: 'keep', reason: `${why}; left alone${recorded ? ' (`npx backend-team update --keep <file>` keeps it for good)' : ''}`, entry: record ?? null })
       }
     }
   }
 
   // Files the lock owns that are not (or no longer) in the pack: uninstall removes them all, install and update
   // remove those that left the pack.
-  for (const [rel, { sha256: recorded }] of Object.entries(owned)) {
+  for (const rel of Object.keys(owned)) {
     if (command !== 'uninstall' && packRels.has(rel)) continue
-    const onDisk = diskHash(fs, join(claudeDir, rel))
-    const base = { rel, from: onDisk }
+    const record = owned[rel]!
+    const disk = diskState(fs, join(claudeDir, rel))
+    const base = { rel, from: disk.kind === 'file' ? disk.hash : null }
     const gone = command === 'uninstall' ? 'installed by backend-team' : 'no longer in the pack'
-    if (onDisk === null) steps.push({ ...base, to: null, action: 'skip', reason: 'already deleted', owned: false })
-    else if (onDisk === recorded) steps.push({ ...base, to: null, action: 'remove', reason: `${gone}, unchanged`, owned: false })
-    else steps.push({ ...base, to: onDisk, action: 'keep', reason: `${gone}, but changed since installed; left alone`, owned: true })
+    if (disk.kind === 'missing') steps.push({ ...base, to: null, action: 'skip', reason: 'already deleted', entry: null })
+    else if (record.kept) steps.push({ ...base, to: base.from, action: 'skip', reason: 'kept as you changed it; it is yours now', entry: null })
+    else if (disk.kind === 'file' && disk.hash === record.sha256) steps.push({ ...base, to: null, action: 'remove', reason: `${gone}, unchanged`, entry: null })
+    else steps.push({ ...base, to: base.from, action: 'keep', reason: `${gone}, but ${disk.kind === 'other' ? `now ${disk.what}` : 'changed since installed'}; left alone`, entry: record })
   }
   steps.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
 
@@ -110,23 +162,24 @@ export function makePlan(input: PlanInput): Plan {
 
 /**
  * Agents and skills already defined in the project's `.claude/` (outside the pack's own paths) or in `~/.claude/`
- * that share a name with one the run would add. Update checks only the definitions it creates.
+ * (outside a user-level install of the pack) that share a name with one the run would add. Update checks only the
+ * definitions it creates.
  */
 function nameCollisions(input: PlanInput, steps: Step[]): NameCollision[] {
-  const { fs, pack, claudeDir, userClaudeDir, lock, force, command } = input
-  const ours = new Set([...pack.files.map((f) => join(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join(claudeDir, r))])
+  const { fs, files, packRoot, definitions, claudeDir, userClaudeDir, lock, force, command } = input
+  const ours = new Set([...files.map((f) => join(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join(claudeDir, r))])
   const created = new Set(steps.filter((s) => s.action === 'create').map((s) => s.rel))
-  const packDefs = pack.definitions.filter((d) => command === 'install' || created.has(relInPack(pack.root, d)))
+  const packDefs = definitions.filter((d) => command === 'install' || created.has(relInPack(packRoot, d)))
   const scopes: { scope: 'project' | 'user'; dir: string }[] = [{ scope: 'project', dir: claudeDir }]
-  if (fs.realpath(userClaudeDir) !== fs.realpath(claudeDir)) scopes.push({ scope: 'user', dir: userClaudeDir })
+  if (userClaudeDir !== null && fs.realpath(userClaudeDir) !== fs.realpath(claudeDir)) scopes.push({ scope: 'user', dir: userClaudeDir })
   const collisions: NameCollision[] = []
   for (const { scope, dir } of scopes) {
-    const existing = scanDefinitions(fs, dir).filter((d) => !ours.has(d.path))
+    const existing = scanDefinitions(fs, dir).filter((d) => !ours.has(d.path) && !(scope === 'user' && input.userOwned?.has(d.path)))
     for (const theirs of existing) {
       for (const mine of packDefs) {
         const name = sharedName(mine, theirs)
         if (name === null) continue
-        collisions.push({ path: theirs.path, scope, kind: theirs.kind, name, packRel: relInPack(pack.root, mine), moveAside: force && scope === 'project' })
+        collisions.push({ path: theirs.path, scope, kind: theirs.kind, name, packRel: relInPack(packRoot, mine), moveAside: force && scope === 'project' })
         break
       }
     }
@@ -158,6 +211,10 @@ export function foldersToCreate(fs: FileSystem, claudeDir: string, plan: Plan): 
 }
 
 export function blocked(plan: Plan): boolean {
-  if (plan.force) return false
-  return plan.steps.some((s) => s.action === 'conflict') || plan.collisions.length > 0
+  return plan.steps.some((s) => s.action === 'conflict' && (s.hard || !plan.force)) || (!plan.force && plan.collisions.length > 0)
+}
+
+/** The exit code of a plan, the same for `--dry-run` and the real run: 1 when blocked or when something is left alone. */
+export function exitCode(plan: Plan): 0 | 1 {
+  return blocked(plan) || plan.steps.some((s) => s.action === 'keep') ? 1 : 0
 }

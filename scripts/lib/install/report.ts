@@ -1,18 +1,20 @@
 import { homedir } from 'node:os'
 import { relative, sep } from 'node:path'
 import type { ApplyResult } from './apply.ts'
+import type { InstallMode } from './lock.ts'
 import type { Action, NameCollision, Plan, Step } from './plan.ts'
 
 export interface ReportContext {
   target: string
   claudeDir: string
   home: string
+  mode: InstallMode
 }
 
-/** A path as the user would type it: inside the target relative to it, in the home folder as `~/…`. */
+/** A path as the user would type it: in a project relative to it, in the home folder (and for --user) as `~/…`. */
 export function showPath(path: string, ctx: ReportContext): string {
   const inTarget = relative(ctx.target, path)
-  if (!inTarget.startsWith('..') && inTarget !== '') return inTarget.split(sep).join('/')
+  if (ctx.mode === 'project' && !inTarget.startsWith('..') && inTarget !== '') return inTarget.split(sep).join('/')
   const inHome = relative(ctx.home || homedir(), path)
   if (!inHome.startsWith('..')) return `~/${inHome.split(sep).join('/')}`
   return path
@@ -51,6 +53,8 @@ export function summary(plan: Plan): string {
   const parts = [`${count('create')} to create`, `${count('update')} to update`, `${count('remove')} to remove`, `${count('skip')} unchanged`]
   const kept = count('keep')
   if (kept) parts.push(`${kept} changed by you, left alone`)
+  const pinned = plan.steps.filter((s) => s.entry?.kept && s.action === 'skip').length
+  if (pinned) parts.push(`${pinned} kept by you`)
   const conflicts = count('conflict') + plan.collisions.length
   if (conflicts) parts.push(`${conflicts} conflict${conflicts === 1 ? '' : 's'}`)
   return parts.join(', ')
@@ -69,10 +73,13 @@ export function formatConflicts(plan: Plan, ctx: ReportContext): string {
     lines.push('', 'Agents and skills with the same name as one in the pack:')
     for (const c of plan.collisions) lines.push(`  ${collisionLine(c, ctx)}`)
   }
+  const hard = fileConflicts.filter((s) => s.hard).length
   lines.push(
     '',
-    'Move or rename these files, or run again with --force: each colliding file in the project is backed up first',
-    '(<file>.backup-<time>); files under ~/.claude are never changed. --dry-run shows the whole plan.',
+    ctx.mode === 'user'
+      ? 'Move or rename these files, or run again with --force: each colliding file in ~/.claude is backed up first'
+      : 'Move or rename these files, or run again with --force: each colliding file in the project is backed up first',
+    `(<file>.backup-<time>)${ctx.mode === 'user' ? '' : '; files under ~/.claude are never changed'}.${hard ? ` --force does not replace folders, links or files it cannot read (${hard} here).` : ''} \`npx backend-team ${plan.command}${ctx.mode === 'user' ? ' --user' : ''} --dry-run\` shows the whole plan.`,
   )
   return `${lines.join('\n')}\n`
 }
@@ -84,7 +91,8 @@ export function formatResult(plan: Plan, result: ApplyResult, ctx: ReportContext
   const counts = plan.command === 'uninstall'
     ? `${count('remove')} removed`
     : `${count('create')} created, ${count('update')} updated, ${count('remove')} removed, ${count('skip')} unchanged`
-  const lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}.`]
+  const pinned = plan.steps.filter((s) => s.entry?.kept && s.action === 'skip').length
+  const lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}${pinned ? ` (${pinned} kept by you)` : ''}.`]
   for (const b of result.backups) lines.push(`  backed up ${showPath(b.path, ctx)} → ${showPath(b.backup, ctx)}`)
   for (const c of plan.collisions.filter((x) => x.scope === 'user')) lines.push(`  note: ${collisionLine(c, ctx)}`)
   const kept = plan.steps.filter((s) => s.action === 'keep')
