@@ -280,5 +280,5 @@ describe('speed', () => {
     const result = validate({ cwd: dir, targets: [], checks: indexChecks })
     expect(result.fileCount).toBe(3002)
     expect(result.diagnostics).toEqual([])
-  })
+  }, 120_000)
 })

@@ -29,7 +29,9 @@ export class SourceText {
   }
 
   position(offset: number): { line: number; column: number } {
-    const clamped = Math.max(0, Math.min(offset, this.text.length))
+    let clamped = Math.max(0, Math.min(offset, this.text.length))
+    // An offset between the \r and \n of a CRLF is the end of that line's text, not a column past it.
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--
     let lo = 0
     let hi = this.lineStarts.length - 1
     while (lo < hi) {

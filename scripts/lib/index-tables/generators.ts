@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { checks } from '../checks/index.ts'
-import type { FileKind } from '../load/discover.ts'
+import type { FileKind, Scope } from '../load/discover.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { findSkill, type AgentRecord, type Project, type SkillRecord } from '../project.ts'
 import { commaList, stringifyTable, type Cell, type TableData } from './markdown-table.ts'
@@ -28,7 +28,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
   specialists: {
     kinds: ['agent'],
     build(file, project) {
-      const catalog = catalogOf(project, file.scope.root, 'agents')
+      const catalog = catalogOf(project, file.scope, 'agents')
       const agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name))
       return table(['Agent', 'Purpose', 'When to delegate', 'Model', 'Tools'], agents.map((a) => {
         const entry = catalog[a.name]
@@ -41,7 +41,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     build(file, project) {
       return table(['Skill', 'Purpose', 'When to read'], listOf(file.data.skills).map((ref) => {
         const skill = findSkill(project, ref)
-        const entry = catalogOf(project, skill?.file.scope.root ?? file.scope.root, 'skills')[skill?.dir ?? ref]
+        const entry = catalogOf(project, skill?.file.scope ?? file.scope, 'skills')[skill?.dir ?? ref]
         const fallback = skill ? firstSentence(skill.file.data.description) : ''
         return [{ code: ref }, entry?.purpose ?? fallback, entry?.whenToRead ?? fallback]
       }))
@@ -63,7 +63,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
   agents: {
     kinds: ['readme'],
     build(file, project) {
-      const catalog = catalogOf(project, file.scope.root, 'agents')
+      const catalog = catalogOf(project, file.scope, 'agents')
       const agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name))
       // The description's first sentence is the agent's trigger; keeping it here makes a description edit show up as a stale catalog.
       return table(['Agent', 'Purpose', 'Use when', 'Model', 'Permission mode', 'Tools', 'Preloaded skills'], agents.map((a) => [
@@ -200,9 +200,12 @@ interface CatalogEntry {
 
 const catalogs = new WeakMap<Project, Map<string, Record<string, CatalogEntry>>>()
 
-/** `<root>/agents/catalog.json` or `<root>/skills/catalog.json`, from the loaded files or else from disk; {} when absent or broken. */
-function catalogOf(project: Project, root: string, which: 'agents' | 'skills'): Record<string, CatalogEntry> {
-  const path = join(root, which, 'catalog.json')
+/**
+ * `agents/catalog.json` or `skills/catalog.json` beside the files of a scope (under `.claude/` in a project), from the
+ * loaded files or else from disk; {} when absent or broken.
+ */
+function catalogOf(project: Project, scope: Scope, which: 'agents' | 'skills'): Record<string, CatalogEntry> {
+  const path = scope.kind === 'project' ? join(scope.root, '.claude', which, 'catalog.json') : join(scope.root, which, 'catalog.json')
   let perProject = catalogs.get(project)
   if (!perProject) catalogs.set(project, (perProject = new Map()))
   let found = perProject.get(path)
