@@ -92,6 +92,9 @@ describe('validate: flags as ESLint users type them', () => {
     })
     expect((await cli(empty, 'validate', '--no-error-on-unmatched-pattern')).code).toBe(0)
     expect((await cli(project({ 'agents/good.md': agent('good') }), 'validate')).code).toBe(0)
+    // A hook that passes every staged file: files Claude Code never loads are skipped, and that is no failure.
+    const hooked = project({ 'agents/good.md': agent('good'), 'src/main.go': 'package main\n' })
+    expect(await cli(hooked, 'validate', 'src/main.go')).toEqual({ code: 0, stdout: '', stderr: '' })
   })
 
   it('--output-file writes the report atomically, plain unless --color, and prints nothing', async () => {
