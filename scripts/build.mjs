@@ -34,6 +34,8 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // jsonc-parser's `main` is a UMD build whose lazy requires esbuild cannot follow; its ES module build bundles whole.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   // Dependencies written as CommonJS need a `require` inside an ES module bundle.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 })

@@ -1,4 +1,5 @@
 import { ConfigError } from './lib/config.ts'
+import { colorByDefault } from './lib/commands/color.ts'
 import { UsageError, type CommandIO } from './lib/commands/io.ts'
 import { claudeCodeVersion } from './lib/vocabulary.ts'
 import pkg from '../package.json' with { type: 'json' }
@@ -8,12 +9,12 @@ const usage = `Usage: backend-team <command> [options]
 Commands:
   validate [paths...]   check agent, skill, command and plugin files (see validate --help)
   generate [paths...]   rewrite stale generated index tables
-  rules                 list the rules with their docs
+  rules [rule-id]       list the rules, or print one rule's description, options and docs
   install [target]      copy the pack into <target>/.claude/ or, with --user, ~/.claude/ (see install --help)
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
 
-Options: --help, --version
+Options: -h, --help, -v, --version
 `
 
 type Command = (argv: string[], io: CommandIO) => Promise<number>
@@ -26,11 +27,6 @@ const commands: Record<string, () => Promise<Command>> = {
   install: async () => (await import('./lib/commands/install.ts')).runInstall,
   update: async () => (await import('./lib/commands/install.ts')).runUpdate,
   uninstall: async () => (await import('./lib/commands/install.ts')).runUninstall,
-}
-
-/** Registers a command module; the generator and installer add theirs here. */
-export function registerCommand(name: string, load: () => Promise<Command>): void {
-  commands[name] = load
 }
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -49,11 +45,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     return 2
   }
   try {
-    return await (await load())(rest, io)
+    return await (
+      await load()
+    )(rest, io)
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // Node's own argument errors run over several lines; the first says what is wrong.
-      io.stderr(`backend-team ${name}: ${(error as Error).message.split('\n')[0]}\n`)
+      io.stderr(`backend-team ${name}: ${(error as Error).message.split('\n')[0]!}\n`)
       return 2
     }
     // A RuleContractError's message names the rule, so the report points at the check to fix.
@@ -64,11 +62,18 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 }
 
 export async function runFromProcess(): Promise<void> {
+  // A reader that goes away (`backend-team rules | head -1`) is not an error: stop writing, keep the exit code.
+  let stdoutClosed = false
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    stdoutClosed = true
+  })
   const io: CommandIO = {
     cwd: process.cwd(),
-    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    stdout: (t) => void process.stdout.write(t),
+    isTTY: colorByDefault(process.env, Boolean(process.stdout.isTTY)),
+    stdout: (t) => void (stdoutClosed || process.stdout.write(t)),
     stderr: (t) => void process.stderr.write(t),
+    readStdin: readStandardInput,
   }
   try {
     process.exitCode = await main(process.argv.slice(2), io)
@@ -76,4 +81,16 @@ export async function runFromProcess(): Promise<void> {
     process.stderr.write(`backend-team: internal error: ${(error as Error)?.message ?? String(error)}\n`)
     process.exitCode = 2
   }
+}
+
+/** Reads standard input up to `limit` bytes and one more, so a caller can tell it was longer without holding it all. */
+async function readStandardInput(limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk)
+    size += chunk.length
+    if (size > limit) break
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1)
 }

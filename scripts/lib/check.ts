@@ -32,6 +32,8 @@ interface CheckMeta {
   rationale: string
   defaultSeverity: SeveritySetting
   fixable?: boolean
+  /** JSON Schema of the rule's options object, checked when the configuration loads; none means no options. */
+  optionsSchema?: object
 }
 
 export interface FileCheck extends CheckMeta {

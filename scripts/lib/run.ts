@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs'
 import { dirname, relative, sep } from 'node:path'
 import type { Check, CheckSettings, FileCheck } from './check.ts'
 import { checks as registry } from './checks/index.ts'
-import { loadConfig, ruleSettingFor, type Config } from './config.ts'
+import { checkRuleSettings, loadConfig, ruleSettingFor, type Config } from './config.ts'
 import { compareDiagnostics, type Diagnostic, type Report, type TextEdit } from './diagnostics.ts'
 import { writeFileAtomic } from './atomic-write.ts'
 import { installedAmong } from './install/installed.ts'
 import { discoverProject, isReported, planTargets, type ProjectDiscovery } from './load/discover.ts'
 import { LoadedFile } from './load/loaded-file.ts'
 import { buildProject } from './project.ts'
-import { isSuppressed, parseSuppressions, type Suppressions } from './suppressions.ts'
+import type { SourceText } from './source-text.ts'
+import type { ReadResult } from './load/read-source.ts'
+import { directiveProblems, FileSuppressions, parseDirectives, unknownRuleId, unusedDirectiveId } from './suppressions.ts'
 
 export interface ValidateOptions {
   cwd: string
@@ -25,6 +27,10 @@ export interface ValidateOptions {
   config?: Config
   /** No new file is started after this many milliseconds; the rest are reported as `file/time-limit`. */
   timeLimitMs?: number
+  /** Warn about disable comments that silence nothing (also `reportUnusedDisableDirectives` in the configuration). */
+  reportUnusedDisableDirectives?: boolean
+  /** Text standing in for the file at `path` (an editor's unsaved buffer); nothing is written. */
+  stdin?: { path: string; read: ReadResult }
 }
 
 export interface ValidateResult {
@@ -63,6 +69,9 @@ function assertReportContract(check: Check, report: Report, owner: LoadedFile | 
     if (l > source.lineCount || c > source.lineText(l).length + 1) throw new RuleContractError(check.id, `a position outside ${owner.path} (${l}:${c})`)
   }
 }
+
+/** Rule ids the engine itself reports under; suppressions may name them too. */
+const engineRuleIds = ['file/too-many-problems', 'file/time-limit', unknownRuleId, unusedDirectiveId]
 
 /** At most this many diagnostics per file, so a hostile file cannot flood pre-commit output. */
 export const maxDiagnosticsPerFile = 100
@@ -105,6 +114,7 @@ function lint(options: ValidateOptions): ValidateResult {
   // Each root is its own project, with its own configuration and name index: one root's names never hide another's.
   for (const projectPlan of plan.projects) {
     const loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath)
+    if (loaded.path) checkRuleSettings(loaded.config, registry, loaded.path)
     const found = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname(loaded.path) : projectPlan.root)
     skipped.push(...found.skipped)
     const result = lintProject(found.project, loaded.config, loaded.path ? dirname(loaded.path) : projectPlan.root, options, clock)
@@ -143,13 +153,18 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
   clock.candidateCount += found.candidates.length
   for (const candidate of found.candidates) {
     if (Date.now() > clock.deadline) clock.notChecked.push(candidate.path)
-    else files.push(new LoadedFile(candidate))
+    else files.push(new LoadedFile(candidate, undefined, candidate.path === options.stdin?.path ? options.stdin.read : undefined))
   }
   const reported = (path: string) => isReported(found.reportOnly, path)
   const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
   const settings: CheckSettings = { skillProfile: config.skillProfile }
   const byFile = new Map<string, { file: LoadedFile | null; reports: Diagnostic[] }>()
-  const suppressionCache = new Map<string, Suppressions>()
+  const suppressions = new Map<string, FileSuppressions>()
+  const suppressionsOf = (path: string, source: SourceText) => {
+    let s = suppressions.get(path)
+    if (!s) suppressions.set(path, (s = new FileSuppressions(parseDirectives(source))))
+    return s
+  }
   const fileByPath = new Map(files.map((f) => [f.path, f]))
 
   const relPaths = new Map<string, string>()
@@ -166,11 +181,7 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
       const path = report.file!
       const { severity } = ruleSettingFor(config, check.id, relOf(path), check.defaultSeverity)
       if (severity === 'off') return
-      if (owner?.source) {
-        let s = suppressionCache.get(path)
-        if (!s) suppressionCache.set(path, (s = parseSuppressions(owner.text, (o) => owner.source!.position(o).line)))
-        if (isSuppressed(s, check.id, report.at.line)) return
-      }
+      if (owner?.source && suppressionsOf(path, owner.source).suppresses(check.id, report.at.line)) return
       const entry = byFile.get(path) ?? { file: owner, reports: [] }
       byFile.set(path, entry)
       entry.reports.push({
@@ -209,6 +220,21 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
       timed(check.id, () => check.check({ file, project, settings, options, report }))
     }
   }
+  // After every check: a disable comment is unused only once nothing it covers was reported. Skipped when the time
+  // limit left files unchecked, where "unused" would be a guess.
+  if (clock.notChecked.length === 0) {
+    const known = new Set([...registry.map((c) => c.id), ...engineRuleIds])
+    const reportUnused = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives
+    for (const file of files) {
+      if (!file.source) continue
+      for (const d of directiveProblems(file.path, suppressionsOf(file.path, file.source), known, reportUnused)) {
+        const entry = byFile.get(file.path) ?? { file, reports: [] }
+        byFile.set(file.path, entry)
+        entry.reports.push(d)
+      }
+    }
+  }
+
   const diagnostics: Diagnostic[] = []
   for (const [path, entry] of byFile) {
     if (!reported(path)) continue

@@ -17,6 +17,7 @@ export default defineCheck({
   description: 'Agent descriptions of one pack or project that together exceed the token budget (option `max`, default 3,000)',
   rationale: 'Claude Code lists every agent with its description in the Agent tool on each main-thread request, so the descriptions cost tokens on every turn (142 agents came to about 4.5k tokens per message in anthropics/claude-code#18245). Tokens are estimated as characters / 4: Anthropic publishes no tokenizer for current Claude models.',
   defaultSeverity: 'warning',
+  optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'project',
   check({ project, options, report }) {
     const max = countOption(options, 'max', 3000)

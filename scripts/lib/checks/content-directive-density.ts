@@ -9,6 +9,7 @@ export default defineCheck({
   description: 'Agent and skill bodies with too many all-caps directives (option `max`, default 15)',
   rationale: 'A few MUST/NEVER lines carry weight; dozens of them flatten priorities and cost tokens on every run. Public packs flag more than 15 per prompt.',
   defaultSeverity: 'warning',
+  optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'file',
   kinds: ['agent', 'skill'],
   check({ file, options, report }) {

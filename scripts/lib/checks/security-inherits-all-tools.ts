@@ -7,6 +7,7 @@ export default defineCheck({
   description: 'Agents without a `tools` line, which inherit every tool',
   rationale: 'An agent whose front matter has no `tools` key inherits every tool of the session: Bash, Write, Edit, WebFetch and every MCP tool the user has connected, so a prompt injection in what the agent reads can use all of them. Listing the tools it needs keeps its reach to its job. Exempt agents that really need everything with `["warning", {"allow": ["agent-name"]}]`, or write `tools: "*"` to grant every tool on purpose.',
   defaultSeverity: 'warning',
+  optionsSchema: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
   scope: 'file',
   kinds: ['agent'],
   check({ file, options, report }) {

@@ -19,13 +19,14 @@ export class LoadedFile {
   private scanned: BodyScan | null = null
   private parsedJson: ParsedJson | null = null
 
-  constructor(candidate: Candidate, maxBytes?: number) {
+  /** `read` stands in for the file's content (`validate --stdin`). */
+  constructor(candidate: Candidate, maxBytes?: number, read?: ReadResult) {
     this.path = candidate.path
     this.kind = candidate.kind
     this.scope = candidate.scope
-    this.read = candidate.outside
+    this.read = read ?? (candidate.outside
       ? { ok: false, problem: 'unreadable', detail: 'symbolic link to a file outside the project; not read' }
-      : readSource(candidate.path, maxBytes)
+      : readSource(candidate.path, maxBytes))
     this.source = this.read.ok ? new SourceText(this.read.text) : null
     if (this.read.ok && isMarkdownKind(this.kind)) {
       const split = splitFrontmatter(this.read.text)

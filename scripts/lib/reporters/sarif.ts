@@ -1,4 +1,5 @@
 import { checks } from '../checks/index.ts'
+import { homepageUrl, ruleDocsUrl, toolVersion } from '../rule-docs.ts'
 import type { Reporter } from './index.ts'
 import { relativePath } from './relative.ts'
 
@@ -12,13 +13,14 @@ export const sarif: Reporter = (diagnostics, { cwd }) => {
       shortDescription: { text: check?.description ?? id },
       fullDescription: { text: check?.rationale ?? id },
       defaultConfiguration: { level: check?.defaultSeverity === 'warning' ? 'warning' : 'error' },
+      ...ruleHelp(id),
     }
   })
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'backend-team', rules } },
+      tool: { driver: { ...driverIdentity(), rules } },
       results: diagnostics.map((d) => ({
         ruleId: d.ruleId,
         ruleIndex: used.indexOf(d.ruleId),
@@ -41,4 +43,15 @@ export const sarif: Reporter = (diagnostics, { cwd }) => {
     }],
   }
   return JSON.stringify(log, null, 2) + '\n'
+}
+
+/** Who made the log: code-scanning shows the version and links the home page. */
+function driverIdentity(): { name: string; version: string; informationUri?: string } {
+  return { name: 'backend-team', version: toolVersion, ...(homepageUrl ? { informationUri: homepageUrl } : {}) }
+}
+
+/** A rule's page, linked from each result. */
+function ruleHelp(id: string): { helpUri?: string } {
+  const url = ruleDocsUrl(id)
+  return url ? { helpUri: url } : {}
 }

@@ -1,4 +1,5 @@
 import type { Reporter } from './index.ts'
+import { plural } from '../plural.ts'
 import { relativePath } from './relative.ts'
 
 const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text)
@@ -27,7 +28,6 @@ export const stylish: Reporter = (diagnostics, { cwd, color }) => {
     }
   }
   const total = errors + warnings
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`
   out += `\n${paint(color, errors > 0 ? 31 : 33, summary)}\n`
   if (fixable > 0) out += `  ${plural(fixable, 'problem')} fixable with \`--fix\`\n`
