@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checks } from '../scripts/lib/checks/index.ts'
 import { cases, fixtureDir, fixturesRoot } from './fixtures.ts'
+import { RULE_EVIDENCE } from './harness/rule-evidence.ts'
 
 const checkFiles = readdirSync(new URL('../scripts/lib/checks/', import.meta.url)).filter((f) => f.endsWith('.ts') && f !== 'index.ts')
 
@@ -29,5 +30,14 @@ describe('check registry', () => {
     const folders = readdirSync(fixturesRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
     const known = new Set(checks.map((c) => fixtureDir(c.id)))
     expect(folders.filter((f) => !known.has(f) && !f.startsWith('_'))).toEqual([])
+  })
+
+  it('names, for every rule that defaults to error, the runtime behaviour and a real-CLI case that shows it', () => {
+    const errorRules = checks.filter((c) => c.defaultSeverity === 'error').map((c) => c.id)
+    for (const c of checks.filter((x) => x.defaultSeverity === 'error')) {
+      expect(c.runtime?.length ?? 0, `${c.id} defaults to error but has no \`runtime\``).toBeGreaterThan(20)
+    }
+    // One case per error rule, and none for a rule that is no longer an error (demote the case with the rule).
+    expect(RULE_EVIDENCE.map((e) => e.rule).sort()).toEqual(errorRules.sort())
   })
 })

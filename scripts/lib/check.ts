@@ -30,6 +30,11 @@ interface CheckMeta {
   description: string
   /** Why it matters: what Claude Code does with the defect. Shown by `backend-team rules`. */
   rationale: string
+  /**
+   * What the pinned Claude Code (2.1.332) was seen to do with the defect, in one or two sentences. Required for rules
+   * that default to `error`, each shown by a case in tests/cli/rule-evidence.test.ts; shown by `backend-team rules`.
+   */
+  runtime?: string
   defaultSeverity: SeveritySetting
   fixable?: boolean
   /** JSON Schema of the rule's options object, checked when the configuration loads; none means no options. */

@@ -8,6 +8,7 @@ export default defineCheck({
   id: 'file/encoding',
   description: 'Files that are binary, UTF-16 or not valid UTF-8',
   rationale: 'Claude Code decodes agent and skill files as UTF-8: a UTF-16 file or invalid bytes give unreadable front matter, so the file is dropped or garbled.',
+  runtime: 'A UTF-16 agent file is not loaded: it is missing from the agent listing and `Agent` refuses it as not found.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],

@@ -13,6 +13,7 @@ export default defineCheck({
   id: 'file/json-syntax',
   description: 'Plugin manifests, marketplaces, hooks files and catalogs that are not valid JSON',
   rationale: 'Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A duplicate key parses, but only the last value counts.',
+  runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest', 'marketplace', 'hooks', 'catalog'],

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'file/name-not-loaded',
   description: 'Agent, skill and command files whose names Claude Code does not load',
   rationale: 'Claude Code loads only `*.md` (lower-case extension) agents and commands and skills named exactly `SKILL.md`; any other spelling is ignored without a message.',
+  runtime: 'An agent file named `*.MD` is not loaded: it is missing from the agent listing and `Agent` refuses it as not found.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'file/too-large',
   description: 'Files over Claude Code\'s 1 MiB limit',
   rationale: 'Claude Code skips agent and skill files over 1,048,576 bytes (a debug-log line only), so the agent or skill silently does not exist.',
+  runtime: 'An agent file over 1 MiB is skipped (debug log: "exceeds 1048576 byte limit") and `Agent` refuses it as not found.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],

@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'file/unreadable',
   description: 'Files that cannot be opened or read',
   rationale: 'Claude Code skips a file it cannot read (permissions, a broken or looping link) without any message.',
+  runtime: 'An agent file that is a symlink loop is not loaded; the debug log says ELOOP and `Agent` refuses it as not found.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'frontmatter/empty-tools',
   description: 'An agent `tools` value that grants no tool at all',
   rationale: 'An empty string, `[]`, a bare `tools:` or a non-string value leaves the agent with zero tools, while Claude Code\'s agent listing still says "All tools". Omit `tools` to inherit every tool.',
+  runtime: '`tools: []` spawns the subagent with zero tools, while the agent listing says "All tools".',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent'],

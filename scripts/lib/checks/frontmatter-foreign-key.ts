@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'frontmatter/foreign-key',
   description: 'Keys that belong to another file kind, or that plugin agents ignore',
   rationale: '`allowed-tools` in an agent is ignored, so the agent inherits every tool; `tools` in a skill restricts nothing; plugin agents ignore `permissionMode`, `hooks` and `mcpServers`.',
+  runtime: '`allowed-tools` in an agent is ignored with a [WARN] "does not recognize or apply" line, and the subagent gets every tool.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],

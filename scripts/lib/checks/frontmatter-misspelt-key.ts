@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'frontmatter/misspelt-key',
   description: 'Front-matter keys that are a misspelling of a key Claude Code reads',
   rationale: 'Claude Code ignores keys it does not know: `tool:` or `descripton:` leaves the agent with every tool or without a description, with at most a debug-log line (agents) or nothing at all (skills and commands).',
+  runtime: '`tool:` in an agent is ignored with a [WARN] line that suggests `tools`, and the subagent gets every tool.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],

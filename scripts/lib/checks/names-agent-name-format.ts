@@ -17,6 +17,7 @@ export default defineCheck({
   id: 'names/agent-name-format',
   description: 'Agent names that Claude Code refuses to load',
   rationale: 'Claude Code 2.1.332 rejects project agents whose `name` contains `:` (reserved for plugin namespacing), starts with `-` or is over 256 characters: the agent does not exist, and only the debug log says why.',
+  runtime: 'A project agent named `a:b` is not loaded ([ERROR] Invalid "name": names must not contain ":").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent'],

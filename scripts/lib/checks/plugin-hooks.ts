@@ -39,6 +39,7 @@ export default defineCheck({
   id: 'plugin/hooks',
   description: 'hooks/hooks.json and inline plugin.json hooks with unknown events or malformed entries',
   rationale: 'Claude Code reads hooks/hooks.json as `{"hooks": {<event>: [{matcher?, hooks: [...]}]}}` and inline plugin.json `hooks` as the inner map: an unknown event is rejected (`Invalid key in record`) and a malformed hook never runs. Inline hooks are part of the manifest, so an error there makes Claude Code skip the whole plugin.',
+  runtime: '`claude plugin validate` says an unknown hook event is "ignored at runtime", and the plugin provides no hook.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['hooks', 'plugin-manifest'],

@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'plugin/manifest',
   description: 'plugin.json values of the wrong type or form',
   rationale: 'Claude Code checks .claude-plugin/plugin.json against its schema when it loads the plugin; any type error (an `author` string, a `homepage` that is not a URL, a name with spaces) makes it skip the whole plugin, with the reason only in the debug log.',
+  runtime: '`claude plugin validate` fails on a plugin.json whose `author` is a string ("expected object, received string").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest'],

@@ -23,6 +23,7 @@ export default defineCheck({
   id: 'plugin/marketplace',
   description: 'marketplace.json values of the wrong type, duplicate plugin names, `..` in source paths and unknown fields',
   rationale: 'Claude Code checks .claude-plugin/marketplace.json when the marketplace is added or refreshed: a schema error rejects it, an entry that does not parse is dropped or stubbed as unsupported, two entries with one name shadow each other, a `..` source is refused as path traversal, and unknown fields are ignored.',
+  runtime: '`claude plugin validate` fails on a marketplace.json whose `owner` is a string ("expected object, received string").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['marketplace'],

@@ -44,6 +44,7 @@ export default defineCheck({
   id: 'plugin/paths',
   description: 'plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist',
   rationale: 'Claude Code resolves plugin.json component paths against the plugin root: each must start with `./`, contain no `..` and exist, or the loader reports a load failure (a missing MCP servers file is skipped silently). `agents` takes `.md` files only: a folder there makes Claude Code reject the manifest and load nothing from the plugin. `skills` takes folders; a marketplace `./` source must be a plugin folder.',
+  runtime: '`claude plugin validate` fails on an `agents` path that does not exist ("The runtime loader will report this as a load failure").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest', 'marketplace'],

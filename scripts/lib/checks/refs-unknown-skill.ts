@@ -11,6 +11,7 @@ export default defineCheck({
   id: 'refs/unknown-skill',
   description: 'Skills an agent preloads with `skills:` that do not exist or cannot be loaded by the model',
   rationale: 'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only: the agent starts without the procedure it was given. Skills from outside the checked files go in `externalSkills`.',
+  runtime: 'A `skills:` entry that does not exist is skipped with a [WARN] "Skill \'…\' specified in frontmatter was not found" line; the agent starts without it.',
   defaultSeverity: 'error',
   scope: 'project',
   check({ project, report }) {

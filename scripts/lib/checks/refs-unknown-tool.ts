@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'refs/unknown-tool',
   description: 'Tool names that Claude Code does not know or no longer has',
   rationale: 'Tool names are case-sensitive; Claude Code drops an unknown (`read`, `Bsh`) or removed (`TodoWrite`, `MultiEdit`, `LS`) name silently, and refuses to spawn an agent whose whole list was dropped.',
+  runtime: 'An unknown tool name is dropped from the subagent\'s tools, and an agent whose every tool is unknown is refused ("would be spawned with zero tools").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],

@@ -4,6 +4,9 @@ import { didYouMean } from '../suggest.ts'
 import { UsageError, type CommandIO } from './io.ts'
 import { parseOptions } from './parse-options.ts'
 
+/** The Claude Code release whose behaviour the `runtime` lines describe (the devDependency the CLI tests run). */
+const pinnedClaudeCode = '2.1.332'
+
 export const rulesUsage = `Usage: backend-team rules [rule-id] [options]
 
 Lists every rule with its default severity, what it reports and why; with a rule id, prints that rule
@@ -44,6 +47,7 @@ function listRules(argv: string[], io: CommandIO): number {
     fixable: Boolean(c.fixable),
     description: c.description,
     rationale: c.rationale,
+    ...(c.runtime ? { runtime: c.runtime } : {}),
     ...(c.optionsSchema ? { optionsSchema: c.optionsSchema } : {}),
     ...(ruleDocsUrl(c.id) ? { url: ruleDocsUrl(c.id) } : {}),
   }))
@@ -54,7 +58,8 @@ function listRules(argv: string[], io: CommandIO): number {
   for (const c of described) {
     const options = c.optionsSchema ? `\n  options: ${JSON.stringify(c.optionsSchema)}` : ''
     const url = wanted !== undefined && c.url ? `\n  docs: ${c.url}` : ''
-    io.stdout(`${c.id}  (${c.defaultSeverity}${c.fixable ? ', fixable' : ''})\n  ${c.description}\n  ${c.rationale}${options}${url}\n\n`)
+    const runtime = c.runtime ? `\n  Claude Code ${pinnedClaudeCode}: ${c.runtime}` : ''
+    io.stdout(`${c.id}  (${c.defaultSeverity}${c.fixable ? ', fixable' : ''})\n  ${c.description}\n  ${c.rationale}${runtime}${options}${url}\n\n`)
   }
   return 0
 }

@@ -1,0 +1,260 @@
+// Every rule that defaults to `error` rests on something the pinned CLI does: this file shows each behaviour in the real
+// CLI (one `claude -p` run for the agent rules, `claude plugin validate --json` for the manifest rules) and checks that
+// the validator reports the rule at `error` on the same fixture. The fixtures and the table are in
+// ../harness/rule-evidence.ts; tests/registry.test.ts checks the table covers every error-default rule.
+
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { claudeBinary, makeTempDir, makeTempRepo, REPO_ROOT, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
+import { text, toolUses, type MessagesRequestBody, type Script } from '../harness/messages-api.ts'
+import { agentListing, availableTools, firstUserText, isSubagentRequest, messagesRequests, preloadedSkills, toolRoundTrips, warningLines } from '../harness/observe.ts'
+import { INFRASTRUCTURE_TOOLS } from '../harness/pack.ts'
+import { dispatchScript } from '../harness/scenarios.ts'
+import {
+  buildEvidenceProject,
+  buildPluginFixture,
+  NON_GIT_COMMAND,
+  PROJECT_TARGETS,
+  RULE_EVIDENCE,
+  type EvidenceCase,
+  type PluginFixture,
+} from '../harness/rule-evidence.ts'
+import { checks } from '../../scripts/lib/checks/index.ts'
+
+const exec = promisify(execFile)
+
+interface Diagnostic {
+  file: string
+  ruleId: string
+  severity: string
+}
+
+async function validate(root: string): Promise<Diagnostic[]> {
+  const bin = path.join(REPO_ROOT, 'bin', 'backend-team.js')
+  try {
+    const { stdout } = await exec(process.execPath, [bin, 'validate', '--format', 'json', '.'], { cwd: root, timeout: 30_000 })
+    return JSON.parse(stdout) as Diagnostic[]
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; code?: number }
+    if (e.code !== 1 || !e.stdout) throw new Error(`validate in ${root} exited ${e.code}: ${e.stderr}`)
+    return JSON.parse(e.stdout) as Diagnostic[]
+  }
+}
+
+interface PluginReport {
+  success: boolean
+  manifest?: { errors: Array<{ path: string; message: string }> }
+  contents?: Array<{ file: string; errors: Array<{ message: string }>; warnings: Array<{ path: string; message: string }> }>
+  provides?: { hooks?: unknown[] } | null
+}
+
+async function pluginValidate(root: string): Promise<{ code: number; report: PluginReport }> {
+  const env = { ...process.env, HOME: makeTempDir('claude-home'), DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }
+  try {
+    const { stdout } = await exec(claudeBinary(), ['plugin', 'validate', '--json', root], { env, timeout: 30_000 })
+    return { code: 0, report: JSON.parse(stdout) as PluginReport }
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string }
+    if (typeof e.code !== 'number' || !e.stdout) throw err
+    return { code: e.code, report: JSON.parse(e.stdout) as PluginReport }
+  } finally {
+    fs.rmSync(env.HOME, { recursive: true, force: true })
+  }
+}
+
+/** The dispatch scenario, except that the permission-rule subagent first runs one non-git Bash command. */
+function evidenceScript(): Script {
+  const dispatch = dispatchScript(PROJECT_TARGETS)
+  return (b, ctx) => {
+    if (isSubagentRequest(b) && firstUserText(b).includes('SCRIPTED-DISPATCH ev-permission-rule')) {
+      if (!toolRoundTrips(b).some((t) => t.name === 'Bash')) return toolUses({ name: 'Bash', input: { command: NON_GIT_COMMAND, description: 'Print a marker' } })
+      return text('DONE ev-permission-rule')
+    }
+    return dispatch(b, ctx)
+  }
+}
+
+interface ProjectObservation {
+  run: ClaudeRunResult
+  listing: string
+  /** Each target's Agent tool result. */
+  launch: Map<string, { isError: boolean; text: string }>
+  /** Each spawned target's subagent requests, in order. */
+  subagent: Map<string, MessagesRequestBody[]>
+  warnings: string[]
+  diagnostics: Diagnostic[]
+}
+
+let project: ProjectObservation
+const plugins = new Map<PluginFixture, { code: number; report: PluginReport; diagnostics: Diagnostic[] }>()
+const tempRoots: string[] = []
+
+beforeAll(async () => {
+  const root = makeTempRepo('evidence')
+  tempRoots.push(root)
+  buildEvidenceProject(root)
+  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project')
+  const [run, diagnostics] = await Promise.all([runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000 }), validate(root)])
+  const bodies = messagesRequests(run.requests)
+  const mains = bodies.filter((b) => !isSubagentRequest(b) && agentListing(b) !== '')
+  const launch = new Map<string, { isError: boolean; text: string }>()
+  for (const t of toolRoundTrips(mains[mains.length - 1] ?? bodies[0]!).filter((x) => x.name === 'Agent')) {
+    if (t.result) launch.set((t.input as { subagent_type: string }).subagent_type, t.result)
+  }
+  const subagent = new Map<string, MessagesRequestBody[]>()
+  for (const b of bodies.filter(isSubagentRequest)) {
+    const target = /SCRIPTED-DISPATCH (\S+)/.exec(firstUserText(b))?.[1]
+    if (target) subagent.set(target, [...(subagent.get(target) ?? []), b])
+  }
+  project = { run, listing: mains[0] ? agentListing(mains[0]) : '', launch, subagent, warnings: warningLines(run.debugLog), diagnostics }
+  await Promise.all(
+    pluginNames.map(async (name) => {
+      const dir = path.join(makeTempDir(`evidence-${name}`), name)
+      tempRoots.push(path.dirname(dir))
+      fs.mkdirSync(dir)
+      buildPluginFixture(name, dir)
+      const [cli, diags] = await Promise.all([pluginValidate(dir), validate(dir)])
+      plugins.set(name, { ...cli, diagnostics: diags })
+    }),
+  )
+}, 90_000)
+
+afterAll(() => {
+  for (const root of tempRoots) fs.rmSync(root, { recursive: true, force: true })
+})
+
+const listed = (id: string) => project.listing.includes(`\n- ${id}: `)
+const refused = (id: string) => {
+  const r = project.launch.get(id)
+  return r?.isError === true && r.text.startsWith(`Agent type '${id}' not found.`)
+}
+const toolsOf = (id: string) => {
+  const first = project.subagent.get(id)?.[0]
+  expect(first, `${id} was not spawned`).toBeDefined()
+  return availableTools(first!).filter((t) => !INFRASTRUCTURE_TOOLS.includes(t) && t !== 'DeferredToolPlaceholder')
+}
+const logged = (pattern: RegExp) => project.warnings.filter((l) => pattern.test(l))
+const everyTool = ['Bash', 'Edit', 'Read', 'WebFetch', 'Write']
+
+/** The runtime behaviour each rule rests on, asserted on the observation of its fixture. */
+const runtimeProof: Record<string, () => void> = {
+  'file/encoding': () => {
+    expect(listed('ev-utf16')).toBe(false)
+    expect(refused('ev-utf16')).toBe(true)
+  },
+  'file/name-not-loaded': () => {
+    expect(listed('ev-upper')).toBe(false)
+    expect(refused('ev-upper')).toBe(true)
+  },
+  'file/too-large': () => {
+    expect(listed('ev-large')).toBe(false)
+    expect(refused('ev-large')).toBe(true)
+    expect(project.run.debugLog).toMatch(/skipping \S*\/agents\/ev-large\.md: not a regular file or exceeds 1048576 byte limit/)
+  },
+  'file/unreadable': () => {
+    expect(logged(/ELOOP: too many symbolic links encountered, stat '\S*\/agents\/ev-loop\.md'/)).toHaveLength(1)
+    expect(refused('ev-loop')).toBe(true)
+  },
+  'frontmatter/empty-tools': () => {
+    expect(project.listing).toContain('\n- ev-empty-tools: Evidence agent ev-empty-tools. (Tools: All tools)')
+    expect(toolsOf('ev-empty-tools')).toEqual([])
+  },
+  'frontmatter/foreign-key': () => {
+    expect(logged(/\[WARN\] Agent file \S*ev-foreign\.md has a frontmatter key Claude Code does not recognize or apply: "allowed-tools"/)).toHaveLength(1)
+    expect(toolsOf('ev-foreign')).toEqual(expect.arrayContaining(everyTool))
+  },
+  'frontmatter/misspelt-key': () => {
+    expect(logged(/\[WARN\] Agent file \S*ev-misspelt\.md has a frontmatter key Claude Code does not recognize or apply: "tool" \(did you mean "tools"\?\)/)).toHaveLength(1)
+    expect(toolsOf('ev-misspelt')).toEqual(expect.arrayContaining(everyTool))
+  },
+  'frontmatter/schema': () => {
+    expect(logged(/\[ERROR\] Agent file \S*ev-no-description\.md: Missing required "description" field/)).toHaveLength(1)
+    expect(refused('ev-no-description')).toBe(true)
+    expect(project.run.debugLog).toMatch(/ev-bad-mode\.md has invalid permissionMode 'sometimes'/)
+  },
+  'frontmatter/yaml-syntax': () => {
+    expect(logged(/\[ERROR\] YAML frontmatter in \S*ev-yaml\.md failed to parse and was ignored/)).toHaveLength(1)
+    expect(refused('ev-yaml')).toBe(true)
+  },
+  'names/agent-name-format': () => {
+    expect(logged(/\[ERROR\] Agent file \S*ev-colon\.md: Invalid "name": names must not contain ":"/)).toHaveLength(1)
+    expect(refused('ev:colon')).toBe(true)
+  },
+  'names/no-duplicate': () => {
+    expect(project.listing.match(/\n- ev-twin: /g)).toHaveLength(1)
+    expect(project.run.debugLog).toMatch(/Duplicate agent name 'ev-twin' \(projectSettings\): .*ev-twin-[ab]\.md, .*ev-twin-[ab]\.md — active: /)
+    expect(project.subagent.get('ev-twin')).toHaveLength(1)
+  },
+  'refs/permission-rule-in-tools': () => {
+    expect(toolsOf('ev-permission-rule')).toEqual(['Bash'])
+    const bash = project.subagent
+      .get('ev-permission-rule')!
+      .flatMap((b) => toolRoundTrips(b))
+      .find((t) => t.name === 'Bash' && (t.input as { command?: string }).command === NON_GIT_COMMAND)
+    expect(bash?.result?.isError, bash?.result?.text).toBe(false)
+    expect(bash?.result?.text).toContain('EV-UNRESTRICTED')
+  },
+  'refs/unknown-skill': () => {
+    expect(logged(/\[WARN\] \[Agent: ev-skills\] Warning: Skill 'no-such-skill' specified in frontmatter was not found/)).toHaveLength(1)
+    expect([...preloadedSkills(project.subagent.get('ev-skills')![0]!).keys()]).toEqual(['ev-skill'])
+  },
+  'refs/unknown-tool': () => {
+    expect(toolsOf('ev-unknown-tool')).toEqual(['Read'])
+    expect(project.run.debugLog).toMatch(/Agent 'ev-only-unknown-tools' would be spawned with zero tools — refusing/)
+    expect(project.subagent.get('ev-only-unknown-tools') ?? []).toHaveLength(0)
+  },
+  'file/json-syntax': () => {
+    const { code, report } = plugins.get('json-syntax')!
+    expect(code).toBe(1)
+    expect(report.manifest?.errors).toEqual([expect.objectContaining({ path: 'json', message: expect.stringMatching(/^Invalid JSON syntax/) })])
+  },
+  'plugin/manifest': () => {
+    const { code, report } = plugins.get('manifest')!
+    expect(code).toBe(1)
+    expect(report.manifest?.errors).toEqual([expect.objectContaining({ path: 'author', message: expect.stringContaining('expected object, received string') })])
+  },
+  'plugin/marketplace': () => {
+    const { code, report } = plugins.get('marketplace')!
+    expect(code).toBe(1)
+    expect(report.manifest?.errors).toEqual([expect.objectContaining({ path: 'owner', message: expect.stringContaining('expected object, received string') })])
+  },
+  'plugin/paths': () => {
+    const { code, report } = plugins.get('paths')!
+    expect(code).toBe(1)
+    expect(report.manifest?.errors).toEqual([
+      expect.objectContaining({ path: 'agents[0]', message: expect.stringMatching(/^Path not found: \.\/agents\/missing\.md\. The runtime loader will report this as a load failure/) }),
+    ])
+  },
+  'plugin/hooks': () => {
+    const { report } = plugins.get('hooks')!
+    const hooksFile = report.contents?.find((c) => c.file.endsWith('/hooks/hooks.json'))
+    expect(hooksFile?.warnings).toEqual([expect.objectContaining({ message: 'hooks.PreToolUze: unknown hook event; entry ignored at runtime' })])
+    expect(report.provides?.hooks).toEqual([])
+  },
+}
+
+function diagnosticsFor(c: EvidenceCase): Diagnostic[] {
+  return c.fixture === 'project' ? project.diagnostics : plugins.get(c.fixture)!.diagnostics
+}
+
+describe('the runtime behaviour behind each error-default rule', () => {
+  it('the control agent loads as written and the validator finds nothing in it', () => {
+    expect(project.run.exitCode).toBe(0)
+    expect(listed('ev-control')).toBe(true)
+    expect(toolsOf('ev-control')).toEqual(['Grep', 'Read'])
+    expect(project.diagnostics.filter((d) => d.file.endsWith('ev-control.md'))).toEqual([])
+  })
+
+  it.each(RULE_EVIDENCE.map((c) => [c.rule, c] as const))('%s: the pinned CLI shows it, the validator reports it at error', (rule, c) => {
+    expect(checks.find((x) => x.id === rule)?.defaultSeverity).toBe('error')
+    const proof = runtimeProof[rule]
+    expect(proof, `no runtime assertion for ${rule}`).toBeDefined()
+    proof!()
+    const hits = diagnosticsFor(c).filter((d) => d.ruleId === rule && d.file.replace(/\\/g, '/').endsWith(c.file))
+    expect(hits.length, `validator did not report ${rule} on ${c.file}: ${JSON.stringify(diagnosticsFor(c).map((d) => [d.file, d.ruleId]))}`).toBeGreaterThan(0)
+    expect(hits.every((d) => d.severity === 'error')).toBe(true)
+  })
+})

@@ -1,0 +1,127 @@
+// The runtime evidence behind every rule that defaults to `error`: which fixture shows it and what the pinned CLI does
+// with it. tests/cli/rule-evidence.test.ts builds the fixtures in temp folders, runs them through the real CLI and the
+// validator, and asserts each row; tests/registry.test.ts checks that every error-default rule has a row here.
+//
+// Two kinds of fixture keep the file fast: one project whose `.claude/` holds one broken agent per agent rule (all of
+// them observed in a single `claude -p` dispatch run), and one small plugin or marketplace folder per manifest rule,
+// given to `claude plugin validate --json`.
+
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** Agents the project fixture dispatches by id, each written by `buildEvidenceProject`. */
+export const PROJECT_TARGETS = [
+  'ev-control',
+  'ev-utf16',
+  'ev-upper',
+  'ev-large',
+  'ev-loop',
+  'ev-empty-tools',
+  'ev-foreign',
+  'ev-misspelt',
+  'ev-no-description',
+  'ev-bad-mode',
+  'ev-yaml',
+  'ev:colon',
+  'ev-twin',
+  'ev-permission-rule',
+  'ev-skills',
+  'ev-unknown-tool',
+  'ev-only-unknown-tools',
+] as const
+
+export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'marketplace'
+
+export interface EvidenceCase {
+  rule: string
+  /** `project`: the shared `.claude/` project; otherwise the plugin or marketplace folder of that name. */
+  fixture: 'project' | PluginFixture
+  /** The file, relative to the fixture root, on which the validator must report the rule at `error`. */
+  file: string
+  /** What the pinned CLI does with it, as the test asserts. */
+  shows: string
+}
+
+export const RULE_EVIDENCE: readonly EvidenceCase[] = [
+  { rule: 'file/encoding', fixture: 'project', file: '.claude/agents/ev-utf16.md', shows: 'a UTF-16 agent file is absent from the listing and refused at dispatch' },
+  { rule: 'file/json-syntax', fixture: 'json-syntax', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails with "Invalid JSON syntax" on a trailing comma' },
+  { rule: 'file/name-not-loaded', fixture: 'project', file: '.claude/agents/ev-upper.MD', shows: 'an agent file ending `.MD` is absent from the listing and refused at dispatch' },
+  { rule: 'file/too-large', fixture: 'project', file: '.claude/agents/ev-large.md', shows: 'an agent file over 1 MiB is skipped ("exceeds 1048576 byte limit") and refused at dispatch' },
+  { rule: 'file/unreadable', fixture: 'project', file: '.claude/agents/ev-loop.md', shows: 'an agent file that is a symlink loop logs ELOOP and no agent loads from it' },
+  { rule: 'frontmatter/empty-tools', fixture: 'project', file: '.claude/agents/ev-empty-tools.md', shows: '`tools: []` spawns the subagent with zero tools while the listing says "All tools"' },
+  { rule: 'frontmatter/foreign-key', fixture: 'project', file: '.claude/agents/ev-foreign.md', shows: '`allowed-tools: Read` in an agent is ignored with a [WARN] line; the subagent gets every tool' },
+  { rule: 'frontmatter/misspelt-key', fixture: 'project', file: '.claude/agents/ev-misspelt.md', shows: '`tool: Read` is ignored with a [WARN] line; the subagent gets every tool' },
+  { rule: 'frontmatter/schema', fixture: 'project', file: '.claude/agents/ev-no-description.md', shows: 'an agent without `description` is refused ([ERROR] Missing required "description"); an invalid `permissionMode` is ignored' },
+  { rule: 'frontmatter/yaml-syntax', fixture: 'project', file: '.claude/agents/ev-yaml.md', shows: 'front matter with an unclosed quote is ignored ([ERROR] … failed to parse and was ignored) and the project agent does not load' },
+  { rule: 'names/agent-name-format', fixture: 'project', file: '.claude/agents/ev-colon.md', shows: '`name: ev:colon` is refused ([ERROR] Invalid "name") and the agent does not load' },
+  { rule: 'names/no-duplicate', fixture: 'project', file: '.claude/agents/ev-twin-b.md', shows: 'of two agents named `ev-twin` only one is listed and spawned; the debug log names the other as shadowed' },
+  { rule: 'plugin/hooks', fixture: 'hooks', file: 'hooks/hooks.json', shows: '`plugin validate` says an unknown hook event is "ignored at runtime" and the plugin provides no hook' },
+  { rule: 'plugin/manifest', fixture: 'manifest', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `author` string ("expected object")' },
+  { rule: 'plugin/marketplace', fixture: 'marketplace', file: '.claude-plugin/marketplace.json', shows: '`plugin validate` fails on an `owner` string ("expected object")' },
+  { rule: 'plugin/paths', fixture: 'paths', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")' },
+  { rule: 'refs/permission-rule-in-tools', fixture: 'project', file: '.claude/agents/ev-permission-rule.md', shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs' },
+  { rule: 'refs/unknown-skill', fixture: 'project', file: '.claude/agents/ev-skills.md', shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded' },
+  { rule: 'refs/unknown-tool', fixture: 'project', file: '.claude/agents/ev-unknown-tool.md', shows: '`NotATool` is dropped from the subagent\'s tools, and an agent with only unknown tools is refused' },
+]
+
+/** The command the permission-rule subagent runs, to show that `Bash(git:*)` does not limit Bash to git. */
+export const NON_GIT_COMMAND = 'echo EV-UNRESTRICTED'
+
+function agent(name: string, frontMatter: string, description = `Evidence agent ${name}.`): string {
+  return `---\nname: ${name}\ndescription: ${description}\n${frontMatter}---\nBODY ${name}\n`
+}
+
+/** Writes the shared project fixture into `root` (an empty git repository). */
+export function buildEvidenceProject(root: string): void {
+  const agents = path.join(root, '.claude', 'agents')
+  const skill = path.join(root, '.claude', 'skills', 'ev-skill')
+  fs.mkdirSync(agents, { recursive: true })
+  fs.mkdirSync(skill, { recursive: true })
+  fs.writeFileSync(path.join(skill, 'SKILL.md'), '---\nname: ev-skill\ndescription: The one skill that exists.\n---\nSKILL-BODY ev-skill\n')
+  const write = (file: string, content: string | Buffer) => fs.writeFileSync(path.join(agents, file), content)
+  // The control: loads as written, so a harness that lists nothing cannot pass the other cases.
+  write('ev-control.md', agent('ev-control', 'tools: Read, Grep\n'))
+  write('ev-utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(agent('ev-utf16', 'tools: Read\n'), 'utf16le')]))
+  write('ev-upper.MD', agent('ev-upper', 'tools: Read\n'))
+  write('ev-large.md', agent('ev-large', 'tools: Read\n') + `${'padding '.repeat(140_000)}\n`)
+  fs.symlinkSync('ev-loop-back.md', path.join(agents, 'ev-loop.md'))
+  fs.symlinkSync('ev-loop.md', path.join(agents, 'ev-loop-back.md'))
+  write('ev-empty-tools.md', agent('ev-empty-tools', 'tools: []\n'))
+  write('ev-foreign.md', agent('ev-foreign', 'allowed-tools: Read\n'))
+  write('ev-misspelt.md', agent('ev-misspelt', 'tool: Read\n'))
+  write('ev-no-description.md', '---\nname: ev-no-description\ntools: Read\n---\nBODY ev-no-description\n')
+  write('ev-bad-mode.md', agent('ev-bad-mode', 'tools: Read\npermissionMode: sometimes\n'))
+  write('ev-yaml.md', '---\nname: ev-yaml\ndescription: "an unclosed quote\ntools: Read\n---\nBODY ev-yaml\n')
+  write('ev-colon.md', agent('ev:colon', 'tools: Read\n'))
+  write('ev-twin-a.md', agent('ev-twin', 'tools: Read\n', 'The first twin.'))
+  write('ev-twin-b.md', agent('ev-twin', 'tools: Grep\n', 'The second twin.'))
+  write('ev-permission-rule.md', agent('ev-permission-rule', 'tools: Bash(git:*)\n'))
+  write('ev-skills.md', agent('ev-skills', 'tools: Read\nskills: ev-skill, no-such-skill\n'))
+  write('ev-unknown-tool.md', agent('ev-unknown-tool', 'tools: Read, NotATool\n'))
+  write('ev-only-unknown-tools.md', agent('ev-only-unknown-tools', 'tools: NotATool\n'))
+}
+
+const PLUGIN_AGENT = agent('ev-plugin-agent', 'tools: Read\n')
+
+function writeTree(root: string, files: Record<string, string>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
+    fs.writeFileSync(path.join(root, rel), content)
+  }
+}
+
+/** Writes one plugin (or marketplace) fixture into `root`, an empty folder. */
+export function buildPluginFixture(name: PluginFixture, root: string): void {
+  const manifest = (body: string) => ({ '.claude-plugin/plugin.json': body, 'agents/ev-plugin-agent.md': PLUGIN_AGENT })
+  const trees: Record<PluginFixture, Record<string, string>> = {
+    'json-syntax': manifest('{\n  "name": "ev-json-syntax",\n  "version": "1.0.0",\n}\n'),
+    manifest: manifest('{\n  "name": "ev-manifest",\n  "author": "Jane Doe"\n}\n'),
+    hooks: {
+      ...manifest('{\n  "name": "ev-hooks"\n}\n'),
+      'hooks/hooks.json': '{\n  "hooks": {\n    "PreToolUze": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "true" }] }]\n  }\n}\n',
+    },
+    paths: manifest('{\n  "name": "ev-paths",\n  "agents": ["./agents/missing.md"]\n}\n'),
+    marketplace: { '.claude-plugin/marketplace.json': '{\n  "name": "ev-marketplace",\n  "owner": "Jane Doe",\n  "plugins": []\n}\n' },
+  }
+  writeTree(root, trees[name])
+}
