@@ -44,10 +44,10 @@ describe('the /backend-team:backend command', () => {
       },
     })
     expect(run.exitCode).toBe(0)
-    const first = run.requests[0]!.body
+    const first = run.requests[0]!.body as MessagesRequestBody
     expect(isOrchestrator(first)).toBe(true)
     expect(JSON.stringify(first.messages)).toContain('Run this backend feature as a managed run: add order cancellation')
-    const tools = (first.tools ?? []).map((t) => t.name)
+    const tools = (first.tools ?? []).map((t: { name: string }) => t.name)
     expect(tools).toContain('Agent')
     expect(tools).not.toContain('Write')
     expect(tools).not.toContain('Edit')
@@ -59,7 +59,7 @@ describe('the /backend-team:backend command', () => {
   it('is not offered to the model, so it adds nothing to the skill listing', async () => {
     const run = await runClaude({ cwd: makeTempRepo('cmd'), args: ['--plugin-dir', pluginWithCommand()], prompt: 'hello', script: () => text('ok') })
     expect(run.exitCode).toBe(0)
-    const messages = JSON.stringify(run.requests[0]!.body.messages)
+    const messages = JSON.stringify((run.requests[0]!.body as MessagesRequestBody).messages)
     expect(messages).toContain('The following skills are available')
     expect(messages).not.toContain('backend-team:backend:')
   }, 90_000)
@@ -70,7 +70,7 @@ describe('the /backend-team:backend command', () => {
     expect(bare).not.toBe(source)
     const run = await runClaude({ cwd: makeTempRepo('cmd'), args: ['--plugin-dir', pluginWithCommand(bare)], prompt: '/backend-team:backend x', script: () => text('ok') })
     expect(run.exitCode).toBe(0)
-    expect(isOrchestrator(run.requests[0]!.body)).toBe(false)
+    expect(isOrchestrator(run.requests[0]!.body as MessagesRequestBody)).toBe(false)
     expect(run.debugLog).toContain("agent 'backend-orchestrator' is not available as a fork base, running on 'general-purpose'")
   }, 90_000)
 })
