@@ -1,12 +1,12 @@
 // /backend-team:backend (commands/backend.md) in the pinned CLI: a forked slash command whose agent is the plugin's
-// orchestrator. It must run with the orchestrator's prompt, tools and preloaded skills, dispatch a specialist, and stay
+// orchestrator (install rewrites it to the bare name for a copy, where it is /backend). It must run with the orchestrator's prompt, tools and preloaded skills, dispatch a specialist, and stay
 // out of the model's skill listing (user entry only, no listing cost). A bare agent name would silently fall back to
 // general-purpose, which the second case pins down.
 
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, makeTempRepo, pluginCopy, runClaude } from '../harness/claude-cli.ts'
+import { REPO_ROOT, installProjectCopy, makeTempRepo, pluginCopy, runClaude } from '../harness/claude-cli.ts'
 import { text, toolUses, type MessagesRequestBody } from '../harness/messages-api.ts'
 
 const copies: string[] = []
@@ -54,6 +54,16 @@ describe('the /backend-team:backend command', () => {
     expect(run.debugLog).toContain('Executing forked slash command /backend-team:backend with agent backend-team:backend-orchestrator')
     expect(run.debugLog).toContain("[Agent: backend-team:backend-orchestrator] Preloaded skill 'orchestrating-multi-agent-workflows'")
     expect((run.json?.subagent_stats as { by_type?: Record<string, number> } | undefined)?.by_type).toEqual({ 'backend-team:backend-architect': 1 })
+  }, 90_000)
+
+  it('copied by install into .claude/commands, runs the bare-named orchestrator as /backend', async () => {
+    const cwd = makeTempRepo('cmd')
+    await installProjectCopy(REPO_ROOT, cwd)
+    expect(fs.readFileSync(path.join(cwd, '.claude', 'commands', 'backend.md'), 'utf8')).toContain('\nagent: backend-orchestrator\n')
+    const run = await runClaude({ cwd, prompt: '/backend add order cancellation', script: () => text('ok') })
+    expect(run.exitCode).toBe(0)
+    expect(isOrchestrator(run.requests[0]!.body as MessagesRequestBody)).toBe(true)
+    expect(run.debugLog).toContain('Executing forked slash command /backend with agent backend-orchestrator')
   }, 90_000)
 
   it('is not offered to the model, so it adds nothing to the skill listing', async () => {
