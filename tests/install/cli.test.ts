@@ -22,7 +22,8 @@ async function cli(args: string[], cwd: string, home: string) {
 
 const packFiles = (): string[] => {
   const out: string[] = []
-  for (const folder of ['agents', 'skills']) {
+  for (const folder of ['agents', 'skills', 'commands']) {
+    if (!fs.existsSync(path.join(REPO_ROOT, folder))) continue
     for (const entry of fs.readdirSync(path.join(REPO_ROOT, folder), { recursive: true, withFileTypes: true })) {
       if (entry.isFile() && !entry.name.startsWith('.')) out.push(path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     }
@@ -55,6 +56,8 @@ describe('backend-team install (built CLI, real pack)', () => {
     const orchestrator = fs.readFileSync(path.join(repo, '.claude', 'agents', 'backend-orchestrator.md'), 'utf8')
     expect(orchestrator).toMatch(/Agent\(backend-architect, backend-developer, /)
     expect(orchestrator.split('\n---')[0]).not.toContain('backend-team:')
+    const command = fs.readFileSync(path.join(repo, '.claude', 'commands', 'backend.md'), 'utf8')
+    expect(command.split('\n---')[0]).toContain('\nagent: backend-orchestrator')
     const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version
     expect(readLockFile(repo).package.version).toBe(version)
 

@@ -21,14 +21,21 @@ export interface ModePack {
 
 const schemaName = '[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.json'
 
-/** `Agent(a, ns:a, b)` → `Agent(a, b)`, in the front matter only. */
+/**
+ * `Agent(a, ns:a, b)` → `Agent(a, b)`, and a forked command's or skill's `agent: ns:a` → `agent: a`, in the front
+ * matter only. Claude Code 2.1.332 runs a forked command whose agent it cannot find as general-purpose, silently.
+ */
 export function bareAgentNames(text: string, namespace: string): string {
   const end = text.startsWith('---') ? text.indexOf('\n---', 3) : -1
   if (end < 0) return text
-  const head = text.slice(0, end).replace(/Agent\(([^)\n]*)\)/g, (_all, list: string) => {
-    const names = list.split(',').map((n) => n.trim()).filter(Boolean).map((n) => (n.startsWith(`${namespace}:`) ? n.slice(namespace.length + 1) : n))
-    return `Agent(${[...new Set(names)].join(', ')})`
-  })
+  const ns = namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const head = text
+    .slice(0, end)
+    .replace(/Agent\(([^)\n]*)\)/g, (_all, list: string) => {
+      const names = list.split(',').map((n) => n.trim()).filter(Boolean).map((n) => (n.startsWith(`${namespace}:`) ? n.slice(namespace.length + 1) : n))
+      return `Agent(${[...new Set(names)].join(', ')})`
+    })
+    .replace(new RegExp(`^(agent:[ \\t]*["']?)${ns}:`, 'm'), '$1')
   return head + text.slice(end)
 }
 
@@ -71,7 +78,7 @@ export function packForMode(fs: FileSystem, pack: Pack, mode: InstallMode, names
   const files = pack.files.map((file) => {
     if (!/\.(md|json)$/.test(file.rel)) return file
     let text = file.content.toString('utf8')
-    if (file.rel.startsWith('agents/') && file.rel.endsWith('.md')) text = bareAgentNames(text, namespace)
+    if (/^(agents|commands|skills)\//.test(file.rel) && file.rel.endsWith('.md')) text = bareAgentNames(text, namespace)
     text = rewriteSchemaRefs(text, file.rel, prefix, available, used)
     const content = Buffer.from(text, 'utf8')
     return content.equals(file.content) ? file : { ...file, content, sha256: sha256(content) }
