@@ -250,7 +250,7 @@ describe('acceptance', () => {
     expect(stale.code).toBe(1)
     expect(stale.stdout).toContain('Unexpected stale `specialists` region')
     expect(stale.stdout).toContain('Unexpected stale `agents` region')
-    expect(stale.stdout).toContain('run `npm run generate`')
+    expect(stale.stdout).toContain('run `npx backend-team generate`')
 
     const fixed = await run(['generate'], dir)
     expect(fixed.code).toBe(0)

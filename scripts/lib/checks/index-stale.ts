@@ -24,7 +24,7 @@ export default defineCheck({
       const expected = renderRegion(generated.table, region.open.eol)
       if (file.text.slice(region.innerStart, region.innerEnd) === expected) continue
       report({
-        message: `Unexpected stale \`${region.name}\` region, expected the table generated from the current files; run \`npm run generate\` (or \`backend-team validate --fix\`)`,
+        message: `Unexpected stale \`${region.name}\` region, expected the table generated from the current files; run \`npx backend-team generate\` (or \`npx backend-team validate --fix\`)`,
         at: offsetSpan(file, region.open.start, region.open.end),
         fix: [{ start: region.innerStart, end: region.innerEnd, text: expected }],
       })
