@@ -189,7 +189,10 @@ export function discoverRoot(root: string, ignore: Ignored): Candidate[] {
     for (const p of glob(claudeDir, ['settings.json', 'settings.local.json'], ignore)) add(p, 'settings', scope)
   }
   // Plugins that no marketplace lists, anywhere below the root (a repository of several plugins, or one in tools/).
-  for (const found of glob(root, ['**/.claude-plugin/plugin.json'], ignore)) {
+  // The component folders of the plugins found so far, and .claude/, hold no plugin: not walking them again keeps
+  // this second walk from costing as much as the first on a plugin of thousands of agents.
+  const known = new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders.map((f) => join(r, f)))])
+  for (const found of glob(root, ['**/.claude-plugin/plugin.json'], (path) => known.has(path) || ignore(path))) {
     if (found.outside) continue
     const dir = dirname(dirname(found.path))
     if (pluginRoots.has(dir)) continue
@@ -211,8 +214,11 @@ export function discoverRoot(root: string, ignore: Ignored): Candidate[] {
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
+/** The default component folders of a plugin or pack. */
+const componentFolders = ['agents', 'skills', 'commands']
+
 function hasComponentFolders(root: string): boolean {
-  return ['agents', 'skills', 'commands'].some((dir) => existsSync(join(root, dir)))
+  return componentFolders.some((dir) => existsSync(join(root, dir)))
 }
 
 /** Pointed straight at an `agents`, `skills` or `commands` folder that belongs to no project. */
