@@ -29,7 +29,9 @@ function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (
   if (validate(content)) return
   const skipEvent = (parent: Path, key: string) => samePath(parent, ['hooks']) && !hookEvents.has(key)
   const shown = mapPath.join('.')
-  for (const problem of describeSchemaErrors(validate.errors, content, skipEvent)) {
+  // `hooks` or `modules`: one problem at the root says so, not a "missing" problem per alternative.
+  const errors = validate.errors?.filter((e) => !(e.keyword === 'required' && e.schemaPath.startsWith('#/anyOf/')))
+  for (const problem of describeSchemaErrors(errors, content, skipEvent)) {
     const message = shown === 'hooks' ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown}`)
     report({ message: `${message} (${consequence})`, at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }) })
   }
