@@ -20,6 +20,7 @@ export const legacyToolReplacement: Readonly<Record<string, string>> = defs.lega
 export const modelAliases = setOf(defs.modelAlias.enum)
 export const modelIdPattern = new RegExp(defs.modelId.pattern)
 export const hookEvents = setOf(defs.hookEvent.enum)
+export const guardHookEvents = setOf(defs.guardHookEvent.enum)
 export const writeToolNames = setOf(defs.writeToolName.enum)
 export const shadowedByBash = setOf(defs.shadowedByBash.enum)
 export const planModeToolNames = setOf(defs.planModeToolName.enum)

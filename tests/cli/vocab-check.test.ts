@@ -95,6 +95,7 @@ describe('vocabulary drift check (npm run vocab:check)', () => {
     { label: 'a hook event removed', plant: (d) => { d.vocabulary.$defs.hookEvent!.enum = d.vocabulary.$defs.hookEvent!.enum!.filter((e) => e !== 'Stop') }, expected: 'hookEvent: the CLI has `Stop`, schemas/ does not' },
     { label: 'a hook key removed', plant: (d) => { const n = d.vocabulary.$defs.hookCommand!['x-note'] as Record<string, string[]>; n.http = n.http!.filter((k) => k !== 'url') }, expected: 'http hook keys: the CLI has `url`, schemas/ does not' },
     { label: 'a background tool planted', plant: (d) => d.vocabulary.$defs.backgroundSubagentToolName!.enum!.push('CronCreate'), expected: 'backgroundSubagentToolName: schemas/ has `CronCreate`, the CLI does not' },
+    { label: 'a strict LSP server key the CLI lacks', plant: (d) => { d.plugin.$defs.lspServer!.properties!.port = { description: 'planted' } }, expected: 'inline LSP server keys: schemas/ has `port`, the CLI does not' },
     { label: 'a reserved name removed', plant: (d) => { d.marketplace.$defs.reservedName!.enum = ['inline'] }, expected: 'reserved marketplace names: the CLI has `synced`, schemas/ does not' },
   ]
   for (const { label, plant, expected } of plants) {

@@ -9,7 +9,13 @@ export interface SchemaData {
   skill: { properties: Record<string, unknown> }
   command: { properties: Record<string, unknown> }
   hooks: { properties: Record<string, unknown> }
-  plugin: { properties: Record<string, unknown>; $defs: Record<string, { enum?: string[] }> }
+  plugin: {
+    properties: Record<string, unknown> & {
+      channels: { items: { properties: Record<string, unknown> } }
+      userConfig: { additionalProperties: { properties: Record<string, unknown> } }
+    }
+    $defs: Record<string, { enum?: string[]; properties?: Record<string, unknown> }>
+  }
   marketplace: { properties: { plugins: { items: { properties: Record<string, unknown> } } }; $defs: Record<string, { enum?: string[] }> }
 }
 
@@ -64,6 +70,7 @@ export function vocabularyDrift(data: SchemaData, cli: RuntimeVocabulary, hasLit
   out.push(...diffSets('command keys', Object.keys(data.command.properties), cli.skillKeys.filter((k) => k !== 'paths')))
 
   out.push(...diffSets('hookEvent', enumOf(data, 'hookEvent'), cli.hookEvents))
+  out.push(...diffSets('guardHookEvent', enumOf(data, 'guardHookEvent'), cli.guardHookEvents))
   const hookKeys = (data.vocabulary.$defs.hookCommand?.['x-note'] ?? {}) as Record<string, string[]>
   out.push(...diffSets('hook types', Object.keys(hookKeys), Object.keys(cli.hookTypeKeys)))
   for (const [type, keys] of Object.entries(cli.hookTypeKeys)) if (hookKeys[type]) out.push(...diffSets(`${type} hook keys`, hookKeys[type]!, keys))
@@ -78,5 +85,12 @@ export function vocabularyDrift(data: SchemaData, cli: RuntimeVocabulary, hasLit
   const pluginFields = new Set(Object.keys(data.plugin.properties))
   out.push(...diffSets('marketplace entry fields', entry.filter((k) => !pluginFields.has(k) || k === 'name'), cli.marketplaceEntryOwnFields))
   out.push(...diffSets('reserved marketplace names', data.marketplace.$defs.reservedName?.enum ?? [], cli.reservedMarketplaceNames))
+  const strict: [string, Record<string, unknown> | undefined, string[]][] = [
+    ['inline LSP server keys', data.plugin.$defs.lspServer?.properties, cli.lspServerKeys],
+    ['monitor keys', data.plugin.$defs.monitor?.properties, cli.monitorKeys],
+    ['channel keys', data.plugin.properties.channels.items.properties, cli.channelKeys],
+    ['userConfig option keys', data.plugin.properties.userConfig.additionalProperties.properties, cli.userConfigOptionKeys],
+  ]
+  for (const [what, properties, keys] of strict) out.push(...diffSets(what, Object.keys(properties ?? {}), keys))
   return out
 }

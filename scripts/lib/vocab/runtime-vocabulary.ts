@@ -24,6 +24,8 @@ export interface RuntimeVocabulary {
   pluginAgentIgnoredKeys: string[]
   skillKeys: string[]
   hookEvents: string[]
+  /** Events whose unloadable entries stop the hooks beside them (they may guard permissions). */
+  guardHookEvents: string[]
   /** Keys of each hook type (`command`, `prompt`, `agent`, `http`, `mcp_tool`). */
   hookTypeKeys: Record<string, string[]>
   hooksFileKeys: string[]
@@ -34,6 +36,11 @@ export interface RuntimeVocabulary {
   /** Fields a marketplace entry adds to plugin.json's. */
   marketplaceEntryOwnFields: string[]
   reservedMarketplaceNames: string[]
+  /** Keys of the strict nested plugin.json objects: an inline LSP server, a monitor, a channel, a userConfig option. */
+  lspServerKeys: string[]
+  monitorKeys: string[]
+  channelKeys: string[]
+  userConfigOptionKeys: string[]
 }
 
 class Anchors {
@@ -138,6 +145,7 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
 
   const colors = anchors.find(/\{red:"red_FOR_SUBAGENTS_ONLY"/, 'the agent colours')
   const modes = anchors.find(/([\w$]+)=\[[^\]]*\][^;]*;function [\w$]+\([\w$]+\)\{return [\w$]+==="manual"\?"default":/, 'the permission modes')
+  const guard = anchors.find(/([\w$]+)=new Set\(\["PreToolUse","PermissionRequest"[^\]]*\]\);function [\w$]+\(/, 'the guard hook events')
   const events = anchors.find(/\["PreToolUse","PostToolUse",/, 'the hook events')
   const listing = anchors.find(/([\w$]+)=new Set\(\["icon","screenshots",/, 'the plugin listing fields')
   const reserved = anchors.find(/\{inline:"--plugin-dir session plugins"/, 'the reserved marketplace names')
@@ -158,6 +166,7 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
       ...anchors.keysAround('"Guidance for when the model should reach for this skill.', 'the skill-only front-matter keys'),
     ],
     hookEvents: items(events.module.text, events.index).map((i) => stringValue(i)!),
+    guardHookEvents: bundle.strings(guard.module, guard.match![1]!),
     hookTypeKeys,
     hooksFileKeys: anchors.keysAround('"The hooks provided by the plugin, in the same format as the one used for settings"', 'the hooks.json keys'),
     permissionModes: bundle.strings(modes.module, modes.match![1]!),
@@ -165,5 +174,9 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
     pluginListingFields: bundle.strings(listing.module, listing.match![1]!),
     marketplaceEntryOwnFields: objectKeys(entryExtend.module.text, entryExtend.index + '.partial().extend('.length),
     reservedMarketplaceNames: objectKeys(reserved.module.text, reserved.index),
+    lspServerKeys: anchors.keysAround('"Mapping from file extension to LSP language ID.', 'the LSP server keys'),
+    monitorKeys: anchors.keysAround('"Identifier for this monitor, unique within the plugin.', 'the monitor keys'),
+    channelKeys: anchors.keysAround('"Name of the MCP server this channel binds to.', 'the channel keys'),
+    userConfigOptionKeys: anchors.keysAround('"Human-readable label shown in the config dialog"', 'the userConfig option keys'),
   }
 }
