@@ -39,10 +39,11 @@ const real = () => structuredClone(readSchemas(path.join(REPO_ROOT, 'schemas')))
 const drift = (data: SchemaData) => vocabularyDrift(data, cli, (v) => bundle.hasStringLiteral(v))
 
 beforeAll(() => {
+  // Reading ~70 MB of bundled JavaScript out of the binary takes a second or two.
   bundle = readBundle(claudeBinary())
   cli = readRuntimeVocabulary(bundle)
   temp = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-vocab-'))
-})
+}, 60_000)
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }))
 
 describe('vocabulary drift check (npm run vocab:check)', () => {
@@ -54,7 +55,7 @@ describe('vocabulary drift check (npm run vocab:check)', () => {
     const { code, output } = await check()
     expect(output).toContain('in step with Claude Code 2.1.332')
     expect(code).toBe(0)
-  })
+  }, 90_000)
 
   it('fails with exit 1 and names each difference planted in a copy of schemas/', async () => {
     const dir = path.join(temp, 'planted')
@@ -68,7 +69,7 @@ describe('vocabulary drift check (npm run vocab:check)', () => {
     expect(code).toBe(1)
     expect(output).toContain('tool names: schemas/ has `FetchEverything`, the CLI has no such name')
     expect(output).toContain('tool names: the CLI knows `Grep`, schemas/ classifies it nowhere')
-  })
+  }, 90_000)
 
   it('reads the sets the reference measured on 2.1.332', () => {
     expect(cli.knownTools).toHaveLength(54)

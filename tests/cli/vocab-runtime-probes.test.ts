@@ -52,7 +52,7 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { what: 'when_to_use is unknown in a project agent (#3)', mode: 'project', file: 'agents/observer-probe.md', runtime: /does not recognize or apply: "when_to_use"/, finding: { rule: 'frontmatter/unknown-key', severity: 'error', says: 'when_to_use' } },
+  { what: 'when_to_use is unknown in a project agent (#3)', mode: 'project', file: 'agents/observer-probe.md', runtime: /does not recognize or apply: "when_to_use"/, finding: { rule: 'frontmatter/foreign-key', severity: 'error', says: '`when_to_use` in a project agent' } },
   { what: 'a plugin agent ignores observer, observerMessage, observeSubagents and knows when_to_use (#3, #4)', mode: 'plugin', file: 'agents/observer-probe.md', runtime: /sets observer, which is ignored for plugin agents/, finding: { rule: 'frontmatter/foreign-key', severity: 'error', says: 'plugin agents ignore `observer`' } },
   { what: 'an inline MCP server with a url but no type is dropped (#5)', mode: 'project', file: 'agents/mcp-probe.md', runtime: /has invalid mcpServers item/, finding: { rule: 'frontmatter/schema', severity: 'error', says: 'mcpServers.0.remote-probe' } },
   { what: 'a skill effort outside the levels is ignored; background yes and shell Bash are read (#11, #12, #13)', mode: 'project', file: 'skills/effort-probe/SKILL.md', runtime: /Skill effort-probe has invalid effort 'ultra'/, finding: { rule: 'frontmatter/schema', severity: 'error', says: '`ultra` for `effort`' } },
