@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, claudeBinary } from '../harness/claude-cli.ts'
 import { vocabularyDrift, type SchemaData } from '../../scripts/lib/vocab/drift.ts'
 import { readBundle, readRuntimeVocabulary, type RuntimeVocabulary } from '../../scripts/lib/vocab/runtime-vocabulary.ts'
-import type { Bundle } from '../../scripts/lib/vocab/js-scan.ts'
+import { Bundle } from '../../scripts/lib/vocab/js-scan.ts'
 import vocabulary from '../../schemas/vocabulary.schema.json' with { type: 'json' }
 import packageJson from '../../package.json' with { type: 'json' }
 
@@ -81,6 +81,12 @@ describe('vocabulary drift check (npm run vocab:check)', () => {
     expect(cli.pluginAgentExtraKeys).toEqual(['when_to_use', 'when-to-use'])
     expect(cli.hookTypeKeys.command).toContain('onFailure')
     expect(cli.reservedMarketplaceNames).toContain('claude-plugin-test')
+  })
+
+  it('fails loudly, naming the anchor, when a release rewrites one', () => {
+    expect(() => readRuntimeVocabulary(new Bundle([{ name: 'cli', text: 'var a=1' }]))).toThrow(/anchor for the legacy tool alias map not found/)
+    const rewritten = bundle.modules.map((m) => ({ name: m.name, text: m.text.replaceAll('"Agent identifier.', '"The agent id.') }))
+    expect(() => readRuntimeVocabulary(new Bundle(rewritten))).toThrow(/anchor for the agent front-matter keys not found/)
   })
 
   it('is in step in process too', () => {

@@ -207,7 +207,7 @@ export class Bundle {
   valueAt(module: BunModule, at: number, env: Readonly<Record<string, string>> = {}): string[] {
     const text = module.text
     const c = text[at]
-    if (c === '"' || c === "'") return [stringValue(text.slice(at, skipOf(text, at)))!]
+    if (c === '"' || c === "'") return [stringValue(text.slice(at, skipString(text, at)))!]
     if (c === '[') return this.strings(module, text.slice(at, matchingEnd(text, at)), env)
     if (text.startsWith('new Set(', at)) return this.strings(module, text.slice(at, matchingEnd(text, at + 7)), env)
     const id = /^[\w$.]+(?:\("[^"]*"\)(?:\.[\w$]+)?)?/.exec(text.slice(at))
@@ -244,8 +244,4 @@ function decide(condition: string, env: Readonly<Record<string, string>>): boole
   const m = /^([\w$]+)(===|!==)"([^"]*)"$/.exec(condition.trim())
   if (!m || env[m[1]!] === undefined) throw new Error(`cannot decide the condition \`${condition}\``)
   return (env[m[1]!] === m[3]) === (m[2] === '===')
-}
-
-function skipOf(text: string, at: number): number {
-  return skipString(text, at)
 }

@@ -59,6 +59,7 @@ class Anchors {
       }
     }
     if (found.length === 0) throw new Error(`anchor for ${what} not found: ${String(needle)} (did this Claude Code release rewrite it?)`)
+    if (found.length > 1) throw new Error(`anchor for ${what} is ambiguous: ${String(needle)} occurs in ${found.map((f) => f.module.name).join(', ')}`)
     return found[0]!
   }
 
@@ -145,8 +146,10 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
 
   const colors = anchors.find(/\{red:"red_FOR_SUBAGENTS_ONLY"/, 'the agent colours')
   const modes = anchors.find(/([\w$]+)=\[[^\]]*\][^;]*;function [\w$]+\([\w$]+\)\{return [\w$]+==="manual"\?"default":/, 'the permission modes')
-  const guard = anchors.find(/([\w$]+)=new Set\(\["PreToolUse","PermissionRequest"[^\]]*\]\);function [\w$]+\(/, 'the guard hook events')
-  const events = anchors.find(/\["PreToolUse","PostToolUse",/, 'the hook events')
+  // The hook-entry loader reports `unloadableGuards`: entries of the events in this set stop the hooks beside them.
+  const guard = anchors.find(/return\{stripped:\[\],unloadableGuards:\[\]\};let [\w$]+=([\w$]+)\.has\(/, 'the guard hook events')
+  // The hooks map: a record from an enum of the events to lists of matchers (`{matcher?, hooks}`).
+  const events = anchors.find(/\.describe\("List of hooks to execute when the matcher matches"\)\}\)\),[\w$]+=[\w$]+\(\(\)=>[\w$]+\([\w$]+\(([\w$]+)\),/, 'the hook events')
   const listing = anchors.find(/([\w$]+)=new Set\(\["icon","screenshots",/, 'the plugin listing fields')
   const reserved = anchors.find(/\{inline:"--plugin-dir session plugins"/, 'the reserved marketplace names')
   const entryExtend = anchors.find(/\.partial\(\)\.extend\(\{name:[\w$]+\(\)\.describe\("Unique identifier matching the plugin name"\)/, 'the marketplace entry fields')
@@ -165,7 +168,7 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
       ...anchors.keysAround('"Display name. Defaults to the filename without extension."', 'the skill and command front-matter keys'),
       ...anchors.keysAround('"Guidance for when the model should reach for this skill.', 'the skill-only front-matter keys'),
     ],
-    hookEvents: items(events.module.text, events.index).map((i) => stringValue(i)!),
+    hookEvents: bundle.strings(events.module, events.match![1]!),
     guardHookEvents: bundle.strings(guard.module, guard.match![1]!),
     hookTypeKeys,
     hooksFileKeys: anchors.keysAround('"The hooks provided by the plugin, in the same format as the one used for settings"', 'the hooks.json keys'),
