@@ -9,9 +9,12 @@ import { readBundle, readRuntimeVocabulary } from './lib/vocab/runtime-vocabular
 
 const repo = join(fileURLToPath(new URL('.', import.meta.url)), '..')
 
+const schemaNames = ['vocabulary', 'agent', 'skill', 'command', 'hooks', 'plugin', 'marketplace'] as const
+
+/** The schema files the drift check compares, read as plain JSON (`--schemas DIR` reads a copy). */
 function readSchemas(dir: string): SchemaData {
-  const read = (name: string) => JSON.parse(readFileSync(join(dir, `${name}.schema.json`), 'utf8'))
-  return { vocabulary: read('vocabulary'), agent: read('agent'), skill: read('skill'), command: read('command'), hooks: read('hooks'), plugin: read('plugin'), marketplace: read('marketplace') }
+  const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.schema.json`), 'utf8'))
+  return Object.fromEntries(schemaNames.map((name) => [name, read(name)])) as unknown as SchemaData
 }
 
 function main(argv: string[]): number {
@@ -21,14 +24,17 @@ function main(argv: string[]): number {
   let version: string
   try {
     binary = claudeBinary(repo)
-    version = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@anthropic-ai/claude-code']!
+    version = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies[
+      '@anthropic-ai/claude-code'
+    ]!
   } catch (e) {
     console.error(`vocab:check: ${(e as Error).message}`)
     return 2
   }
   const data = readSchemas(schemaDir)
   const problems: string[] = []
-  if (data.vocabulary.$comment !== `claude-code ${version}`) problems.push(`version: schemas/vocabulary.schema.json says \`${data.vocabulary.$comment}\`, package.json pins claude-code ${version}`)
+  if (data.vocabulary.$comment !== `claude-code ${version}`)
+    problems.push(`version: schemas/vocabulary.schema.json says \`${data.vocabulary.$comment}\`, package.json pins claude-code ${version}`)
   let drift: string[]
   try {
     const bundle = readBundle(binary)

@@ -24,7 +24,10 @@ describe('splitToolList', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-flow-'))
     try {
       fs.mkdirSync(path.join(dir, '.claude', 'agents'), { recursive: true })
-      fs.writeFileSync(path.join(dir, '.claude', 'agents', 'poller.md'), '---\nname: poller\ndescription: Polls a deployment. Use when: a rollout is in progress.\ntools: ["Read", "Grep"]\n---\nCheck the rollout status and report it.\n')
+      fs.writeFileSync(
+        path.join(dir, '.claude', 'agents', 'poller.md'),
+        '---\nname: poller\ndescription: Polls a deployment. Use when: a rollout is in progress.\ntools: ["Read", "Grep"]\n---\nCheck the rollout status and report it.\n',
+      )
       const { diagnostics } = validate({ cwd: dir, targets: [] })
       expect(diagnostics.filter((d) => d.ruleId === 'refs/unknown-tool')).toEqual([])
     } finally {

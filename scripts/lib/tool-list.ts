@@ -22,7 +22,10 @@ export interface ToolEntry {
 export { toolListKeys } from './vocabulary.ts'
 
 export function splitToolList(value: unknown): ToolEntry[] {
-  if (typeof value === 'string') return splitString(value).flatMap((part) => unquoted(part, value)).map((part) => entry(part))
+  if (typeof value === 'string')
+    return splitString(value)
+      .flatMap((part) => unquoted(part, value))
+      .map((part) => entry(part))
   if (Array.isArray(value)) {
     const out: ToolEntry[] = []
     value.forEach((item, index) => {
@@ -64,7 +67,7 @@ function splitString(text: string): Part[] {
  */
 function unquoted(part: Part, whole: string): Part[] {
   if (!/^\s*\[[\s\S]*\]\s*$/.test(whole)) return [part]
-  const lead = /^[\["']*/.exec(part.raw)![0].length
+  const lead = /^[["']*/.exec(part.raw)![0].length
   const trail = /["'\]]*$/.exec(part.raw.slice(lead))![0].length
   const raw = part.raw.slice(lead, part.raw.length - trail)
   return raw === '' ? [] : [{ raw, start: part.start + lead }]
@@ -74,7 +77,14 @@ function entry({ raw, start }: Part, index?: number): ToolEntry {
   const open = raw.indexOf('(')
   const name = open === -1 ? raw : raw.slice(0, open)
   const argument = open === -1 ? undefined : raw.slice(open + 1, raw.endsWith(')') ? -1 : undefined)
-  return { raw, name, ...(argument !== undefined ? { argument } : {}), ...(index !== undefined ? { index } : {}), start, end: start + raw.length }
+  return {
+    raw,
+    name,
+    ...(argument !== undefined ? { argument } : {}),
+    ...(index !== undefined ? { index } : {}),
+    start,
+    end: start + raw.length,
+  }
 }
 
 /** Whether a `tools` list gives the agent the Agent tool (`Agent`, `Task`, either with a type list, or `*`). */

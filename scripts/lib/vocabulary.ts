@@ -65,9 +65,7 @@ export function classifyTool(name: string): ToolClass {
 export const isAgentTool = (name: string) => name === 'Agent' || legacyToolReplacement[name] === 'Agent'
 
 /** Every tool name Claude Code would recognise, for "did you mean" suggestions. */
-export const allKnownToolNames: readonly string[] = [
-  ...toolNames, ...gatedToolNames, ...mainThreadOnlyToolNames,
-]
+export const allKnownToolNames: readonly string[] = [...toolNames, ...gatedToolNames, ...mainThreadOnlyToolNames]
 
 /** Whether Claude Code resolves `model`: an alias in any case, or a Claude model id (bare, Bedrock, Vertex, gateway). */
 export function isKnownModel(model: string): boolean {

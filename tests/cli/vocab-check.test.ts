@@ -20,7 +20,9 @@ const script = path.join(REPO_ROOT, 'scripts', 'vocab-check.ts')
 const schemaNames = ['vocabulary', 'agent', 'skill', 'command', 'hooks', 'plugin', 'marketplace'] as const
 
 const readSchemas = (dir: string): SchemaData =>
-  Object.fromEntries(schemaNames.map((n) => [n, JSON.parse(fs.readFileSync(path.join(dir, `${n}.schema.json`), 'utf8'))])) as unknown as SchemaData
+  Object.fromEntries(
+    schemaNames.map((n) => [n, JSON.parse(fs.readFileSync(path.join(dir, `${n}.schema.json`), 'utf8'))]),
+  ) as unknown as SchemaData
 
 async function check(schemaDir?: string): Promise<{ code: number; output: string }> {
   try {
@@ -84,7 +86,9 @@ describe('vocabulary drift check (npm run vocab:check)', () => {
   })
 
   it('fails loudly, naming the anchor, when a release rewrites one', () => {
-    expect(() => readRuntimeVocabulary(new Bundle([{ name: 'cli', text: 'var a=1' }]))).toThrow(/anchor for the legacy tool alias map not found/)
+    expect(() => readRuntimeVocabulary(new Bundle([{ name: 'cli', text: 'var a=1' }]))).toThrow(
+      /anchor for the legacy tool alias map not found/,
+    )
     const rewritten = bundle.modules.map((m) => ({ name: m.name, text: m.text.replaceAll('"Agent identifier.', '"The agent id.') }))
     expect(() => readRuntimeVocabulary(new Bundle(rewritten))).toThrow(/anchor for the agent front-matter keys not found/)
   })
@@ -94,16 +98,73 @@ describe('vocabulary drift check (npm run vocab:check)', () => {
   })
 
   const plants: Array<{ label: string; plant: (d: SchemaData) => void; expected: string }> = [
-    { label: 'a removed tool the CLI still has', plant: (d) => d.vocabulary.$defs.removedToolName!.enum!.push('TodoWrite'), expected: 'removedToolName: schemas/ has `TodoWrite`, the CLI does not' },
-    { label: 'a removed tool dropped from the data', plant: (d) => { d.vocabulary.$defs.removedToolName!.enum = d.vocabulary.$defs.removedToolName!.enum!.filter((t) => t !== 'TaskOutput') }, expected: 'removedToolName: the CLI has `TaskOutput`, schemas/ does not' },
-    { label: 'an agent key the CLI lacks', plant: (d) => { d.agent.properties.colour = { description: 'planted' } }, expected: 'agent keys: schemas/ has `colour`, the CLI does not' },
-    { label: 'an agent key removed', plant: (d) => { delete d.agent.properties.observer }, expected: 'agent keys: the CLI has `observer`, schemas/ does not' },
-    { label: 'a skill key the CLI lacks', plant: (d) => { d.skill.properties.tags = { description: 'planted' } }, expected: 'skill keys: schemas/ has `tags`, the CLI does not' },
-    { label: 'a hook event removed', plant: (d) => { d.vocabulary.$defs.hookEvent!.enum = d.vocabulary.$defs.hookEvent!.enum!.filter((e) => e !== 'Stop') }, expected: 'hookEvent: the CLI has `Stop`, schemas/ does not' },
-    { label: 'a hook key removed', plant: (d) => { const n = d.vocabulary.$defs.hookCommand!['x-note'] as Record<string, string[]>; n.http = n.http!.filter((k) => k !== 'url') }, expected: 'http hook keys: the CLI has `url`, schemas/ does not' },
-    { label: 'a background tool planted', plant: (d) => d.vocabulary.$defs.backgroundSubagentToolName!.enum!.push('CronCreate'), expected: 'backgroundSubagentToolName: schemas/ has `CronCreate`, the CLI does not' },
-    { label: 'a strict LSP server key the CLI lacks', plant: (d) => { d.plugin.$defs.lspServer!.properties!.port = { description: 'planted' } }, expected: 'inline LSP server keys: schemas/ has `port`, the CLI does not' },
-    { label: 'a reserved name removed', plant: (d) => { d.marketplace.$defs.reservedName!.enum = ['inline'] }, expected: 'reserved marketplace names: the CLI has `synced`, schemas/ does not' },
+    {
+      label: 'a removed tool the CLI still has',
+      plant: (d) => d.vocabulary.$defs.removedToolName!.enum!.push('TodoWrite'),
+      expected: 'removedToolName: schemas/ has `TodoWrite`, the CLI does not',
+    },
+    {
+      label: 'a removed tool dropped from the data',
+      plant: (d) => {
+        d.vocabulary.$defs.removedToolName!.enum = d.vocabulary.$defs.removedToolName!.enum!.filter((t) => t !== 'TaskOutput')
+      },
+      expected: 'removedToolName: the CLI has `TaskOutput`, schemas/ does not',
+    },
+    {
+      label: 'an agent key the CLI lacks',
+      plant: (d) => {
+        d.agent.properties.colour = { description: 'planted' }
+      },
+      expected: 'agent keys: schemas/ has `colour`, the CLI does not',
+    },
+    {
+      label: 'an agent key removed',
+      plant: (d) => {
+        delete d.agent.properties.observer
+      },
+      expected: 'agent keys: the CLI has `observer`, schemas/ does not',
+    },
+    {
+      label: 'a skill key the CLI lacks',
+      plant: (d) => {
+        d.skill.properties.tags = { description: 'planted' }
+      },
+      expected: 'skill keys: schemas/ has `tags`, the CLI does not',
+    },
+    {
+      label: 'a hook event removed',
+      plant: (d) => {
+        d.vocabulary.$defs.hookEvent!.enum = d.vocabulary.$defs.hookEvent!.enum!.filter((e) => e !== 'Stop')
+      },
+      expected: 'hookEvent: the CLI has `Stop`, schemas/ does not',
+    },
+    {
+      label: 'a hook key removed',
+      plant: (d) => {
+        const n = d.vocabulary.$defs.hookCommand!['x-note'] as Record<string, string[]>
+        n.http = n.http!.filter((k) => k !== 'url')
+      },
+      expected: 'http hook keys: the CLI has `url`, schemas/ does not',
+    },
+    {
+      label: 'a background tool planted',
+      plant: (d) => d.vocabulary.$defs.backgroundSubagentToolName!.enum!.push('CronCreate'),
+      expected: 'backgroundSubagentToolName: schemas/ has `CronCreate`, the CLI does not',
+    },
+    {
+      label: 'a strict LSP server key the CLI lacks',
+      plant: (d) => {
+        d.plugin.$defs.lspServer!.properties!.port = { description: 'planted' }
+      },
+      expected: 'inline LSP server keys: schemas/ has `port`, the CLI does not',
+    },
+    {
+      label: 'a reserved name removed',
+      plant: (d) => {
+        d.marketplace.$defs.reservedName!.enum = ['inline']
+      },
+      expected: 'reserved marketplace names: the CLI has `synced`, schemas/ does not',
+    },
   ]
   for (const { label, plant, expected } of plants) {
     it(`fails on ${label}`, () => {

@@ -38,7 +38,9 @@ const ours = (mode: Mode, file: string) => runs.get(mode)!.ours.filter((d) => d.
 /** Debug-log complaints about a probe file: agents are named by path, skills by name (`Skill effort-probe …`). */
 const complaintsAbout = (mode: Mode, file: string) => {
   const skill = /^skills\/([^/]+)\//.exec(file)?.[1]
-  return runs.get(mode)!.complaints.filter((l) => (skill ? new RegExp(`(?:Skill|command) (?:backend-team:)?${skill} `).test(l) : l.includes(`/${file}`)))
+  return runs
+    .get(mode)!
+    .complaints.filter((l) => (skill ? new RegExp(`(?:Skill|command) (?:backend-team:)?${skill} `).test(l) : l.includes(`/${file}`)))
 }
 
 interface Row {
@@ -52,22 +54,53 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { what: 'when_to_use is unknown in a project agent (#3)', mode: 'project', file: 'agents/observer-probe.md', runtime: /does not recognize or apply: "when_to_use"/, finding: { rule: 'frontmatter/foreign-key', severity: 'error', says: '`when_to_use` in a project agent' } },
-  { what: 'a plugin agent ignores observer, observerMessage, observeSubagents and knows when_to_use (#3, #4)', mode: 'plugin', file: 'agents/observer-probe.md', runtime: /sets observer, which is ignored for plugin agents/, finding: { rule: 'frontmatter/foreign-key', severity: 'error', says: 'plugin agents ignore `observer`' } },
-  { what: 'an inline MCP server with a url but no type is dropped (#5)', mode: 'project', file: 'agents/mcp-probe.md', runtime: /has invalid mcpServers item/, finding: { rule: 'frontmatter/schema', severity: 'error', says: 'mcpServers.0.remote-probe' } },
-  { what: 'a skill effort outside the levels is ignored; background yes and shell Bash are read (#11, #12, #13)', mode: 'project', file: 'skills/effort-probe/SKILL.md', runtime: /Skill effort-probe has invalid effort 'ultra'/, finding: { rule: 'frontmatter/schema', severity: 'error', says: '`ultra` for `effort`' } },
+  {
+    what: 'when_to_use is unknown in a project agent (#3)',
+    mode: 'project',
+    file: 'agents/observer-probe.md',
+    runtime: /does not recognize or apply: "when_to_use"/,
+    finding: { rule: 'frontmatter/foreign-key', severity: 'error', says: '`when_to_use` in a project agent' },
+  },
+  {
+    what: 'a plugin agent ignores observer, observerMessage, observeSubagents and knows when_to_use (#3, #4)',
+    mode: 'plugin',
+    file: 'agents/observer-probe.md',
+    runtime: /sets observer, which is ignored for plugin agents/,
+    finding: { rule: 'frontmatter/foreign-key', severity: 'error', says: 'plugin agents ignore `observer`' },
+  },
+  {
+    what: 'an inline MCP server with a url but no type is dropped (#5)',
+    mode: 'project',
+    file: 'agents/mcp-probe.md',
+    runtime: /has invalid mcpServers item/,
+    finding: { rule: 'frontmatter/schema', severity: 'error', says: 'mcpServers.0.remote-probe' },
+  },
+  {
+    what: 'a skill effort outside the levels is ignored; background yes and shell Bash are read (#11, #12, #13)',
+    mode: 'project',
+    file: 'skills/effort-probe/SKILL.md',
+    runtime: /Skill effort-probe has invalid effort 'ultra'/,
+    finding: { rule: 'frontmatter/schema', severity: 'error', says: '`ultra` for `effort`' },
+  },
 ]
 
 describe('vocabulary probes through the real CLI (-p --debug-file)', () => {
   for (const row of rows) {
     it(`${row.mode}: ${row.what}`, () => {
       const complaints = complaintsAbout(row.mode, row.file)
-      if (row.runtime) expect(complaints.some((l) => row.runtime!.test(l)), complaints.join('\n')).toBe(true)
+      if (row.runtime)
+        expect(
+          complaints.some((l) => row.runtime!.test(l)),
+          complaints.join('\n'),
+        ).toBe(true)
       else expect(complaints).toEqual([])
       const found = ours(row.mode, row.file)
       if (row.finding) {
         const { rule, severity, says } = row.finding
-        expect(found.some((d) => d.ruleId === rule && d.severity === severity && d.message.includes(says)), found.map((d) => `${d.severity} ${d.ruleId} ${d.message}`).join('\n')).toBe(true)
+        expect(
+          found.some((d) => d.ruleId === rule && d.severity === severity && d.message.includes(says)),
+          found.map((d) => `${d.severity} ${d.ruleId} ${d.message}`).join('\n'),
+        ).toBe(true)
       }
     })
   }
@@ -93,16 +126,19 @@ describe('vocabulary probes through the real CLI (-p --debug-file)', () => {
       expect(request, 'the tool probe was not spawned').toBeDefined()
       const tools = availableTools(request!)
       expect(tools).toContain('Read')
-      for (const gone of ['TaskOutput', 'TodoWrite', 'SetGoal', 'CronCreate', 'ListAgents', 'ReportFindings']) expect(tools).not.toContain(gone)
+      for (const gone of ['TaskOutput', 'TodoWrite', 'SetGoal', 'CronCreate', 'ListAgents', 'ReportFindings'])
+        expect(tools).not.toContain(gone)
       const found = ours(mode, 'agents/tool-probe.md').map((d) => `${d.severity} ${d.ruleId} ${d.message}`)
-      expect(found).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^error refs\/unknown-tool Unexpected removed tool `TaskOutput`/),
-        expect.stringMatching(/^warning refs\/unknown-tool Unexpected conditional tool `TodoWrite`/),
-        expect.stringMatching(/^warning tools\/main-thread-only Unexpected main-thread-only tool `SetGoal`/),
-        expect.stringMatching(/^warning tools\/main-thread-only Unexpected `CronCreate` in a background agent/),
-        expect.stringMatching(/^warning tools\/main-thread-only Unexpected `ListAgents` in a background agent/),
-        expect.stringMatching(/^warning tools\/main-thread-only Unexpected `ReportFindings` in a background agent/),
-      ]))
+      expect(found).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^error refs\/unknown-tool Unexpected removed tool `TaskOutput`/),
+          expect.stringMatching(/^warning refs\/unknown-tool Unexpected conditional tool `TodoWrite`/),
+          expect.stringMatching(/^warning tools\/main-thread-only Unexpected main-thread-only tool `SetGoal`/),
+          expect.stringMatching(/^warning tools\/main-thread-only Unexpected `CronCreate` in a background agent/),
+          expect.stringMatching(/^warning tools\/main-thread-only Unexpected `ListAgents` in a background agent/),
+          expect.stringMatching(/^warning tools\/main-thread-only Unexpected `ReportFindings` in a background agent/),
+        ]),
+      )
     })
   }
 })

@@ -68,7 +68,9 @@ export function readBunModules(binary: string): BunModule[] {
     const modules: BunModule[] = []
     for (let at = 0; at < tableLength; at += entrySize) {
       const slice = (field: number) => read(fd, payloadStart + table.readUInt32LE(at + field * 8), table.readUInt32LE(at + field * 8 + 4))
-      const name = slice(0).toString('utf8').replace(/^\/\$bunfs\/root\//, '')
+      const name = slice(0)
+        .toString('utf8')
+        .replace(/^\/\$bunfs\/root\//, '')
       if (!name.endsWith('.js') && name !== 'cli') continue
       modules.push({ name, text: slice(1).toString('utf8') })
     }

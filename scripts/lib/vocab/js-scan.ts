@@ -219,7 +219,9 @@ export class Bundle {
   private callStrings(module: BunModule, name: string, argument: string): string[] {
     const at = this.definitionOfFunction(module, name)
     const text = at.module.text
-    const header = new RegExp(`function ${name.replace(/\$/g, '\\$')}\\(([\\w$]+)\\)\\{return `).exec(text.slice(at.at - `function ${name}(`.length))
+    const header = new RegExp(`function ${name.replace(/\$/g, '\\$')}\\(([\\w$]+)\\)\\{return `).exec(
+      text.slice(at.at - `function ${name}(`.length),
+    )
     if (!header) throw new Error(`function ${name} in ${at.module.name} does not return an expression`)
     const start = at.at - `function ${name}(`.length + header[0].length
     const end = text.startsWith('new Set(', start) ? matchingEnd(text, start + 7) : matchingEnd(text, start)

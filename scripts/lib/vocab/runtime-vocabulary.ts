@@ -59,7 +59,8 @@ class Anchors {
       }
     }
     if (found.length === 0) throw new Error(`anchor for ${what} not found: ${String(needle)} (did this Claude Code release rewrite it?)`)
-    if (found.length > 1) throw new Error(`anchor for ${what} is ambiguous: ${String(needle)} occurs in ${found.map((f) => f.module.name).join(', ')}`)
+    if (found.length > 1)
+      throw new Error(`anchor for ${what} is ambiguous: ${String(needle)} occurs in ${found.map((f) => f.module.name).join(', ')}`)
     return found[0]!
   }
 
@@ -92,10 +93,12 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
   const legacy = anchors.find(/([\w$]+)=\{Task:"Agent",/, 'the legacy tool alias map')
   const legacyText = legacy.module.text
   const mapStart = legacy.index + legacy.match![0].length - 'Task:"Agent",'.length - 1
-  const legacyAliases = Object.fromEntries(items(legacyText, mapStart).map((item) => {
-    const [key, value] = item.split(':')
-    return [key!.replace(/^"|"$/g, ''), stringValue(value!)!]
-  }))
+  const legacyAliases = Object.fromEntries(
+    items(legacyText, mapStart).map((item) => {
+      const [key, value] = item.split(':')
+      return [key!.replace(/^"|"$/g, ''), stringValue(value!)!]
+    }),
+  )
   const listEnd = legacy.index - 1
   if (legacyText[listEnd - 1] !== ']') throw new Error('the known-tool list no longer precedes the legacy alias map')
   let knownTools: string[] | undefined
@@ -123,10 +126,17 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
   if (!backgroundTest) throw new Error('anchor for the background subagent allowlist not found in the subagent tool filter')
   const [, has, background] = backgroundTest
   const every = pick(new RegExp(`if\\(${esc(has!)}\\([\\w$]+,([\\w$]+)\\)\\)return!1`), 'the tools removed from every subagent')
-  const custom = pick(new RegExp(`if\\(!${esc(builtIn!)}&&${esc(has!)}\\([\\w$]+,([\\w$]+)\\)\\)return!1`), 'the tools removed from custom subagents')
+  const custom = pick(
+    new RegExp(`if\\(!${esc(builtIn!)}&&${esc(has!)}\\([\\w$]+,([\\w$]+)\\)\\)return!1`),
+    'the tools removed from custom subagents',
+  )
 
   const pluginAgent = anchors.find(/==="Plugin agent file"\?\[\.\.\.[\w$]+,\.\.\.([\w$]+)\]/, 'the plugin-agent extra keys')
-  const ignoredSets = [...pluginAgent.module.text.matchAll(/for\(let ([\w$]+) of ([\w$]+)\)if\([\w$]+\[\1\]!==void 0\)[\w$]+\(`Plugin agent file \$\{[\w$]+\} sets \$\{\1\}, which is ignored for plugin agents/g)]
+  const ignoredSets = [
+    ...pluginAgent.module.text.matchAll(
+      /for\(let ([\w$]+) of ([\w$]+)\)if\([\w$]+\[\1\]!==void 0\)[\w$]+\(`Plugin agent file \$\{[\w$]+\} sets \$\{\1\}, which is ignored for plugin agents/g,
+    ),
+  ]
   if (ignoredSets.length === 0) throw new Error('anchor for the keys plugin agents ignore not found')
 
   const hookReturn = anchors.find(/return\{BashCommandHookSchema:[\w$]+,[^}]*\}/, 'the hook type schemas')
@@ -145,14 +155,23 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
   }
 
   const colors = anchors.find(/\{red:"red_FOR_SUBAGENTS_ONLY"/, 'the agent colours')
-  const modes = anchors.find(/([\w$]+)=\[[^\]]*\][^;]*;function [\w$]+\([\w$]+\)\{return [\w$]+==="manual"\?"default":/, 'the permission modes')
+  const modes = anchors.find(
+    /([\w$]+)=\[[^\]]*\][^;]*;function [\w$]+\([\w$]+\)\{return [\w$]+==="manual"\?"default":/,
+    'the permission modes',
+  )
   // The hook-entry loader reports `unloadableGuards`: entries of the events in this set stop the hooks beside them.
   const guard = anchors.find(/return\{stripped:\[\],unloadableGuards:\[\]\};let [\w$]+=([\w$]+)\.has\(/, 'the guard hook events')
   // The hooks map: a record from an enum of the events to lists of matchers (`{matcher?, hooks}`).
-  const events = anchors.find(/\.describe\("List of hooks to execute when the matcher matches"\)\}\)\),[\w$]+=[\w$]+\(\(\)=>[\w$]+\([\w$]+\(([\w$]+)\),/, 'the hook events')
+  const events = anchors.find(
+    /\.describe\("List of hooks to execute when the matcher matches"\)\}\)\),[\w$]+=[\w$]+\(\(\)=>[\w$]+\([\w$]+\(([\w$]+)\),/,
+    'the hook events',
+  )
   const listing = anchors.find(/([\w$]+)=new Set\(\["icon","screenshots",/, 'the plugin listing fields')
   const reserved = anchors.find(/\{inline:"--plugin-dir session plugins"/, 'the reserved marketplace names')
-  const entryExtend = anchors.find(/\.partial\(\)\.extend\(\{name:[\w$]+\(\)\.describe\("Unique identifier matching the plugin name"\)/, 'the marketplace entry fields')
+  const entryExtend = anchors.find(
+    /\.partial\(\)\.extend\(\{name:[\w$]+\(\)\.describe\("Unique identifier matching the plugin name"\)/,
+    'the marketplace entry fields',
+  )
 
   return {
     knownTools,
@@ -171,7 +190,10 @@ export function readRuntimeVocabulary(bundle: Bundle): RuntimeVocabulary {
     hookEvents: bundle.strings(events.module, events.match![1]!),
     guardHookEvents: bundle.strings(guard.module, guard.match![1]!),
     hookTypeKeys,
-    hooksFileKeys: anchors.keysAround('"The hooks provided by the plugin, in the same format as the one used for settings"', 'the hooks.json keys'),
+    hooksFileKeys: anchors.keysAround(
+      '"The hooks provided by the plugin, in the same format as the one used for settings"',
+      'the hooks.json keys',
+    ),
     permissionModes: bundle.strings(modes.module, modes.match![1]!),
     colors: objectKeys(colors.module.text, colors.index),
     pluginListingFields: bundle.strings(listing.module, listing.match![1]!),
