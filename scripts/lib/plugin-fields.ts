@@ -12,8 +12,12 @@ export const marketplaceEntryFields: ReadonlySet<string> = new Set([...entryOwn,
 export const marketplaceOnlyFields: ReadonlySet<string> = new Set(entryOwn.filter((f) => !pluginFields.has(f)))
 
 /** plugin.json fields that name files or folders in the plugin. */
-export const componentPathKeys = ['commands', 'agents', 'skills', 'hooks', 'mcpServers', 'lspServers', 'outputStyles', 'workflows'] as const
-export type ComponentPathKey = (typeof componentPathKeys)[number]
+export const componentPathKeys = pluginSchema.$defs.componentPathKey.enum as readonly ComponentPathKey[]
+export type ComponentPathKey = 'commands' | 'agents' | 'skills' | 'hooks' | 'mcpServers' | 'lspServers' | 'outputStyles' | 'workflows' | 'themes' | 'monitors'
+/** The endings Claude Code requires of string component paths that must name files (`hooks` → `.json`). */
+export const componentPathSuffixes: Readonly<Partial<Record<ComponentPathKey, readonly string[]>>> = pluginSchema.$defs.componentPathSuffix['x-note']
+/** Components Claude Code wants declared under `experimental`. */
+export const experimentalComponents: ReadonlySet<string> = new Set(pluginSchema.$defs.experimentalComponent.enum)
 const pathKeySet: ReadonlySet<string> = new Set(componentPathKeys)
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -45,6 +45,8 @@ export function createAjv(standalone = false): Ajv2020 {
   addFormats.default(instance, ['uri', 'date-time', 'email'])
   instance.addKeyword({ keyword: 'x-replacement', schemaType: 'object' })
   instance.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
+  // Vocabulary data carried in a schema: notes or lists per value (why a key is ignored, the keys of each hook type).
+  instance.addKeyword({ keyword: 'x-note', schemaType: 'object' })
   for (const schema of Object.values(schemas)) instance.addSchema(schema)
   return instance
 }

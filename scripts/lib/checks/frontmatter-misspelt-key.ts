@@ -1,9 +1,8 @@
 // A misspelt key is a setting the author meant Claude Code to apply, silently doing nothing.
 import { defineCheck } from '../check.ts'
 import { keySpan } from '../locate.ts'
-import { foreignKeys } from '../foreign-keys.ts'
 import { closest } from '../suggest.ts'
-import { knownKeys } from '../vocabulary.ts'
+import { foreignKeys, knownKeysFor, pluginAgentOnlyKeys } from '../vocabulary.ts'
 
 export default defineCheck({
   id: 'frontmatter/misspelt-key',
@@ -16,10 +15,10 @@ export default defineCheck({
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
-    const kind = file.kind as keyof typeof knownKeys
-    const known = knownKeys[kind]
+    const kind = file.kind as keyof typeof foreignKeys
+    const known = knownKeysFor(file)
     for (const key of Object.keys(data)) {
-      if (known.has(key) || Object.hasOwn(foreignKeys[kind], key)) continue
+      if (known.has(key) || Object.hasOwn(foreignKeys[kind], key) || (kind === 'agent' && pluginAgentOnlyKeys.has(key))) continue
       const meant = closest(key, known)
       if (meant) report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`, at: keySpan(file, [key]) })
     }

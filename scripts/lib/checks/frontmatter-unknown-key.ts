@@ -1,9 +1,8 @@
 // Claude Code ignores keys it does not know. Misspellings of its own keys are frontmatter/misspelt-key.
 import { defineCheck } from '../check.ts'
 import { keySpan } from '../locate.ts'
-import { foreignKeys } from '../foreign-keys.ts'
 import { closest } from '../suggest.ts'
-import { knownKeys } from '../vocabulary.ts'
+import { foreignKeys, knownKeysFor, pluginAgentOnlyKeys } from '../vocabulary.ts'
 
 export default defineCheck({
   id: 'frontmatter/unknown-key',
@@ -15,10 +14,11 @@ export default defineCheck({
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
-    const kind = file.kind as keyof typeof knownKeys
-    const known = knownKeys[kind]
+    const kind = file.kind as keyof typeof foreignKeys
+    const known = knownKeysFor(file)
     for (const key of Object.keys(data)) {
-      if (known.has(key) || Object.hasOwn(foreignKeys[kind], key) || closest(key, known)) continue
+      // A plugin-agent key in a project agent is frontmatter/foreign-key's.
+      if (known.has(key) || Object.hasOwn(foreignKeys[kind], key) || (kind === 'agent' && pluginAgentOnlyKeys.has(key)) || closest(key, known)) continue
       report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads (it has no effect)`, at: keySpan(file, [key]) })
     }
   },

@@ -2,6 +2,10 @@
 import { defineCheck } from '../check.ts'
 import type { Scope } from '../load/discover.ts'
 import { valueSpan } from '../locate.ts'
+import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
+
+/** The longest `name` Claude Code accepts. */
+const nameLimit = vocabulary.$defs.agentName.maxLength
 
 export const kebabNamePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
@@ -9,7 +13,7 @@ export const kebabNamePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 export function agentNameRejection(name: string, scope: Scope['kind']): string | null {
   if (name.includes(':') && scope !== 'plugin') return `Unexpected \`:\` in agent name \`${name}\`, expected a name without \`:\` (Claude Code rejects project agents with \`:\`, reserved for plugin namespacing)`
   if (name.startsWith('-')) return `Unexpected leading \`-\` in agent name \`${name}\`, expected a name that starts with a letter or digit (Claude Code rejects this agent)`
-  if (name.length > 256) return `Unexpected agent name of ${name.length} characters, expected at most 256 (Claude Code rejects this agent)`
+  if (name.length > nameLimit) return `Unexpected agent name of ${name.length} characters, expected at most ${nameLimit} (Claude Code rejects this agent)`
   return null
 }
 

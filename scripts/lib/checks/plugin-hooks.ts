@@ -5,7 +5,7 @@ import { isRecord } from '../plugin-fields.ts'
 import { describeSchemaErrors } from '../schema-problems.ts'
 import { show, validatorFor } from '../schemas.ts'
 import { didYouMean } from '../suggest.ts'
-import { hookEvents } from '../vocabulary.ts'
+import { guardHookEvents, hookEvents } from '../vocabulary.ts'
 
 type Path = (string | number)[]
 const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((s, i) => s === b[i])
@@ -14,7 +14,19 @@ const samePath = (a: readonly (string | number)[], b: readonly (string | number)
  * Checks a hooks file's content, `{"hooks": {<event>: [...]}}`: unknown events first, then the schema. `place` maps a
  * path in that content to the path in the file (inline plugin.json hooks are the inner map at `hooks` or `hooks.<i>`).
  */
-function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (path: Path) => Path, consequence: string): void {
+/**
+ * What Claude Code 2.1.332 does with a problem at `path` of a hooks map: an entry of a guard event that cannot be
+ * loaded stops every hook beside it; any other bad entry or unknown event is dropped on its own (`claude plugin
+ * validate`: "entry ignored at runtime"). `whole` is what a problem with the map itself costs.
+ */
+function consequenceAt(path: Path, whole: string): string {
+  const event = path[0] === 'hooks' ? path[1] : undefined
+  if (typeof event !== 'string') return whole
+  if (guardHookEvents.has(event) && path.length > 2) return `Claude Code applies none of the hooks beside it until it is fixed, as a \`${event}\` hook may guard permissions`
+  return 'Claude Code ignores this entry'
+}
+
+function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (path: Path) => Path, whole: string): void {
   const { file, report } = ctx
   const mapPath = place(['hooks'])
   if (isRecord(content.hooks)) {
@@ -22,23 +34,25 @@ function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (
       if (hookEvents.has(event)) continue
       const hint = didYouMean(event, hookEvents)
       const expected = hint ? `a hook event Claude Code fires${hint}` : `one of ${[...hookEvents].map((e) => `\`${e}\``).join(', ')}`
-      report({ message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequence})`, at: jsonKeySpan(file, [...mapPath, event]) })
+      report({ message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(['hooks', event], whole)})`, at: jsonKeySpan(file, [...mapPath, event]) })
     }
   }
   const validate = validatorFor('hooks.schema.json')
   if (validate(content)) return
   const skipEvent = (parent: Path, key: string) => samePath(parent, ['hooks']) && !hookEvents.has(key)
   const shown = mapPath.join('.')
-  for (const problem of describeSchemaErrors(validate.errors, content, skipEvent)) {
+  // `hooks` or `modules`: one problem at the root says so, not a "missing" problem per alternative.
+  const errors = validate.errors?.filter((e) => !(e.keyword === 'required' && e.schemaPath.startsWith('#/anyOf/')))
+  for (const problem of describeSchemaErrors(errors, content, skipEvent)) {
     const message = shown === 'hooks' ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown}`)
-    report({ message: `${message} (${consequence})`, at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }) })
+    report({ message: `${message} (${consequenceAt(problem.path, whole)})`, at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }) })
   }
 }
 
 export default defineCheck({
   id: 'plugin/hooks',
   description: 'hooks/hooks.json and inline plugin.json hooks with unknown events or malformed entries',
-  rationale: 'Claude Code reads hooks/hooks.json as `{"hooks": {<event>: [{matcher?, hooks: [...]}]}}` and inline plugin.json `hooks` as the inner map: an unknown event is rejected (`Invalid key in record`) and a malformed hook never runs. Inline hooks are part of the manifest, so an error there makes Claude Code skip the whole plugin.',
+  rationale: 'Claude Code reads hooks/hooks.json as `{"hooks": {<event>: [{matcher?, hooks: [...]}]}}` and inline plugin.json `hooks` as the inner map: a hook entry with an unknown event or a malformed shape is dropped ("entry ignored at runtime"), and a `PreToolUse`, `PermissionRequest` or `PreSkillShellCommand` entry that cannot be loaded stops every hook beside it, since it may guard permissions. A hooks file that is not an object with `hooks` or `modules` is rejected.',
   runtime: '`claude plugin validate` says an unknown hook event is "ignored at runtime", and the plugin provides no hook.',
   defaultSeverity: 'error',
   scope: 'file',
@@ -48,7 +62,7 @@ export default defineCheck({
     if (value === undefined) return
     if (ctx.file.kind === 'hooks') {
       if (isRecord(value)) checkHooks(ctx, value, (p) => p, 'Claude Code rejects this hooks file')
-      else ctx.report({ message: `Unexpected ${show(value)}, expected an object with \`hooks\` (Claude Code rejects this hooks file)`, at: jsonRootSpan(ctx.file) })
+      else ctx.report({ message: `Unexpected ${show(value)}, expected an object with \`hooks\` or \`modules\` (Claude Code rejects this hooks file)`, at: jsonRootSpan(ctx.file) })
       return
     }
     if (!isRecord(value)) return

@@ -13,6 +13,9 @@ const sourceBranches = new Map(marketplaceSchema.$defs.source.anyOf.flatMap((bra
   return kind ? [[kind, i] as const] : []
 }))
 
+/** A bare folder name, which Claude Code resolves under `metadata.pluginRoot`. */
+const bareName = (source: string) => !/[\\/]/.test(source) && !source.startsWith('.')
+
 /** A source path with a `..` segment, and what it would be inside the marketplace root. */
 function traversal(source: string): string | null {
   if (!source.split(/[\\/]/).includes('..')) return null
@@ -70,7 +73,7 @@ export default defineCheck({
         const inside = traversal(source)
         if (inside !== null) {
           report({ message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside}\` (Claude Code refuses path traversal)`, at: jsonValueSpan(file, ['plugins', i, 'source']) })
-        } else if (!source.startsWith('./') && source !== '.') {
+        } else if (!source.startsWith('./') && source !== '.' && !(bareName(source) && isRecord(data.metadata) && typeof data.metadata.pluginRoot === 'string')) {
           report({ message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, '')}\` (Claude Code resolves it against the marketplace root)`, at: jsonValueSpan(file, ['plugins', i, 'source']) })
         }
       }

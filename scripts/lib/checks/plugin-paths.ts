@@ -3,7 +3,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
 import { defineCheck } from '../check.ts'
 import { jsonValueSpan } from '../json-locate.ts'
-import { componentPaths, isRecord, type ComponentPathKey } from '../plugin-fields.ts'
+import { componentPaths, componentPathSuffixes, isRecord, type ComponentPathKey } from '../plugin-fields.ts'
 
 const missingMeans: Record<ComponentPathKey, string> = {
   commands: 'Claude Code reports a load failure',
@@ -14,9 +14,12 @@ const missingMeans: Record<ComponentPathKey, string> = {
   mcpServers: 'Claude Code skips a missing MCP servers file without a word, so none of its servers load',
   lspServers: 'none of its servers load',
   outputStyles: 'none of its output styles load',
+  themes: 'none of its themes load',
+  monitors: 'none of its monitors start',
 }
-/** Components that must be a file (the rest may be a file or a folder); `skills` must be a folder. */
-const fileOnly = new Set<ComponentPathKey>(['agents', 'hooks', 'mcpServers', 'lspServers'])
+/** Components that must be a file, with the endings Claude Code requires (the rest may be a file or a folder); `skills` must be a folder. */
+const fileOnly = new Set(Object.keys(componentPathSuffixes) as ComponentPathKey[])
+const mcpBundleUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
 /** What makes a folder a plugin: a manifest, or one of the default component locations. */
 const pluginMarkers = [join('.claude-plugin', 'plugin.json'), 'agents', 'skills', 'commands', join('hooks', 'hooks.json'), '.mcp.json', 'SKILL.md']
 
@@ -43,7 +46,7 @@ const dotSlash = (path: string) => `./${path.replace(/^(?:\.{0,2}[\\/])+/, '')}`
 export default defineCheck({
   id: 'plugin/paths',
   description: 'plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist',
-  rationale: 'Claude Code resolves plugin.json component paths against the plugin root: each must start with `./`, contain no `..` and exist, or the loader reports a load failure (a missing MCP servers file is skipped silently). `agents` takes `.md` files only: a folder there makes Claude Code reject the manifest and load nothing from the plugin. `skills` takes folders; a marketplace `./` source must be a plugin folder.',
+  rationale: 'Claude Code resolves plugin.json component paths against the plugin root: each must start with `./`, contain no `..` and exist, or the loader reports a load failure (a missing MCP servers file is skipped silently). `agents` takes `.md` files only, and `hooks`, `mcpServers`, `lspServers` and `monitors` paths must end in `.json` (`mcpServers` also `.mcpb` or `.dxt`): anything else makes Claude Code reject the manifest and load nothing from the plugin. `skills` takes folders; a marketplace `./` source must be a plugin folder.',
   runtime: '`claude plugin validate` fails on an `agents` path that does not exist ("The runtime loader will report this as a load failure").',
   defaultSeverity: 'error',
   scope: 'file',
@@ -73,7 +76,11 @@ export default defineCheck({
     }
     for (const { key, path, value } of componentPaths(data)) {
       const at = jsonValueSpan(file, path)
-      if (key === 'mcpServers' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) continue
+      const suffixes = componentPathSuffixes[key]
+      if (key === 'mcpServers' && mcpBundleUrl(value)) {
+        if (!suffixes!.some((s) => s !== '.json' && value.endsWith(s))) report({ message: `Unexpected URL \`${value}\` for \`mcpServers\`, expected a URL ending in ${suffixes!.filter((s) => s !== '.json').map((s) => `\`${s}\``).join(' or ')} (Claude Code rejects the manifest and loads nothing from the plugin)`, at })
+        continue
+      }
       if (key === 'skills' && value === '.') continue
       if (!value.startsWith('./')) {
         report({ message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`, at })
@@ -83,8 +90,9 @@ export default defineCheck({
         report({ message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`, at })
         continue
       }
-      if (key === 'agents' && !value.endsWith('.md')) {
-        report({ message: `Unexpected \`${value}\` for \`agents\`, expected \`.md\` agent files, never a folder (Claude Code rejects the manifest and loads nothing from the plugin)`, at })
+      if (suffixes && !suffixes.some((s) => value.endsWith(s))) {
+        const endings = suffixes.map((s) => `\`${s}\``).join(' or ')
+        report({ message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === 'agents' ? '`.md` agent files, never a folder' : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`, at })
         continue
       }
       const abs = resolve(root, value)

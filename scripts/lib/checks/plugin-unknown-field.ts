@@ -1,11 +1,11 @@
 // Claude Code strips plugin.json fields it does not know: a misspelt `descripton` or a marketplace-only `tags` does nothing.
 import { defineCheck } from '../check.ts'
 import { jsonKeySpan, jsonRootSpan, jsonValueSpan } from '../json-locate.ts'
-import { isRecord, marketplaceOnlyFields, pluginFields } from '../plugin-fields.ts'
+import { experimentalComponents as experimental, isRecord, marketplaceOnlyFields, pluginFields } from '../plugin-fields.ts'
+import { show } from '../schemas.ts'
 import { didYouMean } from '../suggest.ts'
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/
-const experimental = new Set(['themes', 'monitors'])
 const recommended = [
   ['version', 'a version such as `1.0.0`', 'users cannot tell releases apart'],
   ['description', 'a one-line description', 'the plugin browser shows nothing'],
@@ -32,6 +32,9 @@ export default defineCheck({
       } else {
         report({ message: `Unexpected field \`${key}\` in plugin.json (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, pluginFields)}`, at })
       }
+    }
+    if ('metadata' in manifest && !isRecord(manifest.metadata)) {
+      report({ message: `Unexpected ${show(manifest.metadata)} for \`metadata\`, expected an object (Claude Code ignores a \`metadata\` that is not one)`, at: jsonValueSpan(file, ['metadata']) })
     }
     const name = manifest.name
     if (typeof name === 'string' && name !== '' && !/\s/.test(name) && !kebabCase.test(name)) {

@@ -2,7 +2,7 @@
 import { defineCheck } from '../check.ts'
 import { listEntrySpan } from '../locate.ts'
 import { splitToolList } from '../tool-list.ts'
-import { classifyTool } from '../vocabulary.ts'
+import { classifyTool, isAgentTool } from '../vocabulary.ts'
 
 export default defineCheck({
   id: 'refs/permission-rule-in-tools',
@@ -16,7 +16,7 @@ export default defineCheck({
     const data = file.frontmatter?.data
     if (!data) return
     for (const entry of splitToolList(data.tools)) {
-      if (entry.argument === undefined || entry.name === 'Agent' || entry.name === 'Task' || classifyTool(entry.name) === 'unknown') continue
+      if (entry.argument === undefined || isAgentTool(entry.name) || classifyTool(entry.name) === 'unknown') continue
       report({
         message: `Unexpected permission rule \`${entry.raw}\` in \`tools\`, expected a bare tool name (the rule restricts nothing here and the agent gets all of \`${entry.name}\`; put the rule in settings \`permissions.allow\`)`,
         at: listEntrySpan(file, 'tools', entry),

@@ -3,12 +3,12 @@ import { defineCheck } from '../check.ts'
 import { listEntrySpan } from '../locate.ts'
 import { didYouMean } from '../suggest.ts'
 import { splitToolList, toolListKeys } from '../tool-list.ts'
-import { allKnownToolNames, claudeCodeVersion, classifyTool } from '../vocabulary.ts'
+import { allKnownToolNames, claudeCodeVersion, classifyTool, gatedToolConditions } from '../vocabulary.ts'
 
 export default defineCheck({
   id: 'refs/unknown-tool',
   description: 'Tool names that Claude Code does not know or no longer has',
-  rationale: 'Tool names are case-sensitive; Claude Code drops an unknown (`read`, `Bsh`) or removed (`TodoWrite`, `MultiEdit`, `LS`) name silently, and refuses to spawn an agent whose whole list was dropped.',
+  rationale: 'Tool names are case-sensitive; Claude Code drops an unknown (`read`, `Bsh`) or removed (`TaskOutput`, `MultiEdit`, `LS`) name silently, and refuses to spawn an agent whose whole list was dropped. Tools it offers only under a condition (`TodoWrite`) get a warning that names the condition.',
   runtime: 'An unknown tool name is dropped from the subagent\'s tools, and an agent whose every tool is unknown is refused ("would be spawned with zero tools").',
   defaultSeverity: 'error',
   scope: 'file',
@@ -20,6 +20,11 @@ export default defineCheck({
     for (const key of toolListKeys[file.kind as keyof typeof toolListKeys]) {
       for (const entry of splitToolList(data[key])) {
         const kind = classifyTool(entry.name)
+        const condition = kind === 'gated' && Object.hasOwn(gatedToolConditions, entry.name) ? gatedToolConditions[entry.name] : undefined
+        if (condition) {
+          report({ message: `Unexpected conditional tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} always offers; \`${entry.name}\` is ${condition}`, at: listEntrySpan(file, key, entry), severity: 'warning' })
+          continue
+        }
         if (entry.raw === '*' || (kind !== 'unknown' && kind !== 'removed')) continue
         const message = kind === 'removed'
           ? `Unexpected removed tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} has (${effect})`

@@ -2,8 +2,8 @@
 import { defineCheck } from '../check.ts'
 import { listEntrySpan, valueSpan } from '../locate.ts'
 import { splitToolList } from '../tool-list.ts'
+import { writeToolNames } from '../vocabulary.ts'
 
-const writeTools = new Set(['Write', 'Edit', 'NotebookEdit'])
 const reviewerName = /review|audit/i
 const reviewerWords = /\b(?:reviewer|auditor|read-only|audits?|auditing)\b/i
 
@@ -28,7 +28,7 @@ export default defineCheck({
     const role = readOnlyRole(data)
     if (!role) return
     for (const entry of splitToolList(data.tools)) {
-      if (!writeTools.has(entry.name)) continue
+      if (!writeToolNames.has(entry.name)) continue
       report({ message: `Unexpected \`${entry.raw}\` in a read-only role (${role}), expected read tools only (Read, Grep, Glob, Bash for running checks)`, at: listEntrySpan(file, 'tools', entry) })
     }
   },

@@ -1,8 +1,10 @@
 // Claude Code's skill listing keeps 1,536 characters of a description; what follows never reaches the model.
 import { defineCheck } from '../check.ts'
 import { offsetSpan, valueRange, valueSpan } from '../locate.ts'
+import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
 
-const listingLimit = 1536
+/** Characters of a description Claude Code's skill listing keeps. */
+const listingLimit = vocabulary.$defs.skillListing.maxLength
 
 export default defineCheck({
   id: 'skills/description-length',
@@ -15,7 +17,7 @@ export default defineCheck({
     const description = file.frontmatter?.data?.description
     if (typeof description !== 'string') return
     if (description.length > listingLimit) {
-      report({ message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most ${listingLimit.toLocaleString('en-US')} (Claude Code's skill listing cuts it to 1,535 and \`…\`)`, at: valueSpan(file, ['description']) })
+      report({ message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most ${listingLimit.toLocaleString('en-US')} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString('en-US')} and \`…\`)`, at: valueSpan(file, ['description']) })
     }
     // Under `agent-skills`, skills/portable reports angle brackets as an error.
     if (settings.skillProfile === 'agent-skills' || !/[<>]/.test(description)) return

@@ -3,17 +3,23 @@ import { defineCheck } from '../check.ts'
 import { fenceSpan, keySpan, valueSpan } from '../locate.ts'
 import { isRecord } from '../plugin-fields.ts'
 import { show } from '../schemas.ts'
+import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
 
-const portableKeys = ['name', 'description', 'license', 'compatibility', 'metadata', 'allowed-tools']
+const portable = vocabulary.$defs.portableSkill
+const portableKeys = portable.propertyNames.enum
 const portableKeySet = new Set(portableKeys)
+const nameLimit = portable.properties.name.maxLength
+const descriptionLimit = portable.properties.description.maxLength
 const standard = 'the Agent Skills standard'
 
 /** What is wrong with a portable skill name, or null. */
 function nameProblem(name: string): string | null {
-  if (name.length === 0 || name.length > 64) return `1 to 64 characters (it has ${name.length})`
-  if (!/^[a-z0-9-]+$/.test(name)) return 'only lower-case letters, digits and `-`'
-  if (name.startsWith('-') || name.endsWith('-')) return 'no leading or trailing `-`'
-  if (name.includes('--')) return 'no `--`'
+  // The standard's validator compares NFKC-normalised names and allows any Unicode lower-case letter or digit.
+  const normal = name.normalize('NFKC')
+  if (normal.length === 0 || normal.length > nameLimit) return `1 to ${nameLimit} characters (it has ${normal.length})`
+  if (!/^[\p{Ll}\p{Lo}\p{Nd}-]+$/u.test(normal)) return 'only lower-case letters, digits and `-`'
+  if (normal.startsWith('-') || normal.endsWith('-')) return 'no leading or trailing `-`'
+  if (normal.includes('--')) return 'no `--`'
   return null
 }
 
@@ -40,7 +46,7 @@ export default defineCheck({
     if (description === undefined) {
       report({ message: `Missing \`description\`, expected what the skill does and when to use it (${standard} requires it)`, at: fenceSpan(file) })
     } else if (typeof description === 'string') {
-      if (description.length > 1024) report({ message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most 1,024 (${standard})`, at: valueSpan(file, ['description']) })
+      if (description.length > descriptionLimit) report({ message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most ${descriptionLimit.toLocaleString('en-US')} (${standard})`, at: valueSpan(file, ['description']) })
       if (/[<>]/.test(description)) report({ message: `Unexpected \`${description.match(/[<>]/)![0]}\` in the description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`, at: valueSpan(file, ['description']) })
     }
     for (const key of Object.keys(data)) {

@@ -2,10 +2,11 @@
 import { defineCheck } from '../check.ts'
 import { keySpan } from '../locate.ts'
 import { splitToolList } from '../tool-list.ts'
+import { writeToolNames } from '../vocabulary.ts'
 
 /** A description that hands the agent file changes ("Use when creating or modifying templates"). */
 const changesFiles = /\b(?:creat(?:e|es|ing)|writ(?:e|es|ing)|edit(?:s|ing)?|modif(?:y|ies|ying)|implement(?:s|ing)?|refactor(?:s|ing)?|fix(?:es|ing)?)\b/i
-const writers = new Set(['Write', 'Edit', 'NotebookEdit', '*'])
+const writers = new Set([...writeToolNames, '*'])
 
 export default defineCheck({
   id: 'tools/role-needs-write',

@@ -2,7 +2,7 @@
 import { defineCheck } from '../check.ts'
 import { listEntrySpan } from '../locate.ts'
 import { splitToolList } from '../tool-list.ts'
-import { claudeCodeVersion } from '../vocabulary.ts'
+import { claudeCodeVersion, shadowedByBash } from '../vocabulary.ts'
 
 export default defineCheck({
   id: 'tools/shadowed-by-bash',
@@ -17,7 +17,7 @@ export default defineCheck({
     const entries = splitToolList(data.tools)
     if (!entries.some((e) => e.name === 'Bash')) return
     for (const entry of entries) {
-      if (entry.name !== 'Grep' && entry.name !== 'Glob') continue
+      if (!shadowedByBash.has(entry.name)) continue
       report({
         message: `Unexpected \`${entry.name}\` next to \`Bash\`, expected one or the other (Claude Code ${claudeCodeVersion} drops \`${entry.name}\` when \`Bash\` is listed; use find or grep through Bash)`,
         at: listEntrySpan(file, 'tools', entry),
