@@ -3,10 +3,21 @@ import type { FileKind } from './load/discover.ts'
 import type { LoadedFile } from './load/loaded-file.ts'
 import type { Project } from './project.ts'
 
+/** What the table generator, the reporters and `rules` need to know of a rule, without importing the registry. */
+export interface RuleSummary {
+  id: string
+  description: string
+  rationale: string
+  defaultSeverity: SeveritySetting
+  fixable?: boolean
+}
+
 /** Settings every check may read; checks never read configuration files themselves. */
 export interface CheckSettings {
   /** `claude-code` checks what Claude Code loads; `agent-skills` also holds skills to the portable standard. */
   skillProfile: 'claude-code' | 'agent-skills'
+  /** Every rule of the registry (not only the ones this run checks), for the generated rule list. */
+  rules: readonly RuleSummary[]
 }
 
 interface BaseContext {

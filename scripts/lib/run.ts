@@ -157,7 +157,7 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
   }
   const reported = (path: string) => isReported(found.reportOnly, path)
   const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
-  const settings: CheckSettings = { skillProfile: config.skillProfile }
+  const settings: CheckSettings = { skillProfile: config.skillProfile, rules: registry }
   const byFile = new Map<string, { file: LoadedFile | null; reports: Diagnostic[] }>()
   const suppressions = new Map<string, FileSuppressions>()
   const suppressionsOf = (path: string, source: SourceText) => {

@@ -15,7 +15,7 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'markdown', 'readme'],
-  check({ file, project, report }) {
+  check({ file, project, settings, report }) {
     const scan = regionsOf(file)
     const known = regionNames.map((n) => `\`${n}\``).join(', ')
     const at = (m: { start: number; end: number }) => offsetSpan(file, m.start, m.end)
@@ -52,7 +52,7 @@ export default defineCheck({
         })
         continue
       }
-      const generated = generate(file, project, region)
+      const generated = generate(file, project, region, settings.rules)
       if (generated.ok) continue
       report({
         message: generated.problem === 'missing-data'

@@ -13,13 +13,13 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'markdown', 'readme'],
   fixable: true,
-  check({ file, project, report }) {
+  check({ file, project, settings, report }) {
     // An installed, unchanged pack file carries the tables generated for the pack; the project's own agents never enter them.
     if (regionsOf(file).regions.length > 0 && installedAmong([file.path]).size > 0) return
     for (const region of regionsOf(file).regions) {
       const type = regionTypes[region.name]
       if (!type || !type.kinds.includes(file.kind)) continue
-      const generated = generate(file, project, region)
+      const generated = generate(file, project, region, settings.rules)
       if (!generated.ok) continue
       const expected = renderRegion(generated.table, region.open.eol)
       if (file.text.slice(region.innerStart, region.innerEnd) === expected) continue

@@ -13,10 +13,7 @@ it rewrote. Paths are as for validate; with none, the working directory. Exit co
 region cannot be generated (unknown, unmatched or misplaced markers, missing data files).
 `
 
-/**
- * The index checks, taken from the registry: the `rules` table reads the registry, so importing a check module before
- * the registry would evaluate the registry while that check is still undefined.
- */
+/** The index checks, taken from the registry. */
 const indexChecks = checks.filter((c) => c.id.startsWith('index/'))
 
 /** `validate --fix` with only the index rules: regenerates stale regions, atomically, and touches nothing else. */

@@ -6,6 +6,7 @@ import { walk } from '../load/walk.ts'
 import { decode, maxFileBytes, type ReadResult } from '../load/read-source.ts'
 import { formats, loadReporter, type Format } from '../reporters/index.ts'
 import { relativePath } from '../reporters/relative.ts'
+import { checks } from '../checks/index.ts'
 import { validate } from '../run.ts'
 import { UsageError, type CommandIO } from './io.ts'
 import { parseOptions } from './parse-options.ts'
@@ -99,7 +100,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   const outputFile = values['output-file']
   // A report written to a file is plain unless colour is asked for: the file is not a terminal.
   const color = values['no-color'] ? false : (values.color ?? (outputFile ? false : io.isTTY))
-  const report = reporter(shown, { cwd: io.cwd, color, fileCount: result.fileCount })
+  const report = reporter(shown, { cwd: io.cwd, color, fileCount: result.fileCount, rules: checks })
   if (outputFile) writeReport(resolve(io.cwd, outputFile), report)
   else io.stdout(report)
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
-import { checks } from '../checks/index.ts'
+import type { RuleSummary } from '../check.ts'
 import type { FileKind, Scope } from '../load/discover.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { findSkill, type AgentRecord, type Project, type SkillRecord } from '../project.ts'
@@ -18,7 +18,8 @@ export type Generated =
 interface RegionType {
   /** File kinds where the region's data makes sense. */
   kinds: readonly FileKind[]
-  build(file: LoadedFile, project: Project): Generated
+  /** `rules` is every rule of the registry, handed in so this module never imports the registry (which imports it). */
+  build(file: LoadedFile, project: Project, rules: readonly RuleSummary[]): Generated
 }
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
@@ -98,8 +99,8 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
   },
   rules: {
     kinds: ['readme'],
-    build() {
-      return table(['Rule', 'Default severity', 'Fixable', 'Description'], [...checks].sort(byKey((c) => c.id)).map((c) => [
+    build(_file, _project, rules) {
+      return table(['Rule', 'Default severity', 'Fixable', 'Description'], [...rules].sort(byKey((c) => c.id)).map((c) => [
         { code: c.id }, c.defaultSeverity, c.fixable ? 'yes' : 'no', { markdown: c.description },
       ]))
     },
@@ -132,11 +133,11 @@ export const regionNames: readonly string[] = Object.keys(regionTypes).sort()
 const cache = new WeakMap<LoadedFile, Map<number, Generated>>()
 
 /** The table of a region of a known type, built once per loaded file and region. */
-export function generate(file: LoadedFile, project: Project, region: Region): Generated {
+export function generate(file: LoadedFile, project: Project, region: Region, rules: readonly RuleSummary[]): Generated {
   let perFile = cache.get(file)
   if (!perFile) cache.set(file, (perFile = new Map()))
   let result = perFile.get(region.innerStart)
-  if (!result) perFile.set(region.innerStart, (result = regionTypes[region.name]!.build(file, project)))
+  if (!result) perFile.set(region.innerStart, (result = regionTypes[region.name]!.build(file, project, rules)))
   return result
 }
 

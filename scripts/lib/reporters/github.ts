@@ -1,4 +1,4 @@
-import type { Reporter } from './index.ts'
+import type { Reporter } from './reporter.ts'
 import { relativePath } from './relative.ts'
 
 // Workflow commands need `%`, CR and LF escaped in the message, and also `,` and `:` in properties.

@@ -1,13 +1,6 @@
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Reporter } from './reporter.ts'
 
-export interface ReportContext {
-  cwd: string
-  color: boolean
-  /** Number of files checked, for the summary line. */
-  fileCount: number
-}
-
-export type Reporter = (diagnostics: Diagnostic[], context: ReportContext) => string
+export type { ReportContext, Reporter } from './reporter.ts'
 
 export const formats = ['stylish', 'json', 'github', 'sarif'] as const
 export type Format = (typeof formats)[number]

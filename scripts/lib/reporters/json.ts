@@ -1,5 +1,5 @@
 import { ruleDocsUrl } from '../rule-docs.ts'
-import type { Reporter } from './index.ts'
+import type { Reporter } from './reporter.ts'
 import { relativePath } from './relative.ts'
 
 /**

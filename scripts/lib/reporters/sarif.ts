@@ -1,13 +1,12 @@
-import { checks } from '../checks/index.ts'
 import { homepageUrl, ruleDocsUrl, toolVersion } from '../rule-docs.ts'
-import type { Reporter } from './index.ts'
+import type { Reporter } from './reporter.ts'
 import { relativePath } from './relative.ts'
 
 /** SARIF 2.1.0, for code-scanning uploads. */
-export const sarif: Reporter = (diagnostics, { cwd }) => {
+export const sarif: Reporter = (diagnostics, { cwd, rules: known = [] }) => {
   const used = [...new Set(diagnostics.map((d) => d.ruleId))].sort()
   const rules = used.map((id) => {
-    const check = checks.find((c) => c.id === id)
+    const check = known.find((c) => c.id === id)
     return {
       id,
       shortDescription: { text: check?.description ?? id },

@@ -1,4 +1,4 @@
-import type { Reporter } from './index.ts'
+import type { Reporter } from './reporter.ts'
 import { plural } from '../plural.ts'
 import { relativePath } from './relative.ts'
 
