@@ -8,9 +8,9 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' })
 
 describe('the committed bundle', () => {
-  it('is tracked, and equals a fresh build of the sources (run `npm run build` and stage dist/cli.js)', () => {
+  it('is tracked, and equals a fresh build of the sources (run `npm run bundle` and stage dist/cli.js)', () => {
     expect(git('ls-files', 'dist').trim().split('\n')).toEqual(['dist/cli.js'])
     const stale = git('diff', '--stat', '--', 'dist/cli.js').trim()
-    expect(stale, 'dist/cli.js differs from the staged bundle: run `npm run build`, then `git add dist/cli.js`').toBe('')
+    expect(stale, 'dist/cli.js differs from the staged bundle: run `npm run bundle`, then `git add dist/cli.js`').toBe('')
   })
 })

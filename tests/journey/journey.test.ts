@@ -70,6 +70,21 @@ describe('the packed package', { timeout: 180_000 }, () => {
   })
 })
 
+describe('installed from git', { timeout: 180_000 }, () => {
+  it('a clone (as a plugin installed from git is) runs its bin, and npm installs it from a git URL at a tag', () => {
+    const repo = newRepo(true)
+    const clone = join(repo.root, '..', 'backend-team')
+    execFileSync('git', ['clone', '--quiet', '--no-local', join(import.meta.dirname, '..', '..'), clone])
+    execFileSync('git', ['tag', '-f', 'v-journey'], { cwd: clone })
+    const bin = repo.sh(`node ${join(clone, 'bin', 'backend-team.js')} --version`)
+    expect(bin, bin.output).toMatchObject({ status: 0, output: expect.stringMatching(/^backend-team \d/) })
+    const install = repo.sh(`npm install --save-dev git+file://${clone}#v-journey`)
+    expect(install.status, install.output).toBe(0)
+    expect(install.output).not.toMatch(/install-scripts|prepare/)
+    expect(repo.sh('node_modules/.bin/backend-team validate').status).toBe(0)
+  })
+})
+
 describe('a repository with package.json', { timeout: 180_000 }, () => {
   it('the README quick start, run as written, works', () => {
     const repo = newRepo(true)
