@@ -67,6 +67,8 @@ describe('the packed package', { timeout: 180_000 }, () => {
     expect(install.status, install.output).toBe(0)
     expect(install.output).not.toMatch(/install-scripts|prepare/)
     expect(repo.sh('npx --no-install backend-team --version').output).toMatch(/^backend-team \d+\.\d+\.\d+/)
+    // The installed package is the plugin (claude --plugin-dir node_modules/backend-team), and it is valid as shipped.
+    expect(repo.sh('node_modules/.bin/backend-team validate node_modules/backend-team')).toEqual({ status: 0, output: '' })
   })
 })
 
