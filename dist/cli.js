@@ -1435,12 +1435,12 @@ var require_code2 = __commonJS({
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern2) {
-      let u = opts.unicodeRegExp ? "u" : "", { regExp } = opts.code, rx = regExp(pattern2, u);
+    function usePattern({ gen, it: { opts } }, pattern) {
+      let u = opts.unicodeRegExp ? "u" : "", { regExp } = opts.code, rx = regExp(pattern, u);
       return gen.scopeValue("pattern", {
         key: rx.toString(),
         ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern2}, ${u})`
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
       });
     }
     exports.usePattern = usePattern;
@@ -2282,7 +2282,7 @@ var require_compile = __commonJS({
       let schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root2, ref);
+      let _sch = resolve11.call(this, root2, ref);
       if (_sch === void 0) {
         let schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root: root2, baseId }));
@@ -2303,7 +2303,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root2, ref) {
+    function resolve11(root2, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -2911,9 +2911,9 @@ var require_fast_uri = __commonJS({
     function normalize(uri, options) {
       return typeof uri == "string" ? uri = /** @type {T} */
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
-      parse3(serialize3(uri, options), options)), uri;
+      parse4(serialize3(uri, options), options)), uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -2940,30 +2940,30 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       return schemelessOptions.skipEscape = !0, serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative12, options, skipNormalization) {
+    function resolveComponent(base, relative13, options, skipNormalization) {
       let target = {};
-      if (skipNormalization || (base = parse3(serialize3(base, options), options), relative12 = parse3(serialize3(relative12, options), options)), options = options || {}, !options.tolerant && relative12.scheme)
-        target.scheme = relative12.scheme, target.userinfo = relative12.userinfo, target.host = relative12.host, target.port = relative12.port, target.path = removeDotSegments(relative12.path || ""), target.query = relative12.query;
+      if (skipNormalization || (base = parse4(serialize3(base, options), options), relative13 = parse4(serialize3(relative13, options), options)), options = options || {}, !options.tolerant && relative13.scheme)
+        target.scheme = relative13.scheme, target.userinfo = relative13.userinfo, target.host = relative13.host, target.port = relative13.port, target.path = removeDotSegments(relative13.path || ""), target.query = relative13.query;
       else {
-        if (relative12.userinfo !== void 0 || relative12.host !== void 0 || relative12.port !== void 0)
-          target.userinfo = relative12.userinfo, target.host = relative12.host, target.port = relative12.port, target.path = removeDotSegments(relative12.path || ""), target.query = relative12.query;
+        if (relative13.userinfo !== void 0 || relative13.host !== void 0 || relative13.port !== void 0)
+          target.userinfo = relative13.userinfo, target.host = relative13.host, target.port = relative13.port, target.path = removeDotSegments(relative13.path || ""), target.query = relative13.query;
         else {
-          if (!relative12.path)
-            target.path = base.path, relative12.query !== void 0 ? target.query = relative12.query : target.query = base.query;
+          if (!relative13.path)
+            target.path = base.path, relative13.query !== void 0 ? target.query = relative13.query : target.query = base.query;
           else {
-            if (relative12.path[0] === "/")
-              target.path = removeDotSegments(relative12.path);
+            if (relative13.path[0] === "/")
+              target.path = removeDotSegments(relative13.path);
             else {
               let baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              baseHasAuthority && !base.path ? target.path = "/" + relative12.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative12.path : target.path = relative12.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              baseHasAuthority && !base.path ? target.path = "/" + relative13.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative13.path : target.path = relative13.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative12.query;
+            target.query = relative13.query;
           }
           target.userinfo = base.userinfo, target.host = base.host, target.port = base.port;
         }
         target.scheme = base.scheme;
       }
-      return target.fragment = relative12.fragment, target;
+      return target.fragment = relative13.fragment, target;
     }
     function equal(uriA, uriB, options) {
       let normalizedA = normalizeComparableURI(uriA, options), normalizedB = normalizeComparableURI(uriB, options);
@@ -3083,7 +3083,7 @@ var require_fast_uri = __commonJS({
         parsed.error = parsed.error || "URI can not be parsed.";
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -3115,11 +3115,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize: serialize3,
-      parse: parse3
+      parse: parse4
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -7983,6 +7983,16 @@ var install_lock_schema_default, init_install_lock_schema = __esm({
             version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 }
           }
         },
+        mode: {
+          description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.",
+          enum: ["project", "user"]
+        },
+        transforms: {
+          description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).",
+          type: "array",
+          uniqueItems: !0,
+          items: { type: "string", minLength: 1 }
+        },
         updated: {
           description: "When the lock was last written (RFC 3339).",
           type: "string",
@@ -7997,7 +8007,8 @@ var install_lock_schema_default, init_install_lock_schema = __esm({
             additionalProperties: !1,
             required: ["sha256"],
             properties: {
-              sha256: { $ref: "#/$defs/hash" }
+              sha256: { $ref: "#/$defs/hash" },
+              kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 }
             }
           }
         },
@@ -8015,6 +8026,7 @@ var install_lock_schema_default, init_install_lock_schema = __esm({
           properties: {
             command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] },
             started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" },
+            run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" },
             operations: {
               description: "File changes in flight.",
               type: "array",
@@ -8676,12 +8688,12 @@ var require_parse = __commonJS({
             return !0;
         }
       return !1;
-    }, parseRepeatedExtglob = (pattern2, requireEnd = !0) => {
-      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(")
+    }, parseRepeatedExtglob = (pattern, requireEnd = !0) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(")
         return;
       let bracket = 0, paren = 0, quote = 0, escaped = !1;
-      for (let i = 1; i < pattern2.length; i++) {
-        let ch = pattern2[i];
+      for (let i = 1; i < pattern.length; i++) {
+        let ch = pattern[i];
         if (escaped === !0) {
           escaped = !1;
           continue;
@@ -8709,18 +8721,18 @@ var require_parse = __commonJS({
               continue;
             }
             if (ch === ")" && (paren--, paren === 0))
-              return requireEnd === !0 && i !== pattern2.length - 1 ? void 0 : {
-                type: pattern2[0],
-                body: pattern2.slice(2, i),
+              return requireEnd === !0 && i !== pattern.length - 1 ? void 0 : {
+                type: pattern[0],
+                body: pattern.slice(2, i),
                 end: i
               };
           }
         }
       }
-    }, buildCharClassStar = (chars) => `${chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`}*`, getStarExtglobSequenceChars = (pattern2) => {
+    }, buildCharClassStar = (chars) => `${chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`}*`, getStarExtglobSequenceChars = (pattern) => {
       let index2 = 0, chars = [];
-      for (; index2 < pattern2.length; ) {
-        let match = parseRepeatedExtglob(pattern2.slice(index2), !1);
+      for (; index2 < pattern.length; ) {
+        let match = parseRepeatedExtglob(pattern.slice(index2), !1);
         if (!match || match.type !== "*")
           return;
         let branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
@@ -8733,8 +8745,8 @@ var require_parse = __commonJS({
       }
       if (!(chars.length < 1))
         return chars;
-    }, repeatedExtglobRecursion = (pattern2) => {
-      let depth = 0, value = pattern2.trim(), match = parseRepeatedExtglob(value);
+    }, repeatedExtglobRecursion = (pattern) => {
+      let depth = 0, value = pattern.trim(), match = parseRepeatedExtglob(value);
       for (; match; )
         depth++, value = match.body.trim(), match = parseRepeatedExtglob(value);
       return depth;
@@ -8760,7 +8772,7 @@ var require_parse = __commonJS({
           return { risky: !0 };
       }
       return sawStarSequence ? combinable ? { risky: !0, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: !0 } : { risky: !1 };
-    }, parse3 = (input, options) => {
+    }, parse4 = (input, options) => {
       if (typeof input != "string")
         throw new TypeError("Expected a string");
       input = REPLACEMENTS[input] || input;
@@ -8842,7 +8854,7 @@ var require_parse = __commonJS({
         if (token.type === "negate") {
           let extglobStar = star;
           if (token.inner && token.inner.length > 1 && token.inner.includes("/") && (extglobStar = globstar(opts)), (extglobStar !== star || eos() || /^\)+$/.test(remaining())) && (output = token.close = `)$))${extglobStar}`), token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            let expression = parse3(rest, { ...options, fastpaths: !1 }).output;
+            let expression = parse4(rest, { ...options, fastpaths: !1 }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           token.prev.type === "bos" && (state.negatedExtglob = !0);
@@ -8874,9 +8886,9 @@ var require_parse = __commonJS({
           if (opts.posix !== !1 && value === ":") {
             let inner = prev.value.slice(1);
             if (inner.includes("[") && (prev.posix = !0, inner.includes(":"))) {
-              let idx = prev.value.lastIndexOf("["), pre = prev.value.slice(0, idx), rest2 = prev.value.slice(idx + 2), posix = POSIX_REGEX_SOURCE[rest2];
-              if (posix) {
-                prev.value = pre + posix, state.backtrack = !0, advance(), !bos.output && tokens2.indexOf(prev) === 1 && (bos.output = ONE_CHAR);
+              let idx = prev.value.lastIndexOf("["), pre = prev.value.slice(0, idx), rest2 = prev.value.slice(idx + 2), posix2 = POSIX_REGEX_SOURCE[rest2];
+              if (posix2) {
+                prev.value = pre + posix2, state.backtrack = !0, advance(), !bos.output && tokens2.indexOf(prev) === 1 && (bos.output = ONE_CHAR);
                 continue;
               }
             }
@@ -9143,7 +9155,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
       if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -9188,7 +9200,7 @@ var require_parse = __commonJS({
       }, output = utils.removePrefix(input, state), source = create(output);
       return source && opts.strictSlashes !== !0 && (source += `${SLASH_LITERAL}?`), source;
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -9196,9 +9208,9 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan(), parse3 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch3 = (glob2, options, returnState = !1) => {
+    var scan2 = require_scan(), parse4 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch4 = (glob2, options, returnState = !1) => {
       if (Array.isArray(glob2)) {
-        let fns = glob2.map((input) => picomatch3(input, options, returnState));
+        let fns = glob2.map((input) => picomatch4(input, options, returnState));
         return (str) => {
           for (let isMatch of fns) {
             let state2 = isMatch(str);
@@ -9210,46 +9222,46 @@ var require_picomatch = __commonJS({
       let isState = isObject(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
-      let opts = options || {}, posix = opts.windows, regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, !1, !0), state = regex.state;
+      let opts = options || {}, posix2 = opts.windows, regex = isState ? picomatch4.compileRe(glob2, options) : picomatch4.makeRe(glob2, options, !1, !0), state = regex.state;
       delete regex.state;
       let isIgnored = () => !1;
       if (opts.ignore) {
         let ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       let matcher = (input, returnObject = !1) => {
-        let { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob2, posix }), result = { glob: glob2, state, regex, posix, input, output, match, isMatch };
+        let { isMatch, match, output } = picomatch4.test(input, regex, options, { glob: glob2, posix: posix2 }), result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
         return typeof opts.onResult == "function" && opts.onResult(result), isMatch === !1 ? (result.isMatch = !1, returnObject ? result : !1) : isIgnored(input) ? (typeof opts.onIgnore == "function" && opts.onIgnore(result), result.isMatch = !1, returnObject ? result : !1) : (typeof opts.onMatch == "function" && opts.onMatch(result), returnObject ? result : !0);
       };
       return returnState && (matcher.state = state), matcher;
     };
-    picomatch3.test = (input, regex, options, { glob: glob2, posix } = {}) => {
+    picomatch4.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
       if (typeof input != "string")
         throw new TypeError("Expected input to be a string");
       if (input === "")
         return { isMatch: !1, output: "" };
-      let opts = options || {}, format3 = opts.format || (posix ? utils.toPosixSlashes : null), match = input === glob2, output = match && format3 ? format3(input) : input;
-      return match === !1 && (output = format3 ? format3(input) : input, match = output === glob2), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch3.matchBase(input, regex, options, posix) : match = regex.exec(output)), { isMatch: !!match, match, output };
+      let opts = options || {}, format3 = opts.format || (posix2 ? utils.toPosixSlashes : null), match = input === glob2, output = match && format3 ? format3(input) : input;
+      return match === !1 && (output = format3 ? format3(input) : input, match = output === glob2), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch4.matchBase(input, regex, options, posix2) : match = regex.exec(output)), { isMatch: !!match, match, output };
     };
-    picomatch3.matchBase = (input, glob2, options, posix = options && options.windows) => (glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options)).test(utils.basename(input, { windows: posix }));
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern2, options) => Array.isArray(pattern2) ? pattern2.map((p) => picomatch3.parse(p, options)) : parse3(pattern2, { ...options, fastpaths: !1 });
-    picomatch3.scan = (input, options) => scan2(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
+    picomatch4.matchBase = (input, glob2, options, posix2 = options && options.windows) => (glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options)).test(utils.basename(input, { windows: posix2 }));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch4.parse(p, options)) : parse4(pattern, { ...options, fastpaths: !1 });
+    picomatch4.scan = (input, options) => scan2(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
       if (returnOutput === !0)
         return state.output;
       let opts = options || {}, prepend = opts.contains ? "" : "^", append = opts.contains ? "" : "$", source = `${prepend}(?:${state.output})${append}`;
       state && state.negated === !0 && (source = `^(?!${source}).*$`);
-      let regex = picomatch3.toRegex(source, options);
+      let regex = picomatch4.toRegex(source, options);
       return returnState === !0 && (regex.state = state), regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = !1, returnState = !1) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = !1, returnState = !1) => {
       if (!input || typeof input != "string")
         throw new TypeError("Expected a non-empty string");
       let parsed = { negated: !1, fastpaths: !0 };
-      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse3.fastpaths(input, options)), parsed.output || (parsed = parse3(input, options)), picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse4.fastpaths(input, options)), parsed.output || (parsed = parse4(input, options)), picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         let opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9258,8 +9270,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants2;
-    module.exports = picomatch3;
+    picomatch4.constants = constants2;
+    module.exports = picomatch4;
   }
 });
 
@@ -9268,24 +9280,116 @@ var require_picomatch2 = __commonJS({
   "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch(), utils = require_utils2();
-    function picomatch3(glob2, options, returnState = !1) {
+    function picomatch4(glob2, options, returnState = !1) {
       return options && (options.windows === null || options.windows === void 0) && (options = { ...options, windows: utils.isWindows() }), pico(glob2, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
+  }
+});
+
+// scripts/lib/load/read-source.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+function readSource(path3, limit = maxFileBytes) {
+  let fd;
+  try {
+    fd = openSync(path3, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: !1, problem: "unreadable", detail: describeError(error) };
+  }
+  try {
+    let stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: !1, problem: "unreadable", detail: "not a regular file" };
+    if (stat.size > limit) return { ok: !1, problem: "too-large", detail: `${stat.size} bytes`, bytes: stat.size };
+    let buffer = Buffer.allocUnsafe(stat.size), read = 0;
+    for (; read < stat.size; ) {
+      let n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decode(buffer.subarray(0, read));
+  } catch (error) {
+    return { ok: !1, problem: "unreadable", detail: describeError(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+function decode(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255)
+    return { ok: !1, problem: "utf16", detail: "UTF-16 byte order mark", bytes: bytes.length };
+  let nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: !1, problem: "binary", detail: `NUL byte at offset ${nul}`, bytes: bytes.length };
+  let text6;
+  try {
+    text6 = utf8.decode(bytes);
+  } catch {
+    return { ok: !1, problem: "not-utf8", detail: `invalid UTF-8 near byte ${firstInvalidUtf8(bytes)}`, bytes: bytes.length };
+  }
+  let hadBom = text6.charCodeAt(0) === 65279;
+  return { ok: !0, text: hadBom ? text6.slice(1) : text6, hadBom, bytes: bytes.length };
+}
+function firstInvalidUtf8(bytes) {
+  for (let i = 0; i < bytes.length; ) {
+    let b = bytes[i], len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 192) !== 128) return i;
+    i += len;
+  }
+  return bytes.length;
+}
+function describeError(error) {
+  let code4 = error?.code;
+  return code4 === "EACCES" || code4 === "EPERM" ? "permission denied" : code4 === "ENOENT" ? "file not found or broken symbolic link" : code4 === "ELOOP" ? "symbolic link loop" : code4 === "EISDIR" ? "is a directory" : code4 ?? String(error);
+}
+var maxFileBytes, utf8, init_read_source = __esm({
+  "scripts/lib/load/read-source.ts"() {
+    "use strict";
+    maxFileBytes = 1048576, utf8 = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 });
+  }
+});
+
+// scripts/lib/config-location.ts
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+function packageJsonHasConfig(dir) {
+  let path3 = join(dir, "package.json");
+  if (!existsSync(path3)) return !1;
+  let read = readSource(path3);
+  if (!read.ok) return !1;
+  try {
+    let data = JSON.parse(read.text);
+    return typeof data == "object" && data !== null && !Array.isArray(data) && Object.hasOwn(data, "backend-team");
+  } catch {
+    return !1;
+  }
+}
+function findConfigFile(root2) {
+  let home = homedir();
+  for (let dir = root2; ; dir = dirname(dir)) {
+    if (dir === home && dir !== root2) return null;
+    if (existsSync(join(dir, configFileName))) return join(dir, configFileName);
+    if (packageJsonHasConfig(dir)) return join(dir, "package.json");
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return null;
+  }
+}
+var configFileName, init_config_location = __esm({
+  "scripts/lib/config-location.ts"() {
+    "use strict";
+    init_read_source();
+    configFileName = "backend-team.config.json";
   }
 });
 
 // scripts/lib/config.ts
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 function defaultConfig() {
   return { rules: {}, overrides: [], ignore: [], externalAgents: [], externalSkills: [], skillProfile: "claude-code" };
 }
-function loadConfig(dir, explicitPath) {
-  let candidates2 = explicitPath ? [explicitPath] : [join(dir, configFileName), join(dir, "package.json")];
-  for (let path3 of candidates2) {
-    if (!existsSync(path3)) {
+function loadConfig(root2, explicitPath) {
+  let found2 = explicitPath ?? findConfigFile(root2);
+  for (let path3 of found2 ? [found2] : []) {
+    if (!existsSync2(path3)) {
       if (explicitPath) throw new ConfigError(`${path3}: configuration file not found`);
       continue;
     }
@@ -9330,10 +9434,12 @@ function ruleSettingFor(config, ruleId, relPath, fallback) {
   }
   return Array.isArray(setting) ? { severity: setting[0], options: setting[1] } : { severity: setting, options: {} };
 }
-var import_picomatch, configFileName, ConfigError, severities, init_config = __esm({
+var import_picomatch, ConfigError, severities, init_config = __esm({
   "scripts/lib/config.ts"() {
     "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1), configFileName = "backend-team.config.json", ConfigError = class extends Error {
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    init_config_location();
+    ConfigError = class extends Error {
     }, severities = /* @__PURE__ */ new Set(["error", "warning", "off"]);
   }
 });
@@ -11997,8 +12103,8 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
-    function getTags(customTags, schemaName, addMergeTag) {
-      let schemaTags = schemas2.get(schemaName);
+    function getTags(customTags, schemaName2, addMergeTag) {
+      let schemaTags = schemas2.get(schemaName2);
       if (schemaTags && !customTags)
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       let tags = schemaTags;
@@ -12007,7 +12113,7 @@ var require_tags = __commonJS({
           tags = [];
         else {
           let keys = Array.from(schemas2.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          throw new Error(`Unknown schema "${schemaName2}"; use one of ${keys} or define customTags array`);
         }
       if (Array.isArray(customTags))
         for (let tag of customTags)
@@ -12508,16 +12614,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep11, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep14, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep11?.[0],
+          next: key ?? sep14?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep11) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep14) {
             commentEnd = keyProps.end, keyProps.comment && (map4.comment ? map4.comment += `
 ` + keyProps.comment : map4.comment = keyProps.comment);
             continue;
@@ -12527,7 +12633,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map4.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep11 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep14 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -12537,7 +12643,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep14, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair2 = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair2.srcToken = collItem), map4.items.push(pair2);
@@ -12595,7 +12701,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep11 = "";
+        let hasSpace = !1, sep14 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -12605,11 +12711,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep11 + cb : comment = cb, sep11 = "";
+              comment ? comment += sep14 + cb : comment = cb, sep14 = "";
               break;
             }
             case "newline":
-              comment && (sep11 += source), hasSpace = !0;
+              comment && (sep14 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -12635,17 +12741,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep11, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep14, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep11?.[0],
+          next: key ?? sep14?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep11 && !value) {
+          if (!props.anchor && !props.tag && !sep14 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -12678,14 +12784,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap2 && !sep11 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
+        if (!isMap2 && !sep14 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep14, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep11 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep14 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -12696,8 +12802,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep11)
-                for (let st of sep11) {
+              if (sep14)
+                for (let st of sep14) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -12708,7 +12814,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep14, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair2 = new Pair.Pair(keyNode, valueNode);
@@ -12811,7 +12917,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep11 = "", prevMoreIndented = !1;
+      let value = "", sep14 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -12823,16 +12929,16 @@ var require_resolve_block_scalar = __commonJS({
           let message2 = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message2), indent2 = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep11 + indent2.slice(trimIndent) + content3, sep11 = `
-`) : indent2.length > trimIndent || content3[0] === "	" ? (sep11 === " " ? sep11 = `
-` : !prevMoreIndented && sep11 === `
-` && (sep11 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep14 + indent2.slice(trimIndent) + content3, sep14 = `
+`) : indent2.length > trimIndent || content3[0] === "	" ? (sep14 === " " ? sep14 = `
+` : !prevMoreIndented && sep14 === `
+` && (sep14 = `
 
-`), value += sep11 + indent2.slice(trimIndent) + content3, sep11 = `
-`, prevMoreIndented = !0) : content3 === "" ? sep11 === `
+`), value += sep14 + indent2.slice(trimIndent) + content3, sep14 = `
+`, prevMoreIndented = !0) : content3 === "" ? sep14 === `
 ` ? value += `
-` : sep11 = `
-` : (value += sep11 + content3, sep11 = " ", prevMoreIndented = !1);
+` : sep14 = `
+` : (value += sep14 + content3, sep14 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -12976,15 +13082,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep11 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep14 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep11 === `
-` ? res += sep11 : sep11 = `
-` : (res += sep11 + lm, sep11 = " "), pos = line.lastIndex;
+        lm === "" ? sep14 === `
+` ? res += sep14 : sep14 = `
+` : (res += sep14 + lm, sep14 = " "), pos = line.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep11 + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source), res + sep14 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -13609,12 +13715,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep11, value }) {
+    function stringifyItem({ start, key, sep: sep14, value }) {
       let res = "";
       for (let st of start)
         res += st.source;
-      if (key && (res += stringifyToken(key)), sep11)
-        for (let st of sep11)
+      if (key && (res += stringifyToken(key)), sep14)
+        for (let st of sep14)
           res += st.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -14533,13 +14639,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep11;
-          scalar.end ? (sep11 = scalar.end, sep11.push(this.sourceToken), delete scalar.end) : sep11 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep14;
+          scalar.end ? (sep14 = scalar.end, sep14.push(this.sourceToken), delete scalar.end) : sep14 = [this.sourceToken];
           let map4 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep11 }]
+            items: [{ start, key: scalar, sep: sep14 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
         } else
@@ -14641,12 +14747,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep11 = it.sep;
-                    sep11.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep14 = it.sep;
+                    sep14.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep11 }]
+                      items: [{ start: start2, key, sep: sep14 }]
                     });
                   } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
                 else if (includesToken(it.start, "newline"))
@@ -14790,13 +14896,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep11 = fc.end.splice(1, fc.end.length);
-            sep11.push(this.sourceToken);
+            let sep14 = fc.end.splice(1, fc.end.length);
+            sep14.push(this.sourceToken);
             let map4 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep11 }]
+              items: [{ start, key: fc, sep: sep14 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
           } else
@@ -14930,7 +15036,7 @@ var require_public_api = __commonJS({
         }
       return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
       let doc = parseDocument4(src, options);
@@ -14956,7 +15062,7 @@ var require_public_api = __commonJS({
       }
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
@@ -15348,8 +15454,8 @@ var normalise, init_suggest = __esm({
 });
 
 // scripts/lib/checks/catalog-consistent.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { basename, dirname, join as join2, sep as sep2 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { basename, dirname as dirname2, join as join2, sep as sep2 } from "node:path";
 var catalog_consistent_default, init_catalog_consistent = __esm({
   "scripts/lib/checks/catalog-consistent.ts"() {
     "use strict";
@@ -15363,13 +15469,13 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
       id: "catalog/consistent",
       description: "agents/catalog.json and skills/catalog.json that fail their schema or do not list exactly the agents and skills beside them",
       rationale: "Claude Code never reads the catalogs, but the generator builds the orchestrator's roster, the skill index and the gateway routing from them: an agent or skill without an entry is missing from those tables, and an entry without a file sends the orchestrator to something that does not exist.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["catalog"],
       check({ file, project, report }) {
         let data = file.json?.value;
         if (data === void 0) return;
-        let folder = dirname(file.path), kind = basename(folder) === "skills" ? "skills" : "agents", other = kind === "agents" ? "skills" : "agents", validate2 = validatorFor("catalog.schema.json");
+        let folder = dirname2(file.path), kind = basename(folder) === "skills" ? "skills" : "agents", other = kind === "agents" ? "skills" : "agents", validate2 = validatorFor("catalog.schema.json");
         if (!validate2(data)) {
           let errors = (validate2.errors ?? []).filter((e) => !e.schemaPath.startsWith("#/oneOf"));
           for (let problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) });
@@ -15385,7 +15491,7 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
         if (kind === "agents")
           for (let a of project.agents) a.file.path.startsWith(inside2) && !names.has(a.name) && names.set(a.name, a.file.path);
         else
-          for (let s of project.skills) dirname(dirname(s.file.path)) === folder && !names.has(s.dir) && names.set(s.dir, s.file.path);
+          for (let s of project.skills) dirname2(dirname2(s.file.path)) === folder && !names.has(s.dir) && names.set(s.dir, s.file.path);
         let what = kind === "agents" ? "agent" : "skill", keyAt = jsonKeySpan(file, [kind]);
         for (let [name, path3] of names)
           name in entries || report({
@@ -15398,8 +15504,8 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
           let found2 = kind === "agents" ? `an agent named \`${name}\`` : `a skill folder \`${name}\``;
           report({ message: `Unexpected catalog entry \`${name}\`, expected ${found2} in ${kind}/${didYouMean(name, names.keys())} (the generated tables would point at nothing)`, at: jsonKeySpan(file, [kind, name]) });
         }
-        let root2 = dirname(folder), otherCatalog = join2(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter((s) => dirname(dirname(dirname(s.file.path))) === root2 && basename(dirname(dirname(s.file.path))) === "skills").length : project.agents.filter((a) => a.file.path.startsWith(join2(root2, "agents") + sep2)).length;
-        otherCount > 0 && !existsSync2(otherCatalog) && report({ message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`, at: jsonRootSpan(file) });
+        let root2 = dirname2(folder), otherCatalog = join2(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter((s) => dirname2(dirname2(dirname2(s.file.path))) === root2 && basename(dirname2(dirname2(s.file.path))) === "skills").length : project.agents.filter((a) => a.file.path.startsWith(join2(root2, "agents") + sep2)).length;
+        otherCount > 0 && !existsSync3(otherCatalog) && report({ message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`, at: jsonRootSpan(file) });
       }
     };
   }
@@ -15496,9 +15602,9 @@ var contractMeta, known, contracts_example_valid_default, init_contracts_example
       id: "contracts/example-valid",
       description: "```json contract=<name> examples that are not valid JSON or break their contract schema",
       rationale: "A subagent reproduces the example in its prompt far more reliably than the prose around it, and the orchestrator parses that reply against schemas/<name>.schema.json. An example with a stale status value or a missing field teaches every spawn to return something the orchestrator cannot read.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
-      kinds: ["agent", "skill", "command", "markdown"],
+      kinds: ["agent", "skill", "command", "markdown", "readme"],
       check({ file, report }) {
         for (let fence of file.scan.fences) {
           if (fence.lang !== "json") continue;
@@ -15611,66 +15717,6 @@ var file_name_not_loaded_default, init_file_name_not_loaded = __esm({
         file.kind === "skill" && name !== "SKILL.md" ? report({ message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`, at: pointAt(1) }) : file.kind !== "skill" && extname(name) !== ".md" && report({ message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`, at: pointAt(1) });
       }
     };
-  }
-});
-
-// scripts/lib/load/read-source.ts
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-function readSource(path3, limit = maxFileBytes) {
-  let fd;
-  try {
-    fd = openSync(path3, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { ok: !1, problem: "unreadable", detail: describeError(error) };
-  }
-  try {
-    let stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: !1, problem: "unreadable", detail: "not a regular file" };
-    if (stat.size > limit) return { ok: !1, problem: "too-large", detail: `${stat.size} bytes`, bytes: stat.size };
-    let buffer = Buffer.allocUnsafe(stat.size), read = 0;
-    for (; read < stat.size; ) {
-      let n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return decode(buffer.subarray(0, read));
-  } catch (error) {
-    return { ok: !1, problem: "unreadable", detail: describeError(error) };
-  } finally {
-    closeSync(fd);
-  }
-}
-function decode(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255)
-    return { ok: !1, problem: "utf16", detail: "UTF-16 byte order mark", bytes: bytes.length };
-  let nul = bytes.indexOf(0);
-  if (nul !== -1) return { ok: !1, problem: "binary", detail: `NUL byte at offset ${nul}`, bytes: bytes.length };
-  let text6;
-  try {
-    text6 = utf8.decode(bytes);
-  } catch {
-    return { ok: !1, problem: "not-utf8", detail: `invalid UTF-8 near byte ${firstInvalidUtf8(bytes)}`, bytes: bytes.length };
-  }
-  let hadBom = text6.charCodeAt(0) === 65279;
-  return { ok: !0, text: hadBom ? text6.slice(1) : text6, hadBom, bytes: bytes.length };
-}
-function firstInvalidUtf8(bytes) {
-  for (let i = 0; i < bytes.length; ) {
-    let b = bytes[i], len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
-    if (len === 0 || i + len > bytes.length) return i;
-    for (let k = 1; k < len; k++) if ((bytes[i + k] & 192) !== 128) return i;
-    i += len;
-  }
-  return bytes.length;
-}
-function describeError(error) {
-  let code4 = error?.code;
-  return code4 === "EACCES" || code4 === "EPERM" ? "permission denied" : code4 === "ENOENT" ? "file not found or broken symbolic link" : code4 === "ELOOP" ? "symbolic link loop" : code4 === "EISDIR" ? "is a directory" : code4 ?? String(error);
-}
-var maxFileBytes, utf8, init_read_source = __esm({
-  "scripts/lib/load/read-source.ts"() {
-    "use strict";
-    maxFileBytes = 1048576, utf8 = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 });
   }
 });
 
@@ -15864,8 +15910,8 @@ var frontmatter_missing_default, init_frontmatter_missing = __esm({
     frontmatter_missing_default = {
       id: "frontmatter/missing",
       description: "Agent and skill files without a front-matter block",
-      rationale: "An agent file without front matter has no `name`, so Claude Code skips it as a co-located document; a skill without one loses its description and falls back to the first body line.",
-      defaultSeverity: "error",
+      rationale: "A project agent file without front matter has no `name`, so Claude Code skips it as a co-located document (often on purpose: notes beside the agents); a plugin agent without one loads under its file name with every tool; a skill without one takes its description from the first body line.",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill"],
       check({ file, report }) {
@@ -15873,8 +15919,38 @@ var frontmatter_missing_default, init_frontmatter_missing = __esm({
           file.frontmatter.closeLine === null && report({ message: "Unexpected end of file inside the front matter, expected a closing `---` line", at: pointAt(1) });
           return;
         }
-        let what = file.kind === "agent" ? "Claude Code skips this agent" : "the skill has no description";
+        let what = file.kind === "skill" ? "Claude Code takes the description from the first body line" : file.scope.kind === "plugin" ? "Claude Code loads this plugin agent under its file name, with every tool" : "Claude Code skips it as a document, not an agent";
         report({ message: `Unexpected file without front matter, expected a \`---\` block at the top (${what})`, at: pointAt(1) });
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/frontmatter-misspelt-key.ts
+var frontmatter_misspelt_key_default, init_frontmatter_misspelt_key = __esm({
+  "scripts/lib/checks/frontmatter-misspelt-key.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    init_foreign_keys();
+    init_suggest();
+    init_vocabulary();
+    frontmatter_misspelt_key_default = {
+      id: "frontmatter/misspelt-key",
+      description: "Front-matter keys that are a misspelling of a key Claude Code reads",
+      rationale: "Claude Code ignores keys it does not know: `tool:` or `descripton:` leaves the agent with every tool or without a description, with at most a debug-log line (agents) or nothing at all (skills and commands).",
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["agent", "skill", "command"],
+      check({ file, report }) {
+        let data = file.frontmatter?.data;
+        if (!data) return;
+        let kind = file.kind, known2 = knownKeys[kind];
+        for (let key of Object.keys(data)) {
+          if (known2.has(key) || Object.hasOwn(foreignKeys[kind], key)) continue;
+          let meant = closest(key, known2);
+          meant && report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`, at: keySpan(file, [key]) });
+        }
       }
     };
   }
@@ -15947,8 +16023,8 @@ var frontmatter_unknown_key_default, init_frontmatter_unknown_key = __esm({
     frontmatter_unknown_key_default = {
       id: "frontmatter/unknown-key",
       description: "Front-matter keys Claude Code does not read",
-      rationale: "Unknown keys have no effect: Claude Code 2.1.332 logs a debug warning for agents and nothing at all for skills and commands, so a typo such as `tool:` leaves the agent with every tool.",
-      defaultSeverity: "error",
+      rationale: "Unknown keys have no effect: Claude Code 2.1.332 logs a debug warning for agents and nothing at all for skills and commands. Metadata such as `author` or `tags` is harmless but does nothing; a key that promises behaviour (`globs`, `hide-from-slash-command-tool`) is a misunderstanding worth fixing.",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command"],
       check({ file, report }) {
@@ -15956,7 +16032,7 @@ var frontmatter_unknown_key_default, init_frontmatter_unknown_key = __esm({
         if (!data) return;
         let kind = file.kind, known2 = knownKeys[kind];
         for (let key of Object.keys(data))
-          known2.has(key) || foreignKeys[kind][key] || report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads${didYouMean(key, known2)}`, at: keySpan(file, [key]) });
+          known2.has(key) || Object.hasOwn(foreignKeys[kind], key) || closest(key, known2) || report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads (it has no effect)`, at: keySpan(file, [key]) });
       }
     };
   }
@@ -15974,7 +16050,7 @@ var frontmatter_unknown_model_default, init_frontmatter_unknown_model = __esm({
       id: "frontmatter/unknown-model",
       description: "A `model` that is neither an alias, `inherit`, nor a Claude model id",
       rationale: "Claude Code does not check `model` at load time: `gpt-4o` is sent to the API as written and the agent fails each time it is spawned.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command"],
       check({ file, report }) {
@@ -15982,6 +16058,34 @@ var frontmatter_unknown_model_default, init_frontmatter_unknown_model = __esm({
         typeof model != "string" || model === "" || isKnownModel(model) || report({
           message: `Unexpected model \`${model}\`, expected one of ${[...modelAliases].map((m) => `\`${m}\``).join(", ")} or a \`claude-\u2026\` model id${didYouMean(model, modelAliases)}`,
           at: valueSpan(file, ["model"])
+        });
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/frontmatter-yaml-strict.ts
+var frontmatter_yaml_strict_default, init_frontmatter_yaml_strict = __esm({
+  "scripts/lib/checks/frontmatter-yaml-strict.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    frontmatter_yaml_strict_default = {
+      id: "frontmatter/yaml-strict",
+      description: "Front matter that Claude Code loads only after quoting values itself, or resource front matter that is not strict YAML",
+      rationale: "When YAML fails, Claude Code retries once after quoting risky values, and the file loads as meant. Other YAML parsers (editors, indexers, the Agent Skills tools, this pack's generator) fail on the same text; quoting the value makes it portable.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["agent", "skill", "command", "markdown"],
+      fixable: !0,
+      check({ file, report }) {
+        let fm = file.frontmatter;
+        if (!fm || fm.language !== "yaml" && fm.language !== "yml" || fm.errors.length === 0 || !fm.recoveredByClaude && file.kind !== "markdown") return;
+        let first2 = fm.errors[0], consequence2 = file.kind === "markdown" ? "Claude Code does not read it; other YAML parsers fail" : "Claude Code loads it only after quoting values itself; other YAML parsers fail";
+        report({
+          message: `Unexpected invalid YAML: ${first2.message}, expected strict YAML 1.2 (${consequence2}${fm.quotingFix ? "; quoting the value fixes it" : ""})`,
+          at: offsetSpan(file, first2.start, first2.end),
+          ...fm.quotingFix ? { fix: fm.quotingFix } : {}
         });
       }
     };
@@ -15996,11 +16100,11 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
     init_locate();
     frontmatter_yaml_syntax_default = {
       id: "frontmatter/yaml-syntax",
-      description: "Front matter that is not strict YAML 1.2",
-      rationale: "When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field, so an agent does not load at all. Values that only the retry rescues break every other YAML tool.",
+      description: "Front matter that Claude Code cannot parse, even after its quoting retry",
+      rationale: "When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field: a project agent does not load at all, a plugin agent loads under its file name with every tool, a skill loses its description. YAML that only the retry rescues is frontmatter/yaml-strict.",
       defaultSeverity: "error",
       scope: "file",
-      kinds: ["agent", "skill", "command", "markdown"],
+      kinds: ["agent", "skill", "command"],
       fixable: !0,
       check({ file, report }) {
         let fm = file.frontmatter;
@@ -16012,8 +16116,8 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
           });
           return;
         }
-        if (fm.errors.length === 0) return;
-        let first2 = fm.errors[0], consequence2 = fm.recoveredByClaude ? "Claude Code loads it only after quoting values itself; other YAML parsers fail" : file.kind !== "agent" ? "Claude Code drops every field" : file.scope.kind === "plugin" ? "Claude Code drops every field and loads this plugin agent under its file name with every tool" : "Claude Code drops every field, so this agent does not load";
+        if (fm.errors.length === 0 || fm.recoveredByClaude) return;
+        let first2 = fm.errors[0], consequence2 = file.kind !== "agent" ? "Claude Code drops every field" : file.scope.kind === "plugin" ? "Claude Code drops every field and loads this plugin agent under its file name with every tool" : "Claude Code drops every field, so this agent does not load";
         report({
           message: `Unexpected invalid YAML: ${first2.message}, expected strict YAML 1.2 (${consequence2}${fm.quotingFix ? "; quoting the value fixes it" : ""})`,
           at: offsetSpan(file, first2.start, first2.end),
@@ -16025,7 +16129,7 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
 });
 
 // scripts/lib/project.ts
-import { basename as basename3, dirname as dirname2 } from "node:path";
+import { basename as basename3, dirname as dirname3 } from "node:path";
 function buildProject(files, externals) {
   let agents = [], skills = [];
   for (let file of files) {
@@ -16039,7 +16143,7 @@ function buildProject(files, externals) {
       let hidden = data["disable-model-invocation"];
       skills.push({
         file,
-        dir: basename3(dirname2(file.path)),
+        dir: basename3(dirname3(file.path)),
         ...typeof data.name == "string" ? { displayName: data.name } : {},
         ...file.scope.pluginName ? { pluginName: file.scope.pluginName } : {},
         hiddenFromModel: hidden === !0 || hidden === 1 || typeof hidden == "string" && truthy.test(hidden)
@@ -16956,8 +17060,8 @@ var init_blockquote = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern2) {
-  return listInScope(stack, pattern2.inConstruct, !0) && !listInScope(stack, pattern2.notInConstruct, !1);
+function patternInScope(stack, pattern) {
+  return listInScope(stack, pattern.inConstruct, !0) && !listInScope(stack, pattern.notInConstruct, !1);
 }
 function listInScope(stack, list4, none) {
   if (typeof list4 == "string" && (list4 = [list4]), !list4 || list4.length === 0)
@@ -16977,9 +17081,9 @@ var init_pattern_in_scope = __esm({
 function hardBreak(_, _1, state, info) {
   let index2 = -1;
   for (; ++index2 < state.unsafe.length; ) {
-    let pattern2 = state.unsafe[index2];
-    if (pattern2.character === `
-` && !pattern2.before && !pattern2.after && patternInScope(state.stack, pattern2))
+    let pattern = state.unsafe[index2];
+    if (pattern.character === `
+` && !pattern.before && !pattern.after && patternInScope(state.stack, pattern))
       return /[\t ]/.test(info.before) ? "" : " ";
   }
   return `\\
@@ -17818,8 +17922,8 @@ function inlineCode(node2, _, state) {
   for (; new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value); )
     sequence += "`";
   for (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value)) && (value = " " + value + " "); ++index2 < state.unsafe.length; ) {
-    let pattern2 = state.unsafe[index2], expression = state.compilePattern(pattern2);
-    if (!pattern2.atBreak) continue;
+    let pattern = state.unsafe[index2], expression = state.compilePattern(pattern);
+    if (!pattern.atBreak) continue;
     let match;
     for (; match = expression.exec(value); ) {
       let position2 = match.index;
@@ -20626,15 +20730,15 @@ var init_association = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
-function compilePattern(pattern2) {
-  if (!pattern2._compiled) {
-    let before = (pattern2.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern2.before ? "(?:" + pattern2.before + ")" : "");
-    pattern2._compiled = new RegExp(
-      (pattern2.beforeNode ? "^" : before ? "(" + before + ")" : "") + (/[$()*+.?[\\\]^{|}]/.test(pattern2.character) ? "\\" : "") + pattern2.character + (pattern2.afterNode ? "$" : pattern2.after ? "(?:" + pattern2.after + ")" : ""),
-      pattern2.unicode ? "gu" : "g"
+function compilePattern(pattern) {
+  if (!pattern._compiled) {
+    let before = (pattern.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern.before ? "(?:" + pattern.before + ")" : "");
+    pattern._compiled = new RegExp(
+      (pattern.beforeNode ? "^" : before ? "(" + before + ")" : "") + (/[$()*+.?[\\\]^{|}]/.test(pattern.character) ? "\\" : "") + pattern.character + (pattern.afterNode ? "$" : pattern.after ? "(?:" + pattern.after + ")" : ""),
+      pattern.unicode ? "gu" : "g"
     );
   }
-  return pattern2._compiled;
+  return pattern._compiled;
 }
 var init_compile_pattern = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
@@ -20707,12 +20811,12 @@ var eol, init_indent_lines = __esm({
 function safe(state, input, config) {
   let value = (config.before || "") + (input || "") + (config.after || ""), positions = [], result = [], infos = {}, percentEncode = state.stack.includes("autolink"), offset = config.before ? config.before.length : 0, end = value.length - (config.after ? config.after.length : 0), index2 = -1;
   for (; ++index2 < state.unsafe.length; ) {
-    let pattern2 = state.unsafe[index2];
-    if (!patternInScope(state.stack, pattern2) || !nodeInScope(pattern2.beforeNode, config.beforeNode) || !nodeInScope(pattern2.afterNode, config.afterNode))
+    let pattern = state.unsafe[index2];
+    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode))
       continue;
-    let expression = state.compilePattern(pattern2), from = pattern2.beforeNode ? offset : 0, subject = value.slice(from, pattern2.afterNode ? end : void 0), match;
+    let expression = state.compilePattern(pattern), from = pattern.beforeNode ? offset : 0, subject = value.slice(from, pattern.afterNode ? end : void 0), match;
     for (; match = expression.exec(subject); ) {
-      let before = !!(pattern2.before || pattern2.atBreak), after = !!pattern2.after, position2 = from + match.index + (before ? match[1].length : 0);
+      let before = !!(pattern.before || pattern.atBreak), after = !!pattern.after, position2 = from + match.index + (before ? match[1].length : 0);
       own4.call(infos, position2) ? (infos[position2].before && !before && (infos[position2].before = !1), infos[position2].after && !after && (infos[position2].after = !1)) : (positions.push(position2), infos[position2] = { before, after });
     }
   }
@@ -21441,8 +21545,8 @@ var init_micromark_extension_gfm_autolink_literal = __esm({
 function resolveAll(constructs2, events, context2) {
   let called = [], index2 = -1;
   for (; ++index2 < constructs2.length; ) {
-    let resolve10 = constructs2[index2].resolveAll;
-    resolve10 && !called.includes(resolve10) && (events = resolve10(events, context2), called.push(resolve10));
+    let resolve11 = constructs2[index2].resolveAll;
+    resolve11 && !called.includes(resolve11) && (events = resolve11(events, context2), called.push(resolve11));
   }
   return events;
 }
@@ -23727,8 +23831,8 @@ function flushCell(map4, context2, range, rowKind, rowEnd, previousCell) {
   return rowEnd !== void 0 && (previousCell.end = Object.assign({}, getPoint(context2.events, rowEnd)), map4.add(rowEnd, 0, [["exit", previousCell, context2]]), previousCell = void 0), previousCell;
 }
 function flushTableEnd(map4, context2, index2, table2, tableBody) {
-  let exits = [], related = getPoint(context2.events, index2);
-  tableBody && (tableBody.end = Object.assign({}, related), exits.push(["exit", tableBody, context2])), table2.end = Object.assign({}, related), exits.push(["exit", table2, context2]), map4.add(index2 + 1, 0, exits);
+  let exits2 = [], related = getPoint(context2.events, index2);
+  tableBody && (tableBody.end = Object.assign({}, related), exits2.push(["exit", tableBody, context2])), table2.end = Object.assign({}, related), exits2.push(["exit", table2, context2]), map4.add(index2 + 1, 0, exits2);
 }
 function getPoint(events, index2) {
   let event = events[index2], side = event[0] === "enter" ? "start" : "end";
@@ -25636,8 +25740,8 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set basename(basename11) {
-        assertNonEmpty(basename11, "basename"), assertPart(basename11, "basename"), this.path = default2.join(this.dirname || "", basename11);
+      set basename(basename13) {
+        assertNonEmpty(basename13, "basename"), assertPart(basename13, "basename"), this.path = default2.join(this.dirname || "", basename13);
       }
       /**
        * Get the parent path (example: `'~'`).
@@ -25658,8 +25762,8 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname16) {
-        assertPath(this.basename, "dirname"), this.path = default2.join(dirname16 || "", this.basename);
+      set dirname(dirname19) {
+        assertPath(this.basename, "dirname"), this.path = default2.join(dirname19 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -26221,7 +26325,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
       process(file, done) {
         let self2 = this;
         return this.freeze(), assertParser("process", this.parser || this.Parser), assertCompiler("process", this.compiler || this.Compiler), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve10, reject) {
+        function executor(resolve11, reject) {
           let realFile = vfile(file), parseTree3 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
             /** @type {unknown} */
@@ -26242,7 +26346,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
             );
           });
           function realDone(error, file2) {
-            error || !file2 ? reject(error) : resolve10 ? resolve10(file2) : done(void 0, file2);
+            error || !file2 ? reject(error) : resolve11 ? resolve11(file2) : done(void 0, file2);
           }
         }
       }
@@ -26326,7 +26430,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
         assertNode(tree), this.freeze();
         let transformers = this.transformers;
         return !done && typeof file == "function" && (done = file, file = void 0), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve10, reject) {
+        function executor(resolve11, reject) {
           let realFile = vfile(file);
           transformers.run(tree, realFile, realDone);
           function realDone(error, outputTree, file2) {
@@ -26334,7 +26438,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
               /** @type {TailTree extends undefined ? Node : TailTree} */
               outputTree || tree
             );
-            error ? reject(error) : resolve10 ? resolve10(resultingTree) : done(void 0, resultingTree, file2);
+            error ? reject(error) : resolve11 ? resolve11(resultingTree) : done(void 0, resultingTree, file2);
           }
         }
       }
@@ -26688,7 +26792,7 @@ var markerString, endMarker, generatedNote, empty2, cache, startPattern, endPatt
 
 // scripts/lib/index-tables/generators.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename4, dirname as dirname3, join as join4, relative as relative2, sep as sep3 } from "node:path";
+import { basename as basename4, dirname as dirname4, join as join4, relative as relative2, sep as sep3 } from "node:path";
 function generate(file, project, region) {
   let perFile = cache2.get(file);
   perFile || cache2.set(file, perFile = /* @__PURE__ */ new Map());
@@ -26820,7 +26924,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
       routing: {
         kinds: ["skill"],
         build(file, project) {
-          let dir = dirname3(file.path), prefix = join4(dir, "references") + sep3, references = project.files.filter((f) => f.kind === "markdown" && f.path.startsWith(prefix)).sort(byKey((f) => f.path));
+          let dir = dirname4(file.path), prefix = join4(dir, "references") + sep3, references = project.files.filter((f) => f.kind === "markdown" && f.path.startsWith(prefix)).sort(byKey((f) => f.path));
           return table(["Intent", "Reference", "Summary"], references.map((f) => {
             let href = relative2(dir, f.path).split(sep3).join("/"), title = stringValue(f.data.title) || basename4(f.path, ".md");
             return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)];
@@ -26828,7 +26932,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         }
       },
       agents: {
-        kinds: ["markdown"],
+        kinds: ["readme"],
         build(file, project) {
           let catalog = catalogOf(project, file.scope.root, "agents"), agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name));
           return table(["Agent", "Purpose", "Use when", "Model", "Permission mode", "Tools", "Preloaded skills"], agents.map((a) => [
@@ -26843,7 +26947,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         }
       },
       skills: {
-        kinds: ["markdown"],
+        kinds: ["readme"],
         build(file, project) {
           let skills = project.skills.filter((s) => inside(file.scope.root, s.file.path)).sort(byKey((s) => s.dir)), preloadedBy = /* @__PURE__ */ new Map();
           for (let agent of [...project.agents].sort(byKey((a) => a.name)))
@@ -26860,7 +26964,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         }
       },
       rules: {
-        kinds: ["markdown"],
+        kinds: ["readme"],
         build() {
           return table(["Rule", "Default severity", "Fixable", "Description"], [...checks].sort(byKey((c) => c.id)).map((c) => [
             { code: c.id },
@@ -26871,7 +26975,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         }
       },
       agreement: {
-        kinds: ["markdown"],
+        kinds: ["readme"],
         build(file) {
           return fromDataFile(file, "docs/runtime/agreement.json", (value) => {
             if (!Array.isArray(value)) return "expected an array of {defect, runtime, rule}";
@@ -26886,7 +26990,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         }
       },
       cost: {
-        kinds: ["markdown"],
+        kinds: ["readme"],
         build(file) {
           return fromDataFile(file, "docs/runtime/cost.json", costTable);
         }
@@ -26907,13 +27011,13 @@ var kindNames, index_markers_default, init_index_markers = __esm({
     init_regions();
     init_locate();
     init_suggest();
-    kindNames = { agent: "an agent", skill: "a skill (`SKILL.md`)", markdown: "a markdown file such as README.md" }, index_markers_default = {
+    kindNames = { agent: "an agent", skill: "a skill (`SKILL.md`)", markdown: "a skill resource file", readme: "the README" }, index_markers_default = {
       id: "index/markers",
       description: "Index region markers that are unknown, unmatched, nested, misplaced or lack their data",
       rationale: "A region that cannot be generated is never checked for staleness, so its table drifts from the files it describes while `npm run validate` stays green.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
-      kinds: ["agent", "skill", "markdown"],
+      kinds: ["agent", "skill", "markdown", "readme"],
       check({ file, project, report }) {
         let scan2 = regionsOf(file), known2 = regionNames.map((n) => `\`${n}\``).join(", "), at = (m) => offsetSpan(file, m.start, m.end);
         for (let p of scan2.problems)
@@ -26949,6 +27053,500 @@ var kindNames, index_markers_default, init_index_markers = __esm({
   }
 });
 
+// scripts/lib/install/boundary.ts
+import { realpathSync } from "node:fs";
+import { basename as basename5, dirname as dirname5, join as join5, resolve, sep as sep4 } from "node:path";
+function realLocation(path3) {
+  let rest = [], current2 = resolve(path3);
+  for (; ; )
+    try {
+      return join5(realpathSync.native(current2), ...rest);
+    } catch {
+      let parent = dirname5(current2);
+      if (parent === current2) return resolve(path3);
+      rest.unshift(basename5(current2)), current2 = parent;
+    }
+}
+function isInside(path3, folder) {
+  return path3 === folder || path3.startsWith(folder.endsWith(sep4) ? folder : folder + sep4);
+}
+function confine(fs, zones) {
+  let resolved = zones.map((z) => ({ ...z, root: resolve(z.root), real: realLocation(z.within ?? z.root) })).sort((a, b) => b.root.length - a.root.length), zoneOf = (path3) => {
+    let lexical = resolve(path3), zone = resolved.find((z) => isInside(lexical, z.root));
+    if (!zone) throw new BoundaryError(`refusing to touch ${path3}: it is outside ${resolved.map((z) => z.root).join(" and ")}`);
+    return zone;
+  }, check2 = (path3, write) => {
+    let zone = zoneOf(path3);
+    if (write && !zone.writable) throw new BoundaryError(`refusing to change ${path3}: backend-team only reads ${zone.root}`);
+    let real = realLocation(path3);
+    if (!isInside(real, zone.real))
+      throw new BoundaryError(`refusing to ${write ? "change" : "read"} ${path3}: a link takes it to ${real}, outside ${zone.root}; nothing was changed. Replace the link with a folder, or remove it.`);
+  }, checkPlace = (path3, write) => {
+    if (resolved.some((z) => z.root === resolve(path3))) return check2(path3, write);
+    zoneOf(path3), check2(dirname5(path3), write);
+  }, staysInside = (path3) => {
+    try {
+      return check2(path3, !1), !0;
+    } catch (error) {
+      if (error instanceof BoundaryError) return !1;
+      throw error;
+    }
+  };
+  return {
+    inspect: (path3, maxBytes) => (check2(path3, !1), fs.inspect(path3, maxBytes)),
+    readFile: (path3) => (check2(path3, !1), fs.readFile(path3)),
+    writeFile: (path3, content3, options) => (check2(path3, !0), fs.writeFile(path3, content3, options)),
+    mkdir: (path3) => (check2(path3, !0), fs.mkdir(path3)),
+    // A link being deleted is checked where it lives (its folder), not where it points.
+    unlink: (path3) => (checkPlace(path3, !0), fs.unlink(path3)),
+    rmdirIfEmpty: (path3) => (check2(path3, !0), fs.rmdirIfEmpty(path3)),
+    rename: (from, to) => (check2(from, !0), check2(to, !0), fs.rename(from, to)),
+    exists: (path3) => (checkPlace(path3, !1), fs.exists(path3)),
+    isDirectory: (path3) => (check2(path3, !1), fs.isDirectory(path3)),
+    isExecutable: (path3) => (check2(path3, !1), fs.isExecutable(path3)),
+    list(dir) {
+      return check2(dir, !1), fs.list(dir).map((e) => e.isLink && !staysInside(join5(dir, e.name)) ? { ...e, isFile: !1, isDirectory: !1 } : e);
+    },
+    realpath: (path3) => (check2(path3, !1), fs.realpath(path3)),
+    assertWritable: (path3) => check2(path3, !0)
+  };
+}
+var BoundaryError, init_boundary = __esm({
+  "scripts/lib/install/boundary.ts"() {
+    "use strict";
+    init_io();
+    BoundaryError = class extends UsageError {
+    };
+  }
+});
+
+// scripts/lib/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { closeSync as closeSync2, fsyncSync, openSync as openSync2, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename as basename6, dirname as dirname6, join as join6 } from "node:path";
+function writeFileAtomic(path3, content3, options = {}) {
+  let tag = options.tempTag ?? `${process.pid}-${randomBytes(6).toString("hex")}`, temp = join6(dirname6(path3), `.${basename6(path3)}.${tag}.tmp`), mode;
+  try {
+    mode = statSync(path3).mode & 511;
+  } catch {
+    mode = void 0;
+  }
+  let fd = openSync2(temp, "wx", mode ?? 420);
+  try {
+    writeSync(fd, typeof content3 == "string" ? Buffer.from(content3, "utf8") : content3), fsyncSync(fd);
+  } catch (error) {
+    throw closeSync2(fd), unlinkSync(temp), error;
+  }
+  closeSync2(fd);
+  try {
+    renameSync(temp, path3);
+  } catch (error) {
+    throw unlinkSync(temp), error;
+  }
+}
+var init_atomic_write = __esm({
+  "scripts/lib/atomic-write.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/lib/install/file-system.ts
+import { chmodSync, closeSync as closeSync3, lstatSync, mkdirSync, openSync as openSync3, readdirSync, readSync as readSync2, realpathSync as realpathSync2, renameSync as renameSync2, rmdirSync, statSync as statSync2, unlinkSync as unlinkSync2 } from "node:fs";
+import { join as join7 } from "node:path";
+function describeSpecial(s) {
+  return s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() || s.isBlockDevice() ? "a device" : "not a regular file";
+}
+function readUpTo(path3, size) {
+  let fd = openSync3(path3, "r");
+  try {
+    let buffer = Buffer.alloc(size), read = 0;
+    for (; read < size; ) {
+      let n = readSync2(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync3(fd);
+  }
+}
+function walkFiles(fs, dir, visit3, options = {}, seen = /* @__PURE__ */ new Set()) {
+  let real = fs.realpath(dir);
+  if (!(seen.has(real) || seen.size > 1e4)) {
+    seen.add(real);
+    for (let entry2 of fs.list(dir)) {
+      if (!options.dotFiles && entry2.name.startsWith(".")) continue;
+      let path3 = join7(dir, entry2.name);
+      entry2.isDirectory ? walkFiles(fs, path3, visit3, options, seen) : entry2.isFile && visit3(path3);
+    }
+  }
+}
+var realFileSystem, init_file_system = __esm({
+  "scripts/lib/install/file-system.ts"() {
+    "use strict";
+    init_atomic_write();
+    realFileSystem = {
+      inspect(path3, maxBytes) {
+        let s;
+        try {
+          s = statSync2(path3);
+        } catch (error) {
+          let code4 = error.code;
+          if (code4 === "ENOENT" || code4 === "ENOTDIR") {
+            try {
+              if (lstatSync(path3).isSymbolicLink()) return { kind: "other", what: "a link to a file that does not exist" };
+            } catch {
+            }
+            return { kind: "missing" };
+          }
+          return code4 === "ELOOP" ? { kind: "other", what: "a link that loops" } : { kind: "other", what: `unreadable (${code4 ?? "error"})` };
+        }
+        if (s.isDirectory()) return { kind: "directory" };
+        if (!s.isFile()) return { kind: "other", what: describeSpecial(s) };
+        if (s.size > maxBytes) return { kind: "file", size: s.size, content: null, problem: `${s.size} bytes, too large to compare` };
+        try {
+          return { kind: "file", size: s.size, content: readUpTo(path3, s.size) };
+        } catch (error) {
+          return { kind: "file", size: s.size, content: null, problem: `cannot be read (${error.code ?? "error"})` };
+        }
+      },
+      readFile(path3) {
+        let entry2 = realFileSystem.inspect(path3, 67108864);
+        return entry2.kind === "file" ? entry2.content : null;
+      },
+      writeFile(path3, content3, options = {}) {
+        writeFileAtomic(path3, content3, options.tempTag === void 0 ? {} : { tempTag: options.tempTag }), options.executable && chmodSync(path3, 493);
+      },
+      mkdir(path3) {
+        mkdirSync(path3);
+      },
+      unlink(path3) {
+        unlinkSync2(path3);
+      },
+      rmdirIfEmpty(path3) {
+        try {
+          return lstatSync(path3).isDirectory() ? (rmdirSync(path3), !0) : !1;
+        } catch (error) {
+          let code4 = error.code;
+          if (code4 === "ENOTEMPTY" || code4 === "EEXIST" || code4 === "ENOENT" || code4 === "ENOTDIR") return !1;
+          throw error;
+        }
+      },
+      rename(from, to) {
+        renameSync2(from, to);
+      },
+      exists(path3) {
+        try {
+          return lstatSync(path3), !0;
+        } catch {
+          return !1;
+        }
+      },
+      isDirectory(path3) {
+        try {
+          return statSync2(path3).isDirectory();
+        } catch {
+          return !1;
+        }
+      },
+      isExecutable(path3) {
+        try {
+          return (statSync2(path3).mode & 73) !== 0;
+        } catch {
+          return !1;
+        }
+      },
+      list(dir) {
+        try {
+          return readdirSync(dir, { withFileTypes: !0 }).map((d) => {
+            let isFile = d.isFile(), isDirectory = d.isDirectory(), isLink = d.isSymbolicLink();
+            if (isLink)
+              try {
+                let s = statSync2(`${dir}/${d.name}`);
+                isFile = s.isFile(), isDirectory = s.isDirectory();
+              } catch {
+              }
+            return { name: d.name, isFile, isDirectory, isLink };
+          });
+        } catch {
+          return [];
+        }
+      },
+      realpath(path3) {
+        try {
+          return realpathSync2(path3);
+        } catch {
+          return path3;
+        }
+      }
+    };
+  }
+});
+
+// scripts/lib/install/hash.ts
+import { createHash } from "node:crypto";
+function sha256(content3) {
+  return createHash("sha256").update(content3).digest("hex");
+}
+var init_hash = __esm({
+  "scripts/lib/install/hash.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/lib/install/lock.ts
+import { basename as basename7, dirname as dirname7, join as join8 } from "node:path";
+function lockPath(claudeDir) {
+  return join8(claudeDir, lockFileName);
+}
+function entriesOf(files) {
+  return Object.assign(/* @__PURE__ */ Object.create(null), files);
+}
+function readLock(fs, claudeDir) {
+  let path3 = lockPath(claudeDir), entry2 = fs.inspect(path3, maxLockBytes);
+  if (entry2.kind === "missing") return null;
+  if (entry2.kind !== "file") throw new LockError(`${path3} is ${entry2.kind === "directory" ? "a folder" : entry2.what}, not a lock file; move it away to start over`);
+  if (entry2.content === null) throw new LockError(`${path3} is ${entry2.problem}; move it away to start over`);
+  let data;
+  try {
+    data = JSON.parse(entry2.content.toString("utf8"));
+  } catch (error) {
+    throw new LockError(`${path3} is not valid JSON (${error.message}); fix it or remove it to start over`);
+  }
+  let validate2 = validatorFor(lockSchemaId);
+  if (!validate2(data)) {
+    let problems = describeErrors(validate2.errors, data).map((p) => p.message).join("; ");
+    throw new LockError(`${path3} does not match ${lockSchemaId}: ${problems}; fix it or remove it to start over`);
+  }
+  let lock = data;
+  return { ...lock, files: entriesOf(lock.files) };
+}
+function settleJournal(fs, claudeDir, lock) {
+  let journal = lock.journal;
+  if (!journal) return { lock, settled: 0, run: null };
+  let files = entriesOf(lock.files), settled = 0;
+  for (let op of journal.operations) {
+    let entry2 = fs.inspect(join8(claudeDir, op.path), maxLockBytes);
+    (entry2.kind === "file" && entry2.content !== null ? sha256(entry2.content) : null) !== op.to || op.to === null && entry2.kind !== "missing" || (settled++, op.to === null ? delete files[op.path] : files[op.path] = { sha256: op.to });
+  }
+  let directories = [.../* @__PURE__ */ new Set([...lock.directories, ...journal.directories.filter((d) => fs.isDirectory(join8(claudeDir, d)))])].sort(), { journal: _journal, ...rest } = lock;
+  return { lock: { ...rest, files, directories }, settled, run: journal.run ?? null };
+}
+function serializeLock(lock) {
+  let files = Object.fromEntries(Object.keys(lock.files).sort().map((k) => [k, lock.files[k]]));
+  return Buffer.from(`${JSON.stringify({ ...lock, files }, null, 2)}
+`, "utf8");
+}
+function writeLock(fs, claudeDir, lock, run2) {
+  fs.writeFile(lockPath(claudeDir), serializeLock(lock), { tempTag: tempTagOf(run2) });
+}
+function removeStaleTemp(fs, path3, run2) {
+  let temp = join8(dirname7(path3), `.${basename7(path3)}.${tempTagOf(run2)}.tmp`);
+  fs.inspect(temp, 0).kind === "file" && fs.unlink(temp);
+}
+function removeStaleLockTemps(fs, claudeDir) {
+  let pattern = new RegExp(`^\\.${lockFileName.replace(/\./g, "\\.")}\\.bt-[0-9a-f]{16}\\.tmp$`);
+  for (let entry2 of fs.list(claudeDir))
+    entry2.isFile && !entry2.isLink && pattern.test(entry2.name) && fs.unlink(join8(claudeDir, entry2.name));
+}
+var lockFileName, lockSchemaId, maxLockBytes, LockError, tempTagOf, init_lock = __esm({
+  "scripts/lib/install/lock.ts"() {
+    "use strict";
+    init_schemas();
+    init_hash();
+    lockFileName = "backend-team.lock.json", lockSchemaId = "install-lock.schema.json", maxLockBytes = 16 * 1024 * 1024;
+    LockError = class extends Error {
+    };
+    tempTagOf = (run2) => `bt-${run2}`;
+  }
+});
+
+// scripts/lib/install/names.ts
+import { basename as basename8, join as join9 } from "node:path";
+function nameKey(name) {
+  return name.normalize("NFKC").toLowerCase().replace(/[\s_-]+/g, "");
+}
+function frontmatterName(content3) {
+  let text6 = content3.toString("utf8").replace(/^\uFEFF/, "");
+  try {
+    let name = splitFrontmatter(text6).frontmatter?.data?.name;
+    return typeof name == "string" && name.trim() !== "" ? name.trim() : null;
+  } catch {
+    return null;
+  }
+}
+function scanDefinitions(fs, root2) {
+  let found2 = [];
+  walkFiles(fs, join9(root2, "agents"), (path3) => {
+    if (!path3.endsWith(".md")) return;
+    let entry2 = fs.inspect(path3, maxDefinitionBytes);
+    if (entry2.kind !== "file" || entry2.content === null) return;
+    let name = frontmatterName(entry2.content) ?? basename8(path3, ".md");
+    found2.push({ kind: "agent", path: path3, names: [name] });
+  }, { dotFiles: !0 });
+  for (let entry2 of fs.list(join9(root2, "skills"))) {
+    if (!entry2.isDirectory) continue;
+    let path3 = join9(root2, "skills", entry2.name, "SKILL.md"), file = fs.inspect(path3, maxDefinitionBytes);
+    if (file.kind !== "file" || file.content === null) continue;
+    let name = frontmatterName(file.content);
+    found2.push({ kind: "skill", path: path3, names: name && name !== entry2.name ? [entry2.name, name] : [entry2.name] });
+  }
+  return found2;
+}
+function sharedName(mine, other) {
+  if (mine.kind !== other.kind) return null;
+  let keys = new Set(mine.names.map(nameKey));
+  return other.names.find((n) => keys.has(nameKey(n))) ?? null;
+}
+var maxDefinitionBytes, init_names = __esm({
+  "scripts/lib/install/names.ts"() {
+    "use strict";
+    init_frontmatter();
+    init_file_system();
+    maxDefinitionBytes = 1024 * 1024;
+  }
+});
+
+// scripts/lib/install/plan.ts
+import { dirname as dirname8, join as join10 } from "node:path";
+function diskState(fs, path3) {
+  let entry2 = fs.inspect(path3, compareCapBytes);
+  return entry2.kind === "missing" ? { kind: "missing" } : entry2.kind === "directory" ? { kind: "other", what: "a folder" } : entry2.kind === "other" ? { kind: "other", what: entry2.what } : entry2.content === null ? { kind: "other", what: `a file that is ${entry2.problem}` } : { kind: "file", hash: sha256(entry2.content) };
+}
+function blockedFolder(fs, claudeDir, rel) {
+  let parts = rel.split("/").slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    let folder = parts.slice(0, i).join("/"), state = fs.inspect(join10(claudeDir, folder), 0);
+    if (state.kind === "missing") return null;
+    if (state.kind !== "directory") return folder;
+  }
+  return null;
+}
+function makePlan(input) {
+  let { command, fs, files, claudeDir, lock, force } = input, owned = lock?.files ?? /* @__PURE__ */ Object.create(null), recordOf = (rel) => Object.hasOwn(owned, rel) ? owned[rel] : void 0, steps = [], packRels = new Set(files.map((f) => f.rel));
+  if (command !== "uninstall")
+    for (let file of files) {
+      let disk = diskState(fs, join10(claudeDir, file.rel)), record = recordOf(file.rel), recorded = record?.sha256, ours = { sha256: file.sha256 }, base = { rel: file.rel, from: disk.kind === "file" ? disk.hash : null, to: file.sha256, source: file }, keepIt = input.keep?.has(file.rel) ?? !1;
+      if (disk.kind === "other") {
+        let why = `is ${disk.what}, where the pack has a file; move it away`;
+        command === "install" ? steps.push({ ...base, to: null, action: "conflict", reason: why, hard: !0, entry: record ?? null }) : steps.push({ ...base, to: null, action: "keep", reason: `${why}; left alone`, entry: record ?? null });
+      } else if (disk.kind === "file" && disk.hash === file.sha256)
+        steps.push({ ...base, action: "skip", reason: "up to date", entry: ours });
+      else if (record?.kept && disk.kind === "file")
+        steps.push({ ...base, to: disk.hash, action: "skip", reason: "kept as you changed it (update --keep)", entry: record });
+      else if (disk.kind === "missing") {
+        let folder = blockedFolder(fs, claudeDir, file.rel);
+        if (folder !== null) {
+          let why = `needs the folder .claude/${folder}, which is a file or link; move it away`;
+          steps.push({ ...base, to: null, action: command === "install" ? "conflict" : "keep", reason: why, hard: !0, entry: null });
+        } else command === "update" && recorded && !record?.kept ? steps.push({ ...base, to: null, action: "keep", reason: "you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)", entry: null }) : steps.push({ ...base, action: "create", reason: recorded ? "restores a deleted file" : "new file", entry: ours });
+      } else if (recorded && disk.hash === recorded && !keepIt)
+        steps.push({ ...base, action: "update", reason: "unchanged since installed; the pack has a newer version", entry: ours });
+      else if (keepIt && recorded)
+        steps.push({ ...base, to: disk.hash, action: "skip", reason: "kept as you changed it (--keep)", entry: { sha256: recorded, kept: !0 } });
+      else {
+        let why = recorded ? "changed since backend-team installed it (its sha256 differs from the lock)" : "exists and was not installed by backend-team";
+        force ? steps.push({ ...base, action: "update", reason: `${why}; backed up first (--force)`, backup: !0, entry: ours }) : command === "install" ? steps.push({ ...base, action: "conflict", reason: why, entry: record ?? null }) : steps.push({ ...base, to: disk.hash, action: "keep", reason: `${why}; left alone${recorded ? " (`npx backend-team update --keep <file>` keeps it for good)" : ""}`, entry: record ?? null });
+      }
+    }
+  for (let rel of Object.keys(owned)) {
+    if (command !== "uninstall" && packRels.has(rel)) continue;
+    let record = owned[rel], disk = diskState(fs, join10(claudeDir, rel)), base = { rel, from: disk.kind === "file" ? disk.hash : null }, gone = command === "uninstall" ? "installed by backend-team" : "no longer in the pack";
+    disk.kind === "missing" ? steps.push({ ...base, to: null, action: "skip", reason: "already deleted", entry: null }) : record.kept ? steps.push({ ...base, to: base.from, action: "skip", reason: "kept as you changed it; it is yours now", entry: null }) : disk.kind === "file" && disk.hash === record.sha256 ? steps.push({ ...base, to: null, action: "remove", reason: `${gone}, unchanged`, entry: null }) : steps.push({ ...base, to: base.from, action: "keep", reason: `${gone}, but ${disk.kind === "other" ? `now ${disk.what}` : "changed since installed"}; left alone`, entry: record });
+  }
+  steps.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+  let collisions = command === "uninstall" ? [] : nameCollisions(input, steps);
+  return { command, steps, collisions, force };
+}
+function nameCollisions(input, steps) {
+  let { fs, files, packRoot, definitions, claudeDir, userClaudeDir, lock, force, command } = input, ours = /* @__PURE__ */ new Set([...files.map((f) => join10(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join10(claudeDir, r))]), created = new Set(steps.filter((s) => s.action === "create").map((s) => s.rel)), packDefs = definitions.filter((d) => command === "install" || created.has(relInPack(packRoot, d))), scopes = [{ scope: "project", dir: claudeDir }];
+  userClaudeDir !== null && fs.realpath(userClaudeDir) !== fs.realpath(claudeDir) && scopes.push({ scope: "user", dir: userClaudeDir });
+  let collisions = [];
+  for (let { scope, dir } of scopes) {
+    let existing = scanDefinitions(fs, dir).filter((d) => !ours.has(d.path) && !(scope === "user" && input.userOwned?.has(d.path)));
+    for (let theirs of existing)
+      for (let mine of packDefs) {
+        let name = sharedName(mine, theirs);
+        if (name !== null) {
+          collisions.push({ path: theirs.path, scope, kind: theirs.kind, name, packRel: relInPack(packRoot, mine), moveAside: force && scope === "project" });
+          break;
+        }
+      }
+  }
+  return collisions;
+}
+function relInPack(root2, def) {
+  return def.path.slice(root2.length + 1).split("\\").join("/");
+}
+function foldersToCreate(fs, claudeDir, plan) {
+  let needed = /* @__PURE__ */ new Set();
+  for (let step of plan.steps) {
+    if (step.action !== "create" && step.action !== "update") continue;
+    let rel = dirname8(step.rel);
+    for (; ; ) {
+      let key = rel === "" ? "." : rel;
+      if (needed.has(key) || fs.isDirectory(join10(claudeDir, rel)) || (needed.add(key), key === ".")) break;
+      rel = dirname8(rel) === "." ? "" : dirname8(rel);
+    }
+  }
+  return [...needed].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.split("/").length - b.split("/").length || (a < b ? -1 : 1));
+}
+function blocked(plan) {
+  return plan.steps.some((s) => s.action === "conflict" && (s.hard || !plan.force)) || !plan.force && plan.collisions.length > 0;
+}
+function exitCode(plan) {
+  return blocked(plan) || plan.steps.some((s) => s.action === "keep") ? 1 : 0;
+}
+var compareCapBytes, init_plan = __esm({
+  "scripts/lib/install/plan.ts"() {
+    "use strict";
+    init_hash();
+    init_names();
+    compareCapBytes = 16 * 1024 * 1024;
+  }
+});
+
+// scripts/lib/install/installed.ts
+import { join as join11, sep as sep5 } from "node:path";
+function installedPackFiles(projectRoot) {
+  let claudeDir = join11(projectRoot, ".claude"), fs = confine(realFileSystem, [{ root: claudeDir, writable: !1 }]), out = /* @__PURE__ */ new Set();
+  try {
+    let lock = readLock(fs, claudeDir);
+    if (!lock || lock.journal) return out;
+    for (let [rel, entry2] of Object.entries(lock.files)) {
+      if (entry2.kept) continue;
+      let path3 = join11(claudeDir, ...rel.split("/")), file = fs.inspect(path3, compareCapBytes);
+      file.kind === "file" && file.content !== null && sha256(file.content) === entry2.sha256 && out.add(path3);
+    }
+  } catch (error) {
+    if (error instanceof LockError || error instanceof BoundaryError) return /* @__PURE__ */ new Set();
+    throw error;
+  }
+  return out;
+}
+function projectRootOf(path3) {
+  let marker = `${sep5}.claude${sep5}`, at = path3.lastIndexOf(marker);
+  return at < 0 ? null : path3.slice(0, at) || sep5;
+}
+function installedAmong(paths) {
+  let byRoot = /* @__PURE__ */ new Map(), out = /* @__PURE__ */ new Set();
+  for (let path3 of paths) {
+    let root2 = projectRootOf(path3);
+    root2 !== null && (byRoot.has(root2) || byRoot.set(root2, installedPackFiles(root2)), byRoot.get(root2).has(path3) && out.add(path3));
+  }
+  return out;
+}
+var init_installed = __esm({
+  "scripts/lib/install/installed.ts"() {
+    "use strict";
+    init_boundary();
+    init_file_system();
+    init_hash();
+    init_lock();
+    init_plan();
+  }
+});
+
 // scripts/lib/checks/index-stale.ts
 var index_stale_default, init_index_stale = __esm({
   "scripts/lib/checks/index-stale.ts"() {
@@ -26956,69 +27554,64 @@ var index_stale_default, init_index_stale = __esm({
     init_check();
     init_generators();
     init_regions();
+    init_installed();
     init_locate();
     index_stale_default = {
       id: "index/stale",
       description: "A generated index table that differs from what the front matter and catalogs give now",
       rationale: "Index tables (the orchestrator roster, the gateway routing table, the README catalog) are generated; a stale one lists agents, skills or rules that no longer exist, or misses new ones, and Claude reads it as truth.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
-      kinds: ["agent", "skill", "markdown"],
+      kinds: ["agent", "skill", "markdown", "readme"],
       fixable: !0,
       check({ file, project, report }) {
-        for (let region of regionsOf(file).regions) {
-          let type = regionTypes[region.name];
-          if (!type || !type.kinds.includes(file.kind)) continue;
-          let generated = generate(file, project, region);
-          if (!generated.ok) continue;
-          let expected = renderRegion(generated.table, region.open.eol);
-          file.text.slice(region.innerStart, region.innerEnd) !== expected && report({
-            message: `Unexpected stale \`${region.name}\` region, expected the table generated from the current files; run \`npm run generate\` (or \`backend-team validate --fix\`)`,
-            at: offsetSpan(file, region.open.start, region.open.end),
-            fix: [{ start: region.innerStart, end: region.innerEnd, text: expected }]
-          });
-        }
+        if (!(regionsOf(file).regions.length > 0 && installedAmong([file.path]).size > 0))
+          for (let region of regionsOf(file).regions) {
+            let type = regionTypes[region.name];
+            if (!type || !type.kinds.includes(file.kind)) continue;
+            let generated = generate(file, project, region);
+            if (!generated.ok) continue;
+            let expected = renderRegion(generated.table, region.open.eol);
+            file.text.slice(region.innerStart, region.innerEnd) !== expected && report({
+              message: `Unexpected stale \`${region.name}\` region, expected the table generated from the current files; run \`npm run generate\` (or \`backend-team validate --fix\`)`,
+              at: offsetSpan(file, region.open.start, region.open.end),
+              fix: [{ start: region.innerStart, end: region.innerEnd, text: expected }]
+            });
+          }
       }
     };
   }
 });
 
 // scripts/lib/checks/names-agent-name-format.ts
-var pattern, kebabOf, names_agent_name_format_default, init_names_agent_name_format = __esm({
+function agentNameRejection(name, scope) {
+  return name.includes(":") && scope !== "plugin" ? `Unexpected \`:\` in agent name \`${name}\`, expected a name without \`:\` (Claude Code rejects project agents with \`:\`, reserved for plugin namespacing)` : name.startsWith("-") ? `Unexpected leading \`-\` in agent name \`${name}\`, expected a name that starts with a letter or digit (Claude Code rejects this agent)` : name.length > 256 ? `Unexpected agent name of ${name.length} characters, expected at most 256 (Claude Code rejects this agent)` : null;
+}
+var kebabNamePattern, names_agent_name_format_default, init_names_agent_name_format = __esm({
   "scripts/lib/checks/names-agent-name-format.ts"() {
     "use strict";
     init_check();
     init_locate();
-    pattern = /^[a-z0-9]+(-[a-z0-9]+)*$/, kebabOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""), names_agent_name_format_default = {
+    kebabNamePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+    names_agent_name_format_default = {
       id: "names/agent-name-format",
-      description: "Agent names that are not lower-case kebab-case",
-      rationale: "Claude Code 2.1.332 rejects project agents whose `name` contains `:` (reserved for plugin namespacing), starts with `-` or is over 256 characters; capitals, spaces and underscores load, but the agent is then reached only through fuzzy lookup.",
+      description: "Agent names that Claude Code refuses to load",
+      rationale: "Claude Code 2.1.332 rejects project agents whose `name` contains `:` (reserved for plugin namespacing), starts with `-` or is over 256 characters: the agent does not exist, and only the debug log says why.",
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent"],
       check({ file, report }) {
         let name = file.frontmatter?.data?.name;
-        if (typeof name != "string" || name === "" || pattern.test(name) && name.length <= 256) return;
-        let suggestion = kebabOf(name), expected = `expected lower-case kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ""}`, message2;
-        if (name.includes(":"))
-          message2 = file.scope.kind === "plugin" ? `Unexpected \`:\` in agent name \`${name}\`, ${expected} (in a plugin agent it adds a namespace level; copied into .claude/agents, Claude Code rejects it)` : `Unexpected \`:\` in agent name \`${name}\`, ${expected} (Claude Code rejects project agents with \`:\`, reserved for plugin namespacing)`;
-        else if (name.startsWith("-"))
-          message2 = `Unexpected leading \`-\` in agent name \`${name}\`, ${expected} (Claude Code rejects this agent)`;
-        else if (name.length > 256)
-          message2 = `Unexpected agent name of ${name.length} characters, expected at most 256 (Claude Code rejects this agent)`;
-        else if (/[A-Z\s_]/.test(name)) {
-          let kinds = [/[A-Z]/.test(name) && "capitals", /\s/.test(name) && "spaces", name.includes("_") && "underscores"].filter((k) => !!k);
-          message2 = `Unexpected ${kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}` : kinds[0]} in agent name \`${name}\`, ${expected} (Claude Code loads it, but reaches it only through fuzzy lookup)`;
-        } else
-          message2 = `Unexpected agent name \`${name}\`, ${expected} (\`^[a-z0-9]+(-[a-z0-9]+)*$\`)`;
-        report({ message: message2, at: valueSpan(file, ["name"]) });
+        if (typeof name != "string" || name === "") return;
+        let message2 = agentNameRejection(name, file.scope.kind);
+        message2 && report({ message: message2, at: valueSpan(file, ["name"]) });
       }
     };
   }
 });
 
 // scripts/lib/checks/names-agent-name-matches-file.ts
-import { basename as basename5 } from "node:path";
+import { basename as basename9 } from "node:path";
 var names_agent_name_matches_file_default, init_names_agent_name_matches_file = __esm({
   "scripts/lib/checks/names-agent-name-matches-file.ts"() {
     "use strict";
@@ -27028,15 +27621,46 @@ var names_agent_name_matches_file_default, init_names_agent_name_matches_file = 
       id: "names/agent-name-matches-file",
       description: "Agents whose `name` differs from the file name",
       rationale: "Claude Code ignores an agent's file name and knows it only by `name`, so `fname.md` with `name: other` is not found as `fname`; people and tools that go by the file name dispatch an agent that does not exist.",
-      defaultSeverity: "error",
+      defaultSeverity: "off",
       scope: "file",
       kinds: ["agent"],
       check({ file, report }) {
-        let name = file.frontmatter?.data?.name, stem = basename5(file.path).replace(/\.md$/i, "");
+        let name = file.frontmatter?.data?.name, stem = basename9(file.path).replace(/\.md$/i, "");
         typeof name != "string" || name === "" || name === stem || report({
-          message: `Unexpected agent name \`${name}\`, expected \`${stem}\` to match the file name \`${basename5(file.path)}\` (Claude Code knows this agent only as \`${name}\`)`,
+          message: `Unexpected agent name \`${name}\`, expected \`${stem}\` to match the file name \`${basename9(file.path)}\` (Claude Code knows this agent only as \`${name}\`)`,
           at: valueSpan(file, ["name"])
         });
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/names-agent-name-style.ts
+var kebabOf, names_agent_name_style_default, init_names_agent_name_style = __esm({
+  "scripts/lib/checks/names-agent-name-style.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    init_names_agent_name_format();
+    kebabOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""), names_agent_name_style_default = {
+      id: "names/agent-name-style",
+      description: "Agent names that load but are not lower-case kebab-case",
+      rationale: "Claude Code loads names with capitals, spaces, underscores or dots, and reaches them through its case- and separator-insensitive lookup; kebab-case names match exactly in every tool that lists agents. In a plugin agent a `:` adds a namespace level, and the same file copied into .claude/agents is rejected.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["agent"],
+      check({ file, report }) {
+        let name = file.frontmatter?.data?.name;
+        if (typeof name != "string" || name === "" || kebabNamePattern.test(name) || agentNameRejection(name, file.scope.kind)) return;
+        let suggestion = kebabOf(name), expected = `expected lower-case kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ""}`, message2;
+        if (name.includes(":"))
+          message2 = `Unexpected \`:\` in agent name \`${name}\`, ${expected} (in a plugin agent it adds a namespace level; copied into .claude/agents, Claude Code rejects it)`;
+        else if (/[A-Z\s_]/.test(name)) {
+          let kinds = [/[A-Z]/.test(name) && "capitals", /\s/.test(name) && "spaces", name.includes("_") && "underscores"].filter((k) => !!k);
+          message2 = `Unexpected ${kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}` : kinds[0]} in agent name \`${name}\`, ${expected} (Claude Code loads it, but reaches it only through fuzzy lookup)`;
+        } else
+          message2 = `Unexpected agent name \`${name}\`, ${expected} (Claude Code loads it; \`^[a-z0-9]+(-[a-z0-9]+)*$\` matches exactly everywhere)`;
+        report({ message: message2, at: valueSpan(file, ["name"]) });
       }
     };
   }
@@ -27098,7 +27722,7 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
 });
 
 // scripts/lib/checks/names-skill-name-matches-dir.ts
-import { basename as basename6, dirname as dirname4 } from "node:path";
+import { basename as basename10, dirname as dirname9 } from "node:path";
 var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __esm({
   "scripts/lib/checks/names-skill-name-matches-dir.ts"() {
     "use strict";
@@ -27112,9 +27736,9 @@ var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __
       scope: "file",
       kinds: ["skill"],
       check({ file, report, settings }) {
-        let name = file.frontmatter?.data?.name, folder = dirname4(file.path);
+        let name = file.frontmatter?.data?.name, folder = dirname9(file.path);
         if (typeof name != "string" || name === "" || folder === file.scope.root) return;
-        let dir = basename6(folder);
+        let dir = basename10(folder);
         if (name === dir) return;
         let why = settings.skillProfile === "agent-skills" ? "the Agent Skills standard requires `name` to equal the directory name" : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`;
         report({ message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`, at: valueSpan(file, ["name"]) });
@@ -27284,7 +27908,7 @@ var sourceBranches, plugin_marketplace_default, init_plugin_marketplace = __esm(
 });
 
 // scripts/lib/checks/plugin-marketplace-name-mismatch.ts
-import { join as join5, resolve } from "node:path";
+import { join as join12, resolve as resolve2 } from "node:path";
 var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_mismatch = __esm({
   "scripts/lib/checks/plugin-marketplace-name-mismatch.ts"() {
     "use strict";
@@ -27295,16 +27919,16 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
       id: "plugin/marketplace-name-mismatch",
       description: "Marketplace entries whose name or version differs from the local plugin's plugin.json",
       rationale: "Users install a plugin by its marketplace entry name, but Claude Code namespaces its agents and skills (`name:agent`) by the `name` in plugin.json, and at install time plugin.json's `version` wins over the entry's. When they differ, the listing, the install command and the loaded plugin disagree.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["marketplace"],
       check({ file, project, report }) {
         let data = file.json?.value;
         if (!isRecord(data) || !Array.isArray(data.plugins)) return;
-        let root2 = resolve(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
+        let root2 = resolve2(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
         data.plugins.forEach((entry2, i) => {
           if (!isRecord(entry2) || typeof entry2.source != "string" || !(entry2.source.startsWith("./") || entry2.source === ".")) return;
-          let manifestFile = manifests.get(join5(resolve(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
+          let manifestFile = manifests.get(join12(resolve2(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
           if (!(!manifestFile || !isRecord(manifest)))
             for (let field of ["name", "version"]) {
               let mine = entry2[field], theirs = manifest[field];
@@ -27323,18 +27947,18 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
 });
 
 // scripts/lib/checks/plugin-paths.ts
-import { existsSync as existsSync3, realpathSync, statSync } from "node:fs";
-import { dirname as dirname5, join as join6, relative as relative3, resolve as resolve2, isAbsolute } from "node:path";
+import { existsSync as existsSync4, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { dirname as dirname10, join as join13, relative as relative3, resolve as resolve3, isAbsolute } from "node:path";
 function kindOf(path3) {
   try {
-    return statSync(path3).isDirectory() ? "folder" : "file";
+    return statSync3(path3).isDirectory() ? "folder" : "file";
   } catch {
     return null;
   }
 }
 function within(root2, path3) {
   try {
-    let rel = relative3(realpathSync(root2), realpathSync(path3));
+    let rel = relative3(realpathSync3(root2), realpathSync3(path3));
     return !rel.startsWith("..") && !isAbsolute(rel);
   } catch {
     return !0;
@@ -27355,7 +27979,7 @@ var missingMeans, fileOnly, pluginMarkers, hasTraversal, dotSlash, plugin_paths_
       mcpServers: "Claude Code skips a missing MCP servers file without a word, so none of its servers load",
       lspServers: "none of its servers load",
       outputStyles: "none of its output styles load"
-    }, fileOnly = /* @__PURE__ */ new Set(["agents", "hooks", "mcpServers", "lspServers"]), pluginMarkers = [join6(".claude-plugin", "plugin.json"), "agents", "skills", "commands", join6("hooks", "hooks.json"), ".mcp.json", "SKILL.md"];
+    }, fileOnly = /* @__PURE__ */ new Set(["agents", "hooks", "mcpServers", "lspServers"]), pluginMarkers = [join13(".claude-plugin", "plugin.json"), "agents", "skills", "commands", join13("hooks", "hooks.json"), ".mcp.json", "SKILL.md"];
     hasTraversal = (path3) => path3.split(/[\\/]/).includes(".."), dotSlash = (path3) => `./${path3.replace(/^(?:\.{0,2}[\\/])+/, "")}`, plugin_paths_default = {
       id: "plugin/paths",
       description: "plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist",
@@ -27366,14 +27990,14 @@ var missingMeans, fileOnly, pluginMarkers, hasTraversal, dotSlash, plugin_paths_
       check({ file, report }) {
         let data = file.json?.value;
         if (!isRecord(data)) return;
-        let root2 = dirname5(dirname5(file.path));
+        let root2 = dirname10(dirname10(file.path));
         if (file.kind === "marketplace") {
           (Array.isArray(data.plugins) ? data.plugins : []).forEach((entry2, i) => {
             if (!isRecord(entry2) || typeof entry2.source != "string") return;
             let source = entry2.source;
             if (!(source.startsWith("./") || source === ".") || hasTraversal(source)) return;
-            let dir = resolve2(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
-            kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync3(join6(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
+            let dir = resolve3(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
+            kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync4(join13(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
           });
           return;
         }
@@ -27392,8 +28016,8 @@ var missingMeans, fileOnly, pluginMarkers, hasTraversal, dotSlash, plugin_paths_
             report({ message: `Unexpected \`${value}\` for \`agents\`, expected \`.md\` agent files, never a folder (Claude Code rejects the manifest and loads nothing from the plugin)`, at });
             continue;
           }
-          let abs = resolve2(root2, value), kind = kindOf(abs);
-          kind === null ? report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`, at }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname5(value))}\` (Claude Code reports a load failure)`, at }) : fileOnly.has(key) && kind === "folder" && report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`, at }) : report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at });
+          let abs = resolve3(root2, value), kind = kindOf(abs);
+          kind === null ? report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`, at }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname10(value))}\` (Claude Code reports a load failure)`, at }) : fileOnly.has(key) && kind === "folder" && report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`, at }) : report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at });
         }
       }
     };
@@ -27440,8 +28064,8 @@ var kebabCase, experimental, recommended, plugin_unknown_field_default, init_plu
 });
 
 // scripts/lib/checks/refs-broken-link.ts
-import { existsSync as existsSync4, readdirSync } from "node:fs";
-import { basename as basename7, dirname as dirname6, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve3, sep as sep4 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync2 } from "node:fs";
+import { basename as basename11, dirname as dirname11, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve4, sep as sep6 } from "node:path";
 function decode3(path3) {
   try {
     return decodeURIComponent(path3);
@@ -27451,7 +28075,7 @@ function decode3(path3) {
 }
 function siblings(dir) {
   try {
-    return readdirSync(dir);
+    return readdirSync2(dir);
   } catch {
     return [];
   }
@@ -27467,7 +28091,7 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
       id: "refs/broken-link",
       description: "Relative markdown links to files or folders that do not exist",
       rationale: "Agents and skills point the model at reference files by relative link; a missing target costs a failed Read at run time and leaves the agent without the material. A link that leaves the project is never resolved in an installed plugin.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "markdown"],
       check({ file, report }) {
@@ -27476,8 +28100,8 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
           if (target === "" || notLocal.test(target)) continue;
           let path3 = decode3(target.replace(/[?#].*$/, ""));
           if (path3 === "") continue;
-          let abs = resolve3(dirname6(file.path), path3), rel = relative4(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
-          rel === ".." || rel.startsWith(`..${sep4}`) || isAbsolute2(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync4(abs) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename7(abs), siblings(dirname6(abs)))}`, at });
+          let abs = resolve4(dirname11(file.path), path3), rel = relative4(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
+          rel === ".." || rel.startsWith(`..${sep6}`) || isAbsolute2(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync5(abs) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname11(abs)))}`, at });
         }
       }
     };
@@ -27527,7 +28151,7 @@ function scan(file) {
     let ref = { name: span.text, start: span.start, end: span.end }, before = sentenceBefore(text6, span.start), after = followingWord.exec(text6.slice(span.end, span.end + 24));
     after && after[1].toLowerCase().startsWith("skill") ? (skills.push(ref), skillVerb.test(before) && (skillToolUse = earliest(skillToolUse, ref))) : after && isAgentToken(span.text) && agents.push(ref), isAgentToken(span.text) && delegateVerb.test(before) && (delegation = earliest(delegation, ref));
   }
-  for (let pattern2 of [skillCall, skillField]) for (let ref of matches(text6, base, pattern2)) skills.push(ref);
+  for (let pattern of [skillCall, skillField]) for (let ref of matches(text6, base, pattern)) skills.push(ref);
   for (let ref of matches(text6, base, subagentType)) agents.push(ref);
   tables(file, (header, ref) => {
     skillHeader.test(header) && isSkillToken(ref.name) && skills.push(ref), agentHeader.test(header) && isAgentToken(ref.name) && agents.push(ref);
@@ -27542,18 +28166,18 @@ function sentenceBefore(text6, offset) {
 `, offset - 1) + 1;
   return text6.slice(Math.max(lineStart, offset - 100), offset).split(/[.!?;](?:\s|$)/).pop() ?? "";
 }
-function matches(text6, from, pattern2) {
+function matches(text6, from, pattern) {
   let out = [];
-  pattern2.lastIndex = from;
-  for (let m = pattern2.exec(text6); m; m = pattern2.exec(text6)) {
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text6); m; m = pattern.exec(text6)) {
     let start = m.index + m[0].lastIndexOf(m[1]);
     out.push({ name: m[1], start, end: start + m[1].length });
   }
   return out;
 }
-function first(text6, from, pattern2) {
-  pattern2.lastIndex = from;
-  let m = pattern2.exec(text6);
+function first(text6, from, pattern) {
+  pattern.lastIndex = from;
+  let m = pattern.exec(text6);
   return m ? { name: m[0], start: m.index, end: m.index + m[0].length } : null;
 }
 function unique(refs) {
@@ -27640,7 +28264,7 @@ var refs_missing_agent_tool_default, init_refs_missing_agent_tool = __esm({
       id: "refs/missing-agent-tool",
       description: "Agents whose body delegates to other agents but whose `tools` lacks `Agent`",
       rationale: "Spawning a subagent goes through the Agent tool (`Task` in older packs); an agent with a `tools` list without it cannot dispatch anyone, and improvises the work itself instead.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
       check(ctx) {
@@ -27670,7 +28294,7 @@ var refs_missing_skill_tool_default, init_refs_missing_skill_tool = __esm({
       id: "refs/missing-skill-tool",
       description: "Agents whose body invokes skills but whose `tools` lacks `Skill`",
       rationale: "Loading a skill on demand goes through the Skill tool; an agent with a `tools` list without `Skill` cannot do what its body asks. Preloading through `skills:` works without it, so only body instructions count.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
       check(ctx) {
@@ -27731,7 +28355,7 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
       id: "refs/unknown-agent",
       description: "Agent types in `Agent(...)`, in a skill's `agent:` or dispatched from a body that do not exist",
       rationale: "An unknown `subagent_type` fails with \"Agent type 'x' not found\" only when the orchestrator reaches that step; a skill's unknown `agent:` silently runs as `general-purpose`. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "project",
       check({ project, report }) {
         let candidates2 = null, hint = (name) => (candidates2 ??= [.../* @__PURE__ */ new Set([
@@ -27765,7 +28389,6 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
 var refs_unknown_skill_default, init_refs_unknown_skill = __esm({
   "scripts/lib/checks/refs-unknown-skill.ts"() {
     "use strict";
-    init_body_refs();
     init_check();
     init_locate();
     init_project();
@@ -27773,30 +28396,51 @@ var refs_unknown_skill_default, init_refs_unknown_skill = __esm({
     init_tool_list();
     refs_unknown_skill_default = {
       id: "refs/unknown-skill",
-      description: "Skills named in `skills:` or in a body that do not exist or cannot be loaded by the model",
-      rationale: 'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only; a skill named in a body that does not exist leaves the agent without the procedure it was told to follow.',
+      description: "Skills an agent preloads with `skills:` that do not exist or cannot be loaded by the model",
+      rationale: 'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only: the agent starts without the procedure it was given. Skills from outside the checked files go in `externalSkills`.',
       defaultSeverity: "error",
       scope: "project",
       check({ project, report }) {
         let candidates2 = null, hint = (name) => (candidates2 ??= [.../* @__PURE__ */ new Set([
           ...project.skills.flatMap((s) => [s.dir, ...s.displayName ? [s.displayName] : [], ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []]),
           ...project.externalSkills
-        ])], didYouMean(name, candidates2)), check2 = (file, name, at, preload) => {
+        ])], didYouMean(name, candidates2)), check2 = (file, name, at) => {
           if (project.externalSkills.has(name)) return;
           let skill = findSkill(project, name);
-          if (skill)
-            preload && skill.hiddenFromModel && report({ file: file.path, message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`, at: at() });
-          else {
-            let effect = preload ? 'Claude Code reports it "not found" and skips it' : "the agent cannot load it";
-            report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (${effect})${hint(name)}`, at: at() });
-          }
+          skill ? skill.hiddenFromModel && report({ file: file.path, message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`, at: at() }) : report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`, at: at() });
         };
         for (let file of project.files)
-          if (!(!file.read.ok || file.kind !== "agent" && file.kind !== "skill" && file.kind !== "command")) {
-            if (file.kind === "agent")
-              for (let entry2 of splitToolList(file.data.skills)) check2(file, entry2.raw, () => listEntrySpan(file, "skills", entry2), !0);
-            for (let ref of bodyRefs(file).skills) check2(file, ref.name, () => offsetSpan(file, ref.start, ref.end), !1);
-          }
+          if (!(!file.read.ok || file.kind !== "agent"))
+            for (let entry2 of splitToolList(file.data.skills)) check2(file, entry2.raw, () => listEntrySpan(file, "skills", entry2));
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/refs-unknown-skill-mention.ts
+var refs_unknown_skill_mention_default, init_refs_unknown_skill_mention = __esm({
+  "scripts/lib/checks/refs-unknown-skill-mention.ts"() {
+    "use strict";
+    init_body_refs();
+    init_check();
+    init_locate();
+    init_project();
+    init_suggest();
+    refs_unknown_skill_mention_default = {
+      id: "refs/unknown-skill-mention",
+      description: "Skills named in an agent, skill or command body that do not exist in the project",
+      rationale: "Claude Code does not read skill names in a body; the model does. A name that matches no skill sends it looking for a procedure that is not there. Libraries of skills that the body tells the model to Read by path are a legitimate pattern, so this is a warning: name them in `externalSkills`.",
+      defaultSeverity: "warning",
+      scope: "project",
+      check({ project, report }) {
+        let candidates2 = null, hint = (name) => (candidates2 ??= [.../* @__PURE__ */ new Set([
+          ...project.skills.flatMap((s) => [s.dir, ...s.displayName ? [s.displayName] : [], ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []]),
+          ...project.externalSkills
+        ])], didYouMean(name, candidates2));
+        for (let file of project.files)
+          if (!(!file.read.ok || file.kind !== "agent" && file.kind !== "skill" && file.kind !== "command"))
+            for (let ref of bodyRefs(file).skills)
+              project.externalSkills.has(ref.name) || findSkill(project, ref.name) || report({ file: file.path, message: `Unexpected unknown skill \`${ref.name}\` in the body, expected a skill in this project or in \`externalSkills\` (the model cannot load it)${hint(ref.name)}`, at: offsetSpan(file, ref.start, ref.end) });
       }
     };
   }
@@ -27855,7 +28499,7 @@ var skipping, security_bypass_permissions_default, init_security_bypass_permissi
       id: "security/bypass-permissions",
       description: "Agents and settings that skip permission prompts (`bypassPermissions`, `dontAsk`, `auto`, `acceptEdits`)",
       rationale: "An agent with `permissionMode: bypassPermissions` runs Bash, Write and network tools with no prompt, so a prompt injection in a file it reads becomes code execution on the user's machine; `dontAsk`, `auto` and `acceptEdits` skip some prompts (reported as warnings). A pack that ships such an agent, or a `.claude/settings.json` with `permissions.defaultMode` set to one of them, turns that on for everyone who installs it. Plugin agents are skipped: Claude Code ignores their `permissionMode`, and `frontmatter/foreign-key` reports the field.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "settings"],
       check({ file, report }) {
@@ -27950,7 +28594,7 @@ var writeTools, reviewerName, reviewerWords, security_read_only_writes_default, 
       id: "security/read-only-writes",
       description: "Reviewer, auditor and `permissionMode: plan` agents granted Write, Edit or NotebookEdit",
       rationale: "A review or audit agent reads untrusted code and reports on it. Given Write, Edit or NotebookEdit it can change the code it judges, so a prompt injection in that code can rewrite files, and its findings no longer describe what was reviewed. `permissionMode: plan` promises no changes, yet listed write tools stay in the agent's tool set.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
       check({ file, report }) {
@@ -27987,12 +28631,12 @@ var init_hook_commands = __esm({
 
 // scripts/lib/shell-risk.ts
 function findShellRisk(command) {
-  for (let pattern2 of downloadPatterns) {
-    let m = pattern2.exec(command);
+  for (let pattern of downloadPatterns) {
+    let m = pattern.exec(command);
     if (m) return { kind: "download", match: pipelineFrom(command, m.index) };
   }
-  for (let pattern2 of variablePatterns) {
-    let m = pattern2.exec(command);
+  for (let pattern of variablePatterns) {
+    let m = pattern.exec(command);
     if (!m) continue;
     let name = m[1] ?? m[2];
     if (!(name !== void 0 && pathVariables.has(name)))
@@ -28043,7 +28687,7 @@ var shorten2, security_remote_code_hook_default, init_security_remote_code_hook 
       id: "security/remote-code-hook",
       description: "Hook commands that download and run code, or run text from a variable or from the hook input",
       rationale: 'Hooks run shell commands with the user\'s rights on every matching event, without a prompt. `curl \u2026 | sh`, `bash <(curl \u2026)` or `iex (iwr \u2026)` run whatever the server returns on that day, not what was reviewed; `eval "$TOOL_INPUT"`, `sh -c "$X"` or `jq \u2026 | sh` run text the model or a tool call controls, so a prompt injection becomes code execution. Checked in agent, skill and command front matter, plugin hooks/hooks.json, inline plugin.json hooks and .claude/settings files.',
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "hooks", "plugin-manifest", "settings"],
       check({ file, report }) {
@@ -28229,8 +28873,8 @@ function requireLodash_uniq() {
   function baseIsNative(value) {
     if (!isObject(value) || isMasked(value))
       return !1;
-    var pattern2 = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-    return pattern2.test(toSource(value));
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
   }
   function baseUniq(array, iteratee, comparator) {
     var index2 = -1, includes = arrayIncludes, length = array.length, isCommon = !0, result = [], seen = result;
@@ -28467,8 +29111,8 @@ function requireLodash_uniqwith() {
   function baseIsNative(value) {
     if (!isObject(value) || isMasked(value))
       return !1;
-    var pattern2 = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-    return pattern2.test(toSource(value));
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
   }
   function baseUniq(array, iteratee, comparator) {
     var index2 = -1, includes = arrayIncludes, length = array.length, isCommon = !0, result = [], seen = result;
@@ -28842,8 +29486,8 @@ function requireLodash_sortby() {
     function baseIsNative(value) {
       if (!isObject(value) || isMasked(value))
         return !1;
-      var pattern2 = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
-      return pattern2.test(toSource(value));
+      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+      return pattern.test(toSource(value));
     }
     function baseIsTypedArray(value) {
       return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
@@ -29549,13 +30193,13 @@ function isVariableLikeString$1(str) {
     // %VAR%
     /\$[A-Z_]{1,30}/
     // $VAR
-  ].some((pattern2) => pattern2.test(str));
+  ].some((pattern) => pattern.test(str));
 }
 function isLikelyRealUsername(username) {
-  return !(username.length < 2 || isVariableLikeString$1(username) || BUILTIN_IGNORED_PATTERNS$1.some((pattern2) => username.toLowerCase().includes(pattern2.toLowerCase())));
+  return !(username.length < 2 || isVariableLikeString$1(username) || BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase())));
 }
 function isLikelyRealPassword$1(password) {
-  return !(password.length < 4 || isVariableLikeString$1(password) || BUILTIN_IGNORED_PATTERNS$1.some((pattern2) => password.toLowerCase().includes(pattern2.toLowerCase())) || /^(.)\1{3,}$/.test(password));
+  return !(password.length < 4 || isVariableLikeString$1(password) || BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase())) || /^(.)\1{3,}$/.test(password));
 }
 function reportIfFoundBasicAuth({ source, options, context: context2, t }) {
   let URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g, results = source.content.matchAll(URL_PATTERN);
@@ -29629,8 +30273,8 @@ function reportIfFoundKey$2({ source, options, context: context2, t }) {
     });
   }
 }
-function reportIfFoundKey$1({ pattern: pattern2, source, options, context: context2, t }) {
-  let results = source.content.matchAll(pattern2);
+function reportIfFoundKey$1({ pattern, source, options, context: context2, t }) {
+  let results = source.content.matchAll(pattern);
   for (let result of results) {
     let index2 = result.index || 0, type = result.groups?.type, typeName = typeMap.get(type);
     if (!typeName)
@@ -29645,8 +30289,8 @@ function reportIfFoundKey$1({ pattern: pattern2, source, options, context: conte
     });
   }
 }
-function reportIfFoundKey({ pattern: pattern2, source, options, context: context2, t }) {
-  let results = source.content.matchAll(pattern2);
+function reportIfFoundKey({ pattern, source, options, context: context2, t }) {
+  let results = source.content.matchAll(pattern);
   for (let result of results) {
     let index2 = result.index ?? 0, match = result[0] ?? "", range = [index2, index2 + match.length];
     regexpStringMatcherExports.matchPatterns(match, options.allows).length > 0 || context2.report({
@@ -29657,8 +30301,8 @@ function reportIfFoundKey({ pattern: pattern2, source, options, context: context
     });
   }
 }
-function reportIfFound({ pattern: pattern2, messageId, source, options, context: context2, t }) {
-  let results = source.content.matchAll(pattern2);
+function reportIfFound({ pattern, messageId, source, options, context: context2, t }) {
+  let results = source.content.matchAll(pattern);
   for (let result of results) {
     let index2 = result.index ?? 0, match = result[0] ?? "";
     if (regexpStringMatcherExports.matchPatterns(match, options.allows).length > 0)
@@ -29686,13 +30330,13 @@ function isVariableLikeString(str) {
     // $VAR
     /\$\([^)]{1,50}\)/
     // $(var)
-  ].some((pattern2) => pattern2.test(str));
+  ].some((pattern) => pattern.test(str));
 }
 function isLikelyRealPassword(password) {
   if (password.length < 4 || isVariableLikeString(password))
     return !1;
   let passwordLower = password.toLowerCase();
-  return !(BUILTIN_IGNORED_PATTERNS.some((pattern2) => passwordLower === pattern2.toLowerCase()) || /^(.)\1{3,}$/.test(password));
+  return !(BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase()) || /^(.)\1{3,}$/.test(password));
 }
 function reportMongoDBConnectionString({ source, options, context: context2, t }) {
   let MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi, results = source.content.matchAll(MONGODB_PATTERN);
@@ -30004,7 +30648,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         let t = context2.createTranslator(messages$j);
         return {
           file(source) {
-            let pattern2 = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g, matches2 = source.content.matchAll(pattern2);
+            let pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g, matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "", range = [index2, index2 + matchString.length];
               context2.report({
@@ -30037,7 +30681,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         let t = context2.createTranslator(messages$i);
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "", range = [index2, index2 + matchString.length];
               context2.report({
@@ -30072,7 +30716,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "";
               if (regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows).length > 0)
@@ -30110,7 +30754,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "";
               if (regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows).length > 0)
@@ -30146,7 +30790,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         let t = context2.createTranslator(messages$f);
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "", range = [index2, index2 + matchString.length];
               context2.report({
@@ -30297,8 +30941,8 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            for (let pattern2 of patterns)
-              reportIfFoundKey$1({ pattern: pattern2, source, options: normalizedOptions, context: context2, t });
+            for (let pattern of patterns)
+              reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context: context2, t });
           }
         };
       }
@@ -30325,8 +30969,8 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            for (let pattern2 of patterns)
-              reportIfFoundKey({ pattern: pattern2, source, options: normalizedOptions, context: context2, t });
+            for (let pattern of patterns)
+              reportIfFoundKey({ pattern, source, options: normalizedOptions, context: context2, t });
           }
         };
       }
@@ -30404,7 +31048,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "", base64String = match[1] ?? "";
               if (!is1PasswordServiceAccountToken(base64String) || regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows).length > 0)
@@ -30506,8 +31150,8 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
       create(context2, options) {
         let t = context2.createTranslator(messages$5), normalizedOptions = {
           allows: options?.allows ?? []
-        }, reportMatches = (source, pattern2, messageId) => {
-          let matches2 = source.content.matchAll(pattern2);
+        }, reportMatches = (source, pattern, messageId) => {
+          let matches2 = source.content.matchAll(pattern);
           for (let match of matches2) {
             let index2 = match.index ?? 0, matchString = match[0] ?? "";
             if (regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows).length > 0)
@@ -30571,7 +31215,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "", prefix = match.groups?.prefix, messageId = prefixToMessageId[prefix];
               if (regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows).length > 0)
@@ -30609,7 +31253,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "";
               if (regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows).length > 0)
@@ -30674,7 +31318,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         };
         return {
           file(source) {
-            let pattern2 = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu"), matches2 = source.content.matchAll(pattern2);
+            let pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu"), matches2 = source.content.matchAll(pattern);
             for (let match of matches2) {
               let index2 = match.index ?? 0, matchString = match[0] ?? "";
               if (regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows).length > 0)
@@ -30899,7 +31543,7 @@ var security_secret_default, init_security_secret = __esm({
       id: "security/secret",
       description: "API keys, tokens, private keys and credentials in URLs in any checked file",
       rationale: "Agent, skill and command files are sent to the model as prompts and shipped to everyone who installs the pack, so a key written there is leaked twice: to the repository and to each conversation. Detection uses secretlint's recommended preset (`@secretlint/secretlint-rule-preset-recommend`, offline rules for AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, private keys, database URLs and more); messages show only the first characters of a secret. Rotate a key that was ever committed.",
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
       check({ file, report }) {
@@ -30955,7 +31599,7 @@ var portableKeys, portableKeySet, standard, skills_portable_default, init_skills
       id: "skills/portable",
       description: 'Skills that break the Agent Skills standard (only with `skillProfile: "agent-skills"`)',
       rationale: 'Claude Code accepts far more than the Agent Skills standard, but claude.ai and API uploads, `quick_validate` and other agents that read SKILL.md do not: `name` must be 1\u201364 characters of `a-z`, `0-9` and single hyphens, `description` at most 1,024 characters without angle brackets, and the front matter only `name`, `description`, `license`, `compatibility`, `metadata` and `allowed-tools` (upload fails with "Unexpected key(s) in SKILL.md frontmatter"). Active only with `skillProfile: "agent-skills"`.',
-      defaultSeverity: "error",
+      defaultSeverity: "warning",
       scope: "file",
       kinds: ["skill"],
       check({ file, settings, report }) {
@@ -31092,15 +31736,18 @@ var checks, init_checks = __esm({
     init_frontmatter_empty_tools();
     init_frontmatter_foreign_key();
     init_frontmatter_missing();
+    init_frontmatter_misspelt_key();
     init_frontmatter_multiline_description();
     init_frontmatter_schema();
     init_frontmatter_unknown_key();
     init_frontmatter_unknown_model();
+    init_frontmatter_yaml_strict();
     init_frontmatter_yaml_syntax();
     init_index_markers();
     init_index_stale();
     init_names_agent_name_format();
     init_names_agent_name_matches_file();
+    init_names_agent_name_style();
     init_names_no_duplicate();
     init_names_skill_name_matches_dir();
     init_plugin_hooks();
@@ -31116,6 +31763,7 @@ var checks, init_checks = __esm({
     init_refs_permission_rule_in_tools();
     init_refs_unknown_agent();
     init_refs_unknown_skill();
+    init_refs_unknown_skill_mention();
     init_refs_unknown_tool();
     init_security_bypass_permissions();
     init_security_inherits_all_tools();
@@ -31144,15 +31792,18 @@ var checks, init_checks = __esm({
       frontmatter_empty_tools_default,
       frontmatter_foreign_key_default,
       frontmatter_missing_default,
+      frontmatter_misspelt_key_default,
       frontmatter_multiline_description_default,
       frontmatter_schema_default,
       frontmatter_unknown_key_default,
       frontmatter_unknown_model_default,
+      frontmatter_yaml_strict_default,
       frontmatter_yaml_syntax_default,
       index_markers_default,
       index_stale_default,
       names_agent_name_format_default,
       names_agent_name_matches_file_default,
+      names_agent_name_style_default,
       names_no_duplicate_default,
       names_skill_name_matches_dir_default,
       plugin_hooks_default,
@@ -31168,6 +31819,7 @@ var checks, init_checks = __esm({
       refs_permission_rule_in_tools_default,
       refs_unknown_agent_default,
       refs_unknown_skill_default,
+      refs_unknown_skill_mention_default,
       refs_unknown_tool_default,
       security_bypass_permissions_default,
       security_inherits_all_tools_default,
@@ -31255,64 +31907,58 @@ var formats, init_reporters = __esm({
   }
 });
 
-// scripts/lib/atomic-write.ts
-import { closeSync as closeSync2, fsyncSync, openSync as openSync2, renameSync, statSync as statSync2, unlinkSync, writeSync } from "node:fs";
-import { basename as basename8, dirname as dirname7, join as join7 } from "node:path";
-function writeFileAtomic(path3, content3) {
-  let temp = join7(dirname7(path3), `.${basename8(path3)}.${process.pid}.${Date.now().toString(36)}.tmp`), mode;
-  try {
-    mode = statSync2(path3).mode & 511;
-  } catch {
-    mode = void 0;
-  }
-  let fd = openSync2(temp, "wx", mode ?? 420);
-  try {
-    writeSync(fd, typeof content3 == "string" ? Buffer.from(content3, "utf8") : content3), fsyncSync(fd);
-  } catch (error) {
-    throw closeSync2(fd), unlinkSync(temp), error;
-  }
-  closeSync2(fd);
-  try {
-    renameSync(temp, path3);
-  } catch (error) {
-    throw unlinkSync(temp), error;
-  }
+// scripts/lib/load/project-root.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { dirname as dirname12, join as join14 } from "node:path";
+function isRootLike(dir) {
+  return [...claudeMarkers, ...packFolders, ".git", configFileName].some((m) => existsSync6(join14(dir, m)));
 }
-var init_atomic_write = __esm({
-  "scripts/lib/atomic-write.ts"() {
+function findProjectRoot(start) {
+  let home = homedir2(), outermost = null, nearestPack = null;
+  for (let dir = start; !(dir === home && dir !== start); dir = dirname12(dir)) {
+    if (existsSync6(join14(dir, ".git")) || existsSync6(join14(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
+    if (claudeMarkers.some((m) => existsSync6(join14(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync6(join14(dir, m))) && (nearestPack = dir), dirname12(dir) === dir) break;
+  }
+  return outermost ?? nearestPack ?? start;
+}
+var claudeMarkers, packFolders, init_project_root = __esm({
+  "scripts/lib/load/project-root.ts"() {
     "use strict";
+    init_config_location();
+    claudeMarkers = [".claude-plugin", ".claude"], packFolders = ["agents", "skills", "commands"];
   }
 });
 
 // scripts/lib/load/walk.ts
-import { readdirSync as readdirSync2, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { join as join8, relative as relative5, sep as sep5 } from "node:path";
-function walk(root2, patterns, ignore = []) {
+import { readdirSync as readdirSync3, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { join as join15, relative as relative5, sep as sep7 } from "node:path";
+function walk(root2, patterns, ignored = () => !1) {
   let match = (0, import_picomatch2.default)(patterns, { dot: !0, nocase: !0 }), bases = patterns.filter((p) => p.includes("/") || p.includes("**")).map(staticBase), mayContain = (rel) => {
     let dir = rel.toLowerCase();
     return bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`) || b.startsWith(`${dir}/`));
-  }, skip = ignore.length ? (0, import_picomatch2.default)(ignore, { dot: !0 }) : () => !1, found2 = [], realRoot;
+  }, found2 = [], realRoot;
   try {
-    realRoot = realpathSync2(root2);
+    realRoot = realpathSync4(root2);
   } catch {
     return found2;
   }
-  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep5), visit3 = (dir, viaLink) => {
+  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep7), visit3 = (dir, viaLink) => {
     let entries;
     try {
-      entries = readdirSync2(dir, { withFileTypes: !0 });
+      entries = readdirSync3(dir, { withFileTypes: !0 });
     } catch {
       return;
     }
     for (let entry2 of entries) {
       if (alwaysSkipped.has(entry2.name)) continue;
-      let path3 = join8(dir, entry2.name), rel = relative5(root2, path3).split(sep5).join("/");
-      if (skip(rel)) continue;
+      let path3 = join15(dir, entry2.name), rel = relative5(root2, path3).split(sep7).join("/");
+      if (ignored(path3)) continue;
       let isDir = entry2.isDirectory(), outside = !1, link2 = viaLink || entry2.isSymbolicLink();
       if (entry2.isSymbolicLink())
         try {
-          let real = realpathSync2(path3);
-          if (outside = !inside2(real), isDir = statSync3(real).isDirectory(), isDir && (outside || visited.has(real) || isAncestor(real, dir))) continue;
+          let real = realpathSync4(path3);
+          if (outside = !inside2(real), isDir = statSync4(real).isDirectory(), isDir && (outside || visited.has(real) || isAncestor(real, dir))) continue;
           isDir && visited.add(real);
         } catch {
           isDir = !1;
@@ -31322,8 +31968,8 @@ function walk(root2, patterns, ignore = []) {
   };
   return visit3(root2, realRoot !== root2), found2;
 }
-function staticBase(pattern2) {
-  let parts = pattern2.split("/"), base = [];
+function staticBase(pattern) {
+  let parts = pattern.split("/"), base = [];
   for (let part of parts.slice(0, -1)) {
     if (/[*?[\]{}()!]/.test(part)) break;
     base.push(part);
@@ -31331,8 +31977,8 @@ function staticBase(pattern2) {
   return base.join("/").toLowerCase();
 }
 function isAncestor(real, dir) {
-  let here = realpathSync2(dir);
-  return here === real || here.startsWith(real + sep5);
+  let here = realpathSync4(dir);
+  return here === real || here.startsWith(real + sep7);
 }
 var import_picomatch2, alwaysSkipped, init_walk = __esm({
   "scripts/lib/load/walk.ts"() {
@@ -31342,130 +31988,160 @@ var import_picomatch2, alwaysSkipped, init_walk = __esm({
 });
 
 // scripts/lib/load/discover.ts
-import { existsSync as existsSync5, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename9, dirname as dirname8, isAbsolute as isAbsolute3, join as join9, relative as relative6, resolve as resolve4, sep as sep6 } from "node:path";
-function glob(root2, patterns, ignore) {
-  return patterns.length === 0 || !existsSync5(root2) ? [] : walk(root2, patterns, ignore);
-}
-function discover(targets, cwd, ignore = []) {
-  let seen = /* @__PURE__ */ new Map(), roots = [], missing = [], reportOnly = null, add = (file, kind, scope) => {
-    let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
-    seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {} });
-  }, addRoot = (root2) => {
-    roots.includes(root2) || (roots.push(root2), discoverRoot(root2, add, ignore));
+import { existsSync as existsSync7, realpathSync as realpathSync5, statSync as statSync5 } from "node:fs";
+import { basename as basename12, dirname as dirname13, isAbsolute as isAbsolute3, join as join16, relative as relative6, resolve as resolve5, sep as sep8 } from "node:path";
+function planTargets(targets, cwd) {
+  let byRoot = /* @__PURE__ */ new Map(), missing = [], want = (root2, what) => {
+    let entry2 = byRoot.get(root2) ?? { filter: null, whole: !1 };
+    if (byRoot.set(root2, entry2), !what) {
+      entry2.whole = !0;
+      return;
+    }
+    entry2.filter ??= { files: /* @__PURE__ */ new Set(), folders: [] }, what.file && entry2.filter.files.add(what.file), what.folder && entry2.filter.folders.push(what.folder);
   };
-  for (let target of targets.length > 0 ? targets : ["."]) {
-    let abs = isAbsolute3(target) ? target : resolve4(cwd, target), stat;
+  targets.length === 0 && want(findProjectRoot(cwd), null);
+  for (let target of targets) {
+    let abs = isAbsolute3(target) ? target : resolve5(cwd, target), stat;
     try {
-      stat = statSync4(abs);
+      stat = statSync5(abs);
     } catch {
       missing.push(target);
       continue;
     }
-    stat.isDirectory() ? addRoot(abs) : ((reportOnly ??= /* @__PURE__ */ new Set()).add(abs), addRoot(projectRootOf(abs, cwd)), !seen.has(abs) && !seen.has(realOrSelf(abs)) && add(abs, kindOfLooseFile(abs), { kind: "folder", root: dirname8(abs) }));
+    stat.isDirectory() ? isRootLike(abs) ? want(abs, null) : want(findProjectRoot(abs), { folder: abs }) : want(findProjectRoot(dirname13(abs)), { file: abs });
   }
-  return { candidates: [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0), roots, reportOnly, missing };
+  return { projects: [...byRoot].map(([root2, w]) => ({ root: root2, filter: w.whole ? null : w.filter })), missing };
+}
+function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
+  let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped = [], reportOnly = null;
+  if (plan.filter) {
+    let known2 = new Set(candidates2.flatMap((c) => [c.path, realOrSelf(c.path)])), files = /* @__PURE__ */ new Set();
+    for (let file of plan.filter.files)
+      known2.has(file) || known2.has(realOrSelf(file)) ? files.add(file) : skipped.push(file);
+    reportOnly = { files, folders: plan.filter.folders };
+  }
+  return { project: { root: plan.root, candidates: candidates2, reportOnly }, skipped };
+}
+function isReported(filter, path3) {
+  return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep8));
 }
 function realOrSelf(path3) {
   try {
-    return realpathSync3(path3);
+    return realpathSync5(path3);
   } catch {
     return path3;
   }
 }
-function projectRootOf(file, cwd) {
-  let markers = [".claude-plugin", ".claude", ".git", configFileName, "package.json"];
-  for (let dir = dirname8(file); ; dir = dirname8(dir)) {
-    if (markers.some((m) => existsSync5(join9(dir, m)))) return dir;
-    if (dirname8(dir) === dir) break;
-  }
-  let rel = relative6(cwd, file);
-  return rel.startsWith("..") || isAbsolute3(rel) ? dirname8(file) : cwd;
+function ignoredBy(patterns, base) {
+  if (patterns.length === 0) return () => !1;
+  let match = (0, import_picomatch3.default)(patterns, { dot: !0 });
+  return (absPath) => {
+    let rel = relative6(base, absPath).split(sep8).join("/");
+    return !rel.startsWith("../") && rel !== ".." && match(rel);
+  };
 }
-function kindOfLooseFile(path3) {
-  let name = basename9(path3);
-  if (name === "plugin.json") return "plugin-manifest";
-  if (name === "marketplace.json") return "marketplace";
-  if (name === "hooks.json") return "hooks";
-  if (name.toLowerCase() === "skill.md") return "skill";
-  let parts = path3.split(sep6);
-  return parts.includes("commands") ? "command" : parts.includes("agents") ? "agent" : "markdown";
+function glob(root2, patterns, ignore) {
+  return patterns.length === 0 || !existsSync7(root2) ? [] : walk(root2, patterns, ignore);
 }
-function discoverRoot(root2, add, ignore) {
-  let marketplace = join9(root2, ".claude-plugin", "marketplace.json"), manifest = join9(root2, ".claude-plugin", "plugin.json"), pluginRoots = /* @__PURE__ */ new Set();
-  if (existsSync5(marketplace)) {
+function discoverRoot(root2, ignore) {
+  let seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
+    let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
+    seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {} });
+  }, marketplace = join16(root2, ".claude-plugin", "marketplace.json"), manifest = join16(root2, ".claude-plugin", "plugin.json"), claudeDir = join16(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
+  if (existsSync7(marketplace)) {
     add(marketplace, "marketplace", { kind: "folder", root: root2 });
     for (let entry2 of localMarketplaceEntries(marketplace, root2))
-      pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2.name, add, ignore);
+      pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2, add, ignore);
   }
-  existsSync5(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, void 0, add, ignore), pluginRoots.add(root2));
-  let claudeDir = join9(root2, ".claude");
-  if (existsSync5(claudeDir)) {
+  if (existsSync7(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, ignore), pluginRoots.add(root2)), existsSync7(claudeDir)) {
     let scope = { kind: "project", root: root2 };
     for (let p of glob(claudeDir, ["agents/**/*.md"], ignore)) add(p, "agent", scope);
-    addSkillFolder(join9(claudeDir, "skills"), !1, add, scope, ignore);
-    for (let p of glob(claudeDir, ["commands/**/*.md"], ignore)) add(p, basename9(p.path) === "SKILL.md" ? "skill" : "command", scope);
+    addSkillFolder(join16(claudeDir, "skills"), !1, add, scope, ignore);
+    for (let p of glob(claudeDir, ["commands/**/*.md"], ignore)) add(p, basename12(p.path) === "SKILL.md" ? "skill" : "command", scope);
     for (let p of glob(claudeDir, ["settings.json", "settings.local.json"], ignore)) add(p, "settings", scope);
   }
-  if (!pluginRoots.has(root2)) {
-    let scope = { kind: "folder", root: root2 }, agentsDir = existsSync5(join9(root2, "agents")) ? ["agents/**/*.md"] : [];
-    for (let p of glob(root2, agentsDir, ignore)) add(p, "agent", scope);
-    if (addSkillFolder(join9(root2, "skills"), !1, add, scope, ignore), agentsDir.length === 0 && !existsSync5(claudeDir) && !existsSync5(join9(root2, "skills"))) {
-      let inside2 = basename9(root2).toLowerCase() === "skills";
-      for (let p of glob(root2, inside2 ? ["*/*.md"] : ["**/*.md"], ignore))
-        inside2 || basename9(p.path).toLowerCase() === "skill.md" ? addSkillOrReference(p, add, scope) : add(p, "agent", scope);
-    }
+  for (let found2 of glob(root2, ["**/.claude-plugin/plugin.json"], ignore)) {
+    if (found2.outside) continue;
+    let dir = dirname13(dirname13(found2.path));
+    pluginRoots.has(dir) || (pluginRoots.add(dir), discoverPlugin(dir, null, add, ignore));
   }
+  !pluginRoots.has(root2) && !existsSync7(marketplace) && (existsSync7(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, ignore) : addComponentFolderItself(root2, add, ignore)));
   for (let p of glob(root2, ["agents/catalog.json", "skills/catalog.json"], ignore)) add(p, "catalog", { kind: "folder", root: root2 });
-  for (let p of glob(root2, ["README.md"], ignore)) add(p, "markdown", { kind: "folder", root: root2 });
+  for (let p of glob(root2, ["README.md"], ignore)) add(p, "readme", { kind: "folder", root: root2 });
+  return [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function hasComponentFolders(root2) {
+  return ["agents", "skills", "commands"].some((dir) => existsSync7(join16(root2, dir)));
+}
+function addComponentFolderItself(root2, add, ignore) {
+  let scope = { kind: "folder", root: root2 }, name = basename12(root2).toLowerCase();
+  if (name === "agents") for (let p of glob(root2, ["**/*.md"], ignore)) add(p, "agent", scope);
+  else if (name === "skills") addSkillFolder(root2, !1, add, scope, ignore);
+  else if (name === "commands") for (let p of glob(root2, ["**/*.md"], ignore)) add(p, "command", scope);
 }
 function addSkillFolder(dir, rootSkill, add, scope, ignore) {
-  for (let p of glob(dir, ["*/*.md", "*/references/**/*.md", ...rootSkill ? ["*.md"] : []], ignore))
-    relative6(dir, p.path).split(sep6).length <= 2 ? addSkillOrReference(p, add, scope) : add(p, "markdown", scope);
+  for (let p of glob(dir, ["*/*.md", "*/references/**/*.md", ...rootSkill ? ["*.md", "references/**/*.md"] : []], ignore)) {
+    let depth = relative6(dir, p.path).split(sep8).length;
+    depth <= 2 && !(rootSkill && depth === 2 && basename12(dirname13(p.path)) === "references") ? addSkillOrReference(p, add, scope) : add(p, "markdown", scope);
+  }
 }
 function addSkillOrReference(file, add, scope) {
-  add(file, basename9(file.path).toLowerCase() === "skill.md" ? "skill" : "markdown", scope);
+  add(file, basename12(file.path).toLowerCase() === "skill.md" ? "skill" : "markdown", scope);
 }
-function discoverPlugin(root2, entryName, add, ignore) {
-  let manifestPath = join9(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath), name = typeof manifest?.name == "string" ? manifest.name : entryName ?? basename9(root2), scope = { kind: "plugin", root: root2, pluginName: name };
-  existsSync5(manifestPath) && add(manifestPath, "plugin-manifest", scope);
-  let agentPaths = pathList(manifest?.agents);
+function discoverPlugin(root2, entry2, add, ignore) {
+  let manifestPath = join16(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
+  existsSync7(manifestPath) && add(manifestPath, "plugin-manifest", scope);
+  let paths = {
+    agents: manifest?.agents ?? entry2?.agents,
+    skills: manifest?.skills ?? entry2?.skills,
+    commands: manifest?.commands ?? entry2?.commands
+  };
+  addComponents(root2, paths, add, scope, ignore);
+  let hooks = join16(root2, "hooks", "hooks.json");
+  existsSync7(hooks) && add(hooks, "hooks", scope);
+}
+function addComponents(root2, paths, add, scope, ignore) {
+  let agentPaths = pathList(paths?.agents);
   if (agentPaths)
     for (let p of agentPaths) {
       let abs = insideRoot(root2, p);
-      abs && existsSync5(abs) && statSync4(abs).isFile() && add(abs, "agent", scope);
+      abs && existsSync7(abs) && statSync5(abs).isFile() && add(abs, "agent", scope);
     }
   else
     for (let p of glob(root2, ["agents/**/*.md"], ignore)) add(p, "agent", scope);
-  let skillDirs = ["skills", ...manifest?.skills === "." ? ["."] : pathList(manifest?.skills) ?? []];
+  let skillDirs = ["skills", ...paths?.skills === "." ? ["."] : pathList(paths?.skills) ?? []];
   for (let dir of skillDirs) {
     let abs = insideRoot(root2, dir);
     abs && addSkillFolder(abs, dir !== "skills", add, scope, ignore);
   }
-  let commandPaths = pathList(manifest?.commands) ?? ["commands"];
+  if (scope.kind === "plugin") for (let p of glob(root2, ["SKILL.md"], ignore)) add(p, "skill", scope);
+  let commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands == "object" ? [] : ["commands"]);
   for (let p of commandPaths) {
     let abs = insideRoot(root2, p);
-    if (!(!abs || !existsSync5(abs)))
-      if (statSync4(abs).isFile()) add(abs, "command", scope);
-      else for (let f of glob(abs, ["**/*.md"], ignore)) add(f, basename9(f.path) === "SKILL.md" ? "skill" : "command", scope);
+    if (!(!abs || !existsSync7(abs)))
+      if (statSync5(abs).isFile()) add(abs, "command", scope);
+      else for (let f of glob(abs, ["**/*.md"], ignore)) add(f, basename12(f.path) === "SKILL.md" ? "skill" : "command", scope);
   }
-  let hooks = join9(root2, "hooks", "hooks.json");
-  existsSync5(hooks) && add(hooks, "hooks", scope);
 }
 function localMarketplaceEntries(path3, root2) {
   let data = readJson(path3);
   if (!Array.isArray(data?.plugins)) return [];
-  let out = [];
-  for (let entry2 of data.plugins) {
-    let e = entry2;
-    if (typeof e?.source != "string" || !e.source.startsWith("./")) continue;
-    let dir = insideRoot(root2, e.source);
-    dir && existsSync5(dir) && statSync4(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0 });
+  let metadata = data.metadata, pluginRoot = typeof metadata?.pluginRoot == "string" ? metadata.pluginRoot : null, out = [];
+  for (let item of data.plugins) {
+    let e = item;
+    if (!e || typeof e.source != "string") continue;
+    let relativeSource = e.source === "." ? "./" : e.source, dir = null;
+    if (relativeSource.startsWith("./")) dir = insideRoot(root2, relativeSource);
+    else if (pluginRoot !== null && /^[^/\\:]+$/.test(relativeSource)) {
+      let base = insideRoot(root2, pluginRoot);
+      dir = base ? insideRoot(root2, join16(relative6(root2, base), relativeSource)) : null;
+    }
+    dir && existsSync7(dir) && statSync5(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
   }
   return out;
 }
 function insideRoot(root2, path3) {
-  let abs = resolve4(root2, path3), rel = relative6(root2, abs);
+  let abs = resolve5(root2, path3), rel = relative6(root2, abs);
   return rel.startsWith("..") || isAbsolute3(rel) ? null : abs;
 }
 function pathList(value) {
@@ -31481,11 +32157,12 @@ function readJson(path3) {
     return null;
   }
 }
-var init_discover = __esm({
+var import_picomatch3, init_discover = __esm({
   "scripts/lib/load/discover.ts"() {
     "use strict";
-    init_config();
     init_read_source();
+    init_project_root();
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
     init_walk();
   }
 });
@@ -31543,7 +32220,7 @@ var SourceText, init_source_text = __esm({
 
 // scripts/lib/load/loaded-file.ts
 function isMarkdownKind(kind) {
-  return kind === "agent" || kind === "skill" || kind === "command" || kind === "markdown";
+  return kind === "agent" || kind === "skill" || kind === "command" || kind === "markdown" || kind === "readme";
 }
 var LoadedFile, init_loaded_file = __esm({
   "scripts/lib/load/loaded-file.ts"() {
@@ -31627,7 +32304,19 @@ var directive2, init_suppressions = __esm({
 
 // scripts/lib/run.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname9, relative as relative7, sep as sep7 } from "node:path";
+import { dirname as dirname14, relative as relative7, sep as sep9 } from "node:path";
+function assertReportContract(check2, report, owner) {
+  if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
+  if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
+  let { line, column, endLine, endColumn } = report.at;
+  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1)) throw new RuleContractError(check2.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`);
+  if (endLine < line || endLine === line && endColumn < column) throw new RuleContractError(check2.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`);
+  let source = owner?.source;
+  if (source) {
+    for (let [l, c] of [[line, column], [endLine, endColumn]])
+      if (l > source.lineCount || c > source.lineText(l).length + 1) throw new RuleContractError(check2.id, `a position outside ${owner.path} (${l}:${c})`);
+  }
+}
 function timed(id, run2) {
   if (!timings) return run2();
   let start = performance.now();
@@ -31646,18 +32335,44 @@ function validate(options) {
   return fixedFiles.length === 0 ? first2 : { ...lint({ ...options, fix: !1 }), fixedFiles };
 }
 function lint(options) {
-  let loaded = options.config ? { config: options.config, path: null } : loadConfig(options.cwd, options.configPath), config = loaded.config, configDir = loaded.path ? dirname9(loaded.path) : options.cwd, timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs, deadline = Date.now() + timeLimitMs, found2 = discover(options.targets, options.cwd, config.ignore), notChecked = [], files = [];
+  let timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs, clock = { deadline: Date.now() + timeLimitMs, notChecked: [], skippedProjectChecks: 0, candidateCount: 0 }, plan = planTargets(options.targets, options.cwd), diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
+  for (let projectPlan of plan.projects) {
+    let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath), found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname14(loaded.path) : projectPlan.root);
+    skipped.push(...found2.skipped);
+    let result = lintProject(found2.project, loaded.config, loaded.path ? dirname14(loaded.path) : projectPlan.root, options, clock);
+    diagnostics.push(...result.diagnostics), fileCount += result.fileCount, firstFile ??= result.firstFile;
+  }
+  return timings && printTimings(timings), (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped };
+}
+function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile) {
+  let parts = [
+    ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked`] : [],
+    ...clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []
+  ];
+  return {
+    file: clock.notChecked[0] ?? fallbackFile,
+    ruleId: "file/time-limit",
+    severity: "error",
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `Unexpected run longer than the time limit of ${timeLimitMs / 1e3} s, expected every file checked: ${parts.join(" and ")} (raise the limit with --max-time)`
+  };
+}
+function lintProject(found2, config, configDir, options, clock) {
+  let files = [];
+  clock.candidateCount += found2.candidates.length;
   for (let candidate of found2.candidates)
-    Date.now() > deadline ? notChecked.push(candidate.path) : files.push(new LoadedFile(candidate));
-  let project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), settings = { skillProfile: config.skillProfile }, byFile = /* @__PURE__ */ new Map(), suppressionCache = /* @__PURE__ */ new Map(), fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
+    Date.now() > clock.deadline ? clock.notChecked.push(candidate.path) : files.push(new LoadedFile(candidate));
+  let reported = (path3) => isReported(found2.reportOnly, path3), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), settings = { skillProfile: config.skillProfile }, byFile = /* @__PURE__ */ new Map(), suppressionCache = /* @__PURE__ */ new Map(), fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
     let rel = relPaths.get(path3);
-    return rel === void 0 && relPaths.set(path3, rel = relative7(configDir, path3).split(sep7).join("/")), rel;
+    return rel === void 0 && relPaths.set(path3, rel = relative7(configDir, path3).split(sep9).join("/")), rel;
   }, collect = (check2) => (report) => {
-    let path3 = report.file;
-    if (!path3) return;
-    let { severity } = ruleSettingFor(config, check2.id, relOf(path3), check2.defaultSeverity);
+    let owner = report.file && fileByPath.get(report.file) || null;
+    assertReportContract(check2, report, owner);
+    let path3 = report.file, { severity } = ruleSettingFor(config, check2.id, relOf(path3), check2.defaultSeverity);
     if (severity === "off") return;
-    let owner = fileByPath.get(path3) ?? null;
     if (owner?.source) {
       let s = suppressionCache.get(path3);
       if (s || suppressionCache.set(path3, s = parseSuppressions(owner.text, (o) => owner.source.position(o).line)), isSuppressed(s, check2.id, report.at.line)) return;
@@ -31670,21 +32385,21 @@ function lint(options) {
       message: report.message,
       ...report.at,
       ...report.related ? { related: report.related } : {},
-      ...report.fix && check2.fixable ? { fix: report.fix } : {}
+      ...report.fix ? { fix: report.fix } : {}
     });
-  }, checks2 = (options.checks ?? checks).filter((check2) => ruleSettingFor(config, check2.id, "", check2.defaultSeverity).severity !== "off" || config.overrides.length > 0), skippedProjectChecks = 0;
+  }, checks2 = (options.checks ?? checks).filter((check2) => ruleSettingFor(config, check2.id, "", check2.defaultSeverity).severity !== "off" || config.overrides.length > 0);
   for (let check2 of checks2)
-    check2.scope === "project" && (Date.now() > deadline ? skippedProjectChecks++ : timed(check2.id, () => check2.check({ project, settings, options: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: collect(check2) })));
+    check2.scope === "project" && (Date.now() > clock.deadline ? clock.skippedProjectChecks++ : timed(check2.id, () => check2.check({ project, settings, options: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: collect(check2) })));
   let current2 = null, fileChecks = checks2.filter((check2) => check2.scope === "file").map((check2) => {
     let report = collect(check2);
     return { check: check2, shared: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: (r) => report(r.file || !current2 ? r : { ...r, file: current2.path }) };
   });
   for (let file of files) {
-    if (Date.now() > deadline) {
-      notChecked.push(file.path);
+    if (Date.now() > clock.deadline) {
+      clock.notChecked.push(file.path);
       continue;
     }
-    if (!(found2.reportOnly && !found2.reportOnly.has(file.path))) {
+    if (reported(file.path)) {
       current2 = file;
       for (let { check: check2, shared, report } of fileChecks) {
         if (!check2.kinds.includes(file.kind) || !file.read.ok && !check2.includeUnreadable) continue;
@@ -31693,10 +32408,9 @@ function lint(options) {
       }
     }
   }
-  timings && printTimings(timings);
   let diagnostics = [];
   for (let [path3, entry2] of byFile) {
-    if (found2.reportOnly && !found2.reportOnly.has(path3)) continue;
+    if (!reported(path3)) continue;
     let sorted = entry2.reports.sort(compareDiagnostics);
     if (diagnostics.push(...sorted.slice(0, maxDiagnosticsPerFile)), sorted.length > maxDiagnosticsPerFile) {
       let last = sorted[maxDiagnosticsPerFile - 1];
@@ -31712,29 +32426,15 @@ function lint(options) {
       });
     }
   }
-  if (notChecked.length > 0 || skippedProjectChecks > 0) {
-    let parts = [
-      ...notChecked.length > 0 ? [`${notChecked.length} of ${found2.candidates.length} files were not checked`] : [],
-      ...skippedProjectChecks > 0 ? [`${skippedProjectChecks} project-wide checks did not run`] : []
-    ];
-    diagnostics.push({
-      file: notChecked[0] ?? files[0]?.path ?? options.cwd,
-      ruleId: "file/time-limit",
-      severity: "error",
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      message: `Unexpected run longer than the time limit of ${timeLimitMs / 1e3} s, expected every file checked: ${parts.join(" and ")} (raise the limit with --max-time)`
-    });
-  }
-  return diagnostics.sort(compareDiagnostics), { diagnostics, fileCount: files.length, fixedFiles: [], missing: found2.missing };
+  let firstFile = files.find((f) => reported(f.path))?.path ?? null;
+  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length, firstFile };
 }
 function applyFixes(diagnostics) {
   let edits = /* @__PURE__ */ new Map();
   for (let d of diagnostics) d.fix && edits.set(d.file, [...edits.get(d.file) ?? [], ...d.fix]);
-  let written = [];
+  let written = [], installed = installedAmong(edits.keys());
   for (let [path3, list4] of edits) {
+    if (installed.has(path3)) continue;
     let original = readFileSync3(path3, "utf8"), bom = original.charCodeAt(0) === 65279 ? "\uFEFF" : "", text6 = original.slice(bom.length), lastStart = 1 / 0;
     for (let edit of [...list4].sort((a, b) => b.start - a.start || b.end - a.end))
       edit.end > lastStart || (text6 = text6.slice(0, edit.start) + edit.text + text6.slice(edit.end), lastStart = edit.start);
@@ -31742,32 +32442,39 @@ function applyFixes(diagnostics) {
   }
   return written;
 }
-var maxDiagnosticsPerFile, defaultTimeLimitMs, timings, init_run = __esm({
+var RuleContractError, maxDiagnosticsPerFile, defaultTimeLimitMs, timings, init_run = __esm({
   "scripts/lib/run.ts"() {
     "use strict";
     init_checks();
     init_config();
     init_diagnostics();
     init_atomic_write();
+    init_installed();
     init_discover();
     init_loaded_file();
     init_project();
     init_suppressions();
+    RuleContractError = class extends Error {
+      constructor(ruleId, problem) {
+        super(`rule ${ruleId} broke the check contract: ${problem}`);
+        this.ruleId = ruleId;
+      }
+    };
     maxDiagnosticsPerFile = 100, defaultTimeLimitMs = 6e4, timings = process.env.BACKEND_TEAM_TIMING ? /* @__PURE__ */ new Map() : null;
   }
 });
 
 // scripts/lib/git/staged-snapshot.ts
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync as realpathSync4, rmSync } from "node:fs";
+import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync6, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute4, join as join10, relative as relative8, resolve as resolve5, sep as sep8 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join17, relative as relative8, resolve as resolve6, sep as sep10 } from "node:path";
 function git(args, cwd, input) {
   return execFileSync("git", args, { cwd, encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 }
 function topLevelOf(cwd) {
   try {
-    return realpathSync4(git(["rev-parse", "--show-toplevel"], cwd).trim());
+    return realpathSync6(git(["rev-parse", "--show-toplevel"], cwd).trim());
   } catch {
     throw new UsageError("--staged needs a git repository: the working directory is not inside one");
   }
@@ -31783,27 +32490,27 @@ function indexEntries(topLevel2) {
   return entries;
 }
 function exportStagedSnapshot(cwd) {
-  process.env.GIT_INDEX_FILE && !isAbsolute4(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve5(process.env.GIT_INDEX_FILE));
-  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync4(mkdtempSync(join10(tmpdir(), "backend-team-staged-")));
+  process.env.GIT_INDEX_FILE && !isAbsolute4(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve6(process.env.GIT_INDEX_FILE));
+  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync6(mkdtempSync(join17(tmpdir(), "backend-team-staged-")));
   try {
-    mkdirSync(join10(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep8}`], topLevel2, wanted.map((e) => e.path).join("\0"));
+    mkdirSync2(join17(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep10}`], topLevel2, wanted.map((e) => e.path).join("\0"));
   } catch (error) {
     throw rmSync(root2, { recursive: !0, force: !0 }), error;
   }
-  let realCwd = realpathSync4(cwd), snapshotCwd = join10(root2, relative8(topLevel2, realCwd));
-  return mkdirSync(snapshotCwd, { recursive: !0 }), {
+  let realCwd = realpathSync6(cwd), snapshotCwd = join17(root2, relative8(topLevel2, realCwd));
+  return mkdirSync2(snapshotCwd, { recursive: !0 }), {
     topLevel: topLevel2,
     root: root2,
     toSnapshot: (path3) => {
-      let abs = resolve5(cwd, path3), fromCwd = relative8(cwd, abs);
-      !fromCwd.startsWith("..") && !isAbsolute4(fromCwd) && (abs = join10(realCwd, fromCwd));
+      let abs = resolve6(cwd, path3), fromCwd = relative8(cwd, abs);
+      !fromCwd.startsWith("..") && !isAbsolute4(fromCwd) && (abs = join17(realCwd, fromCwd));
       let rel = relative8(topLevel2, abs);
       if (rel.startsWith("..") || isAbsolute4(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
-      return join10(root2, rel);
+      return join17(root2, rel);
     },
     fromSnapshot: (path3) => {
       let rel = relative8(root2, path3);
-      return rel.startsWith("..") || isAbsolute4(rel) ? path3 : join10(cwd, relative8(snapshotCwd, path3));
+      return rel.startsWith("..") || isAbsolute4(rel) ? path3 : join17(cwd, relative8(snapshotCwd, path3));
     },
     dispose: () => rmSync(root2, { recursive: !0, force: !0 })
   };
@@ -31817,7 +32524,7 @@ var wholeIndexLimit, readByValidator, init_staged_snapshot = __esm({
 });
 
 // scripts/lib/git/validate-staged.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 function validateStaged(options) {
   if (options.fix) throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree, not the index");
   let snapshot = exportStagedSnapshot(options.cwd);
@@ -31831,6 +32538,7 @@ function validateStaged(options) {
     return {
       ...result,
       diagnostics: result.diagnostics.map((d) => fromSnapshot(d, snapshot)),
+      skipped: result.skipped.map((path3) => snapshot.fromSnapshot(path3)),
       missing: result.missing.map((m) => options.targets[targets.indexOf(m)] ?? snapshot.fromSnapshot(m))
     };
   } finally {
@@ -31841,7 +32549,7 @@ function stagedOrGiven(path3, cwd, snapshot) {
   try {
     return snapshot.toSnapshot(path3);
   } catch {
-    return resolve6(cwd, path3);
+    return resolve7(cwd, path3);
   }
 }
 function fromSnapshot(d, snapshot) {
@@ -31878,6 +32586,7 @@ async function runValidate(argv, io) {
       "max-time": { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
+      debug: { type: "boolean", default: !1 },
       help: { type: "boolean", short: "h" },
       staged: { type: "boolean", default: !1 }
     }
@@ -31897,6 +32606,12 @@ async function runValidate(argv, io) {
   }
   let result = (values.staged ? validateStaged : validate)({ cwd: io.cwd, targets: positionals, fix: values.fix, ...values.config ? { configPath: values.config } : {}, ...timeLimitMs !== void 0 ? { timeLimitMs } : {} });
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(", ")}`);
+  if (values.debug) {
+    io.stderr(`backend-team: checked ${result.fileCount} files
+`);
+    for (let file of result.skipped) io.stderr(`backend-team: skipped ${relativePath(file, io.cwd)}: not a file Claude Code loads as an agent, skill, command, plugin file or settings
+`);
+  }
   let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), color2 = values["no-color"] ? !1 : values.color ?? io.isTTY;
   io.stdout(reporter(shown, { cwd: io.cwd, color: color2, fileCount: result.fileCount }));
   let errors = result.diagnostics.filter((d) => d.severity === "error").length, warnings = result.diagnostics.length - errors;
@@ -31907,6 +32622,7 @@ var validateUsage, init_validate = __esm({
   "scripts/lib/commands/validate.ts"() {
     "use strict";
     init_reporters();
+    init_relative();
     init_run();
     init_validate_staged();
     init_io();
@@ -31924,6 +32640,7 @@ Options:
   --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
   --max-time <seconds>  start no new file after this long and report the rest as file/time-limit (default 60)
   --no-color            plain output
+  --debug               say on stderr which projects were checked and which given files were skipped
   --staged              check what the next commit holds (the git index), not the working tree
 `;
   }
@@ -31980,7 +32697,7 @@ async function runGenerate(argv, io) {
     io.stdout(reporter(result.diagnostics, { cwd: io.cwd, color: io.isTTY, fileCount: result.fileCount }));
   } else result.fixedFiles.length === 0 && io.stdout(`index tables are up to date
 `);
-  return result.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  return result.diagnostics.length > 0 ? 1 : 0;
 }
 var generateUsage, indexChecks, init_generate = __esm({
   "scripts/lib/commands/generate.ts"() {
@@ -32000,200 +32717,8 @@ region cannot be generated (unknown, unmatched or misplaced markers, missing dat
   }
 });
 
-// scripts/lib/install/hash.ts
-import { createHash } from "node:crypto";
-function sha256(content3) {
-  return createHash("sha256").update(content3).digest("hex");
-}
-var init_hash = __esm({
-  "scripts/lib/install/hash.ts"() {
-    "use strict";
-  }
-});
-
-// scripts/lib/install/lock.ts
-import { basename as basename10, dirname as dirname10, join as join11 } from "node:path";
-function lockPath(claudeDir) {
-  return join11(claudeDir, lockFileName);
-}
-function readLock(fs, claudeDir) {
-  let path3 = lockPath(claudeDir), content3 = fs.readFile(path3);
-  if (content3 === null) return null;
-  let data;
-  try {
-    data = JSON.parse(content3.toString("utf8"));
-  } catch (error) {
-    throw new LockError(`${path3} is not valid JSON (${error.message}); fix it or remove it to start over`);
-  }
-  let validate2 = validatorFor(lockSchemaId);
-  if (!validate2(data)) {
-    let problems = describeErrors(validate2.errors, data).map((p) => p.message).join("; ");
-    throw new LockError(`${path3} does not match ${lockSchemaId}: ${problems}; fix it or remove it to start over`);
-  }
-  return data;
-}
-function settleJournal(fs, claudeDir, lock) {
-  let journal = lock.journal;
-  if (!journal) return { lock, settled: 0 };
-  let files = { ...lock.files }, settled = 0;
-  for (let op of journal.operations) {
-    let content3 = fs.readFile(join11(claudeDir, op.path));
-    (content3 === null ? null : sha256(content3)) === op.to && (settled++, op.to === null ? delete files[op.path] : files[op.path] = { sha256: op.to });
-  }
-  let directories = [.../* @__PURE__ */ new Set([...lock.directories, ...journal.directories.filter((d) => fs.isDirectory(join11(claudeDir, d)))])].sort(), { journal: _journal, ...rest } = lock;
-  return { lock: { ...rest, files, directories }, settled };
-}
-function serializeLock(lock) {
-  let files = Object.fromEntries(Object.keys(lock.files).sort().map((k) => [k, lock.files[k]]));
-  return Buffer.from(`${JSON.stringify({ ...lock, files }, null, 2)}
-`, "utf8");
-}
-function writeLock(fs, claudeDir, lock) {
-  fs.writeFile(lockPath(claudeDir), serializeLock(lock));
-}
-function removeStaleTemps(fs, path3) {
-  let prefix = `.${basename10(path3)}.`;
-  for (let entry2 of fs.list(dirname10(path3)))
-    entry2.isFile && entry2.name.startsWith(prefix) && /^\d+\.[0-9a-z]+\.tmp$/.test(entry2.name.slice(prefix.length)) && fs.unlink(join11(dirname10(path3), entry2.name));
-}
-var lockFileName, lockSchemaId, LockError, init_lock = __esm({
-  "scripts/lib/install/lock.ts"() {
-    "use strict";
-    init_schemas();
-    init_hash();
-    lockFileName = "backend-team.lock.json", lockSchemaId = "install-lock.schema.json";
-    LockError = class extends Error {
-    };
-  }
-});
-
-// scripts/lib/install/names.ts
-import { join as join12 } from "node:path";
-function nameKey(name) {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s_-]+/g, "");
-}
-function frontmatterName(content3) {
-  let text6 = content3.toString("utf8").replace(/^\uFEFF/, "");
-  try {
-    let name = splitFrontmatter(text6).frontmatter?.data?.name;
-    return typeof name == "string" && name.trim() !== "" ? name.trim() : null;
-  } catch {
-    return null;
-  }
-}
-function scanDefinitions(fs, root2) {
-  let found2 = [], walkAgents = (dir, depth) => {
-    if (!(depth > 20))
-      for (let entry2 of fs.list(dir)) {
-        let path3 = join12(dir, entry2.name);
-        if (entry2.isDirectory) walkAgents(path3, depth + 1);
-        else if (entry2.isFile && entry2.name.endsWith(".md")) {
-          let content3 = fs.readFile(path3);
-          if (!content3) continue;
-          let name = frontmatterName(content3) ?? entry2.name.slice(0, -3);
-          found2.push({ kind: "agent", path: path3, names: [name] });
-        }
-      }
-  };
-  walkAgents(join12(root2, "agents"), 0);
-  for (let entry2 of fs.list(join12(root2, "skills"))) {
-    if (!entry2.isDirectory) continue;
-    let path3 = join12(root2, "skills", entry2.name, "SKILL.md"), content3 = fs.readFile(path3);
-    if (!content3) continue;
-    let name = frontmatterName(content3);
-    found2.push({ kind: "skill", path: path3, names: name && name !== entry2.name ? [entry2.name, name] : [entry2.name] });
-  }
-  return found2;
-}
-function sharedName(mine, other) {
-  if (mine.kind !== other.kind) return null;
-  let keys = new Set(mine.names.map(nameKey));
-  return other.names.find((n) => keys.has(nameKey(n))) ?? null;
-}
-var init_names = __esm({
-  "scripts/lib/install/names.ts"() {
-    "use strict";
-    init_frontmatter();
-  }
-});
-
-// scripts/lib/install/plan.ts
-import { dirname as dirname11, join as join13 } from "node:path";
-function diskHash(fs, path3) {
-  let content3 = fs.readFile(path3);
-  return content3 === null ? null : sha256(content3);
-}
-function makePlan(input) {
-  let { command, fs, pack, claudeDir, lock, force } = input, owned = lock?.files ?? {}, steps = [], packRels = new Set(pack.files.map((f) => f.rel));
-  if (command !== "uninstall")
-    for (let file of pack.files) {
-      let onDisk = diskHash(fs, join13(claudeDir, file.rel)), recorded = owned[file.rel]?.sha256, base = { rel: file.rel, from: onDisk, to: file.sha256, source: file };
-      if (onDisk === file.sha256)
-        steps.push({ ...base, action: "skip", reason: "up to date", owned: !0 });
-      else if (onDisk === null)
-        command === "update" && recorded ? steps.push({ ...base, to: null, action: "keep", reason: "you deleted it since it was installed; not restored (run install to restore it)", owned: !1 }) : steps.push({ ...base, action: "create", reason: recorded ? "restores a deleted file" : "new file", owned: !0 });
-      else if (recorded && onDisk === recorded)
-        steps.push({ ...base, action: "update", reason: "unchanged since installed; the pack has a newer version", owned: !0 });
-      else {
-        let why = recorded ? "changed since backend-team installed it (its sha256 differs from the lock)" : "exists and was not installed by backend-team";
-        force ? steps.push({ ...base, action: "update", reason: `${why}; backed up first (--force)`, backup: !0, owned: !0 }) : command === "install" ? steps.push({ ...base, action: "conflict", reason: why, owned: !!recorded }) : steps.push({ ...base, to: onDisk, action: "keep", reason: `${why}; left alone`, owned: !!recorded });
-      }
-    }
-  for (let [rel, { sha256: recorded }] of Object.entries(owned)) {
-    if (command !== "uninstall" && packRels.has(rel)) continue;
-    let onDisk = diskHash(fs, join13(claudeDir, rel)), base = { rel, from: onDisk }, gone = command === "uninstall" ? "installed by backend-team" : "no longer in the pack";
-    onDisk === null ? steps.push({ ...base, to: null, action: "skip", reason: "already deleted", owned: !1 }) : onDisk === recorded ? steps.push({ ...base, to: null, action: "remove", reason: `${gone}, unchanged`, owned: !1 }) : steps.push({ ...base, to: onDisk, action: "keep", reason: `${gone}, but changed since installed; left alone`, owned: !0 });
-  }
-  steps.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-  let collisions = command === "uninstall" ? [] : nameCollisions(input, steps);
-  return { command, steps, collisions, force };
-}
-function nameCollisions(input, steps) {
-  let { fs, pack, claudeDir, userClaudeDir, lock, force, command } = input, ours = /* @__PURE__ */ new Set([...pack.files.map((f) => join13(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join13(claudeDir, r))]), created = new Set(steps.filter((s) => s.action === "create").map((s) => s.rel)), packDefs = pack.definitions.filter((d) => command === "install" || created.has(relInPack(pack.root, d))), scopes = [{ scope: "project", dir: claudeDir }];
-  fs.realpath(userClaudeDir) !== fs.realpath(claudeDir) && scopes.push({ scope: "user", dir: userClaudeDir });
-  let collisions = [];
-  for (let { scope, dir } of scopes) {
-    let existing = scanDefinitions(fs, dir).filter((d) => !ours.has(d.path));
-    for (let theirs of existing)
-      for (let mine of packDefs) {
-        let name = sharedName(mine, theirs);
-        if (name !== null) {
-          collisions.push({ path: theirs.path, scope, kind: theirs.kind, name, packRel: relInPack(pack.root, mine), moveAside: force && scope === "project" });
-          break;
-        }
-      }
-  }
-  return collisions;
-}
-function relInPack(root2, def) {
-  return def.path.slice(root2.length + 1).split("\\").join("/");
-}
-function foldersToCreate(fs, claudeDir, plan) {
-  let needed = /* @__PURE__ */ new Set();
-  for (let step of plan.steps) {
-    if (step.action !== "create" && step.action !== "update") continue;
-    let rel = dirname11(step.rel);
-    for (; ; ) {
-      let key = rel === "" ? "." : rel;
-      if (needed.has(key) || fs.isDirectory(join13(claudeDir, rel)) || (needed.add(key), key === ".")) break;
-      rel = dirname11(rel) === "." ? "" : dirname11(rel);
-    }
-  }
-  return [...needed].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.split("/").length - b.split("/").length || (a < b ? -1 : 1));
-}
-function blocked(plan) {
-  return plan.force ? !1 : plan.steps.some((s) => s.action === "conflict") || plan.collisions.length > 0;
-}
-var init_plan = __esm({
-  "scripts/lib/install/plan.ts"() {
-    "use strict";
-    init_hash();
-    init_names();
-  }
-});
-
 // scripts/lib/install/apply.ts
-import { dirname as dirname12, join as join14 } from "node:path";
+import { dirname as dirname15, join as join18 } from "node:path";
 function backupStamp(now) {
   return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 }
@@ -32203,171 +32728,78 @@ function backupPath(fs, path3, stamp) {
   return candidate;
 }
 function applyPlan(input) {
-  let { fs, plan, claudeDir, packageName: packageName2, packageVersion: packageVersion2, now } = input, stamp = backupStamp(now), result = { backups: [], removedFolders: [], lockRemoved: !1 }, changes = plan.steps.filter((s) => s.action === "create" || s.action === "update" || s.action === "remove"), folders = foldersToCreate(fs, claudeDir, plan), base = input.lock ?? { lockVersion: 1, package: { name: packageName2, version: packageVersion2 }, updated: now.toISOString(), files: {}, directories: [] };
+  let { fs, plan, claudeDir, packageName: packageName2, packageVersion: packageVersion2, now, run: run2 } = input, stamp = backupStamp(now), tempTag = tempTagOf(run2), result = { backups: [], removedFolders: [], lockRemoved: !1, removeClaudeDir: !1 }, changes = plan.steps.filter((s) => s.action === "create" || s.action === "update" || s.action === "remove"), folders = [...input.createdClaudeDir ? ["."] : [], ...foldersToCreate(fs, claudeDir, plan)], header = { lockVersion: 1, package: { name: packageName2, version: packageVersion2 }, mode: input.mode, transforms: input.transforms }, base = input.lock ?? { ...header, updated: now.toISOString(), files: entriesOf({}), directories: [] };
   for (let c of plan.collisions) {
     if (!c.moveAside || !fs.exists(c.path)) continue;
     let backup = backupPath(fs, c.path, stamp);
     fs.rename(c.path, backup), result.backups.push({ path: c.path, backup });
   }
   let needsJournal = changes.length > 0 || folders.length > 0;
-  removeStaleTemps(fs, lockPath(claudeDir));
-  for (let step of plan.steps) removeStaleTemps(fs, join14(claudeDir, step.rel));
+  if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join18(claudeDir, step.rel), input.staleRun);
   if (needsJournal) {
-    folders[0] === "." && fs.mkdir(claudeDir), writeLock(fs, claudeDir, {
+    folders[0] === "." && !fs.isDirectory(claudeDir) && fs.mkdir(claudeDir), writeLock(fs, claudeDir, {
       ...base,
-      journal: {
-        command: plan.command,
-        started: now.toISOString(),
-        operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })),
-        directories: folders
-      }
-    });
-    for (let folder of folders) folder !== "." && fs.mkdir(join14(claudeDir, folder));
+      journal: { command: plan.command, started: now.toISOString(), run: run2, operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })), directories: folders }
+    }, run2);
+    for (let folder of folders) folder !== "." && fs.mkdir(join18(claudeDir, folder));
   }
   for (let step of changes) {
-    let path3 = join14(claudeDir, step.rel);
+    let path3 = join18(claudeDir, step.rel);
     if (step.backup) {
       let content3 = fs.readFile(path3);
       if (content3 !== null) {
         let backup = backupPath(fs, path3, stamp);
-        fs.writeFile(backup, content3), result.backups.push({ path: path3, backup });
+        fs.writeFile(backup, content3, { tempTag }), result.backups.push({ path: path3, backup });
       }
     }
-    step.action === "remove" ? fs.unlink(path3) : fs.writeFile(path3, step.source.content, step.source.executable);
+    step.action === "remove" ? fs.unlink(path3) : fs.writeFile(path3, step.source.content, { executable: step.source.executable, tempTag });
   }
-  let files = {}, previous3 = input.lock?.files ?? {};
-  for (let step of plan.steps)
-    step.owned && (step.action === "keep" ? previous3[step.rel] && (files[step.rel] = previous3[step.rel]) : step.to !== null && (files[step.rel] = { sha256: step.to }));
+  let files = entriesOf({});
+  for (let step of plan.steps) step.entry && (files[step.rel] = step.entry);
   let directories = [.../* @__PURE__ */ new Set([...base.directories, ...folders])];
-  if (plan.command === "uninstall" && Object.keys(files).length === 0) {
-    let byDepth = directories.filter((d) => d !== ".").sort((a, b) => b.split("/").length - a.split("/").length || (a < b ? 1 : -1));
-    for (let folder of byDepth) fs.rmdirIfEmpty(join14(claudeDir, folder)) && result.removedFolders.push(folder);
-    return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, directories.includes(".") && fs.rmdirIfEmpty(claudeDir) && result.removedFolders.push("."), result;
-  }
   if (plan.command === "uninstall") {
-    let byDepth = directories.filter((d) => d !== ".").sort((a, b) => b.split("/").length - a.split("/").length);
-    for (let folder of byDepth) fs.rmdirIfEmpty(join14(claudeDir, folder)) && result.removedFolders.push(folder);
-    directories = directories.filter((d) => !result.removedFolders.includes(d));
+    for (let folder of directories.filter((d) => d !== ".").sort(byDepthDeepestFirst))
+      (fs.rmdirIfEmpty(join18(claudeDir, folder)) || !fs.exists(join18(claudeDir, folder)) || !fs.isDirectory(join18(claudeDir, folder))) && result.removedFolders.push(folder);
+    if (directories = directories.filter((d) => !result.removedFolders.includes(d)), Object.keys(files).length === 0)
+      return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, result.removeClaudeDir = directories.includes("."), result;
   }
-  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 || (fs.isDirectory(dirname12(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { lockVersion: 1, package: { name: packageName2, version: packageVersion2 }, updated: now.toISOString(), files, directories: directories.sort() })), result;
+  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname15(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
 }
 function sameFiles(a, b) {
   let ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => b[k]?.sha256 === a[k].sha256);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && b[k].sha256 === a[k].sha256 && b[k].kept === a[k].kept);
 }
-var init_apply = __esm({
+var byDepthDeepestFirst, init_apply = __esm({
   "scripts/lib/install/apply.ts"() {
     "use strict";
     init_lock();
     init_plan();
-  }
-});
-
-// scripts/lib/install/file-system.ts
-import { chmodSync, lstatSync, mkdirSync as mkdirSync2, readFileSync as readFileSync4, readdirSync as readdirSync3, realpathSync as realpathSync5, renameSync as renameSync2, rmdirSync, statSync as statSync5, unlinkSync as unlinkSync2 } from "node:fs";
-var realFileSystem, init_file_system = __esm({
-  "scripts/lib/install/file-system.ts"() {
-    "use strict";
-    init_atomic_write();
-    realFileSystem = {
-      readFile(path3) {
-        try {
-          return statSync5(path3).isFile() ? readFileSync4(path3) : null;
-        } catch {
-          return null;
-        }
-      },
-      writeFile(path3, content3, executable) {
-        writeFileAtomic(path3, content3), executable && chmodSync(path3, 493);
-      },
-      mkdir(path3) {
-        mkdirSync2(path3);
-      },
-      unlink(path3) {
-        unlinkSync2(path3);
-      },
-      rmdirIfEmpty(path3) {
-        try {
-          return rmdirSync(path3), !0;
-        } catch (error) {
-          let code4 = error.code;
-          if (code4 === "ENOTEMPTY" || code4 === "EEXIST" || code4 === "ENOENT") return !1;
-          throw error;
-        }
-      },
-      rename(from, to) {
-        renameSync2(from, to);
-      },
-      exists(path3) {
-        try {
-          return lstatSync(path3), !0;
-        } catch {
-          return !1;
-        }
-      },
-      isDirectory(path3) {
-        try {
-          return statSync5(path3).isDirectory();
-        } catch {
-          return !1;
-        }
-      },
-      isExecutable(path3) {
-        try {
-          return (statSync5(path3).mode & 73) !== 0;
-        } catch {
-          return !1;
-        }
-      },
-      list(dir) {
-        try {
-          return readdirSync3(dir, { withFileTypes: !0 }).map((d) => {
-            let isFile = d.isFile(), isDirectory = d.isDirectory();
-            if (d.isSymbolicLink())
-              try {
-                let s = statSync5(`${dir}/${d.name}`);
-                isFile = s.isFile(), isDirectory = s.isDirectory();
-              } catch {
-              }
-            return { name: d.name, isFile, isDirectory };
-          });
-        } catch {
-          return [];
-        }
-      },
-      realpath(path3) {
-        try {
-          return realpathSync5(path3);
-        } catch {
-          return path3;
-        }
-      }
-    };
+    byDepthDeepestFirst = (a, b) => b.split("/").length - a.split("/").length || (a < b ? 1 : -1);
   }
 });
 
 // scripts/lib/install/package-root.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
-import { dirname as dirname13, join as join15 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync4 } from "node:fs";
+import { dirname as dirname16, join as join19 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-function findPackageRoot(from = dirname13(fileURLToPath2(import.meta.url))) {
+function findPackageRoot(from = dirname16(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
-    let manifest = join15(dir, "package.json");
-    if (existsSync6(manifest))
+    let manifest = join19(dir, "package.json");
+    if (existsSync8(manifest))
       try {
-        if (JSON.parse(readFileSync5(manifest, "utf8")).name === packageName) return dir;
+        if (JSON.parse(readFileSync4(manifest, "utf8")).name === packageName) return dir;
       } catch {
       }
-    let parent = dirname13(dir);
+    let parent = dirname16(dir);
     if (parent === dir) throw new Error(`cannot find the ${packageName} package above ${from}`);
     dir = parent;
   }
 }
 function packageVersion(root2) {
-  for (let manifest of ["package.json", join15(".claude-plugin", "plugin.json")])
+  for (let manifest of ["package.json", join19(".claude-plugin", "plugin.json")])
     try {
-      let version = JSON.parse(readFileSync5(join15(root2, manifest), "utf8")).version;
+      let version = JSON.parse(readFileSync4(join19(root2, manifest), "utf8")).version;
       if (typeof version == "string") return version;
     } catch {
     }
@@ -32381,44 +32813,37 @@ var packageName, init_package_root = __esm({
 });
 
 // scripts/lib/install/pack.ts
-import { join as join16, relative as relative9, sep as sep9 } from "node:path";
+import { join as join20, relative as relative9, sep as sep11 } from "node:path";
 function readPack(fs, root2) {
-  let files = [], walk2 = (dir, depth) => {
-    if (!(depth > 20))
-      for (let entry2 of fs.list(dir)) {
-        if (entry2.name.startsWith(".")) continue;
-        let path3 = join16(dir, entry2.name);
-        if (entry2.isDirectory) walk2(path3, depth + 1);
-        else if (entry2.isFile) {
-          let content3 = fs.readFile(path3);
-          if (!content3) continue;
-          files.push({ rel: relative9(root2, path3).split(sep9).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
-        }
-      }
-  };
-  for (let folder of packFolders) walk2(join16(root2, folder), 0);
+  let files = [];
+  for (let folder of packFolders2)
+    walkFiles(fs, join20(root2, folder), (path3) => {
+      let content3 = fs.readFile(path3);
+      content3 && files.push({ rel: relative9(root2, path3).split(sep11).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
+    });
   return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { root: root2, files, definitions: scanDefinitions(fs, root2) };
 }
-var packFolders, init_pack = __esm({
+var packFolders2, init_pack = __esm({
   "scripts/lib/install/pack.ts"() {
     "use strict";
+    init_file_system();
     init_hash();
     init_names();
-    packFolders = ["agents", "skills"];
+    packFolders2 = ["agents", "skills", "commands", "output-styles"];
   }
 });
 
 // scripts/lib/install/report.ts
-import { homedir } from "node:os";
-import { relative as relative10, sep as sep10 } from "node:path";
+import { homedir as homedir3 } from "node:os";
+import { relative as relative10, sep as sep12 } from "node:path";
 function showPath(path3, ctx) {
   let inTarget = relative10(ctx.target, path3);
-  if (!inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep10).join("/");
-  let inHome = relative10(ctx.home || homedir(), path3);
-  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep10).join("/")}`;
+  if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep12).join("/");
+  let inHome = relative10(ctx.home || homedir3(), path3);
+  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep12).join("/")}`;
 }
 function stepPath(step, ctx) {
-  return showPath(`${ctx.claudeDir}${sep10}${step.rel.split("/").join(sep10)}`, ctx);
+  return showPath(`${ctx.claudeDir}${sep12}${step.rel.split("/").join(sep12)}`, ctx);
 }
 function collisionLine(c, ctx) {
   let effect = c.scope === "user" ? `in this project the pack's ${c.kind} replaces yours` : c.kind === "agent" ? "Claude Code would load only one of the two, unpredictably" : "both would be listed to Claude under the same name", force = c.moveAside ? "; moved aside (--force)" : "";
@@ -32437,6 +32862,8 @@ function formatPlan(plan, ctx) {
 function summary(plan) {
   let count = (a) => plan.steps.filter((s) => s.action === a).length, parts = [`${count("create")} to create`, `${count("update")} to update`, `${count("remove")} to remove`, `${count("skip")} unchanged`], kept = count("keep");
   kept && parts.push(`${kept} changed by you, left alone`);
+  let pinned = plan.steps.filter((s) => s.entry?.kept && s.action === "skip").length;
+  pinned && parts.push(`${pinned} kept by you`);
   let conflicts = count("conflict") + plan.collisions.length;
   return conflicts && parts.push(`${conflicts} conflict${conflicts === 1 ? "" : "s"}`), parts.join(", ");
 }
@@ -32450,16 +32877,17 @@ function formatConflicts(plan, ctx) {
     lines.push("", "Agents and skills with the same name as one in the pack:");
     for (let c of plan.collisions) lines.push(`  ${collisionLine(c, ctx)}`);
   }
+  let hard = fileConflicts.filter((s) => s.hard).length;
   return lines.push(
     "",
-    "Move or rename these files, or run again with --force: each colliding file in the project is backed up first",
-    "(<file>.backup-<time>); files under ~/.claude are never changed. --dry-run shows the whole plan."
+    ctx.mode === "user" ? "Move or rename these files, or run again with --force: each colliding file in ~/.claude is backed up first" : "Move or rename these files, or run again with --force: each colliding file in the project is backed up first",
+    `(<file>.backup-<time>)${ctx.mode === "user" ? "" : "; files under ~/.claude are never changed"}.${hard ? ` --force does not replace folders, links or files it cannot read (${hard} here).` : ""} \`npx backend-team ${plan.command}${ctx.mode === "user" ? " --user" : ""} --dry-run\` shows the whole plan.`
   ), `${lines.join(`
 `)}
 `;
 }
 function formatResult(plan, result, ctx) {
-  let count = (a) => plan.steps.filter((s) => s.action === a).length, verb = { install: "Installed", update: "Updated", uninstall: "Uninstalled" }[plan.command], counts = plan.command === "uninstall" ? `${count("remove")} removed` : `${count("create")} created, ${count("update")} updated, ${count("remove")} removed, ${count("skip")} unchanged`, lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}.`];
+  let count = (a) => plan.steps.filter((s) => s.action === a).length, verb = { install: "Installed", update: "Updated", uninstall: "Uninstalled" }[plan.command], counts = plan.command === "uninstall" ? `${count("remove")} removed` : `${count("create")} created, ${count("update")} updated, ${count("remove")} removed, ${count("skip")} unchanged`, pinned = plan.steps.filter((s) => s.entry?.kept && s.action === "skip").length, lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}${pinned ? ` (${pinned} kept by you)` : ""}.`];
   for (let b of result.backups) lines.push(`  backed up ${showPath(b.path, ctx)} \u2192 ${showPath(b.backup, ctx)}`);
   for (let c of plan.collisions.filter((x) => x.scope === "user")) lines.push(`  note: ${collisionLine(c, ctx)}`);
   let kept = plan.steps.filter((s) => s.action === "keep");
@@ -32478,21 +32906,138 @@ var order2, init_report = __esm({
   }
 });
 
-// scripts/lib/install/target.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname14, resolve as resolve7 } from "node:path";
-function defaultTarget(cwd) {
-  let dir = resolve7(cwd);
+// scripts/lib/install/run-lock.ts
+import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync5, statSync as statSync6, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
+import { hostname } from "node:os";
+import { join as join21 } from "node:path";
+import { setTimeout as sleep2 } from "node:timers/promises";
+function holderOf(path3) {
+  try {
+    return JSON.parse(readFileSync5(path3, "utf8"));
+  } catch {
+    return null;
+  }
+}
+function alive(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function stale(path3, holder) {
+  if (holder === null)
+    try {
+      return Date.now() - statSync6(path3).mtimeMs > 1e4;
+    } catch {
+      return !0;
+    }
+  return holder.host === hostname() && typeof holder.pid == "number" && holder.pid !== process.pid && !alive(holder.pid);
+}
+async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
+  let path3 = join21(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline = Date.now() + waitMs;
   for (; ; ) {
-    if (existsSync7(resolve7(dir, ".git"))) return dir;
-    let parent = dirname14(dir);
-    if (parent === dir) return resolve7(cwd);
+    try {
+      let fd = openSync4(path3, "wx", 420);
+      try {
+        writeSync2(fd, `${JSON.stringify(me)}
+`);
+      } finally {
+        closeSync4(fd);
+      }
+      return {
+        release() {
+          holderOf(path3)?.run === run2 && unlinkSync3(path3);
+        }
+      };
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    let holder = holderOf(path3);
+    if (stale(path3, holder)) {
+      try {
+        unlinkSync3(path3);
+      } catch {
+      }
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      let who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.started}` : "another run";
+      throw new RunLockBusy(`another backend-team run (${who}) is changing ${claudeDir}; nothing was written. Try again when it has finished; if no such run exists, delete ${path3}.`);
+    }
+    await sleep2(50 + Math.floor(Math.random() * 50));
+  }
+}
+var runLockName, RunLockBusy, init_run_lock = __esm({
+  "scripts/lib/install/run-lock.ts"() {
+    "use strict";
+    runLockName = "backend-team.running", RunLockBusy = class extends Error {
+    };
+  }
+});
+
+// scripts/lib/install/target.ts
+import { existsSync as existsSync9 } from "node:fs";
+import { dirname as dirname17, resolve as resolve8 } from "node:path";
+function defaultTarget(cwd) {
+  let dir = resolve8(cwd);
+  for (; ; ) {
+    if (existsSync9(resolve8(dir, ".git"))) return dir;
+    let parent = dirname17(dir);
+    if (parent === dir) return resolve8(cwd);
     dir = parent;
   }
 }
 var init_target = __esm({
   "scripts/lib/install/target.ts"() {
     "use strict";
+  }
+});
+
+// scripts/lib/install/transform.ts
+import { join as join22, posix } from "node:path";
+function bareAgentNames(text6, namespace) {
+  let end = text6.startsWith("---") ? text6.indexOf(`
+---`, 3) : -1;
+  return end < 0 ? text6 : text6.slice(0, end).replace(/Agent\(([^)\n]*)\)/g, (_all, list4) => {
+    let names = list4.split(",").map((n) => n.trim()).filter(Boolean).map((n) => n.startsWith(`${namespace}:`) ? n.slice(namespace.length + 1) : n);
+    return `Agent(${[...new Set(names)].join(", ")})`;
+  }) + text6.slice(end);
+}
+function rewriteSchemaRefs(text6, rel, prefix, available, used) {
+  let dir = posix.dirname(rel);
+  return text6.replace(new RegExp(`((?:\\.\\./)+)schemas/(${schemaName})`, "g"), (all2, dots, name) => !available.has(name) || posix.join(dir, `${dots}schemas/${name}`) !== `schemas/${name}` ? all2 : (used.add(name), posix.relative(dir, `${schemasFolder}/${name}`))).replace(new RegExp(`(?<![\\w./~-])schemas/(${schemaName})`, "g"), (all2, name) => available.has(name) ? (used.add(name), `${prefix}${name}`) : all2);
+}
+function withReferencedSchemas(fs, root2, names, available) {
+  let out = /* @__PURE__ */ new Set(), queue = [...names];
+  for (; queue.length > 0; ) {
+    let name = queue.pop();
+    if (out.has(name) || !available.has(name)) continue;
+    out.add(name);
+    let text6 = fs.readFile(join22(root2, "schemas", name))?.toString("utf8") ?? "";
+    for (let m of text6.matchAll(new RegExp(`"\\$ref"\\s*:\\s*"(${schemaName})`, "g"))) queue.push(m[1]);
+  }
+  return out;
+}
+function packForMode(fs, pack, mode, namespace) {
+  let available = new Set(fs.list(join22(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
+    if (!/\.(md|json)$/.test(file.rel)) return file;
+    let text6 = file.content.toString("utf8");
+    file.rel.startsWith("agents/") && file.rel.endsWith(".md") && (text6 = bareAgentNames(text6, namespace)), text6 = rewriteSchemaRefs(text6, file.rel, prefix, available, used);
+    let content3 = Buffer.from(text6, "utf8");
+    return content3.equals(file.content) ? file : { ...file, content: content3, sha256: sha256(content3) };
+  });
+  for (let name of [...withReferencedSchemas(fs, pack.root, used, available)].sort()) {
+    let source = join22(pack.root, "schemas", name), content3 = fs.readFile(source);
+    content3 && files.push({ rel: `${schemasFolder}/${name}`, source, content: content3, sha256: sha256(content3), executable: !1 });
+  }
+  return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { files, transforms: ["agent-names-bare", "schemas"] };
+}
+var schemasFolder, schemaName, init_transform = __esm({
+  "scripts/lib/install/transform.ts"() {
+    "use strict";
+    init_hash();
+    schemasFolder = "backend-team/schemas", schemaName = "[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.json";
   }
 });
 
@@ -32503,100 +33048,177 @@ __export(install_exports, {
   runUninstall: () => runUninstall,
   runUpdate: () => runUpdate
 });
-import { homedir as homedir2 } from "node:os";
-import { isAbsolute as isAbsolute5, join as join17, resolve as resolve8 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdirSync as mkdirSync3, rmdirSync as rmdirSync2 } from "node:fs";
+import { homedir as homedir4 } from "node:os";
+import { isAbsolute as isAbsolute5, join as join23, relative as relative11, resolve as resolve9, sep as sep13 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
-async function run(command, argv, io, deps) {
-  let { values, positionals } = parseArgs4({
+function parse2(command, argv) {
+  return parseArgs4({
     args: argv,
     allowPositionals: !0,
     strict: !0,
     options: {
       "dry-run": { type: "boolean", default: !1 },
+      user: { type: "boolean", default: !1 },
       ...command === "uninstall" ? {} : { force: { type: "boolean", default: !1 } },
+      ...command === "update" ? { keep: { type: "string", multiple: !0 } } : {},
       help: { type: "boolean", short: "h" }
     }
   });
+}
+function keptFiles(values, cwd, claudeDir, lock) {
+  let out = /* @__PURE__ */ new Set();
+  for (let value of values) {
+    let inside2 = [resolve9(cwd, value), resolve9(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative11(claudeDir, inside2).split(sep13).join("/");
+    if (rel === null || !lock || !Object.hasOwn(lock.files, rel)) throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
+    out.add(rel);
+  }
+  return out;
+}
+async function run(command, argv, io, deps) {
+  let { values, positionals } = parse2(command, argv);
   if (values.help)
     return io.stdout(usages[command]), 0;
   if (positionals.length > 1) throw new UsageError(`takes one target folder, got ${positionals.length}`);
-  let fs = deps.fs ?? realFileSystem, target = positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve8(io.cwd, positionals[0]);
-  if (!fs.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
-  let claudeDir = join17(target, ".claude"), home = deps.home ?? homedir2(), ctx = { target, claudeDir, home }, packageRoot = deps.packageRoot ?? findPackageRoot();
-  for (let folder of packFolders)
-    if (fs.realpath(join17(claudeDir, folder)) === fs.realpath(join17(packageRoot, folder)))
+  let home = deps.home ?? homedir4(), mode = values.user ? "user" : "project";
+  if (mode === "user" && positionals.length > 0) throw new UsageError("--user installs into ~/.claude and takes no target folder");
+  let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve9(io.cwd, positionals[0]);
+  if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
+  let claudeDir = join23(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
+  for (let folder of packFolders2)
+    if (raw.exists(join23(packageRoot, folder)) && raw.realpath(join23(claudeDir, folder)) === raw.realpath(join23(packageRoot, folder)))
       throw new UsageError(`${target} is the backend-team package itself (.claude/${folder} is its ${folder}/); nothing to ${command}`);
-  let lock;
+  if (mode === "project" && !isInside(realLocation(claudeDir), realLocation(target)))
+    throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`);
+  let userClaudeDir = mode === "user" ? null : join23(home, ".claude"), zones = [{ root: claudeDir, writable: !0 }, { root: packageRoot, writable: !1 }];
+  userClaudeDir !== null && zones.push({ root: userClaudeDir, writable: !1, within: home });
+  let fs = confine(raw, zones), dryRun = values["dry-run"], runId = randomBytes2(8).toString("hex"), runLock = null, createdClaudeDir = !1, result = null;
   try {
-    lock = readLock(fs, claudeDir);
-  } catch (error) {
-    throw error instanceof LockError ? new UsageError(error.message) : error;
-  }
-  let rewriteLock = !1;
-  if (lock?.journal) {
-    let { lock: settled, settled: count } = settleJournal(fs, claudeDir, lock);
-    io.stderr(`backend-team ${command}: an earlier \`${lock.journal.command}\` was interrupted; ${count} of its ${lock.journal.operations.length} changes had been made, and the lock now records them.
-`), lock = settled, rewriteLock = !0;
-  }
-  if (command !== "install" && lock === null)
-    return io.stdout(`No backend-team install in ${target} (no .claude/${lockFileName}); ${command === "update" ? "run `backend-team install` first" : "nothing to remove"}.
+    if (!dryRun && (command === "install" || fs.isDirectory(claudeDir))) {
+      fs.exists(claudeDir) || (fs.assertWritable(claudeDir), mkdirSync3(claudeDir), createdClaudeDir = !0);
+      try {
+        runLock = await acquireRunLock(claudeDir, runId, deps.waitMs);
+      } catch (error) {
+        if (!(error instanceof RunLockBusy)) throw error;
+        return io.stderr(`backend-team ${command}: ${error.message}
+`), 1;
+      }
+    }
+    let lock;
+    try {
+      lock = readLock(fs, claudeDir);
+    } catch (error) {
+      throw error instanceof LockError ? new UsageError(error.message) : error;
+    }
+    let rewriteLock = !1, staleRun = null;
+    if (lock?.journal) {
+      let settled = settleJournal(fs, claudeDir, lock);
+      io.stderr(`backend-team ${command}: an earlier \`${lock.journal.command}\` was interrupted; ${settled.settled} of its ${lock.journal.operations.length} changes had been made, and the lock now records them.
+`), lock = settled.lock, staleRun = settled.run, rewriteLock = !dryRun;
+    }
+    if (command !== "install" && lock === null)
+      return io.stdout(`No backend-team install in ${target} (no .claude/${lockFileName}); ${command === "update" ? `run \`npx backend-team install${mode === "user" ? " --user" : ""}\` first` : "nothing to remove"}.
 `), command === "update" ? 1 : 0;
-  let pack = readPack(fs, packageRoot);
-  if (command !== "uninstall" && pack.files.length === 0) throw new Error(`the package at ${packageRoot} has no agents/ or skills/ files`);
-  let plan = makePlan({ command, fs, pack, claudeDir, userClaudeDir: join17(home, ".claude"), lock, force: !!values.force });
-  if (values["dry-run"])
-    return io.stdout(formatPlan(plan, ctx)), blocked(plan) || plan.steps.some((s) => s.action === "keep") ? 1 : 0;
-  if (blocked(plan))
-    return io.stderr(formatConflicts(plan, ctx)), 1;
-  let now = (deps.now ?? (() => /* @__PURE__ */ new Date()))(), result;
-  try {
-    result = applyPlan({ fs, plan, claudeDir, lock, packageName, packageVersion: packageVersion(packageRoot), now, rewriteLock });
-  } catch (error) {
-    throw new Error(`${error.message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`backend-team ${command}\` again to finish`);
+    if (lock?.mode && lock.mode !== mode) throw new UsageError(`${claudeDir} holds a ${lock.mode}-level install; run with${lock.mode === "user" ? "" : "out"} --user`);
+    let pack = readPack(fs, packageRoot);
+    if (command !== "uninstall" && pack.files.length === 0) throw new Error(`the package at ${packageRoot} has no ${packFolders2.join("/, ")}/ files`);
+    let { files, transforms } = packForMode(fs, pack, mode, packageName), keep = command === "update" ? keptFiles(values.keep ?? [], io.cwd, claudeDir, lock) : /* @__PURE__ */ new Set(), plan = makePlan({
+      command,
+      fs,
+      files,
+      packRoot: pack.root,
+      definitions: pack.definitions,
+      claudeDir,
+      userClaudeDir,
+      userOwned: userInstallOf(fs, userClaudeDir),
+      lock,
+      force: !!values.force,
+      keep
+    });
+    if (dryRun)
+      return io.stdout(formatPlan(plan, ctx)), exitCode(plan);
+    if (blocked(plan))
+      return io.stderr(formatConflicts(plan, ctx)), 1;
+    let now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
+    try {
+      result = applyPlan({ fs, plan, claudeDir, lock, packageName, packageVersion: packageVersion(packageRoot), mode, transforms, now, run: runId, staleRun, createdClaudeDir, rewriteLock });
+    } catch (error) {
+      throw error instanceof BoundaryError ? error : new Error(`${error.message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`npx backend-team ${command}${mode === "user" ? " --user" : ""}\` again to finish`);
+    }
+    return io.stdout(formatResult(plan, result, ctx)), exitCode(plan);
+  } finally {
+    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join23(claudeDir, lockFileName)))
+      try {
+        rmdirSync2(claudeDir);
+      } catch {
+      }
   }
-  return io.stdout(formatResult(plan, result, ctx)), plan.steps.some((s) => s.action === "keep") ? 1 : 0;
 }
-var usages, runInstall, runUpdate, runUninstall, init_install = __esm({
+function userInstallOf(fs, userClaudeDir) {
+  if (userClaudeDir === null) return /* @__PURE__ */ new Set();
+  try {
+    let lock = readLock(fs, userClaudeDir);
+    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join23(userClaudeDir, ...rel.split("/"))));
+  } catch (error) {
+    if (error instanceof LockError || error instanceof BoundaryError) return /* @__PURE__ */ new Set();
+    throw error;
+  }
+}
+var exits, usages, runInstall, runUpdate, runUninstall, init_install = __esm({
   "scripts/lib/commands/install.ts"() {
     "use strict";
     init_apply();
+    init_boundary();
     init_file_system();
     init_lock();
     init_package_root();
     init_pack();
     init_plan();
     init_report();
+    init_run_lock();
     init_target();
+    init_transform();
     init_io();
-    usages = {
-      install: `Usage: backend-team install [target] [--dry-run] [--force]
+    exits = `Exit codes: 0 done; 1 conflicts (nothing written), files of yours left alone, or another run busy;
+2 usage error, a path that leads out of the target (nothing touched), or an internal error.
+--dry-run exits as the real run would.`, usages = {
+      install: `Usage: backend-team install [target] [--user] [--dry-run] [--force]
 
-Copies the pack's agents/ and skills/ into <target>/.claude/ (default: the git work tree you are in,
-else the current folder) and records each file's sha256 in .claude/${lockFileName}.
+Copies the pack into <target>/.claude/ (default: the git work tree you are in, else the current folder),
+or with --user into ~/.claude/, and records each file's sha256 in .claude/${lockFileName}.
+The files are written as they must read there: the orchestrator allows the specialists by their bare
+names, and the contract schemas the prompts point at go to .claude/backend-team/schemas/.
 Before writing anything it lists every conflict: a file it would overwrite that it did not install or
-that you changed since, and agents or skills with the same name in .claude/ or ~/.claude/.
+that you changed since, and agents or skills with the same name in .claude/ or ~/.claude/ (a user-level
+install of this pack is not one).
 
 Options:
+  --user      install into ~/.claude/ for every project (no target)
   --dry-run   print the plan (create, update, skip, conflict per file) and write nothing
   --force     back up each colliding project file (<file>.backup-<time>), then write
 
-Exit codes: 0 done, 1 conflicts (nothing written), 2 usage or internal error.
+${exits}
 `,
-      update: `Usage: backend-team update [target] [--dry-run] [--force]
+      update: `Usage: backend-team update [target] [--user] [--dry-run] [--force] [--keep <file>]...
 
 Brings files installed by \`backend-team install\` up to this package's version: files you have not
 changed are refreshed, new pack files are added, files that left the pack are removed. Files you
 changed are reported and left alone (--force backs them up, then overwrites them).
 
-Exit codes: 0 done, 1 something was left alone or a conflict blocked the run, 2 usage or internal error.
+Options:
+  --keep <file>   keep your changed version of an installed file for good: the lock records it as
+                  kept, and update no longer reports it (repeatable)
+
+${exits}
 `,
-      uninstall: `Usage: backend-team uninstall [target] [--dry-run]
+      uninstall: `Usage: backend-team uninstall [target] [--user] [--dry-run]
 
 Removes the files \`backend-team install\` wrote and you have not changed since, then the folders it
 created if they are empty, and the lock file once nothing it installed remains. Changed files are
-reported and kept.
+reported and kept; files kept with \`update --keep\` stay and are yours.
 
-Exit codes: 0 done, 1 changed files were kept, 2 usage or internal error.
+${exits}
 `
     }, runInstall = (argv, io, deps = {}) => run("install", argv, io, deps), runUpdate = (argv, io, deps = {}) => run("update", argv, io, deps), runUninstall = (argv, io, deps = {}) => run("uninstall", argv, io, deps);
   }
@@ -33038,8 +33660,8 @@ function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
     onLiteralValue: (value, offset, length) => {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep11, offset, length) => {
-      currentParent.type === "property" && (sep11 === ":" ? currentParent.colonOffset = offset : sep11 === "," && ensurePropertyComplete(offset));
+    onSeparator: (sep14, offset, length) => {
+      currentParent.type === "property" && (sep14 === ":" ? currentParent.colonOffset = offset : sep14 === "," && ensurePropertyComplete(offset));
     },
     onError: (error, offset, length) => {
       errors.push({ error, offset, length });
@@ -33605,8 +34227,8 @@ var init_json_edit = __esm({
 
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync8, readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join18, relative as relative11, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync6 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join24, relative as relative12, resolve as resolve10 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps = [configStep(files)];
   return options.hook && steps.push(...hookSteps(options.hook, files)), steps.push(workflowStep(files)), options.claudeHook && steps.push(...claudeHookSteps(files)), files.collapse(steps);
@@ -33672,9 +34294,9 @@ function hookSteps(kind, files) {
 function gitHookPath(root2) {
   let ask = (arg) => {
     let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
-    return isAbsolute6(out) ? out : resolve9(root2, out);
-  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative11(dir, hook).startsWith("..") && !isAbsolute6(relative11(dir, hook));
-  return within2(root2) || within2(ask("--git-common-dir")) ? relative11(root2, hook) : null;
+    return isAbsolute6(out) ? out : resolve10(root2, out);
+  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative12(dir, hook).startsWith("..") && !isAbsolute6(relative12(dir, hook));
+  return within2(root2) || within2(ask("--git-common-dir")) ? relative12(root2, hook) : null;
 }
 function preCommitStep(files) {
   let path3 = ".pre-commit-config.yaml", entry2 = preCommitRepo(), existing = files.read(path3);
@@ -33721,7 +34343,7 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync8(join18(this.root, path3)) ? readFileSync6(join18(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync10(join24(this.root, path3)) ? readFileSync6(join24(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {
@@ -33747,8 +34369,8 @@ __export(init_exports, {
   runInit: () => runInit
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { chmodSync as chmodSync2, mkdirSync as mkdirSync3, realpathSync as realpathSync6 } from "node:fs";
-import { dirname as dirname15, join as join19 } from "node:path";
+import { chmodSync as chmodSync2, mkdirSync as mkdirSync4, realpathSync as realpathSync7 } from "node:fs";
+import { dirname as dirname18, join as join25 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 async function runInit(argv, io) {
   let { values, positionals } = parseArgs5({
@@ -33778,14 +34400,14 @@ async function runInit(argv, io) {
   if (values["dry-run"]) return 0;
   for (let step of steps) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
-    let path3 = join19(root2, step.path);
-    mkdirSync3(dirname15(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
+    let path3 = join25(root2, step.path);
+    mkdirSync4(dirname18(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;
 }
 function topLevel(cwd) {
   try {
-    return realpathSync6(execFileSync3("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    return realpathSync7(execFileSync3("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
   } catch {
     throw new UsageError("init sets up a git repository: run `git init` first, or run init inside one");
   }
@@ -39392,7 +40014,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
   return validate57.errors = vErrors, errors === 0;
 }
 validate57.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v13 = validate58, schema90 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema91 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema92 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern36 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern37 = new RegExp("^[0-9a-f]{64}$", "u"), schema95 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
+var v13 = validate58, schema90 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema91 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema92 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern36 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern37 = new RegExp("^[0-9a-f]{64}$", "u"), pattern39 = new RegExp("^[0-9a-f]{16}$", "u"), schema95 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
 function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate59.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
@@ -39447,7 +40069,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     for (let key0 in data)
-      if (!(key0 === "$schema" || key0 === "lockVersion" || key0 === "package" || key0 === "updated" || key0 === "files" || key0 === "directories" || key0 === "journal")) {
+      if (!func32.call(schema90.properties, key0)) {
         let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90, data };
         vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
       }
@@ -39510,266 +40132,329 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
-    if (data.updated !== void 0) {
-      let data5 = data.updated;
-      if (typeof data5 == "string") {
-        if (!formats2.validate(data5)) {
-          let err16 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema90.properties.updated, data: data5 };
-          vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+    if (data.mode !== void 0) {
+      let data5 = data.mode;
+      if (!(data5 === "project" || data5 === "user")) {
+        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema90.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.mode.enum, parentSchema: schema90.properties.mode, data: data5 };
+        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      }
+    }
+    if (data.transforms !== void 0) {
+      let data6 = data.transforms;
+      if (Array.isArray(data6)) {
+        let len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 == "string") {
+            if (func1(data7) < 1) {
+              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema90.properties.transforms.items, data: data7 };
+              vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+            }
+          } else {
+            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.transforms.items.type, parentSchema: schema90.properties.transforms.items, data: data7 };
+            vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+          }
+        }
+        let i1 = data6.length, j0;
+        if (i1 > 1) {
+          let indices0 = {};
+          for (; i1--; ) {
+            let item0 = data6[i1];
+            if (typeof item0 == "string") {
+              if (typeof indices0[item0] == "number") {
+                j0 = indices0[item0];
+                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema90.properties.transforms, data: data6 };
+                vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+                break;
+              }
+              indices0[item0] = i1;
+            }
+          }
         }
       } else {
-        let err17 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.updated.type, parentSchema: schema90.properties.updated, data: data5 };
-        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.transforms.type, parentSchema: schema90.properties.transforms, data: data6 };
+        vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+      }
+    }
+    if (data.updated !== void 0) {
+      let data8 = data.updated;
+      if (typeof data8 == "string") {
+        if (!formats2.validate(data8)) {
+          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema90.properties.updated, data: data8 };
+          vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+        }
+      } else {
+        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.updated.type, parentSchema: schema90.properties.updated, data: data8 };
+        vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
     if (data.files !== void 0) {
-      let data6 = data.files;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        for (let key2 in data6) {
-          let _errs16 = errors;
+      let data9 = data.files;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (let key2 in data9) {
+          let _errs21 = errors;
           if (typeof key2 == "string") {
             if (func1(key2) < 1) {
-              let err18 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: key2, propertyName: key2 };
-              vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: key2, propertyName: key2 };
+              vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
             }
             if (!pattern36.test(key2)) {
-              let err19 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: key2, propertyName: key2 };
-              vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: key2, propertyName: key2 };
+              vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
             }
           } else {
-            let err20 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: key2, propertyName: key2 };
-            vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: key2, propertyName: key2 };
+            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
           }
-          var valid2 = _errs16 === errors;
-          if (!valid2) {
-            let err21 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema90.properties.files.propertyNames, parentSchema: schema90.properties.files, data: data6 };
-            vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
-          }
-        }
-        for (let key3 in data6) {
-          let data7 = data6[key3];
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            if (data7.sha256 === void 0) {
-              let err22 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema90.properties.files.additionalProperties.required, parentSchema: schema90.properties.files.additionalProperties, data: data7 };
-              vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
-            }
-            for (let key4 in data7)
-              if (key4 !== "sha256") {
-                let err23 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.files.additionalProperties, data: data7 };
-                vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
-              }
-            if (data7.sha256 !== void 0) {
-              let data8 = data7.sha256;
-              if (typeof data8 == "string") {
-                if (!pattern37.test(data8)) {
-                  let err24 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema92, data: data8 };
-                  vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
-                }
-              } else {
-                let err25 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.type, parentSchema: schema92, data: data8 };
-                vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
-              }
-            }
-          } else {
-            let err26 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.files.additionalProperties.type, parentSchema: schema90.properties.files.additionalProperties, data: data7 };
+          var valid5 = _errs21 === errors;
+          if (!valid5) {
+            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema90.properties.files.propertyNames, parentSchema: schema90.properties.files, data: data9 };
             vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
           }
         }
-      } else {
-        let err27 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.files.type, parentSchema: schema90.properties.files, data: data6 };
-        vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
-      }
-    }
-    if (data.directories !== void 0) {
-      let data9 = data.directories;
-      if (Array.isArray(data9)) {
-        let len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data10 = data9[i0], _errs29 = errors, valid9 = !1, _errs30 = errors;
-          if (data10 !== ".") {
-            let err28 = { instancePath: instancePath + "/directories/" + i0, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema90.properties.directories.items.anyOf[0], data: data10 };
-            vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
-          }
-          var _valid0 = _errs30 === errors;
-          valid9 = valid9 || _valid0;
-          let _errs31 = errors;
-          if (typeof data10 == "string") {
-            if (func1(data10) < 1) {
-              let err29 = { instancePath: instancePath + "/directories/" + i0, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data10 };
-              vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+        for (let key3 in data9) {
+          let data10 = data9[key3];
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.sha256 === void 0) {
+              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema90.properties.files.additionalProperties.required, parentSchema: schema90.properties.files.additionalProperties, data: data10 };
+              vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
             }
-            if (!pattern36.test(data10)) {
-              let err30 = { instancePath: instancePath + "/directories/" + i0, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data10 };
-              vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+            for (let key4 in data10)
+              if (!(key4 === "sha256" || key4 === "kept")) {
+                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.files.additionalProperties, data: data10 };
+                vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+              }
+            if (data10.sha256 !== void 0) {
+              let data11 = data10.sha256;
+              if (typeof data11 == "string") {
+                if (!pattern37.test(data11)) {
+                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema92, data: data11 };
+                  vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+                }
+              } else {
+                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.type, parentSchema: schema92, data: data11 };
+                vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+              }
+            }
+            if (data10.kept !== void 0) {
+              let data12 = data10.kept;
+              if (data12 !== !0) {
+                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema90.properties.files.additionalProperties.properties.kept, data: data12 };
+                vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
+              }
             }
           } else {
-            let err31 = { instancePath: instancePath + "/directories/" + i0, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data10 };
-            vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-          }
-          var _valid0 = _errs31 === errors;
-          if (valid9 = valid9 || _valid0, valid9)
-            errors = _errs29, vErrors !== null && (_errs29 ? vErrors.length = _errs29 : vErrors = null);
-          else {
-            let err32 = { instancePath: instancePath + "/directories/" + i0, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema90.properties.directories.items.anyOf, parentSchema: schema90.properties.directories.items, data: data10 };
+            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.files.additionalProperties.type, parentSchema: schema90.properties.files.additionalProperties, data: data10 };
             vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
           }
         }
-        let i1 = data9.length, j0;
-        if (i1 > 1) {
-          outer0: for (; i1--; )
-            for (j0 = i1; j0--; )
-              if (func0(data9[i1], data9[j0])) {
-                let err33 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema90.properties.directories, data: data9 };
-                vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
+      } else {
+        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.files.type, parentSchema: schema90.properties.files, data: data9 };
+        vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
+      }
+    }
+    if (data.directories !== void 0) {
+      let data13 = data.directories;
+      if (Array.isArray(data13)) {
+        let len1 = data13.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data14 = data13[i2], _errs35 = errors, valid12 = !1, _errs36 = errors;
+          if (data14 !== ".") {
+            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema90.properties.directories.items.anyOf[0], data: data14 };
+            vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+          }
+          var _valid0 = _errs36 === errors;
+          valid12 = valid12 || _valid0;
+          let _errs37 = errors;
+          if (typeof data14 == "string") {
+            if (func1(data14) < 1) {
+              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data14 };
+              vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
+            }
+            if (!pattern36.test(data14)) {
+              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data14 };
+              vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+            }
+          } else {
+            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data14 };
+            vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+          }
+          var _valid0 = _errs37 === errors;
+          if (valid12 = valid12 || _valid0, valid12)
+            errors = _errs35, vErrors !== null && (_errs35 ? vErrors.length = _errs35 : vErrors = null);
+          else {
+            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema90.properties.directories.items.anyOf, parentSchema: schema90.properties.directories.items, data: data14 };
+            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+          }
+        }
+        let i3 = data13.length, j1;
+        if (i3 > 1) {
+          outer0: for (; i3--; )
+            for (j1 = i3; j1--; )
+              if (func0(data13[i3], data13[j1])) {
+                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema90.properties.directories, data: data13 };
+                vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
                 break outer0;
               }
         }
       } else {
-        let err34 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.directories.type, parentSchema: schema90.properties.directories, data: data9 };
-        vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.directories.type, parentSchema: schema90.properties.directories, data: data13 };
+        vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
       }
     }
     if (data.journal !== void 0) {
-      let data11 = data.journal;
-      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        if (data11.command === void 0) {
-          let err35 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data11 };
-          vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
+      let data15 = data.journal;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        if (data15.command === void 0) {
+          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
         }
-        if (data11.started === void 0) {
-          let err36 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data11 };
-          vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+        if (data15.started === void 0) {
+          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
         }
-        if (data11.operations === void 0) {
-          let err37 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data11 };
-          vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+        if (data15.operations === void 0) {
+          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
         }
-        if (data11.directories === void 0) {
-          let err38 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data11 };
-          vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+        if (data15.directories === void 0) {
+          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
         }
-        for (let key5 in data11)
-          if (!(key5 === "command" || key5 === "started" || key5 === "operations" || key5 === "directories")) {
-            let err39 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.journal, data: data11 };
-            vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+        for (let key5 in data15)
+          if (!(key5 === "command" || key5 === "started" || key5 === "run" || key5 === "operations" || key5 === "directories")) {
+            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.journal, data: data15 };
+            vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
           }
-        if (data11.command !== void 0) {
-          let data12 = data11.command;
-          if (!(data12 === "install" || data12 === "update" || data12 === "uninstall")) {
-            let err40 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema90.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.journal.properties.command.enum, parentSchema: schema90.properties.journal.properties.command, data: data12 };
-            vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+        if (data15.command !== void 0) {
+          let data16 = data15.command;
+          if (!(data16 === "install" || data16 === "update" || data16 === "uninstall")) {
+            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema90.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.journal.properties.command.enum, parentSchema: schema90.properties.journal.properties.command, data: data16 };
+            vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
           }
         }
-        if (data11.started !== void 0) {
-          let data13 = data11.started;
-          if (typeof data13 == "string") {
-            if (!formats2.validate(data13)) {
-              let err41 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema90.properties.journal.properties.started, data: data13 };
-              vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+        if (data15.started !== void 0) {
+          let data17 = data15.started;
+          if (typeof data17 == "string") {
+            if (!formats2.validate(data17)) {
+              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema90.properties.journal.properties.started, data: data17 };
+              vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
             }
           } else {
-            let err42 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.journal.properties.started.type, parentSchema: schema90.properties.journal.properties.started, data: data13 };
-            vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.journal.properties.started.type, parentSchema: schema90.properties.journal.properties.started, data: data17 };
+            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
           }
         }
-        if (data11.operations !== void 0) {
-          let data14 = data11.operations;
-          if (Array.isArray(data14)) {
-            let len1 = data14.length;
-            for (let i2 = 0; i2 < len1; i2++) {
-              let data15 = data14[i2];
-              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-                if (data15.path === void 0) {
-                  let err43 = { instancePath: instancePath + "/journal/operations/" + i2, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data15 };
-                  vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-                }
-                if (data15.from === void 0) {
-                  let err44 = { instancePath: instancePath + "/journal/operations/" + i2, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data15 };
-                  vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-                }
-                if (data15.to === void 0) {
-                  let err45 = { instancePath: instancePath + "/journal/operations/" + i2, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data15 };
-                  vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-                }
-                for (let key6 in data15)
-                  if (!(key6 === "path" || key6 === "from" || key6 === "to")) {
-                    let err46 = { instancePath: instancePath + "/journal/operations/" + i2, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.journal.properties.operations.items, data: data15 };
-                    vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-                  }
-                if (data15.path !== void 0) {
-                  let data16 = data15.path;
-                  if (typeof data16 == "string") {
-                    if (func1(data16) < 1) {
-                      let err47 = { instancePath: instancePath + "/journal/operations/" + i2 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data16 };
-                      vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
-                    }
-                    if (!pattern36.test(data16)) {
-                      let err48 = { instancePath: instancePath + "/journal/operations/" + i2 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data16 };
-                      vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
-                    }
-                  } else {
-                    let err49 = { instancePath: instancePath + "/journal/operations/" + i2 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data16 };
-                    vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
-                  }
-                }
-                data15.from !== void 0 && (validate59(data15.from, { instancePath: instancePath + "/journal/operations/" + i2 + "/from", parentData: data15, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length)), data15.to !== void 0 && (validate59(data15.to, { instancePath: instancePath + "/journal/operations/" + i2 + "/to", parentData: data15, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length));
-              } else {
-                let err50 = { instancePath: instancePath + "/journal/operations/" + i2, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.journal.properties.operations.items.type, parentSchema: schema90.properties.journal.properties.operations.items, data: data15 };
-                vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
-              }
+        if (data15.run !== void 0) {
+          let data18 = data15.run;
+          if (typeof data18 == "string") {
+            if (!pattern39.test(data18)) {
+              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema90.properties.journal.properties.run, data: data18 };
+              vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
             }
           } else {
-            let err51 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.journal.properties.operations.type, parentSchema: schema90.properties.journal.properties.operations, data: data14 };
-            vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.journal.properties.run.type, parentSchema: schema90.properties.journal.properties.run, data: data18 };
+            vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
           }
         }
-        if (data11.directories !== void 0) {
-          let data19 = data11.directories;
+        if (data15.operations !== void 0) {
+          let data19 = data15.operations;
           if (Array.isArray(data19)) {
             let len2 = data19.length;
-            for (let i3 = 0; i3 < len2; i3++) {
-              let data20 = data19[i3], _errs53 = errors, valid19 = !1, _errs54 = errors;
-              if (data20 !== ".") {
-                let err52 = { instancePath: instancePath + "/journal/directories/" + i3, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema90.properties.journal.properties.directories.items.anyOf[0], data: data20 };
-                vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
-              }
-              var _valid1 = _errs54 === errors;
-              valid19 = valid19 || _valid1;
-              let _errs55 = errors;
-              if (typeof data20 == "string") {
-                if (func1(data20) < 1) {
-                  let err53 = { instancePath: instancePath + "/journal/directories/" + i3, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data20 };
+            for (let i4 = 0; i4 < len2; i4++) {
+              let data20 = data19[i4];
+              if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                if (data20.path === void 0) {
+                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                  vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+                }
+                if (data20.from === void 0) {
+                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                  vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+                }
+                if (data20.to === void 0) {
+                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
                 }
-                if (!pattern36.test(data20)) {
-                  let err54 = { instancePath: instancePath + "/journal/directories/" + i3, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data20 };
-                  vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+                for (let key6 in data20)
+                  if (!(key6 === "path" || key6 === "from" || key6 === "to")) {
+                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                    vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+                  }
+                if (data20.path !== void 0) {
+                  let data21 = data20.path;
+                  if (typeof data21 == "string") {
+                    if (func1(data21) < 1) {
+                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data21 };
+                      vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
+                    }
+                    if (!pattern36.test(data21)) {
+                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data21 };
+                      vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
+                    }
+                  } else {
+                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data21 };
+                    vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+                  }
                 }
+                data20.from !== void 0 && (validate59(data20.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data20, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length)), data20.to !== void 0 && (validate59(data20.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data20, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length));
               } else {
-                let err55 = { instancePath: instancePath + "/journal/directories/" + i3, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data20 };
-                vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-              }
-              var _valid1 = _errs55 === errors;
-              if (valid19 = valid19 || _valid1, valid19)
-                errors = _errs53, vErrors !== null && (_errs53 ? vErrors.length = _errs53 : vErrors = null);
-              else {
-                let err56 = { instancePath: instancePath + "/journal/directories/" + i3, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema90.properties.journal.properties.directories.items.anyOf, parentSchema: schema90.properties.journal.properties.directories.items, data: data20 };
-                vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
+                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.journal.properties.operations.items.type, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
             }
           } else {
-            let err57 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.journal.properties.directories.type, parentSchema: schema90.properties.journal.properties.directories, data: data19 };
-            vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.journal.properties.operations.type, parentSchema: schema90.properties.journal.properties.operations, data: data19 };
+            vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
+          }
+        }
+        if (data15.directories !== void 0) {
+          let data24 = data15.directories;
+          if (Array.isArray(data24)) {
+            let len3 = data24.length;
+            for (let i5 = 0; i5 < len3; i5++) {
+              let data25 = data24[i5], _errs61 = errors, valid22 = !1, _errs62 = errors;
+              if (data25 !== ".") {
+                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema90.properties.journal.properties.directories.items.anyOf[0], data: data25 };
+                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
+              }
+              var _valid1 = _errs62 === errors;
+              valid22 = valid22 || _valid1;
+              let _errs63 = errors;
+              if (typeof data25 == "string") {
+                if (func1(data25) < 1) {
+                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data25 };
+                  vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
+                }
+                if (!pattern36.test(data25)) {
+                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data25 };
+                  vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
+                }
+              } else {
+                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data25 };
+                vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
+              }
+              var _valid1 = _errs63 === errors;
+              if (valid22 = valid22 || _valid1, valid22)
+                errors = _errs61, vErrors !== null && (_errs61 ? vErrors.length = _errs61 : vErrors = null);
+              else {
+                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema90.properties.journal.properties.directories.items.anyOf, parentSchema: schema90.properties.journal.properties.directories.items, data: data25 };
+                vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+              }
+            }
+          } else {
+            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.journal.properties.directories.type, parentSchema: schema90.properties.journal.properties.directories, data: data24 };
+            vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
           }
         }
       } else {
-        let err58 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.journal.type, parentSchema: schema90.properties.journal, data: data11 };
-        vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.journal.type, parentSchema: schema90.properties.journal, data: data15 };
+        vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
       }
     }
   } else {
-    let err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data };
-    vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
+    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data };
+    vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
   }
   return validate58.errors = vErrors, errors === 0;
 }
@@ -39789,7 +40474,7 @@ Commands:
   validate [paths...]   check agent, skill, command and plugin files (see validate --help)
   generate [paths...]   rewrite stale generated index tables
   rules                 list the rules with their docs
-  install [target]      copy the pack into <target>/.claude/ (see install --help)
+  install [target]      copy the pack into <target>/.claude/ or, with --user, ~/.claude/ (see install --help)
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
   init                  set up this repository: config, git hook, CI workflow (see init --help)

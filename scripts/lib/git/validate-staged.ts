@@ -24,6 +24,7 @@ export function validateStaged(options: ValidateOptions): ValidateResult {
     return {
       ...result,
       diagnostics: result.diagnostics.map((d) => fromSnapshot(d, snapshot)),
+      skipped: result.skipped.map((path) => snapshot.fromSnapshot(path)),
       missing: result.missing.map((m) => options.targets[targets.indexOf(m)] ?? snapshot.fromSnapshot(m)),
     }
   } finally {
