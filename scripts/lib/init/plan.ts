@@ -165,7 +165,7 @@ function preCommitStep(files: Files): Step {
 }
 
 function workflowStep(files: Files): Step {
-  return ownedFile(files, '.github/workflows/backend-team.yml', workflow(dependsOnUs(packageJson(files)?.value)), 'GitHub Actions workflow (annotations and a SARIF upload)')
+  return ownedFile(files, '.github/workflows/backend-team.yml', workflow(dependsOnUs(packageJson(files)?.value), files.read('package-lock.json') !== null), 'GitHub Actions workflow (annotations and a SARIF upload)')
 }
 
 function claudeHookSteps(files: Files): Step[] {

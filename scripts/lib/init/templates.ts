@@ -14,11 +14,12 @@ exit 1
 
 /**
  * The GitHub Actions workflow: annotations on the pull request (--format github) and a SARIF upload for code scanning.
- * `fromPackageJson`: the repository's package.json lists backend-team, so `npm ci` installs the pinned version.
+ * `fromPackageJson`: the repository's package.json lists backend-team, so npm installs that version (`npm ci` when
+ * there is a package-lock.json, which it needs).
  */
-export function workflow(fromPackageJson: boolean): string {
+export function workflow(fromPackageJson: boolean, hasLockfile = true): string {
   const install = fromPackageJson
-    ? '      - run: npm ci\n'
+    ? `      - run: ${hasLockfile ? 'npm ci' : 'npm install'}\n`
     : `      - run: npm install --global ${gitInstallSpec()}\n`
   const bt = fromPackageJson ? 'npx --no-install backend-team' : 'backend-team'
   return `# ${initMarker}: validates Claude Code agents, skills and plugin files on every push and pull request.
