@@ -80,7 +80,7 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => (c instanceof Name && (names[c.str] = (names[c.str] || 0) + 1), names), {});
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => (c instanceof Name && (names2[c.str] = (names2[c.str] || 0) + 1), names2), {});
       }
     };
     exports._Code = _Code;
@@ -354,9 +354,9 @@ var require_codegen = __commonJS({
         let varKind = es5 ? scope_1.varKinds.var : this.varKind, rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
-        if (names[this.name.str])
-          return this.rhs && (this.rhs = optimizeExpr(this.rhs, names, constants2)), this;
+      optimizeNames(names2, constants2) {
+        if (names2[this.name.str])
+          return this.rhs && (this.rhs = optimizeExpr(this.rhs, names2, constants2)), this;
       }
       get names() {
         return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
@@ -368,13 +368,13 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
-        if (!(this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects))
-          return this.rhs = optimizeExpr(this.rhs, names, constants2), this;
+      optimizeNames(names2, constants2) {
+        if (!(this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects))
+          return this.rhs = optimizeExpr(this.rhs, names2, constants2), this;
       }
       get names() {
-        let names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        let names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     }, AssignOp = class extends Assign {
       constructor(lhs, op, rhs, sideEffects) {
@@ -417,8 +417,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        return this.code = optimizeExpr(this.code, names, constants2), this;
+      optimizeNames(names2, constants2) {
+        return this.code = optimizeExpr(this.code, names2, constants2), this;
       }
       get names() {
         return this.code instanceof code_1._CodeOrName ? this.code.names : {};
@@ -438,16 +438,16 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names2, constants2) {
         let { nodes } = this, i = nodes.length;
         for (; i--; ) {
           let n = nodes[i];
-          n.optimizeNames(names, constants2) || (subtractNames(names, n.names), nodes.splice(i, 1));
+          n.optimizeNames(names2, constants2) || (subtractNames(names2, n.names), nodes.splice(i, 1));
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     }, BlockNode = class extends ParentNode {
       render(opts) {
@@ -480,14 +480,14 @@ var require_codegen = __commonJS({
         if (!(cond === !1 || !this.nodes.length))
           return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names2, constants2) {
         var _a;
-        if (this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2), !!(super.optimizeNames(names, constants2) || this.else))
-          return this.condition = optimizeExpr(this.condition, names, constants2), this;
+        if (this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants2), !!(super.optimizeNames(names2, constants2) || this.else))
+          return this.condition = optimizeExpr(this.condition, names2, constants2), this;
       }
       get names() {
-        let names = super.names;
-        return addExprNames(names, this.condition), this.else && addNames(names, this.else.names), names;
+        let names2 = super.names;
+        return addExprNames(names2, this.condition), this.else && addNames(names2, this.else.names), names2;
       }
     };
     If.kind = "if";
@@ -501,9 +501,9 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (super.optimizeNames(names, constants2))
-          return this.iteration = optimizeExpr(this.iteration, names, constants2), this;
+      optimizeNames(names2, constants2) {
+        if (super.optimizeNames(names2, constants2))
+          return this.iteration = optimizeExpr(this.iteration, names2, constants2), this;
       }
       get names() {
         return addNames(super.names, this.iteration.names);
@@ -517,8 +517,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        let names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        let names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     }, ForIter = class extends For {
       constructor(loop, varKind, name, iterable) {
@@ -527,9 +527,9 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (super.optimizeNames(names, constants2))
-          return this.iterable = optimizeExpr(this.iterable, names, constants2), this;
+      optimizeNames(names2, constants2) {
+        if (super.optimizeNames(names2, constants2))
+          return this.iterable = optimizeExpr(this.iterable, names2, constants2), this;
       }
       get names() {
         return addNames(super.names, this.iterable.names);
@@ -558,13 +558,13 @@ var require_codegen = __commonJS({
         var _a, _b;
         return super.optimizeNodes(), (_a = this.catch) === null || _a === void 0 || _a.optimizeNodes(), (_b = this.finally) === null || _b === void 0 || _b.optimizeNodes(), this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names2, constants2) {
         var _a, _b;
-        return super.optimizeNames(names, constants2), (_a = this.catch) === null || _a === void 0 || _a.optimizeNames(names, constants2), (_b = this.finally) === null || _b === void 0 || _b.optimizeNames(names, constants2), this;
+        return super.optimizeNames(names2, constants2), (_a = this.catch) === null || _a === void 0 || _a.optimizeNames(names2, constants2), (_b = this.finally) === null || _b === void 0 || _b.optimizeNames(names2, constants2), this;
       }
       get names() {
-        let names = super.names;
-        return this.catch && addNames(names, this.catch.names), this.finally && addNames(names, this.finally.names), names;
+        let names2 = super.names;
+        return this.catch && addNames(names2, this.catch.names), this.finally && addNames(names2, this.finally.names), names2;
       }
     }, Catch = class extends BlockNode {
       constructor(error) {
@@ -792,15 +792,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (let n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names2, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -808,15 +808,15 @@ var require_codegen = __commonJS({
       return new code_1._Code(expr._items.reduce((items, c) => (c instanceof code_1.Name && (c = replaceName(c)), c instanceof code_1._Code ? items.push(...c._items) : items.push(c), items), []));
       function replaceName(n) {
         let c = constants2[n.str];
-        return c === void 0 || names[n.str] !== 1 ? n : (delete names[n.str], c);
+        return c === void 0 || names2[n.str] !== 1 ? n : (delete names2[n.str], c);
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (let n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -991,7 +991,7 @@ var require_names = __commonJS({
   "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    var codegen_1 = require_codegen(), names = {
+    var codegen_1 = require_codegen(), names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -1020,7 +1020,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -2282,7 +2282,7 @@ var require_compile = __commonJS({
       let schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve11.call(this, root2, ref);
+      let _sch = resolve12.call(this, root2, ref);
       if (_sch === void 0) {
         let schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root: root2, baseId }));
@@ -2303,7 +2303,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve11(root2, ref) {
+    function resolve12(root2, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -2911,9 +2911,9 @@ var require_fast_uri = __commonJS({
     function normalize(uri, options) {
       return typeof uri == "string" ? uri = /** @type {T} */
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
-      parse4(serialize3(uri, options), options)), uri;
+      parse5(serialize3(uri, options), options)), uri;
     }
-    function resolve11(baseURI, relativeURI, options) {
+    function resolve12(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -2942,7 +2942,7 @@ var require_fast_uri = __commonJS({
     }
     function resolveComponent(base, relative13, options, skipNormalization) {
       let target = {};
-      if (skipNormalization || (base = parse4(serialize3(base, options), options), relative13 = parse4(serialize3(relative13, options), options)), options = options || {}, !options.tolerant && relative13.scheme)
+      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative13 = parse5(serialize3(relative13, options), options)), options = options || {}, !options.tolerant && relative13.scheme)
         target.scheme = relative13.scheme, target.userinfo = relative13.userinfo, target.host = relative13.host, target.port = relative13.port, target.path = removeDotSegments(relative13.path || ""), target.query = relative13.query;
       else {
         if (relative13.userinfo !== void 0 || relative13.host !== void 0 || relative13.port !== void 0)
@@ -3083,7 +3083,7 @@ var require_fast_uri = __commonJS({
         parsed.error = parsed.error || "URI can not be parsed.";
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse4(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -3115,11 +3115,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve11,
+      resolve: resolve12,
       resolveComponent,
       equal,
       serialize: serialize3,
-      parse: parse4
+      parse: parse5
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -5621,7 +5621,7 @@ var require__ = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-    var core_1 = require_core(), draft2020_1 = require_draft2020(), discriminator_1 = require_discriminator(), json_schema_2020_12_1 = require_json_schema_2020_12(), META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema", Ajv20202 = class extends core_1.default {
+    var core_1 = require_core(), draft2020_1 = require_draft2020(), discriminator_1 = require_discriminator(), json_schema_2020_12_1 = require_json_schema_2020_12(), META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema", Ajv20203 = class extends core_1.default {
       constructor(opts = {}) {
         super({
           ...opts,
@@ -5642,11 +5642,11 @@ var require__ = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv2020 = Ajv20202;
-    module.exports = exports = Ajv20202;
-    module.exports.Ajv2020 = Ajv20202;
+    exports.Ajv2020 = Ajv20203;
+    module.exports = exports = Ajv20203;
+    module.exports.Ajv2020 = Ajv20203;
     Object.defineProperty(exports, "__esModule", { value: !0 });
-    exports.default = Ajv20202;
+    exports.default = Ajv20203;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: !0, get: function() {
       return validate_1.KeywordCxt;
@@ -7327,7 +7327,7 @@ var config_schema_default, init_config_schema = __esm({
       type: "object",
       additionalProperties: !1,
       $defs: {
-        severity: { description: "How a rule reports.", enum: ["error", "warning", "off"] },
+        severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] },
         ruleSetting: {
           description: "A severity, or a severity with the rule's options.",
           anyOf: [
@@ -7356,6 +7356,7 @@ var config_schema_default, init_config_schema = __esm({
         ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } },
         externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } },
         externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } },
+        reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" },
         skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] }
       }
     };
@@ -7514,9 +7515,22 @@ var orchestrator_result_schema_default, init_orchestrator_result_schema = __esm(
       type: "object",
       additionalProperties: !1,
       required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"],
+      $defs: {
+        phase: {
+          description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.",
+          type: "string",
+          enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"]
+        }
+      },
+      allOf: [
+        {
+          if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] },
+          then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } }
+        }
+      ],
       properties: {
         status: {
-          description: "complete: every planned phase passed its gate with command evidence. in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.",
+          description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.",
           type: "string",
           enum: ["complete", "in_progress", "blocked"]
         },
@@ -7526,9 +7540,28 @@ var orchestrator_result_schema_default, init_orchestrator_result_schema = __esm(
           minLength: 1
         },
         phases_completed: {
-          description: "Names of the phases that passed their gate, in order (for example architecture, infrastructure, implementation, testing, review).",
+          description: "The phases that passed their gate, in order.",
           type: "array",
-          items: { description: "A phase name.", type: "string", minLength: 1 }
+          items: { $ref: "#/$defs/phase" }
+        },
+        phases_skipped: {
+          description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).",
+          type: "array",
+          items: {
+            description: "One skipped phase.",
+            type: "object",
+            additionalProperties: !1,
+            required: ["phase", "reason"],
+            properties: {
+              phase: { $ref: "#/$defs/phase" },
+              reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 }
+            }
+          }
+        },
+        base: {
+          description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.",
+          type: "string",
+          pattern: "^[0-9a-f]{7,40}$"
         },
         files_created: {
           description: "Repository-relative paths created by all specialists in this run.",
@@ -7577,7 +7610,7 @@ var orchestrator_result_schema_default, init_orchestrator_result_schema = __esm(
           items: { description: "One next step.", type: "string", minLength: 1 }
         },
         blocked_reason: {
-          description: "Why the run is blocked; the same routing keys the specialists use.",
+          description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.",
           type: "string",
           enum: [
             "requirements_unclear",
@@ -7611,13 +7644,13 @@ var orchestrator_result_schema_default, init_orchestrator_result_schema = __esm(
             required: ["agent", "status"],
             properties: {
               agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 },
-              phase: { description: "The phase the dispatch belonged to.", type: "string" },
+              phase: { $ref: "#/$defs/phase" },
               status: {
                 description: "The status the specialist returned.",
                 type: "string",
                 enum: ["complete", "in_progress", "blocked", "needs_context"]
               },
-              iterations: { description: "How many times this agent was dispatched for this phase.", type: "integer", minimum: 1 }
+              iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 }
             }
           }
         },
@@ -7646,7 +7679,10 @@ var orchestrator_result_schema_default, init_orchestrator_result_schema = __esm(
                   "aws-infrastructure-specialist"
                 ]
               },
-              prompt: { description: "The complete prompt to pass to the specialist, self-contained.", type: "string", minLength: 1 },
+              prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 },
+              phase: { $ref: "#/$defs/phase" },
+              isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] },
+              model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] },
               depends_on: {
                 description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.",
                 type: "array",
@@ -7671,6 +7707,16 @@ var specialist_result_schema_default, init_specialist_result_schema = __esm({
       type: "object",
       additionalProperties: !1,
       required: ["status", "summary", "files_created", "files_modified", "verification"],
+      allOf: [
+        {
+          if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] },
+          then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } }
+        },
+        {
+          if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] },
+          then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } }
+        }
+      ],
       properties: {
         status: {
           description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).",
@@ -7721,7 +7767,7 @@ var specialist_result_schema_default, init_specialist_result_schema = __esm({
           }
         },
         blocked_reason: {
-          description: "Why the task is blocked, as a routing key for the orchestrator. Required in spirit when status is blocked.",
+          description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.",
           type: "string",
           enum: [
             "requirements_unclear",
@@ -7736,9 +7782,14 @@ var specialist_result_schema_default, init_specialist_result_schema = __esm({
           ]
         },
         missing_context: {
-          description: "The inputs that were missing when status is needs_context, each phrased as what the caller must supply.",
+          description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.",
           type: "array",
           items: { description: "One missing input.", type: "string", minLength: 1 }
+        },
+        commits: {
+          description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).",
+          type: "array",
+          items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }
         },
         attempted: {
           description: "What was tried before stopping, so the next attempt does not repeat it.",
@@ -7796,7 +7847,30 @@ var progress_state_schema_default, init_progress_state_schema = __esm({
       description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.",
       type: "object",
       additionalProperties: !1,
-      required: ["feature", "status", "created", "updated", "phases", "context_for_resume", "error_log", "deferred_findings", "discoveries"],
+      required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"],
+      $defs: {
+        phase: {
+          description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.",
+          type: "string",
+          enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"]
+        },
+        gate: {
+          description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).",
+          type: "string",
+          enum: ["pending", "passed", "failed", "skipped"]
+        },
+        commit: {
+          description: "A git commit id.",
+          type: "string",
+          pattern: "^[0-9a-f]{7,40}$"
+        }
+      },
+      allOf: [
+        {
+          if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] },
+          then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } }
+        }
+      ],
       properties: {
         $schema: {
           description: "Optional pointer to this schema, for editors.",
@@ -7812,6 +7886,15 @@ var progress_state_schema_default, init_progress_state_schema = __esm({
           type: "string",
           enum: ["complete", "in_progress", "blocked"]
         },
+        blocked_reason: {
+          description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.",
+          type: "string",
+          enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"]
+        },
+        base: {
+          description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.",
+          $ref: "#/$defs/commit"
+        },
         created: {
           description: "When the progress file was created (RFC 3339).",
           type: "string",
@@ -7823,8 +7906,8 @@ var progress_state_schema_default, init_progress_state_schema = __esm({
           format: "date-time"
         },
         current_phase: {
-          description: "Name of the phase that is running or next to run.",
-          type: "string"
+          description: "The phase that is running or next to run.",
+          $ref: "#/$defs/phase"
         },
         phases: {
           description: "Every planned phase in order, finished or not.",
@@ -7834,23 +7917,43 @@ var progress_state_schema_default, init_progress_state_schema = __esm({
             type: "object",
             additionalProperties: !1,
             required: ["name", "status", "agent", "iterations", "outputs"],
+            if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] },
+            then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } },
             properties: {
-              name: { description: "Phase name, e.g. architecture, infrastructure, implementation, unit-tests, review.", type: "string", minLength: 1 },
+              name: { $ref: "#/$defs/phase" },
               status: {
                 description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).",
                 type: "string",
                 enum: ["pending", "in_progress", "complete", "blocked", "skipped"]
               },
               agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 },
-              iterations: { description: "How many times the phase was dispatched; the retry cap is checked against this.", type: "integer", minimum: 0 },
+              iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 },
+              context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 },
               outputs: {
                 description: "Artifacts the phase produced: report files, design docs, packages.",
                 type: "array",
                 items: { description: "A repository-relative path.", type: "string", minLength: 1 }
               },
-              commit: { description: "Git commit that holds the phase's output, when committed.", type: "string", pattern: "^[0-9a-f]{7,40}$" },
+              commits: {
+                description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.",
+                type: "array",
+                items: { $ref: "#/$defs/commit" }
+              },
+              reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 },
               notes: { description: "One line on the gate outcome.", type: "string" }
             }
+          }
+        },
+        review_gates: {
+          description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.",
+          type: "object",
+          additionalProperties: !1,
+          required: ["spec", "quality", "security"],
+          properties: {
+            spec: { $ref: "#/$defs/gate" },
+            quality: { $ref: "#/$defs/gate" },
+            security: { $ref: "#/$defs/gate" },
+            reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" }
           }
         },
         context_for_resume: {
@@ -8772,7 +8875,7 @@ var require_parse = __commonJS({
           return { risky: !0 };
       }
       return sawStarSequence ? combinable ? { risky: !0, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: !0 } : { risky: !1 };
-    }, parse4 = (input, options) => {
+    }, parse5 = (input, options) => {
       if (typeof input != "string")
         throw new TypeError("Expected a string");
       input = REPLACEMENTS[input] || input;
@@ -8854,7 +8957,7 @@ var require_parse = __commonJS({
         if (token.type === "negate") {
           let extglobStar = star;
           if (token.inner && token.inner.length > 1 && token.inner.includes("/") && (extglobStar = globstar(opts)), (extglobStar !== star || eos() || /^\)+$/.test(remaining())) && (output = token.close = `)$))${extglobStar}`), token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            let expression = parse4(rest, { ...options, fastpaths: !1 }).output;
+            let expression = parse5(rest, { ...options, fastpaths: !1 }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           token.prev.type === "bos" && (state.negatedExtglob = !0);
@@ -9155,7 +9258,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
       if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -9200,7 +9303,7 @@ var require_parse = __commonJS({
       }, output = utils.removePrefix(input, state), source = create(output);
       return source && opts.strictSlashes !== !0 && (source += `${SLASH_LITERAL}?`), source;
     };
-    module.exports = parse4;
+    module.exports = parse5;
   }
 });
 
@@ -9208,9 +9311,9 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan(), parse4 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch4 = (glob2, options, returnState = !1) => {
+    var scan2 = require_scan(), parse5 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch5 = (glob2, options, returnState = !1) => {
       if (Array.isArray(glob2)) {
-        let fns = glob2.map((input) => picomatch4(input, options, returnState));
+        let fns = glob2.map((input) => picomatch5(input, options, returnState));
         return (str) => {
           for (let isMatch of fns) {
             let state2 = isMatch(str);
@@ -9222,46 +9325,46 @@ var require_picomatch = __commonJS({
       let isState = isObject(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
-      let opts = options || {}, posix2 = opts.windows, regex = isState ? picomatch4.compileRe(glob2, options) : picomatch4.makeRe(glob2, options, !1, !0), state = regex.state;
+      let opts = options || {}, posix2 = opts.windows, regex = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, !1, !0), state = regex.state;
       delete regex.state;
       let isIgnored = () => !1;
       if (opts.ignore) {
         let ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       let matcher = (input, returnObject = !1) => {
-        let { isMatch, match, output } = picomatch4.test(input, regex, options, { glob: glob2, posix: posix2 }), result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
+        let { isMatch, match, output } = picomatch5.test(input, regex, options, { glob: glob2, posix: posix2 }), result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
         return typeof opts.onResult == "function" && opts.onResult(result), isMatch === !1 ? (result.isMatch = !1, returnObject ? result : !1) : isIgnored(input) ? (typeof opts.onIgnore == "function" && opts.onIgnore(result), result.isMatch = !1, returnObject ? result : !1) : (typeof opts.onMatch == "function" && opts.onMatch(result), returnObject ? result : !0);
       };
       return returnState && (matcher.state = state), matcher;
     };
-    picomatch4.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+    picomatch5.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
       if (typeof input != "string")
         throw new TypeError("Expected input to be a string");
       if (input === "")
         return { isMatch: !1, output: "" };
       let opts = options || {}, format3 = opts.format || (posix2 ? utils.toPosixSlashes : null), match = input === glob2, output = match && format3 ? format3(input) : input;
-      return match === !1 && (output = format3 ? format3(input) : input, match = output === glob2), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch4.matchBase(input, regex, options, posix2) : match = regex.exec(output)), { isMatch: !!match, match, output };
+      return match === !1 && (output = format3 ? format3(input) : input, match = output === glob2), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch5.matchBase(input, regex, options, posix2) : match = regex.exec(output)), { isMatch: !!match, match, output };
     };
-    picomatch4.matchBase = (input, glob2, options, posix2 = options && options.windows) => (glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options)).test(utils.basename(input, { windows: posix2 }));
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch4.parse(p, options)) : parse4(pattern, { ...options, fastpaths: !1 });
-    picomatch4.scan = (input, options) => scan2(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
+    picomatch5.matchBase = (input, glob2, options, posix2 = options && options.windows) => (glob2 instanceof RegExp ? glob2 : picomatch5.makeRe(glob2, options)).test(utils.basename(input, { windows: posix2 }));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch5.parse(p, options)) : parse5(pattern, { ...options, fastpaths: !1 });
+    picomatch5.scan = (input, options) => scan2(input, options);
+    picomatch5.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
       if (returnOutput === !0)
         return state.output;
       let opts = options || {}, prepend = opts.contains ? "" : "^", append = opts.contains ? "" : "$", source = `${prepend}(?:${state.output})${append}`;
       state && state.negated === !0 && (source = `^(?!${source}).*$`);
-      let regex = picomatch4.toRegex(source, options);
+      let regex = picomatch5.toRegex(source, options);
       return returnState === !0 && (regex.state = state), regex;
     };
-    picomatch4.makeRe = (input, options = {}, returnOutput = !1, returnState = !1) => {
+    picomatch5.makeRe = (input, options = {}, returnOutput = !1, returnState = !1) => {
       if (!input || typeof input != "string")
         throw new TypeError("Expected a non-empty string");
       let parsed = { negated: !1, fastpaths: !0 };
-      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse4.fastpaths(input, options)), parsed.output || (parsed = parse4(input, options)), picomatch4.compileRe(parsed, options, returnOutput, returnState);
+      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse5.fastpaths(input, options)), parsed.output || (parsed = parse5(input, options)), picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         let opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9270,8 +9373,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants2;
-    module.exports = picomatch4;
+    picomatch5.constants = constants2;
+    module.exports = picomatch5;
   }
 });
 
@@ -9280,11 +9383,935 @@ var require_picomatch2 = __commonJS({
   "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch(), utils = require_utils2();
-    function picomatch4(glob2, options, returnState = !1) {
+    function picomatch5(glob2, options, returnState = !1) {
       return options && (options.windows === null || options.windows === void 0) && (options = { ...options, windows: utils.isWindows() }), pico(glob2, options, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text6, ignoreTrivia = !1) {
+  let len = text6.length, pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0, value2 = 0;
+    for (; digits < count || !exact; ) {
+      let ch = text6.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57)
+        value2 = value2 * 16 + ch - 48;
+      else if (ch >= 65 && ch <= 70)
+        value2 = value2 * 16 + ch - 65 + 10;
+      else if (ch >= 97 && ch <= 102)
+        value2 = value2 * 16 + ch - 97 + 10;
+      else
+        break;
+      pos++, digits++;
+    }
+    return digits < count && (value2 = -1), value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition, value = "", tokenOffset = 0, token = 16, scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text6.charCodeAt(pos) === 48)
+      pos++;
+    else
+      for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
+        pos++;
+    if (pos < text6.length && text6.charCodeAt(pos) === 46)
+      if (pos++, pos < text6.length && isDigit(text6.charCodeAt(pos)))
+        for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
+          pos++;
+      else
+        return scanError = 3, text6.substring(start, pos);
+    let end = pos;
+    if (pos < text6.length && (text6.charCodeAt(pos) === 69 || text6.charCodeAt(pos) === 101))
+      if (pos++, (pos < text6.length && text6.charCodeAt(pos) === 43 || text6.charCodeAt(pos) === 45) && pos++, pos < text6.length && isDigit(text6.charCodeAt(pos))) {
+        for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
+          pos++;
+        end = pos;
+      } else
+        scanError = 3;
+    return text6.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    for (; ; ) {
+      if (pos >= len) {
+        result += text6.substring(start, pos), scanError = 2;
+        break;
+      }
+      let ch = text6.charCodeAt(pos);
+      if (ch === 34) {
+        result += text6.substring(start, pos), pos++;
+        break;
+      }
+      if (ch === 92) {
+        if (result += text6.substring(start, pos), pos++, pos >= len) {
+          scanError = 2;
+          break;
+        }
+        switch (text6.charCodeAt(pos++)) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += `
+`;
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            let ch3 = scanHexDigits(4, !0);
+            ch3 >= 0 ? result += String.fromCharCode(ch3) : scanError = 4;
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31)
+        if (isLineBreak(ch)) {
+          result += text6.substring(start, pos), scanError = 2;
+          break;
+        } else
+          scanError = 6;
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    if (value = "", scanError = 0, tokenOffset = pos, lineStartOffset = lineNumber, prevTokenLineStartOffset = tokenLineStartOffset, pos >= len)
+      return tokenOffset = len, token = 17;
+    let code4 = text6.charCodeAt(pos);
+    if (isWhiteSpace(code4)) {
+      do
+        pos++, value += String.fromCharCode(code4), code4 = text6.charCodeAt(pos);
+      while (isWhiteSpace(code4));
+      return token = 15;
+    }
+    if (isLineBreak(code4))
+      return pos++, value += String.fromCharCode(code4), code4 === 13 && text6.charCodeAt(pos) === 10 && (pos++, value += `
+`), lineNumber++, tokenLineStartOffset = pos, token = 14;
+    switch (code4) {
+      // tokens: []{}:,
+      case 123:
+        return pos++, token = 1;
+      case 125:
+        return pos++, token = 2;
+      case 91:
+        return pos++, token = 3;
+      case 93:
+        return pos++, token = 4;
+      case 58:
+        return pos++, token = 6;
+      case 44:
+        return pos++, token = 5;
+      // strings
+      case 34:
+        return pos++, value = scanString(), token = 10;
+      // comments
+      case 47:
+        let start = pos - 1;
+        if (text6.charCodeAt(pos + 1) === 47) {
+          for (pos += 2; pos < len && !isLineBreak(text6.charCodeAt(pos)); )
+            pos++;
+          return value = text6.substring(start, pos), token = 12;
+        }
+        if (text6.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          let safeLength = len - 1, commentClosed = !1;
+          for (; pos < safeLength; ) {
+            let ch = text6.charCodeAt(pos);
+            if (ch === 42 && text6.charCodeAt(pos + 1) === 47) {
+              pos += 2, commentClosed = !0;
+              break;
+            }
+            pos++, isLineBreak(ch) && (ch === 13 && text6.charCodeAt(pos) === 10 && pos++, lineNumber++, tokenLineStartOffset = pos);
+          }
+          return commentClosed || (pos++, scanError = 1), value = text6.substring(start, pos), token = 13;
+        }
+        return value += String.fromCharCode(code4), pos++, token = 16;
+      // numbers
+      case 45:
+        if (value += String.fromCharCode(code4), pos++, pos === len || !isDigit(text6.charCodeAt(pos)))
+          return token = 16;
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        return value += scanNumber(), token = 11;
+      // literals and unknown symbols
+      default:
+        for (; pos < len && isUnknownContentCharacter(code4); )
+          pos++, code4 = text6.charCodeAt(pos);
+        if (tokenOffset !== pos) {
+          switch (value = text6.substring(tokenOffset, pos), value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        return value += String.fromCharCode(code4), pos++, token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code4) {
+    if (isWhiteSpace(code4) || isLineBreak(code4))
+      return !1;
+    switch (code4) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return !1;
+    }
+    return !0;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do
+      result = scanNext();
+    while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes, init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2.lineFeed = 10] = "lineFeed", CharacterCodes2[CharacterCodes2.carriageReturn = 13] = "carriageReturn", CharacterCodes2[CharacterCodes2.space = 32] = "space", CharacterCodes2[CharacterCodes2._0 = 48] = "_0", CharacterCodes2[CharacterCodes2._1 = 49] = "_1", CharacterCodes2[CharacterCodes2._2 = 50] = "_2", CharacterCodes2[CharacterCodes2._3 = 51] = "_3", CharacterCodes2[CharacterCodes2._4 = 52] = "_4", CharacterCodes2[CharacterCodes2._5 = 53] = "_5", CharacterCodes2[CharacterCodes2._6 = 54] = "_6", CharacterCodes2[CharacterCodes2._7 = 55] = "_7", CharacterCodes2[CharacterCodes2._8 = 56] = "_8", CharacterCodes2[CharacterCodes2._9 = 57] = "_9", CharacterCodes2[CharacterCodes2.a = 97] = "a", CharacterCodes2[CharacterCodes2.b = 98] = "b", CharacterCodes2[CharacterCodes2.c = 99] = "c", CharacterCodes2[CharacterCodes2.d = 100] = "d", CharacterCodes2[CharacterCodes2.e = 101] = "e", CharacterCodes2[CharacterCodes2.f = 102] = "f", CharacterCodes2[CharacterCodes2.g = 103] = "g", CharacterCodes2[CharacterCodes2.h = 104] = "h", CharacterCodes2[CharacterCodes2.i = 105] = "i", CharacterCodes2[CharacterCodes2.j = 106] = "j", CharacterCodes2[CharacterCodes2.k = 107] = "k", CharacterCodes2[CharacterCodes2.l = 108] = "l", CharacterCodes2[CharacterCodes2.m = 109] = "m", CharacterCodes2[CharacterCodes2.n = 110] = "n", CharacterCodes2[CharacterCodes2.o = 111] = "o", CharacterCodes2[CharacterCodes2.p = 112] = "p", CharacterCodes2[CharacterCodes2.q = 113] = "q", CharacterCodes2[CharacterCodes2.r = 114] = "r", CharacterCodes2[CharacterCodes2.s = 115] = "s", CharacterCodes2[CharacterCodes2.t = 116] = "t", CharacterCodes2[CharacterCodes2.u = 117] = "u", CharacterCodes2[CharacterCodes2.v = 118] = "v", CharacterCodes2[CharacterCodes2.w = 119] = "w", CharacterCodes2[CharacterCodes2.x = 120] = "x", CharacterCodes2[CharacterCodes2.y = 121] = "y", CharacterCodes2[CharacterCodes2.z = 122] = "z", CharacterCodes2[CharacterCodes2.A = 65] = "A", CharacterCodes2[CharacterCodes2.B = 66] = "B", CharacterCodes2[CharacterCodes2.C = 67] = "C", CharacterCodes2[CharacterCodes2.D = 68] = "D", CharacterCodes2[CharacterCodes2.E = 69] = "E", CharacterCodes2[CharacterCodes2.F = 70] = "F", CharacterCodes2[CharacterCodes2.G = 71] = "G", CharacterCodes2[CharacterCodes2.H = 72] = "H", CharacterCodes2[CharacterCodes2.I = 73] = "I", CharacterCodes2[CharacterCodes2.J = 74] = "J", CharacterCodes2[CharacterCodes2.K = 75] = "K", CharacterCodes2[CharacterCodes2.L = 76] = "L", CharacterCodes2[CharacterCodes2.M = 77] = "M", CharacterCodes2[CharacterCodes2.N = 78] = "N", CharacterCodes2[CharacterCodes2.O = 79] = "O", CharacterCodes2[CharacterCodes2.P = 80] = "P", CharacterCodes2[CharacterCodes2.Q = 81] = "Q", CharacterCodes2[CharacterCodes2.R = 82] = "R", CharacterCodes2[CharacterCodes2.S = 83] = "S", CharacterCodes2[CharacterCodes2.T = 84] = "T", CharacterCodes2[CharacterCodes2.U = 85] = "U", CharacterCodes2[CharacterCodes2.V = 86] = "V", CharacterCodes2[CharacterCodes2.W = 87] = "W", CharacterCodes2[CharacterCodes2.X = 88] = "X", CharacterCodes2[CharacterCodes2.Y = 89] = "Y", CharacterCodes2[CharacterCodes2.Z = 90] = "Z", CharacterCodes2[CharacterCodes2.asterisk = 42] = "asterisk", CharacterCodes2[CharacterCodes2.backslash = 92] = "backslash", CharacterCodes2[CharacterCodes2.closeBrace = 125] = "closeBrace", CharacterCodes2[CharacterCodes2.closeBracket = 93] = "closeBracket", CharacterCodes2[CharacterCodes2.colon = 58] = "colon", CharacterCodes2[CharacterCodes2.comma = 44] = "comma", CharacterCodes2[CharacterCodes2.dot = 46] = "dot", CharacterCodes2[CharacterCodes2.doubleQuote = 34] = "doubleQuote", CharacterCodes2[CharacterCodes2.minus = 45] = "minus", CharacterCodes2[CharacterCodes2.openBrace = 123] = "openBrace", CharacterCodes2[CharacterCodes2.openBracket = 91] = "openBracket", CharacterCodes2[CharacterCodes2.plus = 43] = "plus", CharacterCodes2[CharacterCodes2.slash = 47] = "slash", CharacterCodes2[CharacterCodes2.formFeed = 12] = "formFeed", CharacterCodes2[CharacterCodes2.tab = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols, init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index2) => " ".repeat(index2)), maxCachedValues = 200, cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => `
+` + " ".repeat(index2)),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => "\r" + " ".repeat(index2)),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => `\r
+` + " ".repeat(index2))
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => `
+` + "	".repeat(index2)),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => "\r" + "	".repeat(index2)),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => `\r
+` + "	".repeat(index2))
+      }
+    }, supportedEols = [`
+`, "\r", `\r
+`];
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+function format(documentText, range, options) {
+  let initialIndentLevel, formatText, formatTextStart, rangeStart, rangeEnd;
+  if (range) {
+    for (rangeStart = range.offset, rangeEnd = rangeStart + range.length, formatTextStart = rangeStart; formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1); )
+      formatTextStart--;
+    let endOffset = rangeEnd;
+    for (; endOffset < documentText.length && !isEOL(documentText, endOffset); )
+      endOffset++;
+    formatText = documentText.substring(formatTextStart, endOffset), initialIndentLevel = computeIndentLevel(formatText, options);
+  } else
+    formatText = documentText, initialIndentLevel = 0, formatTextStart = 0, rangeStart = 0, rangeEnd = documentText.length;
+  let eol2 = getEOL(options, documentText), eolFastPathSupported = supportedEols.includes(eol2), numberLineBreaks = 0, indentLevel = 0, indentValue;
+  options.insertSpaces ? indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4) : indentValue = "	";
+  let indentType = indentValue === "	" ? "	" : " ", scanner = createScanner(formatText, !1), hasError = !1;
+  function newLinesAndIndent() {
+    if (numberLineBreaks > 1)
+      return repeat(eol2, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+    let amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+    return !eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol2].length ? eol2 + repeat(indentValue, initialIndentLevel + indentLevel) : amountOfSpaces <= 0 ? eol2 : cachedBreakLinesWithSpaces[indentType][eol2][amountOfSpaces];
+  }
+  function scanNext() {
+    let token = scanner.scan();
+    for (numberLineBreaks = 0; token === 15 || token === 14; )
+      token === 14 && options.keepLines ? numberLineBreaks += 1 : token === 14 && (numberLineBreaks = 1), token = scanner.scan();
+    return hasError = token === 16 || scanner.getTokenError() !== 0, token;
+  }
+  let editOperations = [];
+  function addEdit(text6, startOffset, endOffset) {
+    !hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text6 && editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text6 });
+  }
+  let firstToken = scanNext();
+  if (options.keepLines && numberLineBreaks > 0 && addEdit(repeat(eol2, numberLineBreaks), 0, 0), firstToken !== 17) {
+    let firstTokenStart = scanner.getTokenOffset() + formatTextStart, initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
+    addEdit(initialIndent, formatTextStart, firstTokenStart);
+  }
+  for (; firstToken !== 17; ) {
+    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart, secondToken = scanNext(), replaceContent = "", needsLineBreak = !1;
+    for (; numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13); ) {
+      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart), firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart, needsLineBreak = secondToken === 12, replaceContent = needsLineBreak ? newLinesAndIndent() : "", secondToken = scanNext();
+    }
+    if (secondToken === 2)
+      firstToken !== 1 && indentLevel--, options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1 ? replaceContent = newLinesAndIndent() : options.keepLines && (replaceContent = cachedSpaces[1]);
+    else if (secondToken === 4)
+      firstToken !== 3 && indentLevel--, options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3 ? replaceContent = newLinesAndIndent() : options.keepLines && (replaceContent = cachedSpaces[1]);
+    else {
+      switch (firstToken) {
+        case 3:
+        case 1:
+          indentLevel++, options.keepLines && numberLineBreaks > 0 || !options.keepLines ? replaceContent = newLinesAndIndent() : replaceContent = cachedSpaces[1];
+          break;
+        case 5:
+          options.keepLines && numberLineBreaks > 0 || !options.keepLines ? replaceContent = newLinesAndIndent() : replaceContent = cachedSpaces[1];
+          break;
+        case 12:
+          replaceContent = newLinesAndIndent();
+          break;
+        case 13:
+          numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : needsLineBreak || (replaceContent = cachedSpaces[1]);
+          break;
+        case 6:
+          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : needsLineBreak || (replaceContent = cachedSpaces[1]);
+          break;
+        case 10:
+          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : secondToken === 6 && !needsLineBreak && (replaceContent = "");
+          break;
+        case 7:
+        case 8:
+        case 9:
+        case 11:
+        case 2:
+        case 4:
+          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : (secondToken === 12 || secondToken === 13) && !needsLineBreak ? replaceContent = cachedSpaces[1] : secondToken !== 5 && secondToken !== 17 && (hasError = !0);
+          break;
+        case 16:
+          hasError = !0;
+          break;
+      }
+      numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13) && (replaceContent = newLinesAndIndent());
+    }
+    secondToken === 17 && (options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : replaceContent = options.insertFinalNewline ? eol2 : "");
+    let secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+    addEdit(replaceContent, firstTokenEnd, secondTokenStart), firstToken = secondToken;
+  }
+  return editOperations;
+}
+function repeat(s, count) {
+  let result = "";
+  for (let i = 0; i < count; i++)
+    result += s;
+  return result;
+}
+function computeIndentLevel(content3, options) {
+  let i = 0, nChars = 0, tabSize = options.tabSize || 4;
+  for (; i < content3.length; ) {
+    let ch = content3.charAt(i);
+    if (ch === cachedSpaces[1])
+      nChars++;
+    else if (ch === "	")
+      nChars += tabSize;
+    else
+      break;
+    i++;
+  }
+  return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text6) {
+  for (let i = 0; i < text6.length; i++) {
+    let ch = text6.charAt(i);
+    if (ch === "\r")
+      return i + 1 < text6.length && text6.charAt(i + 1) === `
+` ? `\r
+` : "\r";
+    if (ch === `
+`)
+      return `
+`;
+  }
+  return options && options.eol || `
+`;
+}
+function isEOL(text6, offset) {
+  return `\r
+`.indexOf(text6.charAt(offset)) !== -1;
+}
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parse(text6, errors = [], options = ParseOptions.DEFAULT) {
+  let currentProperty = null, currentParent = [], previousParents = [];
+  function onValue(value) {
+    Array.isArray(currentParent) ? currentParent.push(value) : currentProperty !== null && (currentParent[currentProperty] = value);
+  }
+  return visit(text6, {
+    onObjectBegin: () => {
+      let object = {};
+      onValue(object), previousParents.push(currentParent), currentParent = object, currentProperty = null;
+    },
+    onObjectProperty: (name) => {
+      currentProperty = name;
+    },
+    onObjectEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onArrayBegin: () => {
+      let array = [];
+      onValue(array), previousParents.push(currentParent), currentParent = array, currentProperty = null;
+    },
+    onArrayEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onLiteralValue: onValue,
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  }, options), currentParent[0];
+}
+function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    currentParent.type === "property" && (currentParent.length = endOffset - currentParent.offset, currentParent = currentParent.parent);
+  }
+  function onValue(valueNode) {
+    return currentParent.children.push(valueNode), valueNode;
+  }
+  visit(text6, {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] }), currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length), currentParent.length = offset + length - currentParent.offset, currentParent = currentParent.parent, ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset, currentParent = currentParent.parent, ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep14, offset, length) => {
+      currentParent.type === "property" && (sep14 === ":" ? currentParent.colonOffset = offset : sep14 === "," && ensurePropertyComplete(offset));
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  }, options);
+  let result = currentParent.children[0];
+  return result && delete result.parent, result;
+}
+function findNodeAtLocation(root2, path3) {
+  if (!root2)
+    return;
+  let node2 = root2;
+  for (let segment of path3)
+    if (typeof segment == "string") {
+      if (node2.type !== "object" || !Array.isArray(node2.children))
+        return;
+      let found2 = !1;
+      for (let propertyNode of node2.children)
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node2 = propertyNode.children[1], found2 = !0;
+          break;
+        }
+      if (!found2)
+        return;
+    } else {
+      let index2 = segment;
+      if (node2.type !== "array" || index2 < 0 || !Array.isArray(node2.children) || index2 >= node2.children.length)
+        return;
+      node2 = node2.children[index2];
+    }
+  return node2;
+}
+function getNodeValue(node2) {
+  switch (node2.type) {
+    case "array":
+      return node2.children.map(getNodeValue);
+    case "object":
+      let obj = /* @__PURE__ */ Object.create(null);
+      for (let prop of node2.children) {
+        let valueNode = prop.children[1];
+        valueNode && (obj[prop.children[0].value] = getNodeValue(valueNode));
+      }
+      return obj;
+    case "null":
+    case "string":
+    case "number":
+    case "boolean":
+      return node2.value;
+    default:
+      return;
+  }
+}
+function visit(text6, visitor, options = ParseOptions.DEFAULT) {
+  let _scanner = createScanner(text6, !1), _jsonPath = [], suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => !0;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => !0;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => !0;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      suppressedCallbacks > 0 ? suppressedCallbacks++ : visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) === !1 && (suppressedCallbacks = 1);
+    } : () => !0;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      suppressedCallbacks > 0 && suppressedCallbacks--, suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+    } : () => !0;
+  }
+  let onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError), disallowComments = options && options.disallowComments, allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    for (; ; ) {
+      let token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          disallowComments || handleError(
+            11
+            /* ParseErrorCode.UnexpectedEndOfComment */
+          );
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          disallowComments ? handleError(
+            10
+            /* ParseErrorCode.InvalidCommentToken */
+          ) : onComment();
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    if (onError(error), skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      for (; token !== 17; ) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1)
+          break;
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    let value = _scanner.getTokenValue();
+    return isValue ? onLiteralValue(value) : (onObjectProperty(value), _jsonPath.push(value)), scanNext(), !0;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        let tokenValue = _scanner.getTokenValue(), value = Number(tokenValue);
+        isNaN(value) && (handleError(
+          2
+          /* ParseErrorCode.InvalidNumberFormat */
+        ), value = 0), onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(!0);
+        break;
+      case 9:
+        onLiteralValue(!1);
+        break;
+      default:
+        return !1;
+    }
+    return scanNext(), !0;
+  }
+  function parseProperty() {
+    return _scanner.getToken() !== 10 ? (handleError(3, [], [
+      2,
+      5
+      /* SyntaxKind.CommaToken */
+    ]), !1) : (parseString(!1), _scanner.getToken() === 6 ? (onSeparator(":"), scanNext(), parseValue() || handleError(4, [], [
+      2,
+      5
+      /* SyntaxKind.CommaToken */
+    ])) : handleError(5, [], [
+      2,
+      5
+      /* SyntaxKind.CommaToken */
+    ]), _jsonPath.pop(), !0);
+  }
+  function parseObject() {
+    onObjectBegin(), scanNext();
+    let needsComma = !1;
+    for (; _scanner.getToken() !== 2 && _scanner.getToken() !== 17; ) {
+      if (_scanner.getToken() === 5) {
+        if (needsComma || handleError(4, [], []), onSeparator(","), scanNext(), _scanner.getToken() === 2 && allowTrailingComma)
+          break;
+      } else needsComma && handleError(6, [], []);
+      parseProperty() || handleError(4, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]), needsComma = !0;
+    }
+    return onObjectEnd(), _scanner.getToken() !== 2 ? handleError(7, [
+      2
+      /* SyntaxKind.CloseBraceToken */
+    ], []) : scanNext(), !0;
+  }
+  function parseArray() {
+    onArrayBegin(), scanNext();
+    let isFirstElement = !0, needsComma = !1;
+    for (; _scanner.getToken() !== 4 && _scanner.getToken() !== 17; ) {
+      if (_scanner.getToken() === 5) {
+        if (needsComma || handleError(4, [], []), onSeparator(","), scanNext(), _scanner.getToken() === 4 && allowTrailingComma)
+          break;
+      } else needsComma && handleError(6, [], []);
+      isFirstElement ? (_jsonPath.push(0), isFirstElement = !1) : _jsonPath[_jsonPath.length - 1]++, parseValue() || handleError(4, [], [
+        4,
+        5
+        /* SyntaxKind.CommaToken */
+      ]), needsComma = !0;
+    }
+    return onArrayEnd(), isFirstElement || _jsonPath.pop(), _scanner.getToken() !== 4 ? handleError(8, [
+      4
+      /* SyntaxKind.CloseBracketToken */
+    ], []) : scanNext(), !0;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(!0);
+      default:
+        return parseLiteral();
+    }
+  }
+  return scanNext(), _scanner.getToken() === 17 ? options.allowEmptyContent ? !0 : (handleError(4, [], []), !1) : parseValue() ? (_scanner.getToken() !== 17 && handleError(9, [], []), !0) : (handleError(4, [], []), !1);
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (value) {
+        if (Array.isArray(value))
+          return "array";
+      } else return "null";
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions, init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: !1
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+function setProperty(text6, originalPath, value, options) {
+  let path3 = originalPath.slice(), root2 = parseTree(text6, []), parent, lastSegment;
+  for (; path3.length > 0 && (lastSegment = path3.pop(), parent = findNodeAtLocation(root2, path3), parent === void 0 && value !== void 0); )
+    typeof lastSegment == "string" ? value = { [lastSegment]: value } : value = [value];
+  if (parent)
+    if (parent.type === "object" && typeof lastSegment == "string" && Array.isArray(parent.children)) {
+      let existing = findNodeAtLocation(parent, [lastSegment]);
+      if (existing !== void 0)
+        if (value === void 0) {
+          if (!existing.parent)
+            throw new Error("Malformed AST");
+          let propertyIndex = parent.children.indexOf(existing.parent), removeBegin, removeEnd = existing.parent.offset + existing.parent.length;
+          if (propertyIndex > 0) {
+            let previous3 = parent.children[propertyIndex - 1];
+            removeBegin = previous3.offset + previous3.length;
+          } else
+            removeBegin = parent.offset + 1, parent.children.length > 1 && (removeEnd = parent.children[1].offset);
+          return withFormatting(text6, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+        } else
+          return withFormatting(text6, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+      else {
+        if (value === void 0)
+          return [];
+        let newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`, index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length, edit;
+        if (index2 > 0) {
+          let previous3 = parent.children[index2 - 1];
+          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+        } else parent.children.length === 0 ? edit = { offset: parent.offset + 1, length: 0, content: newProperty } : edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
+        return withFormatting(text6, edit, options);
+      }
+    } else if (parent.type === "array" && typeof lastSegment == "number" && Array.isArray(parent.children)) {
+      let insertIndex = lastSegment;
+      if (insertIndex === -1) {
+        let newProperty = `${JSON.stringify(value)}`, edit;
+        if (parent.children.length === 0)
+          edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+        else {
+          let previous3 = parent.children[parent.children.length - 1];
+          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+        }
+        return withFormatting(text6, edit, options);
+      } else if (value === void 0 && parent.children.length >= 0) {
+        let removalIndex = lastSegment, toRemove = parent.children[removalIndex], edit;
+        if (parent.children.length === 1)
+          edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
+        else if (parent.children.length - 1 === removalIndex) {
+          let previous3 = parent.children[removalIndex - 1], offset = previous3.offset + previous3.length, parentEndOffset = parent.offset + parent.length;
+          edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
+        } else
+          edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
+        return withFormatting(text6, edit, options);
+      } else if (value !== void 0) {
+        let edit, newProperty = `${JSON.stringify(value)}`;
+        if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+          let toModify = parent.children[lastSegment];
+          edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+        } else if (parent.children.length === 0 || lastSegment === 0)
+          edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
+        else {
+          let index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment, previous3 = parent.children[index2 - 1];
+          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
+        }
+        return withFormatting(text6, edit, options);
+      } else
+        throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
+    } else
+      throw new Error(`Can not add ${typeof lastSegment != "number" ? "index" : "property"} to parent of type ${parent.type}`);
+  else {
+    if (value === void 0)
+      throw new Error("Can not delete in empty document");
+    return withFormatting(text6, { offset: root2 ? root2.offset : 0, length: root2 ? root2.length : 0, content: JSON.stringify(value) }, options);
+  }
+}
+function withFormatting(text6, edit, options) {
+  if (!options.formattingOptions)
+    return [edit];
+  let newText = applyEdit(text6, edit), begin = edit.offset, end = edit.offset + edit.content.length;
+  if (edit.length === 0 || edit.content.length === 0) {
+    for (; begin > 0 && !isEOL(newText, begin - 1); )
+      begin--;
+    for (; end < newText.length && !isEOL(newText, end); )
+      end++;
+  }
+  let edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: !1 });
+  for (let i = edits.length - 1; i >= 0; i--) {
+    let edit2 = edits[i];
+    newText = applyEdit(newText, edit2), begin = Math.min(begin, edit2.offset), end = Math.max(end, edit2.offset + edit2.length), end += edit2.content.length - edit2.length;
+  }
+  let editLength = text6.length - (newText.length - end) - begin;
+  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+}
+function applyEdit(text6, edit) {
+  return text6.substring(0, edit.offset) + edit.content + text6.substring(edit.offset + edit.length);
+}
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+function printParseErrorCode(code4) {
+  switch (code4) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+function format2(documentText, range, options) {
+  return format(documentText, range, options);
+}
+function modify(text6, path3, value, options) {
+  return setProperty(text6, path3, value, options);
+}
+function applyEdits(text6, edits) {
+  let sortedEdits = edits.slice(0).sort((a, b) => {
+    let diff = a.offset - b.offset;
+    return diff === 0 ? a.length - b.length : diff;
+  }), lastModifiedOffset = text6.length;
+  for (let i = sortedEdits.length - 1; i >= 0; i--) {
+    let e = sortedEdits[i];
+    if (e.offset + e.length <= lastModifiedOffset)
+      text6 = applyEdit(text6, e);
+    else
+      throw new Error("Overlapping edit");
+    lastModifiedOffset = e.offset;
+  }
+  return text6;
+}
+var ScanError, SyntaxKind, parse2, parseTree2, findNodeAtLocation2, getNodeValue2, ParseErrorCode, init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser();
+    (function(ScanError2) {
+      ScanError2[ScanError2.None = 0] = "None", ScanError2[ScanError2.UnexpectedEndOfComment = 1] = "UnexpectedEndOfComment", ScanError2[ScanError2.UnexpectedEndOfString = 2] = "UnexpectedEndOfString", ScanError2[ScanError2.UnexpectedEndOfNumber = 3] = "UnexpectedEndOfNumber", ScanError2[ScanError2.InvalidUnicode = 4] = "InvalidUnicode", ScanError2[ScanError2.InvalidEscapeCharacter = 5] = "InvalidEscapeCharacter", ScanError2[ScanError2.InvalidCharacter = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2.OpenBraceToken = 1] = "OpenBraceToken", SyntaxKind2[SyntaxKind2.CloseBraceToken = 2] = "CloseBraceToken", SyntaxKind2[SyntaxKind2.OpenBracketToken = 3] = "OpenBracketToken", SyntaxKind2[SyntaxKind2.CloseBracketToken = 4] = "CloseBracketToken", SyntaxKind2[SyntaxKind2.CommaToken = 5] = "CommaToken", SyntaxKind2[SyntaxKind2.ColonToken = 6] = "ColonToken", SyntaxKind2[SyntaxKind2.NullKeyword = 7] = "NullKeyword", SyntaxKind2[SyntaxKind2.TrueKeyword = 8] = "TrueKeyword", SyntaxKind2[SyntaxKind2.FalseKeyword = 9] = "FalseKeyword", SyntaxKind2[SyntaxKind2.StringLiteral = 10] = "StringLiteral", SyntaxKind2[SyntaxKind2.NumericLiteral = 11] = "NumericLiteral", SyntaxKind2[SyntaxKind2.LineCommentTrivia = 12] = "LineCommentTrivia", SyntaxKind2[SyntaxKind2.BlockCommentTrivia = 13] = "BlockCommentTrivia", SyntaxKind2[SyntaxKind2.LineBreakTrivia = 14] = "LineBreakTrivia", SyntaxKind2[SyntaxKind2.Trivia = 15] = "Trivia", SyntaxKind2[SyntaxKind2.Unknown = 16] = "Unknown", SyntaxKind2[SyntaxKind2.EOF = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parse2 = parse, parseTree2 = parseTree, findNodeAtLocation2 = findNodeAtLocation, getNodeValue2 = getNodeValue;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2.InvalidSymbol = 1] = "InvalidSymbol", ParseErrorCode2[ParseErrorCode2.InvalidNumberFormat = 2] = "InvalidNumberFormat", ParseErrorCode2[ParseErrorCode2.PropertyNameExpected = 3] = "PropertyNameExpected", ParseErrorCode2[ParseErrorCode2.ValueExpected = 4] = "ValueExpected", ParseErrorCode2[ParseErrorCode2.ColonExpected = 5] = "ColonExpected", ParseErrorCode2[ParseErrorCode2.CommaExpected = 6] = "CommaExpected", ParseErrorCode2[ParseErrorCode2.CloseBraceExpected = 7] = "CloseBraceExpected", ParseErrorCode2[ParseErrorCode2.CloseBracketExpected = 8] = "CloseBracketExpected", ParseErrorCode2[ParseErrorCode2.EndOfFileExpected = 9] = "EndOfFileExpected", ParseErrorCode2[ParseErrorCode2.InvalidCommentToken = 10] = "InvalidCommentToken", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfComment = 11] = "UnexpectedEndOfComment", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfString = 12] = "UnexpectedEndOfString", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfNumber = 13] = "UnexpectedEndOfNumber", ParseErrorCode2[ParseErrorCode2.InvalidUnicode = 14] = "InvalidUnicode", ParseErrorCode2[ParseErrorCode2.InvalidEscapeCharacter = 15] = "InvalidEscapeCharacter", ParseErrorCode2[ParseErrorCode2.InvalidCharacter = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
   }
 });
 
@@ -9381,10 +10408,53 @@ var configFileName, init_config_location = __esm({
   }
 });
 
+// scripts/lib/suggest.ts
+function editDistance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      let above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1)), diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+function closest(word, candidates2) {
+  let best, bestScore = 1 / 0, target = normalise(word), limit = Math.max(1, Math.floor(word.length / 3));
+  for (let candidate of candidates2) {
+    let other = normalise(candidate);
+    if (other === target) return candidate;
+    if (Math.abs(other.length - target.length) > limit) continue;
+    let score = editDistance(target, other);
+    score < bestScore && (bestScore = score, best = candidate);
+  }
+  return best !== void 0 && bestScore <= limit ? best : void 0;
+}
+function didYouMean(word, candidates2) {
+  let hint = closest(word, candidates2);
+  return hint ? ` (did you mean \`${hint}\`?)` : "";
+}
+var normalise, init_suggest = __esm({
+  "scripts/lib/suggest.ts"() {
+    "use strict";
+    normalise = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
+  }
+});
+
 // scripts/lib/config.ts
 import { existsSync as existsSync2, readFileSync } from "node:fs";
 function defaultConfig() {
-  return { rules: {}, overrides: [], ignore: [], externalAgents: [], externalSkills: [], skillProfile: "claude-code" };
+  return {
+    rules: {},
+    overrides: [],
+    ignore: [],
+    externalAgents: [],
+    externalSkills: [],
+    skillProfile: "claude-code",
+    reportUnusedDisableDirectives: !1
+  };
 }
 function loadConfig(root2, explicitPath) {
   let found2 = explicitPath ?? findConfigFile(root2);
@@ -9395,7 +10465,7 @@ function loadConfig(root2, explicitPath) {
     }
     let raw;
     try {
-      raw = JSON.parse(readFileSync(path3, "utf8"));
+      raw = parseConfigText(readFileSync(path3, "utf8"));
     } catch (error) {
       throw new ConfigError(`${path3}: invalid JSON: ${error.message}`);
     }
@@ -9404,27 +10474,75 @@ function loadConfig(root2, explicitPath) {
   }
   return { config: defaultConfig(), path: null };
 }
+function parseConfigText(text6) {
+  let errors = [], value = parse2(text6, errors, { allowTrailingComma: !0, disallowComments: !1 }), first2 = errors[0];
+  if (first2) {
+    let before = text6.slice(0, first2.offset).split(`
+`);
+    throw new Error(`line ${before.length}, column ${before.at(-1).length + 1}: ${printParseErrorCode(first2.error)}`);
+  }
+  return value;
+}
+function normaliseSeverity(value) {
+  return (typeof value == "string" || typeof value == "number") && Object.hasOwn(severityAliases, value) ? severityAliases[value] : void 0;
+}
 function parseConfig(raw, where, knownRules) {
   let fail = (message2) => {
     throw new ConfigError(`${where}: ${message2}`);
   };
   (!raw || typeof raw != "object" || Array.isArray(raw)) && fail("expected an object");
-  let input = raw, config = defaultConfig(), allowed = /* @__PURE__ */ new Set(["$schema", "rules", "overrides", "ignore", "externalAgents", "externalSkills", "skillProfile"]);
-  for (let key of Object.keys(input)) allowed.has(key) || fail(`unexpected key \`${key}\`, expected one of ${[...allowed].join(", ")}`);
+  let input = raw, config = defaultConfig();
+  for (let key of Object.keys(input))
+    topLevelKeys.includes(key) || fail(`unexpected key \`${key}\`${didYouMean(key, topLevelKeys)}, expected one of ${topLevelKeys.join(", ")}`);
   let strings = (value, name) => value === void 0 ? [] : ((!Array.isArray(value) || value.some((v) => typeof v != "string")) && fail(`\`${name}\` must be an array of strings`), value), rules2 = (value, name) => {
     if (value === void 0) return {};
     (!value || typeof value != "object" || Array.isArray(value)) && fail(`\`${name}\` must be an object of rule id \u2192 severity`);
+    let out = {};
     for (let [id, setting] of Object.entries(value)) {
-      knownRules && !knownRules.has(id) && fail(`unknown rule \`${id}\` in \`${name}\``);
-      let severity = Array.isArray(setting) ? setting[0] : setting;
-      (typeof severity != "string" || !severities.has(severity)) && fail(`\`${name}.${id}\` must be "error", "warning" or "off" (or [severity, options])`), Array.isArray(setting) && (setting.length !== 2 || typeof setting[1] != "object" || setting[1] === null) && fail(`\`${name}.${id}\` options must be an object`);
+      knownRules && !knownRules.has(id) && fail(`unknown rule \`${id}\` in \`${name}\`${didYouMean(id, knownRules)}`);
+      let severity = normaliseSeverity(Array.isArray(setting) ? setting[0] : setting);
+      severity || fail(`\`${name}.${id}\` must be "error", "warning" (or "warn"), "off", 2, 1 or 0, or [severity, options]`), Array.isArray(setting) && (setting.length !== 2 || typeof setting[1] != "object" || setting[1] === null || Array.isArray(setting[1])) && fail(`\`${name}.${id}\` options must be an object`), out[id] = Array.isArray(setting) ? [severity, setting[1]] : severity;
     }
-    return value;
+    return out;
   };
   return config.rules = rules2(input.rules, "rules"), input.overrides !== void 0 && (Array.isArray(input.overrides) || fail("`overrides` must be an array"), config.overrides = input.overrides.map((o, i) => {
+    (!o || typeof o != "object" || Array.isArray(o)) && fail(`\`overrides[${i}]\` must be an object with \`files\` and \`rules\``);
     let entry2 = o;
-    return { files: strings(entry2?.files, `overrides[${i}].files`), rules: rules2(entry2?.rules, `overrides[${i}].rules`) };
-  })), config.ignore = strings(input.ignore, "ignore"), config.externalAgents = strings(input.externalAgents, "externalAgents"), config.externalSkills = strings(input.externalSkills, "externalSkills"), input.skillProfile !== void 0 && (input.skillProfile !== "claude-code" && input.skillProfile !== "agent-skills" && fail('`skillProfile` must be "claude-code" or "agent-skills"'), config.skillProfile = input.skillProfile), config;
+    for (let key of Object.keys(entry2))
+      key !== "files" && key !== "rules" && fail(`unexpected key \`overrides[${i}].${key}\`${didYouMean(key, ["files", "rules"])}, expected files, rules`);
+    return { files: strings(entry2.files, `overrides[${i}].files`), rules: rules2(entry2.rules, `overrides[${i}].rules`) };
+  })), config.ignore = strings(input.ignore, "ignore"), config.externalAgents = strings(input.externalAgents, "externalAgents"), config.externalSkills = strings(input.externalSkills, "externalSkills"), input.skillProfile !== void 0 && (input.skillProfile !== "claude-code" && input.skillProfile !== "agent-skills" && fail(
+    `\`skillProfile\` must be "claude-code" or "agent-skills"${typeof input.skillProfile == "string" ? didYouMean(input.skillProfile, ["claude-code", "agent-skills"]) : ""}`
+  ), config.skillProfile = input.skillProfile), input.reportUnusedDisableDirectives !== void 0 && (typeof input.reportUnusedDisableDirectives != "boolean" && fail("`reportUnusedDisableDirectives` must be true or false"), config.reportUnusedDisableDirectives = input.reportUnusedDisableDirectives), config;
+}
+function checkRuleSettings(config, rules2, where) {
+  let byId = new Map(rules2.map((r) => [r.id, r])), blocks = [
+    { name: "rules", rules: config.rules },
+    ...config.overrides.map((o, i) => ({ name: `overrides[${i}].rules`, rules: o.rules }))
+  ];
+  for (let block of blocks)
+    for (let [id, setting] of Object.entries(block.rules)) {
+      let path3 = `${block.name}.${id}`, rule = byId.get(id);
+      if (!rule)
+        throw new ConfigError(`${where}: ${path3}: unknown rule \`${id}\`${didYouMean(id, byId.keys())}; \`backend-team rules\` lists them`);
+      if (!Array.isArray(setting)) continue;
+      let options = setting[1];
+      if (!rule.optionsSchema) {
+        if (Object.keys(options).length > 0)
+          throw new ConfigError(
+            `${where}: ${path3}: \`${id}\` takes no options, found ${Object.keys(options).map((k) => `\`${k}\``).join(", ")}`
+          );
+        continue;
+      }
+      let validate2 = compiledOptionsSchema(rule.optionsSchema);
+      if (validate2(options)) continue;
+      let problem = describeErrors(validate2.errors, options)[0], at = problem?.path.length ? `[1].${problem.path.join(".")}` : "[1]", suggestion = problem?.atKey ? didYouMean(String(problem.path.at(-1)), Object.keys(rule.optionsSchema.properties ?? {})) : "";
+      throw new ConfigError(`${where}: ${path3}${at}: ${problem?.message ?? "invalid options"}${suggestion}`);
+    }
+}
+function compiledOptionsSchema(schema) {
+  let fn = optionsValidators.get(schema);
+  return fn || (optionsAjv ??= new import__2.Ajv2020({ allErrors: !0, strict: !0, verbose: !0 }), optionsValidators.set(schema, fn = optionsAjv.compile(schema))), fn;
 }
 function ruleSettingFor(config, ruleId, relPath, fallback) {
   let setting = config.rules[ruleId] ?? fallback;
@@ -9434,13 +10552,35 @@ function ruleSettingFor(config, ruleId, relPath, fallback) {
   }
   return Array.isArray(setting) ? { severity: setting[0], options: setting[1] } : { severity: setting, options: {} };
 }
-var import_picomatch, ConfigError, severities, init_config = __esm({
+var import_picomatch, import__2, ConfigError, topLevelKeys, severityAliases, optionsValidators, optionsAjv, init_config = __esm({
   "scripts/lib/config.ts"() {
     "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
+    import_picomatch = __toESM(require_picomatch2(), 1), import__2 = __toESM(require__(), 1);
+    init_main();
     init_config_location();
+    init_schemas();
+    init_suggest();
     ConfigError = class extends Error {
-    }, severities = /* @__PURE__ */ new Set(["error", "warning", "off"]);
+    };
+    topLevelKeys = [
+      "$schema",
+      "rules",
+      "overrides",
+      "ignore",
+      "externalAgents",
+      "externalSkills",
+      "skillProfile",
+      "reportUnusedDisableDirectives"
+    ], severityAliases = {
+      error: "error",
+      warning: "warning",
+      warn: "warning",
+      off: "off",
+      2: "error",
+      1: "warning",
+      0: "off"
+    };
+    optionsValidators = /* @__PURE__ */ new Map(), optionsAjv = null;
   }
 });
 
@@ -9487,11 +10627,106 @@ var package_default, init_package = __esm({
   }
 });
 
+// scripts/lib/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { closeSync as closeSync2, fsyncSync, openSync as openSync2, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
+function writeFileAtomic(path3, content3, options = {}) {
+  let tag = options.tempTag ?? `${process.pid}-${randomBytes(6).toString("hex")}`, temp = join2(dirname2(path3), `.${basename(path3)}.${tag}.tmp`), mode;
+  try {
+    mode = statSync(path3).mode & 511;
+  } catch {
+    mode = void 0;
+  }
+  let fd = openSync2(temp, "wx", mode ?? 420);
+  try {
+    writeSync(fd, typeof content3 == "string" ? Buffer.from(content3, "utf8") : content3), fsyncSync(fd);
+  } catch (error) {
+    throw closeSync2(fd), unlinkSync(temp), error;
+  }
+  closeSync2(fd);
+  try {
+    renameSync(temp, path3);
+  } catch (error) {
+    throw unlinkSync(temp), error;
+  }
+}
+var init_atomic_write = __esm({
+  "scripts/lib/atomic-write.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/lib/load/walk.ts
+import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
+import { join as join3, relative, sep } from "node:path";
+function walk(root2, patterns, ignored = () => !1) {
+  let match = (0, import_picomatch2.default)(patterns, { dot: !0, nocase: !0 }), bases = patterns.filter((p) => p.includes("/") || p.includes("**")).map(staticBase), mayContain = (rel) => {
+    let dir = rel.toLowerCase();
+    return bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`) || b.startsWith(`${dir}/`));
+  }, found2 = [], realRoot;
+  try {
+    realRoot = realpathSync(root2);
+  } catch {
+    return found2;
+  }
+  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep), visit3 = (dir, viaLink) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: !0 });
+    } catch {
+      return;
+    }
+    for (let entry2 of entries) {
+      if (alwaysSkipped.has(entry2.name)) continue;
+      let path3 = join3(dir, entry2.name), rel = relative(root2, path3).split(sep).join("/");
+      if (ignored(path3)) continue;
+      let isDir = entry2.isDirectory(), outside = !1, link2 = viaLink || entry2.isSymbolicLink();
+      if (entry2.isSymbolicLink())
+        try {
+          let real = realpathSync(path3);
+          if (outside = !inside2(real), isDir = statSync2(real).isDirectory(), isDir && (outside || visited.has(real) || isAncestor(real, dir))) continue;
+          isDir && visited.add(real);
+        } catch {
+          isDir = !1;
+        }
+      isDir ? mayContain(rel) && visit3(path3, link2) : match(rel) && found2.push({ path: path3, outside, viaLink: link2 });
+    }
+  };
+  return visit3(root2, realRoot !== root2), found2;
+}
+function staticBase(pattern) {
+  let parts = pattern.split("/"), base = [];
+  for (let part of parts.slice(0, -1)) {
+    if (/[*?[\]{}()!]/.test(part)) break;
+    base.push(part);
+  }
+  return base.join("/").toLowerCase();
+}
+function isAncestor(real, dir) {
+  let here = realpathSync(dir);
+  return here === real || here.startsWith(real + sep);
+}
+var import_picomatch2, alwaysSkipped, init_walk = __esm({
+  "scripts/lib/load/walk.ts"() {
+    "use strict";
+    import_picomatch2 = __toESM(require_picomatch2(), 1), alwaysSkipped = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+  }
+});
+
+// scripts/lib/plural.ts
+var plural, init_plural = __esm({
+  "scripts/lib/plural.ts"() {
+    "use strict";
+    plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  }
+});
+
 // scripts/lib/reporters/relative.ts
-import { relative, sep } from "node:path";
+import { relative as relative2, sep as sep2 } from "node:path";
 function relativePath(file, cwd) {
-  let rel = relative(cwd, file);
-  return (rel === "" ? "." : rel).split(sep).join("/");
+  let rel = relative2(cwd, file);
+  return (rel === "" ? "." : rel).split(sep2).join("/");
 }
 var init_relative = __esm({
   "scripts/lib/reporters/relative.ts"() {
@@ -9507,6 +10742,7 @@ __export(stylish_exports, {
 var paint, stylish, init_stylish = __esm({
   "scripts/lib/reporters/stylish.ts"() {
     "use strict";
+    init_plural();
     init_relative();
     paint = (on, code4, text6) => on ? `\x1B[${code4}m${text6}\x1B[0m` : text6, stylish = (diagnostics, { cwd, color: color2 }) => {
       if (diagnostics.length === 0) return "";
@@ -9527,12 +10763,31 @@ ${paint(color2, 4, relativePath(file, cwd))}
 `;
         }
       }
-      let total = errors + warnings, plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`, summary2 = `\u2716 ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`;
+      let total = errors + warnings, summary2 = `\u2716 ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`;
       return out += `
 ${paint(color2, errors > 0 ? 31 : 33, summary2)}
 `, fixable > 0 && (out += `  ${plural(fixable, "problem")} fixable with \`--fix\`
 `), out;
     };
+  }
+});
+
+// scripts/lib/rule-docs.ts
+function repositorySlug(repository) {
+  let url = typeof repository == "string" ? repository : repository?.url;
+  if (typeof url != "string") return null;
+  let m = /github\.com[/:]([^/\s]+)\/([^/\s#]+?)(?:\.git)?(?:[/#].*)?$/.exec(url) ?? /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(url);
+  return m ? `${m[1]}/${m[2]}` : null;
+}
+function ruleDocsUrl(ruleId) {
+  return slug ? `https://github.com/${slug}/blob/main/docs/rules/${ruleId}.md` : void 0;
+}
+var slug, homepageUrl, toolVersion, init_rule_docs = __esm({
+  "scripts/lib/rule-docs.ts"() {
+    "use strict";
+    init_package();
+    slug = repositorySlug(package_default.repository);
+    homepageUrl = slug ? `https://github.com/${slug}` : void 0, toolVersion = package_default.version;
   }
 });
 
@@ -9544,18 +10799,25 @@ __export(json_exports, {
 var json, init_json = __esm({
   "scripts/lib/reporters/json.ts"() {
     "use strict";
+    init_rule_docs();
     init_relative();
     json = (diagnostics, { cwd }) => JSON.stringify(
-      diagnostics.map((d) => ({
-        file: relativePath(d.file, cwd),
-        line: d.line,
-        column: d.column,
-        endLine: d.endLine,
-        endColumn: d.endColumn,
-        ruleId: d.ruleId,
-        severity: d.severity,
-        message: d.message
-      })),
+      diagnostics.map((d) => {
+        let url = ruleDocsUrl(d.ruleId);
+        return {
+          file: relativePath(d.file, cwd),
+          line: d.line,
+          column: d.column,
+          endLine: d.endLine,
+          endColumn: d.endColumn,
+          ruleId: d.ruleId,
+          severity: d.severity,
+          message: d.message,
+          ...url ? { url } : {},
+          ...d.related ? { related: d.related.map((r) => ({ file: relativePath(r.file, cwd), line: r.line, column: r.column, message: r.message })) } : {},
+          ...d.fix ? { fix: d.fix.map((e) => ({ start: e.start, end: e.end, text: e.text })) } : {}
+        };
+      }),
       null,
       2
     ) + `
@@ -9644,6 +10906,7 @@ var budget_agent_body_lines_default, init_budget_agent_body_lines = __esm({
       description: "Agent bodies longer than the line budget (option `max`, default 300)",
       rationale: "Claude Code sends the whole agent body as the subagent's system prompt on every spawn. Past about 300 lines the prompt dilutes its own instructions and costs tokens each time; stack lore belongs in skills the agent loads when it needs them.",
       defaultSeverity: "warning",
+      optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["agent"],
       check(ctx) {
@@ -10899,7 +12162,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge2 = {
+    var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -10908,7 +12171,7 @@ var require_merge = __commonJS({
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
-    }, isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    }, isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map4, value) {
       let source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -10939,7 +12202,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge;
   }
 });
 
@@ -10947,12 +12210,12 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log = require_log(), merge2 = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
+    var log = require_log(), merge = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map4, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map4, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map4, value);
       else {
         let jsKey = toJS.toJS(key, "", ctx);
         if (map4 instanceof Map)
@@ -12039,7 +13302,7 @@ var require_timestamp = __commonJS({
 var require_schema4 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map4 = require_map(), _null = require_null(), seq = require_seq(), string3 = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge2 = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
+    var map4 = require_map(), _null = require_null(), seq = require_seq(), string3 = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
       map4.map,
       seq.seq,
       string3.string,
@@ -12054,7 +13317,7 @@ var require_schema4 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -12070,7 +13333,7 @@ var require_schema4 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map4 = require_map(), _null = require_null(), seq = require_seq(), string3 = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema2(), schema$1 = require_schema3(), binary = require_binary(), merge2 = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema4(), set = require_set(), timestamp = require_timestamp(), schemas2 = /* @__PURE__ */ new Map([
+    var map4 = require_map(), _null = require_null(), seq = require_seq(), string3 = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema2(), schema$1 = require_schema3(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema4(), set = require_set(), timestamp = require_timestamp(), schemas2 = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map4.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
@@ -12088,7 +13351,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map4.map,
-      merge: merge2.merge,
+      merge: merge.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -12097,7 +13360,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     }, coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -12106,7 +13369,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName2, addMergeTag) {
       let schemaTags = schemas2.get(schemaName2);
       if (schemaTags && !customTags)
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
       let tags = schemaTags;
       if (!tags)
         if (Array.isArray(customTags))
@@ -12119,7 +13382,7 @@ var require_tags = __commonJS({
         for (let tag of customTags)
           tags = tags.concat(tag);
       else typeof customTags == "function" && (tags = customTags(tags.slice()));
-      return addMergeTag && (tags = tags.concat(merge2.merge)), tags.reduce((tags2, tag) => {
+      return addMergeTag && (tags = tags.concat(merge.merge)), tags.reduce((tags2, tag) => {
         let tagObj = typeof tag == "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           let tagName = JSON.stringify(tag), keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
@@ -12138,8 +13401,8 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity(), map4 = require_map(), seq = require_seq(), string3 = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null, this.name = typeof schema == "string" && schema || "core", this.knownTags = resolveKnownTags ? tags.coreKnownTags : {}, this.tags = tags.getTags(customTags, this.name, merge2), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, identity.MAP, { value: map4.map }), Object.defineProperty(this, identity.SCALAR, { value: string3.string }), Object.defineProperty(this, identity.SEQ, { value: seq.seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null, this.name = typeof schema == "string" && schema || "core", this.knownTags = resolveKnownTags ? tags.coreKnownTags : {}, this.tags = tags.getTags(customTags, this.name, merge), this.toStringOptions = toStringDefaults ?? null, Object.defineProperty(this, identity.MAP, { value: map4.map }), Object.defineProperty(this, identity.SCALAR, { value: string3.string }), Object.defineProperty(this, identity.SEQ, { value: seq.seq }), this.sortMapEntries = typeof sortMapEntries == "function" ? sortMapEntries : sortMapEntries === !0 ? sortMapEntriesByKey : null;
       }
       clone() {
         let copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
@@ -15014,19 +16277,19 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), errors = require_errors2(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser = require_parser();
-    function parseOptions(options) {
+    function parseOptions2(options) {
       let prettyErrors = options.prettyErrors !== !1;
       return { lineCounter: options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null, prettyErrors };
     }
     function parseAllDocuments(source, options = {}) {
-      let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      let { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (let doc of docs)
           doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
       return docs.length > 0 ? docs : Object.assign([], { empty: !0 }, composer$1.streamInfo());
     }
     function parseDocument4(source, options = {}) {
-      let { lineCounter: lineCounter2, prettyErrors } = parseOptions(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
+      let { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options), parser$1 = new parser.Parser(lineCounter2?.addNewLine), composer$1 = new composer.Composer(options), doc = null;
       for (let _doc of composer$1.compose(parser$1.parse(source), !0, source.length))
         if (!doc)
           doc = _doc;
@@ -15036,7 +16299,7 @@ var require_public_api = __commonJS({
         }
       return prettyErrors && lineCounter2 && (doc.errors.forEach(errors.prettifyError(source, lineCounter2)), doc.warnings.forEach(errors.prettifyError(source, lineCounter2))), doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver;
       typeof reviver == "function" ? _reviver = reviver : options === void 0 && reviver && typeof reviver == "object" && (options = reviver);
       let doc = parseDocument4(src, options);
@@ -15062,7 +16325,7 @@ var require_public_api = __commonJS({
       }
       return identity.isDocument(value) && !_replacer ? value.toString(options) : new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
@@ -15297,6 +16560,7 @@ var budget_description_tokens_default, init_budget_description_tokens = __esm({
       description: "Agent descriptions of one pack or project that together exceed the token budget (option `max`, default 3,000)",
       rationale: "Claude Code lists every agent with its description in the Agent tool on each main-thread request, so the descriptions cost tokens on every turn (142 agents came to about 4.5k tokens per message in anthropics/claude-code#18245). Tokens are estimated as characters / 4: Anthropic publishes no tokenizer for current Claude models.",
       defaultSeverity: "warning",
+      optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "project",
       check({ project, options, report }) {
         let max = countOption(options, "max", 3e3), byScope = /* @__PURE__ */ new Map();
@@ -15332,6 +16596,7 @@ var budget_skill_body_lines_default, init_budget_skill_body_lines = __esm({
       description: "SKILL.md bodies longer than the line budget (option `max`, default 500)",
       rationale: "Claude Code puts the whole SKILL.md body into the context when the skill is invoked or preloaded. Past about 500 lines it crowds out the task; detail belongs in `references/` files the skill links to and Claude reads only when needed.",
       defaultSeverity: "warning",
+      optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["skill"],
       check(ctx) {
@@ -15418,44 +16683,9 @@ var init_schema_problems = __esm({
   }
 });
 
-// scripts/lib/suggest.ts
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      let above = row[j];
-      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1)), diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-function closest(word, candidates2) {
-  let best, bestScore = 1 / 0, target = normalise(word), limit = Math.max(1, Math.floor(word.length / 3));
-  for (let candidate of candidates2) {
-    let other = normalise(candidate);
-    if (other === target) return candidate;
-    if (Math.abs(other.length - target.length) > limit) continue;
-    let score = editDistance(target, other);
-    score < bestScore && (bestScore = score, best = candidate);
-  }
-  return best !== void 0 && bestScore <= limit ? best : void 0;
-}
-function didYouMean(word, candidates2) {
-  let hint = closest(word, candidates2);
-  return hint ? ` (did you mean \`${hint}\`?)` : "";
-}
-var normalise, init_suggest = __esm({
-  "scripts/lib/suggest.ts"() {
-    "use strict";
-    normalise = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
-  }
-});
-
 // scripts/lib/checks/catalog-consistent.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join2, sep as sep2 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join4, sep as sep3 } from "node:path";
 var catalog_consistent_default, init_catalog_consistent = __esm({
   "scripts/lib/checks/catalog-consistent.ts"() {
     "use strict";
@@ -15475,7 +16705,7 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
       check({ file, project, report }) {
         let data = file.json?.value;
         if (data === void 0) return;
-        let folder = dirname2(file.path), kind = basename(folder) === "skills" ? "skills" : "agents", other = kind === "agents" ? "skills" : "agents", validate2 = validatorFor("catalog.schema.json");
+        let folder = dirname3(file.path), kind = basename2(folder) === "skills" ? "skills" : "agents", other = kind === "agents" ? "skills" : "agents", validate2 = validatorFor("catalog.schema.json");
         if (!validate2(data)) {
           let errors = (validate2.errors ?? []).filter((e) => !e.schemaPath.startsWith("#/oneOf"));
           for (let problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) });
@@ -15487,24 +16717,24 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
           kind in data || report({ message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === "agents" ? "agent names" : "skill folders"} to entries`, at: jsonRootSpan(file) });
           return;
         }
-        let inside2 = folder + sep2, names = /* @__PURE__ */ new Map();
+        let inside2 = folder + sep3, names2 = /* @__PURE__ */ new Map();
         if (kind === "agents")
-          for (let a of project.agents) a.file.path.startsWith(inside2) && !names.has(a.name) && names.set(a.name, a.file.path);
+          for (let a of project.agents) a.file.path.startsWith(inside2) && !names2.has(a.name) && names2.set(a.name, a.file.path);
         else
-          for (let s of project.skills) dirname2(dirname2(s.file.path)) === folder && !names.has(s.dir) && names.set(s.dir, s.file.path);
+          for (let s of project.skills) dirname3(dirname3(s.file.path)) === folder && !names2.has(s.dir) && names2.set(s.dir, s.file.path);
         let what = kind === "agents" ? "agent" : "skill", keyAt = jsonKeySpan(file, [kind]);
-        for (let [name, path3] of names)
+        for (let [name, path3] of names2)
           name in entries || report({
             message: `Missing catalog entry for ${what} \`${name}\`, expected one entry per ${what} in ${kind}/ (the generated tables leave it out)`,
             at: keyAt,
             related: [{ file: path3, line: 1, column: 1, message: `${what} \`${name}\`` }]
           });
         for (let name of Object.keys(entries)) {
-          if (names.has(name)) continue;
+          if (names2.has(name)) continue;
           let found2 = kind === "agents" ? `an agent named \`${name}\`` : `a skill folder \`${name}\``;
-          report({ message: `Unexpected catalog entry \`${name}\`, expected ${found2} in ${kind}/${didYouMean(name, names.keys())} (the generated tables would point at nothing)`, at: jsonKeySpan(file, [kind, name]) });
+          report({ message: `Unexpected catalog entry \`${name}\`, expected ${found2} in ${kind}/${didYouMean(name, names2.keys())} (the generated tables would point at nothing)`, at: jsonKeySpan(file, [kind, name]) });
         }
-        let root2 = dirname2(folder), otherCatalog = join2(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter((s) => dirname2(dirname2(dirname2(s.file.path))) === root2 && basename(dirname2(dirname2(s.file.path))) === "skills").length : project.agents.filter((a) => a.file.path.startsWith(join2(root2, "agents") + sep2)).length;
+        let root2 = dirname3(folder), otherCatalog = join4(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter((s) => dirname3(dirname3(dirname3(s.file.path))) === root2 && basename2(dirname3(dirname3(s.file.path))) === "skills").length : project.agents.filter((a) => a.file.path.startsWith(join4(root2, "agents") + sep3)).length;
         otherCount > 0 && !existsSync3(otherCatalog) && report({ message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`, at: jsonRootSpan(file) });
       }
     };
@@ -15522,6 +16752,7 @@ var directive, content_directive_density_default, init_content_directive_density
       description: "Agent and skill bodies with too many all-caps directives (option `max`, default 15)",
       rationale: "A few MUST/NEVER lines carry weight; dozens of them flatten priorities and cost tokens on every run. Public packs flag more than 15 per prompt.",
       defaultSeverity: "warning",
+      optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["agent", "skill"],
       check({ file, options, report }) {
@@ -15650,6 +16881,7 @@ var found, file_encoding_default, init_file_encoding = __esm({
       id: "file/encoding",
       description: "Files that are binary, UTF-16 or not valid UTF-8",
       rationale: "Claude Code decodes agent and skill files as UTF-8: a UTF-16 file or invalid bytes give unreadable front matter, so the file is dropped or garbled.",
+      runtime: "A UTF-16 agent file is not loaded: it is missing from the agent listing and `Agent` refuses it as not found.",
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
@@ -15677,6 +16909,7 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
       id: "file/json-syntax",
       description: "Plugin manifests, marketplaces, hooks files and catalogs that are not valid JSON",
       rationale: "Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A duplicate key parses, but only the last value counts.",
+      runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["plugin-manifest", "marketplace", "hooks", "catalog"],
@@ -15698,7 +16931,7 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
 });
 
 // scripts/lib/checks/file-name-not-loaded.ts
-import { basename as basename2, extname } from "node:path";
+import { basename as basename3, extname } from "node:path";
 var file_name_not_loaded_default, init_file_name_not_loaded = __esm({
   "scripts/lib/checks/file-name-not-loaded.ts"() {
     "use strict";
@@ -15708,12 +16941,13 @@ var file_name_not_loaded_default, init_file_name_not_loaded = __esm({
       id: "file/name-not-loaded",
       description: "Agent, skill and command files whose names Claude Code does not load",
       rationale: "Claude Code loads only `*.md` (lower-case extension) agents and commands and skills named exactly `SKILL.md`; any other spelling is ignored without a message.",
+      runtime: "An agent file named `*.MD` is not loaded: it is missing from the agent listing and `Agent` refuses it as not found.",
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
       includeUnreadable: !0,
       check({ file, report }) {
-        let name = basename2(file.path);
+        let name = basename3(file.path);
         file.kind === "skill" && name !== "SKILL.md" ? report({ message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`, at: pointAt(1) }) : file.kind !== "skill" && extname(name) !== ".md" && report({ message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`, at: pointAt(1) });
       }
     };
@@ -15731,6 +16965,7 @@ var file_too_large_default, init_file_too_large = __esm({
       id: "file/too-large",
       description: "Files over Claude Code's 1 MiB limit",
       rationale: "Claude Code skips agent and skill files over 1,048,576 bytes (a debug-log line only), so the agent or skill silently does not exist.",
+      runtime: 'An agent file over 1 MiB is skipped (debug log: "exceeds 1048576 byte limit") and `Agent` refuses it as not found.',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
@@ -15752,6 +16987,7 @@ var file_unreadable_default, init_file_unreadable = __esm({
       id: "file/unreadable",
       description: "Files that cannot be opened or read",
       rationale: "Claude Code skips a file it cannot read (permissions, a broken or looping link) without any message.",
+      runtime: "An agent file that is a symlink loop is not loaded; the debug log says ELOOP and `Agent` refuses it as not found.",
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
@@ -15817,6 +17053,7 @@ var frontmatter_empty_tools_default, init_frontmatter_empty_tools = __esm({
       id: "frontmatter/empty-tools",
       description: "An agent `tools` value that grants no tool at all",
       rationale: 'An empty string, `[]`, a bare `tools:` or a non-string value leaves the agent with zero tools, while Claude Code\'s agent listing still says "All tools". Omit `tools` to inherit every tool.',
+      runtime: '`tools: []` spawns the subagent with zero tools, while the agent listing says "All tools".',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent"],
@@ -15885,6 +17122,7 @@ var frontmatter_foreign_key_default, init_frontmatter_foreign_key = __esm({
       id: "frontmatter/foreign-key",
       description: "Keys that belong to another file kind, or that plugin agents ignore",
       rationale: "`allowed-tools` in an agent is ignored, so the agent inherits every tool; `tools` in a skill restricts nothing; plugin agents ignore `permissionMode`, `hooks` and `mcpServers`.",
+      runtime: '`allowed-tools` in an agent is ignored with a [WARN] "does not recognize or apply" line, and the subagent gets every tool.',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
@@ -15939,6 +17177,7 @@ var frontmatter_misspelt_key_default, init_frontmatter_misspelt_key = __esm({
       id: "frontmatter/misspelt-key",
       description: "Front-matter keys that are a misspelling of a key Claude Code reads",
       rationale: "Claude Code ignores keys it does not know: `tool:` or `descripton:` leaves the agent with every tool or without a description, with at most a debug-log line (agents) or nothing at all (skills and commands).",
+      runtime: "`tool:` in an agent is ignored with a [WARN] line that suggests `tools`, and the subagent gets every tool.",
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
@@ -15994,6 +17233,7 @@ var schemaOf, frontmatter_schema_default, init_frontmatter_schema = __esm({
       id: "frontmatter/schema",
       description: "Front-matter values of the wrong type or outside the allowed set",
       rationale: "Claude Code ignores a field whose value it does not accept (a colour, a permission mode, an effort level) and skips an agent whose `name` or `description` is missing or not a string, mostly without a message.",
+      runtime: 'An agent without `description` is not loaded ([ERROR] Missing required "description" field); an invalid `permissionMode` is ignored (debug log: "has invalid permissionMode").',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
@@ -16102,6 +17342,7 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
       id: "frontmatter/yaml-syntax",
       description: "Front matter that Claude Code cannot parse, even after its quoting retry",
       rationale: "When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field: a project agent does not load at all, a plugin agent loads under its file name with every tool, a skill loses its description. YAML that only the retry rescues is frontmatter/yaml-strict.",
+      runtime: 'Front matter with an unclosed quote is dropped ([ERROR] "failed to parse and was ignored") and the project agent is not loaded.',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
@@ -16129,21 +17370,21 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
 });
 
 // scripts/lib/project.ts
-import { basename as basename3, dirname as dirname3 } from "node:path";
+import { basename as basename4, dirname as dirname4 } from "node:path";
 function buildProject(files, externals) {
   let agents = [], skills = [];
   for (let file of files) {
     if (!file.read.ok) continue;
     let data = file.data;
     if (file.kind === "agent") {
-      let plugin = file.scope.pluginName, name = (typeof data.name == "string" && data.name !== "" ? data.name : void 0) ?? (plugin ? basename3(file.path, ".md") : void 0);
+      let plugin = file.scope.pluginName, name = (typeof data.name == "string" && data.name !== "" ? data.name : void 0) ?? (plugin ? basename4(file.path, ".md") : void 0);
       if (!name) continue;
       agents.push({ file, name, ...plugin ? { qualified: `${plugin}:${name}` } : {} });
     } else if (file.kind === "skill") {
       let hidden = data["disable-model-invocation"];
       skills.push({
         file,
-        dir: basename3(dirname3(file.path)),
+        dir: basename4(dirname4(file.path)),
         ...typeof data.name == "string" ? { displayName: data.name } : {},
         ...file.scope.pluginName ? { pluginName: file.scope.pluginName } : {},
         hiddenFromModel: hidden === !0 || hidden === 1 || typeof hidden == "string" && truthy.test(hidden)
@@ -17720,7 +18961,7 @@ var init_emphasis = __esm({
 });
 
 // node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2, visitors, reverse;
   typeof enterOrVisitorsOrReverse == "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse == "object" ? (check2 = /** @type {Test} */
   testOrEnterOrVisitors, visitors = enterOrVisitorsOrReverse, reverse = maybeReverse) : (visitors = /** @type {Visitor | Visitors} */
@@ -17793,7 +19034,7 @@ var init_mdast_util_to_string = __esm({
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = !1;
-  return visit(node2, function(node3) {
+  return visit2(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break")
       return literalWithBreak = !0, EXIT;
   }), !!((!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak));
@@ -18355,13 +19596,13 @@ function joinDefaults(left, right, parent, state) {
     return (left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state) || right.type === "paragraph") ? 1 : 0;
   }
 }
-var join3, init_join = __esm({
+var join5, init_join = __esm({
   "node_modules/mdast-util-to-markdown/lib/join.js"() {
     init_check_rule();
     init_format_code_as_indented();
     init_format_heading_as_setext();
     init_html_kind();
-    join3 = [joinDefaults];
+    join5 = [joinDefaults];
   }
 });
 
@@ -20918,7 +22159,7 @@ function toMarkdown(tree, options) {
     handle: void 0,
     indentLines,
     indexStack: [],
-    join: [...join3],
+    join: [...join5],
     options: {},
     safe: safeBound,
     stack: [],
@@ -21146,7 +22387,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node2, state) {
   let literalWithBreak = !1;
-  return visit(node2, function(node3) {
+  return visit2(node2, function(node3) {
     if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value))
       return literalWithBreak = !0, EXIT;
   }), !!((!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak));
@@ -21545,8 +22786,8 @@ var init_micromark_extension_gfm_autolink_literal = __esm({
 function resolveAll(constructs2, events, context2) {
   let called = [], index2 = -1;
   for (; ++index2 < constructs2.length; ) {
-    let resolve11 = constructs2[index2].resolveAll;
-    resolve11 && !called.includes(resolve11) && (events = resolve11(events, context2), called.push(resolve11));
+    let resolve12 = constructs2[index2].resolveAll;
+    resolve12 && !called.includes(resolve12) && (events = resolve12(events, context2), called.push(resolve12));
   }
   return events;
 }
@@ -24545,7 +25786,7 @@ var init_create_tokenizer = __esm({
 });
 
 // node_modules/micromark/lib/parse.js
-function parse(options) {
+function parse3(options) {
   let parser = {
     constructs: (
       /** @type {FullNormalizedExtension} */
@@ -24673,7 +25914,7 @@ var init_unist_util_stringify_position = __esm({
 
 // node_modules/mdast-util-from-markdown/lib/index.js
 function fromMarkdown(value, encoding, options) {
-  return encoding && typeof encoding == "object" && (options = encoding, encoding = void 0), compiler(options)(postprocess(parse(options).document().write(preprocess()(value, encoding, !0))));
+  return encoding && typeof encoding == "object" && (options = encoding, encoding = void 0), compiler(options)(postprocess(parse3(options).document().write(preprocess()(value, encoding, !0))));
 }
 function compiler(options) {
   let config = {
@@ -25762,8 +27003,8 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname19) {
-        assertPath(this.basename, "dirname"), this.path = default2.join(dirname19 || "", this.basename);
+      set dirname(dirname20) {
+        assertPath(this.basename, "dirname"), this.path = default2.join(dirname20 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -26325,7 +27566,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
       process(file, done) {
         let self2 = this;
         return this.freeze(), assertParser("process", this.parser || this.Parser), assertCompiler("process", this.compiler || this.Compiler), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve11, reject) {
+        function executor(resolve12, reject) {
           let realFile = vfile(file), parseTree3 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
             /** @type {unknown} */
@@ -26346,7 +27587,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
             );
           });
           function realDone(error, file2) {
-            error || !file2 ? reject(error) : resolve11 ? resolve11(file2) : done(void 0, file2);
+            error || !file2 ? reject(error) : resolve12 ? resolve12(file2) : done(void 0, file2);
           }
         }
       }
@@ -26430,7 +27671,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
         assertNode(tree), this.freeze();
         let transformers = this.transformers;
         return !done && typeof file == "function" && (done = file, file = void 0), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve11, reject) {
+        function executor(resolve12, reject) {
           let realFile = vfile(file);
           transformers.run(tree, realFile, realDone);
           function realDone(error, outputTree, file2) {
@@ -26438,7 +27679,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
               /** @type {TailTree extends undefined ? Node : TailTree} */
               outputTree || tree
             );
-            error ? reject(error) : resolve11 ? resolve11(resultingTree) : done(void 0, resultingTree, file2);
+            error ? reject(error) : resolve12 ? resolve12(resultingTree) : done(void 0, resultingTree, file2);
           }
         }
       }
@@ -26792,7 +28033,7 @@ var markerString, endMarker, generatedNote, empty2, cache, startPattern, endPatt
 
 // scripts/lib/index-tables/generators.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename4, dirname as dirname4, join as join4, relative as relative2, sep as sep3 } from "node:path";
+import { basename as basename5, dirname as dirname5, join as join6, relative as relative3, sep as sep4 } from "node:path";
 function generate(file, project, region) {
   let perFile = cache2.get(file);
   perFile || cache2.set(file, perFile = /* @__PURE__ */ new Map());
@@ -26831,10 +28072,10 @@ function invocableBy(skill) {
   return who.length > 0 ? who.join(", ") : "nobody";
 }
 function inside(root2, path3) {
-  return path3.startsWith(root2.endsWith(sep3) ? root2 : root2 + sep3);
+  return path3.startsWith(root2.endsWith(sep4) ? root2 : root2 + sep4);
 }
-function catalogOf(project, root2, which) {
-  let path3 = join4(root2, which, "catalog.json"), perProject = catalogs.get(project);
+function catalogOf(project, scope, which) {
+  let path3 = scope.kind === "project" ? join6(scope.root, ".claude", which, "catalog.json") : join6(scope.root, which, "catalog.json"), perProject = catalogs.get(project);
   perProject || catalogs.set(project, perProject = /* @__PURE__ */ new Map());
   let found2 = perProject.get(path3);
   if (!found2) {
@@ -26862,7 +28103,7 @@ function catalogOf(project, root2, which) {
   return found2;
 }
 function fromDataFile(file, rel, toTable) {
-  let path3 = join4(file.scope.root, rel), text6;
+  let path3 = join6(file.scope.root, rel), text6;
   try {
     text6 = readFileSync2(path3, "utf8");
   } catch {
@@ -26905,7 +28146,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
       specialists: {
         kinds: ["agent"],
         build(file, project) {
-          let catalog = catalogOf(project, file.scope.root, "agents"), agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name));
+          let catalog = catalogOf(project, file.scope, "agents"), agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name));
           return table(["Agent", "Purpose", "When to delegate", "Model", "Tools"], agents.map((a) => {
             let entry2 = catalog[a.name];
             return [{ code: a.name }, entry2?.purpose ?? firstSentence(a.file.data.description), entry2?.whenToDelegate ?? firstSentence(a.file.data.description), modelOf(a), toolsOf(a)];
@@ -26916,7 +28157,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         kinds: ["agent"],
         build(file, project) {
           return table(["Skill", "Purpose", "When to read"], listOf(file.data.skills).map((ref) => {
-            let skill = findSkill(project, ref), entry2 = catalogOf(project, skill?.file.scope.root ?? file.scope.root, "skills")[skill?.dir ?? ref], fallback = skill ? firstSentence(skill.file.data.description) : "";
+            let skill = findSkill(project, ref), entry2 = catalogOf(project, skill?.file.scope ?? file.scope, "skills")[skill?.dir ?? ref], fallback = skill ? firstSentence(skill.file.data.description) : "";
             return [{ code: ref }, entry2?.purpose ?? fallback, entry2?.whenToRead ?? fallback];
           }));
         }
@@ -26924,9 +28165,9 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
       routing: {
         kinds: ["skill"],
         build(file, project) {
-          let dir = dirname4(file.path), prefix = join4(dir, "references") + sep3, references = project.files.filter((f) => f.kind === "markdown" && f.path.startsWith(prefix)).sort(byKey((f) => f.path));
+          let dir = dirname5(file.path), prefix = join6(dir, "references") + sep4, references = project.files.filter((f) => f.kind === "markdown" && f.path.startsWith(prefix)).sort(byKey((f) => f.path));
           return table(["Intent", "Reference", "Summary"], references.map((f) => {
-            let href = relative2(dir, f.path).split(sep3).join("/"), title = stringValue(f.data.title) || basename4(f.path, ".md");
+            let href = relative3(dir, f.path).split(sep4).join("/"), title = stringValue(f.data.title) || basename5(f.path, ".md");
             return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)];
           }));
         }
@@ -26934,7 +28175,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
       agents: {
         kinds: ["readme"],
         build(file, project) {
-          let catalog = catalogOf(project, file.scope.root, "agents"), agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name));
+          let catalog = catalogOf(project, file.scope, "agents"), agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name));
           return table(["Agent", "Purpose", "Use when", "Model", "Permission mode", "Tools", "Preloaded skills"], agents.map((a) => [
             { code: a.name },
             catalog[a.name]?.purpose ?? firstSentence(a.file.data.description),
@@ -27054,21 +28295,21 @@ var kindNames, index_markers_default, init_index_markers = __esm({
 });
 
 // scripts/lib/install/boundary.ts
-import { realpathSync } from "node:fs";
-import { basename as basename5, dirname as dirname5, join as join5, resolve, sep as sep4 } from "node:path";
+import { realpathSync as realpathSync2 } from "node:fs";
+import { basename as basename6, dirname as dirname6, join as join7, resolve, sep as sep5 } from "node:path";
 function realLocation(path3) {
   let rest = [], current2 = resolve(path3);
   for (; ; )
     try {
-      return join5(realpathSync.native(current2), ...rest);
+      return join7(realpathSync2.native(current2), ...rest);
     } catch {
-      let parent = dirname5(current2);
+      let parent = dirname6(current2);
       if (parent === current2) return resolve(path3);
-      rest.unshift(basename5(current2)), current2 = parent;
+      rest.unshift(basename6(current2)), current2 = parent;
     }
 }
 function isInside(path3, folder) {
-  return path3 === folder || path3.startsWith(folder.endsWith(sep4) ? folder : folder + sep4);
+  return path3 === folder || path3.startsWith(folder.endsWith(sep5) ? folder : folder + sep5);
 }
 function confine(fs, zones) {
   let resolved = zones.map((z) => ({ ...z, root: resolve(z.root), real: realLocation(z.within ?? z.root) })).sort((a, b) => b.root.length - a.root.length), zoneOf = (path3) => {
@@ -27083,7 +28324,7 @@ function confine(fs, zones) {
       throw new BoundaryError(`refusing to ${write ? "change" : "read"} ${path3}: a link takes it to ${real}, outside ${zone.root}; nothing was changed. Replace the link with a folder, or remove it.`);
   }, checkPlace = (path3, write) => {
     if (resolved.some((z) => z.root === resolve(path3))) return check2(path3, write);
-    zoneOf(path3), check2(dirname5(path3), write);
+    zoneOf(path3), check2(dirname6(path3), write);
   }, staysInside = (path3) => {
     try {
       return check2(path3, !1), !0;
@@ -27105,7 +28346,7 @@ function confine(fs, zones) {
     isDirectory: (path3) => (check2(path3, !1), fs.isDirectory(path3)),
     isExecutable: (path3) => (check2(path3, !1), fs.isExecutable(path3)),
     list(dir) {
-      return check2(dir, !1), fs.list(dir).map((e) => e.isLink && !staysInside(join5(dir, e.name)) ? { ...e, isFile: !1, isDirectory: !1 } : e);
+      return check2(dir, !1), fs.list(dir).map((e) => e.isLink && !staysInside(join7(dir, e.name)) ? { ...e, isFile: !1, isDirectory: !1 } : e);
     },
     realpath: (path3) => (check2(path3, !1), fs.realpath(path3)),
     assertWritable: (path3) => check2(path3, !0)
@@ -27120,39 +28361,9 @@ var BoundaryError, init_boundary = __esm({
   }
 });
 
-// scripts/lib/atomic-write.ts
-import { randomBytes } from "node:crypto";
-import { closeSync as closeSync2, fsyncSync, openSync as openSync2, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename as basename6, dirname as dirname6, join as join6 } from "node:path";
-function writeFileAtomic(path3, content3, options = {}) {
-  let tag = options.tempTag ?? `${process.pid}-${randomBytes(6).toString("hex")}`, temp = join6(dirname6(path3), `.${basename6(path3)}.${tag}.tmp`), mode;
-  try {
-    mode = statSync(path3).mode & 511;
-  } catch {
-    mode = void 0;
-  }
-  let fd = openSync2(temp, "wx", mode ?? 420);
-  try {
-    writeSync(fd, typeof content3 == "string" ? Buffer.from(content3, "utf8") : content3), fsyncSync(fd);
-  } catch (error) {
-    throw closeSync2(fd), unlinkSync(temp), error;
-  }
-  closeSync2(fd);
-  try {
-    renameSync(temp, path3);
-  } catch (error) {
-    throw unlinkSync(temp), error;
-  }
-}
-var init_atomic_write = __esm({
-  "scripts/lib/atomic-write.ts"() {
-    "use strict";
-  }
-});
-
 // scripts/lib/install/file-system.ts
-import { chmodSync, closeSync as closeSync3, lstatSync, mkdirSync, openSync as openSync3, readdirSync, readSync as readSync2, realpathSync as realpathSync2, renameSync as renameSync2, rmdirSync, statSync as statSync2, unlinkSync as unlinkSync2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { chmodSync, closeSync as closeSync3, lstatSync, mkdirSync, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, realpathSync as realpathSync3, renameSync as renameSync2, rmdirSync, statSync as statSync3, unlinkSync as unlinkSync2 } from "node:fs";
+import { join as join8 } from "node:path";
 function describeSpecial(s) {
   return s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() || s.isBlockDevice() ? "a device" : "not a regular file";
 }
@@ -27176,7 +28387,7 @@ function walkFiles(fs, dir, visit3, options = {}, seen = /* @__PURE__ */ new Set
     seen.add(real);
     for (let entry2 of fs.list(dir)) {
       if (!options.dotFiles && entry2.name.startsWith(".")) continue;
-      let path3 = join7(dir, entry2.name);
+      let path3 = join8(dir, entry2.name);
       entry2.isDirectory ? walkFiles(fs, path3, visit3, options, seen) : entry2.isFile && visit3(path3);
     }
   }
@@ -27189,7 +28400,7 @@ var realFileSystem, init_file_system = __esm({
       inspect(path3, maxBytes) {
         let s;
         try {
-          s = statSync2(path3);
+          s = statSync3(path3);
         } catch (error) {
           let code4 = error.code;
           if (code4 === "ENOENT" || code4 === "ENOTDIR") {
@@ -27244,25 +28455,25 @@ var realFileSystem, init_file_system = __esm({
       },
       isDirectory(path3) {
         try {
-          return statSync2(path3).isDirectory();
+          return statSync3(path3).isDirectory();
         } catch {
           return !1;
         }
       },
       isExecutable(path3) {
         try {
-          return (statSync2(path3).mode & 73) !== 0;
+          return (statSync3(path3).mode & 73) !== 0;
         } catch {
           return !1;
         }
       },
       list(dir) {
         try {
-          return readdirSync(dir, { withFileTypes: !0 }).map((d) => {
+          return readdirSync2(dir, { withFileTypes: !0 }).map((d) => {
             let isFile = d.isFile(), isDirectory = d.isDirectory(), isLink = d.isSymbolicLink();
             if (isLink)
               try {
-                let s = statSync2(`${dir}/${d.name}`);
+                let s = statSync3(`${dir}/${d.name}`);
                 isFile = s.isFile(), isDirectory = s.isDirectory();
               } catch {
               }
@@ -27274,7 +28485,7 @@ var realFileSystem, init_file_system = __esm({
       },
       realpath(path3) {
         try {
-          return realpathSync2(path3);
+          return realpathSync3(path3);
         } catch {
           return path3;
         }
@@ -27295,9 +28506,9 @@ var init_hash = __esm({
 });
 
 // scripts/lib/install/lock.ts
-import { basename as basename7, dirname as dirname7, join as join8 } from "node:path";
+import { basename as basename7, dirname as dirname7, join as join9 } from "node:path";
 function lockPath(claudeDir) {
-  return join8(claudeDir, lockFileName);
+  return join9(claudeDir, lockFileName);
 }
 function entriesOf(files) {
   return Object.assign(/* @__PURE__ */ Object.create(null), files);
@@ -27326,10 +28537,10 @@ function settleJournal(fs, claudeDir, lock) {
   if (!journal) return { lock, settled: 0, run: null };
   let files = entriesOf(lock.files), settled = 0;
   for (let op of journal.operations) {
-    let entry2 = fs.inspect(join8(claudeDir, op.path), maxLockBytes);
+    let entry2 = fs.inspect(join9(claudeDir, op.path), maxLockBytes);
     (entry2.kind === "file" && entry2.content !== null ? sha256(entry2.content) : null) !== op.to || op.to === null && entry2.kind !== "missing" || (settled++, op.to === null ? delete files[op.path] : files[op.path] = { sha256: op.to });
   }
-  let directories = [.../* @__PURE__ */ new Set([...lock.directories, ...journal.directories.filter((d) => fs.isDirectory(join8(claudeDir, d)))])].sort(), { journal: _journal, ...rest } = lock;
+  let directories = [.../* @__PURE__ */ new Set([...lock.directories, ...journal.directories.filter((d) => fs.isDirectory(join9(claudeDir, d)))])].sort(), { journal: _journal, ...rest } = lock;
   return { lock: { ...rest, files, directories }, settled, run: journal.run ?? null };
 }
 function serializeLock(lock) {
@@ -27341,13 +28552,13 @@ function writeLock(fs, claudeDir, lock, run2) {
   fs.writeFile(lockPath(claudeDir), serializeLock(lock), { tempTag: tempTagOf(run2) });
 }
 function removeStaleTemp(fs, path3, run2) {
-  let temp = join8(dirname7(path3), `.${basename7(path3)}.${tempTagOf(run2)}.tmp`);
+  let temp = join9(dirname7(path3), `.${basename7(path3)}.${tempTagOf(run2)}.tmp`);
   fs.inspect(temp, 0).kind === "file" && fs.unlink(temp);
 }
 function removeStaleLockTemps(fs, claudeDir) {
   let pattern = new RegExp(`^\\.${lockFileName.replace(/\./g, "\\.")}\\.bt-[0-9a-f]{16}\\.tmp$`);
   for (let entry2 of fs.list(claudeDir))
-    entry2.isFile && !entry2.isLink && pattern.test(entry2.name) && fs.unlink(join8(claudeDir, entry2.name));
+    entry2.isFile && !entry2.isLink && pattern.test(entry2.name) && fs.unlink(join9(claudeDir, entry2.name));
 }
 var lockFileName, lockSchemaId, maxLockBytes, LockError, tempTagOf, init_lock = __esm({
   "scripts/lib/install/lock.ts"() {
@@ -27362,7 +28573,7 @@ var lockFileName, lockSchemaId, maxLockBytes, LockError, tempTagOf, init_lock = 
 });
 
 // scripts/lib/install/names.ts
-import { basename as basename8, join as join9 } from "node:path";
+import { basename as basename8, join as join10 } from "node:path";
 function nameKey(name) {
   return name.normalize("NFKC").toLowerCase().replace(/[\s_-]+/g, "");
 }
@@ -27377,16 +28588,16 @@ function frontmatterName(content3) {
 }
 function scanDefinitions(fs, root2) {
   let found2 = [];
-  walkFiles(fs, join9(root2, "agents"), (path3) => {
+  walkFiles(fs, join10(root2, "agents"), (path3) => {
     if (!path3.endsWith(".md")) return;
     let entry2 = fs.inspect(path3, maxDefinitionBytes);
     if (entry2.kind !== "file" || entry2.content === null) return;
     let name = frontmatterName(entry2.content) ?? basename8(path3, ".md");
     found2.push({ kind: "agent", path: path3, names: [name] });
   }, { dotFiles: !0 });
-  for (let entry2 of fs.list(join9(root2, "skills"))) {
+  for (let entry2 of fs.list(join10(root2, "skills"))) {
     if (!entry2.isDirectory) continue;
-    let path3 = join9(root2, "skills", entry2.name, "SKILL.md"), file = fs.inspect(path3, maxDefinitionBytes);
+    let path3 = join10(root2, "skills", entry2.name, "SKILL.md"), file = fs.inspect(path3, maxDefinitionBytes);
     if (file.kind !== "file" || file.content === null) continue;
     let name = frontmatterName(file.content);
     found2.push({ kind: "skill", path: path3, names: name && name !== entry2.name ? [entry2.name, name] : [entry2.name] });
@@ -27408,7 +28619,7 @@ var maxDefinitionBytes, init_names = __esm({
 });
 
 // scripts/lib/install/plan.ts
-import { dirname as dirname8, join as join10 } from "node:path";
+import { dirname as dirname8, join as join11 } from "node:path";
 function diskState(fs, path3) {
   let entry2 = fs.inspect(path3, compareCapBytes);
   return entry2.kind === "missing" ? { kind: "missing" } : entry2.kind === "directory" ? { kind: "other", what: "a folder" } : entry2.kind === "other" ? { kind: "other", what: entry2.what } : entry2.content === null ? { kind: "other", what: `a file that is ${entry2.problem}` } : { kind: "file", hash: sha256(entry2.content) };
@@ -27416,7 +28627,7 @@ function diskState(fs, path3) {
 function blockedFolder(fs, claudeDir, rel) {
   let parts = rel.split("/").slice(0, -1);
   for (let i = 1; i <= parts.length; i++) {
-    let folder = parts.slice(0, i).join("/"), state = fs.inspect(join10(claudeDir, folder), 0);
+    let folder = parts.slice(0, i).join("/"), state = fs.inspect(join11(claudeDir, folder), 0);
     if (state.kind === "missing") return null;
     if (state.kind !== "directory") return folder;
   }
@@ -27426,7 +28637,7 @@ function makePlan(input) {
   let { command, fs, files, claudeDir, lock, force } = input, owned = lock?.files ?? /* @__PURE__ */ Object.create(null), recordOf = (rel) => Object.hasOwn(owned, rel) ? owned[rel] : void 0, steps = [], packRels = new Set(files.map((f) => f.rel));
   if (command !== "uninstall")
     for (let file of files) {
-      let disk = diskState(fs, join10(claudeDir, file.rel)), record = recordOf(file.rel), recorded = record?.sha256, ours = { sha256: file.sha256 }, base = { rel: file.rel, from: disk.kind === "file" ? disk.hash : null, to: file.sha256, source: file }, keepIt = input.keep?.has(file.rel) ?? !1;
+      let disk = diskState(fs, join11(claudeDir, file.rel)), record = recordOf(file.rel), recorded = record?.sha256, ours = { sha256: file.sha256 }, base = { rel: file.rel, from: disk.kind === "file" ? disk.hash : null, to: file.sha256, source: file }, keepIt = input.keep?.has(file.rel) ?? !1;
       if (disk.kind === "other") {
         let why = `is ${disk.what}, where the pack has a file; move it away`;
         command === "install" ? steps.push({ ...base, to: null, action: "conflict", reason: why, hard: !0, entry: record ?? null }) : steps.push({ ...base, to: null, action: "keep", reason: `${why}; left alone`, entry: record ?? null });
@@ -27451,7 +28662,7 @@ function makePlan(input) {
     }
   for (let rel of Object.keys(owned)) {
     if (command !== "uninstall" && packRels.has(rel)) continue;
-    let record = owned[rel], disk = diskState(fs, join10(claudeDir, rel)), base = { rel, from: disk.kind === "file" ? disk.hash : null }, gone = command === "uninstall" ? "installed by backend-team" : "no longer in the pack";
+    let record = owned[rel], disk = diskState(fs, join11(claudeDir, rel)), base = { rel, from: disk.kind === "file" ? disk.hash : null }, gone = command === "uninstall" ? "installed by backend-team" : "no longer in the pack";
     disk.kind === "missing" ? steps.push({ ...base, to: null, action: "skip", reason: "already deleted", entry: null }) : record.kept ? steps.push({ ...base, to: base.from, action: "skip", reason: "kept as you changed it; it is yours now", entry: null }) : disk.kind === "file" && disk.hash === record.sha256 ? steps.push({ ...base, to: null, action: "remove", reason: `${gone}, unchanged`, entry: null }) : steps.push({ ...base, to: base.from, action: "keep", reason: `${gone}, but ${disk.kind === "other" ? `now ${disk.what}` : "changed since installed"}; left alone`, entry: record });
   }
   steps.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
@@ -27459,7 +28670,7 @@ function makePlan(input) {
   return { command, steps, collisions, force };
 }
 function nameCollisions(input, steps) {
-  let { fs, files, packRoot, definitions, claudeDir, userClaudeDir, lock, force, command } = input, ours = /* @__PURE__ */ new Set([...files.map((f) => join10(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join10(claudeDir, r))]), created = new Set(steps.filter((s) => s.action === "create").map((s) => s.rel)), packDefs = definitions.filter((d) => command === "install" || created.has(relInPack(packRoot, d))), scopes = [{ scope: "project", dir: claudeDir }];
+  let { fs, files, packRoot, definitions, claudeDir, userClaudeDir, lock, force, command } = input, ours = /* @__PURE__ */ new Set([...files.map((f) => join11(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join11(claudeDir, r))]), created = new Set(steps.filter((s) => s.action === "create").map((s) => s.rel)), packDefs = definitions.filter((d) => command === "install" || created.has(relInPack(packRoot, d))), scopes = [{ scope: "project", dir: claudeDir }];
   userClaudeDir !== null && fs.realpath(userClaudeDir) !== fs.realpath(claudeDir) && scopes.push({ scope: "user", dir: userClaudeDir });
   let collisions = [];
   for (let { scope, dir } of scopes) {
@@ -27485,7 +28696,7 @@ function foldersToCreate(fs, claudeDir, plan) {
     let rel = dirname8(step.rel);
     for (; ; ) {
       let key = rel === "" ? "." : rel;
-      if (needed.has(key) || fs.isDirectory(join10(claudeDir, rel)) || (needed.add(key), key === ".")) break;
+      if (needed.has(key) || fs.isDirectory(join11(claudeDir, rel)) || (needed.add(key), key === ".")) break;
       rel = dirname8(rel) === "." ? "" : dirname8(rel);
     }
   }
@@ -27507,15 +28718,15 @@ var compareCapBytes, init_plan = __esm({
 });
 
 // scripts/lib/install/installed.ts
-import { join as join11, sep as sep5 } from "node:path";
+import { join as join12, sep as sep6 } from "node:path";
 function installedPackFiles(projectRoot) {
-  let claudeDir = join11(projectRoot, ".claude"), fs = confine(realFileSystem, [{ root: claudeDir, writable: !1 }]), out = /* @__PURE__ */ new Set();
+  let claudeDir = join12(projectRoot, ".claude"), fs = confine(realFileSystem, [{ root: claudeDir, writable: !1 }]), out = /* @__PURE__ */ new Set();
   try {
     let lock = readLock(fs, claudeDir);
     if (!lock || lock.journal) return out;
     for (let [rel, entry2] of Object.entries(lock.files)) {
       if (entry2.kept) continue;
-      let path3 = join11(claudeDir, ...rel.split("/")), file = fs.inspect(path3, compareCapBytes);
+      let path3 = join12(claudeDir, ...rel.split("/")), file = fs.inspect(path3, compareCapBytes);
       file.kind === "file" && file.content !== null && sha256(file.content) === entry2.sha256 && out.add(path3);
     }
   } catch (error) {
@@ -27525,8 +28736,8 @@ function installedPackFiles(projectRoot) {
   return out;
 }
 function projectRootOf(path3) {
-  let marker = `${sep5}.claude${sep5}`, at = path3.lastIndexOf(marker);
-  return at < 0 ? null : path3.slice(0, at) || sep5;
+  let marker = `${sep6}.claude${sep6}`, at = path3.lastIndexOf(marker);
+  return at < 0 ? null : path3.slice(0, at) || sep6;
 }
 function installedAmong(paths) {
   let byRoot = /* @__PURE__ */ new Map(), out = /* @__PURE__ */ new Set();
@@ -27597,6 +28808,7 @@ var kebabNamePattern, names_agent_name_format_default, init_names_agent_name_for
       id: "names/agent-name-format",
       description: "Agent names that Claude Code refuses to load",
       rationale: "Claude Code 2.1.332 rejects project agents whose `name` contains `:` (reserved for plugin namespacing), starts with `-` or is over 256 characters: the agent does not exist, and only the debug log says why.",
+      runtime: 'A project agent named `a:b` is not loaded ([ERROR] Invalid "name": names must not contain ":").',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent"],
@@ -27681,6 +28893,7 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
       id: "names/no-duplicate",
       description: "Agent or skill names used twice in one project, folder or plugin",
       rationale: "Claude Code loads only one of several agents with the same `name` in a scope (the winner depends on file read order and changed between releases), and lists same-name skills side by side, so the Skill tool and `skills:` pick whichever comes first.",
+      runtime: 'Of two project agents with one `name` only one is listed and spawned; the other is dropped (debug log: "Duplicate agent name \u2026 active: \u2026").',
       defaultSeverity: "error",
       scope: "project",
       check({ project, report }) {
@@ -27700,9 +28913,9 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
         }
         let skills = /* @__PURE__ */ new Map();
         for (let skill of [...project.skills].sort(byPath)) {
-          let names = [[skill.dir, "command"]];
-          skill.displayName && skill.displayName !== skill.dir && names.push([skill.displayName, "display"]);
-          for (let [name, kind] of names) {
+          let names2 = [[skill.dir, "command"]];
+          skill.displayName && skill.displayName !== skill.dir && names2.push([skill.displayName, "display"]);
+          for (let [name, kind] of names2) {
             let key = `${scopeKey(skill.file.scope)}\0${name}`, first2 = skills.get(key);
             if (!first2) {
               skills.set(key, skill.file);
@@ -27779,6 +28992,7 @@ var samePath, plugin_hooks_default, init_plugin_hooks = __esm({
       id: "plugin/hooks",
       description: "hooks/hooks.json and inline plugin.json hooks with unknown events or malformed entries",
       rationale: 'Claude Code reads hooks/hooks.json as `{"hooks": {<event>: [{matcher?, hooks: [...]}]}}` and inline plugin.json `hooks` as the inner map: an unknown event is rejected (`Invalid key in record`) and a malformed hook never runs. Inline hooks are part of the manifest, so an error there makes Claude Code skip the whole plugin.',
+      runtime: '`claude plugin validate` says an unknown hook event is "ignored at runtime", and the plugin provides no hook.',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["hooks", "plugin-manifest"],
@@ -27813,6 +29027,7 @@ var plugin_manifest_default, init_plugin_manifest = __esm({
       id: "plugin/manifest",
       description: "plugin.json values of the wrong type or form",
       rationale: "Claude Code checks .claude-plugin/plugin.json against its schema when it loads the plugin; any type error (an `author` string, a `homepage` that is not a URL, a name with spaces) makes it skip the whole plugin, with the reason only in the debug log.",
+      runtime: '`claude plugin validate` fails on a plugin.json whose `author` is a string ("expected object, received string").',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["plugin-manifest"],
@@ -27854,6 +29069,7 @@ var sourceBranches, plugin_marketplace_default, init_plugin_marketplace = __esm(
       id: "plugin/marketplace",
       description: "marketplace.json values of the wrong type, duplicate plugin names, `..` in source paths and unknown fields",
       rationale: "Claude Code checks .claude-plugin/marketplace.json when the marketplace is added or refreshed: a schema error rejects it, an entry that does not parse is dropped or stubbed as unsupported, two entries with one name shadow each other, a `..` source is refused as path traversal, and unknown fields are ignored.",
+      runtime: '`claude plugin validate` fails on a marketplace.json whose `owner` is a string ("expected object, received string").',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["marketplace"],
@@ -27908,7 +29124,7 @@ var sourceBranches, plugin_marketplace_default, init_plugin_marketplace = __esm(
 });
 
 // scripts/lib/checks/plugin-marketplace-name-mismatch.ts
-import { join as join12, resolve as resolve2 } from "node:path";
+import { join as join13, resolve as resolve2 } from "node:path";
 var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_mismatch = __esm({
   "scripts/lib/checks/plugin-marketplace-name-mismatch.ts"() {
     "use strict";
@@ -27928,7 +29144,7 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
         let root2 = resolve2(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
         data.plugins.forEach((entry2, i) => {
           if (!isRecord(entry2) || typeof entry2.source != "string" || !(entry2.source.startsWith("./") || entry2.source === ".")) return;
-          let manifestFile = manifests.get(join12(resolve2(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
+          let manifestFile = manifests.get(join13(resolve2(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
           if (!(!manifestFile || !isRecord(manifest)))
             for (let field of ["name", "version"]) {
               let mine = entry2[field], theirs = manifest[field];
@@ -27947,18 +29163,18 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
 });
 
 // scripts/lib/checks/plugin-paths.ts
-import { existsSync as existsSync4, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname10, join as join13, relative as relative3, resolve as resolve3, isAbsolute } from "node:path";
+import { existsSync as existsSync4, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { dirname as dirname10, join as join14, relative as relative4, resolve as resolve3, isAbsolute } from "node:path";
 function kindOf(path3) {
   try {
-    return statSync3(path3).isDirectory() ? "folder" : "file";
+    return statSync4(path3).isDirectory() ? "folder" : "file";
   } catch {
     return null;
   }
 }
 function within(root2, path3) {
   try {
-    let rel = relative3(realpathSync3(root2), realpathSync3(path3));
+    let rel = relative4(realpathSync4(root2), realpathSync4(path3));
     return !rel.startsWith("..") && !isAbsolute(rel);
   } catch {
     return !0;
@@ -27979,11 +29195,12 @@ var missingMeans, fileOnly, pluginMarkers, hasTraversal, dotSlash, plugin_paths_
       mcpServers: "Claude Code skips a missing MCP servers file without a word, so none of its servers load",
       lspServers: "none of its servers load",
       outputStyles: "none of its output styles load"
-    }, fileOnly = /* @__PURE__ */ new Set(["agents", "hooks", "mcpServers", "lspServers"]), pluginMarkers = [join13(".claude-plugin", "plugin.json"), "agents", "skills", "commands", join13("hooks", "hooks.json"), ".mcp.json", "SKILL.md"];
+    }, fileOnly = /* @__PURE__ */ new Set(["agents", "hooks", "mcpServers", "lspServers"]), pluginMarkers = [join14(".claude-plugin", "plugin.json"), "agents", "skills", "commands", join14("hooks", "hooks.json"), ".mcp.json", "SKILL.md"];
     hasTraversal = (path3) => path3.split(/[\\/]/).includes(".."), dotSlash = (path3) => `./${path3.replace(/^(?:\.{0,2}[\\/])+/, "")}`, plugin_paths_default = {
       id: "plugin/paths",
       description: "plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist",
       rationale: "Claude Code resolves plugin.json component paths against the plugin root: each must start with `./`, contain no `..` and exist, or the loader reports a load failure (a missing MCP servers file is skipped silently). `agents` takes `.md` files only: a folder there makes Claude Code reject the manifest and load nothing from the plugin. `skills` takes folders; a marketplace `./` source must be a plugin folder.",
+      runtime: '`claude plugin validate` fails on an `agents` path that does not exist ("The runtime loader will report this as a load failure").',
       defaultSeverity: "error",
       scope: "file",
       kinds: ["plugin-manifest", "marketplace"],
@@ -27997,7 +29214,7 @@ var missingMeans, fileOnly, pluginMarkers, hasTraversal, dotSlash, plugin_paths_
             let source = entry2.source;
             if (!(source.startsWith("./") || source === ".") || hasTraversal(source)) return;
             let dir = resolve3(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
-            kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync4(join13(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
+            kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync4(join14(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
           });
           return;
         }
@@ -28064,8 +29281,8 @@ var kebabCase, experimental, recommended, plugin_unknown_field_default, init_plu
 });
 
 // scripts/lib/checks/refs-broken-link.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2 } from "node:fs";
-import { basename as basename11, dirname as dirname11, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve4, sep as sep6 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename11, dirname as dirname11, isAbsolute as isAbsolute2, relative as relative5, resolve as resolve4, sep as sep7 } from "node:path";
 function decode3(path3) {
   try {
     return decodeURIComponent(path3);
@@ -28075,7 +29292,7 @@ function decode3(path3) {
 }
 function siblings(dir) {
   try {
-    return readdirSync2(dir);
+    return readdirSync3(dir);
   } catch {
     return [];
   }
@@ -28100,8 +29317,8 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
           if (target === "" || notLocal.test(target)) continue;
           let path3 = decode3(target.replace(/[?#].*$/, ""));
           if (path3 === "") continue;
-          let abs = resolve4(dirname11(file.path), path3), rel = relative4(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
-          rel === ".." || rel.startsWith(`..${sep6}`) || isAbsolute2(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync5(abs) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname11(abs)))}`, at });
+          let abs = resolve4(dirname11(file.path), path3), rel = relative5(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
+          rel === ".." || rel.startsWith(`..${sep7}`) || isAbsolute2(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync5(abs) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname11(abs)))}`, at });
         }
       }
     };
@@ -28325,6 +29542,7 @@ var refs_permission_rule_in_tools_default, init_refs_permission_rule_in_tools = 
       id: "refs/permission-rule-in-tools",
       description: "Permission rules such as `Bash(git:*)` in an agent's `tools`",
       rationale: "In `tools`, Claude Code reads only the tool name: `Bash(git:*)`, `Read(src/**)` or `WebFetch(domain:x)` grant the whole tool and restrict nothing. Only `Agent(a, b)` is a real allowlist (and only for the main thread). Restrictions belong in settings `permissions`.",
+      runtime: "`tools: Bash(git:*)` gives the subagent the whole Bash tool: a command other than git runs.",
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent"],
@@ -28398,6 +29616,7 @@ var refs_unknown_skill_default, init_refs_unknown_skill = __esm({
       id: "refs/unknown-skill",
       description: "Skills an agent preloads with `skills:` that do not exist or cannot be loaded by the model",
       rationale: 'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only: the agent starts without the procedure it was given. Skills from outside the checked files go in `externalSkills`.',
+      runtime: "A `skills:` entry that does not exist is skipped with a [WARN] \"Skill '\u2026' specified in frontmatter was not found\" line; the agent starts without it.",
       defaultSeverity: "error",
       scope: "project",
       check({ project, report }) {
@@ -28459,6 +29678,7 @@ var refs_unknown_tool_default, init_refs_unknown_tool = __esm({
       id: "refs/unknown-tool",
       description: "Tool names that Claude Code does not know or no longer has",
       rationale: "Tool names are case-sensitive; Claude Code drops an unknown (`read`, `Bsh`) or removed (`TodoWrite`, `MultiEdit`, `LS`) name silently, and refuses to spawn an agent whose whole list was dropped.",
+      runtime: `An unknown tool name is dropped from the subagent's tools, and an agent whose every tool is unknown is refused ("would be spawned with zero tools").`,
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
@@ -28528,6 +29748,7 @@ var security_inherits_all_tools_default, init_security_inherits_all_tools = __es
       description: "Agents without a `tools` line, which inherit every tool",
       rationale: 'An agent whose front matter has no `tools` key inherits every tool of the session: Bash, Write, Edit, WebFetch and every MCP tool the user has connected, so a prompt injection in what the agent reads can use all of them. Listing the tools it needs keeps its reach to its job. Exempt agents that really need everything with `["warning", {"allow": ["agent-name"]}]`, or write `tools: "*"` to grant every tool on purpose.',
       defaultSeverity: "warning",
+      optionsSchema: { type: "object", properties: { allow: { type: "array", items: { type: "string" } } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["agent"],
       check({ file, options, report }) {
@@ -31841,25 +33062,34 @@ var sarif_exports = {};
 __export(sarif_exports, {
   sarif: () => sarif
 });
+function driverIdentity() {
+  return { name: "backend-team", version: toolVersion, ...homepageUrl ? { informationUri: homepageUrl } : {} };
+}
+function ruleHelp(id) {
+  let url = ruleDocsUrl(id);
+  return url ? { helpUri: url } : {};
+}
 var sarif, init_sarif = __esm({
   "scripts/lib/reporters/sarif.ts"() {
     "use strict";
     init_checks();
+    init_rule_docs();
     init_relative();
     sarif = (diagnostics, { cwd }) => {
-      let used = [...new Set(diagnostics.map((d) => d.ruleId))].sort(), log = {
+      let used = [...new Set(diagnostics.map((d) => d.ruleId))].sort(), rules2 = used.map((id) => {
+        let check2 = checks.find((c) => c.id === id);
+        return {
+          id,
+          shortDescription: { text: check2?.description ?? id },
+          fullDescription: { text: check2?.rationale ?? id },
+          defaultConfiguration: { level: check2?.defaultSeverity === "warning" ? "warning" : "error" },
+          ...ruleHelp(id)
+        };
+      }), log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: [{
-          tool: { driver: { name: "backend-team", rules: used.map((id) => {
-            let check2 = checks.find((c) => c.id === id);
-            return {
-              id,
-              shortDescription: { text: check2?.description ?? id },
-              fullDescription: { text: check2?.rationale ?? id },
-              defaultConfiguration: { level: check2?.defaultSeverity === "warning" ? "warning" : "error" }
-            };
-          }) } },
+          tool: { driver: { ...driverIdentity(), rules: rules2 } },
           results: diagnostics.map((d) => ({
             ruleId: d.ruleId,
             ruleIndex: used.indexOf(d.ruleId),
@@ -31910,15 +33140,15 @@ var formats, init_reporters = __esm({
 // scripts/lib/load/project-root.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname12, join as join14 } from "node:path";
+import { dirname as dirname12, join as join15 } from "node:path";
 function isRootLike(dir) {
-  return [...claudeMarkers, ...packFolders, ".git", configFileName].some((m) => existsSync6(join14(dir, m)));
+  return [...claudeMarkers, ...packFolders, ".git", configFileName].some((m) => existsSync6(join15(dir, m)));
 }
 function findProjectRoot(start) {
   let home = homedir2(), outermost = null, nearestPack = null;
   for (let dir = start; !(dir === home && dir !== start); dir = dirname12(dir)) {
-    if (existsSync6(join14(dir, ".git")) || existsSync6(join14(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
-    if (claudeMarkers.some((m) => existsSync6(join14(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync6(join14(dir, m))) && (nearestPack = dir), dirname12(dir) === dir) break;
+    if (existsSync6(join15(dir, ".git")) || existsSync6(join15(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
+    if (claudeMarkers.some((m) => existsSync6(join15(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync6(join15(dir, m))) && (nearestPack = dir), dirname12(dir) === dir) break;
   }
   return outermost ?? nearestPack ?? start;
 }
@@ -31927,63 +33157,6 @@ var claudeMarkers, packFolders, init_project_root = __esm({
     "use strict";
     init_config_location();
     claudeMarkers = [".claude-plugin", ".claude"], packFolders = ["agents", "skills", "commands"];
-  }
-});
-
-// scripts/lib/load/walk.ts
-import { readdirSync as readdirSync3, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
-import { join as join15, relative as relative5, sep as sep7 } from "node:path";
-function walk(root2, patterns, ignored = () => !1) {
-  let match = (0, import_picomatch2.default)(patterns, { dot: !0, nocase: !0 }), bases = patterns.filter((p) => p.includes("/") || p.includes("**")).map(staticBase), mayContain = (rel) => {
-    let dir = rel.toLowerCase();
-    return bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`) || b.startsWith(`${dir}/`));
-  }, found2 = [], realRoot;
-  try {
-    realRoot = realpathSync4(root2);
-  } catch {
-    return found2;
-  }
-  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep7), visit3 = (dir, viaLink) => {
-    let entries;
-    try {
-      entries = readdirSync3(dir, { withFileTypes: !0 });
-    } catch {
-      return;
-    }
-    for (let entry2 of entries) {
-      if (alwaysSkipped.has(entry2.name)) continue;
-      let path3 = join15(dir, entry2.name), rel = relative5(root2, path3).split(sep7).join("/");
-      if (ignored(path3)) continue;
-      let isDir = entry2.isDirectory(), outside = !1, link2 = viaLink || entry2.isSymbolicLink();
-      if (entry2.isSymbolicLink())
-        try {
-          let real = realpathSync4(path3);
-          if (outside = !inside2(real), isDir = statSync4(real).isDirectory(), isDir && (outside || visited.has(real) || isAncestor(real, dir))) continue;
-          isDir && visited.add(real);
-        } catch {
-          isDir = !1;
-        }
-      isDir ? mayContain(rel) && visit3(path3, link2) : match(rel) && found2.push({ path: path3, outside, viaLink: link2 });
-    }
-  };
-  return visit3(root2, realRoot !== root2), found2;
-}
-function staticBase(pattern) {
-  let parts = pattern.split("/"), base = [];
-  for (let part of parts.slice(0, -1)) {
-    if (/[*?[\]{}()!]/.test(part)) break;
-    base.push(part);
-  }
-  return base.join("/").toLowerCase();
-}
-function isAncestor(real, dir) {
-  let here = realpathSync4(dir);
-  return here === real || here.startsWith(real + sep7);
-}
-var import_picomatch2, alwaysSkipped, init_walk = __esm({
-  "scripts/lib/load/walk.ts"() {
-    "use strict";
-    import_picomatch2 = __toESM(require_picomatch2(), 1), alwaysSkipped = /* @__PURE__ */ new Set(["node_modules", ".git"]);
   }
 });
 
@@ -32191,7 +33364,9 @@ var SourceText, init_source_text = __esm({
         return this.lineStarts.length;
       }
       position(offset) {
-        let clamped = Math.max(0, Math.min(offset, this.text.length)), lo = 0, hi = this.lineStarts.length - 1;
+        let clamped = Math.max(0, Math.min(offset, this.text.length));
+        clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 && clamped--;
+        let lo = 0, hi = this.lineStarts.length - 1;
         for (; lo < hi; ) {
           let mid = lo + hi + 1 >> 1;
           this.lineStarts[mid] <= clamped ? lo = mid : hi = mid - 1;
@@ -32242,8 +33417,9 @@ var LoadedFile, init_loaded_file = __esm({
       bodyOffset;
       scanned = null;
       parsedJson = null;
-      constructor(candidate, maxBytes) {
-        if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = candidate.outside ? { ok: !1, problem: "unreadable", detail: "symbolic link to a file outside the project; not read" } : readSource(candidate.path, maxBytes), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
+      /** `read` stands in for the file's content (`validate --stdin`). */
+      constructor(candidate, maxBytes, read) {
+        if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = read ?? (candidate.outside ? { ok: !1, problem: "unreadable", detail: "symbolic link to a file outside the project; not read" } : readSource(candidate.path, maxBytes)), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
           let split = splitFrontmatter(this.read.text);
           this.frontmatter = split.frontmatter, this.bodyOffset = split.bodyOffset;
         } else
@@ -32275,30 +33451,78 @@ var LoadedFile, init_loaded_file = __esm({
 });
 
 // scripts/lib/suppressions.ts
-function parseSuppressions(text6, lineOf) {
-  let result = { file: null, lines: /* @__PURE__ */ new Map() };
-  if (!text6.includes("backend-team-disable")) return result;
-  for (let m = directive2.exec(text6); m; m = directive2.exec(text6)) {
-    let ids = m[2]?.split(/[\s,]+/).filter(Boolean), rules2 = ids && ids.length > 0 ? new Set(ids) : "all";
-    if (m[1]) {
-      let line = lineOf(m.index) + 1;
-      result.lines.set(line, merge(result.lines.get(line) ?? null, rules2));
-    } else
-      result.file = merge(result.file, rules2);
+function looksLikeRuleId(token, knownRules) {
+  return /^[a-z0-9-]+\/[a-z0-9-]+$/i.test(token) || closest(token, knownRules) !== void 0;
+}
+function parseDirectives(source) {
+  let text6 = source.text;
+  if (!text6.includes("backend-team-")) return [];
+  let directives = [];
+  for (let m = directivePattern.exec(text6); m; m = directivePattern.exec(text6)) {
+    let ids = (m[2] ?? "").split(/\s--\s|^--\s/)[0].split(/[\s,]+/).filter(Boolean);
+    directives.push({
+      kind: m[1],
+      rules: ids.length > 0 ? ids : "all",
+      at: source.span(m.index, m.index + m[0].length),
+      used: /* @__PURE__ */ new Set()
+    });
   }
-  return result;
+  return directives;
 }
-function merge(a, b) {
-  return a === "all" || b === "all" ? "all" : a ? /* @__PURE__ */ new Set([...a, ...b]) : b;
+function directiveProblems(path3, suppressions, knownRules, reportUnused) {
+  let problems = [], warn = (d, ruleId, message2) => problems.push({ file: path3, ruleId, severity: "warning", message: message2, ...d.at });
+  for (let d of suppressions.directives) {
+    let named = d.rules === "all" ? [] : d.rules;
+    for (let id of named)
+      knownRules.has(id) || !looksLikeRuleId(id, knownRules) || warn(
+        d,
+        unknownRuleId,
+        `Unexpected unknown rule \`${id}\` in a backend-team-${d.kind} comment, expected a rule id${didYouMean(id, knownRules)}`
+      );
+    if (!reportUnused || d.kind === "enable") continue;
+    if (d.rules === "all") {
+      d.used.size === 0 && warn(
+        d,
+        unusedDirectiveId,
+        `Unexpected backend-team-${d.kind} comment that silences nothing, expected a problem where it applies (remove it)`
+      );
+      continue;
+    }
+    let unused = named.filter((id) => knownRules.has(id) && !d.used.has(id));
+    unused.length > 0 && warn(
+      d,
+      unusedDirectiveId,
+      `Unexpected ${unused.map((id) => `\`${id}\``).join(", ")} in a backend-team-${d.kind} comment that silences no such problem, expected a problem where it applies (remove the id)`
+    );
+  }
+  return problems;
 }
-function isSuppressed(s, ruleId, line) {
-  let covers = (set) => set === "all" || set instanceof Set && set.has(ruleId);
-  return covers(s.file) || covers(s.lines.get(line));
-}
-var directive2, init_suppressions = __esm({
+var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId, init_suppressions = __esm({
   "scripts/lib/suppressions.ts"() {
     "use strict";
-    directive2 = /(?:#|<!--)\s*backend-team-disable(-next-line)?(?:[ \t]+([^\r\n]*?))?\s*(?:-->|$)/gm;
+    init_suggest();
+    directivePattern = /(?:#|<!--)[ \t]*backend-team-(disable-next-line|disable|enable)(?:[ \t]+([^\r\n]*?))?[ \t]*(?:-->|$)/gm;
+    names = (d, ruleId) => d.rules === "all" || d.rules.includes(ruleId), FileSuppressions = class {
+      constructor(directives) {
+        this.directives = directives;
+      }
+      blocks = /* @__PURE__ */ new Map();
+      /** Whether a report of `ruleId` on `line` is silenced; the directive that silences it is marked used. */
+      suppresses(ruleId, line) {
+        if (this.directives.length === 0) return !1;
+        let by = this.directives.find((d) => d.kind === "disable-next-line" && d.at.line + 1 === line && names(d, ruleId)) ?? this.blocksOf(ruleId).find((b) => b.from <= line && line < b.to)?.by;
+        return by ? (by.used.add(by.rules === "all" ? "*" : ruleId), !0) : !1;
+      }
+      blocksOf(ruleId) {
+        let list4 = this.blocks.get(ruleId);
+        if (list4) return list4;
+        list4 = [];
+        let open = null;
+        for (let d of this.directives)
+          names(d, ruleId) && (d.kind === "disable" && !open ? open = d : d.kind === "enable" && open && (list4.push({ from: open.at.line, to: d.at.line, by: open }), open = null));
+        return open && list4.push({ from: 1, to: 1 / 0, by: open }), this.blocks.set(ruleId, list4), list4;
+      }
+    }, unknownRuleId = "suppressions/unknown-rule", unusedDirectiveId = "suppressions/unused-directive";
   }
 });
 
@@ -32337,7 +33561,9 @@ function validate(options) {
 function lint(options) {
   let timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs, clock = { deadline: Date.now() + timeLimitMs, notChecked: [], skippedProjectChecks: 0, candidateCount: 0 }, plan = planTargets(options.targets, options.cwd), diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
   for (let projectPlan of plan.projects) {
-    let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath), found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname14(loaded.path) : projectPlan.root);
+    let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath);
+    loaded.path && checkRuleSettings(loaded.config, checks, loaded.path);
+    let found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname14(loaded.path) : projectPlan.root);
     skipped.push(...found2.skipped);
     let result = lintProject(found2.project, loaded.config, loaded.path ? dirname14(loaded.path) : projectPlan.root, options, clock);
     diagnostics.push(...result.diagnostics), fileCount += result.fileCount, firstFile ??= result.firstFile;
@@ -32364,19 +33590,18 @@ function lintProject(found2, config, configDir, options, clock) {
   let files = [];
   clock.candidateCount += found2.candidates.length;
   for (let candidate of found2.candidates)
-    Date.now() > clock.deadline ? clock.notChecked.push(candidate.path) : files.push(new LoadedFile(candidate));
-  let reported = (path3) => isReported(found2.reportOnly, path3), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), settings = { skillProfile: config.skillProfile }, byFile = /* @__PURE__ */ new Map(), suppressionCache = /* @__PURE__ */ new Map(), fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
+    Date.now() > clock.deadline ? clock.notChecked.push(candidate.path) : files.push(new LoadedFile(candidate, void 0, candidate.path === options.stdin?.path ? options.stdin.read : void 0));
+  let reported = (path3) => isReported(found2.reportOnly, path3), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), settings = { skillProfile: config.skillProfile }, byFile = /* @__PURE__ */ new Map(), suppressions = /* @__PURE__ */ new Map(), suppressionsOf = (path3, source) => {
+    let s = suppressions.get(path3);
+    return s || suppressions.set(path3, s = new FileSuppressions(parseDirectives(source))), s;
+  }, fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
     let rel = relPaths.get(path3);
     return rel === void 0 && relPaths.set(path3, rel = relative7(configDir, path3).split(sep9).join("/")), rel;
   }, collect = (check2) => (report) => {
     let owner = report.file && fileByPath.get(report.file) || null;
     assertReportContract(check2, report, owner);
     let path3 = report.file, { severity } = ruleSettingFor(config, check2.id, relOf(path3), check2.defaultSeverity);
-    if (severity === "off") return;
-    if (owner?.source) {
-      let s = suppressionCache.get(path3);
-      if (s || suppressionCache.set(path3, s = parseSuppressions(owner.text, (o) => owner.source.position(o).line)), isSuppressed(s, check2.id, report.at.line)) return;
-    }
+    if (severity === "off" || owner?.source && suppressionsOf(path3, owner.source).suppresses(check2.id, report.at.line)) return;
     let entry2 = byFile.get(path3) ?? { file: owner, reports: [] };
     byFile.set(path3, entry2), entry2.reports.push({
       file: path3,
@@ -32407,6 +33632,15 @@ function lintProject(found2, config, configDir, options, clock) {
         timed(check2.id, () => check2.check({ file, project, settings, options: options2, report }));
       }
     }
+  }
+  if (clock.notChecked.length === 0) {
+    let known2 = /* @__PURE__ */ new Set([...checks.map((c) => c.id), ...engineRuleIds]), reportUnused = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives;
+    for (let file of files)
+      if (file.source)
+        for (let d of directiveProblems(file.path, suppressionsOf(file.path, file.source), known2, reportUnused)) {
+          let entry2 = byFile.get(file.path) ?? { file, reports: [] };
+          byFile.set(file.path, entry2), entry2.reports.push(d);
+        }
   }
   let diagnostics = [];
   for (let [path3, entry2] of byFile) {
@@ -32442,7 +33676,7 @@ function applyFixes(diagnostics) {
   }
   return written;
 }
-var RuleContractError, maxDiagnosticsPerFile, defaultTimeLimitMs, timings, init_run = __esm({
+var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs, timings, init_run = __esm({
   "scripts/lib/run.ts"() {
     "use strict";
     init_checks();
@@ -32460,7 +33694,7 @@ var RuleContractError, maxDiagnosticsPerFile, defaultTimeLimitMs, timings, init_
         this.ruleId = ruleId;
       }
     };
-    maxDiagnosticsPerFile = 100, defaultTimeLimitMs = 6e4, timings = process.env.BACKEND_TEAM_TIMING ? /* @__PURE__ */ new Map() : null;
+    engineRuleIds = ["file/too-many-problems", "file/time-limit", unknownRuleId, unusedDirectiveId], maxDiagnosticsPerFile = 100, defaultTimeLimitMs = 6e4, timings = process.env.BACKEND_TEAM_TIMING ? /* @__PURE__ */ new Map() : null;
   }
 });
 
@@ -32527,6 +33761,7 @@ var wholeIndexLimit, readByValidator, init_staged_snapshot = __esm({
 import { resolve as resolve7 } from "node:path";
 function validateStaged(options) {
   if (options.fix) throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree, not the index");
+  if (options.stdin) throw new UsageError("--stdin cannot be combined with --staged: standard input is not in the index");
   let snapshot = exportStagedSnapshot(options.cwd);
   try {
     let targets = options.targets.map((t) => snapshot.toSnapshot(t)), result = validate({
@@ -32565,110 +33800,259 @@ var init_validate_staged = __esm({
   }
 });
 
+// scripts/lib/commands/parse-options.ts
+import { parseArgs } from "node:util";
+function parseOptions(argv, options) {
+  let args = joinNegativeNumbers(argv, options), known2 = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...o.short ? [`-${o.short}`] : []]), { tokens: tokens2 } = parseArgs({ args, options, allowPositionals: !0, strict: !1, tokens: !0 });
+  for (let token of tokens2)
+    if (!(token.kind !== "option" || token.name in options))
+      throw new UsageError(`unknown option \`${token.rawName}\`${didYouMean(token.rawName, known2)}; see --help`);
+  try {
+    return parseArgs({ args, options, allowPositionals: !0, strict: !0 });
+  } catch (error) {
+    throw new UsageError(error.message.split(`
+`)[0]);
+  }
+}
+function joinNegativeNumbers(argv, options) {
+  let out = [];
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i], next = argv[i + 1], name = arg.startsWith("--") ? arg.slice(2) : Object.keys(options).find((n) => arg === `-${options[n].short ?? "\0"}`);
+    name && options[name]?.type === "string" && next !== void 0 && /^-\d/.test(next) ? (out.push(`--${name}=${next}`), i++) : out.push(arg);
+  }
+  return out;
+}
+var init_parse_options = __esm({
+  "scripts/lib/commands/parse-options.ts"() {
+    "use strict";
+    init_suggest();
+    init_io();
+  }
+});
+
 // scripts/lib/commands/validate.ts
 var validate_exports = {};
 __export(validate_exports, {
+  expandGlobs: () => expandGlobs,
   runValidate: () => runValidate,
+  validateOptions: () => validateOptions,
   validateUsage: () => validateUsage
 });
-import { parseArgs } from "node:util";
+import { existsSync as existsSync8, mkdirSync as mkdirSync3 } from "node:fs";
+import { dirname as dirname15, resolve as resolve8 } from "node:path";
 async function runValidate(argv, io) {
-  let { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: !0,
-    strict: !0,
-    options: {
-      format: { type: "string", default: "stylish" },
-      fix: { type: "boolean", default: !1 },
-      "max-warnings": { type: "string" },
-      quiet: { type: "boolean", default: !1 },
-      config: { type: "string" },
-      "max-time": { type: "string" },
-      color: { type: "boolean" },
-      "no-color": { type: "boolean" },
-      debug: { type: "boolean", default: !1 },
-      help: { type: "boolean", short: "h" },
-      staged: { type: "boolean", default: !1 }
-    }
-  });
+  let { values, positionals } = parseOptions(argv, validateOptions);
   if (values.help)
     return io.stdout(validateUsage), 0;
   let format3 = values.format;
-  if (!formats.includes(format3)) throw new UsageError(`unknown format \`${values.format}\`, expected one of ${formats.join(", ")}`);
-  let maxWarnings = -1;
-  if (values["max-warnings"] !== void 0 && (maxWarnings = Number(values["max-warnings"]), !Number.isInteger(maxWarnings) || maxWarnings < 0))
-    throw new UsageError("--max-warnings takes a whole number \u2265 0");
-  let timeLimitMs;
-  if (values["max-time"] !== void 0) {
-    let seconds = Number(values["max-time"]);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError("--max-time takes a number of seconds > 0");
-    timeLimitMs = seconds * 1e3;
-  }
-  let result = (values.staged ? validateStaged : validate)({ cwd: io.cwd, targets: positionals, fix: values.fix, ...values.config ? { configPath: values.config } : {}, ...timeLimitMs !== void 0 ? { timeLimitMs } : {} });
+  if (!formats.includes(format3))
+    throw new UsageError(`unknown format \`${values.format}\`${didYouMean(values.format, formats)}, expected one of ${formats.join(", ")}`);
+  let maxWarnings = parseMaxWarnings(values["max-warnings"]), timeLimitMs = parseMaxTime(values["max-time"]), allowEmpty = values["no-error-on-unmatched-pattern"], stdin = values.stdin ? await readStdinAs(values["stdin-filename"], positionals, values.fix, io) : void 0;
+  if (!values.stdin && values["stdin-filename"] !== void 0) throw new UsageError("--stdin-filename needs --stdin");
+  let targets = stdin ? [stdin.path] : expandGlobs(positionals, io.cwd, allowEmpty);
+  if (positionals.length > 0 && targets.length === 0) return allowEmpty ? 0 : nothingToCheck(positionals, io);
+  let result = (values.staged ? validateStaged : validate)({
+    cwd: io.cwd,
+    targets,
+    fix: values.fix,
+    ...values.config ? { configPath: resolve8(io.cwd, values.config) } : {},
+    ...timeLimitMs !== void 0 ? { timeLimitMs } : {},
+    ...values["report-unused-disable-directives"] ? { reportUnusedDisableDirectives: !0 } : {},
+    ...stdin ? { stdin } : {}
+  });
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(", ")}`);
   if (values.debug) {
     io.stderr(`backend-team: checked ${result.fileCount} files
 `);
-    for (let file of result.skipped) io.stderr(`backend-team: skipped ${relativePath(file, io.cwd)}: not a file Claude Code loads as an agent, skill, command, plugin file or settings
-`);
+    for (let file of result.skipped)
+      io.stderr(
+        `backend-team: skipped ${relativePath(file, io.cwd)}: not a file Claude Code loads as an agent, skill, command, plugin file or settings
+`
+      );
   }
-  let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), color2 = values["no-color"] ? !1 : values.color ?? io.isTTY;
-  io.stdout(reporter(shown, { cwd: io.cwd, color: color2, fileCount: result.fileCount }));
+  if (result.fileCount === 0 && result.skipped.length === 0 && !allowEmpty) return nothingToCheck(positionals, io);
+  let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), outputFile = values["output-file"], color2 = values["no-color"] ? !1 : values.color ?? (outputFile ? !1 : io.isTTY), report = reporter(shown, { cwd: io.cwd, color: color2, fileCount: result.fileCount });
+  outputFile ? writeReport(resolve8(io.cwd, outputFile), report) : io.stdout(report);
   let errors = result.diagnostics.filter((d) => d.severity === "error").length, warnings = result.diagnostics.length - errors;
-  return errors > 0 ? 1 : maxWarnings >= 0 && warnings > maxWarnings ? (io.stderr(`backend-team: ${warnings} warnings found, more than --max-warnings ${maxWarnings}
+  return errors > 0 ? 1 : maxWarnings >= 0 && warnings > maxWarnings ? (io.stderr(`backend-team: ${plural(warnings, "warning")} found, more than --max-warnings ${maxWarnings}
 `), 1) : 0;
 }
-var validateUsage, init_validate = __esm({
+function parseMaxWarnings(value) {
+  if (value === void 0) return -1;
+  let n = Number(value);
+  if (!Number.isInteger(n) || n < -1) throw new UsageError("--max-warnings takes a whole number \u2265 0, or -1 for no limit");
+  return n;
+}
+function parseMaxTime(value) {
+  if (value === void 0) return;
+  let seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError("--max-time takes a number of seconds > 0");
+  return seconds * 1e3;
+}
+function expandGlobs(targets, cwd, allowEmpty) {
+  let out = [];
+  for (let target of targets) {
+    let scan2 = import_picomatch4.default.scan(target);
+    if (!scan2.isGlob || existsSync8(resolve8(cwd, target))) {
+      out.push(target);
+      continue;
+    }
+    let base = resolve8(cwd, scan2.base || "."), matched = walk(base, [scan2.glob]).map((f) => f.path);
+    if (matched.length === 0 && !allowEmpty) throw new UsageError(`no files match \`${target}\``);
+    out.push(...matched);
+  }
+  return out;
+}
+function nothingToCheck(targets, io) {
+  let where = targets.length > 0 ? targets.map((t) => `\`${t}\``).join(", ") : "the working directory";
+  return io.stderr(`backend-team validate: nothing checked: no agent, skill, command, plugin or hooks file found in ${where}
+`), 2;
+}
+async function readStdinAs(filename, positionals, fix2, io) {
+  if (filename === void 0) throw new UsageError("--stdin needs --stdin-filename <path>: the checks depend on what the file is");
+  if (positionals.length > 0) throw new UsageError("--stdin takes no paths; name the file with --stdin-filename");
+  if (fix2) throw new UsageError("--stdin checks text that is not a file: --fix has nothing to write to");
+  if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
+  let path3 = resolve8(io.cwd, filename);
+  if (!existsSync8(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
+  let bytes = await io.readStdin(maxFileBytes), read = bytes.length > maxFileBytes ? { ok: !1, problem: "too-large", detail: `more than ${maxFileBytes} bytes on standard input`, bytes: bytes.length } : decode(bytes);
+  return { path: path3, read };
+}
+function writeReport(path3, report) {
+  try {
+    mkdirSync3(dirname15(path3), { recursive: !0 }), writeFileAtomic(path3, report);
+  } catch (error) {
+    throw new UsageError(`--output-file: cannot write ${path3}: ${error.message}`);
+  }
+}
+var import_picomatch4, validateUsage, validateOptions, init_validate = __esm({
   "scripts/lib/commands/validate.ts"() {
     "use strict";
+    import_picomatch4 = __toESM(require_picomatch2(), 1);
+    init_atomic_write();
+    init_walk();
+    init_read_source();
     init_reporters();
     init_relative();
     init_run();
     init_validate_staged();
     init_io();
-    validateUsage = `Usage: backend-team validate [paths...] [options]
+    init_parse_options();
+    init_suggest();
+    init_plural();
+    validateUsage = `Usage: backend-team validate [paths or globs...] [options]
 
 Checks Claude Code agent, skill, command and plugin files. Paths may be folders (a plugin,
-a marketplace, a project with .claude/, or a folder of agents and skills) or single files;
-with none, the working directory.
+a marketplace, a project with .claude/, or a folder of agents and skills), single files, or
+globs ('agents/*.md', quoted so the shell leaves them alone); with none, the working directory.
 
 Options:
-  --format <name>       stylish (default), json, github or sarif
-  --fix                 apply safe fixes (regenerates stale index tables, quotes YAML values)
-  --max-warnings <n>    exit 1 when there are more than n warnings
-  --quiet               report errors only
-  --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
-  --max-time <seconds>  start no new file after this long and report the rest as file/time-limit (default 60)
-  --no-color            plain output
-  --debug               say on stderr which projects were checked and which given files were skipped
-  --staged              check what the next commit holds (the git index), not the working tree
-`;
+  -f, --format <name>       stylish (default), json, github or sarif
+  -o, --output-file <file>  write the report to a file instead of standard output
+  -c, --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
+  -q, --quiet               report errors only
+  --fix                     apply safe fixes (regenerates stale index tables, quotes YAML values)
+  --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit, the default)
+  --max-time <seconds>      start no new file after this long and report the rest as file/time-limit (default 60)
+  --stdin                   check standard input, as the file named by --stdin-filename (nothing is written)
+  --stdin-filename <path>   the file standard input stands for, checked in that file's project
+  --report-unused-disable-directives
+                            warn about backend-team-disable comments that silence nothing
+  --no-error-on-unmatched-pattern
+                            exit 0 instead of 2 when a glob or the given folders hold no file to check
+  --color, --no-color       force coloured or plain output (default: colour on a terminal; FORCE_COLOR and
+                            NO_COLOR are honoured)
+  --debug                   say on stderr which projects were checked and which given files were skipped
+  --staged                  check what the next commit holds (the git index), not the working tree
+  -h, --help                show this help
+`, validateOptions = {
+      format: { type: "string", short: "f", default: "stylish" },
+      "output-file": { type: "string", short: "o" },
+      config: { type: "string", short: "c" },
+      quiet: { type: "boolean", short: "q", default: !1 },
+      fix: { type: "boolean", default: !1 },
+      "max-warnings": { type: "string" },
+      "max-time": { type: "string" },
+      stdin: { type: "boolean", default: !1 },
+      "stdin-filename": { type: "string" },
+      "report-unused-disable-directives": { type: "boolean", default: !1 },
+      "no-error-on-unmatched-pattern": { type: "boolean", default: !1 },
+      color: { type: "boolean" },
+      "no-color": { type: "boolean" },
+      debug: { type: "boolean", default: !1 },
+      staged: { type: "boolean", default: !1 },
+      help: { type: "boolean", short: "h" }
+    };
   }
 });
 
 // scripts/lib/commands/rules.ts
 var rules_exports = {};
 __export(rules_exports, {
+  rulesUsage: () => rulesUsage,
   runRules: () => runRules
 });
-import { parseArgs as parseArgs2 } from "node:util";
-async function runRules(argv, io) {
-  let { values } = parseArgs2({ args: argv, strict: !0, options: { format: { type: "string", default: "text" } } });
+function listRules(argv, io) {
+  let { values, positionals } = parseOptions(argv, {
+    format: { type: "string", short: "f", default: "text" },
+    help: { type: "boolean", short: "h" }
+  });
+  if (values.help)
+    return io.stdout(rulesUsage), 0;
+  if (values.format !== "text" && values.format !== "json")
+    throw new UsageError(`unknown format \`${values.format}\`, expected text or json`);
+  if (positionals.length > 1) throw new UsageError("takes at most one rule id");
+  let wanted = positionals[0], selected = wanted === void 0 ? checks : checks.filter((c) => c.id === wanted);
+  if (selected.length === 0)
+    throw new UsageError(
+      `unknown rule \`${wanted}\`${didYouMean(
+        wanted,
+        checks.map((c) => c.id)
+      )}`
+    );
+  let described = selected.map((c) => ({
+    id: c.id,
+    defaultSeverity: c.defaultSeverity,
+    fixable: !!c.fixable,
+    description: c.description,
+    rationale: c.rationale,
+    ...c.runtime ? { runtime: c.runtime } : {},
+    ...c.optionsSchema ? { optionsSchema: c.optionsSchema } : {},
+    ...ruleDocsUrl(c.id) ? { url: ruleDocsUrl(c.id) } : {}
+  }));
   if (values.format === "json")
-    return io.stdout(JSON.stringify(checks.map((c) => ({ id: c.id, defaultSeverity: c.defaultSeverity, fixable: !!c.fixable, description: c.description, rationale: c.rationale })), null, 2) + `
+    return io.stdout(JSON.stringify(wanted === void 0 ? described : described[0], null, 2) + `
 `), 0;
-  for (let c of checks)
+  for (let c of described) {
+    let options = c.optionsSchema ? `
+  options: ${JSON.stringify(c.optionsSchema)}` : "", url = wanted !== void 0 && c.url ? `
+  docs: ${c.url}` : "", runtime = c.runtime ? `
+  Claude Code ${pinnedClaudeCode}: ${c.runtime}` : "";
     io.stdout(`${c.id}  (${c.defaultSeverity}${c.fixable ? ", fixable" : ""})
   ${c.description}
-  ${c.rationale}
+  ${c.rationale}${runtime}${options}${url}
 
 `);
+  }
   return 0;
 }
-var init_rules = __esm({
+var pinnedClaudeCode, rulesUsage, runRules, init_rules = __esm({
   "scripts/lib/commands/rules.ts"() {
     "use strict";
     init_checks();
+    init_rule_docs();
+    init_suggest();
+    init_io();
+    init_parse_options();
+    pinnedClaudeCode = "2.1.332", rulesUsage = `Usage: backend-team rules [rule-id] [options]
+
+Lists every rule with its default severity, what it reports and why; with a rule id, prints that rule
+with its options and the address of its page.
+
+Options:
+  -f, --format <name>   text (default) or json
+  -h, --help            show this help
+`, runRules = (argv, io) => Promise.resolve(listRules(argv, io));
   }
 });
 
@@ -32678,9 +34062,9 @@ __export(generate_exports, {
   generateUsage: () => generateUsage,
   runGenerate: () => runGenerate
 });
-import { parseArgs as parseArgs3 } from "node:util";
+import { parseArgs as parseArgs2 } from "node:util";
 async function runGenerate(argv, io) {
-  let { values, positionals } = parseArgs3({
+  let { values, positionals } = parseArgs2({
     args: argv,
     allowPositionals: !0,
     strict: !0,
@@ -32718,7 +34102,7 @@ region cannot be generated (unknown, unmatched or misplaced markers, missing dat
 });
 
 // scripts/lib/install/apply.ts
-import { dirname as dirname15, join as join18 } from "node:path";
+import { dirname as dirname16, join as join18 } from "node:path";
 function backupStamp(now) {
   return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 }
@@ -32763,7 +34147,7 @@ function applyPlan(input) {
     if (directories = directories.filter((d) => !result.removedFolders.includes(d)), Object.keys(files).length === 0)
       return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, result.removeClaudeDir = directories.includes("."), result;
   }
-  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname15(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
+  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname16(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
 }
 function sameFiles(a, b) {
   let ka = Object.keys(a);
@@ -32779,19 +34163,19 @@ var byDepthDeepestFirst, init_apply = __esm({
 });
 
 // scripts/lib/install/package-root.ts
-import { existsSync as existsSync8, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname16, join as join19 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync4 } from "node:fs";
+import { dirname as dirname17, join as join19 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-function findPackageRoot(from = dirname16(fileURLToPath2(import.meta.url))) {
+function findPackageRoot(from = dirname17(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
     let manifest = join19(dir, "package.json");
-    if (existsSync8(manifest))
+    if (existsSync9(manifest))
       try {
         if (JSON.parse(readFileSync4(manifest, "utf8")).name === packageName) return dir;
       } catch {
       }
-    let parent = dirname16(dir);
+    let parent = dirname17(dir);
     if (parent === dir) throw new Error(`cannot find the ${packageName} package above ${from}`);
     dir = parent;
   }
@@ -32977,14 +34361,14 @@ var runLockName, RunLockBusy, init_run_lock = __esm({
 });
 
 // scripts/lib/install/target.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { dirname as dirname17, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { dirname as dirname18, resolve as resolve9 } from "node:path";
 function defaultTarget(cwd) {
-  let dir = resolve8(cwd);
+  let dir = resolve9(cwd);
   for (; ; ) {
-    if (existsSync9(resolve8(dir, ".git"))) return dir;
-    let parent = dirname17(dir);
-    if (parent === dir) return resolve8(cwd);
+    if (existsSync10(resolve9(dir, ".git"))) return dir;
+    let parent = dirname18(dir);
+    if (parent === dir) return resolve9(cwd);
     dir = parent;
   }
 }
@@ -32999,17 +34383,19 @@ import { join as join22, posix } from "node:path";
 function bareAgentNames(text6, namespace) {
   let end = text6.startsWith("---") ? text6.indexOf(`
 ---`, 3) : -1;
-  return end < 0 ? text6 : text6.slice(0, end).replace(/Agent\(([^)\n]*)\)/g, (_all, list4) => {
-    let names = list4.split(",").map((n) => n.trim()).filter(Boolean).map((n) => n.startsWith(`${namespace}:`) ? n.slice(namespace.length + 1) : n);
-    return `Agent(${[...new Set(names)].join(", ")})`;
-  }) + text6.slice(end);
+  if (end < 0) return text6;
+  let ns = namespace.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text6.slice(0, end).replace(/Agent\(([^)\n]*)\)/g, (_all, list4) => {
+    let names2 = list4.split(",").map((n) => n.trim()).filter(Boolean).map((n) => n.startsWith(`${namespace}:`) ? n.slice(namespace.length + 1) : n);
+    return `Agent(${[...new Set(names2)].join(", ")})`;
+  }).replace(new RegExp(`^(agent:[ \\t]*["']?)${ns}:`, "m"), "$1") + text6.slice(end);
 }
 function rewriteSchemaRefs(text6, rel, prefix, available, used) {
   let dir = posix.dirname(rel);
   return text6.replace(new RegExp(`((?:\\.\\./)+)schemas/(${schemaName})`, "g"), (all2, dots, name) => !available.has(name) || posix.join(dir, `${dots}schemas/${name}`) !== `schemas/${name}` ? all2 : (used.add(name), posix.relative(dir, `${schemasFolder}/${name}`))).replace(new RegExp(`(?<![\\w./~-])schemas/(${schemaName})`, "g"), (all2, name) => available.has(name) ? (used.add(name), `${prefix}${name}`) : all2);
 }
-function withReferencedSchemas(fs, root2, names, available) {
-  let out = /* @__PURE__ */ new Set(), queue = [...names];
+function withReferencedSchemas(fs, root2, names2, available) {
+  let out = /* @__PURE__ */ new Set(), queue = [...names2];
   for (; queue.length > 0; ) {
     let name = queue.pop();
     if (out.has(name) || !available.has(name)) continue;
@@ -33023,7 +34409,7 @@ function packForMode(fs, pack, mode, namespace) {
   let available = new Set(fs.list(join22(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
     if (!/\.(md|json)$/.test(file.rel)) return file;
     let text6 = file.content.toString("utf8");
-    file.rel.startsWith("agents/") && file.rel.endsWith(".md") && (text6 = bareAgentNames(text6, namespace)), text6 = rewriteSchemaRefs(text6, file.rel, prefix, available, used);
+    /^(agents|commands|skills)\//.test(file.rel) && file.rel.endsWith(".md") && (text6 = bareAgentNames(text6, namespace)), text6 = rewriteSchemaRefs(text6, file.rel, prefix, available, used);
     let content3 = Buffer.from(text6, "utf8");
     return content3.equals(file.content) ? file : { ...file, content: content3, sha256: sha256(content3) };
   });
@@ -33049,12 +34435,12 @@ __export(install_exports, {
   runUpdate: () => runUpdate
 });
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdirSync as mkdirSync3, rmdirSync as rmdirSync2 } from "node:fs";
+import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
 import { homedir as homedir4 } from "node:os";
-import { isAbsolute as isAbsolute5, join as join23, relative as relative11, resolve as resolve9, sep as sep13 } from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
-function parse2(command, argv) {
-  return parseArgs4({
+import { isAbsolute as isAbsolute5, join as join23, relative as relative11, resolve as resolve10, sep as sep13 } from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
+function parse4(command, argv) {
+  return parseArgs3({
     args: argv,
     allowPositionals: !0,
     strict: !0,
@@ -33070,20 +34456,20 @@ function parse2(command, argv) {
 function keptFiles(values, cwd, claudeDir, lock) {
   let out = /* @__PURE__ */ new Set();
   for (let value of values) {
-    let inside2 = [resolve9(cwd, value), resolve9(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative11(claudeDir, inside2).split(sep13).join("/");
+    let inside2 = [resolve10(cwd, value), resolve10(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative11(claudeDir, inside2).split(sep13).join("/");
     if (rel === null || !lock || !Object.hasOwn(lock.files, rel)) throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
     out.add(rel);
   }
   return out;
 }
 async function run(command, argv, io, deps) {
-  let { values, positionals } = parse2(command, argv);
+  let { values, positionals } = parse4(command, argv);
   if (values.help)
     return io.stdout(usages[command]), 0;
   if (positionals.length > 1) throw new UsageError(`takes one target folder, got ${positionals.length}`);
   let home = deps.home ?? homedir4(), mode = values.user ? "user" : "project";
   if (mode === "user" && positionals.length > 0) throw new UsageError("--user installs into ~/.claude and takes no target folder");
-  let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve9(io.cwd, positionals[0]);
+  let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve10(io.cwd, positionals[0]);
   if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
   let claudeDir = join23(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
   for (let folder of packFolders2)
@@ -33096,7 +34482,7 @@ async function run(command, argv, io, deps) {
   let fs = confine(raw, zones), dryRun = values["dry-run"], runId = randomBytes2(8).toString("hex"), runLock = null, createdClaudeDir = !1, result = null;
   try {
     if (!dryRun && (command === "install" || fs.isDirectory(claudeDir))) {
-      fs.exists(claudeDir) || (fs.assertWritable(claudeDir), mkdirSync3(claudeDir), createdClaudeDir = !0);
+      fs.exists(claudeDir) || (fs.assertWritable(claudeDir), mkdirSync4(claudeDir), createdClaudeDir = !0);
       try {
         runLock = await acquireRunLock(claudeDir, runId, deps.waitMs);
       } catch (error) {
@@ -33221,864 +34607,6 @@ reported and kept; files kept with \`update --keep\` stay and are yours.
 ${exits}
 `
     }, runInstall = (argv, io, deps = {}) => run("install", argv, io, deps), runUpdate = (argv, io, deps = {}) => run("update", argv, io, deps), runUninstall = (argv, io, deps = {}) => run("uninstall", argv, io, deps);
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text6, ignoreTrivia = !1) {
-  let len = text6.length, pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0, value2 = 0;
-    for (; digits < count || !exact; ) {
-      let ch = text6.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57)
-        value2 = value2 * 16 + ch - 48;
-      else if (ch >= 65 && ch <= 70)
-        value2 = value2 * 16 + ch - 65 + 10;
-      else if (ch >= 97 && ch <= 102)
-        value2 = value2 * 16 + ch - 97 + 10;
-      else
-        break;
-      pos++, digits++;
-    }
-    return digits < count && (value2 = -1), value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition, value = "", tokenOffset = 0, token = 16, scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text6.charCodeAt(pos) === 48)
-      pos++;
-    else
-      for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
-        pos++;
-    if (pos < text6.length && text6.charCodeAt(pos) === 46)
-      if (pos++, pos < text6.length && isDigit(text6.charCodeAt(pos)))
-        for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
-          pos++;
-      else
-        return scanError = 3, text6.substring(start, pos);
-    let end = pos;
-    if (pos < text6.length && (text6.charCodeAt(pos) === 69 || text6.charCodeAt(pos) === 101))
-      if (pos++, (pos < text6.length && text6.charCodeAt(pos) === 43 || text6.charCodeAt(pos) === 45) && pos++, pos < text6.length && isDigit(text6.charCodeAt(pos))) {
-        for (pos++; pos < text6.length && isDigit(text6.charCodeAt(pos)); )
-          pos++;
-        end = pos;
-      } else
-        scanError = 3;
-    return text6.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    for (; ; ) {
-      if (pos >= len) {
-        result += text6.substring(start, pos), scanError = 2;
-        break;
-      }
-      let ch = text6.charCodeAt(pos);
-      if (ch === 34) {
-        result += text6.substring(start, pos), pos++;
-        break;
-      }
-      if (ch === 92) {
-        if (result += text6.substring(start, pos), pos++, pos >= len) {
-          scanError = 2;
-          break;
-        }
-        switch (text6.charCodeAt(pos++)) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += `
-`;
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            let ch3 = scanHexDigits(4, !0);
-            ch3 >= 0 ? result += String.fromCharCode(ch3) : scanError = 4;
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31)
-        if (isLineBreak(ch)) {
-          result += text6.substring(start, pos), scanError = 2;
-          break;
-        } else
-          scanError = 6;
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    if (value = "", scanError = 0, tokenOffset = pos, lineStartOffset = lineNumber, prevTokenLineStartOffset = tokenLineStartOffset, pos >= len)
-      return tokenOffset = len, token = 17;
-    let code4 = text6.charCodeAt(pos);
-    if (isWhiteSpace(code4)) {
-      do
-        pos++, value += String.fromCharCode(code4), code4 = text6.charCodeAt(pos);
-      while (isWhiteSpace(code4));
-      return token = 15;
-    }
-    if (isLineBreak(code4))
-      return pos++, value += String.fromCharCode(code4), code4 === 13 && text6.charCodeAt(pos) === 10 && (pos++, value += `
-`), lineNumber++, tokenLineStartOffset = pos, token = 14;
-    switch (code4) {
-      // tokens: []{}:,
-      case 123:
-        return pos++, token = 1;
-      case 125:
-        return pos++, token = 2;
-      case 91:
-        return pos++, token = 3;
-      case 93:
-        return pos++, token = 4;
-      case 58:
-        return pos++, token = 6;
-      case 44:
-        return pos++, token = 5;
-      // strings
-      case 34:
-        return pos++, value = scanString(), token = 10;
-      // comments
-      case 47:
-        let start = pos - 1;
-        if (text6.charCodeAt(pos + 1) === 47) {
-          for (pos += 2; pos < len && !isLineBreak(text6.charCodeAt(pos)); )
-            pos++;
-          return value = text6.substring(start, pos), token = 12;
-        }
-        if (text6.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          let safeLength = len - 1, commentClosed = !1;
-          for (; pos < safeLength; ) {
-            let ch = text6.charCodeAt(pos);
-            if (ch === 42 && text6.charCodeAt(pos + 1) === 47) {
-              pos += 2, commentClosed = !0;
-              break;
-            }
-            pos++, isLineBreak(ch) && (ch === 13 && text6.charCodeAt(pos) === 10 && pos++, lineNumber++, tokenLineStartOffset = pos);
-          }
-          return commentClosed || (pos++, scanError = 1), value = text6.substring(start, pos), token = 13;
-        }
-        return value += String.fromCharCode(code4), pos++, token = 16;
-      // numbers
-      case 45:
-        if (value += String.fromCharCode(code4), pos++, pos === len || !isDigit(text6.charCodeAt(pos)))
-          return token = 16;
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        return value += scanNumber(), token = 11;
-      // literals and unknown symbols
-      default:
-        for (; pos < len && isUnknownContentCharacter(code4); )
-          pos++, code4 = text6.charCodeAt(pos);
-        if (tokenOffset !== pos) {
-          switch (value = text6.substring(tokenOffset, pos), value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        return value += String.fromCharCode(code4), pos++, token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code4) {
-    if (isWhiteSpace(code4) || isLineBreak(code4))
-      return !1;
-    switch (code4) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return !1;
-    }
-    return !0;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do
-      result = scanNext();
-    while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes, init_scanner = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
-    "use strict";
-    (function(CharacterCodes2) {
-      CharacterCodes2[CharacterCodes2.lineFeed = 10] = "lineFeed", CharacterCodes2[CharacterCodes2.carriageReturn = 13] = "carriageReturn", CharacterCodes2[CharacterCodes2.space = 32] = "space", CharacterCodes2[CharacterCodes2._0 = 48] = "_0", CharacterCodes2[CharacterCodes2._1 = 49] = "_1", CharacterCodes2[CharacterCodes2._2 = 50] = "_2", CharacterCodes2[CharacterCodes2._3 = 51] = "_3", CharacterCodes2[CharacterCodes2._4 = 52] = "_4", CharacterCodes2[CharacterCodes2._5 = 53] = "_5", CharacterCodes2[CharacterCodes2._6 = 54] = "_6", CharacterCodes2[CharacterCodes2._7 = 55] = "_7", CharacterCodes2[CharacterCodes2._8 = 56] = "_8", CharacterCodes2[CharacterCodes2._9 = 57] = "_9", CharacterCodes2[CharacterCodes2.a = 97] = "a", CharacterCodes2[CharacterCodes2.b = 98] = "b", CharacterCodes2[CharacterCodes2.c = 99] = "c", CharacterCodes2[CharacterCodes2.d = 100] = "d", CharacterCodes2[CharacterCodes2.e = 101] = "e", CharacterCodes2[CharacterCodes2.f = 102] = "f", CharacterCodes2[CharacterCodes2.g = 103] = "g", CharacterCodes2[CharacterCodes2.h = 104] = "h", CharacterCodes2[CharacterCodes2.i = 105] = "i", CharacterCodes2[CharacterCodes2.j = 106] = "j", CharacterCodes2[CharacterCodes2.k = 107] = "k", CharacterCodes2[CharacterCodes2.l = 108] = "l", CharacterCodes2[CharacterCodes2.m = 109] = "m", CharacterCodes2[CharacterCodes2.n = 110] = "n", CharacterCodes2[CharacterCodes2.o = 111] = "o", CharacterCodes2[CharacterCodes2.p = 112] = "p", CharacterCodes2[CharacterCodes2.q = 113] = "q", CharacterCodes2[CharacterCodes2.r = 114] = "r", CharacterCodes2[CharacterCodes2.s = 115] = "s", CharacterCodes2[CharacterCodes2.t = 116] = "t", CharacterCodes2[CharacterCodes2.u = 117] = "u", CharacterCodes2[CharacterCodes2.v = 118] = "v", CharacterCodes2[CharacterCodes2.w = 119] = "w", CharacterCodes2[CharacterCodes2.x = 120] = "x", CharacterCodes2[CharacterCodes2.y = 121] = "y", CharacterCodes2[CharacterCodes2.z = 122] = "z", CharacterCodes2[CharacterCodes2.A = 65] = "A", CharacterCodes2[CharacterCodes2.B = 66] = "B", CharacterCodes2[CharacterCodes2.C = 67] = "C", CharacterCodes2[CharacterCodes2.D = 68] = "D", CharacterCodes2[CharacterCodes2.E = 69] = "E", CharacterCodes2[CharacterCodes2.F = 70] = "F", CharacterCodes2[CharacterCodes2.G = 71] = "G", CharacterCodes2[CharacterCodes2.H = 72] = "H", CharacterCodes2[CharacterCodes2.I = 73] = "I", CharacterCodes2[CharacterCodes2.J = 74] = "J", CharacterCodes2[CharacterCodes2.K = 75] = "K", CharacterCodes2[CharacterCodes2.L = 76] = "L", CharacterCodes2[CharacterCodes2.M = 77] = "M", CharacterCodes2[CharacterCodes2.N = 78] = "N", CharacterCodes2[CharacterCodes2.O = 79] = "O", CharacterCodes2[CharacterCodes2.P = 80] = "P", CharacterCodes2[CharacterCodes2.Q = 81] = "Q", CharacterCodes2[CharacterCodes2.R = 82] = "R", CharacterCodes2[CharacterCodes2.S = 83] = "S", CharacterCodes2[CharacterCodes2.T = 84] = "T", CharacterCodes2[CharacterCodes2.U = 85] = "U", CharacterCodes2[CharacterCodes2.V = 86] = "V", CharacterCodes2[CharacterCodes2.W = 87] = "W", CharacterCodes2[CharacterCodes2.X = 88] = "X", CharacterCodes2[CharacterCodes2.Y = 89] = "Y", CharacterCodes2[CharacterCodes2.Z = 90] = "Z", CharacterCodes2[CharacterCodes2.asterisk = 42] = "asterisk", CharacterCodes2[CharacterCodes2.backslash = 92] = "backslash", CharacterCodes2[CharacterCodes2.closeBrace = 125] = "closeBrace", CharacterCodes2[CharacterCodes2.closeBracket = 93] = "closeBracket", CharacterCodes2[CharacterCodes2.colon = 58] = "colon", CharacterCodes2[CharacterCodes2.comma = 44] = "comma", CharacterCodes2[CharacterCodes2.dot = 46] = "dot", CharacterCodes2[CharacterCodes2.doubleQuote = 34] = "doubleQuote", CharacterCodes2[CharacterCodes2.minus = 45] = "minus", CharacterCodes2[CharacterCodes2.openBrace = 123] = "openBrace", CharacterCodes2[CharacterCodes2.openBracket = 91] = "openBracket", CharacterCodes2[CharacterCodes2.plus = 43] = "plus", CharacterCodes2[CharacterCodes2.slash = 47] = "slash", CharacterCodes2[CharacterCodes2.formFeed = 12] = "formFeed", CharacterCodes2[CharacterCodes2.tab = 9] = "tab";
-    })(CharacterCodes || (CharacterCodes = {}));
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols, init_string_intern = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
-    cachedSpaces = new Array(20).fill(0).map((_, index2) => " ".repeat(index2)), maxCachedValues = 200, cachedBreakLinesWithSpaces = {
-      " ": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => `
-` + " ".repeat(index2)),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => "\r" + " ".repeat(index2)),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => `\r
-` + " ".repeat(index2))
-      },
-      "	": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => `
-` + "	".repeat(index2)),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => "\r" + "	".repeat(index2)),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => `\r
-` + "	".repeat(index2))
-      }
-    }, supportedEols = [`
-`, "\r", `\r
-`];
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/format.js
-function format(documentText, range, options) {
-  let initialIndentLevel, formatText, formatTextStart, rangeStart, rangeEnd;
-  if (range) {
-    for (rangeStart = range.offset, rangeEnd = rangeStart + range.length, formatTextStart = rangeStart; formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1); )
-      formatTextStart--;
-    let endOffset = rangeEnd;
-    for (; endOffset < documentText.length && !isEOL(documentText, endOffset); )
-      endOffset++;
-    formatText = documentText.substring(formatTextStart, endOffset), initialIndentLevel = computeIndentLevel(formatText, options);
-  } else
-    formatText = documentText, initialIndentLevel = 0, formatTextStart = 0, rangeStart = 0, rangeEnd = documentText.length;
-  let eol2 = getEOL(options, documentText), eolFastPathSupported = supportedEols.includes(eol2), numberLineBreaks = 0, indentLevel = 0, indentValue;
-  options.insertSpaces ? indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4) : indentValue = "	";
-  let indentType = indentValue === "	" ? "	" : " ", scanner = createScanner(formatText, !1), hasError = !1;
-  function newLinesAndIndent() {
-    if (numberLineBreaks > 1)
-      return repeat(eol2, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
-    let amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
-    return !eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol2].length ? eol2 + repeat(indentValue, initialIndentLevel + indentLevel) : amountOfSpaces <= 0 ? eol2 : cachedBreakLinesWithSpaces[indentType][eol2][amountOfSpaces];
-  }
-  function scanNext() {
-    let token = scanner.scan();
-    for (numberLineBreaks = 0; token === 15 || token === 14; )
-      token === 14 && options.keepLines ? numberLineBreaks += 1 : token === 14 && (numberLineBreaks = 1), token = scanner.scan();
-    return hasError = token === 16 || scanner.getTokenError() !== 0, token;
-  }
-  let editOperations = [];
-  function addEdit(text6, startOffset, endOffset) {
-    !hasError && (!range || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text6 && editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text6 });
-  }
-  let firstToken = scanNext();
-  if (options.keepLines && numberLineBreaks > 0 && addEdit(repeat(eol2, numberLineBreaks), 0, 0), firstToken !== 17) {
-    let firstTokenStart = scanner.getTokenOffset() + formatTextStart, initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
-    addEdit(initialIndent, formatTextStart, firstTokenStart);
-  }
-  for (; firstToken !== 17; ) {
-    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart, secondToken = scanNext(), replaceContent = "", needsLineBreak = !1;
-    for (; numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13); ) {
-      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
-      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart), firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart, needsLineBreak = secondToken === 12, replaceContent = needsLineBreak ? newLinesAndIndent() : "", secondToken = scanNext();
-    }
-    if (secondToken === 2)
-      firstToken !== 1 && indentLevel--, options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1 ? replaceContent = newLinesAndIndent() : options.keepLines && (replaceContent = cachedSpaces[1]);
-    else if (secondToken === 4)
-      firstToken !== 3 && indentLevel--, options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3 ? replaceContent = newLinesAndIndent() : options.keepLines && (replaceContent = cachedSpaces[1]);
-    else {
-      switch (firstToken) {
-        case 3:
-        case 1:
-          indentLevel++, options.keepLines && numberLineBreaks > 0 || !options.keepLines ? replaceContent = newLinesAndIndent() : replaceContent = cachedSpaces[1];
-          break;
-        case 5:
-          options.keepLines && numberLineBreaks > 0 || !options.keepLines ? replaceContent = newLinesAndIndent() : replaceContent = cachedSpaces[1];
-          break;
-        case 12:
-          replaceContent = newLinesAndIndent();
-          break;
-        case 13:
-          numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : needsLineBreak || (replaceContent = cachedSpaces[1]);
-          break;
-        case 6:
-          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : needsLineBreak || (replaceContent = cachedSpaces[1]);
-          break;
-        case 10:
-          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : secondToken === 6 && !needsLineBreak && (replaceContent = "");
-          break;
-        case 7:
-        case 8:
-        case 9:
-        case 11:
-        case 2:
-        case 4:
-          options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : (secondToken === 12 || secondToken === 13) && !needsLineBreak ? replaceContent = cachedSpaces[1] : secondToken !== 5 && secondToken !== 17 && (hasError = !0);
-          break;
-        case 16:
-          hasError = !0;
-          break;
-      }
-      numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13) && (replaceContent = newLinesAndIndent());
-    }
-    secondToken === 17 && (options.keepLines && numberLineBreaks > 0 ? replaceContent = newLinesAndIndent() : replaceContent = options.insertFinalNewline ? eol2 : "");
-    let secondTokenStart = scanner.getTokenOffset() + formatTextStart;
-    addEdit(replaceContent, firstTokenEnd, secondTokenStart), firstToken = secondToken;
-  }
-  return editOperations;
-}
-function repeat(s, count) {
-  let result = "";
-  for (let i = 0; i < count; i++)
-    result += s;
-  return result;
-}
-function computeIndentLevel(content3, options) {
-  let i = 0, nChars = 0, tabSize = options.tabSize || 4;
-  for (; i < content3.length; ) {
-    let ch = content3.charAt(i);
-    if (ch === cachedSpaces[1])
-      nChars++;
-    else if (ch === "	")
-      nChars += tabSize;
-    else
-      break;
-    i++;
-  }
-  return Math.floor(nChars / tabSize);
-}
-function getEOL(options, text6) {
-  for (let i = 0; i < text6.length; i++) {
-    let ch = text6.charAt(i);
-    if (ch === "\r")
-      return i + 1 < text6.length && text6.charAt(i + 1) === `
-` ? `\r
-` : "\r";
-    if (ch === `
-`)
-      return `
-`;
-  }
-  return options && options.eol || `
-`;
-}
-function isEOL(text6, offset) {
-  return `\r
-`.indexOf(text6.charAt(offset)) !== -1;
-}
-var init_format = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
-    "use strict";
-    init_scanner();
-    init_string_intern();
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    currentParent.type === "property" && (currentParent.length = endOffset - currentParent.offset, currentParent = currentParent.parent);
-  }
-  function onValue(valueNode) {
-    return currentParent.children.push(valueNode), valueNode;
-  }
-  visit2(text6, {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] }), currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length), currentParent.length = offset + length - currentParent.offset, currentParent = currentParent.parent, ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset, currentParent = currentParent.parent, ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep14, offset, length) => {
-      currentParent.type === "property" && (sep14 === ":" ? currentParent.colonOffset = offset : sep14 === "," && ensurePropertyComplete(offset));
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    }
-  }, options);
-  let result = currentParent.children[0];
-  return result && delete result.parent, result;
-}
-function findNodeAtLocation(root2, path3) {
-  if (!root2)
-    return;
-  let node2 = root2;
-  for (let segment of path3)
-    if (typeof segment == "string") {
-      if (node2.type !== "object" || !Array.isArray(node2.children))
-        return;
-      let found2 = !1;
-      for (let propertyNode of node2.children)
-        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-          node2 = propertyNode.children[1], found2 = !0;
-          break;
-        }
-      if (!found2)
-        return;
-    } else {
-      let index2 = segment;
-      if (node2.type !== "array" || index2 < 0 || !Array.isArray(node2.children) || index2 >= node2.children.length)
-        return;
-      node2 = node2.children[index2];
-    }
-  return node2;
-}
-function getNodeValue(node2) {
-  switch (node2.type) {
-    case "array":
-      return node2.children.map(getNodeValue);
-    case "object":
-      let obj = /* @__PURE__ */ Object.create(null);
-      for (let prop of node2.children) {
-        let valueNode = prop.children[1];
-        valueNode && (obj[prop.children[0].value] = getNodeValue(valueNode));
-      }
-      return obj;
-    case "null":
-    case "string":
-    case "number":
-    case "boolean":
-      return node2.value;
-    default:
-      return;
-  }
-}
-function visit2(text6, visitor, options = ParseOptions.DEFAULT) {
-  let _scanner = createScanner(text6, !1), _jsonPath = [], suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => !0;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => !0;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => !0;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      suppressedCallbacks > 0 ? suppressedCallbacks++ : visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) === !1 && (suppressedCallbacks = 1);
-    } : () => !0;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      suppressedCallbacks > 0 && suppressedCallbacks--, suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-    } : () => !0;
-  }
-  let onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError), disallowComments = options && options.disallowComments, allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    for (; ; ) {
-      let token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          disallowComments || handleError(
-            11
-            /* ParseErrorCode.UnexpectedEndOfComment */
-          );
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          disallowComments ? handleError(
-            10
-            /* ParseErrorCode.InvalidCommentToken */
-          ) : onComment();
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error, skipUntilAfter = [], skipUntil = []) {
-    if (onError(error), skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      for (; token !== 17; ) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1)
-          break;
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    let value = _scanner.getTokenValue();
-    return isValue ? onLiteralValue(value) : (onObjectProperty(value), _jsonPath.push(value)), scanNext(), !0;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        let tokenValue = _scanner.getTokenValue(), value = Number(tokenValue);
-        isNaN(value) && (handleError(
-          2
-          /* ParseErrorCode.InvalidNumberFormat */
-        ), value = 0), onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(!0);
-        break;
-      case 9:
-        onLiteralValue(!1);
-        break;
-      default:
-        return !1;
-    }
-    return scanNext(), !0;
-  }
-  function parseProperty() {
-    return _scanner.getToken() !== 10 ? (handleError(3, [], [
-      2,
-      5
-      /* SyntaxKind.CommaToken */
-    ]), !1) : (parseString(!1), _scanner.getToken() === 6 ? (onSeparator(":"), scanNext(), parseValue() || handleError(4, [], [
-      2,
-      5
-      /* SyntaxKind.CommaToken */
-    ])) : handleError(5, [], [
-      2,
-      5
-      /* SyntaxKind.CommaToken */
-    ]), _jsonPath.pop(), !0);
-  }
-  function parseObject() {
-    onObjectBegin(), scanNext();
-    let needsComma = !1;
-    for (; _scanner.getToken() !== 2 && _scanner.getToken() !== 17; ) {
-      if (_scanner.getToken() === 5) {
-        if (needsComma || handleError(4, [], []), onSeparator(","), scanNext(), _scanner.getToken() === 2 && allowTrailingComma)
-          break;
-      } else needsComma && handleError(6, [], []);
-      parseProperty() || handleError(4, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]), needsComma = !0;
-    }
-    return onObjectEnd(), _scanner.getToken() !== 2 ? handleError(7, [
-      2
-      /* SyntaxKind.CloseBraceToken */
-    ], []) : scanNext(), !0;
-  }
-  function parseArray() {
-    onArrayBegin(), scanNext();
-    let isFirstElement = !0, needsComma = !1;
-    for (; _scanner.getToken() !== 4 && _scanner.getToken() !== 17; ) {
-      if (_scanner.getToken() === 5) {
-        if (needsComma || handleError(4, [], []), onSeparator(","), scanNext(), _scanner.getToken() === 4 && allowTrailingComma)
-          break;
-      } else needsComma && handleError(6, [], []);
-      isFirstElement ? (_jsonPath.push(0), isFirstElement = !1) : _jsonPath[_jsonPath.length - 1]++, parseValue() || handleError(4, [], [
-        4,
-        5
-        /* SyntaxKind.CommaToken */
-      ]), needsComma = !0;
-    }
-    return onArrayEnd(), isFirstElement || _jsonPath.pop(), _scanner.getToken() !== 4 ? handleError(8, [
-      4
-      /* SyntaxKind.CloseBracketToken */
-    ], []) : scanNext(), !0;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(!0);
-      default:
-        return parseLiteral();
-    }
-  }
-  return scanNext(), _scanner.getToken() === 17 ? options.allowEmptyContent ? !0 : (handleError(4, [], []), !1) : parseValue() ? (_scanner.getToken() !== 17 && handleError(9, [], []), !0) : (handleError(4, [], []), !1);
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (value) {
-        if (Array.isArray(value))
-          return "array";
-      } else return "null";
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-var ParseOptions, init_parser = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
-    "use strict";
-    init_scanner();
-    (function(ParseOptions2) {
-      ParseOptions2.DEFAULT = {
-        allowTrailingComma: !1
-      };
-    })(ParseOptions || (ParseOptions = {}));
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/edit.js
-function setProperty(text6, originalPath, value, options) {
-  let path3 = originalPath.slice(), root2 = parseTree(text6, []), parent, lastSegment;
-  for (; path3.length > 0 && (lastSegment = path3.pop(), parent = findNodeAtLocation(root2, path3), parent === void 0 && value !== void 0); )
-    typeof lastSegment == "string" ? value = { [lastSegment]: value } : value = [value];
-  if (parent)
-    if (parent.type === "object" && typeof lastSegment == "string" && Array.isArray(parent.children)) {
-      let existing = findNodeAtLocation(parent, [lastSegment]);
-      if (existing !== void 0)
-        if (value === void 0) {
-          if (!existing.parent)
-            throw new Error("Malformed AST");
-          let propertyIndex = parent.children.indexOf(existing.parent), removeBegin, removeEnd = existing.parent.offset + existing.parent.length;
-          if (propertyIndex > 0) {
-            let previous3 = parent.children[propertyIndex - 1];
-            removeBegin = previous3.offset + previous3.length;
-          } else
-            removeBegin = parent.offset + 1, parent.children.length > 1 && (removeEnd = parent.children[1].offset);
-          return withFormatting(text6, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
-        } else
-          return withFormatting(text6, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
-      else {
-        if (value === void 0)
-          return [];
-        let newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`, index2 = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length, edit;
-        if (index2 > 0) {
-          let previous3 = parent.children[index2 - 1];
-          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
-        } else parent.children.length === 0 ? edit = { offset: parent.offset + 1, length: 0, content: newProperty } : edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
-        return withFormatting(text6, edit, options);
-      }
-    } else if (parent.type === "array" && typeof lastSegment == "number" && Array.isArray(parent.children)) {
-      let insertIndex = lastSegment;
-      if (insertIndex === -1) {
-        let newProperty = `${JSON.stringify(value)}`, edit;
-        if (parent.children.length === 0)
-          edit = { offset: parent.offset + 1, length: 0, content: newProperty };
-        else {
-          let previous3 = parent.children[parent.children.length - 1];
-          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
-        }
-        return withFormatting(text6, edit, options);
-      } else if (value === void 0 && parent.children.length >= 0) {
-        let removalIndex = lastSegment, toRemove = parent.children[removalIndex], edit;
-        if (parent.children.length === 1)
-          edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
-        else if (parent.children.length - 1 === removalIndex) {
-          let previous3 = parent.children[removalIndex - 1], offset = previous3.offset + previous3.length, parentEndOffset = parent.offset + parent.length;
-          edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
-        } else
-          edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
-        return withFormatting(text6, edit, options);
-      } else if (value !== void 0) {
-        let edit, newProperty = `${JSON.stringify(value)}`;
-        if (!options.isArrayInsertion && parent.children.length > lastSegment) {
-          let toModify = parent.children[lastSegment];
-          edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
-        } else if (parent.children.length === 0 || lastSegment === 0)
-          edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
-        else {
-          let index2 = lastSegment > parent.children.length ? parent.children.length : lastSegment, previous3 = parent.children[index2 - 1];
-          edit = { offset: previous3.offset + previous3.length, length: 0, content: "," + newProperty };
-        }
-        return withFormatting(text6, edit, options);
-      } else
-        throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
-    } else
-      throw new Error(`Can not add ${typeof lastSegment != "number" ? "index" : "property"} to parent of type ${parent.type}`);
-  else {
-    if (value === void 0)
-      throw new Error("Can not delete in empty document");
-    return withFormatting(text6, { offset: root2 ? root2.offset : 0, length: root2 ? root2.length : 0, content: JSON.stringify(value) }, options);
-  }
-}
-function withFormatting(text6, edit, options) {
-  if (!options.formattingOptions)
-    return [edit];
-  let newText = applyEdit(text6, edit), begin = edit.offset, end = edit.offset + edit.content.length;
-  if (edit.length === 0 || edit.content.length === 0) {
-    for (; begin > 0 && !isEOL(newText, begin - 1); )
-      begin--;
-    for (; end < newText.length && !isEOL(newText, end); )
-      end++;
-  }
-  let edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: !1 });
-  for (let i = edits.length - 1; i >= 0; i--) {
-    let edit2 = edits[i];
-    newText = applyEdit(newText, edit2), begin = Math.min(begin, edit2.offset), end = Math.max(end, edit2.offset + edit2.length), end += edit2.content.length - edit2.length;
-  }
-  let editLength = text6.length - (newText.length - end) - begin;
-  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
-}
-function applyEdit(text6, edit) {
-  return text6.substring(0, edit.offset) + edit.content + text6.substring(edit.offset + edit.length);
-}
-var init_edit = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
-    "use strict";
-    init_format();
-    init_parser();
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/main.js
-function format2(documentText, range, options) {
-  return format(documentText, range, options);
-}
-function modify(text6, path3, value, options) {
-  return setProperty(text6, path3, value, options);
-}
-function applyEdits(text6, edits) {
-  let sortedEdits = edits.slice(0).sort((a, b) => {
-    let diff = a.offset - b.offset;
-    return diff === 0 ? a.length - b.length : diff;
-  }), lastModifiedOffset = text6.length;
-  for (let i = sortedEdits.length - 1; i >= 0; i--) {
-    let e = sortedEdits[i];
-    if (e.offset + e.length <= lastModifiedOffset)
-      text6 = applyEdit(text6, e);
-    else
-      throw new Error("Overlapping edit");
-    lastModifiedOffset = e.offset;
-  }
-  return text6;
-}
-var ScanError, SyntaxKind, parseTree2, findNodeAtLocation2, getNodeValue2, ParseErrorCode, init_main = __esm({
-  "node_modules/jsonc-parser/lib/esm/main.js"() {
-    "use strict";
-    init_format();
-    init_edit();
-    init_scanner();
-    init_parser();
-    (function(ScanError2) {
-      ScanError2[ScanError2.None = 0] = "None", ScanError2[ScanError2.UnexpectedEndOfComment = 1] = "UnexpectedEndOfComment", ScanError2[ScanError2.UnexpectedEndOfString = 2] = "UnexpectedEndOfString", ScanError2[ScanError2.UnexpectedEndOfNumber = 3] = "UnexpectedEndOfNumber", ScanError2[ScanError2.InvalidUnicode = 4] = "InvalidUnicode", ScanError2[ScanError2.InvalidEscapeCharacter = 5] = "InvalidEscapeCharacter", ScanError2[ScanError2.InvalidCharacter = 6] = "InvalidCharacter";
-    })(ScanError || (ScanError = {}));
-    (function(SyntaxKind2) {
-      SyntaxKind2[SyntaxKind2.OpenBraceToken = 1] = "OpenBraceToken", SyntaxKind2[SyntaxKind2.CloseBraceToken = 2] = "CloseBraceToken", SyntaxKind2[SyntaxKind2.OpenBracketToken = 3] = "OpenBracketToken", SyntaxKind2[SyntaxKind2.CloseBracketToken = 4] = "CloseBracketToken", SyntaxKind2[SyntaxKind2.CommaToken = 5] = "CommaToken", SyntaxKind2[SyntaxKind2.ColonToken = 6] = "ColonToken", SyntaxKind2[SyntaxKind2.NullKeyword = 7] = "NullKeyword", SyntaxKind2[SyntaxKind2.TrueKeyword = 8] = "TrueKeyword", SyntaxKind2[SyntaxKind2.FalseKeyword = 9] = "FalseKeyword", SyntaxKind2[SyntaxKind2.StringLiteral = 10] = "StringLiteral", SyntaxKind2[SyntaxKind2.NumericLiteral = 11] = "NumericLiteral", SyntaxKind2[SyntaxKind2.LineCommentTrivia = 12] = "LineCommentTrivia", SyntaxKind2[SyntaxKind2.BlockCommentTrivia = 13] = "BlockCommentTrivia", SyntaxKind2[SyntaxKind2.LineBreakTrivia = 14] = "LineBreakTrivia", SyntaxKind2[SyntaxKind2.Trivia = 15] = "Trivia", SyntaxKind2[SyntaxKind2.Unknown = 16] = "Unknown", SyntaxKind2[SyntaxKind2.EOF = 17] = "EOF";
-    })(SyntaxKind || (SyntaxKind = {}));
-    parseTree2 = parseTree, findNodeAtLocation2 = findNodeAtLocation, getNodeValue2 = getNodeValue;
-    (function(ParseErrorCode2) {
-      ParseErrorCode2[ParseErrorCode2.InvalidSymbol = 1] = "InvalidSymbol", ParseErrorCode2[ParseErrorCode2.InvalidNumberFormat = 2] = "InvalidNumberFormat", ParseErrorCode2[ParseErrorCode2.PropertyNameExpected = 3] = "PropertyNameExpected", ParseErrorCode2[ParseErrorCode2.ValueExpected = 4] = "ValueExpected", ParseErrorCode2[ParseErrorCode2.ColonExpected = 5] = "ColonExpected", ParseErrorCode2[ParseErrorCode2.CommaExpected = 6] = "CommaExpected", ParseErrorCode2[ParseErrorCode2.CloseBraceExpected = 7] = "CloseBraceExpected", ParseErrorCode2[ParseErrorCode2.CloseBracketExpected = 8] = "CloseBracketExpected", ParseErrorCode2[ParseErrorCode2.EndOfFileExpected = 9] = "EndOfFileExpected", ParseErrorCode2[ParseErrorCode2.InvalidCommentToken = 10] = "InvalidCommentToken", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfComment = 11] = "UnexpectedEndOfComment", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfString = 12] = "UnexpectedEndOfString", ParseErrorCode2[ParseErrorCode2.UnexpectedEndOfNumber = 13] = "UnexpectedEndOfNumber", ParseErrorCode2[ParseErrorCode2.InvalidUnicode = 14] = "InvalidUnicode", ParseErrorCode2[ParseErrorCode2.InvalidEscapeCharacter = 15] = "InvalidEscapeCharacter", ParseErrorCode2[ParseErrorCode2.InvalidCharacter = 16] = "InvalidCharacter";
-    })(ParseErrorCode || (ParseErrorCode = {}));
   }
 });
 
@@ -34227,8 +34755,8 @@ var init_json_edit = __esm({
 
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync10, readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join24, relative as relative12, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync6 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join24, relative as relative12, resolve as resolve11 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps = [configStep(files)];
   return options.hook && steps.push(...hookSteps(options.hook, files)), steps.push(workflowStep(files)), options.claudeHook && steps.push(...claudeHookSteps(files)), files.collapse(steps);
@@ -34294,7 +34822,7 @@ function hookSteps(kind, files) {
 function gitHookPath(root2) {
   let ask = (arg) => {
     let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
-    return isAbsolute6(out) ? out : resolve10(root2, out);
+    return isAbsolute6(out) ? out : resolve11(root2, out);
   }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative12(dir, hook).startsWith("..") && !isAbsolute6(relative12(dir, hook));
   return within2(root2) || within2(ask("--git-common-dir")) ? relative12(root2, hook) : null;
 }
@@ -34343,7 +34871,7 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync10(join24(this.root, path3)) ? readFileSync6(join24(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync11(join24(this.root, path3)) ? readFileSync6(join24(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {
@@ -34369,11 +34897,11 @@ __export(init_exports, {
   runInit: () => runInit
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { chmodSync as chmodSync2, mkdirSync as mkdirSync4, realpathSync as realpathSync7 } from "node:fs";
-import { dirname as dirname18, join as join25 } from "node:path";
-import { parseArgs as parseArgs5 } from "node:util";
+import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync7 } from "node:fs";
+import { dirname as dirname19, join as join25 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
 async function runInit(argv, io) {
-  let { values, positionals } = parseArgs5({
+  let { values, positionals } = parseArgs4({
     args: argv,
     allowPositionals: !0,
     strict: !0,
@@ -34401,7 +34929,7 @@ async function runInit(argv, io) {
   for (let step of steps) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
     let path3 = join25(root2, step.path);
-    mkdirSync4(dirname18(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
+    mkdirSync5(dirname19(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;
 }
@@ -38145,12 +38673,12 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   return validate44.errors = vErrors, errors === 0;
 }
 validate44.evaluated = { props: { description: !0, hooks: !0 }, dynamicProps: !1, dynamicItems: !1 };
-var v7 = validate47, schema80 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: "How a rule reports.", enum: ["error", "warning", "off"] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema81 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema82 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema83 = { description: "How a rule reports.", enum: ["error", "warning", "off"] };
+var v7 = validate47, schema80 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema81 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema82 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema83 = { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] };
 function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate49.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
-  if (!(data === "error" || data === "warning" || data === "off")) {
+  if (!(data === "error" || data === "warning" || data === "warn" || data === "off" || data === 2 || data === 1 || data === 0)) {
     let err0 = { instancePath, schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema83.enum }, message: "must be equal to one of the allowed values", schema: schema83.enum, parentSchema: schema83, data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
@@ -38169,7 +38697,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     let len0 = data.length;
     if (len0 > 0) {
       let data0 = data[0];
-      if (!(data0 === "error" || data0 === "warning" || data0 === "off")) {
+      if (!(data0 === "error" || data0 === "warning" || data0 === "warn" || data0 === "off" || data0 === 2 || data0 === 1 || data0 === 0)) {
         let err3 = { instancePath: instancePath + "/0", schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema83.enum }, message: "must be equal to one of the allowed values", schema: schema83.enum, parentSchema: schema83, data: data0 };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
@@ -38213,7 +38741,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null, errors = 0, evaluated0 = validate47.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
-      if (!(key0 === "$schema" || key0 === "rules" || key0 === "overrides" || key0 === "ignore" || key0 === "externalAgents" || key0 === "externalSkills" || key0 === "skillProfile")) {
+      if (!(key0 === "$schema" || key0 === "rules" || key0 === "overrides" || key0 === "ignore" || key0 === "externalAgents" || key0 === "externalSkills" || key0 === "reportUnusedDisableDirectives" || key0 === "skillProfile")) {
         let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema80, data };
         vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
       }
@@ -38319,16 +38847,23 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
-    if (data.skillProfile !== void 0) {
-      let data13 = data.skillProfile;
-      if (!(data13 === "claude-code" || data13 === "agent-skills")) {
-        let err15 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema80.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema80.properties.skillProfile.enum, parentSchema: schema80.properties.skillProfile, data: data13 };
+    if (data.reportUnusedDisableDirectives !== void 0) {
+      let data13 = data.reportUnusedDisableDirectives;
+      if (typeof data13 != "boolean") {
+        let err15 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema80.properties.reportUnusedDisableDirectives.type, parentSchema: schema80.properties.reportUnusedDisableDirectives, data: data13 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
+    if (data.skillProfile !== void 0) {
+      let data14 = data.skillProfile;
+      if (!(data14 === "claude-code" || data14 === "agent-skills")) {
+        let err16 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema80.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema80.properties.skillProfile.enum, parentSchema: schema80.properties.skillProfile, data: data14 };
+        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      }
+    }
   } else {
-    let err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema80.type, parentSchema: schema80, data };
-    vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+    let err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema80.type, parentSchema: schema80, data };
+    vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
   }
   return validate47.errors = vErrors, errors === 0;
 }
@@ -38610,1436 +39145,1862 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   return validate54.errors = vErrors, errors === 0;
 }
 validate54.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v10 = validate55, schema87 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], properties: { status: { description: "complete: every planned phase passed its gate with command evidence. in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "Names of the phases that passed their gate, in order (for example architecture, infrastructure, implementation, testing, review).", type: "array", items: { description: "A phase name.", type: "string", minLength: 1 } }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { description: "The phase the dispatch belonged to.", type: "string" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "How many times this agent was dispatched for this phase.", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained.", type: "string", minLength: 1 }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, func32 = Object.prototype.hasOwnProperty;
+var v10 = validate55, schema87 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { status: { description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "The phases that passed their gate, in order.", type: "array", items: { $ref: "#/$defs/phase" } }, phases_skipped: { description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).", type: "array", items: { description: "One skipped phase.", type: "object", additionalProperties: !1, required: ["phase", "reason"], properties: { phase: { $ref: "#/$defs/phase" }, reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 } } } }, base: { description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] }, model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, schema88 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, func32 = Object.prototype.hasOwnProperty, pattern32 = new RegExp("^[0-9a-f]{7,40}$", "u");
 function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate55.evaluated;
-  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.status === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema87.required, parentSchema: schema87, data };
+  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
+  let _errs2 = errors, valid1 = !0, _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.status === void 0 && (missing0 = "status")) {
+      let err0 = {};
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-    }
-    if (data.summary === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema87.required, parentSchema: schema87, data };
+    } else if (data.status !== void 0 && data.status !== "blocked") {
+      let err1 = {};
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
-    if (data.phases_completed === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema87.required, parentSchema: schema87, data };
+  }
+  var _valid0 = _errs3 === errors;
+  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
+    let _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema87.allOf[0].then.required, parentSchema: schema87.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
-    if (data.files_created === void 0) {
-      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema87.required, parentSchema: schema87, data };
-      vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+    var _valid0 = _errs5 === errors;
+    if (valid1 = _valid0, valid1) {
+      var props0 = {};
+      props0.blocked_reason = !0, props0.status = !0;
     }
-    if (data.verification === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema87.required, parentSchema: schema87, data };
+  }
+  if (!valid1) {
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema87.allOf[0].if, parentSchema: schema87.allOf[0], data };
+    vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.status === void 0) {
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema87.required, parentSchema: schema87, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
-    if (data.next_steps === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema87.required, parentSchema: schema87, data };
+    if (data.summary === void 0) {
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema87.required, parentSchema: schema87, data };
       vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+    }
+    if (data.phases_completed === void 0) {
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema87.required, parentSchema: schema87, data };
+      vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+    }
+    if (data.files_created === void 0) {
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema87.required, parentSchema: schema87, data };
+      vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+    }
+    if (data.verification === void 0) {
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema87.required, parentSchema: schema87, data };
+      vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+    }
+    if (data.next_steps === void 0) {
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema87.required, parentSchema: schema87, data };
+      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
     }
     for (let key0 in data)
       if (!func32.call(schema87.properties, key0)) {
-        let err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87, data };
-        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+        let err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87, data };
+        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     if (data.status !== void 0) {
-      let data0 = data.status;
-      if (typeof data0 != "string") {
-        let err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.status.type, parentSchema: schema87.properties.status, data: data0 };
-        vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+      let data1 = data.status;
+      if (typeof data1 != "string") {
+        let err11 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.status.type, parentSchema: schema87.properties.status, data: data1 };
+        vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
       }
-      if (!(data0 === "complete" || data0 === "in_progress" || data0 === "blocked")) {
-        let err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema87.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.status.enum, parentSchema: schema87.properties.status, data: data0 };
-        vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+      if (!(data1 === "complete" || data1 === "in_progress" || data1 === "blocked")) {
+        let err12 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema87.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.status.enum, parentSchema: schema87.properties.status, data: data1 };
+        vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
       }
     }
     if (data.summary !== void 0) {
-      let data1 = data.summary;
-      if (typeof data1 == "string") {
-        if (func1(data1) < 1) {
-          let err9 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.summary, data: data1 };
-          vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+      let data2 = data.summary;
+      if (typeof data2 == "string") {
+        if (func1(data2) < 1) {
+          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.summary, data: data2 };
+          vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
         }
       } else {
-        let err10 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.summary.type, parentSchema: schema87.properties.summary, data: data1 };
-        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.summary.type, parentSchema: schema87.properties.summary, data: data2 };
+        vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
     if (data.phases_completed !== void 0) {
-      let data2 = data.phases_completed;
-      if (Array.isArray(data2)) {
-        let len0 = data2.length;
+      let data3 = data.phases_completed;
+      if (Array.isArray(data3)) {
+        let len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (typeof data3 == "string") {
-            if (func1(data3) < 1) {
-              let err11 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/properties/phases_completed/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.phases_completed.items, data: data3 };
-              vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
-            }
-          } else {
-            let err12 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/properties/phases_completed/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.phases_completed.items.type, parentSchema: schema87.properties.phases_completed.items, data: data3 };
-            vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-          }
-        }
-      } else {
-        let err13 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.phases_completed.type, parentSchema: schema87.properties.phases_completed, data: data2 };
-        vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
-      }
-    }
-    if (data.files_created !== void 0) {
-      let data4 = data.files_created;
-      if (Array.isArray(data4)) {
-        let len1 = data4.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data5 = data4[i1];
-          if (typeof data5 == "string") {
-            if (func1(data5) < 1) {
-              let err14 = { instancePath: instancePath + "/files_created/" + i1, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.files_created.items, data: data5 };
-              vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
-            }
-          } else {
-            let err15 = { instancePath: instancePath + "/files_created/" + i1, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.files_created.items.type, parentSchema: schema87.properties.files_created.items, data: data5 };
+          let data4 = data3[i0];
+          if (typeof data4 != "string") {
+            let err15 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.type, parentSchema: schema88, data: data4 };
             vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
           }
+          if (!(data4 === "architecture" || data4 === "infrastructure" || data4 === "implementation" || data4 === "unit-tests" || data4 === "integration-tests" || data4 === "acceptance-tests" || data4 === "review" || data4 === "deploy" || data4 === "teardown" || data4 === "close-out")) {
+            let err16 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema88.enum }, message: "must be equal to one of the allowed values", schema: schema88.enum, parentSchema: schema88, data: data4 };
+            vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+          }
         }
       } else {
-        let err16 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.files_created.type, parentSchema: schema87.properties.files_created, data: data4 };
-        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+        let err17 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.phases_completed.type, parentSchema: schema87.properties.phases_completed, data: data3 };
+        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
       }
     }
-    if (data.files_modified !== void 0) {
-      let data6 = data.files_modified;
-      if (Array.isArray(data6)) {
-        let len2 = data6.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data7 = data6[i2];
-          if (typeof data7 == "string") {
-            if (func1(data7) < 1) {
-              let err17 = { instancePath: instancePath + "/files_modified/" + i2, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.files_modified.items, data: data7 };
-              vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+    if (data.phases_skipped !== void 0) {
+      let data5 = data.phases_skipped;
+      if (Array.isArray(data5)) {
+        let len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data6 = data5[i1];
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.phase === void 0) {
+              let err18 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema87.properties.phases_skipped.items.required, parentSchema: schema87.properties.phases_skipped.items, data: data6 };
+              vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
             }
-          } else {
-            let err18 = { instancePath: instancePath + "/files_modified/" + i2, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.files_modified.items.type, parentSchema: schema87.properties.files_modified.items, data: data7 };
-            vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
-          }
-        }
-      } else {
-        let err19 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.files_modified.type, parentSchema: schema87.properties.files_modified, data: data6 };
-        vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
-      }
-    }
-    if (data.verification !== void 0) {
-      let data8 = data.verification;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.all_tests_passed === void 0) {
-          let err20 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema87.properties.verification.required, parentSchema: schema87.properties.verification, data: data8 };
-          vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
-        }
-        if (data8.build_success === void 0) {
-          let err21 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema87.properties.verification.required, parentSchema: schema87.properties.verification, data: data8 };
-          vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
-        }
-        for (let key1 in data8)
-          if (!(key1 === "all_tests_passed" || key1 === "build_success" || key1 === "commands")) {
-            let err22 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.verification, data: data8 };
-            vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
-          }
-        if (data8.all_tests_passed !== void 0) {
-          let data9 = data8.all_tests_passed;
-          if (typeof data9 != "boolean") {
-            let err23 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema87.properties.verification.properties.all_tests_passed.type, parentSchema: schema87.properties.verification.properties.all_tests_passed, data: data9 };
-            vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
-          }
-        }
-        if (data8.build_success !== void 0) {
-          let data10 = data8.build_success;
-          if (typeof data10 != "boolean") {
-            let err24 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema87.properties.verification.properties.build_success.type, parentSchema: schema87.properties.verification.properties.build_success, data: data10 };
-            vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
-          }
-        }
-        if (data8.commands !== void 0) {
-          let data11 = data8.commands;
-          if (Array.isArray(data11)) {
-            let len3 = data11.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data12 = data11[i3];
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.command === void 0) {
-                  let err25 = { instancePath: instancePath + "/verification/commands/" + i3, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema87.properties.verification.properties.commands.items.required, parentSchema: schema87.properties.verification.properties.commands.items, data: data12 };
-                  vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
-                }
-                if (data12.exit_code === void 0) {
-                  let err26 = { instancePath: instancePath + "/verification/commands/" + i3, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema87.properties.verification.properties.commands.items.required, parentSchema: schema87.properties.verification.properties.commands.items, data: data12 };
-                  vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
-                }
-                for (let key2 in data12)
-                  if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
-                    let err27 = { instancePath: instancePath + "/verification/commands/" + i3, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.verification.properties.commands.items, data: data12 };
-                    vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
-                  }
-                if (data12.command !== void 0) {
-                  let data13 = data12.command;
-                  if (typeof data13 == "string") {
-                    if (func1(data13) < 1) {
-                      let err28 = { instancePath: instancePath + "/verification/commands/" + i3 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.verification.properties.commands.items.properties.command, data: data13 };
-                      vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
-                    }
-                  } else {
-                    let err29 = { instancePath: instancePath + "/verification/commands/" + i3 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema87.properties.verification.properties.commands.items.properties.command, data: data13 };
-                    vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
-                  }
-                }
-                if (data12.exit_code !== void 0) {
-                  let data14 = data12.exit_code;
-                  if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-                    let err30 = { instancePath: instancePath + "/verification/commands/" + i3 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema87.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema87.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
-                    vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
-                  }
-                }
-                if (data12.summary !== void 0) {
-                  let data15 = data12.summary;
-                  if (typeof data15 != "string") {
-                    let err31 = { instancePath: instancePath + "/verification/commands/" + i3 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema87.properties.verification.properties.commands.items.properties.summary, data: data15 };
-                    vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-                  }
+            if (data6.reason === void 0) {
+              let err19 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema87.properties.phases_skipped.items.required, parentSchema: schema87.properties.phases_skipped.items, data: data6 };
+              vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+            }
+            for (let key1 in data6)
+              if (!(key1 === "phase" || key1 === "reason")) {
+                let err20 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.phases_skipped.items, data: data6 };
+                vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+              }
+            if (data6.phase !== void 0) {
+              let data7 = data6.phase;
+              if (typeof data7 != "string") {
+                let err21 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.type, parentSchema: schema88, data: data7 };
+                vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+              }
+              if (!(data7 === "architecture" || data7 === "infrastructure" || data7 === "implementation" || data7 === "unit-tests" || data7 === "integration-tests" || data7 === "acceptance-tests" || data7 === "review" || data7 === "deploy" || data7 === "teardown" || data7 === "close-out")) {
+                let err22 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema88.enum }, message: "must be equal to one of the allowed values", schema: schema88.enum, parentSchema: schema88, data: data7 };
+                vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+              }
+            }
+            if (data6.reason !== void 0) {
+              let data8 = data6.reason;
+              if (typeof data8 == "string") {
+                if (func1(data8) < 1) {
+                  let err23 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.phases_skipped.items.properties.reason, data: data8 };
+                  vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
                 }
               } else {
-                let err32 = { instancePath: instancePath + "/verification/commands/" + i3, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.verification.properties.commands.items.type, parentSchema: schema87.properties.verification.properties.commands.items, data: data12 };
-                vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
+                let err24 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.phases_skipped.items.properties.reason.type, parentSchema: schema87.properties.phases_skipped.items.properties.reason, data: data8 };
+                vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
               }
             }
           } else {
-            let err33 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.verification.properties.commands.type, parentSchema: schema87.properties.verification.properties.commands, data: data11 };
+            let err25 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.phases_skipped.items.type, parentSchema: schema87.properties.phases_skipped.items, data: data6 };
+            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+          }
+        }
+      } else {
+        let err26 = { instancePath: instancePath + "/phases_skipped", schemaPath: "#/properties/phases_skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.phases_skipped.type, parentSchema: schema87.properties.phases_skipped, data: data5 };
+        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+      }
+    }
+    if (data.base !== void 0) {
+      let data9 = data.base;
+      if (typeof data9 == "string") {
+        if (!pattern32.test(data9)) {
+          let err27 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema87.properties.base, data: data9 };
+          vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+        }
+      } else {
+        let err28 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.base.type, parentSchema: schema87.properties.base, data: data9 };
+        vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+      }
+    }
+    if (data.files_created !== void 0) {
+      let data10 = data.files_created;
+      if (Array.isArray(data10)) {
+        let len2 = data10.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data11 = data10[i2];
+          if (typeof data11 == "string") {
+            if (func1(data11) < 1) {
+              let err29 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.files_created.items, data: data11 };
+              vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+            }
+          } else {
+            let err30 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.files_created.items.type, parentSchema: schema87.properties.files_created.items, data: data11 };
+            vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+          }
+        }
+      } else {
+        let err31 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.files_created.type, parentSchema: schema87.properties.files_created, data: data10 };
+        vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
+      }
+    }
+    if (data.files_modified !== void 0) {
+      let data12 = data.files_modified;
+      if (Array.isArray(data12)) {
+        let len3 = data12.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data13 = data12[i3];
+          if (typeof data13 == "string") {
+            if (func1(data13) < 1) {
+              let err32 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.files_modified.items, data: data13 };
+              vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
+            }
+          } else {
+            let err33 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.files_modified.items.type, parentSchema: schema87.properties.files_modified.items, data: data13 };
             vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
           }
         }
       } else {
-        let err34 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.verification.type, parentSchema: schema87.properties.verification, data: data8 };
+        let err34 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.files_modified.type, parentSchema: schema87.properties.files_modified, data: data12 };
         vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
       }
     }
-    if (data.next_steps !== void 0) {
-      let data16 = data.next_steps;
-      if (Array.isArray(data16)) {
-        let len4 = data16.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          let data17 = data16[i4];
-          if (typeof data17 == "string") {
-            if (func1(data17) < 1) {
-              let err35 = { instancePath: instancePath + "/next_steps/" + i4, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.next_steps.items, data: data17 };
-              vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
+    if (data.verification !== void 0) {
+      let data14 = data.verification;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data14.all_tests_passed === void 0) {
+          let err35 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema87.properties.verification.required, parentSchema: schema87.properties.verification, data: data14 };
+          vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
+        }
+        if (data14.build_success === void 0) {
+          let err36 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema87.properties.verification.required, parentSchema: schema87.properties.verification, data: data14 };
+          vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+        }
+        for (let key2 in data14)
+          if (!(key2 === "all_tests_passed" || key2 === "build_success" || key2 === "commands")) {
+            let err37 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.verification, data: data14 };
+            vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+          }
+        if (data14.all_tests_passed !== void 0) {
+          let data15 = data14.all_tests_passed;
+          if (typeof data15 != "boolean") {
+            let err38 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema87.properties.verification.properties.all_tests_passed.type, parentSchema: schema87.properties.verification.properties.all_tests_passed, data: data15 };
+            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+          }
+        }
+        if (data14.build_success !== void 0) {
+          let data16 = data14.build_success;
+          if (typeof data16 != "boolean") {
+            let err39 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema87.properties.verification.properties.build_success.type, parentSchema: schema87.properties.verification.properties.build_success, data: data16 };
+            vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+          }
+        }
+        if (data14.commands !== void 0) {
+          let data17 = data14.commands;
+          if (Array.isArray(data17)) {
+            let len4 = data17.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data18 = data17[i4];
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                if (data18.command === void 0) {
+                  let err40 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema87.properties.verification.properties.commands.items.required, parentSchema: schema87.properties.verification.properties.commands.items, data: data18 };
+                  vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+                }
+                if (data18.exit_code === void 0) {
+                  let err41 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema87.properties.verification.properties.commands.items.required, parentSchema: schema87.properties.verification.properties.commands.items, data: data18 };
+                  vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+                }
+                for (let key3 in data18)
+                  if (!(key3 === "command" || key3 === "exit_code" || key3 === "summary")) {
+                    let err42 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.verification.properties.commands.items, data: data18 };
+                    vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+                  }
+                if (data18.command !== void 0) {
+                  let data19 = data18.command;
+                  if (typeof data19 == "string") {
+                    if (func1(data19) < 1) {
+                      let err43 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.verification.properties.commands.items.properties.command, data: data19 };
+                      vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+                    }
+                  } else {
+                    let err44 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema87.properties.verification.properties.commands.items.properties.command, data: data19 };
+                    vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+                  }
+                }
+                if (data18.exit_code !== void 0) {
+                  let data20 = data18.exit_code;
+                  if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
+                    let err45 = { instancePath: instancePath + "/verification/commands/" + i4 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema87.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema87.properties.verification.properties.commands.items.properties.exit_code, data: data20 };
+                    vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
+                  }
+                }
+                if (data18.summary !== void 0) {
+                  let data21 = data18.summary;
+                  if (typeof data21 != "string") {
+                    let err46 = { instancePath: instancePath + "/verification/commands/" + i4 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema87.properties.verification.properties.commands.items.properties.summary, data: data21 };
+                    vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
+                  }
+                }
+              } else {
+                let err47 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.verification.properties.commands.items.type, parentSchema: schema87.properties.verification.properties.commands.items, data: data18 };
+                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+              }
             }
           } else {
-            let err36 = { instancePath: instancePath + "/next_steps/" + i4, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.next_steps.items.type, parentSchema: schema87.properties.next_steps.items, data: data17 };
-            vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+            let err48 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.verification.properties.commands.type, parentSchema: schema87.properties.verification.properties.commands, data: data17 };
+            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
           }
         }
       } else {
-        let err37 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.next_steps.type, parentSchema: schema87.properties.next_steps, data: data16 };
-        vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+        let err49 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.verification.type, parentSchema: schema87.properties.verification, data: data14 };
+        vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+      }
+    }
+    if (data.next_steps !== void 0) {
+      let data22 = data.next_steps;
+      if (Array.isArray(data22)) {
+        let len5 = data22.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data23 = data22[i5];
+          if (typeof data23 == "string") {
+            if (func1(data23) < 1) {
+              let err50 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.next_steps.items, data: data23 };
+              vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+            }
+          } else {
+            let err51 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.next_steps.items.type, parentSchema: schema87.properties.next_steps.items, data: data23 };
+            vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+          }
+        }
+      } else {
+        let err52 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.next_steps.type, parentSchema: schema87.properties.next_steps, data: data22 };
+        vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
-      let data18 = data.blocked_reason;
-      if (typeof data18 != "string") {
-        let err38 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.blocked_reason.type, parentSchema: schema87.properties.blocked_reason, data: data18 };
-        vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+      let data24 = data.blocked_reason;
+      if (typeof data24 != "string") {
+        let err53 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.blocked_reason.type, parentSchema: schema87.properties.blocked_reason, data: data24 };
+        vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
       }
-      if (!(data18 === "requirements_unclear" || data18 === "architecture_decision" || data18 === "approval_required" || data18 === "dependency_missing" || data18 === "test_failures" || data18 === "security_concern" || data18 === "out_of_scope" || data18 === "environment" || data18 === "retry_limit")) {
-        let err39 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema87.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.blocked_reason.enum, parentSchema: schema87.properties.blocked_reason, data: data18 };
-        vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+      if (!(data24 === "requirements_unclear" || data24 === "architecture_decision" || data24 === "approval_required" || data24 === "dependency_missing" || data24 === "test_failures" || data24 === "security_concern" || data24 === "out_of_scope" || data24 === "environment" || data24 === "retry_limit")) {
+        let err54 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema87.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.blocked_reason.enum, parentSchema: schema87.properties.blocked_reason, data: data24 };
+        vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
       }
     }
     if (data.attempted !== void 0) {
-      let data19 = data.attempted;
-      if (Array.isArray(data19)) {
-        let len5 = data19.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data20 = data19[i5];
-          if (typeof data20 == "string") {
-            if (func1(data20) < 1) {
-              let err40 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.attempted.items, data: data20 };
-              vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+      let data25 = data.attempted;
+      if (Array.isArray(data25)) {
+        let len6 = data25.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data26 = data25[i6];
+          if (typeof data26 == "string") {
+            if (func1(data26) < 1) {
+              let err55 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.attempted.items, data: data26 };
+              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
             }
           } else {
-            let err41 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.attempted.items.type, parentSchema: schema87.properties.attempted.items, data: data20 };
-            vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+            let err56 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.attempted.items.type, parentSchema: schema87.properties.attempted.items, data: data26 };
+            vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
           }
         }
       } else {
-        let err42 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.attempted.type, parentSchema: schema87.properties.attempted, data: data19 };
-        vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+        let err57 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.attempted.type, parentSchema: schema87.properties.attempted, data: data25 };
+        vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
       }
     }
     if (data.progress_file !== void 0) {
-      let data21 = data.progress_file;
-      if (typeof data21 == "string") {
-        if (func1(data21) < 1) {
-          let err43 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.progress_file, data: data21 };
-          vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+      let data27 = data.progress_file;
+      if (typeof data27 == "string") {
+        if (func1(data27) < 1) {
+          let err58 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.progress_file, data: data27 };
+          vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
         }
       } else {
-        let err44 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.progress_file.type, parentSchema: schema87.properties.progress_file, data: data21 };
-        vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+        let err59 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.progress_file.type, parentSchema: schema87.properties.progress_file, data: data27 };
+        vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
       }
     }
     if (data.agents_spawned !== void 0) {
-      let data22 = data.agents_spawned;
-      if (Array.isArray(data22)) {
-        let len6 = data22.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          let data23 = data22[i6];
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            if (data23.agent === void 0) {
-              let err45 = { instancePath: instancePath + "/agents_spawned/" + i6, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema87.properties.agents_spawned.items.required, parentSchema: schema87.properties.agents_spawned.items, data: data23 };
-              vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-            }
-            if (data23.status === void 0) {
-              let err46 = { instancePath: instancePath + "/agents_spawned/" + i6, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema87.properties.agents_spawned.items.required, parentSchema: schema87.properties.agents_spawned.items, data: data23 };
-              vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-            }
-            for (let key3 in data23)
-              if (!(key3 === "agent" || key3 === "phase" || key3 === "status" || key3 === "iterations")) {
-                let err47 = { instancePath: instancePath + "/agents_spawned/" + i6, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.agents_spawned.items, data: data23 };
-                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
-              }
-            if (data23.agent !== void 0) {
-              let data24 = data23.agent;
-              if (typeof data24 == "string") {
-                if (func1(data24) < 1) {
-                  let err48 = { instancePath: instancePath + "/agents_spawned/" + i6 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.agents_spawned.items.properties.agent, data: data24 };
-                  vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
-                }
-              } else {
-                let err49 = { instancePath: instancePath + "/agents_spawned/" + i6 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.agents_spawned.items.properties.agent.type, parentSchema: schema87.properties.agents_spawned.items.properties.agent, data: data24 };
-                vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
-              }
-            }
-            if (data23.phase !== void 0) {
-              let data25 = data23.phase;
-              if (typeof data25 != "string") {
-                let err50 = { instancePath: instancePath + "/agents_spawned/" + i6 + "/phase", schemaPath: "#/properties/agents_spawned/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.agents_spawned.items.properties.phase.type, parentSchema: schema87.properties.agents_spawned.items.properties.phase, data: data25 };
-                vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
-              }
-            }
-            if (data23.status !== void 0) {
-              let data26 = data23.status;
-              if (typeof data26 != "string") {
-                let err51 = { instancePath: instancePath + "/agents_spawned/" + i6 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.agents_spawned.items.properties.status.type, parentSchema: schema87.properties.agents_spawned.items.properties.status, data: data26 };
-                vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
-              }
-              if (!(data26 === "complete" || data26 === "in_progress" || data26 === "blocked" || data26 === "needs_context")) {
-                let err52 = { instancePath: instancePath + "/agents_spawned/" + i6 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema87.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.agents_spawned.items.properties.status.enum, parentSchema: schema87.properties.agents_spawned.items.properties.status, data: data26 };
-                vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
-              }
-            }
-            if (data23.iterations !== void 0) {
-              let data27 = data23.iterations;
-              if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
-                let err53 = { instancePath: instancePath + "/agents_spawned/" + i6 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema87.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema87.properties.agents_spawned.items.properties.iterations, data: data27 };
-                vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
-              }
-              if (typeof data27 == "number" && isFinite(data27) && (data27 < 1 || isNaN(data27))) {
-                let err54 = { instancePath: instancePath + "/agents_spawned/" + i6 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema87.properties.agents_spawned.items.properties.iterations, data: data27 };
-                vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
-              }
-            }
-          } else {
-            let err55 = { instancePath: instancePath + "/agents_spawned/" + i6, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.agents_spawned.items.type, parentSchema: schema87.properties.agents_spawned.items, data: data23 };
-            vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-          }
-        }
-      } else {
-        let err56 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.agents_spawned.type, parentSchema: schema87.properties.agents_spawned, data: data22 };
-        vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
-      }
-    }
-    if (data.dispatch_plan !== void 0) {
-      let data28 = data.dispatch_plan;
+      let data28 = data.agents_spawned;
       if (Array.isArray(data28)) {
         let len7 = data28.length;
         for (let i7 = 0; i7 < len7; i7++) {
           let data29 = data28[i7];
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
             if (data29.agent === void 0) {
-              let err57 = { instancePath: instancePath + "/dispatch_plan/" + i7, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema87.properties.dispatch_plan.items.required, parentSchema: schema87.properties.dispatch_plan.items, data: data29 };
-              vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+              let err60 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema87.properties.agents_spawned.items.required, parentSchema: schema87.properties.agents_spawned.items, data: data29 };
+              vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
             }
-            if (data29.prompt === void 0) {
-              let err58 = { instancePath: instancePath + "/dispatch_plan/" + i7, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema87.properties.dispatch_plan.items.required, parentSchema: schema87.properties.dispatch_plan.items, data: data29 };
-              vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+            if (data29.status === void 0) {
+              let err61 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema87.properties.agents_spawned.items.required, parentSchema: schema87.properties.agents_spawned.items, data: data29 };
+              vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
             }
             for (let key4 in data29)
-              if (!(key4 === "id" || key4 === "agent" || key4 === "prompt" || key4 === "depends_on")) {
-                let err59 = { instancePath: instancePath + "/dispatch_plan/" + i7, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.dispatch_plan.items, data: data29 };
-                vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
-              }
-            if (data29.id !== void 0) {
-              let data30 = data29.id;
-              if (typeof data30 == "string") {
-                if (!pattern28.test(data30)) {
-                  let err60 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema87.properties.dispatch_plan.items.properties.id, data: data30 };
-                  vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-                }
-              } else {
-                let err61 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.id.type, parentSchema: schema87.properties.dispatch_plan.items.properties.id, data: data30 };
-                vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-              }
-            }
-            if (data29.agent !== void 0) {
-              let data31 = data29.agent;
-              if (typeof data31 != "string") {
-                let err62 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema87.properties.dispatch_plan.items.properties.agent, data: data31 };
+              if (!(key4 === "agent" || key4 === "phase" || key4 === "status" || key4 === "iterations")) {
+                let err62 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.agents_spawned.items, data: data29 };
                 vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
               }
-              if (!(data31 === "backend-architect" || data31 === "backend-developer" || data31 === "backend-unit-test-engineer" || data31 === "backend-integration-test-engineer" || data31 === "acceptance-test-engineer" || data31 === "backend-reviewer" || data31 === "backend-security-reviewer" || data31 === "integration-developer" || data31 === "aws-infrastructure-specialist")) {
-                let err63 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema87.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema87.properties.dispatch_plan.items.properties.agent, data: data31 };
-                vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
-              }
-            }
-            if (data29.prompt !== void 0) {
-              let data32 = data29.prompt;
-              if (typeof data32 == "string") {
-                if (func1(data32) < 1) {
-                  let err64 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.dispatch_plan.items.properties.prompt, data: data32 };
-                  vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+            if (data29.agent !== void 0) {
+              let data30 = data29.agent;
+              if (typeof data30 == "string") {
+                if (func1(data30) < 1) {
+                  let err63 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.agents_spawned.items.properties.agent, data: data30 };
+                  vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
                 }
               } else {
-                let err65 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema87.properties.dispatch_plan.items.properties.prompt, data: data32 };
+                let err64 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.agents_spawned.items.properties.agent.type, parentSchema: schema87.properties.agents_spawned.items.properties.agent, data: data30 };
+                vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+              }
+            }
+            if (data29.phase !== void 0) {
+              let data31 = data29.phase;
+              if (typeof data31 != "string") {
+                let err65 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.type, parentSchema: schema88, data: data31 };
                 vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
               }
+              if (!(data31 === "architecture" || data31 === "infrastructure" || data31 === "implementation" || data31 === "unit-tests" || data31 === "integration-tests" || data31 === "acceptance-tests" || data31 === "review" || data31 === "deploy" || data31 === "teardown" || data31 === "close-out")) {
+                let err66 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema88.enum }, message: "must be equal to one of the allowed values", schema: schema88.enum, parentSchema: schema88, data: data31 };
+                vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
+              }
             }
-            if (data29.depends_on !== void 0) {
-              let data33 = data29.depends_on;
-              if (Array.isArray(data33)) {
-                let len8 = data33.length;
-                for (let i8 = 0; i8 < len8; i8++) {
-                  let data34 = data33[i8];
-                  if (typeof data34 == "string") {
-                    if (func1(data34) < 1) {
-                      let err66 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/depends_on/" + i8, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.dispatch_plan.items.properties.depends_on.items, data: data34 };
-                      vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
-                    }
-                  } else {
-                    let err67 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/depends_on/" + i8, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema87.properties.dispatch_plan.items.properties.depends_on.items, data: data34 };
-                    vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
-                  }
-                }
-              } else {
-                let err68 = { instancePath: instancePath + "/dispatch_plan/" + i7 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema87.properties.dispatch_plan.items.properties.depends_on, data: data33 };
+            if (data29.status !== void 0) {
+              let data32 = data29.status;
+              if (typeof data32 != "string") {
+                let err67 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.agents_spawned.items.properties.status.type, parentSchema: schema87.properties.agents_spawned.items.properties.status, data: data32 };
+                vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+              }
+              if (!(data32 === "complete" || data32 === "in_progress" || data32 === "blocked" || data32 === "needs_context")) {
+                let err68 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema87.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.agents_spawned.items.properties.status.enum, parentSchema: schema87.properties.agents_spawned.items.properties.status, data: data32 };
                 vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
               }
             }
+            if (data29.iterations !== void 0) {
+              let data33 = data29.iterations;
+              if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
+                let err69 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema87.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema87.properties.agents_spawned.items.properties.iterations, data: data33 };
+                vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+              }
+              if (typeof data33 == "number" && isFinite(data33) && (data33 < 1 || isNaN(data33))) {
+                let err70 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema87.properties.agents_spawned.items.properties.iterations, data: data33 };
+                vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+              }
+            }
           } else {
-            let err69 = { instancePath: instancePath + "/dispatch_plan/" + i7, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.dispatch_plan.items.type, parentSchema: schema87.properties.dispatch_plan.items, data: data29 };
-            vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+            let err71 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.agents_spawned.items.type, parentSchema: schema87.properties.agents_spawned.items, data: data29 };
+            vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
           }
         }
       } else {
-        let err70 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.dispatch_plan.type, parentSchema: schema87.properties.dispatch_plan, data: data28 };
-        vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+        let err72 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.agents_spawned.type, parentSchema: schema87.properties.agents_spawned, data: data28 };
+        vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+      }
+    }
+    if (data.dispatch_plan !== void 0) {
+      let data34 = data.dispatch_plan;
+      if (Array.isArray(data34)) {
+        let len8 = data34.length;
+        for (let i8 = 0; i8 < len8; i8++) {
+          let data35 = data34[i8];
+          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+            if (data35.agent === void 0) {
+              let err73 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema87.properties.dispatch_plan.items.required, parentSchema: schema87.properties.dispatch_plan.items, data: data35 };
+              vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+            }
+            if (data35.prompt === void 0) {
+              let err74 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema87.properties.dispatch_plan.items.required, parentSchema: schema87.properties.dispatch_plan.items, data: data35 };
+              vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+            }
+            for (let key5 in data35)
+              if (!(key5 === "id" || key5 === "agent" || key5 === "prompt" || key5 === "phase" || key5 === "isolation" || key5 === "model" || key5 === "depends_on")) {
+                let err75 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema87.properties.dispatch_plan.items, data: data35 };
+                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
+              }
+            if (data35.id !== void 0) {
+              let data36 = data35.id;
+              if (typeof data36 == "string") {
+                if (!pattern28.test(data36)) {
+                  let err76 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema87.properties.dispatch_plan.items.properties.id, data: data36 };
+                  vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+                }
+              } else {
+                let err77 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.id.type, parentSchema: schema87.properties.dispatch_plan.items.properties.id, data: data36 };
+                vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
+              }
+            }
+            if (data35.agent !== void 0) {
+              let data37 = data35.agent;
+              if (typeof data37 != "string") {
+                let err78 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema87.properties.dispatch_plan.items.properties.agent, data: data37 };
+                vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
+              }
+              if (!(data37 === "backend-architect" || data37 === "backend-developer" || data37 === "backend-unit-test-engineer" || data37 === "backend-integration-test-engineer" || data37 === "acceptance-test-engineer" || data37 === "backend-reviewer" || data37 === "backend-security-reviewer" || data37 === "integration-developer" || data37 === "aws-infrastructure-specialist")) {
+                let err79 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema87.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema87.properties.dispatch_plan.items.properties.agent, data: data37 };
+                vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
+              }
+            }
+            if (data35.prompt !== void 0) {
+              let data38 = data35.prompt;
+              if (typeof data38 == "string") {
+                if (func1(data38) < 1) {
+                  let err80 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                  vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
+                }
+              } else {
+                let err81 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema87.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
+              }
+            }
+            if (data35.phase !== void 0) {
+              let data39 = data35.phase;
+              if (typeof data39 != "string") {
+                let err82 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.type, parentSchema: schema88, data: data39 };
+                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
+              }
+              if (!(data39 === "architecture" || data39 === "infrastructure" || data39 === "implementation" || data39 === "unit-tests" || data39 === "integration-tests" || data39 === "acceptance-tests" || data39 === "review" || data39 === "deploy" || data39 === "teardown" || data39 === "close-out")) {
+                let err83 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema88.enum }, message: "must be equal to one of the allowed values", schema: schema88.enum, parentSchema: schema88, data: data39 };
+                vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
+              }
+            }
+            if (data35.isolation !== void 0) {
+              let data40 = data35.isolation;
+              if (typeof data40 != "string") {
+                let err84 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.isolation.type, parentSchema: schema87.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
+              }
+              if (data40 !== "worktree") {
+                let err85 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/enum", keyword: "enum", params: { allowedValues: schema87.properties.dispatch_plan.items.properties.isolation.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.dispatch_plan.items.properties.isolation.enum, parentSchema: schema87.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
+              }
+            }
+            if (data35.model !== void 0) {
+              let data41 = data35.model;
+              if (typeof data41 != "string") {
+                let err86 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.model.type, parentSchema: schema87.properties.dispatch_plan.items.properties.model, data: data41 };
+                vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
+              }
+              if (!(data41 === "sonnet" || data41 === "opus" || data41 === "haiku")) {
+                let err87 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/enum", keyword: "enum", params: { allowedValues: schema87.properties.dispatch_plan.items.properties.model.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.dispatch_plan.items.properties.model.enum, parentSchema: schema87.properties.dispatch_plan.items.properties.model, data: data41 };
+                vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
+              }
+            }
+            if (data35.depends_on !== void 0) {
+              let data42 = data35.depends_on;
+              if (Array.isArray(data42)) {
+                let len9 = data42.length;
+                for (let i9 = 0; i9 < len9; i9++) {
+                  let data43 = data42[i9];
+                  if (typeof data43 == "string") {
+                    if (func1(data43) < 1) {
+                      let err88 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                      vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
+                    }
+                  } else {
+                    let err89 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema87.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                    vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
+                  }
+                }
+              } else {
+                let err90 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema87.properties.dispatch_plan.items.properties.depends_on, data: data42 };
+                vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
+              }
+            }
+          } else {
+            let err91 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.dispatch_plan.items.type, parentSchema: schema87.properties.dispatch_plan.items, data: data35 };
+            vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
+          }
+        }
+      } else {
+        let err92 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.dispatch_plan.type, parentSchema: schema87.properties.dispatch_plan, data: data34 };
+        vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
       }
     }
   } else {
-    let err71 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.type, parentSchema: schema87, data };
-    vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+    let err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.type, parentSchema: schema87, data };
+    vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
   }
   return validate55.errors = vErrors, errors === 0;
 }
 validate55.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v11 = validate56, schema88 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required in spirit when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing when status is needs_context, each phrased as what the caller must supply.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
+var v11 = validate56, schema92 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }, { if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] }, then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } } }], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, commits: { description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).", type: "array", items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
 function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate56.evaluated;
-  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.status === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema88.required, parentSchema: schema88, data };
+  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
+  let _errs2 = errors, valid1 = !0, _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.status === void 0 && (missing0 = "status")) {
+      let err0 = {};
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-    }
-    if (data.summary === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema88.required, parentSchema: schema88, data };
+    } else if (data.status !== void 0 && data.status !== "blocked") {
+      let err1 = {};
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
-    if (data.files_created === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema88.required, parentSchema: schema88, data };
+  }
+  var _valid0 = _errs3 === errors;
+  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
+    let _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema92.allOf[0].then.required, parentSchema: schema92.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
-    if (data.files_modified === void 0) {
-      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema88.required, parentSchema: schema88, data };
-      vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+    var _valid0 = _errs5 === errors;
+    if (valid1 = _valid0, valid1) {
+      var props0 = {};
+      props0.blocked_reason = !0, props0.status = !0;
     }
-    if (data.verification === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema88.required, parentSchema: schema88, data };
+  }
+  if (!valid1) {
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema92.allOf[0].if, parentSchema: schema92.allOf[0], data };
+    vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  let _errs7 = errors, valid3 = !0, _errs8 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing1;
+    if (data.status === void 0 && (missing1 = "status")) {
+      let err4 = {};
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+    } else if (data.status !== void 0 && data.status !== "needs_context") {
+      let err5 = {};
+      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
     }
-    for (let key0 in data)
-      if (!func32.call(schema88.properties, key0)) {
-        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema88, data };
-        vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-      }
-    if (data.status !== void 0) {
-      let data0 = data.status;
-      if (typeof data0 != "string") {
-        let err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.status.type, parentSchema: schema88.properties.status, data: data0 };
+  }
+  var _valid1 = _errs8 === errors;
+  if (errors = _errs7, vErrors !== null && (_errs7 ? vErrors.length = _errs7 : vErrors = null), _valid1) {
+    let _errs10 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.missing_context === void 0) {
+        let err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "missing_context" }, message: "must have required property 'missing_context'", schema: schema92.allOf[1].then.required, parentSchema: schema92.allOf[1].then, data };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
-      if (!(data0 === "complete" || data0 === "in_progress" || data0 === "blocked" || data0 === "needs_context")) {
-        let err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema88.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema88.properties.status.enum, parentSchema: schema88.properties.status, data: data0 };
-        vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-      }
-    }
-    if (data.summary !== void 0) {
-      let data1 = data.summary;
-      if (typeof data1 == "string") {
-        if (func1(data1) < 1) {
-          let err8 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.summary, data: data1 };
+      if (data.missing_context !== void 0) {
+        let data2 = data.missing_context;
+        if (Array.isArray(data2)) {
+          if (data2.length < 1) {
+            let err7 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema92.allOf[1].then.properties.missing_context, data: data2 };
+            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+          }
+        } else {
+          let err8 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.allOf[1].then.properties.missing_context.type, parentSchema: schema92.allOf[1].then.properties.missing_context, data: data2 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
-      } else {
-        let err9 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.summary.type, parentSchema: schema88.properties.summary, data: data1 };
-        vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
       }
     }
-    if (data.agent !== void 0) {
-      let data2 = data.agent;
-      if (typeof data2 == "string") {
-        if (!pattern28.test(data2)) {
-          let err10 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema88.properties.agent, data: data2 };
-          vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
-        }
-      } else {
-        let err11 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.agent.type, parentSchema: schema88.properties.agent, data: data2 };
-        vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
-      }
+    var _valid1 = _errs10 === errors;
+    if (valid3 = _valid1, valid3) {
+      var props1 = {};
+      props1.missing_context = !0, props1.status = !0;
     }
-    if (data.files_created !== void 0) {
-      let data3 = data.files_created;
-      if (Array.isArray(data3)) {
-        let len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 == "string") {
-            if (func1(data4) < 1) {
-              let err12 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.files_created.items, data: data4 };
-              vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-            }
-          } else {
-            let err13 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.files_created.items.type, parentSchema: schema88.properties.files_created.items, data: data4 };
-            vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
-          }
-        }
-      } else {
-        let err14 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.properties.files_created.type, parentSchema: schema88.properties.files_created, data: data3 };
-        vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
-      }
+  }
+  if (!valid3) {
+    let err9 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema92.allOf[1].if, parentSchema: schema92.allOf[1], data };
+    vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+  }
+  if (props0 !== !0 && props1 !== void 0 && (props1 === !0 ? props0 = !0 : (props0 = props0 || {}, Object.assign(props0, props1))), data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.status === void 0) {
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema92.required, parentSchema: schema92, data };
+      vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
     }
-    if (data.files_modified !== void 0) {
-      let data5 = data.files_modified;
-      if (Array.isArray(data5)) {
-        let len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data6 = data5[i1];
-          if (typeof data6 == "string") {
-            if (func1(data6) < 1) {
-              let err15 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.files_modified.items, data: data6 };
-              vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
-            }
-          } else {
-            let err16 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.files_modified.items.type, parentSchema: schema88.properties.files_modified.items, data: data6 };
-            vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
-          }
-        }
-      } else {
-        let err17 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.properties.files_modified.type, parentSchema: schema88.properties.files_modified, data: data5 };
+    if (data.summary === void 0) {
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema92.required, parentSchema: schema92, data };
+      vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+    }
+    if (data.files_created === void 0) {
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema92.required, parentSchema: schema92, data };
+      vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
+    }
+    if (data.files_modified === void 0) {
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema92.required, parentSchema: schema92, data };
+      vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+    }
+    if (data.verification === void 0) {
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema92.required, parentSchema: schema92, data };
+      vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+    }
+    for (let key0 in data)
+      if (!func32.call(schema92.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema92, data };
+        vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+      }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 != "string") {
+        let err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.status.type, parentSchema: schema92.properties.status, data: data3 };
+        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      }
+      if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked" || data3 === "needs_context")) {
+        let err17 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema92.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema92.properties.status.enum, parentSchema: schema92.properties.status, data: data3 };
         vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
       }
     }
-    if (data.verification !== void 0) {
-      let data7 = data.verification;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        if (data7.commands === void 0) {
-          let err18 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema88.properties.verification.required, parentSchema: schema88.properties.verification, data: data7 };
+    if (data.summary !== void 0) {
+      let data4 = data.summary;
+      if (typeof data4 == "string") {
+        if (func1(data4) < 1) {
+          let err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.summary, data: data4 };
           vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
         }
-        for (let key1 in data7)
-          if (key1 !== "commands") {
-            let err19 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema88.properties.verification, data: data7 };
-            vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
-          }
-        if (data7.commands !== void 0) {
-          let data8 = data7.commands;
-          if (Array.isArray(data8)) {
-            let len2 = data8.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data9 = data8[i2];
-              if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-                if (data9.command === void 0) {
-                  let err20 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema88.properties.verification.properties.commands.items.required, parentSchema: schema88.properties.verification.properties.commands.items, data: data9 };
-                  vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
-                }
-                if (data9.exit_code === void 0) {
-                  let err21 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema88.properties.verification.properties.commands.items.required, parentSchema: schema88.properties.verification.properties.commands.items, data: data9 };
-                  vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
-                }
-                for (let key2 in data9)
-                  if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
-                    let err22 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema88.properties.verification.properties.commands.items, data: data9 };
-                    vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
-                  }
-                if (data9.command !== void 0) {
-                  let data10 = data9.command;
-                  if (typeof data10 == "string") {
-                    if (func1(data10) < 1) {
-                      let err23 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.verification.properties.commands.items.properties.command, data: data10 };
-                      vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
-                    }
-                  } else {
-                    let err24 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema88.properties.verification.properties.commands.items.properties.command, data: data10 };
-                    vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
-                  }
-                }
-                if (data9.exit_code !== void 0) {
-                  let data11 = data9.exit_code;
-                  if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                    let err25 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema88.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema88.properties.verification.properties.commands.items.properties.exit_code, data: data11 };
-                    vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
-                  }
-                }
-                if (data9.summary !== void 0) {
-                  let data12 = data9.summary;
-                  if (typeof data12 != "string") {
-                    let err26 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema88.properties.verification.properties.commands.items.properties.summary, data: data12 };
-                    vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
-                  }
-                }
-              } else {
-                let err27 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.properties.verification.properties.commands.items.type, parentSchema: schema88.properties.verification.properties.commands.items, data: data9 };
-                vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
-              }
-            }
-          } else {
-            let err28 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.properties.verification.properties.commands.type, parentSchema: schema88.properties.verification.properties.commands, data: data8 };
-            vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
-          }
-        }
       } else {
-        let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.properties.verification.type, parentSchema: schema88.properties.verification, data: data7 };
-        vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
-      }
-    }
-    if (data.blocked_reason !== void 0) {
-      let data13 = data.blocked_reason;
-      if (typeof data13 != "string") {
-        let err30 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.blocked_reason.type, parentSchema: schema88.properties.blocked_reason, data: data13 };
-        vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
-      }
-      if (!(data13 === "requirements_unclear" || data13 === "architecture_decision" || data13 === "approval_required" || data13 === "dependency_missing" || data13 === "test_failures" || data13 === "security_concern" || data13 === "out_of_scope" || data13 === "environment" || data13 === "retry_limit")) {
-        let err31 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema88.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema88.properties.blocked_reason.enum, parentSchema: schema88.properties.blocked_reason, data: data13 };
-        vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-      }
-    }
-    if (data.missing_context !== void 0) {
-      let data14 = data.missing_context;
-      if (Array.isArray(data14)) {
-        let len3 = data14.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data15 = data14[i3];
-          if (typeof data15 == "string") {
-            if (func1(data15) < 1) {
-              let err32 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.missing_context.items, data: data15 };
-              vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
-            }
-          } else {
-            let err33 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.missing_context.items.type, parentSchema: schema88.properties.missing_context.items, data: data15 };
-            vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
-          }
-        }
-      } else {
-        let err34 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.properties.missing_context.type, parentSchema: schema88.properties.missing_context, data: data14 };
-        vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
-      }
-    }
-    if (data.attempted !== void 0) {
-      let data16 = data.attempted;
-      if (Array.isArray(data16)) {
-        let len4 = data16.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          let data17 = data16[i4];
-          if (typeof data17 == "string") {
-            if (func1(data17) < 1) {
-              let err35 = { instancePath: instancePath + "/attempted/" + i4, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.attempted.items, data: data17 };
-              vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
-            }
-          } else {
-            let err36 = { instancePath: instancePath + "/attempted/" + i4, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.attempted.items.type, parentSchema: schema88.properties.attempted.items, data: data17 };
-            vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
-          }
-        }
-      } else {
-        let err37 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.properties.attempted.type, parentSchema: schema88.properties.attempted, data: data16 };
-        vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
-      }
-    }
-    if (data.recommendation !== void 0) {
-      let data18 = data.recommendation;
-      if (typeof data18 != "string") {
-        let err38 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.recommendation.type, parentSchema: schema88.properties.recommendation, data: data18 };
-        vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
-      }
-    }
-    if (data.findings !== void 0) {
-      let data19 = data.findings;
-      if (Array.isArray(data19)) {
-        let len5 = data19.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data20 = data19[i5];
-          if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-            if (data20.severity === void 0) {
-              let err39 = { instancePath: instancePath + "/findings/" + i5, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema88.properties.findings.items.required, parentSchema: schema88.properties.findings.items, data: data20 };
-              vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
-            }
-            if (data20.confidence === void 0) {
-              let err40 = { instancePath: instancePath + "/findings/" + i5, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema88.properties.findings.items.required, parentSchema: schema88.properties.findings.items, data: data20 };
-              vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
-            }
-            if (data20.file === void 0) {
-              let err41 = { instancePath: instancePath + "/findings/" + i5, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema88.properties.findings.items.required, parentSchema: schema88.properties.findings.items, data: data20 };
-              vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
-            }
-            if (data20.line === void 0) {
-              let err42 = { instancePath: instancePath + "/findings/" + i5, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema88.properties.findings.items.required, parentSchema: schema88.properties.findings.items, data: data20 };
-              vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
-            }
-            if (data20.message === void 0) {
-              let err43 = { instancePath: instancePath + "/findings/" + i5, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema88.properties.findings.items.required, parentSchema: schema88.properties.findings.items, data: data20 };
-              vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-            }
-            for (let key3 in data20)
-              if (!(key3 === "severity" || key3 === "confidence" || key3 === "file" || key3 === "line" || key3 === "message" || key3 === "rule")) {
-                let err44 = { instancePath: instancePath + "/findings/" + i5, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema88.properties.findings.items, data: data20 };
-                vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-              }
-            if (data20.severity !== void 0) {
-              let data21 = data20.severity;
-              if (typeof data21 != "string") {
-                let err45 = { instancePath: instancePath + "/findings/" + i5 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.findings.items.properties.severity.type, parentSchema: schema88.properties.findings.items.properties.severity, data: data21 };
-                vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-              }
-              if (!(data21 === "critical" || data21 === "high" || data21 === "medium" || data21 === "low")) {
-                let err46 = { instancePath: instancePath + "/findings/" + i5 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema88.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema88.properties.findings.items.properties.severity.enum, parentSchema: schema88.properties.findings.items.properties.severity, data: data21 };
-                vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-              }
-            }
-            if (data20.confidence !== void 0) {
-              let data22 = data20.confidence;
-              if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22) && isFinite(data22))) {
-                let err47 = { instancePath: instancePath + "/findings/" + i5 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema88.properties.findings.items.properties.confidence.type, parentSchema: schema88.properties.findings.items.properties.confidence, data: data22 };
-                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
-              }
-              if (typeof data22 == "number" && isFinite(data22)) {
-                if (data22 > 100 || isNaN(data22)) {
-                  let err48 = { instancePath: instancePath + "/findings/" + i5 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema88.properties.findings.items.properties.confidence, data: data22 };
-                  vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
-                }
-                if (data22 < 0 || isNaN(data22)) {
-                  let err49 = { instancePath: instancePath + "/findings/" + i5 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema88.properties.findings.items.properties.confidence, data: data22 };
-                  vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
-                }
-              }
-            }
-            if (data20.file !== void 0) {
-              let data23 = data20.file;
-              if (typeof data23 == "string") {
-                if (func1(data23) < 1) {
-                  let err50 = { instancePath: instancePath + "/findings/" + i5 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.findings.items.properties.file, data: data23 };
-                  vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
-                }
-              } else {
-                let err51 = { instancePath: instancePath + "/findings/" + i5 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.findings.items.properties.file.type, parentSchema: schema88.properties.findings.items.properties.file, data: data23 };
-                vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
-              }
-            }
-            if (data20.line !== void 0) {
-              let data24 = data20.line;
-              if (!(typeof data24 == "number" && !(data24 % 1) && !isNaN(data24) && isFinite(data24))) {
-                let err52 = { instancePath: instancePath + "/findings/" + i5 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema88.properties.findings.items.properties.line.type, parentSchema: schema88.properties.findings.items.properties.line, data: data24 };
-                vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
-              }
-              if (typeof data24 == "number" && isFinite(data24) && (data24 < 1 || isNaN(data24))) {
-                let err53 = { instancePath: instancePath + "/findings/" + i5 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema88.properties.findings.items.properties.line, data: data24 };
-                vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
-              }
-            }
-            if (data20.message !== void 0) {
-              let data25 = data20.message;
-              if (typeof data25 == "string") {
-                if (func1(data25) < 1) {
-                  let err54 = { instancePath: instancePath + "/findings/" + i5 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.findings.items.properties.message, data: data25 };
-                  vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
-                }
-              } else {
-                let err55 = { instancePath: instancePath + "/findings/" + i5 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.findings.items.properties.message.type, parentSchema: schema88.properties.findings.items.properties.message, data: data25 };
-                vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-              }
-            }
-            if (data20.rule !== void 0) {
-              let data26 = data20.rule;
-              if (typeof data26 != "string") {
-                let err56 = { instancePath: instancePath + "/findings/" + i5 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.findings.items.properties.rule.type, parentSchema: schema88.properties.findings.items.properties.rule, data: data26 };
-                vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
-              }
-            }
-          } else {
-            let err57 = { instancePath: instancePath + "/findings/" + i5, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.properties.findings.items.type, parentSchema: schema88.properties.findings.items, data: data20 };
-            vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
-          }
-        }
-      } else {
-        let err58 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.properties.findings.type, parentSchema: schema88.properties.findings, data: data19 };
-        vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
-      }
-    }
-    if (data.report_file !== void 0) {
-      let data27 = data.report_file;
-      if (typeof data27 == "string") {
-        if (func1(data27) < 1) {
-          let err59 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema88.properties.report_file, data: data27 };
-          vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
-        }
-      } else {
-        let err60 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema88.properties.report_file.type, parentSchema: schema88.properties.report_file, data: data27 };
-        vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-      }
-    }
-  } else {
-    let err61 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.type, parentSchema: schema88, data };
-    vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-  }
-  return validate56.errors = vErrors, errors === 0;
-}
-validate56.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v12 = validate57, schema89 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "created", "updated", "phases", "context_for_resume", "error_log", "deferred_findings", "discoveries"], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "Name of the phase that is running or next to run.", type: "string" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], properties: { name: { description: "Phase name, e.g. architecture, infrastructure, implementation, unit-tests, review.", type: "string", minLength: 1 }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "How many times the phase was dispatched; the retry cap is checked against this.", type: "integer", minimum: 0 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commit: { description: "Git commit that holds the phase's output, when committed.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, pattern35 = new RegExp("^[0-9a-f]{7,40}$", "u"), formats2 = require_formats().fullFormats["date-time"];
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate57.evaluated;
-  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.feature === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-    }
-    if (data.status === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-    }
-    if (data.created === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-    }
-    if (data.updated === void 0) {
-      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-    }
-    if (data.phases === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-    }
-    if (data.context_for_resume === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-    }
-    if (data.error_log === void 0) {
-      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-    }
-    if (data.deferred_findings === void 0) {
-      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-    }
-    if (data.discoveries === void 0) {
-      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema89.required, parentSchema: schema89, data };
-      vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-    }
-    for (let key0 in data)
-      if (!func32.call(schema89.properties, key0)) {
-        let err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema89, data };
-        vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-      }
-    if (data.$schema !== void 0) {
-      let data0 = data.$schema;
-      if (typeof data0 != "string") {
-        let err10 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.$schema.type, parentSchema: schema89.properties.$schema, data: data0 };
-        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
-      }
-    }
-    if (data.feature !== void 0) {
-      let data1 = data.feature;
-      if (typeof data1 == "string") {
-        if (!pattern28.test(data1)) {
-          let err11 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema89.properties.feature, data: data1 };
-          vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
-        }
-      } else {
-        let err12 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.feature.type, parentSchema: schema89.properties.feature, data: data1 };
-        vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data2 = data.status;
-      if (typeof data2 != "string") {
-        let err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.status.type, parentSchema: schema89.properties.status, data: data2 };
-        vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
-      }
-      if (!(data2 === "complete" || data2 === "in_progress" || data2 === "blocked")) {
-        let err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema89.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema89.properties.status.enum, parentSchema: schema89.properties.status, data: data2 };
-        vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
-      }
-    }
-    if (data.created !== void 0) {
-      let data3 = data.created;
-      if (typeof data3 == "string") {
-        if (!formats2.validate(data3)) {
-          let err15 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema89.properties.created, data: data3 };
-          vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
-        }
-      } else {
-        let err16 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.created.type, parentSchema: schema89.properties.created, data: data3 };
-        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
-      }
-    }
-    if (data.updated !== void 0) {
-      let data4 = data.updated;
-      if (typeof data4 == "string") {
-        if (!formats2.validate(data4)) {
-          let err17 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema89.properties.updated, data: data4 };
-          vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
-        }
-      } else {
-        let err18 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.updated.type, parentSchema: schema89.properties.updated, data: data4 };
-        vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
-      }
-    }
-    if (data.current_phase !== void 0) {
-      let data5 = data.current_phase;
-      if (typeof data5 != "string") {
-        let err19 = { instancePath: instancePath + "/current_phase", schemaPath: "#/properties/current_phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.current_phase.type, parentSchema: schema89.properties.current_phase, data: data5 };
+        let err19 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.summary.type, parentSchema: schema92.properties.summary, data: data4 };
         vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
       }
     }
-    if (data.phases !== void 0) {
-      let data6 = data.phases;
+    if (data.agent !== void 0) {
+      let data5 = data.agent;
+      if (typeof data5 == "string") {
+        if (!pattern28.test(data5)) {
+          let err20 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema92.properties.agent, data: data5 };
+          vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+        }
+      } else {
+        let err21 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.agent.type, parentSchema: schema92.properties.agent, data: data5 };
+        vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+      }
+    }
+    if (data.files_created !== void 0) {
+      let data6 = data.files_created;
       if (Array.isArray(data6)) {
         let len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data7 = data6[i0];
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            if (data7.name === void 0) {
-              let err20 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema89.properties.phases.items.required, parentSchema: schema89.properties.phases.items, data: data7 };
-              vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
-            }
-            if (data7.status === void 0) {
-              let err21 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema89.properties.phases.items.required, parentSchema: schema89.properties.phases.items, data: data7 };
-              vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
-            }
-            if (data7.agent === void 0) {
-              let err22 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema89.properties.phases.items.required, parentSchema: schema89.properties.phases.items, data: data7 };
+          if (typeof data7 == "string") {
+            if (func1(data7) < 1) {
+              let err22 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.files_created.items, data: data7 };
               vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
             }
-            if (data7.iterations === void 0) {
-              let err23 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema89.properties.phases.items.required, parentSchema: schema89.properties.phases.items, data: data7 };
-              vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+          } else {
+            let err23 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.files_created.items.type, parentSchema: schema92.properties.files_created.items, data: data7 };
+            vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+          }
+        }
+      } else {
+        let err24 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.properties.files_created.type, parentSchema: schema92.properties.files_created, data: data6 };
+        vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+      }
+    }
+    if (data.files_modified !== void 0) {
+      let data8 = data.files_modified;
+      if (Array.isArray(data8)) {
+        let len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (typeof data9 == "string") {
+            if (func1(data9) < 1) {
+              let err25 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.files_modified.items, data: data9 };
+              vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
             }
-            if (data7.outputs === void 0) {
-              let err24 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema89.properties.phases.items.required, parentSchema: schema89.properties.phases.items, data: data7 };
-              vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
-            }
-            for (let key1 in data7)
-              if (!(key1 === "name" || key1 === "status" || key1 === "agent" || key1 === "iterations" || key1 === "outputs" || key1 === "commit" || key1 === "notes")) {
-                let err25 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema89.properties.phases.items, data: data7 };
-                vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
-              }
-            if (data7.name !== void 0) {
-              let data8 = data7.name;
-              if (typeof data8 == "string") {
-                if (func1(data8) < 1) {
-                  let err26 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/properties/phases/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.phases.items.properties.name, data: data8 };
-                  vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
-                }
-              } else {
-                let err27 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/properties/phases/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.phases.items.properties.name.type, parentSchema: schema89.properties.phases.items.properties.name, data: data8 };
-                vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
-              }
-            }
-            if (data7.status !== void 0) {
-              let data9 = data7.status;
-              if (typeof data9 != "string") {
-                let err28 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.phases.items.properties.status.type, parentSchema: schema89.properties.phases.items.properties.status, data: data9 };
-                vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
-              }
-              if (!(data9 === "pending" || data9 === "in_progress" || data9 === "complete" || data9 === "blocked" || data9 === "skipped")) {
-                let err29 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema89.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema89.properties.phases.items.properties.status.enum, parentSchema: schema89.properties.phases.items.properties.status, data: data9 };
-                vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
-              }
-            }
-            if (data7.agent !== void 0) {
-              let data10 = data7.agent;
-              if (typeof data10 == "string") {
-                if (func1(data10) < 1) {
-                  let err30 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.phases.items.properties.agent, data: data10 };
+          } else {
+            let err26 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.files_modified.items.type, parentSchema: schema92.properties.files_modified.items, data: data9 };
+            vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+          }
+        }
+      } else {
+        let err27 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.properties.files_modified.type, parentSchema: schema92.properties.files_modified, data: data8 };
+        vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+      }
+    }
+    if (data.verification !== void 0) {
+      let data10 = data.verification;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.commands === void 0) {
+          let err28 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema92.properties.verification.required, parentSchema: schema92.properties.verification, data: data10 };
+          vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+        }
+        for (let key1 in data10)
+          if (key1 !== "commands") {
+            let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema92.properties.verification, data: data10 };
+            vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+          }
+        if (data10.commands !== void 0) {
+          let data11 = data10.commands;
+          if (Array.isArray(data11)) {
+            let len2 = data11.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data12 = data11[i2];
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                if (data12.command === void 0) {
+                  let err30 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema92.properties.verification.properties.commands.items.required, parentSchema: schema92.properties.verification.properties.commands.items, data: data12 };
                   vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
                 }
-              } else {
-                let err31 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.phases.items.properties.agent.type, parentSchema: schema89.properties.phases.items.properties.agent, data: data10 };
-                vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-              }
-            }
-            if (data7.iterations !== void 0) {
-              let data11 = data7.iterations;
-              if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-                let err32 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema89.properties.phases.items.properties.iterations.type, parentSchema: schema89.properties.phases.items.properties.iterations, data: data11 };
-                vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
-              }
-              if (typeof data11 == "number" && isFinite(data11) && (data11 < 0 || isNaN(data11))) {
-                let err33 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema89.properties.phases.items.properties.iterations, data: data11 };
-                vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
-              }
-            }
-            if (data7.outputs !== void 0) {
-              let data12 = data7.outputs;
-              if (Array.isArray(data12)) {
-                let len1 = data12.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  let data13 = data12[i1];
+                if (data12.exit_code === void 0) {
+                  let err31 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema92.properties.verification.properties.commands.items.required, parentSchema: schema92.properties.verification.properties.commands.items, data: data12 };
+                  vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
+                }
+                for (let key2 in data12)
+                  if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
+                    let err32 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema92.properties.verification.properties.commands.items, data: data12 };
+                    vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
+                  }
+                if (data12.command !== void 0) {
+                  let data13 = data12.command;
                   if (typeof data13 == "string") {
                     if (func1(data13) < 1) {
-                      let err34 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.phases.items.properties.outputs.items, data: data13 };
-                      vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+                      let err33 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.verification.properties.commands.items.properties.command, data: data13 };
+                      vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
                     }
                   } else {
-                    let err35 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.phases.items.properties.outputs.items.type, parentSchema: schema89.properties.phases.items.properties.outputs.items, data: data13 };
+                    let err34 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema92.properties.verification.properties.commands.items.properties.command, data: data13 };
+                    vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+                  }
+                }
+                if (data12.exit_code !== void 0) {
+                  let data14 = data12.exit_code;
+                  if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
+                    let err35 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema92.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema92.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
                     vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
                   }
                 }
-              } else {
-                let err36 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.phases.items.properties.outputs.type, parentSchema: schema89.properties.phases.items.properties.outputs, data: data12 };
-                vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
-              }
-            }
-            if (data7.commit !== void 0) {
-              let data14 = data7.commit;
-              if (typeof data14 == "string") {
-                if (!pattern35.test(data14)) {
-                  let err37 = { instancePath: instancePath + "/phases/" + i0 + "/commit", schemaPath: "#/properties/phases/items/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema89.properties.phases.items.properties.commit, data: data14 };
-                  vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+                if (data12.summary !== void 0) {
+                  let data15 = data12.summary;
+                  if (typeof data15 != "string") {
+                    let err36 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema92.properties.verification.properties.commands.items.properties.summary, data: data15 };
+                    vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+                  }
                 }
               } else {
-                let err38 = { instancePath: instancePath + "/phases/" + i0 + "/commit", schemaPath: "#/properties/phases/items/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.phases.items.properties.commit.type, parentSchema: schema89.properties.phases.items.properties.commit, data: data14 };
-                vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
-              }
-            }
-            if (data7.notes !== void 0) {
-              let data15 = data7.notes;
-              if (typeof data15 != "string") {
-                let err39 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.phases.items.properties.notes.type, parentSchema: schema89.properties.phases.items.properties.notes, data: data15 };
-                vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+                let err37 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema92.properties.verification.properties.commands.items.type, parentSchema: schema92.properties.verification.properties.commands.items, data: data12 };
+                vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
               }
             }
           } else {
-            let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema89.properties.phases.items.type, parentSchema: schema89.properties.phases.items, data: data7 };
-            vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+            let err38 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.properties.verification.properties.commands.type, parentSchema: schema92.properties.verification.properties.commands, data: data11 };
+            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
       } else {
-        let err41 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.phases.type, parentSchema: schema89.properties.phases, data: data6 };
+        let err39 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema92.properties.verification.type, parentSchema: schema92.properties.verification, data: data10 };
+        vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+      }
+    }
+    if (data.blocked_reason !== void 0) {
+      let data16 = data.blocked_reason;
+      if (typeof data16 != "string") {
+        let err40 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.blocked_reason.type, parentSchema: schema92.properties.blocked_reason, data: data16 };
+        vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+      }
+      if (!(data16 === "requirements_unclear" || data16 === "architecture_decision" || data16 === "approval_required" || data16 === "dependency_missing" || data16 === "test_failures" || data16 === "security_concern" || data16 === "out_of_scope" || data16 === "environment" || data16 === "retry_limit")) {
+        let err41 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema92.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema92.properties.blocked_reason.enum, parentSchema: schema92.properties.blocked_reason, data: data16 };
         vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
       }
     }
-    if (data.context_for_resume !== void 0) {
-      let data16 = data.context_for_resume;
-      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-        if (data16.next_action === void 0) {
-          let err42 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema89.properties.context_for_resume.required, parentSchema: schema89.properties.context_for_resume, data: data16 };
-          vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
-        }
-        for (let key2 in data16)
-          if (!(key2 === "next_action" || key2 === "decisions" || key2 === "key_files" || key2 === "open_questions")) {
-            let err43 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema89.properties.context_for_resume, data: data16 };
+    if (data.missing_context !== void 0) {
+      let data17 = data.missing_context;
+      if (Array.isArray(data17)) {
+        let len3 = data17.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data18 = data17[i3];
+          if (typeof data18 == "string") {
+            if (func1(data18) < 1) {
+              let err42 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.missing_context.items, data: data18 };
+              vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+            }
+          } else {
+            let err43 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.missing_context.items.type, parentSchema: schema92.properties.missing_context.items, data: data18 };
             vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-          }
-        if (data16.next_action !== void 0) {
-          let data17 = data16.next_action;
-          if (typeof data17 == "string") {
-            if (func1(data17) < 1) {
-              let err44 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.context_for_resume.properties.next_action, data: data17 };
-              vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-            }
-          } else {
-            let err45 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.context_for_resume.properties.next_action.type, parentSchema: schema89.properties.context_for_resume.properties.next_action, data: data17 };
-            vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-          }
-        }
-        if (data16.decisions !== void 0) {
-          let data18 = data16.decisions;
-          if (Array.isArray(data18)) {
-            let len2 = data18.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data19 = data18[i2];
-              if (typeof data19 == "string") {
-                if (func1(data19) < 1) {
-                  let err46 = { instancePath: instancePath + "/context_for_resume/decisions/" + i2, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.context_for_resume.properties.decisions.items, data: data19 };
-                  vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-                }
-              } else {
-                let err47 = { instancePath: instancePath + "/context_for_resume/decisions/" + i2, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema89.properties.context_for_resume.properties.decisions.items, data: data19 };
-                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
-              }
-            }
-          } else {
-            let err48 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.context_for_resume.properties.decisions.type, parentSchema: schema89.properties.context_for_resume.properties.decisions, data: data18 };
-            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
-          }
-        }
-        if (data16.key_files !== void 0) {
-          let data20 = data16.key_files;
-          if (Array.isArray(data20)) {
-            let len3 = data20.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data21 = data20[i3];
-              if (typeof data21 == "string") {
-                if (func1(data21) < 1) {
-                  let err49 = { instancePath: instancePath + "/context_for_resume/key_files/" + i3, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.context_for_resume.properties.key_files.items, data: data21 };
-                  vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
-                }
-              } else {
-                let err50 = { instancePath: instancePath + "/context_for_resume/key_files/" + i3, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema89.properties.context_for_resume.properties.key_files.items, data: data21 };
-                vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
-              }
-            }
-          } else {
-            let err51 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.context_for_resume.properties.key_files.type, parentSchema: schema89.properties.context_for_resume.properties.key_files, data: data20 };
-            vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
-          }
-        }
-        if (data16.open_questions !== void 0) {
-          let data22 = data16.open_questions;
-          if (Array.isArray(data22)) {
-            let len4 = data22.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data23 = data22[i4];
-              if (typeof data23 == "string") {
-                if (func1(data23) < 1) {
-                  let err52 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i4, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.context_for_resume.properties.open_questions.items, data: data23 };
-                  vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
-                }
-              } else {
-                let err53 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i4, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema89.properties.context_for_resume.properties.open_questions.items, data: data23 };
-                vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
-              }
-            }
-          } else {
-            let err54 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.context_for_resume.properties.open_questions.type, parentSchema: schema89.properties.context_for_resume.properties.open_questions, data: data22 };
-            vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
           }
         }
       } else {
-        let err55 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema89.properties.context_for_resume.type, parentSchema: schema89.properties.context_for_resume, data: data16 };
-        vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
+        let err44 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.properties.missing_context.type, parentSchema: schema92.properties.missing_context, data: data17 };
+        vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
       }
     }
-    if (data.error_log !== void 0) {
-      let data24 = data.error_log;
-      if (Array.isArray(data24)) {
-        let len5 = data24.length;
+    if (data.commits !== void 0) {
+      let data19 = data.commits;
+      if (Array.isArray(data19)) {
+        let len4 = data19.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data20 = data19[i4];
+          if (typeof data20 == "string") {
+            if (!pattern32.test(data20)) {
+              let err45 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema92.properties.commits.items, data: data20 };
+              vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
+            }
+          } else {
+            let err46 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.commits.items.type, parentSchema: schema92.properties.commits.items, data: data20 };
+            vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
+          }
+        }
+      } else {
+        let err47 = { instancePath: instancePath + "/commits", schemaPath: "#/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.properties.commits.type, parentSchema: schema92.properties.commits, data: data19 };
+        vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+      }
+    }
+    if (data.attempted !== void 0) {
+      let data21 = data.attempted;
+      if (Array.isArray(data21)) {
+        let len5 = data21.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          let data25 = data24[i5];
+          let data22 = data21[i5];
+          if (typeof data22 == "string") {
+            if (func1(data22) < 1) {
+              let err48 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.attempted.items, data: data22 };
+              vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+            }
+          } else {
+            let err49 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.attempted.items.type, parentSchema: schema92.properties.attempted.items, data: data22 };
+            vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+          }
+        }
+      } else {
+        let err50 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.properties.attempted.type, parentSchema: schema92.properties.attempted, data: data21 };
+        vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+      }
+    }
+    if (data.recommendation !== void 0) {
+      let data23 = data.recommendation;
+      if (typeof data23 != "string") {
+        let err51 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.recommendation.type, parentSchema: schema92.properties.recommendation, data: data23 };
+        vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+      }
+    }
+    if (data.findings !== void 0) {
+      let data24 = data.findings;
+      if (Array.isArray(data24)) {
+        let len6 = data24.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data25 = data24[i6];
           if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            if (data25.timestamp === void 0) {
-              let err56 = { instancePath: instancePath + "/error_log/" + i5, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema89.properties.error_log.items.required, parentSchema: schema89.properties.error_log.items, data: data25 };
+            if (data25.severity === void 0) {
+              let err52 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema92.properties.findings.items.required, parentSchema: schema92.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+            }
+            if (data25.confidence === void 0) {
+              let err53 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema92.properties.findings.items.required, parentSchema: schema92.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+            }
+            if (data25.file === void 0) {
+              let err54 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema92.properties.findings.items.required, parentSchema: schema92.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+            }
+            if (data25.line === void 0) {
+              let err55 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema92.properties.findings.items.required, parentSchema: schema92.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
+            }
+            if (data25.message === void 0) {
+              let err56 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema92.properties.findings.items.required, parentSchema: schema92.properties.findings.items, data: data25 };
               vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
             }
-            if (data25.phase === void 0) {
-              let err57 = { instancePath: instancePath + "/error_log/" + i5, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema89.properties.error_log.items.required, parentSchema: schema89.properties.error_log.items, data: data25 };
-              vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
-            }
-            if (data25.error === void 0) {
-              let err58 = { instancePath: instancePath + "/error_log/" + i5, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema89.properties.error_log.items.required, parentSchema: schema89.properties.error_log.items, data: data25 };
-              vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
-            }
             for (let key3 in data25)
-              if (!(key3 === "timestamp" || key3 === "phase" || key3 === "agent" || key3 === "error" || key3 === "resolution")) {
-                let err59 = { instancePath: instancePath + "/error_log/" + i5, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema89.properties.error_log.items, data: data25 };
+              if (!(key3 === "severity" || key3 === "confidence" || key3 === "file" || key3 === "line" || key3 === "message" || key3 === "rule")) {
+                let err57 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema92.properties.findings.items, data: data25 };
+                vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+              }
+            if (data25.severity !== void 0) {
+              let data26 = data25.severity;
+              if (typeof data26 != "string") {
+                let err58 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.findings.items.properties.severity.type, parentSchema: schema92.properties.findings.items.properties.severity, data: data26 };
+                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+              }
+              if (!(data26 === "critical" || data26 === "high" || data26 === "medium" || data26 === "low")) {
+                let err59 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema92.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema92.properties.findings.items.properties.severity.enum, parentSchema: schema92.properties.findings.items.properties.severity, data: data26 };
                 vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
               }
-            if (data25.timestamp !== void 0) {
-              let data26 = data25.timestamp;
-              if (typeof data26 == "string") {
-                if (!formats2.validate(data26)) {
-                  let err60 = { instancePath: instancePath + "/error_log/" + i5 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema89.properties.error_log.items.properties.timestamp, data: data26 };
-                  vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-                }
-              } else {
-                let err61 = { instancePath: instancePath + "/error_log/" + i5 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.error_log.items.properties.timestamp.type, parentSchema: schema89.properties.error_log.items.properties.timestamp, data: data26 };
-                vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-              }
             }
-            if (data25.phase !== void 0) {
-              let data27 = data25.phase;
-              if (typeof data27 == "string") {
-                if (func1(data27) < 1) {
-                  let err62 = { instancePath: instancePath + "/error_log/" + i5 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.error_log.items.properties.phase, data: data27 };
+            if (data25.confidence !== void 0) {
+              let data27 = data25.confidence;
+              if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
+                let err60 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema92.properties.findings.items.properties.confidence.type, parentSchema: schema92.properties.findings.items.properties.confidence, data: data27 };
+                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
+              }
+              if (typeof data27 == "number" && isFinite(data27)) {
+                if (data27 > 100 || isNaN(data27)) {
+                  let err61 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema92.properties.findings.items.properties.confidence, data: data27 };
+                  vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
+                }
+                if (data27 < 0 || isNaN(data27)) {
+                  let err62 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema92.properties.findings.items.properties.confidence, data: data27 };
                   vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
                 }
-              } else {
-                let err63 = { instancePath: instancePath + "/error_log/" + i5 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.error_log.items.properties.phase.type, parentSchema: schema89.properties.error_log.items.properties.phase, data: data27 };
-                vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
               }
             }
-            if (data25.agent !== void 0) {
-              let data28 = data25.agent;
-              if (typeof data28 != "string") {
-                let err64 = { instancePath: instancePath + "/error_log/" + i5 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.error_log.items.properties.agent.type, parentSchema: schema89.properties.error_log.items.properties.agent, data: data28 };
+            if (data25.file !== void 0) {
+              let data28 = data25.file;
+              if (typeof data28 == "string") {
+                if (func1(data28) < 1) {
+                  let err63 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.findings.items.properties.file, data: data28 };
+                  vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
+                }
+              } else {
+                let err64 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.findings.items.properties.file.type, parentSchema: schema92.properties.findings.items.properties.file, data: data28 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
-            if (data25.error !== void 0) {
-              let data29 = data25.error;
-              if (typeof data29 == "string") {
-                if (func1(data29) < 1) {
-                  let err65 = { instancePath: instancePath + "/error_log/" + i5 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.error_log.items.properties.error, data: data29 };
-                  vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
-                }
-              } else {
-                let err66 = { instancePath: instancePath + "/error_log/" + i5 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.error_log.items.properties.error.type, parentSchema: schema89.properties.error_log.items.properties.error, data: data29 };
+            if (data25.line !== void 0) {
+              let data29 = data25.line;
+              if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
+                let err65 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema92.properties.findings.items.properties.line.type, parentSchema: schema92.properties.findings.items.properties.line, data: data29 };
+                vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
+              }
+              if (typeof data29 == "number" && isFinite(data29) && (data29 < 1 || isNaN(data29))) {
+                let err66 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema92.properties.findings.items.properties.line, data: data29 };
                 vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
               }
             }
-            if (data25.resolution !== void 0) {
-              let data30 = data25.resolution;
-              if (typeof data30 != "string") {
-                let err67 = { instancePath: instancePath + "/error_log/" + i5 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.error_log.items.properties.resolution.type, parentSchema: schema89.properties.error_log.items.properties.resolution, data: data30 };
-                vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+            if (data25.message !== void 0) {
+              let data30 = data25.message;
+              if (typeof data30 == "string") {
+                if (func1(data30) < 1) {
+                  let err67 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.findings.items.properties.message, data: data30 };
+                  vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+                }
+              } else {
+                let err68 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.findings.items.properties.message.type, parentSchema: schema92.properties.findings.items.properties.message, data: data30 };
+                vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
+              }
+            }
+            if (data25.rule !== void 0) {
+              let data31 = data25.rule;
+              if (typeof data31 != "string") {
+                let err69 = { instancePath: instancePath + "/findings/" + i6 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.findings.items.properties.rule.type, parentSchema: schema92.properties.findings.items.properties.rule, data: data31 };
+                vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
               }
             }
           } else {
-            let err68 = { instancePath: instancePath + "/error_log/" + i5, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema89.properties.error_log.items.type, parentSchema: schema89.properties.error_log.items, data: data25 };
-            vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
+            let err70 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema92.properties.findings.items.type, parentSchema: schema92.properties.findings.items, data: data25 };
+            vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
           }
         }
       } else {
-        let err69 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.error_log.type, parentSchema: schema89.properties.error_log, data: data24 };
-        vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+        let err71 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.properties.findings.type, parentSchema: schema92.properties.findings, data: data24 };
+        vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
       }
     }
-    if (data.deferred_findings !== void 0) {
-      let data31 = data.deferred_findings;
-      if (Array.isArray(data31)) {
-        let len6 = data31.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          let data32 = data31[i6];
-          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-            if (data32.severity === void 0) {
-              let err70 = { instancePath: instancePath + "/deferred_findings/" + i6, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema89.properties.deferred_findings.items.required, parentSchema: schema89.properties.deferred_findings.items, data: data32 };
-              vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+    if (data.report_file !== void 0) {
+      let data32 = data.report_file;
+      if (typeof data32 == "string") {
+        if (func1(data32) < 1) {
+          let err72 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema92.properties.report_file, data: data32 };
+          vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+        }
+      } else {
+        let err73 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.properties.report_file.type, parentSchema: schema92.properties.report_file, data: data32 };
+        vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+      }
+    }
+  } else {
+    let err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema92.type, parentSchema: schema92, data };
+    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+  }
+  return validate56.errors = vErrors, errors === 0;
+}
+validate56.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v12 = validate57, schema93 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, gate: { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, commit: { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, blocked_reason: { description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, base: { description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.", $ref: "#/$defs/commit" }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "The phase that is running or next to run.", $ref: "#/$defs/phase" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] }, then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } }, properties: { name: { $ref: "#/$defs/phase" }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 }, context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commits: { description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.", type: "array", items: { $ref: "#/$defs/commit" } }, reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, review_gates: { description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.", type: "object", additionalProperties: !1, required: ["spec", "quality", "security"], properties: { spec: { $ref: "#/$defs/gate" }, quality: { $ref: "#/$defs/gate" }, security: { $ref: "#/$defs/gate" }, reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, schema94 = { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, schema95 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, schema98 = { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, formats2 = require_formats().fullFormats["date-time"];
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate57.evaluated;
+  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
+  let _errs2 = errors, valid1 = !0, _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.status === void 0 && (missing0 = "status")) {
+      let err0 = {};
+      vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+    } else if (data.status !== void 0 && data.status !== "blocked") {
+      let err1 = {};
+      vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
+    let _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema93.allOf[0].then.required, parentSchema: schema93.allOf[0].then, data };
+      vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+    }
+    var _valid0 = _errs5 === errors;
+    if (valid1 = _valid0, valid1) {
+      var props0 = {};
+      props0.blocked_reason = !0, props0.status = !0;
+    }
+  }
+  if (!valid1) {
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema93.allOf[0].if, parentSchema: schema93.allOf[0], data };
+    vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.feature === void 0) {
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+    }
+    if (data.status === void 0) {
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+    }
+    if (data.base === void 0) {
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+    }
+    if (data.created === void 0) {
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+    }
+    if (data.updated === void 0) {
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+    }
+    if (data.phases === void 0) {
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+    }
+    if (data.review_gates === void 0) {
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "review_gates" }, message: "must have required property 'review_gates'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+    }
+    if (data.context_for_resume === void 0) {
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+    }
+    if (data.error_log === void 0) {
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
+    }
+    if (data.deferred_findings === void 0) {
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+    }
+    if (data.discoveries === void 0) {
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema93.required, parentSchema: schema93, data };
+      vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+    }
+    for (let key0 in data)
+      if (!func32.call(schema93.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema93, data };
+        vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+      }
+    if (data.$schema !== void 0) {
+      let data1 = data.$schema;
+      if (typeof data1 != "string") {
+        let err16 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.$schema.type, parentSchema: schema93.properties.$schema, data: data1 };
+        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      }
+    }
+    if (data.feature !== void 0) {
+      let data2 = data.feature;
+      if (typeof data2 == "string") {
+        if (!pattern28.test(data2)) {
+          let err17 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema93.properties.feature, data: data2 };
+          vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+        }
+      } else {
+        let err18 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.feature.type, parentSchema: schema93.properties.feature, data: data2 };
+        vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 != "string") {
+        let err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.status.type, parentSchema: schema93.properties.status, data: data3 };
+        vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+      }
+      if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked")) {
+        let err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema93.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema93.properties.status.enum, parentSchema: schema93.properties.status, data: data3 };
+        vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+      }
+    }
+    if (data.blocked_reason !== void 0) {
+      let data4 = data.blocked_reason;
+      if (typeof data4 != "string") {
+        let err21 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.blocked_reason.type, parentSchema: schema93.properties.blocked_reason, data: data4 };
+        vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+      }
+      if (!(data4 === "requirements_unclear" || data4 === "architecture_decision" || data4 === "approval_required" || data4 === "dependency_missing" || data4 === "test_failures" || data4 === "security_concern" || data4 === "out_of_scope" || data4 === "environment" || data4 === "retry_limit")) {
+        let err22 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema93.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema93.properties.blocked_reason.enum, parentSchema: schema93.properties.blocked_reason, data: data4 };
+        vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+      }
+    }
+    if (data.base !== void 0) {
+      let data5 = data.base;
+      if (typeof data5 == "string") {
+        if (!pattern32.test(data5)) {
+          let err23 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema94, data: data5 };
+          vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+        }
+      } else {
+        let err24 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.type, parentSchema: schema94, data: data5 };
+        vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+      }
+    }
+    if (data.created !== void 0) {
+      let data6 = data.created;
+      if (typeof data6 == "string") {
+        if (!formats2.validate(data6)) {
+          let err25 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema93.properties.created, data: data6 };
+          vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+        }
+      } else {
+        let err26 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.created.type, parentSchema: schema93.properties.created, data: data6 };
+        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+      }
+    }
+    if (data.updated !== void 0) {
+      let data7 = data.updated;
+      if (typeof data7 == "string") {
+        if (!formats2.validate(data7)) {
+          let err27 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema93.properties.updated, data: data7 };
+          vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+        }
+      } else {
+        let err28 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.updated.type, parentSchema: schema93.properties.updated, data: data7 };
+        vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+      }
+    }
+    if (data.current_phase !== void 0) {
+      let data8 = data.current_phase;
+      if (typeof data8 != "string") {
+        let err29 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.type, parentSchema: schema95, data: data8 };
+        vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+      }
+      if (!(data8 === "architecture" || data8 === "infrastructure" || data8 === "implementation" || data8 === "unit-tests" || data8 === "integration-tests" || data8 === "acceptance-tests" || data8 === "review" || data8 === "deploy" || data8 === "teardown" || data8 === "close-out")) {
+        let err30 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema95.enum }, message: "must be equal to one of the allowed values", schema: schema95.enum, parentSchema: schema95, data: data8 };
+        vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+      }
+    }
+    if (data.phases !== void 0) {
+      let data9 = data.phases;
+      if (Array.isArray(data9)) {
+        let len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data10 = data9[i0], _errs29 = errors, valid8 = !0, _errs30 = errors;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            let missing1;
+            if (data10.status === void 0 && (missing1 = "status")) {
+              let err31 = {};
+              vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
+            } else if (data10.status !== void 0 && data10.status !== "skipped") {
+              let err32 = {};
+              vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
             }
-            if (data32.source === void 0) {
-              let err71 = { instancePath: instancePath + "/deferred_findings/" + i6, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema89.properties.deferred_findings.items.required, parentSchema: schema89.properties.deferred_findings.items, data: data32 };
-              vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+          }
+          var _valid1 = _errs30 === errors;
+          if (errors = _errs29, vErrors !== null && (_errs29 ? vErrors.length = _errs29 : vErrors = null), _valid1) {
+            let _errs32 = errors;
+            if (data10 && typeof data10 == "object" && !Array.isArray(data10) && data10.reason === void 0) {
+              let err33 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/then/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema93.properties.phases.items.then.required, parentSchema: schema93.properties.phases.items.then, data: data10 };
+              vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
             }
-            if (data32.message === void 0) {
-              let err72 = { instancePath: instancePath + "/deferred_findings/" + i6, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema89.properties.deferred_findings.items.required, parentSchema: schema89.properties.deferred_findings.items, data: data32 };
-              vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+            var _valid1 = _errs32 === errors;
+            if (valid8 = _valid1, valid8) {
+              var props1 = {};
+              props1.reason = !0, props1.status = !0;
             }
-            if (data32.reason === void 0) {
-              let err73 = { instancePath: instancePath + "/deferred_findings/" + i6, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema89.properties.deferred_findings.items.required, parentSchema: schema89.properties.deferred_findings.items, data: data32 };
-              vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+          }
+          if (!valid8) {
+            let err34 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema93.properties.phases.items.if, parentSchema: schema93.properties.phases.items, data: data10 };
+            vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+          }
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.name === void 0) {
+              let err35 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema93.properties.phases.items.required, parentSchema: schema93.properties.phases.items, data: data10 };
+              vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
-            for (let key4 in data32)
-              if (!(key4 === "severity" || key4 === "source" || key4 === "file" || key4 === "line" || key4 === "message" || key4 === "reason")) {
-                let err74 = { instancePath: instancePath + "/deferred_findings/" + i6, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema89.properties.deferred_findings.items, data: data32 };
-                vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+            if (data10.status === void 0) {
+              let err36 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema93.properties.phases.items.required, parentSchema: schema93.properties.phases.items, data: data10 };
+              vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+            }
+            if (data10.agent === void 0) {
+              let err37 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema93.properties.phases.items.required, parentSchema: schema93.properties.phases.items, data: data10 };
+              vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+            }
+            if (data10.iterations === void 0) {
+              let err38 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema93.properties.phases.items.required, parentSchema: schema93.properties.phases.items, data: data10 };
+              vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+            }
+            if (data10.outputs === void 0) {
+              let err39 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema93.properties.phases.items.required, parentSchema: schema93.properties.phases.items, data: data10 };
+              vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+            }
+            for (let key1 in data10)
+              if (!func32.call(schema93.properties.phases.items.properties, key1)) {
+                let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema93.properties.phases.items, data: data10 };
+                vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
               }
-            if (data32.severity !== void 0) {
-              let data33 = data32.severity;
-              if (typeof data33 != "string") {
-                let err75 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.deferred_findings.items.properties.severity.type, parentSchema: schema89.properties.deferred_findings.items.properties.severity, data: data33 };
-                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
+            if (data10.name !== void 0) {
+              let data12 = data10.name;
+              if (typeof data12 != "string") {
+                let err41 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.type, parentSchema: schema95, data: data12 };
+                vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
               }
-              if (!(data33 === "critical" || data33 === "high" || data33 === "medium" || data33 === "low")) {
-                let err76 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema89.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema89.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema89.properties.deferred_findings.items.properties.severity, data: data33 };
-                vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+              if (!(data12 === "architecture" || data12 === "infrastructure" || data12 === "implementation" || data12 === "unit-tests" || data12 === "integration-tests" || data12 === "acceptance-tests" || data12 === "review" || data12 === "deploy" || data12 === "teardown" || data12 === "close-out")) {
+                let err42 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema95.enum }, message: "must be equal to one of the allowed values", schema: schema95.enum, parentSchema: schema95, data: data12 };
+                vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
               }
             }
-            if (data32.source !== void 0) {
-              let data34 = data32.source;
-              if (typeof data34 == "string") {
-                if (func1(data34) < 1) {
-                  let err77 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.deferred_findings.items.properties.source, data: data34 };
-                  vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
+            if (data10.status !== void 0) {
+              let data13 = data10.status;
+              if (typeof data13 != "string") {
+                let err43 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.phases.items.properties.status.type, parentSchema: schema93.properties.phases.items.properties.status, data: data13 };
+                vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+              }
+              if (!(data13 === "pending" || data13 === "in_progress" || data13 === "complete" || data13 === "blocked" || data13 === "skipped")) {
+                let err44 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema93.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema93.properties.phases.items.properties.status.enum, parentSchema: schema93.properties.phases.items.properties.status, data: data13 };
+                vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+              }
+            }
+            if (data10.agent !== void 0) {
+              let data14 = data10.agent;
+              if (typeof data14 == "string") {
+                if (func1(data14) < 1) {
+                  let err45 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.phases.items.properties.agent, data: data14 };
+                  vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
                 }
               } else {
-                let err78 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.deferred_findings.items.properties.source.type, parentSchema: schema89.properties.deferred_findings.items.properties.source, data: data34 };
-                vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
+                let err46 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.phases.items.properties.agent.type, parentSchema: schema93.properties.phases.items.properties.agent, data: data14 };
+                vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
               }
             }
-            if (data32.file !== void 0) {
-              let data35 = data32.file;
-              if (typeof data35 != "string") {
-                let err79 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.deferred_findings.items.properties.file.type, parentSchema: schema89.properties.deferred_findings.items.properties.file, data: data35 };
-                vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
+            if (data10.iterations !== void 0) {
+              let data15 = data10.iterations;
+              if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
+                let err47 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema93.properties.phases.items.properties.iterations.type, parentSchema: schema93.properties.phases.items.properties.iterations, data: data15 };
+                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+              }
+              if (typeof data15 == "number" && isFinite(data15)) {
+                if (data15 > 4 || isNaN(data15)) {
+                  let err48 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4", schema: 4, parentSchema: schema93.properties.phases.items.properties.iterations, data: data15 };
+                  vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+                }
+                if (data15 < 0 || isNaN(data15)) {
+                  let err49 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema93.properties.phases.items.properties.iterations, data: data15 };
+                  vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+                }
               }
             }
-            if (data32.line !== void 0) {
-              let data36 = data32.line;
-              if (!(typeof data36 == "number" && !(data36 % 1) && !isNaN(data36) && isFinite(data36))) {
-                let err80 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema89.properties.deferred_findings.items.properties.line.type, parentSchema: schema89.properties.deferred_findings.items.properties.line, data: data36 };
-                vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
+            if (data10.context_rounds !== void 0) {
+              let data16 = data10.context_rounds;
+              if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
+                let err50 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema93.properties.phases.items.properties.context_rounds.type, parentSchema: schema93.properties.phases.items.properties.context_rounds, data: data16 };
+                vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
               }
-              if (typeof data36 == "number" && isFinite(data36) && (data36 < 1 || isNaN(data36))) {
-                let err81 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema89.properties.deferred_findings.items.properties.line, data: data36 };
-                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
+              if (typeof data16 == "number" && isFinite(data16)) {
+                if (data16 > 2 || isNaN(data16)) {
+                  let err51 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema93.properties.phases.items.properties.context_rounds, data: data16 };
+                  vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+                }
+                if (data16 < 0 || isNaN(data16)) {
+                  let err52 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema93.properties.phases.items.properties.context_rounds, data: data16 };
+                  vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+                }
               }
             }
-            if (data32.message !== void 0) {
-              let data37 = data32.message;
-              if (typeof data37 == "string") {
-                if (func1(data37) < 1) {
-                  let err82 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.deferred_findings.items.properties.message, data: data37 };
-                  vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
+            if (data10.outputs !== void 0) {
+              let data17 = data10.outputs;
+              if (Array.isArray(data17)) {
+                let len1 = data17.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data18 = data17[i1];
+                  if (typeof data18 == "string") {
+                    if (func1(data18) < 1) {
+                      let err53 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.phases.items.properties.outputs.items, data: data18 };
+                      vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+                    }
+                  } else {
+                    let err54 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.phases.items.properties.outputs.items.type, parentSchema: schema93.properties.phases.items.properties.outputs.items, data: data18 };
+                    vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+                  }
                 }
               } else {
-                let err83 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.deferred_findings.items.properties.message.type, parentSchema: schema89.properties.deferred_findings.items.properties.message, data: data37 };
-                vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
+                let err55 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.phases.items.properties.outputs.type, parentSchema: schema93.properties.phases.items.properties.outputs, data: data17 };
+                vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
               }
             }
-            if (data32.reason !== void 0) {
-              let data38 = data32.reason;
-              if (typeof data38 == "string") {
-                if (func1(data38) < 1) {
-                  let err84 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.deferred_findings.items.properties.reason, data: data38 };
+            if (data10.commits !== void 0) {
+              let data19 = data10.commits;
+              if (Array.isArray(data19)) {
+                let len2 = data19.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data20 = data19[i2];
+                  if (typeof data20 == "string") {
+                    if (!pattern32.test(data20)) {
+                      let err56 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema94, data: data20 };
+                      vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
+                    }
+                  } else {
+                    let err57 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.type, parentSchema: schema94, data: data20 };
+                    vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+                  }
+                }
+              } else {
+                let err58 = { instancePath: instancePath + "/phases/" + i0 + "/commits", schemaPath: "#/properties/phases/items/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.phases.items.properties.commits.type, parentSchema: schema93.properties.phases.items.properties.commits, data: data19 };
+                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+              }
+            }
+            if (data10.reason !== void 0) {
+              let data21 = data10.reason;
+              if (typeof data21 == "string") {
+                if (func1(data21) < 1) {
+                  let err59 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.phases.items.properties.reason, data: data21 };
+                  vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
+                }
+              } else {
+                let err60 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.phases.items.properties.reason.type, parentSchema: schema93.properties.phases.items.properties.reason, data: data21 };
+                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
+              }
+            }
+            if (data10.notes !== void 0) {
+              let data22 = data10.notes;
+              if (typeof data22 != "string") {
+                let err61 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.phases.items.properties.notes.type, parentSchema: schema93.properties.phases.items.properties.notes, data: data22 };
+                vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
+              }
+            }
+          } else {
+            let err62 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema93.properties.phases.items.type, parentSchema: schema93.properties.phases.items, data: data10 };
+            vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
+          }
+        }
+      } else {
+        let err63 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.phases.type, parentSchema: schema93.properties.phases, data: data9 };
+        vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
+      }
+    }
+    if (data.review_gates !== void 0) {
+      let data23 = data.review_gates;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        if (data23.spec === void 0) {
+          let err64 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema93.properties.review_gates.required, parentSchema: schema93.properties.review_gates, data: data23 };
+          vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+        }
+        if (data23.quality === void 0) {
+          let err65 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "quality" }, message: "must have required property 'quality'", schema: schema93.properties.review_gates.required, parentSchema: schema93.properties.review_gates, data: data23 };
+          vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
+        }
+        if (data23.security === void 0) {
+          let err66 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "security" }, message: "must have required property 'security'", schema: schema93.properties.review_gates.required, parentSchema: schema93.properties.review_gates, data: data23 };
+          vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
+        }
+        for (let key2 in data23)
+          if (!(key2 === "spec" || key2 === "quality" || key2 === "security" || key2 === "reviewed_head")) {
+            let err67 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema93.properties.review_gates, data: data23 };
+            vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+          }
+        if (data23.spec !== void 0) {
+          let data24 = data23.spec;
+          if (typeof data24 != "string") {
+            let err68 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data24 };
+            vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
+          }
+          if (!(data24 === "pending" || data24 === "passed" || data24 === "failed" || data24 === "skipped")) {
+            let err69 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema98.enum }, message: "must be equal to one of the allowed values", schema: schema98.enum, parentSchema: schema98, data: data24 };
+            vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+          }
+        }
+        if (data23.quality !== void 0) {
+          let data25 = data23.quality;
+          if (typeof data25 != "string") {
+            let err70 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data25 };
+            vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+          }
+          if (!(data25 === "pending" || data25 === "passed" || data25 === "failed" || data25 === "skipped")) {
+            let err71 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema98.enum }, message: "must be equal to one of the allowed values", schema: schema98.enum, parentSchema: schema98, data: data25 };
+            vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+          }
+        }
+        if (data23.security !== void 0) {
+          let data26 = data23.security;
+          if (typeof data26 != "string") {
+            let err72 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data26 };
+            vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+          }
+          if (!(data26 === "pending" || data26 === "passed" || data26 === "failed" || data26 === "skipped")) {
+            let err73 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema98.enum }, message: "must be equal to one of the allowed values", schema: schema98.enum, parentSchema: schema98, data: data26 };
+            vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+          }
+        }
+        if (data23.reviewed_head !== void 0) {
+          let data27 = data23.reviewed_head;
+          if (typeof data27 == "string") {
+            if (!pattern32.test(data27)) {
+              let err74 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema94, data: data27 };
+              vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+            }
+          } else {
+            let err75 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.type, parentSchema: schema94, data: data27 };
+            vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
+          }
+        }
+      } else {
+        let err76 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema93.properties.review_gates.type, parentSchema: schema93.properties.review_gates, data: data23 };
+        vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+      }
+    }
+    if (data.context_for_resume !== void 0) {
+      let data28 = data.context_for_resume;
+      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+        if (data28.next_action === void 0) {
+          let err77 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema93.properties.context_for_resume.required, parentSchema: schema93.properties.context_for_resume, data: data28 };
+          vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
+        }
+        for (let key3 in data28)
+          if (!(key3 === "next_action" || key3 === "decisions" || key3 === "key_files" || key3 === "open_questions")) {
+            let err78 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema93.properties.context_for_resume, data: data28 };
+            vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
+          }
+        if (data28.next_action !== void 0) {
+          let data29 = data28.next_action;
+          if (typeof data29 == "string") {
+            if (func1(data29) < 1) {
+              let err79 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.context_for_resume.properties.next_action, data: data29 };
+              vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
+            }
+          } else {
+            let err80 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.context_for_resume.properties.next_action.type, parentSchema: schema93.properties.context_for_resume.properties.next_action, data: data29 };
+            vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
+          }
+        }
+        if (data28.decisions !== void 0) {
+          let data30 = data28.decisions;
+          if (Array.isArray(data30)) {
+            let len3 = data30.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data31 = data30[i3];
+              if (typeof data31 == "string") {
+                if (func1(data31) < 1) {
+                  let err81 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.context_for_resume.properties.decisions.items, data: data31 };
+                  vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
+                }
+              } else {
+                let err82 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema93.properties.context_for_resume.properties.decisions.items, data: data31 };
+                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
+              }
+            }
+          } else {
+            let err83 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.context_for_resume.properties.decisions.type, parentSchema: schema93.properties.context_for_resume.properties.decisions, data: data30 };
+            vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
+          }
+        }
+        if (data28.key_files !== void 0) {
+          let data32 = data28.key_files;
+          if (Array.isArray(data32)) {
+            let len4 = data32.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data33 = data32[i4];
+              if (typeof data33 == "string") {
+                if (func1(data33) < 1) {
+                  let err84 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.context_for_resume.properties.key_files.items, data: data33 };
                   vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
                 }
               } else {
-                let err85 = { instancePath: instancePath + "/deferred_findings/" + i6 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.deferred_findings.items.properties.reason.type, parentSchema: schema89.properties.deferred_findings.items.properties.reason, data: data38 };
+                let err85 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema93.properties.context_for_resume.properties.key_files.items, data: data33 };
                 vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
               }
             }
           } else {
-            let err86 = { instancePath: instancePath + "/deferred_findings/" + i6, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema89.properties.deferred_findings.items.type, parentSchema: schema89.properties.deferred_findings.items, data: data32 };
+            let err86 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.context_for_resume.properties.key_files.type, parentSchema: schema93.properties.context_for_resume.properties.key_files, data: data32 };
             vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
           }
         }
-      } else {
-        let err87 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.deferred_findings.type, parentSchema: schema89.properties.deferred_findings, data: data31 };
-        vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
-      }
-    }
-    if (data.discoveries !== void 0) {
-      let data39 = data.discoveries;
-      if (Array.isArray(data39)) {
-        let len7 = data39.length;
-        for (let i7 = 0; i7 < len7; i7++) {
-          let data40 = data39[i7];
-          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-            if (data40.text === void 0) {
-              let err88 = { instancePath: instancePath + "/discoveries/" + i7, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema89.properties.discoveries.items.required, parentSchema: schema89.properties.discoveries.items, data: data40 };
-              vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
-            }
-            if (data40.source === void 0) {
-              let err89 = { instancePath: instancePath + "/discoveries/" + i7, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema89.properties.discoveries.items.required, parentSchema: schema89.properties.discoveries.items, data: data40 };
-              vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
-            }
-            for (let key5 in data40)
-              if (!(key5 === "text" || key5 === "source" || key5 === "applies_to")) {
-                let err90 = { instancePath: instancePath + "/discoveries/" + i7, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema89.properties.discoveries.items, data: data40 };
-                vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
-              }
-            if (data40.text !== void 0) {
-              let data41 = data40.text;
-              if (typeof data41 == "string") {
-                if (func1(data41) < 1) {
-                  let err91 = { instancePath: instancePath + "/discoveries/" + i7 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.discoveries.items.properties.text, data: data41 };
-                  vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
+        if (data28.open_questions !== void 0) {
+          let data34 = data28.open_questions;
+          if (Array.isArray(data34)) {
+            let len5 = data34.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data35 = data34[i5];
+              if (typeof data35 == "string") {
+                if (func1(data35) < 1) {
+                  let err87 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                  vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
                 }
               } else {
-                let err92 = { instancePath: instancePath + "/discoveries/" + i7 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.discoveries.items.properties.text.type, parentSchema: schema89.properties.discoveries.items.properties.text, data: data41 };
-                vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
-              }
-            }
-            if (data40.source !== void 0) {
-              let data42 = data40.source;
-              if (typeof data42 == "string") {
-                if (func1(data42) < 1) {
-                  let err93 = { instancePath: instancePath + "/discoveries/" + i7 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.discoveries.items.properties.source, data: data42 };
-                  vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
-                }
-              } else {
-                let err94 = { instancePath: instancePath + "/discoveries/" + i7 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.discoveries.items.properties.source.type, parentSchema: schema89.properties.discoveries.items.properties.source, data: data42 };
-                vErrors === null ? vErrors = [err94] : vErrors.push(err94), errors++;
-              }
-            }
-            if (data40.applies_to !== void 0) {
-              let data43 = data40.applies_to;
-              if (Array.isArray(data43)) {
-                let len8 = data43.length;
-                for (let i8 = 0; i8 < len8; i8++) {
-                  let data44 = data43[i8];
-                  if (typeof data44 == "string") {
-                    if (func1(data44) < 1) {
-                      let err95 = { instancePath: instancePath + "/discoveries/" + i7 + "/applies_to/" + i8, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema89.properties.discoveries.items.properties.applies_to.items, data: data44 };
-                      vErrors === null ? vErrors = [err95] : vErrors.push(err95), errors++;
-                    }
-                  } else {
-                    let err96 = { instancePath: instancePath + "/discoveries/" + i7 + "/applies_to/" + i8, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema89.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema89.properties.discoveries.items.properties.applies_to.items, data: data44 };
-                    vErrors === null ? vErrors = [err96] : vErrors.push(err96), errors++;
-                  }
-                }
-              } else {
-                let err97 = { instancePath: instancePath + "/discoveries/" + i7 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.discoveries.items.properties.applies_to.type, parentSchema: schema89.properties.discoveries.items.properties.applies_to, data: data43 };
-                vErrors === null ? vErrors = [err97] : vErrors.push(err97), errors++;
+                let err88 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema93.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
               }
             }
           } else {
-            let err98 = { instancePath: instancePath + "/discoveries/" + i7, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema89.properties.discoveries.items.type, parentSchema: schema89.properties.discoveries.items, data: data40 };
-            vErrors === null ? vErrors = [err98] : vErrors.push(err98), errors++;
+            let err89 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.context_for_resume.properties.open_questions.type, parentSchema: schema93.properties.context_for_resume.properties.open_questions, data: data34 };
+            vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
           }
         }
       } else {
-        let err99 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema89.properties.discoveries.type, parentSchema: schema89.properties.discoveries, data: data39 };
-        vErrors === null ? vErrors = [err99] : vErrors.push(err99), errors++;
+        let err90 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema93.properties.context_for_resume.type, parentSchema: schema93.properties.context_for_resume, data: data28 };
+        vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
+      }
+    }
+    if (data.error_log !== void 0) {
+      let data36 = data.error_log;
+      if (Array.isArray(data36)) {
+        let len6 = data36.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data37 = data36[i6];
+          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+            if (data37.timestamp === void 0) {
+              let err91 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema93.properties.error_log.items.required, parentSchema: schema93.properties.error_log.items, data: data37 };
+              vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
+            }
+            if (data37.phase === void 0) {
+              let err92 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema93.properties.error_log.items.required, parentSchema: schema93.properties.error_log.items, data: data37 };
+              vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
+            }
+            if (data37.error === void 0) {
+              let err93 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema93.properties.error_log.items.required, parentSchema: schema93.properties.error_log.items, data: data37 };
+              vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
+            }
+            for (let key4 in data37)
+              if (!(key4 === "timestamp" || key4 === "phase" || key4 === "agent" || key4 === "error" || key4 === "resolution")) {
+                let err94 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema93.properties.error_log.items, data: data37 };
+                vErrors === null ? vErrors = [err94] : vErrors.push(err94), errors++;
+              }
+            if (data37.timestamp !== void 0) {
+              let data38 = data37.timestamp;
+              if (typeof data38 == "string") {
+                if (!formats2.validate(data38)) {
+                  let err95 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema93.properties.error_log.items.properties.timestamp, data: data38 };
+                  vErrors === null ? vErrors = [err95] : vErrors.push(err95), errors++;
+                }
+              } else {
+                let err96 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.error_log.items.properties.timestamp.type, parentSchema: schema93.properties.error_log.items.properties.timestamp, data: data38 };
+                vErrors === null ? vErrors = [err96] : vErrors.push(err96), errors++;
+              }
+            }
+            if (data37.phase !== void 0) {
+              let data39 = data37.phase;
+              if (typeof data39 == "string") {
+                if (func1(data39) < 1) {
+                  let err97 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.error_log.items.properties.phase, data: data39 };
+                  vErrors === null ? vErrors = [err97] : vErrors.push(err97), errors++;
+                }
+              } else {
+                let err98 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.error_log.items.properties.phase.type, parentSchema: schema93.properties.error_log.items.properties.phase, data: data39 };
+                vErrors === null ? vErrors = [err98] : vErrors.push(err98), errors++;
+              }
+            }
+            if (data37.agent !== void 0) {
+              let data40 = data37.agent;
+              if (typeof data40 != "string") {
+                let err99 = { instancePath: instancePath + "/error_log/" + i6 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.error_log.items.properties.agent.type, parentSchema: schema93.properties.error_log.items.properties.agent, data: data40 };
+                vErrors === null ? vErrors = [err99] : vErrors.push(err99), errors++;
+              }
+            }
+            if (data37.error !== void 0) {
+              let data41 = data37.error;
+              if (typeof data41 == "string") {
+                if (func1(data41) < 1) {
+                  let err100 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.error_log.items.properties.error, data: data41 };
+                  vErrors === null ? vErrors = [err100] : vErrors.push(err100), errors++;
+                }
+              } else {
+                let err101 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.error_log.items.properties.error.type, parentSchema: schema93.properties.error_log.items.properties.error, data: data41 };
+                vErrors === null ? vErrors = [err101] : vErrors.push(err101), errors++;
+              }
+            }
+            if (data37.resolution !== void 0) {
+              let data42 = data37.resolution;
+              if (typeof data42 != "string") {
+                let err102 = { instancePath: instancePath + "/error_log/" + i6 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.error_log.items.properties.resolution.type, parentSchema: schema93.properties.error_log.items.properties.resolution, data: data42 };
+                vErrors === null ? vErrors = [err102] : vErrors.push(err102), errors++;
+              }
+            }
+          } else {
+            let err103 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema93.properties.error_log.items.type, parentSchema: schema93.properties.error_log.items, data: data37 };
+            vErrors === null ? vErrors = [err103] : vErrors.push(err103), errors++;
+          }
+        }
+      } else {
+        let err104 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.error_log.type, parentSchema: schema93.properties.error_log, data: data36 };
+        vErrors === null ? vErrors = [err104] : vErrors.push(err104), errors++;
+      }
+    }
+    if (data.deferred_findings !== void 0) {
+      let data43 = data.deferred_findings;
+      if (Array.isArray(data43)) {
+        let len7 = data43.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          let data44 = data43[i7];
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.severity === void 0) {
+              let err105 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema93.properties.deferred_findings.items.required, parentSchema: schema93.properties.deferred_findings.items, data: data44 };
+              vErrors === null ? vErrors = [err105] : vErrors.push(err105), errors++;
+            }
+            if (data44.source === void 0) {
+              let err106 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema93.properties.deferred_findings.items.required, parentSchema: schema93.properties.deferred_findings.items, data: data44 };
+              vErrors === null ? vErrors = [err106] : vErrors.push(err106), errors++;
+            }
+            if (data44.message === void 0) {
+              let err107 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema93.properties.deferred_findings.items.required, parentSchema: schema93.properties.deferred_findings.items, data: data44 };
+              vErrors === null ? vErrors = [err107] : vErrors.push(err107), errors++;
+            }
+            if (data44.reason === void 0) {
+              let err108 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema93.properties.deferred_findings.items.required, parentSchema: schema93.properties.deferred_findings.items, data: data44 };
+              vErrors === null ? vErrors = [err108] : vErrors.push(err108), errors++;
+            }
+            for (let key5 in data44)
+              if (!(key5 === "severity" || key5 === "source" || key5 === "file" || key5 === "line" || key5 === "message" || key5 === "reason")) {
+                let err109 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema93.properties.deferred_findings.items, data: data44 };
+                vErrors === null ? vErrors = [err109] : vErrors.push(err109), errors++;
+              }
+            if (data44.severity !== void 0) {
+              let data45 = data44.severity;
+              if (typeof data45 != "string") {
+                let err110 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.deferred_findings.items.properties.severity.type, parentSchema: schema93.properties.deferred_findings.items.properties.severity, data: data45 };
+                vErrors === null ? vErrors = [err110] : vErrors.push(err110), errors++;
+              }
+              if (!(data45 === "critical" || data45 === "high" || data45 === "medium" || data45 === "low")) {
+                let err111 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema93.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema93.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema93.properties.deferred_findings.items.properties.severity, data: data45 };
+                vErrors === null ? vErrors = [err111] : vErrors.push(err111), errors++;
+              }
+            }
+            if (data44.source !== void 0) {
+              let data46 = data44.source;
+              if (typeof data46 == "string") {
+                if (func1(data46) < 1) {
+                  let err112 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.deferred_findings.items.properties.source, data: data46 };
+                  vErrors === null ? vErrors = [err112] : vErrors.push(err112), errors++;
+                }
+              } else {
+                let err113 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.deferred_findings.items.properties.source.type, parentSchema: schema93.properties.deferred_findings.items.properties.source, data: data46 };
+                vErrors === null ? vErrors = [err113] : vErrors.push(err113), errors++;
+              }
+            }
+            if (data44.file !== void 0) {
+              let data47 = data44.file;
+              if (typeof data47 != "string") {
+                let err114 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.deferred_findings.items.properties.file.type, parentSchema: schema93.properties.deferred_findings.items.properties.file, data: data47 };
+                vErrors === null ? vErrors = [err114] : vErrors.push(err114), errors++;
+              }
+            }
+            if (data44.line !== void 0) {
+              let data48 = data44.line;
+              if (!(typeof data48 == "number" && !(data48 % 1) && !isNaN(data48) && isFinite(data48))) {
+                let err115 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema93.properties.deferred_findings.items.properties.line.type, parentSchema: schema93.properties.deferred_findings.items.properties.line, data: data48 };
+                vErrors === null ? vErrors = [err115] : vErrors.push(err115), errors++;
+              }
+              if (typeof data48 == "number" && isFinite(data48) && (data48 < 1 || isNaN(data48))) {
+                let err116 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema93.properties.deferred_findings.items.properties.line, data: data48 };
+                vErrors === null ? vErrors = [err116] : vErrors.push(err116), errors++;
+              }
+            }
+            if (data44.message !== void 0) {
+              let data49 = data44.message;
+              if (typeof data49 == "string") {
+                if (func1(data49) < 1) {
+                  let err117 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.deferred_findings.items.properties.message, data: data49 };
+                  vErrors === null ? vErrors = [err117] : vErrors.push(err117), errors++;
+                }
+              } else {
+                let err118 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.deferred_findings.items.properties.message.type, parentSchema: schema93.properties.deferred_findings.items.properties.message, data: data49 };
+                vErrors === null ? vErrors = [err118] : vErrors.push(err118), errors++;
+              }
+            }
+            if (data44.reason !== void 0) {
+              let data50 = data44.reason;
+              if (typeof data50 == "string") {
+                if (func1(data50) < 1) {
+                  let err119 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.deferred_findings.items.properties.reason, data: data50 };
+                  vErrors === null ? vErrors = [err119] : vErrors.push(err119), errors++;
+                }
+              } else {
+                let err120 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.deferred_findings.items.properties.reason.type, parentSchema: schema93.properties.deferred_findings.items.properties.reason, data: data50 };
+                vErrors === null ? vErrors = [err120] : vErrors.push(err120), errors++;
+              }
+            }
+          } else {
+            let err121 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema93.properties.deferred_findings.items.type, parentSchema: schema93.properties.deferred_findings.items, data: data44 };
+            vErrors === null ? vErrors = [err121] : vErrors.push(err121), errors++;
+          }
+        }
+      } else {
+        let err122 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.deferred_findings.type, parentSchema: schema93.properties.deferred_findings, data: data43 };
+        vErrors === null ? vErrors = [err122] : vErrors.push(err122), errors++;
+      }
+    }
+    if (data.discoveries !== void 0) {
+      let data51 = data.discoveries;
+      if (Array.isArray(data51)) {
+        let len8 = data51.length;
+        for (let i8 = 0; i8 < len8; i8++) {
+          let data52 = data51[i8];
+          if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+            if (data52.text === void 0) {
+              let err123 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema93.properties.discoveries.items.required, parentSchema: schema93.properties.discoveries.items, data: data52 };
+              vErrors === null ? vErrors = [err123] : vErrors.push(err123), errors++;
+            }
+            if (data52.source === void 0) {
+              let err124 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema93.properties.discoveries.items.required, parentSchema: schema93.properties.discoveries.items, data: data52 };
+              vErrors === null ? vErrors = [err124] : vErrors.push(err124), errors++;
+            }
+            for (let key6 in data52)
+              if (!(key6 === "text" || key6 === "source" || key6 === "applies_to")) {
+                let err125 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema93.properties.discoveries.items, data: data52 };
+                vErrors === null ? vErrors = [err125] : vErrors.push(err125), errors++;
+              }
+            if (data52.text !== void 0) {
+              let data53 = data52.text;
+              if (typeof data53 == "string") {
+                if (func1(data53) < 1) {
+                  let err126 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.discoveries.items.properties.text, data: data53 };
+                  vErrors === null ? vErrors = [err126] : vErrors.push(err126), errors++;
+                }
+              } else {
+                let err127 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.discoveries.items.properties.text.type, parentSchema: schema93.properties.discoveries.items.properties.text, data: data53 };
+                vErrors === null ? vErrors = [err127] : vErrors.push(err127), errors++;
+              }
+            }
+            if (data52.source !== void 0) {
+              let data54 = data52.source;
+              if (typeof data54 == "string") {
+                if (func1(data54) < 1) {
+                  let err128 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.discoveries.items.properties.source, data: data54 };
+                  vErrors === null ? vErrors = [err128] : vErrors.push(err128), errors++;
+                }
+              } else {
+                let err129 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.discoveries.items.properties.source.type, parentSchema: schema93.properties.discoveries.items.properties.source, data: data54 };
+                vErrors === null ? vErrors = [err129] : vErrors.push(err129), errors++;
+              }
+            }
+            if (data52.applies_to !== void 0) {
+              let data55 = data52.applies_to;
+              if (Array.isArray(data55)) {
+                let len9 = data55.length;
+                for (let i9 = 0; i9 < len9; i9++) {
+                  let data56 = data55[i9];
+                  if (typeof data56 == "string") {
+                    if (func1(data56) < 1) {
+                      let err130 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema93.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                      vErrors === null ? vErrors = [err130] : vErrors.push(err130), errors++;
+                    }
+                  } else {
+                    let err131 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema93.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema93.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                    vErrors === null ? vErrors = [err131] : vErrors.push(err131), errors++;
+                  }
+                }
+              } else {
+                let err132 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.discoveries.items.properties.applies_to.type, parentSchema: schema93.properties.discoveries.items.properties.applies_to, data: data55 };
+                vErrors === null ? vErrors = [err132] : vErrors.push(err132), errors++;
+              }
+            }
+          } else {
+            let err133 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema93.properties.discoveries.items.type, parentSchema: schema93.properties.discoveries.items, data: data52 };
+            vErrors === null ? vErrors = [err133] : vErrors.push(err133), errors++;
+          }
+        }
+      } else {
+        let err134 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema93.properties.discoveries.type, parentSchema: schema93.properties.discoveries, data: data51 };
+        vErrors === null ? vErrors = [err134] : vErrors.push(err134), errors++;
       }
     }
   } else {
-    let err100 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema89.type, parentSchema: schema89, data };
-    vErrors === null ? vErrors = [err100] : vErrors.push(err100), errors++;
+    let err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema93.type, parentSchema: schema93, data };
+    vErrors === null ? vErrors = [err135] : vErrors.push(err135), errors++;
   }
   return validate57.errors = vErrors, errors === 0;
 }
 validate57.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v13 = validate58, schema90 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema91 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema92 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern36 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern37 = new RegExp("^[0-9a-f]{64}$", "u"), pattern39 = new RegExp("^[0-9a-f]{16}$", "u"), schema95 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
+var v13 = validate58, schema102 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema103 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema104 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern40 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern41 = new RegExp("^[0-9a-f]{64}$", "u"), pattern43 = new RegExp("^[0-9a-f]{16}$", "u"), schema107 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
 function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate59.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (typeof data == "string") {
-    if (!pattern37.test(data)) {
-      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema92, data };
+    if (!pattern41.test(data)) {
+      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema104, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
   } else {
-    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.type, parentSchema: schema92, data };
+    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema104.type, parentSchema: schema104, data };
     vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
   let _errs4 = errors;
   if (data !== null) {
-    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema95.anyOf[1].type, parentSchema: schema95.anyOf[1], data };
+    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema107.anyOf[1].type, parentSchema: schema107.anyOf[1], data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   var _valid0 = _errs4 === errors;
   if (valid0 = valid0 || _valid0, valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema95.anyOf, parentSchema: schema95, data };
+    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema107.anyOf, parentSchema: schema107, data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
   return validate59.errors = vErrors, errors === 0;
@@ -40049,41 +41010,41 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null, errors = 0, evaluated0 = validate58.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.lockVersion === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema90.required, parentSchema: schema90, data };
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema102.required, parentSchema: schema102, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
     if (data.package === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema90.required, parentSchema: schema90, data };
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema102.required, parentSchema: schema102, data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.updated === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema90.required, parentSchema: schema90, data };
+      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema102.required, parentSchema: schema102, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     if (data.files === void 0) {
-      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema90.required, parentSchema: schema90, data };
+      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema102.required, parentSchema: schema102, data };
       vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
     }
     if (data.directories === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema90.required, parentSchema: schema90, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema102.required, parentSchema: schema102, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     for (let key0 in data)
-      if (!func32.call(schema90.properties, key0)) {
-        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90, data };
+      if (!func32.call(schema102.properties, key0)) {
+        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema102, data };
         vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.$schema.type, parentSchema: schema90.properties.$schema, data: data0 };
+        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.properties.$schema.type, parentSchema: schema102.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
     }
     if (data.lockVersion !== void 0) {
       let data1 = data.lockVersion;
       if (data1 !== 1) {
-        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema90.properties.lockVersion, data: data1 };
+        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema102.properties.lockVersion, data: data1 };
         vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
       }
     }
@@ -40091,27 +41052,27 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.package;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.name === void 0) {
-          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema90.properties.package.required, parentSchema: schema90.properties.package, data: data2 };
+          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema102.properties.package.required, parentSchema: schema102.properties.package, data: data2 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
         if (data2.version === void 0) {
-          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema90.properties.package.required, parentSchema: schema90.properties.package, data: data2 };
+          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema102.properties.package.required, parentSchema: schema102.properties.package, data: data2 };
           vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
         }
         for (let key1 in data2)
           if (!(key1 === "name" || key1 === "version")) {
-            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.package, data: data2 };
+            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema102.properties.package, data: data2 };
             vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
           }
         if (data2.name !== void 0) {
           let data3 = data2.name;
           if (typeof data3 == "string") {
             if (func1(data3) < 1) {
-              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema90.properties.package.properties.name, data: data3 };
+              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema102.properties.package.properties.name, data: data3 };
               vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
             }
           } else {
-            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.package.properties.name.type, parentSchema: schema90.properties.package.properties.name, data: data3 };
+            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.properties.package.properties.name.type, parentSchema: schema102.properties.package.properties.name, data: data3 };
             vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
           }
         }
@@ -40119,23 +41080,23 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data2.version;
           if (typeof data4 == "string") {
             if (func1(data4) < 1) {
-              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema90.properties.package.properties.version, data: data4 };
+              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema102.properties.package.properties.version, data: data4 };
               vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
             }
           } else {
-            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.package.properties.version.type, parentSchema: schema90.properties.package.properties.version, data: data4 };
+            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.properties.package.properties.version.type, parentSchema: schema102.properties.package.properties.version, data: data4 };
             vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
           }
         }
       } else {
-        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.package.type, parentSchema: schema90.properties.package, data: data2 };
+        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.properties.package.type, parentSchema: schema102.properties.package, data: data2 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
     if (data.mode !== void 0) {
       let data5 = data.mode;
       if (!(data5 === "project" || data5 === "user")) {
-        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema90.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.mode.enum, parentSchema: schema90.properties.mode, data: data5 };
+        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema102.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema102.properties.mode.enum, parentSchema: schema102.properties.mode, data: data5 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
@@ -40147,11 +41108,11 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i0];
           if (typeof data7 == "string") {
             if (func1(data7) < 1) {
-              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema90.properties.transforms.items, data: data7 };
+              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema102.properties.transforms.items, data: data7 };
               vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
             }
           } else {
-            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.transforms.items.type, parentSchema: schema90.properties.transforms.items, data: data7 };
+            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.properties.transforms.items.type, parentSchema: schema102.properties.transforms.items, data: data7 };
             vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
           }
         }
@@ -40163,7 +41124,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             if (typeof item0 == "string") {
               if (typeof indices0[item0] == "number") {
                 j0 = indices0[item0];
-                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema90.properties.transforms, data: data6 };
+                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema102.properties.transforms, data: data6 };
                 vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
                 break;
               }
@@ -40172,7 +41133,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.transforms.type, parentSchema: schema90.properties.transforms, data: data6 };
+        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema102.properties.transforms.type, parentSchema: schema102.properties.transforms, data: data6 };
         vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
       }
     }
@@ -40180,11 +41141,11 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.updated;
       if (typeof data8 == "string") {
         if (!formats2.validate(data8)) {
-          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema90.properties.updated, data: data8 };
+          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema102.properties.updated, data: data8 };
           vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
         }
       } else {
-        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.updated.type, parentSchema: schema90.properties.updated, data: data8 };
+        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.properties.updated.type, parentSchema: schema102.properties.updated, data: data8 };
         vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
@@ -40195,20 +41156,20 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs21 = errors;
           if (typeof key2 == "string") {
             if (func1(key2) < 1) {
-              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: key2, propertyName: key2 };
+              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema103, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
             }
-            if (!pattern36.test(key2)) {
-              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: key2, propertyName: key2 };
+            if (!pattern40.test(key2)) {
+              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema103, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
             }
           } else {
-            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: key2, propertyName: key2 };
+            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema103.type, parentSchema: schema103, data: key2, propertyName: key2 };
             vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
           }
           var valid5 = _errs21 === errors;
           if (!valid5) {
-            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema90.properties.files.propertyNames, parentSchema: schema90.properties.files, data: data9 };
+            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema102.properties.files.propertyNames, parentSchema: schema102.properties.files, data: data9 };
             vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
           }
         }
@@ -40216,40 +41177,40 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data9[key3];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.sha256 === void 0) {
-              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema90.properties.files.additionalProperties.required, parentSchema: schema90.properties.files.additionalProperties, data: data10 };
+              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema102.properties.files.additionalProperties.required, parentSchema: schema102.properties.files.additionalProperties, data: data10 };
               vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
             }
             for (let key4 in data10)
               if (!(key4 === "sha256" || key4 === "kept")) {
-                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.files.additionalProperties, data: data10 };
+                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema102.properties.files.additionalProperties, data: data10 };
                 vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
               }
             if (data10.sha256 !== void 0) {
               let data11 = data10.sha256;
               if (typeof data11 == "string") {
-                if (!pattern37.test(data11)) {
-                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema92, data: data11 };
+                if (!pattern41.test(data11)) {
+                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema104, data: data11 };
                   vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
                 }
               } else {
-                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.type, parentSchema: schema92, data: data11 };
+                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema104.type, parentSchema: schema104, data: data11 };
                 vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
               }
             }
             if (data10.kept !== void 0) {
               let data12 = data10.kept;
               if (data12 !== !0) {
-                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema90.properties.files.additionalProperties.properties.kept, data: data12 };
+                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema102.properties.files.additionalProperties.properties.kept, data: data12 };
                 vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
               }
             }
           } else {
-            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.files.additionalProperties.type, parentSchema: schema90.properties.files.additionalProperties, data: data10 };
+            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.properties.files.additionalProperties.type, parentSchema: schema102.properties.files.additionalProperties, data: data10 };
             vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
           }
         }
       } else {
-        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.files.type, parentSchema: schema90.properties.files, data: data9 };
+        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.properties.files.type, parentSchema: schema102.properties.files, data: data9 };
         vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
       }
     }
@@ -40260,7 +41221,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data14 = data13[i2], _errs35 = errors, valid12 = !1, _errs36 = errors;
           if (data14 !== ".") {
-            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema90.properties.directories.items.anyOf[0], data: data14 };
+            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema102.properties.directories.items.anyOf[0], data: data14 };
             vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
           }
           var _valid0 = _errs36 === errors;
@@ -40268,22 +41229,22 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs37 = errors;
           if (typeof data14 == "string") {
             if (func1(data14) < 1) {
-              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data14 };
+              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema103, data: data14 };
               vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
-            if (!pattern36.test(data14)) {
-              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data14 };
+            if (!pattern40.test(data14)) {
+              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema103, data: data14 };
               vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
             }
           } else {
-            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data14 };
+            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema103.type, parentSchema: schema103, data: data14 };
             vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
           }
           var _valid0 = _errs37 === errors;
           if (valid12 = valid12 || _valid0, valid12)
             errors = _errs35, vErrors !== null && (_errs35 ? vErrors.length = _errs35 : vErrors = null);
           else {
-            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema90.properties.directories.items.anyOf, parentSchema: schema90.properties.directories.items, data: data14 };
+            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema102.properties.directories.items.anyOf, parentSchema: schema102.properties.directories.items, data: data14 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
@@ -40292,13 +41253,13 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i3--; )
             for (j1 = i3; j1--; )
               if (func0(data13[i3], data13[j1])) {
-                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema90.properties.directories, data: data13 };
+                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema102.properties.directories, data: data13 };
                 vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
                 break outer0;
               }
         }
       } else {
-        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.directories.type, parentSchema: schema90.properties.directories, data: data13 };
+        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema102.properties.directories.type, parentSchema: schema102.properties.directories, data: data13 };
         vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
       }
     }
@@ -40306,30 +41267,30 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       let data15 = data.journal;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
         if (data15.command === void 0) {
-          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema102.properties.journal.required, parentSchema: schema102.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
         }
         if (data15.started === void 0) {
-          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema102.properties.journal.required, parentSchema: schema102.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
         }
         if (data15.operations === void 0) {
-          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema102.properties.journal.required, parentSchema: schema102.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
         }
         if (data15.directories === void 0) {
-          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema90.properties.journal.required, parentSchema: schema90.properties.journal, data: data15 };
+          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema102.properties.journal.required, parentSchema: schema102.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
         }
         for (let key5 in data15)
           if (!(key5 === "command" || key5 === "started" || key5 === "run" || key5 === "operations" || key5 === "directories")) {
-            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.journal, data: data15 };
+            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema102.properties.journal, data: data15 };
             vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
           }
         if (data15.command !== void 0) {
           let data16 = data15.command;
           if (!(data16 === "install" || data16 === "update" || data16 === "uninstall")) {
-            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema90.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.journal.properties.command.enum, parentSchema: schema90.properties.journal.properties.command, data: data16 };
+            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema102.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema102.properties.journal.properties.command.enum, parentSchema: schema102.properties.journal.properties.command, data: data16 };
             vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
           }
         }
@@ -40337,23 +41298,23 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data17 = data15.started;
           if (typeof data17 == "string") {
             if (!formats2.validate(data17)) {
-              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema90.properties.journal.properties.started, data: data17 };
+              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema102.properties.journal.properties.started, data: data17 };
               vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
             }
           } else {
-            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.journal.properties.started.type, parentSchema: schema90.properties.journal.properties.started, data: data17 };
+            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.properties.journal.properties.started.type, parentSchema: schema102.properties.journal.properties.started, data: data17 };
             vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
           }
         }
         if (data15.run !== void 0) {
           let data18 = data15.run;
           if (typeof data18 == "string") {
-            if (!pattern39.test(data18)) {
-              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema90.properties.journal.properties.run, data: data18 };
+            if (!pattern43.test(data18)) {
+              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema102.properties.journal.properties.run, data: data18 };
               vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
             }
           } else {
-            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.journal.properties.run.type, parentSchema: schema90.properties.journal.properties.run, data: data18 };
+            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.properties.journal.properties.run.type, parentSchema: schema102.properties.journal.properties.run, data: data18 };
             vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
           }
         }
@@ -40365,46 +41326,46 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let data20 = data19[i4];
               if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
                 if (data20.path === void 0) {
-                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema102.properties.journal.properties.operations.items.required, parentSchema: schema102.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
                 }
                 if (data20.from === void 0) {
-                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema102.properties.journal.properties.operations.items.required, parentSchema: schema102.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
                 }
                 if (data20.to === void 0) {
-                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema90.properties.journal.properties.operations.items.required, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema102.properties.journal.properties.operations.items.required, parentSchema: schema102.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
                 }
                 for (let key6 in data20)
                   if (!(key6 === "path" || key6 === "from" || key6 === "to")) {
-                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema102.properties.journal.properties.operations.items, data: data20 };
                     vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
                   }
                 if (data20.path !== void 0) {
                   let data21 = data20.path;
                   if (typeof data21 == "string") {
                     if (func1(data21) < 1) {
-                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data21 };
+                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema103, data: data21 };
                       vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
                     }
-                    if (!pattern36.test(data21)) {
-                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data21 };
+                    if (!pattern40.test(data21)) {
+                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema103, data: data21 };
                       vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
                     }
                   } else {
-                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data21 };
+                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema103.type, parentSchema: schema103, data: data21 };
                     vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
                   }
                 }
                 data20.from !== void 0 && (validate59(data20.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data20, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length)), data20.to !== void 0 && (validate59(data20.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data20, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length));
               } else {
-                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.journal.properties.operations.items.type, parentSchema: schema90.properties.journal.properties.operations.items, data: data20 };
+                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.properties.journal.properties.operations.items.type, parentSchema: schema102.properties.journal.properties.operations.items, data: data20 };
                 vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
             }
           } else {
-            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.journal.properties.operations.type, parentSchema: schema90.properties.journal.properties.operations, data: data19 };
+            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema102.properties.journal.properties.operations.type, parentSchema: schema102.properties.journal.properties.operations, data: data19 };
             vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
           }
         }
@@ -40415,7 +41376,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i5 = 0; i5 < len3; i5++) {
               let data25 = data24[i5], _errs61 = errors, valid22 = !1, _errs62 = errors;
               if (data25 !== ".") {
-                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema90.properties.journal.properties.directories.items.anyOf[0], data: data25 };
+                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema102.properties.journal.properties.directories.items.anyOf[0], data: data25 };
                 vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
               }
               var _valid1 = _errs62 === errors;
@@ -40423,37 +41384,37 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
               let _errs63 = errors;
               if (typeof data25 == "string") {
                 if (func1(data25) < 1) {
-                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema91, data: data25 };
+                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema103, data: data25 };
                   vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
                 }
-                if (!pattern36.test(data25)) {
-                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema91, data: data25 };
+                if (!pattern40.test(data25)) {
+                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema103, data: data25 };
                   vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
                 }
               } else {
-                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema91.type, parentSchema: schema91, data: data25 };
+                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema103.type, parentSchema: schema103, data: data25 };
                 vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
               }
               var _valid1 = _errs63 === errors;
               if (valid22 = valid22 || _valid1, valid22)
                 errors = _errs61, vErrors !== null && (_errs61 ? vErrors.length = _errs61 : vErrors = null);
               else {
-                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema90.properties.journal.properties.directories.items.anyOf, parentSchema: schema90.properties.journal.properties.directories.items, data: data25 };
+                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema102.properties.journal.properties.directories.items.anyOf, parentSchema: schema102.properties.journal.properties.directories.items, data: data25 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
           } else {
-            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.journal.properties.directories.type, parentSchema: schema90.properties.journal.properties.directories, data: data24 };
+            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema102.properties.journal.properties.directories.type, parentSchema: schema102.properties.journal.properties.directories, data: data24 };
             vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
           }
         }
       } else {
-        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.journal.type, parentSchema: schema90.properties.journal, data: data15 };
+        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.properties.journal.type, parentSchema: schema102.properties.journal, data: data15 };
         vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
       }
     }
   } else {
-    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data };
+    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema102.type, parentSchema: schema102, data };
     vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
   }
   return validate58.errors = vErrors, errors === 0;
@@ -40465,6 +41426,14 @@ var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.js
 
 // scripts/cli.ts
 init_config();
+
+// scripts/lib/commands/color.ts
+function colorByDefault(env, isTTY) {
+  let force = env.FORCE_COLOR;
+  return force !== void 0 ? force !== "0" && force.toLowerCase() !== "false" : env.NO_COLOR ? !1 : isTTY;
+}
+
+// scripts/cli.ts
 init_io();
 init_vocabulary();
 init_package();
@@ -40473,13 +41442,13 @@ var usage = `Usage: backend-team <command> [options]
 Commands:
   validate [paths...]   check agent, skill, command and plugin files (see validate --help)
   generate [paths...]   rewrite stale generated index tables
-  rules                 list the rules with their docs
+  rules [rule-id]       list the rules, or print one rule's description, options and docs
   install [target]      copy the pack into <target>/.claude/ or, with --user, ~/.claude/ (see install --help)
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
   init                  set up this repository: config, git hook, CI workflow (see init --help)
 
-Options: --help, --version
+Options: -h, --help, -v, --version
 `, commands = {
   validate: async () => (await Promise.resolve().then(() => (init_validate(), validate_exports))).runValidate,
   rules: async () => (await Promise.resolve().then(() => (init_rules(), rules_exports))).runRules,
@@ -40512,11 +41481,17 @@ ${usage}`), 2;
   }
 }
 async function runFromProcess() {
+  let stdoutClosed = !1;
+  process.stdout.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    stdoutClosed = !0;
+  });
   let io = {
     cwd: process.cwd(),
-    isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t)
+    isTTY: colorByDefault(process.env, !!process.stdout.isTTY),
+    stdout: (t) => void (stdoutClosed || process.stdout.write(t)),
+    stderr: (t) => void process.stderr.write(t),
+    readStdin: readStandardInput
   };
   try {
     process.exitCode = await main(process.argv.slice(2), io);
@@ -40524,6 +41499,12 @@ async function runFromProcess() {
     process.stderr.write(`backend-team: internal error: ${error?.message ?? String(error)}
 `), process.exitCode = 2;
   }
+}
+async function readStandardInput(limit) {
+  let chunks = [], size = 0;
+  for await (let chunk of process.stdin)
+    if (chunks.push(chunk), size += chunk.length, size > limit) break;
+  return Buffer.concat(chunks).subarray(0, limit + 1);
 }
 
 // bundle-entry.ts

@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, format, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser/lib/esm/main.js' // the ES build: the default UMD one requires files a bundle cannot see
+import { applyEdits, findNodeAtLocation, format, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser'
 
 /** The indentation a JSON file already uses (two spaces when it has none), so an edit looks like the rest. */
 function formattingOf(text: string): FormattingOptions {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
-import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser/lib/esm/main.js' // the ES build: the default UMD one requires files a bundle cannot see
+import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser'
 import { parseDocument } from 'yaml'
 import { configFileName } from '../config.ts'
 import { initMarker, lintStagedGlob, localStagedCheck, stagedCheck } from './recipes.ts'
