@@ -34618,7 +34618,7 @@ function repositoryUrl() {
 function gitInstallSpec() {
   return `git+${repositoryUrl()}.git#${releaseTag}`;
 }
-var claudeFileGlobs, claudeFilePattern, lintStagedGlob, stagedCheck, localStagedCheck, releaseTag, initMarker, init_recipes = __esm({
+var claudeFileGlobs, claudeFilePattern, lintStagedGlob, stagedCheck, wholeCommitCheck, localStagedCheck, releaseTag, initMarker, init_recipes = __esm({
   "scripts/lib/init/recipes.ts"() {
     "use strict";
     init_package();
@@ -34628,7 +34628,7 @@ var claudeFileGlobs, claudeFilePattern, lintStagedGlob, stagedCheck, localStaged
       "**/.claude-plugin/{plugin,marketplace}.json",
       "{agents,skills,commands}/**/*.md",
       "hooks/hooks.json"
-    ], claudeFilePattern = "^((.*/)?\\.claude/((agents|skills|commands)/.*\\.md|settings(\\.local)?\\.json)|(.*/)?\\.claude-plugin/(plugin|marketplace)\\.json|(agents|skills|commands)/.*\\.md|hooks/hooks\\.json)$", lintStagedGlob = `{${claudeFileGlobs.flatMap((g) => g.startsWith("**/") ? [g.slice(3), g] : [g]).join(",")}}`, stagedCheck = "backend-team validate --staged", localStagedCheck = `npx --no-install ${stagedCheck}`;
+    ], claudeFilePattern = "^((.*/)?\\.claude/((agents|skills|commands)/.*\\.md|settings(\\.local)?\\.json)|(.*/)?\\.claude-plugin/(plugin|marketplace)\\.json|(agents|skills|commands)/.*\\.md|hooks/hooks\\.json)$", lintStagedGlob = `{${claudeFileGlobs.flatMap((g) => g.startsWith("**/") ? [g.slice(3), g] : [g]).join(",")}}`, stagedCheck = "backend-team validate --staged", wholeCommitCheck = `${stagedCheck} --no-error-on-unmatched-pattern`, localStagedCheck = `npx --no-install ${wholeCommitCheck}`;
     releaseTag = `v${package_default.version}`;
     initMarker = "Written by `backend-team init`";
   }
@@ -34639,8 +34639,8 @@ function gitHookScript() {
   return `#!/bin/sh
 # ${initMarker}: checks the agents, skills and plugin files of each commit as staged.
 # Skip it once with \`git commit --no-verify\`.
-if [ -x node_modules/.bin/backend-team ]; then exec node_modules/.bin/${stagedCheck}; fi
-if command -v backend-team >/dev/null 2>&1; then exec ${stagedCheck}; fi
+if [ -x node_modules/.bin/backend-team ]; then exec node_modules/.bin/${wholeCommitCheck}; fi
+if command -v backend-team >/dev/null 2>&1; then exec ${wholeCommitCheck}; fi
 echo "backend-team is not installed here or on PATH: npm install --global ${gitInstallSpec()}" >&2
 exit 1
 `;
@@ -34795,7 +34795,7 @@ function hookSteps(kind, files) {
   switch (kind) {
     case "git": {
       let path3 = gitHookPath(files.root);
-      return path3 === null ? [{ path: "core.hooksPath", action: "conflict", reason: "git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: " + stagedCheck }] : [ownedFile(files, path3, gitHookScript(), "git pre-commit hook", !0)];
+      return path3 === null ? [{ path: "core.hooksPath", action: "conflict", reason: "git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: " + wholeCommitCheck }] : [ownedFile(files, path3, gitHookScript(), "git pre-commit hook", !0)];
     }
     case "simple-git-hooks": {
       let current2 = packageJson(files)?.value["simple-git-hooks"], mine = typeof current2?.["pre-commit"] == "string" && !runsUs(current2["pre-commit"]) ? `${current2["pre-commit"]} && ${localStagedCheck}` : localStagedCheck;

@@ -139,6 +139,18 @@ describe('backend-team init', () => {
     expect(landed.status, landed.stdout + landed.stderr).toBe(0)
   })
 
+  it('the plain git hook lets commits through in a repository with no Claude Code file yet', async () => {
+    const root = userRepo()
+    rmSync(join(root, '.claude'), { recursive: true })
+    expect((await cli(root, 'init')).code).toBe(0)
+    mkdirSync(join(root, 'node_modules/.bin'), { recursive: true })
+    symlinkSync(join(repoRoot, 'bin/backend-team.js'), join(root, 'node_modules/.bin/backend-team'))
+    writeFileSync(join(root, '.gitignore'), 'node_modules/\n')
+    spawnSync('git', ['add', '-A'], { cwd: root, env: gitEnv })
+    const landed = spawnSync('git', ['commit', '-qm', 'Go only'], { cwd: root, env: gitEnv, encoding: 'utf8' })
+    expect(landed.status, landed.stdout + landed.stderr).toBe(0)
+  })
+
   it('the Claude Code hook validates an agent Claude edits (exit 2 with the diagnostics) and ignores Go code', async () => {
     const root = userRepo()
     expect((await cli(root, 'init', '--no-hook', '--claude-hook')).code).toBe(0)

@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser'
 import { parseDocument } from 'yaml'
 import { configFileName } from '../config.ts'
-import { initMarker, lintStagedGlob, localStagedCheck, stagedCheck } from './recipes.ts'
+import { initMarker, lintStagedGlob, localStagedCheck, stagedCheck, wholeCommitCheck } from './recipes.ts'
 import { claudeHookCommand, claudeHookEntry, claudeHookFile, claudeHookScript, gitHookScript, preCommitRepo, workflow } from './templates.ts'
 import { setJsonValue } from './json-edit.ts'
 
@@ -107,7 +107,7 @@ function hookSteps(kind: HookKind, files: Files): Step[] {
   switch (kind) {
     case 'git': {
       const path = gitHookPath(files.root)
-      if (path === null) return [{ path: 'core.hooksPath', action: 'conflict', reason: 'git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: ' + stagedCheck }]
+      if (path === null) return [{ path: 'core.hooksPath', action: 'conflict', reason: 'git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: ' + wholeCommitCheck }]
       return [ownedFile(files, path, gitHookScript(), 'git pre-commit hook', true)]
     }
     case 'simple-git-hooks': {

@@ -25,8 +25,10 @@ export const lintStagedGlob = `{${claudeFileGlobs.flatMap((g) => (g.startsWith('
 
 /** The check every git hook runs: the commit as staged, the whole project, so a deleted skill an agent needs is seen. */
 export const stagedCheck = 'backend-team validate --staged'
+/** The check a hook with no file list runs: a commit in a repository with no Claude Code file yet is no error. */
+export const wholeCommitCheck = `${stagedCheck} --no-error-on-unmatched-pattern`
 /** From a package.json script or hook runner, the locally installed package, never a download. */
-export const localStagedCheck = `npx --no-install ${stagedCheck}`
+export const localStagedCheck = `npx --no-install ${wholeCommitCheck}`
 
 /** The repository, from package.json `repository`: the one place the URL is set. */
 export function repositoryUrl(): string {

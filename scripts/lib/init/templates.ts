@@ -1,12 +1,12 @@
-import { claudeFilePattern, gitInstallSpec, initMarker, releaseTag, repositoryUrl, stagedCheck } from './recipes.ts'
+import { claudeFilePattern, gitInstallSpec, initMarker, releaseTag, repositoryUrl, wholeCommitCheck } from './recipes.ts'
 
 /** A plain git hook, for a repository with or without package.json: the local package first, then one on PATH. */
 export function gitHookScript(): string {
   return `#!/bin/sh
 # ${initMarker}: checks the agents, skills and plugin files of each commit as staged.
 # Skip it once with \`git commit --no-verify\`.
-if [ -x node_modules/.bin/backend-team ]; then exec node_modules/.bin/${stagedCheck}; fi
-if command -v backend-team >/dev/null 2>&1; then exec ${stagedCheck}; fi
+if [ -x node_modules/.bin/backend-team ]; then exec node_modules/.bin/${wholeCommitCheck}; fi
+if command -v backend-team >/dev/null 2>&1; then exec ${wholeCommitCheck}; fi
 echo "backend-team is not installed here or on PATH: npm install --global ${gitInstallSpec()}" >&2
 exit 1
 `
