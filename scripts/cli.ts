@@ -13,6 +13,7 @@ Commands:
   install [target]      copy the pack into <target>/.claude/ or, with --user, ~/.claude/ (see install --help)
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
+  init                  set up this repository: config, git hook, CI workflow (see init --help)
 
 Options: -h, --help, -v, --version
 `
@@ -27,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
   install: async () => (await import('./lib/commands/install.ts')).runInstall,
   update: async () => (await import('./lib/commands/install.ts')).runUpdate,
   uninstall: async () => (await import('./lib/commands/install.ts')).runUninstall,
+  init: async () => (await import('./lib/commands/init.ts')).runInit,
 }
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {

@@ -33,7 +33,7 @@ const packFiles = (): string[] => {
 
 describe('backend-team install (built CLI, real pack)', () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm install and npm ci run it)')
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run bundle`')
   })
 
   it('installs the whole pack into a fresh git repo as it must read there, updates nothing, then uninstalls to nothing', async () => {

@@ -22,13 +22,10 @@ async function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]) {
 }
 
 describe('pre-commit hook', () => {
-  it('this repo runs the validator before each commit, installed by simple-git-hooks on npm install', () => {
-    expect(ourPackage.scripts.prepare).toBe('node scripts/prepare.mjs')
+  it('this repo validates each commit as staged, with the hook simple-git-hooks installs, and no install script', () => {
+    expect(ourPackage.scripts.prepare).toBeUndefined()
     expect(ourPackage.devDependencies['simple-git-hooks']).toBeDefined()
-    expect(ourPackage['simple-git-hooks']).toEqual({ 'pre-commit': 'npm run -s validate' })
-    const prepare = fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'prepare.mjs'), 'utf8')
-    expect(prepare).toContain('scripts/build.mjs')
-    expect(prepare).toMatch(/process\.env\.CI/)
+    expect(ourPackage['simple-git-hooks']).toEqual({ 'pre-commit': 'npm run -s validate -- --staged' })
   })
 
   it('refuses a commit that adds a broken agent, with the diagnostic, and lets the fixed commit through', async () => {
@@ -44,7 +41,7 @@ describe('pre-commit hook', () => {
     }, null, 2))
     const hooksCli = path.join(path.dirname(createRequire(path.join(REPO_ROOT, 'package.json')).resolve('simple-git-hooks/package.json')), 'cli.js')
     await exec(process.execPath, [hooksCli], { cwd: repo, env, timeout: 30_000 })
-    expect(fs.readFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')).toContain('npm run -s validate')
+    expect(fs.readFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')).toContain('npm run -s validate -- --staged')
 
     write(path.join(repo, 'agents', 'reviewer.md'), '---\nname: reviewer\ntools: [Read\n---\n\nYou review diffs.\n')
     await git(repo, env, 'add', '-A')

@@ -8,6 +8,7 @@ import { formats, loadReporter, type Format } from '../reporters/index.ts'
 import { relativePath } from '../reporters/relative.ts'
 import { checks } from '../checks/index.ts'
 import { validate } from '../run.ts'
+import { validateStaged } from '../git/validate-staged.ts'
 import { UsageError, type CommandIO } from './io.ts'
 import { parseOptions } from './parse-options.ts'
 import { didYouMean } from '../suggest.ts'
@@ -36,6 +37,7 @@ Options:
   --color, --no-color       force coloured or plain output (default: colour on a terminal; FORCE_COLOR and
                             NO_COLOR are honoured)
   --debug                   say on stderr which projects were checked and which given files were skipped
+  --staged                  check what the next commit holds (the git index), not the working tree
   -h, --help                show this help
 `
 
@@ -54,6 +56,7 @@ export const validateOptions = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   debug: { type: 'boolean', default: false },
+  staged: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -75,7 +78,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   const targets = stdin ? [stdin.path] : expandGlobs(positionals, io.cwd, allowEmpty)
   // Every glob matched nothing: the working directory is not what was asked for.
   if (positionals.length > 0 && targets.length === 0) return allowEmpty ? 0 : nothingToCheck(positionals, io)
-  const result = validate({
+  const result = (values.staged ? validateStaged : validate)({
     cwd: io.cwd,
     targets,
     fix: values.fix,
