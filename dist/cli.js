@@ -30743,7 +30743,7 @@ var plugin_manifest_default, init_plugin_manifest = __esm({
         let manifest = typeof value == "object" && value !== null && !Array.isArray(value) ? value : null;
         for (let problem of describeSchemaErrors(validate2.errors, value)) {
           if (manifest && ownedByComponentChecks(manifest, problem.path)) continue;
-          let message2 = problem.path.length === 1 && problem.path[0] === "name" && typeof manifest?.name == "string" && manifest.name !== "" ? `Unexpected \`${manifest.name}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\`` : problem.message;
+          let name = typeof manifest?.name == "string" ? manifest.name : "", message2 = problem.path.length === 1 && problem.path[0] === "name" && name !== "" ? `Unexpected \`${name}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\`` : problem.message;
           report({ message: `${message2} (Claude Code skips the whole plugin)`, at: jsonProblemSpan(file, problem) });
         }
       }

@@ -200,7 +200,7 @@ describe('generate', () => {
     }
   })
 
-  it('is what validate --fix does too', async () => {
+  it('is what validate --fix does too', () => {
     const dir = copyCase('index-stale/invalid/empty-regions')
     const result = validate({ cwd: dir, targets: [], fix: true })
     expect(result.fixedFiles.map((f) => relative(dir, f))).toEqual(['agents/lead.md'])

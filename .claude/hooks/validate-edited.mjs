@@ -5,7 +5,7 @@
 // Anything else: exit 0 and stay silent. A validator that cannot run exits 1: shown to the user, not to Claude.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const validator = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'backend-team.js')

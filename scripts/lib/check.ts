@@ -25,7 +25,7 @@ interface BaseContext {
   settings: CheckSettings
   /** The rule's own options from the configuration (`["error", {...}]`). */
   options: Record<string, unknown>
-  report(report: Report): void
+  report: (report: Report) => void
 }
 
 export interface FileContext extends BaseContext {

@@ -43,6 +43,6 @@ export function ownedByComponentChecks(manifest: Record<string, unknown>, path: 
   const [key, index] = path
   if (typeof key !== 'string' || !pathKeySet.has(key)) return false
   const top = manifest[key]
-  const item = Array.isArray(top) && typeof index === 'number' ? top[index] : top
+  const item: unknown = Array.isArray(top) && typeof index === 'number' ? (top as unknown[])[index] : top
   return typeof item === 'string' || (key === 'hooks' && isRecord(item))
 }

@@ -145,6 +145,8 @@ export function show(value: unknown): string {
   if (value === null) return '`null`'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
+  // Only primitives are left here, so String() spells them as they are.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(value)
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``
 }

@@ -1,7 +1,7 @@
 // `backend-team init` in temporary git repositories: one step, safe to run twice, merging into the user's files and
 // never overwriting one. The workflow passes actionlint and the SARIF it uploads passes the SARIF 2.1.0 schema.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'

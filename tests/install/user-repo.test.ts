@@ -91,7 +91,7 @@ describe('a user repository, from the packed tarball', () => {
 
     // The orchestrator names the specialists as they are known here, and its roster stays the pack's nine.
     const orchestrator = fs.readFileSync(path.join(repo, '.claude', 'agents', 'backend-orchestrator.md'), 'utf8')
-    expect(orchestrator).toMatch(/^  - Agent\(backend-architect, backend-developer, backend-unit-test-engineer, [a-z, -]+\)$/m)
+    expect(orchestrator).toMatch(/^ {2}- Agent\(backend-architect, backend-developer, backend-unit-test-engineer, [a-z, -]+\)$/m)
     expect(orchestrator).not.toContain('release-notes-writer')
     // The schemas the prompts point at are there.
     for (const name of ['specialist-result', 'orchestrator-result', 'progress-state']) {

@@ -21,8 +21,9 @@ export default defineCheck({
     const manifest = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
     for (const problem of describeSchemaErrors(validate.errors, value)) {
       if (manifest && ownedByComponentChecks(manifest, problem.path)) continue
-      const spaced = problem.path.length === 1 && problem.path[0] === 'name' && typeof manifest?.name === 'string' && manifest.name !== ''
-      const message = spaced ? `Unexpected \`${manifest!.name as string}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\`` : problem.message
+      const name = typeof manifest?.name === 'string' ? manifest.name : ''
+      const spaced = problem.path.length === 1 && problem.path[0] === 'name' && name !== ''
+      const message = spaced ? `Unexpected \`${name}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\`` : problem.message
       report({ message: `${message} (Claude Code skips the whole plugin)`, at: jsonProblemSpan(file, problem) })
     }
   },

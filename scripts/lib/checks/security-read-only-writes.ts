@@ -1,6 +1,6 @@
 // A reviewer that can write can "fix" what it was asked to judge, and a prompt injection in the reviewed code can use that.
 import { defineCheck } from '../check.ts'
-import { listEntrySpan, valueSpan } from '../locate.ts'
+import { listEntrySpan } from '../locate.ts'
 import { splitToolList } from '../tool-list.ts'
 import { writeToolNames } from '../vocabulary.ts'
 

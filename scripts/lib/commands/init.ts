@@ -25,6 +25,7 @@ Options:
 
 const symbols: Record<Step['action'], string> = { create: 'create   ', update: 'update   ', unchanged: 'unchanged', conflict: 'conflict ' }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- every command has the same async signature
 export async function runInit(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -135,7 +135,7 @@ const cache = new WeakMap<LoadedFile, Map<number, Generated>>()
 /** The table of a region of a known type, built once per loaded file and region. */
 export function generate(file: LoadedFile, project: Project, region: Region, rules: readonly RuleSummary[]): Generated {
   let perFile = cache.get(file)
-  if (!perFile) cache.set(file, (perFile = new Map()))
+  if (!perFile) cache.set(file, (perFile = new Map<number, Generated>()))
   let result = perFile.get(region.innerStart)
   if (!result) perFile.set(region.innerStart, (result = regionTypes[region.name]!.build(file, project, rules)))
   return result
@@ -208,7 +208,7 @@ const catalogs = new WeakMap<Project, Map<string, Record<string, CatalogEntry>>>
 function catalogOf(project: Project, scope: Scope, which: 'agents' | 'skills'): Record<string, CatalogEntry> {
   const path = scope.kind === 'project' ? join(scope.root, '.claude', which, 'catalog.json') : join(scope.root, which, 'catalog.json')
   let perProject = catalogs.get(project)
-  if (!perProject) catalogs.set(project, (perProject = new Map()))
+  if (!perProject) catalogs.set(project, (perProject = new Map<string, Record<string, CatalogEntry>>()))
   let found = perProject.get(path)
   if (!found) {
     const loaded = project.files.find((f) => f.kind === 'catalog' && f.path === path)

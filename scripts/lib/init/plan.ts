@@ -74,8 +74,8 @@ function packageJson(files: Files): { text: string; value: Record<string, unknow
   const text = files.read('package.json')
   if (text === null) return null
   const tree = parseTree(text)
-  const value = tree ? getNodeValue(tree) : null
-  return value && typeof value === 'object' && !Array.isArray(value) ? { text, value } : null
+  const value: unknown = tree ? getNodeValue(tree) : null
+  return value && typeof value === 'object' && !Array.isArray(value) ? { text, value: value as Record<string, unknown> } : null
 }
 
 function configStep(files: Files): Step {
@@ -95,7 +95,7 @@ function packageJsonStep(files: Files, path: (string | number)[], value: unknown
   const pkg = packageJson(files)
   if (!pkg) return { path: 'package.json', action: 'conflict', reason: `${reason} goes into package.json, and there is no readable one: run \`npm init\` first, or choose --hook git` }
   const node = findNodeAtLocation(parseTree(pkg.text)!, path)
-  const current = node ? getNodeValue(node) : undefined
+  const current: unknown = node ? getNodeValue(node) : undefined
   if (present(current)) return { path: 'package.json', action: 'unchanged', reason }
   const text = setJsonValue(pkg.text, path, value)
   files.edit('package.json', text)
@@ -174,7 +174,7 @@ function claudeHookSteps(files: Files): Step[] {
   const existing = files.read(path)
   if (existing === null) return [script, { path, action: 'create', reason: 'PostToolUse hook', text: `${JSON.stringify({ hooks: { PostToolUse: [claudeHookEntry()] } }, null, 2)}\n` }]
   const tree = parseTree(existing)
-  const settings = tree ? getNodeValue(tree) : null
+  const settings: unknown = tree ? getNodeValue(tree) : null
   if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return [script, { path, action: 'conflict', reason: `${path} is not a JSON object; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }]
   if (existing.includes(claudeHookFile)) return [script, { path, action: 'unchanged', reason: 'PostToolUse hook' }]
   const hooks = (settings as { hooks?: unknown }).hooks

@@ -97,7 +97,7 @@ function blockedFolder(fs: FileSystem, claudeDir: string, rel: string): string |
 
 export function makePlan(input: PlanInput): Plan {
   const { command, fs, files, claudeDir, lock, force } = input
-  const owned: Record<string, LockEntry> = lock?.files ?? Object.create(null)
+  const owned: Record<string, LockEntry> = lock?.files ?? (Object.create(null) as Record<string, LockEntry>)
   const recordOf = (rel: string): LockEntry | undefined => (Object.hasOwn(owned, rel) ? owned[rel] : undefined)
   const steps: Step[] = []
   const packRels = new Set(files.map((f) => f.rel))
