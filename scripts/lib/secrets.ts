@@ -82,3 +82,16 @@ export function findSecrets(text: string, path: string): FoundSecret[] {
 export function maskSecret(secret: string): string {
   return `${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}… (${secret.length} characters)`
 }
+
+/**
+ * `message` with every secret of `text` it quotes replaced by its mask. Any rule may quote a value (a key, a link, a
+ * command); masking here, once per diagnostic, keeps a token that security/secret masks from being printed by another.
+ */
+export function maskQuotedSecrets(message: string, secrets: readonly FoundSecret[], text: string): string {
+  let out = message
+  for (const s of secrets) {
+    const secret = text.slice(s.start, s.end)
+    if (secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(maskSecret(secret))
+  }
+  return out
+}

@@ -139,6 +139,11 @@ function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan): 
     const comment = line.indexOf('<!--', i)
     if (tick === -1 && comment === -1) break
     if (comment !== -1 && (tick === -1 || comment < tick)) {
+      // `\<!--` is text (remark writes a description's `<!--` that way in a generated table), not a comment.
+      if (comment > 0 && line[comment - 1] === '\\') {
+        i = comment + 4
+        continue
+      }
       const close = line.indexOf('-->', comment + 4)
       const stop = close === -1 ? line.length : close + 3
       scan.comments.push({ text: line.slice(comment + 4, close === -1 ? line.length : close).trim(), start: lineOffset + comment, end: lineOffset + stop })
