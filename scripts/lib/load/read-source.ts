@@ -11,7 +11,7 @@ export type ReadResult =
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /** A file outside the project (reached through a symbolic link) is never opened. */
-export const outsideProject = { ok: false, problem: 'unreadable', detail: 'symbolic link that leaves the project; not followed' } as const satisfies ReadResult
+export const outsideProject = { ok: false, problem: 'unreadable', detail: 'symbolic link to a place outside the project; not followed' } as const satisfies ReadResult
 
 /**
  * Reads a file as Claude Code would accept it: at most 1 MiB of UTF-8 text.
