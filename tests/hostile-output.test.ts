@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Ajv from 'ajv'
+import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cli } from './validator/helpers.ts'
@@ -76,8 +76,8 @@ describe('SARIF', () => {
   // The SARIF 2.1.0 schema as published (draft-04); ajv 8 reads it once the draft-04 `id` is spelt `$id`.
   const { id, $schema: _draft, ...schema } = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<string, unknown>
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, unicodeRegExp: false })
-  addFormats(ajv)
-  const validateSarif = ajv.compile({ ...schema, $id: id })
+  addFormats.default(ajv)
+  const validateSarif = ajv.compile({ ...schema, $id: String(id) })
 
   it('a path with spaces, `%`, `#` and `:` is a valid uri-reference', async () => {
     const root = project({ '.git/HEAD': '', 'agents/a b%#:c.md': '---\nname: wrong\ndescription: d\n---\n\nBody.\n' })
