@@ -89,7 +89,7 @@ describe('SARIF', () => {
   it("this repository's own fixtures, checked as one folder, give SARIF that validates against the 2.1.0 schema", async () => {
     const repo = fileURLToPath(new URL('..', import.meta.url))
     const log = JSON.parse((await cli(repo, 'validate', '--format', 'sarif', 'tests/fixtures')).stdout)
-    expect(log.runs[0].results.length).toBeGreaterThan(100)
+    expect(log.runs[0].results.length).toBeGreaterThan(20)
     expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true)
   })
 })

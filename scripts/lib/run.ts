@@ -185,12 +185,17 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
   const files: LoadedFile[] = []
   const boundary = new ProjectBoundary([found.root])
   clock.candidateCount += found.candidates.length
+  const reported = (path: string) => isReported(found.reportOnly, path)
+  // Files the time guard kept from loading still count as files of the run (file/time-limit names them).
+  let notLoaded = 0
   for (const candidate of found.candidates) {
     const stdin = candidate.path === options.stdin?.path ? options.stdin.read : undefined
     const load = () => files.push(new LoadedFile(candidate, undefined, stdin, boundary))
-    if (pastDeadline() || !withinTime(load)) clock.notChecked.push(candidate.path)
+    if (pastDeadline() || !withinTime(load)) {
+      clock.notChecked.push(candidate.path)
+      if (reported(candidate.path)) notLoaded++
+    }
   }
-  const reported = (path: string) => isReported(found.reportOnly, path)
   const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
   const settings: CheckSettings = { skillProfile: config.skillProfile, rules: registry }
   const byFile = new Map<string, { file: LoadedFile | null; reports: Diagnostic[] }>()
@@ -292,7 +297,7 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
     }
   }
   const firstFile = files.find((f) => reported(f.path))?.path ?? null
-  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length, firstFile }
+  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length + notLoaded, firstFile }
 }
 
 /** Masks, in every message about `file`, the secrets its text holds (see maskQuotedSecrets). */

@@ -59,12 +59,12 @@ const maxAliasCount = 100
  */
 export const maxFrontmatterNodes = 250_000
 
-/** Parses strictly: the package's errors, then duplicate keys and the expanded size, found in linear time. */
+/** Parses strictly: the package's errors, then duplicate keys, found in linear time. */
 function parseStrict(text: string): { doc: Document.Parsed; errors: { message: string; pos: [number, number] }[] } {
   const doc = parseDocument(text, yamlOptions)
   if (doc.errors.length > 0) return { doc, errors: doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, pos: e.pos })) }
   try {
-    return { doc, errors: [...duplicateKeys(doc), ...oversized(doc)] }
+    return { doc, errors: duplicateKeys(doc) }
   } catch (error) {
     // Nesting deep enough to exhaust the stack: refused like any document too large to read.
     if (error instanceof RangeError) return { doc, errors: [{ message: 'Front matter nested too deeply; not read further', pos: [0, 0] }] }
@@ -94,8 +94,11 @@ function duplicateKeys(doc: Document.Parsed): { message: string; pos: [number, n
   return errors
 }
 
-/** The number of values the document expands to (aliases counted in full), cut off past the cap. */
-function oversized(doc: Document.Parsed): { message: string; pos: [number, number] }[] {
+/**
+ * Why the document cannot become data because it expands to too many values (aliases counted in full, cut off past the
+ * cap), or null. Like the package's own alias limit, this drops the data rather than retrying with quotes.
+ */
+function oversized(doc: Document.Parsed): string | null {
   const sizes = new Map<unknown, number>()
   const size = (node: unknown): number => {
     checkDeadline()
@@ -109,9 +112,13 @@ function oversized(doc: Document.Parsed): { message: string; pos: [number, numbe
     sizes.set(node, total)
     return total
   }
-  const total = size(doc.contents)
-  if (total <= maxFrontmatterNodes) return []
-  return [{ message: `Front matter holds more than ${maxFrontmatterNodes} values once aliases are expanded; not read further`, pos: [0, 0] }]
+  try {
+    if (size(doc.contents) <= maxFrontmatterNodes) return null
+  } catch (error) {
+    if (error instanceof RangeError) return 'Front matter nested too deeply; not read further'
+    throw error
+  }
+  return `Front matter holds more than ${maxFrontmatterNodes} values once aliases are expanded; not read further`
 }
 
 /**
@@ -222,6 +229,8 @@ function detach(value: unknown): unknown {
 }
 
 function toData(doc: Document.Parsed): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+  const tooLarge = oversized(doc)
+  if (tooLarge) return { ok: false, message: tooLarge }
   try {
     const value: unknown = detach(doc.toJS({ maxAliasCount }))
     if (value === null || value === undefined) return { ok: true, value: {} }
