@@ -41,6 +41,7 @@ describe('nothing from a file can steer a terminal or a CI log', () => {
     it(`${format}: no control characters, no line a CI would run as a command`, async () => {
       const r = await cli(hostile, 'validate', '--format', format, 'agents')
       expect(r.stdout).toContain('injected')
+      // eslint-disable-next-line no-control-regex -- the test looks for control characters
       expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
       const commandLines = r.stdout.split('\n').filter((line) => /^\s*(?:::|##)/.test(line))
       if (format === 'github') for (const line of commandLines) expect(line).toMatch(/^::(?:error|warning) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/)

@@ -3,6 +3,7 @@
  * control characters, ANSI escape sequences, line and paragraph separators and bidirectional overrides become visible
  * `\u{…}` escapes, so a file cannot colour the terminal, hide text or start a line of its own.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
 
 export function printable(text: string): string {
