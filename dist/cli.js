@@ -863,16 +863,16 @@ var require_util = __commonJS({
       let { opts, self: self2 } = it;
       if (!opts.strictSchema || typeof schema == "boolean")
         return;
-      let rules2 = self2.RULES.keywords;
+      let rules3 = self2.RULES.keywords;
       for (let key in schema)
-        rules2[key] || checkStrictMode(it, `unknown keyword: "${key}"`);
+        rules3[key] || checkStrictMode(it, `unknown keyword: "${key}"`);
     }
     exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules2) {
+    function schemaHasRules(schema, rules3) {
       if (typeof schema == "boolean")
         return !schema;
       for (let key in schema)
-        if (rules2[key])
+        if (rules3[key])
           return !0;
       return !1;
     }
@@ -2008,9 +2008,9 @@ var require_validate = __commonJS({
       ts.length > 1 && !(ts.length === 2 && ts.includes("null")) && strictTypesError(it, "use allowUnionTypes to allow union type keyword");
     }
     function checkKeywordTypes(it, ts) {
-      let rules2 = it.self.RULES.all;
-      for (let keyword in rules2) {
-        let rule = rules2[keyword];
+      let rules3 = it.self.RULES.all;
+      for (let keyword in rules3) {
+        let rule = rules3[keyword];
         if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
           let { type } = rule.definition;
           type.length && !type.some((t) => hasApplicableType(ts, t)) && strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
@@ -2282,7 +2282,7 @@ var require_compile = __commonJS({
       let schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve12.call(this, root2, ref);
+      let _sch = resolve13.call(this, root2, ref);
       if (_sch === void 0) {
         let schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root: root2, baseId }));
@@ -2303,7 +2303,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve12(root2, ref) {
+    function resolve13(root2, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -2913,7 +2913,7 @@ var require_fast_uri = __commonJS({
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
       parse5(serialize3(uri, options), options)), uri;
     }
-    function resolve12(baseURI, relativeURI, options) {
+    function resolve13(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -3115,7 +3115,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve12,
+      resolve: resolve13,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -3426,14 +3426,14 @@ var require_core = __commonJS({
         return !errors || errors.length === 0 ? "No errors" : errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-        let rules2 = this.RULES.all;
+        let rules3 = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (let jsonPointer of keywordsJsonPointers) {
           let segments = jsonPointer.split("/").slice(1), keywords = metaSchema;
           for (let seg of segments)
             keywords = keywords[seg];
-          for (let key in rules2) {
-            let rule = rules2[key];
+          for (let key in rules3) {
+            let rule = rules3[key];
             if (typeof rule != "object")
               continue;
             let { $data } = rule.definition, schema = keywords[key];
@@ -11503,8 +11503,8 @@ function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
     onLiteralValue: (value, offset, length) => {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep14, offset, length) => {
-      currentParent.type === "property" && (sep14 === ":" ? currentParent.colonOffset = offset : sep14 === "," && ensurePropertyComplete(offset));
+    onSeparator: (sep15, offset, length) => {
+      currentParent.type === "property" && (sep15 === ":" ? currentParent.colonOffset = offset : sep15 === "," && ensurePropertyComplete(offset));
     },
     onError: (error, offset, length) => {
       errors.push({ error, offset, length });
@@ -11975,13 +11975,13 @@ function readSource(path3, limit = maxFileBytes) {
     let stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: !1, problem: "unreadable", detail: "not a regular file" };
     if (stat.size > limit) return { ok: !1, problem: "too-large", detail: `${stat.size} bytes`, bytes: stat.size };
-    let buffer = Buffer.allocUnsafe(stat.size), read = 0;
-    for (; read < stat.size; ) {
-      let n = readSync(fd, buffer, read, stat.size - read, read);
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1), read = 0;
+    for (; read < buffer.length; ) {
+      let n = readSync(fd, buffer, read, buffer.length - read, read);
       if (n === 0) break;
       read += n;
     }
-    return decode(buffer.subarray(0, read));
+    return read > limit ? { ok: !1, problem: "too-large", detail: `more than ${limit} bytes`, bytes: read } : decode(buffer.subarray(0, read));
   } catch (error) {
     return { ok: !1, problem: "unreadable", detail: describeError(error) };
   } finally {
@@ -12015,10 +12015,24 @@ function describeError(error) {
   let code4 = error?.code;
   return code4 === "EACCES" || code4 === "EPERM" ? "permission denied" : code4 === "ENOENT" ? "file not found or broken symbolic link" : code4 === "ELOOP" ? "symbolic link loop" : code4 === "EISDIR" ? "is a directory" : code4 ?? String(error);
 }
-var maxFileBytes, utf8, init_read_source = __esm({
+function readJsonFile(path3, boundary) {
+  if (boundary && !boundary.contains(path3)) return { ok: !1, problem: "unreadable", detail: outsideProject.detail };
+  let read = readSource(path3);
+  if (!read.ok)
+    return { ok: !1, problem: read.problem === "unreadable" && read.detail.startsWith("file not found") ? "missing" : "unreadable", detail: read.detail };
+  try {
+    return { ok: !0, value: JSON.parse(read.text) };
+  } catch (error) {
+    return { ok: !1, problem: "invalid", detail: jsonErrorWithoutText(error) };
+  }
+}
+function jsonErrorWithoutText(error) {
+  return String(error?.message ?? error).replace(/,? ".*" is not valid JSON$/s, "").slice(0, 200);
+}
+var maxFileBytes, utf8, outsideProject, init_read_source = __esm({
   "scripts/lib/load/read-source.ts"() {
     "use strict";
-    maxFileBytes = 1048576, utf8 = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 });
+    maxFileBytes = 1048576, utf8 = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), outsideProject = { ok: !1, problem: "unreadable", detail: "symbolic link to a place outside the project; not followed" };
   }
 });
 
@@ -12055,6 +12069,69 @@ var configFileName, init_config_location = __esm({
   }
 });
 
+// scripts/lib/load/boundary.ts
+import { realpathSync } from "node:fs";
+import { dirname as dirname2, resolve, sep } from "node:path";
+function realPathOf(path3) {
+  try {
+    return realpathSync.native(path3);
+  } catch {
+    return null;
+  }
+}
+function realPathOrParent(path3) {
+  let suffix = [];
+  for (let at = path3; ; at = dirname2(at)) {
+    let real = realPathOf(at);
+    if (real !== null) return suffix.length > 0 ? resolve(real, ...suffix.reverse()) : real;
+    if (dirname2(at) === at) return path3;
+    suffix.push(at.slice(dirname2(at).length).replace(/^[\\/]/, ""));
+  }
+}
+function isWithin(root2, path3) {
+  return path3 === root2 || path3.startsWith(root2.endsWith(sep) ? root2 : root2 + sep);
+}
+var ProjectBoundary, init_boundary = __esm({
+  "scripts/lib/load/boundary.ts"() {
+    "use strict";
+    ProjectBoundary = class {
+      roots;
+      constructor(roots) {
+        this.roots = roots.map((root2) => realPathOf(root2) ?? resolve(root2));
+      }
+      /**
+       * True when `path`, links resolved, lies inside a root. A path that does not exist (a broken link, a file not written
+       * yet) is judged by its nearest existing folder, so a dangling link to `../outside/x` is still outside.
+       */
+      contains(path3) {
+        let real = realPathOrParent(resolve(path3));
+        return this.roots.some((root2) => isWithin(root2, real));
+      }
+    };
+  }
+});
+
+// scripts/lib/budget.ts
+function setDeadline(at) {
+  deadline = at, steps = 0;
+}
+function pastDeadline() {
+  return Date.now() > deadline;
+}
+function checkDeadline() {
+  if (++steps % pollEvery === 0 && Date.now() > deadline) throw new TimeLimitReached();
+}
+var TimeLimitReached, deadline, steps, pollEvery, init_budget = __esm({
+  "scripts/lib/budget.ts"() {
+    "use strict";
+    TimeLimitReached = class extends Error {
+      constructor() {
+        super("time limit reached");
+      }
+    }, deadline = 1 / 0, steps = 0, pollEvery = 1024;
+  }
+});
+
 // scripts/lib/suggest.ts
 function editDistance(a, b) {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -12069,11 +12146,13 @@ function editDistance(a, b) {
   return row[b.length];
 }
 function closest(word, candidates2) {
+  checkDeadline();
   let best, bestScore = 1 / 0, target = normalise(word), limit = Math.max(1, Math.floor(word.length / 3));
   for (let candidate of candidates2) {
     let other = normalise(candidate);
     if (other === target) return candidate;
     if (Math.abs(other.length - target.length) > limit) continue;
+    checkDeadline();
     let score = editDistance(target, other);
     score < bestScore && (bestScore = score, best = candidate);
   }
@@ -12086,12 +12165,14 @@ function didYouMean(word, candidates2) {
 var normalise, init_suggest = __esm({
   "scripts/lib/suggest.ts"() {
     "use strict";
+    init_budget();
     normalise = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
   }
 });
 
 // scripts/lib/config.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname3 } from "node:path";
 function defaultConfig() {
   return {
     rules: {},
@@ -12110,9 +12191,11 @@ function loadConfig(root2, explicitPath) {
       if (explicitPath) throw new ConfigError(`${path3}: configuration file not found`);
       continue;
     }
+    let read = !explicitPath && !new ProjectBoundary([dirname3(path3)]).contains(path3) ? outsideProject : readSource(path3);
+    if (!read.ok) throw new ConfigError(`${path3}: cannot read the configuration: ${read.detail}`);
     let raw;
     try {
-      raw = parseConfigText(readFileSync(path3, "utf8"));
+      raw = parseConfigText(read.text);
     } catch (error) {
       throw new ConfigError(`${path3}: invalid JSON: ${error.message}`);
     }
@@ -12141,7 +12224,7 @@ function parseConfig(raw, where, knownRules) {
   let input = raw, config = defaultConfig();
   for (let key of Object.keys(input))
     topLevelKeys.includes(key) || fail(`unexpected key \`${key}\`${didYouMean(key, topLevelKeys)}, expected one of ${topLevelKeys.join(", ")}`);
-  let strings = (value, name) => value === void 0 ? [] : ((!Array.isArray(value) || value.some((v) => typeof v != "string")) && fail(`\`${name}\` must be an array of strings`), value), rules2 = (value, name) => {
+  let strings = (value, name) => value === void 0 ? [] : ((!Array.isArray(value) || value.some((v) => typeof v != "string")) && fail(`\`${name}\` must be an array of strings`), value), rules3 = (value, name) => {
     if (value === void 0) return {};
     (!value || typeof value != "object" || Array.isArray(value)) && fail(`\`${name}\` must be an object of rule id \u2192 severity`);
     let out = {};
@@ -12152,18 +12235,18 @@ function parseConfig(raw, where, knownRules) {
     }
     return out;
   };
-  return config.rules = rules2(input.rules, "rules"), input.overrides !== void 0 && (Array.isArray(input.overrides) || fail("`overrides` must be an array"), config.overrides = input.overrides.map((o, i) => {
+  return config.rules = rules3(input.rules, "rules"), input.overrides !== void 0 && (Array.isArray(input.overrides) || fail("`overrides` must be an array"), config.overrides = input.overrides.map((o, i) => {
     (!o || typeof o != "object" || Array.isArray(o)) && fail(`\`overrides[${i}]\` must be an object with \`files\` and \`rules\``);
     let entry2 = o;
     for (let key of Object.keys(entry2))
       key !== "files" && key !== "rules" && fail(`unexpected key \`overrides[${i}].${key}\`${didYouMean(key, ["files", "rules"])}, expected files, rules`);
-    return { files: strings(entry2.files, `overrides[${i}].files`), rules: rules2(entry2.rules, `overrides[${i}].rules`) };
+    return { files: strings(entry2.files, `overrides[${i}].files`), rules: rules3(entry2.rules, `overrides[${i}].rules`) };
   })), config.ignore = strings(input.ignore, "ignore"), config.externalAgents = strings(input.externalAgents, "externalAgents"), config.externalSkills = strings(input.externalSkills, "externalSkills"), input.skillProfile !== void 0 && (input.skillProfile !== "claude-code" && input.skillProfile !== "agent-skills" && fail(
     `\`skillProfile\` must be "claude-code" or "agent-skills"${typeof input.skillProfile == "string" ? didYouMean(input.skillProfile, ["claude-code", "agent-skills"]) : ""}`
   ), config.skillProfile = input.skillProfile), input.reportUnusedDisableDirectives !== void 0 && (typeof input.reportUnusedDisableDirectives != "boolean" && fail("`reportUnusedDisableDirectives` must be true or false"), config.reportUnusedDisableDirectives = input.reportUnusedDisableDirectives), config;
 }
-function checkRuleSettings(config, rules2, where) {
-  let byId = new Map(rules2.map((r) => [r.id, r])), blocks = [
+function checkRuleSettings(config, rules3, where) {
+  let byId = new Map(rules3.map((r) => [r.id, r])), blocks = [
     { name: "rules", rules: config.rules },
     ...config.overrides.map((o, i) => ({ name: `overrides[${i}].rules`, rules: o.rules }))
   ];
@@ -12205,6 +12288,8 @@ var import_picomatch, import__2, ConfigError, topLevelKeys, severityAliases, opt
     import_picomatch = __toESM(require_picomatch2(), 1), import__2 = __toESM(require__(), 1);
     init_main();
     init_config_location();
+    init_boundary();
+    init_read_source();
     init_schemas();
     init_suggest();
     ConfigError = class extends Error {
@@ -12245,7 +12330,7 @@ function knownKeysFor(file) {
   return file.kind === "agent" ? file.scope.kind === "plugin" ? knownKeys.pluginAgent : knownKeys.agent : knownKeys[file.kind];
 }
 function classifyTool(name) {
-  return toolNames.has(name) ? "tool" : name in legacyToolReplacement ? "legacy" : gatedToolNames.has(name) ? "gated" : mainThreadOnlyToolNames.has(name) ? "main-thread-only" : removedToolNames.has(name) ? "removed" : mcpToolPattern.test(name) ? "mcp" : "unknown";
+  return toolNames.has(name) ? "tool" : Object.hasOwn(legacyToolReplacement, name) ? "legacy" : gatedToolNames.has(name) ? "gated" : mainThreadOnlyToolNames.has(name) ? "main-thread-only" : removedToolNames.has(name) ? "removed" : mcpToolPattern.test(name) ? "mcp" : "unknown";
 }
 function isKnownModel(model) {
   let lower = model.trim().toLowerCase();
@@ -12279,9 +12364,9 @@ var package_default, init_package = __esm({
 // scripts/lib/atomic-write.ts
 import { randomBytes } from "node:crypto";
 import { closeSync as closeSync2, fsyncSync, openSync as openSync2, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname as dirname2, join as join2 } from "node:path";
+import { basename, dirname as dirname4, join as join2 } from "node:path";
 function writeFileAtomic(path3, content3, options = {}) {
-  let tag = options.tempTag ?? `${process.pid}-${randomBytes(6).toString("hex")}`, temp = join2(dirname2(path3), `.${basename(path3)}.${tag}.tmp`), mode;
+  let tag = options.tempTag ?? `${process.pid}-${randomBytes(6).toString("hex")}`, temp = join2(dirname4(path3), `.${basename(path3)}.${tag}.tmp`), mode;
   try {
     mode = statSync(path3).mode & 511;
   } catch {
@@ -12307,34 +12392,40 @@ var init_atomic_write = __esm({
 });
 
 // scripts/lib/load/walk.ts
-import { readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { join as join3, relative, sep } from "node:path";
-function walk(root2, patterns, ignored = () => !1) {
+import { readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { join as join3, relative, sep as sep2 } from "node:path";
+function walk(root2, patterns, ignored = () => !1, boundary) {
   let match = (0, import_picomatch2.default)(patterns, { dot: !0, nocase: !0 }), bases = patterns.filter((p) => p.includes("/") || p.includes("**")).map(staticBase), mayContain = (rel) => {
     let dir = rel.toLowerCase();
     return bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`) || b.startsWith(`${dir}/`));
-  }, found2 = [], realRoot;
+  }, searchesEverywhere = patterns.some((p) => p.startsWith("**")), found2 = [], realRoot;
   try {
-    realRoot = realpathSync(root2);
+    realRoot = realpathSync2(root2);
   } catch {
     return found2;
   }
-  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep), visit3 = (dir, viaLink) => {
+  if (boundary && !boundary.contains(realRoot)) return [{ path: root2, outside: !0, viaLink: !0 }];
+  let visited = /* @__PURE__ */ new Set([realRoot]), inside2 = (real) => real === realRoot || real.startsWith(realRoot + sep2), inProject = (real) => boundary ? boundary.contains(real) : inside2(real), visit3 = (dir, viaLink) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: !0 });
     } catch {
+      searchesEverywhere || found2.push({ path: dir, outside: !1, viaLink });
       return;
     }
     for (let entry2 of entries) {
       if (alwaysSkipped.has(entry2.name)) continue;
-      let path3 = join3(dir, entry2.name), rel = relative(root2, path3).split(sep).join("/");
+      let path3 = join3(dir, entry2.name), rel = relative(root2, path3).split(sep2).join("/");
       if (ignored(path3)) continue;
       let isDir = entry2.isDirectory(), outside = !1, link2 = viaLink || entry2.isSymbolicLink();
       if (entry2.isSymbolicLink())
         try {
-          let real = realpathSync(path3);
-          if (outside = !inside2(real), isDir = statSync2(real).isDirectory(), isDir && (outside || visited.has(real) || isAncestor(real, dir))) continue;
+          let real = realpathSync2(path3);
+          if (isDir = statSync2(real).isDirectory(), outside = isDir ? !inside2(real) : !inProject(real), isDir && outside && boundary && !boundary.contains(real)) {
+            mayContain(rel) && found2.push({ path: path3, outside: !0, viaLink: !0 });
+            continue;
+          }
+          if (isDir && (outside || visited.has(real) || isAncestor(real, dir))) continue;
           isDir && visited.add(real);
         } catch {
           isDir = !1;
@@ -12353,8 +12444,8 @@ function staticBase(pattern) {
   return base.join("/").toLowerCase();
 }
 function isAncestor(real, dir) {
-  let here = realpathSync(dir);
-  return here === real || here.startsWith(real + sep);
+  let here = realpathSync2(dir);
+  return here === real || here.startsWith(real + sep2);
 }
 var import_picomatch2, alwaysSkipped, init_walk = __esm({
   "scripts/lib/load/walk.ts"() {
@@ -12371,11 +12462,26 @@ var plural, init_plural = __esm({
   }
 });
 
+// scripts/lib/reporters/printable.ts
+function printable(text6) {
+  return text6.replace(unsafe, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+function printablePathLine(path3) {
+  let safe2 = printable(path3);
+  return /^\s*(?:::|##)/.test(safe2) ? `./${safe2}` : safe2;
+}
+var unsafe, init_printable = __esm({
+  "scripts/lib/reporters/printable.ts"() {
+    "use strict";
+    unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
 // scripts/lib/reporters/relative.ts
-import { relative as relative2, sep as sep2 } from "node:path";
+import { relative as relative2, sep as sep3 } from "node:path";
 function relativePath(file, cwd) {
   let rel = relative2(cwd, file);
-  return (rel === "" ? "." : rel).split(sep2).join("/");
+  return (rel === "" ? "." : rel).split(sep3).join("/");
 }
 var init_relative = __esm({
   "scripts/lib/reporters/relative.ts"() {
@@ -12392,6 +12498,7 @@ var paint, stylish, init_stylish = __esm({
   "scripts/lib/reporters/stylish.ts"() {
     "use strict";
     init_plural();
+    init_printable();
     init_relative();
     paint = (on, code4, text6) => on ? `\x1B[${code4}m${text6}\x1B[0m` : text6, stylish = (diagnostics, { cwd, color: color2 }) => {
       if (diagnostics.length === 0) return "";
@@ -12400,15 +12507,15 @@ var paint, stylish, init_stylish = __esm({
       let out = "", errors = 0, warnings = 0, fixable = 0;
       for (let [file, list4] of groups) {
         out += `
-${paint(color2, 4, relativePath(file, cwd))}
+${paint(color2, 4, printablePathLine(relativePath(file, cwd)))}
 `;
         let width = Math.max(...list4.map((d) => `${d.line}:${d.column}`.length)), kindWidth = list4.some((d) => d.severity === "warning") ? 7 : 5;
         for (let d of list4) {
           d.severity === "error" ? errors++ : warnings++, d.fix && fixable++;
           let where = `${d.line}:${d.column}`.padEnd(width), kind = paint(color2, d.severity === "error" ? 31 : 33, d.severity.padEnd(kindWidth));
-          out += `  ${paint(color2, 2, where)}  ${kind}  ${d.message}  ${paint(color2, 2, d.ruleId)}
+          out += `  ${paint(color2, 2, where)}  ${kind}  ${printable(d.message)}  ${paint(color2, 2, d.ruleId)}
 `;
-          for (let r of d.related ?? []) out += `  ${" ".repeat(width)}  ${" ".repeat(kindWidth)}  ${paint(color2, 2, `\u21B3 ${relativePath(r.file, cwd)}:${r.line}:${r.column} ${r.message}`)}
+          for (let r of d.related ?? []) out += `  ${" ".repeat(width)}  ${" ".repeat(kindWidth)}  ${paint(color2, 2, `\u21B3 ${printable(relativePath(r.file, cwd))}:${r.line}:${r.column} ${printable(r.message)}`)}
 `;
         }
       }
@@ -12449,21 +12556,22 @@ var json, init_json = __esm({
   "scripts/lib/reporters/json.ts"() {
     "use strict";
     init_rule_docs();
+    init_printable();
     init_relative();
     json = (diagnostics, { cwd }) => JSON.stringify(
       diagnostics.map((d) => {
         let url = ruleDocsUrl(d.ruleId);
         return {
-          file: relativePath(d.file, cwd),
+          file: printable(relativePath(d.file, cwd)),
           line: d.line,
           column: d.column,
           endLine: d.endLine,
           endColumn: d.endColumn,
           ruleId: d.ruleId,
           severity: d.severity,
-          message: d.message,
+          message: printable(d.message),
           ...url ? { url } : {},
-          ...d.related ? { related: d.related.map((r) => ({ file: relativePath(r.file, cwd), line: r.line, column: r.column, message: r.message })) } : {},
+          ...d.related ? { related: d.related.map((r) => ({ file: printable(relativePath(r.file, cwd)), line: r.line, column: r.column, message: printable(r.message) })) } : {},
           ...d.fix ? { fix: d.fix.map((e) => ({ start: e.start, end: e.end, text: e.text })) } : {}
         };
       }),
@@ -12482,17 +12590,18 @@ __export(github_exports, {
 var escapeData, escapeProperty, github, init_github = __esm({
   "scripts/lib/reporters/github.ts"() {
     "use strict";
+    init_printable();
     init_relative();
     escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"), escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C"), github = (diagnostics, { cwd }) => diagnostics.map((d) => {
       let props = [
-        `file=${escapeProperty(relativePath(d.file, cwd))}`,
+        `file=${escapeProperty(printable(relativePath(d.file, cwd)))}`,
         `line=${d.line}`,
         `col=${d.column}`,
         `endLine=${d.endLine}`,
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.ruleId)}`
       ].join(",");
-      return `::${d.severity === "error" ? "error" : "warning"} ${props}::${escapeData(`${d.message} (${d.ruleId})`)}
+      return `::${d.severity === "error" ? "error" : "warning"} ${props}::${escapeData(`${printable(d.message)} (${d.ruleId})`)}
 `;
     }).join("");
   }
@@ -12501,8 +12610,12 @@ var escapeData, escapeProperty, github, init_github = __esm({
 // scripts/lib/reporters/sarif.ts
 var sarif_exports = {};
 __export(sarif_exports, {
-  sarif: () => sarif
+  sarif: () => sarif,
+  uriReference: () => uriReference
 });
+function uriReference(path3) {
+  return path3.split("/").map((segment) => encodeURIComponent(segment.replace(loneSurrogate, "\uFFFD"))).join("/");
+}
 function driverIdentity() {
   return { name: "backend-team", version: toolVersion, ...homepageUrl ? { informationUri: homepageUrl } : {} };
 }
@@ -12510,13 +12623,15 @@ function ruleHelp(id) {
   let url = ruleDocsUrl(id);
   return url ? { helpUri: url } : {};
 }
-var sarif, init_sarif = __esm({
+var loneSurrogate, sarif, init_sarif = __esm({
   "scripts/lib/reporters/sarif.ts"() {
     "use strict";
     init_rule_docs();
+    init_printable();
     init_relative();
+    loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
     sarif = (diagnostics, { cwd, rules: known2 = [] }) => {
-      let used = [...new Set(diagnostics.map((d) => d.ruleId))].sort(), rules2 = used.map((id) => {
+      let used = [...new Set(diagnostics.map((d) => d.ruleId))].sort(), rules3 = used.map((id) => {
         let check2 = known2.find((c) => c.id === id);
         return {
           id,
@@ -12529,23 +12644,23 @@ var sarif, init_sarif = __esm({
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
         runs: [{
-          tool: { driver: { ...driverIdentity(), rules: rules2 } },
+          tool: { driver: { ...driverIdentity(), rules: rules3 } },
           results: diagnostics.map((d) => ({
             ruleId: d.ruleId,
             ruleIndex: used.indexOf(d.ruleId),
             level: d.severity === "error" ? "error" : "warning",
-            message: { text: d.message },
+            message: { text: printable(d.message) },
             locations: [{
               physicalLocation: {
-                artifactLocation: { uri: relativePath(d.file, cwd) },
+                artifactLocation: { uri: uriReference(relativePath(d.file, cwd)) },
                 region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
               }
             }],
             ...d.related ? {
               relatedLocations: d.related.map((r, i) => ({
                 id: i,
-                message: { text: r.message },
-                physicalLocation: { artifactLocation: { uri: relativePath(r.file, cwd) }, region: { startLine: r.line, startColumn: r.column } }
+                message: { text: printable(r.message) },
+                physicalLocation: { artifactLocation: { uri: uriReference(relativePath(r.file, cwd)) }, region: { startLine: r.line, startColumn: r.column } }
               }))
             } : {}
           }))
@@ -12648,8 +12763,8 @@ var budget_agent_body_lines_default, init_budget_agent_body_lines = __esm({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
-    var ALIAS = Symbol.for("yaml.alias"), DOC = Symbol.for("yaml.document"), MAP = Symbol.for("yaml.map"), PAIR = Symbol.for("yaml.pair"), SCALAR = Symbol.for("yaml.scalar"), SEQ = Symbol.for("yaml.seq"), NODE_TYPE = Symbol.for("yaml.node.type"), isAlias = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === ALIAS, isDocument = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === DOC, isMap2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === MAP, isPair = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === PAIR, isScalar3 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SCALAR, isSeq2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SEQ;
-    function isCollection(node2) {
+    var ALIAS = Symbol.for("yaml.alias"), DOC = Symbol.for("yaml.document"), MAP = Symbol.for("yaml.map"), PAIR = Symbol.for("yaml.pair"), SCALAR = Symbol.for("yaml.scalar"), SEQ = Symbol.for("yaml.seq"), NODE_TYPE = Symbol.for("yaml.node.type"), isAlias2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === ALIAS, isDocument = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === DOC, isMap2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === MAP, isPair2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === PAIR, isScalar4 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SCALAR, isSeq2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection2(node2) {
       if (node2 && typeof node2 == "object")
         switch (node2[NODE_TYPE]) {
           case MAP:
@@ -12669,7 +12784,7 @@ var require_identity = __commonJS({
         }
       return !1;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar4(node2) || isCollection2(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -12678,13 +12793,13 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
-    exports.isCollection = isCollection;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar3;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq2;
   }
 });
@@ -15605,16 +15720,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep14, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep15, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep14?.[0],
+          next: key ?? sep15?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep14) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep15) {
             commentEnd = keyProps.end, keyProps.comment && (map4.comment ? map4.comment += `
 ` + keyProps.comment : map4.comment = keyProps.comment);
             continue;
@@ -15624,7 +15739,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map4.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep14 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep15 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -15634,7 +15749,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep14, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair2 = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair2.srcToken = collItem), map4.items.push(pair2);
@@ -15692,7 +15807,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep14 = "";
+        let hasSpace = !1, sep15 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -15702,11 +15817,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep14 + cb : comment = cb, sep14 = "";
+              comment ? comment += sep15 + cb : comment = cb, sep15 = "";
               break;
             }
             case "newline":
-              comment && (sep14 += source), hasSpace = !0;
+              comment && (sep15 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -15732,17 +15847,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep14, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep15, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep14?.[0],
+          next: key ?? sep15?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep14 && !value) {
+          if (!props.anchor && !props.tag && !sep15 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -15775,14 +15890,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap2 && !sep14 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep14, null, props, onError);
+        if (!isMap2 && !sep15 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep14 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep15 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -15793,8 +15908,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep14)
-                for (let st of sep14) {
+              if (sep15)
+                for (let st of sep15) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -15805,7 +15920,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep14, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair2 = new Pair.Pair(keyNode, valueNode);
@@ -15908,7 +16023,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep14 = "", prevMoreIndented = !1;
+      let value = "", sep15 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -15920,16 +16035,16 @@ var require_resolve_block_scalar = __commonJS({
           let message2 = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message2), indent2 = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep14 + indent2.slice(trimIndent) + content3, sep14 = `
-`) : indent2.length > trimIndent || content3[0] === "	" ? (sep14 === " " ? sep14 = `
-` : !prevMoreIndented && sep14 === `
-` && (sep14 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep15 + indent2.slice(trimIndent) + content3, sep15 = `
+`) : indent2.length > trimIndent || content3[0] === "	" ? (sep15 === " " ? sep15 = `
+` : !prevMoreIndented && sep15 === `
+` && (sep15 = `
 
-`), value += sep14 + indent2.slice(trimIndent) + content3, sep14 = `
-`, prevMoreIndented = !0) : content3 === "" ? sep14 === `
+`), value += sep15 + indent2.slice(trimIndent) + content3, sep15 = `
+`, prevMoreIndented = !0) : content3 === "" ? sep15 === `
 ` ? value += `
-` : sep14 = `
-` : (value += sep14 + content3, sep14 = " ", prevMoreIndented = !1);
+` : sep15 = `
+` : (value += sep15 + content3, sep15 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -16073,15 +16188,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep14 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep15 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep14 === `
-` ? res += sep14 : sep14 = `
-` : (res += sep14 + lm, sep14 = " "), pos = line.lastIndex;
+        lm === "" ? sep15 === `
+` ? res += sep15 : sep15 = `
+` : (res += sep15 + lm, sep15 = " "), pos = line.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep14 + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source), res + sep15 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -16706,12 +16821,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep14, value }) {
+    function stringifyItem({ start, key, sep: sep15, value }) {
       let res = "";
       for (let st of start)
         res += st.source;
-      if (key && (res += stringifyToken(key)), sep14)
-        for (let st of sep14)
+      if (key && (res += stringifyToken(key)), sep15)
+        for (let st of sep15)
           res += st.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -16777,7 +16892,7 @@ var require_cst_visit = __commonJS({
 var require_cst = __commonJS({
   "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
-    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection = (token) => !!token && "items" in token, isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -16862,8 +16977,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -17630,13 +17745,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep14;
-          scalar.end ? (sep14 = scalar.end, sep14.push(this.sourceToken), delete scalar.end) : sep14 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep15;
+          scalar.end ? (sep15 = scalar.end, sep15.push(this.sourceToken), delete scalar.end) : sep15 = [this.sourceToken];
           let map4 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep14 }]
+            items: [{ start, key: scalar, sep: sep15 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
         } else
@@ -17738,12 +17853,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep14 = it.sep;
-                    sep14.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep15 = it.sep;
+                    sep15.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep14 }]
+                      items: [{ start: start2, key, sep: sep15 }]
                     });
                   } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
                 else if (includesToken(it.start, "newline"))
@@ -17887,13 +18002,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep14 = fc.end.splice(1, fc.end.length);
-            sep14.push(this.sourceToken);
+            let sep15 = fc.end.splice(1, fc.end.length);
+            sep15.push(this.sourceToken);
             let map4 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep14 }]
+              items: [{ start, key: fc, sep: sep15 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
           } else
@@ -18103,7 +18218,7 @@ function findNode(doc, path3) {
   let node2 = doc.contents, pair2 = null;
   for (let step of path3)
     if (pair2 = null, (0, import_yaml.isMap)(node2)) {
-      let found2 = node2.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(step));
+      let found2 = keysOf(node2).get(String(step));
       if (!found2) return null;
       pair2 = found2, node2 = found2.value;
     } else if ((0, import_yaml.isSeq)(node2) && typeof step == "number")
@@ -18113,14 +18228,72 @@ function findNode(doc, path3) {
   let valueNode = node2 ?? null, keyNode = pair2?.key, keyRange = keyNode?.range ?? valueNode?.range, valueRange2 = valueNode?.range ?? keyNode?.range;
   return !keyRange || !valueRange2 ? null : { keyStart: keyRange[0], keyEnd: keyRange[1], valueStart: valueRange2[0], valueEnd: valueRange2[1], value: valueNode };
 }
-var import_yaml, init_yaml_path = __esm({
+function keysOf(map4) {
+  let index2 = indexes.get(map4);
+  if (!index2) {
+    index2 = /* @__PURE__ */ new Map();
+    for (let pair2 of map4.items) {
+      if (!(0, import_yaml.isScalar)(pair2.key)) continue;
+      let key = String(pair2.key.value);
+      index2.has(key) || index2.set(key, pair2);
+    }
+    indexes.set(map4, index2);
+  }
+  return index2;
+}
+var import_yaml, indexes, init_yaml_path = __esm({
   "scripts/lib/yaml-path.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist2(), 1);
+    indexes = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // scripts/lib/load/frontmatter.ts
+function parseStrict(text6) {
+  let doc = (0, import_yaml2.parseDocument)(text6, yamlOptions);
+  if (doc.errors.length > 0) return { doc, errors: doc.errors.map((e) => ({ message: e.message.split(`
+`)[0], pos: e.pos })) };
+  try {
+    return { doc, errors: duplicateKeys(doc) };
+  } catch (error) {
+    if (error instanceof RangeError) return { doc, errors: [{ message: "Front matter nested too deeply; not read further", pos: [0, 0] }] };
+    throw error;
+  }
+}
+function duplicateKeys(doc) {
+  let errors = [], visit3 = (node2) => {
+    if (checkDeadline(), (0, import_yaml2.isPair)(node2))
+      visit3(node2.key), visit3(node2.value);
+    else if ((0, import_yaml2.isCollection)(node2)) {
+      let seen = /* @__PURE__ */ new Set();
+      for (let item of node2.items)
+        (0, import_yaml2.isPair)(item) && (0, import_yaml2.isScalar)(item.key) && (seen.has(item.key.value) && errors.push({ message: "Map keys must be unique", pos: [item.key.range?.[0] ?? 0, item.key.range?.[1] ?? 0] }), seen.add(item.key.value)), visit3(item);
+    }
+  };
+  return visit3(doc.contents), errors;
+}
+function oversized(doc) {
+  let sizes = /* @__PURE__ */ new Map(), size = (node2) => {
+    if (checkDeadline(), (0, import_yaml2.isAlias)(node2)) {
+      let target = node2.resolve(doc);
+      return target ? sizes.get(target) ?? size(target) : 1;
+    }
+    let total = 1;
+    if ((0, import_yaml2.isPair)(node2)) total = size(node2.key) + size(node2.value);
+    else if ((0, import_yaml2.isCollection)(node2)) {
+      for (let item of node2.items) if ((total += size(item)) > maxFrontmatterNodes) break;
+    }
+    return sizes.set(node2, total), total;
+  };
+  try {
+    if (size(doc.contents) <= maxFrontmatterNodes) return null;
+  } catch (error) {
+    if (error instanceof RangeError) return "Front matter nested too deeply; not read further";
+    throw error;
+  }
+  return `Front matter holds more than ${maxFrontmatterNodes} values once aliases are expanded; not read further`;
+}
 function splitFrontmatter(text6) {
   if (!text6.startsWith("---") || text6.charAt(3) === "-") return { frontmatter: null, bodyOffset: 0 };
   let firstLineEnd = text6.search(/\r?\n|\r/), offset = firstLineEnd === -1 ? text6.length : firstLineEnd, tag = text6.slice(3, offset).trim(), language = tag === "" ? "yaml" : tag.toLowerCase(), closeFence = /(?:\r?\n|\r)---[ \t]*(?:\r?\n|\r|$)/g;
@@ -18150,10 +18323,9 @@ function countLines(text6, end) {
 }
 function parseYaml(fm) {
   let text6 = fm.text.includes("\r") ? fm.text.replace(/\r(?!\n)/g, `
-`) : fm.text, doc = (0, import_yaml2.parseDocument)(text6, yamlOptions);
-  if (fm.docText = text6, fm.errors = doc.errors.map((e) => ({
-    message: e.message.split(`
-`)[0],
+`) : fm.text, { doc, errors } = parseStrict(text6);
+  if (fm.docText = text6, fm.errors = errors.map((e) => ({
+    message: e.message,
     start: fm.offset + e.pos[0],
     end: fm.offset + Math.max(e.pos[0], e.pos[1])
   })), fm.errors.length === 0) {
@@ -18161,13 +18333,13 @@ function parseYaml(fm) {
     data.ok ? fm.data = data.value : fm.errors.push({ message: data.message, start: fm.offset, end: fm.offset });
     return;
   }
-  let quoted = quoteRiskyValues(text6, !1), retry = (0, import_yaml2.parseDocument)(quoted.text, yamlOptions);
+  let quoted = quoteRiskyValues(text6, !1), retry = parseStrict(quoted.text);
   if (retry.errors.length === 0) {
-    let data = toData(retry);
+    let data = toData(retry.doc);
     data.ok && (fm.data = data.value, fm.recoveredByClaude = !0, fm.docText = quoted.text, fm.toFileOffset = shiftBack(quoted.edits, fm.offset));
   }
   let minimal = quoteRiskyValues(text6, !0);
-  minimal.edits.length > 0 && (0, import_yaml2.parseDocument)(minimal.text, yamlOptions).errors.length === 0 && (fm.quotingFix = minimal.edits.map((e) => ({ ...e, start: e.start + fm.offset, end: e.end + fm.offset })));
+  minimal.edits.length > 0 && parseStrict(minimal.text).errors.length === 0 && (fm.quotingFix = minimal.edits.map((e) => ({ ...e, start: e.start + fm.offset, end: e.end + fm.offset })));
 }
 function shiftBack(edits, base) {
   return (offset) => {
@@ -18194,6 +18366,8 @@ function detach(value) {
   return value;
 }
 function toData(doc) {
+  let tooLarge = oversized(doc);
+  if (tooLarge) return { ok: !1, message: tooLarge };
   try {
     let value = detach(doc.toJS({ maxAliasCount }));
     return value == null ? { ok: !0, value: {} } : typeof value != "object" || Array.isArray(value) ? { ok: !1, message: "Front matter must be a mapping of keys to values" } : { ok: !0, value };
@@ -18203,9 +18377,10 @@ function toData(doc) {
   }
 }
 function quoteRiskyValues(text6, minimal) {
-  let edits = [], line = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/gm;
+  let edits = [], line = /^([A-Za-z_][\w-]*):[ \t]+(.*)$/gm;
   for (let m = line.exec(text6); m; m = line.exec(text6)) {
-    let value = m[2].replace(/\r$/, "");
+    checkDeadline();
+    let value = trimEndSpaces(m[2].replace(/\r$/, ""));
     if (value === "" || /^["']/.test(value) || !(minimal ? /: |\s#/.test(value) && !/^[[{]/.test(value) : claudeRiskyValue.test(value))) continue;
     let start = m.index + m[0].indexOf(value, m[1].length + 1);
     edits.push({ start, end: start + value.length, text: JSON.stringify(value.replace(/\t/g, " ")) });
@@ -18213,6 +18388,11 @@ function quoteRiskyValues(text6, minimal) {
   let out = text6;
   for (let e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return { text: minimal ? out : out.replace(/\t/g, " "), edits };
+}
+function trimEndSpaces(text6) {
+  let end = text6.length;
+  for (; end > 0 && (text6[end - 1] === " " || text6[end - 1] === "	"); ) end--;
+  return text6.slice(0, end);
 }
 function locate(fm, path3) {
   if (path3.length === 0 || fm.docText === null) return null;
@@ -18222,12 +18402,13 @@ function locate(fm, path3) {
   let at = fm.toFileOffset;
   return { keyStart: at(found2.keyStart), keyEnd: at(found2.keyEnd), valueStart: at(found2.valueStart), valueEnd: at(found2.valueEnd), value: found2.value };
 }
-var import_yaml2, yamlOptions, maxAliasCount, claudeRiskyValue, init_frontmatter = __esm({
+var import_yaml2, yamlOptions, maxAliasCount, maxFrontmatterNodes, claudeRiskyValue, init_frontmatter = __esm({
   "scripts/lib/load/frontmatter.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist2(), 1);
+    init_budget();
     init_yaml_path();
-    yamlOptions = { version: "1.2", uniqueKeys: !0, prettyErrors: !1, strict: !0 }, maxAliasCount = 100;
+    yamlOptions = { version: "1.2", uniqueKeys: !1, prettyErrors: !1, strict: !0, logLevel: "error" }, maxAliasCount = 100, maxFrontmatterNodes = 25e4;
     claudeRiskyValue = /[{}[\]*&#!|>%@`]|: /;
   }
 });
@@ -18413,7 +18594,7 @@ var init_schema_problems = __esm({
 
 // scripts/lib/checks/catalog-consistent.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { basename as basename2, dirname as dirname3, join as join4, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname5, join as join4, sep as sep4 } from "node:path";
 var catalog_consistent_default, init_catalog_consistent = __esm({
   "scripts/lib/checks/catalog-consistent.ts"() {
     "use strict";
@@ -18433,26 +18614,26 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
       check({ file, project, report }) {
         let data = file.json?.value;
         if (data === void 0) return;
-        let folder = dirname3(file.path), kind = basename2(folder) === "skills" ? "skills" : "agents", other = kind === "agents" ? "skills" : "agents", validate2 = validatorFor("catalog.schema.json");
+        let folder = dirname5(file.path), kind = basename2(folder) === "skills" ? "skills" : "agents", other = kind === "agents" ? "skills" : "agents", validate2 = validatorFor("catalog.schema.json");
         if (!validate2(data)) {
           let errors = (validate2.errors ?? []).filter((e) => !e.schemaPath.startsWith("#/oneOf"));
           for (let problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) });
         }
         if (!isRecord(data)) return;
-        other in data && report({ message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`, at: jsonKeySpan(file, [other]) });
+        Object.hasOwn(data, other) && report({ message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`, at: jsonKeySpan(file, [other]) });
         let entries = data[kind];
         if (!isRecord(entries)) {
-          kind in data || report({ message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === "agents" ? "agent names" : "skill folders"} to entries`, at: jsonRootSpan(file) });
+          Object.hasOwn(data, kind) || report({ message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === "agents" ? "agent names" : "skill folders"} to entries`, at: jsonRootSpan(file) });
           return;
         }
-        let inside2 = folder + sep3, names2 = /* @__PURE__ */ new Map();
+        let inside2 = folder + sep4, names2 = /* @__PURE__ */ new Map();
         if (kind === "agents")
           for (let a of project.agents) a.file.path.startsWith(inside2) && !names2.has(a.name) && names2.set(a.name, a.file.path);
         else
-          for (let s of project.skills) dirname3(dirname3(s.file.path)) === folder && !names2.has(s.dir) && names2.set(s.dir, s.file.path);
+          for (let s of project.skills) dirname5(dirname5(s.file.path)) === folder && !names2.has(s.dir) && names2.set(s.dir, s.file.path);
         let what = kind === "agents" ? "agent" : "skill", keyAt = jsonKeySpan(file, [kind]);
         for (let [name, path3] of names2)
-          name in entries || report({
+          Object.hasOwn(entries, name) || report({
             message: `Missing catalog entry for ${what} \`${name}\`, expected one entry per ${what} in ${kind}/ (the generated tables leave it out)`,
             at: keyAt,
             related: [{ file: path3, line: 1, column: 1, message: `${what} \`${name}\`` }]
@@ -18462,7 +18643,7 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
           let found2 = kind === "agents" ? `an agent named \`${name}\`` : `a skill folder \`${name}\``;
           report({ message: `Unexpected catalog entry \`${name}\`, expected ${found2} in ${kind}/${didYouMean(name, names2.keys())} (the generated tables would point at nothing)`, at: jsonKeySpan(file, [kind, name]) });
         }
-        let root2 = dirname3(folder), otherCatalog = join4(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter((s) => dirname3(dirname3(dirname3(s.file.path))) === root2 && basename2(dirname3(dirname3(s.file.path))) === "skills").length : project.agents.filter((a) => a.file.path.startsWith(join4(root2, "agents") + sep3)).length;
+        let root2 = dirname5(folder), otherCatalog = join4(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter((s) => dirname5(dirname5(dirname5(s.file.path))) === root2 && basename2(dirname5(dirname5(s.file.path))) === "skills").length : project.agents.filter((a) => a.file.path.startsWith(join4(root2, "agents") + sep4)).length;
         otherCount > 0 && !existsSync3(otherCatalog) && report({ message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`, at: jsonRootSpan(file) });
       }
     };
@@ -18831,7 +19012,7 @@ var frontmatter_foreign_key_default, init_frontmatter_foreign_key = __esm({
             report({ message: `Unexpected \`${key}\` in a project agent, expected \`description\` (Claude Code reads \`${key}\` only in plugin agents; here it logs it as unknown and ignores it)`, at: keySpan(file, [key]) });
             continue;
           }
-          let own7 = (map4) => Object.hasOwn(map4, key) ? map4[key] : void 0, why = own7(foreignKeys[kind]) ?? (pluginAgent ? own7(ignoredInPluginAgents) : void 0);
+          let own8 = (map4) => Object.hasOwn(map4, key) ? map4[key] : void 0, why = own8(foreignKeys[kind]) ?? (pluginAgent ? own8(ignoredInPluginAgents) : void 0);
           why && report({ message: `Unexpected \`${key}\` in ${file.scope.kind === "plugin" ? "a plugin " : kind === "agent" ? "an " : "a "}${kind}: ${why}`, at: keySpan(file, [key]) });
         }
         let isolation = data.isolation;
@@ -19070,7 +19251,7 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
 });
 
 // scripts/lib/project.ts
-import { basename as basename4, dirname as dirname4 } from "node:path";
+import { basename as basename4, dirname as dirname6 } from "node:path";
 function buildProject(files, externals) {
   let agents = [], skills = [];
   for (let file of files) {
@@ -19084,7 +19265,7 @@ function buildProject(files, externals) {
       let hidden = data["disable-model-invocation"];
       skills.push({
         file,
-        dir: basename4(dirname4(file.path)),
+        dir: basename4(dirname6(file.path)),
         ...typeof data.name == "string" ? { displayName: data.name } : {},
         ...file.scope.pluginName ? { pluginName: file.scope.pluginName } : {},
         hiddenFromModel: hidden === !0 || hidden === 1 || typeof hidden == "string" && truthy.test(hidden)
@@ -21307,7 +21488,7 @@ var join5, init_join = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/unsafe.js
-var fullPhrasingSpans, unsafe, code2, init_unsafe = __esm({
+var fullPhrasingSpans, unsafe2, code2, init_unsafe = __esm({
   "node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
     fullPhrasingSpans = [
       "autolink",
@@ -21316,7 +21497,7 @@ var fullPhrasingSpans, unsafe, code2, init_unsafe = __esm({
       "reference",
       "titleQuote",
       "titleApostrophe"
-    ], unsafe = [
+    ], unsafe2 = [
       { character: "	", after: "[\\r\\n]", inConstruct: "phrasing" },
       { character: "	", before: "[\\r\\n]", inConstruct: "phrasing" },
       {
@@ -21471,7 +21652,7 @@ var fullPhrasingSpans, unsafe, code2, init_unsafe = __esm({
       { character: "\x7F", inConstruct: "autolink" }
     ], code2 = -1;
     for (; ++code2 < 33; )
-      unsafe.push({ character: String.fromCharCode(code2), inConstruct: "autolink" });
+      unsafe2.push({ character: String.fromCharCode(code2), inConstruct: "autolink" });
   }
 });
 
@@ -23863,7 +24044,7 @@ function toMarkdown(tree, options) {
     options: {},
     safe: safeBound,
     stack: [],
-    unsafe: [...unsafe]
+    unsafe: [...unsafe2]
   };
   configure(state, settings), state.options.tightDefinitions && state.join.push(joinDefinition), state.handle = zwitch("type", {
     invalid,
@@ -24486,8 +24667,8 @@ var init_micromark_extension_gfm_autolink_literal = __esm({
 function resolveAll(constructs2, events, context2) {
   let called = [], index2 = -1;
   for (; ++index2 < constructs2.length; ) {
-    let resolve12 = constructs2[index2].resolveAll;
-    resolve12 && !called.includes(resolve12) && (events = resolve12(events, context2), called.push(resolve12));
+    let resolve13 = constructs2[index2].resolveAll;
+    resolve13 && !called.includes(resolve13) && (events = resolve13(events, context2), called.push(resolve13));
   }
   return events;
 }
@@ -28703,8 +28884,8 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname20) {
-        assertPath(this.basename, "dirname"), this.path = default2.join(dirname20 || "", this.basename);
+      set dirname(dirname22) {
+        assertPath(this.basename, "dirname"), this.path = default2.join(dirname22 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -29266,7 +29447,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
       process(file, done) {
         let self2 = this;
         return this.freeze(), assertParser("process", this.parser || this.Parser), assertCompiler("process", this.compiler || this.Compiler), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve12, reject) {
+        function executor(resolve13, reject) {
           let realFile = vfile(file), parseTree3 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
             /** @type {unknown} */
@@ -29287,7 +29468,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
             );
           });
           function realDone(error, file2) {
-            error || !file2 ? reject(error) : resolve12 ? resolve12(file2) : done(void 0, file2);
+            error || !file2 ? reject(error) : resolve13 ? resolve13(file2) : done(void 0, file2);
           }
         }
       }
@@ -29371,7 +29552,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
         assertNode(tree), this.freeze();
         let transformers = this.transformers;
         return !done && typeof file == "function" && (done = file, file = void 0), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve12, reject) {
+        function executor(resolve13, reject) {
           let realFile = vfile(file);
           transformers.run(tree, realFile, realDone);
           function realDone(error, outputTree, file2) {
@@ -29379,7 +29560,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
               /** @type {TailTree extends undefined ? Node : TailTree} */
               outputTree || tree
             );
-            error ? reject(error) : resolve12 ? resolve12(resultingTree) : done(void 0, resultingTree, file2);
+            error ? reject(error) : resolve13 ? resolve13(resultingTree) : done(void 0, resultingTree, file2);
           }
         }
       }
@@ -29569,7 +29750,9 @@ var init_unified = __esm({
 
 // scripts/lib/index-tables/markdown-table.ts
 function inlineMarkdown(source) {
-  let text6 = oneLine(source).trim(), root2 = inlineParser.parse(text6), only = root2.children.length === 1 ? root2.children[0] : void 0;
+  let text6 = oneLine(source).trim();
+  if (text6.length > maxMarkdownCell) return [{ type: "text", value: text6 }];
+  let root2 = inlineParser.parse(text6), only = root2.children.length === 1 ? root2.children[0] : void 0;
   return only?.type !== "paragraph" ? [{ type: "text", value: text6 }] : only.children.map((node2) => node2.type === "html" ? { type: "text", value: node2.value } : node2);
 }
 function phrasing3(cell) {
@@ -29589,7 +29772,7 @@ function stringifyTable(data) {
   let root2 = { type: "root", children: [tableNode(data)] };
   return writer.stringify(root2);
 }
-var oneLine, inlineParser, plainText, text5, writer, trimmed, init_markdown_table2 = __esm({
+var oneLine, inlineParser, plainText, text5, writer, maxMarkdownCell, trimmed, init_markdown_table2 = __esm({
   "scripts/lib/index-tables/markdown-table.ts"() {
     "use strict";
     init_remark_gfm();
@@ -29597,15 +29780,15 @@ var oneLine, inlineParser, plainText, text5, writer, trimmed, init_markdown_tabl
     init_remark_stringify();
     init_unified();
     oneLine = (text6) => text6.replace(/\s+/g, " "), inlineParser = unified().use(remarkParse), plainText = /* @__PURE__ */ new WeakMap(), text5 = (node2, parent, state, info) => {
-      let unsafe2 = plainText.get(state.unsafe);
-      if (!unsafe2) {
+      let unsafe3 = plainText.get(state.unsafe);
+      if (!unsafe3) {
         let chars = [...new Set(state.unsafe.map((p) => p.character))].filter((c) => c !== " ");
-        plainText.set(state.unsafe, unsafe2 = new RegExp(`[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]|^\\s|\\s$`));
+        plainText.set(state.unsafe, unsafe3 = new RegExp(`[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]|^\\s|\\s$`));
       }
-      if (!unsafe2.test(node2.value) && !state.stack.includes("autolink")) return node2.value;
+      if (!unsafe3.test(node2.value) && !state.stack.includes("autolink")) return node2.value;
       let siblings2 = parent ? parent.children : [], index2 = state.indexStack[state.indexStack.length - 1];
       return state.safe(node2.value, { ...info, beforeNode: siblings2[index2 - 1], afterNode: siblings2[index2 + 1] });
-    }, writer = unified().use(remarkGfm, { tablePipeAlign: !1 }).use(remarkStringify, { handlers: { text: text5 } });
+    }, writer = unified().use(remarkGfm, { tablePipeAlign: !1 }).use(remarkStringify, { handlers: { text: text5 } }), maxMarkdownCell = 2e3;
     trimmed = (cell) => typeof cell == "string" ? oneLine(cell).trim() : cell;
   }
 });
@@ -29618,13 +29801,13 @@ function scanBody(text6, offset, end = text6.length) {
 `, pos);
     (next === -1 || next > end) && (next = end);
     let line = text6.slice(pos, next).replace(/\r$/, "");
-    if (scan2.lineCount++, fence) {
+    if (scan2.lineCount++, checkDeadline(), fence) {
       let closing = line.match(/^ {0,3}(`{3,}|~{3,})[ \t]*$/);
       closing && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && (fence.contentEnd = pos, fence.closed = !0, scan2.fences.push(fence), fence = null);
     } else {
-      let open = line.match(fenceOpen);
-      if (open && !(open[1][0] === "`" && open[2].includes("`"))) {
-        let [lang = "", ...rest] = open[2].split(/\s+/);
+      let open = line.match(fenceOpen), info = open ? open[2].trim() : "";
+      if (open && !(open[1][0] === "`" && info.includes("`"))) {
+        let [lang = "", ...rest] = info.split(/\s+/);
         fence = { marker: open[1], lang: lang.toLowerCase(), meta: rest.join(" "), start: pos, contentStart: Math.min(next + 1, end), contentEnd: end, closed: !1 };
       } else
         scanInline(line, pos, scan2);
@@ -29643,18 +29826,43 @@ function scanInline(line, lineOffset, scan2) {
     scan2.links.push({ text: target, start: start + (definition3[1].startsWith("<") ? 1 : 0), end: start + definition3[1].length });
     return;
   }
-  linkDestination.lastIndex = 0;
-  for (let m = linkDestination.exec(masked2); m; m = linkDestination.exec(masked2)) {
-    let raw = m[1], at = m.index + m[0].lastIndexOf(raw), angled = raw.startsWith("<");
+  for (let { raw, at } of inlineLinks(masked2)) {
+    let angled = raw.startsWith("<");
     scan2.links.push({ text: angled ? raw.slice(1, -1) : raw, start: lineOffset + at + (angled ? 1 : 0), end: lineOffset + at + raw.length });
   }
 }
+function inlineLinks(line) {
+  let out = [], open = -1;
+  for (let i = 0; i < line.length; i++) {
+    let c = line[i];
+    if (c === "\\")
+      i++;
+    else if (c === "[")
+      open === -1 && (open = i);
+    else if (c === "]") {
+      if (open !== -1 && line[i + 1] === "(") {
+        linkTail.lastIndex = i + 1;
+        let m = linkTail.exec(line);
+        if (m) {
+          let raw = m[1];
+          out.push({ raw, at: i + 1 + m[0].indexOf(raw, 1) }), i = linkTail.lastIndex - 1;
+        }
+      }
+      open = -1;
+    }
+  }
+  return out;
+}
 function maskCodeAndComments(line, lineOffset, scan2) {
-  let out = "", copied = 0, i = 0;
+  let out = "", copied = 0, i = 0, runs = null;
   for (; i < line.length; ) {
     let tick = line.indexOf("`", i), comment = line.indexOf("<!--", i);
     if (tick === -1 && comment === -1) break;
     if (comment !== -1 && (tick === -1 || comment < tick)) {
+      if (comment > 0 && line[comment - 1] === "\\") {
+        i = comment + 4;
+        continue;
+      }
       let close2 = line.indexOf("-->", comment + 4), stop = close2 === -1 ? line.length : close2 + 3;
       scan2.comments.push({ text: line.slice(comment + 4, close2 === -1 ? line.length : close2).trim(), start: lineOffset + comment, end: lineOffset + stop }), out += line.slice(copied, comment) + " ".repeat(stop - comment), copied = i = stop;
       continue;
@@ -29665,8 +29873,8 @@ function maskCodeAndComments(line, lineOffset, scan2) {
     }
     let run2 = 1;
     for (; line[tick + run2] === "`"; ) run2++;
-    let ticks = "`".repeat(run2), close = line.indexOf(ticks, tick + run2);
-    for (; close !== -1 && line[close + run2] === "`"; ) close = line.indexOf(ticks, close + run2 + 1);
+    runs ??= new TickRuns(line);
+    let close = runs.next(run2, tick + run2);
     if (close === -1) {
       i = tick + run2;
       continue;
@@ -29676,10 +29884,31 @@ function maskCodeAndComments(line, lineOffset, scan2) {
   }
   return copied === 0 ? line : out + line.slice(copied);
 }
-var fenceOpen, linkDestination, referenceDefinition, init_body_scan = __esm({
+var fenceOpen, linkTail, referenceDefinition, TickRuns, init_body_scan = __esm({
   "scripts/lib/load/body-scan.ts"() {
     "use strict";
-    fenceOpen = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\r\n]*?)[ \t]*$/, linkDestination = /!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>\r\n]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, referenceDefinition = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*(<[^>\r\n]*>|\S+)/;
+    init_budget();
+    fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/, linkTail = /\(\s*(<[^>\r\n]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/y, referenceDefinition = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*(<[^>\r\n]*>|\S+)/;
+    TickRuns = class {
+      byLength = /* @__PURE__ */ new Map();
+      cursor = /* @__PURE__ */ new Map();
+      constructor(line) {
+        for (let i = line.indexOf("`"); i !== -1; ) {
+          let end = i + 1;
+          for (; line[end] === "`"; ) end++;
+          let list4 = this.byLength.get(end - i);
+          list4 ? list4.push(i) : this.byLength.set(end - i, [i]), i = line.indexOf("`", end);
+        }
+      }
+      /** Start of the first run of exactly `length` backticks at or after `from`; -1 when there is none. Calls must not go back. */
+      next(length, from) {
+        let list4 = this.byLength.get(length);
+        if (!list4) return -1;
+        let k = this.cursor.get(length) ?? 0;
+        for (; k < list4.length && list4[k] < from; ) k++;
+        return this.cursor.set(length, k), k < list4.length ? list4[k] : -1;
+      }
+    };
   }
 });
 
@@ -29695,14 +29924,22 @@ function regionsFromComments(text6, comments) {
     f.type === "not-alone" ? problems.push({ kind: "not-alone", marker: f.marker }) : f.type === "start" ? open ? (problems.push({ kind: "nested", marker: f.marker, name: f.name, outer: open.marker, outerName: open.name }), open.broken = !0) : open = { name: f.name, marker: f.marker, broken: !1 } : open ? (open.broken || regions.push({ name: open.name, open: open.marker, close: f.marker, innerStart: open.marker.lineEnd, innerEnd: f.marker.lineStart }), open = null) : problems.push({ kind: "unmatched-end", marker: f.marker });
   return open && problems.push({ kind: "unmatched-start", marker: open.marker, name: open.name }), { regions, problems };
 }
+function parseMarker(raw) {
+  if (!raw.startsWith("<!--") || !raw.endsWith("-->") || raw.length < 7) return null;
+  let inner = raw.slice(4, -3).trim();
+  if (inner === `/${markerString}`) return { type: "end" };
+  if (!inner.startsWith(markerString)) return null;
+  let rest = inner.slice(markerString.length);
+  return rest !== "" && !/^\s/.test(rest) ? null : { type: "start", name: rest.trim() };
+}
 function findMarkers(text6, comments) {
   let found2 = [];
   for (let comment of comments) {
     if (!comment.text.includes(markerString)) continue;
-    let raw = text6.slice(comment.start, comment.end), start = startPattern.exec(raw), isEnd = endPattern.test(raw);
-    if (!start && !isEnd) continue;
+    let raw = text6.slice(comment.start, comment.end), parsed = parseMarker(raw);
+    if (!parsed) continue;
     let marker = markerAt(text6, comment.start, comment.end), line = text6.slice(marker.lineStart, marker.lineEnd);
-    /^[ \t]*/.exec(line)[0].replace(/\t/g, "    ").length >= 4 || (line.trim() !== raw ? found2.push({ type: "not-alone", marker }) : isEnd ? found2.push({ type: "end", marker }) : found2.push({ type: "start", name: (start[1] ?? "").trim(), marker }));
+    /^[ \t]*/.exec(line)[0].replace(/\t/g, "    ").length >= 4 || (line.trim() !== raw ? found2.push({ type: "not-alone", marker }) : parsed.type === "end" ? found2.push({ type: "end", marker }) : found2.push({ type: "start", name: parsed.name, marker }));
   }
   return found2;
 }
@@ -29722,23 +29959,31 @@ function markerAt(text6, start, end) {
   }
   return { start, end, lineStart, lineEnd, eol: eol2 };
 }
-var markerString, endMarker, generatedNote, empty2, cache, startPattern, endPattern, init_regions = __esm({
+var markerString, endMarker, generatedNote, empty2, cache, init_regions = __esm({
   "scripts/lib/index-tables/regions.ts"() {
     "use strict";
     init_body_scan();
     markerString = "backend-team:index", endMarker = "<!-- /backend-team:index -->", generatedNote = "<!-- generated by backend-team from front matter; do not edit, run npx backend-team generate -->", empty2 = { regions: [], problems: [] }, cache = /* @__PURE__ */ new WeakMap();
-    startPattern = /^<!--\s*backend-team:index(?:\s+([^]*?))?\s*-->$/, endPattern = /^<!--\s*\/backend-team:index\s*-->$/;
+  }
+});
+
+// scripts/lib/own.ts
+function own7(table2, key) {
+  return Object.hasOwn(table2, key) ? table2[key] : void 0;
+}
+var init_own = __esm({
+  "scripts/lib/own.ts"() {
+    "use strict";
   }
 });
 
 // scripts/lib/index-tables/generators.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename5, dirname as dirname5, join as join6, relative as relative3, sep as sep4 } from "node:path";
-function generate(file, project, region, rules2) {
+import { basename as basename5, dirname as dirname7, join as join6, relative as relative3, sep as sep5 } from "node:path";
+function generate(file, project, region, rules3) {
   let perFile = cache2.get(file);
   perFile || cache2.set(file, perFile = /* @__PURE__ */ new Map());
   let result = perFile.get(region.innerStart);
-  return result || perFile.set(region.innerStart, result = regionTypes[region.name].build(file, project, rules2)), result;
+  return result || perFile.set(region.innerStart, result = own7(regionTypes, region.name).build(file, project, rules3)), result;
 }
 function renderRegion(data, eol2) {
   let text6 = `${generatedNote}
@@ -29772,7 +30017,7 @@ function invocableBy(skill) {
   return who.length > 0 ? who.join(", ") : "nobody";
 }
 function inside(root2, path3) {
-  return path3.startsWith(root2.endsWith(sep4) ? root2 : root2 + sep4);
+  return path3.startsWith(root2.endsWith(sep5) ? root2 : root2 + sep5);
 }
 function catalogOf(project, scope, which) {
   let path3 = scope.kind === "project" ? join6(scope.root, ".claude", which, "catalog.json") : join6(scope.root, which, "catalog.json"), perProject = catalogs.get(project);
@@ -29781,41 +30026,30 @@ function catalogOf(project, scope, which) {
   if (!found2) {
     let loaded = project.files.find((f) => f.kind === "catalog" && f.path === path3), value;
     if (loaded) value = loaded.json?.value;
-    else
-      try {
-        value = JSON.parse(readFileSync2(path3, "utf8"));
-      } catch {
-        value = void 0;
-      }
+    else {
+      let read = readJsonFile(path3, new ProjectBoundary([scope.root]));
+      value = read.ok ? read.value : void 0;
+    }
     let section = value?.[which];
-    if (found2 = {}, section && typeof section == "object" && !Array.isArray(section))
+    if (found2 = /* @__PURE__ */ new Map(), section && typeof section == "object" && !Array.isArray(section))
       for (let [name, entry2] of Object.entries(section)) {
         if (!entry2 || typeof entry2 != "object") continue;
         let e = entry2;
-        found2[name] = {
+        found2.set(name, {
           ...typeof e.purpose == "string" ? { purpose: e.purpose } : {},
           ...typeof e.whenToDelegate == "string" ? { whenToDelegate: e.whenToDelegate } : {},
           ...typeof e.whenToRead == "string" ? { whenToRead: e.whenToRead } : {}
-        };
+        });
       }
     perProject.set(path3, found2);
   }
   return found2;
 }
 function fromDataFile(file, rel, toTable) {
-  let path3 = join6(file.scope.root, rel), text6;
-  try {
-    text6 = readFileSync2(path3, "utf8");
-  } catch {
-    return { ok: !1, problem: "missing-data", path: rel, detail: "missing" };
-  }
-  let value;
-  try {
-    value = JSON.parse(text6);
-  } catch (error) {
-    return { ok: !1, problem: "invalid-data", path: rel, detail: `expected valid JSON (${error.message.replace(/, ".*" is not valid JSON$/s, "")})` };
-  }
-  let result = toTable(value);
+  let read = readJsonFile(join6(file.scope.root, rel), new ProjectBoundary([file.scope.root]));
+  if (!read.ok)
+    return read.problem === "missing" ? { ok: !1, problem: "missing-data", path: rel, detail: "missing" } : { ok: !1, problem: "invalid-data", path: rel, detail: read.problem === "invalid" ? `expected valid JSON (${read.detail})` : `expected a readable file inside the project (${read.detail})` };
+  let value = read.value, result = toTable(value);
   return typeof result == "string" ? { ok: !1, problem: "invalid-data", path: rel, detail: result } : { ok: !0, table: result };
 }
 function costTable(value) {
@@ -29826,7 +30060,7 @@ function costTable(value) {
   for (let [mode, entry2] of Object.entries(data.mainThread)) {
     let e = entry2;
     if (!isSize(e?.total)) return `expected \`mainThread.${mode}\` to have \`agentListing\`, \`skillListing\` and \`total\` sizes`;
-    rows.push([{ markdown: modes[mode] ?? `Every main-thread request (${mode})` }, tokens(e.agentListing), tokens(e.skillListing), "", "", tokens(e.total)]);
+    rows.push([{ markdown: own7(modes, mode) ?? `Every main-thread request (${mode})` }, tokens(e.agentListing), tokens(e.skillListing), "", "", tokens(e.total)]);
   }
   for (let entry2 of data.agents) {
     let e = entry2;
@@ -29838,16 +30072,19 @@ function costTable(value) {
 var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, init_generators = __esm({
   "scripts/lib/index-tables/generators.ts"() {
     "use strict";
+    init_boundary();
+    init_read_source();
     init_project();
     init_markdown_table2();
     init_regions();
+    init_own();
     byKey = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0, regionTypes = {
       specialists: {
         kinds: ["agent"],
         build(file, project) {
           let catalog = catalogOf(project, file.scope, "agents"), agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name));
           return table(["Agent", "Purpose", "When to delegate", "Model", "Tools"], agents.map((a) => {
-            let entry2 = catalog[a.name];
+            let entry2 = catalog.get(a.name);
             return [{ code: a.name }, entry2?.purpose ?? firstSentence(a.file.data.description), entry2?.whenToDelegate ?? firstSentence(a.file.data.description), modelOf(a), toolsOf(a)];
           }));
         }
@@ -29856,7 +30093,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         kinds: ["agent"],
         build(file, project) {
           return table(["Skill", "Purpose", "When to read"], listOf(file.data.skills).map((ref) => {
-            let skill = findSkill(project, ref), entry2 = catalogOf(project, skill?.file.scope ?? file.scope, "skills")[skill?.dir ?? ref], fallback = skill ? firstSentence(skill.file.data.description) : "";
+            let skill = findSkill(project, ref), entry2 = catalogOf(project, skill?.file.scope ?? file.scope, "skills").get(skill?.dir ?? ref), fallback = skill ? firstSentence(skill.file.data.description) : "";
             return [{ code: ref }, entry2?.purpose ?? fallback, entry2?.whenToRead ?? fallback];
           }));
         }
@@ -29864,9 +30101,9 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
       routing: {
         kinds: ["skill"],
         build(file, project) {
-          let dir = dirname5(file.path), prefix = join6(dir, "references") + sep4, references = project.files.filter((f) => f.kind === "markdown" && f.path.startsWith(prefix)).sort(byKey((f) => f.path));
+          let dir = dirname7(file.path), prefix = join6(dir, "references") + sep5, references = project.files.filter((f) => f.kind === "markdown" && f.path.startsWith(prefix)).sort(byKey((f) => f.path));
           return table(["Intent", "Reference", "Summary"], references.map((f) => {
-            let href = relative3(dir, f.path).split(sep4).join("/"), title = stringValue(f.data.title) || basename5(f.path, ".md");
+            let href = relative3(dir, f.path).split(sep5).join("/"), title = stringValue(f.data.title) || basename5(f.path, ".md");
             return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)];
           }));
         }
@@ -29877,7 +30114,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
           let catalog = catalogOf(project, file.scope, "agents"), agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name));
           return table(["Agent", "Purpose", "Use when", "Model", "Permission mode", "Tools", "Preloaded skills"], agents.map((a) => [
             { code: a.name },
-            catalog[a.name]?.purpose ?? firstSentence(a.file.data.description),
+            catalog.get(a.name)?.purpose ?? firstSentence(a.file.data.description),
             firstSentence(a.file.data.description),
             modelOf(a),
             stringValue(a.file.data.permissionMode) || "default",
@@ -29905,8 +30142,8 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
       },
       rules: {
         kinds: ["readme"],
-        build(_file, _project, rules2) {
-          return table(["Rule", "Default severity", "Fixable", "Description"], [...rules2].sort(byKey((c) => c.id)).map((c) => [
+        build(_file, _project, rules3) {
+          return table(["Rule", "Default severity", "Fixable", "Description"], [...rules3].sort(byKey((c) => c.id)).map((c) => [
             { code: c.id },
             c.defaultSeverity,
             c.fixable ? "yes" : "no",
@@ -29951,6 +30188,7 @@ var kindNames, index_markers_default, init_index_markers = __esm({
     init_regions();
     init_locate();
     init_suggest();
+    init_own();
     kindNames = { agent: "an agent", skill: "a skill (`SKILL.md`)", markdown: "a skill resource file", readme: "the README" }, index_markers_default = {
       id: "index/markers",
       description: "Index region markers that are unknown, unmatched, nested, misplaced or lack their data",
@@ -29967,7 +30205,7 @@ var kindNames, index_markers_default, init_index_markers = __esm({
             related: [{ file: file.path, ...file.source.position(p.outer.start), message: `region \`${p.outerName}\` starts here` }]
           });
         for (let region of scan2.regions) {
-          let type = regionTypes[region.name];
+          let type = own7(regionTypes, region.name);
           if (!type) {
             report({
               message: region.name === "" ? `Unexpected index marker without a region name, expected \`<!-- backend-team:index NAME -->\` with NAME one of ${known2}` : `Unexpected index region \`${region.name}\`, expected one of ${known2}${didYouMean(region.name, regionNames)}`,
@@ -29994,25 +30232,25 @@ var kindNames, index_markers_default, init_index_markers = __esm({
 });
 
 // scripts/lib/install/boundary.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import { basename as basename6, dirname as dirname6, join as join7, resolve, sep as sep5 } from "node:path";
+import { realpathSync as realpathSync3 } from "node:fs";
+import { basename as basename6, dirname as dirname8, join as join7, resolve as resolve2, sep as sep6 } from "node:path";
 function realLocation(path3) {
-  let rest = [], current2 = resolve(path3);
+  let rest = [], current2 = resolve2(path3);
   for (; ; )
     try {
-      return join7(realpathSync2.native(current2), ...rest);
+      return join7(realpathSync3.native(current2), ...rest);
     } catch {
-      let parent = dirname6(current2);
-      if (parent === current2) return resolve(path3);
+      let parent = dirname8(current2);
+      if (parent === current2) return resolve2(path3);
       rest.unshift(basename6(current2)), current2 = parent;
     }
 }
 function isInside(path3, folder) {
-  return path3 === folder || path3.startsWith(folder.endsWith(sep5) ? folder : folder + sep5);
+  return path3 === folder || path3.startsWith(folder.endsWith(sep6) ? folder : folder + sep6);
 }
 function confine(fs, zones) {
-  let resolved = zones.map((z) => ({ ...z, root: resolve(z.root), real: realLocation(z.within ?? z.root) })).sort((a, b) => b.root.length - a.root.length), zoneOf = (path3) => {
-    let lexical = resolve(path3), zone = resolved.find((z) => isInside(lexical, z.root));
+  let resolved = zones.map((z) => ({ ...z, root: resolve2(z.root), real: realLocation(z.within ?? z.root) })).sort((a, b) => b.root.length - a.root.length), zoneOf = (path3) => {
+    let lexical = resolve2(path3), zone = resolved.find((z) => isInside(lexical, z.root));
     if (!zone) throw new BoundaryError(`refusing to touch ${path3}: it is outside ${resolved.map((z) => z.root).join(" and ")}`);
     return zone;
   }, check2 = (path3, write) => {
@@ -30022,8 +30260,8 @@ function confine(fs, zones) {
     if (!isInside(real, zone.real))
       throw new BoundaryError(`refusing to ${write ? "change" : "read"} ${path3}: a link takes it to ${real}, outside ${zone.root}; nothing was changed. Replace the link with a folder, or remove it.`);
   }, checkPlace = (path3, write) => {
-    if (resolved.some((z) => z.root === resolve(path3))) return check2(path3, write);
-    zoneOf(path3), check2(dirname6(path3), write);
+    if (resolved.some((z) => z.root === resolve2(path3))) return check2(path3, write);
+    zoneOf(path3), check2(dirname8(path3), write);
   }, staysInside = (path3) => {
     try {
       return check2(path3, !1), !0;
@@ -30051,7 +30289,7 @@ function confine(fs, zones) {
     assertWritable: (path3) => check2(path3, !0)
   };
 }
-var BoundaryError, init_boundary = __esm({
+var BoundaryError, init_boundary2 = __esm({
   "scripts/lib/install/boundary.ts"() {
     "use strict";
     init_io();
@@ -30061,7 +30299,7 @@ var BoundaryError, init_boundary = __esm({
 });
 
 // scripts/lib/install/file-system.ts
-import { chmodSync, closeSync as closeSync3, lstatSync, mkdirSync, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, realpathSync as realpathSync3, renameSync as renameSync2, rmdirSync, statSync as statSync3, unlinkSync as unlinkSync2 } from "node:fs";
+import { chmodSync, closeSync as closeSync3, lstatSync, mkdirSync, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, realpathSync as realpathSync4, renameSync as renameSync2, rmdirSync, statSync as statSync3, unlinkSync as unlinkSync2 } from "node:fs";
 import { join as join8 } from "node:path";
 function describeSpecial(s) {
   return s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() || s.isBlockDevice() ? "a device" : "not a regular file";
@@ -30184,7 +30422,7 @@ var realFileSystem, init_file_system = __esm({
       },
       realpath(path3) {
         try {
-          return realpathSync3(path3);
+          return realpathSync4(path3);
         } catch {
           return path3;
         }
@@ -30205,7 +30443,7 @@ var init_hash = __esm({
 });
 
 // scripts/lib/install/lock.ts
-import { basename as basename7, dirname as dirname7, join as join9 } from "node:path";
+import { basename as basename7, dirname as dirname9, join as join9 } from "node:path";
 function lockPath(claudeDir) {
   return join9(claudeDir, lockFileName);
 }
@@ -30251,7 +30489,7 @@ function writeLock(fs, claudeDir, lock, run2) {
   fs.writeFile(lockPath(claudeDir), serializeLock(lock), { tempTag: tempTagOf(run2) });
 }
 function removeStaleTemp(fs, path3, run2) {
-  let temp = join9(dirname7(path3), `.${basename7(path3)}.${tempTagOf(run2)}.tmp`);
+  let temp = join9(dirname9(path3), `.${basename7(path3)}.${tempTagOf(run2)}.tmp`);
   fs.inspect(temp, 0).kind === "file" && fs.unlink(temp);
 }
 function removeStaleLockTemps(fs, claudeDir) {
@@ -30318,7 +30556,7 @@ var maxDefinitionBytes, init_names = __esm({
 });
 
 // scripts/lib/install/plan.ts
-import { dirname as dirname8, join as join11 } from "node:path";
+import { dirname as dirname10, join as join11 } from "node:path";
 function diskState(fs, path3) {
   let entry2 = fs.inspect(path3, compareCapBytes);
   return entry2.kind === "missing" ? { kind: "missing" } : entry2.kind === "directory" ? { kind: "other", what: "a folder" } : entry2.kind === "other" ? { kind: "other", what: entry2.what } : entry2.content === null ? { kind: "other", what: `a file that is ${entry2.problem}` } : { kind: "file", hash: sha256(entry2.content) };
@@ -30333,43 +30571,43 @@ function blockedFolder(fs, claudeDir, rel) {
   return null;
 }
 function makePlan(input) {
-  let { command, fs, files, claudeDir, lock, force } = input, owned = lock?.files ?? /* @__PURE__ */ Object.create(null), recordOf = (rel) => Object.hasOwn(owned, rel) ? owned[rel] : void 0, steps = [], packRels = new Set(files.map((f) => f.rel));
+  let { command, fs, files, claudeDir, lock, force } = input, owned = lock?.files ?? /* @__PURE__ */ Object.create(null), recordOf = (rel) => Object.hasOwn(owned, rel) ? owned[rel] : void 0, steps2 = [], packRels = new Set(files.map((f) => f.rel));
   if (command !== "uninstall")
     for (let file of files) {
       let disk = diskState(fs, join11(claudeDir, file.rel)), record = recordOf(file.rel), recorded = record?.sha256, ours = { sha256: file.sha256 }, base = { rel: file.rel, from: disk.kind === "file" ? disk.hash : null, to: file.sha256, source: file }, keepIt = input.keep?.has(file.rel) ?? !1;
       if (disk.kind === "other") {
         let why = `is ${disk.what}, where the pack has a file; move it away`;
-        command === "install" ? steps.push({ ...base, to: null, action: "conflict", reason: why, hard: !0, entry: record ?? null }) : steps.push({ ...base, to: null, action: "keep", reason: `${why}; left alone`, entry: record ?? null });
+        command === "install" ? steps2.push({ ...base, to: null, action: "conflict", reason: why, hard: !0, entry: record ?? null }) : steps2.push({ ...base, to: null, action: "keep", reason: `${why}; left alone`, entry: record ?? null });
       } else if (disk.kind === "file" && disk.hash === file.sha256)
-        steps.push({ ...base, action: "skip", reason: "up to date", entry: ours });
+        steps2.push({ ...base, action: "skip", reason: "up to date", entry: ours });
       else if (record?.kept && disk.kind === "file")
-        steps.push({ ...base, to: disk.hash, action: "skip", reason: "kept as you changed it (update --keep)", entry: record });
+        steps2.push({ ...base, to: disk.hash, action: "skip", reason: "kept as you changed it (update --keep)", entry: record });
       else if (disk.kind === "missing") {
         let folder = blockedFolder(fs, claudeDir, file.rel);
         if (folder !== null) {
           let why = `needs the folder .claude/${folder}, which is a file or link; move it away`;
-          steps.push({ ...base, to: null, action: command === "install" ? "conflict" : "keep", reason: why, hard: !0, entry: null });
-        } else command === "update" && recorded && !record?.kept ? steps.push({ ...base, to: null, action: "keep", reason: "you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)", entry: null }) : steps.push({ ...base, action: "create", reason: recorded ? "restores a deleted file" : "new file", entry: ours });
+          steps2.push({ ...base, to: null, action: command === "install" ? "conflict" : "keep", reason: why, hard: !0, entry: null });
+        } else command === "update" && recorded && !record?.kept ? steps2.push({ ...base, to: null, action: "keep", reason: "you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)", entry: null }) : steps2.push({ ...base, action: "create", reason: recorded ? "restores a deleted file" : "new file", entry: ours });
       } else if (recorded && disk.hash === recorded && !keepIt)
-        steps.push({ ...base, action: "update", reason: "unchanged since installed; the pack has a newer version", entry: ours });
+        steps2.push({ ...base, action: "update", reason: "unchanged since installed; the pack has a newer version", entry: ours });
       else if (keepIt && recorded)
-        steps.push({ ...base, to: disk.hash, action: "skip", reason: "kept as you changed it (--keep)", entry: { sha256: recorded, kept: !0 } });
+        steps2.push({ ...base, to: disk.hash, action: "skip", reason: "kept as you changed it (--keep)", entry: { sha256: recorded, kept: !0 } });
       else {
         let why = recorded ? "changed since backend-team installed it (its sha256 differs from the lock)" : "exists and was not installed by backend-team";
-        force ? steps.push({ ...base, action: "update", reason: `${why}; backed up first (--force)`, backup: !0, entry: ours }) : command === "install" ? steps.push({ ...base, action: "conflict", reason: why, entry: record ?? null }) : steps.push({ ...base, to: disk.hash, action: "keep", reason: `${why}; left alone${recorded ? " (`npx backend-team update --keep <file>` keeps it for good)" : ""}`, entry: record ?? null });
+        force ? steps2.push({ ...base, action: "update", reason: `${why}; backed up first (--force)`, backup: !0, entry: ours }) : command === "install" ? steps2.push({ ...base, action: "conflict", reason: why, entry: record ?? null }) : steps2.push({ ...base, to: disk.hash, action: "keep", reason: `${why}; left alone${recorded ? " (`npx backend-team update --keep <file>` keeps it for good)" : ""}`, entry: record ?? null });
       }
     }
   for (let rel of Object.keys(owned)) {
     if (command !== "uninstall" && packRels.has(rel)) continue;
     let record = owned[rel], disk = diskState(fs, join11(claudeDir, rel)), base = { rel, from: disk.kind === "file" ? disk.hash : null }, gone = command === "uninstall" ? "installed by backend-team" : "no longer in the pack";
-    disk.kind === "missing" ? steps.push({ ...base, to: null, action: "skip", reason: "already deleted", entry: null }) : record.kept ? steps.push({ ...base, to: base.from, action: "skip", reason: "kept as you changed it; it is yours now", entry: null }) : disk.kind === "file" && disk.hash === record.sha256 ? steps.push({ ...base, to: null, action: "remove", reason: `${gone}, unchanged`, entry: null }) : steps.push({ ...base, to: base.from, action: "keep", reason: `${gone}, but ${disk.kind === "other" ? `now ${disk.what}` : "changed since installed"}; left alone`, entry: record });
+    disk.kind === "missing" ? steps2.push({ ...base, to: null, action: "skip", reason: "already deleted", entry: null }) : record.kept ? steps2.push({ ...base, to: base.from, action: "skip", reason: "kept as you changed it; it is yours now", entry: null }) : disk.kind === "file" && disk.hash === record.sha256 ? steps2.push({ ...base, to: null, action: "remove", reason: `${gone}, unchanged`, entry: null }) : steps2.push({ ...base, to: base.from, action: "keep", reason: `${gone}, but ${disk.kind === "other" ? `now ${disk.what}` : "changed since installed"}; left alone`, entry: record });
   }
-  steps.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-  let collisions = command === "uninstall" ? [] : nameCollisions(input, steps);
-  return { command, steps, collisions, force };
+  steps2.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+  let collisions = command === "uninstall" ? [] : nameCollisions(input, steps2);
+  return { command, steps: steps2, collisions, force };
 }
-function nameCollisions(input, steps) {
-  let { fs, files, packRoot, definitions, claudeDir, userClaudeDir, lock, force, command } = input, ours = /* @__PURE__ */ new Set([...files.map((f) => join11(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join11(claudeDir, r))]), created = new Set(steps.filter((s) => s.action === "create").map((s) => s.rel)), packDefs = definitions.filter((d) => command === "install" || created.has(relInPack(packRoot, d))), scopes = [{ scope: "project", dir: claudeDir }];
+function nameCollisions(input, steps2) {
+  let { fs, files, packRoot, definitions, claudeDir, userClaudeDir, lock, force, command } = input, ours = /* @__PURE__ */ new Set([...files.map((f) => join11(claudeDir, f.rel)), ...Object.keys(lock?.files ?? {}).map((r) => join11(claudeDir, r))]), created = new Set(steps2.filter((s) => s.action === "create").map((s) => s.rel)), packDefs = definitions.filter((d) => command === "install" || created.has(relInPack(packRoot, d))), scopes = [{ scope: "project", dir: claudeDir }];
   userClaudeDir !== null && fs.realpath(userClaudeDir) !== fs.realpath(claudeDir) && scopes.push({ scope: "user", dir: userClaudeDir });
   let collisions = [];
   for (let { scope, dir } of scopes) {
@@ -30392,11 +30630,11 @@ function foldersToCreate(fs, claudeDir, plan) {
   let needed = /* @__PURE__ */ new Set();
   for (let step of plan.steps) {
     if (step.action !== "create" && step.action !== "update") continue;
-    let rel = dirname8(step.rel);
+    let rel = dirname10(step.rel);
     for (; ; ) {
       let key = rel === "" ? "." : rel;
       if (needed.has(key) || fs.isDirectory(join11(claudeDir, rel)) || (needed.add(key), key === ".")) break;
-      rel = dirname8(rel) === "." ? "" : dirname8(rel);
+      rel = dirname10(rel) === "." ? "" : dirname10(rel);
     }
   }
   return [...needed].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.split("/").length - b.split("/").length || (a < b ? -1 : 1));
@@ -30417,7 +30655,7 @@ var compareCapBytes, init_plan = __esm({
 });
 
 // scripts/lib/install/installed.ts
-import { join as join12, sep as sep6 } from "node:path";
+import { join as join12, sep as sep7 } from "node:path";
 function installedPackFiles(projectRoot) {
   let claudeDir = join12(projectRoot, ".claude"), fs = confine(realFileSystem, [{ root: claudeDir, writable: !1 }]), out = /* @__PURE__ */ new Set();
   try {
@@ -30435,8 +30673,8 @@ function installedPackFiles(projectRoot) {
   return out;
 }
 function projectRootOf(path3) {
-  let marker = `${sep6}.claude${sep6}`, at = path3.lastIndexOf(marker);
-  return at < 0 ? null : path3.slice(0, at) || sep6;
+  let marker = `${sep7}.claude${sep7}`, at = path3.lastIndexOf(marker);
+  return at < 0 ? null : path3.slice(0, at) || sep7;
 }
 function installedAmong(paths) {
   let byRoot = /* @__PURE__ */ new Map(), out = /* @__PURE__ */ new Set();
@@ -30449,7 +30687,7 @@ function installedAmong(paths) {
 var init_installed = __esm({
   "scripts/lib/install/installed.ts"() {
     "use strict";
-    init_boundary();
+    init_boundary2();
     init_file_system();
     init_hash();
     init_lock();
@@ -30466,6 +30704,7 @@ var index_stale_default, init_index_stale = __esm({
     init_regions();
     init_installed();
     init_locate();
+    init_own();
     index_stale_default = {
       id: "index/stale",
       description: "A generated index table that differs from what the front matter and catalogs give now",
@@ -30477,7 +30716,7 @@ var index_stale_default, init_index_stale = __esm({
       check({ file, project, settings, report }) {
         if (!(regionsOf(file).regions.length > 0 && installedAmong([file.path]).size > 0))
           for (let region of regionsOf(file).regions) {
-            let type = regionTypes[region.name];
+            let type = own7(regionTypes, region.name);
             if (!type || !type.kinds.includes(file.kind)) continue;
             let generated = generate(file, project, region, settings.rules);
             if (!generated.ok) continue;
@@ -30635,7 +30874,7 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
 });
 
 // scripts/lib/checks/names-skill-name-matches-dir.ts
-import { basename as basename10, dirname as dirname9 } from "node:path";
+import { basename as basename10, dirname as dirname11 } from "node:path";
 var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __esm({
   "scripts/lib/checks/names-skill-name-matches-dir.ts"() {
     "use strict";
@@ -30649,7 +30888,7 @@ var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __
       scope: "file",
       kinds: ["skill"],
       check({ file, report, settings }) {
-        let name = file.frontmatter?.data?.name, folder = dirname9(file.path);
+        let name = file.frontmatter?.data?.name, folder = dirname11(file.path);
         if (typeof name != "string" || name === "" || folder === file.scope.root) return;
         let dir = basename10(folder);
         if (name === dir) return;
@@ -30828,7 +31067,7 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
 });
 
 // scripts/lib/checks/plugin-marketplace-name-mismatch.ts
-import { join as join13, resolve as resolve2 } from "node:path";
+import { join as join13, resolve as resolve3 } from "node:path";
 var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_mismatch = __esm({
   "scripts/lib/checks/plugin-marketplace-name-mismatch.ts"() {
     "use strict";
@@ -30845,10 +31084,10 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
       check({ file, project, report }) {
         let data = file.json?.value;
         if (!isRecord(data) || !Array.isArray(data.plugins)) return;
-        let root2 = resolve2(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
+        let root2 = resolve3(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
         data.plugins.forEach((entry2, i) => {
           if (!isRecord(entry2) || typeof entry2.source != "string" || !(entry2.source.startsWith("./") || entry2.source === ".")) return;
-          let manifestFile = manifests.get(join13(resolve2(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
+          let manifestFile = manifests.get(join13(resolve3(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
           if (!(!manifestFile || !isRecord(manifest)))
             for (let field of ["name", "version"]) {
               let mine = entry2[field], theirs = manifest[field];
@@ -30867,8 +31106,8 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
 });
 
 // scripts/lib/checks/plugin-paths.ts
-import { existsSync as existsSync4, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
-import { dirname as dirname10, join as join14, relative as relative4, resolve as resolve3, isAbsolute } from "node:path";
+import { existsSync as existsSync4, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
+import { dirname as dirname12, join as join14, relative as relative4, resolve as resolve4, isAbsolute } from "node:path";
 function kindOf(path3) {
   try {
     return statSync4(path3).isDirectory() ? "folder" : "file";
@@ -30878,7 +31117,7 @@ function kindOf(path3) {
 }
 function within(root2, path3) {
   try {
-    let rel = relative4(realpathSync4(root2), realpathSync4(path3));
+    let rel = relative4(realpathSync5(root2), realpathSync5(path3));
     return !rel.startsWith("..") && !isAbsolute(rel);
   } catch {
     return !0;
@@ -30913,13 +31152,13 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
       check({ file, report }) {
         let data = file.json?.value;
         if (!isRecord(data)) return;
-        let root2 = dirname10(dirname10(file.path));
+        let root2 = dirname12(dirname12(file.path));
         if (file.kind === "marketplace") {
           (Array.isArray(data.plugins) ? data.plugins : []).forEach((entry2, i) => {
             if (!isRecord(entry2) || typeof entry2.source != "string") return;
             let source = entry2.source;
             if (!(source.startsWith("./") || source === ".") || hasTraversal(source)) return;
-            let dir = resolve3(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
+            let dir = resolve4(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
             kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync4(join14(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
           });
           return;
@@ -30944,8 +31183,8 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
             report({ message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === "agents" ? "`.md` agent files, never a folder" : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`, at });
             continue;
           }
-          let abs = resolve3(root2, value), kind = kindOf(abs);
-          kind === null ? report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`, at }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname10(value))}\` (Claude Code reports a load failure)`, at }) : fileOnly.has(key) && kind === "folder" && report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`, at }) : report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at });
+          let abs = resolve4(root2, value), kind = kindOf(abs);
+          kind === null ? report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`, at }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname12(value))}\` (Claude Code reports a load failure)`, at }) : fileOnly.has(key) && kind === "folder" && report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`, at }) : report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at });
         }
       }
     };
@@ -30995,15 +31234,19 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
 
 // scripts/lib/checks/refs-broken-link.ts
 import { existsSync as existsSync5, readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename11, dirname as dirname11, isAbsolute as isAbsolute2, relative as relative5, resolve as resolve4, sep as sep7 } from "node:path";
+import { basename as basename11, dirname as dirname13, isAbsolute as isAbsolute2, relative as relative5, resolve as resolve5, sep as sep8 } from "node:path";
 function decode3(path3) {
   try {
     return decodeURIComponent(path3);
   } catch {
-    return path3;
+    if (!/%[0-9a-f]{2}/i.test(path3)) return path3;
+    let bytes = [];
+    for (let part of path3.split(/(%[0-9a-f]{2})/i)) bytes.push(/^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part));
+    return Buffer.concat(bytes);
   }
 }
-function siblings(dir) {
+function siblings(dir, root2) {
+  if (!new ProjectBoundary([root2]).contains(dir)) return [];
   try {
     return readdirSync3(dir);
   } catch {
@@ -31013,6 +31256,7 @@ function siblings(dir) {
 var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
   "scripts/lib/checks/refs-broken-link.ts"() {
     "use strict";
+    init_boundary();
     init_check();
     init_locate();
     init_suggest();
@@ -31028,10 +31272,10 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
         for (let link2 of file.scan.links) {
           let target = link2.text.trim();
           if (target === "" || notLocal.test(target)) continue;
-          let path3 = decode3(target.replace(/[?#].*$/, ""));
+          let decoded = decode3(target.replace(/[?#].*$/, "")), path3 = typeof decoded == "string" ? decoded : decoded.toString("latin1");
           if (path3 === "") continue;
-          let abs = resolve4(dirname11(file.path), path3), rel = relative5(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
-          rel === ".." || rel.startsWith(`..${sep7}`) || isAbsolute2(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync5(abs) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname11(abs)))}`, at });
+          let abs = resolve5(dirname13(file.path), path3), onDisk = typeof decoded == "string" ? abs : Buffer.concat([Buffer.from(dirname13(file.path) + sep8), decoded]), rel = relative5(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
+          rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute2(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync5(onDisk) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname13(abs), file.scope.root))}`, at });
         }
       }
     };
@@ -31417,7 +31661,7 @@ var refs_unknown_tool_default, init_refs_unknown_tool = __esm({
 
 // scripts/lib/checks/security-bypass-permissions.ts
 function message(mode, where) {
-  return `Unexpected ${where} \`${mode}\`, expected \`default\` or \`plan\` (${skipping[mode]})`;
+  return `Unexpected ${where} \`${mode}\`, expected \`default\` or \`plan\` (${own7(skipping, mode)})`;
 }
 var skipping, security_bypass_permissions_default, init_security_bypass_permissions = __esm({
   "scripts/lib/checks/security-bypass-permissions.ts"() {
@@ -31426,6 +31670,7 @@ var skipping, security_bypass_permissions_default, init_security_bypass_permissi
     init_json_locate();
     init_locate();
     init_plugin_fields();
+    init_own();
     skipping = {
       bypassPermissions: "every tool call runs without a prompt",
       dontAsk: "tool calls that would prompt are decided without asking",
@@ -31584,30 +31829,36 @@ function findShellRisk(command) {
   return null;
 }
 function pipelineFrom(command, start) {
-  return command.slice(start).split(/\s*(?:;|&&|\|\||\n)/)[0];
+  let rest = command.slice(start), end = /;|&&|\|\||\n/.exec(rest)?.index ?? rest.length;
+  return rest.slice(0, end).trimEnd();
 }
-var shell, interpreter, downloader, powershellRun, downloadPatterns, pathVariables, expansion, variablePatterns, init_shell_risk = __esm({
+var shell, interpreter, downloader, powershellRun, notBefore, downloaderWord, downloadPatterns, pathVariables, expansion, shellWord, variablePatterns, init_shell_risk = __esm({
   "scripts/lib/shell-risk.ts"() {
     "use strict";
-    shell = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:ba|z|k|da|fi|a)?sh\b`, interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b`, downloader = String.raw`(?:curl|wget|fetch|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b`, powershellRun = String.raw`(?:iex|Invoke-Expression)\b`, downloadPatterns = [
+    shell = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:ba|z|k|da|fi|a)?sh\b`, interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b`, downloader = String.raw`(?:curl|wget|fetch|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b`, powershellRun = String.raw`(?:iex|Invoke-Expression)\b`, notBefore = (start, chars) => String.raw`(?:(?!${start})${chars})`, downloaderWord = String.raw`\b${downloader}`, downloadPatterns = [
       // curl … | sh, wget -O- … | sudo bash, curl … | python3 -
-      new RegExp(String.raw`\b${downloader}[^|;&\n]*\|(?!\|)\s*${interpreter}`, "i"),
+      new RegExp(String.raw`${downloaderWord}${notBefore(downloaderWord, `[^|;&
+]`)}*\|(?!\|)\s*${interpreter}`, "i"),
       // bash <(curl …), source <(wget …), . <(curl …)
       new RegExp(String.raw`(?:\b(?:ba|z|k)?sh|\bsource|(?:^|[\s;&|(])\.)\s+<\(\s*${downloader}`, "i"),
       // bash -c "$(curl …)", eval "$(wget …)", python -c "`curl …`"
       new RegExp(String.raw`(?:\b${interpreter}\s+-c|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, "i"),
       // iex (iwr …), Invoke-Expression (New-Object Net.WebClient).DownloadString(…), iwr … | iex
-      new RegExp(String.raw`\b${powershellRun}\s*\(*\s*(?:${downloader}|\(?\s*New-Object\s+(?:System\.)?Net\.WebClient)`, "i"),
-      new RegExp(String.raw`(?:\b${downloader}|DownloadString\s*\()[^\n]*\|\s*${powershellRun}`, "i")
-    ], pathVariables = /* @__PURE__ */ new Set(["CLAUDE_PROJECT_DIR", "CLAUDE_PLUGIN_ROOT", "CLAUDE_PLUGIN_DATA", "CLAUDE_SKILL_DIR", "CLAUDE_CONFIG_DIR", "HOME", "PWD", "TMPDIR"]), expansion = String.raw`\$(?:\{(\w+)(?:[^\w}][^}]*)?\}|(\w+)|\()`, variablePatterns = [
+      new RegExp(String.raw`\b${powershellRun}\s*(?:\(\s*)*(?:${downloader}|\(?\s*New-Object\s+(?:System\.)?Net\.WebClient)`, "i"),
+      new RegExp(String.raw`(?:${downloaderWord}|DownloadString\s*\()${notBefore(String.raw`${downloaderWord}|DownloadString\s*\(`, `[^
+]`)}*\|\s*${powershellRun}`, "i")
+    ], pathVariables = /* @__PURE__ */ new Set(["CLAUDE_PROJECT_DIR", "CLAUDE_PLUGIN_ROOT", "CLAUDE_PLUGIN_DATA", "CLAUDE_SKILL_DIR", "CLAUDE_CONFIG_DIR", "HOME", "PWD", "TMPDIR"]), expansion = String.raw`\$(?:\{(\w+)(?:[^\w}][^}]{0,256})?\}|(\w+)|\()`, shellWord = String.raw`\b(?:ba|z|k|da|fi|a)?sh\b`, variablePatterns = [
       // eval "$TOOL_INPUT", eval $(jq -r .tool_input.command)
-      new RegExp(String.raw`\beval\s+["']?[^;&|\n]*?${expansion}`),
+      new RegExp(String.raw`\beval\s+(?!\s)["']?${notBefore(String.raw`\beval\b`, `[^;&|
+]`)}*?${expansion}`),
       // bash -c "$CMD", sh -c "$(jq -r …)"
-      new RegExp(String.raw`\b${shell}\s+(?:-\w+\s+)*-c\s+["']?[^;&|\n]*?${expansion}`),
+      new RegExp(String.raw`\b${shell}\s+(?:-(?!c\s)\w+\s+)*-c\s+(?!\s)["']?${notBefore(shellWord, `[^;&|
+]`)}*?${expansion}`),
       // a variable as the command itself: $TOOL_INPUT, "${CMD}" args
       new RegExp(String.raw`^\s*(?:exec\s+)?["']?${expansion}["']?(?=\s|$)`),
       // echo "$TOOL_INPUT" | sh, jq -r .tool_input.command | bash: standard input or a variable piped into a shell
-      new RegExp(String.raw`(?:${expansion}|\bjq\b|\bcat\b)[^\n]*?\|(?!\|)\s*${shell}\s*(?:-s\s*)?(?:$|[;&|)])`)
+      new RegExp(String.raw`(?:${expansion}|\bjq\b|\bcat\b)${notBefore(String.raw`\$|\bjq\b|\bcat\b`, `[^
+]`)}*?\|(?!\|)\s*${shell}\s*(?:-s\s*)?(?:$|[;&|)])`)
     ];
   }
 });
@@ -34429,7 +34680,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
 
 // scripts/lib/secrets.ts
 function scanners() {
-  return handlers ??= rules.filter((rule) => rule.meta.type === "scanner").map((rule) => rule.create.call(rule, context, {}).file).filter((h) => typeof h == "function"), handlers;
+  return handlers ??= rules2.filter((rule) => rule.meta.type === "scanner").map((rule) => rule.create.call(rule, context, {}).file).filter((h) => typeof h == "function"), handlers;
 }
 function findSecrets(text6, path3) {
   if (!anchor.test(text6)) return [];
@@ -34451,11 +34702,19 @@ function findSecrets(text6, path3) {
 function maskSecret(secret) {
   return `${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}\u2026 (${secret.length} characters)`;
 }
-var presetRuleIds, anchor, current, masked, context, handlers, init_secrets = __esm({
+function maskQuotedSecrets(message2, secrets, text6) {
+  let out = message2;
+  for (let s of secrets) {
+    let secret = text6.slice(s.start, s.end);
+    secret.length >= 8 && out.includes(secret) && (out = out.split(secret).join(maskSecret(secret)));
+  }
+  return out;
+}
+var rules2, presetRuleIds, anchor, current, masked, context, handlers, init_secrets = __esm({
   "scripts/lib/secrets.ts"() {
     "use strict";
     init_module();
-    presetRuleIds = rules.map((r) => r.meta.id), anchor = /(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)|PRIVATE KEY|npm_|_authToken|x-oauth-basic|:\/\/|xox|xapp-|SG\.|shp|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|T3BlbkFJ|sk-ant-api0|gsk_|hf_|lin_api_|ntn_|ops_ey|hv[sbr]\.|vc[pciark]_|dapi|dckr_pat_|figd_/, current = [], masked = "\0", context = {
+    rules2 = rules, presetRuleIds = rules2.map((r) => r.meta.id), anchor = /(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)|PRIVATE KEY|npm_|_authToken|x-oauth-basic|:\/\/|xox|xapp-|SG\.|shp|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|T3BlbkFJ|sk-ant-api0|gsk_|hf_|lin_api_|ntn_|ops_ey|hv[sbr]\.|vc[pciark]_|dapi|dckr_pat_|figd_/, current = [], masked = "\0", context = {
       report: ({ message: message2, range }) => {
         let label = message2.replace(/^found /, "").split(`: ${masked}`)[0].replace(/:\s*$/, "");
         current.push({ label, start: range[0], end: range[1] });
@@ -34788,15 +35047,15 @@ var checks, init_checks = __esm({
 // scripts/lib/load/project-root.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname12, join as join15 } from "node:path";
+import { dirname as dirname14, join as join15 } from "node:path";
 function isRootLike(dir) {
   return [...claudeMarkers, ...packFolders, ".git", configFileName].some((m) => existsSync6(join15(dir, m)));
 }
 function findProjectRoot(start) {
   let home = homedir2(), outermost = null, nearestPack = null;
-  for (let dir = start; !(dir === home && dir !== start); dir = dirname12(dir)) {
+  for (let dir = start; !(dir === home && dir !== start); dir = dirname14(dir)) {
     if (existsSync6(join15(dir, ".git")) || existsSync6(join15(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
-    if (claudeMarkers.some((m) => existsSync6(join15(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync6(join15(dir, m))) && (nearestPack = dir), dirname12(dir) === dir) break;
+    if (claudeMarkers.some((m) => existsSync6(join15(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync6(join15(dir, m))) && (nearestPack = dir), dirname14(dir) === dir) break;
   }
   return outermost ?? nearestPack ?? start;
 }
@@ -34809,8 +35068,8 @@ var claudeMarkers, packFolders, init_project_root = __esm({
 });
 
 // scripts/lib/load/discover.ts
-import { existsSync as existsSync7, realpathSync as realpathSync5, statSync as statSync5 } from "node:fs";
-import { basename as basename12, dirname as dirname13, isAbsolute as isAbsolute3, join as join16, relative as relative6, resolve as resolve5, sep as sep8 } from "node:path";
+import { existsSync as existsSync7, realpathSync as realpathSync6, statSync as statSync5 } from "node:fs";
+import { basename as basename12, dirname as dirname15, isAbsolute as isAbsolute3, join as join16, relative as relative6, resolve as resolve6, sep as sep9 } from "node:path";
 function planTargets(targets, cwd) {
   let byRoot = /* @__PURE__ */ new Map(), missing = [], want = (root2, what) => {
     let entry2 = byRoot.get(root2) ?? { filter: null, whole: !1 };
@@ -34822,33 +35081,40 @@ function planTargets(targets, cwd) {
   };
   targets.length === 0 && want(findProjectRoot(cwd), null);
   for (let target of targets) {
-    let abs = isAbsolute3(target) ? target : resolve5(cwd, target), stat;
+    let abs = isAbsolute3(target) ? target : resolve6(cwd, target), stat;
     try {
       stat = statSync5(abs);
     } catch {
       missing.push(target);
       continue;
     }
-    stat.isDirectory() ? isRootLike(abs) ? want(abs, null) : want(findProjectRoot(abs), { folder: abs }) : want(findProjectRoot(dirname13(abs)), { file: abs });
+    stat.isDirectory() ? isRootLike(abs) ? want(abs, null) : want(findProjectRoot(abs), { folder: abs }) : want(findProjectRoot(dirname15(abs)), { file: abs });
   }
   return { projects: [...byRoot].map(([root2, w]) => ({ root: root2, filter: w.whole ? null : w.filter })), missing };
 }
 function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
   let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped = [], reportOnly = null;
   if (plan.filter) {
-    let known2 = new Set(candidates2.flatMap((c) => [c.path, realOrSelf(c.path)])), files = /* @__PURE__ */ new Set();
-    for (let file of plan.filter.files)
-      known2.has(file) || known2.has(realOrSelf(file)) ? files.add(file) : skipped.push(file);
+    let known2 = new Set(candidates2.flatMap((c) => [c.path, realOrSelf(c.path)])), files = /* @__PURE__ */ new Set(), byReal = new Map(candidates2.map((c) => [realOrSelf(c.path), c.path]));
+    for (let file of plan.filter.files) {
+      if (!known2.has(file) && !known2.has(realOrSelf(file))) {
+        skipped.push(file);
+        continue;
+      }
+      files.add(file);
+      let named = byReal.get(realOrSelf(file));
+      named && files.add(named);
+    }
     reportOnly = { files, folders: plan.filter.folders };
   }
   return { project: { root: plan.root, candidates: candidates2, reportOnly }, skipped };
 }
 function isReported(filter, path3) {
-  return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep8));
+  return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep9));
 }
 function realOrSelf(path3) {
   try {
-    return realpathSync5(path3);
+    return realpathSync6(path3);
   } catch {
     return path3;
   }
@@ -34857,72 +35123,72 @@ function ignoredBy(patterns, base) {
   if (patterns.length === 0) return () => !1;
   let match = (0, import_picomatch3.default)(patterns, { dot: !0 });
   return (absPath) => {
-    let rel = relative6(base, absPath).split(sep8).join("/");
+    let rel = relative6(base, absPath).split(sep9).join("/");
     return !rel.startsWith("../") && rel !== ".." && match(rel);
   };
 }
-function glob(root2, patterns, ignore) {
-  return patterns.length === 0 || !existsSync7(root2) ? [] : walk(root2, patterns, ignore);
+function glob(root2, patterns, limits) {
+  return patterns.length === 0 || !existsSync7(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
 }
 function discoverRoot(root2, ignore) {
-  let seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
+  let limits = { ignored: ignore, boundary: new ProjectBoundary([root2]) }, seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
     let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
     seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {} });
   }, marketplace = join16(root2, ".claude-plugin", "marketplace.json"), manifest = join16(root2, ".claude-plugin", "plugin.json"), claudeDir = join16(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
   if (existsSync7(marketplace)) {
     add(marketplace, "marketplace", { kind: "folder", root: root2 });
-    for (let entry2 of localMarketplaceEntries(marketplace, root2))
-      pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2, add, ignore);
+    for (let entry2 of localMarketplaceEntries(marketplace, root2, limits.boundary))
+      pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2, add, limits);
   }
-  if (existsSync7(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, ignore), pluginRoots.add(root2)), existsSync7(claudeDir)) {
+  if (existsSync7(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync7(claudeDir)) {
     let scope = { kind: "project", root: root2 };
-    for (let p of glob(claudeDir, ["agents/**/*.md"], ignore)) add(p, "agent", scope);
-    addSkillFolder(join16(claudeDir, "skills"), !1, add, scope, ignore);
-    for (let p of glob(claudeDir, ["commands/**/*.md"], ignore)) add(p, basename12(p.path) === "SKILL.md" ? "skill" : "command", scope);
-    for (let p of glob(claudeDir, ["settings.json", "settings.local.json"], ignore)) add(p, "settings", scope);
+    for (let p of glob(claudeDir, ["agents/**/*.md"], limits)) add(p, "agent", scope);
+    addSkillFolder(join16(claudeDir, "skills"), !1, add, scope, limits);
+    for (let p of glob(claudeDir, ["commands/**/*.md"], limits)) add(p, basename12(p.path) === "SKILL.md" ? "skill" : "command", scope);
+    for (let p of glob(claudeDir, ["settings.json", "settings.local.json"], limits)) add(p, "settings", scope);
   }
   let known2 = /* @__PURE__ */ new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders.map((f) => join16(r, f)))]);
-  for (let found2 of glob(root2, ["**/.claude-plugin/plugin.json"], (path3) => known2.has(path3) || ignore(path3))) {
+  for (let found2 of glob(root2, ["**/.claude-plugin/plugin.json"], { ...limits, ignored: (path3) => known2.has(path3) || ignore(path3) })) {
     if (found2.outside) continue;
-    let dir = dirname13(dirname13(found2.path));
-    pluginRoots.has(dir) || (pluginRoots.add(dir), discoverPlugin(dir, null, add, ignore));
+    let dir = dirname15(dirname15(found2.path));
+    pluginRoots.has(dir) || (pluginRoots.add(dir), discoverPlugin(dir, null, add, limits));
   }
-  !pluginRoots.has(root2) && !existsSync7(marketplace) && (existsSync7(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, ignore) : addComponentFolderItself(root2, add, ignore)));
-  for (let p of glob(root2, ["agents/catalog.json", "skills/catalog.json"], ignore)) add(p, "catalog", { kind: "folder", root: root2 });
-  for (let p of glob(root2, ["README.md"], ignore)) add(p, "readme", { kind: "folder", root: root2 });
+  !pluginRoots.has(root2) && !existsSync7(marketplace) && (existsSync7(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
+  for (let p of glob(root2, ["agents/catalog.json", "skills/catalog.json"], limits)) add(p, "catalog", { kind: "folder", root: root2 });
+  for (let p of glob(root2, ["README.md"], limits)) add(p, "readme", { kind: "folder", root: root2 });
   return [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function hasComponentFolders(root2) {
   return componentFolders.some((dir) => existsSync7(join16(root2, dir)));
 }
-function addComponentFolderItself(root2, add, ignore) {
+function addComponentFolderItself(root2, add, limits) {
   let scope = { kind: "folder", root: root2 }, name = basename12(root2).toLowerCase();
-  if (name === "agents") for (let p of glob(root2, ["**/*.md"], ignore)) add(p, "agent", scope);
-  else if (name === "skills") addSkillFolder(root2, !1, add, scope, ignore);
-  else if (name === "commands") for (let p of glob(root2, ["**/*.md"], ignore)) add(p, "command", scope);
+  if (name === "agents") for (let p of glob(root2, ["**/*.md"], limits)) add(p, "agent", scope);
+  else if (name === "skills") addSkillFolder(root2, !1, add, scope, limits);
+  else if (name === "commands") for (let p of glob(root2, ["**/*.md"], limits)) add(p, "command", scope);
 }
-function addSkillFolder(dir, rootSkill, add, scope, ignore) {
-  for (let p of glob(dir, ["*/*.md", "*/references/**/*.md", ...rootSkill ? ["*.md", "references/**/*.md"] : []], ignore)) {
-    let depth = relative6(dir, p.path).split(sep8).length;
-    depth <= 2 && !(rootSkill && depth === 2 && basename12(dirname13(p.path)) === "references") ? addSkillOrReference(p, add, scope) : add(p, "markdown", scope);
+function addSkillFolder(dir, rootSkill, add, scope, limits) {
+  for (let p of glob(dir, ["*/*.md", "*/references/**/*.md", ...rootSkill ? ["*.md", "references/**/*.md"] : []], limits)) {
+    let depth = relative6(dir, p.path).split(sep9).length;
+    depth <= 2 && !(rootSkill && depth === 2 && basename12(dirname15(p.path)) === "references") ? addSkillOrReference(p, add, scope) : add(p, "markdown", scope);
   }
 }
 function addSkillOrReference(file, add, scope) {
   add(file, basename12(file.path).toLowerCase() === "skill.md" ? "skill" : "markdown", scope);
 }
-function discoverPlugin(root2, entry2, add, ignore) {
-  let manifestPath = join16(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
+function discoverPlugin(root2, entry2, add, limits) {
+  let manifestPath = join16(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
   existsSync7(manifestPath) && add(manifestPath, "plugin-manifest", scope);
   let paths = {
     agents: manifest?.agents ?? entry2?.agents,
     skills: manifest?.skills ?? entry2?.skills,
     commands: manifest?.commands ?? entry2?.commands
   };
-  addComponents(root2, paths, add, scope, ignore);
+  addComponents(root2, paths, add, scope, limits);
   let hooks = join16(root2, "hooks", "hooks.json");
   existsSync7(hooks) && add(hooks, "hooks", scope);
 }
-function addComponents(root2, paths, add, scope, ignore) {
+function addComponents(root2, paths, add, scope, limits) {
   let agentPaths = pathList(paths?.agents);
   if (agentPaths)
     for (let p of agentPaths) {
@@ -34930,23 +35196,23 @@ function addComponents(root2, paths, add, scope, ignore) {
       abs && existsSync7(abs) && statSync5(abs).isFile() && add(abs, "agent", scope);
     }
   else
-    for (let p of glob(root2, ["agents/**/*.md"], ignore)) add(p, "agent", scope);
+    for (let p of glob(root2, ["agents/**/*.md"], limits)) add(p, "agent", scope);
   let skillDirs = ["skills", ...paths?.skills === "." ? ["."] : pathList(paths?.skills) ?? []];
   for (let dir of skillDirs) {
     let abs = insideRoot(root2, dir);
-    abs && addSkillFolder(abs, dir !== "skills", add, scope, ignore);
+    abs && addSkillFolder(abs, dir !== "skills", add, scope, limits);
   }
-  if (scope.kind === "plugin") for (let p of glob(root2, ["SKILL.md"], ignore)) add(p, "skill", scope);
+  if (scope.kind === "plugin") for (let p of glob(root2, ["SKILL.md"], limits)) add(p, "skill", scope);
   let commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands == "object" ? [] : ["commands"]);
   for (let p of commandPaths) {
     let abs = insideRoot(root2, p);
     if (!(!abs || !existsSync7(abs)))
       if (statSync5(abs).isFile()) add(abs, "command", scope);
-      else for (let f of glob(abs, ["**/*.md"], ignore)) add(f, basename12(f.path) === "SKILL.md" ? "skill" : "command", scope);
+      else for (let f of glob(abs, ["**/*.md"], limits)) add(f, basename12(f.path) === "SKILL.md" ? "skill" : "command", scope);
   }
 }
-function localMarketplaceEntries(path3, root2) {
-  let data = readJson(path3);
+function localMarketplaceEntries(path3, root2, boundary) {
+  let data = readJson(path3, boundary);
   if (!Array.isArray(data?.plugins)) return [];
   let metadata = data.metadata, pluginRoot = typeof metadata?.pluginRoot == "string" ? metadata.pluginRoot : null, out = [];
   for (let item of data.plugins) {
@@ -34963,13 +35229,14 @@ function localMarketplaceEntries(path3, root2) {
   return out;
 }
 function insideRoot(root2, path3) {
-  let abs = resolve5(root2, path3), rel = relative6(root2, abs);
+  let abs = resolve6(root2, path3), rel = relative6(root2, abs);
   return rel.startsWith("..") || isAbsolute3(rel) ? null : abs;
 }
 function pathList(value) {
   return typeof value == "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v == "string") : null;
 }
-function readJson(path3) {
+function readJson(path3, boundary) {
+  if (!boundary.contains(path3)) return null;
   let read = readSource(path3);
   if (!read.ok) return null;
   try {
@@ -34982,6 +35249,7 @@ function readJson(path3) {
 var import_picomatch3, componentFolders, init_discover = __esm({
   "scripts/lib/load/discover.ts"() {
     "use strict";
+    init_boundary();
     init_read_source();
     init_project_root();
     import_picomatch3 = __toESM(require_picomatch2(), 1);
@@ -35067,9 +35335,12 @@ var LoadedFile, init_loaded_file = __esm({
       bodyOffset;
       scanned = null;
       parsedJson = null;
-      /** `read` stands in for the file's content (`validate --stdin`). */
-      constructor(candidate, maxBytes, read) {
-        if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = read ?? (candidate.outside ? { ok: !1, problem: "unreadable", detail: "symbolic link to a file outside the project; not read" } : readSource(candidate.path, maxBytes)), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
+      /**
+       * `read` stands in for the file's content (`validate --stdin`). With a `boundary`, a file whose real path leaves the
+       * project is reported unreadable and never opened.
+       */
+      constructor(candidate, maxBytes, read, boundary) {
+        if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = read ?? (candidate.outside || boundary && !boundary.contains(candidate.path) ? outsideProject : readSource(candidate.path, maxBytes)), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
           let split = splitFrontmatter(this.read.text);
           this.frontmatter = split.frontmatter, this.bodyOffset = split.bodyOffset;
         } else
@@ -35108,12 +35379,15 @@ function parseDirectives(source) {
   let text6 = source.text;
   if (!text6.includes("backend-team-")) return [];
   let directives = [];
+  directivePattern.lastIndex = 0;
   for (let m = directivePattern.exec(text6); m; m = directivePattern.exec(text6)) {
-    let ids = (m[2] ?? "").split(/\s--\s|^--\s/)[0].split(/[\s,]+/).filter(Boolean);
+    let rest = m[2];
+    if (rest !== "" && !/^[ \t]/.test(rest) && !rest.startsWith("-->")) continue;
+    let close = rest.indexOf("-->"), end = close === -1 ? m.index + m[0].length : m.index + m[0].length - rest.length + close + 3, ids = (close === -1 ? rest : rest.slice(0, close)).split(/\s--\s|^--\s/)[0].split(/[\s,]+/).filter(Boolean);
     directives.push({
       kind: m[1],
       rules: ids.length > 0 ? ids : "all",
-      at: source.span(m.index, m.index + m[0].length),
+      at: source.span(m.index, end),
       used: /* @__PURE__ */ new Set()
     });
   }
@@ -35151,7 +35425,7 @@ var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId,
   "scripts/lib/suppressions.ts"() {
     "use strict";
     init_suggest();
-    directivePattern = /(?:#|<!--)[ \t]*backend-team-(disable-next-line|disable|enable)(?:[ \t]+([^\r\n]*?))?[ \t]*(?:-->|$)/gm;
+    directivePattern = /(?:#|<!--)[ \t]*backend-team-(disable-next-line|disable|enable)([^\r\n]*)/g;
     names = (d, ruleId) => d.rules === "all" || d.rules.includes(ruleId), FileSuppressions = class {
       constructor(directives) {
         this.directives = directives;
@@ -35177,8 +35451,8 @@ var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId,
 });
 
 // scripts/lib/run.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname14, relative as relative7, sep as sep9 } from "node:path";
+import { lstatSync as lstatSync2 } from "node:fs";
+import { dirname as dirname16, relative as relative7, sep as sep10 } from "node:path";
 function assertReportContract(check2, report, owner) {
   if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
   if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
@@ -35202,27 +35476,52 @@ function printTimings(map4) {
 `)}
 `);
 }
+function withinTime(work) {
+  try {
+    return work(), !0;
+  } catch (error) {
+    if (error instanceof TimeLimitReached) return !1;
+    throw error;
+  }
+}
 function validate(options) {
+  try {
+    return lintAndFix(options);
+  } finally {
+    setDeadline(1 / 0);
+  }
+}
+function lintAndFix(options) {
   let first2 = lint(options);
   if (!options.fix) return first2;
-  let fixedFiles = applyFixes(first2.diagnostics);
-  return fixedFiles.length === 0 ? first2 : { ...lint({ ...options, fix: !1 }), fixedFiles };
+  let { written: fixedFiles, refused } = applyFixes(first2.diagnostics, new ProjectBoundary(first2.roots));
+  if (fixedFiles.length === 0) return refused.length > 0 ? { ...first2, diagnostics: [...first2.diagnostics, ...refused].sort(compareDiagnostics) } : first2;
+  let second = lint({ ...options, fix: !1 });
+  return { ...second, diagnostics: [...second.diagnostics, ...refused].sort(compareDiagnostics), fixedFiles };
 }
 function lint(options) {
-  let timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs, clock = { deadline: Date.now() + timeLimitMs, notChecked: [], skippedProjectChecks: 0, candidateCount: 0 }, plan = planTargets(options.targets, options.cwd), diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
+  let timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs, clock = { deadline: Date.now() + timeLimitMs, notChecked: [], skippedProjectChecks: 0, candidateCount: 0 };
+  setDeadline(clock.deadline);
+  let plan = planTargets(options.targets, options.cwd), diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
   for (let projectPlan of plan.projects) {
     let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath);
     loaded.path && checkRuleSettings(loaded.config, checks, loaded.path);
-    let found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname14(loaded.path) : projectPlan.root);
+    let found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname16(loaded.path) : projectPlan.root);
     skipped.push(...found2.skipped);
-    let result = lintProject(found2.project, loaded.config, loaded.path ? dirname14(loaded.path) : projectPlan.root, options, clock);
+    let result = lintProject(found2.project, loaded.config, loaded.path ? dirname16(loaded.path) : projectPlan.root, options, clock);
     diagnostics.push(...result.diagnostics), fileCount += result.fileCount, firstFile ??= result.firstFile;
   }
-  return timings && printTimings(timings), (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped };
+  timings && printTimings(timings);
+  let relativeTo = (path3) => relative7(options.cwd, path3).split(sep10).join("/");
+  return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped, roots: plan.projects.map((p) => p.root) };
 }
-function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile) {
+function namesOf(paths, rel) {
+  let shown = paths.slice(0, 5).map(rel);
+  return paths.length > shown.length ? `${shown.join(", ")} and ${paths.length - shown.length} more` : shown.join(", ");
+}
+function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile, relativeTo) {
   let parts = [
-    ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked`] : [],
+    ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf(clock.notChecked, relativeTo)})`] : [],
     ...clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []
   ];
   return {
@@ -35237,16 +35536,19 @@ function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile) {
   };
 }
 function lintProject(found2, config, configDir, options, clock) {
-  let files = [];
+  let files = [], boundary = new ProjectBoundary([found2.root]);
   clock.candidateCount += found2.candidates.length;
-  for (let candidate of found2.candidates)
-    Date.now() > clock.deadline ? clock.notChecked.push(candidate.path) : files.push(new LoadedFile(candidate, void 0, candidate.path === options.stdin?.path ? options.stdin.read : void 0));
-  let reported = (path3) => isReported(found2.reportOnly, path3), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), settings = { skillProfile: config.skillProfile, rules: checks }, byFile = /* @__PURE__ */ new Map(), suppressions = /* @__PURE__ */ new Map(), suppressionsOf = (path3, source) => {
+  let reported = (path3) => isReported(found2.reportOnly, path3), notLoaded = 0;
+  for (let candidate of found2.candidates) {
+    let stdin = candidate.path === options.stdin?.path ? options.stdin.read : void 0, load = () => files.push(new LoadedFile(candidate, void 0, stdin, boundary));
+    (pastDeadline() || !withinTime(load)) && (clock.notChecked.push(candidate.path), reported(candidate.path) && notLoaded++);
+  }
+  let project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), settings = { skillProfile: config.skillProfile, rules: checks }, byFile = /* @__PURE__ */ new Map(), suppressions = /* @__PURE__ */ new Map(), suppressionsOf = (path3, source) => {
     let s = suppressions.get(path3);
     return s || suppressions.set(path3, s = new FileSuppressions(parseDirectives(source))), s;
   }, fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
     let rel = relPaths.get(path3);
-    return rel === void 0 && relPaths.set(path3, rel = relative7(configDir, path3).split(sep9).join("/")), rel;
+    return rel === void 0 && relPaths.set(path3, rel = relative7(configDir, path3).split(sep10).join("/")), rel;
   }, collect = (check2) => (report) => {
     let owner = report.file && fileByPath.get(report.file) || null;
     assertReportContract(check2, report, owner);
@@ -35263,25 +35565,28 @@ function lintProject(found2, config, configDir, options, clock) {
       ...report.fix ? { fix: report.fix } : {}
     });
   }, checks2 = (options.checks ?? checks).filter((check2) => ruleSettingFor(config, check2.id, "", check2.defaultSeverity).severity !== "off" || config.overrides.length > 0);
-  for (let check2 of checks2)
-    check2.scope === "project" && (Date.now() > clock.deadline ? clock.skippedProjectChecks++ : timed(check2.id, () => check2.check({ project, settings, options: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: collect(check2) })));
+  for (let check2 of checks2) {
+    if (check2.scope !== "project") continue;
+    !pastDeadline() && withinTime(() => timed(check2.id, () => check2.check({ project, settings, options: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: collect(check2) }))) || clock.skippedProjectChecks++;
+  }
   let current2 = null, fileChecks = checks2.filter((check2) => check2.scope === "file").map((check2) => {
     let report = collect(check2);
     return { check: check2, shared: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: (r) => report(r.file || !current2 ? r : { ...r, file: current2.path }) };
   });
   for (let file of files) {
-    if (Date.now() > clock.deadline) {
+    if (pastDeadline()) {
       clock.notChecked.push(file.path);
       continue;
     }
-    if (reported(file.path)) {
-      current2 = file;
+    if (!reported(file.path)) continue;
+    current2 = file, withinTime(() => {
       for (let { check: check2, shared, report } of fileChecks) {
         if (!check2.kinds.includes(file.kind) || !file.read.ok && !check2.includeUnreadable) continue;
+        if (pastDeadline()) throw new TimeLimitReached();
         let options2 = config.overrides.length ? ruleSettingFor(config, check2.id, relOf(file.path), check2.defaultSeverity).options : shared;
         timed(check2.id, () => check2.check({ file, project, settings, options: options2, report }));
       }
-    }
+    }) || clock.notChecked.push(file.path);
   }
   if (clock.notChecked.length === 0) {
     let known2 = /* @__PURE__ */ new Set([...checks.map((c) => c.id), ...engineRuleIds]), reportUnused = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives;
@@ -35295,10 +35600,12 @@ function lintProject(found2, config, configDir, options, clock) {
   let diagnostics = [];
   for (let [path3, entry2] of byFile) {
     if (!reported(path3)) continue;
+    entry2.file?.source && maskSecretsIn(entry2.reports, entry2.file);
     let sorted = entry2.reports.sort(compareDiagnostics);
     if (diagnostics.push(...sorted.slice(0, maxDiagnosticsPerFile)), sorted.length > maxDiagnosticsPerFile) {
-      let last = sorted[maxDiagnosticsPerFile - 1];
+      let last = sorted[maxDiagnosticsPerFile - 1], hiddenFixes = sorted.slice(maxDiagnosticsPerFile).flatMap((d) => d.fix ?? []);
       diagnostics.push({
+        ...hiddenFixes.length > 0 ? { fix: hiddenFixes } : {},
         file: path3,
         ruleId: "file/too-many-problems",
         severity: "error",
@@ -35311,20 +35618,44 @@ function lintProject(found2, config, configDir, options, clock) {
     }
   }
   let firstFile = files.find((f) => reported(f.path))?.path ?? null;
-  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length, firstFile };
+  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length + notLoaded, firstFile };
 }
-function applyFixes(diagnostics) {
+function maskSecretsIn(reports, file) {
+  let secrets = findSecrets(file.text, file.path);
+  if (secrets.length !== 0)
+    for (let d of reports) {
+      d.message = maskQuotedSecrets(d.message, secrets, file.text);
+      for (let r of d.related ?? []) r.message = maskQuotedSecrets(r.message, secrets, file.text);
+    }
+}
+function applyFixes(diagnostics, boundary) {
   let edits = /* @__PURE__ */ new Map();
   for (let d of diagnostics) d.fix && edits.set(d.file, [...edits.get(d.file) ?? [], ...d.fix]);
-  let written = [], installed = installedAmong(edits.keys());
+  let written = [], refused = [], installed = installedAmong(edits.keys());
   for (let [path3, list4] of edits) {
     if (installed.has(path3)) continue;
-    let original = readFileSync3(path3, "utf8"), bom = original.charCodeAt(0) === 65279 ? "\uFEFF" : "", text6 = original.slice(bom.length), lastStart = 1 / 0;
+    let target = realPathOf(path3);
+    if (target === null || !boundary.contains(target)) {
+      refused.push({
+        file: path3,
+        ruleId: "file/fix-not-applied",
+        severity: "error",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        message: "Unexpected fix for a file whose real path is outside the project, expected a file inside it (not written)"
+      });
+      continue;
+    }
+    let read = lstatSync2(target).isFile() ? readSource(target) : null;
+    if (!read?.ok) continue;
+    let bom = read.hadBom ? "\uFEFF" : "", original = read.text, text6 = original, lastStart = 1 / 0;
     for (let edit of [...list4].sort((a, b) => b.start - a.start || b.end - a.end))
       edit.end > lastStart || (text6 = text6.slice(0, edit.start) + edit.text + text6.slice(edit.end), lastStart = edit.start);
-    bom + text6 !== original && (writeFileAtomic(path3, bom + text6), written.push(path3));
+    text6 !== original && (writeFileAtomic(target, bom + text6), written.push(path3));
   }
-  return written;
+  return { written, refused };
 }
 var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs, timings, init_run = __esm({
   "scripts/lib/run.ts"() {
@@ -35333,10 +35664,14 @@ var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs,
     init_config();
     init_diagnostics();
     init_atomic_write();
+    init_budget();
     init_installed();
+    init_boundary();
     init_discover();
     init_loaded_file();
     init_project();
+    init_read_source();
+    init_secrets();
     init_suppressions();
     RuleContractError = class extends Error {
       constructor(ruleId, problem) {
@@ -35350,15 +35685,15 @@ var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs,
 
 // scripts/lib/git/staged-snapshot.ts
 import { execFileSync } from "node:child_process";
-import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync6, rmSync } from "node:fs";
+import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync7, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute4, join as join17, relative as relative8, resolve as resolve6, sep as sep10 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join17, relative as relative8, resolve as resolve7, sep as sep11 } from "node:path";
 function git(args, cwd, input) {
   return execFileSync("git", args, { cwd, encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 }
 function topLevelOf(cwd) {
   try {
-    return realpathSync6(git(["rev-parse", "--show-toplevel"], cwd).trim());
+    return realpathSync7(git(["rev-parse", "--show-toplevel"], cwd).trim());
   } catch {
     throw new UsageError("--staged needs a git repository: the working directory is not inside one");
   }
@@ -35374,19 +35709,19 @@ function indexEntries(topLevel2) {
   return entries;
 }
 function exportStagedSnapshot(cwd) {
-  process.env.GIT_INDEX_FILE && !isAbsolute4(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve6(process.env.GIT_INDEX_FILE));
-  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync6(mkdtempSync(join17(tmpdir(), "backend-team-staged-")));
+  process.env.GIT_INDEX_FILE && !isAbsolute4(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve7(process.env.GIT_INDEX_FILE));
+  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join17(tmpdir(), "backend-team-staged-")));
   try {
-    mkdirSync2(join17(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep10}`], topLevel2, wanted.map((e) => e.path).join("\0"));
+    mkdirSync2(join17(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep11}`], topLevel2, wanted.map((e) => e.path).join("\0"));
   } catch (error) {
     throw rmSync(root2, { recursive: !0, force: !0 }), error;
   }
-  let realCwd = realpathSync6(cwd), snapshotCwd = join17(root2, relative8(topLevel2, realCwd));
+  let realCwd = realpathSync7(cwd), snapshotCwd = join17(root2, relative8(topLevel2, realCwd));
   return mkdirSync2(snapshotCwd, { recursive: !0 }), {
     topLevel: topLevel2,
     root: root2,
     toSnapshot: (path3) => {
-      let abs = resolve6(cwd, path3), fromCwd = relative8(cwd, abs);
+      let abs = resolve7(cwd, path3), fromCwd = relative8(cwd, abs);
       !fromCwd.startsWith("..") && !isAbsolute4(fromCwd) && (abs = join17(realCwd, fromCwd));
       let rel = relative8(topLevel2, abs);
       if (rel.startsWith("..") || isAbsolute4(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
@@ -35408,7 +35743,7 @@ var wholeIndexLimit, readByValidator, init_staged_snapshot = __esm({
 });
 
 // scripts/lib/git/validate-staged.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 function validateStaged(options) {
   if (options.fix) throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree, not the index");
   if (options.stdin) throw new UsageError("--stdin cannot be combined with --staged: standard input is not in the index");
@@ -35434,7 +35769,7 @@ function stagedOrGiven(path3, cwd, snapshot) {
   try {
     return snapshot.toSnapshot(path3);
   } catch {
-    return resolve7(cwd, path3);
+    return resolve8(cwd, path3);
   }
 }
 function fromSnapshot(d, snapshot) {
@@ -35489,7 +35824,7 @@ __export(validate_exports, {
   validateUsage: () => validateUsage
 });
 import { existsSync as existsSync8, mkdirSync as mkdirSync3 } from "node:fs";
-import { dirname as dirname15, resolve as resolve8 } from "node:path";
+import { dirname as dirname17, resolve as resolve9 } from "node:path";
 async function runValidate(argv, io) {
   let { values, positionals } = parseOptions(argv, validateOptions);
   if (values.help)
@@ -35505,7 +35840,7 @@ async function runValidate(argv, io) {
     cwd: io.cwd,
     targets,
     fix: values.fix,
-    ...values.config ? { configPath: resolve8(io.cwd, values.config) } : {},
+    ...values.config ? { configPath: resolve9(io.cwd, values.config) } : {},
     ...timeLimitMs !== void 0 ? { timeLimitMs } : {},
     ...values["report-unused-disable-directives"] ? { reportUnusedDisableDirectives: !0 } : {},
     ...stdin ? { stdin } : {}
@@ -35522,7 +35857,7 @@ async function runValidate(argv, io) {
   }
   if (result.fileCount === 0 && result.skipped.length === 0 && !allowEmpty) return nothingToCheck(positionals, io);
   let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), outputFile = values["output-file"], color2 = values["no-color"] ? !1 : values.color ?? (outputFile ? !1 : io.isTTY), report = reporter(shown, { cwd: io.cwd, color: color2, fileCount: result.fileCount, rules: checks });
-  outputFile ? writeReport(resolve8(io.cwd, outputFile), report) : io.stdout(report);
+  outputFile ? writeReport(resolve9(io.cwd, outputFile), report) : io.stdout(report);
   let errors = result.diagnostics.filter((d) => d.severity === "error").length, warnings = result.diagnostics.length - errors;
   return errors > 0 ? 1 : maxWarnings >= 0 && warnings > maxWarnings ? (io.stderr(`backend-team: ${plural(warnings, "warning")} found, more than --max-warnings ${maxWarnings}
 `), 1) : 0;
@@ -35543,11 +35878,11 @@ function expandGlobs(targets, cwd, allowEmpty) {
   let out = [];
   for (let target of targets) {
     let scan2 = import_picomatch4.default.scan(target);
-    if (!scan2.isGlob || existsSync8(resolve8(cwd, target))) {
+    if (!scan2.isGlob || existsSync8(resolve9(cwd, target))) {
       out.push(target);
       continue;
     }
-    let base = resolve8(cwd, scan2.base || "."), matched = walk(base, [scan2.glob]).map((f) => f.path);
+    let base = resolve9(cwd, scan2.base || "."), matched = walk(base, [scan2.glob]).map((f) => f.path);
     if (matched.length === 0 && !allowEmpty) throw new UsageError(`no files match \`${target}\``);
     out.push(...matched);
   }
@@ -35563,14 +35898,14 @@ async function readStdinAs(filename, positionals, fix2, io) {
   if (positionals.length > 0) throw new UsageError("--stdin takes no paths; name the file with --stdin-filename");
   if (fix2) throw new UsageError("--stdin checks text that is not a file: --fix has nothing to write to");
   if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
-  let path3 = resolve8(io.cwd, filename);
+  let path3 = resolve9(io.cwd, filename);
   if (!existsSync8(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
   let bytes = await io.readStdin(maxFileBytes), read = bytes.length > maxFileBytes ? { ok: !1, problem: "too-large", detail: `more than ${maxFileBytes} bytes on standard input`, bytes: bytes.length } : decode(bytes);
   return { path: path3, read };
 }
 function writeReport(path3, report) {
   try {
-    mkdirSync3(dirname15(path3), { recursive: !0 }), writeFileAtomic(path3, report);
+    mkdirSync3(dirname17(path3), { recursive: !0 }), writeFileAtomic(path3, report);
   } catch (error) {
     throw new UsageError(`--output-file: cannot write ${path3}: ${error.message}`);
   }
@@ -35604,7 +35939,7 @@ Options:
   -q, --quiet               report errors only
   --fix                     apply safe fixes (regenerates stale index tables, quotes YAML values)
   --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit, the default)
-  --max-time <seconds>      start no new file after this long and report the rest as file/time-limit (default 60)
+  --max-time <seconds>      stop checking after this long; file/time-limit names what was not checked (default 60)
   --stdin                   check standard input, as the file named by --stdin-filename (nothing is written)
   --stdin-filename <path>   the file standard input stands for, checked in that file's project
   --report-unused-disable-directives
@@ -35753,7 +36088,7 @@ region cannot be generated (unknown, unmatched or misplaced markers, missing dat
 });
 
 // scripts/lib/install/apply.ts
-import { dirname as dirname16, join as join18 } from "node:path";
+import { dirname as dirname18, join as join18 } from "node:path";
 function backupStamp(now) {
   return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 }
@@ -35798,7 +36133,7 @@ function applyPlan(input) {
     if (directories = directories.filter((d) => !result.removedFolders.includes(d)), Object.keys(files).length === 0)
       return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, result.removeClaudeDir = directories.includes("."), result;
   }
-  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname16(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
+  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname18(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
 }
 function sameFiles(a, b) {
   let ka = Object.keys(a);
@@ -35814,19 +36149,19 @@ var byDepthDeepestFirst, init_apply = __esm({
 });
 
 // scripts/lib/install/package-root.ts
-import { existsSync as existsSync9, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname17, join as join19 } from "node:path";
+import { existsSync as existsSync9, readFileSync } from "node:fs";
+import { dirname as dirname19, join as join19 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-function findPackageRoot(from = dirname17(fileURLToPath2(import.meta.url))) {
+function findPackageRoot(from = dirname19(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
     let manifest = join19(dir, "package.json");
     if (existsSync9(manifest))
       try {
-        if (JSON.parse(readFileSync4(manifest, "utf8")).name === packageName) return dir;
+        if (JSON.parse(readFileSync(manifest, "utf8")).name === packageName) return dir;
       } catch {
       }
-    let parent = dirname17(dir);
+    let parent = dirname19(dir);
     if (parent === dir) throw new Error(`cannot find the ${packageName} package above ${from}`);
     dir = parent;
   }
@@ -35834,7 +36169,7 @@ function findPackageRoot(from = dirname17(fileURLToPath2(import.meta.url))) {
 function packageVersion(root2) {
   for (let manifest of ["package.json", join19(".claude-plugin", "plugin.json")])
     try {
-      let version = JSON.parse(readFileSync4(join19(root2, manifest), "utf8")).version;
+      let version = JSON.parse(readFileSync(join19(root2, manifest), "utf8")).version;
       if (typeof version == "string") return version;
     } catch {
     }
@@ -35848,13 +36183,13 @@ var packageName, init_package_root = __esm({
 });
 
 // scripts/lib/install/pack.ts
-import { join as join20, relative as relative9, sep as sep11 } from "node:path";
+import { join as join20, relative as relative9, sep as sep12 } from "node:path";
 function readPack(fs, root2) {
   let files = [];
   for (let folder of packFolders2)
     walkFiles(fs, join20(root2, folder), (path3) => {
       let content3 = fs.readFile(path3);
-      content3 && files.push({ rel: relative9(root2, path3).split(sep11).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
+      content3 && files.push({ rel: relative9(root2, path3).split(sep12).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
     });
   return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { root: root2, files, definitions: scanDefinitions(fs, root2) };
 }
@@ -35870,15 +36205,15 @@ var packFolders2, init_pack = __esm({
 
 // scripts/lib/install/report.ts
 import { homedir as homedir3 } from "node:os";
-import { relative as relative10, sep as sep12 } from "node:path";
+import { relative as relative10, sep as sep13 } from "node:path";
 function showPath(path3, ctx) {
   let inTarget = relative10(ctx.target, path3);
-  if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep12).join("/");
+  if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep13).join("/");
   let inHome = relative10(ctx.home || homedir3(), path3);
-  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep12).join("/")}`;
+  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep13).join("/")}`;
 }
 function stepPath(step, ctx) {
-  return showPath(`${ctx.claudeDir}${sep12}${step.rel.split("/").join(sep12)}`, ctx);
+  return showPath(`${ctx.claudeDir}${sep13}${step.rel.split("/").join(sep13)}`, ctx);
 }
 function collisionLine(c, ctx) {
   let effect = c.scope === "user" ? `in this project the pack's ${c.kind} replaces yours` : c.kind === "agent" ? "Claude Code would load only one of the two, unpredictably" : "both would be listed to Claude under the same name", force = c.moveAside ? "; moved aside (--force)" : "";
@@ -35942,13 +36277,13 @@ var order2, init_report = __esm({
 });
 
 // scripts/lib/install/run-lock.ts
-import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync5, statSync as statSync6, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync6, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
 import { hostname } from "node:os";
 import { join as join21 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function holderOf(path3) {
   try {
-    return JSON.parse(readFileSync5(path3, "utf8"));
+    return JSON.parse(readFileSync2(path3, "utf8"));
   } catch {
     return null;
   }
@@ -35970,7 +36305,7 @@ function stale(path3, holder) {
   return holder.host === hostname() && typeof holder.pid == "number" && holder.pid !== process.pid && !alive(holder.pid);
 }
 async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
-  let path3 = join21(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline = Date.now() + waitMs;
+  let path3 = join21(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
   for (; ; ) {
     try {
       let fd = openSync4(path3, "wx", 420);
@@ -35996,7 +36331,7 @@ async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
       }
       continue;
     }
-    if (Date.now() >= deadline) {
+    if (Date.now() >= deadline2) {
       let who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.started}` : "another run";
       throw new RunLockBusy(`another backend-team run (${who}) is changing ${claudeDir}; nothing was written. Try again when it has finished; if no such run exists, delete ${path3}.`);
     }
@@ -36013,13 +36348,13 @@ var runLockName, RunLockBusy, init_run_lock = __esm({
 
 // scripts/lib/install/target.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname18, resolve as resolve9 } from "node:path";
+import { dirname as dirname20, resolve as resolve10 } from "node:path";
 function defaultTarget(cwd) {
-  let dir = resolve9(cwd);
+  let dir = resolve10(cwd);
   for (; ; ) {
-    if (existsSync10(resolve9(dir, ".git"))) return dir;
-    let parent = dirname18(dir);
-    if (parent === dir) return resolve9(cwd);
+    if (existsSync10(resolve10(dir, ".git"))) return dir;
+    let parent = dirname20(dir);
+    if (parent === dir) return resolve10(cwd);
     dir = parent;
   }
 }
@@ -36088,7 +36423,7 @@ __export(install_exports, {
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
 import { homedir as homedir4 } from "node:os";
-import { isAbsolute as isAbsolute5, join as join23, relative as relative11, resolve as resolve10, sep as sep13 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join23, relative as relative11, resolve as resolve11, sep as sep14 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 function parse4(command, argv) {
   return parseArgs3({
@@ -36107,7 +36442,7 @@ function parse4(command, argv) {
 function keptFiles(values, cwd, claudeDir, lock) {
   let out = /* @__PURE__ */ new Set();
   for (let value of values) {
-    let inside2 = [resolve10(cwd, value), resolve10(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative11(claudeDir, inside2).split(sep13).join("/");
+    let inside2 = [resolve11(cwd, value), resolve11(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative11(claudeDir, inside2).split(sep14).join("/");
     if (rel === null || !lock || !Object.hasOwn(lock.files, rel)) throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
     out.add(rel);
   }
@@ -36120,7 +36455,7 @@ async function run(command, argv, io, deps) {
   if (positionals.length > 1) throw new UsageError(`takes one target folder, got ${positionals.length}`);
   let home = deps.home ?? homedir4(), mode = values.user ? "user" : "project";
   if (mode === "user" && positionals.length > 0) throw new UsageError("--user installs into ~/.claude and takes no target folder");
-  let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve10(io.cwd, positionals[0]);
+  let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve11(io.cwd, positionals[0]);
   if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
   let claudeDir = join23(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
   for (let folder of packFolders2)
@@ -36206,7 +36541,7 @@ var exits, usages, runInstall, runUpdate, runUninstall, init_install = __esm({
   "scripts/lib/commands/install.ts"() {
     "use strict";
     init_apply();
-    init_boundary();
+    init_boundary2();
     init_file_system();
     init_lock();
     init_package_root();
@@ -36406,11 +36741,11 @@ var init_json_edit = __esm({
 
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync11, readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join24, relative as relative12, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join24, relative as relative12, resolve as resolve12 } from "node:path";
 function planInit(options) {
-  let { root: root2 } = options, files = new Files(root2), steps = [configStep(files)];
-  return options.hook && steps.push(...hookSteps(options.hook, files)), steps.push(workflowStep(files)), options.claudeHook && steps.push(...claudeHookSteps(files)), files.collapse(steps);
+  let { root: root2 } = options, files = new Files(root2), steps2 = [configStep(files)];
+  return options.hook && steps2.push(...hookSteps(options.hook, files)), steps2.push(workflowStep(files)), options.claudeHook && steps2.push(...claudeHookSteps(files)), files.collapse(steps2);
 }
 function ownedFile(files, path3, text6, what, executable = !1) {
   let existing = files.read(path3);
@@ -36473,7 +36808,7 @@ function hookSteps(kind, files) {
 function gitHookPath(root2) {
   let ask = (arg) => {
     let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
-    return isAbsolute6(out) ? out : resolve11(root2, out);
+    return isAbsolute6(out) ? out : resolve12(root2, out);
   }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative12(dir, hook).startsWith("..") && !isAbsolute6(relative12(dir, hook));
   return within2(root2) || within2(ask("--git-common-dir")) ? relative12(root2, hook) : null;
 }
@@ -36522,16 +36857,16 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync11(join24(this.root, path3)) ? readFileSync6(join24(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync11(join24(this.root, path3)) ? readFileSync3(join24(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {
         this.texts.set(path3, text6);
       }
       /** Several updates of one file become one step with the final text. */
-      collapse(steps) {
+      collapse(steps2) {
         let out = [];
-        for (let step of steps) {
+        for (let step of steps2) {
           let earlier = out.find((s) => s.path === step.path && s.action === "update" && step.action === "update");
           earlier ? Object.assign(earlier, { reason: `${earlier.reason}; ${step.reason}`, text: step.text }) : out.push(step);
         }
@@ -36548,8 +36883,8 @@ __export(init_exports, {
   runInit: () => runInit
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync7 } from "node:fs";
-import { dirname as dirname19, join as join25 } from "node:path";
+import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync8 } from "node:fs";
+import { dirname as dirname21, join as join25 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 async function runInit(argv, io) {
   let { values, positionals } = parseArgs4({
@@ -36569,24 +36904,24 @@ async function runInit(argv, io) {
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\`: init sets up the repository you are in`);
   if (values.hook !== void 0 && !hookKinds.includes(values.hook)) throw new UsageError(`unknown hook \`${values.hook}\`, expected one of ${hookKinds.join(", ")}`);
   if (values.hook !== void 0 && values["no-hook"]) throw new UsageError("--hook and --no-hook cannot be combined");
-  let root2 = topLevel(io.cwd), steps = planInit({ root: root2, hook: values["no-hook"] ? null : values.hook ?? "git", claudeHook: values["claude-hook"] });
-  for (let step of steps) io.stdout(`${symbols[step.action]}  ${step.path}  ${step.reason}
+  let root2 = topLevel(io.cwd), steps2 = planInit({ root: root2, hook: values["no-hook"] ? null : values.hook ?? "git", claudeHook: values["claude-hook"] });
+  for (let step of steps2) io.stdout(`${symbols[step.action]}  ${step.path}  ${step.reason}
 `);
-  let conflicts = steps.filter((s) => s.action === "conflict");
+  let conflicts = steps2.filter((s) => s.action === "conflict");
   if (conflicts.length > 0)
     return io.stderr(`backend-team init: ${conflicts.length === 1 ? "a file is" : `${conflicts.length} files are`} yours; nothing was written
 `), 1;
   if (values["dry-run"]) return 0;
-  for (let step of steps) {
+  for (let step of steps2) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
     let path3 = join25(root2, step.path);
-    mkdirSync5(dirname19(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
+    mkdirSync5(dirname21(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;
 }
 function topLevel(cwd) {
   try {
-    return realpathSync7(execFileSync3("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    return realpathSync8(execFileSync3("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
   } catch {
     throw new UsageError("init sets up a git repository: run `git init` first, or run init inside one");
   }

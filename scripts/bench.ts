@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: cold, whole-process timings of `backend-team validate` on synthetic plugins of growing size,
  * on this repository and on a 3-file pre-commit run, next to the pinned `claude plugin validate` on the same
- * synthetic plugin. Medians of several runs; peak memory from the process itself.
+ * synthetic plugin. Medians of several runs; peak memory from the process itself. Then the hostile inputs of issue 12,
+ * each held to a bound: a file built against one scanner pattern finishes in `hostileBoundMs` under 300 MiB, and
+ * `--max-time 2` returns within 4 s; the bench exits 1 when one does not.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { claudeBinary } from '../tests/harness/claude-cli.ts'
+import { hostileBodies } from '../tests/fuzz/generators.ts'
 import { writeSyntheticPlugin } from './bench/synthetic.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
@@ -89,3 +92,47 @@ const synthetic = rows.filter((r) => r.label.includes('agents /'))
 const first = synthetic[0]!
 const last = synthetic[synthetic.length - 1]!
 console.log(`growth: ${(last.files / first.files).toFixed(1)}× the files took ${(last.ms / first.ms).toFixed(1)}× the time`)
+
+/** One project holding `files` (relative path → text), validated by the built CLI. */
+function hostileProject(name: string, files: Record<string, string>): string {
+  const dir = join(work, 'hostile', name)
+  rmSync(dir, { recursive: true, force: true })
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true })
+    writeFileSync(join(dir, path), text)
+  }
+  writeFileSync(join(dir, 'package.json'), '{}')
+  return dir
+}
+
+const hostileBoundMs = 5_000
+const maxMiB = 300
+const agentHead = '---\nname: a\ndescription: "Use when a."\ntools: Read\n---\n\n'
+const hostile: { label: string; dir: string; args: string[]; boundMs: number }[] = []
+for (const [name, body] of Object.entries({ ...hostileBodies(300_000), 'backtick-runs (1 MiB)': hostileBodies(1_000_000)['backtick-runs']! })) {
+  const dir = hostileProject(name.replace(/\W+/g, '-'), { 'agents/a.md': body.startsWith('---') ? body : `${agentHead}${body}\n` })
+  hostile.push({ label: `300 KB line: ${name}`.replace('300 KB line: backtick-runs (1 MiB)', '1 MiB line: backtick runs'), dir, args: ['validate', '--format', 'json'], boundMs: hostileBoundMs })
+}
+const bomb = `x: &a [${Array(30_000).fill('{}').join(',')}]\nz: [${Array(3_000).fill('*a').join(',')}]\n`
+hostile.push({ label: 'alias bomb (99 KB)', dir: hostileProject('bomb', { 'agents/a.md': agentHead.replace('tools: Read\n', `tools: Read\n${bomb}`) }), args: ['validate', '--format', 'json'], boundMs: hostileBoundMs })
+const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: v`).join('\n')
+hostile.push({ label: '50,000 front-matter keys', dir: hostileProject('keys', { 'agents/a.md': agentHead.replace('tools: Read\n', `tools: Read\n${keys}\n`) }), args: ['validate', '--format', 'json'], boundMs: hostileBoundMs })
+const ghosts: Record<string, string> = {}
+for (let i = 0; i < 2000; i++) ghosts[`agents/agent-${i}.md`] = agentHead.replace('name: a', `name: agent-${i}`) + Array.from({ length: 15 }, (_, k) => `Dispatch the \`ghost-${i}-${k}\` agent.`).join('\n') + '\n'
+hostile.push({ label: '2,000 agents, 30,000 unknown refs, --max-time 2', dir: hostileProject('ghosts', ghosts), args: ['validate', '--format', 'json', '--max-time', '2'], boundMs: 4_000 })
+
+console.log(`\nhostile inputs (issue 12): median of ${Math.min(runs, 3)} runs, bound per case, peak memory under ${maxMiB} MiB`)
+console.log(`${pad('case', 48)} ${pad('median ms', 10)} ${pad('bound ms', 9)} ${pad('peak MiB', 9)} ok`)
+let overBound = 0
+for (const h of hostile) {
+  const samples = Array.from({ length: Math.min(runs, 3) }, () => timeNode(h.args, h.dir))
+  const ms = median(samples.map((x) => x.ms))
+  const rss = Math.max(...samples.map((x) => x.rssMiB))
+  const ok = ms <= h.boundMs && rss < maxMiB && samples.every((x) => x.exit === 0 || x.exit === 1)
+  if (!ok) overBound++
+  console.log(`${pad(h.label, 48)} ${pad(ms.toFixed(0), 10)} ${pad(String(h.boundMs), 9)} ${pad(rss.toFixed(0), 9)} ${ok ? 'yes' : 'NO'}`)
+}
+if (overBound > 0) {
+  console.log(`${overBound} hostile case(s) over their bound`)
+  process.exitCode = 1
+}

@@ -1,8 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import picomatch from 'picomatch'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { configFileName, findConfigFile } from './config-location.ts'
+import { ProjectBoundary } from './load/boundary.ts'
+import { outsideProject, readSource } from './load/read-source.ts'
 import type { SeveritySetting } from './diagnostics.ts'
 import { describeErrors } from './schemas.ts'
 import { didYouMean } from './suggest.ts'
@@ -46,9 +49,13 @@ export function loadConfig(root: string, explicitPath?: string): { config: Confi
       if (explicitPath) throw new ConfigError(`${path}: configuration file not found`)
       continue
     }
+    // Through the loader: a FIFO or a device is refused, a huge file costs a stat, and a found file that links out of
+    // the folder it was found in is not read (its parse error would quote someone else's file).
+    const read = !explicitPath && !new ProjectBoundary([dirname(path)]).contains(path) ? outsideProject : readSource(path)
+    if (!read.ok) throw new ConfigError(`${path}: cannot read the configuration: ${read.detail}`)
     let raw: unknown
     try {
-      raw = parseConfigText(readFileSync(path, 'utf8'))
+      raw = parseConfigText(read.text)
     } catch (error) {
       throw new ConfigError(`${path}: invalid JSON: ${(error as Error).message}`)
     }

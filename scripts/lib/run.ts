@@ -1,16 +1,19 @@
-import { readFileSync } from 'node:fs'
+import { lstatSync } from 'node:fs'
 import { dirname, relative, sep } from 'node:path'
 import type { Check, CheckSettings, FileCheck } from './check.ts'
 import { checks as registry } from './checks/index.ts'
 import { checkRuleSettings, loadConfig, ruleSettingFor, type Config } from './config.ts'
 import { compareDiagnostics, type Diagnostic, type Report, type TextEdit } from './diagnostics.ts'
 import { writeFileAtomic } from './atomic-write.ts'
+import { pastDeadline, setDeadline, TimeLimitReached } from './budget.ts'
 import { installedAmong } from './install/installed.ts'
+import { ProjectBoundary, realPathOf } from './load/boundary.ts'
 import { discoverProject, isReported, planTargets, type ProjectDiscovery } from './load/discover.ts'
 import { LoadedFile } from './load/loaded-file.ts'
 import { buildProject } from './project.ts'
 import type { SourceText } from './source-text.ts'
-import type { ReadResult } from './load/read-source.ts'
+import { readSource, type ReadResult } from './load/read-source.ts'
+import { findSecrets, maskQuotedSecrets } from './secrets.ts'
 import { directiveProblems, FileSuppressions, parseDirectives, unknownRuleId, unusedDirectiveId } from './suppressions.ts'
 
 export interface ValidateOptions {
@@ -43,6 +46,8 @@ export interface ValidateResult {
   missing: string[]
   /** Explicit files that are not Claude Code files: not checked (shown with --debug). */
   skipped: string[]
+  /** The project roots of the run: `--fix` writes nowhere else. */
+  roots: string[]
 }
 
 /**
@@ -94,18 +99,39 @@ function printTimings(map: Map<string, number>): void {
   process.stderr.write(`${rows.map(([id, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${id}`).join('\n')}\n`)
 }
 
+/** Runs `work`; false when the time guard cut it off. */
+function withinTime(work: () => void): boolean {
+  try {
+    work()
+    return true
+  } catch (error) {
+    if (error instanceof TimeLimitReached) return false
+    throw error
+  }
+}
+
 export function validate(options: ValidateOptions): ValidateResult {
+  try {
+    return lintAndFix(options)
+  } finally {
+    setDeadline(Infinity)
+  }
+}
+
+function lintAndFix(options: ValidateOptions): ValidateResult {
   const first = lint(options)
   if (!options.fix) return first
-  const fixedFiles = applyFixes(first.diagnostics)
-  if (fixedFiles.length === 0) return first
+  const { written: fixedFiles, refused } = applyFixes(first.diagnostics, new ProjectBoundary(first.roots))
+  if (fixedFiles.length === 0) return refused.length > 0 ? { ...first, diagnostics: [...first.diagnostics, ...refused].sort(compareDiagnostics) } : first
   const second = lint({ ...options, fix: false })
-  return { ...second, fixedFiles }
+  return { ...second, diagnostics: [...second.diagnostics, ...refused].sort(compareDiagnostics), fixedFiles }
 }
 
 function lint(options: ValidateOptions): ValidateResult {
   const timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs
   const clock: Clock = { deadline: Date.now() + timeLimitMs, notChecked: [], skippedProjectChecks: 0, candidateCount: 0 }
+  // Loops inside a file poll the same deadline (budget.ts), so a hostile file is cut off mid-way and named below.
+  setDeadline(clock.deadline)
   const plan = planTargets(options.targets, options.cwd)
   const diagnostics: Diagnostic[] = []
   const skipped: string[] = []
@@ -123,23 +149,30 @@ function lint(options: ValidateOptions): ValidateResult {
     firstFile ??= result.firstFile
   }
   if (timings) printTimings(timings)
-  if (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd))
+  const relativeTo = (path: string) => relative(options.cwd, path).split(sep).join('/')
+  if (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo))
   diagnostics.sort(compareDiagnostics)
-  return { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped }
+  return { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped, roots: plan.projects.map((p) => p.root) }
 }
 
 /** The run's time guard, shared by every project of one run. */
 interface Clock {
   deadline: number
-  /** Files not started before the deadline: neither read nor checked. */
+  /** Files not started, or cut off, before the deadline. */
   notChecked: string[]
   skippedProjectChecks: number
   candidateCount: number
 }
 
-function timeLimitDiagnostic(clock: Clock, timeLimitMs: number, fallbackFile: string): Diagnostic {
+/** The first few names of a list, for a message: `a.md, b.md and 3 more`. */
+function namesOf(paths: string[], rel: (path: string) => string): string {
+  const shown = paths.slice(0, 5).map(rel)
+  return paths.length > shown.length ? `${shown.join(', ')} and ${paths.length - shown.length} more` : shown.join(', ')
+}
+
+function timeLimitDiagnostic(clock: Clock, timeLimitMs: number, fallbackFile: string, relativeTo: (path: string) => string): Diagnostic {
   const parts = [
-    ...(clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked`] : []),
+    ...(clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf(clock.notChecked, relativeTo)})`] : []),
     ...(clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []),
   ]
   return {
@@ -150,12 +183,19 @@ function timeLimitDiagnostic(clock: Clock, timeLimitMs: number, fallbackFile: st
 
 function lintProject(found: ProjectDiscovery, config: Config, configDir: string, options: ValidateOptions, clock: Clock): { diagnostics: Diagnostic[]; fileCount: number; firstFile: string | null } {
   const files: LoadedFile[] = []
+  const boundary = new ProjectBoundary([found.root])
   clock.candidateCount += found.candidates.length
-  for (const candidate of found.candidates) {
-    if (Date.now() > clock.deadline) clock.notChecked.push(candidate.path)
-    else files.push(new LoadedFile(candidate, undefined, candidate.path === options.stdin?.path ? options.stdin.read : undefined))
-  }
   const reported = (path: string) => isReported(found.reportOnly, path)
+  // Files the time guard kept from loading still count as files of the run (file/time-limit names them).
+  let notLoaded = 0
+  for (const candidate of found.candidates) {
+    const stdin = candidate.path === options.stdin?.path ? options.stdin.read : undefined
+    const load = () => files.push(new LoadedFile(candidate, undefined, stdin, boundary))
+    if (pastDeadline() || !withinTime(load)) {
+      clock.notChecked.push(candidate.path)
+      if (reported(candidate.path)) notLoaded++
+    }
+  }
   const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
   const settings: CheckSettings = { skillProfile: config.skillProfile, rules: registry }
   const byFile = new Map<string, { file: LoadedFile | null; reports: Diagnostic[] }>()
@@ -195,10 +235,10 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
   const checks = (options.checks ?? registry).filter((check) => ruleSettingFor(config, check.id, '', check.defaultSeverity).severity !== 'off' || config.overrides.length > 0)
   for (const check of checks) {
     if (check.scope !== 'project') continue
-    if (Date.now() > clock.deadline) clock.skippedProjectChecks++
-    else timed(check.id, () => check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check) }))
+    const ran = !pastDeadline() && withinTime(() => timed(check.id, () => check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check) })))
+    if (!ran) clock.skippedProjectChecks++
   }
-  // File by file, so the time guard stops between files: a file is either fully checked or not at all.
+  // File by file; the time guard stops between files and, through budget.ts, inside one (then named as not checked).
   // One reporter per check, pointed at the current file: no closure per file and check.
   let current: LoadedFile | null = null
   const fileChecks = checks.filter((check): check is FileCheck => check.scope === 'file').map((check) => {
@@ -206,19 +246,23 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
     return { check, shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: (r: Report) => report(r.file || !current ? r : { ...r, file: current.path }) }
   })
   for (const file of files) {
-    if (Date.now() > clock.deadline) {
+    if (pastDeadline()) {
       clock.notChecked.push(file.path)
       continue
     }
     // Given single files or folders (lint-staged), the others are loaded for the cross-file checks only.
     if (!reported(file.path)) continue
     current = file
-    for (const { check, shared, report } of fileChecks) {
-      if (!check.kinds.includes(file.kind)) continue
-      if (!file.read.ok && !check.includeUnreadable) continue
-      const options = config.overrides.length ? ruleSettingFor(config, check.id, relOf(file.path), check.defaultSeverity).options : shared
-      timed(check.id, () => check.check({ file, project, settings, options, report }))
-    }
+    const finished = withinTime(() => {
+      for (const { check, shared, report } of fileChecks) {
+        if (!check.kinds.includes(file.kind)) continue
+        if (!file.read.ok && !check.includeUnreadable) continue
+        if (pastDeadline()) throw new TimeLimitReached()
+        const options = config.overrides.length ? ruleSettingFor(config, check.id, relOf(file.path), check.defaultSeverity).options : shared
+        timed(check.id, () => check.check({ file, project, settings, options, report }))
+      }
+    })
+    if (!finished) clock.notChecked.push(file.path)
   }
   // After every check: a disable comment is unused only once nothing it covers was reported. Skipped when the time
   // limit left files unchecked, where "unused" would be a guess.
@@ -238,42 +282,70 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
   const diagnostics: Diagnostic[] = []
   for (const [path, entry] of byFile) {
     if (!reported(path)) continue
+    if (entry.file?.source) maskSecretsIn(entry.reports, entry.file)
     const sorted = entry.reports.sort(compareDiagnostics)
     diagnostics.push(...sorted.slice(0, maxDiagnosticsPerFile))
     if (sorted.length > maxDiagnosticsPerFile) {
       const last = sorted[maxDiagnosticsPerFile - 1]!
+      // The hidden problems' fixes still apply: `--fix` mends every stale region in one run, not 100 at a time.
+      const hiddenFixes = sorted.slice(maxDiagnosticsPerFile).flatMap((d) => d.fix ?? [])
       diagnostics.push({
+        ...(hiddenFixes.length > 0 ? { fix: hiddenFixes } : {}),
         file: path, ruleId: 'file/too-many-problems', severity: 'error', line: last.line, column: last.column, endLine: last.line, endColumn: last.column,
         message: `Unexpected ${sorted.length} problems in one file, expected at most ${maxDiagnosticsPerFile}; the rest are not shown`,
       })
     }
   }
   const firstFile = files.find((f) => reported(f.path))?.path ?? null
-  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length, firstFile }
+  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length + notLoaded, firstFile }
 }
 
-/** Applies every non-overlapping fix, one atomic write per file. */
-function applyFixes(diagnostics: Diagnostic[]): string[] {
+/** Masks, in every message about `file`, the secrets its text holds (see maskQuotedSecrets). */
+function maskSecretsIn(reports: Diagnostic[], file: LoadedFile): void {
+  const secrets = findSecrets(file.text, file.path)
+  if (secrets.length === 0) return
+  for (const d of reports) {
+    d.message = maskQuotedSecrets(d.message, secrets, file.text)
+    for (const r of d.related ?? []) r.message = maskQuotedSecrets(r.message, secrets, file.text)
+  }
+}
+
+/**
+ * Applies every non-overlapping fix, one atomic write per file. A file reached through a symbolic link is written at
+ * the link's target, so the link stays a link; a target outside the project is refused with a diagnostic.
+ */
+function applyFixes(diagnostics: Diagnostic[], boundary: ProjectBoundary): { written: string[]; refused: Diagnostic[] } {
   const edits = new Map<string, TextEdit[]>()
   for (const d of diagnostics) if (d.fix) edits.set(d.file, [...(edits.get(d.file) ?? []), ...d.fix])
   const written: string[] = []
+  const refused: Diagnostic[] = []
   // Files `backend-team install` wrote and the user has not changed are the pack's: never rewritten here.
   const installed = installedAmong(edits.keys())
   for (const [path, list] of edits) {
     if (installed.has(path)) continue
-    const original = readFileSync(path, 'utf8')
-    const bom = original.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
-    let text = original.slice(bom.length)
+    const target = realPathOf(path)
+    if (target === null || !boundary.contains(target)) {
+      refused.push({
+        file: path, ruleId: 'file/fix-not-applied', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1,
+        message: 'Unexpected fix for a file whose real path is outside the project, expected a file inside it (not written)',
+      })
+      continue
+    }
+    const read = lstatSync(target).isFile() ? readSource(target) : null
+    if (!read?.ok) continue
+    const bom = read.hadBom ? '\ufeff' : ''
+    const original = read.text
+    let text = original
     let lastStart = Infinity
     for (const edit of [...list].sort((a, b) => b.start - a.start || b.end - a.end)) {
       if (edit.end > lastStart) continue
       text = text.slice(0, edit.start) + edit.text + text.slice(edit.end)
       lastStart = edit.start
     }
-    if (bom + text !== original) {
-      writeFileAtomic(path, bom + text)
+    if (text !== original) {
+      writeFileAtomic(target, bom + text)
       written.push(path)
     }
   }
-  return written
+  return { written, refused }
 }

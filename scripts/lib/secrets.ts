@@ -1,4 +1,8 @@
-import { rules } from '@secretlint/secretlint-rule-preset-recommend'
+import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend'
+
+/** The part of a secretlint rule this module uses; the preset's own types name packages that are not installed. */
+interface PresetRule { meta: { id: string; type: string }; create: unknown }
+const rules = presetRules as unknown as readonly PresetRule[]
 
 /**
  * Secret detection with secretlint's recommended preset (offline rules for AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI,
@@ -50,7 +54,7 @@ function scanners(): Handler[] {
   // secretlint-disable comments are left to our own suppression comments.
   handlers ??= rules
     .filter((rule) => rule.meta.type === 'scanner')
-    .map((rule) => (rule.create as unknown as (c: RuleContext, o: object) => { file?: Handler }).call(rule, context, {}).file)
+    .map((rule) => (rule.create as (c: RuleContext, o: object) => { file?: Handler }).call(rule, context, {}).file)
     .filter((h): h is Handler => typeof h === 'function')
   return handlers
 }
@@ -81,4 +85,17 @@ export function findSecrets(text: string, path: string): FoundSecret[] {
 /** The first four characters of a secret and its length: enough to find it, not enough to use it. */
 export function maskSecret(secret: string): string {
   return `${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}… (${secret.length} characters)`
+}
+
+/**
+ * `message` with every secret of `text` it quotes replaced by its mask. Any rule may quote a value (a key, a link, a
+ * command); masking here, once per diagnostic, keeps a token that security/secret masks from being printed by another.
+ */
+export function maskQuotedSecrets(message: string, secrets: readonly FoundSecret[], text: string): string {
+  let out = message
+  for (const s of secrets) {
+    const secret = text.slice(s.start, s.end)
+    if (secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(maskSecret(secret))
+  }
+  return out
 }

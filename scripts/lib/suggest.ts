@@ -1,3 +1,5 @@
+import { checkDeadline } from './budget.ts'
+
 /** Damerau-free Levenshtein distance, for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i)
@@ -17,6 +19,7 @@ const normalise = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '')
 
 /** The closest candidate: same letters ignoring case and separators, else within a third of the length. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  checkDeadline()
   let best: string | undefined
   let bestScore = Infinity
   const target = normalise(word)
@@ -26,6 +29,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     if (other === target) return candidate
     // The distance is at least the difference in length: skip candidates that cannot qualify.
     if (Math.abs(other.length - target.length) > limit) continue
+    checkDeadline()
     const score = editDistance(target, other)
     if (score < bestScore) {
       bestScore = score

@@ -27,7 +27,9 @@ interface Block {
   by: Directive
 }
 
-const directivePattern = /(?:#|<!--)[ \t]*backend-team-(disable-next-line|disable|enable)(?:[ \t]+([^\r\n]*?))?[ \t]*(?:-->|$)/gm
+// The rest of the line is taken whole and cut at `-->` by hand: a lazy group before `[ \t]*(?:-->|$)` retried the
+// tail at every space of a long line (quadratic).
+const directivePattern = /(?:#|<!--)[ \t]*backend-team-(disable-next-line|disable|enable)([^\r\n]*)/g
 
 /**
  * A token worth reporting: shaped like a rule id (`group/name`), or close to one. Prose after a `#` directive in a
@@ -41,15 +43,20 @@ export function parseDirectives(source: SourceText): Directive[] {
   const text = source.text
   if (!text.includes('backend-team-')) return []
   const directives: Directive[] = []
+  directivePattern.lastIndex = 0
   for (let m = directivePattern.exec(text); m; m = directivePattern.exec(text)) {
-    const ids = (m[2] ?? '')
+    const rest = m[2]!
+    if (rest !== '' && !/^[ \t]/.test(rest) && !rest.startsWith('-->')) continue
+    const close = rest.indexOf('-->')
+    const end = close === -1 ? m.index + m[0].length : m.index + m[0].length - rest.length + close + 3
+    const ids = (close === -1 ? rest : rest.slice(0, close))
       .split(/\s--\s|^--\s/)[0]!
       .split(/[\s,]+/)
       .filter(Boolean)
     directives.push({
       kind: m[1] as Directive['kind'],
       rules: ids.length > 0 ? ids : 'all',
-      at: source.span(m.index, m.index + m[0].length),
+      at: source.span(m.index, end),
       used: new Set(),
     })
   }

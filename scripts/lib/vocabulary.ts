@@ -53,7 +53,7 @@ export type ToolClass = 'tool' | 'gated' | 'main-thread-only' | 'removed' | 'leg
 /** Sorts a bare tool name (no parentheses) into what Claude Code does with it. */
 export function classifyTool(name: string): ToolClass {
   if (toolNames.has(name)) return 'tool'
-  if (name in legacyToolReplacement) return 'legacy'
+  if (Object.hasOwn(legacyToolReplacement, name)) return 'legacy'
   if (gatedToolNames.has(name)) return 'gated'
   if (mainThreadOnlyToolNames.has(name)) return 'main-thread-only'
   if (removedToolNames.has(name)) return 'removed'

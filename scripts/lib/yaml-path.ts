@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
 
 /** Where a node and its key sit in the parsed text (offsets in that text, not necessarily in the file). */
 export interface NodeRange {
@@ -20,7 +20,7 @@ export function findNode(doc: Document | null, path: readonly (string | number)[
   for (const step of path) {
     pair = null
     if (isMap(node)) {
-      const found = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))
+      const found = keysOf(node).get(String(step))
       if (!found) return null
       pair = found
       node = found.value
@@ -36,4 +36,21 @@ export function findNode(doc: Document | null, path: readonly (string | number)[
   const valueRange = valueNode?.range ?? keyNode?.range
   if (!keyRange || !valueRange) return null
   return { keyStart: keyRange[0], keyEnd: keyRange[1], valueStart: valueRange[0], valueEnd: valueRange[1], value: valueNode }
+}
+
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>()
+
+/** A mapping's pairs by key (the first of duplicates), built once: a check that locates each of 50,000 keys stays linear. */
+function keysOf(map: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(map)
+  if (!index) {
+    index = new Map()
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue
+      const key = String(pair.key.value)
+      if (!index.has(key)) index.set(key, pair)
+    }
+    indexes.set(map, index)
+  }
+  return index
 }

@@ -11,9 +11,45 @@ export interface FuzzFile {
   content: string | Uint8Array
 }
 
+/**
+ * A symbolic link in the case: to another path of the case, to a file or folder outside the project (whose content
+ * must never be printed), to nothing, or to itself.
+ */
+export interface FuzzLink {
+  path: string
+  target: { inside: string } | 'outside-file' | 'outside-folder' | 'missing' | 'loop'
+}
+
 export interface FuzzCase {
   files: FuzzFile[]
+  links?: FuzzLink[]
 }
+
+/** What the outside files hold; no output may contain it. */
+export const outsideMarker = 'OUTSIDE-CONTENT-d41d8'
+
+/**
+ * Lines built against each body pattern the scanners run (issue 12), `size` characters long: a fence info string of
+ * spaces, link openers, an unclosed region marker, a suppression comment, `curl` repeated before a pipe, runs of
+ * 1, 2, 3 … backticks, and a YAML value that Claude Code's quoting retry rewrites. Values starting with `---` are
+ * whole files (the pattern is in the front matter); the others are body lines.
+ */
+export function hostileBodies(size: number): Record<string, string> {
+  const fill = (unit: string) => unit.repeat(Math.max(1, Math.floor(size / unit.length)))
+  let ticks = ''
+  for (let n = 1; ticks.length < size; n++) ticks += `${'`'.repeat(n)} `
+  return {
+    'fence': `\`\`\`x${fill(' ')}y`,
+    'link': `](${fill('[\\')}`,
+    'link-open': fill('[a]('),
+    'region-marker': `<!-- backend-team:index ${fill(' ')}x`,
+    'suppression': `<!-- backend-team-disable${fill(' \t')}x`,
+    'curl': `---\nname: a\ndescription: "Use when a."\ntools: Read\nhooks:\n  PreToolUse:\n    - hooks:\n        - type: command\n          command: "${fill('curl ')}| sh"\n---\n\nBody.\n`,
+    'backtick-runs': `x${ticks}`,
+    'yaml-quoting': `---\nname: a\ndescription: x: y${fill(' ')}z\ntools: Read\nbad: [\n---\n\nBody.\n`,
+  }
+}
+
 
 const kebab = fc.stringMatching(/^[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,6}){0,2}$/)
 const words = fc.array(fc.constantFrom('Use', 'when', 'the', 'review', 'Go', 'code', 'needs', 'tests', 'deploy', 'AWS', 'Lambda', 'schema', 'plan', 'audit'), { minLength: 2, maxLength: 14 }).map((w) => w.join(' '))
@@ -28,6 +64,12 @@ const bodyLine = fc.oneof(
   fc.constant('<!-- backend-team-disable-next-line refs/broken-link -->'),
   fc.constant('Token: ghp_Zq3vR8kLm2Nw7Xc4Tb9Yp1Hd6Js0Fg5Ua8Ek'),
   fc.constant('# Heading'),
+  // Region markers, well formed or not, with names that are also Object.prototype members.
+  fc.constantFrom('agents', 'rules', 'constructor', '__proto__', 'toString', '', 'nope').map((n) => `<!-- backend-team:index ${n} -->`),
+  fc.constant('<!-- /backend-team:index -->'),
+  fc.constant('> <!-- backend-team:index rules -->'),
+  // Long lines against the scanners, short enough for thousands of cases.
+  fc.tuple(fc.constantFrom(...Object.keys(hostileBodies(1)).filter((k) => !hostileBodies(1)[k]!.startsWith('---'))), fc.constantFrom(500, 5_000, 20_000)).map(([k, n]) => hostileBodies(n)[k]!),
 )
 const body = fc.array(bodyLine, { maxLength: 8 }).map((lines) => `${lines.join('\n')}\n`)
 
@@ -114,11 +156,18 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
   plugin: fc.option(maybeMutated(pluginJson), { freq: 4 }),
   marketplace: fc.option(maybeMutated(marketplaceJson), { freq: 2 }),
   hooks: fc.option(maybeMutated(hooksJson), { freq: 2 }),
+  readme: fc.option(fc.array(bodyLine, { maxLength: 6 }), { freq: 3 }),
+  links: fc.array(fc.record({
+    at: fc.constantFrom('agents/linked.md', 'skills/linked', 'skills/l/SKILL.md', 'commands', '.claude/agents', '.claude', 'README.md', 'docs'),
+    target: fc.constantFrom<FuzzLink['target']>('outside-file', 'outside-folder', 'missing', 'loop', { inside: 'agents' }, { inside: 'README.md' }),
+  }), { maxLength: 2 }),
 }).map((c) => {
   const files: FuzzFile[] = []
   const taken = new Set<string>()
   const add = (path: string, content: string | Uint8Array) => {
-    if (!taken.has(path)) taken.add(path) && files.push({ path, content })
+    if (taken.has(path)) return
+    taken.add(path)
+    files.push({ path, content })
   }
   for (const [a, ms] of c.agents) add(`agents/${a.name}.md`, mutate(a.text, ms))
   for (const [s, ms] of c.skills) add(`skills/${s.name}/SKILL.md`, mutate(s.text, ms))
@@ -126,5 +175,13 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
   if (c.plugin !== null) add('.claude-plugin/plugin.json', c.plugin)
   if (c.marketplace !== null) add('.claude-plugin/marketplace.json', c.marketplace)
   if (c.hooks !== null) add('hooks/hooks.json', c.hooks)
-  return { files }
+  if (c.readme !== null) add('README.md', `# Pack\n\n${c.readme.join('\n')}\n`)
+  const links: FuzzLink[] = []
+  for (const link of c.links) {
+    // A link never replaces a generated file or sits inside another link.
+    if ([...taken].some((p) => p === link.at || p.startsWith(`${link.at}/`) || link.at.startsWith(`${p}/`))) continue
+    taken.add(link.at)
+    links.push({ path: link.at, target: link.target })
+  }
+  return { files, links }
 })

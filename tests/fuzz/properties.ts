@@ -3,12 +3,24 @@
  * validate() never throws, takes under a second per file, puts every diagnostic in a file of the case at a
  * line and column inside it, and gives the same output whatever order the files are named in.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { decode } from '../../scripts/lib/load/read-source.ts'
 import { validate } from '../../scripts/lib/run.ts'
-import type { FuzzCase } from './generators.ts'
+import { outsideMarker, type FuzzCase, type FuzzLink } from './generators.ts'
+
+/** Makes a link of the case; the outside targets live in `outside`, beside the project. */
+function makeLink(root: string, outside: string, link: FuzzLink): void {
+  const at = join(root, link.path)
+  mkdirSync(dirname(at), { recursive: true })
+  const target = link.target === 'outside-file' ? join(outside, 'agent.md')
+    : link.target === 'outside-folder' ? outside
+      : link.target === 'missing' ? join(root, 'no-such-file')
+        : link.target === 'loop' ? at
+          : join(root, link.target.inside)
+  symlinkSync(target, at)
+}
 
 /** Line count and line lengths of a file as SourceText sees it: \n, \r\n and a lone \r end lines. */
 function lineLengths(content: string | Uint8Array): number[] {
@@ -22,15 +34,25 @@ const msPerFile = 1000
 
 /** Runs one case; throws an Error describing the first broken property. */
 export function checkCase(testCase: FuzzCase): void {
-  const root = mkdtempSync(join(tmpdir(), 'bt-fuzz-'))
+  const base = mkdtempSync(join(tmpdir(), 'bt-fuzz-'))
+  const root = join(base, 'project')
+  const outside = join(base, 'outside')
   try {
-    mkdirSync(join(root, '.git'))
+    mkdirSync(join(root, '.git'), { recursive: true })
+    // The user's other files: an agent, a skill and a folder of agents, all holding the marker.
+    const outsideAgent = `---\nname: ${outsideMarker}\ndescription: ${outsideMarker}\n${outsideMarker}: 1\n---\n\n[x](${outsideMarker}.md)\n`
+    for (const path of ['agent.md', 'agents/a.md', 's/SKILL.md', 'skills/s/SKILL.md', 'README.md']) {
+      mkdirSync(dirname(join(outside, path)), { recursive: true })
+      writeFileSync(join(outside, path), outsideAgent)
+    }
     const lengths = new Map<string, number[]>()
     for (const file of testCase.files) {
       mkdirSync(dirname(join(root, file.path)), { recursive: true })
       writeFileSync(join(root, file.path), file.content)
       lengths.set(file.path, lineLengths(file.content))
     }
+    for (const link of testCase.links ?? []) makeLink(root, outside, link)
+    const linkPaths = (testCase.links ?? []).map((l) => l.path)
     const paths = testCase.files.map((f) => join(root, f.path))
 
     const started = performance.now()
@@ -40,6 +62,9 @@ export function checkCase(testCase: FuzzCase): void {
 
     for (const d of whole.diagnostics) {
       const rel = relative(root, d.file).split('\\').join('/')
+      if (JSON.stringify(d).includes(outsideMarker)) throw new Error(`outside content printed: ${rel}:${d.line} ${d.ruleId} ${d.message}`)
+      if (rel.startsWith('..')) throw new Error(`diagnostic outside the project: ${rel} (${d.ruleId})`)
+      if (linkPaths.some((l) => rel === l || rel.startsWith(`${l}/`))) continue
       const lines = lengths.get(rel)
       if (!lines) throw new Error(`diagnostic in a file that is not part of the case: ${rel} (${d.ruleId})`)
       const where = `${rel}:${d.line}:${d.column} ${d.ruleId}`
@@ -54,6 +79,6 @@ export function checkCase(testCase: FuzzCase): void {
     const b = JSON.stringify(backward.diagnostics)
     if (a !== b) throw new Error(`output depends on file order:\n${a.slice(0, 2000)}\n---\n${b.slice(0, 2000)}`)
   } finally {
-    rmSync(root, { recursive: true, force: true })
+    rmSync(base, { recursive: true, force: true })
   }
 }

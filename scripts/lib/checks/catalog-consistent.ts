@@ -28,10 +28,10 @@ export default defineCheck({
       for (const problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) })
     }
     if (!isRecord(data)) return
-    if (other in data) report({ message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`, at: jsonKeySpan(file, [other]) })
+    if (Object.hasOwn(data, other)) report({ message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`, at: jsonKeySpan(file, [other]) })
     const entries = data[kind]
     if (!isRecord(entries)) {
-      if (!(kind in data)) report({ message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === 'agents' ? 'agent names' : 'skill folders'} to entries`, at: jsonRootSpan(file) })
+      if (!Object.hasOwn(data, kind)) report({ message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === 'agents' ? 'agent names' : 'skill folders'} to entries`, at: jsonRootSpan(file) })
       return
     }
     const inside = folder + sep
@@ -44,7 +44,7 @@ export default defineCheck({
     const what = kind === 'agents' ? 'agent' : 'skill'
     const keyAt = jsonKeySpan(file, [kind])
     for (const [name, path] of names) {
-      if (name in entries) continue
+      if (Object.hasOwn(entries, name)) continue
       report({
         message: `Missing catalog entry for ${what} \`${name}\`, expected one entry per ${what} in ${kind}/ (the generated tables leave it out)`,
         at: keyAt,

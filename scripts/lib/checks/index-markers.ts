@@ -5,6 +5,7 @@ import { generate, regionNames, regionTypes } from '../index-tables/generators.t
 import { endMarker, regionsOf } from '../index-tables/regions.ts'
 import { offsetSpan } from '../locate.ts'
 import { didYouMean } from '../suggest.ts'
+import { own } from '../own.ts'
 
 const kindNames: Partial<Record<FileKind, string>> = { agent: 'an agent', skill: 'a skill (`SKILL.md`)', markdown: 'a skill resource file', readme: 'the README' }
 
@@ -35,7 +36,7 @@ export default defineCheck({
       }
     }
     for (const region of scan.regions) {
-      const type = regionTypes[region.name]
+      const type = own(regionTypes, region.name)
       if (!type) {
         report({
           message: region.name === ''

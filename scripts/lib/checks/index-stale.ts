@@ -4,6 +4,7 @@ import { generate, regionTypes, renderRegion } from '../index-tables/generators.
 import { regionsOf } from '../index-tables/regions.ts'
 import { installedAmong } from '../install/installed.ts'
 import { offsetSpan } from '../locate.ts'
+import { own } from '../own.ts'
 
 export default defineCheck({
   id: 'index/stale',
@@ -17,7 +18,7 @@ export default defineCheck({
     // An installed, unchanged pack file carries the tables generated for the pack; the project's own agents never enter them.
     if (regionsOf(file).regions.length > 0 && installedAmong([file.path]).size > 0) return
     for (const region of regionsOf(file).regions) {
-      const type = regionTypes[region.name]
+      const type = own(regionTypes, region.name)
       if (!type || !type.kinds.includes(file.kind)) continue
       const generated = generate(file, project, region, settings.rules)
       if (!generated.ok) continue

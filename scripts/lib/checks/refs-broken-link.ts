@@ -1,5 +1,6 @@
 // A relative link to a file that is not there sends the agent (and the reader) nowhere.
 import { existsSync, readdirSync } from 'node:fs'
+import { ProjectBoundary } from '../load/boundary.ts'
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { defineCheck } from '../check.ts'
 import { offsetSpan } from '../locate.ts'
@@ -8,15 +9,24 @@ import { didYouMean } from '../suggest.ts'
 /** Links that are not local paths: a URL scheme (`https:`, `mailto:`), an in-page anchor, an absolute path, a placeholder. */
 const notLocal = /^(?:[a-z][a-z0-9+.-]*:|#|\/)|\$\{|[<{]/i
 
-function decode(path: string): string {
+/**
+ * The link's path as the file system sees it. Percent escapes that are not UTF-8 (`caf%E9.md`, a Latin-1 name) are
+ * taken as the raw bytes of the name, so such a file is found rather than reported missing.
+ */
+function decode(path: string): string | Buffer {
   try {
     return decodeURIComponent(path)
   } catch {
-    return path
+    if (!/%[0-9a-f]{2}/i.test(path)) return path
+    const bytes: Buffer[] = []
+    for (const part of path.split(/(%[0-9a-f]{2})/i)) bytes.push(/^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part))
+    return Buffer.concat(bytes)
   }
 }
 
-function siblings(dir: string): string[] {
+/** Names beside a missing target, for "did you mean"; none from a folder outside the project. */
+function siblings(dir: string, root: string): string[] {
+  if (!new ProjectBoundary([root]).contains(dir)) return []
   try {
     return readdirSync(dir)
   } catch {
@@ -35,15 +45,17 @@ export default defineCheck({
     for (const link of file.scan.links) {
       const target = link.text.trim()
       if (target === '' || notLocal.test(target)) continue
-      const path = decode(target.replace(/[?#].*$/, ''))
+      const decoded = decode(target.replace(/[?#].*$/, ''))
+      const path = typeof decoded === 'string' ? decoded : decoded.toString('latin1')
       if (path === '') continue
       const abs = resolve(dirname(file.path), path)
+      const onDisk = typeof decoded === 'string' ? abs : Buffer.concat([Buffer.from(dirname(file.path) + sep), decoded])
       const rel = relative(file.scope.root, abs)
       const at = offsetSpan(file, link.start, link.end)
       if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
         report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at })
-      } else if (!existsSync(abs)) {
-        report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename(abs), siblings(dirname(abs)))}`, at })
+      } else if (!existsSync(onDisk)) {
+        report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename(abs), siblings(dirname(abs), file.scope.root))}`, at })
       }
     }
   },

@@ -3,6 +3,7 @@ import { defineCheck } from '../check.ts'
 import { jsonValueSpan } from '../json-locate.ts'
 import { valueSpan } from '../locate.ts'
 import { isRecord } from '../plugin-fields.ts'
+import { own } from '../own.ts'
 
 /** Modes that skip permission prompts, and what each lets through without asking. */
 const skipping: Readonly<Record<string, string>> = {
@@ -13,7 +14,7 @@ const skipping: Readonly<Record<string, string>> = {
 }
 
 function message(mode: string, where: string): string {
-  return `Unexpected ${where} \`${mode}\`, expected \`default\` or \`plan\` (${skipping[mode]})`
+  return `Unexpected ${where} \`${mode}\`, expected \`default\` or \`plan\` (${own(skipping, mode)})`
 }
 
 export default defineCheck({

@@ -27,7 +27,7 @@ Options:
   -q, --quiet               report errors only
   --fix                     apply safe fixes (regenerates stale index tables, quotes YAML values)
   --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit, the default)
-  --max-time <seconds>      start no new file after this long and report the rest as file/time-limit (default 60)
+  --max-time <seconds>      stop checking after this long; file/time-limit names what was not checked (default 60)
   --stdin                   check standard input, as the file named by --stdin-filename (nothing is written)
   --stdin-filename <path>   the file standard input stands for, checked in that file's project
   --report-unused-disable-directives

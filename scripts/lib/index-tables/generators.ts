@@ -2,14 +2,16 @@
  * What each generated region holds, built from the project model, the catalog.json sidecars (data front matter has no
  * field for; Claude Code reads only `*.md` in agents/ and `SKILL.md` in skills/<dir>/) and the files in docs/runtime/.
  */
-import { readFileSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import type { RuleSummary } from '../check.ts'
 import type { FileKind, Scope } from '../load/discover.ts'
+import { ProjectBoundary } from '../load/boundary.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
+import { readJsonFile } from '../load/read-source.ts'
 import { findSkill, type AgentRecord, type Project, type SkillRecord } from '../project.ts'
 import { commaList, stringifyTable, type Cell, type TableData } from './markdown-table.ts'
 import { generatedNote, type Region } from './regions.ts'
+import { own } from '../own.ts'
 
 export type Generated =
   | { ok: true; table: TableData }
@@ -32,7 +34,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
       const catalog = catalogOf(project, file.scope, 'agents')
       const agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name))
       return table(['Agent', 'Purpose', 'When to delegate', 'Model', 'Tools'], agents.map((a) => {
-        const entry = catalog[a.name]
+        const entry = catalog.get(a.name)
         return [{ code: a.name }, entry?.purpose ?? firstSentence(a.file.data.description), entry?.whenToDelegate ?? firstSentence(a.file.data.description), modelOf(a), toolsOf(a)]
       }))
     },
@@ -42,7 +44,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     build(file, project) {
       return table(['Skill', 'Purpose', 'When to read'], listOf(file.data.skills).map((ref) => {
         const skill = findSkill(project, ref)
-        const entry = catalogOf(project, skill?.file.scope ?? file.scope, 'skills')[skill?.dir ?? ref]
+        const entry = catalogOf(project, skill?.file.scope ?? file.scope, 'skills').get(skill?.dir ?? ref)
         const fallback = skill ? firstSentence(skill.file.data.description) : ''
         return [{ code: ref }, entry?.purpose ?? fallback, entry?.whenToRead ?? fallback]
       }))
@@ -69,7 +71,7 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
       // The description's first sentence is the agent's trigger; keeping it here makes a description edit show up as a stale catalog.
       return table(['Agent', 'Purpose', 'Use when', 'Model', 'Permission mode', 'Tools', 'Preloaded skills'], agents.map((a) => [
         { code: a.name },
-        catalog[a.name]?.purpose ?? firstSentence(a.file.data.description),
+        catalog.get(a.name)?.purpose ?? firstSentence(a.file.data.description),
         firstSentence(a.file.data.description),
         modelOf(a),
         stringValue(a.file.data.permissionMode) || 'default',
@@ -137,7 +139,7 @@ export function generate(file: LoadedFile, project: Project, region: Region, rul
   let perFile = cache.get(file)
   if (!perFile) cache.set(file, (perFile = new Map<number, Generated>()))
   let result = perFile.get(region.innerStart)
-  if (!result) perFile.set(region.innerStart, (result = regionTypes[region.name]!.build(file, project, rules)))
+  if (!result) perFile.set(region.innerStart, (result = own(regionTypes, region.name)!.build(file, project, rules)))
   return result
 }
 
@@ -199,39 +201,36 @@ interface CatalogEntry {
   whenToRead?: string
 }
 
-const catalogs = new WeakMap<Project, Map<string, Record<string, CatalogEntry>>>()
+const catalogs = new WeakMap<Project, Map<string, Map<string, CatalogEntry>>>()
 
 /**
  * `agents/catalog.json` or `skills/catalog.json` beside the files of a scope (under `.claude/` in a project), from the
- * loaded files or else from disk; {} when absent or broken.
+ * loaded files or else from disk; empty when absent or broken.
  */
-function catalogOf(project: Project, scope: Scope, which: 'agents' | 'skills'): Record<string, CatalogEntry> {
+function catalogOf(project: Project, scope: Scope, which: 'agents' | 'skills'): Map<string, CatalogEntry> {
   const path = scope.kind === 'project' ? join(scope.root, '.claude', which, 'catalog.json') : join(scope.root, which, 'catalog.json')
   let perProject = catalogs.get(project)
-  if (!perProject) catalogs.set(project, (perProject = new Map<string, Record<string, CatalogEntry>>()))
+  if (!perProject) catalogs.set(project, (perProject = new Map<string, Map<string, CatalogEntry>>()))
   let found = perProject.get(path)
   if (!found) {
     const loaded = project.files.find((f) => f.kind === 'catalog' && f.path === path)
     let value: unknown
     if (loaded) value = loaded.json?.value
     else {
-      try {
-        value = JSON.parse(readFileSync(path, 'utf8'))
-      } catch {
-        value = undefined
-      }
+      const read = readJsonFile(path, new ProjectBoundary([scope.root]))
+      value = read.ok ? read.value : undefined
     }
     const section = (value as Record<string, unknown> | undefined)?.[which]
-    found = {}
+    found = new Map()
     if (section && typeof section === 'object' && !Array.isArray(section)) {
       for (const [name, entry] of Object.entries(section)) {
         if (!entry || typeof entry !== 'object') continue
         const e = entry as Record<string, unknown>
-        found[name] = {
+        found.set(name, {
           ...(typeof e.purpose === 'string' ? { purpose: e.purpose } : {}),
           ...(typeof e.whenToDelegate === 'string' ? { whenToDelegate: e.whenToDelegate } : {}),
           ...(typeof e.whenToRead === 'string' ? { whenToRead: e.whenToRead } : {}),
-        }
+        })
       }
     }
     perProject.set(path, found)
@@ -241,19 +240,12 @@ function catalogOf(project: Project, scope: Scope, which: 'agents' | 'skills'): 
 
 /** Reads a JSON data file relative to the file's root and turns it into a table, or says why it cannot. */
 function fromDataFile(file: LoadedFile, rel: string, toTable: (value: unknown) => TableData | string): Generated {
-  const path = join(file.scope.root, rel)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return { ok: false, problem: 'missing-data', path: rel, detail: 'missing' }
+  const read = readJsonFile(join(file.scope.root, rel), new ProjectBoundary([file.scope.root]))
+  if (!read.ok) {
+    if (read.problem === 'missing') return { ok: false, problem: 'missing-data', path: rel, detail: 'missing' }
+    return { ok: false, problem: 'invalid-data', path: rel, detail: read.problem === 'invalid' ? `expected valid JSON (${read.detail})` : `expected a readable file inside the project (${read.detail})` }
   }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return { ok: false, problem: 'invalid-data', path: rel, detail: `expected valid JSON (${(error as Error).message.replace(/, ".*" is not valid JSON$/s, '')})` }
-  }
+  const value = read.value
   const result = toTable(value)
   return typeof result === 'string' ? { ok: false, problem: 'invalid-data', path: rel, detail: result } : { ok: true, table: result }
 }
@@ -277,7 +269,7 @@ function costTable(value: unknown): TableData | string {
   for (const [mode, entry] of Object.entries(data.mainThread as Record<string, unknown>)) {
     const e = entry as Record<string, unknown> | null
     if (!isSize(e?.total)) return `expected \`mainThread.${mode}\` to have \`agentListing\`, \`skillListing\` and \`total\` sizes`
-    rows.push([{ markdown: modes[mode] ?? `Every main-thread request (${mode})` }, tokens(e.agentListing), tokens(e.skillListing), '', '', tokens(e.total)])
+    rows.push([{ markdown: own(modes, mode) ?? `Every main-thread request (${mode})` }, tokens(e.agentListing), tokens(e.skillListing), '', '', tokens(e.total)])
   }
   for (const entry of data.agents as unknown[]) {
     const e = entry as Record<string, unknown> | null

@@ -40,9 +40,16 @@ const text: Handle = (node: Text, parent, state, info) => {
 }
 const writer = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, { handlers: { text } })
 
+/**
+ * Longer markdown cells are written as escaped text: micromark resolves link and emphasis openers in time quadratic in
+ * their number (a 25 KB cell of `[a](` took 8 s), and no table cell worth reading is this long.
+ */
+export const maxMarkdownCell = 2_000
+
 /** Inline content of a one-paragraph markdown string; anything else (a heading, a list, raw HTML) stays text. */
 function inlineMarkdown(source: string): PhrasingContent[] {
   const text = oneLine(source).trim()
+  if (text.length > maxMarkdownCell) return [{ type: 'text', value: text }]
   const root = inlineParser.parse(text)
   const only = root.children.length === 1 ? root.children[0] : undefined
   if (only?.type !== 'paragraph') return [{ type: 'text', value: text }]

@@ -90,8 +90,19 @@ function regionsFromComments(text: string, comments: readonly Span[]): RegionSca
   return { regions, problems }
 }
 
-const startPattern = /^<!--\s*backend-team:index(?:\s+([^]*?))?\s*-->$/
-const endPattern = /^<!--\s*\/backend-team:index\s*-->$/
+/**
+ * A marker comment's meaning, read without a pattern: `^<!--\s*backend-team:index(?:\s+(.*?))?\s*-->$` retried its
+ * tail at every space of an unclosed 300 KB comment.
+ */
+function parseMarker(raw: string): { type: 'start'; name: string } | { type: 'end' } | null {
+  if (!raw.startsWith('<!--') || !raw.endsWith('-->') || raw.length < 7) return null
+  const inner = raw.slice(4, -3).trim()
+  if (inner === `/${markerString}`) return { type: 'end' }
+  if (!inner.startsWith(markerString)) return null
+  const rest = inner.slice(markerString.length)
+  if (rest !== '' && !/^\s/.test(rest)) return null
+  return { type: 'start', name: rest.trim() }
+}
 
 /**
  * Every start and end marker, in file order. A comment indented by four or more spaces is code (or part of a
@@ -102,16 +113,15 @@ function findMarkers(text: string, comments: readonly Span[]): Found[] {
   for (const comment of comments) {
     if (!comment.text.includes(markerString)) continue
     const raw = text.slice(comment.start, comment.end)
-    const start = startPattern.exec(raw)
-    const isEnd = endPattern.test(raw)
-    if (!start && !isEnd) continue
+    const parsed = parseMarker(raw)
+    if (!parsed) continue
     const marker = markerAt(text, comment.start, comment.end)
     const line = text.slice(marker.lineStart, marker.lineEnd)
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length
     if (indent >= 4) continue
     if (line.trim() !== raw) found.push({ type: 'not-alone', marker })
-    else if (isEnd) found.push({ type: 'end', marker })
-    else found.push({ type: 'start', name: (start![1] ?? '').trim(), marker })
+    else if (parsed.type === 'end') found.push({ type: 'end', marker })
+    else found.push({ type: 'start', name: parsed.name, marker })
   }
   return found
 }

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { ProjectBoundary } from './boundary.ts'
 import { readSource } from './read-source.ts'
 import { findProjectRoot, isRootLike } from './project-root.ts'
 import picomatch from 'picomatch'
@@ -115,9 +116,16 @@ export function discoverProject(plan: ProjectPlan, ignore: string[] = [], ignore
   if (plan.filter) {
     const known = new Set(candidates.flatMap((c) => [c.path, realOrSelf(c.path)]))
     const files = new Set<string>()
+    const byReal = new Map(candidates.map((c) => [realOrSelf(c.path), c.path]))
     for (const file of plan.filter.files) {
-      if (known.has(file) || known.has(realOrSelf(file))) files.add(file)
-      else skipped.push(file)
+      if (!known.has(file) && !known.has(realOrSelf(file))) {
+        skipped.push(file)
+        continue
+      }
+      files.add(file)
+      // A link to a file already loaded (`b.md -> a.md`) reports on the file it names.
+      const named = byReal.get(realOrSelf(file))
+      if (named) files.add(named)
     }
     reportOnly = { files, folders: plan.filter.folders }
   }
@@ -151,13 +159,20 @@ export function ignoredBy(patterns: string[], base: string): Ignored {
 
 type Add = (file: string | Found, kind: FileKind, scope: Scope) => void
 
-function glob(root: string, patterns: string[], ignore: Ignored): Found[] {
+/** What every walk of one root shares: the configured ignores and the project boundary links may not leave. */
+interface WalkLimits {
+  ignored: Ignored
+  boundary: ProjectBoundary
+}
+
+function glob(root: string, patterns: string[], limits: WalkLimits): Found[] {
   if (patterns.length === 0 || !existsSync(root)) return []
-  return walk(root, patterns, ignore)
+  return walk(root, patterns, limits.ignored, limits.boundary)
 }
 
 /** Every file of one root that Claude Code would load, sorted by path. */
 export function discoverRoot(root: string, ignore: Ignored): Candidate[] {
+  const limits: WalkLimits = { ignored: ignore, boundary: new ProjectBoundary([root]) }
   const seen = new Map<string, Candidate>()
   const add: Add = (file, kind, scope) => {
     const { path, outside, viaLink } = typeof file === 'string' ? { path: file, outside: false, viaLink: true } : file
@@ -172,45 +187,45 @@ export function discoverRoot(root: string, ignore: Ignored): Candidate[] {
   const pluginRoots = new Set<string>()
   if (existsSync(marketplace)) {
     add(marketplace, 'marketplace', { kind: 'folder', root })
-    for (const entry of localMarketplaceEntries(marketplace, root)) {
+    for (const entry of localMarketplaceEntries(marketplace, root, limits.boundary)) {
       pluginRoots.add(entry.dir)
-      discoverPlugin(entry.dir, entry, add, ignore)
+      discoverPlugin(entry.dir, entry, add, limits)
     }
   }
   if (existsSync(manifest) && !pluginRoots.has(root)) {
-    discoverPlugin(root, null, add, ignore)
+    discoverPlugin(root, null, add, limits)
     pluginRoots.add(root)
   }
   if (existsSync(claudeDir)) {
     const scope: Scope = { kind: 'project', root }
-    for (const p of glob(claudeDir, ['agents/**/*.md'], ignore)) add(p, 'agent', scope)
-    addSkillFolder(join(claudeDir, 'skills'), false, add, scope, ignore)
-    for (const p of glob(claudeDir, ['commands/**/*.md'], ignore)) add(p, basename(p.path) === 'SKILL.md' ? 'skill' : 'command', scope)
-    for (const p of glob(claudeDir, ['settings.json', 'settings.local.json'], ignore)) add(p, 'settings', scope)
+    for (const p of glob(claudeDir, ['agents/**/*.md'], limits)) add(p, 'agent', scope)
+    addSkillFolder(join(claudeDir, 'skills'), false, add, scope, limits)
+    for (const p of glob(claudeDir, ['commands/**/*.md'], limits)) add(p, basename(p.path) === 'SKILL.md' ? 'skill' : 'command', scope)
+    for (const p of glob(claudeDir, ['settings.json', 'settings.local.json'], limits)) add(p, 'settings', scope)
   }
   // Plugins that no marketplace lists, anywhere below the root (a repository of several plugins, or one in tools/).
   // The component folders of the plugins found so far, and .claude/, hold no plugin: not walking them again keeps
   // this second walk from costing as much as the first on a plugin of thousands of agents.
   const known = new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders.map((f) => join(r, f)))])
-  for (const found of glob(root, ['**/.claude-plugin/plugin.json'], (path) => known.has(path) || ignore(path))) {
+  for (const found of glob(root, ['**/.claude-plugin/plugin.json'], { ...limits, ignored: (path) => known.has(path) || ignore(path) })) {
     if (found.outside) continue
     const dir = dirname(dirname(found.path))
     if (pluginRoots.has(dir)) continue
     pluginRoots.add(dir)
-    discoverPlugin(dir, null, add, ignore)
+    discoverPlugin(dir, null, add, limits)
   }
   if (!pluginRoots.has(root) && !existsSync(marketplace)) {
     if (existsSync(claudeDir)) {
       // A project: Claude Code loads only its .claude/ folder; a top-level agents/ here is not a pack.
     } else if (hasComponentFolders(root)) {
       // A pack without a manifest: what `claude --plugin-dir` (or a copy into .claude/) would load.
-      addComponents(root, null, add, { kind: 'folder', root }, ignore)
+      addComponents(root, null, add, { kind: 'folder', root }, limits)
     } else {
-      addComponentFolderItself(root, add, ignore)
+      addComponentFolderItself(root, add, limits)
     }
   }
-  for (const p of glob(root, ['agents/catalog.json', 'skills/catalog.json'], ignore)) add(p, 'catalog', { kind: 'folder', root })
-  for (const p of glob(root, ['README.md'], ignore)) add(p, 'readme', { kind: 'folder', root })
+  for (const p of glob(root, ['agents/catalog.json', 'skills/catalog.json'], limits)) add(p, 'catalog', { kind: 'folder', root })
+  for (const p of glob(root, ['README.md'], limits)) add(p, 'readme', { kind: 'folder', root })
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
@@ -222,20 +237,20 @@ function hasComponentFolders(root: string): boolean {
 }
 
 /** Pointed straight at an `agents`, `skills` or `commands` folder that belongs to no project. */
-function addComponentFolderItself(root: string, add: Add, ignore: Ignored): void {
+function addComponentFolderItself(root: string, add: Add, limits: WalkLimits): void {
   const scope: Scope = { kind: 'folder', root }
   const name = basename(root).toLowerCase()
-  if (name === 'agents') for (const p of glob(root, ['**/*.md'], ignore)) add(p, 'agent', scope)
-  else if (name === 'skills') addSkillFolder(root, false, add, scope, ignore)
-  else if (name === 'commands') for (const p of glob(root, ['**/*.md'], ignore)) add(p, 'command', scope)
+  if (name === 'agents') for (const p of glob(root, ['**/*.md'], limits)) add(p, 'agent', scope)
+  else if (name === 'skills') addSkillFolder(root, false, add, scope, limits)
+  else if (name === 'commands') for (const p of glob(root, ['**/*.md'], limits)) add(p, 'command', scope)
 }
 
 /**
  * One walk over a folder of skills: `<name>/SKILL.md` files and their `references/`. With `rootSkill`, a `SKILL.md`
  * directly in the folder counts too (a manifest `skills` path pointing at a single skill).
  */
-function addSkillFolder(dir: string, rootSkill: boolean, add: Add, scope: Scope, ignore: Ignored): void {
-  for (const p of glob(dir, ['*/*.md', '*/references/**/*.md', ...(rootSkill ? ['*.md', 'references/**/*.md'] : [])], ignore)) {
+function addSkillFolder(dir: string, rootSkill: boolean, add: Add, scope: Scope, limits: WalkLimits): void {
+  for (const p of glob(dir, ['*/*.md', '*/references/**/*.md', ...(rootSkill ? ['*.md', 'references/**/*.md'] : [])], limits)) {
     const depth = relative(dir, p.path).split(sep).length
     if (depth <= 2 && !(rootSkill && depth === 2 && basename(dirname(p.path)) === 'references')) addSkillOrReference(p, add, scope)
     else add(p, 'markdown', scope)
@@ -259,9 +274,9 @@ interface MarketplaceEntry extends ComponentPaths {
   name: string | undefined
 }
 
-function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, ignore: Ignored): void {
+function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, limits: WalkLimits): void {
   const manifestPath = join(root, '.claude-plugin', 'plugin.json')
-  const manifest = readJson(manifestPath)
+  const manifest = readJson(manifestPath, limits.boundary)
   const name = typeof manifest?.name === 'string' ? manifest.name : entry?.name ?? basename(root)
   const scope: Scope = { kind: 'plugin', root, pluginName: name }
   if (existsSync(manifestPath)) add(manifestPath, 'plugin-manifest', scope)
@@ -270,13 +285,13 @@ function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, 
     skills: manifest?.skills ?? entry?.skills,
     commands: manifest?.commands ?? entry?.commands,
   }
-  addComponents(root, paths, add, scope, ignore)
+  addComponents(root, paths, add, scope, limits)
   const hooks = join(root, 'hooks', 'hooks.json')
   if (existsSync(hooks)) add(hooks, 'hooks', scope)
 }
 
 /** The default component folders, or the paths a manifest names instead (agents and commands) or as well (skills). */
-function addComponents(root: string, paths: ComponentPaths | null, add: Add, scope: Scope, ignore: Ignored): void {
+function addComponents(root: string, paths: ComponentPaths | null, add: Add, scope: Scope, limits: WalkLimits): void {
   const agentPaths = pathList(paths?.agents)
   if (agentPaths) {
     for (const p of agentPaths) {
@@ -284,22 +299,22 @@ function addComponents(root: string, paths: ComponentPaths | null, add: Add, sco
       if (abs && existsSync(abs) && statSync(abs).isFile()) add(abs, 'agent', scope)
     }
   } else {
-    for (const p of glob(root, ['agents/**/*.md'], ignore)) add(p, 'agent', scope)
+    for (const p of glob(root, ['agents/**/*.md'], limits)) add(p, 'agent', scope)
   }
   const skillDirs = ['skills', ...(paths?.skills === '.' ? ['.'] : pathList(paths?.skills) ?? [])]
   for (const dir of skillDirs) {
     const abs = insideRoot(root, dir)
     if (!abs) continue
-    addSkillFolder(abs, dir !== 'skills', add, scope, ignore)
+    addSkillFolder(abs, dir !== 'skills', add, scope, limits)
   }
   // A single-skill plugin keeps its SKILL.md at the root.
-  if (scope.kind === 'plugin') for (const p of glob(root, ['SKILL.md'], ignore)) add(p, 'skill', scope)
+  if (scope.kind === 'plugin') for (const p of glob(root, ['SKILL.md'], limits)) add(p, 'skill', scope)
   const commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands === 'object' ? [] : ['commands'])
   for (const p of commandPaths) {
     const abs = insideRoot(root, p)
     if (!abs || !existsSync(abs)) continue
     if (statSync(abs).isFile()) add(abs, 'command', scope)
-    else for (const f of glob(abs, ['**/*.md'], ignore)) add(f, basename(f.path) === 'SKILL.md' ? 'skill' : 'command', scope)
+    else for (const f of glob(abs, ['**/*.md'], limits)) add(f, basename(f.path) === 'SKILL.md' ? 'skill' : 'command', scope)
   }
 }
 
@@ -307,8 +322,8 @@ function addComponents(root: string, paths: ComponentPaths | null, add: Add, sco
  * The plugins of a marketplace that live in the same repository: `./path` sources and bare names under
  * `metadata.pluginRoot`. Remote sources (github, url, npm, …) are not on disk and are left to plugin/marketplace.
  */
-function localMarketplaceEntries(path: string, root: string): MarketplaceEntry[] {
-  const data = readJson(path)
+function localMarketplaceEntries(path: string, root: string, boundary: ProjectBoundary): MarketplaceEntry[] {
+  const data = readJson(path, boundary)
   if (!Array.isArray(data?.plugins)) return []
   const metadata = data.metadata as { pluginRoot?: unknown } | undefined
   const pluginRoot = typeof metadata?.pluginRoot === 'string' ? metadata.pluginRoot : null
@@ -344,8 +359,12 @@ function pathList(value: unknown): string[] | null {
   return null
 }
 
-/** Reads a manifest through readSource, so a huge file, a FIFO or a link loop costs a stat and never blocks. */
-function readJson(path: string): Record<string, unknown> | null {
+/**
+ * Reads a manifest through readSource, so a huge file, a FIFO or a link loop costs a stat and never blocks; one that
+ * links out of the project is not read (the loader reports it).
+ */
+function readJson(path: string, boundary: ProjectBoundary): Record<string, unknown> | null {
+  if (!boundary.contains(path)) return null
   const read = readSource(path)
   if (!read.ok) return null
   try {

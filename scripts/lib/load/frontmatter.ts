@@ -1,4 +1,5 @@
-import { parseDocument, type Document, type Node } from 'yaml'
+import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml'
+import { checkDeadline } from '../budget.ts'
 import { findNode } from '../yaml-path.ts'
 
 export interface YamlProblem {
@@ -45,8 +46,80 @@ export interface SplitResult {
   bodyOffset: number
 }
 
-const yamlOptions = { version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true } as const
+/**
+ * `uniqueKeys` is off because the yaml package compares each key with every earlier one (50,000 keys took 34 s);
+ * {@link duplicateKeys} does the same check with a set. `logLevel: 'error'` keeps its warnings (a `? [a, b]` key) off
+ * the user's terminal.
+ */
+const yamlOptions = { version: '1.2', uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' } as const
 const maxAliasCount = 100
+/**
+ * At most this many values once aliases are expanded. The yaml package's own alias limit misses aliases of
+ * collections of empty collections (`x: &a [{}, …]`, `z: [*a, …]`), which expanded to 90 million objects and 4 GB.
+ */
+export const maxFrontmatterNodes = 250_000
+
+/** Parses strictly: the package's errors, then duplicate keys, found in linear time. */
+function parseStrict(text: string): { doc: Document.Parsed; errors: { message: string; pos: [number, number] }[] } {
+  const doc = parseDocument(text, yamlOptions)
+  if (doc.errors.length > 0) return { doc, errors: doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, pos: e.pos })) }
+  try {
+    return { doc, errors: duplicateKeys(doc) }
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack: refused like any document too large to read.
+    if (error instanceof RangeError) return { doc, errors: [{ message: 'Front matter nested too deeply; not read further', pos: [0, 0] }] }
+    throw error
+  }
+}
+
+function duplicateKeys(doc: Document.Parsed): { message: string; pos: [number, number] }[] {
+  const errors: { message: string; pos: [number, number] }[] = []
+  const visit = (node: unknown): void => {
+    checkDeadline()
+    if (isPair(node)) {
+      visit(node.key)
+      visit(node.value)
+    } else if (isCollection(node)) {
+      const seen = new Set<unknown>()
+      for (const item of node.items) {
+        if (isPair(item) && isScalar(item.key)) {
+          if (seen.has(item.key.value)) errors.push({ message: 'Map keys must be unique', pos: [item.key.range?.[0] ?? 0, item.key.range?.[1] ?? 0] })
+          seen.add(item.key.value)
+        }
+        visit(item)
+      }
+    }
+  }
+  visit(doc.contents)
+  return errors
+}
+
+/**
+ * Why the document cannot become data because it expands to too many values (aliases counted in full, cut off past the
+ * cap), or null. Like the package's own alias limit, this drops the data rather than retrying with quotes.
+ */
+function oversized(doc: Document.Parsed): string | null {
+  const sizes = new Map<unknown, number>()
+  const size = (node: unknown): number => {
+    checkDeadline()
+    if (isAlias(node)) {
+      const target = node.resolve(doc)
+      return target ? (sizes.get(target) ?? size(target)) : 1
+    }
+    let total = 1
+    if (isPair(node)) total = size(node.key) + size(node.value)
+    else if (isCollection(node)) for (const item of node.items) if ((total += size(item)) > maxFrontmatterNodes) break
+    sizes.set(node, total)
+    return total
+  }
+  try {
+    if (size(doc.contents) <= maxFrontmatterNodes) return null
+  } catch (error) {
+    if (error instanceof RangeError) return 'Front matter nested too deeply; not read further'
+    throw error
+  }
+  return `Front matter holds more than ${maxFrontmatterNodes} values once aliases are expanded; not read further`
+}
 
 /**
  * Splits front matter from the body. We do not use gray-matter here: its closing-fence search accepts any line that
@@ -91,10 +164,10 @@ function parseYaml(fm: Frontmatter): void {
   // The yaml package ends lines only at \n; a lone \r (old Mac files) ends one too, as in SourceText. Same length, so
   // offsets are unchanged.
   const text = fm.text.includes('\r') ? fm.text.replace(/\r(?!\n)/g, '\n') : fm.text
-  const doc = parseDocument(text, yamlOptions)
+  const { doc, errors } = parseStrict(text)
   fm.docText = text
-  fm.errors = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0]!,
+  fm.errors = errors.map((e) => ({
+    message: e.message,
     start: fm.offset + e.pos[0],
     end: fm.offset + Math.max(e.pos[0], e.pos[1]),
   }))
@@ -105,9 +178,9 @@ function parseYaml(fm: Frontmatter): void {
     return
   }
   const quoted = quoteRiskyValues(text, false)
-  const retry = parseDocument(quoted.text, yamlOptions)
+  const retry = parseStrict(quoted.text)
   if (retry.errors.length === 0) {
-    const data = toData(retry)
+    const data = toData(retry.doc)
     if (data.ok) {
       fm.data = data.value
       fm.recoveredByClaude = true
@@ -116,7 +189,7 @@ function parseYaml(fm: Frontmatter): void {
     }
   }
   const minimal = quoteRiskyValues(text, true)
-  if (minimal.edits.length > 0 && parseDocument(minimal.text, yamlOptions).errors.length === 0) {
+  if (minimal.edits.length > 0 && parseStrict(minimal.text).errors.length === 0) {
     fm.quotingFix = minimal.edits.map((e) => ({ ...e, start: e.start + fm.offset, end: e.end + fm.offset }))
   }
 }
@@ -156,6 +229,8 @@ function detach(value: unknown): unknown {
 }
 
 function toData(doc: Document.Parsed): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+  const tooLarge = oversized(doc)
+  if (tooLarge) return { ok: false, message: tooLarge }
   try {
     const value: unknown = detach(doc.toJS({ maxAliasCount }))
     if (value === null || value === undefined) return { ok: true, value: {} }
@@ -175,9 +250,11 @@ const claudeRiskyValue = /[{}[\]*&#!|>%@`]|: /
  */
 function quoteRiskyValues(text: string, minimal: boolean): { text: string; edits: { start: number; end: number; text: string }[] } {
   const edits: { start: number; end: number; text: string }[] = []
-  const line = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/gm
+  // `(.*)` and a trim by hand: `(.*?)[ \t]*$` retried the tail at every space of a long line (quadratic).
+  const line = /^([A-Za-z_][\w-]*):[ \t]+(.*)$/gm
   for (let m = line.exec(text); m; m = line.exec(text)) {
-    const value = m[2]!.replace(/\r$/, '')
+    checkDeadline()
+    const value = trimEndSpaces(m[2]!.replace(/\r$/, ''))
     if (value === '' || /^["']/.test(value)) continue
     const risky = minimal ? /: |\s#/.test(value) && !/^[[{]/.test(value) : claudeRiskyValue.test(value)
     if (!risky) continue
@@ -187,6 +264,12 @@ function quoteRiskyValues(text: string, minimal: boolean): { text: string; edits
   let out = text
   for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.text + out.slice(e.end)
   return { text: minimal ? out : out.replace(/\t/g, ' '), edits }
+}
+
+function trimEndSpaces(text: string): string {
+  let end = text.length
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  return text.slice(0, end)
 }
 
 /** Where a key and its value sit in the file, for precise diagnostics. */

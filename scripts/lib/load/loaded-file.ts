@@ -3,7 +3,8 @@ import { scanBody, type BodyScan } from './body-scan.ts'
 import type { Candidate, FileKind, Scope } from './discover.ts'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.ts'
 import { parseJsonText, type ParsedJson } from './json-text.ts'
-import { readSource, type ReadResult } from './read-source.ts'
+import type { ProjectBoundary } from './boundary.ts'
+import { outsideProject, readSource, type ReadResult } from './read-source.ts'
 
 /** One file, read and parsed once; every check shares it. */
 export class LoadedFile {
@@ -19,14 +20,15 @@ export class LoadedFile {
   private scanned: BodyScan | null = null
   private parsedJson: ParsedJson | null = null
 
-  /** `read` stands in for the file's content (`validate --stdin`). */
-  constructor(candidate: Candidate, maxBytes?: number, read?: ReadResult) {
+  /**
+   * `read` stands in for the file's content (`validate --stdin`). With a `boundary`, a file whose real path leaves the
+   * project is reported unreadable and never opened.
+   */
+  constructor(candidate: Candidate, maxBytes?: number, read?: ReadResult, boundary?: ProjectBoundary) {
     this.path = candidate.path
     this.kind = candidate.kind
     this.scope = candidate.scope
-    this.read = read ?? (candidate.outside
-      ? { ok: false, problem: 'unreadable', detail: 'symbolic link to a file outside the project; not read' }
-      : readSource(candidate.path, maxBytes))
+    this.read = read ?? (candidate.outside || (boundary && !boundary.contains(candidate.path)) ? outsideProject : readSource(candidate.path, maxBytes))
     this.source = this.read.ok ? new SourceText(this.read.text) : null
     if (this.read.ok && isMarkdownKind(this.kind)) {
       const split = splitFrontmatter(this.read.text)

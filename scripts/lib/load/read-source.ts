@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import type { ProjectBoundary } from './boundary.ts'
 
 /** Claude Code skips agent and skill files larger than this (loadMarkdownFilesFromDir). */
 export const maxFileBytes = 1_048_576
@@ -8,6 +9,9 @@ export type ReadResult =
   | { ok: false; problem: 'unreadable' | 'too-large' | 'binary' | 'utf16' | 'not-utf8'; detail: string; bytes?: number }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/** A file outside the project (reached through a symbolic link) is never opened. */
+export const outsideProject = { ok: false, problem: 'unreadable', detail: 'symbolic link to a place outside the project; not followed' } as const satisfies ReadResult
 
 /**
  * Reads a file as Claude Code would accept it: at most 1 MiB of UTF-8 text.
@@ -25,13 +29,15 @@ export function readSource(path: string, limit = maxFileBytes): ReadResult {
     const stat = fstatSync(fd)
     if (!stat.isFile()) return { ok: false, problem: 'unreadable', detail: 'not a regular file' }
     if (stat.size > limit) return { ok: false, problem: 'too-large', detail: `${stat.size} bytes`, bytes: stat.size }
-    const buffer = Buffer.allocUnsafe(stat.size)
+    // At most limit + 1 bytes, whatever the size said: a file that grows between the stat and the read stays bounded.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1)
     let read = 0
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read)
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read)
       if (n === 0) break
       read += n
     }
+    if (read > limit) return { ok: false, problem: 'too-large', detail: `more than ${limit} bytes`, bytes: read }
     return decode(buffer.subarray(0, read))
   } catch (error) {
     return { ok: false, problem: 'unreadable', detail: describeError(error) }
@@ -75,4 +81,29 @@ function describeError(error: unknown): string {
   if (code === 'ELOOP') return 'symbolic link loop'
   if (code === 'EISDIR') return 'is a directory'
   return code ?? String(error)
+}
+
+/**
+ * A JSON file the validator itself needs (configuration, package.json, manifests, catalogs, region data): read through
+ * {@link readSource}, so a FIFO, a device or a huge file costs a stat, parsed, and never quoted in an error (a parse
+ * error names the position only, since the text may be anything). With a `boundary`, a file whose real path leaves it
+ * is not opened.
+ */
+export function readJsonFile(path: string, boundary: ProjectBoundary | null): { ok: true; value: unknown } | { ok: false; problem: 'missing' | 'unreadable' | 'invalid'; detail: string } {
+  if (boundary && !boundary.contains(path)) return { ok: false, problem: 'unreadable', detail: outsideProject.detail }
+  const read = readSource(path)
+  if (!read.ok) {
+    const missing = read.problem === 'unreadable' && read.detail.startsWith('file not found')
+    return { ok: false, problem: missing ? 'missing' : 'unreadable', detail: read.detail }
+  }
+  try {
+    return { ok: true, value: JSON.parse(read.text) }
+  } catch (error) {
+    return { ok: false, problem: 'invalid', detail: jsonErrorWithoutText(error) }
+  }
+}
+
+/** V8's message quotes the start of the text (`"abc…" is not valid JSON`); keep only what and where. */
+export function jsonErrorWithoutText(error: unknown): string {
+  return String((error as Error)?.message ?? error).replace(/,? ".*" is not valid JSON$/s, '').slice(0, 200)
 }

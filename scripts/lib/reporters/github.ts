@@ -1,4 +1,5 @@
 import type { Reporter } from './reporter.ts'
+import { printable } from './printable.ts'
 import { relativePath } from './relative.ts'
 
 // Workflow commands need `%`, CR and LF escaped in the message, and also `,` and `:` in properties.
@@ -10,10 +11,10 @@ export const github: Reporter = (diagnostics, { cwd }) =>
   diagnostics
     .map((d) => {
       const props = [
-        `file=${escapeProperty(relativePath(d.file, cwd))}`,
+        `file=${escapeProperty(printable(relativePath(d.file, cwd)))}`,
         `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.ruleId)}`,
       ].join(',')
-      return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(`${d.message} (${d.ruleId})`)}\n`
+      return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(`${printable(d.message)} (${d.ruleId})`)}\n`
     })
     .join('')

@@ -1,5 +1,6 @@
 import { ruleDocsUrl } from '../rule-docs.ts'
 import type { Reporter } from './reporter.ts'
+import { printable } from './printable.ts'
 import { relativePath } from './relative.ts'
 
 /**
@@ -12,17 +13,17 @@ export const json: Reporter = (diagnostics, { cwd }) =>
     diagnostics.map((d) => {
       const url = ruleDocsUrl(d.ruleId)
       return {
-        file: relativePath(d.file, cwd),
+        file: printable(relativePath(d.file, cwd)),
         line: d.line,
         column: d.column,
         endLine: d.endLine,
         endColumn: d.endColumn,
         ruleId: d.ruleId,
         severity: d.severity,
-        message: d.message,
+        message: printable(d.message),
         ...(url ? { url } : {}),
         ...(d.related
-          ? { related: d.related.map((r) => ({ file: relativePath(r.file, cwd), line: r.line, column: r.column, message: r.message })) }
+          ? { related: d.related.map((r) => ({ file: printable(relativePath(r.file, cwd)), line: r.line, column: r.column, message: printable(r.message) })) }
           : {}),
         ...(d.fix ? { fix: d.fix.map((e) => ({ start: e.start, end: e.end, text: e.text })) } : {}),
       }

@@ -1,6 +1,14 @@
 import { homepageUrl, ruleDocsUrl, toolVersion } from '../rule-docs.ts'
 import type { Reporter } from './reporter.ts'
+import { printable } from './printable.ts'
 import { relativePath } from './relative.ts'
+
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/** A relative path as a SARIF `uri-reference`: each segment percent-encoded (spaces, `%`, `#`, `?`, a `:` that would read as a scheme). */
+export function uriReference(path: string): string {
+  return path.split('/').map((segment) => encodeURIComponent(segment.replace(loneSurrogate, '\ufffd'))).join('/')
+}
 
 /** SARIF 2.1.0, for code-scanning uploads. */
 export const sarif: Reporter = (diagnostics, { cwd, rules: known = [] }) => {
@@ -24,18 +32,18 @@ export const sarif: Reporter = (diagnostics, { cwd, rules: known = [] }) => {
         ruleId: d.ruleId,
         ruleIndex: used.indexOf(d.ruleId),
         level: d.severity === 'error' ? 'error' : 'warning',
-        message: { text: d.message },
+        message: { text: printable(d.message) },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: relativePath(d.file, cwd) },
+            artifactLocation: { uri: uriReference(relativePath(d.file, cwd)) },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         }],
         ...(d.related ? {
           relatedLocations: d.related.map((r, i) => ({
             id: i,
-            message: { text: r.message },
-            physicalLocation: { artifactLocation: { uri: relativePath(r.file, cwd) }, region: { startLine: r.line, startColumn: r.column } },
+            message: { text: printable(r.message) },
+            physicalLocation: { artifactLocation: { uri: uriReference(relativePath(r.file, cwd)) }, region: { startLine: r.line, startColumn: r.column } },
           })),
         } : {}),
       })),

@@ -1,5 +1,6 @@
 import type { Reporter } from './reporter.ts'
 import { plural } from '../plural.ts'
+import { printable, printablePathLine } from './printable.ts'
 import { relativePath } from './relative.ts'
 
 const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text)
@@ -14,7 +15,7 @@ export const stylish: Reporter = (diagnostics, { cwd, color }) => {
   let warnings = 0
   let fixable = 0
   for (const [file, list] of groups) {
-    out += `\n${paint(color, 4, relativePath(file, cwd))}\n`
+    out += `\n${paint(color, 4, printablePathLine(relativePath(file, cwd)))}\n`
     const width = Math.max(...list.map((d) => `${d.line}:${d.column}`.length))
     const kindWidth = list.some((d) => d.severity === 'warning') ? 7 : 5
     for (const d of list) {
@@ -23,8 +24,8 @@ export const stylish: Reporter = (diagnostics, { cwd, color }) => {
       if (d.fix) fixable++
       const where = `${d.line}:${d.column}`.padEnd(width)
       const kind = paint(color, d.severity === 'error' ? 31 : 33, d.severity.padEnd(kindWidth))
-      out += `  ${paint(color, 2, where)}  ${kind}  ${d.message}  ${paint(color, 2, d.ruleId)}\n`
-      for (const r of d.related ?? []) out += `  ${' '.repeat(width)}  ${' '.repeat(kindWidth)}  ${paint(color, 2, `↳ ${relativePath(r.file, cwd)}:${r.line}:${r.column} ${r.message}`)}\n`
+      out += `  ${paint(color, 2, where)}  ${kind}  ${printable(d.message)}  ${paint(color, 2, d.ruleId)}\n`
+      for (const r of d.related ?? []) out += `  ${' '.repeat(width)}  ${' '.repeat(kindWidth)}  ${paint(color, 2, `↳ ${printable(relativePath(r.file, cwd))}:${r.line}:${r.column} ${printable(r.message)}`)}\n`
     }
   }
   const total = errors + warnings
