@@ -1,0 +1,113 @@
+// The pack's code blocks are correct (tests/pack-code/blocks.ts says what each check does), and each check fails when
+// a defect the review found is planted back (tests/fixtures-code-blocks). Go checks need `go` and `gofmt` on PATH:
+// they are skipped without them, unless BACKEND_TEAM_REQUIRE_GO=1 (set by .ci/run, which installs golang-go).
+
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { REPO_ROOT } from './harness/claude-cli.ts'
+import {
+  cfnGuardBinary,
+  cfnYamlFindings,
+  goAvailable,
+  gofmtFindings,
+  goVetFindings,
+  guardFindings,
+  readBlocks,
+  updateExpressionFindings,
+  type Finding,
+} from './pack-code/blocks.ts'
+
+const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures-code-blocks')
+const HAS_GO = goAvailable()
+const REQUIRE_GO = process.env.BACKEND_TEAM_REQUIRE_GO === '1'
+const pack = readBlocks(REPO_ROOT)
+const guardBin = cfnGuardBinary(REPO_ROOT)
+
+/**
+ * Findings on the pack that issue 13's text changes (the `packtext` work: review §1a #4 and #8) remove. Each entry must
+ * still be found, so the list cannot go stale: when the text is fixed, this test fails until the entry is deleted.
+ */
+const PENDING: Array<{ file: string; message: RegExp }> = [
+  { file: 'skills/gateway-backend/references/dynamodb-conditional-writes.md', message: /`SET #version = :expected \+ 1` uses the literal 1/ },
+  { file: 'skills/gateway-backend/references/cloudformation-validation.md', message: /reads as CloudFormation Guard rules but is marked `text`/ },
+]
+
+function fixture(rel: string) {
+  return readBlocks(FIXTURES, [rel])
+}
+
+function expectOnlyPending(findings: Finding[]): void {
+  const unexpected = findings.filter((f) => !PENDING.some((p) => f.at.startsWith(`${p.file}:`) && p.message.test(f.message)))
+  expect(unexpected.map((f) => `${f.at}: ${f.message}`)).toEqual([])
+}
+
+describe('the pack', () => {
+  it('has code blocks to check', () => {
+    expect(pack.blocks.filter((b) => b.lang === 'go').length).toBeGreaterThan(10)
+  })
+  it('CloudFormation and SAM snippets are valid YAML with short-form tags', () => {
+    expectOnlyPending(cfnYamlFindings(pack.blocks))
+  })
+  it('every Guard rule block passes cfn-guard test against its test cases, and none hides in another block', () => {
+    expectOnlyPending(guardFindings(REPO_ROOT, pack.blocks, guardBin).findings)
+  })
+  it('no DynamoDB update expression uses a literal operand', () => {
+    expectOnlyPending(updateExpressionFindings(pack.blocks, pack.inline))
+  })
+  it('the findings still pending in the text are still there (delete an entry once it is fixed)', () => {
+    const all = [...cfnYamlFindings(pack.blocks), ...guardFindings(REPO_ROOT, pack.blocks, guardBin).findings, ...updateExpressionFindings(pack.blocks, pack.inline)]
+    for (const p of PENDING) expect(all.some((f) => f.at.startsWith(`${p.file}:`) && p.message.test(f.message)), `${p.file}: ${p.message}`).toBe(true)
+  })
+  it.skipIf(!HAS_GO && !REQUIRE_GO)('every ```go block parses and is gofmt-formatted', () => {
+    expect(HAS_GO, 'go and gofmt are required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
+    expectOnlyPending(gofmtFindings(pack.blocks))
+  })
+  it.skipIf(!HAS_GO && !REQUIRE_GO)('every ```go file block whose imports are installed passes go vet (and go test for _test.go)', () => {
+    expect(HAS_GO, 'go is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
+    const r = goVetFindings(pack.blocks)
+    expectOnlyPending(r.findings)
+  }, 120_000)
+})
+
+describe('planted defects are caught', () => {
+  it('a Guard rule that skips SAM fails cfn-guard test on the SAM cases; the fixed rule passes', () => {
+    expect(guardFindings(FIXTURES, fixture('guard/covers-sam.md').blocks, guardBin)).toEqual({ findings: [], tested: ['guard/covers-sam.md:5'] })
+    const planted = guardFindings(FIXTURES, fixture('guard/skips-sam.md').blocks, guardBin).findings
+    expect(planted).toHaveLength(1)
+    expect(planted[0]!.message).toMatch(/cfn-guard test failed/)
+    expect(planted[0]!.message).toMatch(/sqs_mappings_report_batch_failures: Expected = FAIL, Evaluated = \[SKIP\]/)
+  })
+  it('Guard rules in a text block, or without test cases, are reported', () => {
+    expect(guardFindings(FIXTURES, fixture('guard/unmarked.md').blocks, guardBin).findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/reads as CloudFormation Guard rules but is marked `text`/),
+    ])
+    expect(guardFindings(FIXTURES, fixture('guard/no-tests.md').blocks, guardBin).findings.map((f) => f.message)).toEqual([expect.stringMatching(/needs test cases/)])
+  })
+  it('a literal in an update expression, in a table cell or a Go string', () => {
+    const ok = fixture('update-expression/placeholders.md')
+    expect(updateExpressionFindings(ok.blocks, ok.inline)).toEqual([])
+    const bad = fixture('update-expression/literal.md')
+    expect(updateExpressionFindings(bad.blocks, bad.inline)).toEqual([
+      { at: 'update-expression/literal.md:7', message: '`SET #version = :expected + 1` uses the literal 1; operands are attribute paths or :placeholders' },
+      { at: 'update-expression/literal.md:9', message: '`SET #count = #count + 1` uses the literal 1; operands are attribute paths or :placeholders' },
+    ])
+  })
+  it('CloudFormation YAML: short-form tags parse; a misspelt tag, a duplicate key and a missing Type do not', () => {
+    expect(cfnYamlFindings(fixture('cfn-yaml/sam-template.md').blocks)).toEqual([])
+    const messages = cfnYamlFindings(fixture('cfn-yaml/broken.md').blocks).map((f) => f.message)
+    expect(messages.join('\n')).toMatch(/!GetAttr/)
+    expect(messages.join('\n')).toMatch(/unique|duplicate/i)
+  })
+  it.skipIf(!HAS_GO && !REQUIRE_GO)('a Go block that does not parse, and one that is not gofmt-formatted', () => {
+    const f = gofmtFindings(fixture('go-syntax/broken.md').blocks)
+    expect(f.map((x) => x.at)).toEqual(['go-syntax/broken.md:3', 'go-syntax/broken.md:11'])
+    expect(f[0]!.message).toMatch(/does not parse: block line \d+/)
+    expect(f[1]!.message).toMatch(/not gofmt-formatted/)
+  })
+  it.skipIf(!HAS_GO && !REQUIRE_GO)('the RFC 3339 sort-key claim: the fixed-width layout passes its test, RFC3339Nano fails it', () => {
+    expect(goVetFindings(fixture('sort-key/fixed-width.md').blocks)).toEqual({ findings: [], skipped: [], vetted: ['sort-key/fixed-width.md:5'] })
+    const planted = goVetFindings(fixture('sort-key/rfc3339nano.md').blocks).findings
+    expect(planted).toHaveLength(1)
+    expect(planted[0]!.message).toMatch(/go test failed[\s\S]*string order differs from time order/)
+  }, 120_000)
+})
