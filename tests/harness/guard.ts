@@ -2,11 +2,11 @@
 // read what each call returned. Bash is allowed by the session's own permissions (`--allowedTools Bash`), so any refusal
 // comes from the guard, and its reason names it.
 //
-// Project mode needs the guard registered in `.claude/settings.json` and its script under `.claude/hooks/`. Until
+// Project mode needs the guard registered in `.claude/settings.json` and its scripts in the project. Until
 // `backend-team install` does that itself, `installGuardInProject` does what install is to do: copy the pack's `hooks/`
-// folder (without hooks.json) into `.claude/hooks/`, and add hooks.json's entries to the settings with
-// `${CLAUDE_PLUGIN_ROOT}/hooks/` read as `${CLAUDE_PROJECT_DIR}/.claude/hooks/`. When install already did it, it does
-// nothing.
+// folder (without hooks.json) to `.claude/backend-team/hooks/`, beside the schemas install puts in
+// `.claude/backend-team/`, and add hooks.json's entries to the settings with `${CLAUDE_PLUGIN_ROOT}/hooks/` read as
+// `${CLAUDE_PROJECT_DIR}/.claude/backend-team/hooks/`. Where install already did either, it does nothing.
 
 import fs from 'node:fs'
 import path from 'node:path'
@@ -16,16 +16,18 @@ import { firstUserText, isMainThreadRequest, isSubagentRequest, messagesRequests
 import type { InstallMode } from './pack.ts'
 
 const CASE = 'GUARD-CASE'
+/** Where a project copy keeps the pack's hook scripts. */
+export const PROJECT_HOOKS_DIR = '.claude/backend-team/hooks'
 
 export function installGuardInProject(packRoot: string, target: string): void {
-  const hooksDir = path.join(target, '.claude', 'hooks')
+  const hooksDir = path.join(target, PROJECT_HOOKS_DIR)
   if (!fs.existsSync(path.join(hooksDir, 'bash-guard.mjs'))) {
     fs.cpSync(path.join(packRoot, 'hooks'), hooksDir, { recursive: true, filter: (src) => path.basename(src) !== 'hooks.json' })
   }
   const settingsFile = path.join(target, '.claude', 'settings.json')
   const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as { hooks?: Record<string, unknown[]> }) : {}
   const shipped = JSON.parse(fs.readFileSync(path.join(packRoot, 'hooks', 'hooks.json'), 'utf8')) as { hooks: Record<string, unknown[]> }
-  const asProject = JSON.parse(JSON.stringify(shipped.hooks).replaceAll('${CLAUDE_PLUGIN_ROOT}/hooks/', '${CLAUDE_PROJECT_DIR}/.claude/hooks/')) as Record<string, unknown[]>
+  const asProject = JSON.parse(JSON.stringify(shipped.hooks).replaceAll('${CLAUDE_PLUGIN_ROOT}/hooks/', `\${CLAUDE_PROJECT_DIR}/${PROJECT_HOOKS_DIR}/`)) as Record<string, unknown[]>
   settings.hooks ??= {}
   for (const [event, entries] of Object.entries(asProject)) {
     const have = settings.hooks[event] ?? []

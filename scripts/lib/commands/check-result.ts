@@ -25,7 +25,7 @@ export function resultJson(text: string): string | undefined {
   const trimmed = text.trim()
   if (trimmed.startsWith('{')) return trimmed
   const blocks = [...text.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json\b[^\n]*\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm)]
-  return blocks.at(-1)?.[2]
+  return blocks.at(-1)?.[2]?.trim()
 }
 
 export async function runCheckResult(argv: string[], io: CommandIO, stdin: () => string = () => readFileSync(0, 'utf8')): Promise<number> {
