@@ -72,6 +72,9 @@ function prepare(cwd: string): void {
 interface ModeRuns {
   asMain: GuardOutcome
   dispatched: GuardOutcome
+  /** The guard script missing from the install: the hook cannot start. */
+  broken: GuardOutcome
+  filesBroken: string[]
   /** Files left in the work tree after each run, read before cleanup. */
   filesAsMain: string[]
   filesDispatched: string[]
@@ -86,7 +89,7 @@ beforeAll(async () => {
   await Promise.all(
     MODES.map(async (mode) => {
       const id = (name: string) => idFor(mode, name)
-      const [asMain, dispatched] = await Promise.all([
+      const [asMain, dispatched, broken] = await Promise.all([
         runGuard({ mode, packRoot: REPO_ROOT, mainAgent: id(ORCHESTRATOR), main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED], prepare, env }),
         runGuard({
           mode,
@@ -102,10 +105,17 @@ beforeAll(async () => {
           prepare,
           env,
         }),
+        runGuard({
+          mode,
+          packRoot: REPO_ROOT,
+          main: ['echo main > main.txt'],
+          dispatch: { [id('backend-developer')]: ['echo wrote > writer.txt'] },
+          mutate: (copy) => fs.rmSync(path.join(copy, 'hooks', 'bash-guard.mjs')),
+          env,
+        }),
       ])
-      runs.set(mode, { asMain, dispatched, filesAsMain: filesIn(asMain.cwd), filesDispatched: filesIn(dispatched.cwd) })
-      asMain.cleanup()
-      dispatched.cleanup()
+      runs.set(mode, { asMain, dispatched, broken, filesAsMain: filesIn(asMain.cwd), filesDispatched: filesIn(dispatched.cwd), filesBroken: filesIn(broken.cwd) })
+      for (const o of [asMain, dispatched, broken]) o.cleanup()
     }),
   )
 }, 150_000)
@@ -146,7 +156,7 @@ function expectRan(results: CommandResults | undefined, commands: readonly strin
 
 describe.each(MODES)('%s mode', (mode) => {
   it('every run reaches the end of its script', () => {
-    for (const o of [get(mode).asMain, get(mode).dispatched]) {
+    for (const o of [get(mode).asMain, get(mode).dispatched, get(mode).broken]) {
       expect(o.run.timedOut).toBe(false)
       expect(o.run.scriptErrors).toEqual([])
       expect(o.run.exitCode, o.run.stderr).toBe(0)
@@ -167,6 +177,16 @@ describe.each(MODES)('%s mode', (mode) => {
       expect(get(mode).filesAsMain).toEqual(['build', 'result.json'])
       expect(fs.existsSync(path.join(outside, 'keep.txt'))).toBe(true)
     })
+  })
+
+  it('fails closed: when the guard cannot start, Bash is blocked (onFailure: block), for the main thread too', () => {
+    const { broken, filesBroken } = get(mode)
+    for (const [who, command] of [['main', 'echo main > main.txt'], [idFor(mode, 'backend-developer'), 'echo wrote > writer.txt']] as const) {
+      const r = resultOf(broken.results.get(who), command)
+      expect(r.isError, `${who}: \`${command}\` ran: ${r.text}`).toBe(true)
+      expect(r.text).toMatch(/bash-guard\.mjs/)
+    }
+    expect(filesBroken).toEqual([])
   })
 
   describe('dispatched agents', () => {

@@ -57,6 +57,8 @@ export interface GuardOptions {
   mainAgent?: string
   /** Agents the main thread dispatches, each with the commands it runs, in order, in one message. */
   dispatch?: Record<string, readonly string[]>
+  /** Changes the temporary copy of the pack before it is installed. */
+  mutate?: (packCopy: string) => void
   /** Prepares the repository before the run (files, commits). */
   prepare?: (cwd: string) => void
   env?: Record<string, string>
@@ -94,6 +96,7 @@ function bashResults(body: MessagesRequestBody | undefined): CommandResults {
 
 export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
   const copy = pluginCopy(opts.packRoot)
+  opts.mutate?.(copy)
   const cwd = makeTempRepo(`guard-${opts.mode}`)
   const cleanup = () => {
     fs.rmSync(path.dirname(copy), { recursive: true, force: true })
