@@ -65,6 +65,7 @@ const readOnlyAllowed = [
   'ls -la',
   'cat go.mod',
   'govulncheck ./...',
+  'jq .phases .backend-team/progress/orders.json',
   'golangci-lint run ./...',
 ]
 
@@ -89,6 +90,8 @@ const readOnlyRefused: Array<[string, RegExp]> = [
   ['GOFLAGS=-toolexec=/bin/sh go test ./...', /setting `GOFLAGS` is not allowed/],
   ['go test -exec ./evil ./...', /`-exec` is not allowed/],
   ['go test -c ./internal/orders', /write a test binary/],
+  ['go test -fuzz FuzzParse ./internal/api', /`-fuzz` is not allowed/],
+  ['go test ./... -args -update', /`-args` is not allowed/],
   ['go build .', /write no binary/],
   ['go build -o bin/api ./cmd/api', /`-o` may only name \/dev\/null/],
   ['go env -w GOPROXY=direct', /changes settings/],
@@ -143,6 +146,10 @@ const writerRefused: Array<[string, RegExp]> = [
   ['timeout 60 sam deploy', /`sam deploy` is refused/],
   ['eval "$CMD"', /`eval` hides the command/],
   ['go test -tags acceptance ./test/acceptance/...', /set ACCEPTANCE_AWS_ACCOUNTS/],
+  ['cd /tmp && rm -rf build', /`rm -r build` reaches outside the work tree/],
+  ['cd "$DIR" && rm -rf build', /after a `cd` the guard cannot follow/],
+  ['cd .. ; rm -r -f sibling', /reaches outside the work tree/],
+  ['bash -c "cd / && rm -rf etc"', /reaches outside the work tree/],
   ['go test -tags=integration,acceptance ./...', /set ACCEPTANCE_AWS_ACCOUNTS/],
 ]
 
@@ -160,6 +167,8 @@ const writerAllowed = [
   'sam build && sam validate --lint',
   'cdk synth',
   'go test -tags integration ./...',
+  'cd internal && rm -rf generated',
+  `rm -rf ${project}/build`,
 ]
 
 describe('read-only policy (orchestrator and reviewers)', () => {
@@ -203,6 +212,23 @@ describe('writer policy (every other agent of the pack)', () => {
       expect((await guard('acceptance-test-engineer', cmd)).denied).toBe(false)
     } finally {
       fs.rmSync(path.join(project, '.backend-team'), { recursive: true, force: true })
+    }
+  })
+})
+
+describe('rm -r follows symbolic links as rm does', () => {
+  it('refuses `rm -r link/` to a folder outside, allows removing the link itself', async () => {
+    const outside = makeTempDir('guard-outside')
+    fs.symlinkSync(outside, path.join(project, 'out-link'))
+    try {
+      const through = await guard('backend-developer', 'rm -rf out-link/')
+      expect(through.denied).toBe(true)
+      expect(through.reason).toMatch(/reaches outside the work tree/)
+      expect((await guard('backend-developer', 'rm -rf out-link')).denied).toBe(false)
+      expect((await guard('backend-developer', 'rm -rf out-link/sub')).denied).toBe(true)
+    } finally {
+      fs.rmSync(path.join(project, 'out-link'))
+      fs.rmSync(outside, { recursive: true, force: true })
     }
   })
 })

@@ -130,8 +130,8 @@ export function readOnlyCommand(argv) {
     }
     case 'go': {
       const [sub = '', ...rest] = args
-      const bad = rest.find((a) => /^-(?:toolexec|exec|vettool|overlay|modfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|trace|outputdir|fuzzcache)(?:=|$)/.test(a))
-      if (bad) return no(`\`${bad}\` is not allowed (it runs another program or writes a file)`)
+      const bad = rest.find((a) => /^--?(?:toolexec|exec|vettool|overlay|modfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|trace|outputdir|fuzz|fuzzcache|args|update|golden)(?:=|$)/.test(a))
+      if (bad) return no(`\`${bad}\` is not allowed (it runs another program or lets the tests write files)`)
       if (sub === 'build') {
         const o = rest.findIndex((a) => a === '-o' || a.startsWith('-o='))
         if (o >= 0) {
@@ -169,6 +169,7 @@ export function readOnlyCommand(argv) {
       const bad = hasFlag(/^--(?:fix|output\.|out-format=.*:)/)
       return bad ? no(`\`${bad}\` writes files`) : args[0] === 'run' ? true : no('only `golangci-lint run` is allowed')
     }
+    case 'jq':
     case 'grep':
     case 'egrep':
     case 'fgrep':
@@ -191,7 +192,7 @@ export function readOnlyCommand(argv) {
       return bad ? no(`\`${bad}\` runs a program or writes`) : true
     }
     default:
-      return `\`${cmd}\` is not on the read-only allowlist (read-only git, go build/vet/test, gofmt -l, cfn-lint, cfn-guard validate|test, sam validate, backend-team check-result, gosec, govulncheck, staticcheck, golangci-lint run, grep, rg, find, ls, cat, head, tail, wc, diff, stat)`
+      return `\`${cmd}\` is not on the read-only allowlist (read-only git, go build/vet/test, gofmt -l, cfn-lint, cfn-guard validate|test, sam validate, backend-team check-result, gosec, govulncheck, staticcheck, golangci-lint run, jq, grep, rg, find, ls, cat, head, tail, wc, diff, stat)`
   }
 }
 
@@ -208,19 +209,28 @@ const MAX_DEPTH = 4
  */
 function writerRefusal(parsed, where, depth) {
   if (depth > MAX_DEPTH) return 'commands nested this deep are not read by the guard; run them one by one'
+  // `cd` changes where later relative paths point; after a `cd` the guard cannot follow, `cwd` is unknown.
+  /** @type {string | undefined} */
+  let cwd = where.cwd
   for (const cmd of parsed.commands) {
     const argv = unwrap(cmd.words)
     if (!argv.length) continue
-    const why = destructive(argv, where)
+    const here = { ...where, cwd }
+    const why = destructive(argv, here)
     if (why) return why
     const script = shellScript(argv)
     if (script !== undefined) {
       const inner = parseCommandLine(script)
       if (inner.problem) return `the guard cannot read the \`${argv[0]?.text} -c\` script (${inner.problem})`
-      const nested = writerRefusal(inner, where, depth + 1)
+      const nested = writerRefusal(inner, here, depth + 1)
       if (nested) return nested
     }
-    if (argv[0]?.text === 'eval') return '`eval` hides the command from the guard; run the command itself'
+    const head = argv[0]?.text
+    if (head === 'eval') return '`eval` hides the command from the guard; run the command itself'
+    if (head === 'cd' || head === 'pushd' || head === 'popd') {
+      const dir = argv[1]
+      cwd = cwd !== undefined && head === 'cd' && argv.length === 2 && dir && !dir.expanded && !dir.tilde && dir.text !== '-' ? path.resolve(cwd, dir.text) : undefined
+    }
   }
   for (const sub of parsed.substitutions) {
     const inner = parseCommandLine(sub)
@@ -280,7 +290,7 @@ const ASK_USER = 'Deploying, deleting and pushing belong to the user: stop and h
 /**
  * Why argv is destructive, or undefined.
  * @param {Word[]} argv
- * @param {{ cwd: string, projectDir: string, env: Record<string, string | undefined> }} where
+ * @param {{ cwd: string | undefined, projectDir: string, env: Record<string, string | undefined> }} where
  */
 function destructive(argv, where) {
   const words = argv.map((w) => w.text)
@@ -325,9 +335,10 @@ function destructive(argv, where) {
 
 /**
  * `rm -r`/`-R`/`--recursive` may only remove paths strictly inside the work tree (the project directory), and only
- * paths the guard can resolve: no variables, `~`, or hidden-file globs that could reach `..`.
+ * paths the guard can resolve: no variables, `~`, hidden-file globs that could reach `..`, or relative paths after a
+ * `cd` it could not follow. Symbolic links on the way are followed, as rm follows them.
  * @param {Word[]} args
- * @param {{ cwd: string, projectDir: string }} where
+ * @param {{ cwd: string | undefined, projectDir: string }} where
  */
 function rmOutsideWorkTree(args, where) {
   let recursive = false
@@ -340,15 +351,40 @@ function rmOutsideWorkTree(args, where) {
     else targets.push(a)
   }
   if (!recursive) return undefined
-  const root = path.resolve(where.projectDir)
+  const root = realPath(path.resolve(where.projectDir))
   for (const t of targets) {
     if (t.expanded || t.tilde) return `\`rm -r ${t.text}\`: the guard cannot tell where \`${t.text}\` points; name the path inside the work tree`
     if (t.glob && t.text.split('/').some((part) => part.startsWith('.') && /[*?[]/.test(part))) return `\`rm -r ${t.text}\`: a hidden-file glob can match \`..\``
-    const abs = path.resolve(where.cwd, t.text)
+    if (where.cwd === undefined && !path.isAbsolute(t.text)) return `\`rm -r ${t.text}\` after a \`cd\` the guard cannot follow; use a path from the work tree's root`
+    const abs = realPath(path.resolve(where.cwd ?? root, t.text), t.text.endsWith('/'))
     const rel = path.relative(root, abs)
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `\`rm -r ${t.text}\` reaches outside the work tree (${root}); only paths inside it may be removed`
   }
   return undefined
+}
+
+/**
+ * `p` with the symbolic links of its existing part resolved. The last component is resolved only when `followLast`
+ * (rm removes a link itself, but `rm -r link/` removes what it points to).
+ * @param {string} p
+ * @param {boolean} [followLast]
+ */
+function realPath(p, followLast = true) {
+  const parent = followLast ? p : path.dirname(p)
+  const rest = followLast ? '' : path.basename(p)
+  let existing = parent
+  const tail = []
+  for (let i = 0; i < 64; i++) {
+    try {
+      return path.join(fs.realpathSync(existing), ...tail.reverse(), rest)
+    } catch {
+      const up = path.dirname(existing)
+      if (up === existing) break
+      tail.push(path.basename(existing))
+      existing = up
+    }
+  }
+  return p
 }
 
 /**
