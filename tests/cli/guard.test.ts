@@ -1,9 +1,11 @@
 // The pack's Bash guard (hooks/bash-guard.mjs) in the real pinned CLI, in both install modes. Bash is allowed by the
 // session's permissions (--allowedTools Bash), so every refusal below is the guard's, and every allowed command really
-// runs. Per mode, two runs started together:
+// runs, in a repository holding the sample Go service (tests/fixtures-cli/sample-service: Go, a SAM template, Guard
+// rules). Per mode, three runs started together:
 //   - the orchestrator as the main thread (`--agent`): its read-only allowlist;
 //   - a plain main thread that runs commands of its own (the guard leaves it alone) and dispatches the orchestrator,
-//     both reviewers, a writer and the acceptance engineer, each running its own commands.
+//     both reviewers, a writer and the acceptance engineer, each running its own commands;
+//   - the same install with the guard script removed: the hook cannot start, so Bash is blocked.
 
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, makeTempDir } from '../harness/claude-cli.ts'
 import { runGuard, type CommandResults, type GuardOutcome } from '../harness/guard.ts'
 import { ORCHESTRATOR, idFor, type InstallMode } from '../harness/pack.ts'
+import { cfnGuardBinary, goAvailable } from '../pack-code/blocks.ts'
 
 const MODES: InstallMode[] = ['project', 'plugin']
 const GUARD = /backend-team guard \((read-only|writer) policy/
@@ -25,14 +28,38 @@ const RESULT = JSON.stringify({
   verification: { commands: [{ command: 'go build ./...', exit_code: 0 }] },
 })
 
-// A folder outside the work tree that `rm -rf` must not reach, and a PATH with the package's own bin.
+// The sample Go service (with a SAM template and Guard rules) the commands run against.
+const SAMPLE = path.join(REPO_ROOT, 'tests', 'fixtures-cli', 'sample-service')
+const SAMPLE_ENTRIES = fs.readdirSync(SAMPLE)
+// Go runs offline in the tests (no module proxy is reachable): a shared build cache, no downloads, no toolchain switch.
+const HAS_GO = goAvailable()
+const REQUIRE_GO = process.env.BACKEND_TEAM_REQUIRE_GO === '1'
+
+// A folder outside the work tree that `rm -rf` must not reach, and a PATH with the package's own bin and cfn-guard.
 const outside = makeTempDir('guard-outside')
 fs.writeFileSync(path.join(outside, 'keep.txt'), 'must survive\n')
 const binDir = makeTempDir('guard-bin')
+const goCache = makeTempDir('guard-gocache')
 fs.symlinkSync(path.join(REPO_ROOT, 'bin', 'backend-team.js'), path.join(binDir, 'backend-team'))
-const env = { PATH: `${binDir}${path.delimiter}${process.env.PATH ?? '/usr/bin:/bin'}` }
+fs.symlinkSync(cfnGuardBinary(REPO_ROOT), path.join(binDir, 'cfn-guard'))
+const env = {
+  PATH: `${binDir}${path.delimiter}${process.env.PATH ?? '/usr/bin:/bin'}`,
+  GOCACHE: goCache,
+  GOPROXY: 'off',
+  GOTOOLCHAIN: 'local',
+  GOFLAGS: '-mod=mod',
+}
 
-const READ_ONLY_ALLOWED = ['git status', 'git log --oneline -1', 'backend-team check-result specialist-result result.json', `backend-team check-result specialist-result - <<'EOF'\n${RESULT}\nEOF`]
+const GO_VERIFY = ['go build ./...', 'go vet ./...', 'CGO_ENABLED=0 go test -count=1 ./...', 'gofmt -l .']
+const READ_ONLY_ALLOWED = [
+  'git status',
+  'git log --oneline -1',
+  'git diff HEAD~1..HEAD --stat',
+  'backend-team check-result specialist-result result.json',
+  `backend-team check-result specialist-result - <<'EOF'\n${RESULT}\nEOF`,
+  'cfn-guard validate --rules rules/backend.guard --data template.yaml',
+  ...(HAS_GO ? GO_VERIFY : []),
+]
 const READ_ONLY_REFUSED = [
   `rm -rf ${outside}`,
   'rm -rf build',
@@ -63,7 +90,11 @@ const WRITER_REFUSED = [
 const ACCEPTANCE_REFUSED = ['go test -tags acceptance ./test/acceptance/...']
 
 function prepare(cwd: string): void {
-  execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'base'], { stdio: 'ignore' })
+  const git = (...args: string[]) => execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'ignore' })
+  git('commit', '-q', '--allow-empty', '-m', 'base')
+  fs.cpSync(SAMPLE, cwd, { recursive: true })
+  git('add', '-A')
+  git('commit', '-q', '-m', 'sample service')
   fs.writeFileSync(path.join(cwd, 'result.json'), RESULT + '\n')
   fs.mkdirSync(path.join(cwd, 'build'))
   fs.writeFileSync(path.join(cwd, 'build', 'artifact'), 'x\n')
@@ -121,9 +152,13 @@ beforeAll(async () => {
 }, 150_000)
 
 afterAll(() => {
-  fs.rmSync(outside, { recursive: true, force: true })
-  fs.rmSync(binDir, { recursive: true, force: true })
+  for (const dir of [outside, binDir, goCache]) fs.rmSync(dir, { recursive: true, force: true })
 })
+
+/** The work tree's top-level entries: the sample service, what prepare() adds, and `extra`. */
+function treeWith(...extra: string[]): string[] {
+  return [...SAMPLE_ENTRIES, 'build', 'result.json', ...extra].sort()
+}
 
 function get(mode: InstallMode): ModeRuns {
   const r = runs.get(mode)
@@ -165,16 +200,23 @@ describe.each(MODES)('%s mode', (mode) => {
   })
 
   describe(`the orchestrator as main thread (--agent ${idFor(mode, ORCHESTRATOR)})`, () => {
-    it('runs read-only git and check-result (file and here-document)', () => {
+    it('runs read-only git, cfn-guard validate and check-result (file and here-document)', () => {
       const results = get(mode).asMain.results.get('main')
       expectRan(results, READ_ONLY_ALLOWED)
       expect(resultOf(results, 'backend-team check-result specialist-result result.json').text).toContain('valid specialist-result')
+      expect(resultOf(results, 'git diff HEAD~1..HEAD --stat').text).toMatch(/template\.yaml/)
+    })
+    it.skipIf(!HAS_GO && !REQUIRE_GO)('runs go build, go vet, go test and gofmt -l on the sample service', () => {
+      expect(HAS_GO, 'go is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
+      const results = get(mode).asMain.results.get('main')
+      expectRan(results, GO_VERIFY)
+      expect(resultOf(results, 'CGO_ENABLED=0 go test -count=1 ./...').text).toMatch(/ok\s+example\.com\/orders\/internal\/orders/)
     })
     it('is refused rm -rf, git push, a redirect, a chain and aws cloudformation delete-stack', () => {
       expectRefused(get(mode).asMain.results.get('main'), READ_ONLY_REFUSED, 'read-only')
     })
     it('leaves the work tree and the folder outside it as they were', () => {
-      expect(get(mode).filesAsMain).toEqual(['build', 'result.json'])
+      expect(get(mode).filesAsMain).toEqual(treeWith())
       expect(fs.existsSync(path.join(outside, 'keep.txt'))).toBe(true)
     })
   })
@@ -215,7 +257,7 @@ describe.each(MODES)('%s mode', (mode) => {
     })
     it('the main thread outside the pack is left alone; the work tree shows exactly the allowed writes', () => {
       expectRan(get(mode).dispatched.results.get('main'), ['echo main > main.txt'])
-      expect(get(mode).filesDispatched).toEqual(['main.txt', 'result.json', 'writer.txt'])
+      expect(get(mode).filesDispatched).toEqual(treeWith('main.txt', 'writer.txt').filter((f) => f !== 'build'))
       expect(fs.existsSync(path.join(outside, 'keep.txt'))).toBe(true)
     })
   })
