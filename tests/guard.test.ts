@@ -1,15 +1,31 @@
-// hooks/bash-guard.mjs through its real interface: a PreToolUse hook input on stdin, a deny decision (or nothing) on
-// stdout. The CLI test (tests/cli/guard.test.ts) proves Claude Code runs it; this one covers the policy case by case.
+// The Bash guard's policy case by case (hooks/guard/policy.mjs, in-process), and hooks/bash-guard.mjs through its real
+// interface: a PreToolUse hook input on stdin, a deny decision (or nothing) on stdout. tests/cli/guard.test.ts proves
+// that Claude Code runs it.
 
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, makeTempDir } from './harness/claude-cli.ts'
 
 const HOOK = path.join(REPO_ROOT, 'hooks', 'bash-guard.mjs')
+interface PolicyModule {
+  policyFor(agentType: unknown): 'read-only' | 'writer' | undefined
+  decide(policy: 'read-only' | 'writer', command: unknown, where: { cwd: string; projectDir: string; env: Record<string, string | undefined> }): string | undefined
+}
+const policyUrl = pathToFileURL(path.join(REPO_ROOT, 'hooks', 'guard', 'policy.mjs')).href
+const policy = (await import(policyUrl)) as PolicyModule
 const project = makeTempDir('guard-project')
 afterAll(() => fs.rmSync(project, { recursive: true, force: true }))
+
+/** The policy's verdict in-process, as the hook would give it for `agentType`. */
+function verdict(agentType: string, command: string, env: Record<string, string> = {}): { denied: boolean; reason: string } {
+  const which = policy.policyFor(agentType)
+  if (!which) return { denied: false, reason: '' }
+  const why = policy.decide(which, command, { cwd: project, projectDir: project, env })
+  return { denied: why !== undefined, reason: why === undefined ? '' : `backend-team guard (${which} policy for ${agentType}): ${why}` }
+}
 
 interface Verdict {
   denied: boolean
@@ -71,7 +87,7 @@ const readOnlyAllowed = [
 
 const readOnlyRefused: Array<[string, RegExp]> = [
   ['rm -rf build', /`rm` is not on the read-only allowlist/],
-  ['git push origin main', /`git push` is not a read-only git command/],
+  ['git push origin main', /`git push origin main`: not a read-only git command/],
   ['git commit -m x', /not a read-only git command/],
   ['git checkout -- .', /not a read-only git command/],
   ['git branch feature-x', /only listing branches/],
@@ -172,15 +188,15 @@ const writerAllowed = [
 ]
 
 describe('read-only policy (orchestrator and reviewers)', () => {
-  it.each(readOnlyAllowed)('allows %j', async (command) => {
+  it.each(readOnlyAllowed)('allows %j', (command) => {
     for (const agent of READ_ONLY) {
-      const v = await guard(agent, command)
+      const v = verdict(agent, command)
       expect(v.denied, `${agent}: ${v.reason}`).toBe(false)
     }
   })
-  it.each(readOnlyRefused)('refuses %j', async (command, why) => {
+  it.each(readOnlyRefused)('refuses %j', (command, why) => {
     for (const agent of READ_ONLY) {
-      const v = await guard(agent, command)
+      const v = verdict(agent, command)
       expect(v.denied, agent).toBe(true)
       expect(v.reason).toMatch(why)
       expect(v.reason).toContain(`read-only policy for ${agent}`)
@@ -189,23 +205,23 @@ describe('read-only policy (orchestrator and reviewers)', () => {
 })
 
 describe('writer policy (every other agent of the pack)', () => {
-  it.each(writerRefused)('refuses %j', async (command, why) => {
+  it.each(writerRefused)('refuses %j', (command, why) => {
     for (const agent of WRITERS) {
-      const v = await guard(agent, command)
+      const v = verdict(agent, command)
       expect(v.denied, agent).toBe(true)
       expect(v.reason).toMatch(why)
     }
   })
-  it.each(writerAllowed)('allows %j', async (command) => {
+  it.each(writerAllowed)('allows %j', (command) => {
     for (const agent of WRITERS) {
-      const v = await guard(agent, command)
+      const v = verdict(agent, command)
       expect(v.denied, `${agent}: ${v.reason}`).toBe(false)
     }
   })
   it('runs the acceptance suite once an account allowlist is set, from the environment or the file', async () => {
     const cmd = 'go test -tags acceptance ./test/acceptance/...'
     expect((await guard('acceptance-test-engineer', cmd, { env: { ACCEPTANCE_AWS_ACCOUNTS: '123456789012,210987654321' } })).denied).toBe(false)
-    expect((await guard('acceptance-test-engineer', cmd, { env: { ACCEPTANCE_AWS_ACCOUNTS: 'prod' } })).denied).toBe(true)
+    expect(verdict('acceptance-test-engineer', cmd, { ACCEPTANCE_AWS_ACCOUNTS: 'prod' }).denied).toBe(true)
     fs.mkdirSync(path.join(project, '.backend-team'), { recursive: true })
     fs.writeFileSync(path.join(project, '.backend-team', 'aws-accounts'), '# sandbox\n123456789012\n')
     try {
@@ -221,15 +237,23 @@ describe('rm -r follows symbolic links as rm does', () => {
     const outside = makeTempDir('guard-outside')
     fs.symlinkSync(outside, path.join(project, 'out-link'))
     try {
-      const through = await guard('backend-developer', 'rm -rf out-link/')
+      const through = verdict('backend-developer', 'rm -rf out-link/')
       expect(through.denied).toBe(true)
       expect(through.reason).toMatch(/reaches outside the work tree/)
-      expect((await guard('backend-developer', 'rm -rf out-link')).denied).toBe(false)
-      expect((await guard('backend-developer', 'rm -rf out-link/sub')).denied).toBe(true)
+      expect(verdict('backend-developer', 'rm -rf out-link').denied).toBe(false)
+      expect(verdict('backend-developer', 'rm -rf out-link/sub').denied).toBe(true)
     } finally {
       fs.rmSync(path.join(project, 'out-link'))
       fs.rmSync(outside, { recursive: true, force: true })
     }
+  })
+})
+
+describe('the hook through stdin and stdout', () => {
+  it('refuses with a PreToolUse deny decision that names the policy and the agent', async () => {
+    const v = await guard('backend-team:backend-reviewer', 'git push')
+    expect(v).toEqual({ denied: true, reason: expect.stringMatching(/^backend-team guard \(read-only policy for backend-team:backend-reviewer\): `git push`: not a read-only git command/), exitCode: 0 })
+    expect(await guard('backend-developer', 'go test ./...')).toEqual({ denied: false, reason: '', exitCode: 0 })
   })
 })
 

@@ -126,7 +126,7 @@ export function readOnlyCommand(argv) {
       }
       if ((sub === 'worktree' || sub === 'stash') && rest[0] === 'list') return true
       if (sub === 'remote' && rest.every((a) => a === '-v' || a === '--verbose')) return true
-      return no(`\`git ${sub}\` is not a read-only git command (allowed: ${[...GIT_READ].join(', ')}, branch listing, worktree list, stash list, remote -v)`)
+      return no(`not a read-only git command (allowed: ${[...GIT_READ].join(', ')}, branch listing, worktree list, stash list, remote -v)`)
     }
     case 'go': {
       const [sub = '', ...rest] = args
