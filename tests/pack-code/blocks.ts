@@ -1,7 +1,7 @@
 // The pack's code blocks, read from agents/ and skills/ markdown, and the checks that keep them correct:
 // - every ```go block parses and is gofmt-formatted (`gofmt -l -e`; fragments are fine, as gofmt reads them);
 // - a ```go file block (or ```go file=name_test.go) is a complete file: `go vet` when every import is in the
-//   installed standard library, and `go test` when its name ends in _test.go;
+//   standard library of the toolchain (Go 1.22 or later), and `go test` when its name ends in _test.go;
 // - a ```guard tests=<path> block is a CloudFormation Guard rule file whose test cases live at <path> (relative to the
 //   markdown file); `cfn-guard test` must pass. A ```text or unmarked block that reads as Guard rules is an error,
 //   so no rule set escapes its tests;
@@ -93,15 +93,68 @@ export function goFileName(block: CodeBlock): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------------
 // Go
 
+/** The Go release the pack's code targets (its references say "go.mod says go 1.22 or later"). */
+export const PACK_GO_VERSION = '1.22'
+
+interface GoToolchain {
+  go: string
+  gofmt: string
+  /** `1.22` for go1.22.12. */
+  version: string
+}
+
+let toolchain: GoToolchain | null | undefined
+
+/**
+ * The Go toolchain to check with: $BACKEND_TEAM_GO (a go binary), else the newest Debian `/usr/lib/go-X.Y`, else `go`
+ * on PATH. Debian's default golang-go may be older than the pack's Go; golang-1.22-go sits beside it.
+ */
+export function goToolchain(): GoToolchain | null {
+  if (toolchain !== undefined) return toolchain
+  const candidates: string[] = []
+  if (process.env.BACKEND_TEAM_GO) candidates.push(process.env.BACKEND_TEAM_GO)
+  try {
+    const debian = fs.readdirSync('/usr/lib').filter((d) => /^go-\d+\.\d+$/.test(d))
+    debian.sort((a, b) => compareGo(b.slice(3), a.slice(3)))
+    candidates.push(...debian.map((d) => path.join('/usr/lib', d, 'bin', 'go')))
+  } catch {
+    // not Debian
+  }
+  candidates.push('go')
+  toolchain = null
+  for (const go of candidates) {
+    const r = spawnSync(go, ['env', 'GOVERSION', 'GOROOT'], { encoding: 'utf8', env: goEnv() })
+    const [goversion = '', goroot = ''] = r.stdout.trim().split('\n')
+    const version = /^go(\d+\.\d+)/.exec(goversion)?.[1]
+    if (r.status !== 0 || !version) continue
+    toolchain = { go, gofmt: path.join(goroot, 'bin', 'gofmt'), version }
+    break
+  }
+  return toolchain
+}
+
+function compareGo(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number)
+  const [bm = 0, bn = 0] = b.split('.').map(Number)
+  return am - bm || an - bn
+}
+
+/** Whether the toolchain can build the pack's Go (gofmt alone parses any of it). */
 export function goAvailable(): boolean {
-  return spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0 && spawnSync('gofmt', ['-l'], { input: '', encoding: 'utf8' }).status === 0
+  const t = goToolchain()
+  return t !== null && compareGo(t.version, PACK_GO_VERSION) >= 0
+}
+
+export function gofmtAvailable(): boolean {
+  const t = goToolchain()
+  return t !== null && spawnSync(t.gofmt, ['-l'], { input: '', encoding: 'utf8' }).status === 0
 }
 
 /** gofmt -l -e on each block (stdin, so fragments parse as gofmt reads them). */
 export function gofmtFindings(blocks: readonly CodeBlock[]): Finding[] {
   const out: Finding[] = []
   for (const b of blocks.filter((x) => x.lang === 'go')) {
-    const r = spawnSync('gofmt', ['-l', '-e'], { input: b.value + '\n', encoding: 'utf8', timeout: 20_000 })
+    const r = spawnSync(goToolchain()!.gofmt, ['-l', '-e'], { input: b.value + '\n', encoding: 'utf8', timeout: 20_000 })
     if (r.status !== 0) out.push({ at: at(b), message: `does not parse: ${r.stderr.trim().replace(/<standard input>:(\d+)/g, (_m, l: string) => `block line ${l}`)}` })
     else if (r.stdout.trim()) out.push({ at: at(b), message: 'is not gofmt-formatted (run gofmt on it)' })
   }
@@ -110,7 +163,7 @@ export function gofmtFindings(blocks: readonly CodeBlock[]): Finding[] {
 
 let stdPackages: Set<string> | undefined
 function stdlib(): Set<string> {
-  stdPackages ??= new Set(execFileSync('go', ['list', 'std'], { encoding: 'utf8', env: goEnv() }).split('\n').filter(Boolean))
+  stdPackages ??= new Set(execFileSync(goToolchain()!.go, ['list', 'std'], { encoding: 'utf8', env: goEnv() }).split('\n').filter(Boolean))
   return stdPackages
 }
 
@@ -137,7 +190,7 @@ export interface VetResult {
 /** go vet (and go test for _test.go files) on every complete-file block whose imports are all in the standard library. */
 export function goVetFindings(blocks: readonly CodeBlock[]): VetResult {
   const result: VetResult = { findings: [], skipped: [], vetted: [] }
-  const version = /go(\d+\.\d+)/.exec(execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env: goEnv() }))?.[1] ?? '1.19'
+  const go = goToolchain()!.go
   for (const b of blocks) {
     const name = goFileName(b)
     if (!name) continue
@@ -148,10 +201,10 @@ export function goVetFindings(blocks: readonly CodeBlock[]): VetResult {
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-goblock-'))
     try {
-      fs.writeFileSync(path.join(dir, 'go.mod'), `module example.com/block\n\ngo ${version}\n`)
+      fs.writeFileSync(path.join(dir, 'go.mod'), `module example.com/block\n\ngo ${PACK_GO_VERSION}\n`)
       fs.writeFileSync(path.join(dir, path.basename(name)), b.value + '\n')
       const cmd = name.endsWith('_test.go') ? ['test', '-count=1', './...'] : ['vet', './...']
-      const r = spawnSync('go', cmd, { cwd: dir, encoding: 'utf8', env: goEnv(), timeout: 120_000 })
+      const r = spawnSync(go, cmd, { cwd: dir, encoding: 'utf8', env: goEnv(), timeout: 120_000 })
       result.vetted.push(at(b))
       if (r.status !== 0) result.findings.push({ at: at(b), message: `go ${cmd[0]} failed:\n${(r.stdout + r.stderr).trim()}` })
     } finally {
@@ -204,9 +257,14 @@ export function guardFindings(root: string, blocks: readonly CodeBlock[], binary
       const r = spawnSync(binary, ['test', '--rules-file', rules, '--test-data', testsFile], { encoding: 'utf8', timeout: 60_000 })
       tested.push(at(b))
       if (r.status !== 0) findings.push({ at: at(b), message: `cfn-guard test failed against ${testsRel} (exit ${r.status}):\n${(r.stdout + r.stderr).trim()}` })
+      // cfn-guard test passes an expectation for a rule the file does not define, so a deleted rule goes unseen.
       const expected = new Set(guardTestRules(fs.readFileSync(testsFile, 'utf8')))
-      for (const rule of guardRuleNames(b.value)) {
+      const defined = new Set(guardRuleNames(b.value))
+      for (const rule of defined) {
         if (!expected.has(rule)) findings.push({ at: at(b), message: `rule ${rule} has no test case in ${testsRel}` })
+      }
+      for (const rule of expected) {
+        if (!defined.has(rule)) findings.push({ at: at(b), message: `${testsRel} expects rule ${rule}, which this block does not define` })
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
