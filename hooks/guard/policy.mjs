@@ -1,6 +1,7 @@
 // What each of the pack's agents may run through Bash. Two policies:
-// - read-only (the orchestrator and both reviewers): one simple command from an allowlist of read-only and verifying
-//   commands, with no operators, redirects, substitutions or variables; anything else is denied.
+// - read-only (the orchestrator and both reviewers): commands from an allowlist of read-only and verifying commands,
+//   joined only by `&&`, `||`, `;` or `|`, with no substitutions, variables or redirects into files; anything else
+//   is denied.
 // - writer (every other agent of the pack): anything except the destructive commands below, looked for in every part of
 //   a compound command, in `$(…)`, backticks and `sh -c` scripts. A denylist is a rail against mistakes, not a sandbox:
 //   a script file the agent wrote and then runs is not read.
@@ -62,13 +63,35 @@ export function decide(policy, command, where) {
 /** Environment assignments a verifying command may carry (`CGO_ENABLED=1 go test -race ./...`). */
 const SAFE_ASSIGNMENTS = new Set(['CGO_ENABLED', 'GOOS', 'GOARCH', 'GOTOOLCHAIN', 'GOWORK', 'GOPROXY'])
 
+/** Operators that only sequence or pipe commands: with every part allowed, they add no capability. */
+const READ_ONLY_OPERATORS = new Set(['&&', '||', ';', '|', '\n'])
+
 /** @param {import('./shell.mjs').ParsedLine} parsed */
 function readOnlyRefusal(parsed) {
-  const ops = parsed.operators.filter((o) => o !== '\n')
-  if (ops.length) return `\`${ops[0]}\` is not allowed: run one command at a time`
-  if (parsed.commands.length !== 1) return parsed.commands.length ? 'run one command at a time' : 'the command is empty'
+  const op = parsed.operators.find((o) => !READ_ONLY_OPERATORS.has(o))
+  if (op) return `\`${op}\` is not allowed (\`&&\`, \`||\`, \`;\` and \`|\` between allowed commands are)`
   if (parsed.substitutions.length) return 'command substitution (`$(…)`, backticks, `<(…)`) is not allowed'
-  const cmd = /** @type {SimpleCommand} */ (parsed.commands[0])
+  if (!parsed.commands.length) return 'the command is empty'
+  for (const cmd of parsed.commands) {
+    const why = readOnlySimpleCommand(cmd, parsed.commands.length === 1)
+    if (why) return why
+  }
+  return undefined
+}
+
+/** A redirect that writes no file: fd duplication (`2>&1`, `>&2`) or output to /dev/null. */
+function harmlessRedirect(/** @type {import('./shell.mjs').Redirect} */ r) {
+  const t = r.target
+  if (!t || t.expanded || t.glob || t.tilde) return false
+  if (/^\d*>&$/.test(r.op)) return /^\d+$/.test(t.text)
+  return /^(?:\d*>|\d*>>|&>)$/.test(r.op) && t.text === '/dev/null'
+}
+
+/**
+ * @param {SimpleCommand} cmd
+ * @param {boolean} alone whether it is the whole command line (a check-result here-document must be)
+ */
+function readOnlySimpleCommand(cmd, alone) {
   const words = [...cmd.words]
   while (words[0] && /^[A-Za-z_]\w*=/.test(words[0].text)) {
     const name = words[0].text.slice(0, words[0].text.indexOf('='))
@@ -80,8 +103,9 @@ function readOnlyRefusal(parsed) {
   const argv = words.map((w) => w.text)
   const checkResult = isCheckResult(argv)
   for (const r of cmd.redirects) {
-    const stdinDoc = checkResult && (r.op === '<<' || r.op === '<<-') && cmd.heredocs.length === 1 && cmd.heredocs[0]?.quoted
-    if (!stdinDoc) return `the redirect \`${r.op}\` is not allowed (read-only Bash writes no files; a here-document is allowed only for check-result, with a quoted delimiter such as <<'EOF')`
+    if (harmlessRedirect(r)) continue
+    const stdinDoc = checkResult && alone && (r.op === '<<' || r.op === '<<-') && cmd.heredocs.length === 1 && cmd.heredocs[0]?.quoted
+    if (!stdinDoc) return `the redirect \`${r.op}${r.target?.text ?? ''}\` is not allowed (read-only Bash writes no files; only 2>&1 and >/dev/null are, and a here-document is allowed only as the input of a lone check-result, with a quoted delimiter such as <<'EOF')`
   }
   if (checkResult) return undefined
   const verdict = readOnlyCommand(argv)

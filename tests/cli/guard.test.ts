@@ -55,6 +55,7 @@ const READ_ONLY_ALLOWED = [
   'git status',
   'git log --oneline -1',
   'git diff HEAD~1..HEAD --stat',
+  'git status --porcelain && git log --oneline -1 | head -1',
   'backend-team check-result specialist-result result.json',
   `backend-team check-result specialist-result - <<'EOF'\n${RESULT}\nEOF`,
   'cfn-guard validate --rules rules/backend.guard --data template.yaml',
