@@ -169,12 +169,13 @@ const writerRefused: Array<[string, RegExp]> = [
   ['AWS_PROFILE=prod sam deploy', /`sam deploy` is refused/],
   ['timeout 60 sam deploy', /`sam deploy` is refused/],
   ['eval "$CMD"', /`eval` hides the command/],
-  ['go test -tags acceptance ./test/acceptance/...', /set ACCEPTANCE_AWS_ACCOUNTS/],
+  ['go test -tags acceptance ./test/acceptance/...', /set ACCEPTANCE_ACCOUNT_ID/],
   ['cd /tmp && rm -rf build', /`rm -r build` reaches outside the work tree/],
   ['cd "$DIR" && rm -rf build', /after a `cd` the guard cannot follow/],
   ['cd .. ; rm -r -f sibling', /reaches outside the work tree/],
   ['bash -c "cd / && rm -rf etc"', /reaches outside the work tree/],
-  ['go test -tags=integration,acceptance ./...', /set ACCEPTANCE_AWS_ACCOUNTS/],
+  ['go test -tags=integration,acceptance ./...', /set ACCEPTANCE_ACCOUNT_ID/],
+  ['ACCEPTANCE_ACCOUNT_ID=$ACCOUNT go test -tags acceptance ./...', /set ACCEPTANCE_ACCOUNT_ID/],
 ]
 
 const writerAllowed = [
@@ -226,14 +227,19 @@ describe('writer policy (every other agent of the pack)', () => {
       expect(v.denied, `${agent}: ${v.reason}`).toBe(false)
     }
   })
-  it('runs the acceptance suite once an account allowlist is set, from the environment or the file', async () => {
+  it('runs the acceptance suite for the account ACCEPTANCE_ACCOUNT_ID names, and only one the allowlist file lists', async () => {
     const cmd = 'go test -tags acceptance ./test/acceptance/...'
-    expect((await guard('acceptance-test-engineer', cmd, { env: { ACCEPTANCE_AWS_ACCOUNTS: '123456789012,210987654321' } })).denied).toBe(false)
-    expect(verdict('acceptance-test-engineer', cmd, { ACCEPTANCE_AWS_ACCOUNTS: 'prod' }).denied).toBe(true)
+    expect((await guard('acceptance-test-engineer', cmd, { env: { ACCEPTANCE_ACCOUNT_ID: '123456789012' } })).denied).toBe(false)
+    expect(verdict('acceptance-test-engineer', `ACCEPTANCE_ACCOUNT_ID=123456789012 ${cmd}`).denied).toBe(false)
+    expect(verdict('acceptance-test-engineer', `env ACCEPTANCE_REQUIRED=1 ACCEPTANCE_ACCOUNT_ID=123456789012 ${cmd}`).denied).toBe(false)
+    expect(verdict('acceptance-test-engineer', cmd, { ACCEPTANCE_ACCOUNT_ID: 'prod' }).denied).toBe(true)
     fs.mkdirSync(path.join(project, '.backend-team'), { recursive: true })
-    fs.writeFileSync(path.join(project, '.backend-team', 'aws-accounts'), '# sandbox\n123456789012\n')
+    fs.writeFileSync(path.join(project, '.backend-team', 'aws-accounts'), '# sandbox accounts\n210987654321\n')
     try {
-      expect((await guard('acceptance-test-engineer', cmd)).denied).toBe(false)
+      const v = verdict('acceptance-test-engineer', cmd, { ACCEPTANCE_ACCOUNT_ID: '123456789012' })
+      expect(v.denied).toBe(true)
+      expect(v.reason).toMatch(/ACCEPTANCE_ACCOUNT_ID=123456789012 is not in \.backend-team\/aws-accounts/)
+      expect(verdict('acceptance-test-engineer', cmd, { ACCEPTANCE_ACCOUNT_ID: '210987654321' }).denied).toBe(false)
     } finally {
       fs.rmSync(path.join(project, '.backend-team'), { recursive: true, force: true })
     }

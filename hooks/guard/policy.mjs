@@ -27,8 +27,11 @@ export const WRITER_AGENTS = [
   'aws-infrastructure-specialist',
 ]
 
-/** The account allowlist the acceptance tier checks: a comma-separated env var, or one id per line in the file. */
-export const ACCOUNTS_ENV = 'ACCEPTANCE_AWS_ACCOUNTS'
+/**
+ * The acceptance suite's account contract: `ACCEPTANCE_ACCOUNT_ID` names the one account it may touch (its TestMain
+ * refuses other credentials), and the team's allowlist file, when the project has one, must list that account.
+ */
+export const ACCOUNT_ENV = 'ACCEPTANCE_ACCOUNT_ID'
 export const ACCOUNTS_FILE = '.backend-team/aws-accounts'
 
 /**
@@ -239,7 +242,7 @@ function writerRefusal(parsed, where, depth) {
   for (const cmd of parsed.commands) {
     const argv = unwrap(cmd.words)
     if (!argv.length) continue
-    const here = { ...where, cwd }
+    const here = { ...where, cwd, env: { ...where.env, ...assignments(cmd.words) } }
     const why = destructive(argv, here)
     if (why) return why
     const script = shellScript(argv)
@@ -263,6 +266,22 @@ function writerRefusal(parsed, where, depth) {
     if (nested) return nested
   }
   return undefined
+}
+
+/**
+ * `NAME=value` words before the command and after an `env` wrapper: the environment the command runs with.
+ * @param {Word[]} words
+ * @returns {Record<string, string>}
+ */
+function assignments(words) {
+  /** @type {Record<string, string>} */
+  const out = {}
+  for (const w of words) {
+    const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(w.text)
+    if (m && !w.expanded) out[/** @type {string} */ (m[1])] = /** @type {string} */ (m[2])
+    else if (w.text !== 'env' && !w.text.startsWith('-')) break
+  }
+  return out
 }
 
 /**
@@ -412,8 +431,9 @@ function realPath(p, followLast = true) {
 }
 
 /**
- * The acceptance suite creates real Cognito users: `go test` with the `acceptance` build tag runs only when an AWS
- * account allowlist is configured (the suite's TestMain then checks the caller's account against it).
+ * The acceptance suite creates real Cognito users: `go test` with the `acceptance` build tag runs only with
+ * `ACCEPTANCE_ACCOUNT_ID` set (in the environment or on the command line), and, when the project has an allowlist
+ * file, only for an account it lists.
  * @param {string[]} args
  * @param {{ projectDir: string, env: Record<string, string | undefined> }} where
  */
@@ -421,23 +441,24 @@ function acceptanceWithoutAllowlist(args, where) {
   if (args[0] !== 'test') return undefined
   const tags = args.flatMap((a, i) => (a === '-tags' || a === '--tags' ? [args[i + 1] ?? ''] : a.startsWith('-tags=') || a.startsWith('--tags=') ? [a.slice(a.indexOf('=') + 1)] : []))
   if (!tags.some((t) => t.split(/[,\s]+/).includes('acceptance'))) return undefined
-  if (accountAllowlist(where).length) return undefined
-  return `the acceptance suite creates real users: set ${ACCOUNTS_ENV} (comma-separated AWS account ids) or list the ids in ${ACCOUNTS_FILE} before running it`
+  const account = where.env[ACCOUNT_ENV] ?? ''
+  if (!/^\d{12}$/.test(account)) return `the acceptance suite creates real users: set ${ACCOUNT_ENV} to the 12-digit AWS account it may touch (its TestMain refuses other credentials)`
+  const allowed = accountAllowlist(where.projectDir)
+  if (allowed && !allowed.includes(account)) return `${ACCOUNT_ENV}=${account} is not in ${ACCOUNTS_FILE}, the project's list of accounts the acceptance suite may touch`
+  return undefined
 }
 
 /**
- * The allowed AWS account ids: `ACCEPTANCE_AWS_ACCOUNTS`, else `.backend-team/aws-accounts` in the project.
- * @param {{ projectDir: string, env: Record<string, string | undefined> }} where
- * @returns {string[]}
+ * The account ids in the project's allowlist file (one per line, `#` comments), or undefined when it has none.
+ * @param {string} projectDir
+ * @returns {string[] | undefined}
  */
-export function accountAllowlist(where) {
-  const fromEnv = (where.env[ACCOUNTS_ENV] ?? '').split(/[,\s]+/).filter((id) => /^\d{12}$/.test(id))
-  if (fromEnv.length) return fromEnv
-  let text = ''
+export function accountAllowlist(projectDir) {
+  let text
   try {
-    text = fs.readFileSync(path.join(where.projectDir, ACCOUNTS_FILE), 'utf8')
+    text = fs.readFileSync(path.join(projectDir, ACCOUNTS_FILE), 'utf8')
   } catch {
-    return []
+    return undefined
   }
   return text
     .split('\n')

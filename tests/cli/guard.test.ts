@@ -251,10 +251,10 @@ describe.each(MODES)('%s mode', (mode) => {
     it('a writer: deploy, delete, change-set execution, push, reset --hard and rm -rf outside the work tree are refused', () => {
       expectRefused(get(mode).dispatched.results.get(id('backend-developer')), WRITER_REFUSED, 'writer')
     })
-    it('the acceptance suite does not run without an AWS account allowlist', () => {
+    it('the acceptance suite does not run without ACCEPTANCE_ACCOUNT_ID', () => {
       const r = resultOf(get(mode).dispatched.results.get(id('acceptance-test-engineer')), ACCEPTANCE_REFUSED[0]!)
       expect(r.isError).toBe(true)
-      expect(r.text).toMatch(/ACCEPTANCE_AWS_ACCOUNTS/)
+      expect(r.text).toMatch(/set ACCEPTANCE_ACCOUNT_ID/)
     })
     it('the main thread outside the pack is left alone; the work tree shows exactly the allowed writes', () => {
       expectRan(get(mode).dispatched.results.get('main'), ['echo main > main.txt'])
