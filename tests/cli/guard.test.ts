@@ -15,6 +15,7 @@ import { REPO_ROOT, makeTempDir } from '../harness/claude-cli.ts'
 import { runGuard, type CommandResults, type GuardOutcome } from '../harness/guard.ts'
 import { ORCHESTRATOR, idFor, type InstallMode } from '../harness/pack.ts'
 import { cfnGuardBinary, goAvailable } from '../pack-code/blocks.ts'
+import { systemPrompt } from '../harness/observe.ts'
 
 const MODES: InstallMode[] = ['project', 'plugin']
 const GUARD = /backend-team guard \((read-only|writer) policy/
@@ -89,6 +90,8 @@ const WRITER_REFUSED = [
   'bash -c "git push --force"',
 ]
 const ACCEPTANCE_REFUSED = ['go test -tags acceptance ./test/acceptance/...']
+// The pack's slash command that runs the orchestrator in a forked context (commands/backend.md), when the pack has it.
+const BACKEND_COMMAND = fs.existsSync(path.join(REPO_ROOT, 'commands', 'backend.md'))
 
 function prepare(cwd: string): void {
   const git = (...args: string[]) => execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'ignore' })
@@ -106,6 +109,8 @@ interface ModeRuns {
   dispatched: GuardOutcome
   /** The guard script missing from the install: the hook cannot start. */
   broken: GuardOutcome
+  /** The orchestrator started by the pack's slash command (plugin mode only; undefined without the command). */
+  command: GuardOutcome | undefined
   filesBroken: string[]
   /** Files left in the work tree after each run, read before cleanup. */
   filesAsMain: string[]
@@ -121,7 +126,7 @@ beforeAll(async () => {
   await Promise.all(
     MODES.map(async (mode) => {
       const id = (name: string) => idFor(mode, name)
-      const [asMain, dispatched, broken] = await Promise.all([
+      const [asMain, dispatched, broken, command] = await Promise.all([
         runGuard({ mode, packRoot: REPO_ROOT, mainAgent: id(ORCHESTRATOR), main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED], prepare, env }),
         runGuard({
           mode,
@@ -145,9 +150,12 @@ beforeAll(async () => {
           mutate: (copy) => fs.rmSync(path.join(copy, 'hooks', 'bash-guard.mjs')),
           env,
         }),
+        mode === 'plugin' && BACKEND_COMMAND
+          ? runGuard({ mode, packRoot: REPO_ROOT, prompt: '/backend-team:backend add order cancellation', main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED], prepare, env })
+          : undefined,
       ])
-      runs.set(mode, { asMain, dispatched, broken, filesAsMain: filesIn(asMain.cwd), filesDispatched: filesIn(dispatched.cwd), filesBroken: filesIn(broken.cwd) })
-      for (const o of [asMain, dispatched, broken]) o.cleanup()
+      runs.set(mode, { asMain, dispatched, broken, command, filesAsMain: filesIn(asMain.cwd), filesDispatched: filesIn(dispatched.cwd), filesBroken: filesIn(broken.cwd) })
+      for (const o of [asMain, dispatched, broken, command]) o?.cleanup()
     }),
   )
 }, 150_000)
@@ -220,6 +228,14 @@ describe.each(MODES)('%s mode', (mode) => {
       expect(get(mode).filesAsMain).toEqual(treeWith())
       expect(fs.existsSync(path.join(outside, 'keep.txt'))).toBe(true)
     })
+  })
+
+  it.skipIf(mode !== 'plugin' || !BACKEND_COMMAND)('the orchestrator started by /backend-team:backend (a forked command) has the same allowlist', () => {
+    const o = get(mode).command!
+    expect(o.run.exitCode, o.run.stderr).toBe(0)
+    expect(systemPrompt(o.bodies[0]!)).toContain('# Backend orchestrator')
+    expectRan(o.results.get('main'), READ_ONLY_ALLOWED)
+    expectRefused(o.results.get('main'), READ_ONLY_REFUSED, 'read-only')
   })
 
   it('fails closed: when the guard cannot start, Bash is blocked (onFailure: block), for the main thread too', () => {

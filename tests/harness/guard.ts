@@ -42,6 +42,8 @@ export type CommandResults = Map<string, { isError: boolean; text: string }>
 
 export interface GuardOutcome {
   run: ClaudeRunResult
+  /** Every /v1/messages request body. */
+  bodies: MessagesRequestBody[]
   /** By agent label (a dispatched agent's id, or `main` for the main thread). */
   results: Map<string, CommandResults>
   /** The temporary repository the CLI ran in; removed by `cleanup()`. */
@@ -57,6 +59,8 @@ export interface GuardOptions {
   mainAgent?: string
   /** Agents the main thread dispatches, each with the commands it runs, in order, in one message. */
   dispatch?: Record<string, readonly string[]>
+  /** The prompt (a slash command, say); the script's main-thread turns run `main` whatever it is. */
+  prompt?: string
   /** Changes the temporary copy of the pack before it is installed. */
   mutate?: (packCopy: string) => void
   /** Prepares the repository before the run (files, commits). */
@@ -110,7 +114,7 @@ export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
     } else args.push('--plugin-dir', copy)
     if (opts.mainAgent) args.push('--agent', opts.mainAgent)
     opts.prepare?.(cwd)
-    const run = await runClaude({ cwd, args, script: script(opts), timeoutMs: 60_000, ...(opts.env ? { env: opts.env } : {}) })
+    const run = await runClaude({ cwd, args, script: script(opts), timeoutMs: 60_000, ...(opts.env ? { env: opts.env } : {}), ...(opts.prompt ? { prompt: opts.prompt } : {}) })
     const bodies = messagesRequests(run.requests)
     const results = new Map<string, CommandResults>()
     const mains = bodies.filter(isMainThreadRequest)
@@ -119,7 +123,7 @@ export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
       const mine = bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes(`${CASE} ${id}`))
       results.set(id, bashResults(mine.at(-1)))
     }
-    return { run, results, cwd, cleanup }
+    return { run, bodies, results, cwd, cleanup }
   } catch (error) {
     cleanup()
     throw error
