@@ -291,3 +291,11 @@ describe('what the guard leaves alone', () => {
     expect(v.reason).toMatch(/longer than 100000 characters/)
   })
 })
+
+describe('registration', () => {
+  it("this repository's .claude/settings.json registers the same guard entry as the plugin's hooks/hooks.json", () => {
+    const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8')) as { hooks: Record<string, unknown> }
+    const shipped = JSON.stringify(read('hooks/hooks.json').hooks.PreToolUse).replaceAll('${CLAUDE_PLUGIN_ROOT}', '$CLAUDE_PROJECT_DIR')
+    expect(read('.claude/settings.json').hooks.PreToolUse).toEqual(JSON.parse(shipped))
+  })
+})
