@@ -2,7 +2,6 @@
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, makeTempDir } from './harness/claude-cli.ts'
 import { resultJson } from '../scripts/lib/commands/check-result.ts'
@@ -48,11 +47,16 @@ describe('check-result', () => {
     expect(r.stderr).toMatch(/\/status: Unexpected `done` for `status`, expected one of `complete`/)
   })
   it('input that is not JSON exits 1; an unknown contract or a missing file exits 2, without a stack trace', async () => {
-    expect(await run(['specialist-result', '-'], 'all good, trust me')).toMatchObject({ code: 1, stderr: expect.stringMatching(/no JSON object/) })
+    expect(await run(['specialist-result', '-'], 'all good, trust me')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/no JSON object/),
+    })
     expect(await run(['specialist-result', '-'], '{"status": ')).toMatchObject({ code: 1, stderr: expect.stringMatching(/not valid JSON/) })
     const unknown = await run(['agent-result', 'ok.json'])
     expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toMatch(/unknown contract `agent-result`, expected one of orchestrator-result, specialist-result, progress-state/)
+    expect(unknown.stderr).toMatch(
+      /unknown contract `agent-result`, expected one of orchestrator-result, specialist-result, progress-state/,
+    )
     const missing = await run(['specialist-result', 'nope.json'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/cannot read nope.json/)

@@ -12,7 +12,11 @@ import { REPO_ROOT, makeTempDir } from './harness/claude-cli.ts'
 const HOOK = path.join(REPO_ROOT, 'hooks', 'bash-guard.mjs')
 interface PolicyModule {
   policyFor(agentType: unknown): 'read-only' | 'writer' | undefined
-  decide(policy: 'read-only' | 'writer', command: unknown, where: { cwd: string; projectDir: string; env: Record<string, string | undefined> }): string | undefined
+  decide(
+    policy: 'read-only' | 'writer',
+    command: unknown,
+    where: { cwd: string; projectDir: string; env: Record<string, string | undefined> },
+  ): string | undefined
 }
 const policyUrl = pathToFileURL(path.join(REPO_ROOT, 'hooks', 'guard', 'policy.mjs')).href
 const policy = (await import(policyUrl)) as PolicyModule
@@ -33,7 +37,11 @@ interface Verdict {
   exitCode: number | null
 }
 
-function guard(agentType: string | undefined, command: unknown, opts: { env?: Record<string, string>; toolName?: string; raw?: string } = {}): Promise<Verdict> {
+function guard(
+  agentType: string | undefined,
+  command: unknown,
+  opts: { env?: Record<string, string>; toolName?: string; raw?: string } = {},
+): Promise<Verdict> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [HOOK], {
       env: { PATH: process.env.PATH ?? '', CLAUDE_PROJECT_DIR: project, ...opts.env },
@@ -43,10 +51,18 @@ function guard(agentType: string | undefined, command: unknown, opts: { env?: Re
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d))
     child.on('error', reject)
     child.on('close', (code) => {
-      const decision = out ? (JSON.parse(out) as { hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string } }).hookSpecificOutput : undefined
+      const decision = out
+        ? (JSON.parse(out) as { hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string } }).hookSpecificOutput
+        : undefined
       resolve({ denied: decision?.permissionDecision === 'deny', reason: decision?.permissionDecisionReason ?? '', exitCode: code })
     })
-    const input = { hook_event_name: 'PreToolUse', tool_name: opts.toolName ?? 'Bash', cwd: project, tool_input: { command }, ...(agentType ? { agent_type: agentType } : {}) }
+    const input = {
+      hook_event_name: 'PreToolUse',
+      tool_name: opts.toolName ?? 'Bash',
+      cwd: project,
+      tool_input: { command },
+      ...(agentType ? { agent_type: agentType } : {}),
+    }
     child.stdin.end(opts.raw ?? JSON.stringify(input))
   })
 }
@@ -74,7 +90,7 @@ const readOnlyAllowed = [
   'sam validate --lint',
   'backend-team check-result specialist-result .backend-team/results/x.json',
   'npx --no-install backend-team check-result orchestrator-result result.json',
-  "npx backend-team check-result specialist-result - <<'EOF'\n{\"summary\": \"uses $(x) and `y` and ; | > inside\"}\nEOF",
+  'npx backend-team check-result specialist-result - <<\'EOF\'\n{"summary": "uses $(x) and `y` and ; | > inside"}\nEOF',
   'grep -rn "ConditionalCheckFailed" internal',
   'rg -n TODO',
   'find . -name "*.go" -newer go.mod',
@@ -124,7 +140,10 @@ const readOnlyRefused: Array<[string, RegExp]> = [
   ['cfn-lint --update-specs', /writes files/],
   ['sam deploy --guided', /only `sam validate`/],
   ['aws cloudformation delete-stack --stack-name orders-dev', /`aws` is not on the read-only allowlist/],
-  ["backend-team check-result specialist-result - <<EOF\n{}\nEOF", /here-document is allowed only as the input of a lone check-result, with a quoted delimiter/],
+  [
+    'backend-team check-result specialist-result - <<EOF\n{}\nEOF',
+    /here-document is allowed only as the input of a lone check-result, with a quoted delimiter/,
+  ],
   ["cat <<'EOF'\nx\nEOF", /the redirect `<<EOF` is not allowed/],
   ['find . -delete', /`-delete` runs a program or writes/],
   ['rg --pre ./evil x', /`--pre` runs a program/],
@@ -163,7 +182,7 @@ const writerRefused: Array<[string, RegExp]> = [
   ['echo $(git push)', /`git push` is refused/],
   ['echo `sam deploy`', /`sam deploy` is refused/],
   ['sh -c "aws dynamodb delete-table --table-name t"', /delete-table/],
-  ['bash -lc \'cd x && git push\'', /`git push` is refused/],
+  ["bash -lc 'cd x && git push'", /`git push` is refused/],
   ['sudo -u deploy git push', /`git push` is refused/],
   ['env AWS_PROFILE=prod aws cloudformation delete-stack --stack-name s', /delete-stack/],
   ['AWS_PROFILE=prod sam deploy', /`sam deploy` is refused/],
@@ -247,7 +266,7 @@ describe('writer policy (every other agent of the pack)', () => {
 })
 
 describe('rm -r follows symbolic links as rm does', () => {
-  it('refuses `rm -r link/` to a folder outside, allows removing the link itself', async () => {
+  it('refuses `rm -r link/` to a folder outside, allows removing the link itself', () => {
     const outside = makeTempDir('guard-outside')
     fs.symlinkSync(outside, path.join(project, 'out-link'))
     try {
@@ -266,7 +285,13 @@ describe('rm -r follows symbolic links as rm does', () => {
 describe('the hook through stdin and stdout', () => {
   it('refuses with a PreToolUse deny decision that names the policy and the agent', async () => {
     const v = await guard('backend-team:backend-reviewer', 'git push')
-    expect(v).toEqual({ denied: true, reason: expect.stringMatching(/^backend-team guard \(read-only policy for backend-team:backend-reviewer\): `git push`: not a read-only git command/), exitCode: 0 })
+    expect(v).toEqual({
+      denied: true,
+      reason: expect.stringMatching(
+        /^backend-team guard \(read-only policy for backend-team:backend-reviewer\): `git push`: not a read-only git command/,
+      ),
+      exitCode: 0,
+    })
     expect(await guard('backend-developer', 'go test ./...')).toEqual({ denied: false, reason: '', exitCode: 0 })
   })
 })

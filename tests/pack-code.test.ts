@@ -31,8 +31,14 @@ const guardBin = cfnGuardBinary(REPO_ROOT)
  * still be found, so the list cannot go stale: when the text is fixed, this test fails until the entry is deleted.
  */
 const PENDING: Array<{ file: string; message: RegExp }> = [
-  { file: 'skills/gateway-backend/references/dynamodb-conditional-writes.md', message: /`SET #version = :expected \+ 1` uses the literal 1/ },
-  { file: 'skills/gateway-backend/references/cloudformation-validation.md', message: /reads as CloudFormation Guard rules but is marked `text`/ },
+  {
+    file: 'skills/gateway-backend/references/dynamodb-conditional-writes.md',
+    message: /`SET #version = :expected \+ 1` uses the literal 1/,
+  },
+  {
+    file: 'skills/gateway-backend/references/cloudformation-validation.md',
+    message: /reads as CloudFormation Guard rules but is marked `text`/,
+  },
 ]
 
 function fixture(rel: string) {
@@ -58,43 +64,70 @@ describe('the pack', () => {
     expectOnlyPending(updateExpressionFindings(pack.blocks, pack.inline))
   })
   it('the findings still pending in the text are still there (delete an entry once it is fixed)', () => {
-    const all = [...cfnYamlFindings(pack.blocks), ...guardFindings(REPO_ROOT, pack.blocks, guardBin).findings, ...updateExpressionFindings(pack.blocks, pack.inline)]
-    for (const p of PENDING) expect(all.some((f) => f.at.startsWith(`${p.file}:`) && p.message.test(f.message)), `${p.file}: ${p.message}`).toBe(true)
+    const all = [
+      ...cfnYamlFindings(pack.blocks),
+      ...guardFindings(REPO_ROOT, pack.blocks, guardBin).findings,
+      ...updateExpressionFindings(pack.blocks, pack.inline),
+    ]
+    for (const p of PENDING)
+      expect(
+        all.some((f) => f.at.startsWith(`${p.file}:`) && p.message.test(f.message)),
+        `${p.file}: ${p.message}`,
+      ).toBe(true)
   })
   it.skipIf(!HAS_GOFMT && !REQUIRE_GO)('every ```go block parses and is gofmt-formatted', () => {
     expect(HAS_GOFMT, 'gofmt is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
     expectOnlyPending(gofmtFindings(pack.blocks))
   })
-  it.skipIf(!HAS_GO && !REQUIRE_GO)('every ```go file block whose imports are installed passes go vet (and go test for _test.go)', () => {
-    expect(HAS_GO, 'Go 1.22 or later is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
-    const r = goVetFindings(pack.blocks)
-    expectOnlyPending(r.findings)
-  }, 120_000)
+  it.skipIf(!HAS_GO && !REQUIRE_GO)(
+    'every ```go file block whose imports are installed passes go vet (and go test for _test.go)',
+    () => {
+      expect(HAS_GO, 'Go 1.22 or later is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
+      const r = goVetFindings(pack.blocks)
+      expectOnlyPending(r.findings)
+    },
+    120_000,
+  )
 })
 
 describe('planted defects are caught', () => {
   it('a Guard rule set that skips SAM is caught: the rule deleted, or its filter naming no real type', () => {
-    expect(guardFindings(FIXTURES, fixture('guard/covers-sam.md').blocks, guardBin)).toEqual({ findings: [], tested: ['guard/covers-sam.md:5'] })
+    expect(guardFindings(FIXTURES, fixture('guard/covers-sam.md').blocks, guardBin)).toEqual({
+      findings: [],
+      tested: ['guard/covers-sam.md:5'],
+    })
     expect(guardFindings(FIXTURES, fixture('guard/skips-sam.md').blocks, guardBin).findings.map((f) => f.message)).toEqual([
-      expect.stringMatching(/cloudformation-guard-tests\.yaml expects rule sam_sqs_events_report_batch_failures, which this block does not define/),
+      expect.stringMatching(
+        /cloudformation-guard-tests\.yaml expects rule sam_sqs_events_report_batch_failures, which this block does not define/,
+      ),
     ])
     const typo = guardFindings(FIXTURES, fixture('guard/sam-typo.md').blocks, guardBin).findings
     expect(typo).toHaveLength(1)
-    expect(typo[0]!.message).toMatch(/cfn-guard test failed[\s\S]*sam_sqs_events_report_batch_failures: Expected = FAIL, Evaluated = \[SKIP\]/)
+    expect(typo[0]!.message).toMatch(
+      /cfn-guard test failed[\s\S]*sam_sqs_events_report_batch_failures: Expected = FAIL, Evaluated = \[SKIP\]/,
+    )
   })
   it('Guard rules in a text block, or without test cases, are reported', () => {
     expect(guardFindings(FIXTURES, fixture('guard/unmarked.md').blocks, guardBin).findings.map((f) => f.message)).toEqual([
       expect.stringMatching(/reads as CloudFormation Guard rules but is marked `text`/),
     ])
-    expect(guardFindings(FIXTURES, fixture('guard/no-tests.md').blocks, guardBin).findings.map((f) => f.message)).toEqual([expect.stringMatching(/needs test cases/)])
+    expect(guardFindings(FIXTURES, fixture('guard/no-tests.md').blocks, guardBin).findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/needs test cases/),
+    ])
   })
   it('a literal in an update expression, in a table cell or a Go string', () => {
     const ok = fixture('update-expression/placeholders.md')
     expect(updateExpressionFindings(ok.blocks, ok.inline)).toEqual([])
     const bad = fixture('update-expression/literal.md')
     expect(updateExpressionFindings(bad.blocks, bad.inline)).toEqual([
-      { at: 'update-expression/literal.md:7', message: '`SET #version = :expected + 1` uses the literal 1; operands are attribute paths or :placeholders' },
-      { at: 'update-expression/literal.md:9', message: '`SET #count = #count + 1` uses the literal 1; operands are attribute paths or :placeholders' },
+      {
+        at: 'update-expression/literal.md:7',
+        message: '`SET #version = :expected + 1` uses the literal 1; operands are attribute paths or :placeholders',
+      },
+      {
+        at: 'update-expression/literal.md:9',
+        message: '`SET #count = #count + 1` uses the literal 1; operands are attribute paths or :placeholders',
+      },
     ])
   })
   it('CloudFormation YAML: short-form tags parse; a misspelt tag, a duplicate key and a missing Type do not', () => {
@@ -109,10 +142,18 @@ describe('planted defects are caught', () => {
     expect(f[0]!.message).toMatch(/does not parse: block line \d+/)
     expect(f[1]!.message).toMatch(/not gofmt-formatted/)
   })
-  it.skipIf(!HAS_GO && !REQUIRE_GO)('the RFC 3339 sort-key claim: the fixed-width layout passes its test, RFC3339Nano fails it', () => {
-    expect(goVetFindings(fixture('sort-key/fixed-width.md').blocks)).toEqual({ findings: [], skipped: [], vetted: ['sort-key/fixed-width.md:5'] })
-    const planted = goVetFindings(fixture('sort-key/rfc3339nano.md').blocks).findings
-    expect(planted).toHaveLength(1)
-    expect(planted[0]!.message).toMatch(/go test failed[\s\S]*string order differs from time order/)
-  }, 120_000)
+  it.skipIf(!HAS_GO && !REQUIRE_GO)(
+    'the RFC 3339 sort-key claim: the fixed-width layout passes its test, RFC3339Nano fails it',
+    () => {
+      expect(goVetFindings(fixture('sort-key/fixed-width.md').blocks)).toEqual({
+        findings: [],
+        skipped: [],
+        vetted: ['sort-key/fixed-width.md:5'],
+      })
+      const planted = goVetFindings(fixture('sort-key/rfc3339nano.md').blocks).findings
+      expect(planted).toHaveLength(1)
+      expect(planted[0]!.message).toMatch(/go test failed[\s\S]*string order differs from time order/)
+    },
+    120_000,
+  )
 })

@@ -108,7 +108,8 @@ function readOnlySimpleCommand(cmd, alone) {
   for (const r of cmd.redirects) {
     if (harmlessRedirect(r)) continue
     const stdinDoc = checkResult && alone && (r.op === '<<' || r.op === '<<-') && cmd.heredocs.length === 1 && cmd.heredocs[0]?.quoted
-    if (!stdinDoc) return `the redirect \`${r.op}${r.target?.text ?? ''}\` is not allowed (read-only Bash writes no files; only 2>&1 and >/dev/null are, and a here-document is allowed only as the input of a lone check-result, with a quoted delimiter such as <<'EOF')`
+    if (!stdinDoc)
+      return `the redirect \`${r.op}${r.target?.text ?? ''}\` is not allowed (read-only Bash writes no files; only 2>&1 and >/dev/null are, and a here-document is allowed only as the input of a lone check-result, with a quoted delimiter such as <<'EOF')`
   }
   if (checkResult) return undefined
   const verdict = readOnlyCommand(argv)
@@ -125,8 +126,41 @@ function isCheckResult(/** @type {string[]} */ argv) {
   return /^backend-team(@[\w.^~-]+)?$/.test(argv[i] ?? '') && argv[i + 1] === 'check-result'
 }
 
-const GIT_READ = new Set(['status', 'log', 'diff', 'show', 'rev-parse', 'merge-base', 'ls-files', 'describe', 'blame', 'rev-list', 'shortlog', 'cat-file', 'diff-tree', 'name-rev', 'grep', 'ls-tree'])
-const GIT_BRANCH_READ = new Set(['--list', '-l', '-a', '--all', '-r', '--remotes', '-v', '-vv', '--verbose', '--show-current', '--contains', '--merged', '--no-merged', '--no-color', '--color=never'])
+const GIT_READ = new Set([
+  'status',
+  'log',
+  'diff',
+  'show',
+  'rev-parse',
+  'merge-base',
+  'ls-files',
+  'describe',
+  'blame',
+  'rev-list',
+  'shortlog',
+  'cat-file',
+  'diff-tree',
+  'name-rev',
+  'grep',
+  'ls-tree',
+])
+const GIT_BRANCH_READ = new Set([
+  '--list',
+  '-l',
+  '-a',
+  '--all',
+  '-r',
+  '--remotes',
+  '-v',
+  '-vv',
+  '--verbose',
+  '--show-current',
+  '--contains',
+  '--merged',
+  '--no-merged',
+  '--no-color',
+  '--color=never',
+])
 
 /**
  * Whether a single argv is a read-only or verifying command: `true`, or why not.
@@ -157,7 +191,11 @@ export function readOnlyCommand(argv) {
     }
     case 'go': {
       const [sub = '', ...rest] = args
-      const bad = rest.find((a) => /^--?(?:toolexec|exec|vettool|overlay|modfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|trace|outputdir|fuzz|fuzzcache|args|update|golden)(?:=|$)/.test(a))
+      const bad = rest.find((a) =>
+        /^--?(?:toolexec|exec|vettool|overlay|modfile|coverprofile|cpuprofile|memprofile|blockprofile|mutexprofile|trace|outputdir|fuzz|fuzzcache|args|update|golden)(?:=|$)/.test(
+          a,
+        ),
+      )
       if (bad) return no(`\`${bad}\` is not allowed (it runs another program or lets the tests write files)`)
       if (sub === 'build') {
         const o = rest.findIndex((a) => a === '-o' || a.startsWith('-o='))
@@ -166,9 +204,12 @@ export function readOnlyCommand(argv) {
           return target === '/dev/null' ? true : no('`-o` may only name /dev/null')
         }
         const pkgs = rest.filter((a) => !a.startsWith('-'))
-        return pkgs.length && pkgs.every((p) => p.endsWith('...')) ? true : no('use `go build ./...` or `go build -o /dev/null <pkg>`, which write no binary')
+        return pkgs.length && pkgs.every((p) => p.endsWith('...'))
+          ? true
+          : no('use `go build ./...` or `go build -o /dev/null <pkg>`, which write no binary')
       }
-      if (sub === 'test') return rest.some((a) => a === '-c' || a === '-o' || a.startsWith('-o=')) ? no('`-c`/`-o` write a test binary') : true
+      if (sub === 'test')
+        return rest.some((a) => a === '-c' || a === '-o' || a.startsWith('-o=')) ? no('`-c`/`-o` write a test binary') : true
       if (sub === 'vet' || sub === 'list' || sub === 'version') return true
       if (sub === 'env') return rest.some((a) => a === '-w' || a === '-u') ? no('`go env -w/-u` changes settings') : true
       if (sub === 'mod' && ['verify', 'why', 'graph'].includes(rest[0] ?? '')) return true
@@ -176,7 +217,9 @@ export function readOnlyCommand(argv) {
       return no('allowed go commands: build, vet, test, list, version, env, mod verify|why|graph, mod tidy -diff')
     }
     case 'gofmt':
-      return args.every((a) => !a.startsWith('-') || /^-[leds]+$/.test(a)) ? true : no('only `gofmt -l` (with -e, -d, -s) is allowed; `-w` writes')
+      return args.every((a) => !a.startsWith('-') || /^-[leds]+$/.test(a))
+        ? true
+        : no('only `gofmt -l` (with -e, -d, -s) is allowed; `-w` writes')
     case 'cfn-lint': {
       const bad = hasFlag(/^(?:--output-file|--update|-u$|--merge-configs)/)
       return bad ? no(`\`${bad}\` writes files`) : true
@@ -256,7 +299,10 @@ function writerRefusal(parsed, where, depth) {
     if (head === 'eval') return '`eval` hides the command from the guard; run the command itself'
     if (head === 'cd' || head === 'pushd' || head === 'popd') {
       const dir = argv[1]
-      cwd = cwd !== undefined && head === 'cd' && argv.length === 2 && dir && !dir.expanded && !dir.tilde && dir.text !== '-' ? path.resolve(cwd, dir.text) : undefined
+      cwd =
+        cwd !== undefined && head === 'cd' && argv.length === 2 && dir && !dir.expanded && !dir.tilde && dir.text !== '-'
+          ? path.resolve(cwd, dir.text)
+          : undefined
     }
   }
   for (const sub of parsed.substitutions) {
@@ -295,7 +341,17 @@ function unwrap(words) {
   for (let guard = 0; guard < 20 && w.length; guard++) {
     const head = /** @type {Word} */ (w[0]).text
     if (/^[A-Za-z_]\w*=/.test(head)) w = w.slice(1)
-    else if (head === 'sudo' || head === 'env' || head === 'nohup' || head === 'time' || head === 'command' || head === 'exec' || head === 'nice' || head === 'xargs' || head === 'timeout') {
+    else if (
+      head === 'sudo' ||
+      head === 'env' ||
+      head === 'nohup' ||
+      head === 'time' ||
+      head === 'command' ||
+      head === 'exec' ||
+      head === 'nice' ||
+      head === 'xargs' ||
+      head === 'timeout'
+    ) {
       w = w.slice(1)
       // Their options; `timeout` also takes a duration, and a few options take a value.
       while (w[0] && (w[0].text.startsWith('-') || (head === 'env' && /^[A-Za-z_]\w*=/.test(w[0].text)))) {
@@ -323,12 +379,23 @@ function shellScript(/** @type {Word[]} */ argv) {
 
 /** Subcommands that deploy, delete or execute a change: `aws <service> <operation>`. */
 const AWS_DENY = {
-  cloudformation: ['deploy', 'create-stack', 'update-stack', 'delete-stack', 'execute-change-set', 'delete-stack-set', 'update-stack-set', 'delete-stack-instances', 'update-stack-instances'],
+  cloudformation: [
+    'deploy',
+    'create-stack',
+    'update-stack',
+    'delete-stack',
+    'execute-change-set',
+    'delete-stack-set',
+    'update-stack-set',
+    'delete-stack-instances',
+    'update-stack-instances',
+  ],
   dynamodb: ['delete-table', 'delete-backup'],
   sqs: ['purge-queue', 'delete-queue'],
   s3: ['rm', 'rb'],
 }
-const ASK_USER = 'Deploying, deleting and pushing belong to the user: stop and hand this step back in your result (next_steps), with the exact command.'
+const ASK_USER =
+  'Deploying, deleting and pushing belong to the user: stop and hand this step back in your result (next_steps), with the exact command.'
 
 /**
  * Why argv is destructive, or undefined.
@@ -355,16 +422,22 @@ function destructive(argv, where) {
       return AWS_DENY[name].includes(op) ? `\`aws ${name} ${op}\` is refused for the pack's agents. ${ASK_USER}` : undefined
     }
     case 'sam':
-      return ['deploy', 'delete', 'sync'].includes(positional[0] ?? '') ? `\`sam ${positional[0]}\` is refused for the pack's agents. ${ASK_USER}` : undefined
+      return ['deploy', 'delete', 'sync'].includes(positional[0] ?? '')
+        ? `\`sam ${positional[0]}\` is refused for the pack's agents. ${ASK_USER}`
+        : undefined
     case 'cdk':
     case 'aws-cdk':
-      return ['deploy', 'destroy', 'watch'].includes(positional[0] ?? '') ? `\`cdk ${positional[0]}\` is refused for the pack's agents. ${ASK_USER}` : undefined
+      return ['deploy', 'destroy', 'watch'].includes(positional[0] ?? '')
+        ? `\`cdk ${positional[0]}\` is refused for the pack's agents. ${ASK_USER}`
+        : undefined
     case 'git': {
       let i = 0
-      while (args[i]?.startsWith('-')) i += ['-C', '-c', '--git-dir', '--work-tree', '--namespace'].includes(/** @type {string} */ (args[i])) ? 2 : 1
+      while (args[i]?.startsWith('-'))
+        i += ['-C', '-c', '--git-dir', '--work-tree', '--namespace'].includes(/** @type {string} */ (args[i])) ? 2 : 1
       const sub = args[i]
       if (sub === 'push') return `\`git push\` is refused for the pack's agents. ${ASK_USER}`
-      if (sub === 'reset' && args.slice(i + 1).includes('--hard')) return '`git reset --hard` discards work; commit or restore single files instead'
+      if (sub === 'reset' && args.slice(i + 1).includes('--hard'))
+        return '`git reset --hard` discards work; commit or restore single files instead'
       return undefined
     }
     case 'rm':
@@ -396,12 +469,16 @@ function rmOutsideWorkTree(args, where) {
   if (!recursive) return undefined
   const root = realPath(path.resolve(where.projectDir))
   for (const t of targets) {
-    if (t.expanded || t.tilde) return `\`rm -r ${t.text}\`: the guard cannot tell where \`${t.text}\` points; name the path inside the work tree`
-    if (t.glob && t.text.split('/').some((part) => part.startsWith('.') && /[*?[]/.test(part))) return `\`rm -r ${t.text}\`: a hidden-file glob can match \`..\``
-    if (where.cwd === undefined && !path.isAbsolute(t.text)) return `\`rm -r ${t.text}\` after a \`cd\` the guard cannot follow; use a path from the work tree's root`
+    if (t.expanded || t.tilde)
+      return `\`rm -r ${t.text}\`: the guard cannot tell where \`${t.text}\` points; name the path inside the work tree`
+    if (t.glob && t.text.split('/').some((part) => part.startsWith('.') && /[*?[]/.test(part)))
+      return `\`rm -r ${t.text}\`: a hidden-file glob can match \`..\``
+    if (where.cwd === undefined && !path.isAbsolute(t.text))
+      return `\`rm -r ${t.text}\` after a \`cd\` the guard cannot follow; use a path from the work tree's root`
     const abs = realPath(path.resolve(where.cwd ?? root, t.text), t.text.endsWith('/'))
     const rel = path.relative(root, abs)
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `\`rm -r ${t.text}\` reaches outside the work tree (${root}); only paths inside it may be removed`
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+      return `\`rm -r ${t.text}\` reaches outside the work tree (${root}); only paths inside it may be removed`
   }
   return undefined
 }
@@ -439,12 +516,20 @@ function realPath(p, followLast = true) {
  */
 function acceptanceWithoutAllowlist(args, where) {
   if (args[0] !== 'test') return undefined
-  const tags = args.flatMap((a, i) => (a === '-tags' || a === '--tags' ? [args[i + 1] ?? ''] : a.startsWith('-tags=') || a.startsWith('--tags=') ? [a.slice(a.indexOf('=') + 1)] : []))
+  const tags = args.flatMap((a, i) =>
+    a === '-tags' || a === '--tags'
+      ? [args[i + 1] ?? '']
+      : a.startsWith('-tags=') || a.startsWith('--tags=')
+        ? [a.slice(a.indexOf('=') + 1)]
+        : [],
+  )
   if (!tags.some((t) => t.split(/[,\s]+/).includes('acceptance'))) return undefined
   const account = where.env[ACCOUNT_ENV] ?? ''
-  if (!/^\d{12}$/.test(account)) return `the acceptance suite creates real users: set ${ACCOUNT_ENV} to the 12-digit AWS account it may touch (its TestMain refuses other credentials)`
+  if (!/^\d{12}$/.test(account))
+    return `the acceptance suite creates real users: set ${ACCOUNT_ENV} to the 12-digit AWS account it may touch (its TestMain refuses other credentials)`
   const allowed = accountAllowlist(where.projectDir)
-  if (allowed && !allowed.includes(account)) return `${ACCOUNT_ENV}=${account} is not in ${ACCOUNTS_FILE}, the project's list of accounts the acceptance suite may touch`
+  if (allowed && !allowed.includes(account))
+    return `${ACCOUNT_ENV}=${account} is not in ${ACCOUNTS_FILE}, the project's list of accounts the acceptance suite may touch`
   return undefined
 }
 

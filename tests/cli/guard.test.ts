@@ -94,7 +94,8 @@ const ACCEPTANCE_REFUSED = ['go test -tags acceptance ./test/acceptance/...']
 const BACKEND_COMMAND = fs.existsSync(path.join(REPO_ROOT, 'commands', 'backend.md'))
 
 function prepare(cwd: string): void {
-  const git = (...args: string[]) => execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'ignore' })
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'ignore' })
   git('commit', '-q', '--allow-empty', '-m', 'base')
   fs.cpSync(SAMPLE, cwd, { recursive: true })
   git('add', '-A')
@@ -119,7 +120,10 @@ interface ModeRuns {
 const runs = new Map<InstallMode, ModeRuns>()
 
 function filesIn(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort()
+  return fs
+    .readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .sort()
 }
 
 beforeAll(async () => {
@@ -127,7 +131,14 @@ beforeAll(async () => {
     MODES.map(async (mode) => {
       const id = (name: string) => idFor(mode, name)
       const [asMain, dispatched, broken, command] = await Promise.all([
-        runGuard({ mode, packRoot: REPO_ROOT, mainAgent: id(ORCHESTRATOR), main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED], prepare, env }),
+        runGuard({
+          mode,
+          packRoot: REPO_ROOT,
+          mainAgent: id(ORCHESTRATOR),
+          main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED],
+          prepare,
+          env,
+        }),
         runGuard({
           mode,
           packRoot: REPO_ROOT,
@@ -151,10 +162,25 @@ beforeAll(async () => {
           env,
         }),
         mode === 'plugin' && BACKEND_COMMAND
-          ? runGuard({ mode, packRoot: REPO_ROOT, prompt: '/backend-team:backend add order cancellation', main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED], prepare, env })
+          ? runGuard({
+              mode,
+              packRoot: REPO_ROOT,
+              prompt: '/backend-team:backend add order cancellation',
+              main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED],
+              prepare,
+              env,
+            })
           : undefined,
       ])
-      runs.set(mode, { asMain, dispatched, broken, command, filesAsMain: filesIn(asMain.cwd), filesDispatched: filesIn(dispatched.cwd), filesBroken: filesIn(broken.cwd) })
+      runs.set(mode, {
+        asMain,
+        dispatched,
+        broken,
+        command,
+        filesAsMain: filesIn(asMain.cwd),
+        filesDispatched: filesIn(dispatched.cwd),
+        filesBroken: filesIn(broken.cwd),
+      })
       for (const o of [asMain, dispatched, broken, command]) o?.cleanup()
     }),
   )
@@ -230,17 +256,23 @@ describe.each(MODES)('%s mode', (mode) => {
     })
   })
 
-  it.skipIf(mode !== 'plugin' || !BACKEND_COMMAND)('the orchestrator started by /backend-team:backend (a forked command) has the same allowlist', () => {
-    const o = get(mode).command!
-    expect(o.run.exitCode, o.run.stderr).toBe(0)
-    expect(systemPrompt(o.bodies[0]!)).toContain('# Backend orchestrator')
-    expectRan(o.results.get('main'), READ_ONLY_ALLOWED)
-    expectRefused(o.results.get('main'), READ_ONLY_REFUSED, 'read-only')
-  })
+  it.skipIf(mode !== 'plugin' || !BACKEND_COMMAND)(
+    'the orchestrator started by /backend-team:backend (a forked command) has the same allowlist',
+    () => {
+      const o = get(mode).command!
+      expect(o.run.exitCode, o.run.stderr).toBe(0)
+      expect(systemPrompt(o.bodies[0]!)).toContain('# Backend orchestrator')
+      expectRan(o.results.get('main'), READ_ONLY_ALLOWED)
+      expectRefused(o.results.get('main'), READ_ONLY_REFUSED, 'read-only')
+    },
+  )
 
   it('fails closed: when the guard cannot start, Bash is blocked (onFailure: block), for the main thread too', () => {
     const { broken, filesBroken } = get(mode)
-    for (const [who, command] of [['main', 'echo main > main.txt'], [idFor(mode, 'backend-developer'), 'echo wrote > writer.txt']] as const) {
+    for (const [who, command] of [
+      ['main', 'echo main > main.txt'],
+      [idFor(mode, 'backend-developer'), 'echo wrote > writer.txt'],
+    ] as const) {
       const r = resultOf(broken.results.get(who), command)
       expect(r.isError, `${who}: \`${command}\` ran: ${r.text}`).toBe(true)
       expect(r.text).toMatch(/bash-guard\.mjs/)

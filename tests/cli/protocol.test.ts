@@ -13,29 +13,68 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, installProjectCopy, makeTempDir, makeTempRepo, pluginCopy, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
+import {
+  REPO_ROOT,
+  installProjectCopy,
+  makeTempDir,
+  makeTempRepo,
+  pluginCopy,
+  runClaude,
+  type ClaudeRunResult,
+} from '../harness/claude-cli.ts'
 import { installGuardInProject } from '../harness/guard.ts'
 import { text, toolUses, type MessagesRequestBody, type ScriptReply } from '../harness/messages-api.ts'
-import { allText, firstUserText, isMainThreadRequest, isSubagentRequest, messagesRequests, taskNotifications, toolRoundTrips } from '../harness/observe.ts'
+import {
+  allText,
+  firstUserText,
+  isMainThreadRequest,
+  isSubagentRequest,
+  messagesRequests,
+  taskNotifications,
+  toolRoundTrips,
+} from '../harness/observe.ts'
 import { ORCHESTRATOR, idFor, type InstallMode } from '../harness/pack.ts'
 import { cfnGuardBinary } from '../pack-code/blocks.ts'
 import { resultJson } from '../../scripts/lib/commands/check-result.ts'
 import { validatorFor } from '../../scripts/lib/schemas.ts'
 
-const progressSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'progress-state.schema.json'), 'utf8')) as { required?: string[] }
+const progressSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'progress-state.schema.json'), 'utf8')) as {
+  required?: string[]
+}
 const PROTOCOL_READY = (progressSchema.required ?? []).includes('base')
 const MODES: InstallMode[] = ['project', 'plugin']
 const SLUG = 'order-cancellation'
 const SAMPLE = path.join(REPO_ROOT, 'tests', 'fixtures-cli', 'sample-service')
 /** The field labels of the dispatch template in the orchestrator's body (its ```text block under "Delegation"). */
-const TEMPLATE_FIELDS = ['Objective', 'Feature', 'Phase', 'Iteration', 'BASE', 'Inputs', 'Scope', 'Deliverables', 'Done when', 'Commit', 'Progress', 'Return']
+const TEMPLATE_FIELDS = [
+  'Objective',
+  'Feature',
+  'Phase',
+  'Iteration',
+  'BASE',
+  'Inputs',
+  'Scope',
+  'Deliverables',
+  'Done when',
+  'Commit',
+  'Progress',
+  'Return',
+]
 
 type Call = { name: string; input: Record<string, unknown> }
 const bash = (command: string, description: string): Call => ({ name: 'Bash', input: { command, description } })
 const heredoc = (target: string, body: string, append = false) => `cat ${append ? '>>' : '>'} ${target} <<'EOF'\n${body}\nEOF`
 const now = '2026-01-01T00:00:00Z'
 
-function dispatchPrompt(o: { phase: string; agent: string; base: string; objective: string; scope: string; progress: string; commit: string }): string {
+function dispatchPrompt(o: {
+  phase: string
+  agent: string
+  base: string
+  objective: string
+  scope: string
+  progress: string
+  commit: string
+}): string {
   return [
     `Objective: ${o.objective}`,
     `Feature: ${SLUG}   Phase: ${o.phase}   Iteration: 1 of 4   BASE: ${o.base}`,
@@ -60,7 +99,12 @@ interface PhaseState {
   reason?: string
 }
 
-function progressJson(base: string, phases: PhaseState[], done: boolean, gates: { spec: string; quality: string; security: string; reviewed_head?: string }): string {
+function progressJson(
+  base: string,
+  phases: PhaseState[],
+  done: boolean,
+  gates: { spec: string; quality: string; security: string; reviewed_head?: string },
+): string {
   return JSON.stringify(
     {
       feature: SLUG,
@@ -93,9 +137,18 @@ const PLAN = (over: Partial<Record<string, Partial<PhaseState>>> = {}): PhaseSta
       ['review', 'backend-reviewer'],
       ['close-out', 'backend-developer'],
     ] as const
-  ).map(([name, agent]) => ({ name, agent, status: 'pending', iterations: 0, outputs: [], ...over[name] }) as PhaseState)
+  ).map(([name, agent]): PhaseState => ({ name, agent, status: 'pending', iterations: 0, outputs: [], ...over[name] }))
 
-function specialistResult(o: { agent: string; status?: string; summary: string; created?: string[]; modified?: string[]; commits?: string[]; commands: Array<[string, number]>; extra?: Record<string, unknown> }): string {
+function specialistResult(o: {
+  agent: string
+  status?: string
+  summary: string
+  created?: string[]
+  modified?: string[]
+  commits?: string[]
+  commands: Array<[string, number]>
+  extra?: Record<string, unknown>
+}): string {
   return JSON.stringify(
     {
       status: o.status ?? 'complete',
@@ -116,7 +169,9 @@ const answer = (summary: string, json: string): ScriptReply => text(`${summary}\
 
 /** The last result of the Bash call with this description in a conversation. */
 function resultOf(b: MessagesRequestBody, description: string): string {
-  const trip = toolRoundTrips(b).filter((t) => t.name === 'Bash' && (t.input as { description?: string }).description === description).at(-1)
+  const trip = toolRoundTrips(b)
+    .filter((t) => t.name === 'Bash' && (t.input as { description?: string }).description === description)
+    .at(-1)
   return trip?.result?.text ?? ''
 }
 
@@ -166,22 +221,44 @@ function specialist(b: MessagesRequestBody): ScriptReply {
   const base = /BASE: (\S+)/.exec(prompt)?.[1] ?? ''
   const turn = b.messages.filter((m) => m.role === 'assistant').length
   const progress = `.backend-team/progress/${SLUG}.json`
-  const commit = (agent: string, paths: string) => bash(`git add -- ${paths} && git -c user.email=t@example.com -c user.name=t commit -q -m "${SLUG}: ${phase} (${agent})" -- ${paths}`, 'commit')
+  const commit = (agent: string, paths: string) =>
+    bash(
+      `git add -- ${paths} && git -c user.email=t@example.com -c user.name=t commit -q -m "${SLUG}: ${phase} (${agent})" -- ${paths}`,
+      'commit',
+    )
   const head = bash('git rev-parse HEAD', 'head')
   const design = `docs/design/${SLUG}.md`
   switch (phase) {
     case 'architecture': {
       // The architect has Write but no shell: it writes the design doc, and the next writer commits it.
       const cwd = /Primary working directory: (.*)/.exec(allText(b))?.[1]?.trim() ?? ''
-      if (turn === 0) return toolUses({ name: 'Write', input: { file_path: path.join(cwd, design), content: `# Order cancellation\n\n3. API: DELETE /orders/{id}.\n4. Table: OrdersTable, PK only.\n` } })
-      return answer('Design written.', specialistResult({ agent: 'backend-architect', summary: 'Design doc with the API and the table.', created: [design], commands: [] }))
+      if (turn === 0)
+        return toolUses({
+          name: 'Write',
+          input: {
+            file_path: path.join(cwd, design),
+            content: `# Order cancellation\n\n3. API: DELETE /orders/{id}.\n4. Table: OrdersTable, PK only.\n`,
+          },
+        })
+      return answer(
+        'Design written.',
+        specialistResult({
+          agent: 'backend-architect',
+          summary: 'Design doc with the API and the table.',
+          created: [design],
+          commands: [],
+        }),
+      )
     }
     case 'infrastructure': {
       const agent = 'aws-infrastructure-specialist'
       if (turn === 0) {
         return toolUses(
           bash("printf '.backend-team/\\n' >> .git/info/exclude", 'exclude'),
-          bash(`git add -- ${design} && git -c user.email=t@example.com -c user.name=t commit -q -m "${SLUG}: architecture (backend-architect)" -- ${design}`, 'commit-design'),
+          bash(
+            `git add -- ${design} && git -c user.email=t@example.com -c user.name=t commit -q -m "${SLUG}: architecture (backend-architect)" -- ${design}`,
+            'commit-design',
+          ),
           bash('git rev-parse HEAD', 'head-design'),
           bash(heredoc('template.yaml', TABLE, true), 'table'),
           bash('cfn-guard validate --rules rules/backend.guard --data template.yaml', 'guard'),
@@ -197,59 +274,168 @@ function specialist(b: MessagesRequestBody): ScriptReply {
           infrastructure: { status: 'complete', iterations: 1, outputs: ['template.yaml'], commits: [hash] },
         })
         return toolUses(
-          bash(`mkdir -p .backend-team/progress && ${heredoc(`.backend-team/progress/${SLUG}.md`, `# ${SLUG}\n\nBASE ${base}; infrastructure complete.`)}`, 'progress-md'),
-          bash(heredoc(progress, progressJson(base, phases, false, { spec: 'pending', quality: 'pending', security: 'pending' })), 'progress-json'),
+          bash(
+            `mkdir -p .backend-team/progress && ${heredoc(`.backend-team/progress/${SLUG}.md`, `# ${SLUG}\n\nBASE ${base}; infrastructure complete.`)}`,
+            'progress-md',
+          ),
+          bash(
+            heredoc(progress, progressJson(base, phases, false, { spec: 'pending', quality: 'pending', security: 'pending' })),
+            'progress-json',
+          ),
         )
       }
-      return answer('OrdersTable added; deploying was refused by the guard, so it is left to the user.', specialistResult({ agent, summary: 'Committed the design doc, then added OrdersTable with PITR; cfn-guard validate passes.', modified: ['template.yaml'], commits: [resultOf(b, 'head-design').trim(), hash], commands: [['cfn-guard validate --rules rules/backend.guard --data template.yaml', 0]], extra: { recommendation: `Deploy with sam deploy --stack-name ${SLUG}-pr-1 after review.` } }))
+      return answer(
+        'OrdersTable added; deploying was refused by the guard, so it is left to the user.',
+        specialistResult({
+          agent,
+          summary: 'Committed the design doc, then added OrdersTable with PITR; cfn-guard validate passes.',
+          modified: ['template.yaml'],
+          commits: [resultOf(b, 'head-design').trim(), hash],
+          commands: [['cfn-guard validate --rules rules/backend.guard --data template.yaml', 0]],
+          extra: { recommendation: `Deploy with sam deploy --stack-name ${SLUG}-pr-1 after review.` },
+        }),
+      )
     }
     case 'implementation': {
       const agent = 'backend-developer'
-      if (turn === 0) return toolUses(bash(heredoc('internal/orders/cancel_handler.go', HANDLER), 'write'), bash('gofmt -l .', 'gofmt'), commit(agent, 'internal/orders/cancel_handler.go'), head)
+      if (turn === 0)
+        return toolUses(
+          bash(heredoc('internal/orders/cancel_handler.go', HANDLER), 'write'),
+          bash('gofmt -l .', 'gofmt'),
+          commit(agent, 'internal/orders/cancel_handler.go'),
+          head,
+        )
       const hash = resultOf(b, 'head').trim()
       if (turn === 1) return toolUses(bash(`cat ${progress}`, 'read-progress'))
       if (turn === 2) {
         const before = JSON.parse(resultOf(b, 'read-progress')) as { phases: PhaseState[] }
-        const phases = before.phases.map((p) => (p.name === 'implementation' ? { ...p, status: 'complete' as const, iterations: 1, outputs: ['internal/orders/cancel_handler.go'], commits: [hash] } : p))
-        return toolUses(bash(heredoc(progress, progressJson(base, phases, false, { spec: 'pending', quality: 'pending', security: 'pending' })), 'progress-json'))
+        const phases = before.phases.map((p) =>
+          p.name === 'implementation'
+            ? { ...p, status: 'complete' as const, iterations: 1, outputs: ['internal/orders/cancel_handler.go'], commits: [hash] }
+            : p,
+        )
+        return toolUses(
+          bash(
+            heredoc(progress, progressJson(base, phases, false, { spec: 'pending', quality: 'pending', security: 'pending' })),
+            'progress-json',
+          ),
+        )
       }
-      return answer('CancelByID added.', specialistResult({ agent, summary: 'CancelByID wraps Order.Cancel behind a lookup.', created: ['internal/orders/cancel_handler.go'], commits: [resultOf(b, 'head').trim()], commands: [['gofmt -l .', 0]] }))
+      return answer(
+        'CancelByID added.',
+        specialistResult({
+          agent,
+          summary: 'CancelByID wraps Order.Cancel behind a lookup.',
+          created: ['internal/orders/cancel_handler.go'],
+          commits: [resultOf(b, 'head').trim()],
+          commands: [['gofmt -l .', 0]],
+        }),
+      )
     }
     case 'unit-tests': {
       const agent = 'backend-unit-test-engineer'
-      if (turn === 0) return toolUses(bash(heredoc('internal/orders/cancel_handler_test.go', HANDLER_TEST), 'write'), commit(agent, 'internal/orders/cancel_handler_test.go'), head)
-      return answer('Unit test added.', specialistResult({ agent, summary: 'Lookup errors pass through CancelByID.', created: ['internal/orders/cancel_handler_test.go'], commits: [resultOf(b, 'head').trim()], commands: [['gofmt -l .', 0]] }))
+      if (turn === 0)
+        return toolUses(
+          bash(heredoc('internal/orders/cancel_handler_test.go', HANDLER_TEST), 'write'),
+          commit(agent, 'internal/orders/cancel_handler_test.go'),
+          head,
+        )
+      return answer(
+        'Unit test added.',
+        specialistResult({
+          agent,
+          summary: 'Lookup errors pass through CancelByID.',
+          created: ['internal/orders/cancel_handler_test.go'],
+          commits: [resultOf(b, 'head').trim()],
+          commands: [['gofmt -l .', 0]],
+        }),
+      )
     }
     case 'integration-tests':
-      return answer('Nothing to test at this tier.', specialistResult({ agent: 'backend-integration-test-engineer', summary: 'No change reaches DynamoDB or SQS code yet; no integration test added.', commands: [['git status --porcelain', 0]] }))
+      return answer(
+        'Nothing to test at this tier.',
+        specialistResult({
+          agent: 'backend-integration-test-engineer',
+          summary: 'No change reaches DynamoDB or SQS code yet; no integration test added.',
+          commands: [['git status --porcelain', 0]],
+        }),
+      )
     case 'acceptance-tests': {
       if (turn === 0) return toolUses(bash('go test -count=1 -tags acceptance ./test/acceptance/...', 'acceptance'))
       return answer(
         'Acceptance run refused: no account.',
-        specialistResult({ agent: 'acceptance-test-engineer', status: 'blocked', summary: 'The guard refused the suite: ACCEPTANCE_ACCOUNT_ID is not set and no test stack is approved.', commands: [], extra: { blocked_reason: 'approval_required', attempted: ['go test -count=1 -tags acceptance ./test/acceptance/...'] } }),
+        specialistResult({
+          agent: 'acceptance-test-engineer',
+          status: 'blocked',
+          summary: 'The guard refused the suite: ACCEPTANCE_ACCOUNT_ID is not set and no test stack is approved.',
+          commands: [],
+          extra: { blocked_reason: 'approval_required', attempted: ['go test -count=1 -tags acceptance ./test/acceptance/...'] },
+        }),
       )
     }
     case 'review': {
       const agent = /Objective: Security/.test(prompt) ? 'backend-security-reviewer' : 'backend-reviewer'
-      if (turn === 0) return toolUses(bash(`git diff ${base} --stat`, 'diff'), bash('git status --porcelain', 'status'), bash(`git log --oneline ${base}..HEAD`, 'log'), bash('git commit --allow-empty -m "review notes"', 'write-attempt'))
-      return answer('No findings.', specialistResult({ agent, summary: `${agent === 'backend-reviewer' ? 'Spec and quality' : 'Security'} review of BASE..HEAD: no findings.`, commands: [[`git diff ${base} --stat`, 0]], extra: { findings: [] } }))
+      if (turn === 0)
+        return toolUses(
+          bash(`git diff ${base} --stat`, 'diff'),
+          bash('git status --porcelain', 'status'),
+          bash(`git log --oneline ${base}..HEAD`, 'log'),
+          bash('git commit --allow-empty -m "review notes"', 'write-attempt'),
+        )
+      return answer(
+        'No findings.',
+        specialistResult({
+          agent,
+          summary: `${agent === 'backend-reviewer' ? 'Spec and quality' : 'Security'} review of BASE..HEAD: no findings.`,
+          commands: [[`git diff ${base} --stat`, 0]],
+          extra: { findings: [] },
+        }),
+      )
     }
     case 'close-out': {
       if (turn === 0) return toolUses(bash(`cat ${progress}`, 'read-progress'), bash('git rev-parse HEAD', 'head'))
       if (turn === 1) {
         const before = JSON.parse(resultOf(b, 'read-progress')) as { phases: PhaseState[] }
         const carried = JSON.parse(/Carried: (.*)/.exec(prompt)?.[1] ?? '{}') as Record<string, Partial<PhaseState>>
-        const phases = before.phases.map((p) => (carried[p.name] ? { ...p, ...carried[p.name] } : p.name === 'close-out' ? { ...p, status: 'complete' as const, iterations: 1 } : p))
-        return toolUses(bash(heredoc(progress, progressJson(base, phases, true, { spec: 'passed', quality: 'passed', security: 'passed', reviewed_head: resultOf(b, 'head').trim() })), 'progress-json'))
+        const phases = before.phases.map((p) =>
+          carried[p.name]
+            ? { ...p, ...carried[p.name] }
+            : p.name === 'close-out'
+              ? { ...p, status: 'complete' as const, iterations: 1 }
+              : p,
+        )
+        return toolUses(
+          bash(
+            heredoc(
+              progress,
+              progressJson(base, phases, true, {
+                spec: 'passed',
+                quality: 'passed',
+                security: 'passed',
+                reviewed_head: resultOf(b, 'head').trim(),
+              }),
+            ),
+            'progress-json',
+          ),
+        )
       }
-      return answer('Feature closed.', specialistResult({ agent: 'backend-developer', summary: 'Progress file marked complete.', modified: [], commands: [[`cat ${progress}`, 0]] }))
+      return answer(
+        'Feature closed.',
+        specialistResult({
+          agent: 'backend-developer',
+          summary: 'Progress file marked complete.',
+          modified: [],
+          commands: [[`cat ${progress}`, 0]],
+        }),
+      )
     }
     default:
       return text(`unexpected phase ${phase}`)
   }
 }
 
-const check = (contract: string, json: string, description: string) => bash(`backend-team check-result ${contract} - <<'EOF'\n${json}\nEOF`, description)
+const check = (contract: string, json: string, description: string) =>
+  bash(`backend-team check-result ${contract} - <<'EOF'\n${json}\nEOF`, description)
 
 /** The orchestrator: one action per turn, each after every agent launched so far has reported back. */
 function orchestrator(mode: InstallMode, b: MessagesRequestBody): ScriptReply {
@@ -263,11 +449,17 @@ function orchestrator(mode: InstallMode, b: MessagesRequestBody): ScriptReply {
     return resultJson(note?.result ?? '') ?? '{}'
   }
   const commitsOf = (objective: string) => (JSON.parse(resultFor(objective)) as { commits?: string[] }).commits ?? []
-  const step = b.messages.filter((m) => m.role === 'assistant' && Array.isArray(m.content) && m.content.some((c) => c.type === 'tool_use')).length
+  const step = b.messages.filter(
+    (m) => m.role === 'assistant' && Array.isArray(m.content) && m.content.some((c) => c.type === 'tool_use'),
+  ).length
   const base = resultOf(b, 'base').trim()
   const dispatch = (phase: string, agent: string, o: { objective: string; scope: string; progress: string; commit?: string }): Call => ({
     name: 'Agent',
-    input: { description: `${phase} (${agent})`, subagent_type: idFor(mode, agent), prompt: dispatchPrompt({ phase, agent, base, commit: o.commit ?? `"${SLUG}: ${phase} (${agent})" for your own paths`, ...o }) },
+    input: {
+      description: `${phase} (${agent})`,
+      subagent_type: idFor(mode, agent),
+      prompt: dispatchPrompt({ phase, agent, base, commit: o.commit ?? `"${SLUG}: ${phase} (${agent})" for your own paths`, ...o }),
+    },
   })
   const progressFile = `.backend-team/progress/${SLUG}.json`
   const O = {
@@ -283,7 +475,15 @@ function orchestrator(mode: InstallMode, b: MessagesRequestBody): ScriptReply {
   }
   const actions: Array<() => ScriptReply> = [
     () => toolUses(bash('git rev-parse HEAD', 'base'), bash('git status --porcelain', 'clean')),
-    () => toolUses(dispatch('architecture', 'backend-architect', { objective: O.architecture, scope: `docs/design/${SLUG}.md`, progress: 'none', commit: 'none (the next writer commits your design doc)' })),
+    () =>
+      toolUses(
+        dispatch('architecture', 'backend-architect', {
+          objective: O.architecture,
+          scope: `docs/design/${SLUG}.md`,
+          progress: 'none',
+          commit: 'none (the next writer commits your design doc)',
+        }),
+      ),
     () => toolUses(check('specialist-result', resultFor(O.architecture), 'check-architecture')),
     () =>
       toolUses(
@@ -294,13 +494,38 @@ function orchestrator(mode: InstallMode, b: MessagesRequestBody): ScriptReply {
           commit: `first docs/design/${SLUG}.md as "${SLUG}: architecture (backend-architect)", then "${SLUG}: infrastructure (aws-infrastructure-specialist)" for template.yaml`,
         }),
       ),
-    () => toolUses(check('specialist-result', resultFor(O.infrastructure), 'check-infrastructure'), bash(`backend-team check-result progress-state ${progressFile}`, 'progress-1'), bash(`git show --stat ${commitsOf(O.infrastructure)[1]}`, 'show-infrastructure')),
-    () => toolUses(dispatch('implementation', 'backend-developer', { objective: O.implementation, scope: 'internal/orders/cancel_handler.go', progress: 'implementation complete with your commit' })),
-    () => toolUses(check('specialist-result', resultFor(O.implementation), 'check-implementation'), bash(`backend-team check-result progress-state ${progressFile}`, 'progress-2'), bash(`git show --stat ${commitsOf(O.implementation)[0]}`, 'show-implementation')),
     () =>
       toolUses(
-        dispatch('unit-tests', 'backend-unit-test-engineer', { objective: O.unit, scope: 'internal/orders/cancel_handler_test.go', progress: 'none' }),
-        dispatch('integration-tests', 'backend-integration-test-engineer', { objective: O.integration, scope: 'test/integration/', progress: 'none' }),
+        check('specialist-result', resultFor(O.infrastructure), 'check-infrastructure'),
+        bash(`backend-team check-result progress-state ${progressFile}`, 'progress-1'),
+        bash(`git show --stat ${commitsOf(O.infrastructure)[1]}`, 'show-infrastructure'),
+      ),
+    () =>
+      toolUses(
+        dispatch('implementation', 'backend-developer', {
+          objective: O.implementation,
+          scope: 'internal/orders/cancel_handler.go',
+          progress: 'implementation complete with your commit',
+        }),
+      ),
+    () =>
+      toolUses(
+        check('specialist-result', resultFor(O.implementation), 'check-implementation'),
+        bash(`backend-team check-result progress-state ${progressFile}`, 'progress-2'),
+        bash(`git show --stat ${commitsOf(O.implementation)[0]}`, 'show-implementation'),
+      ),
+    () =>
+      toolUses(
+        dispatch('unit-tests', 'backend-unit-test-engineer', {
+          objective: O.unit,
+          scope: 'internal/orders/cancel_handler_test.go',
+          progress: 'none',
+        }),
+        dispatch('integration-tests', 'backend-integration-test-engineer', {
+          objective: O.integration,
+          scope: 'test/integration/',
+          progress: 'none',
+        }),
         dispatch('acceptance-tests', 'acceptance-test-engineer', { objective: O.acceptance, scope: 'test/acceptance/', progress: 'none' }),
       ),
     () =>
@@ -315,31 +540,66 @@ function orchestrator(mode: InstallMode, b: MessagesRequestBody): ScriptReply {
         bash(`git status --porcelain && git log --oneline ${base}..HEAD`, 'batch-log'),
         bash(`sam deploy --stack-name ${SLUG}-pr-1`, 'deploy-again'),
       ),
-    () => toolUses(dispatch('review', 'backend-reviewer', { objective: O.spec, scope: 'nothing (read only)', progress: 'none', commit: 'none' })),
+    () =>
+      toolUses(
+        dispatch('review', 'backend-reviewer', { objective: O.spec, scope: 'nothing (read only)', progress: 'none', commit: 'none' }),
+      ),
     // Stage 2 only once stage 1 (spec) passed.
-    () => toolUses(check('specialist-result', resultFor(O.spec), 'check-review'), dispatch('review', 'backend-security-reviewer', { objective: O.security, scope: 'nothing (read only)', progress: 'none', commit: 'none' })),
+    () =>
+      toolUses(
+        check('specialist-result', resultFor(O.spec), 'check-review'),
+        dispatch('review', 'backend-security-reviewer', {
+          objective: O.security,
+          scope: 'nothing (read only)',
+          progress: 'none',
+          commit: 'none',
+        }),
+      ),
     () => {
       const carried = {
-        'unit-tests': { status: 'complete', iterations: 1, outputs: ['internal/orders/cancel_handler_test.go'], commits: commitsOf(O.unit) },
+        'unit-tests': {
+          status: 'complete',
+          iterations: 1,
+          outputs: ['internal/orders/cancel_handler_test.go'],
+          commits: commitsOf(O.unit),
+        },
         'integration-tests': { status: 'complete', iterations: 1 },
-        'acceptance-tests': { status: 'skipped', iterations: 1, reason: 'No approved test stack and no ACCEPTANCE_ACCOUNT_ID; the guard refused the suite.' },
+        'acceptance-tests': {
+          status: 'skipped',
+          iterations: 1,
+          reason: 'No approved test stack and no ACCEPTANCE_ACCOUNT_ID; the guard refused the suite.',
+        },
         review: { status: 'complete', iterations: 1 },
       }
-      const close = dispatch('close-out', 'backend-developer', { objective: O.close, scope: progressFile, progress: 'record the batch and both review stages, mark complete', commit: 'none' })
+      const close = dispatch('close-out', 'backend-developer', {
+        objective: O.close,
+        scope: progressFile,
+        progress: 'record the batch and both review stages, mark complete',
+        commit: 'none',
+      })
       ;(close.input as { prompt: string }).prompt += `\nCarried: ${JSON.stringify(carried)}`
       return toolUses(check('specialist-result', resultFor(O.security), 'check-security'), close)
     },
-    () => toolUses(bash(`backend-team check-result progress-state ${progressFile}`, 'progress-final'), bash(`git log --format=%s ${base}..HEAD`, 'final-log')),
+    () =>
+      toolUses(
+        bash(`backend-team check-result progress-state ${progressFile}`, 'progress-final'),
+        bash(`git log --format=%s ${base}..HEAD`, 'final-log'),
+      ),
     () => {
       const final = {
         status: 'complete',
-        summary: 'Order cancellation: design, table, CancelByID and its unit test committed; both review stages passed; acceptance skipped without an approved stack.',
+        summary:
+          'Order cancellation: design, table, CancelByID and its unit test committed; both review stages passed; acceptance skipped without an approved stack.',
         base,
         phases_completed: ['architecture', 'infrastructure', 'implementation', 'unit-tests', 'integration-tests', 'review', 'close-out'],
         phases_skipped: [{ phase: 'acceptance-tests', reason: 'No approved test stack and no ACCEPTANCE_ACCOUNT_ID.' }],
         files_created: [`docs/design/${SLUG}.md`, 'internal/orders/cancel_handler.go', 'internal/orders/cancel_handler_test.go'],
         files_modified: ['template.yaml'],
-        verification: { all_tests_passed: true, build_success: true, commands: [{ command: `git log --oneline ${base}..HEAD`, exit_code: 0 }] },
+        verification: {
+          all_tests_passed: true,
+          build_success: true,
+          commands: [{ command: `git log --oneline ${base}..HEAD`, exit_code: 0 }],
+        },
         next_steps: [`Deploy with sam deploy --stack-name ${SLUG}-pr-1 and run the acceptance suite with ACCEPTANCE_ACCOUNT_ID set.`],
         progress_file: `.backend-team/progress/${SLUG}.md`,
       }
@@ -370,7 +630,8 @@ beforeAll(async () => {
       const copy = pluginCopy(REPO_ROOT)
       const cwd = makeTempRepo(`protocol-${mode}`)
       try {
-        const git = (...args: string[]) => execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { encoding: 'utf8' })
+        const git = (...args: string[]) =>
+          execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { encoding: 'utf8' })
         fs.cpSync(SAMPLE, cwd, { recursive: true })
         git('add', '-A')
         git('commit', '-q', '-m', 'sample service')
@@ -405,6 +666,12 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(binDir, { recursive: true, force: true }))
 
+/** The orchestrator's last answer (the CLI's `--output-format json` result). */
+function finalText(run: ClaudeRunResult): string {
+  const result = run.json?.result
+  return typeof result === 'string' ? result : ''
+}
+
 function get(mode: InstallMode): ProtocolRun {
   const r = runs.get(mode)
   if (!r) throw new Error(`no protocol run for ${mode} mode (beforeAll failed)`)
@@ -417,7 +684,7 @@ describe.skipIf(!PROTOCOL_READY).each(MODES)('protocol run, %s mode', (mode) => 
     expect(run.timedOut, run.stderr).toBe(false)
     expect(run.scriptErrors).toEqual([])
     expect(run.exitCode, run.stderr).toBe(0)
-    const final = JSON.parse(resultJson(String(run.json?.result ?? '')) ?? '{}') as unknown
+    const final = JSON.parse(resultJson(finalText(run)) ?? '{}') as unknown
     const validate = validatorFor('orchestrator-result.schema.json')
     expect(validate(final), JSON.stringify(validate.errors)).toBe(true)
     expect((final as { base: string }).base).toBe(get(mode).base)
@@ -425,7 +692,17 @@ describe.skipIf(!PROTOCOL_READY).each(MODES)('protocol run, %s mode', (mode) => 
 
   it('each dispatch prompt reaches its specialist with every field of the template', () => {
     const prompts = new Set(get(mode).bodies.filter(isSubagentRequest).map(firstUserText))
-    expect([...prompts].map((p) => /Phase: (\S+)/.exec(p)?.[1]).sort()).toEqual(['acceptance-tests', 'architecture', 'close-out', 'implementation', 'infrastructure', 'integration-tests', 'review', 'review', 'unit-tests'])
+    expect([...prompts].map((p) => /Phase: (\S+)/.exec(p)?.[1]).sort()).toEqual([
+      'acceptance-tests',
+      'architecture',
+      'close-out',
+      'implementation',
+      'infrastructure',
+      'integration-tests',
+      'review',
+      'review',
+      'unit-tests',
+    ])
     for (const prompt of prompts) {
       for (const field of TEMPLATE_FIELDS) expect(prompt, `${field}: missing in\n${prompt}`).toMatch(new RegExp(`(^|\\s)${field}:`, 'm'))
       expect(prompt).toContain(`BASE: ${get(mode).base}`)
@@ -439,7 +716,16 @@ describe.skipIf(!PROTOCOL_READY).each(MODES)('protocol run, %s mode', (mode) => 
 
   it('every result and each progress update validates, checked by the orchestrator with check-result', () => {
     const b = get(mode).lastMain
-    for (const d of ['check-architecture', 'check-infrastructure', 'check-implementation', 'check-unit-tests', 'check-integration-tests', 'check-acceptance-tests', 'check-review', 'check-security']) {
+    for (const d of [
+      'check-architecture',
+      'check-infrastructure',
+      'check-implementation',
+      'check-unit-tests',
+      'check-integration-tests',
+      'check-acceptance-tests',
+      'check-review',
+      'check-security',
+    ]) {
       expect(resultOf(b, d), d).toMatch(/valid specialist-result/)
     }
     for (const d of ['progress-1', 'progress-2', 'progress-final']) expect(resultOf(b, d), d).toMatch(/valid progress-state/)
@@ -460,12 +746,21 @@ describe.skipIf(!PROTOCOL_READY).each(MODES)('protocol run, %s mode', (mode) => 
     expect(resultOf(lastMain, 'show-infrastructure')).toMatch(/template\.yaml/)
     expect(resultOf(lastMain, 'show-implementation')).toMatch(/internal\/orders\/cancel_handler\.go/)
     const phases = (progress as { phases: PhaseState[] }).phases
-    for (const p of ['architecture', 'infrastructure', 'implementation', 'unit-tests']) expect(phases.find((x) => x.name === p)?.commits?.length, p).toBe(1)
-    expect((progress as { review_gates: Record<string, string> }).review_gates).toMatchObject({ spec: 'passed', quality: 'passed', security: 'passed' })
+    for (const p of ['architecture', 'infrastructure', 'implementation', 'unit-tests'])
+      expect(phases.find((x) => x.name === p)?.commits?.length, p).toBe(1)
+    expect((progress as { review_gates: Record<string, string> }).review_gates).toMatchObject({
+      spec: 'passed',
+      quality: 'passed',
+      security: 'passed',
+    })
   })
 
   it('both reviewers receive the diff and cannot write; stage 2 starts after stage 1 passed', () => {
-    const reviews = ['Objective: Spec', 'Objective: Security'].map((o) => get(mode).bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes(o)).at(-1)!)
+    const reviews = ['Objective: Spec', 'Objective: Security'].map((o) =>
+      get(mode)
+        .bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes(o))
+        .at(-1)!,
+    )
     for (const review of reviews) {
       expect(review, 'review request').toBeDefined()
       expect(resultOf(review, 'diff')).toMatch(/template\.yaml[\s\S]*cancel_handler|cancel_handler[\s\S]*template\.yaml/)
@@ -473,23 +768,37 @@ describe.skipIf(!PROTOCOL_READY).each(MODES)('protocol run, %s mode', (mode) => 
       expect(resultOf(review, 'write-attempt')).toMatch(/backend-team guard \(read-only policy/)
     }
     const main = get(mode).lastMain
-    const order = toolRoundTrips(main).map((t) => (t.name === 'Agent' ? String((t.input as { prompt: string }).prompt).split('\n')[0] : (t.input as { description?: string }).description))
+    const order = toolRoundTrips(main).map((t) =>
+      t.name === 'Agent'
+        ? String((t.input as { prompt: string }).prompt).split('\n')[0]
+        : (t.input as { description?: string }).description,
+    )
     expect(order.indexOf('check-review')).toBeLessThan(order.indexOf('Objective: Security review of BASE..HEAD.'))
   })
 
   it('the skipped acceptance tier is recorded as skipped, in the progress file and the final result', () => {
     const phases = (get(mode).progress as { phases: PhaseState[] }).phases
-    expect(phases.find((p) => p.name === 'acceptance-tests')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/ACCEPTANCE_ACCOUNT_ID/) })
-    const final = JSON.parse(resultJson(String(get(mode).run.json?.result ?? '')) ?? '{}') as { phases_skipped?: Array<{ phase: string }>; phases_completed: string[] }
+    expect(phases.find((p) => p.name === 'acceptance-tests')).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/ACCEPTANCE_ACCOUNT_ID/),
+    })
+    const final = JSON.parse(resultJson(finalText(get(mode).run)) ?? '{}') as {
+      phases_skipped?: Array<{ phase: string }>
+      phases_completed: string[]
+    }
     expect(final.phases_skipped?.map((p) => p.phase)).toEqual(['acceptance-tests'])
     expect(final.phases_completed).not.toContain('acceptance-tests')
   })
 
   it('a refused destructive command stays refused: the writer, then the orchestrator', () => {
-    const infra = get(mode).bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes('Phase: infrastructure ')).at(-1)!
+    const infra = get(mode)
+      .bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes('Phase: infrastructure '))
+      .at(-1)!
     expect(resultOf(infra, 'deploy')).toMatch(/backend-team guard \(writer policy[\s\S]*`sam deploy` is refused/)
     expect(resultOf(get(mode).lastMain, 'deploy-again')).toMatch(/backend-team guard \(read-only policy/)
-    const acceptance = get(mode).bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes('Phase: acceptance-tests ')).at(-1)!
+    const acceptance = get(mode)
+      .bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes('Phase: acceptance-tests '))
+      .at(-1)!
     expect(resultOf(acceptance, 'acceptance')).toMatch(/set ACCEPTANCE_ACCOUNT_ID/)
   })
 })

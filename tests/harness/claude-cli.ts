@@ -134,7 +134,15 @@ export async function runClaude(opts: ClaudeRunOptions): Promise<ClaudeRunResult
     idleTimeoutMs: timeoutMs,
     overallTimeoutMs: timeoutMs + 5_000,
   })
-  const args = ['-p', opts.prompt ?? 'Run the scripted scenario.', '--output-format', 'json', '--debug-file', debugFile, ...(opts.args ?? [])]
+  const args = [
+    '-p',
+    opts.prompt ?? 'Run the scripted scenario.',
+    '--output-format',
+    'json',
+    '--debug-file',
+    debugFile,
+    ...(opts.args ?? []),
+  ]
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,

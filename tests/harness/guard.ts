@@ -25,9 +25,13 @@ export function installGuardInProject(packRoot: string, target: string): void {
     fs.cpSync(path.join(packRoot, 'hooks'), hooksDir, { recursive: true, filter: (src) => path.basename(src) !== 'hooks.json' })
   }
   const settingsFile = path.join(target, '.claude', 'settings.json')
-  const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as { hooks?: Record<string, unknown[]> }) : {}
+  const settings = fs.existsSync(settingsFile)
+    ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as { hooks?: Record<string, unknown[]> })
+    : {}
   const shipped = JSON.parse(fs.readFileSync(path.join(packRoot, 'hooks', 'hooks.json'), 'utf8')) as { hooks: Record<string, unknown[]> }
-  const asProject = JSON.parse(JSON.stringify(shipped.hooks).replaceAll('${CLAUDE_PLUGIN_ROOT}/hooks/', `\${CLAUDE_PROJECT_DIR}/${PROJECT_HOOKS_DIR}/`)) as Record<string, unknown[]>
+  const asProject = JSON.parse(
+    JSON.stringify(shipped.hooks).replaceAll('${CLAUDE_PLUGIN_ROOT}/hooks/', `\${CLAUDE_PROJECT_DIR}/${PROJECT_HOOKS_DIR}/`),
+  ) as Record<string, unknown[]>
   settings.hooks ??= {}
   for (const [event, entries] of Object.entries(asProject)) {
     const have = settings.hooks[event] ?? []
@@ -74,14 +78,18 @@ function script(opts: GuardOptions): Script {
     const trips = toolRoundTrips(b)
     if (isSubagentRequest(b)) {
       const who = new RegExp(`${CASE} (\\S+)`).exec(firstUserText(b))?.[1] ?? ''
-      if (trips.length === 0) return toolUses(...(dispatch[who] ?? []).map((command) => ({ name: 'Bash', input: { command, description: 'guard case' } })))
+      if (trips.length === 0)
+        return toolUses(...(dispatch[who] ?? []).map((command) => ({ name: 'Bash', input: { command, description: 'guard case' } })))
       return text(`DONE ${who}`)
     }
     if (!isMainThreadRequest(b)) return text('side request')
     if (trips.length === 0) {
       return toolUses(
         ...opts.main.map((command) => ({ name: 'Bash', input: { command, description: 'guard case' } })),
-        ...Object.keys(dispatch).map((id) => ({ name: 'Agent', input: { description: `guard ${id}`, prompt: `${CASE} ${id}`, subagent_type: id } })),
+        ...Object.keys(dispatch).map((id) => ({
+          name: 'Agent',
+          input: { description: `guard ${id}`, prompt: `${CASE} ${id}`, subagent_type: id },
+        })),
       )
     }
     const launched = trips.filter((t) => t.name === 'Agent' && t.result && !t.result.isError).length
@@ -114,7 +122,14 @@ export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
     } else args.push('--plugin-dir', copy)
     if (opts.mainAgent) args.push('--agent', opts.mainAgent)
     opts.prepare?.(cwd)
-    const run = await runClaude({ cwd, args, script: script(opts), timeoutMs: 60_000, ...(opts.env ? { env: opts.env } : {}), ...(opts.prompt ? { prompt: opts.prompt } : {}) })
+    const run = await runClaude({
+      cwd,
+      args,
+      script: script(opts),
+      timeoutMs: 60_000,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.prompt ? { prompt: opts.prompt } : {}),
+    })
     const bodies = messagesRequests(run.requests)
     const results = new Map<string, CommandResults>()
     const mains = bodies.filter(isMainThreadRequest)

@@ -68,7 +68,9 @@ export function readBlocks(root: string, files = packMarkdown(root)): { blocks: 
   const blocks: CodeBlock[] = []
   const inline: InlineCode[] = []
   for (const file of files) {
-    const tree = unified().use(remarkParse).parse(fs.readFileSync(path.join(root, file), 'utf8')) as MdNode
+    const tree = unified()
+      .use(remarkParse)
+      .parse(fs.readFileSync(path.join(root, file), 'utf8')) as MdNode
     const walk = (n: MdNode) => {
       const line = n.position?.start.line ?? 0
       if (n.type === 'code') blocks.push({ file, line, lang: (n.lang ?? '').toLowerCase(), meta: n.meta ?? '', value: n.value ?? '' })
@@ -155,7 +157,11 @@ export function gofmtFindings(blocks: readonly CodeBlock[]): Finding[] {
   const out: Finding[] = []
   for (const b of blocks.filter((x) => x.lang === 'go')) {
     const r = spawnSync(goToolchain()!.gofmt, ['-l', '-e'], { input: b.value + '\n', encoding: 'utf8', timeout: 20_000 })
-    if (r.status !== 0) out.push({ at: at(b), message: `does not parse: ${r.stderr.trim().replace(/<standard input>:(\d+)/g, (_m, l: string) => `block line ${l}`)}` })
+    if (r.status !== 0)
+      out.push({
+        at: at(b),
+        message: `does not parse: ${r.stderr.trim().replace(/<standard input>:(\d+)/g, (_m, l: string) => `block line ${l}`)}`,
+      })
     else if (r.stdout.trim()) out.push({ at: at(b), message: 'is not gofmt-formatted (run gofmt on it)' })
   }
   return out
@@ -236,13 +242,19 @@ export function guardFindings(root: string, blocks: readonly CodeBlock[], binary
   for (const b of blocks) {
     if (b.lang !== 'guard') {
       if (b.lang !== 'go' && b.lang !== 'yaml' && b.lang !== 'json' && GUARD_SYNTAX.test(b.value)) {
-        findings.push({ at: at(b), message: `reads as CloudFormation Guard rules but is marked \`${b.lang || '(none)'}\`: mark it \`\`\`guard tests=<test file>\` so cfn-guard test checks it` })
+        findings.push({
+          at: at(b),
+          message: `reads as CloudFormation Guard rules but is marked \`${b.lang || '(none)'}\`: mark it \`\`\`guard tests=<test file>\` so cfn-guard test checks it`,
+        })
       }
       continue
     }
     const testsRel = /(?:^|\s)tests=(\S+)/.exec(b.meta)?.[1]
     if (!testsRel) {
-      findings.push({ at: at(b), message: 'a Guard block needs test cases: ```guard tests=<path of a cfn-guard test file, relative to this markdown file>' })
+      findings.push({
+        at: at(b),
+        message: 'a Guard block needs test cases: ```guard tests=<path of a cfn-guard test file, relative to this markdown file>',
+      })
       continue
     }
     const testsFile = path.resolve(root, path.dirname(b.file), testsRel)
@@ -256,7 +268,11 @@ export function guardFindings(root: string, blocks: readonly CodeBlock[], binary
       fs.writeFileSync(rules, b.value + '\n')
       const r = spawnSync(binary, ['test', '--rules-file', rules, '--test-data', testsFile], { encoding: 'utf8', timeout: 60_000 })
       tested.push(at(b))
-      if (r.status !== 0) findings.push({ at: at(b), message: `cfn-guard test failed against ${testsRel} (exit ${r.status}):\n${(r.stdout + r.stderr).trim()}` })
+      if (r.status !== 0)
+        findings.push({
+          at: at(b),
+          message: `cfn-guard test failed against ${testsRel} (exit ${r.status}):\n${(r.stdout + r.stderr).trim()}`,
+        })
       // cfn-guard test passes an expectation for a rule the file does not define, so a deleted rule goes unseen.
       const expected = new Set(guardTestRules(fs.readFileSync(testsFile, 'utf8')))
       const defined = new Set(guardRuleNames(b.value))
@@ -290,9 +306,26 @@ export function guardTestRules(yamlText: string): string[] {
 const CFN_FUNCTIONS: Array<[string, string]> = [
   ['Ref', 'Ref'],
   ['Condition', 'Condition'],
-  ...['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length'].map(
-    (n): [string, string] => [n, `Fn::${n}`],
-  ),
+  ...[
+    'Base64',
+    'Cidr',
+    'FindInMap',
+    'GetAtt',
+    'GetAZs',
+    'ImportValue',
+    'Join',
+    'Select',
+    'Split',
+    'Sub',
+    'Transform',
+    'And',
+    'Equals',
+    'If',
+    'Not',
+    'Or',
+    'ToJsonString',
+    'Length',
+  ].map((n): [string, string] => [n, `Fn::${n}`]),
 ]
 
 /** CloudFormation's short-form intrinsic tags (`!Ref`, `!GetAtt`, `!Sub`, …) as scalar, sequence and mapping tags. */
@@ -304,7 +337,9 @@ export const cfnTags: Tags = CFN_FUNCTIONS.flatMap(([tag, key]) => [
 
 /** A ```yaml block that is a CloudFormation or SAM template (or an excerpt with Resources). */
 export function isCfnYaml(b: CodeBlock): boolean {
-  return (b.lang === 'yaml' || b.lang === 'yml') && /^(?:AWSTemplateFormatVersion|Resources|Transform)\s*:|^\s+Type:\s*['"]?AWS::/m.test(b.value)
+  return (
+    (b.lang === 'yaml' || b.lang === 'yml') && /^(?:AWSTemplateFormatVersion|Resources|Transform)\s*:|^\s+Type:\s*['"]?AWS::/m.test(b.value)
+  )
 }
 
 export function cfnYamlProblems(text: string): string[] {
@@ -318,7 +353,8 @@ export function cfnYamlProblems(text: string): string[] {
   if (!resources || typeof resources !== 'object' || Array.isArray(resources)) return ['`Resources` is not a mapping']
   for (const [name, r] of Object.entries(resources as Record<string, unknown>)) {
     const type = (r as { Type?: unknown } | null)?.Type
-    if (typeof type !== 'string' || !/^(?:AWS|Custom|Alexa)::|^AWS::Serverless::/.test(type)) problems.push(`resource ${name}: \`Type\` is ${JSON.stringify(type)}, expected AWS::<service>::<resource>`)
+    if (typeof type !== 'string' || !/^(?:AWS|Custom|Alexa)::|^AWS::Serverless::/.test(type))
+      problems.push(`resource ${name}: \`Type\` is ${JSON.stringify(type)}, expected AWS::<service>::<resource>`)
   }
   return problems
 }
@@ -341,7 +377,8 @@ export function updateExpressionLiterals(text: string): string[] {
     for (const action of m[0].replace(/^SET\s+/, '').split(/,(?![^(]*\))/)) {
       const rhs = action.slice(action.indexOf('=') + 1)
       for (const token of rhs.split(/[\s+\-(),]+/).filter(Boolean)) {
-        if (/^\d+(?:\.\d+)?$|^'.*'$/.test(token)) out.push(`\`${m[0].trim()}\` uses the literal ${token}; operands are attribute paths or :placeholders`)
+        if (/^\d+(?:\.\d+)?$|^'.*'$/.test(token))
+          out.push(`\`${m[0].trim()}\` uses the literal ${token}; operands are attribute paths or :placeholders`)
       }
     }
   }

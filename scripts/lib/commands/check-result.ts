@@ -28,7 +28,12 @@ export function resultJson(text: string): string | undefined {
   return blocks.at(-1)?.[2]?.trim()
 }
 
-export async function runCheckResult(argv: string[], io: CommandIO, stdin: () => string = () => readFileSync(0, 'utf8')): Promise<number> {
+/** A command of the CLI: returns a promise like the others, though it reads and checks synchronously. */
+export function runCheckResult(argv: string[], io: CommandIO, stdin: () => string = () => readFileSync(0, 'utf8')): Promise<number> {
+  return Promise.resolve(checkResult(argv, io, stdin))
+}
+
+function checkResult(argv: string[], io: CommandIO, stdin: () => string): number {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(usage)
     return 0
@@ -65,6 +70,8 @@ export async function runCheckResult(argv: string[], io: CommandIO, stdin: () =>
     return 0
   }
   const problems = describeErrors(validate.errors, data)
-  io.stderr(`${source}: not a valid ${contract}:\n${problems.map((p) => `  ${p.path.length ? `/${p.path.join('/')}` : '(root)'}: ${p.message}`).join('\n')}\n`)
+  io.stderr(
+    `${source}: not a valid ${contract}:\n${problems.map((p) => `  ${p.path.length ? `/${p.path.join('/')}` : '(root)'}: ${p.message}`).join('\n')}\n`,
+  )
   return 1
 }
