@@ -90,6 +90,7 @@ const readOnlyAllowed = [
   'sam validate --lint',
   'backend-team check-result specialist-result .backend-team/results/x.json',
   'npx --no-install backend-team check-result orchestrator-result result.json',
+  'backend-team.js check-result progress-state .backend-team/progress/orders.json',
   'npx backend-team check-result specialist-result - <<\'EOF\'\n{"summary": "uses $(x) and `y` and ; | > inside"}\nEOF',
   'grep -rn "ConditionalCheckFailed" internal',
   'rg -n TODO',
@@ -138,6 +139,8 @@ const readOnlyRefused: Array<[string, RegExp]> = [
   ['go generate ./...', /allowed go commands/],
   ['gofmt -w .', /`-w` writes/],
   ['cfn-lint --update-specs', /writes files/],
+  ['backend-team.js validate --fix', /`backend-team.js` is not on the read-only allowlist/],
+  ['npx backend-team install', /`npx` is not on the read-only allowlist/],
   ['sam deploy --guided', /only `sam validate`/],
   ['aws cloudformation delete-stack --stack-name orders-dev', /`aws` is not on the read-only allowlist/],
   [

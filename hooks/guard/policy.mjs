@@ -116,14 +116,18 @@ function readOnlySimpleCommand(cmd, alone) {
   return verdict === true ? undefined : verdict
 }
 
-/** `backend-team check-result …` or `npx [--no-install|--offline|-y] backend-team check-result …`. */
+/**
+ * `backend-team check-result …`, `npx [--no-install|--offline|-y] backend-team check-result …`, or, in a plugin install
+ * (Claude Code 2.1.332 puts a plugin's bin/ on the Bash PATH), `backend-team.js check-result …`.
+ */
 function isCheckResult(/** @type {string[]} */ argv) {
   let i = 0
   if (argv[0] === 'npx') {
     i = 1
     while (argv[i] && ['--no-install', '--no', '--offline', '-y', '--yes', '-q', '--quiet'].includes(/** @type {string} */ (argv[i]))) i++
   }
-  return /^backend-team(@[\w.^~-]+)?$/.test(argv[i] ?? '') && argv[i + 1] === 'check-result'
+  const name = i === 0 ? /^backend-team(?:\.js)?$/ : /^backend-team(@[\w.^~-]+)?$/
+  return name.test(argv[i] ?? '') && argv[i + 1] === 'check-result'
 }
 
 const GIT_READ = new Set([
