@@ -26,28 +26,12 @@ const REQUIRE_GO = process.env.BACKEND_TEAM_REQUIRE_GO === '1'
 const pack = readBlocks(REPO_ROOT)
 const guardBin = cfnGuardBinary(REPO_ROOT)
 
-/**
- * Findings on the pack that issue 13's text changes (the `packtext` work: review §1a #4 and #8) remove. Each entry must
- * still be found, so the list cannot go stale: when the text is fixed, this test fails until the entry is deleted.
- */
-const PENDING: Array<{ file: string; message: RegExp }> = [
-  {
-    file: 'skills/gateway-backend/references/dynamodb-conditional-writes.md',
-    message: /`SET #version = :expected \+ 1` uses the literal 1/,
-  },
-  {
-    file: 'skills/gateway-backend/references/cloudformation-validation.md',
-    message: /reads as CloudFormation Guard rules but is marked `text`/,
-  },
-]
-
 function fixture(rel: string) {
   return readBlocks(FIXTURES, [rel])
 }
 
-function expectOnlyPending(findings: Finding[]): void {
-  const unexpected = findings.filter((f) => !PENDING.some((p) => f.at.startsWith(`${p.file}:`) && p.message.test(f.message)))
-  expect(unexpected.map((f) => `${f.at}: ${f.message}`)).toEqual([])
+function expectNone(findings: Finding[]): void {
+  expect(findings.map((f) => `${f.at}: ${f.message}`)).toEqual([])
 }
 
 describe('the pack', () => {
@@ -55,36 +39,24 @@ describe('the pack', () => {
     expect(pack.blocks.filter((b) => b.lang === 'go').length).toBeGreaterThan(10)
   })
   it('CloudFormation and SAM snippets are valid YAML with short-form tags', () => {
-    expectOnlyPending(cfnYamlFindings(pack.blocks))
+    expectNone(cfnYamlFindings(pack.blocks))
   })
   it('every Guard rule block passes cfn-guard test against its test cases, and none hides in another block', () => {
-    expectOnlyPending(guardFindings(REPO_ROOT, pack.blocks, guardBin).findings)
+    expectNone(guardFindings(REPO_ROOT, pack.blocks, guardBin).findings)
   })
   it('no DynamoDB update expression uses a literal operand', () => {
-    expectOnlyPending(updateExpressionFindings(pack.blocks, pack.inline))
-  })
-  it('the findings still pending in the text are still there (delete an entry once it is fixed)', () => {
-    const all = [
-      ...cfnYamlFindings(pack.blocks),
-      ...guardFindings(REPO_ROOT, pack.blocks, guardBin).findings,
-      ...updateExpressionFindings(pack.blocks, pack.inline),
-    ]
-    for (const p of PENDING)
-      expect(
-        all.some((f) => f.at.startsWith(`${p.file}:`) && p.message.test(f.message)),
-        `${p.file}: ${p.message}`,
-      ).toBe(true)
+    expectNone(updateExpressionFindings(pack.blocks, pack.inline))
   })
   it.skipIf(!HAS_GOFMT && !REQUIRE_GO)('every ```go block parses and is gofmt-formatted', () => {
     expect(HAS_GOFMT, 'gofmt is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
-    expectOnlyPending(gofmtFindings(pack.blocks))
+    expectNone(gofmtFindings(pack.blocks))
   })
   it.skipIf(!HAS_GO && !REQUIRE_GO)(
     'every ```go file block whose imports are installed passes go vet (and go test for _test.go)',
     () => {
       expect(HAS_GO, 'Go 1.22 or later is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
       const r = goVetFindings(pack.blocks)
-      expectOnlyPending(r.findings)
+      expectNone(r.findings)
     },
     120_000,
   )
