@@ -110,7 +110,7 @@ interface ModeRuns {
   dispatched: GuardOutcome
   /** The guard script missing from the install: the hook cannot start. */
   broken: GuardOutcome
-  /** The orchestrator started by the pack's slash command (plugin mode only; undefined without the command). */
+  /** The orchestrator started by the pack's slash command (undefined when the pack has none). */
   command: GuardOutcome | undefined
   filesBroken: string[]
   /** Files left in the work tree after each run, read before cleanup. */
@@ -161,11 +161,12 @@ beforeAll(async () => {
           mutate: (copy) => fs.rmSync(path.join(copy, 'hooks', 'bash-guard.mjs')),
           env,
         }),
-        mode === 'plugin' && BACKEND_COMMAND
+        BACKEND_COMMAND
           ? runGuard({
               mode,
               packRoot: REPO_ROOT,
-              prompt: '/backend-team:backend add order cancellation',
+              // In .claude/ the command is /backend; install writes its `agent:` with the bare orchestrator name.
+              prompt: `/${mode === 'plugin' ? 'backend-team:' : ''}backend add order cancellation`,
               main: [...READ_ONLY_ALLOWED, ...READ_ONLY_REFUSED],
               prepare,
               env,
@@ -256,16 +257,13 @@ describe.each(MODES)('%s mode', (mode) => {
     })
   })
 
-  it.skipIf(mode !== 'plugin' || !BACKEND_COMMAND)(
-    'the orchestrator started by /backend-team:backend (a forked command) has the same allowlist',
-    () => {
-      const o = get(mode).command!
-      expect(o.run.exitCode, o.run.stderr).toBe(0)
-      expect(systemPrompt(o.bodies[0]!)).toContain('# Backend orchestrator')
-      expectRan(o.results.get('main'), READ_ONLY_ALLOWED)
-      expectRefused(o.results.get('main'), READ_ONLY_REFUSED, 'read-only')
-    },
-  )
+  it.skipIf(!BACKEND_COMMAND)("the orchestrator started by the pack's forked /backend command has the same allowlist", () => {
+    const o = get(mode).command!
+    expect(o.run.exitCode, o.run.stderr).toBe(0)
+    expect(systemPrompt(o.bodies[0]!)).toContain('# Backend orchestrator')
+    expectRan(o.results.get('main'), READ_ONLY_ALLOWED)
+    expectRefused(o.results.get('main'), READ_ONLY_REFUSED, 'read-only')
+  })
 
   it('fails closed: when the guard cannot start, Bash is blocked (onFailure: block), for the main thread too', () => {
     const { broken, filesBroken } = get(mode)
