@@ -28862,8 +28862,8 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set basename(basename13) {
-        assertNonEmpty(basename13, "basename"), assertPart(basename13, "basename"), this.path = default2.join(this.dirname || "", basename13);
+      set basename(basename14) {
+        assertNonEmpty(basename14, "basename"), assertPart(basename14, "basename"), this.path = default2.join(this.dirname || "", basename14);
       }
       /**
        * Get the parent path (example: `'~'`).
@@ -36951,6 +36951,78 @@ Options:
   }
 });
 
+// scripts/lib/commands/check-result.ts
+var check_result_exports = {};
+__export(check_result_exports, {
+  resultJson: () => resultJson,
+  runCheckResult: () => runCheckResult
+});
+import { readFileSync as readFileSync7 } from "node:fs";
+import { basename as basename13, resolve as resolve12 } from "node:path";
+function contractOf(arg) {
+  let name = basename13(arg).replace(/\.schema\.json$/, "");
+  if (contractNames.includes(name)) return name;
+  throw new UsageError(`unknown contract \`${arg}\`, expected one of ${contractNames.join(", ")}`);
+}
+function resultJson(text6) {
+  let trimmed2 = text6.trim();
+  return trimmed2.startsWith("{") ? trimmed2 : [...text6.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json\b[^\n]*\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm)].at(-1)?.[2]?.trim();
+}
+function runCheckResult(argv, io, stdin = () => readFileSync7(0, "utf8")) {
+  return Promise.resolve(checkResult(argv, io, stdin));
+}
+function checkResult(argv, io, stdin) {
+  if (argv.includes("--help") || argv.includes("-h"))
+    return io.stdout(usage), 0;
+  if (argv.length !== 2) throw new UsageError(`expected <contract> and <file|->, got ${argv.length} argument(s)
+
+${usage}`);
+  let contract = contractOf(argv[0]), source = argv[1], text6;
+  try {
+    text6 = source === "-" ? stdin() : readFileSync7(resolve12(io.cwd, source), "utf8");
+  } catch (error) {
+    return io.stderr(`backend-team check-result: cannot read ${source}: ${error.message}
+`), 2;
+  }
+  if (Buffer.byteLength(text6) > MAX_INPUT_BYTES)
+    return io.stderr(`backend-team check-result: ${source} is larger than ${MAX_INPUT_BYTES} bytes
+`), 2;
+  let json2 = resultJson(text6);
+  if (json2 === void 0)
+    return io.stderr(`backend-team check-result: ${source}: no JSON object and no \`\`\`json block found
+`), 1;
+  let data;
+  try {
+    data = JSON.parse(json2);
+  } catch (error) {
+    return io.stderr(`backend-team check-result: ${source}: not valid JSON: ${error.message}
+`), 1;
+  }
+  let validate2 = validatorFor(`${contract}.schema.json`);
+  if (validate2(data))
+    return io.stdout(`${source}: valid ${contract}
+`), 0;
+  let problems = describeErrors(validate2.errors, data);
+  return io.stderr(
+    `${source}: not a valid ${contract}:
+${problems.map((p) => `  ${p.path.length ? `/${p.path.join("/")}` : "(root)"}: ${p.message}`).join(`
+`)}
+`
+  ), 1;
+}
+var MAX_INPUT_BYTES, usage, init_check_result = __esm({
+  "scripts/lib/commands/check-result.ts"() {
+    "use strict";
+    init_schemas();
+    init_io();
+    MAX_INPUT_BYTES = 4 * 1024 * 1024, usage = `Usage: backend-team check-result <contract> <file|->
+
+Contracts: ${contractNames.join(", ")} (or the schema's file name, e.g. schemas/specialist-result.schema.json).
+The input is a JSON object, or text whose last \`\`\`json block is one. Exit codes: 0 valid, 1 invalid, 2 unusable input.
+`;
+  }
+});
+
 // bundle-entry.ts
 init_schemas();
 
@@ -44193,7 +44265,7 @@ function colorByDefault(env, isTTY) {
 init_io();
 init_vocabulary();
 init_package();
-var usage = `Usage: backend-team <command> [options]
+var usage2 = `Usage: backend-team <command> [options]
 
 Commands:
   validate [paths...]   check agent, skill, command and plugin files (see validate --help)
@@ -44203,6 +44275,8 @@ Commands:
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
   init                  set up this repository: config, git hook, CI workflow (see init --help)
+  check-result <contract> <file|->
+                        check an agent's JSON result against a contract schema
 
 Options: -h, --help, -v, --version
 `, commands = {
@@ -44212,12 +44286,13 @@ Options: -h, --help, -v, --version
   install: async () => (await Promise.resolve().then(() => (init_install(), install_exports))).runInstall,
   update: async () => (await Promise.resolve().then(() => (init_install(), install_exports))).runUpdate,
   uninstall: async () => (await Promise.resolve().then(() => (init_install(), install_exports))).runUninstall,
-  init: async () => (await Promise.resolve().then(() => (init_init(), init_exports))).runInit
+  init: async () => (await Promise.resolve().then(() => (init_init(), init_exports))).runInit,
+  "check-result": async () => (await Promise.resolve().then(() => (init_check_result(), check_result_exports))).runCheckResult
 };
 async function main(argv, io) {
   let [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help")
-    return io.stdout(usage), name ? 0 : 2;
+    return io.stdout(usage2), name ? 0 : 2;
   if (name === "--version" || name === "-v")
     return io.stdout(`backend-team ${package_default.version} (vocabulary: Claude Code ${claudeCodeVersion})
 `), 0;
@@ -44225,7 +44300,7 @@ async function main(argv, io) {
   if (!load)
     return io.stderr(`backend-team: unknown command \`${name}\`
 
-${usage}`), 2;
+${usage2}`), 2;
   try {
     return await (await load())(rest, io);
   } catch (error) {

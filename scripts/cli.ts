@@ -14,6 +14,8 @@ Commands:
   update [target]       refresh files installed by install
   uninstall [target]    remove unchanged files installed by install
   init                  set up this repository: config, git hook, CI workflow (see init --help)
+  check-result <contract> <file|->
+                        check an agent's JSON result against a contract schema
 
 Options: -h, --help, -v, --version
 `
@@ -29,6 +31,7 @@ const commands: Record<string, () => Promise<Command>> = {
   update: async () => (await import('./lib/commands/install.ts')).runUpdate,
   uninstall: async () => (await import('./lib/commands/install.ts')).runUninstall,
   init: async () => (await import('./lib/commands/init.ts')).runInit,
+  'check-result': async () => (await import('./lib/commands/check-result.ts')).runCheckResult,
 }
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {

@@ -17,7 +17,7 @@ afterAll(() => {
 function pluginWithCommand(body?: string): string {
   const dir = pluginCopy(REPO_ROOT)
   copies.push(dir)
-  fs.mkdirSync(path.join(dir, 'commands'))
+  fs.mkdirSync(path.join(dir, 'commands'), { recursive: true })
   const source = fs.readFileSync(path.join(REPO_ROOT, 'commands', 'backend.md'), 'utf8')
   fs.writeFileSync(path.join(dir, 'commands', 'backend.md'), body ?? source)
   return dir

@@ -134,7 +134,15 @@ export async function runClaude(opts: ClaudeRunOptions): Promise<ClaudeRunResult
     idleTimeoutMs: timeoutMs,
     overallTimeoutMs: timeoutMs + 5_000,
   })
-  const args = ['-p', opts.prompt ?? 'Run the scripted scenario.', '--output-format', 'json', '--debug-file', debugFile, ...(opts.args ?? [])]
+  const args = [
+    '-p',
+    opts.prompt ?? 'Run the scripted scenario.',
+    '--output-format',
+    'json',
+    '--debug-file',
+    debugFile,
+    ...(opts.args ?? []),
+  ]
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
@@ -222,7 +230,7 @@ export async function installProjectCopy(repoRoot: string, targetDir: string): P
 }
 
 /**
- * Plugin mode: a temp copy of the plugin's files (manifest, agents, skills), to pass as `--plugin-dir`. The copy's folder
+ * Plugin mode: a temp copy of the plugin's files (manifest, agents, skills, commands, hooks), to pass as `--plugin-dir`. The copy's folder
  * is named `backend-team`, so the plugin name is right even while the repo has no `.claude-plugin/plugin.json` (without a
  * manifest Claude Code names a plugin after its folder). Remove it with `fs.rmSync(path.dirname(dir), …)` or leave it to
  * the OS temp cleaner.
@@ -230,7 +238,7 @@ export async function installProjectCopy(repoRoot: string, targetDir: string): P
 export function pluginCopy(repoRoot: string): string {
   const dir = path.join(makeTempDir('plugin'), 'backend-team')
   fs.mkdirSync(dir)
-  for (const part of ['.claude-plugin', 'agents', 'skills', 'package.json']) {
+  for (const part of ['.claude-plugin', 'agents', 'skills', 'commands', 'hooks', 'package.json']) {
     const src = path.join(repoRoot, part)
     if (fs.existsSync(src)) copyDir(src, path.join(dir, part))
   }
