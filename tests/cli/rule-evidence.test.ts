@@ -94,7 +94,7 @@ let project: ProjectObservation
 const plugins = new Map<PluginFixture, { code: number; report: PluginReport; diagnostics: Diagnostic[] }>()
 /** Each settings project: the `[ERROR]`/`[WARN]` lines of its run, whether its SessionStart hook wrote the marker, the validator's findings. */
 const settingsRuns = new Map<SettingsFixture, { errors: string[]; debugLog: string; applied: boolean; diagnostics: Diagnostic[] }>()
-const SETTINGS_FIXTURES: readonly SettingsFixture[] = ['settings-json-syntax', 'settings-schema', 'settings-hook-entry', 'settings-permission-rule', 'settings-hook-type']
+const SETTINGS_FIXTURES: readonly SettingsFixture[] = ['settings-json-syntax', 'settings-schema', 'settings-guard-hook', 'settings-hook-entry', 'settings-permission-rule', 'settings-hook-type']
 const tempRoots: string[] = []
 
 beforeAll(async () => {
@@ -252,6 +252,10 @@ const runtimeProof: Record<string, () => void> = {
     const skipped = settingsRuns.get('settings-schema')!
     expect(skipped.errors.filter((l) => /\[ERROR\] Invalid setting skipped .*\/\.claude\/settings\.json: model: Expected string, but received number/.test(l))).toHaveLength(1)
     expect(skipped.applied).toBe(false)
+    const guard = settingsRuns.get('settings-guard-hook')!
+    expect(guard.errors.filter((l) => /hooks\.PreToolUse\.0: Hook matcher "hooks" must be an array of hook entries; received undefined — .* nothing it sits in is applied until the entry is fixed or removed/.test(l))).toHaveLength(1)
+    expect(guard.applied).toBe(false)
+    expect(guard.diagnostics.filter((d) => d.ruleId === 'settings/schema' && d.severity === 'error')).not.toHaveLength(0)
     const entry = settingsRuns.get('settings-hook-entry')!
     expect(entry.errors.filter((l) => /hooks\.Stop\.0\.hooks\.0: Invalid command hook \(command: .*\); entry ignored\./.test(l))).toHaveLength(1)
     expect(entry.applied).toBe(true)

@@ -33,7 +33,7 @@ export const PROJECT_TARGETS = [
 export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'marketplace'
 
 /** One-file projects whose `.claude/settings.json` a `claude -p` run loads; see `buildSettingsFixture`. */
-export type SettingsFixture = 'settings-json-syntax' | 'settings-schema' | 'settings-hook-entry' | 'settings-permission-rule' | 'settings-hook-type'
+export type SettingsFixture = 'settings-json-syntax' | 'settings-schema' | 'settings-guard-hook' | 'settings-hook-entry' | 'settings-permission-rule' | 'settings-hook-type'
 
 export interface EvidenceCase {
   rule: string
@@ -64,7 +64,7 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'plugin/paths', fixture: 'paths', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")' },
   { rule: 'settings/hook-unsupported-type', fixture: 'settings-hook-type', file: '.claude/settings.json', shows: 'prompt and agent hooks on SessionStart fail ("not supported for SessionStart events") while the command hook beside them runs' },
   { rule: 'settings/permission-rule', fixture: 'settings-permission-rule', file: '.claude/settings.json', shows: 'three invalid deny rules are each "skipped" with an [ERROR] line; only the valid one is added' },
-  { rule: 'settings/schema', fixture: 'settings-schema', file: '.claude/settings.json', shows: '`model: 42` makes Claude Code skip the whole file (its SessionStart hook does not run); a hook without `command` is dropped alone' },
+  { rule: 'settings/schema', fixture: 'settings-schema', file: '.claude/settings.json', shows: '`model: 42`, or a PreToolUse hook without its `{matcher, hooks}` wrapper, makes Claude Code skip the whole file (its SessionStart hook does not run); the same hook under Stop is dropped alone' },
   { rule: 'refs/permission-rule-in-tools', fixture: 'project', file: '.claude/agents/ev-permission-rule.md', shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs' },
   { rule: 'refs/unknown-skill', fixture: 'project', file: '.claude/agents/ev-skills.md', shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded' },
   { rule: 'refs/unknown-tool', fixture: 'project', file: '.claude/agents/ev-unknown-tool.md', shows: '`NotATool` is dropped from the subagent\'s tools, and an agent with only unknown tools is refused' },
@@ -142,6 +142,8 @@ export function buildSettingsFixture(name: SettingsFixture, root: string): void 
   const bodies: Record<SettingsFixture, string> = {
     'settings-json-syntax': settings({}).replace(/\n}\n$/, ',\n}\n'),
     'settings-schema': settings({ model: 42 }),
+    // The flat form, a hook where a `{matcher, hooks: [...]}` wrapper belongs.
+    'settings-guard-hook': settings({}, { PreToolUse: [{ type: 'command', command: 'true' }] }),
     'settings-hook-entry': settings({}, { Stop: [{ hooks: [{ type: 'command' }] }] }),
     'settings-permission-rule': settings({ permissions: { deny: ['Bash(npm publish)*', 'Bash(:*)', 'WebFetch(example.com)', 'Read(./secret.txt)'] } }),
     'settings-hook-type': settings({}, { SessionStart: [{ hooks: [SETTINGS_MARKER_HOOK, { type: 'prompt', prompt: 'Greet.' }, { type: 'agent', prompt: 'Load context.' }] }] }),
