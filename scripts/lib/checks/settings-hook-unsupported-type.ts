@@ -2,6 +2,7 @@
 import { defineCheck } from '../check.ts'
 import { jsonValueSpan } from '../json-locate.ts'
 import { isRecord } from '../plugin-fields.ts'
+import { matcherEntries } from '../settings/hook-entries.ts'
 import { unsupportedHookType } from '../settings/hook-support.ts'
 
 export default defineCheck({
@@ -14,20 +15,13 @@ export default defineCheck({
   kinds: ['settings'],
   check({ file, report }) {
     const value = file.json?.value
-    const hooks = isRecord(value) ? value.hooks : undefined
-    if (!isRecord(hooks)) return
-    for (const [event, matchers] of Object.entries(hooks)) {
-      if (!Array.isArray(matchers)) continue
-      matchers.forEach((matcher, i) => {
-        const entries = isRecord(matcher) ? matcher.hooks : undefined
-        if (!Array.isArray(entries)) return
-        entries.forEach((hook, j) => {
-          if (!isRecord(hook) || typeof hook.type !== 'string') return
-          const why = unsupportedHookType(hook.type, event)
-          if (!why) return
-          report({ message: `Unexpected \`${hook.type}\` hook on \`${event}\`, expected a \`command\` hook (${why})`, at: jsonValueSpan(file, ['hooks', event, i, 'hooks', j, 'type']) })
-        })
-      })
+    if (!isRecord(value)) return
+    for (const { event, hooks } of matcherEntries(value.hooks)) {
+      for (const { hook, path } of hooks) {
+        if (typeof hook.type !== 'string') continue
+        const why = unsupportedHookType(hook.type, event)
+        if (why) report({ message: `Unexpected \`${hook.type}\` hook on \`${event}\`, expected a \`command\` hook (${why})`, at: jsonValueSpan(file, [...path, 'type']) })
+      }
     }
   },
 })
