@@ -17,6 +17,7 @@ import {
   buildEvidenceProject,
   buildPluginFixture,
   buildSettingsFixture,
+  INVALID_DENY_RULES,
   NON_GIT_COMMAND,
   PROJECT_TARGETS,
   RULE_EVIDENCE,
@@ -262,10 +263,15 @@ const runtimeProof: Record<string, () => void> = {
   },
   'settings/permission-rule': () => {
     const run = settingsRuns.get('settings-permission-rule')!
-    const skipped = run.errors.filter((l) => /\[ERROR\] Invalid setting skipped .*permissions\.deny: Invalid permission rule ".*" was skipped/.test(l))
-    expect(skipped.map((l) => /rule "(.*)" was skipped/.exec(l)![1])).toEqual(['Bash(npm publish)*', 'Bash(:*)', 'WebFetch(example.com)'])
+    const skipped = (list: string) =>
+      run.errors.filter((l) => l.includes(`permissions.${list}: Invalid permission rule "`) && l.includes('[ERROR] Invalid setting skipped')).map((l) => /rule "(.*)" was skipped/.exec(l)![1])
+    expect(skipped('deny')).toEqual(INVALID_DENY_RULES)
+    expect(skipped('allow')).toEqual(['*'])
     expect(run.debugLog).toContain('Adding 1 deny rule(s) to destination \'projectSettings\': ["Read(./secret.txt)"]')
     expect(run.applied).toBe(true)
+    // The validator's port of the runtime's rule check flags the same rules, no more.
+    const flagged = run.diagnostics.filter((d) => d.ruleId === 'settings/permission-rule' && d.severity === 'error')
+    expect(flagged).toHaveLength(INVALID_DENY_RULES.length + 1)
   },
   'settings/hook-unsupported-type': () => {
     const run = settingsRuns.get('settings-hook-type')!

@@ -63,7 +63,7 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'plugin/marketplace', fixture: 'marketplace', file: '.claude-plugin/marketplace.json', shows: '`plugin validate` fails on an `owner` string ("expected object")' },
   { rule: 'plugin/paths', fixture: 'paths', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")' },
   { rule: 'settings/hook-unsupported-type', fixture: 'settings-hook-type', file: '.claude/settings.json', shows: 'prompt and agent hooks on SessionStart fail ("not supported for SessionStart events") while the command hook beside them runs' },
-  { rule: 'settings/permission-rule', fixture: 'settings-permission-rule', file: '.claude/settings.json', shows: 'three invalid deny rules are each "skipped" with an [ERROR] line; only the valid one is added' },
+  { rule: 'settings/permission-rule', fixture: 'settings-permission-rule', file: '.claude/settings.json', shows: 'eight invalid deny rules and a `*` allow rule are each "skipped" with an [ERROR] line; only the valid rules are added, and the validator flags exactly the skipped ones' },
   { rule: 'settings/schema', fixture: 'settings-schema', file: '.claude/settings.json', shows: '`model: 42`, or a PreToolUse hook without its `{matcher, hooks}` wrapper, makes Claude Code skip the whole file (its SessionStart hook does not run); the same hook under Stop is dropped alone' },
   { rule: 'refs/permission-rule-in-tools', fixture: 'project', file: '.claude/agents/ev-permission-rule.md', shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs' },
   { rule: 'refs/unknown-skill', fixture: 'project', file: '.claude/agents/ev-skills.md', shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded' },
@@ -132,6 +132,9 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
   writeTree(root, trees[name])
 }
 
+/** Deny rules the pinned CLI skips, one per reason its validator gives; the validator must flag exactly these. */
+export const INVALID_DENY_RULES = ['Bash(npm publish)*', 'Bash(:*)', 'WebFetch(example.com)', 'WebFetch(https://example.com)', 'mcp__srv__tool(x)', 'bash(rm:*)', 'Read(src:*)', 'Bash()']
+
 /** The hook every settings fixture carries: it writes `marker` with the file's env value, so it proves the file applied. */
 export const SETTINGS_MARKER_HOOK = { type: 'command', command: 'echo "env=$EV_MARK" > "$CLAUDE_PROJECT_DIR/marker"' }
 
@@ -145,7 +148,7 @@ export function buildSettingsFixture(name: SettingsFixture, root: string): void 
     // The flat form, a hook where a `{matcher, hooks: [...]}` wrapper belongs.
     'settings-guard-hook': settings({}, { PreToolUse: [{ type: 'command', command: 'true' }] }),
     'settings-hook-entry': settings({}, { Stop: [{ hooks: [{ type: 'command' }] }] }),
-    'settings-permission-rule': settings({ permissions: { deny: ['Bash(npm publish)*', 'Bash(:*)', 'WebFetch(example.com)', 'Read(./secret.txt)'] } }),
+    'settings-permission-rule': settings({ permissions: { allow: ['*', 'mcp__srv__*'], deny: [...INVALID_DENY_RULES, 'Read(./secret.txt)'] } }),
     'settings-hook-type': settings({}, { SessionStart: [{ hooks: [SETTINGS_MARKER_HOOK, { type: 'prompt', prompt: 'Greet.' }, { type: 'agent', prompt: 'Load context.' }] }] }),
   }
   writeTree(root, { '.claude/settings.json': bodies[name] })
