@@ -18,7 +18,8 @@ function listedNames(matcher: string): string[] | null {
 export default defineCheck({
   id: 'settings/hook-matcher',
   description: 'Settings hook matchers on tool events that name no tool Claude Code has (`bash`, `Edits|Writes`)',
-  rationale: 'On PreToolUse, PostToolUse, PostToolUseFailure, PermissionRequest and PermissionDenied the matcher is compared with the tool name, case-sensitively: a matcher listing only names that are no tool (`bash`, `Edits|Writes`) registers a hook that never fires, with no message. Legacy names (`Task`) still match in 2.1.332, and MCP tools (`mcp__…`) and regular expressions are not judged. A warning: a tool from a plugin or a newer Claude Code may carry the name.',
+  rationale:
+    'On PreToolUse, PostToolUse, PostToolUseFailure, PermissionRequest and PermissionDenied the matcher is compared with the tool name, case-sensitively: a matcher listing only names that are no tool (`bash`, `Edits|Writes`) registers a hook that never fires, with no message. Legacy names (`Task`) still match in 2.1.332, and MCP tools (`mcp__…`) and regular expressions are not judged. A warning: a tool from a plugin or a newer Claude Code may carry the name.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['settings'],
@@ -31,7 +32,10 @@ export default defineCheck({
       if (!names) continue
       // A list with one real tool still fires for it; only a matcher that names no tool at all never fires.
       if (names.some((name) => knownTools.has(name) || name.startsWith('mcp__'))) continue
-      const hints = names.map((name) => didYouMean(name, knownTools)).filter(Boolean).join('')
+      const hints = names
+        .map((name) => didYouMean(name, knownTools))
+        .filter(Boolean)
+        .join('')
       report({
         message: `Unexpected matcher \`${matcher}\` on \`${event}\`, expected a tool name${hints} (it names no tool, so the hook never fires)`,
         at: jsonValueSpan(file, [...path, 'matcher']),

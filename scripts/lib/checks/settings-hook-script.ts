@@ -10,7 +10,8 @@ import { projectScripts } from '../settings/project-script.ts'
 export default defineCheck({
   id: 'settings/hook-script',
   description: 'Project settings hooks whose `$CLAUDE_PROJECT_DIR/…` script does not exist',
-  rationale: 'Claude Code runs a command hook with `CLAUDE_PROJECT_DIR` set to the project root. When the script it names is not there, the hook fails at every event with a non-blocking error, so a guard hook lets every call through unless it sets `onFailure: block`. A warning: the script may be created by a setup step or kept out of version control on purpose.',
+  rationale:
+    'Claude Code runs a command hook with `CLAUDE_PROJECT_DIR` set to the project root. When the script it names is not there, the hook fails at every event with a non-blocking error, so a guard hook lets every call through unless it sets `onFailure: block`. A warning: the script may be created by a setup step or kept out of version control on purpose.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['settings'],
@@ -25,7 +26,10 @@ export default defineCheck({
         const args = Array.isArray(hook.args) ? hook.args.filter((a): a is string => typeof a === 'string') : []
         for (const script of projectScripts([hook.command, ...args].join(' '))) {
           if (existsSync(join(root, script))) continue
-          report({ message: `Unexpected missing script \`$CLAUDE_PROJECT_DIR/${script}\`, expected a file in the project (the hook fails every time it runs)`, at: jsonValueSpan(file, [...path, 'command']) })
+          report({
+            message: `Unexpected missing script \`$CLAUDE_PROJECT_DIR/${script}\`, expected a file in the project (the hook fails every time it runs)`,
+            at: jsonValueSpan(file, [...path, 'command']),
+          })
         }
       }
     }

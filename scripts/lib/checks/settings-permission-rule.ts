@@ -16,8 +16,10 @@ const loss: Record<RuleList, string> = {
 export default defineCheck({
   id: 'settings/permission-rule',
   description: 'Permission rules in settings that Claude Code skips or reads differently from how they are written',
-  rationale: 'Claude Code checks every rule of `permissions.allow`, `deny` and `ask` when it loads a settings file and skips the invalid ones one by one, with only an `[ERROR] Invalid setting skipped … Invalid permission rule` line in the debug log: text after the closing parenthesis (`Bash(npm publish)*`), an empty prefix (`Bash(:*)`), `WebFetch(example.com)` without `domain:`, a pattern on an MCP rule, a lower-case tool name. A deny list made of such rules denies nothing. Rules that load but match other than they read (`Write(path)`, which file checks never consult; `*` mixed with `:*`) are warnings.',
-  runtime: '`Bash(npm publish)*`, `Bash(:*)` and `WebFetch(example.com)` in `permissions.deny` each log "[ERROR] Invalid setting skipped … Invalid permission rule … was skipped", while the valid rule beside them is added.',
+  rationale:
+    'Claude Code checks every rule of `permissions.allow`, `deny` and `ask` when it loads a settings file and skips the invalid ones one by one, with only an `[ERROR] Invalid setting skipped … Invalid permission rule` line in the debug log: text after the closing parenthesis (`Bash(npm publish)*`), an empty prefix (`Bash(:*)`), `WebFetch(example.com)` without `domain:`, a pattern on an MCP rule, a lower-case tool name. A deny list made of such rules denies nothing. Rules that load but match other than they read (`Write(path)`, which file checks never consult; `*` mixed with `:*`) are warnings.',
+  runtime:
+    '`Bash(npm publish)*`, `Bash(:*)` and `WebFetch(example.com)` in `permissions.deny` each log "[ERROR] Invalid setting skipped … Invalid permission rule … was skipped", while the valid rule beside them is added.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['settings'],
@@ -34,9 +36,16 @@ export default defineCheck({
         const at = jsonValueSpan(file, ['permissions', list, i])
         if (!verdict.valid) {
           const fix = verdict.suggestion ? `; ${verdict.suggestion}` : ''
-          report({ message: `Unexpected permission rule \`${rule}\` in \`permissions.${list}\`: ${verdict.error}${fix} (Claude Code skips this rule, so ${loss[list]})`, at })
+          report({
+            message: `Unexpected permission rule \`${rule}\` in \`permissions.${list}\`: ${verdict.error}${fix} (Claude Code skips this rule, so ${loss[list]})`,
+            at,
+          })
         } else if (verdict.warning) {
-          report({ message: `Unexpected permission rule \`${rule}\` in \`permissions.${list}\`: it ${verdict.warning}`, at, severity: 'warning' })
+          report({
+            message: `Unexpected permission rule \`${rule}\` in \`permissions.${list}\`: it ${verdict.warning}`,
+            at,
+            severity: 'warning',
+          })
         }
       })
     }

@@ -8,7 +8,8 @@ import { didYouMean } from '../suggest.ts'
 export default defineCheck({
   id: 'settings/unknown-key',
   description: 'Top-level settings keys that Claude Code 2.1.332 does not define',
-  rationale: 'Claude Code keeps unknown settings keys without a message and reads nothing from them, so a misspelt key (`permission`, `hook`) silently does nothing. The list of known keys is the runtime\'s own (207 keys, schemas/settings.schema.json). A warning: a newer Claude Code may define the key, and other tools sometimes store their own keys here.',
+  rationale:
+    "Claude Code keeps unknown settings keys without a message and reads nothing from them, so a misspelt key (`permission`, `hook`) silently does nothing. The list of known keys is the runtime's own (207 keys, schemas/settings.schema.json). A warning: a newer Claude Code may define the key, and other tools sometimes store their own keys here.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['settings'],
@@ -18,7 +19,10 @@ export default defineCheck({
     for (const key of Object.keys(value)) {
       if (knownSettingsKeys.has(key)) continue
       const hint = didYouMean(key, knownSettingsKeys)
-      report({ message: `Unexpected settings key \`${key}\`, expected a key Claude Code reads${hint} (Claude Code ignores it)`, at: jsonKeySpan(file, [key]) })
+      report({
+        message: `Unexpected settings key \`${key}\`, expected a key Claude Code reads${hint} (Claude Code ignores it)`,
+        at: jsonKeySpan(file, [key]),
+      })
     }
   },
 })

@@ -15,13 +15,19 @@ export interface Consequence {
 
 export const WHOLE_FILE = 'Claude Code skips this whole settings file: every hook, permission and env value in it'
 
-const GUARD_HOOK = 'Claude Code skips this whole settings file, every hook, permission and env value in it: a PreToolUse or PermissionRequest hook it cannot load may be what guards those permissions'
+const GUARD_HOOK =
+  'Claude Code skips this whole settings file, every hook, permission and env value in it: a PreToolUse or PermissionRequest hook it cannot load may be what guards those permissions'
 
 /** Events whose unloadable hook entry takes the whole file down with it. */
 const guardEvents = new Set(['PreToolUse', 'PermissionRequest'])
 
 /** Keys whose invalid value the runtime replaces with "unset" (`.catch(undefined)`), leaving the rest of the file. */
-const droppedQuietly: readonly Path[] = [['effortLevel'], ['subagentStatusLine'], ['statusLine', 'refreshInterval'], ['subagentPromptCacheTtl']]
+const droppedQuietly: readonly Path[] = [
+  ['effortLevel'],
+  ['subagentStatusLine'],
+  ['statusLine', 'refreshInterval'],
+  ['subagentPromptCacheTtl'],
+]
 
 const startsWith = (path: Path, prefix: Path) => prefix.every((segment, i) => path[i] === segment)
 

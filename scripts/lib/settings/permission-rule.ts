@@ -5,9 +5,7 @@ import { legacyToolReplacement } from '../vocabulary.ts'
 
 export type RuleList = 'allow' | 'deny' | 'ask'
 
-export type RuleVerdict =
-  | { valid: true; warning?: string }
-  | { valid: false; error: string; suggestion?: string }
+export type RuleVerdict = { valid: true; warning?: string } | { valid: false; error: string; suggestion?: string }
 
 const filePatternTools = new Set(['Read', 'Write', 'Edit', 'Glob', 'NotebookRead', 'NotebookEdit', 'Cd'])
 /** Tools whose content rules file permission checks never consult, and the tool whose rules they should use. */
@@ -74,7 +72,11 @@ function wildcardAllow(name: string): RuleVerdict | null {
   if (!name.includes('*')) return null
   const mcp = mcpName(name)
   if (mcp && !mcp.server.includes('*')) return null
-  return { valid: false, error: `Wildcard tool name "${name}" is not supported in allow rules`, suggestion: 'only `mcp__<server>__*` style names may hold a wildcard in an allow rule' }
+  return {
+    valid: false,
+    error: `Wildcard tool name "${name}" is not supported in allow rules`,
+    suggestion: 'only `mcp__<server>__*` style names may hold a wildcard in an allow rule',
+  }
 }
 
 /** `Bash(prefix:*)`'s prefix, or null. */
@@ -91,15 +93,25 @@ function hasUnescapedStar(text: string): boolean {
 export function checkPermissionRule(rule: string, list: RuleList): RuleVerdict {
   if (rule.trim() === '') return { valid: false, error: 'Permission rule cannot be empty' }
   const shape = ruleShape(rule)
-  if (shape.kind === 'malformed') return { valid: false, error: 'Malformed Tool(content) rule', suggestion: 'write `Tool` or `Tool(content)`, ending at the closing `)`' }
+  if (shape.kind === 'malformed')
+    return { valid: false, error: 'Malformed Tool(content) rule', suggestion: 'write `Tool` or `Tool(content)`, ending at the closing `)`' }
   if (shape.kind === 'call' && shape.rawContent === '') {
     if (!shape.toolName) return { valid: false, error: 'Empty parentheses with no tool name' }
-    return { valid: false, error: 'Empty parentheses', suggestion: `write \`${shape.toolName}\` for the whole tool, or put a pattern inside` }
+    return {
+      valid: false,
+      error: 'Empty parentheses',
+      suggestion: `write \`${shape.toolName}\` for the whole tool, or put a pattern inside`,
+    }
   }
   const { toolName, content } = parts(rule)
   const mcp = mcpName(toolName)
   if (mcp) {
-    if (shape.kind === 'call') return { valid: false, error: 'MCP rules do not support patterns in parentheses', suggestion: `write \`${toolName}\`, or \`mcp__${mcp.server}__*\` for every tool of the server` }
+    if (shape.kind === 'call')
+      return {
+        valid: false,
+        error: 'MCP rules do not support patterns in parentheses',
+        suggestion: `write \`${toolName}\`, or \`mcp__${mcp.server}__*\` for every tool of the server`,
+      }
     return (list === 'allow' && wildcardAllow(toolName)) || { valid: true }
   }
   if (!toolName) return { valid: false, error: 'Tool name cannot be empty' }
@@ -108,31 +120,53 @@ export function checkPermissionRule(rule: string, list: RuleList): RuleVerdict {
     if (refused) return refused
   }
   if (!toolName.includes('_') && toolName[0] !== toolName[0]!.toUpperCase()) {
-    return { valid: false, error: 'Tool names must start with uppercase', suggestion: `write \`${toolName[0]!.toUpperCase()}${toolName.slice(1)}\`` }
+    return {
+      valid: false,
+      error: 'Tool names must start with uppercase',
+      suggestion: `write \`${toolName[0]!.toUpperCase()}${toolName.slice(1)}\``,
+    }
   }
-  if (shape.kind === 'call' && /(?:^|[^\\])\\[()]/.test(shape.rawContent) && countUnescaped(shape.rawContent, '(') !== countUnescaped(shape.rawContent, ')')) {
+  if (
+    shape.kind === 'call' &&
+    /(?:^|[^\\])\\[()]/.test(shape.rawContent) &&
+    countUnescaped(shape.rawContent, '(') !== countUnescaped(shape.rawContent, ')')
+  ) {
     return { valid: false, error: 'Ambiguous "\\(" or "\\)" beside an unescaped parenthesis' }
   }
   if (content === undefined) return { valid: true }
-  if (toolName === 'WebSearch' && (content.includes('*') || content.includes('?'))) return { valid: false, error: 'WebSearch does not support wildcards' }
+  if (toolName === 'WebSearch' && (content.includes('*') || content.includes('?')))
+    return { valid: false, error: 'WebSearch does not support wildcards' }
   if (toolName === 'WebFetch') {
-    if (content.includes('://') || content.startsWith('http')) return { valid: false, error: 'WebFetch permissions use domain format, not URLs', suggestion: 'write `WebFetch(domain:hostname)`' }
-    if (!content.startsWith('domain:')) return { valid: false, error: 'WebFetch permissions must use "domain:" prefix', suggestion: 'write `WebFetch(domain:hostname)`' }
+    if (content.includes('://') || content.startsWith('http'))
+      return { valid: false, error: 'WebFetch permissions use domain format, not URLs', suggestion: 'write `WebFetch(domain:hostname)`' }
+    if (!content.startsWith('domain:'))
+      return { valid: false, error: 'WebFetch permissions must use "domain:" prefix', suggestion: 'write `WebFetch(domain:hostname)`' }
   }
   if (toolName === 'Bash') {
-    if (content === ':*') return { valid: false, error: 'Prefix cannot be empty before :*', suggestion: 'put a command before `:*`, or write `Bash(npm *)`' }
+    if (content === ':*')
+      return { valid: false, error: 'Prefix cannot be empty before :*', suggestion: 'put a command before `:*`, or write `Bash(npm *)`' }
     const prefix = colonStarPrefix(content)?.trimEnd()
     if (prefix !== undefined && hasUnescapedStar(prefix)) {
-      return { valid: true, warning: `mixes \`*\` with the trailing \`:*\` prefix form, so the \`*\` is matched literally, not as a wildcard` }
+      return {
+        valid: true,
+        warning: `mixes \`*\` with the trailing \`:*\` prefix form, so the \`*\` is matched literally, not as a wildcard`,
+      }
     }
     if (prefix === undefined && content.includes(':*') && !content.endsWith(':*')) {
-      return { valid: true, warning: 'has a `:*` that is not at the end, so it is read as a `*` wildcard with a literal `:`, not as a prefix rule' }
+      return {
+        valid: true,
+        warning: 'has a `:*` that is not at the end, so it is read as a `*` wildcard with a literal `:`, not as a prefix rule',
+      }
     }
   }
-  if (filePatternTools.has(toolName) && content.includes(':*')) return { valid: false, error: 'The ":*" syntax is only for Bash prefix rules', suggestion: 'use globs such as `src/**`' }
+  if (filePatternTools.has(toolName) && content.includes(':*'))
+    return { valid: false, error: 'The ":*" syntax is only for Bash prefix rules', suggestion: 'use globs such as `src/**`' }
   const instead = unmatchedFileTools[toolName]
   if (instead && !content.includes(':*')) {
-    return { valid: true, warning: `is never consulted by file permission checks (only \`${instead}(path)\` rules are); write \`${instead}(${content})\`` }
+    return {
+      valid: true,
+      warning: `is never consulted by file permission checks (only \`${instead}(path)\` rules are); write \`${instead}(${content})\``,
+    }
   }
   return { valid: true }
 }
