@@ -2434,24 +2434,24 @@ var require_utils = __commonJS({
       if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return;
       let left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":"), right = compression === -1 ? [] : input.slice(compression + 2).split(":");
       compression !== -1 && (left.length === 1 && left[0] === "" && (left.length = 0), right.length === 1 && right[0] === "" && (right.length = 0));
-      let parts = left.concat(right), hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        let part = parts[i];
+      let parts2 = left.concat(right), hextetCount = 0;
+      for (let i = 0; i < parts2.length; i++) {
+        let part = parts2[i];
         if (part === "") return;
         if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return;
+          if (i !== parts2.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return;
           hextetCount += 2;
           continue;
         }
         if (!isHextet(part)) return;
-        parts[i] = parseInt(part, 16).toString(16), hextetCount++;
+        parts2[i] = parseInt(part, 16).toString(16), hextetCount++;
       }
       if (compression === -1)
-        return hextetCount !== 8 ? void 0 : compressIPv6ZeroRun(parts);
+        return hextetCount !== 8 ? void 0 : compressIPv6ZeroRun(parts2);
       if (hextetCount >= 8) return;
-      let expanded = parts.slice(0, left.length);
+      let expanded = parts2.slice(0, left.length);
       for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      for (let i = left.length; i < parts2.length; i++) expanded.push(parts2[i]);
       return compressIPv6ZeroRun(expanded);
     }
     function normalizeIPv6(host) {
@@ -2940,30 +2940,30 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       return schemelessOptions.skipEscape = !0, serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative13, options, skipNormalization) {
+    function resolveComponent(base, relative14, options, skipNormalization) {
       let target = {};
-      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative13 = parse5(serialize3(relative13, options), options)), options = options || {}, !options.tolerant && relative13.scheme)
-        target.scheme = relative13.scheme, target.userinfo = relative13.userinfo, target.host = relative13.host, target.port = relative13.port, target.path = removeDotSegments(relative13.path || ""), target.query = relative13.query;
+      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative14 = parse5(serialize3(relative14, options), options)), options = options || {}, !options.tolerant && relative14.scheme)
+        target.scheme = relative14.scheme, target.userinfo = relative14.userinfo, target.host = relative14.host, target.port = relative14.port, target.path = removeDotSegments(relative14.path || ""), target.query = relative14.query;
       else {
-        if (relative13.userinfo !== void 0 || relative13.host !== void 0 || relative13.port !== void 0)
-          target.userinfo = relative13.userinfo, target.host = relative13.host, target.port = relative13.port, target.path = removeDotSegments(relative13.path || ""), target.query = relative13.query;
+        if (relative14.userinfo !== void 0 || relative14.host !== void 0 || relative14.port !== void 0)
+          target.userinfo = relative14.userinfo, target.host = relative14.host, target.port = relative14.port, target.path = removeDotSegments(relative14.path || ""), target.query = relative14.query;
         else {
-          if (!relative13.path)
-            target.path = base.path, relative13.query !== void 0 ? target.query = relative13.query : target.query = base.query;
+          if (!relative14.path)
+            target.path = base.path, relative14.query !== void 0 ? target.query = relative14.query : target.query = base.query;
           else {
-            if (relative13.path[0] === "/")
-              target.path = removeDotSegments(relative13.path);
+            if (relative14.path[0] === "/")
+              target.path = removeDotSegments(relative14.path);
             else {
               let baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              baseHasAuthority && !base.path ? target.path = "/" + relative13.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative13.path : target.path = relative13.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              baseHasAuthority && !base.path ? target.path = "/" + relative14.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative14.path : target.path = relative14.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative13.query;
+            target.query = relative14.query;
           }
           target.userinfo = base.userinfo, target.host = base.host, target.port = base.port;
         }
         target.scheme = base.scheme;
       }
-      return target.fragment = relative13.fragment, target;
+      return target.fragment = relative14.fragment, target;
     }
     function equal(uriA, uriB, options) {
       let normalizedA = normalizeComparableURI(uriA, options), normalizedB = normalizeComparableURI(uriB, options);
@@ -8963,6 +8963,866 @@ var hooks_schema_default, init_hooks_schema = __esm({
   }
 });
 
+// schemas/settings.schema.json
+var settings_schema_default, init_settings_schema = __esm({
+  "schemas/settings.schema.json"() {
+    settings_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "settings.schema.json",
+      title: "Claude Code settings file",
+      description: "`.claude/settings.json`, `.claude/settings.local.json`, `~/.claude/settings.json` and managed settings, as Claude Code 2.1.332 reads them. Every top-level key the runtime defines is listed; the agent-relevant ones are typed. A wrong type on a typed key makes Claude Code skip the whole file; an invalid hook entry or marketplace entry is dropped on its own.",
+      type: "object",
+      properties: {
+        $schema: {
+          description: "JSON Schema reference for editors.",
+          type: "string"
+        },
+        apiKeyHelper: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        proxyAuthHelper: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        awsCredentialExport: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        awsAuthRefresh: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        gcpAuthRefresh: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        processWrapper: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        policyHelper: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        policyHelpers: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        xaaIdp: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        fileSuggestion: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        respectGitignore: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        breakReminder: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        quietHours: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        cleanupPeriodDays: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        desktopSessionCleanupPeriodDays: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        syncClaudeAiSkills: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        syncClaudeAiPlugins: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        skillListingMaxDescChars: {
+          description: "Characters of each skill description in the listing.",
+          type: "integer",
+          minimum: 1
+        },
+        skillListingBudgetFraction: {
+          description: "Share of the context window for the skill listing.",
+          type: "number",
+          exclusiveMinimum: 0,
+          maximum: 1
+        },
+        wslInheritsWindowsSettings: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        env: {
+          description: "Environment variables for the session (values are read as strings).",
+          type: "object"
+        },
+        attribution: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        attributionProject: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        attributionProjectPolicy: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        includeCoAuthoredBy: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        includeGitInstructions: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        permissions: {
+          description: "Tool permission rules and the default mode.",
+          type: "object",
+          properties: {
+            allow: {
+              description: "Rules for tool calls that run without a prompt.",
+              type: "array",
+              items: {
+                description: "A permission rule: `Tool` or `Tool(content)`; its syntax is checked by settings/permission-rule.",
+                type: "string"
+              }
+            },
+            deny: {
+              description: "Rules for tool calls that are refused.",
+              type: "array",
+              items: {
+                description: "A permission rule: `Tool` or `Tool(content)`; its syntax is checked by settings/permission-rule.",
+                type: "string"
+              }
+            },
+            ask: {
+              description: "Rules for tool calls that always prompt.",
+              type: "array",
+              items: {
+                description: "A permission rule: `Tool` or `Tool(content)`; its syntax is checked by settings/permission-rule.",
+                type: "string"
+              }
+            },
+            defaultMode: {
+              description: "The permission mode a session starts in (`manual` is read as `default`).",
+              enum: [
+                "acceptEdits",
+                "auto",
+                "bypassPermissions",
+                "default",
+                "dontAsk",
+                "plan",
+                "manual"
+              ]
+            },
+            disableBypassPermissionsMode: {
+              description: "`disable` forbids bypassPermissions mode.",
+              enum: [
+                "disable"
+              ]
+            },
+            disableAutoMode: {
+              description: "`disable` forbids auto mode.",
+              enum: [
+                "disable"
+              ]
+            },
+            additionalDirectories: {
+              description: "Extra folders the tools may work in.",
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            blockReadsOutsideWorkingDirectories: {
+              description: "Refuse file reads outside the working folders.",
+              type: "boolean"
+            },
+            blockFileToolReadsOutsideWorkingDirectories: {
+              description: "Internal launch-time variant of blockReadsOutsideWorkingDirectories.",
+              type: "boolean"
+            },
+            blockWritesOutsideWorkingDirectories: {
+              description: "Refuse writes outside the working folders.",
+              type: "boolean"
+            },
+            blockReadsExemptPaths: {
+              description: "Paths still readable when reads outside the working folders are blocked.",
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            workingDirectoriesAsGiven: {
+              description: "Use the working folders exactly as given.",
+              type: "boolean"
+            },
+            workingDirectoriesExclude: {
+              description: "Folders left out of the working folders.",
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            denyInsteadOfPrompting: {
+              description: "Deny a call that would prompt instead of waiting for an answer.",
+              type: "boolean"
+            }
+          }
+        },
+        additionalDirectoryConfigRoots: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        model: {
+          description: "The model a session starts with.",
+          type: "string"
+        },
+        fallbackModel: {
+          description: "Models tried in order when the main one is unavailable.",
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        availableModels: {
+          description: "The models a user may pick.",
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        enforceAvailableModels: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        availableModelsMatch: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        deniedModels: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        modelOverrides: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        modelPicker: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        modelPricing: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        modelCatalogUrl: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        modelCatalogPublicKey: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        enableAllProjectMcpServers: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        enabledMcpjsonServers: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disabledMcpjsonServers: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableClaudeAiConnectors: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        skillOverrides: {
+          description: "Skill listing overrides by skill name.",
+          type: "object",
+          additionalProperties: {
+            description: "How the skill is listed.",
+            enum: [
+              "on",
+              "name-only",
+              "user-invocable-only",
+              "off"
+            ]
+          }
+        },
+        disableBundledSkills: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableDirectMcpSkills: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        managedMcpServers: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowedMcpServers: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        deniedMcpServers: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        hooks: {
+          description: "Hooks by event, the same map as a plugin's hooks file.",
+          $ref: "vocabulary.schema.json#/$defs/hookMap"
+        },
+        worktree: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableAllHooks: {
+          description: "Turn off every hook and the status line.",
+          type: "boolean"
+        },
+        disableReplyCheck: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableAgentView: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableRemoteControl: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableWorkflows: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableArtifact: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        enableArtifact: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        enableWorkflows: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        workflowSizeGuideline: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        workflowKeywordTriggerEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableSkillShellExecution: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableWindowsBashCommandSplit: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        defaultShell: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        bashEditDiffEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        bashOutputMaxChars: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        taskOutputMaxChars: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        respondToBashCommands: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowManagedHooksOnly: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowedHttpHookUrls: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        httpHookAllowedEnvVars: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowManagedPermissionRulesOnly: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowManagedMcpServersOnly: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        desktopMcpServersListScope: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowAllClaudeAiMcps: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowClaudeInChromeWithManagedMcp: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        strictPluginOnlyCustomization: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        statusLine: {
+          description: "A status line command.",
+          type: "object",
+          required: [
+            "type",
+            "command"
+          ],
+          properties: {
+            type: {
+              description: "Always `command`.",
+              const: "command"
+            },
+            command: {
+              description: "Shell command whose output is the status line.",
+              type: "string"
+            },
+            padding: {
+              description: "Padding around the status line.",
+              type: "number"
+            },
+            refreshInterval: {
+              description: "Seconds between re-runs, at least 1 (a smaller value is dropped).",
+              type: "number",
+              minimum: 1
+            },
+            hideVimModeIndicator: {
+              description: "Hide the vim mode indicator.",
+              type: "boolean"
+            }
+          }
+        },
+        prUrlTemplate: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        footerLinksRegexes: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        subagentStatusLine: {
+          description: "Deprecated per-subagent status line command (an invalid value is dropped).",
+          type: "object",
+          required: [
+            "type",
+            "command"
+          ],
+          properties: {
+            type: {
+              description: "Always `command`.",
+              const: "command"
+            },
+            command: {
+              description: "Shell command.",
+              type: "string"
+            }
+          }
+        },
+        enabledPlugins: {
+          description: "Plugins by `plugin@marketplace` id: `true` enables one.",
+          type: "object",
+          additionalProperties: {
+            description: "`true` or `false` (a list of versions is accepted and leaves the plugin off).",
+            anyOf: [
+              {
+                type: "boolean"
+              },
+              {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              }
+            ],
+            "x-expected": "`true`, `false` or a list of versions"
+          }
+        },
+        prependPlugins: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        appendPlugins: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        extraKnownMarketplaces: {
+          description: "Marketplaces to offer in this repository, by name.",
+          type: "object",
+          additionalProperties: {
+            description: "One marketplace: where it comes from.",
+            type: "object",
+            required: [
+              "source"
+            ],
+            properties: {
+              source: {
+                description: 'Where the marketplace comes from, e.g. `{"source": "github", "repo": "owner/name"}`.',
+                type: "object",
+                required: [
+                  "source"
+                ],
+                properties: {
+                  source: {
+                    description: "The kind of source.",
+                    type: "string"
+                  }
+                }
+              },
+              autoUpdate: {
+                description: "Refresh the marketplace at start-up.",
+                type: "boolean"
+              },
+              installLocation: {
+                description: "Where the marketplace is kept.",
+                type: "string"
+              }
+            }
+          }
+        },
+        additionalMarketplaces: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        strictKnownMarketplaces: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowedMarketplaces: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        blockedMarketplaces: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableCommandPluginSources: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableSideloadFlags: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        pluginSuggestionMarketplaces: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        forceLoginMethod: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        forceLoginGatewayUrl: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        gatewayInternalNetworks: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        parentSettingsBehavior: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        managedSourcesBehavior: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        forceLoginOrgUUID: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowNestedModelAccessUnderForceLogin: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowedProviders: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        forceRemoteSettingsRefresh: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        otelHeadersHelper: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        outputStyle: {
+          description: "The output style a session uses.",
+          type: "string"
+        },
+        viewMode: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        language: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        skipWebFetchPreflight: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        sandbox: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        feedbackSurveyRate: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        feedbackDrafts: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        spinnerTipsEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        clawdFileProgressEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        spinnerVerbs: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        spinnerTipsOverride: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        syntaxHighlightingDisabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        maxProseWidth: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        spellcheck: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        terminalTitleFromRename: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        promptCacheTtl: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        subagentPromptCacheTtl: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        alwaysThinkingEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        effortLevel: {
+          description: "Persisted effort level (an invalid value is dropped).",
+          enum: [
+            "low",
+            "medium",
+            "high",
+            "xhigh"
+          ]
+        },
+        maxEffortLevel: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        modelSettings: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        ultracode: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoCompactWindow: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        advisorModel: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        fastMode: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        fastModePerSessionOptIn: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        promptSuggestionEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        emojiCompletionEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        awaySummaryEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        responseComparisonEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        showClearContextOnPlanAccept: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        askUserQuestionTimeout: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        dialogExpiry: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        agent: {
+          description: "The agent the main thread runs as.",
+          type: "string"
+        },
+        modelProposedGoals: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        companyAnnouncements: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        pluginConfigs: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        remote: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoUpdatesChannel: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        minimumVersion: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        requiredMinimumVersion: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        requiredMaximumVersion: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        downloadsMirrorUrl: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        plansDirectory: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        tui: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        voice: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        channelsEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        allowedChannelPlugins: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        prefersReducedMotion: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        timeFormat: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        timeZone: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        doneMeansMerged: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        totalTokensReminder: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        totalTokensReminderBudget: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        totalTokensReminderAfterUserTurn: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoMemoryEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoMemoryDirectory: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoDreamEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        showThinkingSummaries: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        skipDangerousModePermissionPrompt: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        skipWorkflowUsageWarning: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableAutoMode: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        remoteTools: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        sshConfigs: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        sshHostCommands: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        claudeMd: {
+          description: "Organisation instructions; read only from managed settings.",
+          type: "string"
+        },
+        claudeMdExcludes: {
+          description: "Globs or paths of CLAUDE.md files not to load.",
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        pluginTrustMessage: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        theme: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        editorMode: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        keybindingFlavor: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        vimInsertModeRemaps: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        verbose: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        preferredNotifChannel: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoCompactEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        precomputeCompactionEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        precomputeArmTokens: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoCompactRaisedForLoad: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoCompactOfferAnswer: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        idleCompaction: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        switchModelsOnFlag: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoContinueAtUsageLimit: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoScrollEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        wheelScrollAccelerationEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        fileCheckpointingEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        showTurnDuration: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        showMessageTimestamps: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        terminalProgressBarEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        todoFeatureEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        teammateMode: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        remoteControlAtStartup: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        remoteControl: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        isolatePeerMachines: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        daemonColdStart: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        crossSessionInbound: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        remoteMessageReceipts: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        autoUploadSessions: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        inputNeededNotifEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        agentPushNotifEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        skipAutoPermissionPrompt: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        disableDeepLinkRegistration: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        voiceEnabled: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        defaultView: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        },
+        axScreenReader: {
+          description: "Read by Claude Code 2.1.332; its value is not checked here."
+        }
+      },
+      "x-expected": "an object of settings"
+    };
+  }
+});
+
 // schemas/config.schema.json
 var config_schema_default, init_config_schema = __esm({
   "schemas/config.schema.json"() {
@@ -9924,6 +10784,7 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
     init_plugin_schema();
     init_marketplace_schema();
     init_hooks_schema();
+    init_settings_schema();
     init_config_schema();
     init_catalog_schema();
     init_reference_schema();
@@ -9932,7 +10793,7 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
     init_progress_state_schema();
     init_install_lock_schema();
     schemas = Object.fromEntries(
-      [vocabulary_schema_default, agent_schema_default, skill_schema_default, command_schema_default, plugin_schema_default, marketplace_schema_default, hooks_schema_default, config_schema_default, catalog_schema_default, reference_schema_default, orchestrator_result_schema_default, specialist_result_schema_default, progress_state_schema_default, install_lock_schema_default].map((s) => [s.$id, s])
+      [vocabulary_schema_default, agent_schema_default, skill_schema_default, command_schema_default, plugin_schema_default, marketplace_schema_default, hooks_schema_default, settings_schema_default, config_schema_default, catalog_schema_default, reference_schema_default, orchestrator_result_schema_default, specialist_result_schema_default, progress_state_schema_default, install_lock_schema_default].map((s) => [s.$id, s])
     ), contractNames = ["orchestrator-result", "specialist-result", "progress-state"], ajv = null, compiled = /* @__PURE__ */ new Map();
   }
 });
@@ -10198,7 +11059,7 @@ var require_scan = __commonJS({
     } = require_constants(), isPathSeparator = (code4) => code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH, depth = (token) => {
       token.isPrefix !== !0 && (token.depth = token.isGlobstar ? 1 / 0 : 1);
     }, scan2 = (input, options) => {
-      let opts = options || {}, length = input.length - 1, scanToEnd = opts.parts === !0 || opts.tokens === !0 || opts.scanToEnd === !0, slashes = [], tokens2 = [], parts = [], str = input, index2 = -1, start = 0, lastIndex = 0, isBrace = !1, isBracket = !1, isGlob = !1, isExtglob = !1, isGlobstar = !1, braceEscaped = !1, backslashes = !1, negated = !1, negatedExtglob = !1, finished = !1, braces = 0, prev, code4, token = { value: "", depth: 0, isGlob: !1 }, eos = () => index2 >= length, peek3 = () => str.charCodeAt(index2 + 1), advance = () => (prev = code4, str.charCodeAt(++index2));
+      let opts = options || {}, length = input.length - 1, scanToEnd = opts.parts === !0 || opts.tokens === !0 || opts.scanToEnd === !0, slashes = [], tokens2 = [], parts2 = [], str = input, index2 = -1, start = 0, lastIndex = 0, isBrace = !1, isBracket = !1, isGlob = !1, isExtglob = !1, isGlobstar = !1, braceEscaped = !1, backslashes = !1, negated = !1, negatedExtglob = !1, finished = !1, braces = 0, prev, code4, token = { value: "", depth: 0, isGlob: !1 }, eos = () => index2 >= length, peek3 = () => str.charCodeAt(index2 + 1), advance = () => (prev = code4, str.charCodeAt(++index2));
       for (; index2 < length; ) {
         code4 = advance();
         let next;
@@ -10342,10 +11203,10 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           let n2 = prevIndex !== void 0 ? prevIndex + 1 : start, i = slashes[idx], value2 = input.slice(n2, i);
-          opts.tokens && (idx === 0 && start !== 0 ? (tokens2[idx].isPrefix = !0, tokens2[idx].value = prefix) : tokens2[idx].value = value2, depth(tokens2[idx]), state.maxDepth += tokens2[idx].depth), i >= start && (parts.push(value2), prevIndex = i);
+          opts.tokens && (idx === 0 && start !== 0 ? (tokens2[idx].isPrefix = !0, tokens2[idx].value = prefix) : tokens2[idx].value = value2, depth(tokens2[idx]), state.maxDepth += tokens2[idx].depth), i >= start && (parts2.push(value2), prevIndex = i);
         }
         let n = prevIndex !== void 0 ? prevIndex + 1 : start, value = input.slice(n);
-        parts.push(value), opts.tokens && prevIndex && prevIndex + 1 < input.length && (tokens2[tokens2.length - 1].value = value, depth(tokens2[tokens2.length - 1]), state.maxDepth += tokens2[tokens2.length - 1].depth), state.slashes = slashes, state.parts = parts;
+        parts2.push(value), opts.tokens && prevIndex && prevIndex + 1 < input.length && (tokens2[tokens2.length - 1].value = value, depth(tokens2[tokens2.length - 1]), state.maxDepth += tokens2[tokens2.length - 1].depth), state.slashes = slashes, state.parts = parts2;
       }
       return state;
     };
@@ -10375,14 +11236,14 @@ var require_parse = __commonJS({
       }
       return value;
     }, syntaxError = (type, char) => `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`, splitTopLevel = (input) => {
-      let parts = [], bracket = 0, paren = 0, quote = 0, value = "", escaped = !1;
+      let parts2 = [], bracket = 0, paren = 0, quote = 0, value = "", escaped2 = !1;
       for (let ch of input) {
-        if (escaped === !0) {
-          value += ch, escaped = !1;
+        if (escaped2 === !0) {
+          value += ch, escaped2 = !1;
           continue;
         }
         if (ch === "\\") {
-          value += ch, escaped = !0;
+          value += ch, escaped2 = !0;
           continue;
         }
         if (ch === '"') {
@@ -10400,23 +11261,23 @@ var require_parse = __commonJS({
             else if (ch === ")" && paren > 0)
               paren--;
             else if (ch === "|" && paren === 0) {
-              parts.push(value), value = "";
+              parts2.push(value), value = "";
               continue;
             }
           }
         }
         value += ch;
       }
-      return parts.push(value), parts;
+      return parts2.push(value), parts2;
     }, isPlainBranch = (branch) => {
-      let escaped = !1;
+      let escaped2 = !1;
       for (let ch of branch) {
-        if (escaped === !0) {
-          escaped = !1;
+        if (escaped2 === !0) {
+          escaped2 = !1;
           continue;
         }
         if (ch === "\\") {
-          escaped = !0;
+          escaped2 = !0;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch))
@@ -10441,15 +11302,15 @@ var require_parse = __commonJS({
     }, parseRepeatedExtglob = (pattern, requireEnd = !0) => {
       if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(")
         return;
-      let bracket = 0, paren = 0, quote = 0, escaped = !1;
+      let bracket = 0, paren = 0, quote = 0, escaped2 = !1;
       for (let i = 1; i < pattern.length; i++) {
         let ch = pattern[i];
-        if (escaped === !0) {
-          escaped = !1;
+        if (escaped2 === !0) {
+          escaped2 = !1;
           continue;
         }
         if (ch === "\\") {
-          escaped = !0;
+          escaped2 = !0;
           continue;
         }
         if (ch === '"') {
@@ -10694,12 +11555,12 @@ var require_parse = __commonJS({
           let prevValue = prev.value.slice(1);
           if (prev.posix !== !0 && prevValue[0] === "^" && !prevValue.includes("/") && (value = `/${value}`), prev.value += value, append({ value }), opts.literalBrackets === !1 || utils.hasRegexChars(prevValue))
             continue;
-          let escaped = utils.escapeRegex(prev.value);
+          let escaped2 = utils.escapeRegex(prev.value);
           if (state.output = state.output.slice(0, -prev.value.length), opts.literalBrackets === !0) {
-            state.output += escaped, prev.value = escaped;
+            state.output += escaped2, prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`, state.output += prev.value;
+          prev.value = `(${capture}${escaped2}|${prev.value})`, state.output += prev.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== !0) {
@@ -11503,8 +12364,8 @@ function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
     onLiteralValue: (value, offset, length) => {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep15, offset, length) => {
-      currentParent.type === "property" && (sep15 === ":" ? currentParent.colonOffset = offset : sep15 === "," && ensurePropertyComplete(offset));
+    onSeparator: (sep16, offset, length) => {
+      currentParent.type === "property" && (sep16 === ":" ? currentParent.colonOffset = offset : sep16 === "," && ensurePropertyComplete(offset));
     },
     onError: (error, offset, length) => {
       errors.push({ error, offset, length });
@@ -12436,8 +13297,8 @@ function walk(root2, patterns, ignored = () => !1, boundary) {
   return visit3(root2, realRoot !== root2), found2;
 }
 function staticBase(pattern) {
-  let parts = pattern.split("/"), base = [];
-  for (let part of parts.slice(0, -1)) {
+  let parts2 = pattern.split("/"), base = [];
+  for (let part of parts2.slice(0, -1)) {
     if (/[*?[\]{}()!]/.test(part)) break;
     base.push(part);
   }
@@ -12976,18 +13837,18 @@ var require_directives = __commonJS({
        */
       add(line, onError) {
         this.atNextDocument && (this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" }, this.tags = Object.assign({}, _Directives.defaultTags), this.atNextDocument = !1);
-        let parts = line.trim().split(/[ \t]+/), name = parts.shift();
+        let parts2 = line.trim().split(/[ \t]+/), name = parts2.shift();
         switch (name) {
           case "%TAG": {
-            if (parts.length !== 2 && (onError(0, "%TAG directive should contain exactly two parts"), parts.length < 2))
+            if (parts2.length !== 2 && (onError(0, "%TAG directive should contain exactly two parts"), parts2.length < 2))
               return !1;
-            let [handle2, prefix] = parts;
+            let [handle2, prefix] = parts2;
             return this.tags[handle2] = prefix, !0;
           }
           case "%YAML": {
-            if (this.yaml.explicit = !0, parts.length !== 1)
+            if (this.yaml.explicit = !0, parts2.length !== 1)
               return onError(0, "%YAML directive should contain exactly one part"), !1;
-            let [version] = parts;
+            let [version] = parts2;
             if (version === "1.1" || version === "1.2")
               return this.yaml.version = version, !0;
             {
@@ -13125,23 +13986,23 @@ var require_applyReviver = __commonJS({
       if (val && typeof val == "object")
         if (Array.isArray(val))
           for (let i = 0, len = val.length; i < len; ++i) {
-            let v02 = val[i], v14 = applyReviver(reviver, val, String(i), v02);
-            v14 === void 0 ? delete val[i] : v14 !== v02 && (val[i] = v14);
+            let v02 = val[i], v15 = applyReviver(reviver, val, String(i), v02);
+            v15 === void 0 ? delete val[i] : v15 !== v02 && (val[i] = v15);
           }
         else if (val instanceof Map)
           for (let k of Array.from(val.keys())) {
-            let v02 = val.get(k), v14 = applyReviver(reviver, val, k, v02);
-            v14 === void 0 ? val.delete(k) : v14 !== v02 && val.set(k, v14);
+            let v02 = val.get(k), v15 = applyReviver(reviver, val, k, v02);
+            v15 === void 0 ? val.delete(k) : v15 !== v02 && val.set(k, v15);
           }
         else if (val instanceof Set)
           for (let v02 of Array.from(val)) {
-            let v14 = applyReviver(reviver, val, v02, v02);
-            v14 === void 0 ? val.delete(v02) : v14 !== v02 && (val.delete(v02), val.add(v14));
+            let v15 = applyReviver(reviver, val, v02, v02);
+            v15 === void 0 ? val.delete(v02) : v15 !== v02 && (val.delete(v02), val.add(v15));
           }
         else
           for (let [k, v02] of Object.entries(val)) {
-            let v14 = applyReviver(reviver, val, k, v02);
-            v14 === void 0 ? delete val[k] : v14 !== v02 && (val[k] = v14);
+            let v15 = applyReviver(reviver, val, k, v02);
+            v15 === void 0 ? delete val[k] : v15 !== v02 && (val[k] = v15);
           }
       return reviver.call(obj, key, val);
     }
@@ -15084,7 +15945,7 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
-      let sign = str[0], parts = sign === "-" || sign === "+" ? str.substring(1) : str, num = (n) => asBigInt ? BigInt(n) : Number(n), res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      let sign = str[0], parts2 = sign === "-" || sign === "+" ? str.substring(1) : str, num = (n) => asBigInt ? BigInt(n) : Number(n), res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
@@ -15095,8 +15956,8 @@ var require_timestamp = __commonJS({
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       value < 0 && (sign = "-", value *= num(-1));
-      let _60 = num(60), parts = [value % _60];
-      return value < 60 ? parts.unshift(0) : (value = (value - parts[0]) / _60, parts.unshift(value % _60), value >= 60 && (value = (value - parts[0]) / _60, parts.unshift(value))), sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      let _60 = num(60), parts2 = [value % _60];
+      return value < 60 ? parts2.unshift(0) : (value = (value - parts2[0]) / _60, parts2.unshift(value % _60), value >= 60 && (value = (value - parts2[0]) / _60, parts2.unshift(value))), sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value == "bigint" || Number.isInteger(value),
@@ -15720,16 +16581,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep15, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep16, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep15?.[0],
+          next: key ?? sep16?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep15) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep16) {
             commentEnd = keyProps.end, keyProps.comment && (map4.comment ? map4.comment += `
 ` + keyProps.comment : map4.comment = keyProps.comment);
             continue;
@@ -15739,7 +16600,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map4.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep15 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep16 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -15749,7 +16610,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep16, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair2 = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair2.srcToken = collItem), map4.items.push(pair2);
@@ -15807,7 +16668,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep15 = "";
+        let hasSpace = !1, sep16 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -15817,11 +16678,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep15 + cb : comment = cb, sep15 = "";
+              comment ? comment += sep16 + cb : comment = cb, sep16 = "";
               break;
             }
             case "newline":
-              comment && (sep15 += source), hasSpace = !0;
+              comment && (sep16 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -15847,17 +16708,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep15, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep16, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep15?.[0],
+          next: key ?? sep16?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep15 && !value) {
+          if (!props.anchor && !props.tag && !sep16 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -15890,14 +16751,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap2 && !sep15 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
+        if (!isMap2 && !sep16 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep16, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep15 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep16 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -15908,8 +16769,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep15)
-                for (let st of sep15) {
+              if (sep16)
+                for (let st of sep16) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -15920,7 +16781,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep16, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair2 = new Pair.Pair(keyNode, valueNode);
@@ -16023,7 +16884,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep15 = "", prevMoreIndented = !1;
+      let value = "", sep16 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -16035,16 +16896,16 @@ var require_resolve_block_scalar = __commonJS({
           let message2 = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message2), indent2 = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep15 + indent2.slice(trimIndent) + content3, sep15 = `
-`) : indent2.length > trimIndent || content3[0] === "	" ? (sep15 === " " ? sep15 = `
-` : !prevMoreIndented && sep15 === `
-` && (sep15 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep16 + indent2.slice(trimIndent) + content3, sep16 = `
+`) : indent2.length > trimIndent || content3[0] === "	" ? (sep16 === " " ? sep16 = `
+` : !prevMoreIndented && sep16 === `
+` && (sep16 = `
 
-`), value += sep15 + indent2.slice(trimIndent) + content3, sep15 = `
-`, prevMoreIndented = !0) : content3 === "" ? sep15 === `
+`), value += sep16 + indent2.slice(trimIndent) + content3, sep16 = `
+`, prevMoreIndented = !0) : content3 === "" ? sep16 === `
 ` ? value += `
-` : sep15 = `
-` : (value += sep15 + content3, sep15 = " ", prevMoreIndented = !1);
+` : sep16 = `
+` : (value += sep16 + content3, sep16 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -16188,15 +17049,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep15 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep16 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep15 === `
-` ? res += sep15 : sep15 = `
-` : (res += sep15 + lm, sep15 = " "), pos = line.lastIndex;
+        lm === "" ? sep16 === `
+` ? res += sep16 : sep16 = `
+` : (res += sep16 + lm, sep16 = " "), pos = line.lastIndex;
       }
       let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep15 + (match?.[1] ?? "");
+      return last.lastIndex = pos, match = last.exec(source), res + sep16 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -16821,12 +17682,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep15, value }) {
+    function stringifyItem({ start, key, sep: sep16, value }) {
       let res = "";
       for (let st of start)
         res += st.source;
-      if (key && (res += stringifyToken(key)), sep15)
-        for (let st of sep15)
+      if (key && (res += stringifyToken(key)), sep16)
+        for (let st of sep16)
           res += st.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -17745,13 +18606,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep15;
-          scalar.end ? (sep15 = scalar.end, sep15.push(this.sourceToken), delete scalar.end) : sep15 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep16;
+          scalar.end ? (sep16 = scalar.end, sep16.push(this.sourceToken), delete scalar.end) : sep16 = [this.sourceToken];
           let map4 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep15 }]
+            items: [{ start, key: scalar, sep: sep16 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
         } else
@@ -17853,12 +18714,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep15 = it.sep;
-                    sep15.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep16 = it.sep;
+                    sep16.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep15 }]
+                      items: [{ start: start2, key, sep: sep16 }]
                     });
                   } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
                 else if (includesToken(it.start, "newline"))
@@ -18002,13 +18863,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep15 = fc.end.splice(1, fc.end.length);
-            sep15.push(this.sourceToken);
+            let sep16 = fc.end.splice(1, fc.end.length);
+            sep16.push(this.sourceToken);
             let map4 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep15 }]
+              items: [{ start, key: fc, sep: sep16 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
           } else
@@ -18813,15 +19674,16 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
       "plugin-manifest": "Claude Code does not load this plugin at all",
       hooks: "Claude Code does not load this plugin at all",
       marketplace: "`/plugin marketplace add` rejects the marketplace",
-      catalog: "the generator cannot read it"
+      catalog: "the generator cannot read it",
+      settings: "Claude Code skips this whole settings file: every hook, permission and env value in it"
     }, file_json_syntax_default = {
       id: "file/json-syntax",
-      description: "Plugin manifests, marketplaces, hooks files and catalogs that are not valid JSON",
-      rationale: "Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A duplicate key parses, but only the last value counts.",
+      description: "Plugin manifests, marketplaces, hooks files, settings files and catalogs that are not valid JSON",
+      rationale: "Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A settings file that does not parse is skipped whole (`[ERROR] Invalid setting skipped \u2026 Invalid or malformed JSON`). A duplicate key parses, but only the last value counts.",
       runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
       defaultSeverity: "error",
       scope: "file",
-      kinds: ["plugin-manifest", "marketplace", "hooks", "catalog"],
+      kinds: ["plugin-manifest", "marketplace", "hooks", "catalog", "settings"],
       check({ file, report }) {
         let json2 = file.json, first2 = json2?.errors[0];
         if (!json2 || !first2) return;
@@ -18922,12 +19784,12 @@ function splitToolList(value) {
   return [];
 }
 function splitString(text6) {
-  let parts = [], depth = 0, start = -1;
+  let parts2 = [], depth = 0, start = -1;
   for (let i = 0; i <= text6.length; i++) {
     let ch = text6.charAt(i);
-    ch === "(" && depth++, ch === ")" && (depth = Math.max(0, depth - 1)), i === text6.length || depth === 0 && (ch === "," || /\s/.test(ch)) ? (start !== -1 && parts.push({ raw: text6.slice(start, i), start }), start = -1) : start === -1 && (start = i);
+    ch === "(" && depth++, ch === ")" && (depth = Math.max(0, depth - 1)), i === text6.length || depth === 0 && (ch === "," || /\s/.test(ch)) ? (start !== -1 && parts2.push({ raw: text6.slice(start, i), start }), start = -1) : start === -1 && (start = i);
   }
-  return parts;
+  return parts2;
 }
 function unquoted(part, whole) {
   if (!/^\s*\[[\s\S]*\]\s*$/.test(whole)) return [part];
@@ -19731,14 +20593,14 @@ function findUrl(_, protocol, domain2, path3, match) {
   let prefix = "";
   if (/^w/i.test(protocol) && (domain2 = protocol + domain2, protocol = "", prefix = "http://"), unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2))
     return !1;
-  let parts = splitUrl(domain2 + path3), result = {
+  let parts2 = splitUrl(domain2 + path3), result = {
     type: "link",
     title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
+    url: prefix + protocol + parts2[0],
+    children: [{ type: "text", value: protocol + parts2[0], position: void 0 }],
     position: void 0
   };
-  return parts[1] ? [result, { type: "text", value: parts[1], position: void 0 }] : result;
+  return parts2[1] ? [result, { type: "text", value: parts2[1], position: void 0 }] : result;
 }
 function findEmail(_, atext, label) {
   return /[\d\-_]$/.test(label) ? !1 : {
@@ -19774,8 +20636,8 @@ function findXmpp(matchValue, atext, label, resource, match) {
   };
 }
 function isCorrectDomain(domain2) {
-  let parts = domain2.split(".");
-  return !(parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2])));
+  let parts2 = domain2.split(".");
+  return !(parts2.length < 2 || parts2[parts2.length - 1] && (/_/.test(parts2[parts2.length - 1]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 1])) || parts2[parts2.length - 2] && (/_/.test(parts2[parts2.length - 2]) || !/[\dA-Za-z]/.test(parts2[parts2.length - 2])));
 }
 function splitUrl(url) {
   let index2 = url.length;
@@ -20589,17 +21451,17 @@ function containerPhrasing(parent, state, info) {
 function encode(tokens2, start) {
   let token = tokens2[start ? 0 : tokens2.length - 1];
   if (!token || token.attention) return;
-  let character = start ? firstCharacter(token.value) : lastCharacter(token.value), reference = encodeCharacterReference(
+  let character = start ? firstCharacter(token.value) : lastCharacter(token.value), reference2 = encodeCharacterReference(
     /** @type {number} */
     character.codePointAt(0)
   );
   if (start)
-    token.value = reference + token.value.slice(character.length);
+    token.value = reference2 + token.value.slice(character.length);
   else {
     let value = token.value.slice(0, token.value.length - character.length), escapes = 0;
     for (; value.charCodeAt(value.length - 1 - escapes) === 92; )
       escapes++;
-    escapes % 2 && (value += "\\"), token.value = value + reference;
+    escapes % 2 && (value += "\\"), token.value = value + reference2;
   }
 }
 function improve(items, chosen, mistake, before, after) {
@@ -21022,12 +21884,12 @@ function imageReference(node2, _, state, info) {
   state.stack = stack.filter(function(d) {
     return d !== "phrasing";
   }), subexit = state.enter("reference");
-  let reference = state.safe(state.associationId(node2), {
+  let reference2 = state.safe(state.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  return subexit(), state.stack = stack, exit3(), type === "full" || !alt || alt !== reference ? value += tracker.move(reference + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
+  return subexit(), state.stack = stack, exit3(), type === "full" || !alt || alt !== reference2 ? value += tracker.move(reference2 + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
 }
 function imageReferencePeek() {
   return "!";
@@ -21152,12 +22014,12 @@ function linkReference(node2, _, state, info) {
   state.stack = stack.filter(function(d) {
     return d !== "phrasing";
   }), subexit = state.enter("reference");
-  let reference = state.safe(state.associationId(node2), {
+  let reference2 = state.safe(state.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  return subexit(), state.stack = stack, exit3(), type === "full" || !text6 || text6 !== reference ? value += tracker.move(reference + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
+  return subexit(), state.stack = stack, exit3(), type === "full" || !text6 || text6 !== reference2 ? value += tracker.move(reference2 + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
 }
 function linkReferencePeek() {
   return "[";
@@ -30562,9 +31424,9 @@ function diskState(fs, path3) {
   return entry2.kind === "missing" ? { kind: "missing" } : entry2.kind === "directory" ? { kind: "other", what: "a folder" } : entry2.kind === "other" ? { kind: "other", what: entry2.what } : entry2.content === null ? { kind: "other", what: `a file that is ${entry2.problem}` } : { kind: "file", hash: sha256(entry2.content) };
 }
 function blockedFolder(fs, claudeDir, rel) {
-  let parts = rel.split("/").slice(0, -1);
-  for (let i = 1; i <= parts.length; i++) {
-    let folder = parts.slice(0, i).join("/"), state = fs.inspect(join11(claudeDir, folder), 0);
+  let parts2 = rel.split("/").slice(0, -1);
+  for (let i = 1; i <= parts2.length; i++) {
+    let folder = parts2.slice(0, i).join("/"), state = fs.inspect(join11(claudeDir, folder), 0);
     if (state.kind === "missing") return null;
     if (state.kind !== "directory") return folder;
   }
@@ -34755,6 +35617,444 @@ var security_secret_default, init_security_secret = __esm({
   }
 });
 
+// scripts/lib/settings/hook-entries.ts
+function matcherEntries(map4) {
+  let out = [];
+  if (!isRecord(map4)) return out;
+  for (let [event, matchers] of Object.entries(map4))
+    Array.isArray(matchers) && matchers.forEach((entry2, i) => {
+      if (!isRecord(entry2) || !Array.isArray(entry2.hooks)) return;
+      let path3 = ["hooks", event, i], hooks = entry2.hooks.flatMap((hook, j) => isRecord(hook) ? [{ hook, path: [...path3, "hooks", j] }] : []);
+      out.push({ event, matcher: entry2.matcher, path: path3, hooks });
+    });
+  return out;
+}
+var init_hook_entries = __esm({
+  "scripts/lib/settings/hook-entries.ts"() {
+    "use strict";
+    init_plugin_fields();
+  }
+});
+
+// scripts/lib/checks/settings-hook-matcher.ts
+function listedNames(matcher) {
+  return /^[A-Za-z0-9_]+(?:\|[A-Za-z0-9_]+)*$/.test(matcher) ? matcher.split("|") : null;
+}
+var toolEvents, knownTools, settings_hook_matcher_default, init_settings_hook_matcher = __esm({
+  "scripts/lib/checks/settings-hook-matcher.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_hook_entries();
+    init_suggest();
+    init_vocabulary();
+    toolEvents = /* @__PURE__ */ new Set(["PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest", "PermissionDenied"]), knownTools = /* @__PURE__ */ new Set([...allKnownToolNames, ...Object.keys(legacyToolReplacement)]);
+    settings_hook_matcher_default = {
+      id: "settings/hook-matcher",
+      description: "Settings hook matchers on tool events that name no tool Claude Code has (`bash`, `Edits|Writes`)",
+      rationale: "On PreToolUse, PostToolUse, PostToolUseFailure, PermissionRequest and PermissionDenied the matcher is compared with the tool name, case-sensitively: a matcher listing only names that are no tool (`bash`, `Edits|Writes`) registers a hook that never fires, with no message. Legacy names (`Task`) still match in 2.1.332, and MCP tools (`mcp__\u2026`) and regular expressions are not judged. A warning: a tool from a plugin or a newer Claude Code may carry the name.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["settings"],
+      check({ file, report }) {
+        let value = file.json?.value;
+        if (isRecord(value))
+          for (let { event, matcher, path: path3 } of matcherEntries(value.hooks)) {
+            if (!toolEvents.has(event) || typeof matcher != "string") continue;
+            let names2 = listedNames(matcher.trim());
+            if (!names2 || names2.some((name) => knownTools.has(name) || name.startsWith("mcp__"))) continue;
+            let hints = names2.map((name) => didYouMean(name, knownTools)).filter(Boolean).join("");
+            report({
+              message: `Unexpected matcher \`${matcher}\` on \`${event}\`, expected a tool name${hints} (it names no tool, so the hook never fires)`,
+              at: jsonValueSpan(file, [...path3, "matcher"])
+            });
+          }
+      }
+    };
+  }
+});
+
+// scripts/lib/settings/project-script.ts
+function projectScripts(command) {
+  let out = [];
+  for (let match of command.matchAll(reference)) {
+    let rel = match[1].replace(/\/+$/, "");
+    rel && !rel.split("/").includes("..") && out.push(rel);
+  }
+  return out;
+}
+var reference, init_project_script = __esm({
+  "scripts/lib/settings/project-script.ts"() {
+    "use strict";
+    reference = /\$(?:\{CLAUDE_PROJECT_DIR\}|CLAUDE_PROJECT_DIR\b)["']?\/([^\s"'`;|&<>()$*?]+)/g;
+  }
+});
+
+// scripts/lib/checks/settings-hook-script.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join15, relative as relative6, sep as sep9 } from "node:path";
+var settings_hook_script_default, init_settings_hook_script = __esm({
+  "scripts/lib/checks/settings-hook-script.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_hook_entries();
+    init_project_script();
+    settings_hook_script_default = {
+      id: "settings/hook-script",
+      description: "Project settings hooks whose `$CLAUDE_PROJECT_DIR/\u2026` script does not exist",
+      rationale: "Claude Code runs a command hook with `CLAUDE_PROJECT_DIR` set to the project root. When the script it names is not there, the hook fails at every event with a non-blocking error, so a guard hook lets every call through unless it sets `onFailure: block`. A warning: the script may be created by a setup step or kept out of version control on purpose.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["settings"],
+      check({ file, report }) {
+        let value = file.json?.value, root2 = file.scope.root;
+        if (!(!isRecord(value) || relative6(root2, file.path).split(sep9)[0] !== ".claude"))
+          for (let { hooks } of matcherEntries(value.hooks))
+            for (let { hook, path: path3 } of hooks) {
+              if (hook.type !== "command" || typeof hook.command != "string") continue;
+              let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
+              for (let script of projectScripts([hook.command, ...args].join(" ")))
+                existsSync6(join15(root2, script)) || report({
+                  message: `Unexpected missing script \`$CLAUDE_PROJECT_DIR/${script}\`, expected a file in the project (the hook fails every time it runs)`,
+                  at: jsonValueSpan(file, [...path3, "command"])
+                });
+            }
+      }
+    };
+  }
+});
+
+// scripts/lib/settings/hook-support.ts
+function unsupportedHookType(type, event) {
+  return (type === "prompt" || type === "agent") && event === "SessionStart" ? `${type} hooks need a conversation, which SessionStart does not have: the hook fails every time` : type === "agent" && event === "PermissionRequest" ? "an agent hook cannot return the allow or deny decision a permission request needs: the hook fails every time" : type === "http" && (event === "SessionStart" || event === "Setup") ? `HTTP hooks are not run for ${event}: the hook is skipped every time` : null;
+}
+var init_hook_support = __esm({
+  "scripts/lib/settings/hook-support.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/lib/checks/settings-hook-unsupported-type.ts
+var settings_hook_unsupported_type_default, init_settings_hook_unsupported_type = __esm({
+  "scripts/lib/checks/settings-hook-unsupported-type.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_hook_entries();
+    init_hook_support();
+    settings_hook_unsupported_type_default = {
+      id: "settings/hook-unsupported-type",
+      description: "Settings hooks of a type the event cannot run (prompt or agent hooks on SessionStart, HTTP hooks on SessionStart or Setup, agent hooks on PermissionRequest)",
+      rationale: "Prompt and agent hooks need a conversation, which SessionStart does not have; an agent hook cannot give PermissionRequest its allow or deny decision; HTTP hooks are not run for SessionStart and Setup. Claude Code loads such a hook and then fails (or skips) it every time the event fires, so what the author meant it to do never happens.",
+      runtime: 'A prompt hook and an agent hook on SessionStart each log "[ERROR] Hook failed to run (SessionStart:startup): \u2026 hooks are not supported for SessionStart events", while a command hook beside them runs.',
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["settings"],
+      check({ file, report }) {
+        let value = file.json?.value;
+        if (isRecord(value))
+          for (let { event, hooks } of matcherEntries(value.hooks))
+            for (let { hook, path: path3 } of hooks) {
+              if (typeof hook.type != "string") continue;
+              let why = unsupportedHookType(hook.type, event);
+              why && report({
+                message: `Unexpected \`${hook.type}\` hook on \`${event}\`, expected a \`command\` hook (${why})`,
+                at: jsonValueSpan(file, [...path3, "type"])
+              });
+            }
+      }
+    };
+  }
+});
+
+// scripts/lib/settings/permission-rule.ts
+function escaped(text6, at) {
+  let count = 0;
+  for (let i = at - 1; i >= 0 && text6[i] === "\\"; i--) count++;
+  return count % 2 !== 0;
+}
+function firstUnescaped(text6, ch) {
+  for (let i = 0; i < text6.length; i++) if (text6[i] === ch && !escaped(text6, i)) return i;
+  return -1;
+}
+function lastUnescaped(text6, ch) {
+  for (let i = text6.length - 1; i >= 0; i--) if (text6[i] === ch && !escaped(text6, i)) return i;
+  return -1;
+}
+function countUnescaped(text6, ch) {
+  let n = 0;
+  for (let i = 0; i < text6.length; i++) text6[i] === ch && !escaped(text6, i) && n++;
+  return n;
+}
+function ruleShape(rule) {
+  if (!rule.includes("(") && !rule.includes(")")) return { kind: "bare" };
+  let open = firstUnescaped(rule, "("), close = lastUnescaped(rule, ")");
+  if (open === -1 && close === -1) return { kind: "bare" };
+  let name = rule.slice(0, open);
+  return open === -1 || close <= open || close !== rule.length - 1 || /[()]/.test(name) ? { kind: "malformed" } : { kind: "call", toolName: name, rawContent: rule.slice(open + 1, close) };
+}
+function parts(rule) {
+  let shape = ruleShape(rule), resolve14 = (name) => legacyToolReplacement[name] ?? name;
+  if (shape.kind !== "call" || !shape.toolName) return { toolName: resolve14(rule) };
+  if (shape.rawContent === "" || shape.rawContent === "*") return { toolName: resolve14(shape.toolName) };
+  let content3 = shape.rawContent.replaceAll("\\(", "(").replaceAll("\\)", ")").replaceAll("\\\\", "\\");
+  return { toolName: resolve14(shape.toolName), content: content3 };
+}
+function mcpName(name) {
+  let prefix = "mcp__";
+  if (!name.startsWith(prefix)) return null;
+  let split = name.indexOf("__", prefix.length);
+  return split === -1 ? name.length > prefix.length ? { server: name.slice(prefix.length) } : null : split === prefix.length ? null : { server: name.slice(prefix.length, split), tool: name.slice(split + 2) };
+}
+function wildcardAllow(name) {
+  if (!name.includes("*")) return null;
+  let mcp = mcpName(name);
+  return mcp && !mcp.server.includes("*") ? null : {
+    valid: !1,
+    error: `Wildcard tool name "${name}" is not supported in allow rules`,
+    suggestion: "only `mcp__<server>__*` style names may hold a wildcard in an allow rule"
+  };
+}
+function colonStarPrefix(content3) {
+  return /^(.+):\*$/s.exec(content3)?.[1] ?? null;
+}
+function hasUnescapedStar(text6) {
+  for (let i = 0; i < text6.length; i++) if (text6[i] === "*" && !escaped(text6, i)) return !0;
+  return !1;
+}
+function checkPermissionRule(rule, list4) {
+  if (rule.trim() === "") return { valid: !1, error: "Permission rule cannot be empty" };
+  let shape = ruleShape(rule);
+  if (shape.kind === "malformed")
+    return { valid: !1, error: "Malformed Tool(content) rule", suggestion: "write `Tool` or `Tool(content)`, ending at the closing `)`" };
+  if (shape.kind === "call" && shape.rawContent === "")
+    return shape.toolName ? {
+      valid: !1,
+      error: "Empty parentheses",
+      suggestion: `write \`${shape.toolName}\` for the whole tool, or put a pattern inside`
+    } : { valid: !1, error: "Empty parentheses with no tool name" };
+  let { toolName, content: content3 } = parts(rule), mcp = mcpName(toolName);
+  if (mcp)
+    return shape.kind === "call" ? {
+      valid: !1,
+      error: "MCP rules do not support patterns in parentheses",
+      suggestion: `write \`${toolName}\`, or \`mcp__${mcp.server}__*\` for every tool of the server`
+    } : list4 === "allow" && wildcardAllow(toolName) || { valid: !0 };
+  if (!toolName) return { valid: !1, error: "Tool name cannot be empty" };
+  if (list4 === "allow") {
+    let refused = wildcardAllow(toolName);
+    if (refused) return refused;
+  }
+  if (!toolName.includes("_") && toolName[0] !== toolName[0].toUpperCase())
+    return {
+      valid: !1,
+      error: "Tool names must start with uppercase",
+      suggestion: `write \`${toolName[0].toUpperCase()}${toolName.slice(1)}\``
+    };
+  if (shape.kind === "call" && /(?:^|[^\\])\\[()]/.test(shape.rawContent) && countUnescaped(shape.rawContent, "(") !== countUnescaped(shape.rawContent, ")"))
+    return { valid: !1, error: 'Ambiguous "\\(" or "\\)" beside an unescaped parenthesis' };
+  if (content3 === void 0) return { valid: !0 };
+  if (toolName === "WebSearch" && (content3.includes("*") || content3.includes("?")))
+    return { valid: !1, error: "WebSearch does not support wildcards" };
+  if (toolName === "WebFetch") {
+    if (content3.includes("://") || content3.startsWith("http"))
+      return { valid: !1, error: "WebFetch permissions use domain format, not URLs", suggestion: "write `WebFetch(domain:hostname)`" };
+    if (!content3.startsWith("domain:"))
+      return { valid: !1, error: 'WebFetch permissions must use "domain:" prefix', suggestion: "write `WebFetch(domain:hostname)`" };
+  }
+  if (toolName === "Bash") {
+    if (content3 === ":*")
+      return { valid: !1, error: "Prefix cannot be empty before :*", suggestion: "put a command before `:*`, or write `Bash(npm *)`" };
+    let prefix = colonStarPrefix(content3)?.trimEnd();
+    if (prefix !== void 0 && hasUnescapedStar(prefix))
+      return {
+        valid: !0,
+        warning: "mixes `*` with the trailing `:*` prefix form, so the `*` is matched literally, not as a wildcard"
+      };
+    if (prefix === void 0 && content3.includes(":*") && !content3.endsWith(":*"))
+      return {
+        valid: !0,
+        warning: "has a `:*` that is not at the end, so it is read as a `*` wildcard with a literal `:`, not as a prefix rule"
+      };
+  }
+  if (filePatternTools.has(toolName) && content3.includes(":*"))
+    return { valid: !1, error: 'The ":*" syntax is only for Bash prefix rules', suggestion: "use globs such as `src/**`" };
+  let instead = unmatchedFileTools[toolName];
+  return instead && !content3.includes(":*") ? {
+    valid: !0,
+    warning: `is never consulted by file permission checks (only \`${instead}(path)\` rules are); write \`${instead}(${content3})\``
+  } : { valid: !0 };
+}
+var filePatternTools, unmatchedFileTools, init_permission_rule = __esm({
+  "scripts/lib/settings/permission-rule.ts"() {
+    "use strict";
+    init_vocabulary();
+    filePatternTools = /* @__PURE__ */ new Set(["Read", "Write", "Edit", "Glob", "NotebookRead", "NotebookEdit", "Cd"]), unmatchedFileTools = { Write: "Edit", NotebookEdit: "Edit", MultiEdit: "Edit", Glob: "Read" };
+  }
+});
+
+// scripts/lib/checks/settings-permission-rule.ts
+var lists, loss, settings_permission_rule_default, init_settings_permission_rule = __esm({
+  "scripts/lib/checks/settings-permission-rule.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_permission_rule();
+    lists = ["allow", "deny", "ask"], loss = {
+      allow: "the calls it names still prompt",
+      deny: "the calls it names are not denied",
+      ask: "the calls it names do not prompt"
+    }, settings_permission_rule_default = {
+      id: "settings/permission-rule",
+      description: "Permission rules in settings that Claude Code skips or reads differently from how they are written",
+      rationale: "Claude Code checks every rule of `permissions.allow`, `deny` and `ask` when it loads a settings file and skips the invalid ones one by one, with only an `[ERROR] Invalid setting skipped \u2026 Invalid permission rule` line in the debug log: text after the closing parenthesis (`Bash(npm publish)*`), an empty prefix (`Bash(:*)`), `WebFetch(example.com)` without `domain:`, a pattern on an MCP rule, a lower-case tool name. A deny list made of such rules denies nothing. Rules that load but match other than they read (`Write(path)`, which file checks never consult; `*` mixed with `:*`) are warnings.",
+      runtime: '`Bash(npm publish)*`, `Bash(:*)` and `WebFetch(example.com)` in `permissions.deny` each log "[ERROR] Invalid setting skipped \u2026 Invalid permission rule \u2026 was skipped", while the valid rule beside them is added.',
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["settings"],
+      check({ file, report }) {
+        let value = file.json?.value, permissions = isRecord(value) ? value.permissions : void 0;
+        if (isRecord(permissions))
+          for (let list4 of lists) {
+            let rules3 = permissions[list4];
+            Array.isArray(rules3) && rules3.forEach((rule, i) => {
+              if (typeof rule != "string") return;
+              let verdict = checkPermissionRule(rule, list4), at = jsonValueSpan(file, ["permissions", list4, i]);
+              if (verdict.valid)
+                verdict.warning && report({
+                  message: `Unexpected permission rule \`${rule}\` in \`permissions.${list4}\`: it ${verdict.warning}`,
+                  at,
+                  severity: "warning"
+                });
+              else {
+                let fix2 = verdict.suggestion ? `; ${verdict.suggestion}` : "";
+                report({
+                  message: `Unexpected permission rule \`${rule}\` in \`permissions.${list4}\`: ${verdict.error}${fix2} (Claude Code skips this rule, so ${loss[list4]})`,
+                  at
+                });
+              }
+            });
+          }
+      }
+    };
+  }
+});
+
+// scripts/lib/settings/consequence.ts
+function consequenceAt2(path3) {
+  return path3[0] === "hooks" && path3.length >= 2 ? guardEvents.has(String(path3[1])) ? { text: GUARD_HOOK, scope: "file" } : path3.length >= 5 && path3[3] === "hooks" ? { text: "Claude Code ignores this hook entry", scope: "entry" } : path3.length >= 3 ? { text: "Claude Code ignores this matcher and its hooks", scope: "entry" } : { text: "Claude Code ignores the hooks of this event", scope: "entry" } : path3[0] === "extraKnownMarketplaces" && path3.length >= 2 ? { text: "Claude Code ignores this marketplace", scope: "entry" } : droppedQuietly.some((p) => startsWith(path3, p)) ? { text: "Claude Code drops this value without a message", scope: "value" } : { text: WHOLE_FILE, scope: "file" };
+}
+var WHOLE_FILE, GUARD_HOOK, guardEvents, droppedQuietly, startsWith, init_consequence = __esm({
+  "scripts/lib/settings/consequence.ts"() {
+    "use strict";
+    WHOLE_FILE = "Claude Code skips this whole settings file: every hook, permission and env value in it", GUARD_HOOK = "Claude Code skips this whole settings file, every hook, permission and env value in it: a PreToolUse or PermissionRequest hook it cannot load may be what guards those permissions", guardEvents = /* @__PURE__ */ new Set(["PreToolUse", "PermissionRequest"]), droppedQuietly = [
+      ["effortLevel"],
+      ["subagentStatusLine"],
+      ["statusLine", "refreshInterval"],
+      ["subagentPromptCacheTtl"]
+    ], startsWith = (path3, prefix) => prefix.every((segment, i) => path3[i] === segment);
+  }
+});
+
+// scripts/lib/checks/settings-schema.ts
+var settings_schema_default2, init_settings_schema2 = __esm({
+  "scripts/lib/checks/settings-schema.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_schema_problems();
+    init_schemas();
+    init_consequence();
+    init_suggest();
+    init_vocabulary();
+    settings_schema_default2 = {
+      id: "settings/schema",
+      description: "Settings files whose hooks, permissions, plugins, status line or other typed keys have the wrong shape",
+      rationale: "Claude Code validates each settings file against its schema when it loads it. A wrong type on a typed key (`model: 42`, `permissions.deny` as a string, `hooks` as a list, an `enabledPlugins` value that is not `true`/`false`) makes it skip the whole file, so every hook, permission rule and env value in it is gone; a hook entry it cannot load (no `hooks` list, a hook without its type's required field, a bad `onFailure`, a `url` that is not a URL) drops that entry alone, except under PreToolUse and PermissionRequest, where it skips the whole file too; an unknown hook event is dropped alone. The only trace is an `[ERROR] Invalid setting skipped` line in the debug log. A few keys (`effortLevel`, `statusLine.refreshInterval`, `subagentStatusLine`) drop their bad value silently; those are warnings.",
+      runtime: '`model: 42`, or a PreToolUse hook without its `{matcher, hooks}` wrapper, logs "[ERROR] Invalid setting skipped \u2026" and the file\'s SessionStart hook and env are not applied; a Stop command hook without `command` logs "\u2026; entry ignored" and the rest of the file still applies.',
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["settings"],
+      check({ file, report }) {
+        let value = file.json?.value;
+        if (value === void 0) return;
+        if (!isRecord(value)) {
+          report({ message: `Unexpected ${show(value)}, expected an object of settings (${WHOLE_FILE})`, at: jsonRootSpan(file) });
+          return;
+        }
+        let hooks = value.hooks;
+        if (isRecord(hooks))
+          for (let event of Object.keys(hooks)) {
+            if (hookEvents.has(event)) continue;
+            let hint = didYouMean(event, hookEvents), expected = hint ? `a hook event Claude Code fires${hint}` : "a hook event Claude Code fires (see `backend-team rules settings/schema`)";
+            report({
+              message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt2(["hooks", event]).text})`,
+              at: jsonKeySpan(file, ["hooks", event])
+            });
+          }
+        let validate2 = validatorFor("settings.schema.json");
+        if (validate2(value)) return;
+        let skipEvent = (parent, key) => parent.length === 1 && parent[0] === "hooks" && !hookEvents.has(key);
+        for (let problem of describeSchemaErrors(validate2.errors, value, skipEvent)) {
+          let consequence2 = consequenceAt2(problem.path);
+          report({
+            message: `${problem.message} (${consequence2.text})`,
+            at: jsonProblemSpan(file, problem),
+            ...consequence2.scope === "value" ? { severity: "warning" } : {}
+          });
+        }
+      }
+    };
+  }
+});
+
+// scripts/lib/settings/known-keys.ts
+var knownSettingsKeys, init_known_keys = __esm({
+  "scripts/lib/settings/known-keys.ts"() {
+    "use strict";
+    init_settings_schema();
+    knownSettingsKeys = new Set(Object.keys(settings_schema_default.properties));
+  }
+});
+
+// scripts/lib/checks/settings-unknown-key.ts
+var settings_unknown_key_default, init_settings_unknown_key = __esm({
+  "scripts/lib/checks/settings-unknown-key.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_known_keys();
+    init_suggest();
+    settings_unknown_key_default = {
+      id: "settings/unknown-key",
+      description: "Top-level settings keys that Claude Code 2.1.332 does not define",
+      rationale: "Claude Code keeps unknown settings keys without a message and reads nothing from them, so a misspelt key (`permission`, `hook`) silently does nothing. The list of known keys is the runtime's own (207 keys, schemas/settings.schema.json). A warning: a newer Claude Code may define the key, and other tools sometimes store their own keys here.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["settings"],
+      check({ file, report }) {
+        let value = file.json?.value;
+        if (isRecord(value))
+          for (let key of Object.keys(value)) {
+            if (knownSettingsKeys.has(key)) continue;
+            let hint = didYouMean(key, knownSettingsKeys);
+            report({
+              message: `Unexpected settings key \`${key}\`, expected a key Claude Code reads${hint} (Claude Code ignores it)`,
+              at: jsonKeySpan(file, [key])
+            });
+          }
+      }
+    };
+  }
+});
+
 // scripts/lib/checks/skills-description-length.ts
 var listingLimit, skills_description_length_default, init_skills_description_length = __esm({
   "scripts/lib/checks/skills-description-length.ts"() {
@@ -34979,6 +36279,12 @@ var checks, init_checks = __esm({
     init_security_read_only_writes();
     init_security_remote_code_hook();
     init_security_secret();
+    init_settings_hook_matcher();
+    init_settings_hook_script();
+    init_settings_hook_unsupported_type();
+    init_settings_permission_rule();
+    init_settings_schema2();
+    init_settings_unknown_key();
     init_skills_description_length();
     init_skills_portable();
     init_tools_main_thread_only();
@@ -35035,6 +36341,12 @@ var checks, init_checks = __esm({
       security_read_only_writes_default,
       security_remote_code_hook_default,
       security_secret_default,
+      settings_hook_matcher_default,
+      settings_hook_script_default,
+      settings_hook_unsupported_type_default,
+      settings_permission_rule_default,
+      settings_schema_default2,
+      settings_unknown_key_default,
       skills_description_length_default,
       skills_portable_default,
       tools_main_thread_only_default,
@@ -35045,17 +36357,17 @@ var checks, init_checks = __esm({
 });
 
 // scripts/lib/load/project-root.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname14, join as join15 } from "node:path";
+import { dirname as dirname14, join as join16 } from "node:path";
 function isRootLike(dir) {
-  return [...claudeMarkers, ...packFolders, ".git", configFileName].some((m) => existsSync6(join15(dir, m)));
+  return [...claudeMarkers, ...packFolders, ".git", configFileName].some((m) => existsSync7(join16(dir, m)));
 }
 function findProjectRoot(start) {
   let home = homedir2(), outermost = null, nearestPack = null;
   for (let dir = start; !(dir === home && dir !== start); dir = dirname14(dir)) {
-    if (existsSync6(join15(dir, ".git")) || existsSync6(join15(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
-    if (claudeMarkers.some((m) => existsSync6(join15(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync6(join15(dir, m))) && (nearestPack = dir), dirname14(dir) === dir) break;
+    if (existsSync7(join16(dir, ".git")) || existsSync7(join16(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
+    if (claudeMarkers.some((m) => existsSync7(join16(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync7(join16(dir, m))) && (nearestPack = dir), dirname14(dir) === dir) break;
   }
   return outermost ?? nearestPack ?? start;
 }
@@ -35068,10 +36380,10 @@ var claudeMarkers, packFolders, init_project_root = __esm({
 });
 
 // scripts/lib/load/discover.ts
-import { existsSync as existsSync7, realpathSync as realpathSync6, statSync as statSync5 } from "node:fs";
-import { basename as basename12, dirname as dirname15, isAbsolute as isAbsolute3, join as join16, relative as relative6, resolve as resolve6, sep as sep9 } from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync6, statSync as statSync5 } from "node:fs";
+import { basename as basename12, dirname as dirname15, isAbsolute as isAbsolute3, join as join17, relative as relative7, resolve as resolve6, sep as sep10 } from "node:path";
 function planTargets(targets, cwd) {
-  let byRoot = /* @__PURE__ */ new Map(), missing = [], want = (root2, what) => {
+  let byRoot = /* @__PURE__ */ new Map(), standalone = [], missing = [], want = (root2, what) => {
     let entry2 = byRoot.get(root2) ?? { filter: null, whole: !1 };
     if (byRoot.set(root2, entry2), !what) {
       entry2.whole = !0;
@@ -35088,11 +36400,25 @@ function planTargets(targets, cwd) {
       missing.push(target);
       continue;
     }
-    stat.isDirectory() ? isRootLike(abs) ? want(abs, null) : want(findProjectRoot(abs), { folder: abs }) : want(findProjectRoot(dirname15(abs)), { file: abs });
+    stat.isDirectory() ? isRootLike(abs) ? want(abs, null) : want(findProjectRoot(abs), { folder: abs }) : isManagedSettings(abs) ? standalone.push(settingsOnlyPlan(abs)) : want(findProjectRoot(dirname15(abs)), { file: abs });
   }
-  return { projects: [...byRoot].map(([root2, w]) => ({ root: root2, filter: w.whole ? null : w.filter })), missing };
+  return { projects: [...[...byRoot].map(([root2, w]) => ({ root: root2, filter: w.whole ? null : w.filter })), ...standalone], missing };
+}
+function isManagedSettings(path3) {
+  return basename12(path3) === "managed-settings.json" || basename12(dirname15(path3)) === "managed-settings.d" && path3.endsWith(".json");
+}
+function settingsOnlyPlan(path3) {
+  return { root: dirname15(path3), filter: null, settingsFiles: [path3] };
+}
+function userSettingsPlan(home) {
+  let path3 = join17(home, ".claude", "settings.json");
+  return existsSync8(path3) ? settingsOnlyPlan(path3) : null;
 }
 function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
+  if (plan.settingsFiles) {
+    let candidates3 = plan.settingsFiles.map((path3) => ({ path: path3, kind: "settings", scope: { kind: "project", root: plan.root } }));
+    return { project: { root: plan.root, candidates: candidates3, reportOnly: null }, skipped: [] };
+  }
   let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped = [], reportOnly = null;
   if (plan.filter) {
     let known2 = new Set(candidates2.flatMap((c) => [c.path, realOrSelf(c.path)])), files = /* @__PURE__ */ new Set(), byReal = new Map(candidates2.map((c) => [realOrSelf(c.path), c.path]));
@@ -35110,7 +36436,7 @@ function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
   return { project: { root: plan.root, candidates: candidates2, reportOnly }, skipped };
 }
 function isReported(filter, path3) {
-  return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep9));
+  return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep10));
 }
 function realOrSelf(path3) {
   try {
@@ -35123,43 +36449,43 @@ function ignoredBy(patterns, base) {
   if (patterns.length === 0) return () => !1;
   let match = (0, import_picomatch3.default)(patterns, { dot: !0 });
   return (absPath) => {
-    let rel = relative6(base, absPath).split(sep9).join("/");
+    let rel = relative7(base, absPath).split(sep10).join("/");
     return !rel.startsWith("../") && rel !== ".." && match(rel);
   };
 }
 function glob(root2, patterns, limits) {
-  return patterns.length === 0 || !existsSync7(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
+  return patterns.length === 0 || !existsSync8(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
 }
 function discoverRoot(root2, ignore) {
   let limits = { ignored: ignore, boundary: new ProjectBoundary([root2]) }, seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
     let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
     seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {} });
-  }, marketplace = join16(root2, ".claude-plugin", "marketplace.json"), manifest = join16(root2, ".claude-plugin", "plugin.json"), claudeDir = join16(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
-  if (existsSync7(marketplace)) {
+  }, marketplace = join17(root2, ".claude-plugin", "marketplace.json"), manifest = join17(root2, ".claude-plugin", "plugin.json"), claudeDir = join17(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
+  if (existsSync8(marketplace)) {
     add(marketplace, "marketplace", { kind: "folder", root: root2 });
     for (let entry2 of localMarketplaceEntries(marketplace, root2, limits.boundary))
       pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2, add, limits);
   }
-  if (existsSync7(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync7(claudeDir)) {
+  if (existsSync8(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync8(claudeDir)) {
     let scope = { kind: "project", root: root2 };
     for (let p of glob(claudeDir, ["agents/**/*.md"], limits)) add(p, "agent", scope);
-    addSkillFolder(join16(claudeDir, "skills"), !1, add, scope, limits);
+    addSkillFolder(join17(claudeDir, "skills"), !1, add, scope, limits);
     for (let p of glob(claudeDir, ["commands/**/*.md"], limits)) add(p, basename12(p.path) === "SKILL.md" ? "skill" : "command", scope);
     for (let p of glob(claudeDir, ["settings.json", "settings.local.json"], limits)) add(p, "settings", scope);
   }
-  let known2 = /* @__PURE__ */ new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders.map((f) => join16(r, f)))]);
+  let known2 = /* @__PURE__ */ new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders.map((f) => join17(r, f)))]);
   for (let found2 of glob(root2, ["**/.claude-plugin/plugin.json"], { ...limits, ignored: (path3) => known2.has(path3) || ignore(path3) })) {
     if (found2.outside) continue;
     let dir = dirname15(dirname15(found2.path));
     pluginRoots.has(dir) || (pluginRoots.add(dir), discoverPlugin(dir, null, add, limits));
   }
-  !pluginRoots.has(root2) && !existsSync7(marketplace) && (existsSync7(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
+  !pluginRoots.has(root2) && !existsSync8(marketplace) && (existsSync8(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
   for (let p of glob(root2, ["agents/catalog.json", "skills/catalog.json"], limits)) add(p, "catalog", { kind: "folder", root: root2 });
   for (let p of glob(root2, ["README.md"], limits)) add(p, "readme", { kind: "folder", root: root2 });
   return [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function hasComponentFolders(root2) {
-  return componentFolders.some((dir) => existsSync7(join16(root2, dir)));
+  return componentFolders.some((dir) => existsSync8(join17(root2, dir)));
 }
 function addComponentFolderItself(root2, add, limits) {
   let scope = { kind: "folder", root: root2 }, name = basename12(root2).toLowerCase();
@@ -35169,7 +36495,7 @@ function addComponentFolderItself(root2, add, limits) {
 }
 function addSkillFolder(dir, rootSkill, add, scope, limits) {
   for (let p of glob(dir, ["*/*.md", "*/references/**/*.md", ...rootSkill ? ["*.md", "references/**/*.md"] : []], limits)) {
-    let depth = relative6(dir, p.path).split(sep9).length;
+    let depth = relative7(dir, p.path).split(sep10).length;
     depth <= 2 && !(rootSkill && depth === 2 && basename12(dirname15(p.path)) === "references") ? addSkillOrReference(p, add, scope) : add(p, "markdown", scope);
   }
 }
@@ -35177,23 +36503,23 @@ function addSkillOrReference(file, add, scope) {
   add(file, basename12(file.path).toLowerCase() === "skill.md" ? "skill" : "markdown", scope);
 }
 function discoverPlugin(root2, entry2, add, limits) {
-  let manifestPath = join16(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
-  existsSync7(manifestPath) && add(manifestPath, "plugin-manifest", scope);
+  let manifestPath = join17(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
+  existsSync8(manifestPath) && add(manifestPath, "plugin-manifest", scope);
   let paths = {
     agents: manifest?.agents ?? entry2?.agents,
     skills: manifest?.skills ?? entry2?.skills,
     commands: manifest?.commands ?? entry2?.commands
   };
   addComponents(root2, paths, add, scope, limits);
-  let hooks = join16(root2, "hooks", "hooks.json");
-  existsSync7(hooks) && add(hooks, "hooks", scope);
+  let hooks = join17(root2, "hooks", "hooks.json");
+  existsSync8(hooks) && add(hooks, "hooks", scope);
 }
 function addComponents(root2, paths, add, scope, limits) {
   let agentPaths = pathList(paths?.agents);
   if (agentPaths)
     for (let p of agentPaths) {
       let abs = insideRoot(root2, p);
-      abs && existsSync7(abs) && statSync5(abs).isFile() && add(abs, "agent", scope);
+      abs && existsSync8(abs) && statSync5(abs).isFile() && add(abs, "agent", scope);
     }
   else
     for (let p of glob(root2, ["agents/**/*.md"], limits)) add(p, "agent", scope);
@@ -35206,7 +36532,7 @@ function addComponents(root2, paths, add, scope, limits) {
   let commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands == "object" ? [] : ["commands"]);
   for (let p of commandPaths) {
     let abs = insideRoot(root2, p);
-    if (!(!abs || !existsSync7(abs)))
+    if (!(!abs || !existsSync8(abs)))
       if (statSync5(abs).isFile()) add(abs, "command", scope);
       else for (let f of glob(abs, ["**/*.md"], limits)) add(f, basename12(f.path) === "SKILL.md" ? "skill" : "command", scope);
   }
@@ -35222,14 +36548,14 @@ function localMarketplaceEntries(path3, root2, boundary) {
     if (relativeSource.startsWith("./")) dir = insideRoot(root2, relativeSource);
     else if (pluginRoot !== null && /^[^/\\:]+$/.test(relativeSource)) {
       let base = insideRoot(root2, pluginRoot);
-      dir = base ? insideRoot(root2, join16(relative6(root2, base), relativeSource)) : null;
+      dir = base ? insideRoot(root2, join17(relative7(root2, base), relativeSource)) : null;
     }
-    dir && existsSync7(dir) && statSync5(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
+    dir && existsSync8(dir) && statSync5(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
   }
   return out;
 }
 function insideRoot(root2, path3) {
-  let abs = resolve6(root2, path3), rel = relative6(root2, abs);
+  let abs = resolve6(root2, path3), rel = relative7(root2, abs);
   return rel.startsWith("..") || isAbsolute3(rel) ? null : abs;
 }
 function pathList(value) {
@@ -35452,7 +36778,8 @@ var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId,
 
 // scripts/lib/run.ts
 import { lstatSync as lstatSync2 } from "node:fs";
-import { dirname as dirname16, relative as relative7, sep as sep10 } from "node:path";
+import { homedir as homedir3 } from "node:os";
+import { dirname as dirname16, relative as relative8, sep as sep11 } from "node:path";
 function assertReportContract(check2, report, owner) {
   if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
   if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
@@ -35502,7 +36829,9 @@ function lintAndFix(options) {
 function lint(options) {
   let timeLimitMs = options.timeLimitMs ?? defaultTimeLimitMs, clock = { deadline: Date.now() + timeLimitMs, notChecked: [], skippedProjectChecks: 0, candidateCount: 0 };
   setDeadline(clock.deadline);
-  let plan = planTargets(options.targets, options.cwd), diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
+  let plan = planTargets(options.targets, options.cwd), user = options.user ? userSettingsPlan(options.home ?? homedir3()) : null;
+  user && plan.projects.push(user);
+  let diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
   for (let projectPlan of plan.projects) {
     let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath);
     loaded.path && checkRuleSettings(loaded.config, checks, loaded.path);
@@ -35512,7 +36841,7 @@ function lint(options) {
     diagnostics.push(...result.diagnostics), fileCount += result.fileCount, firstFile ??= result.firstFile;
   }
   timings && printTimings(timings);
-  let relativeTo = (path3) => relative7(options.cwd, path3).split(sep10).join("/");
+  let relativeTo = (path3) => relative8(options.cwd, path3).split(sep11).join("/");
   return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped, roots: plan.projects.map((p) => p.root) };
 }
 function namesOf(paths, rel) {
@@ -35520,7 +36849,7 @@ function namesOf(paths, rel) {
   return paths.length > shown.length ? `${shown.join(", ")} and ${paths.length - shown.length} more` : shown.join(", ");
 }
 function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile, relativeTo) {
-  let parts = [
+  let parts2 = [
     ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf(clock.notChecked, relativeTo)})`] : [],
     ...clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []
   ];
@@ -35532,7 +36861,7 @@ function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile, relativeTo) {
     column: 1,
     endLine: 1,
     endColumn: 1,
-    message: `Unexpected run longer than the time limit of ${timeLimitMs / 1e3} s, expected every file checked: ${parts.join(" and ")} (raise the limit with --max-time)`
+    message: `Unexpected run longer than the time limit of ${timeLimitMs / 1e3} s, expected every file checked: ${parts2.join(" and ")} (raise the limit with --max-time)`
   };
 }
 function lintProject(found2, config, configDir, options, clock) {
@@ -35548,7 +36877,7 @@ function lintProject(found2, config, configDir, options, clock) {
     return s || suppressions.set(path3, s = new FileSuppressions(parseDirectives(source))), s;
   }, fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
     let rel = relPaths.get(path3);
-    return rel === void 0 && relPaths.set(path3, rel = relative7(configDir, path3).split(sep10).join("/")), rel;
+    return rel === void 0 && relPaths.set(path3, rel = relative8(configDir, path3).split(sep11).join("/")), rel;
   }, collect = (check2) => (report) => {
     let owner = report.file && fileByPath.get(report.file) || null;
     assertReportContract(check2, report, owner);
@@ -35687,7 +37016,7 @@ var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs,
 import { execFileSync } from "node:child_process";
 import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync7, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute4, join as join17, relative as relative8, resolve as resolve7, sep as sep11 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join18, relative as relative9, resolve as resolve7, sep as sep12 } from "node:path";
 function git(args, cwd, input) {
   return execFileSync("git", args, { cwd, encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 }
@@ -35710,26 +37039,26 @@ function indexEntries(topLevel2) {
 }
 function exportStagedSnapshot(cwd) {
   process.env.GIT_INDEX_FILE && !isAbsolute4(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve7(process.env.GIT_INDEX_FILE));
-  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join17(tmpdir(), "backend-team-staged-")));
+  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join18(tmpdir(), "backend-team-staged-")));
   try {
-    mkdirSync2(join17(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep11}`], topLevel2, wanted.map((e) => e.path).join("\0"));
+    mkdirSync2(join18(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep12}`], topLevel2, wanted.map((e) => e.path).join("\0"));
   } catch (error) {
     throw rmSync(root2, { recursive: !0, force: !0 }), error;
   }
-  let realCwd = realpathSync7(cwd), snapshotCwd = join17(root2, relative8(topLevel2, realCwd));
+  let realCwd = realpathSync7(cwd), snapshotCwd = join18(root2, relative9(topLevel2, realCwd));
   return mkdirSync2(snapshotCwd, { recursive: !0 }), {
     topLevel: topLevel2,
     root: root2,
     toSnapshot: (path3) => {
-      let abs = resolve7(cwd, path3), fromCwd = relative8(cwd, abs);
-      !fromCwd.startsWith("..") && !isAbsolute4(fromCwd) && (abs = join17(realCwd, fromCwd));
-      let rel = relative8(topLevel2, abs);
+      let abs = resolve7(cwd, path3), fromCwd = relative9(cwd, abs);
+      !fromCwd.startsWith("..") && !isAbsolute4(fromCwd) && (abs = join18(realCwd, fromCwd));
+      let rel = relative9(topLevel2, abs);
       if (rel.startsWith("..") || isAbsolute4(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
-      return join17(root2, rel);
+      return join18(root2, rel);
     },
     fromSnapshot: (path3) => {
-      let rel = relative8(root2, path3);
-      return rel.startsWith("..") || isAbsolute4(rel) ? path3 : join17(cwd, relative8(snapshotCwd, path3));
+      let rel = relative9(root2, path3);
+      return rel.startsWith("..") || isAbsolute4(rel) ? path3 : join18(cwd, relative9(snapshotCwd, path3));
     },
     dispose: () => rmSync(root2, { recursive: !0, force: !0 })
   };
@@ -35823,7 +37152,7 @@ __export(validate_exports, {
   validateOptions: () => validateOptions,
   validateUsage: () => validateUsage
 });
-import { existsSync as existsSync8, mkdirSync as mkdirSync3 } from "node:fs";
+import { existsSync as existsSync9, mkdirSync as mkdirSync3 } from "node:fs";
 import { dirname as dirname17, resolve as resolve9 } from "node:path";
 async function runValidate(argv, io) {
   let { values, positionals } = parseOptions(argv, validateOptions);
@@ -35840,6 +37169,7 @@ async function runValidate(argv, io) {
     cwd: io.cwd,
     targets,
     fix: values.fix,
+    ...values.user ? { user: !0 } : {},
     ...values.config ? { configPath: resolve9(io.cwd, values.config) } : {},
     ...timeLimitMs !== void 0 ? { timeLimitMs } : {},
     ...values["report-unused-disable-directives"] ? { reportUnusedDisableDirectives: !0 } : {},
@@ -35878,7 +37208,7 @@ function expandGlobs(targets, cwd, allowEmpty) {
   let out = [];
   for (let target of targets) {
     let scan2 = import_picomatch4.default.scan(target);
-    if (!scan2.isGlob || existsSync8(resolve9(cwd, target))) {
+    if (!scan2.isGlob || existsSync9(resolve9(cwd, target))) {
       out.push(target);
       continue;
     }
@@ -35899,7 +37229,7 @@ async function readStdinAs(filename, positionals, fix2, io) {
   if (fix2) throw new UsageError("--stdin checks text that is not a file: --fix has nothing to write to");
   if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
   let path3 = resolve9(io.cwd, filename);
-  if (!existsSync8(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
+  if (!existsSync9(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
   let bytes = await io.readStdin(maxFileBytes), read = bytes.length > maxFileBytes ? { ok: !1, problem: "too-large", detail: `more than ${maxFileBytes} bytes on standard input`, bytes: bytes.length } : decode(bytes);
   return { path: path3, read };
 }
@@ -35937,6 +37267,7 @@ Options:
   -o, --output-file <file>  write the report to a file instead of standard output
   -c, --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
   -q, --quiet               report errors only
+  --user                    also check ~/.claude/settings.json (never read without this flag)
   --fix                     apply safe fixes (regenerates stale index tables, quotes YAML values)
   --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit, the default)
   --max-time <seconds>      stop checking after this long; file/time-limit names what was not checked (default 60)
@@ -35956,6 +37287,7 @@ Options:
       "output-file": { type: "string", short: "o" },
       config: { type: "string", short: "c" },
       quiet: { type: "boolean", short: "q", default: !1 },
+      user: { type: "boolean", default: !1 },
       fix: { type: "boolean", default: !1 },
       "max-warnings": { type: "string" },
       "max-time": { type: "string" },
@@ -36088,7 +37420,7 @@ region cannot be generated (unknown, unmatched or misplaced markers, missing dat
 });
 
 // scripts/lib/install/apply.ts
-import { dirname as dirname18, join as join18 } from "node:path";
+import { dirname as dirname18, join as join19 } from "node:path";
 function backupStamp(now) {
   return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 }
@@ -36105,16 +37437,16 @@ function applyPlan(input) {
     fs.rename(c.path, backup), result.backups.push({ path: c.path, backup });
   }
   let needsJournal = changes.length > 0 || folders.length > 0;
-  if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join18(claudeDir, step.rel), input.staleRun);
+  if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join19(claudeDir, step.rel), input.staleRun);
   if (needsJournal) {
     folders[0] === "." && !fs.isDirectory(claudeDir) && fs.mkdir(claudeDir), writeLock(fs, claudeDir, {
       ...base,
       journal: { command: plan.command, started: now.toISOString(), run: run2, operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })), directories: folders }
     }, run2);
-    for (let folder of folders) folder !== "." && fs.mkdir(join18(claudeDir, folder));
+    for (let folder of folders) folder !== "." && fs.mkdir(join19(claudeDir, folder));
   }
   for (let step of changes) {
-    let path3 = join18(claudeDir, step.rel);
+    let path3 = join19(claudeDir, step.rel);
     if (step.backup) {
       let content3 = fs.readFile(path3);
       if (content3 !== null) {
@@ -36129,7 +37461,7 @@ function applyPlan(input) {
   let directories = [.../* @__PURE__ */ new Set([...base.directories, ...folders])];
   if (plan.command === "uninstall") {
     for (let folder of directories.filter((d) => d !== ".").sort(byDepthDeepestFirst))
-      (fs.rmdirIfEmpty(join18(claudeDir, folder)) || !fs.exists(join18(claudeDir, folder)) || !fs.isDirectory(join18(claudeDir, folder))) && result.removedFolders.push(folder);
+      (fs.rmdirIfEmpty(join19(claudeDir, folder)) || !fs.exists(join19(claudeDir, folder)) || !fs.isDirectory(join19(claudeDir, folder))) && result.removedFolders.push(folder);
     if (directories = directories.filter((d) => !result.removedFolders.includes(d)), Object.keys(files).length === 0)
       return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, result.removeClaudeDir = directories.includes("."), result;
   }
@@ -36149,14 +37481,14 @@ var byDepthDeepestFirst, init_apply = __esm({
 });
 
 // scripts/lib/install/package-root.ts
-import { existsSync as existsSync9, readFileSync } from "node:fs";
-import { dirname as dirname19, join as join19 } from "node:path";
+import { existsSync as existsSync10, readFileSync } from "node:fs";
+import { dirname as dirname19, join as join20 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findPackageRoot(from = dirname19(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
-    let manifest = join19(dir, "package.json");
-    if (existsSync9(manifest))
+    let manifest = join20(dir, "package.json");
+    if (existsSync10(manifest))
       try {
         if (JSON.parse(readFileSync(manifest, "utf8")).name === packageName) return dir;
       } catch {
@@ -36167,9 +37499,9 @@ function findPackageRoot(from = dirname19(fileURLToPath2(import.meta.url))) {
   }
 }
 function packageVersion(root2) {
-  for (let manifest of ["package.json", join19(".claude-plugin", "plugin.json")])
+  for (let manifest of ["package.json", join20(".claude-plugin", "plugin.json")])
     try {
-      let version = JSON.parse(readFileSync(join19(root2, manifest), "utf8")).version;
+      let version = JSON.parse(readFileSync(join20(root2, manifest), "utf8")).version;
       if (typeof version == "string") return version;
     } catch {
     }
@@ -36183,13 +37515,13 @@ var packageName, init_package_root = __esm({
 });
 
 // scripts/lib/install/pack.ts
-import { join as join20, relative as relative9, sep as sep12 } from "node:path";
+import { join as join21, relative as relative10, sep as sep13 } from "node:path";
 function readPack(fs, root2) {
   let files = [];
   for (let folder of packFolders2)
-    walkFiles(fs, join20(root2, folder), (path3) => {
+    walkFiles(fs, join21(root2, folder), (path3) => {
       let content3 = fs.readFile(path3);
-      content3 && files.push({ rel: relative9(root2, path3).split(sep12).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
+      content3 && files.push({ rel: relative10(root2, path3).split(sep13).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
     });
   return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { root: root2, files, definitions: scanDefinitions(fs, root2) };
 }
@@ -36204,16 +37536,16 @@ var packFolders2, init_pack = __esm({
 });
 
 // scripts/lib/install/report.ts
-import { homedir as homedir3 } from "node:os";
-import { relative as relative10, sep as sep13 } from "node:path";
+import { homedir as homedir4 } from "node:os";
+import { relative as relative11, sep as sep14 } from "node:path";
 function showPath(path3, ctx) {
-  let inTarget = relative10(ctx.target, path3);
-  if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep13).join("/");
-  let inHome = relative10(ctx.home || homedir3(), path3);
-  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep13).join("/")}`;
+  let inTarget = relative11(ctx.target, path3);
+  if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep14).join("/");
+  let inHome = relative11(ctx.home || homedir4(), path3);
+  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep14).join("/")}`;
 }
 function stepPath(step, ctx) {
-  return showPath(`${ctx.claudeDir}${sep13}${step.rel.split("/").join(sep13)}`, ctx);
+  return showPath(`${ctx.claudeDir}${sep14}${step.rel.split("/").join(sep14)}`, ctx);
 }
 function collisionLine(c, ctx) {
   let effect = c.scope === "user" ? `in this project the pack's ${c.kind} replaces yours` : c.kind === "agent" ? "Claude Code would load only one of the two, unpredictably" : "both would be listed to Claude under the same name", force = c.moveAside ? "; moved aside (--force)" : "";
@@ -36230,12 +37562,12 @@ function formatPlan(plan, ctx) {
 `;
 }
 function summary(plan) {
-  let count = (a) => plan.steps.filter((s) => s.action === a).length, parts = [`${count("create")} to create`, `${count("update")} to update`, `${count("remove")} to remove`, `${count("skip")} unchanged`], kept = count("keep");
-  kept && parts.push(`${kept} changed by you, left alone`);
+  let count = (a) => plan.steps.filter((s) => s.action === a).length, parts2 = [`${count("create")} to create`, `${count("update")} to update`, `${count("remove")} to remove`, `${count("skip")} unchanged`], kept = count("keep");
+  kept && parts2.push(`${kept} changed by you, left alone`);
   let pinned = plan.steps.filter((s) => s.entry?.kept && s.action === "skip").length;
-  pinned && parts.push(`${pinned} kept by you`);
+  pinned && parts2.push(`${pinned} kept by you`);
   let conflicts = count("conflict") + plan.collisions.length;
-  return conflicts && parts.push(`${conflicts} conflict${conflicts === 1 ? "" : "s"}`), parts.join(", ");
+  return conflicts && parts2.push(`${conflicts} conflict${conflicts === 1 ? "" : "s"}`), parts2.join(", ");
 }
 function formatConflicts(plan, ctx) {
   let fileConflicts = plan.steps.filter((s) => s.action === "conflict"), total = fileConflicts.length + plan.collisions.length, lines = [`backend-team ${plan.command}: ${total} conflict${total === 1 ? "" : "s"} in ${ctx.target}; nothing was written.`];
@@ -36279,7 +37611,7 @@ var order2, init_report = __esm({
 // scripts/lib/install/run-lock.ts
 import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync6, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function holderOf(path3) {
   try {
@@ -36305,7 +37637,7 @@ function stale(path3, holder) {
   return holder.host === hostname() && typeof holder.pid == "number" && holder.pid !== process.pid && !alive(holder.pid);
 }
 async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
-  let path3 = join21(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
+  let path3 = join22(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
   for (; ; ) {
     try {
       let fd = openSync4(path3, "wx", 420);
@@ -36347,12 +37679,12 @@ var runLockName, RunLockBusy, init_run_lock = __esm({
 });
 
 // scripts/lib/install/target.ts
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import { dirname as dirname20, resolve as resolve10 } from "node:path";
 function defaultTarget(cwd) {
   let dir = resolve10(cwd);
   for (; ; ) {
-    if (existsSync10(resolve10(dir, ".git"))) return dir;
+    if (existsSync11(resolve10(dir, ".git"))) return dir;
     let parent = dirname20(dir);
     if (parent === dir) return resolve10(cwd);
     dir = parent;
@@ -36365,7 +37697,7 @@ var init_target = __esm({
 });
 
 // scripts/lib/install/transform.ts
-import { join as join22, posix } from "node:path";
+import { join as join23, posix } from "node:path";
 function bareAgentNames(text6, namespace) {
   let end = text6.startsWith("---") ? text6.indexOf(`
 ---`, 3) : -1;
@@ -36386,13 +37718,13 @@ function withReferencedSchemas(fs, root2, names2, available) {
     let name = queue.pop();
     if (out.has(name) || !available.has(name)) continue;
     out.add(name);
-    let text6 = fs.readFile(join22(root2, "schemas", name))?.toString("utf8") ?? "";
+    let text6 = fs.readFile(join23(root2, "schemas", name))?.toString("utf8") ?? "";
     for (let m of text6.matchAll(new RegExp(`"\\$ref"\\s*:\\s*"(${schemaName})`, "g"))) queue.push(m[1]);
   }
   return out;
 }
 function packForMode(fs, pack, mode, namespace) {
-  let available = new Set(fs.list(join22(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
+  let available = new Set(fs.list(join23(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
     if (!/\.(md|json)$/.test(file.rel)) return file;
     let text6 = file.content.toString("utf8");
     /^(agents|commands|skills)\//.test(file.rel) && file.rel.endsWith(".md") && (text6 = bareAgentNames(text6, namespace)), text6 = rewriteSchemaRefs(text6, file.rel, prefix, available, used);
@@ -36400,7 +37732,7 @@ function packForMode(fs, pack, mode, namespace) {
     return content3.equals(file.content) ? file : { ...file, content: content3, sha256: sha256(content3) };
   });
   for (let name of [...withReferencedSchemas(fs, pack.root, used, available)].sort()) {
-    let source = join22(pack.root, "schemas", name), content3 = fs.readFile(source);
+    let source = join23(pack.root, "schemas", name), content3 = fs.readFile(source);
     content3 && files.push({ rel: `${schemasFolder}/${name}`, source, content: content3, sha256: sha256(content3), executable: !1 });
   }
   return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { files, transforms: ["agent-names-bare", "schemas"] };
@@ -36422,8 +37754,8 @@ __export(install_exports, {
 });
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
-import { homedir as homedir4 } from "node:os";
-import { isAbsolute as isAbsolute5, join as join23, relative as relative11, resolve as resolve11, sep as sep14 } from "node:path";
+import { homedir as homedir5 } from "node:os";
+import { isAbsolute as isAbsolute5, join as join24, relative as relative12, resolve as resolve11, sep as sep15 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 function parse4(command, argv) {
   return parseArgs3({
@@ -36442,7 +37774,7 @@ function parse4(command, argv) {
 function keptFiles(values, cwd, claudeDir, lock) {
   let out = /* @__PURE__ */ new Set();
   for (let value of values) {
-    let inside2 = [resolve11(cwd, value), resolve11(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative11(claudeDir, inside2).split(sep14).join("/");
+    let inside2 = [resolve11(cwd, value), resolve11(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative12(claudeDir, inside2).split(sep15).join("/");
     if (rel === null || !lock || !Object.hasOwn(lock.files, rel)) throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
     out.add(rel);
   }
@@ -36453,17 +37785,17 @@ async function run(command, argv, io, deps) {
   if (values.help)
     return io.stdout(usages[command]), 0;
   if (positionals.length > 1) throw new UsageError(`takes one target folder, got ${positionals.length}`);
-  let home = deps.home ?? homedir4(), mode = values.user ? "user" : "project";
+  let home = deps.home ?? homedir5(), mode = values.user ? "user" : "project";
   if (mode === "user" && positionals.length > 0) throw new UsageError("--user installs into ~/.claude and takes no target folder");
   let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve11(io.cwd, positionals[0]);
   if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
-  let claudeDir = join23(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
+  let claudeDir = join24(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
   for (let folder of packFolders2)
-    if (raw.exists(join23(packageRoot, folder)) && raw.realpath(join23(claudeDir, folder)) === raw.realpath(join23(packageRoot, folder)))
+    if (raw.exists(join24(packageRoot, folder)) && raw.realpath(join24(claudeDir, folder)) === raw.realpath(join24(packageRoot, folder)))
       throw new UsageError(`${target} is the backend-team package itself (.claude/${folder} is its ${folder}/); nothing to ${command}`);
   if (mode === "project" && !isInside(realLocation(claudeDir), realLocation(target)))
     throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`);
-  let userClaudeDir = mode === "user" ? null : join23(home, ".claude"), zones = [{ root: claudeDir, writable: !0 }, { root: packageRoot, writable: !1 }];
+  let userClaudeDir = mode === "user" ? null : join24(home, ".claude"), zones = [{ root: claudeDir, writable: !0 }, { root: packageRoot, writable: !1 }];
   userClaudeDir !== null && zones.push({ root: userClaudeDir, writable: !1, within: home });
   let fs = confine(raw, zones), dryRun = values["dry-run"], runId = randomBytes2(8).toString("hex"), runLock = null, createdClaudeDir = !1, result = null;
   try {
@@ -36520,7 +37852,7 @@ async function run(command, argv, io, deps) {
     }
     return io.stdout(formatResult(plan, result, ctx)), exitCode(plan);
   } finally {
-    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join23(claudeDir, lockFileName)))
+    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join24(claudeDir, lockFileName)))
       try {
         rmdirSync2(claudeDir);
       } catch {
@@ -36531,7 +37863,7 @@ function userInstallOf(fs, userClaudeDir) {
   if (userClaudeDir === null) return /* @__PURE__ */ new Set();
   try {
     let lock = readLock(fs, userClaudeDir);
-    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join23(userClaudeDir, ...rel.split("/"))));
+    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join24(userClaudeDir, ...rel.split("/"))));
   } catch (error) {
     if (error instanceof LockError || error instanceof BoundaryError) return /* @__PURE__ */ new Set();
     throw error;
@@ -36741,8 +38073,8 @@ var init_json_edit = __esm({
 
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync11, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join24, relative as relative12, resolve as resolve12 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join25, relative as relative13, resolve as resolve12 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps2 = [configStep(files)];
   return options.hook && steps2.push(...hookSteps(options.hook, files)), steps2.push(workflowStep(files)), options.claudeHook && steps2.push(...claudeHookSteps(files)), files.collapse(steps2);
@@ -36809,8 +38141,8 @@ function gitHookPath(root2) {
   let ask = (arg) => {
     let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
     return isAbsolute6(out) ? out : resolve12(root2, out);
-  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative12(dir, hook).startsWith("..") && !isAbsolute6(relative12(dir, hook));
-  return within2(root2) || within2(ask("--git-common-dir")) ? relative12(root2, hook) : null;
+  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative13(dir, hook).startsWith("..") && !isAbsolute6(relative13(dir, hook));
+  return within2(root2) || within2(ask("--git-common-dir")) ? relative13(root2, hook) : null;
 }
 function preCommitStep(files) {
   let path3 = ".pre-commit-config.yaml", entry2 = preCommitRepo(), existing = files.read(path3);
@@ -36857,7 +38189,7 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync11(join24(this.root, path3)) ? readFileSync3(join24(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync12(join25(this.root, path3)) ? readFileSync3(join25(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {
@@ -36884,7 +38216,7 @@ __export(init_exports, {
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync8 } from "node:fs";
-import { dirname as dirname21, join as join25 } from "node:path";
+import { dirname as dirname21, join as join26 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 async function runInit(argv, io) {
   let { values, positionals } = parseArgs4({
@@ -36914,7 +38246,7 @@ async function runInit(argv, io) {
   if (values["dry-run"]) return 0;
   for (let step of steps2) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
-    let path3 = join25(root2, step.path);
+    let path3 = join26(root2, step.path);
     mkdirSync5(dirname21(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;
@@ -37035,6 +38367,7 @@ __export(validators_exports, {
   v11: () => v11,
   v12: () => v12,
   v13: () => v13,
+  v14: () => v14,
   v2: () => v2,
   v3: () => v3,
   v4: () => v4,
@@ -41501,13 +42834,568 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   return validate50.errors = vErrors, evaluated0.props = props0, errors === 0;
 }
 validate50.evaluated = { dynamicProps: !0, dynamicItems: !1 };
-var v7 = validate54, schema105 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema106 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema107 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema108 = { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] };
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate56.evaluated;
+var v7 = validate54, schema105 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "settings.schema.json", title: "Claude Code settings file", description: "`.claude/settings.json`, `.claude/settings.local.json`, `~/.claude/settings.json` and managed settings, as Claude Code 2.1.332 reads them. Every top-level key the runtime defines is listed; the agent-relevant ones are typed. A wrong type on a typed key makes Claude Code skip the whole file; an invalid hook entry or marketplace entry is dropped on its own.", type: "object", properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, apiKeyHelper: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, proxyAuthHelper: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, awsCredentialExport: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, awsAuthRefresh: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, gcpAuthRefresh: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, processWrapper: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, policyHelper: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, policyHelpers: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, xaaIdp: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, fileSuggestion: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, respectGitignore: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, breakReminder: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, quietHours: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, cleanupPeriodDays: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, desktopSessionCleanupPeriodDays: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, syncClaudeAiSkills: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, syncClaudeAiPlugins: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, skillListingMaxDescChars: { description: "Characters of each skill description in the listing.", type: "integer", minimum: 1 }, skillListingBudgetFraction: { description: "Share of the context window for the skill listing.", type: "number", exclusiveMinimum: 0, maximum: 1 }, wslInheritsWindowsSettings: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, env: { description: "Environment variables for the session (values are read as strings).", type: "object" }, attribution: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, attributionProject: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, attributionProjectPolicy: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, includeCoAuthoredBy: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, includeGitInstructions: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, permissions: { description: "Tool permission rules and the default mode.", type: "object", properties: { allow: { description: "Rules for tool calls that run without a prompt.", type: "array", items: { description: "A permission rule: `Tool` or `Tool(content)`; its syntax is checked by settings/permission-rule.", type: "string" } }, deny: { description: "Rules for tool calls that are refused.", type: "array", items: { description: "A permission rule: `Tool` or `Tool(content)`; its syntax is checked by settings/permission-rule.", type: "string" } }, ask: { description: "Rules for tool calls that always prompt.", type: "array", items: { description: "A permission rule: `Tool` or `Tool(content)`; its syntax is checked by settings/permission-rule.", type: "string" } }, defaultMode: { description: "The permission mode a session starts in (`manual` is read as `default`).", enum: ["acceptEdits", "auto", "bypassPermissions", "default", "dontAsk", "plan", "manual"] }, disableBypassPermissionsMode: { description: "`disable` forbids bypassPermissions mode.", enum: ["disable"] }, disableAutoMode: { description: "`disable` forbids auto mode.", enum: ["disable"] }, additionalDirectories: { description: "Extra folders the tools may work in.", type: "array", items: { type: "string" } }, blockReadsOutsideWorkingDirectories: { description: "Refuse file reads outside the working folders.", type: "boolean" }, blockFileToolReadsOutsideWorkingDirectories: { description: "Internal launch-time variant of blockReadsOutsideWorkingDirectories.", type: "boolean" }, blockWritesOutsideWorkingDirectories: { description: "Refuse writes outside the working folders.", type: "boolean" }, blockReadsExemptPaths: { description: "Paths still readable when reads outside the working folders are blocked.", type: "array", items: { type: "string" } }, workingDirectoriesAsGiven: { description: "Use the working folders exactly as given.", type: "boolean" }, workingDirectoriesExclude: { description: "Folders left out of the working folders.", type: "array", items: { type: "string" } }, denyInsteadOfPrompting: { description: "Deny a call that would prompt instead of waiting for an answer.", type: "boolean" } } }, additionalDirectoryConfigRoots: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, model: { description: "The model a session starts with.", type: "string" }, fallbackModel: { description: "Models tried in order when the main one is unavailable.", type: "array", items: { type: "string" } }, availableModels: { description: "The models a user may pick.", type: "array", items: { type: "string" } }, enforceAvailableModels: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, availableModelsMatch: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, deniedModels: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, modelOverrides: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, modelPicker: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, modelPricing: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, modelCatalogUrl: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, modelCatalogPublicKey: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, enableAllProjectMcpServers: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, enabledMcpjsonServers: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disabledMcpjsonServers: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableClaudeAiConnectors: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, skillOverrides: { description: "Skill listing overrides by skill name.", type: "object", additionalProperties: { description: "How the skill is listed.", enum: ["on", "name-only", "user-invocable-only", "off"] } }, disableBundledSkills: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableDirectMcpSkills: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, managedMcpServers: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowedMcpServers: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, deniedMcpServers: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, hooks: { description: "Hooks by event, the same map as a plugin's hooks file.", $ref: "vocabulary.schema.json#/$defs/hookMap" }, worktree: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableAllHooks: { description: "Turn off every hook and the status line.", type: "boolean" }, disableReplyCheck: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableAgentView: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableRemoteControl: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableWorkflows: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableArtifact: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, enableArtifact: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, enableWorkflows: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, workflowSizeGuideline: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, workflowKeywordTriggerEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableSkillShellExecution: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableWindowsBashCommandSplit: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, defaultShell: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, bashEditDiffEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, bashOutputMaxChars: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, taskOutputMaxChars: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, respondToBashCommands: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowManagedHooksOnly: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowedHttpHookUrls: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, httpHookAllowedEnvVars: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowManagedPermissionRulesOnly: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowManagedMcpServersOnly: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, desktopMcpServersListScope: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowAllClaudeAiMcps: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowClaudeInChromeWithManagedMcp: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, strictPluginOnlyCustomization: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, statusLine: { description: "A status line command.", type: "object", required: ["type", "command"], properties: { type: { description: "Always `command`.", const: "command" }, command: { description: "Shell command whose output is the status line.", type: "string" }, padding: { description: "Padding around the status line.", type: "number" }, refreshInterval: { description: "Seconds between re-runs, at least 1 (a smaller value is dropped).", type: "number", minimum: 1 }, hideVimModeIndicator: { description: "Hide the vim mode indicator.", type: "boolean" } } }, prUrlTemplate: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, footerLinksRegexes: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, subagentStatusLine: { description: "Deprecated per-subagent status line command (an invalid value is dropped).", type: "object", required: ["type", "command"], properties: { type: { description: "Always `command`.", const: "command" }, command: { description: "Shell command.", type: "string" } } }, enabledPlugins: { description: "Plugins by `plugin@marketplace` id: `true` enables one.", type: "object", additionalProperties: { description: "`true` or `false` (a list of versions is accepted and leaves the plugin off).", anyOf: [{ type: "boolean" }, { type: "array", items: { type: "string" } }], "x-expected": "`true`, `false` or a list of versions" } }, prependPlugins: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, appendPlugins: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, extraKnownMarketplaces: { description: "Marketplaces to offer in this repository, by name.", type: "object", additionalProperties: { description: "One marketplace: where it comes from.", type: "object", required: ["source"], properties: { source: { description: 'Where the marketplace comes from, e.g. `{"source": "github", "repo": "owner/name"}`.', type: "object", required: ["source"], properties: { source: { description: "The kind of source.", type: "string" } } }, autoUpdate: { description: "Refresh the marketplace at start-up.", type: "boolean" }, installLocation: { description: "Where the marketplace is kept.", type: "string" } } } }, additionalMarketplaces: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, strictKnownMarketplaces: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowedMarketplaces: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, blockedMarketplaces: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableCommandPluginSources: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableSideloadFlags: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, pluginSuggestionMarketplaces: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, forceLoginMethod: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, forceLoginGatewayUrl: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, gatewayInternalNetworks: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, parentSettingsBehavior: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, managedSourcesBehavior: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, forceLoginOrgUUID: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowNestedModelAccessUnderForceLogin: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowedProviders: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, forceRemoteSettingsRefresh: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, otelHeadersHelper: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, outputStyle: { description: "The output style a session uses.", type: "string" }, viewMode: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, language: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, skipWebFetchPreflight: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, sandbox: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, feedbackSurveyRate: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, feedbackDrafts: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, spinnerTipsEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, clawdFileProgressEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, spinnerVerbs: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, spinnerTipsOverride: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, syntaxHighlightingDisabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, maxProseWidth: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, spellcheck: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, terminalTitleFromRename: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, promptCacheTtl: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, subagentPromptCacheTtl: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, alwaysThinkingEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, effortLevel: { description: "Persisted effort level (an invalid value is dropped).", enum: ["low", "medium", "high", "xhigh"] }, maxEffortLevel: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, modelSettings: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, ultracode: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoCompactWindow: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, advisorModel: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, fastMode: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, fastModePerSessionOptIn: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, promptSuggestionEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, emojiCompletionEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, awaySummaryEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, responseComparisonEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, showClearContextOnPlanAccept: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, askUserQuestionTimeout: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, dialogExpiry: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, agent: { description: "The agent the main thread runs as.", type: "string" }, modelProposedGoals: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, companyAnnouncements: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, pluginConfigs: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, remote: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoUpdatesChannel: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, minimumVersion: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, requiredMinimumVersion: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, requiredMaximumVersion: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, downloadsMirrorUrl: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, plansDirectory: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, tui: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, voice: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, channelsEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, allowedChannelPlugins: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, prefersReducedMotion: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, timeFormat: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, timeZone: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, doneMeansMerged: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, totalTokensReminder: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, totalTokensReminderBudget: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, totalTokensReminderAfterUserTurn: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoMemoryEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoMemoryDirectory: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoDreamEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, showThinkingSummaries: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, skipDangerousModePermissionPrompt: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, skipWorkflowUsageWarning: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableAutoMode: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, remoteTools: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, sshConfigs: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, sshHostCommands: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, claudeMd: { description: "Organisation instructions; read only from managed settings.", type: "string" }, claudeMdExcludes: { description: "Globs or paths of CLAUDE.md files not to load.", type: "array", items: { type: "string" } }, pluginTrustMessage: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, theme: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, editorMode: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, keybindingFlavor: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, vimInsertModeRemaps: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, verbose: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, preferredNotifChannel: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoCompactEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, precomputeCompactionEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, precomputeArmTokens: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoCompactRaisedForLoad: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoCompactOfferAnswer: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, idleCompaction: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, switchModelsOnFlag: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoContinueAtUsageLimit: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoScrollEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, wheelScrollAccelerationEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, fileCheckpointingEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, showTurnDuration: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, showMessageTimestamps: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, terminalProgressBarEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, todoFeatureEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, teammateMode: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, remoteControlAtStartup: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, remoteControl: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, isolatePeerMachines: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, daemonColdStart: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, crossSessionInbound: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, remoteMessageReceipts: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, autoUploadSessions: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, inputNeededNotifEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, agentPushNotifEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, skipAutoPermissionPrompt: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, disableDeepLinkRegistration: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, voiceEnabled: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, defaultView: { description: "Read by Claude Code 2.1.332; its value is not checked here." }, axScreenReader: { description: "Read by Claude Code 2.1.332; its value is not checked here." } }, "x-expected": "an object of settings" };
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate55.evaluated;
+  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
+    for (let key0 in data) {
+      let _errs1 = errors;
+      if (!(key0 === "PreToolUse" || key0 === "PostToolUse" || key0 === "PostToolUseFailure" || key0 === "PostToolBatch" || key0 === "Notification" || key0 === "UserPromptSubmit" || key0 === "UserPromptExpansion" || key0 === "SessionStart" || key0 === "SessionEnd" || key0 === "Stop" || key0 === "StopFailure" || key0 === "SubagentStart" || key0 === "SubagentStop" || key0 === "PreCompact" || key0 === "PostCompact" || key0 === "PermissionRequest" || key0 === "PermissionDenied" || key0 === "Setup" || key0 === "TeammateIdle" || key0 === "TaskCreated" || key0 === "TaskCompleted" || key0 === "Elicitation" || key0 === "ElicitationResult" || key0 === "ConfigChange" || key0 === "WorktreeCreate" || key0 === "WorktreeRemove" || key0 === "InstructionsLoaded" || key0 === "CwdChanged" || key0 === "FileChanged" || key0 === "MessageDisplay" || key0 === "PreModelSwitch" || key0 === "PostModelSwitch" || key0 === "DirectoryAdded" || key0 === "PreSkillShellCommand")) {
+        let err0 = { instancePath, schemaPath: "#/$defs/hookEvent/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values", schema: schema40.enum, parentSchema: schema40, data: key0, propertyName: key0 };
+        vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        let err1 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema39.propertyNames, parentSchema: schema39, data };
+        vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+      }
+    }
+    for (let key1 in data) {
+      let data0 = data[key1];
+      if (Array.isArray(data0)) {
+        let len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.hooks === void 0) {
+              let err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/additionalProperties/items/required", keyword: "required", params: { missingProperty: "hooks" }, message: "must have required property 'hooks'", schema: schema39.additionalProperties.items.required, parentSchema: schema39.additionalProperties.items, data: data1 };
+              vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+            }
+            if (data1.matcher !== void 0) {
+              let data2 = data1.matcher;
+              if (typeof data2 != "string") {
+                let err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/matcher", schemaPath: "#/additionalProperties/items/properties/matcher/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema39.additionalProperties.items.properties.matcher.type, parentSchema: schema39.additionalProperties.items.properties.matcher, data: data2 };
+                vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+              }
+            }
+            if (data1.hooks !== void 0) {
+              let data3 = data1.hooks;
+              if (Array.isArray(data3)) {
+                let len1 = data3.length;
+                for (let i1 = 0; i1 < len1; i1++)
+                  validate23(data3[i1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/hooks/" + i1, parentData: data3, parentDataProperty: i1, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors), errors = vErrors.length);
+              } else {
+                let err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0 + "/hooks", schemaPath: "#/additionalProperties/items/properties/hooks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema39.additionalProperties.items.properties.hooks.type, parentSchema: schema39.additionalProperties.items.properties.hooks, data: data3 };
+                vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+              }
+            }
+          } else {
+            let err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/additionalProperties/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.additionalProperties.items.type, parentSchema: schema39.additionalProperties.items, data: data1 };
+            vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+          }
+        }
+      } else {
+        let err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema39.additionalProperties.type, parentSchema: schema39.additionalProperties, data: data0 };
+        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+      }
+    }
+  } else {
+    let err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.type, parentSchema: schema39, data };
+    vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+  }
+  return validate55.errors = vErrors, errors === 0;
+}
+validate55.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate54.evaluated;
+  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.$schema !== void 0) {
+      let data0 = data.$schema;
+      if (typeof data0 != "string") {
+        let err0 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.$schema.type, parentSchema: schema105.properties.$schema, data: data0 };
+        vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+      }
+    }
+    if (data.skillListingMaxDescChars !== void 0) {
+      let data1 = data.skillListingMaxDescChars;
+      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
+        let err1 = { instancePath: instancePath + "/skillListingMaxDescChars", schemaPath: "#/properties/skillListingMaxDescChars/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema105.properties.skillListingMaxDescChars.type, parentSchema: schema105.properties.skillListingMaxDescChars, data: data1 };
+        vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1) && (data1 < 1 || isNaN(data1))) {
+        let err2 = { instancePath: instancePath + "/skillListingMaxDescChars", schemaPath: "#/properties/skillListingMaxDescChars/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema105.properties.skillListingMaxDescChars, data: data1 };
+        vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+      }
+    }
+    if (data.skillListingBudgetFraction !== void 0) {
+      let data2 = data.skillListingBudgetFraction;
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 1 || isNaN(data2)) {
+          let err3 = { instancePath: instancePath + "/skillListingBudgetFraction", schemaPath: "#/properties/skillListingBudgetFraction/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema105.properties.skillListingBudgetFraction, data: data2 };
+          vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+        }
+        if (data2 <= 0 || isNaN(data2)) {
+          let err4 = { instancePath: instancePath + "/skillListingBudgetFraction", schemaPath: "#/properties/skillListingBudgetFraction/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema105.properties.skillListingBudgetFraction, data: data2 };
+          vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+        }
+      } else {
+        let err5 = { instancePath: instancePath + "/skillListingBudgetFraction", schemaPath: "#/properties/skillListingBudgetFraction/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema105.properties.skillListingBudgetFraction.type, parentSchema: schema105.properties.skillListingBudgetFraction, data: data2 };
+        vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+      }
+    }
+    if (data.env !== void 0) {
+      let data3 = data.env;
+      if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        let err6 = { instancePath: instancePath + "/env", schemaPath: "#/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.env.type, parentSchema: schema105.properties.env, data: data3 };
+        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+      }
+    }
+    if (data.permissions !== void 0) {
+      let data4 = data.permissions;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.allow !== void 0) {
+          let data5 = data4.allow;
+          if (Array.isArray(data5)) {
+            let len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data6 = data5[i0];
+              if (typeof data6 != "string") {
+                let err7 = { instancePath: instancePath + "/permissions/allow/" + i0, schemaPath: "#/properties/permissions/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.permissions.properties.allow.items.type, parentSchema: schema105.properties.permissions.properties.allow.items, data: data6 };
+                vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+              }
+            }
+          } else {
+            let err8 = { instancePath: instancePath + "/permissions/allow", schemaPath: "#/properties/permissions/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.permissions.properties.allow.type, parentSchema: schema105.properties.permissions.properties.allow, data: data5 };
+            vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+          }
+        }
+        if (data4.deny !== void 0) {
+          let data7 = data4.deny;
+          if (Array.isArray(data7)) {
+            let len1 = data7.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data8 = data7[i1];
+              if (typeof data8 != "string") {
+                let err9 = { instancePath: instancePath + "/permissions/deny/" + i1, schemaPath: "#/properties/permissions/properties/deny/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.permissions.properties.deny.items.type, parentSchema: schema105.properties.permissions.properties.deny.items, data: data8 };
+                vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+              }
+            }
+          } else {
+            let err10 = { instancePath: instancePath + "/permissions/deny", schemaPath: "#/properties/permissions/properties/deny/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.permissions.properties.deny.type, parentSchema: schema105.properties.permissions.properties.deny, data: data7 };
+            vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+          }
+        }
+        if (data4.ask !== void 0) {
+          let data9 = data4.ask;
+          if (Array.isArray(data9)) {
+            let len2 = data9.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data10 = data9[i2];
+              if (typeof data10 != "string") {
+                let err11 = { instancePath: instancePath + "/permissions/ask/" + i2, schemaPath: "#/properties/permissions/properties/ask/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.permissions.properties.ask.items.type, parentSchema: schema105.properties.permissions.properties.ask.items, data: data10 };
+                vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+              }
+            }
+          } else {
+            let err12 = { instancePath: instancePath + "/permissions/ask", schemaPath: "#/properties/permissions/properties/ask/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.permissions.properties.ask.type, parentSchema: schema105.properties.permissions.properties.ask, data: data9 };
+            vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
+          }
+        }
+        if (data4.defaultMode !== void 0) {
+          let data11 = data4.defaultMode;
+          if (!(data11 === "acceptEdits" || data11 === "auto" || data11 === "bypassPermissions" || data11 === "default" || data11 === "dontAsk" || data11 === "plan" || data11 === "manual")) {
+            let err13 = { instancePath: instancePath + "/permissions/defaultMode", schemaPath: "#/properties/permissions/properties/defaultMode/enum", keyword: "enum", params: { allowedValues: schema105.properties.permissions.properties.defaultMode.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.permissions.properties.defaultMode.enum, parentSchema: schema105.properties.permissions.properties.defaultMode, data: data11 };
+            vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+          }
+        }
+        if (data4.disableBypassPermissionsMode !== void 0) {
+          let data12 = data4.disableBypassPermissionsMode;
+          if (data12 !== "disable") {
+            let err14 = { instancePath: instancePath + "/permissions/disableBypassPermissionsMode", schemaPath: "#/properties/permissions/properties/disableBypassPermissionsMode/enum", keyword: "enum", params: { allowedValues: schema105.properties.permissions.properties.disableBypassPermissionsMode.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.permissions.properties.disableBypassPermissionsMode.enum, parentSchema: schema105.properties.permissions.properties.disableBypassPermissionsMode, data: data12 };
+            vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+          }
+        }
+        if (data4.disableAutoMode !== void 0) {
+          let data13 = data4.disableAutoMode;
+          if (data13 !== "disable") {
+            let err15 = { instancePath: instancePath + "/permissions/disableAutoMode", schemaPath: "#/properties/permissions/properties/disableAutoMode/enum", keyword: "enum", params: { allowedValues: schema105.properties.permissions.properties.disableAutoMode.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.permissions.properties.disableAutoMode.enum, parentSchema: schema105.properties.permissions.properties.disableAutoMode, data: data13 };
+            vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+          }
+        }
+        if (data4.additionalDirectories !== void 0) {
+          let data14 = data4.additionalDirectories;
+          if (Array.isArray(data14)) {
+            let len3 = data14.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data15 = data14[i3];
+              if (typeof data15 != "string") {
+                let err16 = { instancePath: instancePath + "/permissions/additionalDirectories/" + i3, schemaPath: "#/properties/permissions/properties/additionalDirectories/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.permissions.properties.additionalDirectories.items.type, parentSchema: schema105.properties.permissions.properties.additionalDirectories.items, data: data15 };
+                vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+              }
+            }
+          } else {
+            let err17 = { instancePath: instancePath + "/permissions/additionalDirectories", schemaPath: "#/properties/permissions/properties/additionalDirectories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.permissions.properties.additionalDirectories.type, parentSchema: schema105.properties.permissions.properties.additionalDirectories, data: data14 };
+            vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+          }
+        }
+        if (data4.blockReadsOutsideWorkingDirectories !== void 0) {
+          let data16 = data4.blockReadsOutsideWorkingDirectories;
+          if (typeof data16 != "boolean") {
+            let err18 = { instancePath: instancePath + "/permissions/blockReadsOutsideWorkingDirectories", schemaPath: "#/properties/permissions/properties/blockReadsOutsideWorkingDirectories/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.permissions.properties.blockReadsOutsideWorkingDirectories.type, parentSchema: schema105.properties.permissions.properties.blockReadsOutsideWorkingDirectories, data: data16 };
+            vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+          }
+        }
+        if (data4.blockFileToolReadsOutsideWorkingDirectories !== void 0) {
+          let data17 = data4.blockFileToolReadsOutsideWorkingDirectories;
+          if (typeof data17 != "boolean") {
+            let err19 = { instancePath: instancePath + "/permissions/blockFileToolReadsOutsideWorkingDirectories", schemaPath: "#/properties/permissions/properties/blockFileToolReadsOutsideWorkingDirectories/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.permissions.properties.blockFileToolReadsOutsideWorkingDirectories.type, parentSchema: schema105.properties.permissions.properties.blockFileToolReadsOutsideWorkingDirectories, data: data17 };
+            vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+          }
+        }
+        if (data4.blockWritesOutsideWorkingDirectories !== void 0) {
+          let data18 = data4.blockWritesOutsideWorkingDirectories;
+          if (typeof data18 != "boolean") {
+            let err20 = { instancePath: instancePath + "/permissions/blockWritesOutsideWorkingDirectories", schemaPath: "#/properties/permissions/properties/blockWritesOutsideWorkingDirectories/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.permissions.properties.blockWritesOutsideWorkingDirectories.type, parentSchema: schema105.properties.permissions.properties.blockWritesOutsideWorkingDirectories, data: data18 };
+            vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+          }
+        }
+        if (data4.blockReadsExemptPaths !== void 0) {
+          let data19 = data4.blockReadsExemptPaths;
+          if (Array.isArray(data19)) {
+            let len4 = data19.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data20 = data19[i4];
+              if (typeof data20 != "string") {
+                let err21 = { instancePath: instancePath + "/permissions/blockReadsExemptPaths/" + i4, schemaPath: "#/properties/permissions/properties/blockReadsExemptPaths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.permissions.properties.blockReadsExemptPaths.items.type, parentSchema: schema105.properties.permissions.properties.blockReadsExemptPaths.items, data: data20 };
+                vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+              }
+            }
+          } else {
+            let err22 = { instancePath: instancePath + "/permissions/blockReadsExemptPaths", schemaPath: "#/properties/permissions/properties/blockReadsExemptPaths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.permissions.properties.blockReadsExemptPaths.type, parentSchema: schema105.properties.permissions.properties.blockReadsExemptPaths, data: data19 };
+            vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+          }
+        }
+        if (data4.workingDirectoriesAsGiven !== void 0) {
+          let data21 = data4.workingDirectoriesAsGiven;
+          if (typeof data21 != "boolean") {
+            let err23 = { instancePath: instancePath + "/permissions/workingDirectoriesAsGiven", schemaPath: "#/properties/permissions/properties/workingDirectoriesAsGiven/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.permissions.properties.workingDirectoriesAsGiven.type, parentSchema: schema105.properties.permissions.properties.workingDirectoriesAsGiven, data: data21 };
+            vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+          }
+        }
+        if (data4.workingDirectoriesExclude !== void 0) {
+          let data22 = data4.workingDirectoriesExclude;
+          if (Array.isArray(data22)) {
+            let len5 = data22.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data23 = data22[i5];
+              if (typeof data23 != "string") {
+                let err24 = { instancePath: instancePath + "/permissions/workingDirectoriesExclude/" + i5, schemaPath: "#/properties/permissions/properties/workingDirectoriesExclude/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.permissions.properties.workingDirectoriesExclude.items.type, parentSchema: schema105.properties.permissions.properties.workingDirectoriesExclude.items, data: data23 };
+                vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+              }
+            }
+          } else {
+            let err25 = { instancePath: instancePath + "/permissions/workingDirectoriesExclude", schemaPath: "#/properties/permissions/properties/workingDirectoriesExclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.permissions.properties.workingDirectoriesExclude.type, parentSchema: schema105.properties.permissions.properties.workingDirectoriesExclude, data: data22 };
+            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+          }
+        }
+        if (data4.denyInsteadOfPrompting !== void 0) {
+          let data24 = data4.denyInsteadOfPrompting;
+          if (typeof data24 != "boolean") {
+            let err26 = { instancePath: instancePath + "/permissions/denyInsteadOfPrompting", schemaPath: "#/properties/permissions/properties/denyInsteadOfPrompting/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.permissions.properties.denyInsteadOfPrompting.type, parentSchema: schema105.properties.permissions.properties.denyInsteadOfPrompting, data: data24 };
+            vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+          }
+        }
+      } else {
+        let err27 = { instancePath: instancePath + "/permissions", schemaPath: "#/properties/permissions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.permissions.type, parentSchema: schema105.properties.permissions, data: data4 };
+        vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+      }
+    }
+    if (data.model !== void 0) {
+      let data25 = data.model;
+      if (typeof data25 != "string") {
+        let err28 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.model.type, parentSchema: schema105.properties.model, data: data25 };
+        vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+      }
+    }
+    if (data.fallbackModel !== void 0) {
+      let data26 = data.fallbackModel;
+      if (Array.isArray(data26)) {
+        let len6 = data26.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data27 = data26[i6];
+          if (typeof data27 != "string") {
+            let err29 = { instancePath: instancePath + "/fallbackModel/" + i6, schemaPath: "#/properties/fallbackModel/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.fallbackModel.items.type, parentSchema: schema105.properties.fallbackModel.items, data: data27 };
+            vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+          }
+        }
+      } else {
+        let err30 = { instancePath: instancePath + "/fallbackModel", schemaPath: "#/properties/fallbackModel/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.fallbackModel.type, parentSchema: schema105.properties.fallbackModel, data: data26 };
+        vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+      }
+    }
+    if (data.availableModels !== void 0) {
+      let data28 = data.availableModels;
+      if (Array.isArray(data28)) {
+        let len7 = data28.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          let data29 = data28[i7];
+          if (typeof data29 != "string") {
+            let err31 = { instancePath: instancePath + "/availableModels/" + i7, schemaPath: "#/properties/availableModels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.availableModels.items.type, parentSchema: schema105.properties.availableModels.items, data: data29 };
+            vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
+          }
+        }
+      } else {
+        let err32 = { instancePath: instancePath + "/availableModels", schemaPath: "#/properties/availableModels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.availableModels.type, parentSchema: schema105.properties.availableModels, data: data28 };
+        vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
+      }
+    }
+    if (data.skillOverrides !== void 0) {
+      let data30 = data.skillOverrides;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30))
+        for (let key0 in data30) {
+          let data31 = data30[key0];
+          if (!(data31 === "on" || data31 === "name-only" || data31 === "user-invocable-only" || data31 === "off")) {
+            let err33 = { instancePath: instancePath + "/skillOverrides/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skillOverrides/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema105.properties.skillOverrides.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.skillOverrides.additionalProperties.enum, parentSchema: schema105.properties.skillOverrides.additionalProperties, data: data31 };
+            vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
+          }
+        }
+      else {
+        let err34 = { instancePath: instancePath + "/skillOverrides", schemaPath: "#/properties/skillOverrides/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.skillOverrides.type, parentSchema: schema105.properties.skillOverrides, data: data30 };
+        vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+      }
+    }
+    if (data.hooks !== void 0 && (validate55(data.hooks, { instancePath: instancePath + "/hooks", parentData: data, parentDataProperty: "hooks", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors), errors = vErrors.length)), data.disableAllHooks !== void 0) {
+      let data33 = data.disableAllHooks;
+      if (typeof data33 != "boolean") {
+        let err35 = { instancePath: instancePath + "/disableAllHooks", schemaPath: "#/properties/disableAllHooks/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.disableAllHooks.type, parentSchema: schema105.properties.disableAllHooks, data: data33 };
+        vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
+      }
+    }
+    if (data.statusLine !== void 0) {
+      let data34 = data.statusLine;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        if (data34.type === void 0) {
+          let err36 = { instancePath: instancePath + "/statusLine", schemaPath: "#/properties/statusLine/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema105.properties.statusLine.required, parentSchema: schema105.properties.statusLine, data: data34 };
+          vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+        }
+        if (data34.command === void 0) {
+          let err37 = { instancePath: instancePath + "/statusLine", schemaPath: "#/properties/statusLine/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema105.properties.statusLine.required, parentSchema: schema105.properties.statusLine, data: data34 };
+          vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+        }
+        if (data34.type !== void 0) {
+          let data35 = data34.type;
+          if (data35 !== "command") {
+            let err38 = { instancePath: instancePath + "/statusLine/type", schemaPath: "#/properties/statusLine/properties/type/const", keyword: "const", params: { allowedValue: "command" }, message: "must be equal to constant", schema: "command", parentSchema: schema105.properties.statusLine.properties.type, data: data35 };
+            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+          }
+        }
+        if (data34.command !== void 0) {
+          let data36 = data34.command;
+          if (typeof data36 != "string") {
+            let err39 = { instancePath: instancePath + "/statusLine/command", schemaPath: "#/properties/statusLine/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.statusLine.properties.command.type, parentSchema: schema105.properties.statusLine.properties.command, data: data36 };
+            vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+          }
+        }
+        if (data34.padding !== void 0) {
+          let data37 = data34.padding;
+          if (!(typeof data37 == "number" && isFinite(data37))) {
+            let err40 = { instancePath: instancePath + "/statusLine/padding", schemaPath: "#/properties/statusLine/properties/padding/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema105.properties.statusLine.properties.padding.type, parentSchema: schema105.properties.statusLine.properties.padding, data: data37 };
+            vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+          }
+        }
+        if (data34.refreshInterval !== void 0) {
+          let data38 = data34.refreshInterval;
+          if (typeof data38 == "number" && isFinite(data38)) {
+            if (data38 < 1 || isNaN(data38)) {
+              let err41 = { instancePath: instancePath + "/statusLine/refreshInterval", schemaPath: "#/properties/statusLine/properties/refreshInterval/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema105.properties.statusLine.properties.refreshInterval, data: data38 };
+              vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+            }
+          } else {
+            let err42 = { instancePath: instancePath + "/statusLine/refreshInterval", schemaPath: "#/properties/statusLine/properties/refreshInterval/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema105.properties.statusLine.properties.refreshInterval.type, parentSchema: schema105.properties.statusLine.properties.refreshInterval, data: data38 };
+            vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+          }
+        }
+        if (data34.hideVimModeIndicator !== void 0) {
+          let data39 = data34.hideVimModeIndicator;
+          if (typeof data39 != "boolean") {
+            let err43 = { instancePath: instancePath + "/statusLine/hideVimModeIndicator", schemaPath: "#/properties/statusLine/properties/hideVimModeIndicator/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.statusLine.properties.hideVimModeIndicator.type, parentSchema: schema105.properties.statusLine.properties.hideVimModeIndicator, data: data39 };
+            vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+          }
+        }
+      } else {
+        let err44 = { instancePath: instancePath + "/statusLine", schemaPath: "#/properties/statusLine/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.statusLine.type, parentSchema: schema105.properties.statusLine, data: data34 };
+        vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+      }
+    }
+    if (data.subagentStatusLine !== void 0) {
+      let data40 = data.subagentStatusLine;
+      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+        if (data40.type === void 0) {
+          let err45 = { instancePath: instancePath + "/subagentStatusLine", schemaPath: "#/properties/subagentStatusLine/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema105.properties.subagentStatusLine.required, parentSchema: schema105.properties.subagentStatusLine, data: data40 };
+          vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
+        }
+        if (data40.command === void 0) {
+          let err46 = { instancePath: instancePath + "/subagentStatusLine", schemaPath: "#/properties/subagentStatusLine/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema105.properties.subagentStatusLine.required, parentSchema: schema105.properties.subagentStatusLine, data: data40 };
+          vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
+        }
+        if (data40.type !== void 0) {
+          let data41 = data40.type;
+          if (data41 !== "command") {
+            let err47 = { instancePath: instancePath + "/subagentStatusLine/type", schemaPath: "#/properties/subagentStatusLine/properties/type/const", keyword: "const", params: { allowedValue: "command" }, message: "must be equal to constant", schema: "command", parentSchema: schema105.properties.subagentStatusLine.properties.type, data: data41 };
+            vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+          }
+        }
+        if (data40.command !== void 0) {
+          let data42 = data40.command;
+          if (typeof data42 != "string") {
+            let err48 = { instancePath: instancePath + "/subagentStatusLine/command", schemaPath: "#/properties/subagentStatusLine/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.subagentStatusLine.properties.command.type, parentSchema: schema105.properties.subagentStatusLine.properties.command, data: data42 };
+            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+          }
+        }
+      } else {
+        let err49 = { instancePath: instancePath + "/subagentStatusLine", schemaPath: "#/properties/subagentStatusLine/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.subagentStatusLine.type, parentSchema: schema105.properties.subagentStatusLine, data: data40 };
+        vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+      }
+    }
+    if (data.enabledPlugins !== void 0) {
+      let data43 = data.enabledPlugins;
+      if (data43 && typeof data43 == "object" && !Array.isArray(data43))
+        for (let key1 in data43) {
+          let data44 = data43[key1], _errs86 = errors, valid22 = !1, _errs87 = errors;
+          if (typeof data44 != "boolean") {
+            let err50 = { instancePath: instancePath + "/enabledPlugins/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/enabledPlugins/additionalProperties/anyOf/0/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.enabledPlugins.additionalProperties.anyOf[0].type, parentSchema: schema105.properties.enabledPlugins.additionalProperties.anyOf[0], data: data44 };
+            vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+          }
+          var _valid0 = _errs87 === errors;
+          valid22 = valid22 || _valid0;
+          let _errs89 = errors;
+          if (Array.isArray(data44)) {
+            let len8 = data44.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data45 = data44[i8];
+              if (typeof data45 != "string") {
+                let err51 = { instancePath: instancePath + "/enabledPlugins/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i8, schemaPath: "#/properties/enabledPlugins/additionalProperties/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.enabledPlugins.additionalProperties.anyOf[1].items.type, parentSchema: schema105.properties.enabledPlugins.additionalProperties.anyOf[1].items, data: data45 };
+                vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+              }
+            }
+          } else {
+            let err52 = { instancePath: instancePath + "/enabledPlugins/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/enabledPlugins/additionalProperties/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.enabledPlugins.additionalProperties.anyOf[1].type, parentSchema: schema105.properties.enabledPlugins.additionalProperties.anyOf[1], data: data44 };
+            vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+          }
+          var _valid0 = _errs89 === errors;
+          if (valid22 = valid22 || _valid0, valid22)
+            errors = _errs86, vErrors !== null && (_errs86 ? vErrors.length = _errs86 : vErrors = null);
+          else {
+            let err53 = { instancePath: instancePath + "/enabledPlugins/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/enabledPlugins/additionalProperties/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema105.properties.enabledPlugins.additionalProperties.anyOf, parentSchema: schema105.properties.enabledPlugins.additionalProperties, data: data44 };
+            vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+          }
+        }
+      else {
+        let err54 = { instancePath: instancePath + "/enabledPlugins", schemaPath: "#/properties/enabledPlugins/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.enabledPlugins.type, parentSchema: schema105.properties.enabledPlugins, data: data43 };
+        vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+      }
+    }
+    if (data.extraKnownMarketplaces !== void 0) {
+      let data46 = data.extraKnownMarketplaces;
+      if (data46 && typeof data46 == "object" && !Array.isArray(data46))
+        for (let key2 in data46) {
+          let data47 = data46[key2];
+          if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+            if (data47.source === void 0) {
+              let err55 = { instancePath: instancePath + "/extraKnownMarketplaces/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/extraKnownMarketplaces/additionalProperties/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema105.properties.extraKnownMarketplaces.additionalProperties.required, parentSchema: schema105.properties.extraKnownMarketplaces.additionalProperties, data: data47 };
+              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
+            }
+            if (data47.source !== void 0) {
+              let data48 = data47.source;
+              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                if (data48.source === void 0) {
+                  let err56 = { instancePath: instancePath + "/extraKnownMarketplaces/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source", schemaPath: "#/properties/extraKnownMarketplaces/additionalProperties/properties/source/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.source.required, parentSchema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.source, data: data48 };
+                  vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
+                }
+                if (data48.source !== void 0) {
+                  let data49 = data48.source;
+                  if (typeof data49 != "string") {
+                    let err57 = { instancePath: instancePath + "/extraKnownMarketplaces/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source/source", schemaPath: "#/properties/extraKnownMarketplaces/additionalProperties/properties/source/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.source.properties.source.type, parentSchema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.source.properties.source, data: data49 };
+                    vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+                  }
+                }
+              } else {
+                let err58 = { instancePath: instancePath + "/extraKnownMarketplaces/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/source", schemaPath: "#/properties/extraKnownMarketplaces/additionalProperties/properties/source/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.source.type, parentSchema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.source, data: data48 };
+                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+              }
+            }
+            if (data47.autoUpdate !== void 0) {
+              let data50 = data47.autoUpdate;
+              if (typeof data50 != "boolean") {
+                let err59 = { instancePath: instancePath + "/extraKnownMarketplaces/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/autoUpdate", schemaPath: "#/properties/extraKnownMarketplaces/additionalProperties/properties/autoUpdate/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.autoUpdate.type, parentSchema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.autoUpdate, data: data50 };
+                vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
+              }
+            }
+            if (data47.installLocation !== void 0) {
+              let data51 = data47.installLocation;
+              if (typeof data51 != "string") {
+                let err60 = { instancePath: instancePath + "/extraKnownMarketplaces/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/installLocation", schemaPath: "#/properties/extraKnownMarketplaces/additionalProperties/properties/installLocation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.installLocation.type, parentSchema: schema105.properties.extraKnownMarketplaces.additionalProperties.properties.installLocation, data: data51 };
+                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
+              }
+            }
+          } else {
+            let err61 = { instancePath: instancePath + "/extraKnownMarketplaces/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/extraKnownMarketplaces/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.extraKnownMarketplaces.additionalProperties.type, parentSchema: schema105.properties.extraKnownMarketplaces.additionalProperties, data: data47 };
+            vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
+          }
+        }
+      else {
+        let err62 = { instancePath: instancePath + "/extraKnownMarketplaces", schemaPath: "#/properties/extraKnownMarketplaces/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.extraKnownMarketplaces.type, parentSchema: schema105.properties.extraKnownMarketplaces, data: data46 };
+        vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
+      }
+    }
+    if (data.outputStyle !== void 0) {
+      let data52 = data.outputStyle;
+      if (typeof data52 != "string") {
+        let err63 = { instancePath: instancePath + "/outputStyle", schemaPath: "#/properties/outputStyle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.outputStyle.type, parentSchema: schema105.properties.outputStyle, data: data52 };
+        vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
+      }
+    }
+    if (data.effortLevel !== void 0) {
+      let data53 = data.effortLevel;
+      if (!(data53 === "low" || data53 === "medium" || data53 === "high" || data53 === "xhigh")) {
+        let err64 = { instancePath: instancePath + "/effortLevel", schemaPath: "#/properties/effortLevel/enum", keyword: "enum", params: { allowedValues: schema105.properties.effortLevel.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.effortLevel.enum, parentSchema: schema105.properties.effortLevel, data: data53 };
+        vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+      }
+    }
+    if (data.agent !== void 0) {
+      let data54 = data.agent;
+      if (typeof data54 != "string") {
+        let err65 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.agent.type, parentSchema: schema105.properties.agent, data: data54 };
+        vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
+      }
+    }
+    if (data.claudeMd !== void 0) {
+      let data55 = data.claudeMd;
+      if (typeof data55 != "string") {
+        let err66 = { instancePath: instancePath + "/claudeMd", schemaPath: "#/properties/claudeMd/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.claudeMd.type, parentSchema: schema105.properties.claudeMd, data: data55 };
+        vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
+      }
+    }
+    if (data.claudeMdExcludes !== void 0) {
+      let data56 = data.claudeMdExcludes;
+      if (Array.isArray(data56)) {
+        let len9 = data56.length;
+        for (let i9 = 0; i9 < len9; i9++) {
+          let data57 = data56[i9];
+          if (typeof data57 != "string") {
+            let err67 = { instancePath: instancePath + "/claudeMdExcludes/" + i9, schemaPath: "#/properties/claudeMdExcludes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.claudeMdExcludes.items.type, parentSchema: schema105.properties.claudeMdExcludes.items, data: data57 };
+            vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+          }
+        }
+      } else {
+        let err68 = { instancePath: instancePath + "/claudeMdExcludes", schemaPath: "#/properties/claudeMdExcludes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.claudeMdExcludes.type, parentSchema: schema105.properties.claudeMdExcludes, data: data56 };
+        vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
+      }
+    }
+  } else {
+    let err69 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.type, parentSchema: schema105, data };
+    vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+  }
+  return validate54.errors = vErrors, errors === 0;
+}
+validate54.evaluated = { props: { $schema: !0, apiKeyHelper: !0, proxyAuthHelper: !0, awsCredentialExport: !0, awsAuthRefresh: !0, gcpAuthRefresh: !0, processWrapper: !0, policyHelper: !0, policyHelpers: !0, xaaIdp: !0, fileSuggestion: !0, respectGitignore: !0, breakReminder: !0, quietHours: !0, cleanupPeriodDays: !0, desktopSessionCleanupPeriodDays: !0, syncClaudeAiSkills: !0, syncClaudeAiPlugins: !0, skillListingMaxDescChars: !0, skillListingBudgetFraction: !0, wslInheritsWindowsSettings: !0, env: !0, attribution: !0, attributionProject: !0, attributionProjectPolicy: !0, includeCoAuthoredBy: !0, includeGitInstructions: !0, permissions: !0, additionalDirectoryConfigRoots: !0, model: !0, fallbackModel: !0, availableModels: !0, enforceAvailableModels: !0, availableModelsMatch: !0, deniedModels: !0, modelOverrides: !0, modelPicker: !0, modelPricing: !0, modelCatalogUrl: !0, modelCatalogPublicKey: !0, enableAllProjectMcpServers: !0, enabledMcpjsonServers: !0, disabledMcpjsonServers: !0, disableClaudeAiConnectors: !0, skillOverrides: !0, disableBundledSkills: !0, disableDirectMcpSkills: !0, managedMcpServers: !0, allowedMcpServers: !0, deniedMcpServers: !0, hooks: !0, worktree: !0, disableAllHooks: !0, disableReplyCheck: !0, disableAgentView: !0, disableRemoteControl: !0, disableWorkflows: !0, disableArtifact: !0, enableArtifact: !0, enableWorkflows: !0, workflowSizeGuideline: !0, workflowKeywordTriggerEnabled: !0, disableSkillShellExecution: !0, disableWindowsBashCommandSplit: !0, defaultShell: !0, bashEditDiffEnabled: !0, bashOutputMaxChars: !0, taskOutputMaxChars: !0, respondToBashCommands: !0, allowManagedHooksOnly: !0, allowedHttpHookUrls: !0, httpHookAllowedEnvVars: !0, allowManagedPermissionRulesOnly: !0, allowManagedMcpServersOnly: !0, desktopMcpServersListScope: !0, allowAllClaudeAiMcps: !0, allowClaudeInChromeWithManagedMcp: !0, strictPluginOnlyCustomization: !0, statusLine: !0, prUrlTemplate: !0, footerLinksRegexes: !0, subagentStatusLine: !0, enabledPlugins: !0, prependPlugins: !0, appendPlugins: !0, extraKnownMarketplaces: !0, additionalMarketplaces: !0, strictKnownMarketplaces: !0, allowedMarketplaces: !0, blockedMarketplaces: !0, disableCommandPluginSources: !0, disableSideloadFlags: !0, pluginSuggestionMarketplaces: !0, forceLoginMethod: !0, forceLoginGatewayUrl: !0, gatewayInternalNetworks: !0, parentSettingsBehavior: !0, managedSourcesBehavior: !0, forceLoginOrgUUID: !0, allowNestedModelAccessUnderForceLogin: !0, allowedProviders: !0, forceRemoteSettingsRefresh: !0, otelHeadersHelper: !0, outputStyle: !0, viewMode: !0, language: !0, skipWebFetchPreflight: !0, sandbox: !0, feedbackSurveyRate: !0, feedbackDrafts: !0, spinnerTipsEnabled: !0, clawdFileProgressEnabled: !0, spinnerVerbs: !0, spinnerTipsOverride: !0, syntaxHighlightingDisabled: !0, maxProseWidth: !0, spellcheck: !0, terminalTitleFromRename: !0, promptCacheTtl: !0, subagentPromptCacheTtl: !0, alwaysThinkingEnabled: !0, effortLevel: !0, maxEffortLevel: !0, modelSettings: !0, ultracode: !0, autoCompactWindow: !0, advisorModel: !0, fastMode: !0, fastModePerSessionOptIn: !0, promptSuggestionEnabled: !0, emojiCompletionEnabled: !0, awaySummaryEnabled: !0, responseComparisonEnabled: !0, showClearContextOnPlanAccept: !0, askUserQuestionTimeout: !0, dialogExpiry: !0, agent: !0, modelProposedGoals: !0, companyAnnouncements: !0, pluginConfigs: !0, remote: !0, autoUpdatesChannel: !0, minimumVersion: !0, requiredMinimumVersion: !0, requiredMaximumVersion: !0, downloadsMirrorUrl: !0, plansDirectory: !0, tui: !0, voice: !0, channelsEnabled: !0, allowedChannelPlugins: !0, prefersReducedMotion: !0, timeFormat: !0, timeZone: !0, doneMeansMerged: !0, totalTokensReminder: !0, totalTokensReminderBudget: !0, totalTokensReminderAfterUserTurn: !0, autoMemoryEnabled: !0, autoMemoryDirectory: !0, autoDreamEnabled: !0, showThinkingSummaries: !0, skipDangerousModePermissionPrompt: !0, skipWorkflowUsageWarning: !0, disableAutoMode: !0, remoteTools: !0, sshConfigs: !0, sshHostCommands: !0, claudeMd: !0, claudeMdExcludes: !0, pluginTrustMessage: !0, theme: !0, editorMode: !0, keybindingFlavor: !0, vimInsertModeRemaps: !0, verbose: !0, preferredNotifChannel: !0, autoCompactEnabled: !0, precomputeCompactionEnabled: !0, precomputeArmTokens: !0, autoCompactRaisedForLoad: !0, autoCompactOfferAnswer: !0, idleCompaction: !0, switchModelsOnFlag: !0, autoContinueAtUsageLimit: !0, autoScrollEnabled: !0, wheelScrollAccelerationEnabled: !0, fileCheckpointingEnabled: !0, showTurnDuration: !0, showMessageTimestamps: !0, terminalProgressBarEnabled: !0, todoFeatureEnabled: !0, teammateMode: !0, remoteControlAtStartup: !0, remoteControl: !0, isolatePeerMachines: !0, daemonColdStart: !0, crossSessionInbound: !0, remoteMessageReceipts: !0, autoUploadSessions: !0, inputNeededNotifEnabled: !0, agentPushNotifEnabled: !0, skipAutoPermissionPrompt: !0, disableDeepLinkRegistration: !0, voiceEnabled: !0, defaultView: !0, axScreenReader: !0 }, dynamicProps: !1, dynamicItems: !1 };
+var v8 = validate58, schema108 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema109 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema110 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema111 = { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] };
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate60.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (!(data === "error" || data === "warning" || data === "warn" || data === "off" || data === 2 || data === 1 || data === 0)) {
-    let err0 = { instancePath, schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema108.enum }, message: "must be equal to one of the allowed values", schema: schema108.enum, parentSchema: schema108, data };
+    let err0 = { instancePath, schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema111.enum }, message: "must be equal to one of the allowed values", schema: schema111.enum, parentSchema: schema111, data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
   var _valid0 = _errs1 === errors;
@@ -41515,30 +43403,30 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   let _errs3 = errors;
   if (Array.isArray(data)) {
     if (data.length > 2) {
-      let err1 = { instancePath, schemaPath: "#/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema107.anyOf[1], data };
+      let err1 = { instancePath, schemaPath: "#/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema110.anyOf[1], data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.length < 2) {
-      let err2 = { instancePath, schemaPath: "#/anyOf/1/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items", schema: 2, parentSchema: schema107.anyOf[1], data };
+      let err2 = { instancePath, schemaPath: "#/anyOf/1/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items", schema: 2, parentSchema: schema110.anyOf[1], data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     let len0 = data.length;
     if (len0 > 0) {
       let data0 = data[0];
       if (!(data0 === "error" || data0 === "warning" || data0 === "warn" || data0 === "off" || data0 === 2 || data0 === 1 || data0 === 0)) {
-        let err3 = { instancePath: instancePath + "/0", schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema108.enum }, message: "must be equal to one of the allowed values", schema: schema108.enum, parentSchema: schema108, data: data0 };
+        let err3 = { instancePath: instancePath + "/0", schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema111.enum }, message: "must be equal to one of the allowed values", schema: schema111.enum, parentSchema: schema111, data: data0 };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     }
     if (len0 > 1) {
       let data1 = data[1];
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        let err4 = { instancePath: instancePath + "/1", schemaPath: "#/anyOf/1/prefixItems/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema107.anyOf[1].prefixItems[1].type, parentSchema: schema107.anyOf[1].prefixItems[1], data: data1 };
+        let err4 = { instancePath: instancePath + "/1", schemaPath: "#/anyOf/1/prefixItems/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.anyOf[1].prefixItems[1].type, parentSchema: schema110.anyOf[1].prefixItems[1], data: data1 };
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
     }
   } else {
-    let err5 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema107.anyOf[1].type, parentSchema: schema107.anyOf[1], data };
+    let err5 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema110.anyOf[1].type, parentSchema: schema110.anyOf[1], data };
     vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
   }
   var _valid0 = _errs3 === errors;
@@ -41547,40 +43435,40 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   if (valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema107.anyOf, parentSchema: schema107, data };
+    let err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema110.anyOf, parentSchema: schema110, data };
     vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
   }
-  return validate56.errors = vErrors, evaluated0.items = items0, errors === 0;
+  return validate60.errors = vErrors, evaluated0.items = items0, errors === 0;
 }
-validate56.evaluated = { dynamicProps: !1, dynamicItems: !0 };
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate55.evaluated;
+validate60.evaluated = { dynamicProps: !1, dynamicItems: !0 };
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate59.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data))
     for (let key0 in data)
-      validate56(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors), errors = vErrors.length);
+      validate60(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors), errors = vErrors.length);
   else {
-    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema106.type, parentSchema: schema106, data };
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema109.type, parentSchema: schema109, data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
-  return validate55.errors = vErrors, errors === 0;
+  return validate59.errors = vErrors, errors === 0;
 }
-validate55.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate54.evaluated;
+validate59.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate58.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
       if (!(key0 === "$schema" || key0 === "rules" || key0 === "overrides" || key0 === "ignore" || key0 === "externalAgents" || key0 === "externalSkills" || key0 === "reportUnusedDisableDirectives" || key0 === "skillProfile")) {
-        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema105, data };
+        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema108, data };
         vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.$schema.type, parentSchema: schema105.properties.$schema, data: data0 };
+        let err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.$schema.type, parentSchema: schema108.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
       }
     }
-    if (data.rules !== void 0 && (validate55(data.rules, { instancePath: instancePath + "/rules", parentData: data, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors), errors = vErrors.length)), data.overrides !== void 0) {
+    if (data.rules !== void 0 && (validate59(data.rules, { instancePath: instancePath + "/rules", parentData: data, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length)), data.overrides !== void 0) {
       let data2 = data.overrides;
       if (Array.isArray(data2)) {
         let len0 = data2.length;
@@ -41588,16 +43476,16 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.files === void 0) {
-              let err2 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema105.properties.overrides.items.required, parentSchema: schema105.properties.overrides.items, data: data3 };
+              let err2 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema108.properties.overrides.items.required, parentSchema: schema108.properties.overrides.items, data: data3 };
               vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
             }
             if (data3.rules === void 0) {
-              let err3 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema105.properties.overrides.items.required, parentSchema: schema105.properties.overrides.items, data: data3 };
+              let err3 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema108.properties.overrides.items.required, parentSchema: schema108.properties.overrides.items, data: data3 };
               vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
             }
             for (let key1 in data3)
               if (!(key1 === "files" || key1 === "rules")) {
-                let err4 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema105.properties.overrides.items, data: data3 };
+                let err4 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema108.properties.overrides.items, data: data3 };
                 vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
               }
             if (data3.files !== void 0) {
@@ -41607,23 +43495,23 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i1 = 0; i1 < len1; i1++) {
                   let data5 = data4[i1];
                   if (typeof data5 != "string") {
-                    let err5 = { instancePath: instancePath + "/overrides/" + i0 + "/files/" + i1, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.overrides.items.properties.files.items.type, parentSchema: schema105.properties.overrides.items.properties.files.items, data: data5 };
+                    let err5 = { instancePath: instancePath + "/overrides/" + i0 + "/files/" + i1, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.overrides.items.properties.files.items.type, parentSchema: schema108.properties.overrides.items.properties.files.items, data: data5 };
                     vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
                   }
                 }
               } else {
-                let err6 = { instancePath: instancePath + "/overrides/" + i0 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.overrides.items.properties.files.type, parentSchema: schema105.properties.overrides.items.properties.files, data: data4 };
+                let err6 = { instancePath: instancePath + "/overrides/" + i0 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.overrides.items.properties.files.type, parentSchema: schema108.properties.overrides.items.properties.files, data: data4 };
                 vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
               }
             }
-            data3.rules !== void 0 && (validate55(data3.rules, { instancePath: instancePath + "/overrides/" + i0 + "/rules", parentData: data3, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors), errors = vErrors.length));
+            data3.rules !== void 0 && (validate59(data3.rules, { instancePath: instancePath + "/overrides/" + i0 + "/rules", parentData: data3, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length));
           } else {
-            let err7 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.properties.overrides.items.type, parentSchema: schema105.properties.overrides.items, data: data3 };
+            let err7 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema108.properties.overrides.items.type, parentSchema: schema108.properties.overrides.items, data: data3 };
             vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
           }
         }
       } else {
-        let err8 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.overrides.type, parentSchema: schema105.properties.overrides, data: data2 };
+        let err8 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.overrides.type, parentSchema: schema108.properties.overrides, data: data2 };
         vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
       }
     }
@@ -41634,12 +43522,12 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data8 = data7[i2];
           if (typeof data8 != "string") {
-            let err9 = { instancePath: instancePath + "/ignore/" + i2, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.ignore.items.type, parentSchema: schema105.properties.ignore.items, data: data8 };
+            let err9 = { instancePath: instancePath + "/ignore/" + i2, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.ignore.items.type, parentSchema: schema108.properties.ignore.items, data: data8 };
             vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
           }
         }
       } else {
-        let err10 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.ignore.type, parentSchema: schema105.properties.ignore, data: data7 };
+        let err10 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.ignore.type, parentSchema: schema108.properties.ignore, data: data7 };
         vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     }
@@ -41650,12 +43538,12 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i3 = 0; i3 < len3; i3++) {
           let data10 = data9[i3];
           if (typeof data10 != "string") {
-            let err11 = { instancePath: instancePath + "/externalAgents/" + i3, schemaPath: "#/properties/externalAgents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.externalAgents.items.type, parentSchema: schema105.properties.externalAgents.items, data: data10 };
+            let err11 = { instancePath: instancePath + "/externalAgents/" + i3, schemaPath: "#/properties/externalAgents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.externalAgents.items.type, parentSchema: schema108.properties.externalAgents.items, data: data10 };
             vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
           }
         }
       } else {
-        let err12 = { instancePath: instancePath + "/externalAgents", schemaPath: "#/properties/externalAgents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.externalAgents.type, parentSchema: schema105.properties.externalAgents, data: data9 };
+        let err12 = { instancePath: instancePath + "/externalAgents", schemaPath: "#/properties/externalAgents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.externalAgents.type, parentSchema: schema108.properties.externalAgents, data: data9 };
         vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
       }
     }
@@ -41666,43 +43554,43 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i4 = 0; i4 < len4; i4++) {
           let data12 = data11[i4];
           if (typeof data12 != "string") {
-            let err13 = { instancePath: instancePath + "/externalSkills/" + i4, schemaPath: "#/properties/externalSkills/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema105.properties.externalSkills.items.type, parentSchema: schema105.properties.externalSkills.items, data: data12 };
+            let err13 = { instancePath: instancePath + "/externalSkills/" + i4, schemaPath: "#/properties/externalSkills/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.externalSkills.items.type, parentSchema: schema108.properties.externalSkills.items, data: data12 };
             vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
           }
         }
       } else {
-        let err14 = { instancePath: instancePath + "/externalSkills", schemaPath: "#/properties/externalSkills/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.properties.externalSkills.type, parentSchema: schema105.properties.externalSkills, data: data11 };
+        let err14 = { instancePath: instancePath + "/externalSkills", schemaPath: "#/properties/externalSkills/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.externalSkills.type, parentSchema: schema108.properties.externalSkills, data: data11 };
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
     if (data.reportUnusedDisableDirectives !== void 0) {
       let data13 = data.reportUnusedDisableDirectives;
       if (typeof data13 != "boolean") {
-        let err15 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema105.properties.reportUnusedDisableDirectives.type, parentSchema: schema105.properties.reportUnusedDisableDirectives, data: data13 };
+        let err15 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema108.properties.reportUnusedDisableDirectives.type, parentSchema: schema108.properties.reportUnusedDisableDirectives, data: data13 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
     if (data.skillProfile !== void 0) {
       let data14 = data.skillProfile;
       if (!(data14 === "claude-code" || data14 === "agent-skills")) {
-        let err16 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema105.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema105.properties.skillProfile.enum, parentSchema: schema105.properties.skillProfile, data: data14 };
+        let err16 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema108.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema108.properties.skillProfile.enum, parentSchema: schema108.properties.skillProfile, data: data14 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
   } else {
-    let err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.type, parentSchema: schema105, data };
+    let err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema108.type, parentSchema: schema108, data };
     vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
   }
-  return validate54.errors = vErrors, errors === 0;
+  return validate58.errors = vErrors, errors === 0;
 }
-validate54.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v8 = validate60, schema110 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "catalog.schema.json", title: "Pack catalog", description: "Data that front matter has no field for: a short purpose and a routing hint per agent (agents/catalog.json) or per skill (skills/catalog.json). Claude Code does not read these files; the generator uses them to build index tables.", type: "object", additionalProperties: !1, properties: { $schema: { description: "Relative pointer to this schema, for editors.", type: "string" }, agents: { description: "One entry per file in agents/, keyed by the agent's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one agent.", type: "object", additionalProperties: !1, required: ["purpose", "whenToDelegate"], properties: { purpose: { description: "What the agent does, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToDelegate: { description: "When the orchestrator should hand it work, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } }, skills: { description: "One entry per skill directory in skills/, keyed by the skill's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one skill.", type: "object", additionalProperties: !1, required: ["purpose", "whenToRead"], properties: { purpose: { description: "What the skill teaches, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToRead: { description: "When an agent should load it, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } } }, oneOf: [{ description: "An agents catalog.", required: ["agents"], properties: { agents: { description: "Present in agents/catalog.json." } } }, { description: "A skills catalog.", required: ["skills"], properties: { skills: { description: "Present in skills/catalog.json." } } }] }, pattern48 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate60.evaluated;
+validate58.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v9 = validate64, schema113 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "catalog.schema.json", title: "Pack catalog", description: "Data that front matter has no field for: a short purpose and a routing hint per agent (agents/catalog.json) or per skill (skills/catalog.json). Claude Code does not read these files; the generator uses them to build index tables.", type: "object", additionalProperties: !1, properties: { $schema: { description: "Relative pointer to this schema, for editors.", type: "string" }, agents: { description: "One entry per file in agents/, keyed by the agent's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one agent.", type: "object", additionalProperties: !1, required: ["purpose", "whenToDelegate"], properties: { purpose: { description: "What the agent does, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToDelegate: { description: "When the orchestrator should hand it work, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } }, skills: { description: "One entry per skill directory in skills/, keyed by the skill's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one skill.", type: "object", additionalProperties: !1, required: ["purpose", "whenToRead"], properties: { purpose: { description: "What the skill teaches, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToRead: { description: "When an agent should load it, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } } }, oneOf: [{ description: "An agents catalog.", required: ["agents"], properties: { agents: { description: "Present in agents/catalog.json." } } }, { description: "A skills catalog.", required: ["skills"], properties: { skills: { description: "Present in skills/catalog.json." } } }] }, pattern48 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate64.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs1 = errors, valid0 = !1, passing0 = null, _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data) && data.agents === void 0) {
-    let err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "agents" }, message: "must have required property 'agents'", schema: schema110.oneOf[0].required, parentSchema: schema110.oneOf[0], data };
+    let err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "agents" }, message: "must have required property 'agents'", schema: schema113.oneOf[0].required, parentSchema: schema113.oneOf[0], data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
   var _valid0 = _errs2 === errors;
@@ -41713,26 +43601,26 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
   }
   let _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data) && data.skills === void 0) {
-    let err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "skills" }, message: "must have required property 'skills'", schema: schema110.oneOf[1].required, parentSchema: schema110.oneOf[1], data };
+    let err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "skills" }, message: "must have required property 'skills'", schema: schema113.oneOf[1].required, parentSchema: schema113.oneOf[1], data };
     vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
   }
   var _valid0 = _errs3 === errors;
   if (_valid0 && valid0 ? (valid0 = !1, passing0 = [passing0, 1]) : _valid0 && (valid0 = !0, passing0 = 1, props0 !== !0 && (props0 = props0 || {}, props0.skills = !0)), valid0)
     errors = _errs1, vErrors !== null && (_errs1 ? vErrors.length = _errs1 : vErrors = null);
   else {
-    let err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema110.oneOf, parentSchema: schema110, data };
+    let err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema113.oneOf, parentSchema: schema113, data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
       if (!(key0 === "$schema" || key0 === "agents" || key0 === "skills")) {
-        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema110, data };
+        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113, data };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema110.properties.$schema.type, parentSchema: schema110.properties.$schema, data: data0 };
+        let err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.$schema.type, parentSchema: schema113.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
     }
@@ -41742,12 +43630,12 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
         for (let key1 in data1) {
           let _errs9 = errors;
           if (typeof key1 == "string" && !pattern48.test(key1)) {
-            let err5 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema110.properties.agents.propertyNames, data: key1, propertyName: key1 };
+            let err5 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema113.properties.agents.propertyNames, data: key1, propertyName: key1 };
             vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
           }
           var valid2 = _errs9 === errors;
           if (!valid2) {
-            let err6 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema110.properties.agents.propertyNames, parentSchema: schema110.properties.agents, data: data1 };
+            let err6 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema113.properties.agents.propertyNames, parentSchema: schema113.properties.agents, data: data1 };
             vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
           }
         }
@@ -41755,31 +43643,31 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[key2];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.purpose === void 0) {
-              let err7 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema110.properties.agents.additionalProperties.required, parentSchema: schema110.properties.agents.additionalProperties, data: data2 };
+              let err7 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema113.properties.agents.additionalProperties.required, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
               vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
             }
             if (data2.whenToDelegate === void 0) {
-              let err8 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToDelegate" }, message: "must have required property 'whenToDelegate'", schema: schema110.properties.agents.additionalProperties.required, parentSchema: schema110.properties.agents.additionalProperties, data: data2 };
+              let err8 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToDelegate" }, message: "must have required property 'whenToDelegate'", schema: schema113.properties.agents.additionalProperties.required, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
               vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
             }
             for (let key3 in data2)
               if (!(key3 === "purpose" || key3 === "whenToDelegate")) {
-                let err9 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema110.properties.agents.additionalProperties, data: data2 };
+                let err9 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
                 vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
               }
             if (data2.purpose !== void 0) {
               let data3 = data2.purpose;
               if (typeof data3 == "string") {
                 if (func1(data3) > 160) {
-                  let err10 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema110.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                  let err10 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema113.properties.agents.additionalProperties.properties.purpose, data: data3 };
                   vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
                 }
                 if (func1(data3) < 1) {
-                  let err11 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema110.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                  let err11 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.agents.additionalProperties.properties.purpose, data: data3 };
                   vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
                 }
               } else {
-                let err12 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema110.properties.agents.additionalProperties.properties.purpose.type, parentSchema: schema110.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                let err12 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.agents.additionalProperties.properties.purpose.type, parentSchema: schema113.properties.agents.additionalProperties.properties.purpose, data: data3 };
                 vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
               }
             }
@@ -41787,25 +43675,25 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               let data4 = data2.whenToDelegate;
               if (typeof data4 == "string") {
                 if (func1(data4) > 200) {
-                  let err13 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema110.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                  let err13 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema113.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                   vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
                 }
                 if (func1(data4) < 1) {
-                  let err14 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema110.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                  let err14 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                   vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
                 }
               } else {
-                let err15 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema110.properties.agents.additionalProperties.properties.whenToDelegate.type, parentSchema: schema110.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                let err15 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.agents.additionalProperties.properties.whenToDelegate.type, parentSchema: schema113.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                 vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
               }
             }
           } else {
-            let err16 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.properties.agents.additionalProperties.type, parentSchema: schema110.properties.agents.additionalProperties, data: data2 };
+            let err16 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.agents.additionalProperties.type, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
             vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
           }
         }
       } else {
-        let err17 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.properties.agents.type, parentSchema: schema110.properties.agents, data: data1 };
+        let err17 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.agents.type, parentSchema: schema113.properties.agents, data: data1 };
         vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
       }
     }
@@ -41815,12 +43703,12 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
         for (let key4 in data5) {
           let _errs20 = errors;
           if (typeof key4 == "string" && !pattern48.test(key4)) {
-            let err18 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema110.properties.skills.propertyNames, data: key4, propertyName: key4 };
+            let err18 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema113.properties.skills.propertyNames, data: key4, propertyName: key4 };
             vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
           }
           var valid5 = _errs20 === errors;
           if (!valid5) {
-            let err19 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema110.properties.skills.propertyNames, parentSchema: schema110.properties.skills, data: data5 };
+            let err19 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema113.properties.skills.propertyNames, parentSchema: schema113.properties.skills, data: data5 };
             vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
           }
         }
@@ -41828,31 +43716,31 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[key5];
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.purpose === void 0) {
-              let err20 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema110.properties.skills.additionalProperties.required, parentSchema: schema110.properties.skills.additionalProperties, data: data6 };
+              let err20 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema113.properties.skills.additionalProperties.required, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
               vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
             }
             if (data6.whenToRead === void 0) {
-              let err21 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToRead" }, message: "must have required property 'whenToRead'", schema: schema110.properties.skills.additionalProperties.required, parentSchema: schema110.properties.skills.additionalProperties, data: data6 };
+              let err21 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToRead" }, message: "must have required property 'whenToRead'", schema: schema113.properties.skills.additionalProperties.required, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
               vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
             }
             for (let key6 in data6)
               if (!(key6 === "purpose" || key6 === "whenToRead")) {
-                let err22 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema110.properties.skills.additionalProperties, data: data6 };
+                let err22 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
                 vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
               }
             if (data6.purpose !== void 0) {
               let data7 = data6.purpose;
               if (typeof data7 == "string") {
                 if (func1(data7) > 160) {
-                  let err23 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema110.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                  let err23 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema113.properties.skills.additionalProperties.properties.purpose, data: data7 };
                   vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
                 }
                 if (func1(data7) < 1) {
-                  let err24 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema110.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                  let err24 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.skills.additionalProperties.properties.purpose, data: data7 };
                   vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
                 }
               } else {
-                let err25 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema110.properties.skills.additionalProperties.properties.purpose.type, parentSchema: schema110.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                let err25 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.skills.additionalProperties.properties.purpose.type, parentSchema: schema113.properties.skills.additionalProperties.properties.purpose, data: data7 };
                 vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
               }
             }
@@ -41860,69 +43748,69 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data6.whenToRead;
               if (typeof data8 == "string") {
                 if (func1(data8) > 200) {
-                  let err26 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema110.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                  let err26 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema113.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                   vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
                 }
                 if (func1(data8) < 1) {
-                  let err27 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema110.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                  let err27 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                   vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
                 }
               } else {
-                let err28 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema110.properties.skills.additionalProperties.properties.whenToRead.type, parentSchema: schema110.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                let err28 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.skills.additionalProperties.properties.whenToRead.type, parentSchema: schema113.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                 vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
               }
             }
           } else {
-            let err29 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.properties.skills.additionalProperties.type, parentSchema: schema110.properties.skills.additionalProperties, data: data6 };
+            let err29 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.skills.additionalProperties.type, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
             vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
           }
         }
       } else {
-        let err30 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.properties.skills.type, parentSchema: schema110.properties.skills, data: data5 };
+        let err30 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.skills.type, parentSchema: schema113.properties.skills, data: data5 };
         vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
       }
     }
   } else {
-    let err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.type, parentSchema: schema110, data };
+    let err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.type, parentSchema: schema113, data };
     vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
   }
-  return validate60.errors = vErrors, errors === 0;
+  return validate64.errors = vErrors, errors === 0;
 }
-validate60.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v9 = validate61, schema111 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "reference.schema.json", title: "Gateway reference front matter", description: "Front matter of a file in skills/gateway-backend/references/. The gateway's routing table is generated from it.", type: "object", additionalProperties: !1, required: ["title", "intent", "summary"], properties: { title: { description: "Human title of the reference, e.g. 'Lambda handlers in Go'.", type: "string", minLength: 1, maxLength: 80 }, intent: { description: "The developer intent that routes here, one short imperative line, e.g. 'Write or change a Lambda handler'.", type: "string", minLength: 1, maxLength: 100, pattern: "^[^\\n|]+$" }, summary: { description: "One line on what the reference covers.", type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\n]+$" } } }, pattern50 = new RegExp("^[^\\n|]+$", "u"), pattern51 = new RegExp("^[^\\n]+$", "u");
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate61.evaluated;
+validate64.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v10 = validate65, schema114 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "reference.schema.json", title: "Gateway reference front matter", description: "Front matter of a file in skills/gateway-backend/references/. The gateway's routing table is generated from it.", type: "object", additionalProperties: !1, required: ["title", "intent", "summary"], properties: { title: { description: "Human title of the reference, e.g. 'Lambda handlers in Go'.", type: "string", minLength: 1, maxLength: 80 }, intent: { description: "The developer intent that routes here, one short imperative line, e.g. 'Write or change a Lambda handler'.", type: "string", minLength: 1, maxLength: 100, pattern: "^[^\\n|]+$" }, summary: { description: "One line on what the reference covers.", type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\n]+$" } } }, pattern50 = new RegExp("^[^\\n|]+$", "u"), pattern51 = new RegExp("^[^\\n]+$", "u");
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate65.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.title === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema111.required, parentSchema: schema111, data };
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema114.required, parentSchema: schema114, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
     if (data.intent === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "intent" }, message: "must have required property 'intent'", schema: schema111.required, parentSchema: schema111, data };
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "intent" }, message: "must have required property 'intent'", schema: schema114.required, parentSchema: schema114, data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.summary === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema111.required, parentSchema: schema111, data };
+      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema114.required, parentSchema: schema114, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     for (let key0 in data)
       if (!(key0 === "title" || key0 === "intent" || key0 === "summary")) {
-        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema111, data };
+        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema114, data };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     if (data.title !== void 0) {
       let data0 = data.title;
       if (typeof data0 == "string") {
         if (func1(data0) > 80) {
-          let err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters", schema: 80, parentSchema: schema111.properties.title, data: data0 };
+          let err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters", schema: 80, parentSchema: schema114.properties.title, data: data0 };
           vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
         }
         if (func1(data0) < 1) {
-          let err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema111.properties.title, data: data0 };
+          let err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.title, data: data0 };
           vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
         }
       } else {
-        let err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema111.properties.title.type, parentSchema: schema111.properties.title, data: data0 };
+        let err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.title.type, parentSchema: schema114.properties.title, data: data0 };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
     }
@@ -41930,19 +43818,19 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.intent;
       if (typeof data1 == "string") {
         if (func1(data1) > 100) {
-          let err7 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema111.properties.intent, data: data1 };
+          let err7 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema114.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
         }
         if (func1(data1) < 1) {
-          let err8 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema111.properties.intent, data: data1 };
+          let err8 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
         if (!pattern50.test(data1)) {
-          let err9 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/pattern", keyword: "pattern", params: { pattern: "^[^\\n|]+$" }, message: 'must match pattern "^[^\\n|]+$"', schema: "^[^\\n|]+$", parentSchema: schema111.properties.intent, data: data1 };
+          let err9 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/pattern", keyword: "pattern", params: { pattern: "^[^\\n|]+$" }, message: 'must match pattern "^[^\\n|]+$"', schema: "^[^\\n|]+$", parentSchema: schema114.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
         }
       } else {
-        let err10 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema111.properties.intent.type, parentSchema: schema111.properties.intent, data: data1 };
+        let err10 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.intent.type, parentSchema: schema114.properties.intent, data: data1 };
         vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     }
@@ -41950,32 +43838,32 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.summary;
       if (typeof data2 == "string") {
         if (func1(data2) > 200) {
-          let err11 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema111.properties.summary, data: data2 };
+          let err11 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema114.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
         }
         if (func1(data2) < 1) {
-          let err12 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema111.properties.summary, data: data2 };
+          let err12 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
         }
         if (!pattern51.test(data2)) {
-          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/pattern", keyword: "pattern", params: { pattern: "^[^\\n]+$" }, message: 'must match pattern "^[^\\n]+$"', schema: "^[^\\n]+$", parentSchema: schema111.properties.summary, data: data2 };
+          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/pattern", keyword: "pattern", params: { pattern: "^[^\\n]+$" }, message: 'must match pattern "^[^\\n]+$"', schema: "^[^\\n]+$", parentSchema: schema114.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
         }
       } else {
-        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema111.properties.summary.type, parentSchema: schema111.properties.summary, data: data2 };
+        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.summary.type, parentSchema: schema114.properties.summary, data: data2 };
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
   } else {
-    let err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema111.type, parentSchema: schema111, data };
+    let err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema114.type, parentSchema: schema114, data };
     vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
   }
-  return validate61.errors = vErrors, errors === 0;
+  return validate65.errors = vErrors, errors === 0;
 }
-validate61.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v10 = validate62, schema112 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { status: { description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "The phases that passed their gate, in order.", type: "array", items: { $ref: "#/$defs/phase" } }, phases_skipped: { description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).", type: "array", items: { description: "One skipped phase.", type: "object", additionalProperties: !1, required: ["phase", "reason"], properties: { phase: { $ref: "#/$defs/phase" }, reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 } } } }, base: { description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] }, model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, schema113 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, pattern52 = new RegExp("^[0-9a-f]{7,40}$", "u");
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate62.evaluated;
+validate65.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v11 = validate66, schema115 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { status: { description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "The phases that passed their gate, in order.", type: "array", items: { $ref: "#/$defs/phase" } }, phases_skipped: { description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).", type: "array", items: { description: "One skipped phase.", type: "object", additionalProperties: !1, required: ["phase", "reason"], properties: { phase: { $ref: "#/$defs/phase" }, reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 } } } }, base: { description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] }, model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, schema116 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, pattern52 = new RegExp("^[0-9a-f]{7,40}$", "u");
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate66.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs2 = errors, valid1 = !0, _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -41992,7 +43880,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
   if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
     let _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema112.allOf[0].then.required, parentSchema: schema112.allOf[0].then, data };
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema115.allOf[0].then.required, parentSchema: schema115.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     var _valid0 = _errs5 === errors;
@@ -42002,47 +43890,47 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[0].if, parentSchema: schema112.allOf[0], data };
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema115.allOf[0].if, parentSchema: schema115.allOf[0], data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.status === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema112.required, parentSchema: schema112, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema115.required, parentSchema: schema115, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     if (data.summary === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema112.required, parentSchema: schema112, data };
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema115.required, parentSchema: schema115, data };
       vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
     }
     if (data.phases_completed === void 0) {
-      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema112.required, parentSchema: schema112, data };
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema115.required, parentSchema: schema115, data };
       vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
     }
     if (data.files_created === void 0) {
-      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema112.required, parentSchema: schema112, data };
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema115.required, parentSchema: schema115, data };
       vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
     }
     if (data.verification === void 0) {
-      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema112.required, parentSchema: schema112, data };
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema115.required, parentSchema: schema115, data };
       vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
     }
     if (data.next_steps === void 0) {
-      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema112.required, parentSchema: schema112, data };
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema115.required, parentSchema: schema115, data };
       vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema112.properties, key0)) {
-        let err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema112, data };
+      if (!func17.call(schema115.properties, key0)) {
+        let err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115, data };
         vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     if (data.status !== void 0) {
       let data1 = data.status;
       if (typeof data1 != "string") {
-        let err11 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.status.type, parentSchema: schema112.properties.status, data: data1 };
+        let err11 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.status.type, parentSchema: schema115.properties.status, data: data1 };
         vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
       }
       if (!(data1 === "complete" || data1 === "in_progress" || data1 === "blocked")) {
-        let err12 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema112.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.status.enum, parentSchema: schema112.properties.status, data: data1 };
+        let err12 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema115.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.status.enum, parentSchema: schema115.properties.status, data: data1 };
         vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
       }
     }
@@ -42050,11 +43938,11 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.summary;
       if (typeof data2 == "string") {
         if (func1(data2) < 1) {
-          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.summary, data: data2 };
+          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
         }
       } else {
-        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.summary.type, parentSchema: schema112.properties.summary, data: data2 };
+        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.summary.type, parentSchema: schema115.properties.summary, data: data2 };
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
@@ -42065,16 +43953,16 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data4 = data3[i0];
           if (typeof data4 != "string") {
-            let err15 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.type, parentSchema: schema113, data: data4 };
+            let err15 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data4 };
             vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
           }
           if (!(data4 === "architecture" || data4 === "infrastructure" || data4 === "implementation" || data4 === "unit-tests" || data4 === "integration-tests" || data4 === "acceptance-tests" || data4 === "review" || data4 === "deploy" || data4 === "teardown" || data4 === "close-out")) {
-            let err16 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema113.enum }, message: "must be equal to one of the allowed values", schema: schema113.enum, parentSchema: schema113, data: data4 };
+            let err16 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data4 };
             vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
           }
         }
       } else {
-        let err17 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.phases_completed.type, parentSchema: schema112.properties.phases_completed, data: data3 };
+        let err17 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.phases_completed.type, parentSchema: schema115.properties.phases_completed, data: data3 };
         vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
       }
     }
@@ -42086,26 +43974,26 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[i1];
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.phase === void 0) {
-              let err18 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema112.properties.phases_skipped.items.required, parentSchema: schema112.properties.phases_skipped.items, data: data6 };
+              let err18 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema115.properties.phases_skipped.items.required, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
               vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
             }
             if (data6.reason === void 0) {
-              let err19 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema112.properties.phases_skipped.items.required, parentSchema: schema112.properties.phases_skipped.items, data: data6 };
+              let err19 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema115.properties.phases_skipped.items.required, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
               vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
             }
             for (let key1 in data6)
               if (!(key1 === "phase" || key1 === "reason")) {
-                let err20 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema112.properties.phases_skipped.items, data: data6 };
+                let err20 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
                 vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
               }
             if (data6.phase !== void 0) {
               let data7 = data6.phase;
               if (typeof data7 != "string") {
-                let err21 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.type, parentSchema: schema113, data: data7 };
+                let err21 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data7 };
                 vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
               }
               if (!(data7 === "architecture" || data7 === "infrastructure" || data7 === "implementation" || data7 === "unit-tests" || data7 === "integration-tests" || data7 === "acceptance-tests" || data7 === "review" || data7 === "deploy" || data7 === "teardown" || data7 === "close-out")) {
-                let err22 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema113.enum }, message: "must be equal to one of the allowed values", schema: schema113.enum, parentSchema: schema113, data: data7 };
+                let err22 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data7 };
                 vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
               }
             }
@@ -42113,21 +44001,21 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data6.reason;
               if (typeof data8 == "string") {
                 if (func1(data8) < 1) {
-                  let err23 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.phases_skipped.items.properties.reason, data: data8 };
+                  let err23 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.phases_skipped.items.properties.reason, data: data8 };
                   vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
                 }
               } else {
-                let err24 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.phases_skipped.items.properties.reason.type, parentSchema: schema112.properties.phases_skipped.items.properties.reason, data: data8 };
+                let err24 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.phases_skipped.items.properties.reason.type, parentSchema: schema115.properties.phases_skipped.items.properties.reason, data: data8 };
                 vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
               }
             }
           } else {
-            let err25 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.phases_skipped.items.type, parentSchema: schema112.properties.phases_skipped.items, data: data6 };
+            let err25 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.phases_skipped.items.type, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
             vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
           }
         }
       } else {
-        let err26 = { instancePath: instancePath + "/phases_skipped", schemaPath: "#/properties/phases_skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.phases_skipped.type, parentSchema: schema112.properties.phases_skipped, data: data5 };
+        let err26 = { instancePath: instancePath + "/phases_skipped", schemaPath: "#/properties/phases_skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.phases_skipped.type, parentSchema: schema115.properties.phases_skipped, data: data5 };
         vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
       }
     }
@@ -42135,11 +44023,11 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.base;
       if (typeof data9 == "string") {
         if (!pattern52.test(data9)) {
-          let err27 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema112.properties.base, data: data9 };
+          let err27 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema115.properties.base, data: data9 };
           vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
         }
       } else {
-        let err28 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.base.type, parentSchema: schema112.properties.base, data: data9 };
+        let err28 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.base.type, parentSchema: schema115.properties.base, data: data9 };
         vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
       }
     }
@@ -42151,16 +44039,16 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data10[i2];
           if (typeof data11 == "string") {
             if (func1(data11) < 1) {
-              let err29 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.files_created.items, data: data11 };
+              let err29 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.files_created.items, data: data11 };
               vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
             }
           } else {
-            let err30 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.files_created.items.type, parentSchema: schema112.properties.files_created.items, data: data11 };
+            let err30 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.files_created.items.type, parentSchema: schema115.properties.files_created.items, data: data11 };
             vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
           }
         }
       } else {
-        let err31 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.files_created.type, parentSchema: schema112.properties.files_created, data: data10 };
+        let err31 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.files_created.type, parentSchema: schema115.properties.files_created, data: data10 };
         vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
       }
     }
@@ -42172,16 +44060,16 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           let data13 = data12[i3];
           if (typeof data13 == "string") {
             if (func1(data13) < 1) {
-              let err32 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.files_modified.items, data: data13 };
+              let err32 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.files_modified.items, data: data13 };
               vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
             }
           } else {
-            let err33 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.files_modified.items.type, parentSchema: schema112.properties.files_modified.items, data: data13 };
+            let err33 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.files_modified.items.type, parentSchema: schema115.properties.files_modified.items, data: data13 };
             vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
           }
         }
       } else {
-        let err34 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.files_modified.type, parentSchema: schema112.properties.files_modified, data: data12 };
+        let err34 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.files_modified.type, parentSchema: schema115.properties.files_modified, data: data12 };
         vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
       }
     }
@@ -42189,29 +44077,29 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.verification;
       if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
         if (data14.all_tests_passed === void 0) {
-          let err35 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema112.properties.verification.required, parentSchema: schema112.properties.verification, data: data14 };
+          let err35 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema115.properties.verification.required, parentSchema: schema115.properties.verification, data: data14 };
           vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
         }
         if (data14.build_success === void 0) {
-          let err36 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema112.properties.verification.required, parentSchema: schema112.properties.verification, data: data14 };
+          let err36 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema115.properties.verification.required, parentSchema: schema115.properties.verification, data: data14 };
           vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
         }
         for (let key2 in data14)
           if (!(key2 === "all_tests_passed" || key2 === "build_success" || key2 === "commands")) {
-            let err37 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema112.properties.verification, data: data14 };
+            let err37 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.verification, data: data14 };
             vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
           }
         if (data14.all_tests_passed !== void 0) {
           let data15 = data14.all_tests_passed;
           if (typeof data15 != "boolean") {
-            let err38 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.verification.properties.all_tests_passed.type, parentSchema: schema112.properties.verification.properties.all_tests_passed, data: data15 };
+            let err38 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.verification.properties.all_tests_passed.type, parentSchema: schema115.properties.verification.properties.all_tests_passed, data: data15 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
         if (data14.build_success !== void 0) {
           let data16 = data14.build_success;
           if (typeof data16 != "boolean") {
-            let err39 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.verification.properties.build_success.type, parentSchema: schema112.properties.verification.properties.build_success, data: data16 };
+            let err39 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.verification.properties.build_success.type, parentSchema: schema115.properties.verification.properties.build_success, data: data16 };
             vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
           }
         }
@@ -42223,56 +44111,56 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
               let data18 = data17[i4];
               if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
                 if (data18.command === void 0) {
-                  let err40 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema112.properties.verification.properties.commands.items.required, parentSchema: schema112.properties.verification.properties.commands.items, data: data18 };
+                  let err40 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema115.properties.verification.properties.commands.items.required, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
                   vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
                 }
                 if (data18.exit_code === void 0) {
-                  let err41 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema112.properties.verification.properties.commands.items.required, parentSchema: schema112.properties.verification.properties.commands.items, data: data18 };
+                  let err41 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema115.properties.verification.properties.commands.items.required, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
                   vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
                 }
                 for (let key3 in data18)
                   if (!(key3 === "command" || key3 === "exit_code" || key3 === "summary")) {
-                    let err42 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema112.properties.verification.properties.commands.items, data: data18 };
+                    let err42 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
                     vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
                   }
                 if (data18.command !== void 0) {
                   let data19 = data18.command;
                   if (typeof data19 == "string") {
                     if (func1(data19) < 1) {
-                      let err43 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.verification.properties.commands.items.properties.command, data: data19 };
+                      let err43 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.verification.properties.commands.items.properties.command, data: data19 };
                       vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
                     }
                   } else {
-                    let err44 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema112.properties.verification.properties.commands.items.properties.command, data: data19 };
+                    let err44 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema115.properties.verification.properties.commands.items.properties.command, data: data19 };
                     vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
                   }
                 }
                 if (data18.exit_code !== void 0) {
                   let data20 = data18.exit_code;
                   if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-                    let err45 = { instancePath: instancePath + "/verification/commands/" + i4 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema112.properties.verification.properties.commands.items.properties.exit_code, data: data20 };
+                    let err45 = { instancePath: instancePath + "/verification/commands/" + i4 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema115.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema115.properties.verification.properties.commands.items.properties.exit_code, data: data20 };
                     vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
                   }
                 }
                 if (data18.summary !== void 0) {
                   let data21 = data18.summary;
                   if (typeof data21 != "string") {
-                    let err46 = { instancePath: instancePath + "/verification/commands/" + i4 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema112.properties.verification.properties.commands.items.properties.summary, data: data21 };
+                    let err46 = { instancePath: instancePath + "/verification/commands/" + i4 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema115.properties.verification.properties.commands.items.properties.summary, data: data21 };
                     vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
                   }
                 }
               } else {
-                let err47 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.verification.properties.commands.items.type, parentSchema: schema112.properties.verification.properties.commands.items, data: data18 };
+                let err47 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.verification.properties.commands.items.type, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
                 vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
               }
             }
           } else {
-            let err48 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.verification.properties.commands.type, parentSchema: schema112.properties.verification.properties.commands, data: data17 };
+            let err48 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.verification.properties.commands.type, parentSchema: schema115.properties.verification.properties.commands, data: data17 };
             vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
           }
         }
       } else {
-        let err49 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.verification.type, parentSchema: schema112.properties.verification, data: data14 };
+        let err49 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.verification.type, parentSchema: schema115.properties.verification, data: data14 };
         vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
       }
     }
@@ -42284,27 +44172,27 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           let data23 = data22[i5];
           if (typeof data23 == "string") {
             if (func1(data23) < 1) {
-              let err50 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.next_steps.items, data: data23 };
+              let err50 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.next_steps.items, data: data23 };
               vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
             }
           } else {
-            let err51 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.next_steps.items.type, parentSchema: schema112.properties.next_steps.items, data: data23 };
+            let err51 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.next_steps.items.type, parentSchema: schema115.properties.next_steps.items, data: data23 };
             vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
           }
         }
       } else {
-        let err52 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.next_steps.type, parentSchema: schema112.properties.next_steps, data: data22 };
+        let err52 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.next_steps.type, parentSchema: schema115.properties.next_steps, data: data22 };
         vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
       let data24 = data.blocked_reason;
       if (typeof data24 != "string") {
-        let err53 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.blocked_reason.type, parentSchema: schema112.properties.blocked_reason, data: data24 };
+        let err53 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.blocked_reason.type, parentSchema: schema115.properties.blocked_reason, data: data24 };
         vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
       }
       if (!(data24 === "requirements_unclear" || data24 === "architecture_decision" || data24 === "approval_required" || data24 === "dependency_missing" || data24 === "test_failures" || data24 === "security_concern" || data24 === "out_of_scope" || data24 === "environment" || data24 === "retry_limit")) {
-        let err54 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema112.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.blocked_reason.enum, parentSchema: schema112.properties.blocked_reason, data: data24 };
+        let err54 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema115.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.blocked_reason.enum, parentSchema: schema115.properties.blocked_reason, data: data24 };
         vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
       }
     }
@@ -42316,16 +44204,16 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           let data26 = data25[i6];
           if (typeof data26 == "string") {
             if (func1(data26) < 1) {
-              let err55 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.attempted.items, data: data26 };
+              let err55 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.attempted.items, data: data26 };
               vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
             }
           } else {
-            let err56 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.attempted.items.type, parentSchema: schema112.properties.attempted.items, data: data26 };
+            let err56 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.attempted.items.type, parentSchema: schema115.properties.attempted.items, data: data26 };
             vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
           }
         }
       } else {
-        let err57 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.attempted.type, parentSchema: schema112.properties.attempted, data: data25 };
+        let err57 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.attempted.type, parentSchema: schema115.properties.attempted, data: data25 };
         vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
       }
     }
@@ -42333,11 +44221,11 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data27 = data.progress_file;
       if (typeof data27 == "string") {
         if (func1(data27) < 1) {
-          let err58 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.progress_file, data: data27 };
+          let err58 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.progress_file, data: data27 };
           vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
         }
       } else {
-        let err59 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.progress_file.type, parentSchema: schema112.properties.progress_file, data: data27 };
+        let err59 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.progress_file.type, parentSchema: schema115.properties.progress_file, data: data27 };
         vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
       }
     }
@@ -42349,70 +44237,70 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           let data29 = data28[i7];
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
             if (data29.agent === void 0) {
-              let err60 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema112.properties.agents_spawned.items.required, parentSchema: schema112.properties.agents_spawned.items, data: data29 };
+              let err60 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema115.properties.agents_spawned.items.required, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
               vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
             }
             if (data29.status === void 0) {
-              let err61 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema112.properties.agents_spawned.items.required, parentSchema: schema112.properties.agents_spawned.items, data: data29 };
+              let err61 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema115.properties.agents_spawned.items.required, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
               vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
             }
             for (let key4 in data29)
               if (!(key4 === "agent" || key4 === "phase" || key4 === "status" || key4 === "iterations")) {
-                let err62 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema112.properties.agents_spawned.items, data: data29 };
+                let err62 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
                 vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
               }
             if (data29.agent !== void 0) {
               let data30 = data29.agent;
               if (typeof data30 == "string") {
                 if (func1(data30) < 1) {
-                  let err63 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.agents_spawned.items.properties.agent, data: data30 };
+                  let err63 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.agents_spawned.items.properties.agent, data: data30 };
                   vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
                 }
               } else {
-                let err64 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.agents_spawned.items.properties.agent.type, parentSchema: schema112.properties.agents_spawned.items.properties.agent, data: data30 };
+                let err64 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.agents_spawned.items.properties.agent.type, parentSchema: schema115.properties.agents_spawned.items.properties.agent, data: data30 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
             if (data29.phase !== void 0) {
               let data31 = data29.phase;
               if (typeof data31 != "string") {
-                let err65 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.type, parentSchema: schema113, data: data31 };
+                let err65 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data31 };
                 vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
               }
               if (!(data31 === "architecture" || data31 === "infrastructure" || data31 === "implementation" || data31 === "unit-tests" || data31 === "integration-tests" || data31 === "acceptance-tests" || data31 === "review" || data31 === "deploy" || data31 === "teardown" || data31 === "close-out")) {
-                let err66 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema113.enum }, message: "must be equal to one of the allowed values", schema: schema113.enum, parentSchema: schema113, data: data31 };
+                let err66 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data31 };
                 vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
               }
             }
             if (data29.status !== void 0) {
               let data32 = data29.status;
               if (typeof data32 != "string") {
-                let err67 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.agents_spawned.items.properties.status.type, parentSchema: schema112.properties.agents_spawned.items.properties.status, data: data32 };
+                let err67 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.agents_spawned.items.properties.status.type, parentSchema: schema115.properties.agents_spawned.items.properties.status, data: data32 };
                 vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
               }
               if (!(data32 === "complete" || data32 === "in_progress" || data32 === "blocked" || data32 === "needs_context")) {
-                let err68 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema112.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.agents_spawned.items.properties.status.enum, parentSchema: schema112.properties.agents_spawned.items.properties.status, data: data32 };
+                let err68 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema115.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.agents_spawned.items.properties.status.enum, parentSchema: schema115.properties.agents_spawned.items.properties.status, data: data32 };
                 vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
               }
             }
             if (data29.iterations !== void 0) {
               let data33 = data29.iterations;
               if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
-                let err69 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema112.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema112.properties.agents_spawned.items.properties.iterations, data: data33 };
+                let err69 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema115.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema115.properties.agents_spawned.items.properties.iterations, data: data33 };
                 vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
               }
               if (typeof data33 == "number" && isFinite(data33) && (data33 < 1 || isNaN(data33))) {
-                let err70 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema112.properties.agents_spawned.items.properties.iterations, data: data33 };
+                let err70 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema115.properties.agents_spawned.items.properties.iterations, data: data33 };
                 vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
               }
             }
           } else {
-            let err71 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.agents_spawned.items.type, parentSchema: schema112.properties.agents_spawned.items, data: data29 };
+            let err71 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.agents_spawned.items.type, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
             vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
           }
         }
       } else {
-        let err72 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.agents_spawned.type, parentSchema: schema112.properties.agents_spawned, data: data28 };
+        let err72 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.agents_spawned.type, parentSchema: schema115.properties.agents_spawned, data: data28 };
         vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
       }
     }
@@ -42424,38 +44312,38 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           let data35 = data34[i8];
           if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
             if (data35.agent === void 0) {
-              let err73 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema112.properties.dispatch_plan.items.required, parentSchema: schema112.properties.dispatch_plan.items, data: data35 };
+              let err73 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema115.properties.dispatch_plan.items.required, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
               vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
             }
             if (data35.prompt === void 0) {
-              let err74 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema112.properties.dispatch_plan.items.required, parentSchema: schema112.properties.dispatch_plan.items, data: data35 };
+              let err74 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema115.properties.dispatch_plan.items.required, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
               vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
             }
             for (let key5 in data35)
               if (!(key5 === "id" || key5 === "agent" || key5 === "prompt" || key5 === "phase" || key5 === "isolation" || key5 === "model" || key5 === "depends_on")) {
-                let err75 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema112.properties.dispatch_plan.items, data: data35 };
+                let err75 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
                 vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
               }
             if (data35.id !== void 0) {
               let data36 = data35.id;
               if (typeof data36 == "string") {
                 if (!pattern48.test(data36)) {
-                  let err76 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema112.properties.dispatch_plan.items.properties.id, data: data36 };
+                  let err76 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema115.properties.dispatch_plan.items.properties.id, data: data36 };
                   vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
                 }
               } else {
-                let err77 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.dispatch_plan.items.properties.id.type, parentSchema: schema112.properties.dispatch_plan.items.properties.id, data: data36 };
+                let err77 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.id.type, parentSchema: schema115.properties.dispatch_plan.items.properties.id, data: data36 };
                 vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
               }
             }
             if (data35.agent !== void 0) {
               let data37 = data35.agent;
               if (typeof data37 != "string") {
-                let err78 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema112.properties.dispatch_plan.items.properties.agent, data: data37 };
+                let err78 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema115.properties.dispatch_plan.items.properties.agent, data: data37 };
                 vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
               }
               if (!(data37 === "backend-architect" || data37 === "backend-developer" || data37 === "backend-unit-test-engineer" || data37 === "backend-integration-test-engineer" || data37 === "acceptance-test-engineer" || data37 === "backend-reviewer" || data37 === "backend-security-reviewer" || data37 === "integration-developer" || data37 === "aws-infrastructure-specialist")) {
-                let err79 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema112.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema112.properties.dispatch_plan.items.properties.agent, data: data37 };
+                let err79 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema115.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema115.properties.dispatch_plan.items.properties.agent, data: data37 };
                 vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
               }
             }
@@ -42463,44 +44351,44 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
               let data38 = data35.prompt;
               if (typeof data38 == "string") {
                 if (func1(data38) < 1) {
-                  let err80 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                  let err80 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.dispatch_plan.items.properties.prompt, data: data38 };
                   vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
                 }
               } else {
-                let err81 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema112.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                let err81 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema115.properties.dispatch_plan.items.properties.prompt, data: data38 };
                 vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
               }
             }
             if (data35.phase !== void 0) {
               let data39 = data35.phase;
               if (typeof data39 != "string") {
-                let err82 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.type, parentSchema: schema113, data: data39 };
+                let err82 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data39 };
                 vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
               }
               if (!(data39 === "architecture" || data39 === "infrastructure" || data39 === "implementation" || data39 === "unit-tests" || data39 === "integration-tests" || data39 === "acceptance-tests" || data39 === "review" || data39 === "deploy" || data39 === "teardown" || data39 === "close-out")) {
-                let err83 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema113.enum }, message: "must be equal to one of the allowed values", schema: schema113.enum, parentSchema: schema113, data: data39 };
+                let err83 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data39 };
                 vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
               }
             }
             if (data35.isolation !== void 0) {
               let data40 = data35.isolation;
               if (typeof data40 != "string") {
-                let err84 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.dispatch_plan.items.properties.isolation.type, parentSchema: schema112.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                let err84 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.isolation.type, parentSchema: schema115.properties.dispatch_plan.items.properties.isolation, data: data40 };
                 vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
               }
               if (data40 !== "worktree") {
-                let err85 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/enum", keyword: "enum", params: { allowedValues: schema112.properties.dispatch_plan.items.properties.isolation.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.dispatch_plan.items.properties.isolation.enum, parentSchema: schema112.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                let err85 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/enum", keyword: "enum", params: { allowedValues: schema115.properties.dispatch_plan.items.properties.isolation.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.dispatch_plan.items.properties.isolation.enum, parentSchema: schema115.properties.dispatch_plan.items.properties.isolation, data: data40 };
                 vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
               }
             }
             if (data35.model !== void 0) {
               let data41 = data35.model;
               if (typeof data41 != "string") {
-                let err86 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.dispatch_plan.items.properties.model.type, parentSchema: schema112.properties.dispatch_plan.items.properties.model, data: data41 };
+                let err86 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.model.type, parentSchema: schema115.properties.dispatch_plan.items.properties.model, data: data41 };
                 vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
               }
               if (!(data41 === "sonnet" || data41 === "opus" || data41 === "haiku")) {
-                let err87 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/enum", keyword: "enum", params: { allowedValues: schema112.properties.dispatch_plan.items.properties.model.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.dispatch_plan.items.properties.model.enum, parentSchema: schema112.properties.dispatch_plan.items.properties.model, data: data41 };
+                let err87 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/enum", keyword: "enum", params: { allowedValues: schema115.properties.dispatch_plan.items.properties.model.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.dispatch_plan.items.properties.model.enum, parentSchema: schema115.properties.dispatch_plan.items.properties.model, data: data41 };
                 vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
               }
             }
@@ -42512,39 +44400,39 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
                   let data43 = data42[i9];
                   if (typeof data43 == "string") {
                     if (func1(data43) < 1) {
-                      let err88 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                      let err88 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
                       vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
                     }
                   } else {
-                    let err89 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema112.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                    let err89 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema115.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
                     vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
                   }
                 }
               } else {
-                let err90 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema112.properties.dispatch_plan.items.properties.depends_on, data: data42 };
+                let err90 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema115.properties.dispatch_plan.items.properties.depends_on, data: data42 };
                 vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
               }
             }
           } else {
-            let err91 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.properties.dispatch_plan.items.type, parentSchema: schema112.properties.dispatch_plan.items, data: data35 };
+            let err91 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.dispatch_plan.items.type, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
             vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
           }
         }
       } else {
-        let err92 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.dispatch_plan.type, parentSchema: schema112.properties.dispatch_plan, data: data34 };
+        let err92 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.dispatch_plan.type, parentSchema: schema115.properties.dispatch_plan, data: data34 };
         vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
       }
     }
   } else {
-    let err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    let err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.type, parentSchema: schema115, data };
     vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
   }
-  return validate62.errors = vErrors, errors === 0;
+  return validate66.errors = vErrors, errors === 0;
 }
-validate62.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v11 = validate63, schema117 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }, { if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] }, then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } } }], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, commits: { description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).", type: "array", items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate63.evaluated;
+validate66.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v12 = validate67, schema120 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }, { if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] }, then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } } }], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, commits: { description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).", type: "array", items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate67.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs2 = errors, valid1 = !0, _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -42561,7 +44449,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
   if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
     let _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema117.allOf[0].then.required, parentSchema: schema117.allOf[0].then, data };
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema120.allOf[0].then.required, parentSchema: schema120.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     var _valid0 = _errs5 === errors;
@@ -42571,7 +44459,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema117.allOf[0].if, parentSchema: schema117.allOf[0], data };
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema120.allOf[0].if, parentSchema: schema120.allOf[0], data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
   let _errs7 = errors, valid3 = !0, _errs8 = errors;
@@ -42590,18 +44478,18 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     let _errs10 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.missing_context === void 0) {
-        let err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "missing_context" }, message: "must have required property 'missing_context'", schema: schema117.allOf[1].then.required, parentSchema: schema117.allOf[1].then, data };
+        let err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "missing_context" }, message: "must have required property 'missing_context'", schema: schema120.allOf[1].then.required, parentSchema: schema120.allOf[1].then, data };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
       if (data.missing_context !== void 0) {
         let data2 = data.missing_context;
         if (Array.isArray(data2)) {
           if (data2.length < 1) {
-            let err7 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema117.allOf[1].then.properties.missing_context, data: data2 };
+            let err7 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema120.allOf[1].then.properties.missing_context, data: data2 };
             vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
           }
         } else {
-          let err8 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.allOf[1].then.properties.missing_context.type, parentSchema: schema117.allOf[1].then.properties.missing_context, data: data2 };
+          let err8 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.allOf[1].then.properties.missing_context.type, parentSchema: schema120.allOf[1].then.properties.missing_context, data: data2 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
       }
@@ -42613,43 +44501,43 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid3) {
-    let err9 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema117.allOf[1].if, parentSchema: schema117.allOf[1], data };
+    let err9 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema120.allOf[1].if, parentSchema: schema120.allOf[1], data };
     vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
   }
   if (props0 !== !0 && props1 !== void 0 && (props1 === !0 ? props0 = !0 : (props0 = props0 || {}, Object.assign(props0, props1))), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.status === void 0) {
-      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema117.required, parentSchema: schema117, data };
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema120.required, parentSchema: schema120, data };
       vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
     }
     if (data.summary === void 0) {
-      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema117.required, parentSchema: schema117, data };
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema120.required, parentSchema: schema120, data };
       vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
     }
     if (data.files_created === void 0) {
-      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema117.required, parentSchema: schema117, data };
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema120.required, parentSchema: schema120, data };
       vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
     }
     if (data.files_modified === void 0) {
-      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema117.required, parentSchema: schema117, data };
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema120.required, parentSchema: schema120, data };
       vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
     }
     if (data.verification === void 0) {
-      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema117.required, parentSchema: schema117, data };
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema120.required, parentSchema: schema120, data };
       vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema117.properties, key0)) {
-        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema117, data };
+      if (!func17.call(schema120.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120, data };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     if (data.status !== void 0) {
       let data3 = data.status;
       if (typeof data3 != "string") {
-        let err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.status.type, parentSchema: schema117.properties.status, data: data3 };
+        let err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.status.type, parentSchema: schema120.properties.status, data: data3 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
       if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked" || data3 === "needs_context")) {
-        let err17 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema117.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema117.properties.status.enum, parentSchema: schema117.properties.status, data: data3 };
+        let err17 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema120.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.status.enum, parentSchema: schema120.properties.status, data: data3 };
         vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
       }
     }
@@ -42657,11 +44545,11 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.summary;
       if (typeof data4 == "string") {
         if (func1(data4) < 1) {
-          let err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.summary, data: data4 };
+          let err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.summary, data: data4 };
           vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
         }
       } else {
-        let err19 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.summary.type, parentSchema: schema117.properties.summary, data: data4 };
+        let err19 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.summary.type, parentSchema: schema120.properties.summary, data: data4 };
         vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
       }
     }
@@ -42669,11 +44557,11 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.agent;
       if (typeof data5 == "string") {
         if (!pattern48.test(data5)) {
-          let err20 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema117.properties.agent, data: data5 };
+          let err20 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema120.properties.agent, data: data5 };
           vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
         }
       } else {
-        let err21 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.agent.type, parentSchema: schema117.properties.agent, data: data5 };
+        let err21 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.agent.type, parentSchema: schema120.properties.agent, data: data5 };
         vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
       }
     }
@@ -42685,16 +44573,16 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i0];
           if (typeof data7 == "string") {
             if (func1(data7) < 1) {
-              let err22 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.files_created.items, data: data7 };
+              let err22 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.files_created.items, data: data7 };
               vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
             }
           } else {
-            let err23 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.files_created.items.type, parentSchema: schema117.properties.files_created.items, data: data7 };
+            let err23 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.files_created.items.type, parentSchema: schema120.properties.files_created.items, data: data7 };
             vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
           }
         }
       } else {
-        let err24 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.files_created.type, parentSchema: schema117.properties.files_created, data: data6 };
+        let err24 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.files_created.type, parentSchema: schema120.properties.files_created, data: data6 };
         vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
       }
     }
@@ -42706,16 +44594,16 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           let data9 = data8[i1];
           if (typeof data9 == "string") {
             if (func1(data9) < 1) {
-              let err25 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.files_modified.items, data: data9 };
+              let err25 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.files_modified.items, data: data9 };
               vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
             }
           } else {
-            let err26 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.files_modified.items.type, parentSchema: schema117.properties.files_modified.items, data: data9 };
+            let err26 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.files_modified.items.type, parentSchema: schema120.properties.files_modified.items, data: data9 };
             vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
           }
         }
       } else {
-        let err27 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.files_modified.type, parentSchema: schema117.properties.files_modified, data: data8 };
+        let err27 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.files_modified.type, parentSchema: schema120.properties.files_modified, data: data8 };
         vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
       }
     }
@@ -42723,12 +44611,12 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.verification;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.commands === void 0) {
-          let err28 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema117.properties.verification.required, parentSchema: schema117.properties.verification, data: data10 };
+          let err28 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema120.properties.verification.required, parentSchema: schema120.properties.verification, data: data10 };
           vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
         }
         for (let key1 in data10)
           if (key1 !== "commands") {
-            let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema117.properties.verification, data: data10 };
+            let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.verification, data: data10 };
             vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
           }
         if (data10.commands !== void 0) {
@@ -42739,67 +44627,67 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
               let data12 = data11[i2];
               if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
                 if (data12.command === void 0) {
-                  let err30 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema117.properties.verification.properties.commands.items.required, parentSchema: schema117.properties.verification.properties.commands.items, data: data12 };
+                  let err30 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema120.properties.verification.properties.commands.items.required, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
                   vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
                 }
                 if (data12.exit_code === void 0) {
-                  let err31 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema117.properties.verification.properties.commands.items.required, parentSchema: schema117.properties.verification.properties.commands.items, data: data12 };
+                  let err31 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema120.properties.verification.properties.commands.items.required, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
                   vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
                 }
                 for (let key2 in data12)
                   if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
-                    let err32 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema117.properties.verification.properties.commands.items, data: data12 };
+                    let err32 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
                     vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
                   }
                 if (data12.command !== void 0) {
                   let data13 = data12.command;
                   if (typeof data13 == "string") {
                     if (func1(data13) < 1) {
-                      let err33 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.verification.properties.commands.items.properties.command, data: data13 };
+                      let err33 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.verification.properties.commands.items.properties.command, data: data13 };
                       vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
                     }
                   } else {
-                    let err34 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema117.properties.verification.properties.commands.items.properties.command, data: data13 };
+                    let err34 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.command, data: data13 };
                     vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
                   }
                 }
                 if (data12.exit_code !== void 0) {
                   let data14 = data12.exit_code;
                   if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-                    let err35 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema117.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema117.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
+                    let err35 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
                     vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
                   }
                 }
                 if (data12.summary !== void 0) {
                   let data15 = data12.summary;
                   if (typeof data15 != "string") {
-                    let err36 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema117.properties.verification.properties.commands.items.properties.summary, data: data15 };
+                    let err36 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.summary, data: data15 };
                     vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
                   }
                 }
               } else {
-                let err37 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.verification.properties.commands.items.type, parentSchema: schema117.properties.verification.properties.commands.items, data: data12 };
+                let err37 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.verification.properties.commands.items.type, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
                 vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
               }
             }
           } else {
-            let err38 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.verification.properties.commands.type, parentSchema: schema117.properties.verification.properties.commands, data: data11 };
+            let err38 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.verification.properties.commands.type, parentSchema: schema120.properties.verification.properties.commands, data: data11 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
       } else {
-        let err39 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.verification.type, parentSchema: schema117.properties.verification, data: data10 };
+        let err39 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.verification.type, parentSchema: schema120.properties.verification, data: data10 };
         vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
       let data16 = data.blocked_reason;
       if (typeof data16 != "string") {
-        let err40 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.blocked_reason.type, parentSchema: schema117.properties.blocked_reason, data: data16 };
+        let err40 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.blocked_reason.type, parentSchema: schema120.properties.blocked_reason, data: data16 };
         vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
       }
       if (!(data16 === "requirements_unclear" || data16 === "architecture_decision" || data16 === "approval_required" || data16 === "dependency_missing" || data16 === "test_failures" || data16 === "security_concern" || data16 === "out_of_scope" || data16 === "environment" || data16 === "retry_limit")) {
-        let err41 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema117.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema117.properties.blocked_reason.enum, parentSchema: schema117.properties.blocked_reason, data: data16 };
+        let err41 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema120.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.blocked_reason.enum, parentSchema: schema120.properties.blocked_reason, data: data16 };
         vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
       }
     }
@@ -42811,16 +44699,16 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           let data18 = data17[i3];
           if (typeof data18 == "string") {
             if (func1(data18) < 1) {
-              let err42 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.missing_context.items, data: data18 };
+              let err42 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.missing_context.items, data: data18 };
               vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
             }
           } else {
-            let err43 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.missing_context.items.type, parentSchema: schema117.properties.missing_context.items, data: data18 };
+            let err43 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.missing_context.items.type, parentSchema: schema120.properties.missing_context.items, data: data18 };
             vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
           }
         }
       } else {
-        let err44 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.missing_context.type, parentSchema: schema117.properties.missing_context, data: data17 };
+        let err44 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.missing_context.type, parentSchema: schema120.properties.missing_context, data: data17 };
         vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
       }
     }
@@ -42832,16 +44720,16 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           let data20 = data19[i4];
           if (typeof data20 == "string") {
             if (!pattern52.test(data20)) {
-              let err45 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema117.properties.commits.items, data: data20 };
+              let err45 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema120.properties.commits.items, data: data20 };
               vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
             }
           } else {
-            let err46 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.commits.items.type, parentSchema: schema117.properties.commits.items, data: data20 };
+            let err46 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.commits.items.type, parentSchema: schema120.properties.commits.items, data: data20 };
             vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
           }
         }
       } else {
-        let err47 = { instancePath: instancePath + "/commits", schemaPath: "#/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.commits.type, parentSchema: schema117.properties.commits, data: data19 };
+        let err47 = { instancePath: instancePath + "/commits", schemaPath: "#/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.commits.type, parentSchema: schema120.properties.commits, data: data19 };
         vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
       }
     }
@@ -42853,23 +44741,23 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           let data22 = data21[i5];
           if (typeof data22 == "string") {
             if (func1(data22) < 1) {
-              let err48 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.attempted.items, data: data22 };
+              let err48 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.attempted.items, data: data22 };
               vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
             }
           } else {
-            let err49 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.attempted.items.type, parentSchema: schema117.properties.attempted.items, data: data22 };
+            let err49 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.attempted.items.type, parentSchema: schema120.properties.attempted.items, data: data22 };
             vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
           }
         }
       } else {
-        let err50 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.attempted.type, parentSchema: schema117.properties.attempted, data: data21 };
+        let err50 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.attempted.type, parentSchema: schema120.properties.attempted, data: data21 };
         vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
       }
     }
     if (data.recommendation !== void 0) {
       let data23 = data.recommendation;
       if (typeof data23 != "string") {
-        let err51 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.recommendation.type, parentSchema: schema117.properties.recommendation, data: data23 };
+        let err51 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.recommendation.type, parentSchema: schema120.properties.recommendation, data: data23 };
         vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
       }
     }
@@ -42881,54 +44769,54 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           let data25 = data24[i6];
           if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
             if (data25.severity === void 0) {
-              let err52 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema117.properties.findings.items.required, parentSchema: schema117.properties.findings.items, data: data25 };
+              let err52 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
               vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
             }
             if (data25.confidence === void 0) {
-              let err53 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema117.properties.findings.items.required, parentSchema: schema117.properties.findings.items, data: data25 };
+              let err53 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
               vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
             }
             if (data25.file === void 0) {
-              let err54 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema117.properties.findings.items.required, parentSchema: schema117.properties.findings.items, data: data25 };
+              let err54 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
               vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
             }
             if (data25.line === void 0) {
-              let err55 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema117.properties.findings.items.required, parentSchema: schema117.properties.findings.items, data: data25 };
+              let err55 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
               vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
             }
             if (data25.message === void 0) {
-              let err56 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema117.properties.findings.items.required, parentSchema: schema117.properties.findings.items, data: data25 };
+              let err56 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
               vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
             }
             for (let key3 in data25)
               if (!(key3 === "severity" || key3 === "confidence" || key3 === "file" || key3 === "line" || key3 === "message" || key3 === "rule")) {
-                let err57 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema117.properties.findings.items, data: data25 };
+                let err57 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.findings.items, data: data25 };
                 vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
               }
             if (data25.severity !== void 0) {
               let data26 = data25.severity;
               if (typeof data26 != "string") {
-                let err58 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.findings.items.properties.severity.type, parentSchema: schema117.properties.findings.items.properties.severity, data: data26 };
+                let err58 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.severity.type, parentSchema: schema120.properties.findings.items.properties.severity, data: data26 };
                 vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
               if (!(data26 === "critical" || data26 === "high" || data26 === "medium" || data26 === "low")) {
-                let err59 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema117.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema117.properties.findings.items.properties.severity.enum, parentSchema: schema117.properties.findings.items.properties.severity, data: data26 };
+                let err59 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema120.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.findings.items.properties.severity.enum, parentSchema: schema120.properties.findings.items.properties.severity, data: data26 };
                 vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
               }
             }
             if (data25.confidence !== void 0) {
               let data27 = data25.confidence;
               if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
-                let err60 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema117.properties.findings.items.properties.confidence.type, parentSchema: schema117.properties.findings.items.properties.confidence, data: data27 };
+                let err60 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.findings.items.properties.confidence.type, parentSchema: schema120.properties.findings.items.properties.confidence, data: data27 };
                 vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
               }
               if (typeof data27 == "number" && isFinite(data27)) {
                 if (data27 > 100 || isNaN(data27)) {
-                  let err61 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema117.properties.findings.items.properties.confidence, data: data27 };
+                  let err61 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema120.properties.findings.items.properties.confidence, data: data27 };
                   vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
                 }
                 if (data27 < 0 || isNaN(data27)) {
-                  let err62 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema117.properties.findings.items.properties.confidence, data: data27 };
+                  let err62 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema120.properties.findings.items.properties.confidence, data: data27 };
                   vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
                 }
               }
@@ -42937,22 +44825,22 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
               let data28 = data25.file;
               if (typeof data28 == "string") {
                 if (func1(data28) < 1) {
-                  let err63 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.findings.items.properties.file, data: data28 };
+                  let err63 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.findings.items.properties.file, data: data28 };
                   vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
                 }
               } else {
-                let err64 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.findings.items.properties.file.type, parentSchema: schema117.properties.findings.items.properties.file, data: data28 };
+                let err64 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.file.type, parentSchema: schema120.properties.findings.items.properties.file, data: data28 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
             if (data25.line !== void 0) {
               let data29 = data25.line;
               if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
-                let err65 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema117.properties.findings.items.properties.line.type, parentSchema: schema117.properties.findings.items.properties.line, data: data29 };
+                let err65 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.findings.items.properties.line.type, parentSchema: schema120.properties.findings.items.properties.line, data: data29 };
                 vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
               }
               if (typeof data29 == "number" && isFinite(data29) && (data29 < 1 || isNaN(data29))) {
-                let err66 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema117.properties.findings.items.properties.line, data: data29 };
+                let err66 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema120.properties.findings.items.properties.line, data: data29 };
                 vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
               }
             }
@@ -42960,28 +44848,28 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
               let data30 = data25.message;
               if (typeof data30 == "string") {
                 if (func1(data30) < 1) {
-                  let err67 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.findings.items.properties.message, data: data30 };
+                  let err67 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.findings.items.properties.message, data: data30 };
                   vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
                 }
               } else {
-                let err68 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.findings.items.properties.message.type, parentSchema: schema117.properties.findings.items.properties.message, data: data30 };
+                let err68 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.message.type, parentSchema: schema120.properties.findings.items.properties.message, data: data30 };
                 vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
               }
             }
             if (data25.rule !== void 0) {
               let data31 = data25.rule;
               if (typeof data31 != "string") {
-                let err69 = { instancePath: instancePath + "/findings/" + i6 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.findings.items.properties.rule.type, parentSchema: schema117.properties.findings.items.properties.rule, data: data31 };
+                let err69 = { instancePath: instancePath + "/findings/" + i6 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.rule.type, parentSchema: schema120.properties.findings.items.properties.rule, data: data31 };
                 vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
               }
             }
           } else {
-            let err70 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.findings.items.type, parentSchema: schema117.properties.findings.items, data: data25 };
+            let err70 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.findings.items.type, parentSchema: schema120.properties.findings.items, data: data25 };
             vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
           }
         }
       } else {
-        let err71 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.findings.type, parentSchema: schema117.properties.findings, data: data24 };
+        let err71 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.findings.type, parentSchema: schema120.properties.findings, data: data24 };
         vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
       }
     }
@@ -42989,24 +44877,24 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
       let data32 = data.report_file;
       if (typeof data32 == "string") {
         if (func1(data32) < 1) {
-          let err72 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema117.properties.report_file, data: data32 };
+          let err72 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.report_file, data: data32 };
           vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
         }
       } else {
-        let err73 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.report_file.type, parentSchema: schema117.properties.report_file, data: data32 };
+        let err73 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.report_file.type, parentSchema: schema120.properties.report_file, data: data32 };
         vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
       }
     }
   } else {
-    let err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.type, parentSchema: schema117, data };
+    let err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.type, parentSchema: schema120, data };
     vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
   }
-  return validate63.errors = vErrors, errors === 0;
+  return validate67.errors = vErrors, errors === 0;
 }
-validate63.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v12 = validate64, schema118 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, gate: { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, commit: { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, blocked_reason: { description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, base: { description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.", $ref: "#/$defs/commit" }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "The phase that is running or next to run.", $ref: "#/$defs/phase" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] }, then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } }, properties: { name: { $ref: "#/$defs/phase" }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 }, context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commits: { description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.", type: "array", items: { $ref: "#/$defs/commit" } }, reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, review_gates: { description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.", type: "object", additionalProperties: !1, required: ["spec", "quality", "security"], properties: { spec: { $ref: "#/$defs/gate" }, quality: { $ref: "#/$defs/gate" }, security: { $ref: "#/$defs/gate" }, reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, schema119 = { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, schema120 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, schema123 = { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, formats6 = require_formats().fullFormats["date-time"];
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate64.evaluated;
+validate67.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v13 = validate68, schema121 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, gate: { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, commit: { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, blocked_reason: { description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, base: { description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.", $ref: "#/$defs/commit" }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "The phase that is running or next to run.", $ref: "#/$defs/phase" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] }, then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } }, properties: { name: { $ref: "#/$defs/phase" }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 }, context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commits: { description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.", type: "array", items: { $ref: "#/$defs/commit" } }, reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, review_gates: { description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.", type: "object", additionalProperties: !1, required: ["spec", "quality", "security"], properties: { spec: { $ref: "#/$defs/gate" }, quality: { $ref: "#/$defs/gate" }, security: { $ref: "#/$defs/gate" }, reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, schema122 = { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, schema123 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, schema126 = { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, formats6 = require_formats().fullFormats["date-time"];
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate68.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs2 = errors, valid1 = !0, _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -43023,7 +44911,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
   if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
     let _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema118.allOf[0].then.required, parentSchema: schema118.allOf[0].then, data };
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema121.allOf[0].then.required, parentSchema: schema121.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     var _valid0 = _errs5 === errors;
@@ -43033,63 +44921,63 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema118.allOf[0].if, parentSchema: schema118.allOf[0], data };
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema121.allOf[0].if, parentSchema: schema121.allOf[0], data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.feature === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema118.required, parentSchema: schema118, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     if (data.status === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema118.required, parentSchema: schema118, data };
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
     }
     if (data.base === void 0) {
-      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'", schema: schema118.required, parentSchema: schema118, data };
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
     }
     if (data.created === void 0) {
-      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema118.required, parentSchema: schema118, data };
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
     }
     if (data.updated === void 0) {
-      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema118.required, parentSchema: schema118, data };
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
     }
     if (data.phases === void 0) {
-      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema118.required, parentSchema: schema118, data };
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
     }
     if (data.review_gates === void 0) {
-      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "review_gates" }, message: "must have required property 'review_gates'", schema: schema118.required, parentSchema: schema118, data };
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "review_gates" }, message: "must have required property 'review_gates'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
     }
     if (data.context_for_resume === void 0) {
-      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema118.required, parentSchema: schema118, data };
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
     }
     if (data.error_log === void 0) {
-      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema118.required, parentSchema: schema118, data };
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
     }
     if (data.deferred_findings === void 0) {
-      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema118.required, parentSchema: schema118, data };
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
     }
     if (data.discoveries === void 0) {
-      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema118.required, parentSchema: schema118, data };
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema121.required, parentSchema: schema121, data };
       vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema118.properties, key0)) {
-        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118, data };
+      if (!func17.call(schema121.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121, data };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     if (data.$schema !== void 0) {
       let data1 = data.$schema;
       if (typeof data1 != "string") {
-        let err16 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.$schema.type, parentSchema: schema118.properties.$schema, data: data1 };
+        let err16 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.$schema.type, parentSchema: schema121.properties.$schema, data: data1 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
@@ -43097,33 +44985,33 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.feature;
       if (typeof data2 == "string") {
         if (!pattern48.test(data2)) {
-          let err17 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema118.properties.feature, data: data2 };
+          let err17 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema121.properties.feature, data: data2 };
           vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
         }
       } else {
-        let err18 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.feature.type, parentSchema: schema118.properties.feature, data: data2 };
+        let err18 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.feature.type, parentSchema: schema121.properties.feature, data: data2 };
         vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
       }
     }
     if (data.status !== void 0) {
       let data3 = data.status;
       if (typeof data3 != "string") {
-        let err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.status.type, parentSchema: schema118.properties.status, data: data3 };
+        let err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.status.type, parentSchema: schema121.properties.status, data: data3 };
         vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
       }
       if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked")) {
-        let err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema118.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema118.properties.status.enum, parentSchema: schema118.properties.status, data: data3 };
+        let err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema121.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.status.enum, parentSchema: schema121.properties.status, data: data3 };
         vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
       let data4 = data.blocked_reason;
       if (typeof data4 != "string") {
-        let err21 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.blocked_reason.type, parentSchema: schema118.properties.blocked_reason, data: data4 };
+        let err21 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.blocked_reason.type, parentSchema: schema121.properties.blocked_reason, data: data4 };
         vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
       }
       if (!(data4 === "requirements_unclear" || data4 === "architecture_decision" || data4 === "approval_required" || data4 === "dependency_missing" || data4 === "test_failures" || data4 === "security_concern" || data4 === "out_of_scope" || data4 === "environment" || data4 === "retry_limit")) {
-        let err22 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema118.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema118.properties.blocked_reason.enum, parentSchema: schema118.properties.blocked_reason, data: data4 };
+        let err22 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema121.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.blocked_reason.enum, parentSchema: schema121.properties.blocked_reason, data: data4 };
         vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
@@ -43131,11 +45019,11 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.base;
       if (typeof data5 == "string") {
         if (!pattern52.test(data5)) {
-          let err23 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema119, data: data5 };
+          let err23 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema122, data: data5 };
           vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
         }
       } else {
-        let err24 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema119.type, parentSchema: schema119, data: data5 };
+        let err24 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.type, parentSchema: schema122, data: data5 };
         vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
       }
     }
@@ -43143,11 +45031,11 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.created;
       if (typeof data6 == "string") {
         if (!formats6.validate(data6)) {
-          let err25 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema118.properties.created, data: data6 };
+          let err25 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema121.properties.created, data: data6 };
           vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
         }
       } else {
-        let err26 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.created.type, parentSchema: schema118.properties.created, data: data6 };
+        let err26 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.created.type, parentSchema: schema121.properties.created, data: data6 };
         vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
       }
     }
@@ -43155,22 +45043,22 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.updated;
       if (typeof data7 == "string") {
         if (!formats6.validate(data7)) {
-          let err27 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema118.properties.updated, data: data7 };
+          let err27 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema121.properties.updated, data: data7 };
           vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
         }
       } else {
-        let err28 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.updated.type, parentSchema: schema118.properties.updated, data: data7 };
+        let err28 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.updated.type, parentSchema: schema121.properties.updated, data: data7 };
         vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
       }
     }
     if (data.current_phase !== void 0) {
       let data8 = data.current_phase;
       if (typeof data8 != "string") {
-        let err29 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.type, parentSchema: schema120, data: data8 };
+        let err29 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data8 };
         vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
       }
       if (!(data8 === "architecture" || data8 === "infrastructure" || data8 === "implementation" || data8 === "unit-tests" || data8 === "integration-tests" || data8 === "acceptance-tests" || data8 === "review" || data8 === "deploy" || data8 === "teardown" || data8 === "close-out")) {
-        let err30 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values", schema: schema120.enum, parentSchema: schema120, data: data8 };
+        let err30 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data8 };
         vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
       }
     }
@@ -43194,7 +45082,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           if (errors = _errs29, vErrors !== null && (_errs29 ? vErrors.length = _errs29 : vErrors = null), _valid1) {
             let _errs32 = errors;
             if (data10 && typeof data10 == "object" && !Array.isArray(data10) && data10.reason === void 0) {
-              let err33 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/then/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema118.properties.phases.items.then.required, parentSchema: schema118.properties.phases.items.then, data: data10 };
+              let err33 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/then/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema121.properties.phases.items.then.required, parentSchema: schema121.properties.phases.items.then, data: data10 };
               vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
             }
             var _valid1 = _errs32 === errors;
@@ -43204,54 +45092,54 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
           if (!valid8) {
-            let err34 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema118.properties.phases.items.if, parentSchema: schema118.properties.phases.items, data: data10 };
+            let err34 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema121.properties.phases.items.if, parentSchema: schema121.properties.phases.items, data: data10 };
             vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
           }
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.name === void 0) {
-              let err35 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema118.properties.phases.items.required, parentSchema: schema118.properties.phases.items, data: data10 };
+              let err35 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
             if (data10.status === void 0) {
-              let err36 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema118.properties.phases.items.required, parentSchema: schema118.properties.phases.items, data: data10 };
+              let err36 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
             }
             if (data10.agent === void 0) {
-              let err37 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema118.properties.phases.items.required, parentSchema: schema118.properties.phases.items, data: data10 };
+              let err37 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
             }
             if (data10.iterations === void 0) {
-              let err38 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema118.properties.phases.items.required, parentSchema: schema118.properties.phases.items, data: data10 };
+              let err38 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
             }
             if (data10.outputs === void 0) {
-              let err39 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema118.properties.phases.items.required, parentSchema: schema118.properties.phases.items, data: data10 };
+              let err39 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
             }
             for (let key1 in data10)
-              if (!func17.call(schema118.properties.phases.items.properties, key1)) {
-                let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.phases.items, data: data10 };
+              if (!func17.call(schema121.properties.phases.items.properties, key1)) {
+                let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.phases.items, data: data10 };
                 vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
               }
             if (data10.name !== void 0) {
               let data12 = data10.name;
               if (typeof data12 != "string") {
-                let err41 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.type, parentSchema: schema120, data: data12 };
+                let err41 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data12 };
                 vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
               }
               if (!(data12 === "architecture" || data12 === "infrastructure" || data12 === "implementation" || data12 === "unit-tests" || data12 === "integration-tests" || data12 === "acceptance-tests" || data12 === "review" || data12 === "deploy" || data12 === "teardown" || data12 === "close-out")) {
-                let err42 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values", schema: schema120.enum, parentSchema: schema120, data: data12 };
+                let err42 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data12 };
                 vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
               }
             }
             if (data10.status !== void 0) {
               let data13 = data10.status;
               if (typeof data13 != "string") {
-                let err43 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.phases.items.properties.status.type, parentSchema: schema118.properties.phases.items.properties.status, data: data13 };
+                let err43 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.status.type, parentSchema: schema121.properties.phases.items.properties.status, data: data13 };
                 vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
               }
               if (!(data13 === "pending" || data13 === "in_progress" || data13 === "complete" || data13 === "blocked" || data13 === "skipped")) {
-                let err44 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema118.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema118.properties.phases.items.properties.status.enum, parentSchema: schema118.properties.phases.items.properties.status, data: data13 };
+                let err44 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema121.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.phases.items.properties.status.enum, parentSchema: schema121.properties.phases.items.properties.status, data: data13 };
                 vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
               }
             }
@@ -43259,27 +45147,27 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data14 = data10.agent;
               if (typeof data14 == "string") {
                 if (func1(data14) < 1) {
-                  let err45 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.phases.items.properties.agent, data: data14 };
+                  let err45 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.phases.items.properties.agent, data: data14 };
                   vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
                 }
               } else {
-                let err46 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.phases.items.properties.agent.type, parentSchema: schema118.properties.phases.items.properties.agent, data: data14 };
+                let err46 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.agent.type, parentSchema: schema121.properties.phases.items.properties.agent, data: data14 };
                 vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
               }
             }
             if (data10.iterations !== void 0) {
               let data15 = data10.iterations;
               if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-                let err47 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema118.properties.phases.items.properties.iterations.type, parentSchema: schema118.properties.phases.items.properties.iterations, data: data15 };
+                let err47 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema121.properties.phases.items.properties.iterations.type, parentSchema: schema121.properties.phases.items.properties.iterations, data: data15 };
                 vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
               }
               if (typeof data15 == "number" && isFinite(data15)) {
                 if (data15 > 4 || isNaN(data15)) {
-                  let err48 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4", schema: 4, parentSchema: schema118.properties.phases.items.properties.iterations, data: data15 };
+                  let err48 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4", schema: 4, parentSchema: schema121.properties.phases.items.properties.iterations, data: data15 };
                   vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
                 }
                 if (data15 < 0 || isNaN(data15)) {
-                  let err49 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema118.properties.phases.items.properties.iterations, data: data15 };
+                  let err49 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema121.properties.phases.items.properties.iterations, data: data15 };
                   vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
                 }
               }
@@ -43287,16 +45175,16 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.context_rounds !== void 0) {
               let data16 = data10.context_rounds;
               if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-                let err50 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema118.properties.phases.items.properties.context_rounds.type, parentSchema: schema118.properties.phases.items.properties.context_rounds, data: data16 };
+                let err50 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema121.properties.phases.items.properties.context_rounds.type, parentSchema: schema121.properties.phases.items.properties.context_rounds, data: data16 };
                 vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
               }
               if (typeof data16 == "number" && isFinite(data16)) {
                 if (data16 > 2 || isNaN(data16)) {
-                  let err51 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema118.properties.phases.items.properties.context_rounds, data: data16 };
+                  let err51 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema121.properties.phases.items.properties.context_rounds, data: data16 };
                   vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
                 }
                 if (data16 < 0 || isNaN(data16)) {
-                  let err52 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema118.properties.phases.items.properties.context_rounds, data: data16 };
+                  let err52 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema121.properties.phases.items.properties.context_rounds, data: data16 };
                   vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
                 }
               }
@@ -43309,16 +45197,16 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
                   let data18 = data17[i1];
                   if (typeof data18 == "string") {
                     if (func1(data18) < 1) {
-                      let err53 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.phases.items.properties.outputs.items, data: data18 };
+                      let err53 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.phases.items.properties.outputs.items, data: data18 };
                       vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
                     }
                   } else {
-                    let err54 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.phases.items.properties.outputs.items.type, parentSchema: schema118.properties.phases.items.properties.outputs.items, data: data18 };
+                    let err54 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.outputs.items.type, parentSchema: schema121.properties.phases.items.properties.outputs.items, data: data18 };
                     vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
                   }
                 }
               } else {
-                let err55 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.phases.items.properties.outputs.type, parentSchema: schema118.properties.phases.items.properties.outputs, data: data17 };
+                let err55 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.phases.items.properties.outputs.type, parentSchema: schema121.properties.phases.items.properties.outputs, data: data17 };
                 vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
               }
             }
@@ -43330,16 +45218,16 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
                   let data20 = data19[i2];
                   if (typeof data20 == "string") {
                     if (!pattern52.test(data20)) {
-                      let err56 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema119, data: data20 };
+                      let err56 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema122, data: data20 };
                       vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
                     }
                   } else {
-                    let err57 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema119.type, parentSchema: schema119, data: data20 };
+                    let err57 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.type, parentSchema: schema122, data: data20 };
                     vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
                   }
                 }
               } else {
-                let err58 = { instancePath: instancePath + "/phases/" + i0 + "/commits", schemaPath: "#/properties/phases/items/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.phases.items.properties.commits.type, parentSchema: schema118.properties.phases.items.properties.commits, data: data19 };
+                let err58 = { instancePath: instancePath + "/phases/" + i0 + "/commits", schemaPath: "#/properties/phases/items/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.phases.items.properties.commits.type, parentSchema: schema121.properties.phases.items.properties.commits, data: data19 };
                 vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
             }
@@ -43347,28 +45235,28 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data21 = data10.reason;
               if (typeof data21 == "string") {
                 if (func1(data21) < 1) {
-                  let err59 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.phases.items.properties.reason, data: data21 };
+                  let err59 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.phases.items.properties.reason, data: data21 };
                   vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
                 }
               } else {
-                let err60 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.phases.items.properties.reason.type, parentSchema: schema118.properties.phases.items.properties.reason, data: data21 };
+                let err60 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.reason.type, parentSchema: schema121.properties.phases.items.properties.reason, data: data21 };
                 vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
               }
             }
             if (data10.notes !== void 0) {
               let data22 = data10.notes;
               if (typeof data22 != "string") {
-                let err61 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.phases.items.properties.notes.type, parentSchema: schema118.properties.phases.items.properties.notes, data: data22 };
+                let err61 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.notes.type, parentSchema: schema121.properties.phases.items.properties.notes, data: data22 };
                 vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
               }
             }
           } else {
-            let err62 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.phases.items.type, parentSchema: schema118.properties.phases.items, data: data10 };
+            let err62 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.phases.items.type, parentSchema: schema121.properties.phases.items, data: data10 };
             vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
           }
         }
       } else {
-        let err63 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.phases.type, parentSchema: schema118.properties.phases, data: data9 };
+        let err63 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.phases.type, parentSchema: schema121.properties.phases, data: data9 };
         vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
       }
     }
@@ -43376,52 +45264,52 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       let data23 = data.review_gates;
       if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
         if (data23.spec === void 0) {
-          let err64 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema118.properties.review_gates.required, parentSchema: schema118.properties.review_gates, data: data23 };
+          let err64 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema121.properties.review_gates.required, parentSchema: schema121.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
         }
         if (data23.quality === void 0) {
-          let err65 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "quality" }, message: "must have required property 'quality'", schema: schema118.properties.review_gates.required, parentSchema: schema118.properties.review_gates, data: data23 };
+          let err65 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "quality" }, message: "must have required property 'quality'", schema: schema121.properties.review_gates.required, parentSchema: schema121.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
         }
         if (data23.security === void 0) {
-          let err66 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "security" }, message: "must have required property 'security'", schema: schema118.properties.review_gates.required, parentSchema: schema118.properties.review_gates, data: data23 };
+          let err66 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "security" }, message: "must have required property 'security'", schema: schema121.properties.review_gates.required, parentSchema: schema121.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
         }
         for (let key2 in data23)
           if (!(key2 === "spec" || key2 === "quality" || key2 === "security" || key2 === "reviewed_head")) {
-            let err67 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.review_gates, data: data23 };
+            let err67 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.review_gates, data: data23 };
             vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
           }
         if (data23.spec !== void 0) {
           let data24 = data23.spec;
           if (typeof data24 != "string") {
-            let err68 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data24 };
+            let err68 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.type, parentSchema: schema126, data: data24 };
             vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
           }
           if (!(data24 === "pending" || data24 === "passed" || data24 === "failed" || data24 === "skipped")) {
-            let err69 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data24 };
+            let err69 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values", schema: schema126.enum, parentSchema: schema126, data: data24 };
             vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
           }
         }
         if (data23.quality !== void 0) {
           let data25 = data23.quality;
           if (typeof data25 != "string") {
-            let err70 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data25 };
+            let err70 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.type, parentSchema: schema126, data: data25 };
             vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
           }
           if (!(data25 === "pending" || data25 === "passed" || data25 === "failed" || data25 === "skipped")) {
-            let err71 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data25 };
+            let err71 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values", schema: schema126.enum, parentSchema: schema126, data: data25 };
             vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
           }
         }
         if (data23.security !== void 0) {
           let data26 = data23.security;
           if (typeof data26 != "string") {
-            let err72 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data26 };
+            let err72 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.type, parentSchema: schema126, data: data26 };
             vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
           }
           if (!(data26 === "pending" || data26 === "passed" || data26 === "failed" || data26 === "skipped")) {
-            let err73 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data26 };
+            let err73 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values", schema: schema126.enum, parentSchema: schema126, data: data26 };
             vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
           }
         }
@@ -43429,16 +45317,16 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           let data27 = data23.reviewed_head;
           if (typeof data27 == "string") {
             if (!pattern52.test(data27)) {
-              let err74 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema119, data: data27 };
+              let err74 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema122, data: data27 };
               vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
             }
           } else {
-            let err75 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema119.type, parentSchema: schema119, data: data27 };
+            let err75 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.type, parentSchema: schema122, data: data27 };
             vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
           }
         }
       } else {
-        let err76 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.review_gates.type, parentSchema: schema118.properties.review_gates, data: data23 };
+        let err76 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.review_gates.type, parentSchema: schema121.properties.review_gates, data: data23 };
         vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
       }
     }
@@ -43446,23 +45334,23 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       let data28 = data.context_for_resume;
       if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
         if (data28.next_action === void 0) {
-          let err77 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema118.properties.context_for_resume.required, parentSchema: schema118.properties.context_for_resume, data: data28 };
+          let err77 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema121.properties.context_for_resume.required, parentSchema: schema121.properties.context_for_resume, data: data28 };
           vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
         }
         for (let key3 in data28)
           if (!(key3 === "next_action" || key3 === "decisions" || key3 === "key_files" || key3 === "open_questions")) {
-            let err78 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.context_for_resume, data: data28 };
+            let err78 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.context_for_resume, data: data28 };
             vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
           }
         if (data28.next_action !== void 0) {
           let data29 = data28.next_action;
           if (typeof data29 == "string") {
             if (func1(data29) < 1) {
-              let err79 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.context_for_resume.properties.next_action, data: data29 };
+              let err79 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.next_action, data: data29 };
               vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
             }
           } else {
-            let err80 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.context_for_resume.properties.next_action.type, parentSchema: schema118.properties.context_for_resume.properties.next_action, data: data29 };
+            let err80 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.next_action.type, parentSchema: schema121.properties.context_for_resume.properties.next_action, data: data29 };
             vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
           }
         }
@@ -43474,16 +45362,16 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data31 = data30[i3];
               if (typeof data31 == "string") {
                 if (func1(data31) < 1) {
-                  let err81 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.context_for_resume.properties.decisions.items, data: data31 };
+                  let err81 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.decisions.items, data: data31 };
                   vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
                 }
               } else {
-                let err82 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema118.properties.context_for_resume.properties.decisions.items, data: data31 };
+                let err82 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema121.properties.context_for_resume.properties.decisions.items, data: data31 };
                 vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
               }
             }
           } else {
-            let err83 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.context_for_resume.properties.decisions.type, parentSchema: schema118.properties.context_for_resume.properties.decisions, data: data30 };
+            let err83 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.context_for_resume.properties.decisions.type, parentSchema: schema121.properties.context_for_resume.properties.decisions, data: data30 };
             vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
           }
         }
@@ -43495,16 +45383,16 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data33 = data32[i4];
               if (typeof data33 == "string") {
                 if (func1(data33) < 1) {
-                  let err84 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.context_for_resume.properties.key_files.items, data: data33 };
+                  let err84 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.key_files.items, data: data33 };
                   vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
                 }
               } else {
-                let err85 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema118.properties.context_for_resume.properties.key_files.items, data: data33 };
+                let err85 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema121.properties.context_for_resume.properties.key_files.items, data: data33 };
                 vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
               }
             }
           } else {
-            let err86 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.context_for_resume.properties.key_files.type, parentSchema: schema118.properties.context_for_resume.properties.key_files, data: data32 };
+            let err86 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.context_for_resume.properties.key_files.type, parentSchema: schema121.properties.context_for_resume.properties.key_files, data: data32 };
             vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
           }
         }
@@ -43516,21 +45404,21 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data35 = data34[i5];
               if (typeof data35 == "string") {
                 if (func1(data35) < 1) {
-                  let err87 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                  let err87 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.open_questions.items, data: data35 };
                   vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
                 }
               } else {
-                let err88 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema118.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                let err88 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema121.properties.context_for_resume.properties.open_questions.items, data: data35 };
                 vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
               }
             }
           } else {
-            let err89 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.context_for_resume.properties.open_questions.type, parentSchema: schema118.properties.context_for_resume.properties.open_questions, data: data34 };
+            let err89 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.context_for_resume.properties.open_questions.type, parentSchema: schema121.properties.context_for_resume.properties.open_questions, data: data34 };
             vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
           }
         }
       } else {
-        let err90 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.context_for_resume.type, parentSchema: schema118.properties.context_for_resume, data: data28 };
+        let err90 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.context_for_resume.type, parentSchema: schema121.properties.context_for_resume, data: data28 };
         vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
       }
     }
@@ -43542,31 +45430,31 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           let data37 = data36[i6];
           if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
             if (data37.timestamp === void 0) {
-              let err91 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema118.properties.error_log.items.required, parentSchema: schema118.properties.error_log.items, data: data37 };
+              let err91 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema121.properties.error_log.items.required, parentSchema: schema121.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
             }
             if (data37.phase === void 0) {
-              let err92 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema118.properties.error_log.items.required, parentSchema: schema118.properties.error_log.items, data: data37 };
+              let err92 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema121.properties.error_log.items.required, parentSchema: schema121.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
             }
             if (data37.error === void 0) {
-              let err93 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema118.properties.error_log.items.required, parentSchema: schema118.properties.error_log.items, data: data37 };
+              let err93 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema121.properties.error_log.items.required, parentSchema: schema121.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
             }
             for (let key4 in data37)
               if (!(key4 === "timestamp" || key4 === "phase" || key4 === "agent" || key4 === "error" || key4 === "resolution")) {
-                let err94 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.error_log.items, data: data37 };
+                let err94 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.error_log.items, data: data37 };
                 vErrors === null ? vErrors = [err94] : vErrors.push(err94), errors++;
               }
             if (data37.timestamp !== void 0) {
               let data38 = data37.timestamp;
               if (typeof data38 == "string") {
                 if (!formats6.validate(data38)) {
-                  let err95 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema118.properties.error_log.items.properties.timestamp, data: data38 };
+                  let err95 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema121.properties.error_log.items.properties.timestamp, data: data38 };
                   vErrors === null ? vErrors = [err95] : vErrors.push(err95), errors++;
                 }
               } else {
-                let err96 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.error_log.items.properties.timestamp.type, parentSchema: schema118.properties.error_log.items.properties.timestamp, data: data38 };
+                let err96 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.timestamp.type, parentSchema: schema121.properties.error_log.items.properties.timestamp, data: data38 };
                 vErrors === null ? vErrors = [err96] : vErrors.push(err96), errors++;
               }
             }
@@ -43574,18 +45462,18 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data39 = data37.phase;
               if (typeof data39 == "string") {
                 if (func1(data39) < 1) {
-                  let err97 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.error_log.items.properties.phase, data: data39 };
+                  let err97 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.error_log.items.properties.phase, data: data39 };
                   vErrors === null ? vErrors = [err97] : vErrors.push(err97), errors++;
                 }
               } else {
-                let err98 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.error_log.items.properties.phase.type, parentSchema: schema118.properties.error_log.items.properties.phase, data: data39 };
+                let err98 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.phase.type, parentSchema: schema121.properties.error_log.items.properties.phase, data: data39 };
                 vErrors === null ? vErrors = [err98] : vErrors.push(err98), errors++;
               }
             }
             if (data37.agent !== void 0) {
               let data40 = data37.agent;
               if (typeof data40 != "string") {
-                let err99 = { instancePath: instancePath + "/error_log/" + i6 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.error_log.items.properties.agent.type, parentSchema: schema118.properties.error_log.items.properties.agent, data: data40 };
+                let err99 = { instancePath: instancePath + "/error_log/" + i6 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.agent.type, parentSchema: schema121.properties.error_log.items.properties.agent, data: data40 };
                 vErrors === null ? vErrors = [err99] : vErrors.push(err99), errors++;
               }
             }
@@ -43593,28 +45481,28 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data41 = data37.error;
               if (typeof data41 == "string") {
                 if (func1(data41) < 1) {
-                  let err100 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.error_log.items.properties.error, data: data41 };
+                  let err100 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.error_log.items.properties.error, data: data41 };
                   vErrors === null ? vErrors = [err100] : vErrors.push(err100), errors++;
                 }
               } else {
-                let err101 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.error_log.items.properties.error.type, parentSchema: schema118.properties.error_log.items.properties.error, data: data41 };
+                let err101 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.error.type, parentSchema: schema121.properties.error_log.items.properties.error, data: data41 };
                 vErrors === null ? vErrors = [err101] : vErrors.push(err101), errors++;
               }
             }
             if (data37.resolution !== void 0) {
               let data42 = data37.resolution;
               if (typeof data42 != "string") {
-                let err102 = { instancePath: instancePath + "/error_log/" + i6 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.error_log.items.properties.resolution.type, parentSchema: schema118.properties.error_log.items.properties.resolution, data: data42 };
+                let err102 = { instancePath: instancePath + "/error_log/" + i6 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.resolution.type, parentSchema: schema121.properties.error_log.items.properties.resolution, data: data42 };
                 vErrors === null ? vErrors = [err102] : vErrors.push(err102), errors++;
               }
             }
           } else {
-            let err103 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.error_log.items.type, parentSchema: schema118.properties.error_log.items, data: data37 };
+            let err103 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.error_log.items.type, parentSchema: schema121.properties.error_log.items, data: data37 };
             vErrors === null ? vErrors = [err103] : vErrors.push(err103), errors++;
           }
         }
       } else {
-        let err104 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.error_log.type, parentSchema: schema118.properties.error_log, data: data36 };
+        let err104 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.error_log.type, parentSchema: schema121.properties.error_log, data: data36 };
         vErrors === null ? vErrors = [err104] : vErrors.push(err104), errors++;
       }
     }
@@ -43626,34 +45514,34 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           let data44 = data43[i7];
           if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
             if (data44.severity === void 0) {
-              let err105 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema118.properties.deferred_findings.items.required, parentSchema: schema118.properties.deferred_findings.items, data: data44 };
+              let err105 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err105] : vErrors.push(err105), errors++;
             }
             if (data44.source === void 0) {
-              let err106 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema118.properties.deferred_findings.items.required, parentSchema: schema118.properties.deferred_findings.items, data: data44 };
+              let err106 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err106] : vErrors.push(err106), errors++;
             }
             if (data44.message === void 0) {
-              let err107 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema118.properties.deferred_findings.items.required, parentSchema: schema118.properties.deferred_findings.items, data: data44 };
+              let err107 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err107] : vErrors.push(err107), errors++;
             }
             if (data44.reason === void 0) {
-              let err108 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema118.properties.deferred_findings.items.required, parentSchema: schema118.properties.deferred_findings.items, data: data44 };
+              let err108 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err108] : vErrors.push(err108), errors++;
             }
             for (let key5 in data44)
               if (!(key5 === "severity" || key5 === "source" || key5 === "file" || key5 === "line" || key5 === "message" || key5 === "reason")) {
-                let err109 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.deferred_findings.items, data: data44 };
+                let err109 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
                 vErrors === null ? vErrors = [err109] : vErrors.push(err109), errors++;
               }
             if (data44.severity !== void 0) {
               let data45 = data44.severity;
               if (typeof data45 != "string") {
-                let err110 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.deferred_findings.items.properties.severity.type, parentSchema: schema118.properties.deferred_findings.items.properties.severity, data: data45 };
+                let err110 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.severity.type, parentSchema: schema121.properties.deferred_findings.items.properties.severity, data: data45 };
                 vErrors === null ? vErrors = [err110] : vErrors.push(err110), errors++;
               }
               if (!(data45 === "critical" || data45 === "high" || data45 === "medium" || data45 === "low")) {
-                let err111 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema118.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema118.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema118.properties.deferred_findings.items.properties.severity, data: data45 };
+                let err111 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema121.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema121.properties.deferred_findings.items.properties.severity, data: data45 };
                 vErrors === null ? vErrors = [err111] : vErrors.push(err111), errors++;
               }
             }
@@ -43661,29 +45549,29 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data46 = data44.source;
               if (typeof data46 == "string") {
                 if (func1(data46) < 1) {
-                  let err112 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.deferred_findings.items.properties.source, data: data46 };
+                  let err112 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.source, data: data46 };
                   vErrors === null ? vErrors = [err112] : vErrors.push(err112), errors++;
                 }
               } else {
-                let err113 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.deferred_findings.items.properties.source.type, parentSchema: schema118.properties.deferred_findings.items.properties.source, data: data46 };
+                let err113 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.source.type, parentSchema: schema121.properties.deferred_findings.items.properties.source, data: data46 };
                 vErrors === null ? vErrors = [err113] : vErrors.push(err113), errors++;
               }
             }
             if (data44.file !== void 0) {
               let data47 = data44.file;
               if (typeof data47 != "string") {
-                let err114 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.deferred_findings.items.properties.file.type, parentSchema: schema118.properties.deferred_findings.items.properties.file, data: data47 };
+                let err114 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.file.type, parentSchema: schema121.properties.deferred_findings.items.properties.file, data: data47 };
                 vErrors === null ? vErrors = [err114] : vErrors.push(err114), errors++;
               }
             }
             if (data44.line !== void 0) {
               let data48 = data44.line;
               if (!(typeof data48 == "number" && !(data48 % 1) && !isNaN(data48) && isFinite(data48))) {
-                let err115 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema118.properties.deferred_findings.items.properties.line.type, parentSchema: schema118.properties.deferred_findings.items.properties.line, data: data48 };
+                let err115 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema121.properties.deferred_findings.items.properties.line.type, parentSchema: schema121.properties.deferred_findings.items.properties.line, data: data48 };
                 vErrors === null ? vErrors = [err115] : vErrors.push(err115), errors++;
               }
               if (typeof data48 == "number" && isFinite(data48) && (data48 < 1 || isNaN(data48))) {
-                let err116 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema118.properties.deferred_findings.items.properties.line, data: data48 };
+                let err116 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.line, data: data48 };
                 vErrors === null ? vErrors = [err116] : vErrors.push(err116), errors++;
               }
             }
@@ -43691,11 +45579,11 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data49 = data44.message;
               if (typeof data49 == "string") {
                 if (func1(data49) < 1) {
-                  let err117 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.deferred_findings.items.properties.message, data: data49 };
+                  let err117 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.message, data: data49 };
                   vErrors === null ? vErrors = [err117] : vErrors.push(err117), errors++;
                 }
               } else {
-                let err118 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.deferred_findings.items.properties.message.type, parentSchema: schema118.properties.deferred_findings.items.properties.message, data: data49 };
+                let err118 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.message.type, parentSchema: schema121.properties.deferred_findings.items.properties.message, data: data49 };
                 vErrors === null ? vErrors = [err118] : vErrors.push(err118), errors++;
               }
             }
@@ -43703,21 +45591,21 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data50 = data44.reason;
               if (typeof data50 == "string") {
                 if (func1(data50) < 1) {
-                  let err119 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.deferred_findings.items.properties.reason, data: data50 };
+                  let err119 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.reason, data: data50 };
                   vErrors === null ? vErrors = [err119] : vErrors.push(err119), errors++;
                 }
               } else {
-                let err120 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.deferred_findings.items.properties.reason.type, parentSchema: schema118.properties.deferred_findings.items.properties.reason, data: data50 };
+                let err120 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.reason.type, parentSchema: schema121.properties.deferred_findings.items.properties.reason, data: data50 };
                 vErrors === null ? vErrors = [err120] : vErrors.push(err120), errors++;
               }
             }
           } else {
-            let err121 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.deferred_findings.items.type, parentSchema: schema118.properties.deferred_findings.items, data: data44 };
+            let err121 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.deferred_findings.items.type, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
             vErrors === null ? vErrors = [err121] : vErrors.push(err121), errors++;
           }
         }
       } else {
-        let err122 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.deferred_findings.type, parentSchema: schema118.properties.deferred_findings, data: data43 };
+        let err122 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.deferred_findings.type, parentSchema: schema121.properties.deferred_findings, data: data43 };
         vErrors === null ? vErrors = [err122] : vErrors.push(err122), errors++;
       }
     }
@@ -43729,27 +45617,27 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           let data52 = data51[i8];
           if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
             if (data52.text === void 0) {
-              let err123 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema118.properties.discoveries.items.required, parentSchema: schema118.properties.discoveries.items, data: data52 };
+              let err123 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema121.properties.discoveries.items.required, parentSchema: schema121.properties.discoveries.items, data: data52 };
               vErrors === null ? vErrors = [err123] : vErrors.push(err123), errors++;
             }
             if (data52.source === void 0) {
-              let err124 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema118.properties.discoveries.items.required, parentSchema: schema118.properties.discoveries.items, data: data52 };
+              let err124 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema121.properties.discoveries.items.required, parentSchema: schema121.properties.discoveries.items, data: data52 };
               vErrors === null ? vErrors = [err124] : vErrors.push(err124), errors++;
             }
             for (let key6 in data52)
               if (!(key6 === "text" || key6 === "source" || key6 === "applies_to")) {
-                let err125 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.discoveries.items, data: data52 };
+                let err125 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.discoveries.items, data: data52 };
                 vErrors === null ? vErrors = [err125] : vErrors.push(err125), errors++;
               }
             if (data52.text !== void 0) {
               let data53 = data52.text;
               if (typeof data53 == "string") {
                 if (func1(data53) < 1) {
-                  let err126 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.discoveries.items.properties.text, data: data53 };
+                  let err126 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.discoveries.items.properties.text, data: data53 };
                   vErrors === null ? vErrors = [err126] : vErrors.push(err126), errors++;
                 }
               } else {
-                let err127 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.discoveries.items.properties.text.type, parentSchema: schema118.properties.discoveries.items.properties.text, data: data53 };
+                let err127 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.discoveries.items.properties.text.type, parentSchema: schema121.properties.discoveries.items.properties.text, data: data53 };
                 vErrors === null ? vErrors = [err127] : vErrors.push(err127), errors++;
               }
             }
@@ -43757,11 +45645,11 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data54 = data52.source;
               if (typeof data54 == "string") {
                 if (func1(data54) < 1) {
-                  let err128 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.discoveries.items.properties.source, data: data54 };
+                  let err128 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.discoveries.items.properties.source, data: data54 };
                   vErrors === null ? vErrors = [err128] : vErrors.push(err128), errors++;
                 }
               } else {
-                let err129 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.discoveries.items.properties.source.type, parentSchema: schema118.properties.discoveries.items.properties.source, data: data54 };
+                let err129 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.discoveries.items.properties.source.type, parentSchema: schema121.properties.discoveries.items.properties.source, data: data54 };
                 vErrors === null ? vErrors = [err129] : vErrors.push(err129), errors++;
               }
             }
@@ -43773,106 +45661,106 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
                   let data56 = data55[i9];
                   if (typeof data56 == "string") {
                     if (func1(data56) < 1) {
-                      let err130 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                      let err130 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.discoveries.items.properties.applies_to.items, data: data56 };
                       vErrors === null ? vErrors = [err130] : vErrors.push(err130), errors++;
                     }
                   } else {
-                    let err131 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema118.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                    let err131 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema121.properties.discoveries.items.properties.applies_to.items, data: data56 };
                     vErrors === null ? vErrors = [err131] : vErrors.push(err131), errors++;
                   }
                 }
               } else {
-                let err132 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.discoveries.items.properties.applies_to.type, parentSchema: schema118.properties.discoveries.items.properties.applies_to, data: data55 };
+                let err132 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.discoveries.items.properties.applies_to.type, parentSchema: schema121.properties.discoveries.items.properties.applies_to, data: data55 };
                 vErrors === null ? vErrors = [err132] : vErrors.push(err132), errors++;
               }
             }
           } else {
-            let err133 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.discoveries.items.type, parentSchema: schema118.properties.discoveries.items, data: data52 };
+            let err133 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.discoveries.items.type, parentSchema: schema121.properties.discoveries.items, data: data52 };
             vErrors === null ? vErrors = [err133] : vErrors.push(err133), errors++;
           }
         }
       } else {
-        let err134 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema118.properties.discoveries.type, parentSchema: schema118.properties.discoveries, data: data51 };
+        let err134 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.discoveries.type, parentSchema: schema121.properties.discoveries, data: data51 };
         vErrors === null ? vErrors = [err134] : vErrors.push(err134), errors++;
       }
     }
   } else {
-    let err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.type, parentSchema: schema118, data };
+    let err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.type, parentSchema: schema121, data };
     vErrors === null ? vErrors = [err135] : vErrors.push(err135), errors++;
   }
-  return validate64.errors = vErrors, errors === 0;
+  return validate68.errors = vErrors, errors === 0;
 }
-validate64.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v13 = validate65, schema127 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema128 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema129 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern60 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern61 = new RegExp("^[0-9a-f]{64}$", "u"), pattern63 = new RegExp("^[0-9a-f]{16}$", "u"), schema132 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate66.evaluated;
+validate68.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v14 = validate69, schema130 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema131 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema132 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern60 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern61 = new RegExp("^[0-9a-f]{64}$", "u"), pattern63 = new RegExp("^[0-9a-f]{16}$", "u"), schema135 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate70.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (typeof data == "string") {
     if (!pattern61.test(data)) {
-      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema129, data };
+      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema132, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
   } else {
-    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.type, parentSchema: schema129, data };
+    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema132.type, parentSchema: schema132, data };
     vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
   let _errs4 = errors;
   if (data !== null) {
-    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema132.anyOf[1].type, parentSchema: schema132.anyOf[1], data };
+    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema135.anyOf[1].type, parentSchema: schema135.anyOf[1], data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   var _valid0 = _errs4 === errors;
   if (valid0 = valid0 || _valid0, valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema132.anyOf, parentSchema: schema132, data };
+    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema135.anyOf, parentSchema: schema135, data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
-  return validate66.errors = vErrors, errors === 0;
+  return validate70.errors = vErrors, errors === 0;
 }
-validate66.evaluated = { dynamicProps: !1, dynamicItems: !1 };
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate65.evaluated;
+validate70.evaluated = { dynamicProps: !1, dynamicItems: !1 };
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate69.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.lockVersion === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema127.required, parentSchema: schema127, data };
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
     if (data.package === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema127.required, parentSchema: schema127, data };
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.updated === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema127.required, parentSchema: schema127, data };
+      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     if (data.files === void 0) {
-      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema127.required, parentSchema: schema127, data };
+      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
     }
     if (data.directories === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema127.required, parentSchema: schema127, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema127.properties, key0)) {
-        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127, data };
+      if (!func17.call(schema130.properties, key0)) {
+        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130, data };
         vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.$schema.type, parentSchema: schema127.properties.$schema, data: data0 };
+        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.$schema.type, parentSchema: schema130.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
     }
     if (data.lockVersion !== void 0) {
       let data1 = data.lockVersion;
       if (data1 !== 1) {
-        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema127.properties.lockVersion, data: data1 };
+        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema130.properties.lockVersion, data: data1 };
         vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
       }
     }
@@ -43880,27 +45768,27 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.package;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.name === void 0) {
-          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema127.properties.package.required, parentSchema: schema127.properties.package, data: data2 };
+          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema130.properties.package.required, parentSchema: schema130.properties.package, data: data2 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
         if (data2.version === void 0) {
-          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema127.properties.package.required, parentSchema: schema127.properties.package, data: data2 };
+          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema130.properties.package.required, parentSchema: schema130.properties.package, data: data2 };
           vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
         }
         for (let key1 in data2)
           if (!(key1 === "name" || key1 === "version")) {
-            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127.properties.package, data: data2 };
+            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.package, data: data2 };
             vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
           }
         if (data2.name !== void 0) {
           let data3 = data2.name;
           if (typeof data3 == "string") {
             if (func1(data3) < 1) {
-              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.package.properties.name, data: data3 };
+              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.package.properties.name, data: data3 };
               vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
             }
           } else {
-            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.package.properties.name.type, parentSchema: schema127.properties.package.properties.name, data: data3 };
+            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.package.properties.name.type, parentSchema: schema130.properties.package.properties.name, data: data3 };
             vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
           }
         }
@@ -43908,23 +45796,23 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data2.version;
           if (typeof data4 == "string") {
             if (func1(data4) < 1) {
-              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.package.properties.version, data: data4 };
+              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.package.properties.version, data: data4 };
               vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
             }
           } else {
-            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.package.properties.version.type, parentSchema: schema127.properties.package.properties.version, data: data4 };
+            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.package.properties.version.type, parentSchema: schema130.properties.package.properties.version, data: data4 };
             vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
           }
         }
       } else {
-        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.package.type, parentSchema: schema127.properties.package, data: data2 };
+        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.package.type, parentSchema: schema130.properties.package, data: data2 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
     if (data.mode !== void 0) {
       let data5 = data.mode;
       if (!(data5 === "project" || data5 === "user")) {
-        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema127.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema127.properties.mode.enum, parentSchema: schema127.properties.mode, data: data5 };
+        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema130.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.mode.enum, parentSchema: schema130.properties.mode, data: data5 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
@@ -43936,11 +45824,11 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i0];
           if (typeof data7 == "string") {
             if (func1(data7) < 1) {
-              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.transforms.items, data: data7 };
+              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.transforms.items, data: data7 };
               vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
             }
           } else {
-            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.transforms.items.type, parentSchema: schema127.properties.transforms.items, data: data7 };
+            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.transforms.items.type, parentSchema: schema130.properties.transforms.items, data: data7 };
             vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
           }
         }
@@ -43952,7 +45840,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
             if (typeof item0 == "string") {
               if (typeof indices0[item0] == "number") {
                 j0 = indices0[item0];
-                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema127.properties.transforms, data: data6 };
+                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema130.properties.transforms, data: data6 };
                 vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
                 break;
               }
@@ -43961,7 +45849,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.transforms.type, parentSchema: schema127.properties.transforms, data: data6 };
+        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.transforms.type, parentSchema: schema130.properties.transforms, data: data6 };
         vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
       }
     }
@@ -43969,11 +45857,11 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.updated;
       if (typeof data8 == "string") {
         if (!formats6.validate(data8)) {
-          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema127.properties.updated, data: data8 };
+          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema130.properties.updated, data: data8 };
           vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
         }
       } else {
-        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.updated.type, parentSchema: schema127.properties.updated, data: data8 };
+        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.updated.type, parentSchema: schema130.properties.updated, data: data8 };
         vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
@@ -43984,20 +45872,20 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs21 = errors;
           if (typeof key2 == "string") {
             if (func1(key2) < 1) {
-              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128, data: key2, propertyName: key2 };
+              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
             }
             if (!pattern60.test(key2)) {
-              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema128, data: key2, propertyName: key2 };
+              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
             }
           } else {
-            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.type, parentSchema: schema128, data: key2, propertyName: key2 };
+            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: key2, propertyName: key2 };
             vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
           }
           var valid5 = _errs21 === errors;
           if (!valid5) {
-            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema127.properties.files.propertyNames, parentSchema: schema127.properties.files, data: data9 };
+            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema130.properties.files.propertyNames, parentSchema: schema130.properties.files, data: data9 };
             vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
           }
         }
@@ -44005,40 +45893,40 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data9[key3];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.sha256 === void 0) {
-              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema127.properties.files.additionalProperties.required, parentSchema: schema127.properties.files.additionalProperties, data: data10 };
+              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema130.properties.files.additionalProperties.required, parentSchema: schema130.properties.files.additionalProperties, data: data10 };
               vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
             }
             for (let key4 in data10)
               if (!(key4 === "sha256" || key4 === "kept")) {
-                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127.properties.files.additionalProperties, data: data10 };
+                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.files.additionalProperties, data: data10 };
                 vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
               }
             if (data10.sha256 !== void 0) {
               let data11 = data10.sha256;
               if (typeof data11 == "string") {
                 if (!pattern61.test(data11)) {
-                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema129, data: data11 };
+                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema132, data: data11 };
                   vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
                 }
               } else {
-                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.type, parentSchema: schema129, data: data11 };
+                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema132.type, parentSchema: schema132, data: data11 };
                 vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
               }
             }
             if (data10.kept !== void 0) {
               let data12 = data10.kept;
               if (data12 !== !0) {
-                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema127.properties.files.additionalProperties.properties.kept, data: data12 };
+                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema130.properties.files.additionalProperties.properties.kept, data: data12 };
                 vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
               }
             }
           } else {
-            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.files.additionalProperties.type, parentSchema: schema127.properties.files.additionalProperties, data: data10 };
+            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.files.additionalProperties.type, parentSchema: schema130.properties.files.additionalProperties, data: data10 };
             vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
           }
         }
       } else {
-        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.files.type, parentSchema: schema127.properties.files, data: data9 };
+        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.files.type, parentSchema: schema130.properties.files, data: data9 };
         vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
       }
     }
@@ -44049,7 +45937,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data14 = data13[i2], _errs35 = errors, valid12 = !1, _errs36 = errors;
           if (data14 !== ".") {
-            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema127.properties.directories.items.anyOf[0], data: data14 };
+            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema130.properties.directories.items.anyOf[0], data: data14 };
             vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
           }
           var _valid0 = _errs36 === errors;
@@ -44057,22 +45945,22 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs37 = errors;
           if (typeof data14 == "string") {
             if (func1(data14) < 1) {
-              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128, data: data14 };
+              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: data14 };
               vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
             if (!pattern60.test(data14)) {
-              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema128, data: data14 };
+              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: data14 };
               vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
             }
           } else {
-            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.type, parentSchema: schema128, data: data14 };
+            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data14 };
             vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
           }
           var _valid0 = _errs37 === errors;
           if (valid12 = valid12 || _valid0, valid12)
             errors = _errs35, vErrors !== null && (_errs35 ? vErrors.length = _errs35 : vErrors = null);
           else {
-            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema127.properties.directories.items.anyOf, parentSchema: schema127.properties.directories.items, data: data14 };
+            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema130.properties.directories.items.anyOf, parentSchema: schema130.properties.directories.items, data: data14 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
@@ -44081,13 +45969,13 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i3--; )
             for (j1 = i3; j1--; )
               if (func0(data13[i3], data13[j1])) {
-                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema127.properties.directories, data: data13 };
+                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema130.properties.directories, data: data13 };
                 vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
                 break outer0;
               }
         }
       } else {
-        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.directories.type, parentSchema: schema127.properties.directories, data: data13 };
+        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.directories.type, parentSchema: schema130.properties.directories, data: data13 };
         vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
       }
     }
@@ -44095,30 +45983,30 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       let data15 = data.journal;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
         if (data15.command === void 0) {
-          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema127.properties.journal.required, parentSchema: schema127.properties.journal, data: data15 };
+          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
         }
         if (data15.started === void 0) {
-          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema127.properties.journal.required, parentSchema: schema127.properties.journal, data: data15 };
+          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
         }
         if (data15.operations === void 0) {
-          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema127.properties.journal.required, parentSchema: schema127.properties.journal, data: data15 };
+          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
         }
         if (data15.directories === void 0) {
-          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema127.properties.journal.required, parentSchema: schema127.properties.journal, data: data15 };
+          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
         }
         for (let key5 in data15)
           if (!(key5 === "command" || key5 === "started" || key5 === "run" || key5 === "operations" || key5 === "directories")) {
-            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127.properties.journal, data: data15 };
+            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.journal, data: data15 };
             vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
           }
         if (data15.command !== void 0) {
           let data16 = data15.command;
           if (!(data16 === "install" || data16 === "update" || data16 === "uninstall")) {
-            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema127.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema127.properties.journal.properties.command.enum, parentSchema: schema127.properties.journal.properties.command, data: data16 };
+            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema130.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.journal.properties.command.enum, parentSchema: schema130.properties.journal.properties.command, data: data16 };
             vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
           }
         }
@@ -44126,11 +46014,11 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           let data17 = data15.started;
           if (typeof data17 == "string") {
             if (!formats6.validate(data17)) {
-              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema127.properties.journal.properties.started, data: data17 };
+              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema130.properties.journal.properties.started, data: data17 };
               vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
             }
           } else {
-            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.journal.properties.started.type, parentSchema: schema127.properties.journal.properties.started, data: data17 };
+            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.journal.properties.started.type, parentSchema: schema130.properties.journal.properties.started, data: data17 };
             vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
           }
         }
@@ -44138,11 +46026,11 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           let data18 = data15.run;
           if (typeof data18 == "string") {
             if (!pattern63.test(data18)) {
-              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema127.properties.journal.properties.run, data: data18 };
+              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema130.properties.journal.properties.run, data: data18 };
               vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
             }
           } else {
-            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.journal.properties.run.type, parentSchema: schema127.properties.journal.properties.run, data: data18 };
+            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.journal.properties.run.type, parentSchema: schema130.properties.journal.properties.run, data: data18 };
             vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
           }
         }
@@ -44154,46 +46042,46 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
               let data20 = data19[i4];
               if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
                 if (data20.path === void 0) {
-                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema127.properties.journal.properties.operations.items.required, parentSchema: schema127.properties.journal.properties.operations.items, data: data20 };
+                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema130.properties.journal.properties.operations.items.required, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
                 }
                 if (data20.from === void 0) {
-                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema127.properties.journal.properties.operations.items.required, parentSchema: schema127.properties.journal.properties.operations.items, data: data20 };
+                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema130.properties.journal.properties.operations.items.required, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
                 }
                 if (data20.to === void 0) {
-                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema127.properties.journal.properties.operations.items.required, parentSchema: schema127.properties.journal.properties.operations.items, data: data20 };
+                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema130.properties.journal.properties.operations.items.required, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
                 }
                 for (let key6 in data20)
                   if (!(key6 === "path" || key6 === "from" || key6 === "to")) {
-                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127.properties.journal.properties.operations.items, data: data20 };
+                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
                     vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
                   }
                 if (data20.path !== void 0) {
                   let data21 = data20.path;
                   if (typeof data21 == "string") {
                     if (func1(data21) < 1) {
-                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128, data: data21 };
+                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: data21 };
                       vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
                     }
                     if (!pattern60.test(data21)) {
-                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema128, data: data21 };
+                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: data21 };
                       vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
                     }
                   } else {
-                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.type, parentSchema: schema128, data: data21 };
+                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data21 };
                     vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
                   }
                 }
-                data20.from !== void 0 && (validate66(data20.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data20, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors), errors = vErrors.length)), data20.to !== void 0 && (validate66(data20.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data20, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors), errors = vErrors.length));
+                data20.from !== void 0 && (validate70(data20.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data20, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors), errors = vErrors.length)), data20.to !== void 0 && (validate70(data20.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data20, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors), errors = vErrors.length));
               } else {
-                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.journal.properties.operations.items.type, parentSchema: schema127.properties.journal.properties.operations.items, data: data20 };
+                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.journal.properties.operations.items.type, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
                 vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
             }
           } else {
-            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.journal.properties.operations.type, parentSchema: schema127.properties.journal.properties.operations, data: data19 };
+            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.journal.properties.operations.type, parentSchema: schema130.properties.journal.properties.operations, data: data19 };
             vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
           }
         }
@@ -44204,7 +46092,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i5 = 0; i5 < len3; i5++) {
               let data25 = data24[i5], _errs61 = errors, valid22 = !1, _errs62 = errors;
               if (data25 !== ".") {
-                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema127.properties.journal.properties.directories.items.anyOf[0], data: data25 };
+                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema130.properties.journal.properties.directories.items.anyOf[0], data: data25 };
                 vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
               }
               var _valid1 = _errs62 === errors;
@@ -44212,45 +46100,45 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
               let _errs63 = errors;
               if (typeof data25 == "string") {
                 if (func1(data25) < 1) {
-                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128, data: data25 };
+                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: data25 };
                   vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
                 }
                 if (!pattern60.test(data25)) {
-                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema128, data: data25 };
+                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: data25 };
                   vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
                 }
               } else {
-                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.type, parentSchema: schema128, data: data25 };
+                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data25 };
                 vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
               }
               var _valid1 = _errs63 === errors;
               if (valid22 = valid22 || _valid1, valid22)
                 errors = _errs61, vErrors !== null && (_errs61 ? vErrors.length = _errs61 : vErrors = null);
               else {
-                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema127.properties.journal.properties.directories.items.anyOf, parentSchema: schema127.properties.journal.properties.directories.items, data: data25 };
+                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema130.properties.journal.properties.directories.items.anyOf, parentSchema: schema130.properties.journal.properties.directories.items, data: data25 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
           } else {
-            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.journal.properties.directories.type, parentSchema: schema127.properties.journal.properties.directories, data: data24 };
+            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.journal.properties.directories.type, parentSchema: schema130.properties.journal.properties.directories, data: data24 };
             vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
           }
         }
       } else {
-        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.journal.type, parentSchema: schema127.properties.journal, data: data15 };
+        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.journal.type, parentSchema: schema130.properties.journal, data: data15 };
         vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
       }
     }
   } else {
-    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.type, parentSchema: schema127, data };
+    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.type, parentSchema: schema130, data };
     vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
   }
-  return validate65.errors = vErrors, errors === 0;
+  return validate69.errors = vErrors, errors === 0;
 }
-validate65.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+validate69.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
 
 // node_modules/.cache/backend-team-build/validator-ids.json
-var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.json", v2: "skill.schema.json", v3: "command.schema.json", v4: "plugin.schema.json", v5: "marketplace.schema.json", v6: "hooks.schema.json", v7: "config.schema.json", v8: "catalog.schema.json", v9: "reference.schema.json", v10: "orchestrator-result.schema.json", v11: "specialist-result.schema.json", v12: "progress-state.schema.json", v13: "install-lock.schema.json" };
+var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.json", v2: "skill.schema.json", v3: "command.schema.json", v4: "plugin.schema.json", v5: "marketplace.schema.json", v6: "hooks.schema.json", v7: "settings.schema.json", v8: "config.schema.json", v9: "catalog.schema.json", v10: "reference.schema.json", v11: "orchestrator-result.schema.json", v12: "specialist-result.schema.json", v13: "progress-state.schema.json", v14: "install-lock.schema.json" };
 
 // scripts/cli.ts
 init_config();

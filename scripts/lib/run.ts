@@ -1,4 +1,5 @@
 import { lstatSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { dirname, relative, sep } from 'node:path'
 import type { Check, CheckSettings, FileCheck } from './check.ts'
 import { checks as registry } from './checks/index.ts'
@@ -8,7 +9,7 @@ import { writeFileAtomic } from './atomic-write.ts'
 import { pastDeadline, setDeadline, TimeLimitReached } from './budget.ts'
 import { installedAmong } from './install/installed.ts'
 import { ProjectBoundary, realPathOf } from './load/boundary.ts'
-import { discoverProject, isReported, planTargets, type ProjectDiscovery } from './load/discover.ts'
+import { discoverProject, isReported, planTargets, userSettingsPlan, type ProjectDiscovery } from './load/discover.ts'
 import { LoadedFile } from './load/loaded-file.ts'
 import { buildProject } from './project.ts'
 import type { SourceText } from './source-text.ts'
@@ -20,6 +21,10 @@ export interface ValidateOptions {
   cwd: string
   /** Folders or files; none means the working directory. */
   targets: string[]
+  /** Also check `~/.claude/settings.json` (never read otherwise). */
+  user?: boolean
+  /** The home folder `user` reads from; the real one by default. */
+  home?: string
   /** Explicit configuration file; otherwise the nearest one at or above each project root (up to the git root). */
   configPath?: string
   /** Apply fixes and write the files. */
@@ -133,6 +138,8 @@ function lint(options: ValidateOptions): ValidateResult {
   // Loops inside a file poll the same deadline (budget.ts), so a hostile file is cut off mid-way and named below.
   setDeadline(clock.deadline)
   const plan = planTargets(options.targets, options.cwd)
+  const user = options.user ? userSettingsPlan(options.home ?? homedir()) : null
+  if (user) plan.projects.push(user)
   const diagnostics: Diagnostic[] = []
   const skipped: string[] = []
   let fileCount = 0

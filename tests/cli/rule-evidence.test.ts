@@ -16,11 +16,14 @@ import { dispatchScript } from '../harness/scenarios.ts'
 import {
   buildEvidenceProject,
   buildPluginFixture,
+  buildSettingsFixture,
+  INVALID_DENY_RULES,
   NON_GIT_COMMAND,
   PROJECT_TARGETS,
   RULE_EVIDENCE,
   type EvidenceCase,
   type PluginFixture,
+  type SettingsFixture,
 } from '../harness/rule-evidence.ts'
 import { checks } from '../../scripts/lib/checks/index.ts'
 
@@ -90,13 +93,16 @@ interface ProjectObservation {
 
 let project: ProjectObservation
 const plugins = new Map<PluginFixture, { code: number; report: PluginReport; diagnostics: Diagnostic[] }>()
+/** Each settings project: the `[ERROR]`/`[WARN]` lines of its run, whether its SessionStart hook wrote the marker, the validator's findings. */
+const settingsRuns = new Map<SettingsFixture, { errors: string[]; debugLog: string; applied: boolean; diagnostics: Diagnostic[] }>()
+const SETTINGS_FIXTURES: readonly SettingsFixture[] = ['settings-json-syntax', 'settings-schema', 'settings-guard-hook', 'settings-hook-entry', 'settings-permission-rule', 'settings-hook-type']
 const tempRoots: string[] = []
 
 beforeAll(async () => {
   const root = makeTempRepo('evidence')
   tempRoots.push(root)
   buildEvidenceProject(root)
-  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project')
+  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && !f.startsWith('settings-'))
   const [run, diagnostics] = await Promise.all([runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000 }), validate(root)])
   const bodies = messagesRequests(run.requests)
   const mains = bodies.filter((b) => !isSubagentRequest(b) && agentListing(b) !== '')
@@ -120,7 +126,18 @@ beforeAll(async () => {
       plugins.set(name, { ...cli, diagnostics: diags })
     }),
   )
-}, 90_000)
+  await Promise.all(
+    SETTINGS_FIXTURES.map(async (name) => {
+      const dir = makeTempRepo(`evidence-${name}`)
+      tempRoots.push(dir)
+      buildSettingsFixture(name, dir)
+      const [run, diags] = await Promise.all([runClaude({ cwd: dir, script: () => text('OK'), timeoutMs: 40_000 }), validate(dir)])
+      const marker = path.join(dir, 'marker')
+      const applied = fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === 'env=1'
+      settingsRuns.set(name, { errors: warningLines(run.debugLog), debugLog: run.debugLog, applied, diagnostics: diags })
+    }),
+  )
+}, 120_000)
 
 afterAll(() => {
   for (const root of tempRoots) fs.rmSync(root, { recursive: true, force: true })
@@ -207,6 +224,10 @@ const runtimeProof: Record<string, () => void> = {
     expect(project.subagent.get('ev-only-unknown-tools') ?? []).toHaveLength(0)
   },
   'file/json-syntax': () => {
+    const settings = settingsRuns.get('settings-json-syntax')!
+    expect(settings.errors.filter((l) => /\[ERROR\] Invalid setting skipped .*\/\.claude\/settings\.json: : Invalid or malformed JSON/.test(l))).toHaveLength(1)
+    expect(settings.applied).toBe(false)
+    expect(settings.diagnostics.filter((d) => d.ruleId === 'file/json-syntax' && d.severity === 'error' && d.file.endsWith('settings.json'))).toHaveLength(1)
     const { code, report } = plugins.get('json-syntax')!
     expect(code).toBe(1)
     expect(report.manifest?.errors).toEqual([expect.objectContaining({ path: 'json', message: expect.stringMatching(/^Invalid JSON syntax/) })])
@@ -228,6 +249,37 @@ const runtimeProof: Record<string, () => void> = {
       expect.objectContaining({ path: 'agents[0]', message: expect.stringMatching(/^Path not found: \.\/agents\/missing\.md\. The runtime loader will report this as a load failure/) }),
     ])
   },
+  'settings/schema': () => {
+    const skipped = settingsRuns.get('settings-schema')!
+    expect(skipped.errors.filter((l) => /\[ERROR\] Invalid setting skipped .*\/\.claude\/settings\.json: model: Expected string, but received number/.test(l))).toHaveLength(1)
+    expect(skipped.applied).toBe(false)
+    const guard = settingsRuns.get('settings-guard-hook')!
+    expect(guard.errors.filter((l) => /hooks\.PreToolUse\.0: Hook matcher "hooks" must be an array of hook entries; received undefined — .* nothing it sits in is applied until the entry is fixed or removed/.test(l))).toHaveLength(1)
+    expect(guard.applied).toBe(false)
+    expect(guard.diagnostics.filter((d) => d.ruleId === 'settings/schema' && d.severity === 'error')).not.toHaveLength(0)
+    const entry = settingsRuns.get('settings-hook-entry')!
+    expect(entry.errors.filter((l) => /hooks\.Stop\.0\.hooks\.0: Invalid command hook \(command: .*\); entry ignored\./.test(l))).toHaveLength(1)
+    expect(entry.applied).toBe(true)
+  },
+  'settings/permission-rule': () => {
+    const run = settingsRuns.get('settings-permission-rule')!
+    const skipped = (list: string) =>
+      run.errors.filter((l) => l.includes(`permissions.${list}: Invalid permission rule "`) && l.includes('[ERROR] Invalid setting skipped')).map((l) => /rule "(.*)" was skipped/.exec(l)![1])
+    expect(skipped('deny')).toEqual(INVALID_DENY_RULES)
+    expect(skipped('allow')).toEqual(['*'])
+    expect(run.debugLog).toContain('Adding 1 deny rule(s) to destination \'projectSettings\': ["Read(./secret.txt)"]')
+    expect(run.applied).toBe(true)
+    // The validator's port of the runtime's rule check flags the same rules, no more.
+    const flagged = run.diagnostics.filter((d) => d.ruleId === 'settings/permission-rule' && d.severity === 'error')
+    expect(flagged).toHaveLength(INVALID_DENY_RULES.length + 1)
+  },
+  'settings/hook-unsupported-type': () => {
+    const run = settingsRuns.get('settings-hook-type')!
+    for (const type of ['prompt', 'agent']) {
+      expect(run.errors.filter((l) => l.includes(`[ERROR] Hook failed to run (SessionStart:startup): ${type}-type hooks are not supported for SessionStart events`))).toHaveLength(1)
+    }
+    expect(run.applied).toBe(true)
+  },
   'plugin/hooks': () => {
     const { report } = plugins.get('hooks')!
     const hooksFile = report.contents?.find((c) => c.file.endsWith('/hooks/hooks.json'))
@@ -237,7 +289,9 @@ const runtimeProof: Record<string, () => void> = {
 }
 
 function diagnosticsFor(c: EvidenceCase): Diagnostic[] {
-  return c.fixture === 'project' ? project.diagnostics : plugins.get(c.fixture)!.diagnostics
+  if (c.fixture === 'project') return project.diagnostics
+  if (c.fixture.startsWith('settings-')) return settingsRuns.get(c.fixture as SettingsFixture)!.diagnostics
+  return plugins.get(c.fixture as PluginFixture)!.diagnostics
 }
 
 describe('the runtime behaviour behind each error-default rule', () => {

@@ -32,10 +32,13 @@ export const PROJECT_TARGETS = [
 
 export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'marketplace'
 
+/** One-file projects whose `.claude/settings.json` a `claude -p` run loads; see `buildSettingsFixture`. */
+export type SettingsFixture = 'settings-json-syntax' | 'settings-schema' | 'settings-guard-hook' | 'settings-hook-entry' | 'settings-permission-rule' | 'settings-hook-type'
+
 export interface EvidenceCase {
   rule: string
-  /** `project`: the shared `.claude/` project; otherwise the plugin or marketplace folder of that name. */
-  fixture: 'project' | PluginFixture
+  /** `project`: the shared `.claude/` project; a settings project; otherwise the plugin or marketplace folder of that name. */
+  fixture: 'project' | PluginFixture | SettingsFixture
   /** The file, relative to the fixture root, on which the validator must report the rule at `error`. */
   file: string
   /** What the pinned CLI does with it, as the test asserts. */
@@ -44,7 +47,7 @@ export interface EvidenceCase {
 
 export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'file/encoding', fixture: 'project', file: '.claude/agents/ev-utf16.md', shows: 'a UTF-16 agent file is absent from the listing and refused at dispatch' },
-  { rule: 'file/json-syntax', fixture: 'json-syntax', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails with "Invalid JSON syntax" on a trailing comma' },
+  { rule: 'file/json-syntax', fixture: 'json-syntax', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails with "Invalid JSON syntax" on a trailing comma; a settings.json with one is skipped whole ("Invalid or malformed JSON")' },
   { rule: 'file/name-not-loaded', fixture: 'project', file: '.claude/agents/ev-upper.MD', shows: 'an agent file ending `.MD` is absent from the listing and refused at dispatch' },
   { rule: 'file/too-large', fixture: 'project', file: '.claude/agents/ev-large.md', shows: 'an agent file over 1 MiB is skipped ("exceeds 1048576 byte limit") and refused at dispatch' },
   { rule: 'file/unreadable', fixture: 'project', file: '.claude/agents/ev-loop.md', shows: 'an agent file that is a symlink loop logs ELOOP and no agent loads from it' },
@@ -59,6 +62,9 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'plugin/manifest', fixture: 'manifest', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `author` string ("expected object")' },
   { rule: 'plugin/marketplace', fixture: 'marketplace', file: '.claude-plugin/marketplace.json', shows: '`plugin validate` fails on an `owner` string ("expected object")' },
   { rule: 'plugin/paths', fixture: 'paths', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")' },
+  { rule: 'settings/hook-unsupported-type', fixture: 'settings-hook-type', file: '.claude/settings.json', shows: 'prompt and agent hooks on SessionStart fail ("not supported for SessionStart events") while the command hook beside them runs' },
+  { rule: 'settings/permission-rule', fixture: 'settings-permission-rule', file: '.claude/settings.json', shows: 'eight invalid deny rules and a `*` allow rule are each "skipped" with an [ERROR] line; only the valid rules are added, and the validator flags exactly the skipped ones' },
+  { rule: 'settings/schema', fixture: 'settings-schema', file: '.claude/settings.json', shows: '`model: 42`, or a PreToolUse hook without its `{matcher, hooks}` wrapper, makes Claude Code skip the whole file (its SessionStart hook does not run); the same hook under Stop is dropped alone' },
   { rule: 'refs/permission-rule-in-tools', fixture: 'project', file: '.claude/agents/ev-permission-rule.md', shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs' },
   { rule: 'refs/unknown-skill', fixture: 'project', file: '.claude/agents/ev-skills.md', shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded' },
   { rule: 'refs/unknown-tool', fixture: 'project', file: '.claude/agents/ev-unknown-tool.md', shows: '`NotATool` is dropped from the subagent\'s tools, and an agent with only unknown tools is refused' },
@@ -124,4 +130,26 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
     marketplace: { '.claude-plugin/marketplace.json': '{\n  "name": "ev-marketplace",\n  "owner": "Jane Doe",\n  "plugins": []\n}\n' },
   }
   writeTree(root, trees[name])
+}
+
+/** Deny rules the pinned CLI skips, one per reason its validator gives; the validator must flag exactly these. */
+export const INVALID_DENY_RULES = ['Bash(npm publish)*', 'Bash(:*)', 'WebFetch(example.com)', 'WebFetch(https://example.com)', 'mcp__srv__tool(x)', 'bash(rm:*)', 'Read(src:*)', 'Bash()']
+
+/** The hook every settings fixture carries: it writes `marker` with the file's env value, so it proves the file applied. */
+export const SETTINGS_MARKER_HOOK = { type: 'command', command: 'echo "env=$EV_MARK" > "$CLAUDE_PROJECT_DIR/marker"' }
+
+/** Writes one settings project into `root` (an empty git repository): `.claude/settings.json` and nothing else. */
+export function buildSettingsFixture(name: SettingsFixture, root: string): void {
+  const settings = (extra: Record<string, unknown>, hooks: Record<string, unknown> = {}) =>
+    `${JSON.stringify({ env: { EV_MARK: '1' }, ...extra, hooks: { SessionStart: [{ hooks: [SETTINGS_MARKER_HOOK] }], ...hooks } }, null, 2)}\n`
+  const bodies: Record<SettingsFixture, string> = {
+    'settings-json-syntax': settings({}).replace(/\n}\n$/, ',\n}\n'),
+    'settings-schema': settings({ model: 42 }),
+    // The flat form, a hook where a `{matcher, hooks: [...]}` wrapper belongs.
+    'settings-guard-hook': settings({}, { PreToolUse: [{ type: 'command', command: 'true' }] }),
+    'settings-hook-entry': settings({}, { Stop: [{ hooks: [{ type: 'command' }] }] }),
+    'settings-permission-rule': settings({ permissions: { allow: ['*', 'mcp__srv__*'], deny: [...INVALID_DENY_RULES, 'Read(./secret.txt)'] } }),
+    'settings-hook-type': settings({}, { SessionStart: [{ hooks: [SETTINGS_MARKER_HOOK, { type: 'prompt', prompt: 'Greet.' }, { type: 'agent', prompt: 'Load context.' }] }] }),
+  }
+  writeTree(root, { '.claude/settings.json': bodies[name] })
 }

@@ -49,6 +49,12 @@ import securityMcpCommand from './security-mcp-command.ts'
 import securityReadOnlyWrites from './security-read-only-writes.ts'
 import securityRemoteCodeHook from './security-remote-code-hook.ts'
 import securitySecret from './security-secret.ts'
+import settingsHookMatcher from './settings-hook-matcher.ts'
+import settingsHookScript from './settings-hook-script.ts'
+import settingsHookUnsupportedType from './settings-hook-unsupported-type.ts'
+import settingsPermissionRule from './settings-permission-rule.ts'
+import settingsSchema from './settings-schema.ts'
+import settingsUnknownKey from './settings-unknown-key.ts'
 import skillsDescriptionLength from './skills-description-length.ts'
 import skillsPortable from './skills-portable.ts'
 import toolsMainThreadOnly from './tools-main-thread-only.ts'
@@ -107,6 +113,12 @@ export const checks: readonly Check[] = [
   securityReadOnlyWrites,
   securityRemoteCodeHook,
   securitySecret,
+  settingsHookMatcher,
+  settingsHookScript,
+  settingsHookUnsupportedType,
+  settingsPermissionRule,
+  settingsSchema,
+  settingsUnknownKey,
   skillsDescriptionLength,
   skillsPortable,
   toolsMainThreadOnly,

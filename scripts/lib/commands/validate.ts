@@ -25,6 +25,7 @@ Options:
   -o, --output-file <file>  write the report to a file instead of standard output
   -c, --config <file>       configuration file (default: backend-team.config.json or package.json "backend-team")
   -q, --quiet               report errors only
+  --user                    also check ~/.claude/settings.json (never read without this flag)
   --fix                     apply safe fixes (regenerates stale index tables, quotes YAML values)
   --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit, the default)
   --max-time <seconds>      stop checking after this long; file/time-limit names what was not checked (default 60)
@@ -46,6 +47,7 @@ export const validateOptions = {
   'output-file': { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   quiet: { type: 'boolean', short: 'q', default: false },
+  user: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
   'max-warnings': { type: 'string' },
   'max-time': { type: 'string' },
@@ -82,6 +84,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
     cwd: io.cwd,
     targets,
     fix: values.fix,
+    ...(values.user ? { user: true } : {}),
     ...(values.config ? { configPath: resolve(io.cwd, values.config) } : {}),
     ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
     ...(values['report-unused-disable-directives'] ? { reportUnusedDisableDirectives: true } : {}),

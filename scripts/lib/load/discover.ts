@@ -19,7 +19,7 @@ export type FileKind =
   | 'markdown'
   /** The root README.md: Claude Code never loads it; only generated index regions and contract examples are checked. */
   | 'readme'
-  /** `.claude/settings.json` and `.claude/settings.local.json`: loaded as plain JSON, read by the security checks. */
+  /** `.claude/settings.json`, `.claude/settings.local.json`, and managed or user settings when asked for by name. */
   | 'settings'
 
 /** Where a set of files comes from: agents and skills are named per scope (plugins namespace theirs). */
@@ -56,6 +56,8 @@ export interface ProjectPlan {
   root: string
   /** Null: the whole project. */
   filter: ReportFilter | null
+  /** Settings files checked on their own (managed settings, `~/.claude/settings.json`): nothing else is walked. */
+  settingsFiles?: string[]
 }
 
 export interface TargetPlan {
@@ -72,6 +74,7 @@ export interface TargetPlan {
  */
 export function planTargets(targets: string[], cwd: string): TargetPlan {
   const byRoot = new Map<string, { filter: ReportFilter | null; whole: boolean }>()
+  const standalone: ProjectPlan[] = []
   const missing: string[] = []
   const want = (root: string, what: { file?: string; folder?: string } | null) => {
     const entry = byRoot.get(root) ?? { filter: null, whole: false }
@@ -97,12 +100,29 @@ export function planTargets(targets: string[], cwd: string): TargetPlan {
     if (stat.isDirectory()) {
       if (isRootLike(abs)) want(abs, null)
       else want(findProjectRoot(abs), { folder: abs })
+    } else if (isManagedSettings(abs)) {
+      standalone.push(settingsOnlyPlan(abs))
     } else {
       want(findProjectRoot(dirname(abs)), { file: abs })
     }
   }
   const projects = [...byRoot].map(([root, w]) => ({ root, filter: w.whole ? null : w.filter }))
-  return { projects, missing }
+  return { projects: [...projects, ...standalone], missing }
+}
+
+/** `managed-settings.json` or a drop-in of `managed-settings.d/`: checked only when given by name, never found by a walk. */
+function isManagedSettings(path: string): boolean {
+  return basename(path) === 'managed-settings.json' || (basename(dirname(path)) === 'managed-settings.d' && path.endsWith('.json'))
+}
+
+function settingsOnlyPlan(path: string): ProjectPlan {
+  return { root: dirname(path), filter: null, settingsFiles: [path] }
+}
+
+/** `~/.claude/settings.json`, for `validate --user`; null when there is none. */
+export function userSettingsPlan(home: string): ProjectPlan | null {
+  const path = join(home, '.claude', 'settings.json')
+  return existsSync(path) ? settingsOnlyPlan(path) : null
 }
 
 /**
@@ -110,6 +130,10 @@ export function planTargets(targets: string[], cwd: string): TargetPlan {
  * file, a document) is dropped from the filter and returned in `skipped`: it is not checked and nothing is said.
  */
 export function discoverProject(plan: ProjectPlan, ignore: string[] = [], ignoreBase = plan.root): { project: ProjectDiscovery; skipped: string[] } {
+  if (plan.settingsFiles) {
+    const candidates = plan.settingsFiles.map((path): Candidate => ({ path, kind: 'settings', scope: { kind: 'project', root: plan.root } }))
+    return { project: { root: plan.root, candidates, reportOnly: null }, skipped: [] }
+  }
   const candidates = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase))
   const skipped: string[] = []
   let reportOnly: ReportFilter | null = null

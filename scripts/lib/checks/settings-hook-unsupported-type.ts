@@ -1,0 +1,34 @@
+// Some hook types cannot run on some events: the hook loads, then fails every time the event fires.
+import { defineCheck } from '../check.ts'
+import { jsonValueSpan } from '../json-locate.ts'
+import { isRecord } from '../plugin-fields.ts'
+import { matcherEntries } from '../settings/hook-entries.ts'
+import { unsupportedHookType } from '../settings/hook-support.ts'
+
+export default defineCheck({
+  id: 'settings/hook-unsupported-type',
+  description:
+    'Settings hooks of a type the event cannot run (prompt or agent hooks on SessionStart, HTTP hooks on SessionStart or Setup, agent hooks on PermissionRequest)',
+  rationale:
+    'Prompt and agent hooks need a conversation, which SessionStart does not have; an agent hook cannot give PermissionRequest its allow or deny decision; HTTP hooks are not run for SessionStart and Setup. Claude Code loads such a hook and then fails (or skips) it every time the event fires, so what the author meant it to do never happens.',
+  runtime:
+    'A prompt hook and an agent hook on SessionStart each log "[ERROR] Hook failed to run (SessionStart:startup): … hooks are not supported for SessionStart events", while a command hook beside them runs.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['settings'],
+  check({ file, report }) {
+    const value = file.json?.value
+    if (!isRecord(value)) return
+    for (const { event, hooks } of matcherEntries(value.hooks)) {
+      for (const { hook, path } of hooks) {
+        if (typeof hook.type !== 'string') continue
+        const why = unsupportedHookType(hook.type, event)
+        if (why)
+          report({
+            message: `Unexpected \`${hook.type}\` hook on \`${event}\`, expected a \`command\` hook (${why})`,
+            at: jsonValueSpan(file, [...path, 'type']),
+          })
+      }
+    }
+  },
+})

@@ -1,0 +1,28 @@
+// A top-level settings key Claude Code does not define is read by nothing: usually a typo or a key from another tool.
+import { defineCheck } from '../check.ts'
+import { jsonKeySpan } from '../json-locate.ts'
+import { isRecord } from '../plugin-fields.ts'
+import { knownSettingsKeys } from '../settings/known-keys.ts'
+import { didYouMean } from '../suggest.ts'
+
+export default defineCheck({
+  id: 'settings/unknown-key',
+  description: 'Top-level settings keys that Claude Code 2.1.332 does not define',
+  rationale:
+    "Claude Code keeps unknown settings keys without a message and reads nothing from them, so a misspelt key (`permission`, `hook`) silently does nothing. The list of known keys is the runtime's own (207 keys, schemas/settings.schema.json). A warning: a newer Claude Code may define the key, and other tools sometimes store their own keys here.",
+  defaultSeverity: 'warning',
+  scope: 'file',
+  kinds: ['settings'],
+  check({ file, report }) {
+    const value = file.json?.value
+    if (!isRecord(value)) return
+    for (const key of Object.keys(value)) {
+      if (knownSettingsKeys.has(key)) continue
+      const hint = didYouMean(key, knownSettingsKeys)
+      report({
+        message: `Unexpected settings key \`${key}\`, expected a key Claude Code reads${hint} (Claude Code ignores it)`,
+        at: jsonKeySpan(file, [key]),
+      })
+    }
+  },
+})
