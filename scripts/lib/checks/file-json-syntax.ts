@@ -7,16 +7,17 @@ const consequence = {
   hooks: 'Claude Code does not load this plugin at all',
   marketplace: '`/plugin marketplace add` rejects the marketplace',
   catalog: 'the generator cannot read it',
+  mcp: 'Claude Code loads no MCP server from this file',
 } as const
 
 export default defineCheck({
   id: 'file/json-syntax',
-  description: 'Plugin manifests, marketplaces, hooks files and catalogs that are not valid JSON',
+  description: 'Plugin manifests, marketplaces, hooks files, MCP server files and catalogs that are not valid JSON',
   rationale: 'Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A duplicate key parses, but only the last value counts.',
   runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['plugin-manifest', 'marketplace', 'hooks', 'catalog'],
+  kinds: ['plugin-manifest', 'marketplace', 'hooks', 'catalog', 'mcp'],
   check({ file, report }) {
     const json = file.json
     const first = json?.errors[0]

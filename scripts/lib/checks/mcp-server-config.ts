@@ -1,0 +1,45 @@
+// A server in .mcp.json that does not match its type's shape is skipped; a file without `mcpServers` loads no server.
+import { defineCheck } from '../check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonRootSpan, jsonValueSpan } from '../json-locate.ts'
+import { isRecord } from '../plugin-fields.ts'
+import { describeSchemaErrors } from '../schema-problems.ts'
+import { show, validatorFor } from '../schemas.ts'
+import { serverTypeProblem } from '../mcp/server-type.ts'
+
+const skipped = 'Claude Code skips this server'
+
+export default defineCheck({
+  id: 'mcp/server-config',
+  description: '`.mcp.json` files (project, plugin, or named by a manifest\'s `mcpServers`) whose servers do not match the MCP server shape',
+  rationale: 'Claude Code reads MCP servers from the `mcpServers` map and checks each one against the shape its `type` selects: stdio (the default) needs `command`, sse, http, streamable-http and ws need `url`. A server that fails is skipped with a line only `claude mcp list` shows, and its tools are missing from every session; a file whose top level is not `{"mcpServers": {...}}` loads no server at all. A `url` without `type` is read as a stdio server without a command.',
+  runtime: '`claude mcp list` reports "Skipped — MCP server \\"x\\" has a \\"url\\" but no \\"type\\"" and does not list the server; a file without the `mcpServers` wrapper lists no server.',
+  defaultSeverity: 'error',
+  scope: 'file',
+  kinds: ['mcp'],
+  check({ file, report }) {
+    const value = file.json?.value
+    if (value === undefined) return
+    if (!isRecord(value) || !isRecord(value.mcpServers)) {
+      const servers = isRecord(value) && 'servers' in value && !('mcpServers' in value)
+      const found = servers ? 'a top-level `servers` key' : isRecord(value) && !('mcpServers' in value) ? 'servers without the `mcpServers` wrapper' : show(isRecord(value) ? value.mcpServers : value)
+      report({
+        message: `Unexpected ${found}, expected \`{"mcpServers": {<name>: {...}}}\` (Claude Code loads no server from this file)`,
+        at: isRecord(value) && 'mcpServers' in value ? jsonValueSpan(file, ['mcpServers']) : servers ? jsonKeySpan(file, ['servers']) : jsonRootSpan(file),
+      })
+      return
+    }
+    const reported = new Set<string>()
+    for (const [name, server] of Object.entries(value.mcpServers)) {
+      const problem = serverTypeProblem(name, server)
+      if (!problem) continue
+      reported.add(name)
+      report({ message: `${problem.message} (${skipped})`, at: problem.atType ? jsonValueSpan(file, ['mcpServers', name, 'type']) : jsonKeySpan(file, ['mcpServers', name]) })
+    }
+    const validate = validatorFor('mcp.schema.json')
+    if (validate(value)) return
+    for (const problem of describeSchemaErrors(validate.errors, value)) {
+      if (problem.path[0] === 'mcpServers' && reported.has(String(problem.path[1]))) continue
+      report({ message: `${problem.message} (${skipped})`, at: jsonProblemSpan(file, problem) })
+    }
+  },
+})
