@@ -10,12 +10,14 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { claudeBinary, makeTempDir, makeTempRepo, REPO_ROOT, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
 import { text, toolUses, type MessagesRequestBody, type Script } from '../harness/messages-api.ts'
-import { agentListing, availableTools, firstUserText, isSubagentRequest, messagesRequests, preloadedSkills, toolRoundTrips, warningLines } from '../harness/observe.ts'
+import { agentListing, availableTools, firstUserText, isSubagentRequest, messagesRequests, preloadedSkills, systemBlocks, toolRoundTrips, warningLines } from '../harness/observe.ts'
 import { INFRASTRUCTURE_TOOLS } from '../harness/pack.ts'
 import { dispatchScript } from '../harness/scenarios.ts'
 import {
   buildEvidenceProject,
+  buildMcpFixture,
   buildPluginFixture,
+  MEMORY_MARKERS,
   NON_GIT_COMMAND,
   PROJECT_TARGETS,
   RULE_EVIDENCE,
@@ -65,6 +67,21 @@ async function pluginValidate(root: string): Promise<{ code: number; report: Plu
   }
 }
 
+/** `claude mcp list` in a project folder: the servers it lists and the diagnostics it prints for those it skips. */
+async function mcpList(root: string): Promise<string> {
+  const env = { ...process.env, HOME: makeTempDir('claude-home'), DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }
+  try {
+    const { stdout, stderr } = await exec(claudeBinary(), ['mcp', 'list'], { cwd: root, env, timeout: 30_000 })
+    return stdout + stderr
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string }
+    if (e.stdout === undefined) throw err
+    return (e.stdout ?? '') + (e.stderr ?? '')
+  } finally {
+    fs.rmSync(env.HOME, { recursive: true, force: true })
+  }
+}
+
 /** The dispatch scenario, except that the permission-rule subagent first runs one non-git Bash command. */
 function evidenceScript(): Script {
   const dispatch = dispatchScript(PROJECT_TARGETS)
@@ -86,17 +103,20 @@ interface ProjectObservation {
   subagent: Map<string, MessagesRequestBody[]>
   warnings: string[]
   diagnostics: Diagnostic[]
+  /** Text of the main thread's first request (system prompt and messages), where memory files land. */
+  mainText: string
 }
 
 let project: ProjectObservation
 const plugins = new Map<PluginFixture, { code: number; report: PluginReport; diagnostics: Diagnostic[] }>()
+let mcp: { listing: string; diagnostics: Diagnostic[] }
 const tempRoots: string[] = []
 
 beforeAll(async () => {
   const root = makeTempRepo('evidence')
   tempRoots.push(root)
   buildEvidenceProject(root)
-  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project')
+  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && f !== 'mcp')
   const [run, diagnostics] = await Promise.all([runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000 }), validate(root)])
   const bodies = messagesRequests(run.requests)
   const mains = bodies.filter((b) => !isSubagentRequest(b) && agentListing(b) !== '')
@@ -109,7 +129,13 @@ beforeAll(async () => {
     const target = /SCRIPTED-DISPATCH (\S+)/.exec(firstUserText(b))?.[1]
     if (target) subagent.set(target, [...(subagent.get(target) ?? []), b])
   }
-  project = { run, listing: mains[0] ? agentListing(mains[0]) : '', launch, subagent, warnings: warningLines(run.debugLog), diagnostics }
+  const mainText = mains[0] ? `${systemBlocks(mains[0]).join('\n')}\n${JSON.stringify(mains[0].messages)}` : ''
+  project = { run, listing: mains[0] ? agentListing(mains[0]) : '', launch, subagent, warnings: warningLines(run.debugLog), diagnostics, mainText }
+  const mcpRoot = makeTempRepo('evidence-mcp')
+  tempRoots.push(mcpRoot)
+  buildMcpFixture(mcpRoot)
+  const [listing, mcpDiagnostics] = await Promise.all([mcpList(mcpRoot), validate(mcpRoot)])
+  mcp = { listing, diagnostics: mcpDiagnostics }
   await Promise.all(
     pluginNames.map(async (name) => {
       const dir = path.join(makeTempDir(`evidence-${name}`), name)
@@ -179,6 +205,23 @@ const runtimeProof: Record<string, () => void> = {
     expect(logged(/\[ERROR\] YAML frontmatter in \S*ev-yaml\.md failed to parse and was ignored/)).toHaveLength(1)
     expect(refused('ev-yaml')).toBe(true)
   },
+  'mcp/server-config': () => {
+    expect(mcp.listing).toMatch(/^ev-valid: true /m)
+    expect(mcp.listing).toContain('mcpServers.ev-url-only: Skipped — MCP server "ev-url-only" has a "url" but no "type"')
+    expect(mcp.listing).toContain('mcpServers.ev-no-command: Skipped — invalid MCP server config for "ev-no-command": command: expected string')
+    expect(mcp.listing).not.toMatch(/^ev-(url-only|no-command): /m)
+  },
+  'memory/import-depth': () => {
+    expect(project.mainText).toContain(MEMORY_MARKERS.level4)
+    expect(project.mainText).not.toContain(MEMORY_MARKERS.level5)
+    expect(project.run.debugLog).not.toContain('ev-level-5.md')
+  },
+  'memory/import-missing': () => {
+    expect(project.mainText).toContain(MEMORY_MARKERS.top)
+    expect(project.mainText).toContain(MEMORY_MARKERS.present)
+    expect(project.mainText).not.toContain(MEMORY_MARKERS.comma)
+    expect(project.run.debugLog).not.toContain('ev-missing.md')
+  },
   'names/agent-name-format': () => {
     expect(logged(/\[ERROR\] Agent file \S*ev-colon\.md: Invalid "name": names must not contain ":"/)).toHaveLength(1)
     expect(refused('ev:colon')).toBe(true)
@@ -205,6 +248,9 @@ const runtimeProof: Record<string, () => void> = {
     expect(toolsOf('ev-unknown-tool')).toEqual(['Read'])
     expect(project.run.debugLog).toMatch(/Agent 'ev-only-unknown-tools' would be spawned with zero tools — refusing/)
     expect(project.subagent.get('ev-only-unknown-tools') ?? []).toHaveLength(0)
+  },
+  'styles/plugin-only-key': () => {
+    expect(logged(/\[WARN\] Output style "ev-style" has force-for-plugin set, but this option only applies to plugin output styles\. Ignoring\./)).toHaveLength(1)
   },
   'file/json-syntax': () => {
     const { code, report } = plugins.get('json-syntax')!
@@ -237,6 +283,7 @@ const runtimeProof: Record<string, () => void> = {
 }
 
 function diagnosticsFor(c: EvidenceCase): Diagnostic[] {
+  if (c.fixture === 'mcp') return mcp.diagnostics
   return c.fixture === 'project' ? project.diagnostics : plugins.get(c.fixture)!.diagnostics
 }
 

@@ -23,6 +23,9 @@ import frontmatterYamlStrict from './frontmatter-yaml-strict.ts'
 import frontmatterYamlSyntax from './frontmatter-yaml-syntax.ts'
 import indexMarkers from './index-markers.ts'
 import indexStale from './index-stale.ts'
+import mcpServerConfig from './mcp-server-config.ts'
+import memoryImportDepth from './memory-import-depth.ts'
+import memoryImportMissing from './memory-import-missing.ts'
 import namesAgentNameFormat from './names-agent-name-format.ts'
 import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
 import namesAgentNameStyle from './names-agent-name-style.ts'
@@ -49,8 +52,12 @@ import securityMcpCommand from './security-mcp-command.ts'
 import securityReadOnlyWrites from './security-read-only-writes.ts'
 import securityRemoteCodeHook from './security-remote-code-hook.ts'
 import securitySecret from './security-secret.ts'
+import skillsAgentWithoutFork from './skills-agent-without-fork.ts'
 import skillsDescriptionLength from './skills-description-length.ts'
+import skillsNeverRuns from './skills-never-runs.ts'
 import skillsPortable from './skills-portable.ts'
+import stylesFrontmatter from './styles-frontmatter.ts'
+import stylesPluginOnlyKey from './styles-plugin-only-key.ts'
 import toolsMainThreadOnly from './tools-main-thread-only.ts'
 import toolsRoleNeedsWrite from './tools-role-needs-write.ts'
 import toolsShadowedByBash from './tools-shadowed-by-bash.ts'
@@ -81,6 +88,9 @@ export const checks: readonly Check[] = [
   frontmatterYamlSyntax,
   indexMarkers,
   indexStale,
+  mcpServerConfig,
+  memoryImportDepth,
+  memoryImportMissing,
   namesAgentNameFormat,
   namesAgentNameMatchesFile,
   namesAgentNameStyle,
@@ -107,8 +117,12 @@ export const checks: readonly Check[] = [
   securityReadOnlyWrites,
   securityRemoteCodeHook,
   securitySecret,
+  skillsAgentWithoutFork,
   skillsDescriptionLength,
+  skillsNeverRuns,
   skillsPortable,
+  stylesFrontmatter,
+  stylesPluginOnlyKey,
   toolsMainThreadOnly,
   toolsRoleNeedsWrite,
   toolsShadowedByBash,
