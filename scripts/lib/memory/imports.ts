@@ -91,24 +91,26 @@ export function importLoads(imp: MemoryImport): boolean {
 }
 
 /**
- * The imports that would load beyond the depth limit, walking from a top memory file (depth 0). Each target file is
- * read once (bounded by readSource's size limit); returns, per importing file, the imports the runtime drops.
+ * The imports the runtime drops for depth, walking from a top memory file (depth 0) in its order: depth first, a
+ * file marked as loaded only when it is read, so one reached too deep first and shallower later still loads. Each
+ * target file is read once (bounded by readSource's size limit).
  */
 export function importsBeyondDepth(topPath: string, topText: string, topBody: number, projectRoot: string): Array<{ file: string; imp: MemoryImport; chain: string[] }> {
-  const seen = new Set<string>([topPath])
-  const dropped: Array<{ file: string; imp: MemoryImport; chain: string[] }> = []
+  const loaded = new Set<string>([topPath])
+  const tooDeep: Array<{ file: string; imp: MemoryImport; chain: string[] }> = []
   const walk = (file: string, text: string, from: number, depth: number, chain: string[]) => {
     for (const imp of findImports(text, from, file, projectRoot)) {
-      if (!importLoads(imp) || seen.has(imp.resolved!)) continue
-      seen.add(imp.resolved!)
+      if (!importLoads(imp) || loaded.has(imp.resolved!)) continue
       if (depth + 1 > MAX_IMPORT_DEPTH) {
-        dropped.push({ file, imp, chain })
+        tooDeep.push({ file, imp, chain })
         continue
       }
+      loaded.add(imp.resolved!)
       const read = readSource(imp.resolved!)
       if (read.ok) walk(imp.resolved!, read.text, 0, depth + 1, [...chain, imp.resolved!])
     }
   }
   walk(topPath, topText, topBody, 0, [topPath])
-  return dropped
+  const reported = new Set<string>()
+  return tooDeep.filter(({ imp }) => !loaded.has(imp.resolved!) && !reported.has(imp.resolved!) && reported.add(imp.resolved!))
 }
