@@ -117,7 +117,15 @@ beforeAll(async () => {
   tempRoots.push(root)
   buildEvidenceProject(root)
   const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && f !== 'mcp')
-  const [run, diagnostics] = await Promise.all([runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000 }), validate(root)])
+  // The components plugin is also loaded into the project run, where its listing shows what Claude Code loads from it.
+  const componentsDir = path.join(makeTempDir('evidence-components'), 'components')
+  tempRoots.push(path.dirname(componentsDir))
+  fs.mkdirSync(componentsDir)
+  buildPluginFixture('components', componentsDir)
+  const [run, diagnostics] = await Promise.all([
+    runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000, args: ['--plugin-dir', componentsDir] }),
+    validate(root),
+  ])
   const bodies = messagesRequests(run.requests)
   const mains = bodies.filter((b) => !isSubagentRequest(b) && agentListing(b) !== '')
   const launch = new Map<string, { isError: boolean; text: string }>()
@@ -273,6 +281,10 @@ const runtimeProof: Record<string, () => void> = {
     expect(report.manifest?.errors).toEqual([
       expect.objectContaining({ path: 'agents[0]', message: expect.stringMatching(/^Path not found: \.\/agents\/missing\.md\. The runtime loader will report this as a load failure/) }),
     ])
+  },
+  'plugin/components-in-manifest-folder': () => {
+    expect(listed('ev-components:ev-plugin-agent')).toBe(true)
+    expect(project.listing).not.toContain('ev-misplaced')
   },
   'plugin/hooks': () => {
     const { report } = plugins.get('hooks')!

@@ -30,7 +30,7 @@ export const PROJECT_TARGETS = [
   'ev-only-unknown-tools',
 ] as const
 
-export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'marketplace'
+export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'marketplace' | 'components'
 
 /** Project folders whose `.mcp.json` is listed by `claude mcp list`, which prints the servers it skipped and why. */
 export type McpFixture = 'mcp'
@@ -61,6 +61,7 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'memory/import-missing', fixture: 'project', file: 'CLAUDE.md', shows: 'CLAUDE.md imports of a missing file, and of an existing one followed by a comma, leave no trace in the prompt or the debug log; a plain import is in the prompt' },
   { rule: 'names/agent-name-format', fixture: 'project', file: '.claude/agents/ev-colon.md', shows: '`name: ev:colon` is refused ([ERROR] Invalid "name") and the agent does not load' },
   { rule: 'names/no-duplicate', fixture: 'project', file: '.claude/agents/ev-twin-b.md', shows: 'of two agents named `ev-twin` only one is listed and spawned; the debug log names the other as shadowed' },
+  { rule: 'plugin/components-in-manifest-folder', fixture: 'components', file: '.claude-plugin/plugin.json', shows: 'given with `--plugin-dir`, the agent in `.claude-plugin/agents/` is not listed; the one in `agents/` is' },
   { rule: 'plugin/hooks', fixture: 'hooks', file: 'hooks/hooks.json', shows: '`plugin validate` says an unknown hook event is "ignored at runtime" and the plugin provides no hook' },
   { rule: 'plugin/manifest', fixture: 'manifest', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `author` string ("expected object")' },
   { rule: 'plugin/marketplace', fixture: 'marketplace', file: '.claude-plugin/marketplace.json', shows: '`plugin validate` fails on an `owner` string ("expected object")' },
@@ -155,6 +156,11 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
       'hooks/hooks.json': '{\n  "hooks": {\n    "PreToolUze": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "true" }] }]\n  }\n}\n',
     },
     paths: manifest('{\n  "name": "ev-paths",\n  "agents": ["./agents/missing.md"]\n}\n'),
+    // Given to the project run with --plugin-dir as well: one agent where Claude Code looks, one beside the manifest.
+    components: {
+      ...manifest('{\n  "name": "ev-components"\n}\n'),
+      '.claude-plugin/agents/ev-misplaced.md': agent('ev-misplaced', 'tools: Read\n'),
+    },
     marketplace: { '.claude-plugin/marketplace.json': '{\n  "name": "ev-marketplace",\n  "owner": "Jane Doe",\n  "plugins": []\n}\n' },
   }
   writeTree(root, trees[name])

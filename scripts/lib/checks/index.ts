@@ -31,6 +31,7 @@ import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
 import namesAgentNameStyle from './names-agent-name-style.ts'
 import namesNoDuplicate from './names-no-duplicate.ts'
 import namesSkillNameMatchesDir from './names-skill-name-matches-dir.ts'
+import pluginComponentsInManifestFolder from './plugin-components-in-manifest-folder.ts'
 import pluginHooks from './plugin-hooks.ts'
 import pluginManifest from './plugin-manifest.ts'
 import pluginMarketplace from './plugin-marketplace.ts'
@@ -96,6 +97,7 @@ export const checks: readonly Check[] = [
   namesAgentNameStyle,
   namesNoDuplicate,
   namesSkillNameMatchesDir,
+  pluginComponentsInManifestFolder,
   pluginHooks,
   pluginManifest,
   pluginMarketplace,
