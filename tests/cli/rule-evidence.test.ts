@@ -15,8 +15,10 @@ import { INFRASTRUCTURE_TOOLS } from '../harness/pack.ts'
 import { dispatchScript } from '../harness/scenarios.ts'
 import {
   buildEvidenceProject,
+  buildForkFixture,
   buildMcpFixture,
   buildPluginFixture,
+  FORK_PROMPT,
   MEMORY_MARKERS,
   NON_GIT_COMMAND,
   PROJECT_TARGETS,
@@ -110,13 +112,14 @@ interface ProjectObservation {
 let project: ProjectObservation
 const plugins = new Map<PluginFixture, { code: number; report: PluginReport; diagnostics: Diagnostic[] }>()
 let mcp: { listing: string; diagnostics: Diagnostic[] }
+let fork: { run: ClaudeRunResult; diagnostics: Diagnostic[] }
 const tempRoots: string[] = []
 
 beforeAll(async () => {
   const root = makeTempRepo('evidence')
   tempRoots.push(root)
   buildEvidenceProject(root)
-  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && f !== 'mcp')
+  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && f !== 'mcp' && f !== 'fork')
   // The components plugin is also loaded into the project run, where its listing shows what Claude Code loads from it.
   const componentsDir = path.join(makeTempDir('evidence-components'), 'components')
   tempRoots.push(path.dirname(componentsDir))
@@ -142,8 +145,15 @@ beforeAll(async () => {
   const mcpRoot = makeTempRepo('evidence-mcp')
   tempRoots.push(mcpRoot)
   buildMcpFixture(mcpRoot)
-  const [listing, mcpDiagnostics] = await Promise.all([mcpList(mcpRoot), validate(mcpRoot)])
+  const forkRoot = makeTempRepo('evidence-fork')
+  tempRoots.push(forkRoot)
+  buildForkFixture(forkRoot)
+  const [listing, mcpDiagnostics, forkRun, forkDiagnostics] = await Promise.all([
+    mcpList(mcpRoot), validate(mcpRoot),
+    runClaude({ cwd: forkRoot, prompt: FORK_PROMPT, script: () => text('DONE ev-fork'), timeoutMs: 40_000 }), validate(forkRoot),
+  ])
   mcp = { listing, diagnostics: mcpDiagnostics }
+  fork = { run: forkRun, diagnostics: forkDiagnostics }
   await Promise.all(
     pluginNames.map(async (name) => {
       const dir = path.join(makeTempDir(`evidence-${name}`), name)
@@ -248,6 +258,12 @@ const runtimeProof: Record<string, () => void> = {
     expect(bash?.result?.isError, bash?.result?.text).toBe(false)
     expect(bash?.result?.text).toContain('EV-UNRESTRICTED')
   },
+  'refs/unknown-fork-agent': () => {
+    expect(fork.run.exitCode).toBe(0)
+    expect(fork.run.debugLog).toContain("agent 'ev-no-such-agent' is not available as a fork base, running on 'general-purpose'")
+    // The command still ran: its body reached the API.
+    expect(messagesRequests(fork.run.requests).some((b) => JSON.stringify(b).includes('FORK-BODY ev-fork'))).toBe(true)
+  },
   'refs/unknown-skill': () => {
     expect(logged(/\[WARN\] \[Agent: ev-skills\] Warning: Skill 'no-such-skill' specified in frontmatter was not found/)).toHaveLength(1)
     expect([...preloadedSkills(project.subagent.get('ev-skills')![0]!).keys()]).toEqual(['ev-skill'])
@@ -296,6 +312,7 @@ const runtimeProof: Record<string, () => void> = {
 
 function diagnosticsFor(c: EvidenceCase): Diagnostic[] {
   if (c.fixture === 'mcp') return mcp.diagnostics
+  if (c.fixture === 'fork') return fork.diagnostics
   return c.fixture === 'project' ? project.diagnostics : plugins.get(c.fixture)!.diagnostics
 }
 

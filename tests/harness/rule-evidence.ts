@@ -35,10 +35,16 @@ export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'ma
 /** Project folders whose `.mcp.json` is listed by `claude mcp list`, which prints the servers it skipped and why. */
 export type McpFixture = 'mcp'
 
+/** A project run with one slash command: a forked command whose `agent:` names no agent. */
+export type ForkFixture = 'fork'
+
+/** The prompt that runs the forked command of the fork fixture. */
+export const FORK_PROMPT = '/ev-fork go'
+
 export interface EvidenceCase {
   rule: string
   /** `project`: the shared `.claude/` project; `mcp`: the MCP project; otherwise the plugin or marketplace folder of that name. */
-  fixture: 'project' | PluginFixture | McpFixture
+  fixture: 'project' | PluginFixture | McpFixture | ForkFixture
   /** The file, relative to the fixture root, on which the validator must report the rule at `error`. */
   file: string
   /** What the pinned CLI does with it, as the test asserts. */
@@ -67,6 +73,7 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'plugin/marketplace', fixture: 'marketplace', file: '.claude-plugin/marketplace.json', shows: '`plugin validate` fails on an `owner` string ("expected object")' },
   { rule: 'plugin/paths', fixture: 'paths', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")' },
   { rule: 'refs/permission-rule-in-tools', fixture: 'project', file: '.claude/agents/ev-permission-rule.md', shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs' },
+  { rule: 'refs/unknown-fork-agent', fixture: 'fork', file: '.claude/commands/ev-fork.md', shows: 'a forked command with `agent: ev-no-such-agent` runs on general-purpose, with a debug line only' },
   { rule: 'refs/unknown-skill', fixture: 'project', file: '.claude/agents/ev-skills.md', shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded' },
   { rule: 'refs/unknown-tool', fixture: 'project', file: '.claude/agents/ev-unknown-tool.md', shows: '`NotATool` is dropped from the subagent\'s tools, and an agent with only unknown tools is refused' },
   { rule: 'styles/plugin-only-key', fixture: 'project', file: '.claude/output-styles/ev-style.md', shows: '`force-for-plugin` in a project output style is ignored with a [WARN] line' },
@@ -127,6 +134,11 @@ const MEMORY_AND_STYLE: Record<string, string> = {
   'docs/ev-level-4.md': `${MEMORY_MARKERS.level4} @ev-level-5.md\n`,
   'docs/ev-level-5.md': `${MEMORY_MARKERS.level5}\n`,
   '.claude/output-styles/ev-style.md': '---\nname: ev-style\ndescription: Evidence style.\nforce-for-plugin: true\n---\nSTYLE ev-style\n',
+}
+
+/** Writes the fork fixture into `root` (an empty git repository). */
+export function buildForkFixture(root: string): void {
+  writeTree(root, { '.claude/commands/ev-fork.md': '---\ndescription: Evidence forked command.\ncontext: fork\nagent: ev-no-such-agent\n---\nFORK-BODY ev-fork\n' })
 }
 
 /** Writes the MCP project fixture into `root`: one valid server and two that Claude Code skips. */

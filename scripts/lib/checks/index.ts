@@ -44,6 +44,7 @@ import refsMissingAgentTool from './refs-missing-agent-tool.ts'
 import refsMissingSkillTool from './refs-missing-skill-tool.ts'
 import refsPermissionRuleInTools from './refs-permission-rule-in-tools.ts'
 import refsUnknownAgent from './refs-unknown-agent.ts'
+import refsUnknownForkAgent from './refs-unknown-fork-agent.ts'
 import refsUnknownSkill from './refs-unknown-skill.ts'
 import refsUnknownSkillMention from './refs-unknown-skill-mention.ts'
 import refsUnknownTool from './refs-unknown-tool.ts'
@@ -110,6 +111,7 @@ export const checks: readonly Check[] = [
   refsMissingSkillTool,
   refsPermissionRuleInTools,
   refsUnknownAgent,
+  refsUnknownForkAgent,
   refsUnknownSkill,
   refsUnknownSkillMention,
   refsUnknownTool,

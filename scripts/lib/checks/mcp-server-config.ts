@@ -32,7 +32,7 @@ export default defineCheck({
       return
     }
     const prefix: Path = bare ? [] : ['mcpServers']
-    const servers = (bare ? value : (value as Record<string, unknown>).mcpServers) as Record<string, unknown>
+    const servers = (bare ? value : value.mcpServers) as Record<string, unknown>
     const reported = new Set<string>()
     for (const [name, server] of Object.entries(servers)) {
       const problem = serverTypeProblem(name, server)
