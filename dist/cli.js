@@ -30830,7 +30830,16 @@ var index_stale_default, init_index_stale = __esm({
 function serverTypeProblem(name, server) {
   if (!isRecord(server)) return null;
   let type = server.type;
-  return type === void 0 ? "url" in server && !("command" in server) ? { message: `Unexpected server \`${name}\` with a \`url\` and no \`type\`, expected \`"type": "http"\` (or \`sse\`, \`ws\`) beside the url (without it the server is read as stdio and lacks a command)`, atType: !1 } : null : typeof type != "string" ? null : refusedInFiles[type] ? { message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(", ")} (${refusedInFiles[type]})`, atType: !0 } : SERVER_TYPES.includes(type) ? null : { message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(", ")}`, atType: !0 };
+  return type === void 0 ? "url" in server && !("command" in server) ? {
+    message: `Unexpected server \`${name}\` with a \`url\` and no \`type\`, expected \`"type": "http"\` (or \`sse\`, \`ws\`) beside the url (without it the server is read as stdio and lacks a command)`,
+    atType: !1
+  } : null : typeof type != "string" ? null : refusedInFiles[type] ? {
+    message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(", ")} (${refusedInFiles[type]})`,
+    atType: !0
+  } : SERVER_TYPES.includes(type) ? null : {
+    message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(", ")}`,
+    atType: !0
+  };
 }
 var SERVER_TYPES, refusedInFiles, init_server_type = __esm({
   "scripts/lib/mcp/server-type.ts"() {
@@ -30876,7 +30885,10 @@ var skipped, mcp_server_config_default, init_mcp_server_config = __esm({
         let prefix = bare ? [] : ["mcpServers"], servers = bare ? value : value.mcpServers, reported = /* @__PURE__ */ new Set();
         for (let [name, server] of Object.entries(servers)) {
           let problem = serverTypeProblem(name, server);
-          problem && (reported.add(name), report({ message: `${problem.message} (${skipped})`, at: problem.atType ? jsonValueSpan(file, [...prefix, name, "type"]) : jsonKeySpan(file, [...prefix, name]) }));
+          problem && (reported.add(name), report({
+            message: `${problem.message} (${skipped})`,
+            at: problem.atType ? jsonValueSpan(file, [...prefix, name, "type"]) : jsonKeySpan(file, [...prefix, name])
+          }));
         }
         let validate2 = validatorFor("mcp.schema.json"), wrapped = { mcpServers: servers };
         if (!validate2(wrapped))
@@ -30948,7 +30960,9 @@ var MAX_IMPORT_DEPTH, TEXT_EXTENSIONS, importPattern, init_imports = __esm({
     "use strict";
     init_body_scan();
     init_read_source();
-    MAX_IMPORT_DEPTH = 4, TEXT_EXTENSIONS = new Set(".md .txt .text .json .yaml .yml .toml .xml .csv .html .htm .css .scss .sass .less .js .ts .tsx .jsx .mjs .cjs .mts .cts .py .pyi .pyw .rb .erb .rake .go .rs .java .kt .kts .scala .c .cpp .cc .cxx .h .hpp .hxx .cs .swift .sh .bash .zsh .fish .ps1 .bat .cmd .env .ini .cfg .conf .config .properties .sql .graphql .gql .proto .vue .svelte .astro .ejs .hbs .pug .jade .php .pl .pm .lua .r .R .dart .ex .exs .erl .hrl .clj .cljs .cljc .edn .hs .lhs .elm .ml .mli .f .f90 .f95 .for .cmake .make .makefile .gradle .sbt .rst .adoc .asciidoc .org .tex .latex .lock .log .diff .patch".split(" ")), importPattern = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+    MAX_IMPORT_DEPTH = 4, TEXT_EXTENSIONS = new Set(
+      ".md .txt .text .json .yaml .yml .toml .xml .csv .html .htm .css .scss .sass .less .js .ts .tsx .jsx .mjs .cjs .mts .cts .py .pyi .pyw .rb .erb .rake .go .rs .java .kt .kts .scala .c .cpp .cc .cxx .h .hpp .hxx .cs .swift .sh .bash .zsh .fish .ps1 .bat .cmd .env .ini .cfg .conf .config .properties .sql .graphql .gql .proto .vue .svelte .astro .ejs .hbs .pug .jade .php .pl .pm .lua .r .R .dart .ex .exs .erl .hrl .clj .cljs .cljc .edn .hs .lhs .elm .ml .mli .f .f90 .f95 .for .cmake .make .makefile .gradle .sbt .rst .adoc .asciidoc .org .tex .latex .lock .log .diff .patch".split(" ")
+    ), importPattern = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
   }
 });
 
@@ -31898,7 +31912,11 @@ var refs_unknown_fork_agent_default, init_refs_unknown_fork_agent = __esm({
           if (context2 !== "fork" || typeof agent != "string" || !agent.trim()) continue;
           let name = agent.trim(), plugin = file.scope.kind === "plugin" ? file.scope.pluginName : void 0, ownBare = plugin !== void 0 && project.agents.some((a) => a.file.scope.root === file.scope.root && a.name === name && a.qualified);
           if (!ownBare && agentExists(project, name)) continue;
-          let hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, [...builtInAgentTypes, ...project.externalAgents, ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])]);
+          let hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, [
+            ...builtInAgentTypes,
+            ...project.externalAgents,
+            ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])
+          ]);
           report({
             file: file.path,
             message: `Unexpected agent \`${name}\` for a forked ${file.kind}, expected an agent Claude Code can find${plugin ? " (a plugin's own agents by `plugin:name`)" : ""}, a built-in agent or one in \`externalAgents\` (Claude Code runs it on \`general-purpose\` instead)${hint}`,

@@ -8,7 +8,8 @@ export default defineCheck({
   id: 'memory/import-depth',
   description: 'Memory files whose `@path` import chains go deeper than the four levels Claude Code follows',
   rationale: `Claude Code reads a memory file's imports, and theirs, up to ${MAX_IMPORT_DEPTH} levels below the file it started from; an import found deeper is dropped with no message. Flatten the chain, or import the deep file from a shallower one.`,
-  runtime: 'A CLAUDE.md with a five-file import chain: the texts of the first four files are in the system prompt, the fifth\'s is not, and the debug log says nothing.',
+  runtime:
+    "A CLAUDE.md with a five-file import chain: the texts of the first four files are in the system prompt, the fifth's is not, and the debug log says nothing.",
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['memory'],

@@ -9,8 +9,10 @@ import { findImports, importLoads } from '../memory/imports.ts'
 export default defineCheck({
   id: 'memory/import-missing',
   description: '`@path` imports in CLAUDE.md, CLAUDE.local.md, AGENTS.md or `.claude/rules/` whose file does not exist',
-  rationale: 'Claude Code expands `@path` in memory files (outside code spans and fences) by reading the file relative to the importing one. When the file is missing the import is dropped with no message, so the session runs without the instructions the author pointed at. Punctuation right after the path (`@docs/x.md,`) is part of the file name to the runtime. Only imports that are clearly paths (`./`, `../` or a file extension) are checked: a bare `@name` is as likely a mention.',
-  runtime: 'A CLAUDE.md importing one existing and one missing file: the existing file\'s text is in the system prompt, the missing one leaves no trace in the request or the debug log.',
+  rationale:
+    'Claude Code expands `@path` in memory files (outside code spans and fences) by reading the file relative to the importing one. When the file is missing the import is dropped with no message, so the session runs without the instructions the author pointed at. Punctuation right after the path (`@docs/x.md,`) is part of the file name to the runtime. Only imports that are clearly paths (`./`, `../` or a file extension) are checked: a bare `@name` is as likely a mention.',
+  runtime:
+    "A CLAUDE.md importing one existing and one missing file: the existing file's text is in the system prompt, the missing one leaves no trace in the request or the debug log.",
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['memory'],

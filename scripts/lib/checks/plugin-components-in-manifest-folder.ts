@@ -13,8 +13,10 @@ const isFolder = (path: string) => existsSync(path) && statSync(path).isDirector
 export default defineCheck({
   id: 'plugin/components-in-manifest-folder',
   description: 'Plugins with `agents/`, `skills/`, `commands/`, `hooks/` or `output-styles/` inside `.claude-plugin/`',
-  rationale: 'Only `plugin.json` (and `marketplace.json`) belong in `.claude-plugin/`. Claude Code looks for the component folders at the plugin root, so agents, skills, commands, hooks and output styles put beside the manifest are never loaded, and `claude plugin validate` does not mention them. Move the folder up one level, or name its files in plugin.json.',
-  runtime: 'A plugin given with `--plugin-dir` whose agent sits in `.claude-plugin/agents/` is missing from the agent listing; the one in `agents/` is listed.',
+  rationale:
+    'Only `plugin.json` (and `marketplace.json`) belong in `.claude-plugin/`. Claude Code looks for the component folders at the plugin root, so agents, skills, commands, hooks and output styles put beside the manifest are never loaded, and `claude plugin validate` does not mention them. Move the folder up one level, or name its files in plugin.json.',
+  runtime:
+    'A plugin given with `--plugin-dir` whose agent sits in `.claude-plugin/agents/` is missing from the agent listing; the one in `agents/` is listed.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest'],

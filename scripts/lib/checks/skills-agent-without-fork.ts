@@ -5,7 +5,8 @@ import { keySpan } from '../locate.ts'
 export default defineCheck({
   id: 'skills/agent-without-fork',
   description: 'Skills and commands that set `agent` without `context: fork`',
-  rationale: 'Claude Code runs a skill or command in the current conversation unless it sets `context: fork`; only a forked skill is handed to the agent that `agent` names. Without the fork the field is never used and the skill runs inline, with the caller\'s tools and model.',
+  rationale:
+    "Claude Code runs a skill or command in the current conversation unless it sets `context: fork`; only a forked skill is handed to the agent that `agent` names. Without the fork the field is never used and the skill runs inline, with the caller's tools and model.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill', 'command'],

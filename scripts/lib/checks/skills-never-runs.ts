@@ -14,14 +14,16 @@ function flag(value: unknown): boolean | undefined {
 export default defineCheck({
   id: 'skills/never-runs',
   description: 'Skills with both `user-invocable: false` and `disable-model-invocation: true`',
-  rationale: '`user-invocable: false` removes a skill from the slash-command menu and `disable-model-invocation: true` hides it from the model. With both, nothing can start the skill (an agent\'s `skills:` preload aside): drop one of the two.',
+  rationale:
+    "`user-invocable: false` removes a skill from the slash-command menu and `disable-model-invocation: true` hides it from the model. With both, nothing can start the skill (an agent's `skills:` preload aside): drop one of the two.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
   check({ file, report }) {
     if (flag(file.data['user-invocable']) !== false || flag(file.data['disable-model-invocation']) !== true) return
     report({
-      message: 'Unexpected `user-invocable: false` with `disable-model-invocation: true`, expected at most one of them (neither the user nor the model can start this skill)',
+      message:
+        'Unexpected `user-invocable: false` with `disable-model-invocation: true`, expected at most one of them (neither the user nor the model can start this skill)',
       at: keySpan(file, ['user-invocable']),
     })
   },

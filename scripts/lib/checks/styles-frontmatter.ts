@@ -7,7 +7,8 @@ import { validatorFor } from '../schemas.ts'
 export default defineCheck({
   id: 'styles/frontmatter',
   description: 'Output styles whose front matter has keys Claude Code does not read or values of the wrong type',
-  rationale: 'Claude Code reads `name`, `description`, `keep-coding-instructions` and `force-for-plugin` from an output style\'s front matter. Other keys are not read at all, and a quoted or misspelt boolean (`keep-coding-instructions: "yes"`) is a guess at how the runtime coerces it.',
+  rationale:
+    'Claude Code reads `name`, `description`, `keep-coding-instructions` and `force-for-plugin` from an output style\'s front matter. Other keys are not read at all, and a quoted or misspelt boolean (`keep-coding-instructions: "yes"`) is a guess at how the runtime coerces it.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['output-style'],
@@ -16,7 +17,10 @@ export default defineCheck({
     const validate = validatorFor('output-style.schema.json')
     if (validate(file.data)) return
     for (const problem of describeSchemaErrors(validate.errors, file.data)) {
-      const message = problem.atKey && problem.path.length === 1 ? `Unexpected key \`${String(problem.path[0])}\`, expected one of \`name\`, \`description\`, \`keep-coding-instructions\`, \`force-for-plugin\` (Claude Code does not read it)` : problem.message
+      const message =
+        problem.atKey && problem.path.length === 1
+          ? `Unexpected key \`${String(problem.path[0])}\`, expected one of \`name\`, \`description\`, \`keep-coding-instructions\`, \`force-for-plugin\` (Claude Code does not read it)`
+          : problem.message
       report({ message, at: problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path) })
     }
   },

@@ -15,14 +15,24 @@ export function serverTypeProblem(name: string, server: unknown): { message: str
   const type = server.type
   if (type === undefined) {
     if ('url' in server && !('command' in server)) {
-      return { message: `Unexpected server \`${name}\` with a \`url\` and no \`type\`, expected \`"type": "http"\` (or \`sse\`, \`ws\`) beside the url (without it the server is read as stdio and lacks a command)`, atType: false }
+      return {
+        message: `Unexpected server \`${name}\` with a \`url\` and no \`type\`, expected \`"type": "http"\` (or \`sse\`, \`ws\`) beside the url (without it the server is read as stdio and lacks a command)`,
+        atType: false,
+      }
     }
     return null
   }
   if (typeof type !== 'string') return null
-  if (refusedInFiles[type]) return { message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(', ')} (${refusedInFiles[type]})`, atType: true }
+  if (refusedInFiles[type])
+    return {
+      message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(', ')} (${refusedInFiles[type]})`,
+      atType: true,
+    }
   if (!(SERVER_TYPES as readonly string[]).includes(type)) {
-    return { message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(', ')}`, atType: true }
+    return {
+      message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(', ')}`,
+      atType: true,
+    }
   }
   return null
 }

@@ -11,11 +11,15 @@ import { readSource } from '../load/read-source.ts'
 export const MAX_IMPORT_DEPTH = 4
 
 /** Extensions the runtime reads through an import (other files are skipped as non-text); no extension is read too. */
-const TEXT_EXTENSIONS = new Set(('.md .txt .text .json .yaml .yml .toml .xml .csv .html .htm .css .scss .sass .less .js .ts .tsx .jsx .mjs .cjs ' +
-  '.mts .cts .py .pyi .pyw .rb .erb .rake .go .rs .java .kt .kts .scala .c .cpp .cc .cxx .h .hpp .hxx .cs .swift .sh .bash .zsh .fish .ps1 .bat ' +
-  '.cmd .env .ini .cfg .conf .config .properties .sql .graphql .gql .proto .vue .svelte .astro .ejs .hbs .pug .jade .php .pl .pm .lua .r .R .dart ' +
-  '.ex .exs .erl .hrl .clj .cljs .cljc .edn .hs .lhs .elm .ml .mli .f .f90 .f95 .for .cmake .make .makefile .gradle .sbt .rst .adoc .asciidoc ' +
-  '.org .tex .latex .lock .log .diff .patch').split(' '))
+const TEXT_EXTENSIONS = new Set(
+  (
+    '.md .txt .text .json .yaml .yml .toml .xml .csv .html .htm .css .scss .sass .less .js .ts .tsx .jsx .mjs .cjs ' +
+    '.mts .cts .py .pyi .pyw .rb .erb .rake .go .rs .java .kt .kts .scala .c .cpp .cc .cxx .h .hpp .hxx .cs .swift .sh .bash .zsh .fish .ps1 .bat ' +
+    '.cmd .env .ini .cfg .conf .config .properties .sql .graphql .gql .proto .vue .svelte .astro .ejs .hbs .pug .jade .php .pl .pm .lua .r .R .dart ' +
+    '.ex .exs .erl .hrl .clj .cljs .cljc .edn .hs .lhs .elm .ml .mli .f .f90 .f95 .for .cmake .make .makefile .gradle .sbt .rst .adoc .asciidoc ' +
+    '.org .tex .latex .lock .log .diff .patch'
+  ).split(' '),
+)
 
 export interface MemoryImport {
   /** The path as written (after `\ ` and `#fragment` handling). */
@@ -77,7 +81,8 @@ export function findImports(text: string, from: number, filePath: string, projec
     const resolved = abs && !rel.startsWith('..') && !isAbsolute(rel) ? abs : null
     const trailing = /[.,;:!?)\]}'"`]+$/.exec(target)?.[0] ?? ''
     const bare = target.slice(0, target.length - trailing.length)
-    const fileLike = target.startsWith('./') || target.startsWith('../') || TEXT_EXTENSIONS.has(extname(target)) || TEXT_EXTENSIONS.has(extname(bare))
+    const fileLike =
+      target.startsWith('./') || target.startsWith('../') || TEXT_EXTENSIONS.has(extname(target)) || TEXT_EXTENSIONS.has(extname(bare))
     out.push({ target, start, end: start + m[1]!.length, resolved, fileLike, trailing })
   }
   return out
@@ -95,7 +100,12 @@ export function importLoads(imp: MemoryImport): boolean {
  * file marked as loaded only when it is read, so one reached too deep first and shallower later still loads. Each
  * target file is read once (bounded by readSource's size limit).
  */
-export function importsBeyondDepth(topPath: string, topText: string, topBody: number, projectRoot: string): Array<{ file: string; imp: MemoryImport; chain: string[] }> {
+export function importsBeyondDepth(
+  topPath: string,
+  topText: string,
+  topBody: number,
+  projectRoot: string,
+): Array<{ file: string; imp: MemoryImport; chain: string[] }> {
   const loaded = new Set<string>([topPath])
   const tooDeep: Array<{ file: string; imp: MemoryImport; chain: string[] }> = []
   const walk = (file: string, text: string, from: number, depth: number, chain: string[]) => {
