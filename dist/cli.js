@@ -2282,7 +2282,7 @@ var require_compile = __commonJS({
       let schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root2, ref);
+      let _sch = resolve15.call(this, root2, ref);
       if (_sch === void 0) {
         let schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root: root2, baseId }));
@@ -2303,7 +2303,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root2, ref) {
+    function resolve15(root2, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -2913,7 +2913,7 @@ var require_fast_uri = __commonJS({
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
       parse5(serialize3(uri, options), options)), uri;
     }
-    function resolve14(baseURI, relativeURI, options) {
+    function resolve15(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -2940,30 +2940,30 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       return schemelessOptions.skipEscape = !0, serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative14, options, skipNormalization) {
+    function resolveComponent(base, relative17, options, skipNormalization) {
       let target = {};
-      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative14 = parse5(serialize3(relative14, options), options)), options = options || {}, !options.tolerant && relative14.scheme)
-        target.scheme = relative14.scheme, target.userinfo = relative14.userinfo, target.host = relative14.host, target.port = relative14.port, target.path = removeDotSegments(relative14.path || ""), target.query = relative14.query;
+      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative17 = parse5(serialize3(relative17, options), options)), options = options || {}, !options.tolerant && relative17.scheme)
+        target.scheme = relative17.scheme, target.userinfo = relative17.userinfo, target.host = relative17.host, target.port = relative17.port, target.path = removeDotSegments(relative17.path || ""), target.query = relative17.query;
       else {
-        if (relative14.userinfo !== void 0 || relative14.host !== void 0 || relative14.port !== void 0)
-          target.userinfo = relative14.userinfo, target.host = relative14.host, target.port = relative14.port, target.path = removeDotSegments(relative14.path || ""), target.query = relative14.query;
+        if (relative17.userinfo !== void 0 || relative17.host !== void 0 || relative17.port !== void 0)
+          target.userinfo = relative17.userinfo, target.host = relative17.host, target.port = relative17.port, target.path = removeDotSegments(relative17.path || ""), target.query = relative17.query;
         else {
-          if (!relative14.path)
-            target.path = base.path, relative14.query !== void 0 ? target.query = relative14.query : target.query = base.query;
+          if (!relative17.path)
+            target.path = base.path, relative17.query !== void 0 ? target.query = relative17.query : target.query = base.query;
           else {
-            if (relative14.path[0] === "/")
-              target.path = removeDotSegments(relative14.path);
+            if (relative17.path[0] === "/")
+              target.path = removeDotSegments(relative17.path);
             else {
               let baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              baseHasAuthority && !base.path ? target.path = "/" + relative14.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative14.path : target.path = relative14.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              baseHasAuthority && !base.path ? target.path = "/" + relative17.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative17.path : target.path = relative17.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative14.query;
+            target.query = relative17.query;
           }
           target.userinfo = base.userinfo, target.host = base.host, target.port = base.port;
         }
         target.scheme = base.scheme;
       }
-      return target.fragment = relative14.fragment, target;
+      return target.fragment = relative17.fragment, target;
     }
     function equal(uriA, uriB, options) {
       let normalizedA = normalizeComparableURI(uriA, options), normalizedB = normalizeComparableURI(uriB, options);
@@ -3115,7 +3115,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve14,
+      resolve: resolve15,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -9823,6 +9823,97 @@ var settings_schema_default, init_settings_schema = __esm({
   }
 });
 
+// schemas/mcp.schema.json
+var mcp_schema_default, init_mcp_schema = __esm({
+  "schemas/mcp.schema.json"() {
+    mcp_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "mcp.schema.json",
+      title: "Claude Code MCP server file",
+      description: "`.mcp.json` at a project or plugin root, or the file a plugin manifest's `mcpServers` names. Claude Code 2.1.332 reads servers from the `mcpServers` map; a server that does not match its type's shape is skipped, the others load.",
+      type: "object",
+      required: ["mcpServers"],
+      properties: {
+        mcpServers: {
+          description: "Servers by name. Names that are Object.prototype members (`constructor`, `__proto__`, \u2026) are reserved and not loaded.",
+          type: "object",
+          propertyNames: { not: { enum: ["constructor", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"] } },
+          additionalProperties: { $ref: "#/$defs/server" }
+        }
+      },
+      $defs: {
+        stringMap: {
+          description: "Names to string values; `${VAR}` and `${VAR:-default}` are expanded from the environment.",
+          type: "object",
+          additionalProperties: { type: "string" }
+        },
+        server: {
+          description: "One server; `type` selects the shape (no `type` means stdio).",
+          type: "object",
+          properties: {
+            type: { description: "Transport: stdio (the default), sse, http (or streamable-http) or ws. `sdk` and `claudeai-proxy` are skipped in files.", enum: ["stdio", "sse", "http", "streamable-http", "ws"] },
+            timeout: { description: "Connection timeout, in milliseconds.", type: "number" },
+            alwaysLoad: { description: "Load the server's tools without deferring them.", type: "boolean" }
+          },
+          allOf: [
+            {
+              if: { properties: { type: { description: "stdio, or no type at all.", const: "stdio" } } },
+              then: {
+                required: ["command"],
+                properties: {
+                  command: { description: "The program to start.", type: "string", minLength: 1 },
+                  args: { description: "Its arguments.", type: "array", items: { type: "string" } },
+                  env: { description: "Environment variables for the program.", $ref: "#/$defs/stringMap" }
+                }
+              }
+            },
+            {
+              if: { required: ["type"], properties: { type: { description: "A remote transport.", enum: ["sse", "http", "streamable-http", "ws"] } } },
+              then: {
+                required: ["url"],
+                properties: {
+                  url: { description: "The server's URL.", type: "string", maxLength: 65536 },
+                  headers: { description: "HTTP headers sent with each request.", $ref: "#/$defs/stringMap" },
+                  headersHelper: { description: "A command whose output gives the headers.", type: "string" },
+                  oauth: {
+                    description: "OAuth client settings (not for ws).",
+                    type: "object",
+                    properties: {
+                      clientId: { description: "The OAuth client id.", type: "string" },
+                      callbackPort: { description: "Local port for the OAuth callback.", type: "integer", minimum: 1 },
+                      authServerMetadataUrl: { description: "Where the authorization server's metadata is.", type: "string", maxLength: 4096 }
+                    }
+                  }
+                }
+              }
+            }
+          ]
+        }
+      }
+    };
+  }
+});
+
+// schemas/output-style.schema.json
+var output_style_schema_default, init_output_style_schema = __esm({
+  "schemas/output-style.schema.json"() {
+    output_style_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "output-style.schema.json",
+      title: "Claude Code output style front matter",
+      description: "Front matter of an output style (`.claude/output-styles/*.md`, a plugin's `output-styles/` or manifest `outputStyles`), as Claude Code 2.1.332 reads it; the body replaces the default system prompt's style section.",
+      type: "object",
+      properties: {
+        name: { description: "Shown in /output-style; defaults to the file name.", type: "string" },
+        description: { description: "Shown in the /output-style picker.", type: "string" },
+        "keep-coding-instructions": { description: "Keep the default coding instructions in the system prompt.", type: "boolean" },
+        "force-for-plugin": { description: "Plugin styles only: applied whenever the plugin is enabled. In a project or user style it is ignored with a [WARN] line.", type: "boolean" }
+      },
+      additionalProperties: !1
+    };
+  }
+});
+
 // schemas/config.schema.json
 var config_schema_default, init_config_schema = __esm({
   "schemas/config.schema.json"() {
@@ -10785,6 +10876,8 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
     init_marketplace_schema();
     init_hooks_schema();
     init_settings_schema();
+    init_mcp_schema();
+    init_output_style_schema();
     init_config_schema();
     init_catalog_schema();
     init_reference_schema();
@@ -10793,7 +10886,7 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
     init_progress_state_schema();
     init_install_lock_schema();
     schemas = Object.fromEntries(
-      [vocabulary_schema_default, agent_schema_default, skill_schema_default, command_schema_default, plugin_schema_default, marketplace_schema_default, hooks_schema_default, settings_schema_default, config_schema_default, catalog_schema_default, reference_schema_default, orchestrator_result_schema_default, specialist_result_schema_default, progress_state_schema_default, install_lock_schema_default].map((s) => [s.$id, s])
+      [vocabulary_schema_default, agent_schema_default, skill_schema_default, command_schema_default, plugin_schema_default, marketplace_schema_default, hooks_schema_default, settings_schema_default, mcp_schema_default, output_style_schema_default, config_schema_default, catalog_schema_default, reference_schema_default, orchestrator_result_schema_default, specialist_result_schema_default, progress_state_schema_default, install_lock_schema_default].map((s) => [s.$id, s])
     ), contractNames = ["orchestrator-result", "specialist-result", "progress-state"], ajv = null, compiled = /* @__PURE__ */ new Map();
   }
 });
@@ -13986,23 +14079,23 @@ var require_applyReviver = __commonJS({
       if (val && typeof val == "object")
         if (Array.isArray(val))
           for (let i = 0, len = val.length; i < len; ++i) {
-            let v02 = val[i], v15 = applyReviver(reviver, val, String(i), v02);
-            v15 === void 0 ? delete val[i] : v15 !== v02 && (val[i] = v15);
+            let v02 = val[i], v17 = applyReviver(reviver, val, String(i), v02);
+            v17 === void 0 ? delete val[i] : v17 !== v02 && (val[i] = v17);
           }
         else if (val instanceof Map)
           for (let k of Array.from(val.keys())) {
-            let v02 = val.get(k), v15 = applyReviver(reviver, val, k, v02);
-            v15 === void 0 ? val.delete(k) : v15 !== v02 && val.set(k, v15);
+            let v02 = val.get(k), v17 = applyReviver(reviver, val, k, v02);
+            v17 === void 0 ? val.delete(k) : v17 !== v02 && val.set(k, v17);
           }
         else if (val instanceof Set)
           for (let v02 of Array.from(val)) {
-            let v15 = applyReviver(reviver, val, v02, v02);
-            v15 === void 0 ? val.delete(v02) : v15 !== v02 && (val.delete(v02), val.add(v15));
+            let v17 = applyReviver(reviver, val, v02, v02);
+            v17 === void 0 ? val.delete(v02) : v17 !== v02 && (val.delete(v02), val.add(v17));
           }
         else
           for (let [k, v02] of Object.entries(val)) {
-            let v15 = applyReviver(reviver, val, k, v02);
-            v15 === void 0 ? delete val[k] : v15 !== v02 && (val[k] = v15);
+            let v17 = applyReviver(reviver, val, k, v02);
+            v17 === void 0 ? delete val[k] : v17 !== v02 && (val[k] = v17);
           }
       return reviver.call(obj, key, val);
     }
@@ -19675,15 +19768,16 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
       hooks: "Claude Code does not load this plugin at all",
       marketplace: "`/plugin marketplace add` rejects the marketplace",
       catalog: "the generator cannot read it",
-      settings: "Claude Code skips this whole settings file: every hook, permission and env value in it"
+      settings: "Claude Code skips this whole settings file: every hook, permission and env value in it",
+      mcp: "Claude Code loads no MCP server from this file"
     }, file_json_syntax_default = {
       id: "file/json-syntax",
-      description: "Plugin manifests, marketplaces, hooks files, settings files and catalogs that are not valid JSON",
+      description: "Plugin manifests, marketplaces, hooks files, settings files, MCP server files and catalogs that are not valid JSON",
       rationale: "Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A settings file that does not parse is skipped whole (`[ERROR] Invalid setting skipped \u2026 Invalid or malformed JSON`). A duplicate key parses, but only the last value counts.",
       runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
       defaultSeverity: "error",
       scope: "file",
-      kinds: ["plugin-manifest", "marketplace", "hooks", "catalog", "settings"],
+      kinds: ["plugin-manifest", "marketplace", "hooks", "catalog", "settings", "mcp"],
       check({ file, report }) {
         let json2 = file.json, first2 = json2?.errors[0];
         if (!json2 || !first2) return;
@@ -25529,8 +25623,8 @@ var init_micromark_extension_gfm_autolink_literal = __esm({
 function resolveAll(constructs2, events, context2) {
   let called = [], index2 = -1;
   for (; ++index2 < constructs2.length; ) {
-    let resolve14 = constructs2[index2].resolveAll;
-    resolve14 && !called.includes(resolve14) && (events = resolve14(events, context2), called.push(resolve14));
+    let resolve15 = constructs2[index2].resolveAll;
+    resolve15 && !called.includes(resolve15) && (events = resolve15(events, context2), called.push(resolve15));
   }
   return events;
 }
@@ -29746,8 +29840,8 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set dirname(dirname22) {
-        assertPath(this.basename, "dirname"), this.path = default2.join(dirname22 || "", this.basename);
+      set dirname(dirname24) {
+        assertPath(this.basename, "dirname"), this.path = default2.join(dirname24 || "", this.basename);
       }
       /**
        * Get the extname (including dot) (example: `'.js'`).
@@ -29770,14 +29864,14 @@ var order, VFile, init_lib21 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set extname(extname2) {
-        if (assertPart(extname2, "extname"), assertPath(this.dirname, "extname"), extname2) {
-          if (extname2.codePointAt(0) !== 46)
+      set extname(extname3) {
+        if (assertPart(extname3, "extname"), assertPath(this.dirname, "extname"), extname3) {
+          if (extname3.codePointAt(0) !== 46)
             throw new Error("`extname` must start with `.`");
-          if (extname2.includes(".", 1))
+          if (extname3.includes(".", 1))
             throw new Error("`extname` cannot contain multiple dots");
         }
-        this.path = default2.join(this.dirname, this.stem + (extname2 || ""));
+        this.path = default2.join(this.dirname, this.stem + (extname3 || ""));
       }
       /**
        * Get the full path (example: `'~/index.min.js'`).
@@ -30309,7 +30403,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
       process(file, done) {
         let self2 = this;
         return this.freeze(), assertParser("process", this.parser || this.Parser), assertCompiler("process", this.compiler || this.Compiler), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve14, reject) {
+        function executor(resolve15, reject) {
           let realFile = vfile(file), parseTree3 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
             /** @type {unknown} */
@@ -30330,7 +30424,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
             );
           });
           function realDone(error, file2) {
-            error || !file2 ? reject(error) : resolve14 ? resolve14(file2) : done(void 0, file2);
+            error || !file2 ? reject(error) : resolve15 ? resolve15(file2) : done(void 0, file2);
           }
         }
       }
@@ -30414,7 +30508,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
         assertNode(tree), this.freeze();
         let transformers = this.transformers;
         return !done && typeof file == "function" && (done = file, file = void 0), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve14, reject) {
+        function executor(resolve15, reject) {
           let realFile = vfile(file);
           transformers.run(tree, realFile, realDone);
           function realDone(error, outputTree, file2) {
@@ -30422,7 +30516,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
               /** @type {TailTree extends undefined ? Node : TailTree} */
               outputTree || tree
             );
-            error ? reject(error) : resolve14 ? resolve14(resultingTree) : done(void 0, resultingTree, file2);
+            error ? reject(error) : resolve15 ? resolve15(resultingTree) : done(void 0, resultingTree, file2);
           }
         }
       }
@@ -31594,6 +31688,214 @@ var index_stale_default, init_index_stale = __esm({
   }
 });
 
+// scripts/lib/mcp/server-type.ts
+function serverTypeProblem(name, server) {
+  if (!isRecord(server)) return null;
+  let type = server.type;
+  return type === void 0 ? "url" in server && !("command" in server) ? {
+    message: `Unexpected server \`${name}\` with a \`url\` and no \`type\`, expected \`"type": "http"\` (or \`sse\`, \`ws\`) beside the url (without it the server is read as stdio and lacks a command)`,
+    atType: !1
+  } : null : typeof type != "string" ? null : refusedInFiles[type] ? {
+    message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(", ")} (${refusedInFiles[type]})`,
+    atType: !0
+  } : SERVER_TYPES.includes(type) ? null : {
+    message: `Unexpected type \`${type}\` for server \`${name}\`, expected one of ${SERVER_TYPES.map((t) => `\`${t}\``).join(", ")}`,
+    atType: !0
+  };
+}
+var SERVER_TYPES, refusedInFiles, init_server_type = __esm({
+  "scripts/lib/mcp/server-type.ts"() {
+    "use strict";
+    init_plugin_fields();
+    SERVER_TYPES = ["stdio", "sse", "http", "streamable-http", "ws"], refusedInFiles = {
+      sdk: "only an SDK host application registers `sdk` servers",
+      "claudeai-proxy": "only claude.ai connectors use `claudeai-proxy`"
+    };
+  }
+});
+
+// scripts/lib/checks/mcp-server-config.ts
+var skipped, mcp_server_config_default, init_mcp_server_config = __esm({
+  "scripts/lib/checks/mcp-server-config.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_schema_problems();
+    init_schemas();
+    init_server_type();
+    skipped = "Claude Code skips this server", mcp_server_config_default = {
+      id: "mcp/server-config",
+      description: "`.mcp.json` files (project, plugin, or named by a manifest's `mcpServers`) whose servers do not match the MCP server shape",
+      rationale: 'Claude Code reads MCP servers from the `mcpServers` map and checks each one against the shape its `type` selects: stdio (the default) needs `command`, sse, http, streamable-http and ws need `url`. A server that fails is skipped with a line only `claude mcp list` shows, and its tools are missing from every session; a project `.mcp.json` whose top level is not `{"mcpServers": {...}}` loads no server at all (a plugin\'s may also be the bare server map). A `url` without `type` is read as a stdio server without a command.',
+      runtime: '`claude mcp list` reports "Skipped \u2014 MCP server \\"x\\" has a \\"url\\" but no \\"type\\"" and does not list the server; a file without the `mcpServers` wrapper lists no server.',
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["mcp"],
+      check({ file, report }) {
+        let value = file.json?.value;
+        if (value === void 0) return;
+        let bare = file.scope.kind === "plugin" && isRecord(value) && !("mcpServers" in value);
+        if (!bare && (!isRecord(value) || !isRecord(value.mcpServers))) {
+          let servers2 = isRecord(value) && "servers" in value && !("mcpServers" in value), found2 = servers2 ? "a top-level `servers` key" : isRecord(value) && !("mcpServers" in value) ? "servers without the `mcpServers` wrapper" : show(isRecord(value) ? value.mcpServers : value);
+          report({
+            message: `Unexpected ${found2}, expected \`{"mcpServers": {<name>: {...}}}\` (Claude Code loads no server from this file)`,
+            at: isRecord(value) && "mcpServers" in value ? jsonValueSpan(file, ["mcpServers"]) : servers2 ? jsonKeySpan(file, ["servers"]) : jsonRootSpan(file)
+          });
+          return;
+        }
+        let prefix = bare ? [] : ["mcpServers"], servers = bare ? value : value.mcpServers, reported = /* @__PURE__ */ new Set();
+        for (let [name, server] of Object.entries(servers)) {
+          let problem = serverTypeProblem(name, server);
+          problem && (reported.add(name), report({
+            message: `${problem.message} (${skipped})`,
+            at: problem.atType ? jsonValueSpan(file, [...prefix, name, "type"]) : jsonKeySpan(file, [...prefix, name])
+          }));
+        }
+        let validate2 = validatorFor("mcp.schema.json"), wrapped = { mcpServers: servers };
+        if (!validate2(wrapped))
+          for (let problem of describeSchemaErrors(validate2.errors, wrapped)) {
+            if (problem.path[0] === "mcpServers" && reported.has(String(problem.path[1]))) continue;
+            let path3 = [...prefix, ...problem.path.slice(1)], message2 = bare ? problem.message.replace(/`mcpServers\./g, "`") : problem.message;
+            report({ message: `${message2} (${skipped})`, at: jsonProblemSpan(file, { ...problem, path: path3 }) });
+          }
+      }
+    };
+  }
+});
+
+// scripts/lib/memory/imports.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname11, extname as extname2, isAbsolute, relative as relative4, resolve as resolve3 } from "node:path";
+function isImportCandidate(path3) {
+  return path3.startsWith("./") || path3.startsWith("~/") || path3.startsWith("/") && path3 !== "/" ? !0 : !path3.startsWith("@") && !/^[#%^&*()]+/.test(path3) && /^[a-zA-Z0-9._-]/.test(path3);
+}
+function excludedRanges(text6, from) {
+  let scan2 = scanBody(text6, from), ranges = scan2.fences.map((f) => [f.start, f.closed ? f.contentEnd + 3 : text6.length]);
+  for (let c of scan2.comments) ranges.push([c.start, c.end]);
+  let inline = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
+  for (let m of text6.slice(from).matchAll(inline)) ranges.push([from + m.index, from + m.index + m[0].length]);
+  let indented = /(?:^|\n[ \t]*\n)((?:(?: {4}|\t)[^\n]*(?:\n|$))+)/g;
+  for (let m of text6.slice(from).matchAll(indented)) {
+    let start = from + m.index + m[0].length - m[1].length;
+    ranges.push([start, start + m[1].length]);
+  }
+  return ranges;
+}
+function findImports(text6, from, filePath, projectRoot) {
+  let excluded = excludedRanges(text6, from), out = [];
+  importPattern.lastIndex = from;
+  for (let m = importPattern.exec(text6); m; m = importPattern.exec(text6)) {
+    let start = m.index + m[0].length - m[1].length;
+    if (excluded.some(([a, b]) => start >= a && start < b)) continue;
+    let target = m[1], hash = target.indexOf("#");
+    if (hash !== -1 && (target = target.slice(0, hash)), target = target.replaceAll("\\ ", " "), !target || !isImportCandidate(target)) continue;
+    let abs = target.startsWith("~/") || isAbsolute(target) ? null : resolve3(dirname11(filePath), target), rel = abs ? relative4(projectRoot, abs) : "..", resolved = abs && !rel.startsWith("..") && !isAbsolute(rel) ? abs : null, trailing = /[.,;:!?)\]}'"`]+$/.exec(target)?.[0] ?? "", bare = target.slice(0, target.length - trailing.length), fileLike = target.startsWith("./") || target.startsWith("../") || TEXT_EXTENSIONS.has(extname2(target)) || TEXT_EXTENSIONS.has(extname2(bare));
+    out.push({ target, start, end: start + m[1].length, resolved, fileLike, trailing });
+  }
+  return out;
+}
+function importLoads(imp) {
+  if (!imp.resolved || !existsSync4(imp.resolved)) return !1;
+  let ext = extname2(imp.resolved);
+  return ext === "" || TEXT_EXTENSIONS.has(ext);
+}
+function importsBeyondDepth(topPath, topText, topBody, projectRoot) {
+  let loaded = /* @__PURE__ */ new Set([topPath]), tooDeep = [], walk2 = (file, text6, from, depth, chain) => {
+    for (let imp of findImports(text6, from, file, projectRoot)) {
+      if (!importLoads(imp) || loaded.has(imp.resolved)) continue;
+      if (depth + 1 > MAX_IMPORT_DEPTH) {
+        tooDeep.push({ file, imp, chain });
+        continue;
+      }
+      loaded.add(imp.resolved);
+      let read = readSource(imp.resolved);
+      read.ok && walk2(imp.resolved, read.text, 0, depth + 1, [...chain, imp.resolved]);
+    }
+  };
+  walk2(topPath, topText, topBody, 0, [topPath]);
+  let reported = /* @__PURE__ */ new Set();
+  return tooDeep.filter(({ imp }) => !loaded.has(imp.resolved) && !reported.has(imp.resolved) && reported.add(imp.resolved));
+}
+var MAX_IMPORT_DEPTH, TEXT_EXTENSIONS, importPattern, init_imports = __esm({
+  "scripts/lib/memory/imports.ts"() {
+    "use strict";
+    init_body_scan();
+    init_read_source();
+    MAX_IMPORT_DEPTH = 4, TEXT_EXTENSIONS = new Set(
+      ".md .txt .text .json .yaml .yml .toml .xml .csv .html .htm .css .scss .sass .less .js .ts .tsx .jsx .mjs .cjs .mts .cts .py .pyi .pyw .rb .erb .rake .go .rs .java .kt .kts .scala .c .cpp .cc .cxx .h .hpp .hxx .cs .swift .sh .bash .zsh .fish .ps1 .bat .cmd .env .ini .cfg .conf .config .properties .sql .graphql .gql .proto .vue .svelte .astro .ejs .hbs .pug .jade .php .pl .pm .lua .r .R .dart .ex .exs .erl .hrl .clj .cljs .cljc .edn .hs .lhs .elm .ml .mli .f .f90 .f95 .for .cmake .make .makefile .gradle .sbt .rst .adoc .asciidoc .org .tex .latex .lock .log .diff .patch".split(" ")
+    ), importPattern = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+  }
+});
+
+// scripts/lib/checks/memory-import-depth.ts
+import { relative as relative5 } from "node:path";
+var memory_import_depth_default, init_memory_import_depth = __esm({
+  "scripts/lib/checks/memory-import-depth.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    init_imports();
+    memory_import_depth_default = {
+      id: "memory/import-depth",
+      description: "Memory files whose `@path` import chains go deeper than the four levels Claude Code follows",
+      rationale: `Claude Code reads a memory file's imports, and theirs, up to ${MAX_IMPORT_DEPTH} levels below the file it started from; an import found deeper is dropped with no message. Flatten the chain, or import the deep file from a shallower one.`,
+      runtime: "A CLAUDE.md with a five-file import chain: the texts of the first four files are in the system prompt, the fifth's is not, and the debug log says nothing.",
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["memory"],
+      check({ file, report }) {
+        let own8 = findImports(file.text, file.bodyOffset, file.path, file.scope.root);
+        for (let { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root)) {
+          let first2 = chain.length > 1 ? own8.find((o) => o.resolved === chain[1]) : imp, shown = [...chain, imp.resolved].map((p) => relative5(file.scope.root, p)).join(" \u2192 ");
+          report({
+            message: `Unexpected import chain ${MAX_IMPORT_DEPTH + 1} levels deep (${shown}), expected at most ${MAX_IMPORT_DEPTH} (Claude Code does not load ${relative5(file.scope.root, imp.resolved)})`,
+            at: offsetSpan(file, (first2 ?? imp).start - 1, (first2 ?? imp).end)
+          });
+        }
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/memory-import-missing.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { relative as relative6 } from "node:path";
+var memory_import_missing_default, init_memory_import_missing = __esm({
+  "scripts/lib/checks/memory-import-missing.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    init_imports();
+    memory_import_missing_default = {
+      id: "memory/import-missing",
+      description: "`@path` imports in CLAUDE.md, CLAUDE.local.md, AGENTS.md or `.claude/rules/` whose file does not exist",
+      rationale: "Claude Code expands `@path` in memory files (outside code spans and fences) by reading the file relative to the importing one. When the file is missing the import is dropped with no message, so the session runs without the instructions the author pointed at. Punctuation right after the path (`@docs/x.md,`) is part of the file name to the runtime. Only imports that are clearly paths (`./`, `../` or a file extension) are checked: a bare `@name` is as likely a mention.",
+      runtime: "A CLAUDE.md importing one existing and one missing file: the existing file's text is in the system prompt, the missing one leaves no trace in the request or the debug log.",
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["memory"],
+      check({ file, report }) {
+        for (let imp of findImports(file.text, file.bodyOffset, file.path, file.scope.root)) {
+          if (!imp.fileLike || !imp.resolved || importLoads(imp)) continue;
+          let bare = imp.trailing ? imp.resolved.slice(0, imp.resolved.length - imp.trailing.length) : null;
+          if (bare && existsSync5(bare)) {
+            report({
+              message: `Unexpected \`${imp.trailing}\` right after the import \`@${imp.target.slice(0, -imp.trailing.length)}\`, expected white space after the path (Claude Code reads the punctuation as part of the file name and drops the import silently)`,
+              at: offsetSpan(file, imp.end - imp.trailing.length, imp.end)
+            });
+            continue;
+          }
+          report({
+            message: `Unexpected import \`@${imp.target}\` of a file that does not exist (${relative6(file.scope.root, imp.resolved)}), expected a path to a file, relative to this one (Claude Code drops the import silently)`,
+            at: offsetSpan(file, imp.start - 1, imp.end)
+          });
+        }
+      }
+    };
+  }
+});
+
 // scripts/lib/checks/names-agent-name-format.ts
 function agentNameRejection(name, scope) {
   return name.includes(":") && scope !== "plugin" ? `Unexpected \`:\` in agent name \`${name}\`, expected a name without \`:\` (Claude Code rejects project agents with \`:\`, reserved for plugin namespacing)` : name.startsWith("-") ? `Unexpected leading \`-\` in agent name \`${name}\`, expected a name that starts with a letter or digit (Claude Code rejects this agent)` : name.length > nameLimit ? `Unexpected agent name of ${name.length} characters, expected at most ${nameLimit} (Claude Code rejects this agent)` : null;
@@ -31736,7 +32038,7 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
 });
 
 // scripts/lib/checks/names-skill-name-matches-dir.ts
-import { basename as basename10, dirname as dirname11 } from "node:path";
+import { basename as basename10, dirname as dirname12 } from "node:path";
 var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __esm({
   "scripts/lib/checks/names-skill-name-matches-dir.ts"() {
     "use strict";
@@ -31750,12 +32052,41 @@ var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __
       scope: "file",
       kinds: ["skill"],
       check({ file, report, settings }) {
-        let name = file.frontmatter?.data?.name, folder = dirname11(file.path);
+        let name = file.frontmatter?.data?.name, folder = dirname12(file.path);
         if (typeof name != "string" || name === "" || folder === file.scope.root) return;
         let dir = basename10(folder);
         if (name === dir) return;
         let why = settings.skillProfile === "agent-skills" ? "the Agent Skills standard requires `name` to equal the directory name" : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`;
         report({ message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`, at: valueSpan(file, ["name"]) });
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/plugin-components-in-manifest-folder.ts
+import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
+import { dirname as dirname13, join as join13 } from "node:path";
+var componentFolders, isFolder, plugin_components_in_manifest_folder_default, init_plugin_components_in_manifest_folder = __esm({
+  "scripts/lib/checks/plugin-components-in-manifest-folder.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    componentFolders = ["agents", "skills", "commands", "hooks", "output-styles"], isFolder = (path3) => existsSync6(path3) && statSync4(path3).isDirectory(), plugin_components_in_manifest_folder_default = {
+      id: "plugin/components-in-manifest-folder",
+      description: "Plugins with `agents/`, `skills/`, `commands/`, `hooks/` or `output-styles/` inside `.claude-plugin/`",
+      rationale: "Only `plugin.json` (and `marketplace.json`) belong in `.claude-plugin/`. Claude Code looks for the component folders at the plugin root, so agents, skills, commands, hooks and output styles put beside the manifest are never loaded, and `claude plugin validate` does not mention them. Move the folder up one level, or name its files in plugin.json.",
+      runtime: "A plugin given with `--plugin-dir` whose agent sits in `.claude-plugin/agents/` is missing from the agent listing; the one in `agents/` is listed.",
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["plugin-manifest"],
+      check({ file, report }) {
+        let manifestDir = dirname13(file.path), value = file.json?.value, named = isRecord(value) ? componentPaths(value).map((p) => p.value.replace(/^\.\//, "")) : [];
+        for (let folder of componentFolders)
+          isFolder(join13(manifestDir, folder)) && (named.some((p) => p.startsWith(`.claude-plugin/${folder}`)) || report({
+            message: `Unexpected \`.claude-plugin/${folder}/\`, expected \`${folder}/\` at the plugin root, beside \`.claude-plugin/\` (Claude Code does not load components from inside it)`,
+            at: jsonRootSpan(file)
+          }));
       }
     };
   }
@@ -31929,7 +32260,7 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
 });
 
 // scripts/lib/checks/plugin-marketplace-name-mismatch.ts
-import { join as join13, resolve as resolve3 } from "node:path";
+import { join as join14, resolve as resolve4 } from "node:path";
 var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_mismatch = __esm({
   "scripts/lib/checks/plugin-marketplace-name-mismatch.ts"() {
     "use strict";
@@ -31946,10 +32277,10 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
       check({ file, project, report }) {
         let data = file.json?.value;
         if (!isRecord(data) || !Array.isArray(data.plugins)) return;
-        let root2 = resolve3(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
+        let root2 = resolve4(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
         data.plugins.forEach((entry2, i) => {
           if (!isRecord(entry2) || typeof entry2.source != "string" || !(entry2.source.startsWith("./") || entry2.source === ".")) return;
-          let manifestFile = manifests.get(join13(resolve3(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
+          let manifestFile = manifests.get(join14(resolve4(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
           if (!(!manifestFile || !isRecord(manifest)))
             for (let field of ["name", "version"]) {
               let mine = entry2[field], theirs = manifest[field];
@@ -31968,19 +32299,19 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
 });
 
 // scripts/lib/checks/plugin-paths.ts
-import { existsSync as existsSync4, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
-import { dirname as dirname12, join as join14, relative as relative4, resolve as resolve4, isAbsolute } from "node:path";
+import { existsSync as existsSync7, realpathSync as realpathSync5, statSync as statSync5 } from "node:fs";
+import { dirname as dirname14, join as join15, relative as relative7, resolve as resolve5, isAbsolute as isAbsolute2 } from "node:path";
 function kindOf(path3) {
   try {
-    return statSync4(path3).isDirectory() ? "folder" : "file";
+    return statSync5(path3).isDirectory() ? "folder" : "file";
   } catch {
     return null;
   }
 }
 function within(root2, path3) {
   try {
-    let rel = relative4(realpathSync5(root2), realpathSync5(path3));
-    return !rel.startsWith("..") && !isAbsolute(rel);
+    let rel = relative7(realpathSync5(root2), realpathSync5(path3));
+    return !rel.startsWith("..") && !isAbsolute2(rel);
   } catch {
     return !0;
   }
@@ -32002,7 +32333,7 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
       outputStyles: "none of its output styles load",
       themes: "none of its themes load",
       monitors: "none of its monitors start"
-    }, fileOnly = new Set(Object.keys(componentPathSuffixes)), mcpBundleUrl = (value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value), pluginMarkers = [join14(".claude-plugin", "plugin.json"), "agents", "skills", "commands", join14("hooks", "hooks.json"), ".mcp.json", "SKILL.md"];
+    }, fileOnly = new Set(Object.keys(componentPathSuffixes)), mcpBundleUrl = (value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value), pluginMarkers = [join15(".claude-plugin", "plugin.json"), "agents", "skills", "commands", join15("hooks", "hooks.json"), ".mcp.json", "SKILL.md"];
     hasTraversal = (path3) => path3.split(/[\\/]/).includes(".."), dotSlash = (path3) => `./${path3.replace(/^(?:\.{0,2}[\\/])+/, "")}`, plugin_paths_default = {
       id: "plugin/paths",
       description: "plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist",
@@ -32014,14 +32345,14 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
       check({ file, report }) {
         let data = file.json?.value;
         if (!isRecord(data)) return;
-        let root2 = dirname12(dirname12(file.path));
+        let root2 = dirname14(dirname14(file.path));
         if (file.kind === "marketplace") {
           (Array.isArray(data.plugins) ? data.plugins : []).forEach((entry2, i) => {
             if (!isRecord(entry2) || typeof entry2.source != "string") return;
             let source = entry2.source;
             if (!(source.startsWith("./") || source === ".") || hasTraversal(source)) return;
-            let dir = resolve4(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
-            kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync4(join14(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
+            let dir = resolve5(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
+            kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync7(join15(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
           });
           return;
         }
@@ -32045,8 +32376,8 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
             report({ message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === "agents" ? "`.md` agent files, never a folder" : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`, at });
             continue;
           }
-          let abs = resolve4(root2, value), kind = kindOf(abs);
-          kind === null ? report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`, at }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname12(value))}\` (Claude Code reports a load failure)`, at }) : fileOnly.has(key) && kind === "folder" && report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`, at }) : report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at });
+          let abs = resolve5(root2, value), kind = kindOf(abs);
+          kind === null ? report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`, at }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname14(value))}\` (Claude Code reports a load failure)`, at }) : fileOnly.has(key) && kind === "folder" && report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`, at }) : report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at });
         }
       }
     };
@@ -32095,8 +32426,8 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
 });
 
 // scripts/lib/checks/refs-broken-link.ts
-import { existsSync as existsSync5, readdirSync as readdirSync3 } from "node:fs";
-import { basename as basename11, dirname as dirname13, isAbsolute as isAbsolute2, relative as relative5, resolve as resolve5, sep as sep8 } from "node:path";
+import { existsSync as existsSync8, readdirSync as readdirSync3 } from "node:fs";
+import { basename as basename11, dirname as dirname15, isAbsolute as isAbsolute3, relative as relative8, resolve as resolve6, sep as sep8 } from "node:path";
 function decode3(path3) {
   try {
     return decodeURIComponent(path3);
@@ -32136,8 +32467,8 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
           if (target === "" || notLocal.test(target)) continue;
           let decoded = decode3(target.replace(/[?#].*$/, "")), path3 = typeof decoded == "string" ? decoded : decoded.toString("latin1");
           if (path3 === "") continue;
-          let abs = resolve5(dirname13(file.path), path3), onDisk = typeof decoded == "string" ? abs : Buffer.concat([Buffer.from(dirname13(file.path) + sep8), decoded]), rel = relative5(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
-          rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute2(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync5(onDisk) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname13(abs), file.scope.root))}`, at });
+          let abs = resolve6(dirname15(file.path), path3), onDisk = typeof decoded == "string" ? abs : Buffer.concat([Buffer.from(dirname15(file.path) + sep8), decoded]), rel = relative8(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
+          rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute3(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync8(onDisk) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname15(abs), file.scope.root))}`, at });
         }
       }
     };
@@ -32390,8 +32721,8 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
     init_tool_list();
     refs_unknown_agent_default = {
       id: "refs/unknown-agent",
-      description: "Agent types in `Agent(...)`, in a skill's `agent:` or dispatched from a body that do not exist",
-      rationale: "An unknown `subagent_type` fails with \"Agent type 'x' not found\" only when the orchestrator reaches that step; a skill's unknown `agent:` silently runs as `general-purpose`. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.",
+      description: "Agent types in `Agent(...)` or dispatched from a body that do not exist",
+      rationale: "An unknown `subagent_type` fails with \"Agent type 'x' not found\" only when the orchestrator reaches that step. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.",
       defaultSeverity: "warning",
       scope: "project",
       check({ project, report }) {
@@ -32414,8 +32745,45 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
               for (let entry2 of splitToolList(data[key]))
                 for (let type of agentTypeSpans(entry2))
                   check2(file, type.name, () => listEntrySpan(file, key, { ...entry2.index !== void 0 ? { index: entry2.index } : {}, start: type.start, end: type.end }), notFound(type.name));
-          else typeof data.agent == "string" && data.agent !== "" && check2(file, data.agent, () => valueSpan(file, ["agent"]), "Claude Code silently runs the skill as `general-purpose` instead");
           for (let ref of bodyRefs(file).agents) check2(file, ref.name, () => offsetSpan(file, ref.start, ref.end), notFound(ref.name));
+        }
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/refs-unknown-fork-agent.ts
+var refs_unknown_fork_agent_default, init_refs_unknown_fork_agent = __esm({
+  "scripts/lib/checks/refs-unknown-fork-agent.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    init_project();
+    init_suggest();
+    refs_unknown_fork_agent_default = {
+      id: "refs/unknown-fork-agent",
+      description: "Forked skills and commands (`context: fork`) whose `agent:` names no agent Claude Code can find",
+      rationale: "A skill or command with `context: fork` runs in a subagent of the type `agent:` names. When that name does not resolve, Claude Code runs it on `general-purpose` instead, with all tools and none of the named agent's prompt, and says so only in the debug log. Inside a plugin, the plugin's own agents are found only by their namespaced id (`plugin:agent`).",
+      runtime: "A forked command with `agent: ev-no-such-agent` is logged as \"agent 'ev-no-such-agent' is not available as a fork base, running on 'general-purpose'\".",
+      defaultSeverity: "error",
+      scope: "project",
+      check({ project, report }) {
+        for (let file of project.files) {
+          if (!file.read.ok || file.kind !== "skill" && file.kind !== "command") continue;
+          let { agent, context: context2 } = file.data;
+          if (context2 !== "fork" || typeof agent != "string" || !agent.trim()) continue;
+          let name = agent.trim(), plugin = file.scope.kind === "plugin" ? file.scope.pluginName : void 0, ownBare = plugin !== void 0 && project.agents.some((a) => a.file.scope.root === file.scope.root && a.name === name && a.qualified);
+          if (!ownBare && agentExists(project, name)) continue;
+          let hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, [
+            ...builtInAgentTypes,
+            ...project.externalAgents,
+            ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])
+          ]);
+          report({
+            file: file.path,
+            message: `Unexpected agent \`${name}\` for a forked ${file.kind}, expected an agent Claude Code can find${plugin ? " (a plugin's own agents by `plugin:name`)" : ""}, a built-in agent or one in \`externalAgents\` (Claude Code runs it on \`general-purpose\` instead)${hint}`,
+            at: valueSpan(file, ["agent"])
+          });
         }
       }
     };
@@ -35692,8 +36060,8 @@ var reference, init_project_script = __esm({
 });
 
 // scripts/lib/checks/settings-hook-script.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { join as join15, relative as relative6, sep as sep9 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { join as join16, relative as relative9, sep as sep9 } from "node:path";
 var settings_hook_script_default, init_settings_hook_script = __esm({
   "scripts/lib/checks/settings-hook-script.ts"() {
     "use strict";
@@ -35711,13 +36079,13 @@ var settings_hook_script_default, init_settings_hook_script = __esm({
       kinds: ["settings"],
       check({ file, report }) {
         let value = file.json?.value, root2 = file.scope.root;
-        if (!(!isRecord(value) || relative6(root2, file.path).split(sep9)[0] !== ".claude"))
+        if (!(!isRecord(value) || relative9(root2, file.path).split(sep9)[0] !== ".claude"))
           for (let { hooks } of matcherEntries(value.hooks))
             for (let { hook, path: path3 } of hooks) {
               if (hook.type !== "command" || typeof hook.command != "string") continue;
               let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
               for (let script of projectScripts([hook.command, ...args].join(" ")))
-                existsSync6(join15(root2, script)) || report({
+                existsSync9(join16(root2, script)) || report({
                   message: `Unexpected missing script \`$CLAUDE_PROJECT_DIR/${script}\`, expected a file in the project (the hook fails every time it runs)`,
                   at: jsonValueSpan(file, [...path3, "command"])
                 });
@@ -35798,11 +36166,11 @@ function ruleShape(rule) {
   return open === -1 || close <= open || close !== rule.length - 1 || /[()]/.test(name) ? { kind: "malformed" } : { kind: "call", toolName: name, rawContent: rule.slice(open + 1, close) };
 }
 function parts(rule) {
-  let shape = ruleShape(rule), resolve14 = (name) => legacyToolReplacement[name] ?? name;
-  if (shape.kind !== "call" || !shape.toolName) return { toolName: resolve14(rule) };
-  if (shape.rawContent === "" || shape.rawContent === "*") return { toolName: resolve14(shape.toolName) };
+  let shape = ruleShape(rule), resolve15 = (name) => legacyToolReplacement[name] ?? name;
+  if (shape.kind !== "call" || !shape.toolName) return { toolName: resolve15(rule) };
+  if (shape.rawContent === "" || shape.rawContent === "*") return { toolName: resolve15(shape.toolName) };
   let content3 = shape.rawContent.replaceAll("\\(", "(").replaceAll("\\)", ")").replaceAll("\\\\", "\\");
-  return { toolName: resolve14(shape.toolName), content: content3 };
+  return { toolName: resolve15(shape.toolName), content: content3 };
 }
 function mcpName(name) {
   let prefix = "mcp__";
@@ -36055,6 +36423,30 @@ var settings_unknown_key_default, init_settings_unknown_key = __esm({
   }
 });
 
+// scripts/lib/checks/skills-agent-without-fork.ts
+var skills_agent_without_fork_default, init_skills_agent_without_fork = __esm({
+  "scripts/lib/checks/skills-agent-without-fork.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    skills_agent_without_fork_default = {
+      id: "skills/agent-without-fork",
+      description: "Skills and commands that set `agent` without `context: fork`",
+      rationale: "Claude Code runs a skill or command in the current conversation unless it sets `context: fork`; only a forked skill is handed to the agent that `agent` names. Without the fork the field is never used and the skill runs inline, with the caller's tools and model.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["skill", "command"],
+      check({ file, report }) {
+        let { agent, context: context2 } = file.data;
+        typeof agent != "string" || !agent.trim() || context2 === "fork" || report({
+          message: `Unexpected \`agent: ${agent}\` without \`context: fork\`, expected \`context: fork\` beside it (the skill runs inline and the agent is never used)`,
+          at: keySpan(file, ["agent"])
+        });
+      }
+    };
+  }
+});
+
 // scripts/lib/checks/skills-description-length.ts
 var listingLimit, skills_description_length_default, init_skills_description_length = __esm({
   "scripts/lib/checks/skills-description-length.ts"() {
@@ -36076,6 +36468,36 @@ var listingLimit, skills_description_length_default, init_skills_description_len
         report({
           message: `Unexpected \`${bracket}\` in a skill description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`,
           at: range && raw !== -1 ? offsetSpan(file, range.start + raw, range.start + raw + 1) : valueSpan(file, ["description"])
+        });
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/skills-never-runs.ts
+function flag(value) {
+  if (typeof value == "boolean") return value;
+  if (typeof value == "number") return value === 1 ? !0 : value === 0 ? !1 : void 0;
+  if (typeof value != "string") return;
+  let v = value.trim().toLowerCase();
+  return ["1", "true", "yes", "on"].includes(v) ? !0 : ["0", "false", "no", "off"].includes(v) ? !1 : void 0;
+}
+var skills_never_runs_default, init_skills_never_runs = __esm({
+  "scripts/lib/checks/skills-never-runs.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    skills_never_runs_default = {
+      id: "skills/never-runs",
+      description: "Skills with both `user-invocable: false` and `disable-model-invocation: true`",
+      rationale: "`user-invocable: false` removes a skill from the slash-command menu and `disable-model-invocation: true` hides it from the model. With both, nothing can start the skill (an agent's `skills:` preload aside): drop one of the two.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["skill"],
+      check({ file, report }) {
+        flag(file.data["user-invocable"]) !== !1 || flag(file.data["disable-model-invocation"]) !== !0 || report({
+          message: "Unexpected `user-invocable: false` with `disable-model-invocation: true`, expected at most one of them (neither the user nor the model can start this skill)",
+          at: keySpan(file, ["user-invocable"])
         });
       }
     };
@@ -36121,6 +36543,58 @@ var portable, portableKeys, portableKeySet, nameLimit2, descriptionLimit, standa
         if (isRecord(data.metadata))
           for (let [key, value] of Object.entries(data.metadata))
             typeof value != "string" && report({ message: `Unexpected ${show(value)} for \`metadata.${key}\`, expected a string (${standard} allows string values only)`, at: valueSpan(file, ["metadata", key]) });
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/styles-frontmatter.ts
+var styles_frontmatter_default, init_styles_frontmatter = __esm({
+  "scripts/lib/checks/styles-frontmatter.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    init_schema_problems();
+    init_schemas();
+    styles_frontmatter_default = {
+      id: "styles/frontmatter",
+      description: "Output styles whose front matter has keys Claude Code does not read or values of the wrong type",
+      rationale: 'Claude Code reads `name`, `description`, `keep-coding-instructions` and `force-for-plugin` from an output style\'s front matter. Other keys are not read at all, and a quoted or misspelt boolean (`keep-coding-instructions: "yes"`) is a guess at how the runtime coerces it.',
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["output-style"],
+      check({ file, report }) {
+        if (!file.frontmatter) return;
+        let validate2 = validatorFor("output-style.schema.json");
+        if (!validate2(file.data))
+          for (let problem of describeSchemaErrors(validate2.errors, file.data)) {
+            let message2 = problem.atKey && problem.path.length === 1 ? `Unexpected key \`${String(problem.path[0])}\`, expected one of \`name\`, \`description\`, \`keep-coding-instructions\`, \`force-for-plugin\` (Claude Code does not read it)` : problem.message;
+            report({ message: message2, at: problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path) });
+          }
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/styles-plugin-only-key.ts
+var styles_plugin_only_key_default, init_styles_plugin_only_key = __esm({
+  "scripts/lib/checks/styles-plugin-only-key.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    styles_plugin_only_key_default = {
+      id: "styles/plugin-only-key",
+      description: "Project output styles that set `force-for-plugin`, which only plugin output styles read",
+      rationale: "`force-for-plugin: true` makes a plugin's output style apply whenever the plugin is enabled. In a project or user output style Claude Code ignores the key with a line only the debug log shows, so the style is not forced on anyone. Ship the style in a plugin, or select it with `outputStyle` in settings.",
+      runtime: 'A project output style with `force-for-plugin: true` is logged as "[WARN] Output style \\"x\\" has force-for-plugin set, but this option only applies to plugin output styles. Ignoring."',
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["output-style"],
+      check({ file, report }) {
+        file.scope.kind === "plugin" || !("force-for-plugin" in file.data) || report({
+          message: "Unexpected `force-for-plugin` in a project output style, expected it only in a plugin's output styles (Claude Code ignores it here)",
+          at: keySpan(file, ["force-for-plugin"])
+        });
       }
     };
   }
@@ -36253,11 +36727,15 @@ var checks, init_checks = __esm({
     init_frontmatter_yaml_syntax();
     init_index_markers();
     init_index_stale();
+    init_mcp_server_config();
+    init_memory_import_depth();
+    init_memory_import_missing();
     init_names_agent_name_format();
     init_names_agent_name_matches_file();
     init_names_agent_name_style();
     init_names_no_duplicate();
     init_names_skill_name_matches_dir();
+    init_plugin_components_in_manifest_folder();
     init_plugin_hooks();
     init_plugin_manifest();
     init_plugin_marketplace();
@@ -36270,6 +36748,7 @@ var checks, init_checks = __esm({
     init_refs_missing_skill_tool();
     init_refs_permission_rule_in_tools();
     init_refs_unknown_agent();
+    init_refs_unknown_fork_agent();
     init_refs_unknown_skill();
     init_refs_unknown_skill_mention();
     init_refs_unknown_tool();
@@ -36285,8 +36764,12 @@ var checks, init_checks = __esm({
     init_settings_permission_rule();
     init_settings_schema2();
     init_settings_unknown_key();
+    init_skills_agent_without_fork();
     init_skills_description_length();
+    init_skills_never_runs();
     init_skills_portable();
+    init_styles_frontmatter();
+    init_styles_plugin_only_key();
     init_tools_main_thread_only();
     init_tools_role_needs_write();
     init_tools_shadowed_by_bash();
@@ -36315,11 +36798,15 @@ var checks, init_checks = __esm({
       frontmatter_yaml_syntax_default,
       index_markers_default,
       index_stale_default,
+      mcp_server_config_default,
+      memory_import_depth_default,
+      memory_import_missing_default,
       names_agent_name_format_default,
       names_agent_name_matches_file_default,
       names_agent_name_style_default,
       names_no_duplicate_default,
       names_skill_name_matches_dir_default,
+      plugin_components_in_manifest_folder_default,
       plugin_hooks_default,
       plugin_manifest_default,
       plugin_marketplace_default,
@@ -36332,6 +36819,7 @@ var checks, init_checks = __esm({
       refs_missing_skill_tool_default,
       refs_permission_rule_in_tools_default,
       refs_unknown_agent_default,
+      refs_unknown_fork_agent_default,
       refs_unknown_skill_default,
       refs_unknown_skill_mention_default,
       refs_unknown_tool_default,
@@ -36347,8 +36835,12 @@ var checks, init_checks = __esm({
       settings_permission_rule_default,
       settings_schema_default2,
       settings_unknown_key_default,
+      skills_agent_without_fork_default,
       skills_description_length_default,
+      skills_never_runs_default,
       skills_portable_default,
+      styles_frontmatter_default,
+      styles_plugin_only_key_default,
       tools_main_thread_only_default,
       tools_role_needs_write_default,
       tools_shadowed_by_bash_default
@@ -36357,31 +36849,31 @@ var checks, init_checks = __esm({
 });
 
 // scripts/lib/load/project-root.ts
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname14, join as join16 } from "node:path";
+import { dirname as dirname16, join as join17 } from "node:path";
 function isRootLike(dir) {
-  return [...claudeMarkers, ...packFolders, ".git", configFileName].some((m) => existsSync7(join16(dir, m)));
+  return [...claudeMarkers, ...packFolders, ...projectFiles, ".git", configFileName].some((m) => existsSync10(join17(dir, m)));
 }
 function findProjectRoot(start) {
   let home = homedir2(), outermost = null, nearestPack = null;
-  for (let dir = start; !(dir === home && dir !== start); dir = dirname14(dir)) {
-    if (existsSync7(join16(dir, ".git")) || existsSync7(join16(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
-    if (claudeMarkers.some((m) => existsSync7(join16(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync7(join16(dir, m))) && (nearestPack = dir), dirname14(dir) === dir) break;
+  for (let dir = start; !(dir === home && dir !== start); dir = dirname16(dir)) {
+    if (existsSync10(join17(dir, ".git")) || existsSync10(join17(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
+    if (claudeMarkers.some((m) => existsSync10(join17(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync10(join17(dir, m))) && (nearestPack = dir), dirname16(dir) === dir) break;
   }
   return outermost ?? nearestPack ?? start;
 }
-var claudeMarkers, packFolders, init_project_root = __esm({
+var claudeMarkers, packFolders, projectFiles, init_project_root = __esm({
   "scripts/lib/load/project-root.ts"() {
     "use strict";
     init_config_location();
-    claudeMarkers = [".claude-plugin", ".claude"], packFolders = ["agents", "skills", "commands"];
+    claudeMarkers = [".claude-plugin", ".claude"], packFolders = ["agents", "skills", "commands"], projectFiles = ["CLAUDE.md", "CLAUDE.local.md", "AGENTS.md", ".mcp.json"];
   }
 });
 
 // scripts/lib/load/discover.ts
-import { existsSync as existsSync8, realpathSync as realpathSync6, statSync as statSync5 } from "node:fs";
-import { basename as basename12, dirname as dirname15, isAbsolute as isAbsolute3, join as join17, relative as relative7, resolve as resolve6, sep as sep10 } from "node:path";
+import { existsSync as existsSync11, realpathSync as realpathSync6, statSync as statSync6 } from "node:fs";
+import { basename as basename12, dirname as dirname17, isAbsolute as isAbsolute4, join as join18, relative as relative10, resolve as resolve7, sep as sep10 } from "node:path";
 function planTargets(targets, cwd) {
   let byRoot = /* @__PURE__ */ new Map(), standalone = [], missing = [], want = (root2, what) => {
     let entry2 = byRoot.get(root2) ?? { filter: null, whole: !1 };
@@ -36393,38 +36885,38 @@ function planTargets(targets, cwd) {
   };
   targets.length === 0 && want(findProjectRoot(cwd), null);
   for (let target of targets) {
-    let abs = isAbsolute3(target) ? target : resolve6(cwd, target), stat;
+    let abs = isAbsolute4(target) ? target : resolve7(cwd, target), stat;
     try {
-      stat = statSync5(abs);
+      stat = statSync6(abs);
     } catch {
       missing.push(target);
       continue;
     }
-    stat.isDirectory() ? isRootLike(abs) ? want(abs, null) : want(findProjectRoot(abs), { folder: abs }) : isManagedSettings(abs) ? standalone.push(settingsOnlyPlan(abs)) : want(findProjectRoot(dirname15(abs)), { file: abs });
+    stat.isDirectory() ? isRootLike(abs) ? want(abs, null) : want(findProjectRoot(abs), { folder: abs }) : isManagedSettings(abs) ? standalone.push(settingsOnlyPlan(abs)) : want(findProjectRoot(dirname17(abs)), { file: abs });
   }
   return { projects: [...[...byRoot].map(([root2, w]) => ({ root: root2, filter: w.whole ? null : w.filter })), ...standalone], missing };
 }
 function isManagedSettings(path3) {
-  return basename12(path3) === "managed-settings.json" || basename12(dirname15(path3)) === "managed-settings.d" && path3.endsWith(".json");
+  return basename12(path3) === "managed-settings.json" || basename12(dirname17(path3)) === "managed-settings.d" && path3.endsWith(".json");
 }
 function settingsOnlyPlan(path3) {
-  return { root: dirname15(path3), filter: null, settingsFiles: [path3] };
+  return { root: dirname17(path3), filter: null, settingsFiles: [path3] };
 }
 function userSettingsPlan(home) {
-  let path3 = join17(home, ".claude", "settings.json");
-  return existsSync8(path3) ? settingsOnlyPlan(path3) : null;
+  let path3 = join18(home, ".claude", "settings.json");
+  return existsSync11(path3) ? settingsOnlyPlan(path3) : null;
 }
 function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
   if (plan.settingsFiles) {
     let candidates3 = plan.settingsFiles.map((path3) => ({ path: path3, kind: "settings", scope: { kind: "project", root: plan.root } }));
     return { project: { root: plan.root, candidates: candidates3, reportOnly: null }, skipped: [] };
   }
-  let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped = [], reportOnly = null;
+  let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped2 = [], reportOnly = null;
   if (plan.filter) {
     let known2 = new Set(candidates2.flatMap((c) => [c.path, realOrSelf(c.path)])), files = /* @__PURE__ */ new Set(), byReal = new Map(candidates2.map((c) => [realOrSelf(c.path), c.path]));
     for (let file of plan.filter.files) {
       if (!known2.has(file) && !known2.has(realOrSelf(file))) {
-        skipped.push(file);
+        skipped2.push(file);
         continue;
       }
       files.add(file);
@@ -36433,7 +36925,7 @@ function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
     }
     reportOnly = { files, folders: plan.filter.folders };
   }
-  return { project: { root: plan.root, candidates: candidates2, reportOnly }, skipped };
+  return { project: { root: plan.root, candidates: candidates2, reportOnly }, skipped: skipped2 };
 }
 function isReported(filter, path3) {
   return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep10));
@@ -36449,43 +36941,43 @@ function ignoredBy(patterns, base) {
   if (patterns.length === 0) return () => !1;
   let match = (0, import_picomatch3.default)(patterns, { dot: !0 });
   return (absPath) => {
-    let rel = relative7(base, absPath).split(sep10).join("/");
+    let rel = relative10(base, absPath).split(sep10).join("/");
     return !rel.startsWith("../") && rel !== ".." && match(rel);
   };
 }
 function glob(root2, patterns, limits) {
-  return patterns.length === 0 || !existsSync8(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
+  return patterns.length === 0 || !existsSync11(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
 }
 function discoverRoot(root2, ignore) {
   let limits = { ignored: ignore, boundary: new ProjectBoundary([root2]) }, seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
     let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
     seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {} });
-  }, marketplace = join17(root2, ".claude-plugin", "marketplace.json"), manifest = join17(root2, ".claude-plugin", "plugin.json"), claudeDir = join17(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
-  if (existsSync8(marketplace)) {
+  }, marketplace = join18(root2, ".claude-plugin", "marketplace.json"), manifest = join18(root2, ".claude-plugin", "plugin.json"), claudeDir = join18(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
+  if (existsSync11(marketplace)) {
     add(marketplace, "marketplace", { kind: "folder", root: root2 });
     for (let entry2 of localMarketplaceEntries(marketplace, root2, limits.boundary))
       pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2, add, limits);
   }
-  if (existsSync8(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync8(claudeDir)) {
+  if (existsSync11(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync11(claudeDir)) {
     let scope = { kind: "project", root: root2 };
     for (let p of glob(claudeDir, ["agents/**/*.md"], limits)) add(p, "agent", scope);
-    addSkillFolder(join17(claudeDir, "skills"), !1, add, scope, limits);
+    addSkillFolder(join18(claudeDir, "skills"), !1, add, scope, limits);
     for (let p of glob(claudeDir, ["commands/**/*.md"], limits)) add(p, basename12(p.path) === "SKILL.md" ? "skill" : "command", scope);
     for (let p of glob(claudeDir, ["settings.json", "settings.local.json"], limits)) add(p, "settings", scope);
   }
-  let known2 = /* @__PURE__ */ new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders.map((f) => join17(r, f)))]);
+  let known2 = /* @__PURE__ */ new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders2.map((f) => join18(r, f)))]);
   for (let found2 of glob(root2, ["**/.claude-plugin/plugin.json"], { ...limits, ignored: (path3) => known2.has(path3) || ignore(path3) })) {
     if (found2.outside) continue;
-    let dir = dirname15(dirname15(found2.path));
+    let dir = dirname17(dirname17(found2.path));
     pluginRoots.has(dir) || (pluginRoots.add(dir), discoverPlugin(dir, null, add, limits));
   }
-  !pluginRoots.has(root2) && !existsSync8(marketplace) && (existsSync8(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
+  !pluginRoots.has(root2) && !existsSync11(marketplace) && (existsSync11(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
   for (let p of glob(root2, ["agents/catalog.json", "skills/catalog.json"], limits)) add(p, "catalog", { kind: "folder", root: root2 });
   for (let p of glob(root2, ["README.md"], limits)) add(p, "readme", { kind: "folder", root: root2 });
-  return [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return addProjectContext(root2, add, limits), [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function hasComponentFolders(root2) {
-  return componentFolders.some((dir) => existsSync8(join17(root2, dir)));
+  return componentFolders2.some((dir) => existsSync11(join18(root2, dir)));
 }
 function addComponentFolderItself(root2, add, limits) {
   let scope = { kind: "folder", root: root2 }, name = basename12(root2).toLowerCase();
@@ -36495,31 +36987,31 @@ function addComponentFolderItself(root2, add, limits) {
 }
 function addSkillFolder(dir, rootSkill, add, scope, limits) {
   for (let p of glob(dir, ["*/*.md", "*/references/**/*.md", ...rootSkill ? ["*.md", "references/**/*.md"] : []], limits)) {
-    let depth = relative7(dir, p.path).split(sep10).length;
-    depth <= 2 && !(rootSkill && depth === 2 && basename12(dirname15(p.path)) === "references") ? addSkillOrReference(p, add, scope) : add(p, "markdown", scope);
+    let depth = relative10(dir, p.path).split(sep10).length;
+    depth <= 2 && !(rootSkill && depth === 2 && basename12(dirname17(p.path)) === "references") ? addSkillOrReference(p, add, scope) : add(p, "markdown", scope);
   }
 }
 function addSkillOrReference(file, add, scope) {
   add(file, basename12(file.path).toLowerCase() === "skill.md" ? "skill" : "markdown", scope);
 }
 function discoverPlugin(root2, entry2, add, limits) {
-  let manifestPath = join17(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
-  existsSync8(manifestPath) && add(manifestPath, "plugin-manifest", scope);
+  let manifestPath = join18(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
+  existsSync11(manifestPath) && add(manifestPath, "plugin-manifest", scope);
   let paths = {
     agents: manifest?.agents ?? entry2?.agents,
     skills: manifest?.skills ?? entry2?.skills,
     commands: manifest?.commands ?? entry2?.commands
   };
   addComponents(root2, paths, add, scope, limits);
-  let hooks = join17(root2, "hooks", "hooks.json");
-  existsSync8(hooks) && add(hooks, "hooks", scope);
+  let hooks = join18(root2, "hooks", "hooks.json");
+  existsSync11(hooks) && add(hooks, "hooks", scope), addPluginContext(root2, manifest, add, scope, limits);
 }
 function addComponents(root2, paths, add, scope, limits) {
   let agentPaths = pathList(paths?.agents);
   if (agentPaths)
     for (let p of agentPaths) {
       let abs = insideRoot(root2, p);
-      abs && existsSync8(abs) && statSync5(abs).isFile() && add(abs, "agent", scope);
+      abs && existsSync11(abs) && statSync6(abs).isFile() && add(abs, "agent", scope);
     }
   else
     for (let p of glob(root2, ["agents/**/*.md"], limits)) add(p, "agent", scope);
@@ -36532,8 +37024,8 @@ function addComponents(root2, paths, add, scope, limits) {
   let commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands == "object" ? [] : ["commands"]);
   for (let p of commandPaths) {
     let abs = insideRoot(root2, p);
-    if (!(!abs || !existsSync8(abs)))
-      if (statSync5(abs).isFile()) add(abs, "command", scope);
+    if (!(!abs || !existsSync11(abs)))
+      if (statSync6(abs).isFile()) add(abs, "command", scope);
       else for (let f of glob(abs, ["**/*.md"], limits)) add(f, basename12(f.path) === "SKILL.md" ? "skill" : "command", scope);
   }
 }
@@ -36548,15 +37040,15 @@ function localMarketplaceEntries(path3, root2, boundary) {
     if (relativeSource.startsWith("./")) dir = insideRoot(root2, relativeSource);
     else if (pluginRoot !== null && /^[^/\\:]+$/.test(relativeSource)) {
       let base = insideRoot(root2, pluginRoot);
-      dir = base ? insideRoot(root2, join17(relative7(root2, base), relativeSource)) : null;
+      dir = base ? insideRoot(root2, join18(relative10(root2, base), relativeSource)) : null;
     }
-    dir && existsSync8(dir) && statSync5(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
+    dir && existsSync11(dir) && statSync6(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
   }
   return out;
 }
 function insideRoot(root2, path3) {
-  let abs = resolve6(root2, path3), rel = relative7(root2, abs);
-  return rel.startsWith("..") || isAbsolute3(rel) ? null : abs;
+  let abs = resolve7(root2, path3), rel = relative10(root2, abs);
+  return rel.startsWith("..") || isAbsolute4(rel) ? null : abs;
 }
 function pathList(value) {
   return typeof value == "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v == "string") : null;
@@ -36572,7 +37064,28 @@ function readJson(path3, boundary) {
     return null;
   }
 }
-var import_picomatch3, componentFolders, init_discover = __esm({
+function addProjectContext(root2, add, limits) {
+  let scope = { kind: "project", root: root2 };
+  for (let p of glob(root2, [".mcp.json"], limits)) add(p, "mcp", scope);
+  let memory = ["CLAUDE.md", "CLAUDE.local.md", ...existsSync11(join18(root2, "CLAUDE.md")) || existsSync11(join18(root2, ".claude", "CLAUDE.md")) ? [] : ["AGENTS.md"], ".claude/CLAUDE.md", ".claude/rules/**/*.md"];
+  for (let p of glob(root2, memory, limits)) add(p, "memory", scope);
+  for (let p of glob(root2, [".claude/output-styles/*.md"], limits)) add(p, "output-style", scope);
+}
+function addPluginContext(root2, manifest, add, scope, limits) {
+  for (let p of glob(root2, [".mcp.json"], limits)) add(p, "mcp", scope);
+  for (let p of pathList(manifest?.mcpServers) ?? []) {
+    let abs = p.endsWith(".json") ? insideRoot(root2, p) : null;
+    abs && existsSync11(abs) && statSync6(abs).isFile() && add(abs, "mcp", scope);
+  }
+  for (let p of ["output-styles", ...pathList(manifest?.outputStyles) ?? []]) {
+    let abs = insideRoot(root2, p);
+    if (!(!abs || !existsSync11(abs)))
+      if (statSync6(abs).isFile())
+        abs.endsWith(".md") && add(abs, "output-style", scope);
+      else for (let f of glob(abs, ["**/*.md"], limits)) add(f, "output-style", scope);
+  }
+}
+var import_picomatch3, componentFolders2, init_discover = __esm({
   "scripts/lib/load/discover.ts"() {
     "use strict";
     init_boundary();
@@ -36580,7 +37093,7 @@ var import_picomatch3, componentFolders, init_discover = __esm({
     init_project_root();
     import_picomatch3 = __toESM(require_picomatch2(), 1);
     init_walk();
-    componentFolders = ["agents", "skills", "commands"];
+    componentFolders2 = ["agents", "skills", "commands"];
   }
 });
 
@@ -36639,7 +37152,7 @@ var SourceText, init_source_text = __esm({
 
 // scripts/lib/load/loaded-file.ts
 function isMarkdownKind(kind) {
-  return kind === "agent" || kind === "skill" || kind === "command" || kind === "markdown" || kind === "readme";
+  return kind === "agent" || kind === "skill" || kind === "command" || kind === "markdown" || kind === "readme" || kind === "memory" || kind === "output-style";
 }
 var LoadedFile, init_loaded_file = __esm({
   "scripts/lib/load/loaded-file.ts"() {
@@ -36779,7 +37292,7 @@ var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId,
 // scripts/lib/run.ts
 import { lstatSync as lstatSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
-import { dirname as dirname16, relative as relative8, sep as sep11 } from "node:path";
+import { dirname as dirname18, relative as relative11, sep as sep11 } from "node:path";
 function assertReportContract(check2, report, owner) {
   if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
   if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
@@ -36831,18 +37344,18 @@ function lint(options) {
   setDeadline(clock.deadline);
   let plan = planTargets(options.targets, options.cwd), user = options.user ? userSettingsPlan(options.home ?? homedir3()) : null;
   user && plan.projects.push(user);
-  let diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
+  let diagnostics = [], skipped2 = [], fileCount = 0, firstFile = null;
   for (let projectPlan of plan.projects) {
     let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath);
     loaded.path && checkRuleSettings(loaded.config, checks, loaded.path);
-    let found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname16(loaded.path) : projectPlan.root);
-    skipped.push(...found2.skipped);
-    let result = lintProject(found2.project, loaded.config, loaded.path ? dirname16(loaded.path) : projectPlan.root, options, clock);
+    let found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname18(loaded.path) : projectPlan.root);
+    skipped2.push(...found2.skipped);
+    let result = lintProject(found2.project, loaded.config, loaded.path ? dirname18(loaded.path) : projectPlan.root, options, clock);
     diagnostics.push(...result.diagnostics), fileCount += result.fileCount, firstFile ??= result.firstFile;
   }
   timings && printTimings(timings);
-  let relativeTo = (path3) => relative8(options.cwd, path3).split(sep11).join("/");
-  return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped, roots: plan.projects.map((p) => p.root) };
+  let relativeTo = (path3) => relative11(options.cwd, path3).split(sep11).join("/");
+  return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped: skipped2, roots: plan.projects.map((p) => p.root) };
 }
 function namesOf(paths, rel) {
   let shown = paths.slice(0, 5).map(rel);
@@ -36877,7 +37390,7 @@ function lintProject(found2, config, configDir, options, clock) {
     return s || suppressions.set(path3, s = new FileSuppressions(parseDirectives(source))), s;
   }, fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
     let rel = relPaths.get(path3);
-    return rel === void 0 && relPaths.set(path3, rel = relative8(configDir, path3).split(sep11).join("/")), rel;
+    return rel === void 0 && relPaths.set(path3, rel = relative11(configDir, path3).split(sep11).join("/")), rel;
   }, collect = (check2) => (report) => {
     let owner = report.file && fileByPath.get(report.file) || null;
     assertReportContract(check2, report, owner);
@@ -37016,7 +37529,7 @@ var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs,
 import { execFileSync } from "node:child_process";
 import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync7, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute4, join as join18, relative as relative9, resolve as resolve7, sep as sep12 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join19, relative as relative12, resolve as resolve8, sep as sep12 } from "node:path";
 function git(args, cwd, input) {
   return execFileSync("git", args, { cwd, encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 }
@@ -37038,27 +37551,27 @@ function indexEntries(topLevel2) {
   return entries;
 }
 function exportStagedSnapshot(cwd) {
-  process.env.GIT_INDEX_FILE && !isAbsolute4(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve7(process.env.GIT_INDEX_FILE));
-  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join18(tmpdir(), "backend-team-staged-")));
+  process.env.GIT_INDEX_FILE && !isAbsolute5(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve8(process.env.GIT_INDEX_FILE));
+  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join19(tmpdir(), "backend-team-staged-")));
   try {
-    mkdirSync2(join18(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep12}`], topLevel2, wanted.map((e) => e.path).join("\0"));
+    mkdirSync2(join19(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep12}`], topLevel2, wanted.map((e) => e.path).join("\0"));
   } catch (error) {
     throw rmSync(root2, { recursive: !0, force: !0 }), error;
   }
-  let realCwd = realpathSync7(cwd), snapshotCwd = join18(root2, relative9(topLevel2, realCwd));
+  let realCwd = realpathSync7(cwd), snapshotCwd = join19(root2, relative12(topLevel2, realCwd));
   return mkdirSync2(snapshotCwd, { recursive: !0 }), {
     topLevel: topLevel2,
     root: root2,
     toSnapshot: (path3) => {
-      let abs = resolve7(cwd, path3), fromCwd = relative9(cwd, abs);
-      !fromCwd.startsWith("..") && !isAbsolute4(fromCwd) && (abs = join18(realCwd, fromCwd));
-      let rel = relative9(topLevel2, abs);
-      if (rel.startsWith("..") || isAbsolute4(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
-      return join18(root2, rel);
+      let abs = resolve8(cwd, path3), fromCwd = relative12(cwd, abs);
+      !fromCwd.startsWith("..") && !isAbsolute5(fromCwd) && (abs = join19(realCwd, fromCwd));
+      let rel = relative12(topLevel2, abs);
+      if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
+      return join19(root2, rel);
     },
     fromSnapshot: (path3) => {
-      let rel = relative9(root2, path3);
-      return rel.startsWith("..") || isAbsolute4(rel) ? path3 : join18(cwd, relative9(snapshotCwd, path3));
+      let rel = relative12(root2, path3);
+      return rel.startsWith("..") || isAbsolute5(rel) ? path3 : join19(cwd, relative12(snapshotCwd, path3));
     },
     dispose: () => rmSync(root2, { recursive: !0, force: !0 })
   };
@@ -37072,7 +37585,7 @@ var wholeIndexLimit, readByValidator, init_staged_snapshot = __esm({
 });
 
 // scripts/lib/git/validate-staged.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 function validateStaged(options) {
   if (options.fix) throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree, not the index");
   if (options.stdin) throw new UsageError("--stdin cannot be combined with --staged: standard input is not in the index");
@@ -37098,7 +37611,7 @@ function stagedOrGiven(path3, cwd, snapshot) {
   try {
     return snapshot.toSnapshot(path3);
   } catch {
-    return resolve8(cwd, path3);
+    return resolve9(cwd, path3);
   }
 }
 function fromSnapshot(d, snapshot) {
@@ -37152,8 +37665,8 @@ __export(validate_exports, {
   validateOptions: () => validateOptions,
   validateUsage: () => validateUsage
 });
-import { existsSync as existsSync9, mkdirSync as mkdirSync3 } from "node:fs";
-import { dirname as dirname17, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync12, mkdirSync as mkdirSync3 } from "node:fs";
+import { dirname as dirname19, resolve as resolve10 } from "node:path";
 async function runValidate(argv, io) {
   let { values, positionals } = parseOptions(argv, validateOptions);
   if (values.help)
@@ -37170,7 +37683,7 @@ async function runValidate(argv, io) {
     targets,
     fix: values.fix,
     ...values.user ? { user: !0 } : {},
-    ...values.config ? { configPath: resolve9(io.cwd, values.config) } : {},
+    ...values.config ? { configPath: resolve10(io.cwd, values.config) } : {},
     ...timeLimitMs !== void 0 ? { timeLimitMs } : {},
     ...values["report-unused-disable-directives"] ? { reportUnusedDisableDirectives: !0 } : {},
     ...stdin ? { stdin } : {}
@@ -37187,7 +37700,7 @@ async function runValidate(argv, io) {
   }
   if (result.fileCount === 0 && result.skipped.length === 0 && !allowEmpty) return nothingToCheck(positionals, io);
   let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), outputFile = values["output-file"], color2 = values["no-color"] ? !1 : values.color ?? (outputFile ? !1 : io.isTTY), report = reporter(shown, { cwd: io.cwd, color: color2, fileCount: result.fileCount, rules: checks });
-  outputFile ? writeReport(resolve9(io.cwd, outputFile), report) : io.stdout(report);
+  outputFile ? writeReport(resolve10(io.cwd, outputFile), report) : io.stdout(report);
   let errors = result.diagnostics.filter((d) => d.severity === "error").length, warnings = result.diagnostics.length - errors;
   return errors > 0 ? 1 : maxWarnings >= 0 && warnings > maxWarnings ? (io.stderr(`backend-team: ${plural(warnings, "warning")} found, more than --max-warnings ${maxWarnings}
 `), 1) : 0;
@@ -37208,11 +37721,11 @@ function expandGlobs(targets, cwd, allowEmpty) {
   let out = [];
   for (let target of targets) {
     let scan2 = import_picomatch4.default.scan(target);
-    if (!scan2.isGlob || existsSync9(resolve9(cwd, target))) {
+    if (!scan2.isGlob || existsSync12(resolve10(cwd, target))) {
       out.push(target);
       continue;
     }
-    let base = resolve9(cwd, scan2.base || "."), matched = walk(base, [scan2.glob]).map((f) => f.path);
+    let base = resolve10(cwd, scan2.base || "."), matched = walk(base, [scan2.glob]).map((f) => f.path);
     if (matched.length === 0 && !allowEmpty) throw new UsageError(`no files match \`${target}\``);
     out.push(...matched);
   }
@@ -37228,14 +37741,14 @@ async function readStdinAs(filename, positionals, fix2, io) {
   if (positionals.length > 0) throw new UsageError("--stdin takes no paths; name the file with --stdin-filename");
   if (fix2) throw new UsageError("--stdin checks text that is not a file: --fix has nothing to write to");
   if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
-  let path3 = resolve9(io.cwd, filename);
-  if (!existsSync9(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
+  let path3 = resolve10(io.cwd, filename);
+  if (!existsSync12(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
   let bytes = await io.readStdin(maxFileBytes), read = bytes.length > maxFileBytes ? { ok: !1, problem: "too-large", detail: `more than ${maxFileBytes} bytes on standard input`, bytes: bytes.length } : decode(bytes);
   return { path: path3, read };
 }
 function writeReport(path3, report) {
   try {
-    mkdirSync3(dirname17(path3), { recursive: !0 }), writeFileAtomic(path3, report);
+    mkdirSync3(dirname19(path3), { recursive: !0 }), writeFileAtomic(path3, report);
   } catch (error) {
     throw new UsageError(`--output-file: cannot write ${path3}: ${error.message}`);
   }
@@ -37420,7 +37933,7 @@ region cannot be generated (unknown, unmatched or misplaced markers, missing dat
 });
 
 // scripts/lib/install/apply.ts
-import { dirname as dirname18, join as join19 } from "node:path";
+import { dirname as dirname20, join as join20 } from "node:path";
 function backupStamp(now) {
   return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 }
@@ -37437,16 +37950,16 @@ function applyPlan(input) {
     fs.rename(c.path, backup), result.backups.push({ path: c.path, backup });
   }
   let needsJournal = changes.length > 0 || folders.length > 0;
-  if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join19(claudeDir, step.rel), input.staleRun);
+  if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join20(claudeDir, step.rel), input.staleRun);
   if (needsJournal) {
     folders[0] === "." && !fs.isDirectory(claudeDir) && fs.mkdir(claudeDir), writeLock(fs, claudeDir, {
       ...base,
       journal: { command: plan.command, started: now.toISOString(), run: run2, operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })), directories: folders }
     }, run2);
-    for (let folder of folders) folder !== "." && fs.mkdir(join19(claudeDir, folder));
+    for (let folder of folders) folder !== "." && fs.mkdir(join20(claudeDir, folder));
   }
   for (let step of changes) {
-    let path3 = join19(claudeDir, step.rel);
+    let path3 = join20(claudeDir, step.rel);
     if (step.backup) {
       let content3 = fs.readFile(path3);
       if (content3 !== null) {
@@ -37461,11 +37974,11 @@ function applyPlan(input) {
   let directories = [.../* @__PURE__ */ new Set([...base.directories, ...folders])];
   if (plan.command === "uninstall") {
     for (let folder of directories.filter((d) => d !== ".").sort(byDepthDeepestFirst))
-      (fs.rmdirIfEmpty(join19(claudeDir, folder)) || !fs.exists(join19(claudeDir, folder)) || !fs.isDirectory(join19(claudeDir, folder))) && result.removedFolders.push(folder);
+      (fs.rmdirIfEmpty(join20(claudeDir, folder)) || !fs.exists(join20(claudeDir, folder)) || !fs.isDirectory(join20(claudeDir, folder))) && result.removedFolders.push(folder);
     if (directories = directories.filter((d) => !result.removedFolders.includes(d)), Object.keys(files).length === 0)
       return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, result.removeClaudeDir = directories.includes("."), result;
   }
-  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname18(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
+  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname20(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
 }
 function sameFiles(a, b) {
   let ka = Object.keys(a);
@@ -37481,27 +37994,27 @@ var byDepthDeepestFirst, init_apply = __esm({
 });
 
 // scripts/lib/install/package-root.ts
-import { existsSync as existsSync10, readFileSync } from "node:fs";
-import { dirname as dirname19, join as join20 } from "node:path";
+import { existsSync as existsSync13, readFileSync } from "node:fs";
+import { dirname as dirname21, join as join21 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-function findPackageRoot(from = dirname19(fileURLToPath2(import.meta.url))) {
+function findPackageRoot(from = dirname21(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
-    let manifest = join20(dir, "package.json");
-    if (existsSync10(manifest))
+    let manifest = join21(dir, "package.json");
+    if (existsSync13(manifest))
       try {
         if (JSON.parse(readFileSync(manifest, "utf8")).name === packageName) return dir;
       } catch {
       }
-    let parent = dirname19(dir);
+    let parent = dirname21(dir);
     if (parent === dir) throw new Error(`cannot find the ${packageName} package above ${from}`);
     dir = parent;
   }
 }
 function packageVersion(root2) {
-  for (let manifest of ["package.json", join20(".claude-plugin", "plugin.json")])
+  for (let manifest of ["package.json", join21(".claude-plugin", "plugin.json")])
     try {
-      let version = JSON.parse(readFileSync(join20(root2, manifest), "utf8")).version;
+      let version = JSON.parse(readFileSync(join21(root2, manifest), "utf8")).version;
       if (typeof version == "string") return version;
     } catch {
     }
@@ -37515,13 +38028,13 @@ var packageName, init_package_root = __esm({
 });
 
 // scripts/lib/install/pack.ts
-import { join as join21, relative as relative10, sep as sep13 } from "node:path";
+import { join as join22, relative as relative13, sep as sep13 } from "node:path";
 function readPack(fs, root2) {
   let files = [];
   for (let folder of packFolders2)
-    walkFiles(fs, join21(root2, folder), (path3) => {
+    walkFiles(fs, join22(root2, folder), (path3) => {
       let content3 = fs.readFile(path3);
-      content3 && files.push({ rel: relative10(root2, path3).split(sep13).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
+      content3 && files.push({ rel: relative13(root2, path3).split(sep13).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
     });
   return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { root: root2, files, definitions: scanDefinitions(fs, root2) };
 }
@@ -37537,11 +38050,11 @@ var packFolders2, init_pack = __esm({
 
 // scripts/lib/install/report.ts
 import { homedir as homedir4 } from "node:os";
-import { relative as relative11, sep as sep14 } from "node:path";
+import { relative as relative14, sep as sep14 } from "node:path";
 function showPath(path3, ctx) {
-  let inTarget = relative11(ctx.target, path3);
+  let inTarget = relative14(ctx.target, path3);
   if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep14).join("/");
-  let inHome = relative11(ctx.home || homedir4(), path3);
+  let inHome = relative14(ctx.home || homedir4(), path3);
   return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep14).join("/")}`;
 }
 function stepPath(step, ctx) {
@@ -37609,9 +38122,9 @@ var order2, init_report = __esm({
 });
 
 // scripts/lib/install/run-lock.ts
-import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync6, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync7, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function holderOf(path3) {
   try {
@@ -37630,14 +38143,14 @@ function alive(pid) {
 function stale(path3, holder) {
   if (holder === null)
     try {
-      return Date.now() - statSync6(path3).mtimeMs > 1e4;
+      return Date.now() - statSync7(path3).mtimeMs > 1e4;
     } catch {
       return !0;
     }
   return holder.host === hostname() && typeof holder.pid == "number" && holder.pid !== process.pid && !alive(holder.pid);
 }
 async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
-  let path3 = join22(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
+  let path3 = join23(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
   for (; ; ) {
     try {
       let fd = openSync4(path3, "wx", 420);
@@ -37679,14 +38192,14 @@ var runLockName, RunLockBusy, init_run_lock = __esm({
 });
 
 // scripts/lib/install/target.ts
-import { existsSync as existsSync11 } from "node:fs";
-import { dirname as dirname20, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync14 } from "node:fs";
+import { dirname as dirname22, resolve as resolve11 } from "node:path";
 function defaultTarget(cwd) {
-  let dir = resolve10(cwd);
+  let dir = resolve11(cwd);
   for (; ; ) {
-    if (existsSync11(resolve10(dir, ".git"))) return dir;
-    let parent = dirname20(dir);
-    if (parent === dir) return resolve10(cwd);
+    if (existsSync14(resolve11(dir, ".git"))) return dir;
+    let parent = dirname22(dir);
+    if (parent === dir) return resolve11(cwd);
     dir = parent;
   }
 }
@@ -37697,7 +38210,7 @@ var init_target = __esm({
 });
 
 // scripts/lib/install/transform.ts
-import { join as join23, posix } from "node:path";
+import { join as join24, posix } from "node:path";
 function bareAgentNames(text6, namespace) {
   let end = text6.startsWith("---") ? text6.indexOf(`
 ---`, 3) : -1;
@@ -37718,13 +38231,13 @@ function withReferencedSchemas(fs, root2, names2, available) {
     let name = queue.pop();
     if (out.has(name) || !available.has(name)) continue;
     out.add(name);
-    let text6 = fs.readFile(join23(root2, "schemas", name))?.toString("utf8") ?? "";
+    let text6 = fs.readFile(join24(root2, "schemas", name))?.toString("utf8") ?? "";
     for (let m of text6.matchAll(new RegExp(`"\\$ref"\\s*:\\s*"(${schemaName})`, "g"))) queue.push(m[1]);
   }
   return out;
 }
 function packForMode(fs, pack, mode, namespace) {
-  let available = new Set(fs.list(join23(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
+  let available = new Set(fs.list(join24(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
     if (!/\.(md|json)$/.test(file.rel)) return file;
     let text6 = file.content.toString("utf8");
     /^(agents|commands|skills)\//.test(file.rel) && file.rel.endsWith(".md") && (text6 = bareAgentNames(text6, namespace)), text6 = rewriteSchemaRefs(text6, file.rel, prefix, available, used);
@@ -37732,7 +38245,7 @@ function packForMode(fs, pack, mode, namespace) {
     return content3.equals(file.content) ? file : { ...file, content: content3, sha256: sha256(content3) };
   });
   for (let name of [...withReferencedSchemas(fs, pack.root, used, available)].sort()) {
-    let source = join23(pack.root, "schemas", name), content3 = fs.readFile(source);
+    let source = join24(pack.root, "schemas", name), content3 = fs.readFile(source);
     content3 && files.push({ rel: `${schemasFolder}/${name}`, source, content: content3, sha256: sha256(content3), executable: !1 });
   }
   return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { files, transforms: ["agent-names-bare", "schemas"] };
@@ -37755,7 +38268,7 @@ __export(install_exports, {
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
 import { homedir as homedir5 } from "node:os";
-import { isAbsolute as isAbsolute5, join as join24, relative as relative12, resolve as resolve11, sep as sep15 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join25, relative as relative15, resolve as resolve12, sep as sep15 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 function parse4(command, argv) {
   return parseArgs3({
@@ -37774,7 +38287,7 @@ function parse4(command, argv) {
 function keptFiles(values, cwd, claudeDir, lock) {
   let out = /* @__PURE__ */ new Set();
   for (let value of values) {
-    let inside2 = [resolve11(cwd, value), resolve11(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative12(claudeDir, inside2).split(sep15).join("/");
+    let inside2 = [resolve12(cwd, value), resolve12(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative15(claudeDir, inside2).split(sep15).join("/");
     if (rel === null || !lock || !Object.hasOwn(lock.files, rel)) throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
     out.add(rel);
   }
@@ -37787,15 +38300,15 @@ async function run(command, argv, io, deps) {
   if (positionals.length > 1) throw new UsageError(`takes one target folder, got ${positionals.length}`);
   let home = deps.home ?? homedir5(), mode = values.user ? "user" : "project";
   if (mode === "user" && positionals.length > 0) throw new UsageError("--user installs into ~/.claude and takes no target folder");
-  let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute5(positionals[0]) ? positionals[0] : resolve11(io.cwd, positionals[0]);
+  let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute6(positionals[0]) ? positionals[0] : resolve12(io.cwd, positionals[0]);
   if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
-  let claudeDir = join24(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
+  let claudeDir = join25(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
   for (let folder of packFolders2)
-    if (raw.exists(join24(packageRoot, folder)) && raw.realpath(join24(claudeDir, folder)) === raw.realpath(join24(packageRoot, folder)))
+    if (raw.exists(join25(packageRoot, folder)) && raw.realpath(join25(claudeDir, folder)) === raw.realpath(join25(packageRoot, folder)))
       throw new UsageError(`${target} is the backend-team package itself (.claude/${folder} is its ${folder}/); nothing to ${command}`);
   if (mode === "project" && !isInside(realLocation(claudeDir), realLocation(target)))
     throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`);
-  let userClaudeDir = mode === "user" ? null : join24(home, ".claude"), zones = [{ root: claudeDir, writable: !0 }, { root: packageRoot, writable: !1 }];
+  let userClaudeDir = mode === "user" ? null : join25(home, ".claude"), zones = [{ root: claudeDir, writable: !0 }, { root: packageRoot, writable: !1 }];
   userClaudeDir !== null && zones.push({ root: userClaudeDir, writable: !1, within: home });
   let fs = confine(raw, zones), dryRun = values["dry-run"], runId = randomBytes2(8).toString("hex"), runLock = null, createdClaudeDir = !1, result = null;
   try {
@@ -37852,7 +38365,7 @@ async function run(command, argv, io, deps) {
     }
     return io.stdout(formatResult(plan, result, ctx)), exitCode(plan);
   } finally {
-    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join24(claudeDir, lockFileName)))
+    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join25(claudeDir, lockFileName)))
       try {
         rmdirSync2(claudeDir);
       } catch {
@@ -37863,7 +38376,7 @@ function userInstallOf(fs, userClaudeDir) {
   if (userClaudeDir === null) return /* @__PURE__ */ new Set();
   try {
     let lock = readLock(fs, userClaudeDir);
-    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join24(userClaudeDir, ...rel.split("/"))));
+    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join25(userClaudeDir, ...rel.split("/"))));
   } catch (error) {
     if (error instanceof LockError || error instanceof BoundaryError) return /* @__PURE__ */ new Set();
     throw error;
@@ -38073,8 +38586,8 @@ var init_json_edit = __esm({
 
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync12, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join25, relative as relative13, resolve as resolve12 } from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join26, relative as relative16, resolve as resolve13 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps2 = [configStep(files)];
   return options.hook && steps2.push(...hookSteps(options.hook, files)), steps2.push(workflowStep(files)), options.claudeHook && steps2.push(...claudeHookSteps(files)), files.collapse(steps2);
@@ -38140,9 +38653,9 @@ function hookSteps(kind, files) {
 function gitHookPath(root2) {
   let ask = (arg) => {
     let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
-    return isAbsolute6(out) ? out : resolve12(root2, out);
-  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative13(dir, hook).startsWith("..") && !isAbsolute6(relative13(dir, hook));
-  return within2(root2) || within2(ask("--git-common-dir")) ? relative13(root2, hook) : null;
+    return isAbsolute7(out) ? out : resolve13(root2, out);
+  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative16(dir, hook).startsWith("..") && !isAbsolute7(relative16(dir, hook));
+  return within2(root2) || within2(ask("--git-common-dir")) ? relative16(root2, hook) : null;
 }
 function preCommitStep(files) {
   let path3 = ".pre-commit-config.yaml", entry2 = preCommitRepo(), existing = files.read(path3);
@@ -38189,7 +38702,7 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync12(join25(this.root, path3)) ? readFileSync3(join25(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync15(join26(this.root, path3)) ? readFileSync3(join26(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {
@@ -38216,7 +38729,7 @@ __export(init_exports, {
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync8 } from "node:fs";
-import { dirname as dirname21, join as join26 } from "node:path";
+import { dirname as dirname23, join as join27 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 async function runInit(argv, io) {
   let { values, positionals } = parseArgs4({
@@ -38246,8 +38759,8 @@ async function runInit(argv, io) {
   if (values["dry-run"]) return 0;
   for (let step of steps2) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
-    let path3 = join26(root2, step.path);
-    mkdirSync5(dirname21(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
+    let path3 = join27(root2, step.path);
+    mkdirSync5(dirname23(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;
 }
@@ -38290,7 +38803,7 @@ __export(check_result_exports, {
   runCheckResult: () => runCheckResult
 });
 import { readFileSync as readFileSync4 } from "node:fs";
-import { basename as basename13, resolve as resolve13 } from "node:path";
+import { basename as basename13, resolve as resolve14 } from "node:path";
 function contractOf(arg) {
   let name = basename13(arg).replace(/\.schema\.json$/, "");
   if (contractNames.includes(name)) return name;
@@ -38311,7 +38824,7 @@ function checkResult(argv, io, stdin) {
 ${usage}`);
   let contract = contractOf(argv[0]), source = argv[1], text6;
   try {
-    text6 = source === "-" ? stdin() : readFileSync4(resolve13(io.cwd, source), "utf8");
+    text6 = source === "-" ? stdin() : readFileSync4(resolve14(io.cwd, source), "utf8");
   } catch (error) {
     return io.stderr(`backend-team check-result: cannot read ${source}: ${error.message}
 `), 2;
@@ -38368,6 +38881,8 @@ __export(validators_exports, {
   v12: () => v12,
   v13: () => v13,
   v14: () => v14,
+  v15: () => v15,
+  v16: () => v16,
   v2: () => v2,
   v3: () => v3,
   v4: () => v4,
@@ -43389,13 +43904,304 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   return validate54.errors = vErrors, errors === 0;
 }
 validate54.evaluated = { props: { $schema: !0, apiKeyHelper: !0, proxyAuthHelper: !0, awsCredentialExport: !0, awsAuthRefresh: !0, gcpAuthRefresh: !0, processWrapper: !0, policyHelper: !0, policyHelpers: !0, xaaIdp: !0, fileSuggestion: !0, respectGitignore: !0, breakReminder: !0, quietHours: !0, cleanupPeriodDays: !0, desktopSessionCleanupPeriodDays: !0, syncClaudeAiSkills: !0, syncClaudeAiPlugins: !0, skillListingMaxDescChars: !0, skillListingBudgetFraction: !0, wslInheritsWindowsSettings: !0, env: !0, attribution: !0, attributionProject: !0, attributionProjectPolicy: !0, includeCoAuthoredBy: !0, includeGitInstructions: !0, permissions: !0, additionalDirectoryConfigRoots: !0, model: !0, fallbackModel: !0, availableModels: !0, enforceAvailableModels: !0, availableModelsMatch: !0, deniedModels: !0, modelOverrides: !0, modelPicker: !0, modelPricing: !0, modelCatalogUrl: !0, modelCatalogPublicKey: !0, enableAllProjectMcpServers: !0, enabledMcpjsonServers: !0, disabledMcpjsonServers: !0, disableClaudeAiConnectors: !0, skillOverrides: !0, disableBundledSkills: !0, disableDirectMcpSkills: !0, managedMcpServers: !0, allowedMcpServers: !0, deniedMcpServers: !0, hooks: !0, worktree: !0, disableAllHooks: !0, disableReplyCheck: !0, disableAgentView: !0, disableRemoteControl: !0, disableWorkflows: !0, disableArtifact: !0, enableArtifact: !0, enableWorkflows: !0, workflowSizeGuideline: !0, workflowKeywordTriggerEnabled: !0, disableSkillShellExecution: !0, disableWindowsBashCommandSplit: !0, defaultShell: !0, bashEditDiffEnabled: !0, bashOutputMaxChars: !0, taskOutputMaxChars: !0, respondToBashCommands: !0, allowManagedHooksOnly: !0, allowedHttpHookUrls: !0, httpHookAllowedEnvVars: !0, allowManagedPermissionRulesOnly: !0, allowManagedMcpServersOnly: !0, desktopMcpServersListScope: !0, allowAllClaudeAiMcps: !0, allowClaudeInChromeWithManagedMcp: !0, strictPluginOnlyCustomization: !0, statusLine: !0, prUrlTemplate: !0, footerLinksRegexes: !0, subagentStatusLine: !0, enabledPlugins: !0, prependPlugins: !0, appendPlugins: !0, extraKnownMarketplaces: !0, additionalMarketplaces: !0, strictKnownMarketplaces: !0, allowedMarketplaces: !0, blockedMarketplaces: !0, disableCommandPluginSources: !0, disableSideloadFlags: !0, pluginSuggestionMarketplaces: !0, forceLoginMethod: !0, forceLoginGatewayUrl: !0, gatewayInternalNetworks: !0, parentSettingsBehavior: !0, managedSourcesBehavior: !0, forceLoginOrgUUID: !0, allowNestedModelAccessUnderForceLogin: !0, allowedProviders: !0, forceRemoteSettingsRefresh: !0, otelHeadersHelper: !0, outputStyle: !0, viewMode: !0, language: !0, skipWebFetchPreflight: !0, sandbox: !0, feedbackSurveyRate: !0, feedbackDrafts: !0, spinnerTipsEnabled: !0, clawdFileProgressEnabled: !0, spinnerVerbs: !0, spinnerTipsOverride: !0, syntaxHighlightingDisabled: !0, maxProseWidth: !0, spellcheck: !0, terminalTitleFromRename: !0, promptCacheTtl: !0, subagentPromptCacheTtl: !0, alwaysThinkingEnabled: !0, effortLevel: !0, maxEffortLevel: !0, modelSettings: !0, ultracode: !0, autoCompactWindow: !0, advisorModel: !0, fastMode: !0, fastModePerSessionOptIn: !0, promptSuggestionEnabled: !0, emojiCompletionEnabled: !0, awaySummaryEnabled: !0, responseComparisonEnabled: !0, showClearContextOnPlanAccept: !0, askUserQuestionTimeout: !0, dialogExpiry: !0, agent: !0, modelProposedGoals: !0, companyAnnouncements: !0, pluginConfigs: !0, remote: !0, autoUpdatesChannel: !0, minimumVersion: !0, requiredMinimumVersion: !0, requiredMaximumVersion: !0, downloadsMirrorUrl: !0, plansDirectory: !0, tui: !0, voice: !0, channelsEnabled: !0, allowedChannelPlugins: !0, prefersReducedMotion: !0, timeFormat: !0, timeZone: !0, doneMeansMerged: !0, totalTokensReminder: !0, totalTokensReminderBudget: !0, totalTokensReminderAfterUserTurn: !0, autoMemoryEnabled: !0, autoMemoryDirectory: !0, autoDreamEnabled: !0, showThinkingSummaries: !0, skipDangerousModePermissionPrompt: !0, skipWorkflowUsageWarning: !0, disableAutoMode: !0, remoteTools: !0, sshConfigs: !0, sshHostCommands: !0, claudeMd: !0, claudeMdExcludes: !0, pluginTrustMessage: !0, theme: !0, editorMode: !0, keybindingFlavor: !0, vimInsertModeRemaps: !0, verbose: !0, preferredNotifChannel: !0, autoCompactEnabled: !0, precomputeCompactionEnabled: !0, precomputeArmTokens: !0, autoCompactRaisedForLoad: !0, autoCompactOfferAnswer: !0, idleCompaction: !0, switchModelsOnFlag: !0, autoContinueAtUsageLimit: !0, autoScrollEnabled: !0, wheelScrollAccelerationEnabled: !0, fileCheckpointingEnabled: !0, showTurnDuration: !0, showMessageTimestamps: !0, terminalProgressBarEnabled: !0, todoFeatureEnabled: !0, teammateMode: !0, remoteControlAtStartup: !0, remoteControl: !0, isolatePeerMachines: !0, daemonColdStart: !0, crossSessionInbound: !0, remoteMessageReceipts: !0, autoUploadSessions: !0, inputNeededNotifEnabled: !0, agentPushNotifEnabled: !0, skipAutoPermissionPrompt: !0, disableDeepLinkRegistration: !0, voiceEnabled: !0, defaultView: !0, axScreenReader: !0 }, dynamicProps: !1, dynamicItems: !1 };
-var v8 = validate58, schema108 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema109 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema110 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema111 = { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] };
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate60.evaluated;
+var v8 = validate58, schema108 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "mcp.schema.json", title: "Claude Code MCP server file", description: "`.mcp.json` at a project or plugin root, or the file a plugin manifest's `mcpServers` names. Claude Code 2.1.332 reads servers from the `mcpServers` map; a server that does not match its type's shape is skipped, the others load.", type: "object", required: ["mcpServers"], properties: { mcpServers: { description: "Servers by name. Names that are Object.prototype members (`constructor`, `__proto__`, \u2026) are reserved and not loaded.", type: "object", propertyNames: { not: { enum: ["constructor", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"] } }, additionalProperties: { $ref: "#/$defs/server" } } }, $defs: { stringMap: { description: "Names to string values; `${VAR}` and `${VAR:-default}` are expanded from the environment.", type: "object", additionalProperties: { type: "string" } }, server: { description: "One server; `type` selects the shape (no `type` means stdio).", type: "object", properties: { type: { description: "Transport: stdio (the default), sse, http (or streamable-http) or ws. `sdk` and `claudeai-proxy` are skipped in files.", enum: ["stdio", "sse", "http", "streamable-http", "ws"] }, timeout: { description: "Connection timeout, in milliseconds.", type: "number" }, alwaysLoad: { description: "Load the server's tools without deferring them.", type: "boolean" } }, allOf: [{ if: { properties: { type: { description: "stdio, or no type at all.", const: "stdio" } } }, then: { required: ["command"], properties: { command: { description: "The program to start.", type: "string", minLength: 1 }, args: { description: "Its arguments.", type: "array", items: { type: "string" } }, env: { description: "Environment variables for the program.", $ref: "#/$defs/stringMap" } } } }, { if: { required: ["type"], properties: { type: { description: "A remote transport.", enum: ["sse", "http", "streamable-http", "ws"] } } }, then: { required: ["url"], properties: { url: { description: "The server's URL.", type: "string", maxLength: 65536 }, headers: { description: "HTTP headers sent with each request.", $ref: "#/$defs/stringMap" }, headersHelper: { description: "A command whose output gives the headers.", type: "string" }, oauth: { description: "OAuth client settings (not for ws).", type: "object", properties: { clientId: { description: "The OAuth client id.", type: "string" }, callbackPort: { description: "Local port for the OAuth callback.", type: "integer", minimum: 1 }, authServerMetadataUrl: { description: "Where the authorization server's metadata is.", type: "string", maxLength: 4096 } } } } } }] } } }, schema109 = { description: "One server; `type` selects the shape (no `type` means stdio).", type: "object", properties: { type: { description: "Transport: stdio (the default), sse, http (or streamable-http) or ws. `sdk` and `claudeai-proxy` are skipped in files.", enum: ["stdio", "sse", "http", "streamable-http", "ws"] }, timeout: { description: "Connection timeout, in milliseconds.", type: "number" }, alwaysLoad: { description: "Load the server's tools without deferring them.", type: "boolean" } }, allOf: [{ if: { properties: { type: { description: "stdio, or no type at all.", const: "stdio" } } }, then: { required: ["command"], properties: { command: { description: "The program to start.", type: "string", minLength: 1 }, args: { description: "Its arguments.", type: "array", items: { type: "string" } }, env: { description: "Environment variables for the program.", $ref: "#/$defs/stringMap" } } } }, { if: { required: ["type"], properties: { type: { description: "A remote transport.", enum: ["sse", "http", "streamable-http", "ws"] } } }, then: { required: ["url"], properties: { url: { description: "The server's URL.", type: "string", maxLength: 65536 }, headers: { description: "HTTP headers sent with each request.", $ref: "#/$defs/stringMap" }, headersHelper: { description: "A command whose output gives the headers.", type: "string" }, oauth: { description: "OAuth client settings (not for ws).", type: "object", properties: { clientId: { description: "The OAuth client id.", type: "string" }, callbackPort: { description: "Local port for the OAuth callback.", type: "integer", minimum: 1 }, authServerMetadataUrl: { description: "Where the authorization server's metadata is.", type: "string", maxLength: 4096 } } } } } }] }, schema110 = { description: "Names to string values; `${VAR}` and `${VAR:-default}` are expanded from the environment.", type: "object", additionalProperties: { type: "string" } };
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate59.evaluated;
+  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
+  let _errs2 = errors, valid1 = !0, _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data) && data.type !== void 0 && data.type !== "stdio") {
+    let err0 = {};
+    vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
+    let _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.command === void 0) {
+        let err1 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema109.allOf[0].then.required, parentSchema: schema109.allOf[0].then, data };
+        vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+      }
+      if (data.command !== void 0) {
+        let data1 = data.command;
+        if (typeof data1 == "string") {
+          if (func1(data1) < 1) {
+            let err2 = { instancePath: instancePath + "/command", schemaPath: "#/allOf/0/then/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema109.allOf[0].then.properties.command, data: data1 };
+            vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+          }
+        } else {
+          let err3 = { instancePath: instancePath + "/command", schemaPath: "#/allOf/0/then/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema109.allOf[0].then.properties.command.type, parentSchema: schema109.allOf[0].then.properties.command, data: data1 };
+          vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+        }
+      }
+      if (data.args !== void 0) {
+        let data2 = data.args;
+        if (Array.isArray(data2)) {
+          let len0 = data2.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
+            if (typeof data3 != "string") {
+              let err4 = { instancePath: instancePath + "/args/" + i0, schemaPath: "#/allOf/0/then/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema109.allOf[0].then.properties.args.items.type, parentSchema: schema109.allOf[0].then.properties.args.items, data: data3 };
+              vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+            }
+          }
+        } else {
+          let err5 = { instancePath: instancePath + "/args", schemaPath: "#/allOf/0/then/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema109.allOf[0].then.properties.args.type, parentSchema: schema109.allOf[0].then.properties.args, data: data2 };
+          vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+        }
+      }
+      if (data.env !== void 0) {
+        let data4 = data.env;
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4))
+          for (let key0 in data4) {
+            let data5 = data4[key0];
+            if (typeof data5 != "string") {
+              let err6 = { instancePath: instancePath + "/env/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/stringMap/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema110.additionalProperties.type, parentSchema: schema110.additionalProperties, data: data5 };
+              vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+            }
+          }
+        else {
+          let err7 = { instancePath: instancePath + "/env", schemaPath: "#/$defs/stringMap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.type, parentSchema: schema110, data: data4 };
+          vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+        }
+      }
+    }
+    var _valid0 = _errs5 === errors;
+    if (valid1 = _valid0, valid1) {
+      var props0 = {};
+      props0.command = !0, props0.args = !0, props0.env = !0, props0.type = !0;
+    }
+  }
+  if (!valid1) {
+    let err8 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema109.allOf[0].if, parentSchema: schema109.allOf[0], data };
+    vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+  }
+  let _errs19 = errors, valid8 = !0, _errs20 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.type === void 0 && (missing0 = "type")) {
+      let err9 = {};
+      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+    } else if (data.type !== void 0) {
+      let data6 = data.type;
+      if (!(data6 === "sse" || data6 === "http" || data6 === "streamable-http" || data6 === "ws")) {
+        let err10 = {};
+        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+      }
+    }
+  }
+  var _valid1 = _errs20 === errors;
+  if (errors = _errs19, vErrors !== null && (_errs19 ? vErrors.length = _errs19 : vErrors = null), _valid1) {
+    let _errs22 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.url === void 0) {
+        let err11 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema109.allOf[1].then.required, parentSchema: schema109.allOf[1].then, data };
+        vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+      }
+      if (data.url !== void 0) {
+        let data7 = data.url;
+        if (typeof data7 == "string") {
+          if (func1(data7) > 65536) {
+            let err12 = { instancePath: instancePath + "/url", schemaPath: "#/allOf/1/then/properties/url/maxLength", keyword: "maxLength", params: { limit: 65536 }, message: "must NOT have more than 65536 characters", schema: 65536, parentSchema: schema109.allOf[1].then.properties.url, data: data7 };
+            vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
+          }
+        } else {
+          let err13 = { instancePath: instancePath + "/url", schemaPath: "#/allOf/1/then/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema109.allOf[1].then.properties.url.type, parentSchema: schema109.allOf[1].then.properties.url, data: data7 };
+          vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+        }
+      }
+      if (data.headers !== void 0) {
+        let data8 = data.headers;
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8))
+          for (let key1 in data8) {
+            let data9 = data8[key1];
+            if (typeof data9 != "string") {
+              let err14 = { instancePath: instancePath + "/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/stringMap/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema110.additionalProperties.type, parentSchema: schema110.additionalProperties, data: data9 };
+              vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+            }
+          }
+        else {
+          let err15 = { instancePath: instancePath + "/headers", schemaPath: "#/$defs/stringMap/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.type, parentSchema: schema110, data: data8 };
+          vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+        }
+      }
+      if (data.headersHelper !== void 0) {
+        let data10 = data.headersHelper;
+        if (typeof data10 != "string") {
+          let err16 = { instancePath: instancePath + "/headersHelper", schemaPath: "#/allOf/1/then/properties/headersHelper/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema109.allOf[1].then.properties.headersHelper.type, parentSchema: schema109.allOf[1].then.properties.headersHelper, data: data10 };
+          vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+        }
+      }
+      if (data.oauth !== void 0) {
+        let data11 = data.oauth;
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (data11.clientId !== void 0) {
+            let data12 = data11.clientId;
+            if (typeof data12 != "string") {
+              let err17 = { instancePath: instancePath + "/oauth/clientId", schemaPath: "#/allOf/1/then/properties/oauth/properties/clientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema109.allOf[1].then.properties.oauth.properties.clientId.type, parentSchema: schema109.allOf[1].then.properties.oauth.properties.clientId, data: data12 };
+              vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+            }
+          }
+          if (data11.callbackPort !== void 0) {
+            let data13 = data11.callbackPort;
+            if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
+              let err18 = { instancePath: instancePath + "/oauth/callbackPort", schemaPath: "#/allOf/1/then/properties/oauth/properties/callbackPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema109.allOf[1].then.properties.oauth.properties.callbackPort.type, parentSchema: schema109.allOf[1].then.properties.oauth.properties.callbackPort, data: data13 };
+              vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+            }
+            if (typeof data13 == "number" && isFinite(data13) && (data13 < 1 || isNaN(data13))) {
+              let err19 = { instancePath: instancePath + "/oauth/callbackPort", schemaPath: "#/allOf/1/then/properties/oauth/properties/callbackPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema109.allOf[1].then.properties.oauth.properties.callbackPort, data: data13 };
+              vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+            }
+          }
+          if (data11.authServerMetadataUrl !== void 0) {
+            let data14 = data11.authServerMetadataUrl;
+            if (typeof data14 == "string") {
+              if (func1(data14) > 4096) {
+                let err20 = { instancePath: instancePath + "/oauth/authServerMetadataUrl", schemaPath: "#/allOf/1/then/properties/oauth/properties/authServerMetadataUrl/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema109.allOf[1].then.properties.oauth.properties.authServerMetadataUrl, data: data14 };
+                vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+              }
+            } else {
+              let err21 = { instancePath: instancePath + "/oauth/authServerMetadataUrl", schemaPath: "#/allOf/1/then/properties/oauth/properties/authServerMetadataUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema109.allOf[1].then.properties.oauth.properties.authServerMetadataUrl.type, parentSchema: schema109.allOf[1].then.properties.oauth.properties.authServerMetadataUrl, data: data14 };
+              vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+            }
+          }
+        } else {
+          let err22 = { instancePath: instancePath + "/oauth", schemaPath: "#/allOf/1/then/properties/oauth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema109.allOf[1].then.properties.oauth.type, parentSchema: schema109.allOf[1].then.properties.oauth, data: data11 };
+          vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+        }
+      }
+    }
+    var _valid1 = _errs22 === errors;
+    if (valid8 = _valid1, valid8) {
+      var props1 = {};
+      props1.url = !0, props1.headers = !0, props1.headersHelper = !0, props1.oauth = !0, props1.type = !0;
+    }
+  }
+  if (!valid8) {
+    let err23 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema109.allOf[1].if, parentSchema: schema109.allOf[1], data };
+    vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+  }
+  if (props0 !== !0 && props1 !== void 0 && (props1 === !0 ? props0 = !0 : (props0 = props0 || {}, Object.assign(props0, props1))), data && typeof data == "object" && !Array.isArray(data)) {
+    if (props0 !== !0 && (props0 = props0 || {}, props0.type = !0, props0.timeout = !0, props0.alwaysLoad = !0), data.type !== void 0) {
+      let data15 = data.type;
+      if (!(data15 === "stdio" || data15 === "sse" || data15 === "http" || data15 === "streamable-http" || data15 === "ws")) {
+        let err24 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema109.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema109.properties.type.enum, parentSchema: schema109.properties.type, data: data15 };
+        vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+      }
+    }
+    if (data.timeout !== void 0) {
+      let data16 = data.timeout;
+      if (!(typeof data16 == "number" && isFinite(data16))) {
+        let err25 = { instancePath: instancePath + "/timeout", schemaPath: "#/properties/timeout/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema109.properties.timeout.type, parentSchema: schema109.properties.timeout, data: data16 };
+        vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+      }
+    }
+    if (data.alwaysLoad !== void 0) {
+      let data17 = data.alwaysLoad;
+      if (typeof data17 != "boolean") {
+        let err26 = { instancePath: instancePath + "/alwaysLoad", schemaPath: "#/properties/alwaysLoad/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema109.properties.alwaysLoad.type, parentSchema: schema109.properties.alwaysLoad, data: data17 };
+        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+      }
+    }
+  } else {
+    let err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema109.type, parentSchema: schema109, data };
+    vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+  }
+  return validate59.errors = vErrors, evaluated0.props = props0, errors === 0;
+}
+validate59.evaluated = { dynamicProps: !0, dynamicItems: !1 };
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate58.evaluated;
+  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.mcpServers === void 0) {
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mcpServers" }, message: "must have required property 'mcpServers'", schema: schema108.required, parentSchema: schema108, data };
+      vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+    }
+    if (data.mcpServers !== void 0) {
+      let data0 = data.mcpServers;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (let key0 in data0) {
+          let _errs3 = errors, _errs4 = errors, _errs5 = errors;
+          if (!(key0 === "constructor" || key0 === "__proto__" || key0 === "__defineGetter__" || key0 === "__defineSetter__" || key0 === "__lookupGetter__" || key0 === "__lookupSetter__" || key0 === "hasOwnProperty" || key0 === "isPrototypeOf" || key0 === "propertyIsEnumerable" || key0 === "toLocaleString" || key0 === "toString" || key0 === "valueOf")) {
+            let err1 = {};
+            vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+          }
+          var valid2 = _errs5 === errors;
+          if (valid2) {
+            let err2 = { instancePath: instancePath + "/mcpServers", schemaPath: "#/properties/mcpServers/propertyNames/not", keyword: "not", params: {}, message: "must NOT be valid", schema: schema108.properties.mcpServers.propertyNames.not, parentSchema: schema108.properties.mcpServers.propertyNames, data: key0, propertyName: key0 };
+            vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+          } else
+            errors = _errs4, vErrors !== null && (_errs4 ? vErrors.length = _errs4 : vErrors = null);
+          var valid1 = _errs3 === errors;
+          if (!valid1) {
+            let err3 = { instancePath: instancePath + "/mcpServers", schemaPath: "#/properties/mcpServers/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid", schema: schema108.properties.mcpServers.propertyNames, parentSchema: schema108.properties.mcpServers, data: data0 };
+            vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+          }
+        }
+        for (let key1 in data0)
+          validate59(data0[key1], { instancePath: instancePath + "/mcpServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data0, parentDataProperty: key1, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length);
+      } else {
+        let err4 = { instancePath: instancePath + "/mcpServers", schemaPath: "#/properties/mcpServers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema108.properties.mcpServers.type, parentSchema: schema108.properties.mcpServers, data: data0 };
+        vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+      }
+    }
+  } else {
+    let err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema108.type, parentSchema: schema108, data };
+    vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+  }
+  return validate58.errors = vErrors, errors === 0;
+}
+validate58.evaluated = { props: { mcpServers: !0 }, dynamicProps: !1, dynamicItems: !1 };
+var v9 = validate61, schema112 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "output-style.schema.json", title: "Claude Code output style front matter", description: "Front matter of an output style (`.claude/output-styles/*.md`, a plugin's `output-styles/` or manifest `outputStyles`), as Claude Code 2.1.332 reads it; the body replaces the default system prompt's style section.", type: "object", properties: { name: { description: "Shown in /output-style; defaults to the file name.", type: "string" }, description: { description: "Shown in the /output-style picker.", type: "string" }, "keep-coding-instructions": { description: "Keep the default coding instructions in the system prompt.", type: "boolean" }, "force-for-plugin": { description: "Plugin styles only: applied whenever the plugin is enabled. In a project or user style it is ignored with a [WARN] line.", type: "boolean" } }, additionalProperties: !1 };
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate61.evaluated;
+  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
+    for (let key0 in data)
+      if (!(key0 === "name" || key0 === "description" || key0 === "keep-coding-instructions" || key0 === "force-for-plugin")) {
+        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema112, data };
+        vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+      }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 != "string") {
+        let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.name.type, parentSchema: schema112.properties.name, data: data0 };
+        vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      let data1 = data.description;
+      if (typeof data1 != "string") {
+        let err2 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.description.type, parentSchema: schema112.properties.description, data: data1 };
+        vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+      }
+    }
+    if (data["keep-coding-instructions"] !== void 0) {
+      let data2 = data["keep-coding-instructions"];
+      if (typeof data2 != "boolean") {
+        let err3 = { instancePath: instancePath + "/keep-coding-instructions", schemaPath: "#/properties/keep-coding-instructions/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["keep-coding-instructions"].type, parentSchema: schema112.properties["keep-coding-instructions"], data: data2 };
+        vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+      }
+    }
+    if (data["force-for-plugin"] !== void 0) {
+      let data3 = data["force-for-plugin"];
+      if (typeof data3 != "boolean") {
+        let err4 = { instancePath: instancePath + "/force-for-plugin", schemaPath: "#/properties/force-for-plugin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties["force-for-plugin"].type, parentSchema: schema112.properties["force-for-plugin"], data: data3 };
+        vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+      }
+    }
+  } else {
+    let err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+  }
+  return validate61.errors = vErrors, errors === 0;
+}
+validate61.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v10 = validate62, schema113 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema114 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema115 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema116 = { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] };
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate64.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (!(data === "error" || data === "warning" || data === "warn" || data === "off" || data === 2 || data === 1 || data === 0)) {
-    let err0 = { instancePath, schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema111.enum }, message: "must be equal to one of the allowed values", schema: schema111.enum, parentSchema: schema111, data };
+    let err0 = { instancePath, schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
   var _valid0 = _errs1 === errors;
@@ -43403,30 +44209,30 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
   let _errs3 = errors;
   if (Array.isArray(data)) {
     if (data.length > 2) {
-      let err1 = { instancePath, schemaPath: "#/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema110.anyOf[1], data };
+      let err1 = { instancePath, schemaPath: "#/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema115.anyOf[1], data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.length < 2) {
-      let err2 = { instancePath, schemaPath: "#/anyOf/1/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items", schema: 2, parentSchema: schema110.anyOf[1], data };
+      let err2 = { instancePath, schemaPath: "#/anyOf/1/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items", schema: 2, parentSchema: schema115.anyOf[1], data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     let len0 = data.length;
     if (len0 > 0) {
       let data0 = data[0];
       if (!(data0 === "error" || data0 === "warning" || data0 === "warn" || data0 === "off" || data0 === 2 || data0 === 1 || data0 === 0)) {
-        let err3 = { instancePath: instancePath + "/0", schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema111.enum }, message: "must be equal to one of the allowed values", schema: schema111.enum, parentSchema: schema111, data: data0 };
+        let err3 = { instancePath: instancePath + "/0", schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data0 };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     }
     if (len0 > 1) {
       let data1 = data[1];
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        let err4 = { instancePath: instancePath + "/1", schemaPath: "#/anyOf/1/prefixItems/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema110.anyOf[1].prefixItems[1].type, parentSchema: schema110.anyOf[1].prefixItems[1], data: data1 };
+        let err4 = { instancePath: instancePath + "/1", schemaPath: "#/anyOf/1/prefixItems/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.anyOf[1].prefixItems[1].type, parentSchema: schema115.anyOf[1].prefixItems[1], data: data1 };
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
     }
   } else {
-    let err5 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema110.anyOf[1].type, parentSchema: schema110.anyOf[1], data };
+    let err5 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.anyOf[1].type, parentSchema: schema115.anyOf[1], data };
     vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
   }
   var _valid0 = _errs3 === errors;
@@ -43435,40 +44241,40 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
   if (valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema110.anyOf, parentSchema: schema110, data };
+    let err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema115.anyOf, parentSchema: schema115, data };
     vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
   }
-  return validate60.errors = vErrors, evaluated0.items = items0, errors === 0;
+  return validate64.errors = vErrors, evaluated0.items = items0, errors === 0;
 }
-validate60.evaluated = { dynamicProps: !1, dynamicItems: !0 };
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate59.evaluated;
+validate64.evaluated = { dynamicProps: !1, dynamicItems: !0 };
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate63.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data))
     for (let key0 in data)
-      validate60(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors), errors = vErrors.length);
+      validate64(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors), errors = vErrors.length);
   else {
-    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema109.type, parentSchema: schema109, data };
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema114.type, parentSchema: schema114, data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
-  return validate59.errors = vErrors, errors === 0;
+  return validate63.errors = vErrors, errors === 0;
 }
-validate59.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate58.evaluated;
+validate63.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate62.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
       if (!(key0 === "$schema" || key0 === "rules" || key0 === "overrides" || key0 === "ignore" || key0 === "externalAgents" || key0 === "externalSkills" || key0 === "reportUnusedDisableDirectives" || key0 === "skillProfile")) {
-        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema108, data };
+        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113, data };
         vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.$schema.type, parentSchema: schema108.properties.$schema, data: data0 };
+        let err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.$schema.type, parentSchema: schema113.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
       }
     }
-    if (data.rules !== void 0 && (validate59(data.rules, { instancePath: instancePath + "/rules", parentData: data, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length)), data.overrides !== void 0) {
+    if (data.rules !== void 0 && (validate63(data.rules, { instancePath: instancePath + "/rules", parentData: data, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors), errors = vErrors.length)), data.overrides !== void 0) {
       let data2 = data.overrides;
       if (Array.isArray(data2)) {
         let len0 = data2.length;
@@ -43476,16 +44282,16 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.files === void 0) {
-              let err2 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema108.properties.overrides.items.required, parentSchema: schema108.properties.overrides.items, data: data3 };
+              let err2 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema113.properties.overrides.items.required, parentSchema: schema113.properties.overrides.items, data: data3 };
               vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
             }
             if (data3.rules === void 0) {
-              let err3 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema108.properties.overrides.items.required, parentSchema: schema108.properties.overrides.items, data: data3 };
+              let err3 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema113.properties.overrides.items.required, parentSchema: schema113.properties.overrides.items, data: data3 };
               vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
             }
             for (let key1 in data3)
               if (!(key1 === "files" || key1 === "rules")) {
-                let err4 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema108.properties.overrides.items, data: data3 };
+                let err4 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113.properties.overrides.items, data: data3 };
                 vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
               }
             if (data3.files !== void 0) {
@@ -43495,23 +44301,23 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i1 = 0; i1 < len1; i1++) {
                   let data5 = data4[i1];
                   if (typeof data5 != "string") {
-                    let err5 = { instancePath: instancePath + "/overrides/" + i0 + "/files/" + i1, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.overrides.items.properties.files.items.type, parentSchema: schema108.properties.overrides.items.properties.files.items, data: data5 };
+                    let err5 = { instancePath: instancePath + "/overrides/" + i0 + "/files/" + i1, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.overrides.items.properties.files.items.type, parentSchema: schema113.properties.overrides.items.properties.files.items, data: data5 };
                     vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
                   }
                 }
               } else {
-                let err6 = { instancePath: instancePath + "/overrides/" + i0 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.overrides.items.properties.files.type, parentSchema: schema108.properties.overrides.items.properties.files, data: data4 };
+                let err6 = { instancePath: instancePath + "/overrides/" + i0 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema113.properties.overrides.items.properties.files.type, parentSchema: schema113.properties.overrides.items.properties.files, data: data4 };
                 vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
               }
             }
-            data3.rules !== void 0 && (validate59(data3.rules, { instancePath: instancePath + "/overrides/" + i0 + "/rules", parentData: data3, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors), errors = vErrors.length));
+            data3.rules !== void 0 && (validate63(data3.rules, { instancePath: instancePath + "/overrides/" + i0 + "/rules", parentData: data3, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors), errors = vErrors.length));
           } else {
-            let err7 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema108.properties.overrides.items.type, parentSchema: schema108.properties.overrides.items, data: data3 };
+            let err7 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.overrides.items.type, parentSchema: schema113.properties.overrides.items, data: data3 };
             vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
           }
         }
       } else {
-        let err8 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.overrides.type, parentSchema: schema108.properties.overrides, data: data2 };
+        let err8 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema113.properties.overrides.type, parentSchema: schema113.properties.overrides, data: data2 };
         vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
       }
     }
@@ -43522,12 +44328,12 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data8 = data7[i2];
           if (typeof data8 != "string") {
-            let err9 = { instancePath: instancePath + "/ignore/" + i2, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.ignore.items.type, parentSchema: schema108.properties.ignore.items, data: data8 };
+            let err9 = { instancePath: instancePath + "/ignore/" + i2, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.ignore.items.type, parentSchema: schema113.properties.ignore.items, data: data8 };
             vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
           }
         }
       } else {
-        let err10 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.ignore.type, parentSchema: schema108.properties.ignore, data: data7 };
+        let err10 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema113.properties.ignore.type, parentSchema: schema113.properties.ignore, data: data7 };
         vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     }
@@ -43538,12 +44344,12 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i3 = 0; i3 < len3; i3++) {
           let data10 = data9[i3];
           if (typeof data10 != "string") {
-            let err11 = { instancePath: instancePath + "/externalAgents/" + i3, schemaPath: "#/properties/externalAgents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.externalAgents.items.type, parentSchema: schema108.properties.externalAgents.items, data: data10 };
+            let err11 = { instancePath: instancePath + "/externalAgents/" + i3, schemaPath: "#/properties/externalAgents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.externalAgents.items.type, parentSchema: schema113.properties.externalAgents.items, data: data10 };
             vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
           }
         }
       } else {
-        let err12 = { instancePath: instancePath + "/externalAgents", schemaPath: "#/properties/externalAgents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.externalAgents.type, parentSchema: schema108.properties.externalAgents, data: data9 };
+        let err12 = { instancePath: instancePath + "/externalAgents", schemaPath: "#/properties/externalAgents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema113.properties.externalAgents.type, parentSchema: schema113.properties.externalAgents, data: data9 };
         vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
       }
     }
@@ -43554,43 +44360,43 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i4 = 0; i4 < len4; i4++) {
           let data12 = data11[i4];
           if (typeof data12 != "string") {
-            let err13 = { instancePath: instancePath + "/externalSkills/" + i4, schemaPath: "#/properties/externalSkills/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema108.properties.externalSkills.items.type, parentSchema: schema108.properties.externalSkills.items, data: data12 };
+            let err13 = { instancePath: instancePath + "/externalSkills/" + i4, schemaPath: "#/properties/externalSkills/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.externalSkills.items.type, parentSchema: schema113.properties.externalSkills.items, data: data12 };
             vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
           }
         }
       } else {
-        let err14 = { instancePath: instancePath + "/externalSkills", schemaPath: "#/properties/externalSkills/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema108.properties.externalSkills.type, parentSchema: schema108.properties.externalSkills, data: data11 };
+        let err14 = { instancePath: instancePath + "/externalSkills", schemaPath: "#/properties/externalSkills/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema113.properties.externalSkills.type, parentSchema: schema113.properties.externalSkills, data: data11 };
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
     if (data.reportUnusedDisableDirectives !== void 0) {
       let data13 = data.reportUnusedDisableDirectives;
       if (typeof data13 != "boolean") {
-        let err15 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema108.properties.reportUnusedDisableDirectives.type, parentSchema: schema108.properties.reportUnusedDisableDirectives, data: data13 };
+        let err15 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema113.properties.reportUnusedDisableDirectives.type, parentSchema: schema113.properties.reportUnusedDisableDirectives, data: data13 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
     if (data.skillProfile !== void 0) {
       let data14 = data.skillProfile;
       if (!(data14 === "claude-code" || data14 === "agent-skills")) {
-        let err16 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema108.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema108.properties.skillProfile.enum, parentSchema: schema108.properties.skillProfile, data: data14 };
+        let err16 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema113.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema113.properties.skillProfile.enum, parentSchema: schema113.properties.skillProfile, data: data14 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
   } else {
-    let err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema108.type, parentSchema: schema108, data };
+    let err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.type, parentSchema: schema113, data };
     vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
   }
-  return validate58.errors = vErrors, errors === 0;
+  return validate62.errors = vErrors, errors === 0;
 }
-validate58.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v9 = validate64, schema113 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "catalog.schema.json", title: "Pack catalog", description: "Data that front matter has no field for: a short purpose and a routing hint per agent (agents/catalog.json) or per skill (skills/catalog.json). Claude Code does not read these files; the generator uses them to build index tables.", type: "object", additionalProperties: !1, properties: { $schema: { description: "Relative pointer to this schema, for editors.", type: "string" }, agents: { description: "One entry per file in agents/, keyed by the agent's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one agent.", type: "object", additionalProperties: !1, required: ["purpose", "whenToDelegate"], properties: { purpose: { description: "What the agent does, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToDelegate: { description: "When the orchestrator should hand it work, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } }, skills: { description: "One entry per skill directory in skills/, keyed by the skill's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one skill.", type: "object", additionalProperties: !1, required: ["purpose", "whenToRead"], properties: { purpose: { description: "What the skill teaches, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToRead: { description: "When an agent should load it, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } } }, oneOf: [{ description: "An agents catalog.", required: ["agents"], properties: { agents: { description: "Present in agents/catalog.json." } } }, { description: "A skills catalog.", required: ["skills"], properties: { skills: { description: "Present in skills/catalog.json." } } }] }, pattern48 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate64.evaluated;
+validate62.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v11 = validate68, schema118 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "catalog.schema.json", title: "Pack catalog", description: "Data that front matter has no field for: a short purpose and a routing hint per agent (agents/catalog.json) or per skill (skills/catalog.json). Claude Code does not read these files; the generator uses them to build index tables.", type: "object", additionalProperties: !1, properties: { $schema: { description: "Relative pointer to this schema, for editors.", type: "string" }, agents: { description: "One entry per file in agents/, keyed by the agent's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one agent.", type: "object", additionalProperties: !1, required: ["purpose", "whenToDelegate"], properties: { purpose: { description: "What the agent does, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToDelegate: { description: "When the orchestrator should hand it work, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } }, skills: { description: "One entry per skill directory in skills/, keyed by the skill's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one skill.", type: "object", additionalProperties: !1, required: ["purpose", "whenToRead"], properties: { purpose: { description: "What the skill teaches, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToRead: { description: "When an agent should load it, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } } }, oneOf: [{ description: "An agents catalog.", required: ["agents"], properties: { agents: { description: "Present in agents/catalog.json." } } }, { description: "A skills catalog.", required: ["skills"], properties: { skills: { description: "Present in skills/catalog.json." } } }] }, pattern48 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate68.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs1 = errors, valid0 = !1, passing0 = null, _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data) && data.agents === void 0) {
-    let err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "agents" }, message: "must have required property 'agents'", schema: schema113.oneOf[0].required, parentSchema: schema113.oneOf[0], data };
+    let err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "agents" }, message: "must have required property 'agents'", schema: schema118.oneOf[0].required, parentSchema: schema118.oneOf[0], data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
   var _valid0 = _errs2 === errors;
@@ -43601,26 +44407,26 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
   }
   let _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data) && data.skills === void 0) {
-    let err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "skills" }, message: "must have required property 'skills'", schema: schema113.oneOf[1].required, parentSchema: schema113.oneOf[1], data };
+    let err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "skills" }, message: "must have required property 'skills'", schema: schema118.oneOf[1].required, parentSchema: schema118.oneOf[1], data };
     vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
   }
   var _valid0 = _errs3 === errors;
   if (_valid0 && valid0 ? (valid0 = !1, passing0 = [passing0, 1]) : _valid0 && (valid0 = !0, passing0 = 1, props0 !== !0 && (props0 = props0 || {}, props0.skills = !0)), valid0)
     errors = _errs1, vErrors !== null && (_errs1 ? vErrors.length = _errs1 : vErrors = null);
   else {
-    let err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema113.oneOf, parentSchema: schema113, data };
+    let err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema118.oneOf, parentSchema: schema118, data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
       if (!(key0 === "$schema" || key0 === "agents" || key0 === "skills")) {
-        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113, data };
+        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118, data };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.$schema.type, parentSchema: schema113.properties.$schema, data: data0 };
+        let err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.$schema.type, parentSchema: schema118.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
     }
@@ -43630,12 +44436,12 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
         for (let key1 in data1) {
           let _errs9 = errors;
           if (typeof key1 == "string" && !pattern48.test(key1)) {
-            let err5 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema113.properties.agents.propertyNames, data: key1, propertyName: key1 };
+            let err5 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema118.properties.agents.propertyNames, data: key1, propertyName: key1 };
             vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
           }
           var valid2 = _errs9 === errors;
           if (!valid2) {
-            let err6 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema113.properties.agents.propertyNames, parentSchema: schema113.properties.agents, data: data1 };
+            let err6 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema118.properties.agents.propertyNames, parentSchema: schema118.properties.agents, data: data1 };
             vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
           }
         }
@@ -43643,31 +44449,31 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[key2];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.purpose === void 0) {
-              let err7 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema113.properties.agents.additionalProperties.required, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
+              let err7 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema118.properties.agents.additionalProperties.required, parentSchema: schema118.properties.agents.additionalProperties, data: data2 };
               vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
             }
             if (data2.whenToDelegate === void 0) {
-              let err8 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToDelegate" }, message: "must have required property 'whenToDelegate'", schema: schema113.properties.agents.additionalProperties.required, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
+              let err8 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToDelegate" }, message: "must have required property 'whenToDelegate'", schema: schema118.properties.agents.additionalProperties.required, parentSchema: schema118.properties.agents.additionalProperties, data: data2 };
               vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
             }
             for (let key3 in data2)
               if (!(key3 === "purpose" || key3 === "whenToDelegate")) {
-                let err9 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
+                let err9 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.agents.additionalProperties, data: data2 };
                 vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
               }
             if (data2.purpose !== void 0) {
               let data3 = data2.purpose;
               if (typeof data3 == "string") {
                 if (func1(data3) > 160) {
-                  let err10 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema113.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                  let err10 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema118.properties.agents.additionalProperties.properties.purpose, data: data3 };
                   vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
                 }
                 if (func1(data3) < 1) {
-                  let err11 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                  let err11 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.agents.additionalProperties.properties.purpose, data: data3 };
                   vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
                 }
               } else {
-                let err12 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.agents.additionalProperties.properties.purpose.type, parentSchema: schema113.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                let err12 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.agents.additionalProperties.properties.purpose.type, parentSchema: schema118.properties.agents.additionalProperties.properties.purpose, data: data3 };
                 vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
               }
             }
@@ -43675,25 +44481,25 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data4 = data2.whenToDelegate;
               if (typeof data4 == "string") {
                 if (func1(data4) > 200) {
-                  let err13 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema113.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                  let err13 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema118.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                   vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
                 }
                 if (func1(data4) < 1) {
-                  let err14 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                  let err14 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                   vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
                 }
               } else {
-                let err15 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.agents.additionalProperties.properties.whenToDelegate.type, parentSchema: schema113.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                let err15 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.agents.additionalProperties.properties.whenToDelegate.type, parentSchema: schema118.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                 vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
               }
             }
           } else {
-            let err16 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.agents.additionalProperties.type, parentSchema: schema113.properties.agents.additionalProperties, data: data2 };
+            let err16 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.agents.additionalProperties.type, parentSchema: schema118.properties.agents.additionalProperties, data: data2 };
             vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
           }
         }
       } else {
-        let err17 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.agents.type, parentSchema: schema113.properties.agents, data: data1 };
+        let err17 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.agents.type, parentSchema: schema118.properties.agents, data: data1 };
         vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
       }
     }
@@ -43703,12 +44509,12 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
         for (let key4 in data5) {
           let _errs20 = errors;
           if (typeof key4 == "string" && !pattern48.test(key4)) {
-            let err18 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema113.properties.skills.propertyNames, data: key4, propertyName: key4 };
+            let err18 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema118.properties.skills.propertyNames, data: key4, propertyName: key4 };
             vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
           }
           var valid5 = _errs20 === errors;
           if (!valid5) {
-            let err19 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema113.properties.skills.propertyNames, parentSchema: schema113.properties.skills, data: data5 };
+            let err19 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema118.properties.skills.propertyNames, parentSchema: schema118.properties.skills, data: data5 };
             vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
           }
         }
@@ -43716,31 +44522,31 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[key5];
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.purpose === void 0) {
-              let err20 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema113.properties.skills.additionalProperties.required, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
+              let err20 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema118.properties.skills.additionalProperties.required, parentSchema: schema118.properties.skills.additionalProperties, data: data6 };
               vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
             }
             if (data6.whenToRead === void 0) {
-              let err21 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToRead" }, message: "must have required property 'whenToRead'", schema: schema113.properties.skills.additionalProperties.required, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
+              let err21 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToRead" }, message: "must have required property 'whenToRead'", schema: schema118.properties.skills.additionalProperties.required, parentSchema: schema118.properties.skills.additionalProperties, data: data6 };
               vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
             }
             for (let key6 in data6)
               if (!(key6 === "purpose" || key6 === "whenToRead")) {
-                let err22 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
+                let err22 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema118.properties.skills.additionalProperties, data: data6 };
                 vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
               }
             if (data6.purpose !== void 0) {
               let data7 = data6.purpose;
               if (typeof data7 == "string") {
                 if (func1(data7) > 160) {
-                  let err23 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema113.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                  let err23 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema118.properties.skills.additionalProperties.properties.purpose, data: data7 };
                   vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
                 }
                 if (func1(data7) < 1) {
-                  let err24 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                  let err24 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.skills.additionalProperties.properties.purpose, data: data7 };
                   vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
                 }
               } else {
-                let err25 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.skills.additionalProperties.properties.purpose.type, parentSchema: schema113.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                let err25 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.skills.additionalProperties.properties.purpose.type, parentSchema: schema118.properties.skills.additionalProperties.properties.purpose, data: data7 };
                 vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
               }
             }
@@ -43748,69 +44554,69 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data6.whenToRead;
               if (typeof data8 == "string") {
                 if (func1(data8) > 200) {
-                  let err26 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema113.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                  let err26 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema118.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                   vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
                 }
                 if (func1(data8) < 1) {
-                  let err27 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema113.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                  let err27 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema118.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                   vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
                 }
               } else {
-                let err28 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema113.properties.skills.additionalProperties.properties.whenToRead.type, parentSchema: schema113.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                let err28 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema118.properties.skills.additionalProperties.properties.whenToRead.type, parentSchema: schema118.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                 vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
               }
             }
           } else {
-            let err29 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.skills.additionalProperties.type, parentSchema: schema113.properties.skills.additionalProperties, data: data6 };
+            let err29 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.skills.additionalProperties.type, parentSchema: schema118.properties.skills.additionalProperties, data: data6 };
             vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
           }
         }
       } else {
-        let err30 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.properties.skills.type, parentSchema: schema113.properties.skills, data: data5 };
+        let err30 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.properties.skills.type, parentSchema: schema118.properties.skills, data: data5 };
         vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
       }
     }
   } else {
-    let err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema113.type, parentSchema: schema113, data };
+    let err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.type, parentSchema: schema118, data };
     vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
   }
-  return validate64.errors = vErrors, errors === 0;
+  return validate68.errors = vErrors, errors === 0;
 }
-validate64.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v10 = validate65, schema114 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "reference.schema.json", title: "Gateway reference front matter", description: "Front matter of a file in skills/gateway-backend/references/. The gateway's routing table is generated from it.", type: "object", additionalProperties: !1, required: ["title", "intent", "summary"], properties: { title: { description: "Human title of the reference, e.g. 'Lambda handlers in Go'.", type: "string", minLength: 1, maxLength: 80 }, intent: { description: "The developer intent that routes here, one short imperative line, e.g. 'Write or change a Lambda handler'.", type: "string", minLength: 1, maxLength: 100, pattern: "^[^\\n|]+$" }, summary: { description: "One line on what the reference covers.", type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\n]+$" } } }, pattern50 = new RegExp("^[^\\n|]+$", "u"), pattern51 = new RegExp("^[^\\n]+$", "u");
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate65.evaluated;
+validate68.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v12 = validate69, schema119 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "reference.schema.json", title: "Gateway reference front matter", description: "Front matter of a file in skills/gateway-backend/references/. The gateway's routing table is generated from it.", type: "object", additionalProperties: !1, required: ["title", "intent", "summary"], properties: { title: { description: "Human title of the reference, e.g. 'Lambda handlers in Go'.", type: "string", minLength: 1, maxLength: 80 }, intent: { description: "The developer intent that routes here, one short imperative line, e.g. 'Write or change a Lambda handler'.", type: "string", minLength: 1, maxLength: 100, pattern: "^[^\\n|]+$" }, summary: { description: "One line on what the reference covers.", type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\n]+$" } } }, pattern50 = new RegExp("^[^\\n|]+$", "u"), pattern51 = new RegExp("^[^\\n]+$", "u");
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate69.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.title === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema114.required, parentSchema: schema114, data };
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema119.required, parentSchema: schema119, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
     if (data.intent === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "intent" }, message: "must have required property 'intent'", schema: schema114.required, parentSchema: schema114, data };
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "intent" }, message: "must have required property 'intent'", schema: schema119.required, parentSchema: schema119, data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.summary === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema114.required, parentSchema: schema114, data };
+      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema119.required, parentSchema: schema119, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     for (let key0 in data)
       if (!(key0 === "title" || key0 === "intent" || key0 === "summary")) {
-        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema114, data };
+        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema119, data };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     if (data.title !== void 0) {
       let data0 = data.title;
       if (typeof data0 == "string") {
         if (func1(data0) > 80) {
-          let err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters", schema: 80, parentSchema: schema114.properties.title, data: data0 };
+          let err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters", schema: 80, parentSchema: schema119.properties.title, data: data0 };
           vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
         }
         if (func1(data0) < 1) {
-          let err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.title, data: data0 };
+          let err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema119.properties.title, data: data0 };
           vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
         }
       } else {
-        let err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.title.type, parentSchema: schema114.properties.title, data: data0 };
+        let err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema119.properties.title.type, parentSchema: schema119.properties.title, data: data0 };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
     }
@@ -43818,19 +44624,19 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.intent;
       if (typeof data1 == "string") {
         if (func1(data1) > 100) {
-          let err7 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema114.properties.intent, data: data1 };
+          let err7 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema119.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
         }
         if (func1(data1) < 1) {
-          let err8 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.intent, data: data1 };
+          let err8 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema119.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
         if (!pattern50.test(data1)) {
-          let err9 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/pattern", keyword: "pattern", params: { pattern: "^[^\\n|]+$" }, message: 'must match pattern "^[^\\n|]+$"', schema: "^[^\\n|]+$", parentSchema: schema114.properties.intent, data: data1 };
+          let err9 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/pattern", keyword: "pattern", params: { pattern: "^[^\\n|]+$" }, message: 'must match pattern "^[^\\n|]+$"', schema: "^[^\\n|]+$", parentSchema: schema119.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
         }
       } else {
-        let err10 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.intent.type, parentSchema: schema114.properties.intent, data: data1 };
+        let err10 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema119.properties.intent.type, parentSchema: schema119.properties.intent, data: data1 };
         vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     }
@@ -43838,601 +44644,32 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.summary;
       if (typeof data2 == "string") {
         if (func1(data2) > 200) {
-          let err11 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema114.properties.summary, data: data2 };
+          let err11 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema119.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
         }
         if (func1(data2) < 1) {
-          let err12 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.summary, data: data2 };
+          let err12 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema119.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
         }
         if (!pattern51.test(data2)) {
-          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/pattern", keyword: "pattern", params: { pattern: "^[^\\n]+$" }, message: 'must match pattern "^[^\\n]+$"', schema: "^[^\\n]+$", parentSchema: schema114.properties.summary, data: data2 };
+          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/pattern", keyword: "pattern", params: { pattern: "^[^\\n]+$" }, message: 'must match pattern "^[^\\n]+$"', schema: "^[^\\n]+$", parentSchema: schema119.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
         }
       } else {
-        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.summary.type, parentSchema: schema114.properties.summary, data: data2 };
+        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema119.properties.summary.type, parentSchema: schema119.properties.summary, data: data2 };
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
   } else {
-    let err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema114.type, parentSchema: schema114, data };
+    let err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema119.type, parentSchema: schema119, data };
     vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
   }
-  return validate65.errors = vErrors, errors === 0;
+  return validate69.errors = vErrors, errors === 0;
 }
-validate65.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v11 = validate66, schema115 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { status: { description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "The phases that passed their gate, in order.", type: "array", items: { $ref: "#/$defs/phase" } }, phases_skipped: { description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).", type: "array", items: { description: "One skipped phase.", type: "object", additionalProperties: !1, required: ["phase", "reason"], properties: { phase: { $ref: "#/$defs/phase" }, reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 } } } }, base: { description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] }, model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, schema116 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, pattern52 = new RegExp("^[0-9a-f]{7,40}$", "u");
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate66.evaluated;
-  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
-  let _errs2 = errors, valid1 = !0, _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.status === void 0 && (missing0 = "status")) {
-      let err0 = {};
-      vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-    } else if (data.status !== void 0 && data.status !== "blocked") {
-      let err1 = {};
-      vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-    }
-  }
-  var _valid0 = _errs3 === errors;
-  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
-    let _errs5 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema115.allOf[0].then.required, parentSchema: schema115.allOf[0].then, data };
-      vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-    }
-    var _valid0 = _errs5 === errors;
-    if (valid1 = _valid0, valid1) {
-      var props0 = {};
-      props0.blocked_reason = !0, props0.status = !0;
-    }
-  }
-  if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema115.allOf[0].if, parentSchema: schema115.allOf[0], data };
-    vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.status === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema115.required, parentSchema: schema115, data };
-      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-    }
-    if (data.summary === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema115.required, parentSchema: schema115, data };
-      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-    }
-    if (data.phases_completed === void 0) {
-      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema115.required, parentSchema: schema115, data };
-      vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-    }
-    if (data.files_created === void 0) {
-      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema115.required, parentSchema: schema115, data };
-      vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-    }
-    if (data.verification === void 0) {
-      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema115.required, parentSchema: schema115, data };
-      vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-    }
-    if (data.next_steps === void 0) {
-      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema115.required, parentSchema: schema115, data };
-      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-    }
-    for (let key0 in data)
-      if (!func17.call(schema115.properties, key0)) {
-        let err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115, data };
-        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
-      }
-    if (data.status !== void 0) {
-      let data1 = data.status;
-      if (typeof data1 != "string") {
-        let err11 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.status.type, parentSchema: schema115.properties.status, data: data1 };
-        vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
-      }
-      if (!(data1 === "complete" || data1 === "in_progress" || data1 === "blocked")) {
-        let err12 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema115.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.status.enum, parentSchema: schema115.properties.status, data: data1 };
-        vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-      }
-    }
-    if (data.summary !== void 0) {
-      let data2 = data.summary;
-      if (typeof data2 == "string") {
-        if (func1(data2) < 1) {
-          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.summary, data: data2 };
-          vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
-        }
-      } else {
-        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.summary.type, parentSchema: schema115.properties.summary, data: data2 };
-        vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
-      }
-    }
-    if (data.phases_completed !== void 0) {
-      let data3 = data.phases_completed;
-      if (Array.isArray(data3)) {
-        let len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 != "string") {
-            let err15 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data4 };
-            vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
-          }
-          if (!(data4 === "architecture" || data4 === "infrastructure" || data4 === "implementation" || data4 === "unit-tests" || data4 === "integration-tests" || data4 === "acceptance-tests" || data4 === "review" || data4 === "deploy" || data4 === "teardown" || data4 === "close-out")) {
-            let err16 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data4 };
-            vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
-          }
-        }
-      } else {
-        let err17 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.phases_completed.type, parentSchema: schema115.properties.phases_completed, data: data3 };
-        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
-      }
-    }
-    if (data.phases_skipped !== void 0) {
-      let data5 = data.phases_skipped;
-      if (Array.isArray(data5)) {
-        let len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data6 = data5[i1];
-          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-            if (data6.phase === void 0) {
-              let err18 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema115.properties.phases_skipped.items.required, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
-              vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
-            }
-            if (data6.reason === void 0) {
-              let err19 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema115.properties.phases_skipped.items.required, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
-              vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
-            }
-            for (let key1 in data6)
-              if (!(key1 === "phase" || key1 === "reason")) {
-                let err20 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
-                vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
-              }
-            if (data6.phase !== void 0) {
-              let data7 = data6.phase;
-              if (typeof data7 != "string") {
-                let err21 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data7 };
-                vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
-              }
-              if (!(data7 === "architecture" || data7 === "infrastructure" || data7 === "implementation" || data7 === "unit-tests" || data7 === "integration-tests" || data7 === "acceptance-tests" || data7 === "review" || data7 === "deploy" || data7 === "teardown" || data7 === "close-out")) {
-                let err22 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data7 };
-                vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
-              }
-            }
-            if (data6.reason !== void 0) {
-              let data8 = data6.reason;
-              if (typeof data8 == "string") {
-                if (func1(data8) < 1) {
-                  let err23 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.phases_skipped.items.properties.reason, data: data8 };
-                  vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
-                }
-              } else {
-                let err24 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.phases_skipped.items.properties.reason.type, parentSchema: schema115.properties.phases_skipped.items.properties.reason, data: data8 };
-                vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
-              }
-            }
-          } else {
-            let err25 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.phases_skipped.items.type, parentSchema: schema115.properties.phases_skipped.items, data: data6 };
-            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
-          }
-        }
-      } else {
-        let err26 = { instancePath: instancePath + "/phases_skipped", schemaPath: "#/properties/phases_skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.phases_skipped.type, parentSchema: schema115.properties.phases_skipped, data: data5 };
-        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
-      }
-    }
-    if (data.base !== void 0) {
-      let data9 = data.base;
-      if (typeof data9 == "string") {
-        if (!pattern52.test(data9)) {
-          let err27 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema115.properties.base, data: data9 };
-          vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
-        }
-      } else {
-        let err28 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.base.type, parentSchema: schema115.properties.base, data: data9 };
-        vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
-      }
-    }
-    if (data.files_created !== void 0) {
-      let data10 = data.files_created;
-      if (Array.isArray(data10)) {
-        let len2 = data10.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data11 = data10[i2];
-          if (typeof data11 == "string") {
-            if (func1(data11) < 1) {
-              let err29 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.files_created.items, data: data11 };
-              vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
-            }
-          } else {
-            let err30 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.files_created.items.type, parentSchema: schema115.properties.files_created.items, data: data11 };
-            vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
-          }
-        }
-      } else {
-        let err31 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.files_created.type, parentSchema: schema115.properties.files_created, data: data10 };
-        vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-      }
-    }
-    if (data.files_modified !== void 0) {
-      let data12 = data.files_modified;
-      if (Array.isArray(data12)) {
-        let len3 = data12.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data13 = data12[i3];
-          if (typeof data13 == "string") {
-            if (func1(data13) < 1) {
-              let err32 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.files_modified.items, data: data13 };
-              vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
-            }
-          } else {
-            let err33 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.files_modified.items.type, parentSchema: schema115.properties.files_modified.items, data: data13 };
-            vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
-          }
-        }
-      } else {
-        let err34 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.files_modified.type, parentSchema: schema115.properties.files_modified, data: data12 };
-        vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
-      }
-    }
-    if (data.verification !== void 0) {
-      let data14 = data.verification;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        if (data14.all_tests_passed === void 0) {
-          let err35 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema115.properties.verification.required, parentSchema: schema115.properties.verification, data: data14 };
-          vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
-        }
-        if (data14.build_success === void 0) {
-          let err36 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema115.properties.verification.required, parentSchema: schema115.properties.verification, data: data14 };
-          vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
-        }
-        for (let key2 in data14)
-          if (!(key2 === "all_tests_passed" || key2 === "build_success" || key2 === "commands")) {
-            let err37 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.verification, data: data14 };
-            vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
-          }
-        if (data14.all_tests_passed !== void 0) {
-          let data15 = data14.all_tests_passed;
-          if (typeof data15 != "boolean") {
-            let err38 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.verification.properties.all_tests_passed.type, parentSchema: schema115.properties.verification.properties.all_tests_passed, data: data15 };
-            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
-          }
-        }
-        if (data14.build_success !== void 0) {
-          let data16 = data14.build_success;
-          if (typeof data16 != "boolean") {
-            let err39 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.verification.properties.build_success.type, parentSchema: schema115.properties.verification.properties.build_success, data: data16 };
-            vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
-          }
-        }
-        if (data14.commands !== void 0) {
-          let data17 = data14.commands;
-          if (Array.isArray(data17)) {
-            let len4 = data17.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data18 = data17[i4];
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                if (data18.command === void 0) {
-                  let err40 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema115.properties.verification.properties.commands.items.required, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
-                  vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
-                }
-                if (data18.exit_code === void 0) {
-                  let err41 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema115.properties.verification.properties.commands.items.required, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
-                  vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
-                }
-                for (let key3 in data18)
-                  if (!(key3 === "command" || key3 === "exit_code" || key3 === "summary")) {
-                    let err42 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
-                    vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
-                  }
-                if (data18.command !== void 0) {
-                  let data19 = data18.command;
-                  if (typeof data19 == "string") {
-                    if (func1(data19) < 1) {
-                      let err43 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.verification.properties.commands.items.properties.command, data: data19 };
-                      vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-                    }
-                  } else {
-                    let err44 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema115.properties.verification.properties.commands.items.properties.command, data: data19 };
-                    vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-                  }
-                }
-                if (data18.exit_code !== void 0) {
-                  let data20 = data18.exit_code;
-                  if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-                    let err45 = { instancePath: instancePath + "/verification/commands/" + i4 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema115.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema115.properties.verification.properties.commands.items.properties.exit_code, data: data20 };
-                    vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-                  }
-                }
-                if (data18.summary !== void 0) {
-                  let data21 = data18.summary;
-                  if (typeof data21 != "string") {
-                    let err46 = { instancePath: instancePath + "/verification/commands/" + i4 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema115.properties.verification.properties.commands.items.properties.summary, data: data21 };
-                    vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-                  }
-                }
-              } else {
-                let err47 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.verification.properties.commands.items.type, parentSchema: schema115.properties.verification.properties.commands.items, data: data18 };
-                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
-              }
-            }
-          } else {
-            let err48 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.verification.properties.commands.type, parentSchema: schema115.properties.verification.properties.commands, data: data17 };
-            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
-          }
-        }
-      } else {
-        let err49 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.verification.type, parentSchema: schema115.properties.verification, data: data14 };
-        vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
-      }
-    }
-    if (data.next_steps !== void 0) {
-      let data22 = data.next_steps;
-      if (Array.isArray(data22)) {
-        let len5 = data22.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data23 = data22[i5];
-          if (typeof data23 == "string") {
-            if (func1(data23) < 1) {
-              let err50 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.next_steps.items, data: data23 };
-              vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
-            }
-          } else {
-            let err51 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.next_steps.items.type, parentSchema: schema115.properties.next_steps.items, data: data23 };
-            vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
-          }
-        }
-      } else {
-        let err52 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.next_steps.type, parentSchema: schema115.properties.next_steps, data: data22 };
-        vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
-      }
-    }
-    if (data.blocked_reason !== void 0) {
-      let data24 = data.blocked_reason;
-      if (typeof data24 != "string") {
-        let err53 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.blocked_reason.type, parentSchema: schema115.properties.blocked_reason, data: data24 };
-        vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
-      }
-      if (!(data24 === "requirements_unclear" || data24 === "architecture_decision" || data24 === "approval_required" || data24 === "dependency_missing" || data24 === "test_failures" || data24 === "security_concern" || data24 === "out_of_scope" || data24 === "environment" || data24 === "retry_limit")) {
-        let err54 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema115.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.blocked_reason.enum, parentSchema: schema115.properties.blocked_reason, data: data24 };
-        vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
-      }
-    }
-    if (data.attempted !== void 0) {
-      let data25 = data.attempted;
-      if (Array.isArray(data25)) {
-        let len6 = data25.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          let data26 = data25[i6];
-          if (typeof data26 == "string") {
-            if (func1(data26) < 1) {
-              let err55 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.attempted.items, data: data26 };
-              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-            }
-          } else {
-            let err56 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.attempted.items.type, parentSchema: schema115.properties.attempted.items, data: data26 };
-            vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
-          }
-        }
-      } else {
-        let err57 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.attempted.type, parentSchema: schema115.properties.attempted, data: data25 };
-        vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
-      }
-    }
-    if (data.progress_file !== void 0) {
-      let data27 = data.progress_file;
-      if (typeof data27 == "string") {
-        if (func1(data27) < 1) {
-          let err58 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.progress_file, data: data27 };
-          vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
-        }
-      } else {
-        let err59 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.progress_file.type, parentSchema: schema115.properties.progress_file, data: data27 };
-        vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
-      }
-    }
-    if (data.agents_spawned !== void 0) {
-      let data28 = data.agents_spawned;
-      if (Array.isArray(data28)) {
-        let len7 = data28.length;
-        for (let i7 = 0; i7 < len7; i7++) {
-          let data29 = data28[i7];
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (data29.agent === void 0) {
-              let err60 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema115.properties.agents_spawned.items.required, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
-              vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-            }
-            if (data29.status === void 0) {
-              let err61 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema115.properties.agents_spawned.items.required, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
-              vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-            }
-            for (let key4 in data29)
-              if (!(key4 === "agent" || key4 === "phase" || key4 === "status" || key4 === "iterations")) {
-                let err62 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
-                vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
-              }
-            if (data29.agent !== void 0) {
-              let data30 = data29.agent;
-              if (typeof data30 == "string") {
-                if (func1(data30) < 1) {
-                  let err63 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.agents_spawned.items.properties.agent, data: data30 };
-                  vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
-                }
-              } else {
-                let err64 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.agents_spawned.items.properties.agent.type, parentSchema: schema115.properties.agents_spawned.items.properties.agent, data: data30 };
-                vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
-              }
-            }
-            if (data29.phase !== void 0) {
-              let data31 = data29.phase;
-              if (typeof data31 != "string") {
-                let err65 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data31 };
-                vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
-              }
-              if (!(data31 === "architecture" || data31 === "infrastructure" || data31 === "implementation" || data31 === "unit-tests" || data31 === "integration-tests" || data31 === "acceptance-tests" || data31 === "review" || data31 === "deploy" || data31 === "teardown" || data31 === "close-out")) {
-                let err66 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data31 };
-                vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
-              }
-            }
-            if (data29.status !== void 0) {
-              let data32 = data29.status;
-              if (typeof data32 != "string") {
-                let err67 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.agents_spawned.items.properties.status.type, parentSchema: schema115.properties.agents_spawned.items.properties.status, data: data32 };
-                vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
-              }
-              if (!(data32 === "complete" || data32 === "in_progress" || data32 === "blocked" || data32 === "needs_context")) {
-                let err68 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema115.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.agents_spawned.items.properties.status.enum, parentSchema: schema115.properties.agents_spawned.items.properties.status, data: data32 };
-                vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
-              }
-            }
-            if (data29.iterations !== void 0) {
-              let data33 = data29.iterations;
-              if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
-                let err69 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema115.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema115.properties.agents_spawned.items.properties.iterations, data: data33 };
-                vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
-              }
-              if (typeof data33 == "number" && isFinite(data33) && (data33 < 1 || isNaN(data33))) {
-                let err70 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema115.properties.agents_spawned.items.properties.iterations, data: data33 };
-                vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
-              }
-            }
-          } else {
-            let err71 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.agents_spawned.items.type, parentSchema: schema115.properties.agents_spawned.items, data: data29 };
-            vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
-          }
-        }
-      } else {
-        let err72 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.agents_spawned.type, parentSchema: schema115.properties.agents_spawned, data: data28 };
-        vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
-      }
-    }
-    if (data.dispatch_plan !== void 0) {
-      let data34 = data.dispatch_plan;
-      if (Array.isArray(data34)) {
-        let len8 = data34.length;
-        for (let i8 = 0; i8 < len8; i8++) {
-          let data35 = data34[i8];
-          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-            if (data35.agent === void 0) {
-              let err73 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema115.properties.dispatch_plan.items.required, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
-              vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
-            }
-            if (data35.prompt === void 0) {
-              let err74 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema115.properties.dispatch_plan.items.required, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
-              vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
-            }
-            for (let key5 in data35)
-              if (!(key5 === "id" || key5 === "agent" || key5 === "prompt" || key5 === "phase" || key5 === "isolation" || key5 === "model" || key5 === "depends_on")) {
-                let err75 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
-                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
-              }
-            if (data35.id !== void 0) {
-              let data36 = data35.id;
-              if (typeof data36 == "string") {
-                if (!pattern48.test(data36)) {
-                  let err76 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema115.properties.dispatch_plan.items.properties.id, data: data36 };
-                  vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
-                }
-              } else {
-                let err77 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.id.type, parentSchema: schema115.properties.dispatch_plan.items.properties.id, data: data36 };
-                vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
-              }
-            }
-            if (data35.agent !== void 0) {
-              let data37 = data35.agent;
-              if (typeof data37 != "string") {
-                let err78 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema115.properties.dispatch_plan.items.properties.agent, data: data37 };
-                vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
-              }
-              if (!(data37 === "backend-architect" || data37 === "backend-developer" || data37 === "backend-unit-test-engineer" || data37 === "backend-integration-test-engineer" || data37 === "acceptance-test-engineer" || data37 === "backend-reviewer" || data37 === "backend-security-reviewer" || data37 === "integration-developer" || data37 === "aws-infrastructure-specialist")) {
-                let err79 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema115.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema115.properties.dispatch_plan.items.properties.agent, data: data37 };
-                vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
-              }
-            }
-            if (data35.prompt !== void 0) {
-              let data38 = data35.prompt;
-              if (typeof data38 == "string") {
-                if (func1(data38) < 1) {
-                  let err80 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.dispatch_plan.items.properties.prompt, data: data38 };
-                  vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
-                }
-              } else {
-                let err81 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema115.properties.dispatch_plan.items.properties.prompt, data: data38 };
-                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
-              }
-            }
-            if (data35.phase !== void 0) {
-              let data39 = data35.phase;
-              if (typeof data39 != "string") {
-                let err82 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.type, parentSchema: schema116, data: data39 };
-                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
-              }
-              if (!(data39 === "architecture" || data39 === "infrastructure" || data39 === "implementation" || data39 === "unit-tests" || data39 === "integration-tests" || data39 === "acceptance-tests" || data39 === "review" || data39 === "deploy" || data39 === "teardown" || data39 === "close-out")) {
-                let err83 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema116.enum }, message: "must be equal to one of the allowed values", schema: schema116.enum, parentSchema: schema116, data: data39 };
-                vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
-              }
-            }
-            if (data35.isolation !== void 0) {
-              let data40 = data35.isolation;
-              if (typeof data40 != "string") {
-                let err84 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.isolation.type, parentSchema: schema115.properties.dispatch_plan.items.properties.isolation, data: data40 };
-                vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
-              }
-              if (data40 !== "worktree") {
-                let err85 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/enum", keyword: "enum", params: { allowedValues: schema115.properties.dispatch_plan.items.properties.isolation.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.dispatch_plan.items.properties.isolation.enum, parentSchema: schema115.properties.dispatch_plan.items.properties.isolation, data: data40 };
-                vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
-              }
-            }
-            if (data35.model !== void 0) {
-              let data41 = data35.model;
-              if (typeof data41 != "string") {
-                let err86 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.model.type, parentSchema: schema115.properties.dispatch_plan.items.properties.model, data: data41 };
-                vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
-              }
-              if (!(data41 === "sonnet" || data41 === "opus" || data41 === "haiku")) {
-                let err87 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/enum", keyword: "enum", params: { allowedValues: schema115.properties.dispatch_plan.items.properties.model.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.dispatch_plan.items.properties.model.enum, parentSchema: schema115.properties.dispatch_plan.items.properties.model, data: data41 };
-                vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
-              }
-            }
-            if (data35.depends_on !== void 0) {
-              let data42 = data35.depends_on;
-              if (Array.isArray(data42)) {
-                let len9 = data42.length;
-                for (let i9 = 0; i9 < len9; i9++) {
-                  let data43 = data42[i9];
-                  if (typeof data43 == "string") {
-                    if (func1(data43) < 1) {
-                      let err88 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema115.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
-                      vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
-                    }
-                  } else {
-                    let err89 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema115.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
-                    vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
-                  }
-                }
-              } else {
-                let err90 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema115.properties.dispatch_plan.items.properties.depends_on, data: data42 };
-                vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
-              }
-            }
-          } else {
-            let err91 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.dispatch_plan.items.type, parentSchema: schema115.properties.dispatch_plan.items, data: data35 };
-            vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
-          }
-        }
-      } else {
-        let err92 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.dispatch_plan.type, parentSchema: schema115.properties.dispatch_plan, data: data34 };
-        vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
-      }
-    }
-  } else {
-    let err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.type, parentSchema: schema115, data };
-    vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
-  }
-  return validate66.errors = vErrors, errors === 0;
-}
-validate66.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v12 = validate67, schema120 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }, { if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] }, then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } } }], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, commits: { description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).", type: "array", items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate67.evaluated;
+validate69.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v13 = validate70, schema120 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { status: { description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "The phases that passed their gate, in order.", type: "array", items: { $ref: "#/$defs/phase" } }, phases_skipped: { description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).", type: "array", items: { description: "One skipped phase.", type: "object", additionalProperties: !1, required: ["phase", "reason"], properties: { phase: { $ref: "#/$defs/phase" }, reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 } } } }, base: { description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] }, model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, schema121 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, pattern52 = new RegExp("^[0-9a-f]{7,40}$", "u");
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate70.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs2 = errors, valid1 = !0, _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -44462,439 +44699,546 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema120.allOf[0].if, parentSchema: schema120.allOf[0], data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
-  let _errs7 = errors, valid3 = !0, _errs8 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing1;
-    if (data.status === void 0 && (missing1 = "status")) {
-      let err4 = {};
-      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-    } else if (data.status !== void 0 && data.status !== "needs_context") {
-      let err5 = {};
-      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-    }
-  }
-  var _valid1 = _errs8 === errors;
-  if (errors = _errs7, vErrors !== null && (_errs7 ? vErrors.length = _errs7 : vErrors = null), _valid1) {
-    let _errs10 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.missing_context === void 0) {
-        let err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "missing_context" }, message: "must have required property 'missing_context'", schema: schema120.allOf[1].then.required, parentSchema: schema120.allOf[1].then, data };
-        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-      }
-      if (data.missing_context !== void 0) {
-        let data2 = data.missing_context;
-        if (Array.isArray(data2)) {
-          if (data2.length < 1) {
-            let err7 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema120.allOf[1].then.properties.missing_context, data: data2 };
-            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-          }
-        } else {
-          let err8 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.allOf[1].then.properties.missing_context.type, parentSchema: schema120.allOf[1].then.properties.missing_context, data: data2 };
-          vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-        }
-      }
-    }
-    var _valid1 = _errs10 === errors;
-    if (valid3 = _valid1, valid3) {
-      var props1 = {};
-      props1.missing_context = !0, props1.status = !0;
-    }
-  }
-  if (!valid3) {
-    let err9 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema120.allOf[1].if, parentSchema: schema120.allOf[1], data };
-    vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-  }
-  if (props0 !== !0 && props1 !== void 0 && (props1 === !0 ? props0 = !0 : (props0 = props0 || {}, Object.assign(props0, props1))), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.status === void 0) {
-      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema120.required, parentSchema: schema120, data };
-      vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema120.required, parentSchema: schema120, data };
+      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     if (data.summary === void 0) {
-      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema120.required, parentSchema: schema120, data };
-      vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema120.required, parentSchema: schema120, data };
+      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+    }
+    if (data.phases_completed === void 0) {
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema120.required, parentSchema: schema120, data };
+      vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
     }
     if (data.files_created === void 0) {
-      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema120.required, parentSchema: schema120, data };
-      vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-    }
-    if (data.files_modified === void 0) {
-      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema120.required, parentSchema: schema120, data };
-      vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema120.required, parentSchema: schema120, data };
+      vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
     }
     if (data.verification === void 0) {
-      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema120.required, parentSchema: schema120, data };
-      vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema120.required, parentSchema: schema120, data };
+      vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+    }
+    if (data.next_steps === void 0) {
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema120.required, parentSchema: schema120, data };
+      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
     }
     for (let key0 in data)
       if (!func17.call(schema120.properties, key0)) {
-        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120, data };
-        vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+        let err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120, data };
+        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     if (data.status !== void 0) {
-      let data3 = data.status;
-      if (typeof data3 != "string") {
-        let err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.status.type, parentSchema: schema120.properties.status, data: data3 };
-        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      let data1 = data.status;
+      if (typeof data1 != "string") {
+        let err11 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.status.type, parentSchema: schema120.properties.status, data: data1 };
+        vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
       }
-      if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked" || data3 === "needs_context")) {
-        let err17 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema120.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.status.enum, parentSchema: schema120.properties.status, data: data3 };
-        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+      if (!(data1 === "complete" || data1 === "in_progress" || data1 === "blocked")) {
+        let err12 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema120.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.status.enum, parentSchema: schema120.properties.status, data: data1 };
+        vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
       }
     }
     if (data.summary !== void 0) {
-      let data4 = data.summary;
-      if (typeof data4 == "string") {
-        if (func1(data4) < 1) {
-          let err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.summary, data: data4 };
-          vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+      let data2 = data.summary;
+      if (typeof data2 == "string") {
+        if (func1(data2) < 1) {
+          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.summary, data: data2 };
+          vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
         }
       } else {
-        let err19 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.summary.type, parentSchema: schema120.properties.summary, data: data4 };
-        vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.summary.type, parentSchema: schema120.properties.summary, data: data2 };
+        vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
-    if (data.agent !== void 0) {
-      let data5 = data.agent;
-      if (typeof data5 == "string") {
-        if (!pattern48.test(data5)) {
-          let err20 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema120.properties.agent, data: data5 };
-          vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+    if (data.phases_completed !== void 0) {
+      let data3 = data.phases_completed;
+      if (Array.isArray(data3)) {
+        let len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (typeof data4 != "string") {
+            let err15 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.type, parentSchema: schema121, data: data4 };
+            vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+          }
+          if (!(data4 === "architecture" || data4 === "infrastructure" || data4 === "implementation" || data4 === "unit-tests" || data4 === "integration-tests" || data4 === "acceptance-tests" || data4 === "review" || data4 === "deploy" || data4 === "teardown" || data4 === "close-out")) {
+            let err16 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema121.enum }, message: "must be equal to one of the allowed values", schema: schema121.enum, parentSchema: schema121, data: data4 };
+            vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+          }
         }
       } else {
-        let err21 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.agent.type, parentSchema: schema120.properties.agent, data: data5 };
-        vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+        let err17 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.phases_completed.type, parentSchema: schema120.properties.phases_completed, data: data3 };
+        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+      }
+    }
+    if (data.phases_skipped !== void 0) {
+      let data5 = data.phases_skipped;
+      if (Array.isArray(data5)) {
+        let len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data6 = data5[i1];
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.phase === void 0) {
+              let err18 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema120.properties.phases_skipped.items.required, parentSchema: schema120.properties.phases_skipped.items, data: data6 };
+              vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+            }
+            if (data6.reason === void 0) {
+              let err19 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema120.properties.phases_skipped.items.required, parentSchema: schema120.properties.phases_skipped.items, data: data6 };
+              vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+            }
+            for (let key1 in data6)
+              if (!(key1 === "phase" || key1 === "reason")) {
+                let err20 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.phases_skipped.items, data: data6 };
+                vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+              }
+            if (data6.phase !== void 0) {
+              let data7 = data6.phase;
+              if (typeof data7 != "string") {
+                let err21 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.type, parentSchema: schema121, data: data7 };
+                vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+              }
+              if (!(data7 === "architecture" || data7 === "infrastructure" || data7 === "implementation" || data7 === "unit-tests" || data7 === "integration-tests" || data7 === "acceptance-tests" || data7 === "review" || data7 === "deploy" || data7 === "teardown" || data7 === "close-out")) {
+                let err22 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema121.enum }, message: "must be equal to one of the allowed values", schema: schema121.enum, parentSchema: schema121, data: data7 };
+                vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+              }
+            }
+            if (data6.reason !== void 0) {
+              let data8 = data6.reason;
+              if (typeof data8 == "string") {
+                if (func1(data8) < 1) {
+                  let err23 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.phases_skipped.items.properties.reason, data: data8 };
+                  vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+                }
+              } else {
+                let err24 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.phases_skipped.items.properties.reason.type, parentSchema: schema120.properties.phases_skipped.items.properties.reason, data: data8 };
+                vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+              }
+            }
+          } else {
+            let err25 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.phases_skipped.items.type, parentSchema: schema120.properties.phases_skipped.items, data: data6 };
+            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+          }
+        }
+      } else {
+        let err26 = { instancePath: instancePath + "/phases_skipped", schemaPath: "#/properties/phases_skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.phases_skipped.type, parentSchema: schema120.properties.phases_skipped, data: data5 };
+        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+      }
+    }
+    if (data.base !== void 0) {
+      let data9 = data.base;
+      if (typeof data9 == "string") {
+        if (!pattern52.test(data9)) {
+          let err27 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema120.properties.base, data: data9 };
+          vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+        }
+      } else {
+        let err28 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.base.type, parentSchema: schema120.properties.base, data: data9 };
+        vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
       }
     }
     if (data.files_created !== void 0) {
-      let data6 = data.files_created;
-      if (Array.isArray(data6)) {
-        let len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 == "string") {
-            if (func1(data7) < 1) {
-              let err22 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.files_created.items, data: data7 };
-              vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+      let data10 = data.files_created;
+      if (Array.isArray(data10)) {
+        let len2 = data10.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data11 = data10[i2];
+          if (typeof data11 == "string") {
+            if (func1(data11) < 1) {
+              let err29 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.files_created.items, data: data11 };
+              vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
             }
           } else {
-            let err23 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.files_created.items.type, parentSchema: schema120.properties.files_created.items, data: data7 };
-            vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+            let err30 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.files_created.items.type, parentSchema: schema120.properties.files_created.items, data: data11 };
+            vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
           }
         }
       } else {
-        let err24 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.files_created.type, parentSchema: schema120.properties.files_created, data: data6 };
-        vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+        let err31 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.files_created.type, parentSchema: schema120.properties.files_created, data: data10 };
+        vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
       }
     }
     if (data.files_modified !== void 0) {
-      let data8 = data.files_modified;
-      if (Array.isArray(data8)) {
-        let len1 = data8.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data9 = data8[i1];
-          if (typeof data9 == "string") {
-            if (func1(data9) < 1) {
-              let err25 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.files_modified.items, data: data9 };
-              vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+      let data12 = data.files_modified;
+      if (Array.isArray(data12)) {
+        let len3 = data12.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data13 = data12[i3];
+          if (typeof data13 == "string") {
+            if (func1(data13) < 1) {
+              let err32 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.files_modified.items, data: data13 };
+              vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
             }
           } else {
-            let err26 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.files_modified.items.type, parentSchema: schema120.properties.files_modified.items, data: data9 };
-            vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+            let err33 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.files_modified.items.type, parentSchema: schema120.properties.files_modified.items, data: data13 };
+            vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
           }
         }
       } else {
-        let err27 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.files_modified.type, parentSchema: schema120.properties.files_modified, data: data8 };
-        vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+        let err34 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.files_modified.type, parentSchema: schema120.properties.files_modified, data: data12 };
+        vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
       }
     }
     if (data.verification !== void 0) {
-      let data10 = data.verification;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        if (data10.commands === void 0) {
-          let err28 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema120.properties.verification.required, parentSchema: schema120.properties.verification, data: data10 };
-          vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+      let data14 = data.verification;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data14.all_tests_passed === void 0) {
+          let err35 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema120.properties.verification.required, parentSchema: schema120.properties.verification, data: data14 };
+          vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
         }
-        for (let key1 in data10)
-          if (key1 !== "commands") {
-            let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.verification, data: data10 };
-            vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+        if (data14.build_success === void 0) {
+          let err36 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema120.properties.verification.required, parentSchema: schema120.properties.verification, data: data14 };
+          vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+        }
+        for (let key2 in data14)
+          if (!(key2 === "all_tests_passed" || key2 === "build_success" || key2 === "commands")) {
+            let err37 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.verification, data: data14 };
+            vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
           }
-        if (data10.commands !== void 0) {
-          let data11 = data10.commands;
-          if (Array.isArray(data11)) {
-            let len2 = data11.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data12 = data11[i2];
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.command === void 0) {
-                  let err30 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema120.properties.verification.properties.commands.items.required, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
-                  vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
-                }
-                if (data12.exit_code === void 0) {
-                  let err31 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema120.properties.verification.properties.commands.items.required, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
-                  vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-                }
-                for (let key2 in data12)
-                  if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
-                    let err32 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
-                    vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
-                  }
-                if (data12.command !== void 0) {
-                  let data13 = data12.command;
-                  if (typeof data13 == "string") {
-                    if (func1(data13) < 1) {
-                      let err33 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.verification.properties.commands.items.properties.command, data: data13 };
-                      vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
-                    }
-                  } else {
-                    let err34 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.command, data: data13 };
-                    vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
-                  }
-                }
-                if (data12.exit_code !== void 0) {
-                  let data14 = data12.exit_code;
-                  if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-                    let err35 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
-                    vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
-                  }
-                }
-                if (data12.summary !== void 0) {
-                  let data15 = data12.summary;
-                  if (typeof data15 != "string") {
-                    let err36 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.summary, data: data15 };
-                    vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
-                  }
-                }
-              } else {
-                let err37 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.verification.properties.commands.items.type, parentSchema: schema120.properties.verification.properties.commands.items, data: data12 };
-                vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
-              }
-            }
-          } else {
-            let err38 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.verification.properties.commands.type, parentSchema: schema120.properties.verification.properties.commands, data: data11 };
+        if (data14.all_tests_passed !== void 0) {
+          let data15 = data14.all_tests_passed;
+          if (typeof data15 != "boolean") {
+            let err38 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema120.properties.verification.properties.all_tests_passed.type, parentSchema: schema120.properties.verification.properties.all_tests_passed, data: data15 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
+        if (data14.build_success !== void 0) {
+          let data16 = data14.build_success;
+          if (typeof data16 != "boolean") {
+            let err39 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema120.properties.verification.properties.build_success.type, parentSchema: schema120.properties.verification.properties.build_success, data: data16 };
+            vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+          }
+        }
+        if (data14.commands !== void 0) {
+          let data17 = data14.commands;
+          if (Array.isArray(data17)) {
+            let len4 = data17.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data18 = data17[i4];
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                if (data18.command === void 0) {
+                  let err40 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema120.properties.verification.properties.commands.items.required, parentSchema: schema120.properties.verification.properties.commands.items, data: data18 };
+                  vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+                }
+                if (data18.exit_code === void 0) {
+                  let err41 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema120.properties.verification.properties.commands.items.required, parentSchema: schema120.properties.verification.properties.commands.items, data: data18 };
+                  vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+                }
+                for (let key3 in data18)
+                  if (!(key3 === "command" || key3 === "exit_code" || key3 === "summary")) {
+                    let err42 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.verification.properties.commands.items, data: data18 };
+                    vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+                  }
+                if (data18.command !== void 0) {
+                  let data19 = data18.command;
+                  if (typeof data19 == "string") {
+                    if (func1(data19) < 1) {
+                      let err43 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.verification.properties.commands.items.properties.command, data: data19 };
+                      vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+                    }
+                  } else {
+                    let err44 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.command, data: data19 };
+                    vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+                  }
+                }
+                if (data18.exit_code !== void 0) {
+                  let data20 = data18.exit_code;
+                  if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
+                    let err45 = { instancePath: instancePath + "/verification/commands/" + i4 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.exit_code, data: data20 };
+                    vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
+                  }
+                }
+                if (data18.summary !== void 0) {
+                  let data21 = data18.summary;
+                  if (typeof data21 != "string") {
+                    let err46 = { instancePath: instancePath + "/verification/commands/" + i4 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema120.properties.verification.properties.commands.items.properties.summary, data: data21 };
+                    vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
+                  }
+                }
+              } else {
+                let err47 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.verification.properties.commands.items.type, parentSchema: schema120.properties.verification.properties.commands.items, data: data18 };
+                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+              }
+            }
+          } else {
+            let err48 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.verification.properties.commands.type, parentSchema: schema120.properties.verification.properties.commands, data: data17 };
+            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+          }
+        }
       } else {
-        let err39 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.verification.type, parentSchema: schema120.properties.verification, data: data10 };
-        vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+        let err49 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.verification.type, parentSchema: schema120.properties.verification, data: data14 };
+        vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+      }
+    }
+    if (data.next_steps !== void 0) {
+      let data22 = data.next_steps;
+      if (Array.isArray(data22)) {
+        let len5 = data22.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data23 = data22[i5];
+          if (typeof data23 == "string") {
+            if (func1(data23) < 1) {
+              let err50 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.next_steps.items, data: data23 };
+              vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+            }
+          } else {
+            let err51 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.next_steps.items.type, parentSchema: schema120.properties.next_steps.items, data: data23 };
+            vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+          }
+        }
+      } else {
+        let err52 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.next_steps.type, parentSchema: schema120.properties.next_steps, data: data22 };
+        vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
-      let data16 = data.blocked_reason;
-      if (typeof data16 != "string") {
-        let err40 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.blocked_reason.type, parentSchema: schema120.properties.blocked_reason, data: data16 };
-        vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+      let data24 = data.blocked_reason;
+      if (typeof data24 != "string") {
+        let err53 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.blocked_reason.type, parentSchema: schema120.properties.blocked_reason, data: data24 };
+        vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
       }
-      if (!(data16 === "requirements_unclear" || data16 === "architecture_decision" || data16 === "approval_required" || data16 === "dependency_missing" || data16 === "test_failures" || data16 === "security_concern" || data16 === "out_of_scope" || data16 === "environment" || data16 === "retry_limit")) {
-        let err41 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema120.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.blocked_reason.enum, parentSchema: schema120.properties.blocked_reason, data: data16 };
-        vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
-      }
-    }
-    if (data.missing_context !== void 0) {
-      let data17 = data.missing_context;
-      if (Array.isArray(data17)) {
-        let len3 = data17.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data18 = data17[i3];
-          if (typeof data18 == "string") {
-            if (func1(data18) < 1) {
-              let err42 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.missing_context.items, data: data18 };
-              vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
-            }
-          } else {
-            let err43 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.missing_context.items.type, parentSchema: schema120.properties.missing_context.items, data: data18 };
-            vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-          }
-        }
-      } else {
-        let err44 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.missing_context.type, parentSchema: schema120.properties.missing_context, data: data17 };
-        vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-      }
-    }
-    if (data.commits !== void 0) {
-      let data19 = data.commits;
-      if (Array.isArray(data19)) {
-        let len4 = data19.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          let data20 = data19[i4];
-          if (typeof data20 == "string") {
-            if (!pattern52.test(data20)) {
-              let err45 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema120.properties.commits.items, data: data20 };
-              vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-            }
-          } else {
-            let err46 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.commits.items.type, parentSchema: schema120.properties.commits.items, data: data20 };
-            vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-          }
-        }
-      } else {
-        let err47 = { instancePath: instancePath + "/commits", schemaPath: "#/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.commits.type, parentSchema: schema120.properties.commits, data: data19 };
-        vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+      if (!(data24 === "requirements_unclear" || data24 === "architecture_decision" || data24 === "approval_required" || data24 === "dependency_missing" || data24 === "test_failures" || data24 === "security_concern" || data24 === "out_of_scope" || data24 === "environment" || data24 === "retry_limit")) {
+        let err54 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema120.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.blocked_reason.enum, parentSchema: schema120.properties.blocked_reason, data: data24 };
+        vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
       }
     }
     if (data.attempted !== void 0) {
-      let data21 = data.attempted;
-      if (Array.isArray(data21)) {
-        let len5 = data21.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data22 = data21[i5];
-          if (typeof data22 == "string") {
-            if (func1(data22) < 1) {
-              let err48 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.attempted.items, data: data22 };
-              vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+      let data25 = data.attempted;
+      if (Array.isArray(data25)) {
+        let len6 = data25.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data26 = data25[i6];
+          if (typeof data26 == "string") {
+            if (func1(data26) < 1) {
+              let err55 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.attempted.items, data: data26 };
+              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
             }
           } else {
-            let err49 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.attempted.items.type, parentSchema: schema120.properties.attempted.items, data: data22 };
-            vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+            let err56 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.attempted.items.type, parentSchema: schema120.properties.attempted.items, data: data26 };
+            vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
           }
         }
       } else {
-        let err50 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.attempted.type, parentSchema: schema120.properties.attempted, data: data21 };
-        vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+        let err57 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.attempted.type, parentSchema: schema120.properties.attempted, data: data25 };
+        vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
       }
     }
-    if (data.recommendation !== void 0) {
-      let data23 = data.recommendation;
-      if (typeof data23 != "string") {
-        let err51 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.recommendation.type, parentSchema: schema120.properties.recommendation, data: data23 };
-        vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+    if (data.progress_file !== void 0) {
+      let data27 = data.progress_file;
+      if (typeof data27 == "string") {
+        if (func1(data27) < 1) {
+          let err58 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.progress_file, data: data27 };
+          vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+        }
+      } else {
+        let err59 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.progress_file.type, parentSchema: schema120.properties.progress_file, data: data27 };
+        vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
       }
     }
-    if (data.findings !== void 0) {
-      let data24 = data.findings;
-      if (Array.isArray(data24)) {
-        let len6 = data24.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          let data25 = data24[i6];
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            if (data25.severity === void 0) {
-              let err52 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+    if (data.agents_spawned !== void 0) {
+      let data28 = data.agents_spawned;
+      if (Array.isArray(data28)) {
+        let len7 = data28.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          let data29 = data28[i7];
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (data29.agent === void 0) {
+              let err60 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema120.properties.agents_spawned.items.required, parentSchema: schema120.properties.agents_spawned.items, data: data29 };
+              vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
             }
-            if (data25.confidence === void 0) {
-              let err53 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+            if (data29.status === void 0) {
+              let err61 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema120.properties.agents_spawned.items.required, parentSchema: schema120.properties.agents_spawned.items, data: data29 };
+              vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
             }
-            if (data25.file === void 0) {
-              let err54 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
-            }
-            if (data25.line === void 0) {
-              let err55 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-            }
-            if (data25.message === void 0) {
-              let err56 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema120.properties.findings.items.required, parentSchema: schema120.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
-            }
-            for (let key3 in data25)
-              if (!(key3 === "severity" || key3 === "confidence" || key3 === "file" || key3 === "line" || key3 === "message" || key3 === "rule")) {
-                let err57 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.findings.items, data: data25 };
-                vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+            for (let key4 in data29)
+              if (!(key4 === "agent" || key4 === "phase" || key4 === "status" || key4 === "iterations")) {
+                let err62 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.agents_spawned.items, data: data29 };
+                vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
               }
-            if (data25.severity !== void 0) {
-              let data26 = data25.severity;
-              if (typeof data26 != "string") {
-                let err58 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.severity.type, parentSchema: schema120.properties.findings.items.properties.severity, data: data26 };
-                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
-              }
-              if (!(data26 === "critical" || data26 === "high" || data26 === "medium" || data26 === "low")) {
-                let err59 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema120.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.findings.items.properties.severity.enum, parentSchema: schema120.properties.findings.items.properties.severity, data: data26 };
-                vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
-              }
-            }
-            if (data25.confidence !== void 0) {
-              let data27 = data25.confidence;
-              if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
-                let err60 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.findings.items.properties.confidence.type, parentSchema: schema120.properties.findings.items.properties.confidence, data: data27 };
-                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-              }
-              if (typeof data27 == "number" && isFinite(data27)) {
-                if (data27 > 100 || isNaN(data27)) {
-                  let err61 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema120.properties.findings.items.properties.confidence, data: data27 };
-                  vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-                }
-                if (data27 < 0 || isNaN(data27)) {
-                  let err62 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema120.properties.findings.items.properties.confidence, data: data27 };
-                  vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
-                }
-              }
-            }
-            if (data25.file !== void 0) {
-              let data28 = data25.file;
-              if (typeof data28 == "string") {
-                if (func1(data28) < 1) {
-                  let err63 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.findings.items.properties.file, data: data28 };
+            if (data29.agent !== void 0) {
+              let data30 = data29.agent;
+              if (typeof data30 == "string") {
+                if (func1(data30) < 1) {
+                  let err63 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.agents_spawned.items.properties.agent, data: data30 };
                   vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
                 }
               } else {
-                let err64 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.file.type, parentSchema: schema120.properties.findings.items.properties.file, data: data28 };
+                let err64 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.agents_spawned.items.properties.agent.type, parentSchema: schema120.properties.agents_spawned.items.properties.agent, data: data30 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
-            if (data25.line !== void 0) {
-              let data29 = data25.line;
-              if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
-                let err65 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.findings.items.properties.line.type, parentSchema: schema120.properties.findings.items.properties.line, data: data29 };
+            if (data29.phase !== void 0) {
+              let data31 = data29.phase;
+              if (typeof data31 != "string") {
+                let err65 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.type, parentSchema: schema121, data: data31 };
                 vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
               }
-              if (typeof data29 == "number" && isFinite(data29) && (data29 < 1 || isNaN(data29))) {
-                let err66 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema120.properties.findings.items.properties.line, data: data29 };
+              if (!(data31 === "architecture" || data31 === "infrastructure" || data31 === "implementation" || data31 === "unit-tests" || data31 === "integration-tests" || data31 === "acceptance-tests" || data31 === "review" || data31 === "deploy" || data31 === "teardown" || data31 === "close-out")) {
+                let err66 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema121.enum }, message: "must be equal to one of the allowed values", schema: schema121.enum, parentSchema: schema121, data: data31 };
                 vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
               }
             }
-            if (data25.message !== void 0) {
-              let data30 = data25.message;
-              if (typeof data30 == "string") {
-                if (func1(data30) < 1) {
-                  let err67 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.findings.items.properties.message, data: data30 };
-                  vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
-                }
-              } else {
-                let err68 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.message.type, parentSchema: schema120.properties.findings.items.properties.message, data: data30 };
+            if (data29.status !== void 0) {
+              let data32 = data29.status;
+              if (typeof data32 != "string") {
+                let err67 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.agents_spawned.items.properties.status.type, parentSchema: schema120.properties.agents_spawned.items.properties.status, data: data32 };
+                vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+              }
+              if (!(data32 === "complete" || data32 === "in_progress" || data32 === "blocked" || data32 === "needs_context")) {
+                let err68 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema120.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.agents_spawned.items.properties.status.enum, parentSchema: schema120.properties.agents_spawned.items.properties.status, data: data32 };
                 vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
               }
             }
-            if (data25.rule !== void 0) {
-              let data31 = data25.rule;
-              if (typeof data31 != "string") {
-                let err69 = { instancePath: instancePath + "/findings/" + i6 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.findings.items.properties.rule.type, parentSchema: schema120.properties.findings.items.properties.rule, data: data31 };
+            if (data29.iterations !== void 0) {
+              let data33 = data29.iterations;
+              if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
+                let err69 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema120.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema120.properties.agents_spawned.items.properties.iterations, data: data33 };
                 vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+              }
+              if (typeof data33 == "number" && isFinite(data33) && (data33 < 1 || isNaN(data33))) {
+                let err70 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema120.properties.agents_spawned.items.properties.iterations, data: data33 };
+                vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
               }
             }
           } else {
-            let err70 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.findings.items.type, parentSchema: schema120.properties.findings.items, data: data25 };
-            vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+            let err71 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.agents_spawned.items.type, parentSchema: schema120.properties.agents_spawned.items, data: data29 };
+            vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
           }
         }
       } else {
-        let err71 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.findings.type, parentSchema: schema120.properties.findings, data: data24 };
-        vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+        let err72 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.agents_spawned.type, parentSchema: schema120.properties.agents_spawned, data: data28 };
+        vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
       }
     }
-    if (data.report_file !== void 0) {
-      let data32 = data.report_file;
-      if (typeof data32 == "string") {
-        if (func1(data32) < 1) {
-          let err72 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.report_file, data: data32 };
-          vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+    if (data.dispatch_plan !== void 0) {
+      let data34 = data.dispatch_plan;
+      if (Array.isArray(data34)) {
+        let len8 = data34.length;
+        for (let i8 = 0; i8 < len8; i8++) {
+          let data35 = data34[i8];
+          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+            if (data35.agent === void 0) {
+              let err73 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema120.properties.dispatch_plan.items.required, parentSchema: schema120.properties.dispatch_plan.items, data: data35 };
+              vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+            }
+            if (data35.prompt === void 0) {
+              let err74 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema120.properties.dispatch_plan.items.required, parentSchema: schema120.properties.dispatch_plan.items, data: data35 };
+              vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+            }
+            for (let key5 in data35)
+              if (!(key5 === "id" || key5 === "agent" || key5 === "prompt" || key5 === "phase" || key5 === "isolation" || key5 === "model" || key5 === "depends_on")) {
+                let err75 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.dispatch_plan.items, data: data35 };
+                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
+              }
+            if (data35.id !== void 0) {
+              let data36 = data35.id;
+              if (typeof data36 == "string") {
+                if (!pattern48.test(data36)) {
+                  let err76 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema120.properties.dispatch_plan.items.properties.id, data: data36 };
+                  vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+                }
+              } else {
+                let err77 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.dispatch_plan.items.properties.id.type, parentSchema: schema120.properties.dispatch_plan.items.properties.id, data: data36 };
+                vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
+              }
+            }
+            if (data35.agent !== void 0) {
+              let data37 = data35.agent;
+              if (typeof data37 != "string") {
+                let err78 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema120.properties.dispatch_plan.items.properties.agent, data: data37 };
+                vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
+              }
+              if (!(data37 === "backend-architect" || data37 === "backend-developer" || data37 === "backend-unit-test-engineer" || data37 === "backend-integration-test-engineer" || data37 === "acceptance-test-engineer" || data37 === "backend-reviewer" || data37 === "backend-security-reviewer" || data37 === "integration-developer" || data37 === "aws-infrastructure-specialist")) {
+                let err79 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema120.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema120.properties.dispatch_plan.items.properties.agent, data: data37 };
+                vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
+              }
+            }
+            if (data35.prompt !== void 0) {
+              let data38 = data35.prompt;
+              if (typeof data38 == "string") {
+                if (func1(data38) < 1) {
+                  let err80 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                  vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
+                }
+              } else {
+                let err81 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema120.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
+              }
+            }
+            if (data35.phase !== void 0) {
+              let data39 = data35.phase;
+              if (typeof data39 != "string") {
+                let err82 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.type, parentSchema: schema121, data: data39 };
+                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
+              }
+              if (!(data39 === "architecture" || data39 === "infrastructure" || data39 === "implementation" || data39 === "unit-tests" || data39 === "integration-tests" || data39 === "acceptance-tests" || data39 === "review" || data39 === "deploy" || data39 === "teardown" || data39 === "close-out")) {
+                let err83 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema121.enum }, message: "must be equal to one of the allowed values", schema: schema121.enum, parentSchema: schema121, data: data39 };
+                vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
+              }
+            }
+            if (data35.isolation !== void 0) {
+              let data40 = data35.isolation;
+              if (typeof data40 != "string") {
+                let err84 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.dispatch_plan.items.properties.isolation.type, parentSchema: schema120.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
+              }
+              if (data40 !== "worktree") {
+                let err85 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/enum", keyword: "enum", params: { allowedValues: schema120.properties.dispatch_plan.items.properties.isolation.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.dispatch_plan.items.properties.isolation.enum, parentSchema: schema120.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
+              }
+            }
+            if (data35.model !== void 0) {
+              let data41 = data35.model;
+              if (typeof data41 != "string") {
+                let err86 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.dispatch_plan.items.properties.model.type, parentSchema: schema120.properties.dispatch_plan.items.properties.model, data: data41 };
+                vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
+              }
+              if (!(data41 === "sonnet" || data41 === "opus" || data41 === "haiku")) {
+                let err87 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/enum", keyword: "enum", params: { allowedValues: schema120.properties.dispatch_plan.items.properties.model.enum }, message: "must be equal to one of the allowed values", schema: schema120.properties.dispatch_plan.items.properties.model.enum, parentSchema: schema120.properties.dispatch_plan.items.properties.model, data: data41 };
+                vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
+              }
+            }
+            if (data35.depends_on !== void 0) {
+              let data42 = data35.depends_on;
+              if (Array.isArray(data42)) {
+                let len9 = data42.length;
+                for (let i9 = 0; i9 < len9; i9++) {
+                  let data43 = data42[i9];
+                  if (typeof data43 == "string") {
+                    if (func1(data43) < 1) {
+                      let err88 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                      vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
+                    }
+                  } else {
+                    let err89 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema120.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                    vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
+                  }
+                }
+              } else {
+                let err90 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema120.properties.dispatch_plan.items.properties.depends_on, data: data42 };
+                vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
+              }
+            }
+          } else {
+            let err91 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.dispatch_plan.items.type, parentSchema: schema120.properties.dispatch_plan.items, data: data35 };
+            vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
+          }
         }
       } else {
-        let err73 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.report_file.type, parentSchema: schema120.properties.report_file, data: data32 };
-        vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+        let err92 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema120.properties.dispatch_plan.type, parentSchema: schema120.properties.dispatch_plan, data: data34 };
+        vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
       }
     }
   } else {
-    let err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.type, parentSchema: schema120, data };
-    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+    let err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.type, parentSchema: schema120, data };
+    vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
   }
-  return validate67.errors = vErrors, errors === 0;
+  return validate70.errors = vErrors, errors === 0;
 }
-validate67.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v13 = validate68, schema121 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, gate: { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, commit: { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, blocked_reason: { description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, base: { description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.", $ref: "#/$defs/commit" }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "The phase that is running or next to run.", $ref: "#/$defs/phase" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] }, then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } }, properties: { name: { $ref: "#/$defs/phase" }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 }, context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commits: { description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.", type: "array", items: { $ref: "#/$defs/commit" } }, reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, review_gates: { description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.", type: "object", additionalProperties: !1, required: ["spec", "quality", "security"], properties: { spec: { $ref: "#/$defs/gate" }, quality: { $ref: "#/$defs/gate" }, security: { $ref: "#/$defs/gate" }, reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, schema122 = { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, schema123 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, schema126 = { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, formats6 = require_formats().fullFormats["date-time"];
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate68.evaluated;
+validate70.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v14 = validate71, schema125 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }, { if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] }, then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } } }], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, commits: { description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).", type: "array", items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate71.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs2 = errors, valid1 = !0, _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -44911,7 +45255,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
   if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
     let _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema121.allOf[0].then.required, parentSchema: schema121.allOf[0].then, data };
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema125.allOf[0].then.required, parentSchema: schema125.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     var _valid0 = _errs5 === errors;
@@ -44921,63 +45265,525 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema121.allOf[0].if, parentSchema: schema121.allOf[0], data };
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema125.allOf[0].if, parentSchema: schema125.allOf[0], data };
+    vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  let _errs7 = errors, valid3 = !0, _errs8 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing1;
+    if (data.status === void 0 && (missing1 = "status")) {
+      let err4 = {};
+      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+    } else if (data.status !== void 0 && data.status !== "needs_context") {
+      let err5 = {};
+      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+    }
+  }
+  var _valid1 = _errs8 === errors;
+  if (errors = _errs7, vErrors !== null && (_errs7 ? vErrors.length = _errs7 : vErrors = null), _valid1) {
+    let _errs10 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.missing_context === void 0) {
+        let err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "missing_context" }, message: "must have required property 'missing_context'", schema: schema125.allOf[1].then.required, parentSchema: schema125.allOf[1].then, data };
+        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+      }
+      if (data.missing_context !== void 0) {
+        let data2 = data.missing_context;
+        if (Array.isArray(data2)) {
+          if (data2.length < 1) {
+            let err7 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema125.allOf[1].then.properties.missing_context, data: data2 };
+            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+          }
+        } else {
+          let err8 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.allOf[1].then.properties.missing_context.type, parentSchema: schema125.allOf[1].then.properties.missing_context, data: data2 };
+          vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+        }
+      }
+    }
+    var _valid1 = _errs10 === errors;
+    if (valid3 = _valid1, valid3) {
+      var props1 = {};
+      props1.missing_context = !0, props1.status = !0;
+    }
+  }
+  if (!valid3) {
+    let err9 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema125.allOf[1].if, parentSchema: schema125.allOf[1], data };
+    vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+  }
+  if (props0 !== !0 && props1 !== void 0 && (props1 === !0 ? props0 = !0 : (props0 = props0 || {}, Object.assign(props0, props1))), data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.status === void 0) {
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema125.required, parentSchema: schema125, data };
+      vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+    }
+    if (data.summary === void 0) {
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema125.required, parentSchema: schema125, data };
+      vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+    }
+    if (data.files_created === void 0) {
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema125.required, parentSchema: schema125, data };
+      vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
+    }
+    if (data.files_modified === void 0) {
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema125.required, parentSchema: schema125, data };
+      vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+    }
+    if (data.verification === void 0) {
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema125.required, parentSchema: schema125, data };
+      vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+    }
+    for (let key0 in data)
+      if (!func17.call(schema125.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema125, data };
+        vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+      }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 != "string") {
+        let err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.status.type, parentSchema: schema125.properties.status, data: data3 };
+        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      }
+      if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked" || data3 === "needs_context")) {
+        let err17 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema125.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema125.properties.status.enum, parentSchema: schema125.properties.status, data: data3 };
+        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+      }
+    }
+    if (data.summary !== void 0) {
+      let data4 = data.summary;
+      if (typeof data4 == "string") {
+        if (func1(data4) < 1) {
+          let err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.summary, data: data4 };
+          vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+        }
+      } else {
+        let err19 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.summary.type, parentSchema: schema125.properties.summary, data: data4 };
+        vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+      }
+    }
+    if (data.agent !== void 0) {
+      let data5 = data.agent;
+      if (typeof data5 == "string") {
+        if (!pattern48.test(data5)) {
+          let err20 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema125.properties.agent, data: data5 };
+          vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+        }
+      } else {
+        let err21 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.agent.type, parentSchema: schema125.properties.agent, data: data5 };
+        vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+      }
+    }
+    if (data.files_created !== void 0) {
+      let data6 = data.files_created;
+      if (Array.isArray(data6)) {
+        let len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 == "string") {
+            if (func1(data7) < 1) {
+              let err22 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.files_created.items, data: data7 };
+              vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+            }
+          } else {
+            let err23 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.files_created.items.type, parentSchema: schema125.properties.files_created.items, data: data7 };
+            vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+          }
+        }
+      } else {
+        let err24 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.properties.files_created.type, parentSchema: schema125.properties.files_created, data: data6 };
+        vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+      }
+    }
+    if (data.files_modified !== void 0) {
+      let data8 = data.files_modified;
+      if (Array.isArray(data8)) {
+        let len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (typeof data9 == "string") {
+            if (func1(data9) < 1) {
+              let err25 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.files_modified.items, data: data9 };
+              vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+            }
+          } else {
+            let err26 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.files_modified.items.type, parentSchema: schema125.properties.files_modified.items, data: data9 };
+            vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+          }
+        }
+      } else {
+        let err27 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.properties.files_modified.type, parentSchema: schema125.properties.files_modified, data: data8 };
+        vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+      }
+    }
+    if (data.verification !== void 0) {
+      let data10 = data.verification;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.commands === void 0) {
+          let err28 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema125.properties.verification.required, parentSchema: schema125.properties.verification, data: data10 };
+          vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+        }
+        for (let key1 in data10)
+          if (key1 !== "commands") {
+            let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema125.properties.verification, data: data10 };
+            vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+          }
+        if (data10.commands !== void 0) {
+          let data11 = data10.commands;
+          if (Array.isArray(data11)) {
+            let len2 = data11.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data12 = data11[i2];
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                if (data12.command === void 0) {
+                  let err30 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema125.properties.verification.properties.commands.items.required, parentSchema: schema125.properties.verification.properties.commands.items, data: data12 };
+                  vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+                }
+                if (data12.exit_code === void 0) {
+                  let err31 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema125.properties.verification.properties.commands.items.required, parentSchema: schema125.properties.verification.properties.commands.items, data: data12 };
+                  vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
+                }
+                for (let key2 in data12)
+                  if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
+                    let err32 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema125.properties.verification.properties.commands.items, data: data12 };
+                    vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
+                  }
+                if (data12.command !== void 0) {
+                  let data13 = data12.command;
+                  if (typeof data13 == "string") {
+                    if (func1(data13) < 1) {
+                      let err33 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.verification.properties.commands.items.properties.command, data: data13 };
+                      vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
+                    }
+                  } else {
+                    let err34 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema125.properties.verification.properties.commands.items.properties.command, data: data13 };
+                    vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+                  }
+                }
+                if (data12.exit_code !== void 0) {
+                  let data14 = data12.exit_code;
+                  if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
+                    let err35 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema125.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema125.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
+                    vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
+                  }
+                }
+                if (data12.summary !== void 0) {
+                  let data15 = data12.summary;
+                  if (typeof data15 != "string") {
+                    let err36 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema125.properties.verification.properties.commands.items.properties.summary, data: data15 };
+                    vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+                  }
+                }
+              } else {
+                let err37 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema125.properties.verification.properties.commands.items.type, parentSchema: schema125.properties.verification.properties.commands.items, data: data12 };
+                vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+              }
+            }
+          } else {
+            let err38 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.properties.verification.properties.commands.type, parentSchema: schema125.properties.verification.properties.commands, data: data11 };
+            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+          }
+        }
+      } else {
+        let err39 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema125.properties.verification.type, parentSchema: schema125.properties.verification, data: data10 };
+        vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+      }
+    }
+    if (data.blocked_reason !== void 0) {
+      let data16 = data.blocked_reason;
+      if (typeof data16 != "string") {
+        let err40 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.blocked_reason.type, parentSchema: schema125.properties.blocked_reason, data: data16 };
+        vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+      }
+      if (!(data16 === "requirements_unclear" || data16 === "architecture_decision" || data16 === "approval_required" || data16 === "dependency_missing" || data16 === "test_failures" || data16 === "security_concern" || data16 === "out_of_scope" || data16 === "environment" || data16 === "retry_limit")) {
+        let err41 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema125.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema125.properties.blocked_reason.enum, parentSchema: schema125.properties.blocked_reason, data: data16 };
+        vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+      }
+    }
+    if (data.missing_context !== void 0) {
+      let data17 = data.missing_context;
+      if (Array.isArray(data17)) {
+        let len3 = data17.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data18 = data17[i3];
+          if (typeof data18 == "string") {
+            if (func1(data18) < 1) {
+              let err42 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.missing_context.items, data: data18 };
+              vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+            }
+          } else {
+            let err43 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.missing_context.items.type, parentSchema: schema125.properties.missing_context.items, data: data18 };
+            vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+          }
+        }
+      } else {
+        let err44 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.properties.missing_context.type, parentSchema: schema125.properties.missing_context, data: data17 };
+        vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+      }
+    }
+    if (data.commits !== void 0) {
+      let data19 = data.commits;
+      if (Array.isArray(data19)) {
+        let len4 = data19.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data20 = data19[i4];
+          if (typeof data20 == "string") {
+            if (!pattern52.test(data20)) {
+              let err45 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema125.properties.commits.items, data: data20 };
+              vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
+            }
+          } else {
+            let err46 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.commits.items.type, parentSchema: schema125.properties.commits.items, data: data20 };
+            vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
+          }
+        }
+      } else {
+        let err47 = { instancePath: instancePath + "/commits", schemaPath: "#/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.properties.commits.type, parentSchema: schema125.properties.commits, data: data19 };
+        vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+      }
+    }
+    if (data.attempted !== void 0) {
+      let data21 = data.attempted;
+      if (Array.isArray(data21)) {
+        let len5 = data21.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data22 = data21[i5];
+          if (typeof data22 == "string") {
+            if (func1(data22) < 1) {
+              let err48 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.attempted.items, data: data22 };
+              vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+            }
+          } else {
+            let err49 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.attempted.items.type, parentSchema: schema125.properties.attempted.items, data: data22 };
+            vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+          }
+        }
+      } else {
+        let err50 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.properties.attempted.type, parentSchema: schema125.properties.attempted, data: data21 };
+        vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+      }
+    }
+    if (data.recommendation !== void 0) {
+      let data23 = data.recommendation;
+      if (typeof data23 != "string") {
+        let err51 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.recommendation.type, parentSchema: schema125.properties.recommendation, data: data23 };
+        vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+      }
+    }
+    if (data.findings !== void 0) {
+      let data24 = data.findings;
+      if (Array.isArray(data24)) {
+        let len6 = data24.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data25 = data24[i6];
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            if (data25.severity === void 0) {
+              let err52 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema125.properties.findings.items.required, parentSchema: schema125.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+            }
+            if (data25.confidence === void 0) {
+              let err53 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema125.properties.findings.items.required, parentSchema: schema125.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+            }
+            if (data25.file === void 0) {
+              let err54 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema125.properties.findings.items.required, parentSchema: schema125.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+            }
+            if (data25.line === void 0) {
+              let err55 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema125.properties.findings.items.required, parentSchema: schema125.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
+            }
+            if (data25.message === void 0) {
+              let err56 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema125.properties.findings.items.required, parentSchema: schema125.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
+            }
+            for (let key3 in data25)
+              if (!(key3 === "severity" || key3 === "confidence" || key3 === "file" || key3 === "line" || key3 === "message" || key3 === "rule")) {
+                let err57 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema125.properties.findings.items, data: data25 };
+                vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+              }
+            if (data25.severity !== void 0) {
+              let data26 = data25.severity;
+              if (typeof data26 != "string") {
+                let err58 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.findings.items.properties.severity.type, parentSchema: schema125.properties.findings.items.properties.severity, data: data26 };
+                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+              }
+              if (!(data26 === "critical" || data26 === "high" || data26 === "medium" || data26 === "low")) {
+                let err59 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema125.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema125.properties.findings.items.properties.severity.enum, parentSchema: schema125.properties.findings.items.properties.severity, data: data26 };
+                vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
+              }
+            }
+            if (data25.confidence !== void 0) {
+              let data27 = data25.confidence;
+              if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
+                let err60 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema125.properties.findings.items.properties.confidence.type, parentSchema: schema125.properties.findings.items.properties.confidence, data: data27 };
+                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
+              }
+              if (typeof data27 == "number" && isFinite(data27)) {
+                if (data27 > 100 || isNaN(data27)) {
+                  let err61 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema125.properties.findings.items.properties.confidence, data: data27 };
+                  vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
+                }
+                if (data27 < 0 || isNaN(data27)) {
+                  let err62 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema125.properties.findings.items.properties.confidence, data: data27 };
+                  vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
+                }
+              }
+            }
+            if (data25.file !== void 0) {
+              let data28 = data25.file;
+              if (typeof data28 == "string") {
+                if (func1(data28) < 1) {
+                  let err63 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.findings.items.properties.file, data: data28 };
+                  vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
+                }
+              } else {
+                let err64 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.findings.items.properties.file.type, parentSchema: schema125.properties.findings.items.properties.file, data: data28 };
+                vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+              }
+            }
+            if (data25.line !== void 0) {
+              let data29 = data25.line;
+              if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
+                let err65 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema125.properties.findings.items.properties.line.type, parentSchema: schema125.properties.findings.items.properties.line, data: data29 };
+                vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
+              }
+              if (typeof data29 == "number" && isFinite(data29) && (data29 < 1 || isNaN(data29))) {
+                let err66 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema125.properties.findings.items.properties.line, data: data29 };
+                vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
+              }
+            }
+            if (data25.message !== void 0) {
+              let data30 = data25.message;
+              if (typeof data30 == "string") {
+                if (func1(data30) < 1) {
+                  let err67 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.findings.items.properties.message, data: data30 };
+                  vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+                }
+              } else {
+                let err68 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.findings.items.properties.message.type, parentSchema: schema125.properties.findings.items.properties.message, data: data30 };
+                vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
+              }
+            }
+            if (data25.rule !== void 0) {
+              let data31 = data25.rule;
+              if (typeof data31 != "string") {
+                let err69 = { instancePath: instancePath + "/findings/" + i6 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.findings.items.properties.rule.type, parentSchema: schema125.properties.findings.items.properties.rule, data: data31 };
+                vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+              }
+            }
+          } else {
+            let err70 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema125.properties.findings.items.type, parentSchema: schema125.properties.findings.items, data: data25 };
+            vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+          }
+        }
+      } else {
+        let err71 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema125.properties.findings.type, parentSchema: schema125.properties.findings, data: data24 };
+        vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+      }
+    }
+    if (data.report_file !== void 0) {
+      let data32 = data.report_file;
+      if (typeof data32 == "string") {
+        if (func1(data32) < 1) {
+          let err72 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema125.properties.report_file, data: data32 };
+          vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+        }
+      } else {
+        let err73 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.properties.report_file.type, parentSchema: schema125.properties.report_file, data: data32 };
+        vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+      }
+    }
+  } else {
+    let err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema125.type, parentSchema: schema125, data };
+    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+  }
+  return validate71.errors = vErrors, errors === 0;
+}
+validate71.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v15 = validate72, schema126 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, gate: { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, commit: { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, blocked_reason: { description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, base: { description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.", $ref: "#/$defs/commit" }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "The phase that is running or next to run.", $ref: "#/$defs/phase" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] }, then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } }, properties: { name: { $ref: "#/$defs/phase" }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 }, context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commits: { description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.", type: "array", items: { $ref: "#/$defs/commit" } }, reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, review_gates: { description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.", type: "object", additionalProperties: !1, required: ["spec", "quality", "security"], properties: { spec: { $ref: "#/$defs/gate" }, quality: { $ref: "#/$defs/gate" }, security: { $ref: "#/$defs/gate" }, reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, schema127 = { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, schema128 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, schema131 = { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, formats6 = require_formats().fullFormats["date-time"];
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate72.evaluated;
+  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
+  let _errs2 = errors, valid1 = !0, _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.status === void 0 && (missing0 = "status")) {
+      let err0 = {};
+      vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+    } else if (data.status !== void 0 && data.status !== "blocked") {
+      let err1 = {};
+      vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
+    let _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema126.allOf[0].then.required, parentSchema: schema126.allOf[0].then, data };
+      vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+    }
+    var _valid0 = _errs5 === errors;
+    if (valid1 = _valid0, valid1) {
+      var props0 = {};
+      props0.blocked_reason = !0, props0.status = !0;
+    }
+  }
+  if (!valid1) {
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema126.allOf[0].if, parentSchema: schema126.allOf[0], data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.feature === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema121.required, parentSchema: schema121, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     if (data.status === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema121.required, parentSchema: schema121, data };
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
     }
     if (data.base === void 0) {
-      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'", schema: schema121.required, parentSchema: schema121, data };
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
     }
     if (data.created === void 0) {
-      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema121.required, parentSchema: schema121, data };
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
     }
     if (data.updated === void 0) {
-      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema121.required, parentSchema: schema121, data };
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
     }
     if (data.phases === void 0) {
-      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema121.required, parentSchema: schema121, data };
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
     }
     if (data.review_gates === void 0) {
-      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "review_gates" }, message: "must have required property 'review_gates'", schema: schema121.required, parentSchema: schema121, data };
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "review_gates" }, message: "must have required property 'review_gates'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
     }
     if (data.context_for_resume === void 0) {
-      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema121.required, parentSchema: schema121, data };
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
     }
     if (data.error_log === void 0) {
-      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema121.required, parentSchema: schema121, data };
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
     }
     if (data.deferred_findings === void 0) {
-      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema121.required, parentSchema: schema121, data };
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
     }
     if (data.discoveries === void 0) {
-      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema121.required, parentSchema: schema121, data };
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema126.required, parentSchema: schema126, data };
       vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema121.properties, key0)) {
-        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121, data };
+      if (!func17.call(schema126.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema126, data };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     if (data.$schema !== void 0) {
       let data1 = data.$schema;
       if (typeof data1 != "string") {
-        let err16 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.$schema.type, parentSchema: schema121.properties.$schema, data: data1 };
+        let err16 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.$schema.type, parentSchema: schema126.properties.$schema, data: data1 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
@@ -44985,33 +45791,33 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.feature;
       if (typeof data2 == "string") {
         if (!pattern48.test(data2)) {
-          let err17 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema121.properties.feature, data: data2 };
+          let err17 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema126.properties.feature, data: data2 };
           vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
         }
       } else {
-        let err18 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.feature.type, parentSchema: schema121.properties.feature, data: data2 };
+        let err18 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.feature.type, parentSchema: schema126.properties.feature, data: data2 };
         vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
       }
     }
     if (data.status !== void 0) {
       let data3 = data.status;
       if (typeof data3 != "string") {
-        let err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.status.type, parentSchema: schema121.properties.status, data: data3 };
+        let err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.status.type, parentSchema: schema126.properties.status, data: data3 };
         vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
       }
       if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked")) {
-        let err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema121.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.status.enum, parentSchema: schema121.properties.status, data: data3 };
+        let err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema126.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema126.properties.status.enum, parentSchema: schema126.properties.status, data: data3 };
         vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
       let data4 = data.blocked_reason;
       if (typeof data4 != "string") {
-        let err21 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.blocked_reason.type, parentSchema: schema121.properties.blocked_reason, data: data4 };
+        let err21 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.blocked_reason.type, parentSchema: schema126.properties.blocked_reason, data: data4 };
         vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
       }
       if (!(data4 === "requirements_unclear" || data4 === "architecture_decision" || data4 === "approval_required" || data4 === "dependency_missing" || data4 === "test_failures" || data4 === "security_concern" || data4 === "out_of_scope" || data4 === "environment" || data4 === "retry_limit")) {
-        let err22 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema121.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.blocked_reason.enum, parentSchema: schema121.properties.blocked_reason, data: data4 };
+        let err22 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema126.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema126.properties.blocked_reason.enum, parentSchema: schema126.properties.blocked_reason, data: data4 };
         vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
@@ -45019,11 +45825,11 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.base;
       if (typeof data5 == "string") {
         if (!pattern52.test(data5)) {
-          let err23 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema122, data: data5 };
+          let err23 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema127, data: data5 };
           vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
         }
       } else {
-        let err24 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.type, parentSchema: schema122, data: data5 };
+        let err24 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.type, parentSchema: schema127, data: data5 };
         vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
       }
     }
@@ -45031,11 +45837,11 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.created;
       if (typeof data6 == "string") {
         if (!formats6.validate(data6)) {
-          let err25 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema121.properties.created, data: data6 };
+          let err25 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema126.properties.created, data: data6 };
           vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
         }
       } else {
-        let err26 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.created.type, parentSchema: schema121.properties.created, data: data6 };
+        let err26 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.created.type, parentSchema: schema126.properties.created, data: data6 };
         vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
       }
     }
@@ -45043,22 +45849,22 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.updated;
       if (typeof data7 == "string") {
         if (!formats6.validate(data7)) {
-          let err27 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema121.properties.updated, data: data7 };
+          let err27 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema126.properties.updated, data: data7 };
           vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
         }
       } else {
-        let err28 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.updated.type, parentSchema: schema121.properties.updated, data: data7 };
+        let err28 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.updated.type, parentSchema: schema126.properties.updated, data: data7 };
         vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
       }
     }
     if (data.current_phase !== void 0) {
       let data8 = data.current_phase;
       if (typeof data8 != "string") {
-        let err29 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data8 };
+        let err29 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.type, parentSchema: schema128, data: data8 };
         vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
       }
       if (!(data8 === "architecture" || data8 === "infrastructure" || data8 === "implementation" || data8 === "unit-tests" || data8 === "integration-tests" || data8 === "acceptance-tests" || data8 === "review" || data8 === "deploy" || data8 === "teardown" || data8 === "close-out")) {
-        let err30 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data8 };
+        let err30 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema128.enum }, message: "must be equal to one of the allowed values", schema: schema128.enum, parentSchema: schema128, data: data8 };
         vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
       }
     }
@@ -45082,7 +45888,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           if (errors = _errs29, vErrors !== null && (_errs29 ? vErrors.length = _errs29 : vErrors = null), _valid1) {
             let _errs32 = errors;
             if (data10 && typeof data10 == "object" && !Array.isArray(data10) && data10.reason === void 0) {
-              let err33 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/then/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema121.properties.phases.items.then.required, parentSchema: schema121.properties.phases.items.then, data: data10 };
+              let err33 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/then/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema126.properties.phases.items.then.required, parentSchema: schema126.properties.phases.items.then, data: data10 };
               vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
             }
             var _valid1 = _errs32 === errors;
@@ -45092,54 +45898,54 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
           if (!valid8) {
-            let err34 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema121.properties.phases.items.if, parentSchema: schema121.properties.phases.items, data: data10 };
+            let err34 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema126.properties.phases.items.if, parentSchema: schema126.properties.phases.items, data: data10 };
             vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
           }
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.name === void 0) {
-              let err35 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
+              let err35 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema126.properties.phases.items.required, parentSchema: schema126.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
             if (data10.status === void 0) {
-              let err36 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
+              let err36 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema126.properties.phases.items.required, parentSchema: schema126.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
             }
             if (data10.agent === void 0) {
-              let err37 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
+              let err37 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema126.properties.phases.items.required, parentSchema: schema126.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
             }
             if (data10.iterations === void 0) {
-              let err38 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
+              let err38 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema126.properties.phases.items.required, parentSchema: schema126.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
             }
             if (data10.outputs === void 0) {
-              let err39 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema121.properties.phases.items.required, parentSchema: schema121.properties.phases.items, data: data10 };
+              let err39 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema126.properties.phases.items.required, parentSchema: schema126.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
             }
             for (let key1 in data10)
-              if (!func17.call(schema121.properties.phases.items.properties, key1)) {
-                let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.phases.items, data: data10 };
+              if (!func17.call(schema126.properties.phases.items.properties, key1)) {
+                let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema126.properties.phases.items, data: data10 };
                 vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
               }
             if (data10.name !== void 0) {
               let data12 = data10.name;
               if (typeof data12 != "string") {
-                let err41 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data12 };
+                let err41 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.type, parentSchema: schema128, data: data12 };
                 vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
               }
               if (!(data12 === "architecture" || data12 === "infrastructure" || data12 === "implementation" || data12 === "unit-tests" || data12 === "integration-tests" || data12 === "acceptance-tests" || data12 === "review" || data12 === "deploy" || data12 === "teardown" || data12 === "close-out")) {
-                let err42 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data12 };
+                let err42 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema128.enum }, message: "must be equal to one of the allowed values", schema: schema128.enum, parentSchema: schema128, data: data12 };
                 vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
               }
             }
             if (data10.status !== void 0) {
               let data13 = data10.status;
               if (typeof data13 != "string") {
-                let err43 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.status.type, parentSchema: schema121.properties.phases.items.properties.status, data: data13 };
+                let err43 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.phases.items.properties.status.type, parentSchema: schema126.properties.phases.items.properties.status, data: data13 };
                 vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
               }
               if (!(data13 === "pending" || data13 === "in_progress" || data13 === "complete" || data13 === "blocked" || data13 === "skipped")) {
-                let err44 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema121.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.phases.items.properties.status.enum, parentSchema: schema121.properties.phases.items.properties.status, data: data13 };
+                let err44 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema126.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema126.properties.phases.items.properties.status.enum, parentSchema: schema126.properties.phases.items.properties.status, data: data13 };
                 vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
               }
             }
@@ -45147,27 +45953,27 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data14 = data10.agent;
               if (typeof data14 == "string") {
                 if (func1(data14) < 1) {
-                  let err45 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.phases.items.properties.agent, data: data14 };
+                  let err45 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.phases.items.properties.agent, data: data14 };
                   vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
                 }
               } else {
-                let err46 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.agent.type, parentSchema: schema121.properties.phases.items.properties.agent, data: data14 };
+                let err46 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.phases.items.properties.agent.type, parentSchema: schema126.properties.phases.items.properties.agent, data: data14 };
                 vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
               }
             }
             if (data10.iterations !== void 0) {
               let data15 = data10.iterations;
               if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-                let err47 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema121.properties.phases.items.properties.iterations.type, parentSchema: schema121.properties.phases.items.properties.iterations, data: data15 };
+                let err47 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema126.properties.phases.items.properties.iterations.type, parentSchema: schema126.properties.phases.items.properties.iterations, data: data15 };
                 vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
               }
               if (typeof data15 == "number" && isFinite(data15)) {
                 if (data15 > 4 || isNaN(data15)) {
-                  let err48 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4", schema: 4, parentSchema: schema121.properties.phases.items.properties.iterations, data: data15 };
+                  let err48 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4", schema: 4, parentSchema: schema126.properties.phases.items.properties.iterations, data: data15 };
                   vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
                 }
                 if (data15 < 0 || isNaN(data15)) {
-                  let err49 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema121.properties.phases.items.properties.iterations, data: data15 };
+                  let err49 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema126.properties.phases.items.properties.iterations, data: data15 };
                   vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
                 }
               }
@@ -45175,16 +45981,16 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.context_rounds !== void 0) {
               let data16 = data10.context_rounds;
               if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-                let err50 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema121.properties.phases.items.properties.context_rounds.type, parentSchema: schema121.properties.phases.items.properties.context_rounds, data: data16 };
+                let err50 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema126.properties.phases.items.properties.context_rounds.type, parentSchema: schema126.properties.phases.items.properties.context_rounds, data: data16 };
                 vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
               }
               if (typeof data16 == "number" && isFinite(data16)) {
                 if (data16 > 2 || isNaN(data16)) {
-                  let err51 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema121.properties.phases.items.properties.context_rounds, data: data16 };
+                  let err51 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema126.properties.phases.items.properties.context_rounds, data: data16 };
                   vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
                 }
                 if (data16 < 0 || isNaN(data16)) {
-                  let err52 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema121.properties.phases.items.properties.context_rounds, data: data16 };
+                  let err52 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema126.properties.phases.items.properties.context_rounds, data: data16 };
                   vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
                 }
               }
@@ -45197,16 +46003,16 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
                   let data18 = data17[i1];
                   if (typeof data18 == "string") {
                     if (func1(data18) < 1) {
-                      let err53 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.phases.items.properties.outputs.items, data: data18 };
+                      let err53 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.phases.items.properties.outputs.items, data: data18 };
                       vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
                     }
                   } else {
-                    let err54 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.outputs.items.type, parentSchema: schema121.properties.phases.items.properties.outputs.items, data: data18 };
+                    let err54 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.phases.items.properties.outputs.items.type, parentSchema: schema126.properties.phases.items.properties.outputs.items, data: data18 };
                     vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
                   }
                 }
               } else {
-                let err55 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.phases.items.properties.outputs.type, parentSchema: schema121.properties.phases.items.properties.outputs, data: data17 };
+                let err55 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.phases.items.properties.outputs.type, parentSchema: schema126.properties.phases.items.properties.outputs, data: data17 };
                 vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
               }
             }
@@ -45218,16 +46024,16 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
                   let data20 = data19[i2];
                   if (typeof data20 == "string") {
                     if (!pattern52.test(data20)) {
-                      let err56 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema122, data: data20 };
+                      let err56 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema127, data: data20 };
                       vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
                     }
                   } else {
-                    let err57 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.type, parentSchema: schema122, data: data20 };
+                    let err57 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.type, parentSchema: schema127, data: data20 };
                     vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
                   }
                 }
               } else {
-                let err58 = { instancePath: instancePath + "/phases/" + i0 + "/commits", schemaPath: "#/properties/phases/items/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.phases.items.properties.commits.type, parentSchema: schema121.properties.phases.items.properties.commits, data: data19 };
+                let err58 = { instancePath: instancePath + "/phases/" + i0 + "/commits", schemaPath: "#/properties/phases/items/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.phases.items.properties.commits.type, parentSchema: schema126.properties.phases.items.properties.commits, data: data19 };
                 vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
             }
@@ -45235,28 +46041,28 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data21 = data10.reason;
               if (typeof data21 == "string") {
                 if (func1(data21) < 1) {
-                  let err59 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.phases.items.properties.reason, data: data21 };
+                  let err59 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.phases.items.properties.reason, data: data21 };
                   vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
                 }
               } else {
-                let err60 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.reason.type, parentSchema: schema121.properties.phases.items.properties.reason, data: data21 };
+                let err60 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.phases.items.properties.reason.type, parentSchema: schema126.properties.phases.items.properties.reason, data: data21 };
                 vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
               }
             }
             if (data10.notes !== void 0) {
               let data22 = data10.notes;
               if (typeof data22 != "string") {
-                let err61 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.phases.items.properties.notes.type, parentSchema: schema121.properties.phases.items.properties.notes, data: data22 };
+                let err61 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.phases.items.properties.notes.type, parentSchema: schema126.properties.phases.items.properties.notes, data: data22 };
                 vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
               }
             }
           } else {
-            let err62 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.phases.items.type, parentSchema: schema121.properties.phases.items, data: data10 };
+            let err62 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema126.properties.phases.items.type, parentSchema: schema126.properties.phases.items, data: data10 };
             vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
           }
         }
       } else {
-        let err63 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.phases.type, parentSchema: schema121.properties.phases, data: data9 };
+        let err63 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.phases.type, parentSchema: schema126.properties.phases, data: data9 };
         vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
       }
     }
@@ -45264,52 +46070,52 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       let data23 = data.review_gates;
       if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
         if (data23.spec === void 0) {
-          let err64 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema121.properties.review_gates.required, parentSchema: schema121.properties.review_gates, data: data23 };
+          let err64 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema126.properties.review_gates.required, parentSchema: schema126.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
         }
         if (data23.quality === void 0) {
-          let err65 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "quality" }, message: "must have required property 'quality'", schema: schema121.properties.review_gates.required, parentSchema: schema121.properties.review_gates, data: data23 };
+          let err65 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "quality" }, message: "must have required property 'quality'", schema: schema126.properties.review_gates.required, parentSchema: schema126.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
         }
         if (data23.security === void 0) {
-          let err66 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "security" }, message: "must have required property 'security'", schema: schema121.properties.review_gates.required, parentSchema: schema121.properties.review_gates, data: data23 };
+          let err66 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "security" }, message: "must have required property 'security'", schema: schema126.properties.review_gates.required, parentSchema: schema126.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
         }
         for (let key2 in data23)
           if (!(key2 === "spec" || key2 === "quality" || key2 === "security" || key2 === "reviewed_head")) {
-            let err67 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.review_gates, data: data23 };
+            let err67 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema126.properties.review_gates, data: data23 };
             vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
           }
         if (data23.spec !== void 0) {
           let data24 = data23.spec;
           if (typeof data24 != "string") {
-            let err68 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.type, parentSchema: schema126, data: data24 };
+            let err68 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data24 };
             vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
           }
           if (!(data24 === "pending" || data24 === "passed" || data24 === "failed" || data24 === "skipped")) {
-            let err69 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values", schema: schema126.enum, parentSchema: schema126, data: data24 };
+            let err69 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema131.enum }, message: "must be equal to one of the allowed values", schema: schema131.enum, parentSchema: schema131, data: data24 };
             vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
           }
         }
         if (data23.quality !== void 0) {
           let data25 = data23.quality;
           if (typeof data25 != "string") {
-            let err70 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.type, parentSchema: schema126, data: data25 };
+            let err70 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data25 };
             vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
           }
           if (!(data25 === "pending" || data25 === "passed" || data25 === "failed" || data25 === "skipped")) {
-            let err71 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values", schema: schema126.enum, parentSchema: schema126, data: data25 };
+            let err71 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema131.enum }, message: "must be equal to one of the allowed values", schema: schema131.enum, parentSchema: schema131, data: data25 };
             vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
           }
         }
         if (data23.security !== void 0) {
           let data26 = data23.security;
           if (typeof data26 != "string") {
-            let err72 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.type, parentSchema: schema126, data: data26 };
+            let err72 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data26 };
             vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
           }
           if (!(data26 === "pending" || data26 === "passed" || data26 === "failed" || data26 === "skipped")) {
-            let err73 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema126.enum }, message: "must be equal to one of the allowed values", schema: schema126.enum, parentSchema: schema126, data: data26 };
+            let err73 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema131.enum }, message: "must be equal to one of the allowed values", schema: schema131.enum, parentSchema: schema131, data: data26 };
             vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
           }
         }
@@ -45317,16 +46123,16 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           let data27 = data23.reviewed_head;
           if (typeof data27 == "string") {
             if (!pattern52.test(data27)) {
-              let err74 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema122, data: data27 };
+              let err74 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema127, data: data27 };
               vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
             }
           } else {
-            let err75 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.type, parentSchema: schema122, data: data27 };
+            let err75 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.type, parentSchema: schema127, data: data27 };
             vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
           }
         }
       } else {
-        let err76 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.review_gates.type, parentSchema: schema121.properties.review_gates, data: data23 };
+        let err76 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema126.properties.review_gates.type, parentSchema: schema126.properties.review_gates, data: data23 };
         vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
       }
     }
@@ -45334,23 +46140,23 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       let data28 = data.context_for_resume;
       if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
         if (data28.next_action === void 0) {
-          let err77 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema121.properties.context_for_resume.required, parentSchema: schema121.properties.context_for_resume, data: data28 };
+          let err77 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema126.properties.context_for_resume.required, parentSchema: schema126.properties.context_for_resume, data: data28 };
           vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
         }
         for (let key3 in data28)
           if (!(key3 === "next_action" || key3 === "decisions" || key3 === "key_files" || key3 === "open_questions")) {
-            let err78 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.context_for_resume, data: data28 };
+            let err78 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema126.properties.context_for_resume, data: data28 };
             vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
           }
         if (data28.next_action !== void 0) {
           let data29 = data28.next_action;
           if (typeof data29 == "string") {
             if (func1(data29) < 1) {
-              let err79 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.next_action, data: data29 };
+              let err79 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.context_for_resume.properties.next_action, data: data29 };
               vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
             }
           } else {
-            let err80 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.next_action.type, parentSchema: schema121.properties.context_for_resume.properties.next_action, data: data29 };
+            let err80 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.context_for_resume.properties.next_action.type, parentSchema: schema126.properties.context_for_resume.properties.next_action, data: data29 };
             vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
           }
         }
@@ -45362,16 +46168,16 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data31 = data30[i3];
               if (typeof data31 == "string") {
                 if (func1(data31) < 1) {
-                  let err81 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.decisions.items, data: data31 };
+                  let err81 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.context_for_resume.properties.decisions.items, data: data31 };
                   vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
                 }
               } else {
-                let err82 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema121.properties.context_for_resume.properties.decisions.items, data: data31 };
+                let err82 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema126.properties.context_for_resume.properties.decisions.items, data: data31 };
                 vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
               }
             }
           } else {
-            let err83 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.context_for_resume.properties.decisions.type, parentSchema: schema121.properties.context_for_resume.properties.decisions, data: data30 };
+            let err83 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.context_for_resume.properties.decisions.type, parentSchema: schema126.properties.context_for_resume.properties.decisions, data: data30 };
             vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
           }
         }
@@ -45383,16 +46189,16 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data33 = data32[i4];
               if (typeof data33 == "string") {
                 if (func1(data33) < 1) {
-                  let err84 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.key_files.items, data: data33 };
+                  let err84 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.context_for_resume.properties.key_files.items, data: data33 };
                   vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
                 }
               } else {
-                let err85 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema121.properties.context_for_resume.properties.key_files.items, data: data33 };
+                let err85 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema126.properties.context_for_resume.properties.key_files.items, data: data33 };
                 vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
               }
             }
           } else {
-            let err86 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.context_for_resume.properties.key_files.type, parentSchema: schema121.properties.context_for_resume.properties.key_files, data: data32 };
+            let err86 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.context_for_resume.properties.key_files.type, parentSchema: schema126.properties.context_for_resume.properties.key_files, data: data32 };
             vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
           }
         }
@@ -45404,21 +46210,21 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data35 = data34[i5];
               if (typeof data35 == "string") {
                 if (func1(data35) < 1) {
-                  let err87 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                  let err87 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.context_for_resume.properties.open_questions.items, data: data35 };
                   vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
                 }
               } else {
-                let err88 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema121.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                let err88 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema126.properties.context_for_resume.properties.open_questions.items, data: data35 };
                 vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
               }
             }
           } else {
-            let err89 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.context_for_resume.properties.open_questions.type, parentSchema: schema121.properties.context_for_resume.properties.open_questions, data: data34 };
+            let err89 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.context_for_resume.properties.open_questions.type, parentSchema: schema126.properties.context_for_resume.properties.open_questions, data: data34 };
             vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
           }
         }
       } else {
-        let err90 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.context_for_resume.type, parentSchema: schema121.properties.context_for_resume, data: data28 };
+        let err90 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema126.properties.context_for_resume.type, parentSchema: schema126.properties.context_for_resume, data: data28 };
         vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
       }
     }
@@ -45430,31 +46236,31 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           let data37 = data36[i6];
           if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
             if (data37.timestamp === void 0) {
-              let err91 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema121.properties.error_log.items.required, parentSchema: schema121.properties.error_log.items, data: data37 };
+              let err91 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema126.properties.error_log.items.required, parentSchema: schema126.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
             }
             if (data37.phase === void 0) {
-              let err92 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema121.properties.error_log.items.required, parentSchema: schema121.properties.error_log.items, data: data37 };
+              let err92 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema126.properties.error_log.items.required, parentSchema: schema126.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
             }
             if (data37.error === void 0) {
-              let err93 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema121.properties.error_log.items.required, parentSchema: schema121.properties.error_log.items, data: data37 };
+              let err93 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema126.properties.error_log.items.required, parentSchema: schema126.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
             }
             for (let key4 in data37)
               if (!(key4 === "timestamp" || key4 === "phase" || key4 === "agent" || key4 === "error" || key4 === "resolution")) {
-                let err94 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.error_log.items, data: data37 };
+                let err94 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema126.properties.error_log.items, data: data37 };
                 vErrors === null ? vErrors = [err94] : vErrors.push(err94), errors++;
               }
             if (data37.timestamp !== void 0) {
               let data38 = data37.timestamp;
               if (typeof data38 == "string") {
                 if (!formats6.validate(data38)) {
-                  let err95 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema121.properties.error_log.items.properties.timestamp, data: data38 };
+                  let err95 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema126.properties.error_log.items.properties.timestamp, data: data38 };
                   vErrors === null ? vErrors = [err95] : vErrors.push(err95), errors++;
                 }
               } else {
-                let err96 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.timestamp.type, parentSchema: schema121.properties.error_log.items.properties.timestamp, data: data38 };
+                let err96 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.error_log.items.properties.timestamp.type, parentSchema: schema126.properties.error_log.items.properties.timestamp, data: data38 };
                 vErrors === null ? vErrors = [err96] : vErrors.push(err96), errors++;
               }
             }
@@ -45462,18 +46268,18 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data39 = data37.phase;
               if (typeof data39 == "string") {
                 if (func1(data39) < 1) {
-                  let err97 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.error_log.items.properties.phase, data: data39 };
+                  let err97 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.error_log.items.properties.phase, data: data39 };
                   vErrors === null ? vErrors = [err97] : vErrors.push(err97), errors++;
                 }
               } else {
-                let err98 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.phase.type, parentSchema: schema121.properties.error_log.items.properties.phase, data: data39 };
+                let err98 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.error_log.items.properties.phase.type, parentSchema: schema126.properties.error_log.items.properties.phase, data: data39 };
                 vErrors === null ? vErrors = [err98] : vErrors.push(err98), errors++;
               }
             }
             if (data37.agent !== void 0) {
               let data40 = data37.agent;
               if (typeof data40 != "string") {
-                let err99 = { instancePath: instancePath + "/error_log/" + i6 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.agent.type, parentSchema: schema121.properties.error_log.items.properties.agent, data: data40 };
+                let err99 = { instancePath: instancePath + "/error_log/" + i6 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.error_log.items.properties.agent.type, parentSchema: schema126.properties.error_log.items.properties.agent, data: data40 };
                 vErrors === null ? vErrors = [err99] : vErrors.push(err99), errors++;
               }
             }
@@ -45481,28 +46287,28 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data41 = data37.error;
               if (typeof data41 == "string") {
                 if (func1(data41) < 1) {
-                  let err100 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.error_log.items.properties.error, data: data41 };
+                  let err100 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.error_log.items.properties.error, data: data41 };
                   vErrors === null ? vErrors = [err100] : vErrors.push(err100), errors++;
                 }
               } else {
-                let err101 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.error.type, parentSchema: schema121.properties.error_log.items.properties.error, data: data41 };
+                let err101 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.error_log.items.properties.error.type, parentSchema: schema126.properties.error_log.items.properties.error, data: data41 };
                 vErrors === null ? vErrors = [err101] : vErrors.push(err101), errors++;
               }
             }
             if (data37.resolution !== void 0) {
               let data42 = data37.resolution;
               if (typeof data42 != "string") {
-                let err102 = { instancePath: instancePath + "/error_log/" + i6 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.error_log.items.properties.resolution.type, parentSchema: schema121.properties.error_log.items.properties.resolution, data: data42 };
+                let err102 = { instancePath: instancePath + "/error_log/" + i6 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.error_log.items.properties.resolution.type, parentSchema: schema126.properties.error_log.items.properties.resolution, data: data42 };
                 vErrors === null ? vErrors = [err102] : vErrors.push(err102), errors++;
               }
             }
           } else {
-            let err103 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.error_log.items.type, parentSchema: schema121.properties.error_log.items, data: data37 };
+            let err103 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema126.properties.error_log.items.type, parentSchema: schema126.properties.error_log.items, data: data37 };
             vErrors === null ? vErrors = [err103] : vErrors.push(err103), errors++;
           }
         }
       } else {
-        let err104 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.error_log.type, parentSchema: schema121.properties.error_log, data: data36 };
+        let err104 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.error_log.type, parentSchema: schema126.properties.error_log, data: data36 };
         vErrors === null ? vErrors = [err104] : vErrors.push(err104), errors++;
       }
     }
@@ -45514,34 +46320,34 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           let data44 = data43[i7];
           if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
             if (data44.severity === void 0) {
-              let err105 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
+              let err105 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema126.properties.deferred_findings.items.required, parentSchema: schema126.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err105] : vErrors.push(err105), errors++;
             }
             if (data44.source === void 0) {
-              let err106 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
+              let err106 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema126.properties.deferred_findings.items.required, parentSchema: schema126.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err106] : vErrors.push(err106), errors++;
             }
             if (data44.message === void 0) {
-              let err107 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
+              let err107 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema126.properties.deferred_findings.items.required, parentSchema: schema126.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err107] : vErrors.push(err107), errors++;
             }
             if (data44.reason === void 0) {
-              let err108 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema121.properties.deferred_findings.items.required, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
+              let err108 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema126.properties.deferred_findings.items.required, parentSchema: schema126.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err108] : vErrors.push(err108), errors++;
             }
             for (let key5 in data44)
               if (!(key5 === "severity" || key5 === "source" || key5 === "file" || key5 === "line" || key5 === "message" || key5 === "reason")) {
-                let err109 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
+                let err109 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema126.properties.deferred_findings.items, data: data44 };
                 vErrors === null ? vErrors = [err109] : vErrors.push(err109), errors++;
               }
             if (data44.severity !== void 0) {
               let data45 = data44.severity;
               if (typeof data45 != "string") {
-                let err110 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.severity.type, parentSchema: schema121.properties.deferred_findings.items.properties.severity, data: data45 };
+                let err110 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.deferred_findings.items.properties.severity.type, parentSchema: schema126.properties.deferred_findings.items.properties.severity, data: data45 };
                 vErrors === null ? vErrors = [err110] : vErrors.push(err110), errors++;
               }
               if (!(data45 === "critical" || data45 === "high" || data45 === "medium" || data45 === "low")) {
-                let err111 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema121.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema121.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema121.properties.deferred_findings.items.properties.severity, data: data45 };
+                let err111 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema126.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema126.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema126.properties.deferred_findings.items.properties.severity, data: data45 };
                 vErrors === null ? vErrors = [err111] : vErrors.push(err111), errors++;
               }
             }
@@ -45549,29 +46355,29 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data46 = data44.source;
               if (typeof data46 == "string") {
                 if (func1(data46) < 1) {
-                  let err112 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.source, data: data46 };
+                  let err112 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.deferred_findings.items.properties.source, data: data46 };
                   vErrors === null ? vErrors = [err112] : vErrors.push(err112), errors++;
                 }
               } else {
-                let err113 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.source.type, parentSchema: schema121.properties.deferred_findings.items.properties.source, data: data46 };
+                let err113 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.deferred_findings.items.properties.source.type, parentSchema: schema126.properties.deferred_findings.items.properties.source, data: data46 };
                 vErrors === null ? vErrors = [err113] : vErrors.push(err113), errors++;
               }
             }
             if (data44.file !== void 0) {
               let data47 = data44.file;
               if (typeof data47 != "string") {
-                let err114 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.file.type, parentSchema: schema121.properties.deferred_findings.items.properties.file, data: data47 };
+                let err114 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.deferred_findings.items.properties.file.type, parentSchema: schema126.properties.deferred_findings.items.properties.file, data: data47 };
                 vErrors === null ? vErrors = [err114] : vErrors.push(err114), errors++;
               }
             }
             if (data44.line !== void 0) {
               let data48 = data44.line;
               if (!(typeof data48 == "number" && !(data48 % 1) && !isNaN(data48) && isFinite(data48))) {
-                let err115 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema121.properties.deferred_findings.items.properties.line.type, parentSchema: schema121.properties.deferred_findings.items.properties.line, data: data48 };
+                let err115 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema126.properties.deferred_findings.items.properties.line.type, parentSchema: schema126.properties.deferred_findings.items.properties.line, data: data48 };
                 vErrors === null ? vErrors = [err115] : vErrors.push(err115), errors++;
               }
               if (typeof data48 == "number" && isFinite(data48) && (data48 < 1 || isNaN(data48))) {
-                let err116 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.line, data: data48 };
+                let err116 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema126.properties.deferred_findings.items.properties.line, data: data48 };
                 vErrors === null ? vErrors = [err116] : vErrors.push(err116), errors++;
               }
             }
@@ -45579,11 +46385,11 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data49 = data44.message;
               if (typeof data49 == "string") {
                 if (func1(data49) < 1) {
-                  let err117 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.message, data: data49 };
+                  let err117 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.deferred_findings.items.properties.message, data: data49 };
                   vErrors === null ? vErrors = [err117] : vErrors.push(err117), errors++;
                 }
               } else {
-                let err118 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.message.type, parentSchema: schema121.properties.deferred_findings.items.properties.message, data: data49 };
+                let err118 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.deferred_findings.items.properties.message.type, parentSchema: schema126.properties.deferred_findings.items.properties.message, data: data49 };
                 vErrors === null ? vErrors = [err118] : vErrors.push(err118), errors++;
               }
             }
@@ -45591,21 +46397,21 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data50 = data44.reason;
               if (typeof data50 == "string") {
                 if (func1(data50) < 1) {
-                  let err119 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.deferred_findings.items.properties.reason, data: data50 };
+                  let err119 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.deferred_findings.items.properties.reason, data: data50 };
                   vErrors === null ? vErrors = [err119] : vErrors.push(err119), errors++;
                 }
               } else {
-                let err120 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.deferred_findings.items.properties.reason.type, parentSchema: schema121.properties.deferred_findings.items.properties.reason, data: data50 };
+                let err120 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.deferred_findings.items.properties.reason.type, parentSchema: schema126.properties.deferred_findings.items.properties.reason, data: data50 };
                 vErrors === null ? vErrors = [err120] : vErrors.push(err120), errors++;
               }
             }
           } else {
-            let err121 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.deferred_findings.items.type, parentSchema: schema121.properties.deferred_findings.items, data: data44 };
+            let err121 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema126.properties.deferred_findings.items.type, parentSchema: schema126.properties.deferred_findings.items, data: data44 };
             vErrors === null ? vErrors = [err121] : vErrors.push(err121), errors++;
           }
         }
       } else {
-        let err122 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.deferred_findings.type, parentSchema: schema121.properties.deferred_findings, data: data43 };
+        let err122 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.deferred_findings.type, parentSchema: schema126.properties.deferred_findings, data: data43 };
         vErrors === null ? vErrors = [err122] : vErrors.push(err122), errors++;
       }
     }
@@ -45617,27 +46423,27 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           let data52 = data51[i8];
           if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
             if (data52.text === void 0) {
-              let err123 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema121.properties.discoveries.items.required, parentSchema: schema121.properties.discoveries.items, data: data52 };
+              let err123 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema126.properties.discoveries.items.required, parentSchema: schema126.properties.discoveries.items, data: data52 };
               vErrors === null ? vErrors = [err123] : vErrors.push(err123), errors++;
             }
             if (data52.source === void 0) {
-              let err124 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema121.properties.discoveries.items.required, parentSchema: schema121.properties.discoveries.items, data: data52 };
+              let err124 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema126.properties.discoveries.items.required, parentSchema: schema126.properties.discoveries.items, data: data52 };
               vErrors === null ? vErrors = [err124] : vErrors.push(err124), errors++;
             }
             for (let key6 in data52)
               if (!(key6 === "text" || key6 === "source" || key6 === "applies_to")) {
-                let err125 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121.properties.discoveries.items, data: data52 };
+                let err125 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema126.properties.discoveries.items, data: data52 };
                 vErrors === null ? vErrors = [err125] : vErrors.push(err125), errors++;
               }
             if (data52.text !== void 0) {
               let data53 = data52.text;
               if (typeof data53 == "string") {
                 if (func1(data53) < 1) {
-                  let err126 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.discoveries.items.properties.text, data: data53 };
+                  let err126 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.discoveries.items.properties.text, data: data53 };
                   vErrors === null ? vErrors = [err126] : vErrors.push(err126), errors++;
                 }
               } else {
-                let err127 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.discoveries.items.properties.text.type, parentSchema: schema121.properties.discoveries.items.properties.text, data: data53 };
+                let err127 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.discoveries.items.properties.text.type, parentSchema: schema126.properties.discoveries.items.properties.text, data: data53 };
                 vErrors === null ? vErrors = [err127] : vErrors.push(err127), errors++;
               }
             }
@@ -45645,11 +46451,11 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
               let data54 = data52.source;
               if (typeof data54 == "string") {
                 if (func1(data54) < 1) {
-                  let err128 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.discoveries.items.properties.source, data: data54 };
+                  let err128 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.discoveries.items.properties.source, data: data54 };
                   vErrors === null ? vErrors = [err128] : vErrors.push(err128), errors++;
                 }
               } else {
-                let err129 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.discoveries.items.properties.source.type, parentSchema: schema121.properties.discoveries.items.properties.source, data: data54 };
+                let err129 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.discoveries.items.properties.source.type, parentSchema: schema126.properties.discoveries.items.properties.source, data: data54 };
                 vErrors === null ? vErrors = [err129] : vErrors.push(err129), errors++;
               }
             }
@@ -45661,106 +46467,106 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
                   let data56 = data55[i9];
                   if (typeof data56 == "string") {
                     if (func1(data56) < 1) {
-                      let err130 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                      let err130 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema126.properties.discoveries.items.properties.applies_to.items, data: data56 };
                       vErrors === null ? vErrors = [err130] : vErrors.push(err130), errors++;
                     }
                   } else {
-                    let err131 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema121.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                    let err131 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema126.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema126.properties.discoveries.items.properties.applies_to.items, data: data56 };
                     vErrors === null ? vErrors = [err131] : vErrors.push(err131), errors++;
                   }
                 }
               } else {
-                let err132 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.discoveries.items.properties.applies_to.type, parentSchema: schema121.properties.discoveries.items.properties.applies_to, data: data55 };
+                let err132 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.discoveries.items.properties.applies_to.type, parentSchema: schema126.properties.discoveries.items.properties.applies_to, data: data55 };
                 vErrors === null ? vErrors = [err132] : vErrors.push(err132), errors++;
               }
             }
           } else {
-            let err133 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.properties.discoveries.items.type, parentSchema: schema121.properties.discoveries.items, data: data52 };
+            let err133 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema126.properties.discoveries.items.type, parentSchema: schema126.properties.discoveries.items, data: data52 };
             vErrors === null ? vErrors = [err133] : vErrors.push(err133), errors++;
           }
         }
       } else {
-        let err134 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema121.properties.discoveries.type, parentSchema: schema121.properties.discoveries, data: data51 };
+        let err134 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema126.properties.discoveries.type, parentSchema: schema126.properties.discoveries, data: data51 };
         vErrors === null ? vErrors = [err134] : vErrors.push(err134), errors++;
       }
     }
   } else {
-    let err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.type, parentSchema: schema121, data };
+    let err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema126.type, parentSchema: schema126, data };
     vErrors === null ? vErrors = [err135] : vErrors.push(err135), errors++;
   }
-  return validate68.errors = vErrors, errors === 0;
+  return validate72.errors = vErrors, errors === 0;
 }
-validate68.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v14 = validate69, schema130 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema131 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema132 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern60 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern61 = new RegExp("^[0-9a-f]{64}$", "u"), pattern63 = new RegExp("^[0-9a-f]{16}$", "u"), schema135 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate70.evaluated;
+validate72.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v16 = validate73, schema135 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema136 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema137 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern60 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern61 = new RegExp("^[0-9a-f]{64}$", "u"), pattern63 = new RegExp("^[0-9a-f]{16}$", "u"), schema140 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate74.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (typeof data == "string") {
     if (!pattern61.test(data)) {
-      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema132, data };
+      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema137, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
   } else {
-    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema132.type, parentSchema: schema132, data };
+    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.type, parentSchema: schema137, data };
     vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
   let _errs4 = errors;
   if (data !== null) {
-    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema135.anyOf[1].type, parentSchema: schema135.anyOf[1], data };
+    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema140.anyOf[1].type, parentSchema: schema140.anyOf[1], data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   var _valid0 = _errs4 === errors;
   if (valid0 = valid0 || _valid0, valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema135.anyOf, parentSchema: schema135, data };
+    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema140.anyOf, parentSchema: schema140, data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
-  return validate70.errors = vErrors, errors === 0;
+  return validate74.errors = vErrors, errors === 0;
 }
-validate70.evaluated = { dynamicProps: !1, dynamicItems: !1 };
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate69.evaluated;
+validate74.evaluated = { dynamicProps: !1, dynamicItems: !1 };
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate73.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.lockVersion === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema130.required, parentSchema: schema130, data };
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema135.required, parentSchema: schema135, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
     if (data.package === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema130.required, parentSchema: schema130, data };
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema135.required, parentSchema: schema135, data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.updated === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema130.required, parentSchema: schema130, data };
+      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema135.required, parentSchema: schema135, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     if (data.files === void 0) {
-      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema130.required, parentSchema: schema130, data };
+      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema135.required, parentSchema: schema135, data };
       vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
     }
     if (data.directories === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema130.required, parentSchema: schema130, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema135.required, parentSchema: schema135, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema130.properties, key0)) {
-        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130, data };
+      if (!func17.call(schema135.properties, key0)) {
+        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema135, data };
         vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.$schema.type, parentSchema: schema130.properties.$schema, data: data0 };
+        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.properties.$schema.type, parentSchema: schema135.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
     }
     if (data.lockVersion !== void 0) {
       let data1 = data.lockVersion;
       if (data1 !== 1) {
-        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema130.properties.lockVersion, data: data1 };
+        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema135.properties.lockVersion, data: data1 };
         vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
       }
     }
@@ -45768,27 +46574,27 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.package;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.name === void 0) {
-          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema130.properties.package.required, parentSchema: schema130.properties.package, data: data2 };
+          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema135.properties.package.required, parentSchema: schema135.properties.package, data: data2 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
         if (data2.version === void 0) {
-          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema130.properties.package.required, parentSchema: schema130.properties.package, data: data2 };
+          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema135.properties.package.required, parentSchema: schema135.properties.package, data: data2 };
           vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
         }
         for (let key1 in data2)
           if (!(key1 === "name" || key1 === "version")) {
-            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.package, data: data2 };
+            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema135.properties.package, data: data2 };
             vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
           }
         if (data2.name !== void 0) {
           let data3 = data2.name;
           if (typeof data3 == "string") {
             if (func1(data3) < 1) {
-              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.package.properties.name, data: data3 };
+              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema135.properties.package.properties.name, data: data3 };
               vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
             }
           } else {
-            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.package.properties.name.type, parentSchema: schema130.properties.package.properties.name, data: data3 };
+            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.properties.package.properties.name.type, parentSchema: schema135.properties.package.properties.name, data: data3 };
             vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
           }
         }
@@ -45796,23 +46602,23 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data2.version;
           if (typeof data4 == "string") {
             if (func1(data4) < 1) {
-              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.package.properties.version, data: data4 };
+              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema135.properties.package.properties.version, data: data4 };
               vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
             }
           } else {
-            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.package.properties.version.type, parentSchema: schema130.properties.package.properties.version, data: data4 };
+            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.properties.package.properties.version.type, parentSchema: schema135.properties.package.properties.version, data: data4 };
             vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
           }
         }
       } else {
-        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.package.type, parentSchema: schema130.properties.package, data: data2 };
+        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema135.properties.package.type, parentSchema: schema135.properties.package, data: data2 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
     if (data.mode !== void 0) {
       let data5 = data.mode;
       if (!(data5 === "project" || data5 === "user")) {
-        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema130.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.mode.enum, parentSchema: schema130.properties.mode, data: data5 };
+        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema135.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema135.properties.mode.enum, parentSchema: schema135.properties.mode, data: data5 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
@@ -45824,11 +46630,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i0];
           if (typeof data7 == "string") {
             if (func1(data7) < 1) {
-              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.transforms.items, data: data7 };
+              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema135.properties.transforms.items, data: data7 };
               vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
             }
           } else {
-            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.transforms.items.type, parentSchema: schema130.properties.transforms.items, data: data7 };
+            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.properties.transforms.items.type, parentSchema: schema135.properties.transforms.items, data: data7 };
             vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
           }
         }
@@ -45840,7 +46646,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             if (typeof item0 == "string") {
               if (typeof indices0[item0] == "number") {
                 j0 = indices0[item0];
-                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema130.properties.transforms, data: data6 };
+                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema135.properties.transforms, data: data6 };
                 vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
                 break;
               }
@@ -45849,7 +46655,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.transforms.type, parentSchema: schema130.properties.transforms, data: data6 };
+        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema135.properties.transforms.type, parentSchema: schema135.properties.transforms, data: data6 };
         vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
       }
     }
@@ -45857,11 +46663,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.updated;
       if (typeof data8 == "string") {
         if (!formats6.validate(data8)) {
-          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema130.properties.updated, data: data8 };
+          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema135.properties.updated, data: data8 };
           vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
         }
       } else {
-        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.updated.type, parentSchema: schema130.properties.updated, data: data8 };
+        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.properties.updated.type, parentSchema: schema135.properties.updated, data: data8 };
         vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
@@ -45872,20 +46678,20 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs21 = errors;
           if (typeof key2 == "string") {
             if (func1(key2) < 1) {
-              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: key2, propertyName: key2 };
+              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema136, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
             }
             if (!pattern60.test(key2)) {
-              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: key2, propertyName: key2 };
+              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema136, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
             }
           } else {
-            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: key2, propertyName: key2 };
+            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema136.type, parentSchema: schema136, data: key2, propertyName: key2 };
             vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
           }
           var valid5 = _errs21 === errors;
           if (!valid5) {
-            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema130.properties.files.propertyNames, parentSchema: schema130.properties.files, data: data9 };
+            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema135.properties.files.propertyNames, parentSchema: schema135.properties.files, data: data9 };
             vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
           }
         }
@@ -45893,40 +46699,40 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data9[key3];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.sha256 === void 0) {
-              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema130.properties.files.additionalProperties.required, parentSchema: schema130.properties.files.additionalProperties, data: data10 };
+              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema135.properties.files.additionalProperties.required, parentSchema: schema135.properties.files.additionalProperties, data: data10 };
               vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
             }
             for (let key4 in data10)
               if (!(key4 === "sha256" || key4 === "kept")) {
-                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.files.additionalProperties, data: data10 };
+                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema135.properties.files.additionalProperties, data: data10 };
                 vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
               }
             if (data10.sha256 !== void 0) {
               let data11 = data10.sha256;
               if (typeof data11 == "string") {
                 if (!pattern61.test(data11)) {
-                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema132, data: data11 };
+                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema137, data: data11 };
                   vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
                 }
               } else {
-                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema132.type, parentSchema: schema132, data: data11 };
+                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.type, parentSchema: schema137, data: data11 };
                 vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
               }
             }
             if (data10.kept !== void 0) {
               let data12 = data10.kept;
               if (data12 !== !0) {
-                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema130.properties.files.additionalProperties.properties.kept, data: data12 };
+                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema135.properties.files.additionalProperties.properties.kept, data: data12 };
                 vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
               }
             }
           } else {
-            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.files.additionalProperties.type, parentSchema: schema130.properties.files.additionalProperties, data: data10 };
+            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema135.properties.files.additionalProperties.type, parentSchema: schema135.properties.files.additionalProperties, data: data10 };
             vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
           }
         }
       } else {
-        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.files.type, parentSchema: schema130.properties.files, data: data9 };
+        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema135.properties.files.type, parentSchema: schema135.properties.files, data: data9 };
         vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
       }
     }
@@ -45937,7 +46743,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data14 = data13[i2], _errs35 = errors, valid12 = !1, _errs36 = errors;
           if (data14 !== ".") {
-            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema130.properties.directories.items.anyOf[0], data: data14 };
+            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema135.properties.directories.items.anyOf[0], data: data14 };
             vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
           }
           var _valid0 = _errs36 === errors;
@@ -45945,22 +46751,22 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs37 = errors;
           if (typeof data14 == "string") {
             if (func1(data14) < 1) {
-              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: data14 };
+              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema136, data: data14 };
               vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
             if (!pattern60.test(data14)) {
-              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: data14 };
+              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema136, data: data14 };
               vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
             }
           } else {
-            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data14 };
+            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema136.type, parentSchema: schema136, data: data14 };
             vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
           }
           var _valid0 = _errs37 === errors;
           if (valid12 = valid12 || _valid0, valid12)
             errors = _errs35, vErrors !== null && (_errs35 ? vErrors.length = _errs35 : vErrors = null);
           else {
-            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema130.properties.directories.items.anyOf, parentSchema: schema130.properties.directories.items, data: data14 };
+            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema135.properties.directories.items.anyOf, parentSchema: schema135.properties.directories.items, data: data14 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
@@ -45969,13 +46775,13 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i3--; )
             for (j1 = i3; j1--; )
               if (func0(data13[i3], data13[j1])) {
-                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema130.properties.directories, data: data13 };
+                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema135.properties.directories, data: data13 };
                 vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
                 break outer0;
               }
         }
       } else {
-        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.directories.type, parentSchema: schema130.properties.directories, data: data13 };
+        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema135.properties.directories.type, parentSchema: schema135.properties.directories, data: data13 };
         vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
       }
     }
@@ -45983,30 +46789,30 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
       let data15 = data.journal;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
         if (data15.command === void 0) {
-          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
+          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema135.properties.journal.required, parentSchema: schema135.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
         }
         if (data15.started === void 0) {
-          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
+          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema135.properties.journal.required, parentSchema: schema135.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
         }
         if (data15.operations === void 0) {
-          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
+          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema135.properties.journal.required, parentSchema: schema135.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
         }
         if (data15.directories === void 0) {
-          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema130.properties.journal.required, parentSchema: schema130.properties.journal, data: data15 };
+          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema135.properties.journal.required, parentSchema: schema135.properties.journal, data: data15 };
           vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
         }
         for (let key5 in data15)
           if (!(key5 === "command" || key5 === "started" || key5 === "run" || key5 === "operations" || key5 === "directories")) {
-            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.journal, data: data15 };
+            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema135.properties.journal, data: data15 };
             vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
           }
         if (data15.command !== void 0) {
           let data16 = data15.command;
           if (!(data16 === "install" || data16 === "update" || data16 === "uninstall")) {
-            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema130.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.journal.properties.command.enum, parentSchema: schema130.properties.journal.properties.command, data: data16 };
+            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema135.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema135.properties.journal.properties.command.enum, parentSchema: schema135.properties.journal.properties.command, data: data16 };
             vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
           }
         }
@@ -46014,11 +46820,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let data17 = data15.started;
           if (typeof data17 == "string") {
             if (!formats6.validate(data17)) {
-              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema130.properties.journal.properties.started, data: data17 };
+              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema135.properties.journal.properties.started, data: data17 };
               vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
             }
           } else {
-            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.journal.properties.started.type, parentSchema: schema130.properties.journal.properties.started, data: data17 };
+            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.properties.journal.properties.started.type, parentSchema: schema135.properties.journal.properties.started, data: data17 };
             vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
           }
         }
@@ -46026,11 +46832,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let data18 = data15.run;
           if (typeof data18 == "string") {
             if (!pattern63.test(data18)) {
-              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema130.properties.journal.properties.run, data: data18 };
+              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema135.properties.journal.properties.run, data: data18 };
               vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
             }
           } else {
-            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.journal.properties.run.type, parentSchema: schema130.properties.journal.properties.run, data: data18 };
+            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.properties.journal.properties.run.type, parentSchema: schema135.properties.journal.properties.run, data: data18 };
             vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
           }
         }
@@ -46042,46 +46848,46 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
               let data20 = data19[i4];
               if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
                 if (data20.path === void 0) {
-                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema130.properties.journal.properties.operations.items.required, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
+                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema135.properties.journal.properties.operations.items.required, parentSchema: schema135.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
                 }
                 if (data20.from === void 0) {
-                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema130.properties.journal.properties.operations.items.required, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
+                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema135.properties.journal.properties.operations.items.required, parentSchema: schema135.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
                 }
                 if (data20.to === void 0) {
-                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema130.properties.journal.properties.operations.items.required, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
+                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema135.properties.journal.properties.operations.items.required, parentSchema: schema135.properties.journal.properties.operations.items, data: data20 };
                   vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
                 }
                 for (let key6 in data20)
                   if (!(key6 === "path" || key6 === "from" || key6 === "to")) {
-                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
+                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema135.properties.journal.properties.operations.items, data: data20 };
                     vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
                   }
                 if (data20.path !== void 0) {
                   let data21 = data20.path;
                   if (typeof data21 == "string") {
                     if (func1(data21) < 1) {
-                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: data21 };
+                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema136, data: data21 };
                       vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
                     }
                     if (!pattern60.test(data21)) {
-                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: data21 };
+                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema136, data: data21 };
                       vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
                     }
                   } else {
-                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data21 };
+                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema136.type, parentSchema: schema136, data: data21 };
                     vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
                   }
                 }
-                data20.from !== void 0 && (validate70(data20.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data20, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors), errors = vErrors.length)), data20.to !== void 0 && (validate70(data20.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data20, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors), errors = vErrors.length));
+                data20.from !== void 0 && (validate74(data20.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data20, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors), errors = vErrors.length)), data20.to !== void 0 && (validate74(data20.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data20, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors), errors = vErrors.length));
               } else {
-                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.journal.properties.operations.items.type, parentSchema: schema130.properties.journal.properties.operations.items, data: data20 };
+                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema135.properties.journal.properties.operations.items.type, parentSchema: schema135.properties.journal.properties.operations.items, data: data20 };
                 vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
             }
           } else {
-            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.journal.properties.operations.type, parentSchema: schema130.properties.journal.properties.operations, data: data19 };
+            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema135.properties.journal.properties.operations.type, parentSchema: schema135.properties.journal.properties.operations, data: data19 };
             vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
           }
         }
@@ -46092,7 +46898,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i5 = 0; i5 < len3; i5++) {
               let data25 = data24[i5], _errs61 = errors, valid22 = !1, _errs62 = errors;
               if (data25 !== ".") {
-                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema130.properties.journal.properties.directories.items.anyOf[0], data: data25 };
+                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema135.properties.journal.properties.directories.items.anyOf[0], data: data25 };
                 vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
               }
               var _valid1 = _errs62 === errors;
@@ -46100,45 +46906,45 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
               let _errs63 = errors;
               if (typeof data25 == "string") {
                 if (func1(data25) < 1) {
-                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema131, data: data25 };
+                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema136, data: data25 };
                   vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
                 }
                 if (!pattern60.test(data25)) {
-                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema131, data: data25 };
+                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema136, data: data25 };
                   vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
                 }
               } else {
-                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data25 };
+                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema136.type, parentSchema: schema136, data: data25 };
                 vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
               }
               var _valid1 = _errs63 === errors;
               if (valid22 = valid22 || _valid1, valid22)
                 errors = _errs61, vErrors !== null && (_errs61 ? vErrors.length = _errs61 : vErrors = null);
               else {
-                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema130.properties.journal.properties.directories.items.anyOf, parentSchema: schema130.properties.journal.properties.directories.items, data: data25 };
+                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema135.properties.journal.properties.directories.items.anyOf, parentSchema: schema135.properties.journal.properties.directories.items, data: data25 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
           } else {
-            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.journal.properties.directories.type, parentSchema: schema130.properties.journal.properties.directories, data: data24 };
+            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema135.properties.journal.properties.directories.type, parentSchema: schema135.properties.journal.properties.directories, data: data24 };
             vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
           }
         }
       } else {
-        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.journal.type, parentSchema: schema130.properties.journal, data: data15 };
+        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema135.properties.journal.type, parentSchema: schema135.properties.journal, data: data15 };
         vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
       }
     }
   } else {
-    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.type, parentSchema: schema130, data };
+    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema135.type, parentSchema: schema135, data };
     vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
   }
-  return validate69.errors = vErrors, errors === 0;
+  return validate73.errors = vErrors, errors === 0;
 }
-validate69.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+validate73.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
 
 // node_modules/.cache/backend-team-build/validator-ids.json
-var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.json", v2: "skill.schema.json", v3: "command.schema.json", v4: "plugin.schema.json", v5: "marketplace.schema.json", v6: "hooks.schema.json", v7: "settings.schema.json", v8: "config.schema.json", v9: "catalog.schema.json", v10: "reference.schema.json", v11: "orchestrator-result.schema.json", v12: "specialist-result.schema.json", v13: "progress-state.schema.json", v14: "install-lock.schema.json" };
+var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.json", v2: "skill.schema.json", v3: "command.schema.json", v4: "plugin.schema.json", v5: "marketplace.schema.json", v6: "hooks.schema.json", v7: "settings.schema.json", v8: "mcp.schema.json", v9: "output-style.schema.json", v10: "config.schema.json", v11: "catalog.schema.json", v12: "reference.schema.json", v13: "orchestrator-result.schema.json", v14: "specialist-result.schema.json", v15: "progress-state.schema.json", v16: "install-lock.schema.json" };
 
 // scripts/cli.ts
 init_config();

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { claudeBinary } from '../tests/harness/claude-cli.ts'
 import { hostileBodies } from '../tests/fuzz/generators.ts'
-import { writeSyntheticPlugin } from './bench/synthetic.ts'
+import { writeSyntheticPlugin, writeSyntheticProject } from './bench/synthetic.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(repo, 'bin', 'backend-team.js')
@@ -77,6 +77,11 @@ for (const [agents, skills] of sizes) {
     rows.push(official)
   }
 }
+const contextSizes = { agents: 200, servers: 100, imports: 500, rules: 300 }
+const contextDir = join(work, 'project-context')
+writeSyntheticProject(contextDir, contextSizes)
+const contextFiles = contextSizes.agents + contextSizes.rules + 3
+rows.push(measure('project: settings, MCP, memory (503 files)', contextFiles, () => timeNode(['validate', '--format', 'json', contextDir], repo)))
 rows.push(measure('this repository', 0, () => timeNode(['validate', '--format', 'json'], repo)))
 rows.push(measure('pre-commit, 3 files', 3, () => timeNode(['validate', '--format', 'json', 'agents/backend-orchestrator.md', 'agents/backend-developer.md', 'skills/gateway-backend/SKILL.md'], repo)))
 

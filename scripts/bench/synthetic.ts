@@ -68,3 +68,27 @@ export function writeSyntheticPlugin(root: string, agents: number, skills: numbe
   }
   return { defects }
 }
+
+/**
+ * Writes a project of `agents` agents with what Claude Code reads beside them: `.claude/settings.json`, a `.mcp.json`
+ * of `servers` servers, a CLAUDE.md importing `imports` docs (each importing the next, so the depth walk runs) and
+ * `rules` files under `.claude/rules/`, with one planted import of a missing file.
+ */
+export function writeSyntheticProject(root: string, sizes: { agents: number; servers: number; imports: number; rules: number }): void {
+  rmSync(root, { recursive: true, force: true })
+  const write = (rel: string, text: string) => {
+    mkdirSync(join(root, rel, '..'), { recursive: true })
+    writeFileSync(join(root, rel), text)
+  }
+  write('.claude/settings.json', JSON.stringify({ permissions: { allow: ['Bash(go test:*)', 'Read'], deny: ['Bash(rm -rf:*)'] }, env: { GOFLAGS: '-mod=mod' } }, null, 2))
+  const servers = Object.fromEntries(Array.from({ length: sizes.servers }, (_, i) =>
+    [`server-${i}`, i % 2 ? { type: 'http', url: `https://example.com/mcp/${i}` } : { command: 'node', args: [`server-${i}.js`], env: { TOKEN: '${TOKEN}' } }]))
+  write('.mcp.json', JSON.stringify({ mcpServers: servers }, null, 2))
+  const doc = (i: number) => `docs/doc-${String(i).padStart(4, '0')}.md`
+  write('CLAUDE.md', ['# Project', '', ...Array.from({ length: sizes.imports }, (_, i) => `- @${doc(i)}`), '- @docs/missing.md', ''].join('\n'))
+  for (let i = 0; i < sizes.imports; i++) write(doc(i), i % 3 === 2 ? `Notes ${i}.\n` : `Notes ${i}. See @doc-${String(i + 1).padStart(4, '0')}.md for more.\n`)
+  for (let i = 0; i < sizes.rules; i++) write(`.claude/rules/rule-${i}.md`, `---\npaths: "src/area-${i}/**/*.go"\n---\nFollow @../../${doc(i % Math.max(1, sizes.imports))} here.\n`)
+  for (let i = 0; i < sizes.agents; i++) {
+    write(`.claude/agents/agent-${i}.md`, `---\nname: agent-${i}\ndescription: Handles area ${i}.\ntools: Read, Grep\n---\nWork on area ${i}.\n`)
+  }
+}

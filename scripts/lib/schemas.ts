@@ -8,6 +8,8 @@ import plugin from '../../schemas/plugin.schema.json' with { type: 'json' }
 import marketplace from '../../schemas/marketplace.schema.json' with { type: 'json' }
 import hooks from '../../schemas/hooks.schema.json' with { type: 'json' }
 import settings from '../../schemas/settings.schema.json' with { type: 'json' }
+import mcp from '../../schemas/mcp.schema.json' with { type: 'json' }
+import outputStyle from '../../schemas/output-style.schema.json' with { type: 'json' }
 import config from '../../schemas/config.schema.json' with { type: 'json' }
 import catalog from '../../schemas/catalog.schema.json' with { type: 'json' }
 import reference from '../../schemas/reference.schema.json' with { type: 'json' }
@@ -18,7 +20,7 @@ import installLock from '../../schemas/install-lock.schema.json' with { type: 'j
 
 /** Every schema the project ships, by `$id`. */
 export const schemas: Record<string, object> = Object.fromEntries(
-  [vocabulary, agent, skill, command, plugin, marketplace, hooks, settings, config, catalog, reference, orchestratorResult, specialistResult, progressState, installLock]
+  [vocabulary, agent, skill, command, plugin, marketplace, hooks, settings, mcp, outputStyle, config, catalog, reference, orchestratorResult, specialistResult, progressState, installLock]
     .map((s) => [(s as { $id: string }).$id, s]),
 )
 

@@ -10,14 +10,18 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { claudeBinary, makeTempDir, makeTempRepo, REPO_ROOT, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
 import { text, toolUses, type MessagesRequestBody, type Script } from '../harness/messages-api.ts'
-import { agentListing, availableTools, firstUserText, isSubagentRequest, messagesRequests, preloadedSkills, toolRoundTrips, warningLines } from '../harness/observe.ts'
+import { agentListing, availableTools, firstUserText, isSubagentRequest, messagesRequests, preloadedSkills, systemBlocks, toolRoundTrips, warningLines } from '../harness/observe.ts'
 import { INFRASTRUCTURE_TOOLS } from '../harness/pack.ts'
 import { dispatchScript } from '../harness/scenarios.ts'
 import {
   buildEvidenceProject,
+  buildForkFixture,
+  buildMcpFixture,
   buildPluginFixture,
   buildSettingsFixture,
   INVALID_DENY_RULES,
+  FORK_PROMPT,
+  MEMORY_MARKERS,
   NON_GIT_COMMAND,
   PROJECT_TARGETS,
   RULE_EVIDENCE,
@@ -68,6 +72,21 @@ async function pluginValidate(root: string): Promise<{ code: number; report: Plu
   }
 }
 
+/** `claude mcp list` in a project folder: the servers it lists and the diagnostics it prints for those it skips. */
+async function mcpList(root: string): Promise<string> {
+  const env = { ...process.env, HOME: makeTempDir('claude-home'), DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }
+  try {
+    const { stdout, stderr } = await exec(claudeBinary(), ['mcp', 'list'], { cwd: root, env, timeout: 30_000 })
+    return stdout + stderr
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string }
+    if (e.stdout === undefined) throw err
+    return (e.stdout ?? '') + (e.stderr ?? '')
+  } finally {
+    fs.rmSync(env.HOME, { recursive: true, force: true })
+  }
+}
+
 /** The dispatch scenario, except that the permission-rule subagent first runs one non-git Bash command. */
 function evidenceScript(): Script {
   const dispatch = dispatchScript(PROJECT_TARGETS)
@@ -89,6 +108,8 @@ interface ProjectObservation {
   subagent: Map<string, MessagesRequestBody[]>
   warnings: string[]
   diagnostics: Diagnostic[]
+  /** Text of the main thread's first request (system prompt and messages), where memory files land. */
+  mainText: string
 }
 
 let project: ProjectObservation
@@ -96,14 +117,24 @@ const plugins = new Map<PluginFixture, { code: number; report: PluginReport; dia
 /** Each settings project: the `[ERROR]`/`[WARN]` lines of its run, whether its SessionStart hook wrote the marker, the validator's findings. */
 const settingsRuns = new Map<SettingsFixture, { errors: string[]; debugLog: string; applied: boolean; diagnostics: Diagnostic[] }>()
 const SETTINGS_FIXTURES: readonly SettingsFixture[] = ['settings-json-syntax', 'settings-schema', 'settings-guard-hook', 'settings-hook-entry', 'settings-permission-rule', 'settings-hook-type']
+let mcp: { listing: string; diagnostics: Diagnostic[] }
+let fork: { run: ClaudeRunResult; diagnostics: Diagnostic[] }
 const tempRoots: string[] = []
 
 beforeAll(async () => {
   const root = makeTempRepo('evidence')
   tempRoots.push(root)
   buildEvidenceProject(root)
-  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && !f.startsWith('settings-'))
-  const [run, diagnostics] = await Promise.all([runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000 }), validate(root)])
+  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && f !== 'mcp' && f !== 'fork' && !f.startsWith('settings-'))
+  // The components plugin is also loaded into the project run, where its listing shows what Claude Code loads from it.
+  const componentsDir = path.join(makeTempDir('evidence-components'), 'components')
+  tempRoots.push(path.dirname(componentsDir))
+  fs.mkdirSync(componentsDir)
+  buildPluginFixture('components', componentsDir)
+  const [run, diagnostics] = await Promise.all([
+    runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000, args: ['--plugin-dir', componentsDir] }),
+    validate(root),
+  ])
   const bodies = messagesRequests(run.requests)
   const mains = bodies.filter((b) => !isSubagentRequest(b) && agentListing(b) !== '')
   const launch = new Map<string, { isError: boolean; text: string }>()
@@ -115,7 +146,20 @@ beforeAll(async () => {
     const target = /SCRIPTED-DISPATCH (\S+)/.exec(firstUserText(b))?.[1]
     if (target) subagent.set(target, [...(subagent.get(target) ?? []), b])
   }
-  project = { run, listing: mains[0] ? agentListing(mains[0]) : '', launch, subagent, warnings: warningLines(run.debugLog), diagnostics }
+  const mainText = mains[0] ? `${systemBlocks(mains[0]).join('\n')}\n${JSON.stringify(mains[0].messages)}` : ''
+  project = { run, listing: mains[0] ? agentListing(mains[0]) : '', launch, subagent, warnings: warningLines(run.debugLog), diagnostics, mainText }
+  const mcpRoot = makeTempRepo('evidence-mcp')
+  tempRoots.push(mcpRoot)
+  buildMcpFixture(mcpRoot)
+  const forkRoot = makeTempRepo('evidence-fork')
+  tempRoots.push(forkRoot)
+  buildForkFixture(forkRoot)
+  const [listing, mcpDiagnostics, forkRun, forkDiagnostics] = await Promise.all([
+    mcpList(mcpRoot), validate(mcpRoot),
+    runClaude({ cwd: forkRoot, prompt: FORK_PROMPT, script: () => text('DONE ev-fork'), timeoutMs: 40_000 }), validate(forkRoot),
+  ])
+  mcp = { listing, diagnostics: mcpDiagnostics }
+  fork = { run: forkRun, diagnostics: forkDiagnostics }
   await Promise.all(
     pluginNames.map(async (name) => {
       const dir = path.join(makeTempDir(`evidence-${name}`), name)
@@ -196,6 +240,23 @@ const runtimeProof: Record<string, () => void> = {
     expect(logged(/\[ERROR\] YAML frontmatter in \S*ev-yaml\.md failed to parse and was ignored/)).toHaveLength(1)
     expect(refused('ev-yaml')).toBe(true)
   },
+  'mcp/server-config': () => {
+    expect(mcp.listing).toMatch(/^ev-valid: true /m)
+    expect(mcp.listing).toContain('mcpServers.ev-url-only: Skipped — MCP server "ev-url-only" has a "url" but no "type"')
+    expect(mcp.listing).toContain('mcpServers.ev-no-command: Skipped — invalid MCP server config for "ev-no-command": command: expected string')
+    expect(mcp.listing).not.toMatch(/^ev-(url-only|no-command): /m)
+  },
+  'memory/import-depth': () => {
+    expect(project.mainText).toContain(MEMORY_MARKERS.level4)
+    expect(project.mainText).not.toContain(MEMORY_MARKERS.level5)
+    expect(project.run.debugLog).not.toContain('ev-level-5.md')
+  },
+  'memory/import-missing': () => {
+    expect(project.mainText).toContain(MEMORY_MARKERS.top)
+    expect(project.mainText).toContain(MEMORY_MARKERS.present)
+    expect(project.mainText).not.toContain(MEMORY_MARKERS.comma)
+    expect(project.run.debugLog).not.toContain('ev-missing.md')
+  },
   'names/agent-name-format': () => {
     expect(logged(/\[ERROR\] Agent file \S*ev-colon\.md: Invalid "name": names must not contain ":"/)).toHaveLength(1)
     expect(refused('ev:colon')).toBe(true)
@@ -214,6 +275,12 @@ const runtimeProof: Record<string, () => void> = {
     expect(bash?.result?.isError, bash?.result?.text).toBe(false)
     expect(bash?.result?.text).toContain('EV-UNRESTRICTED')
   },
+  'refs/unknown-fork-agent': () => {
+    expect(fork.run.exitCode).toBe(0)
+    expect(fork.run.debugLog).toContain("agent 'ev-no-such-agent' is not available as a fork base, running on 'general-purpose'")
+    // The command still ran: its body reached the API.
+    expect(messagesRequests(fork.run.requests).some((b) => JSON.stringify(b).includes('FORK-BODY ev-fork'))).toBe(true)
+  },
   'refs/unknown-skill': () => {
     expect(logged(/\[WARN\] \[Agent: ev-skills\] Warning: Skill 'no-such-skill' specified in frontmatter was not found/)).toHaveLength(1)
     expect([...preloadedSkills(project.subagent.get('ev-skills')![0]!).keys()]).toEqual(['ev-skill'])
@@ -222,6 +289,9 @@ const runtimeProof: Record<string, () => void> = {
     expect(toolsOf('ev-unknown-tool')).toEqual(['Read'])
     expect(project.run.debugLog).toMatch(/Agent 'ev-only-unknown-tools' would be spawned with zero tools — refusing/)
     expect(project.subagent.get('ev-only-unknown-tools') ?? []).toHaveLength(0)
+  },
+  'styles/plugin-only-key': () => {
+    expect(logged(/\[WARN\] Output style "ev-style" has force-for-plugin set, but this option only applies to plugin output styles\. Ignoring\./)).toHaveLength(1)
   },
   'file/json-syntax': () => {
     const settings = settingsRuns.get('settings-json-syntax')!
@@ -280,6 +350,10 @@ const runtimeProof: Record<string, () => void> = {
     }
     expect(run.applied).toBe(true)
   },
+  'plugin/components-in-manifest-folder': () => {
+    expect(listed('ev-components:ev-plugin-agent')).toBe(true)
+    expect(project.listing).not.toContain('ev-misplaced')
+  },
   'plugin/hooks': () => {
     const { report } = plugins.get('hooks')!
     const hooksFile = report.contents?.find((c) => c.file.endsWith('/hooks/hooks.json'))
@@ -289,9 +363,10 @@ const runtimeProof: Record<string, () => void> = {
 }
 
 function diagnosticsFor(c: EvidenceCase): Diagnostic[] {
-  if (c.fixture === 'project') return project.diagnostics
+  if (c.fixture === 'mcp') return mcp.diagnostics
+  if (c.fixture === 'fork') return fork.diagnostics
   if (c.fixture.startsWith('settings-')) return settingsRuns.get(c.fixture as SettingsFixture)!.diagnostics
-  return plugins.get(c.fixture as PluginFixture)!.diagnostics
+  return c.fixture === 'project' ? project.diagnostics : plugins.get(c.fixture as PluginFixture)!.diagnostics
 }
 
 describe('the runtime behaviour behind each error-default rule', () => {

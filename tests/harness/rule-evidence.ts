@@ -30,15 +30,24 @@ export const PROJECT_TARGETS = [
   'ev-only-unknown-tools',
 ] as const
 
-export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'marketplace'
+export type PluginFixture = 'json-syntax' | 'manifest' | 'hooks' | 'paths' | 'marketplace' | 'components'
+
+/** Project folders whose `.mcp.json` is listed by `claude mcp list`, which prints the servers it skipped and why. */
+export type McpFixture = 'mcp'
+
+/** A project run with one slash command: a forked command whose `agent:` names no agent. */
+export type ForkFixture = 'fork'
+
+/** The prompt that runs the forked command of the fork fixture. */
+export const FORK_PROMPT = '/ev-fork go'
 
 /** One-file projects whose `.claude/settings.json` a `claude -p` run loads; see `buildSettingsFixture`. */
 export type SettingsFixture = 'settings-json-syntax' | 'settings-schema' | 'settings-guard-hook' | 'settings-hook-entry' | 'settings-permission-rule' | 'settings-hook-type'
 
 export interface EvidenceCase {
   rule: string
-  /** `project`: the shared `.claude/` project; a settings project; otherwise the plugin or marketplace folder of that name. */
-  fixture: 'project' | PluginFixture | SettingsFixture
+  /** `project`: the shared `.claude/` project; a settings project; `mcp`: the MCP project; `fork`: the fork project; otherwise the plugin or marketplace folder of that name. */
+  fixture: 'project' | PluginFixture | SettingsFixture | McpFixture | ForkFixture
   /** The file, relative to the fixture root, on which the validator must report the rule at `error`. */
   file: string
   /** What the pinned CLI does with it, as the test asserts. */
@@ -56,8 +65,12 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'frontmatter/misspelt-key', fixture: 'project', file: '.claude/agents/ev-misspelt.md', shows: '`tool: Read` is ignored with a [WARN] line; the subagent gets every tool' },
   { rule: 'frontmatter/schema', fixture: 'project', file: '.claude/agents/ev-no-description.md', shows: 'an agent without `description` is refused ([ERROR] Missing required "description"); an invalid `permissionMode` is ignored' },
   { rule: 'frontmatter/yaml-syntax', fixture: 'project', file: '.claude/agents/ev-yaml.md', shows: 'front matter with an unclosed quote is ignored ([ERROR] … failed to parse and was ignored) and the project agent does not load' },
+  { rule: 'mcp/server-config', fixture: 'mcp', file: '.mcp.json', shows: '`claude mcp list` skips a server with a `url` and no `type`, and one without `command`, and lists the valid one' },
+  { rule: 'memory/import-depth', fixture: 'project', file: 'CLAUDE.md', shows: 'of a five-file import chain below CLAUDE.md the first four files are in the system prompt, the fifth is not' },
+  { rule: 'memory/import-missing', fixture: 'project', file: 'CLAUDE.md', shows: 'CLAUDE.md imports of a missing file, and of an existing one followed by a comma, leave no trace in the prompt or the debug log; a plain import is in the prompt' },
   { rule: 'names/agent-name-format', fixture: 'project', file: '.claude/agents/ev-colon.md', shows: '`name: ev:colon` is refused ([ERROR] Invalid "name") and the agent does not load' },
   { rule: 'names/no-duplicate', fixture: 'project', file: '.claude/agents/ev-twin-b.md', shows: 'of two agents named `ev-twin` only one is listed and spawned; the debug log names the other as shadowed' },
+  { rule: 'plugin/components-in-manifest-folder', fixture: 'components', file: '.claude-plugin/plugin.json', shows: 'given with `--plugin-dir`, the agent in `.claude-plugin/agents/` is not listed; the one in `agents/` is' },
   { rule: 'plugin/hooks', fixture: 'hooks', file: 'hooks/hooks.json', shows: '`plugin validate` says an unknown hook event is "ignored at runtime" and the plugin provides no hook' },
   { rule: 'plugin/manifest', fixture: 'manifest', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `author` string ("expected object")' },
   { rule: 'plugin/marketplace', fixture: 'marketplace', file: '.claude-plugin/marketplace.json', shows: '`plugin validate` fails on an `owner` string ("expected object")' },
@@ -66,8 +79,10 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
   { rule: 'settings/permission-rule', fixture: 'settings-permission-rule', file: '.claude/settings.json', shows: 'eight invalid deny rules and a `*` allow rule are each "skipped" with an [ERROR] line; only the valid rules are added, and the validator flags exactly the skipped ones' },
   { rule: 'settings/schema', fixture: 'settings-schema', file: '.claude/settings.json', shows: '`model: 42`, or a PreToolUse hook without its `{matcher, hooks}` wrapper, makes Claude Code skip the whole file (its SessionStart hook does not run); the same hook under Stop is dropped alone' },
   { rule: 'refs/permission-rule-in-tools', fixture: 'project', file: '.claude/agents/ev-permission-rule.md', shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs' },
+  { rule: 'refs/unknown-fork-agent', fixture: 'fork', file: '.claude/commands/ev-fork.md', shows: 'a forked command with `agent: ev-no-such-agent` runs on general-purpose, with a debug line only' },
   { rule: 'refs/unknown-skill', fixture: 'project', file: '.claude/agents/ev-skills.md', shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded' },
   { rule: 'refs/unknown-tool', fixture: 'project', file: '.claude/agents/ev-unknown-tool.md', shows: '`NotATool` is dropped from the subagent\'s tools, and an agent with only unknown tools is refused' },
+  { rule: 'styles/plugin-only-key', fixture: 'project', file: '.claude/output-styles/ev-style.md', shows: '`force-for-plugin` in a project output style is ignored with a [WARN] line' },
 ]
 
 /** The command the permission-rule subagent runs, to show that `Bash(git:*)` does not limit Bash to git. */
@@ -105,6 +120,38 @@ export function buildEvidenceProject(root: string): void {
   write('ev-skills.md', agent('ev-skills', 'tools: Read\nskills: ev-skill, no-such-skill\n'))
   write('ev-unknown-tool.md', agent('ev-unknown-tool', 'tools: Read, NotATool\n'))
   write('ev-only-unknown-tools.md', agent('ev-only-unknown-tools', 'tools: NotATool\n'))
+  writeTree(root, MEMORY_AND_STYLE)
+}
+
+/** Text markers of the memory files: the test looks for each in the main thread's first request. */
+export const MEMORY_MARKERS = { top: 'EV-MEMORY-TOP', present: 'EV-MEMORY-PRESENT', comma: 'EV-MEMORY-COMMA', level4: 'EV-MEMORY-LEVEL-4', level5: 'EV-MEMORY-LEVEL-5' } as const
+
+/**
+ * CLAUDE.md with one import that exists, one that does not, one of an existing file followed by a comma (the comma is
+ * part of the path), and a chain five files deep; a project output style.
+ */
+const MEMORY_AND_STYLE: Record<string, string> = {
+  'CLAUDE.md': `${MEMORY_MARKERS.top}\nRead @docs/ev-present.md and @docs/ev-missing.md then @docs/ev-level-1.md\nAlso @docs/ev-comma.md, which exists.\n`,
+  'docs/ev-present.md': `${MEMORY_MARKERS.present}\n`,
+  'docs/ev-comma.md': `${MEMORY_MARKERS.comma}\n`,
+  'docs/ev-level-1.md': 'EV-MEMORY-LEVEL-1 @ev-level-2.md\n',
+  'docs/ev-level-2.md': 'EV-MEMORY-LEVEL-2 @ev-level-3.md\n',
+  'docs/ev-level-3.md': 'EV-MEMORY-LEVEL-3 @ev-level-4.md\n',
+  'docs/ev-level-4.md': `${MEMORY_MARKERS.level4} @ev-level-5.md\n`,
+  'docs/ev-level-5.md': `${MEMORY_MARKERS.level5}\n`,
+  '.claude/output-styles/ev-style.md': '---\nname: ev-style\ndescription: Evidence style.\nforce-for-plugin: true\n---\nSTYLE ev-style\n',
+}
+
+/** Writes the fork fixture into `root` (an empty git repository). */
+export function buildForkFixture(root: string): void {
+  writeTree(root, { '.claude/commands/ev-fork.md': '---\ndescription: Evidence forked command.\ncontext: fork\nagent: ev-no-such-agent\n---\nFORK-BODY ev-fork\n' })
+}
+
+/** Writes the MCP project fixture into `root`: one valid server and two that Claude Code skips. */
+export function buildMcpFixture(root: string): void {
+  writeTree(root, {
+    '.mcp.json': '{\n  "mcpServers": {\n    "ev-valid": { "command": "true" },\n    "ev-url-only": { "url": "http://127.0.0.1:9/mcp" },\n    "ev-no-command": { "args": ["server.js"] }\n  }\n}\n',
+  })
 }
 
 const PLUGIN_AGENT = agent('ev-plugin-agent', 'tools: Read\n')
@@ -127,6 +174,11 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
       'hooks/hooks.json': '{\n  "hooks": {\n    "PreToolUze": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "true" }] }]\n  }\n}\n',
     },
     paths: manifest('{\n  "name": "ev-paths",\n  "agents": ["./agents/missing.md"]\n}\n'),
+    // Given to the project run with --plugin-dir as well: one agent where Claude Code looks, one beside the manifest.
+    components: {
+      ...manifest('{\n  "name": "ev-components"\n}\n'),
+      '.claude-plugin/agents/ev-misplaced.md': agent('ev-misplaced', 'tools: Read\n'),
+    },
     marketplace: { '.claude-plugin/marketplace.json': '{\n  "name": "ev-marketplace",\n  "owner": "Jane Doe",\n  "plugins": []\n}\n' },
   }
   writeTree(root, trees[name])

@@ -23,11 +23,15 @@ import frontmatterYamlStrict from './frontmatter-yaml-strict.ts'
 import frontmatterYamlSyntax from './frontmatter-yaml-syntax.ts'
 import indexMarkers from './index-markers.ts'
 import indexStale from './index-stale.ts'
+import mcpServerConfig from './mcp-server-config.ts'
+import memoryImportDepth from './memory-import-depth.ts'
+import memoryImportMissing from './memory-import-missing.ts'
 import namesAgentNameFormat from './names-agent-name-format.ts'
 import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
 import namesAgentNameStyle from './names-agent-name-style.ts'
 import namesNoDuplicate from './names-no-duplicate.ts'
 import namesSkillNameMatchesDir from './names-skill-name-matches-dir.ts'
+import pluginComponentsInManifestFolder from './plugin-components-in-manifest-folder.ts'
 import pluginHooks from './plugin-hooks.ts'
 import pluginManifest from './plugin-manifest.ts'
 import pluginMarketplace from './plugin-marketplace.ts'
@@ -40,6 +44,7 @@ import refsMissingAgentTool from './refs-missing-agent-tool.ts'
 import refsMissingSkillTool from './refs-missing-skill-tool.ts'
 import refsPermissionRuleInTools from './refs-permission-rule-in-tools.ts'
 import refsUnknownAgent from './refs-unknown-agent.ts'
+import refsUnknownForkAgent from './refs-unknown-fork-agent.ts'
 import refsUnknownSkill from './refs-unknown-skill.ts'
 import refsUnknownSkillMention from './refs-unknown-skill-mention.ts'
 import refsUnknownTool from './refs-unknown-tool.ts'
@@ -55,8 +60,12 @@ import settingsHookUnsupportedType from './settings-hook-unsupported-type.ts'
 import settingsPermissionRule from './settings-permission-rule.ts'
 import settingsSchema from './settings-schema.ts'
 import settingsUnknownKey from './settings-unknown-key.ts'
+import skillsAgentWithoutFork from './skills-agent-without-fork.ts'
 import skillsDescriptionLength from './skills-description-length.ts'
+import skillsNeverRuns from './skills-never-runs.ts'
 import skillsPortable from './skills-portable.ts'
+import stylesFrontmatter from './styles-frontmatter.ts'
+import stylesPluginOnlyKey from './styles-plugin-only-key.ts'
 import toolsMainThreadOnly from './tools-main-thread-only.ts'
 import toolsRoleNeedsWrite from './tools-role-needs-write.ts'
 import toolsShadowedByBash from './tools-shadowed-by-bash.ts'
@@ -87,11 +96,15 @@ export const checks: readonly Check[] = [
   frontmatterYamlSyntax,
   indexMarkers,
   indexStale,
+  mcpServerConfig,
+  memoryImportDepth,
+  memoryImportMissing,
   namesAgentNameFormat,
   namesAgentNameMatchesFile,
   namesAgentNameStyle,
   namesNoDuplicate,
   namesSkillNameMatchesDir,
+  pluginComponentsInManifestFolder,
   pluginHooks,
   pluginManifest,
   pluginMarketplace,
@@ -104,6 +117,7 @@ export const checks: readonly Check[] = [
   refsMissingSkillTool,
   refsPermissionRuleInTools,
   refsUnknownAgent,
+  refsUnknownForkAgent,
   refsUnknownSkill,
   refsUnknownSkillMention,
   refsUnknownTool,
@@ -119,8 +133,12 @@ export const checks: readonly Check[] = [
   settingsPermissionRule,
   settingsSchema,
   settingsUnknownKey,
+  skillsAgentWithoutFork,
   skillsDescriptionLength,
+  skillsNeverRuns,
   skillsPortable,
+  stylesFrontmatter,
+  stylesPluginOnlyKey,
   toolsMainThreadOnly,
   toolsRoleNeedsWrite,
   toolsShadowedByBash,

@@ -3,15 +3,15 @@ import { bodyRefs } from '../body-refs.ts'
 import { defineCheck } from '../check.ts'
 import type { Span } from '../diagnostics.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
-import { listEntrySpan, offsetSpan, valueSpan } from '../locate.ts'
+import { listEntrySpan, offsetSpan } from '../locate.ts'
 import { agentExists, builtInAgentTypes } from '../project.ts'
 import { didYouMean } from '../suggest.ts'
 import { agentTypeSpans, splitToolList } from '../tool-list.ts'
 
 export default defineCheck({
   id: 'refs/unknown-agent',
-  description: 'Agent types in `Agent(...)`, in a skill\'s `agent:` or dispatched from a body that do not exist',
-  rationale: 'An unknown `subagent_type` fails with "Agent type \'x\' not found" only when the orchestrator reaches that step; a skill\'s unknown `agent:` silently runs as `general-purpose`. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.',
+  description: 'Agent types in `Agent(...)` or dispatched from a body that do not exist',
+  rationale: 'An unknown `subagent_type` fails with "Agent type \'x\' not found" only when the orchestrator reaches that step. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.',
   defaultSeverity: 'warning',
   scope: 'project',
   check({ project, report }) {
@@ -43,9 +43,8 @@ export default defineCheck({
             }
           }
         }
-      } else if (typeof data.agent === 'string' && data.agent !== '') {
-        check(file, data.agent, () => valueSpan(file, ['agent']), 'Claude Code silently runs the skill as `general-purpose` instead')
       }
+      // A skill's or command's `agent:` is refs/unknown-fork-agent's.
       for (const ref of bodyRefs(file).agents) check(file, ref.name, () => offsetSpan(file, ref.start, ref.end), notFound(ref.name))
     }
   },

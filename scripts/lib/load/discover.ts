@@ -21,6 +21,12 @@ export type FileKind =
   | 'readme'
   /** `.claude/settings.json`, `.claude/settings.local.json`, and managed or user settings when asked for by name. */
   | 'settings'
+  /** `.mcp.json` (project or plugin root) and the file a plugin manifest's `mcpServers` names. */
+  | 'mcp'
+  /** Memory: CLAUDE.md, CLAUDE.local.md, .claude/CLAUDE.md, .claude/rules/**\/*.md, and AGENTS.md when there is no CLAUDE.md. */
+  | 'memory'
+  /** An output style: `.claude/output-styles/*.md`, or a plugin's `output-styles/` or manifest `outputStyles`. */
+  | 'output-style'
 
 /** Where a set of files comes from: agents and skills are named per scope (plugins namespace theirs). */
 export interface Scope {
@@ -250,6 +256,7 @@ export function discoverRoot(root: string, ignore: Ignored): Candidate[] {
   }
   for (const p of glob(root, ['agents/catalog.json', 'skills/catalog.json'], limits)) add(p, 'catalog', { kind: 'folder', root })
   for (const p of glob(root, ['README.md'], limits)) add(p, 'readme', { kind: 'folder', root })
+  addProjectContext(root, add, limits)
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
@@ -312,6 +319,7 @@ function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, 
   addComponents(root, paths, add, scope, limits)
   const hooks = join(root, 'hooks', 'hooks.json')
   if (existsSync(hooks)) add(hooks, 'hooks', scope)
+  addPluginContext(root, manifest, add, scope, limits)
 }
 
 /** The default component folders, or the paths a manifest names instead (agents and commands) or as well (skills). */
@@ -396,5 +404,34 @@ function readJson(path: string, boundary: ProjectBoundary): Record<string, unkno
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null
+  }
+}
+
+// ---- MCP servers, memory files and output styles ------------------------------------------------------------------
+
+/** What Claude Code reads at a project root besides `.claude/` components: MCP servers, memory, output styles. */
+function addProjectContext(root: string, add: Add, limits: WalkLimits): void {
+  const scope: Scope = { kind: 'project', root }
+  for (const p of glob(root, ['.mcp.json'], limits)) add(p, 'mcp', scope)
+  // AGENTS.md is read only in place of CLAUDE.md.
+  const claudeMd = existsSync(join(root, 'CLAUDE.md')) || existsSync(join(root, '.claude', 'CLAUDE.md'))
+  const memory = ['CLAUDE.md', 'CLAUDE.local.md', ...(claudeMd ? [] : ['AGENTS.md']), '.claude/CLAUDE.md', '.claude/rules/**/*.md']
+  for (const p of glob(root, memory, limits)) add(p, 'memory', scope)
+  for (const p of glob(root, ['.claude/output-styles/*.md'], limits)) add(p, 'output-style', scope)
+}
+
+/** A plugin's `.mcp.json` and the MCP file its manifest names; its `output-styles/` or the manifest's `outputStyles`. */
+function addPluginContext(root: string, manifest: Record<string, unknown> | null, add: Add, scope: Scope, limits: WalkLimits): void {
+  for (const p of glob(root, ['.mcp.json'], limits)) add(p, 'mcp', scope)
+  for (const p of pathList(manifest?.mcpServers) ?? []) {
+    const abs = p.endsWith('.json') ? insideRoot(root, p) : null
+    if (abs && existsSync(abs) && statSync(abs).isFile()) add(abs, 'mcp', scope)
+  }
+  for (const p of ['output-styles', ...(pathList(manifest?.outputStyles) ?? [])]) {
+    const abs = insideRoot(root, p)
+    if (!abs || !existsSync(abs)) continue
+    if (statSync(abs).isFile()) {
+      if (abs.endsWith('.md')) add(abs, 'output-style', scope)
+    } else for (const f of glob(abs, ['**/*.md'], limits)) add(f, 'output-style', scope)
   }
 }

@@ -71,5 +71,5 @@ export class LoadedFile {
 }
 
 export function isMarkdownKind(kind: FileKind): boolean {
-  return kind === 'agent' || kind === 'skill' || kind === 'command' || kind === 'markdown' || kind === 'readme'
+  return kind === 'agent' || kind === 'skill' || kind === 'command' || kind === 'markdown' || kind === 'readme' || kind === 'memory' || kind === 'output-style'
 }

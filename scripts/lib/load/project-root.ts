@@ -7,13 +7,16 @@ import { configFileName, packageJsonHasConfig } from '../config-location.ts'
 const claudeMarkers = ['.claude-plugin', '.claude']
 /** The component folders of a pack without a manifest. */
 const packFolders = ['agents', 'skills', 'commands']
+/** Files Claude Code reads at the folder it starts in: a folder given with one of them is a project of its own. */
+const projectFiles = ['CLAUDE.md', 'CLAUDE.local.md', 'AGENTS.md', '.mcp.json']
 
 /**
  * True when a folder given on the command line is a root of its own: a plugin, a marketplace, a project with
- * `.claude/`, a pack of `agents/` or `skills/`, a git work tree or a folder with a configuration file.
+ * `.claude/`, a pack of `agents/` or `skills/`, a git work tree, a folder with a configuration file, or one with
+ * CLAUDE.md, AGENTS.md or .mcp.json.
  */
 export function isRootLike(dir: string): boolean {
-  return [...claudeMarkers, ...packFolders, '.git', configFileName].some((m) => existsSync(join(dir, m)))
+  return [...claudeMarkers, ...packFolders, ...projectFiles, '.git', configFileName].some((m) => existsSync(join(dir, m)))
 }
 
 /**
