@@ -2282,7 +2282,7 @@ var require_compile = __commonJS({
       let schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve13.call(this, root2, ref);
+      let _sch = resolve14.call(this, root2, ref);
       if (_sch === void 0) {
         let schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref], { schemaId } = this.opts;
         schema && (_sch = new SchemaEnv({ schema, schemaId, root: root2, baseId }));
@@ -2303,7 +2303,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve13(root2, ref) {
+    function resolve14(root2, ref) {
       let sch;
       for (; typeof (sch = this.refs[ref]) == "string"; )
         ref = sch;
@@ -2913,7 +2913,7 @@ var require_fast_uri = __commonJS({
       normalizeString(uri, options) : typeof uri == "object" && (uri = /** @type {T} */
       parse5(serialize3(uri, options), options)), uri;
     }
-    function resolve13(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       let schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" }, {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -3115,7 +3115,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve13,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -24667,8 +24667,8 @@ var init_micromark_extension_gfm_autolink_literal = __esm({
 function resolveAll(constructs2, events, context2) {
   let called = [], index2 = -1;
   for (; ++index2 < constructs2.length; ) {
-    let resolve13 = constructs2[index2].resolveAll;
-    resolve13 && !called.includes(resolve13) && (events = resolve13(events, context2), called.push(resolve13));
+    let resolve14 = constructs2[index2].resolveAll;
+    resolve14 && !called.includes(resolve14) && (events = resolve14(events, context2), called.push(resolve14));
   }
   return events;
 }
@@ -29447,7 +29447,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
       process(file, done) {
         let self2 = this;
         return this.freeze(), assertParser("process", this.parser || this.Parser), assertCompiler("process", this.compiler || this.Compiler), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve13, reject) {
+        function executor(resolve14, reject) {
           let realFile = vfile(file), parseTree3 = (
             /** @type {HeadTree extends undefined ? Node : HeadTree} */
             /** @type {unknown} */
@@ -29468,7 +29468,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
             );
           });
           function realDone(error, file2) {
-            error || !file2 ? reject(error) : resolve13 ? resolve13(file2) : done(void 0, file2);
+            error || !file2 ? reject(error) : resolve14 ? resolve14(file2) : done(void 0, file2);
           }
         }
       }
@@ -29552,7 +29552,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
         assertNode(tree), this.freeze();
         let transformers = this.transformers;
         return !done && typeof file == "function" && (done = file, file = void 0), done ? executor(void 0, done) : new Promise(executor);
-        function executor(resolve13, reject) {
+        function executor(resolve14, reject) {
           let realFile = vfile(file);
           transformers.run(tree, realFile, realDone);
           function realDone(error, outputTree, file2) {
@@ -29560,7 +29560,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
               /** @type {TailTree extends undefined ? Node : TailTree} */
               outputTree || tree
             );
-            error ? reject(error) : resolve13 ? resolve13(resultingTree) : done(void 0, resultingTree, file2);
+            error ? reject(error) : resolve14 ? resolve14(resultingTree) : done(void 0, resultingTree, file2);
           }
         }
       }
@@ -36957,8 +36957,8 @@ __export(check_result_exports, {
   resultJson: () => resultJson,
   runCheckResult: () => runCheckResult
 });
-import { readFileSync as readFileSync7 } from "node:fs";
-import { basename as basename13, resolve as resolve12 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { basename as basename13, resolve as resolve13 } from "node:path";
 function contractOf(arg) {
   let name = basename13(arg).replace(/\.schema\.json$/, "");
   if (contractNames.includes(name)) return name;
@@ -36968,7 +36968,7 @@ function resultJson(text6) {
   let trimmed2 = text6.trim();
   return trimmed2.startsWith("{") ? trimmed2 : [...text6.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json\b[^\n]*\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm)].at(-1)?.[2]?.trim();
 }
-function runCheckResult(argv, io, stdin = () => readFileSync7(0, "utf8")) {
+function runCheckResult(argv, io, stdin = () => readFileSync4(0, "utf8")) {
   return Promise.resolve(checkResult(argv, io, stdin));
 }
 function checkResult(argv, io, stdin) {
@@ -36979,7 +36979,7 @@ function checkResult(argv, io, stdin) {
 ${usage}`);
   let contract = contractOf(argv[0]), source = argv[1], text6;
   try {
-    text6 = source === "-" ? stdin() : readFileSync7(resolve12(io.cwd, source), "utf8");
+    text6 = source === "-" ? stdin() : readFileSync4(resolve13(io.cwd, source), "utf8");
   } catch (error) {
     return io.stderr(`backend-team check-result: cannot read ${source}: ${error.message}
 `), 2;
