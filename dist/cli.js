@@ -10802,7 +10802,9 @@ function describeErrors(errors, data) {
     let value = valueAt(data, path3), expected = group.map((e) => e.parentSchema?.["x-expected"]).find(Boolean) ?? [...new Set(group.map(expectation).filter(Boolean))].join(", or "), where = path3.length ? ` for \`${path3.join(".")}\`` : "";
     problems.push({ path: path3, atKey: !1, message: `Unexpected ${show(value)}${where}, expected ${expected || "a valid value"}` });
   }
-  return problems.filter((p) => p.atKey || !problems.some((q) => q !== p && !q.atKey && q.path.length > p.path.length && p.path.every((s, i) => q.path[i] === s)));
+  return problems.filter(
+    (p) => p.atKey || !problems.some((q) => q !== p && !q.atKey && q.path.length > p.path.length && p.path.every((s, i) => q.path[i] === s))
+  );
 }
 function expectation(e) {
   let p = e.params;
@@ -10886,7 +10888,25 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
     init_progress_state_schema();
     init_install_lock_schema();
     schemas = Object.fromEntries(
-      [vocabulary_schema_default, agent_schema_default, skill_schema_default, command_schema_default, plugin_schema_default, marketplace_schema_default, hooks_schema_default, settings_schema_default, mcp_schema_default, output_style_schema_default, config_schema_default, catalog_schema_default, reference_schema_default, orchestrator_result_schema_default, specialist_result_schema_default, progress_state_schema_default, install_lock_schema_default].map((s) => [s.$id, s])
+      [
+        vocabulary_schema_default,
+        agent_schema_default,
+        skill_schema_default,
+        command_schema_default,
+        plugin_schema_default,
+        marketplace_schema_default,
+        hooks_schema_default,
+        settings_schema_default,
+        mcp_schema_default,
+        output_style_schema_default,
+        config_schema_default,
+        catalog_schema_default,
+        reference_schema_default,
+        orchestrator_result_schema_default,
+        specialist_result_schema_default,
+        progress_state_schema_default,
+        install_lock_schema_default
+      ].map((s) => [s.$id, s])
     ), contractNames = ["orchestrator-result", "specialist-result", "progress-state"], ajv = null, compiled = /* @__PURE__ */ new Map();
   }
 });
@@ -12986,7 +13006,11 @@ function jsonErrorWithoutText(error) {
 var maxFileBytes, utf8, outsideProject, init_read_source = __esm({
   "scripts/lib/load/read-source.ts"() {
     "use strict";
-    maxFileBytes = 1048576, utf8 = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), outsideProject = { ok: !1, problem: "unreadable", detail: "symbolic link to a place outside the project; not followed" };
+    maxFileBytes = 1048576, utf8 = new TextDecoder("utf-8", { fatal: !0, ignoreBOM: !0 }), outsideProject = {
+      ok: !1,
+      problem: "unreadable",
+      detail: "symbolic link to a place outside the project; not followed"
+    };
   }
 });
 
@@ -13469,7 +13493,8 @@ ${paint(color2, 4, printablePathLine(relativePath(file, cwd)))}
           let where = `${d.line}:${d.column}`.padEnd(width), kind = paint(color2, d.severity === "error" ? 31 : 33, d.severity.padEnd(kindWidth));
           out += `  ${paint(color2, 2, where)}  ${kind}  ${printable(d.message)}  ${paint(color2, 2, d.ruleId)}
 `;
-          for (let r of d.related ?? []) out += `  ${" ".repeat(width)}  ${" ".repeat(kindWidth)}  ${paint(color2, 2, `\u21B3 ${printable(relativePath(r.file, cwd))}:${r.line}:${r.column} ${printable(r.message)}`)}
+          for (let r of d.related ?? [])
+            out += `  ${" ".repeat(width)}  ${" ".repeat(kindWidth)}  ${paint(color2, 2, `\u21B3 ${printable(relativePath(r.file, cwd))}:${r.line}:${r.column} ${printable(r.message)}`)}
 `;
         }
       }
@@ -13525,7 +13550,14 @@ var json, init_json = __esm({
           severity: d.severity,
           message: printable(d.message),
           ...url ? { url } : {},
-          ...d.related ? { related: d.related.map((r) => ({ file: printable(relativePath(r.file, cwd)), line: r.line, column: r.column, message: printable(r.message) })) } : {},
+          ...d.related ? {
+            related: d.related.map((r) => ({
+              file: printable(relativePath(r.file, cwd)),
+              line: r.line,
+              column: r.column,
+              message: printable(r.message)
+            }))
+          } : {},
           ...d.fix ? { fix: d.fix.map((e) => ({ start: e.start, end: e.end, text: e.text })) } : {}
         };
       }),
@@ -13597,28 +13629,35 @@ var loneSurrogate, sarif, init_sarif = __esm({
       }), log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: [{
-          tool: { driver: { ...driverIdentity(), rules: rules3 } },
-          results: diagnostics.map((d) => ({
-            ruleId: d.ruleId,
-            ruleIndex: used.indexOf(d.ruleId),
-            level: d.severity === "error" ? "error" : "warning",
-            message: { text: printable(d.message) },
-            locations: [{
-              physicalLocation: {
-                artifactLocation: { uri: uriReference(relativePath(d.file, cwd)) },
-                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
-              }
-            }],
-            ...d.related ? {
-              relatedLocations: d.related.map((r, i) => ({
-                id: i,
-                message: { text: printable(r.message) },
-                physicalLocation: { artifactLocation: { uri: uriReference(relativePath(r.file, cwd)) }, region: { startLine: r.line, startColumn: r.column } }
-              }))
-            } : {}
-          }))
-        }]
+        runs: [
+          {
+            tool: { driver: { ...driverIdentity(), rules: rules3 } },
+            results: diagnostics.map((d) => ({
+              ruleId: d.ruleId,
+              ruleIndex: used.indexOf(d.ruleId),
+              level: d.severity === "error" ? "error" : "warning",
+              message: { text: printable(d.message) },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: uriReference(relativePath(d.file, cwd)) },
+                    region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
+                  }
+                }
+              ],
+              ...d.related ? {
+                relatedLocations: d.related.map((r, i) => ({
+                  id: i,
+                  message: { text: printable(r.message) },
+                  physicalLocation: {
+                    artifactLocation: { uri: uriReference(relativePath(r.file, cwd)) },
+                    region: { startLine: r.line, startColumn: r.column }
+                  }
+                }))
+              } : {}
+            }))
+          }
+        ]
       };
       return JSON.stringify(log, null, 2) + `
 `;
@@ -19354,7 +19393,13 @@ function locate(fm, path3) {
   let found2 = findNode(fm.doc, path3);
   if (!found2) return null;
   let at = fm.toFileOffset;
-  return { keyStart: at(found2.keyStart), keyEnd: at(found2.keyEnd), valueStart: at(found2.valueStart), valueEnd: at(found2.valueEnd), value: found2.value };
+  return {
+    keyStart: at(found2.keyStart),
+    keyEnd: at(found2.keyEnd),
+    valueStart: at(found2.valueStart),
+    valueEnd: at(found2.valueEnd),
+    value: found2.value
+  };
 }
 var import_yaml2, yamlOptions, maxAliasCount, maxFrontmatterNodes, claudeRiskyValue, init_frontmatter = __esm({
   "scripts/lib/load/frontmatter.ts"() {
@@ -19574,10 +19619,16 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
           for (let problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) });
         }
         if (!isRecord(data)) return;
-        Object.hasOwn(data, other) && report({ message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`, at: jsonKeySpan(file, [other]) });
+        Object.hasOwn(data, other) && report({
+          message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`,
+          at: jsonKeySpan(file, [other])
+        });
         let entries = data[kind];
         if (!isRecord(entries)) {
-          Object.hasOwn(data, kind) || report({ message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === "agents" ? "agent names" : "skill folders"} to entries`, at: jsonRootSpan(file) });
+          Object.hasOwn(data, kind) || report({
+            message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === "agents" ? "agent names" : "skill folders"} to entries`,
+            at: jsonRootSpan(file)
+          });
           return;
         }
         let inside2 = folder + sep4, names2 = /* @__PURE__ */ new Map();
@@ -19595,10 +19646,18 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
         for (let name of Object.keys(entries)) {
           if (names2.has(name)) continue;
           let found2 = kind === "agents" ? `an agent named \`${name}\`` : `a skill folder \`${name}\``;
-          report({ message: `Unexpected catalog entry \`${name}\`, expected ${found2} in ${kind}/${didYouMean(name, names2.keys())} (the generated tables would point at nothing)`, at: jsonKeySpan(file, [kind, name]) });
+          report({
+            message: `Unexpected catalog entry \`${name}\`, expected ${found2} in ${kind}/${didYouMean(name, names2.keys())} (the generated tables would point at nothing)`,
+            at: jsonKeySpan(file, [kind, name])
+          });
         }
-        let root2 = dirname5(folder), otherCatalog = join4(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter((s) => dirname5(dirname5(dirname5(s.file.path))) === root2 && basename2(dirname5(dirname5(s.file.path))) === "skills").length : project.agents.filter((a) => a.file.path.startsWith(join4(root2, "agents") + sep4)).length;
-        otherCount > 0 && !existsSync3(otherCatalog) && report({ message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`, at: jsonRootSpan(file) });
+        let root2 = dirname5(folder), otherCatalog = join4(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter(
+          (s) => dirname5(dirname5(dirname5(s.file.path))) === root2 && basename2(dirname5(dirname5(s.file.path))) === "skills"
+        ).length : project.agents.filter((a) => a.file.path.startsWith(join4(root2, "agents") + sep4)).length;
+        otherCount > 0 && !existsSync3(otherCatalog) && report({
+          message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`,
+          at: jsonRootSpan(file)
+        });
       }
     };
   }
@@ -19622,7 +19681,10 @@ var directive, content_directive_density_default, init_content_directive_density
         let max = typeof options.max == "number" ? options.max : 15, fenced = file.scan.fences.map((f) => [f.start, f.contentEnd]), body = file.text.slice(file.bodyOffset), count = 0;
         for (let m of body.matchAll(directive)) {
           let at = file.bodyOffset + m.index;
-          fenced.some(([a, b]) => at >= a && at < b) || (count++, count === max + 1 && report({ message: `Unexpected all-caps directive \`${m[0]}\` past the first ${max}, expected at most ${max} per body`, at: offsetSpan(file, at, at + m[0].length) }));
+          fenced.some(([a, b]) => at >= a && at < b) || (count++, count === max + 1 && report({
+            message: `Unexpected all-caps directive \`${m[0]}\` past the first ${max}, expected at most ${max} per body`,
+            at: offsetSpan(file, at, at + m[0].length)
+          }));
         }
       }
     };
@@ -19647,13 +19709,19 @@ var goFence, sleep, content_no_sleep_polling_default, init_content_no_sleep_poll
           if (!goFence.has(fence.lang)) continue;
           let code4 = file.text.slice(fence.contentStart, fence.contentEnd);
           for (let m of code4.matchAll(sleep)) {
-            let line = code4.slice(code4.lastIndexOf(`
-`, m.index) + 1, code4.indexOf(`
+            let line = code4.slice(
+              code4.lastIndexOf(`
+`, m.index) + 1,
+              code4.indexOf(`
 `, m.index) === -1 ? void 0 : code4.indexOf(`
-`, m.index));
+`, m.index)
+            );
             if (/\/\/\s*(?:bad|don't|do not|avoid)/i.test(line)) continue;
             let start = fence.contentStart + m.index;
-            report({ message: "Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)", at: offsetSpan(file, start, start + m[0].length - 1) });
+            report({
+              message: "Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)",
+              at: offsetSpan(file, start, start + m[0].length - 1)
+            });
           }
         }
       }
@@ -19671,7 +19739,8 @@ function parseJsonText(text6) {
     errors.push({ message: raw.replace(/,? (?:in JSON )?at position \d+.*$/, "").replace(/ in JSON$/, ""), start: at, end: at });
   }
   let doc = (0, import_yaml4.parseDocument)(text6, { version: "1.2", uniqueKeys: !0, strict: !0 });
-  for (let e of doc.errors) errors.length === 0 && errors.push({ message: e.message.split(`
+  for (let e of doc.errors)
+    errors.length === 0 && errors.push({ message: e.message.split(`
 `)[0].replace(/ at line \d+, column \d+:?$/, ""), start: e.pos[0], end: e.pos[1] });
   return { doc, value, errors };
 }
@@ -19706,13 +19775,19 @@ var contractMeta, known, contracts_example_valid_default, init_contracts_example
           if (!claim) continue;
           let name = claim[1], fenceLine = file.text.slice(fence.start, fence.contentStart), nameAt = fence.start + fenceLine.indexOf(`contract=${name}`) + 9;
           if (!known.includes(name)) {
-            report({ message: `Unexpected contract \`${name}\`, expected one of ${known.map((n) => `\`${n}\``).join(", ")}`, at: offsetSpan(file, nameAt, nameAt + name.length) });
+            report({
+              message: `Unexpected contract \`${name}\`, expected one of ${known.map((n) => `\`${n}\``).join(", ")}`,
+              at: offsetSpan(file, nameAt, nameAt + name.length)
+            });
             continue;
           }
           let base = fence.contentStart, parsed = parseJsonText(file.text.slice(base, fence.contentEnd));
           if (parsed.value === void 0) {
             let e = parsed.errors[0];
-            report({ message: `Unexpected invalid JSON in a \`${name}\` example: ${e.message}, expected strict JSON`, at: offsetSpan(file, base + e.start, base + e.end) });
+            report({
+              message: `Unexpected invalid JSON in a \`${name}\` example: ${e.message}, expected strict JSON`,
+              at: offsetSpan(file, base + e.start, base + e.end)
+            });
             continue;
           }
           let validate2 = validatorFor(`${name}.schema.json`);
@@ -19783,12 +19858,18 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
         if (!json2 || !first2) return;
         let kind = file.kind;
         if (json2.value === void 0)
-          report({ message: `Unexpected invalid JSON: ${first2.message}, expected strict JSON (${consequence[kind]})`, at: offsetSpan(file, first2.start, first2.end) });
+          report({
+            message: `Unexpected invalid JSON: ${first2.message}, expected strict JSON (${consequence[kind]})`,
+            at: offsetSpan(file, first2.start, first2.end)
+          });
         else if (/unique/.test(first2.message)) {
           let key = /"(?:[^"\\]|\\.)*"/y;
           key.lastIndex = first2.start;
           let end = key.exec(file.text) ? key.lastIndex : first2.end;
-          report({ message: `Unexpected duplicate key \`${file.text.slice(first2.start + 1, end - 1)}\`, expected each key once (JSON.parse keeps only the last value)`, at: offsetSpan(file, first2.start, end) });
+          report({
+            message: `Unexpected duplicate key \`${file.text.slice(first2.start + 1, end - 1)}\`, expected each key once (JSON.parse keeps only the last value)`,
+            at: offsetSpan(file, first2.start, end)
+          });
         }
       }
     };
@@ -19813,7 +19894,13 @@ var file_name_not_loaded_default, init_file_name_not_loaded = __esm({
       includeUnreadable: !0,
       check({ file, report }) {
         let name = basename3(file.path);
-        file.kind === "skill" && name !== "SKILL.md" ? report({ message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`, at: pointAt(1) }) : file.kind !== "skill" && extname(name) !== ".md" && report({ message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`, at: pointAt(1) });
+        file.kind === "skill" && name !== "SKILL.md" ? report({
+          message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`,
+          at: pointAt(1)
+        }) : file.kind !== "skill" && extname(name) !== ".md" && report({
+          message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`,
+          at: pointAt(1)
+        });
       }
     };
   }
@@ -19836,7 +19923,10 @@ var file_too_large_default, init_file_too_large = __esm({
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
       includeUnreadable: !0,
       check({ file, report }) {
-        !file.read.ok && file.read.problem === "too-large" && report({ message: `Unexpected file of ${file.read.bytes} bytes, expected at most ${maxFileBytes} bytes (Claude Code skips larger files)`, at: pointAt(1) });
+        !file.read.ok && file.read.problem === "too-large" && report({
+          message: `Unexpected file of ${file.read.bytes} bytes, expected at most ${maxFileBytes} bytes (Claude Code skips larger files)`,
+          at: pointAt(1)
+        });
       }
     };
   }
@@ -19938,7 +20028,10 @@ var frontmatter_empty_tools_default, init_frontmatter_empty_tools = __esm({
         let value = data.tools;
         if (splitToolList(value).length > 0) return;
         let found2 = value === null ? "an empty `tools:`" : Array.isArray(value) ? "an empty list" : typeof value == "string" ? "an empty string" : `a ${typeof value}`;
-        report({ message: `Unexpected ${found2} for \`tools\`, expected at least one tool name (this agent gets zero tools; omit \`tools\` to inherit all)`, at: keySpan(file, ["tools"]) });
+        report({
+          message: `Unexpected ${found2} for \`tools\`, expected at least one tool name (this agent gets zero tools; omit \`tools\` to inherit all)`,
+          at: keySpan(file, ["tools"])
+        });
       }
     };
   }
@@ -19965,14 +20058,23 @@ var frontmatter_foreign_key_default, init_frontmatter_foreign_key = __esm({
         let kind = file.kind, pluginAgent = kind === "agent" && file.scope.kind === "plugin";
         for (let key of Object.keys(data)) {
           if (kind === "agent" && !pluginAgent && pluginAgentOnlyKeys.has(key)) {
-            report({ message: `Unexpected \`${key}\` in a project agent, expected \`description\` (Claude Code reads \`${key}\` only in plugin agents; here it logs it as unknown and ignores it)`, at: keySpan(file, [key]) });
+            report({
+              message: `Unexpected \`${key}\` in a project agent, expected \`description\` (Claude Code reads \`${key}\` only in plugin agents; here it logs it as unknown and ignores it)`,
+              at: keySpan(file, [key])
+            });
             continue;
           }
           let own8 = (map4) => Object.hasOwn(map4, key) ? map4[key] : void 0, why = own8(foreignKeys[kind]) ?? (pluginAgent ? own8(ignoredInPluginAgents) : void 0);
-          why && report({ message: `Unexpected \`${key}\` in ${file.scope.kind === "plugin" ? "a plugin " : kind === "agent" ? "an " : "a "}${kind}: ${why}`, at: keySpan(file, [key]) });
+          why && report({
+            message: `Unexpected \`${key}\` in ${file.scope.kind === "plugin" ? "a plugin " : kind === "agent" ? "an " : "a "}${kind}: ${why}`,
+            at: keySpan(file, [key])
+          });
         }
         let isolation = data.isolation;
-        pluginAgent && typeof isolation == "string" && !pluginAgentIsolations.has(isolation) && report({ message: `Unexpected \`isolation: ${isolation}\` in a plugin agent, expected ${[...pluginAgentIsolations].map((v) => `\`${v}\``).join(" or ")} (Claude Code drops any other isolation of a plugin agent without a word)`, at: valueSpan(file, ["isolation"]) });
+        pluginAgent && typeof isolation == "string" && !pluginAgentIsolations.has(isolation) && report({
+          message: `Unexpected \`isolation: ${isolation}\` in a plugin agent, expected ${[...pluginAgentIsolations].map((v) => `\`${v}\``).join(" or ")} (Claude Code drops any other isolation of a plugin agent without a word)`,
+          at: valueSpan(file, ["isolation"])
+        });
       }
     };
   }
@@ -20026,7 +20128,10 @@ var frontmatter_misspelt_key_default, init_frontmatter_misspelt_key = __esm({
         for (let key of Object.keys(data)) {
           if (known2.has(key) || Object.hasOwn(foreignKeys[kind], key) || kind === "agent" && pluginAgentOnlyKeys.has(key)) continue;
           let meant = closest(key, known2);
-          meant && report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`, at: keySpan(file, [key]) });
+          meant && report({
+            message: `Unexpected key \`${key}\` in ${kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`,
+            at: keySpan(file, [key])
+          });
         }
       }
     };
@@ -20054,7 +20159,10 @@ var descriptionLine, frontmatter_multiline_description_default, init_frontmatter
         let value = m[1], block = /^[|>]/.test(value) ? value.startsWith(">") ? "folded (`>`)" : "literal (`|`)" : null;
         if (!block && !m[2]) return;
         let found2 = block ? `a ${block} block scalar` : "a description spread over several lines";
-        report({ message: `Unexpected ${found2}, expected a one-line double-quoted string with \`\\n\` escapes`, at: keySpan(file, ["description"]) });
+        report({
+          message: `Unexpected ${found2}, expected a one-line double-quoted string with \`\\n\` escapes`,
+          at: keySpan(file, ["description"])
+        });
       }
     };
   }
@@ -20109,7 +20217,10 @@ var frontmatter_unknown_key_default, init_frontmatter_unknown_key = __esm({
         if (!data) return;
         let kind = file.kind, known2 = knownKeysFor(file);
         for (let key of Object.keys(data))
-          known2.has(key) || Object.hasOwn(foreignKeys[kind], key) || kind === "agent" && pluginAgentOnlyKeys.has(key) || closest(key, known2) || report({ message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads (it has no effect)`, at: keySpan(file, [key]) });
+          known2.has(key) || Object.hasOwn(foreignKeys[kind], key) || kind === "agent" && pluginAgentOnlyKeys.has(key) || closest(key, known2) || report({
+            message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads (it has no effect)`,
+            at: keySpan(file, [key])
+          });
       }
     };
   }
@@ -20228,7 +20339,14 @@ function buildProject(files, externals) {
       });
     }
   }
-  return { files, agents, skills, externalAgents: new Set(externals.agents), externalSkills: new Set(externals.skills), index: buildIndex(agents, skills) };
+  return {
+    files,
+    agents,
+    skills,
+    externalAgents: new Set(externals.agents),
+    externalSkills: new Set(externals.skills),
+    index: buildIndex(agents, skills)
+  };
 }
 function buildIndex(agents, skills) {
   let first2 = (map4, key, value) => {
@@ -30739,7 +30857,10 @@ var oneLine, inlineParser, plainText, text5, writer, maxMarkdownCell, trimmed, i
       let unsafe3 = plainText.get(state.unsafe);
       if (!unsafe3) {
         let chars = [...new Set(state.unsafe.map((p) => p.character))].filter((c) => c !== " ");
-        plainText.set(state.unsafe, unsafe3 = new RegExp(`[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]|^\\s|\\s$`));
+        plainText.set(
+          state.unsafe,
+          unsafe3 = new RegExp(`[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]|^\\s|\\s$`)
+        );
       }
       if (!unsafe3.test(node2.value) && !state.stack.includes("autolink")) return node2.value;
       let siblings2 = parent ? parent.children : [], index2 = state.indexStack[state.indexStack.length - 1];
@@ -30764,7 +30885,15 @@ function scanBody(text6, offset, end = text6.length) {
       let open = line.match(fenceOpen), info = open ? open[2].trim() : "";
       if (open && !(open[1][0] === "`" && info.includes("`"))) {
         let [lang = "", ...rest] = info.split(/\s+/);
-        fence = { marker: open[1], lang: lang.toLowerCase(), meta: rest.join(" "), start: pos, contentStart: Math.min(next + 1, end), contentEnd: end, closed: !1 };
+        fence = {
+          marker: open[1],
+          lang: lang.toLowerCase(),
+          meta: rest.join(" "),
+          start: pos,
+          contentStart: Math.min(next + 1, end),
+          contentEnd: end,
+          closed: !1
+        };
       } else
         scanInline(line, pos, scan2);
     }
@@ -30820,7 +30949,11 @@ function maskCodeAndComments(line, lineOffset, scan2) {
         continue;
       }
       let close2 = line.indexOf("-->", comment + 4), stop = close2 === -1 ? line.length : close2 + 3;
-      scan2.comments.push({ text: line.slice(comment + 4, close2 === -1 ? line.length : close2).trim(), start: lineOffset + comment, end: lineOffset + stop }), out += line.slice(copied, comment) + " ".repeat(stop - comment), copied = i = stop;
+      scan2.comments.push({
+        text: line.slice(comment + 4, close2 === -1 ? line.length : close2).trim(),
+        start: lineOffset + comment,
+        end: lineOffset + stop
+      }), out += line.slice(copied, comment) + " ".repeat(stop - comment), copied = i = stop;
       continue;
     }
     if (tick > 0 && line[tick - 1] === "\\") {
@@ -31004,7 +31137,12 @@ function catalogOf(project, scope, which) {
 function fromDataFile(file, rel, toTable) {
   let read = readJsonFile(join6(file.scope.root, rel), new ProjectBoundary([file.scope.root]));
   if (!read.ok)
-    return read.problem === "missing" ? { ok: !1, problem: "missing-data", path: rel, detail: "missing" } : { ok: !1, problem: "invalid-data", path: rel, detail: read.problem === "invalid" ? `expected valid JSON (${read.detail})` : `expected a readable file inside the project (${read.detail})` };
+    return read.problem === "missing" ? { ok: !1, problem: "missing-data", path: rel, detail: "missing" } : {
+      ok: !1,
+      problem: "invalid-data",
+      path: rel,
+      detail: read.problem === "invalid" ? `expected valid JSON (${read.detail})` : `expected a readable file inside the project (${read.detail})`
+    };
   let value = read.value, result = toTable(value);
   return typeof result == "string" ? { ok: !1, problem: "invalid-data", path: rel, detail: result } : { ok: !0, table: result };
 }
@@ -31012,16 +31150,34 @@ function costTable(value) {
   let data = value;
   if (!data || typeof data != "object" || !data.mainThread || typeof data.mainThread != "object" || !Array.isArray(data.agents))
     return "expected an object with `mainThread` and `agents`";
-  let rows = [], modes = { project: "Every main-thread request (copied into `.claude/`)", plugin: "Every main-thread request (installed as a plugin)" };
+  let rows = [], modes = {
+    project: "Every main-thread request (copied into `.claude/`)",
+    plugin: "Every main-thread request (installed as a plugin)"
+  };
   for (let [mode, entry2] of Object.entries(data.mainThread)) {
     let e = entry2;
     if (!isSize(e?.total)) return `expected \`mainThread.${mode}\` to have \`agentListing\`, \`skillListing\` and \`total\` sizes`;
-    rows.push([{ markdown: own7(modes, mode) ?? `Every main-thread request (${mode})` }, tokens(e.agentListing), tokens(e.skillListing), "", "", tokens(e.total)]);
+    rows.push([
+      { markdown: own7(modes, mode) ?? `Every main-thread request (${mode})` },
+      tokens(e.agentListing),
+      tokens(e.skillListing),
+      "",
+      "",
+      tokens(e.total)
+    ]);
   }
   for (let entry2 of data.agents) {
     let e = entry2;
-    if (typeof e?.name != "string" || !isSize(e.firstRequestTotal)) return "expected every agent to have a `name` and a `firstRequestTotal` size";
-    rows.push([[{ code: e.name }, " dispatched (first request)"], tokens(e.listingEntry), "", tokens(e.systemPrompt), tokens(e.preloadedSkills), tokens(e.firstRequestTotal)]);
+    if (typeof e?.name != "string" || !isSize(e.firstRequestTotal))
+      return "expected every agent to have a `name` and a `firstRequestTotal` size";
+    rows.push([
+      [{ code: e.name }, " dispatched (first request)"],
+      tokens(e.listingEntry),
+      "",
+      tokens(e.systemPrompt),
+      tokens(e.preloadedSkills),
+      tokens(e.firstRequestTotal)
+    ]);
   }
   return { header: ["Context", "Agent listing", "Skill listing", "System prompt", "Preloaded skills", "Total tokens"], rows };
 }
@@ -31039,44 +31195,62 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
         kinds: ["agent"],
         build(file, project) {
           let catalog = catalogOf(project, file.scope, "agents"), agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name));
-          return table(["Agent", "Purpose", "When to delegate", "Model", "Tools"], agents.map((a) => {
-            let entry2 = catalog.get(a.name);
-            return [{ code: a.name }, entry2?.purpose ?? firstSentence(a.file.data.description), entry2?.whenToDelegate ?? firstSentence(a.file.data.description), modelOf(a), toolsOf(a)];
-          }));
+          return table(
+            ["Agent", "Purpose", "When to delegate", "Model", "Tools"],
+            agents.map((a) => {
+              let entry2 = catalog.get(a.name);
+              return [
+                { code: a.name },
+                entry2?.purpose ?? firstSentence(a.file.data.description),
+                entry2?.whenToDelegate ?? firstSentence(a.file.data.description),
+                modelOf(a),
+                toolsOf(a)
+              ];
+            })
+          );
         }
       },
       "core-skills": {
         kinds: ["agent"],
         build(file, project) {
-          return table(["Skill", "Purpose", "When to read"], listOf(file.data.skills).map((ref) => {
-            let skill = findSkill(project, ref), entry2 = catalogOf(project, skill?.file.scope ?? file.scope, "skills").get(skill?.dir ?? ref), fallback = skill ? firstSentence(skill.file.data.description) : "";
-            return [{ code: ref }, entry2?.purpose ?? fallback, entry2?.whenToRead ?? fallback];
-          }));
+          return table(
+            ["Skill", "Purpose", "When to read"],
+            listOf(file.data.skills).map((ref) => {
+              let skill = findSkill(project, ref), entry2 = catalogOf(project, skill?.file.scope ?? file.scope, "skills").get(skill?.dir ?? ref), fallback = skill ? firstSentence(skill.file.data.description) : "";
+              return [{ code: ref }, entry2?.purpose ?? fallback, entry2?.whenToRead ?? fallback];
+            })
+          );
         }
       },
       routing: {
         kinds: ["skill"],
         build(file, project) {
           let dir = dirname7(file.path), prefix = join6(dir, "references") + sep5, references = project.files.filter((f) => f.kind === "markdown" && f.path.startsWith(prefix)).sort(byKey((f) => f.path));
-          return table(["Intent", "Reference", "Summary"], references.map((f) => {
-            let href = relative3(dir, f.path).split(sep5).join("/"), title = stringValue(f.data.title) || basename5(f.path, ".md");
-            return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)];
-          }));
+          return table(
+            ["Intent", "Reference", "Summary"],
+            references.map((f) => {
+              let href = relative3(dir, f.path).split(sep5).join("/"), title = stringValue(f.data.title) || basename5(f.path, ".md");
+              return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)];
+            })
+          );
         }
       },
       agents: {
         kinds: ["readme"],
         build(file, project) {
           let catalog = catalogOf(project, file.scope, "agents"), agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name));
-          return table(["Agent", "Purpose", "Use when", "Model", "Permission mode", "Tools", "Preloaded skills"], agents.map((a) => [
-            { code: a.name },
-            catalog.get(a.name)?.purpose ?? firstSentence(a.file.data.description),
-            firstSentence(a.file.data.description),
-            modelOf(a),
-            stringValue(a.file.data.permissionMode) || "default",
-            toolsOf(a),
-            commaList(listOf(a.file.data.skills).map((s) => ({ code: s })))
-          ]));
+          return table(
+            ["Agent", "Purpose", "Use when", "Model", "Permission mode", "Tools", "Preloaded skills"],
+            agents.map((a) => [
+              { code: a.name },
+              catalog.get(a.name)?.purpose ?? firstSentence(a.file.data.description),
+              firstSentence(a.file.data.description),
+              modelOf(a),
+              stringValue(a.file.data.permissionMode) || "default",
+              toolsOf(a),
+              commaList(listOf(a.file.data.skills).map((s) => ({ code: s })))
+            ])
+          );
         }
       },
       skills: {
@@ -31088,23 +31262,24 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
               let skill = findSkill(project, ref);
               skill && preloadedBy.set(skill, [...preloadedBy.get(skill) ?? [], agent.name]);
             }
-          return table(["Skill", "Description", "Invocable by", "Preloaded by"], skills.map((s) => [
-            { code: s.dir },
-            firstSentence(s.file.data.description),
-            invocableBy(s),
-            commaList([...new Set(preloadedBy.get(s) ?? [])].map((name) => ({ code: name })))
-          ]));
+          return table(
+            ["Skill", "Description", "Invocable by", "Preloaded by"],
+            skills.map((s) => [
+              { code: s.dir },
+              firstSentence(s.file.data.description),
+              invocableBy(s),
+              commaList([...new Set(preloadedBy.get(s) ?? [])].map((name) => ({ code: name })))
+            ])
+          );
         }
       },
       rules: {
         kinds: ["readme"],
         build(_file, _project, rules3) {
-          return table(["Rule", "Default severity", "Fixable", "Description"], [...rules3].sort(byKey((c) => c.id)).map((c) => [
-            { code: c.id },
-            c.defaultSeverity,
-            c.fixable ? "yes" : "no",
-            { markdown: c.description }
-          ]));
+          return table(
+            ["Rule", "Default severity", "Fixable", "Description"],
+            [...rules3].sort(byKey((c) => c.id)).map((c) => [{ code: c.id }, c.defaultSeverity, c.fixable ? "yes" : "no", { markdown: c.description }])
+          );
         }
       },
       agreement: {
@@ -31115,7 +31290,8 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
             let rows = [];
             for (let entry2 of value) {
               let e = entry2;
-              if (typeof e?.defect != "string" || typeof e.runtime != "string") return "expected every entry to have string `defect` and `runtime`";
+              if (typeof e?.defect != "string" || typeof e.runtime != "string")
+                return "expected every entry to have string `defect` and `runtime`";
               rows.push([{ markdown: e.defect }, { markdown: e.runtime }, typeof e.rule == "string" && e.rule ? { code: e.rule } : "none"]);
             }
             return { header: ["Defect", "What Claude Code does", "Our rule"], rows };
@@ -31145,7 +31321,12 @@ var kindNames, index_markers_default, init_index_markers = __esm({
     init_locate();
     init_suggest();
     init_own();
-    kindNames = { agent: "an agent", skill: "a skill (`SKILL.md`)", markdown: "a skill resource file", readme: "the README" }, index_markers_default = {
+    kindNames = {
+      agent: "an agent",
+      skill: "a skill (`SKILL.md`)",
+      markdown: "a skill resource file",
+      readme: "the README"
+    }, index_markers_default = {
       id: "index/markers",
       description: "Index region markers that are unknown, unmatched, nested, misplaced or lack their data",
       rationale: "A region that cannot be generated is never checked for staleness, so its table drifts from the files it describes while `npm run validate` stays green.",
@@ -31155,7 +31336,13 @@ var kindNames, index_markers_default, init_index_markers = __esm({
       check({ file, project, settings, report }) {
         let scan2 = regionsOf(file), known2 = regionNames.map((n) => `\`${n}\``).join(", "), at = (m) => offsetSpan(file, m.start, m.end);
         for (let p of scan2.problems)
-          p.kind === "not-alone" ? report({ message: "Unexpected text around an index marker, expected the marker alone on its line", at: at(p.marker) }) : p.kind === "unmatched-end" ? report({ message: `Unexpected \`${endMarker}\` without a start marker, expected \`<!-- backend-team:index NAME -->\` before it`, at: at(p.marker) }) : p.kind === "unmatched-start" ? report({ message: `Unexpected start of region \`${p.name}\` without an end marker, expected \`${endMarker}\` on its own line after the table`, at: at(p.marker) }) : report({
+          p.kind === "not-alone" ? report({ message: "Unexpected text around an index marker, expected the marker alone on its line", at: at(p.marker) }) : p.kind === "unmatched-end" ? report({
+            message: `Unexpected \`${endMarker}\` without a start marker, expected \`<!-- backend-team:index NAME -->\` before it`,
+            at: at(p.marker)
+          }) : p.kind === "unmatched-start" ? report({
+            message: `Unexpected start of region \`${p.name}\` without an end marker, expected \`${endMarker}\` on its own line after the table`,
+            at: at(p.marker)
+          }) : report({
             message: `Unexpected start of region \`${p.name}\` inside region \`${p.outerName}\`, expected regions not to nest (close \`${p.outerName}\` first)`,
             at: at(p.marker),
             related: [{ file: file.path, ...file.source.position(p.outer.start), message: `region \`${p.outerName}\` starts here` }]
@@ -31214,7 +31401,9 @@ function confine(fs, zones) {
     if (write && !zone.writable) throw new BoundaryError(`refusing to change ${path3}: backend-team only reads ${zone.root}`);
     let real = realLocation(path3);
     if (!isInside(real, zone.real))
-      throw new BoundaryError(`refusing to ${write ? "change" : "read"} ${path3}: a link takes it to ${real}, outside ${zone.root}; nothing was changed. Replace the link with a folder, or remove it.`);
+      throw new BoundaryError(
+        `refusing to ${write ? "change" : "read"} ${path3}: a link takes it to ${real}, outside ${zone.root}; nothing was changed. Replace the link with a folder, or remove it.`
+      );
   }, checkPlace = (path3, write) => {
     if (resolved.some((z) => z.root === resolve2(path3))) return check2(path3, write);
     zoneOf(path3), check2(dirname8(path3), write);
@@ -31255,7 +31444,20 @@ var BoundaryError, init_boundary2 = __esm({
 });
 
 // scripts/lib/install/file-system.ts
-import { chmodSync, closeSync as closeSync3, lstatSync, mkdirSync, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, realpathSync as realpathSync4, renameSync as renameSync2, rmdirSync, statSync as statSync3, unlinkSync as unlinkSync2 } from "node:fs";
+import {
+  chmodSync,
+  closeSync as closeSync3,
+  lstatSync,
+  mkdirSync,
+  openSync as openSync3,
+  readdirSync as readdirSync2,
+  readSync as readSync2,
+  realpathSync as realpathSync4,
+  renameSync as renameSync2,
+  rmdirSync,
+  statSync as statSync3,
+  unlinkSync as unlinkSync2
+} from "node:fs";
 import { join as join8 } from "node:path";
 function describeSpecial(s) {
   return s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() || s.isBlockDevice() ? "a device" : "not a regular file";
@@ -31409,7 +31611,8 @@ function entriesOf(files) {
 function readLock(fs, claudeDir) {
   let path3 = lockPath(claudeDir), entry2 = fs.inspect(path3, maxLockBytes);
   if (entry2.kind === "missing") return null;
-  if (entry2.kind !== "file") throw new LockError(`${path3} is ${entry2.kind === "directory" ? "a folder" : entry2.what}, not a lock file; move it away to start over`);
+  if (entry2.kind !== "file")
+    throw new LockError(`${path3} is ${entry2.kind === "directory" ? "a folder" : entry2.what}, not a lock file; move it away to start over`);
   if (entry2.content === null) throw new LockError(`${path3} is ${entry2.problem}; move it away to start over`);
   let data;
   try {
@@ -31437,7 +31640,9 @@ function settleJournal(fs, claudeDir, lock) {
   return { lock: { ...rest, files, directories }, settled, run: journal.run ?? null };
 }
 function serializeLock(lock) {
-  let files = Object.fromEntries(Object.keys(lock.files).sort().map((k) => [k, lock.files[k]]));
+  let files = Object.fromEntries(
+    Object.keys(lock.files).sort().map((k) => [k, lock.files[k]])
+  );
   return Buffer.from(`${JSON.stringify({ ...lock, files }, null, 2)}
 `, "utf8");
 }
@@ -31481,13 +31686,18 @@ function frontmatterName(content3) {
 }
 function scanDefinitions(fs, root2) {
   let found2 = [];
-  walkFiles(fs, join10(root2, "agents"), (path3) => {
-    if (!path3.endsWith(".md")) return;
-    let entry2 = fs.inspect(path3, maxDefinitionBytes);
-    if (entry2.kind !== "file" || entry2.content === null) return;
-    let name = frontmatterName(entry2.content) ?? basename8(path3, ".md");
-    found2.push({ kind: "agent", path: path3, names: [name] });
-  }, { dotFiles: !0 });
+  walkFiles(
+    fs,
+    join10(root2, "agents"),
+    (path3) => {
+      if (!path3.endsWith(".md")) return;
+      let entry2 = fs.inspect(path3, maxDefinitionBytes);
+      if (entry2.kind !== "file" || entry2.content === null) return;
+      let name = frontmatterName(entry2.content) ?? basename8(path3, ".md");
+      found2.push({ kind: "agent", path: path3, names: [name] });
+    },
+    { dotFiles: !0 }
+  );
   for (let entry2 of fs.list(join10(root2, "skills"))) {
     if (!entry2.isDirectory) continue;
     let path3 = join10(root2, "skills", entry2.name, "SKILL.md"), file = fs.inspect(path3, maxDefinitionBytes);
@@ -31543,20 +31753,44 @@ function makePlan(input) {
         if (folder !== null) {
           let why = `needs the folder .claude/${folder}, which is a file or link; move it away`;
           steps2.push({ ...base, to: null, action: command === "install" ? "conflict" : "keep", reason: why, hard: !0, entry: null });
-        } else command === "update" && recorded && !record?.kept ? steps2.push({ ...base, to: null, action: "keep", reason: "you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)", entry: null }) : steps2.push({ ...base, action: "create", reason: recorded ? "restores a deleted file" : "new file", entry: ours });
+        } else command === "update" && recorded && !record?.kept ? steps2.push({
+          ...base,
+          to: null,
+          action: "keep",
+          reason: "you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)",
+          entry: null
+        }) : steps2.push({ ...base, action: "create", reason: recorded ? "restores a deleted file" : "new file", entry: ours });
       } else if (recorded && disk.hash === recorded && !keepIt)
         steps2.push({ ...base, action: "update", reason: "unchanged since installed; the pack has a newer version", entry: ours });
       else if (keepIt && recorded)
-        steps2.push({ ...base, to: disk.hash, action: "skip", reason: "kept as you changed it (--keep)", entry: { sha256: recorded, kept: !0 } });
+        steps2.push({
+          ...base,
+          to: disk.hash,
+          action: "skip",
+          reason: "kept as you changed it (--keep)",
+          entry: { sha256: recorded, kept: !0 }
+        });
       else {
         let why = recorded ? "changed since backend-team installed it (its sha256 differs from the lock)" : "exists and was not installed by backend-team";
-        force ? steps2.push({ ...base, action: "update", reason: `${why}; backed up first (--force)`, backup: !0, entry: ours }) : command === "install" ? steps2.push({ ...base, action: "conflict", reason: why, entry: record ?? null }) : steps2.push({ ...base, to: disk.hash, action: "keep", reason: `${why}; left alone${recorded ? " (`npx backend-team update --keep <file>` keeps it for good)" : ""}`, entry: record ?? null });
+        force ? steps2.push({ ...base, action: "update", reason: `${why}; backed up first (--force)`, backup: !0, entry: ours }) : command === "install" ? steps2.push({ ...base, action: "conflict", reason: why, entry: record ?? null }) : steps2.push({
+          ...base,
+          to: disk.hash,
+          action: "keep",
+          reason: `${why}; left alone${recorded ? " (`npx backend-team update --keep <file>` keeps it for good)" : ""}`,
+          entry: record ?? null
+        });
       }
     }
   for (let rel of Object.keys(owned)) {
     if (command !== "uninstall" && packRels.has(rel)) continue;
     let record = owned[rel], disk = diskState(fs, join11(claudeDir, rel)), base = { rel, from: disk.kind === "file" ? disk.hash : null }, gone = command === "uninstall" ? "installed by backend-team" : "no longer in the pack";
-    disk.kind === "missing" ? steps2.push({ ...base, to: null, action: "skip", reason: "already deleted", entry: null }) : record.kept ? steps2.push({ ...base, to: base.from, action: "skip", reason: "kept as you changed it; it is yours now", entry: null }) : disk.kind === "file" && disk.hash === record.sha256 ? steps2.push({ ...base, to: null, action: "remove", reason: `${gone}, unchanged`, entry: null }) : steps2.push({ ...base, to: base.from, action: "keep", reason: `${gone}, but ${disk.kind === "other" ? `now ${disk.what}` : "changed since installed"}; left alone`, entry: record });
+    disk.kind === "missing" ? steps2.push({ ...base, to: null, action: "skip", reason: "already deleted", entry: null }) : record.kept ? steps2.push({ ...base, to: base.from, action: "skip", reason: "kept as you changed it; it is yours now", entry: null }) : disk.kind === "file" && disk.hash === record.sha256 ? steps2.push({ ...base, to: null, action: "remove", reason: `${gone}, unchanged`, entry: null }) : steps2.push({
+      ...base,
+      to: base.from,
+      action: "keep",
+      reason: `${gone}, but ${disk.kind === "other" ? `now ${disk.what}` : "changed since installed"}; left alone`,
+      entry: record
+    });
   }
   steps2.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
   let collisions = command === "uninstall" ? [] : nameCollisions(input, steps2);
@@ -31572,7 +31806,14 @@ function nameCollisions(input, steps2) {
       for (let mine of packDefs) {
         let name = sharedName(mine, theirs);
         if (name !== null) {
-          collisions.push({ path: theirs.path, scope, kind: theirs.kind, name, packRel: relInPack(packRoot, mine), moveAside: force && scope === "project" });
+          collisions.push({
+            path: theirs.path,
+            scope,
+            kind: theirs.kind,
+            name,
+            packRel: relInPack(packRoot, mine),
+            moveAside: force && scope === "project"
+          });
           break;
         }
       }
@@ -31971,7 +32212,9 @@ var kebabOf, names_agent_name_style_default, init_names_agent_name_style = __esm
         if (name.includes(":"))
           message2 = `Unexpected \`:\` in agent name \`${name}\`, ${expected} (in a plugin agent it adds a namespace level; copied into .claude/agents, Claude Code rejects it)`;
         else if (/[A-Z\s_]/.test(name)) {
-          let kinds = [/[A-Z]/.test(name) && "capitals", /\s/.test(name) && "spaces", name.includes("_") && "underscores"].filter((k) => !!k);
+          let kinds = [/[A-Z]/.test(name) && "capitals", /\s/.test(name) && "spaces", name.includes("_") && "underscores"].filter(
+            (k) => !!k
+          );
           message2 = `Unexpected ${kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}` : kinds[0]} in agent name \`${name}\`, ${expected} (Claude Code loads it, but reaches it only through fuzzy lookup)`;
         } else
           message2 = `Unexpected agent name \`${name}\`, ${expected} (Claude Code loads it; \`^[a-z0-9]+(-[a-z0-9]+)*$\` matches exactly everywhere)`;
@@ -32057,7 +32300,10 @@ var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __
         let dir = basename10(folder);
         if (name === dir) return;
         let why = settings.skillProfile === "agent-skills" ? "the Agent Skills standard requires `name` to equal the directory name" : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`;
-        report({ message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`, at: valueSpan(file, ["name"]) });
+        report({
+          message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`,
+          at: valueSpan(file, ["name"])
+        });
       }
     };
   }
@@ -32103,14 +32349,20 @@ function checkHooks(ctx, content3, place, whole) {
     for (let event of Object.keys(content3.hooks)) {
       if (hookEvents.has(event)) continue;
       let hint = didYouMean(event, hookEvents), expected = hint ? `a hook event Claude Code fires${hint}` : `one of ${[...hookEvents].map((e) => `\`${e}\``).join(", ")}`;
-      report({ message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(["hooks", event], whole)})`, at: jsonKeySpan(file, [...mapPath, event]) });
+      report({
+        message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(["hooks", event], whole)})`,
+        at: jsonKeySpan(file, [...mapPath, event])
+      });
     }
   let validate2 = validatorFor("hooks.schema.json");
   if (validate2(content3)) return;
   let skipEvent = (parent, key) => samePath(parent, ["hooks"]) && !hookEvents.has(key), shown = mapPath.join("."), errors = validate2.errors?.filter((e) => !(e.keyword === "required" && e.schemaPath.startsWith("#/anyOf/")));
   for (let problem of describeSchemaErrors(errors, content3, skipEvent)) {
     let message2 = shown === "hooks" ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown}`);
-    report({ message: `${message2} (${consequenceAt(problem.path, whole)})`, at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }) });
+    report({
+      message: `${message2} (${consequenceAt(problem.path, whole)})`,
+      at: jsonProblemSpan(file, { ...problem, path: place(problem.path) })
+    });
   }
 }
 var samePath, plugin_hooks_default, init_plugin_hooks = __esm({
@@ -32136,7 +32388,10 @@ var samePath, plugin_hooks_default, init_plugin_hooks = __esm({
         let value = ctx.file.json?.value;
         if (value === void 0) return;
         if (ctx.file.kind === "hooks") {
-          isRecord(value) ? checkHooks(ctx, value, (p) => p, "Claude Code rejects this hooks file") : ctx.report({ message: `Unexpected ${show(value)}, expected an object with \`hooks\` or \`modules\` (Claude Code rejects this hooks file)`, at: jsonRootSpan(ctx.file) });
+          isRecord(value) ? checkHooks(ctx, value, (p) => p, "Claude Code rejects this hooks file") : ctx.report({
+            message: `Unexpected ${show(value)}, expected an object with \`hooks\` or \`modules\` (Claude Code rejects this hooks file)`,
+            at: jsonRootSpan(ctx.file)
+          });
           return;
         }
         if (!isRecord(value)) return;
@@ -32197,10 +32452,12 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
     init_schemas();
     init_suggest();
     init_marketplace_schema();
-    sourceBranches = new Map(marketplace_schema_default.$defs.source.anyOf.flatMap((branch, i) => {
-      let kind = branch.properties?.source?.const;
-      return kind ? [[kind, i]] : [];
-    })), bareName = (source) => !/[\\/]/.test(source) && !source.startsWith(".");
+    sourceBranches = new Map(
+      marketplace_schema_default.$defs.source.anyOf.flatMap((branch, i) => {
+        let kind = branch.properties?.source?.const;
+        return kind ? [[kind, i]] : [];
+      })
+    ), bareName = (source) => !/[\\/]/.test(source) && !source.startsWith(".");
     plugin_marketplace_default = {
       id: "plugin/marketplace",
       description: "marketplace.json values of the wrong type, duplicate plugin names, `..` in source paths and unknown fields",
@@ -32226,7 +32483,10 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
         if (!isRecord(data)) return;
         let unknown2 = (fields, known2, path3, where) => {
           for (let key of Object.keys(fields))
-            known2.has(key) || report({ message: `Unexpected field \`${key}\` in ${where} (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, known2)}`, at: jsonKeySpan(file, [...path3, key]) });
+            known2.has(key) || report({
+              message: `Unexpected field \`${key}\` in ${where} (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, known2)}`,
+              at: jsonKeySpan(file, [...path3, key])
+            });
         };
         unknown2(data, marketplaceFields, [], "marketplace.json"), isRecord(data.metadata) && unknown2(data.metadata, marketplaceMetadataFields, ["metadata"], "`metadata`");
         let firstByName = /* @__PURE__ */ new Map();
@@ -32236,10 +32496,19 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
           let source = entry2.source;
           if (isRecord(source) && !(typeof source.source == "string" && sourceBranches.has(source.source))) {
             let found2 = "source" in source ? `source kind ${typeof source.source == "string" ? `\`${source.source}\`` : "of the wrong type"}` : "source object without a `source` kind";
-            report({ message: `Unexpected ${found2}, expected one of ${[...sourceBranches.keys()].map((k) => `\`${k}\``).join(", ")}, or a \`./\` path`, at: "source" in source ? jsonValueSpan(file, ["plugins", i, "source", "source"]) : jsonValueSpan(file, ["plugins", i, "source"]) });
+            report({
+              message: `Unexpected ${found2}, expected one of ${[...sourceBranches.keys()].map((k) => `\`${k}\``).join(", ")}, or a \`./\` path`,
+              at: "source" in source ? jsonValueSpan(file, ["plugins", i, "source", "source"]) : jsonValueSpan(file, ["plugins", i, "source"])
+            });
           } else if (typeof source == "string") {
             let inside2 = traversal(source);
-            inside2 !== null ? report({ message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside2}\` (Claude Code refuses path traversal)`, at: jsonValueSpan(file, ["plugins", i, "source"]) }) : !source.startsWith("./") && source !== "." && !(bareName(source) && isRecord(data.metadata) && typeof data.metadata.pluginRoot == "string") && report({ message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, "")}\` (Claude Code resolves it against the marketplace root)`, at: jsonValueSpan(file, ["plugins", i, "source"]) });
+            inside2 !== null ? report({
+              message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside2}\` (Claude Code refuses path traversal)`,
+              at: jsonValueSpan(file, ["plugins", i, "source"])
+            }) : !source.startsWith("./") && source !== "." && !(bareName(source) && isRecord(data.metadata) && typeof data.metadata.pluginRoot == "string") && report({
+              message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, "")}\` (Claude Code resolves it against the marketplace root)`,
+              at: jsonValueSpan(file, ["plugins", i, "source"])
+            });
           }
           if (typeof entry2.name != "string") return;
           let first2 = firstByName.get(entry2.name);
@@ -32333,7 +32602,15 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
       outputStyles: "none of its output styles load",
       themes: "none of its themes load",
       monitors: "none of its monitors start"
-    }, fileOnly = new Set(Object.keys(componentPathSuffixes)), mcpBundleUrl = (value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value), pluginMarkers = [join15(".claude-plugin", "plugin.json"), "agents", "skills", "commands", join15("hooks", "hooks.json"), ".mcp.json", "SKILL.md"];
+    }, fileOnly = new Set(Object.keys(componentPathSuffixes)), mcpBundleUrl = (value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value), pluginMarkers = [
+      join15(".claude-plugin", "plugin.json"),
+      "agents",
+      "skills",
+      "commands",
+      join15("hooks", "hooks.json"),
+      ".mcp.json",
+      "SKILL.md"
+    ];
     hasTraversal = (path3) => path3.split(/[\\/]/).includes(".."), dotSlash = (path3) => `./${path3.replace(/^(?:\.{0,2}[\\/])+/, "")}`, plugin_paths_default = {
       id: "plugin/paths",
       description: "plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist",
@@ -32352,32 +32629,65 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
             let source = entry2.source;
             if (!(source.startsWith("./") || source === ".") || hasTraversal(source)) return;
             let dir = resolve5(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
-            kind !== "folder" ? report({ message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync7(join15(dir, m))) && report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at }) : report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at });
+            kind !== "folder" ? report({
+              message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`,
+              at
+            }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync7(join15(dir, m))) && report({
+              message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`,
+              at
+            }) : report({
+              message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`,
+              at
+            });
           });
           return;
         }
         for (let { key, path: path3, value } of componentPaths(data)) {
           let at = jsonValueSpan(file, path3), suffixes = componentPathSuffixes[key];
           if (key === "mcpServers" && mcpBundleUrl(value)) {
-            suffixes.some((s) => s !== ".json" && value.endsWith(s)) || report({ message: `Unexpected URL \`${value}\` for \`mcpServers\`, expected a URL ending in ${suffixes.filter((s) => s !== ".json").map((s) => `\`${s}\``).join(" or ")} (Claude Code rejects the manifest and loads nothing from the plugin)`, at });
+            suffixes.some((s) => s !== ".json" && value.endsWith(s)) || report({
+              message: `Unexpected URL \`${value}\` for \`mcpServers\`, expected a URL ending in ${suffixes.filter((s) => s !== ".json").map((s) => `\`${s}\``).join(" or ")} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+              at
+            });
             continue;
           }
           if (key === "skills" && value === ".") continue;
           if (!value.startsWith("./")) {
-            report({ message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`, at });
+            report({
+              message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`,
+              at
+            });
             continue;
           }
           if (hasTraversal(value)) {
-            report({ message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`, at });
+            report({
+              message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`,
+              at
+            });
             continue;
           }
           if (suffixes && !suffixes.some((s) => value.endsWith(s))) {
             let endings = suffixes.map((s) => `\`${s}\``).join(" or ");
-            report({ message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === "agents" ? "`.md` agent files, never a folder" : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`, at });
+            report({
+              message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === "agents" ? "`.md` agent files, never a folder" : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+              at
+            });
             continue;
           }
           let abs = resolve5(root2, value), kind = kindOf(abs);
-          kind === null ? report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`, at }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname14(value))}\` (Claude Code reports a load failure)`, at }) : fileOnly.has(key) && kind === "folder" && report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`, at }) : report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at });
+          kind === null ? report({
+            message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`,
+            at
+          }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({
+            message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname14(value))}\` (Claude Code reports a load failure)`,
+            at
+          }) : fileOnly.has(key) && kind === "folder" && report({
+            message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`,
+            at
+          }) : report({
+            message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`,
+            at
+          });
         }
       }
     };
@@ -32410,13 +32720,28 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
         for (let key of Object.keys(manifest)) {
           if (pluginFields.has(key) && !experimentalComponents.has(key)) continue;
           let at = jsonKeySpan(file, [key]);
-          experimentalComponents.has(key) ? report({ message: `Unexpected \`${key}\` at the top level, expected it under \`experimental.${key}\` (an experimental component)`, at }) : marketplaceOnlyFields.has(key) ? report({ message: `Unexpected \`${key}\` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here`, at }) : report({ message: `Unexpected field \`${key}\` in plugin.json (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, pluginFields)}`, at });
+          experimentalComponents.has(key) ? report({
+            message: `Unexpected \`${key}\` at the top level, expected it under \`experimental.${key}\` (an experimental component)`,
+            at
+          }) : marketplaceOnlyFields.has(key) ? report({
+            message: `Unexpected \`${key}\` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here`,
+            at
+          }) : report({
+            message: `Unexpected field \`${key}\` in plugin.json (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, pluginFields)}`,
+            at
+          });
         }
-        "metadata" in manifest && !isRecord(manifest.metadata) && report({ message: `Unexpected ${show(manifest.metadata)} for \`metadata\`, expected an object (Claude Code ignores a \`metadata\` that is not one)`, at: jsonValueSpan(file, ["metadata"]) });
+        "metadata" in manifest && !isRecord(manifest.metadata) && report({
+          message: `Unexpected ${show(manifest.metadata)} for \`metadata\`, expected an object (Claude Code ignores a \`metadata\` that is not one)`,
+          at: jsonValueSpan(file, ["metadata"])
+        });
         let name = manifest.name;
         if (typeof name == "string" && name !== "" && !/\s/.test(name) && !kebabCase.test(name)) {
           let suggestion = name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-          report({ message: `Unexpected plugin name \`${name}\`, expected kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ""} (lower-case letters and digits joined by \`-\`)`, at: jsonValueSpan(file, ["name"]) });
+          report({
+            message: `Unexpected plugin name \`${name}\`, expected kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ""} (lower-case letters and digits joined by \`-\`)`,
+            at: jsonValueSpan(file, ["name"])
+          });
         }
         for (let [field, expected, why] of recommended)
           field in manifest || report({ message: `Missing \`${field}\` in plugin.json, expected ${expected} (${why})`, at: jsonRootSpan(file) });
@@ -32434,7 +32759,8 @@ function decode3(path3) {
   } catch {
     if (!/%[0-9a-f]{2}/i.test(path3)) return path3;
     let bytes = [];
-    for (let part of path3.split(/(%[0-9a-f]{2})/i)) bytes.push(/^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part));
+    for (let part of path3.split(/(%[0-9a-f]{2})/i))
+      bytes.push(/^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part));
     return Buffer.concat(bytes);
   }
 }
@@ -32468,7 +32794,13 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
           let decoded = decode3(target.replace(/[?#].*$/, "")), path3 = typeof decoded == "string" ? decoded : decoded.toString("latin1");
           if (path3 === "") continue;
           let abs = resolve6(dirname15(file.path), path3), onDisk = typeof decoded == "string" ? abs : Buffer.concat([Buffer.from(dirname15(file.path) + sep8), decoded]), rel = relative8(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
-          rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute3(rel) ? report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at }) : existsSync8(onDisk) || report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname15(abs), file.scope.root))}`, at });
+          rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute3(rel) ? report({
+            message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`,
+            at
+          }) : existsSync8(onDisk) || report({
+            message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname15(abs), file.scope.root))}`,
+            at
+          });
         }
       }
     };
@@ -32609,7 +32941,15 @@ function reportMissingTool({ file, report }, need) {
   let tools = splitToolList(data.tools), removed = splitToolList(data.disallowedTools).find((e) => need.removedBy.includes(e.name)), lacking = "tools" in data && tools.length > 0 && !need.grants(tools);
   if (!lacking && !removed) return;
   let related = [{ file: file.path, ...file.source.position(need.useAt), message: need.relatedMessage }], why = `${need.because}, which needs the ${need.tool} tool`;
-  lacking ? report({ message: `Unexpected \`tools\` without \`${need.tool}\`, expected ${need.expected} in the list (${why})`, at: keySpan(file, ["tools"]), related }) : removed && report({ message: `Unexpected \`${removed.name}\` in \`disallowedTools\`, expected the agent to keep it (${why})`, at: listEntrySpan(file, "disallowedTools", removed), related });
+  lacking ? report({
+    message: `Unexpected \`tools\` without \`${need.tool}\`, expected ${need.expected} in the list (${why})`,
+    at: keySpan(file, ["tools"]),
+    related
+  }) : removed && report({
+    message: `Unexpected \`${removed.name}\` in \`disallowedTools\`, expected the agent to keep it (${why})`,
+    at: listEntrySpan(file, "disallowedTools", removed),
+    related
+  });
 }
 var init_body_tool_need = __esm({
   "scripts/lib/body-tool-need.ts"() {
@@ -32726,11 +33066,13 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
       defaultSeverity: "warning",
       scope: "project",
       check({ project, report }) {
-        let candidates2 = null, hint = (name) => (candidates2 ??= [.../* @__PURE__ */ new Set([
-          ...builtInAgentTypes,
-          ...project.externalAgents,
-          ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])
-        ])], didYouMean(name, candidates2)), check2 = (file, name, at, effect) => {
+        let candidates2 = null, hint = (name) => (candidates2 ??= [
+          .../* @__PURE__ */ new Set([
+            ...builtInAgentTypes,
+            ...project.externalAgents,
+            ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])
+          ])
+        ], didYouMean(name, candidates2)), check2 = (file, name, at, effect) => {
           name === "*" || agentExists(project, name) || report({
             file: file.path,
             message: `Unexpected unknown agent \`${name}\`, expected an agent in this project, a built-in agent or one in \`externalAgents\` (${effect})${hint(name)}`,
@@ -32744,7 +33086,16 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
             for (let key of ["tools", "disallowedTools"])
               for (let entry2 of splitToolList(data[key]))
                 for (let type of agentTypeSpans(entry2))
-                  check2(file, type.name, () => listEntrySpan(file, key, { ...entry2.index !== void 0 ? { index: entry2.index } : {}, start: type.start, end: type.end }), notFound(type.name));
+                  check2(
+                    file,
+                    type.name,
+                    () => listEntrySpan(file, key, {
+                      ...entry2.index !== void 0 ? { index: entry2.index } : {},
+                      start: type.start,
+                      end: type.end
+                    }),
+                    notFound(type.name)
+                  );
           for (let ref of bodyRefs(file).agents) check2(file, ref.name, () => offsetSpan(file, ref.start, ref.end), notFound(ref.name));
         }
       }
@@ -32807,13 +33158,27 @@ var refs_unknown_skill_default, init_refs_unknown_skill = __esm({
       defaultSeverity: "error",
       scope: "project",
       check({ project, report }) {
-        let candidates2 = null, hint = (name) => (candidates2 ??= [.../* @__PURE__ */ new Set([
-          ...project.skills.flatMap((s) => [s.dir, ...s.displayName ? [s.displayName] : [], ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []]),
-          ...project.externalSkills
-        ])], didYouMean(name, candidates2)), check2 = (file, name, at) => {
+        let candidates2 = null, hint = (name) => (candidates2 ??= [
+          .../* @__PURE__ */ new Set([
+            ...project.skills.flatMap((s) => [
+              s.dir,
+              ...s.displayName ? [s.displayName] : [],
+              ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []
+            ]),
+            ...project.externalSkills
+          ])
+        ], didYouMean(name, candidates2)), check2 = (file, name, at) => {
           if (project.externalSkills.has(name)) return;
           let skill = findSkill(project, name);
-          skill ? skill.hiddenFromModel && report({ file: file.path, message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`, at: at() }) : report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`, at: at() });
+          skill ? skill.hiddenFromModel && report({
+            file: file.path,
+            message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`,
+            at: at()
+          }) : report({
+            file: file.path,
+            message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`,
+            at: at()
+          });
         };
         for (let file of project.files)
           if (!(!file.read.ok || file.kind !== "agent"))
@@ -32839,14 +33204,24 @@ var refs_unknown_skill_mention_default, init_refs_unknown_skill_mention = __esm(
       defaultSeverity: "warning",
       scope: "project",
       check({ project, report }) {
-        let candidates2 = null, hint = (name) => (candidates2 ??= [.../* @__PURE__ */ new Set([
-          ...project.skills.flatMap((s) => [s.dir, ...s.displayName ? [s.displayName] : [], ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []]),
-          ...project.externalSkills
-        ])], didYouMean(name, candidates2));
+        let candidates2 = null, hint = (name) => (candidates2 ??= [
+          .../* @__PURE__ */ new Set([
+            ...project.skills.flatMap((s) => [
+              s.dir,
+              ...s.displayName ? [s.displayName] : [],
+              ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []
+            ]),
+            ...project.externalSkills
+          ])
+        ], didYouMean(name, candidates2));
         for (let file of project.files)
           if (!(!file.read.ok || file.kind !== "agent" && file.kind !== "skill" && file.kind !== "command"))
             for (let ref of bodyRefs(file).skills)
-              project.externalSkills.has(ref.name) || findSkill(project, ref.name) || report({ file: file.path, message: `Unexpected unknown skill \`${ref.name}\` in the body, expected a skill in this project or in \`externalSkills\` (the model cannot load it)${hint(ref.name)}`, at: offsetSpan(file, ref.start, ref.end) });
+              project.externalSkills.has(ref.name) || findSkill(project, ref.name) || report({
+                file: file.path,
+                message: `Unexpected unknown skill \`${ref.name}\` in the body, expected a skill in this project or in \`externalSkills\` (the model cannot load it)${hint(ref.name)}`,
+                at: offsetSpan(file, ref.start, ref.end)
+              });
       }
     };
   }
@@ -32877,7 +33252,11 @@ var refs_unknown_tool_default, init_refs_unknown_tool = __esm({
           for (let entry2 of splitToolList(data[key])) {
             let kind = classifyTool(entry2.name), condition = kind === "gated" && Object.hasOwn(gatedToolConditions, entry2.name) ? gatedToolConditions[entry2.name] : void 0;
             if (condition) {
-              report({ message: `Unexpected conditional tool \`${entry2.name}\`, expected a tool Claude Code ${claudeCodeVersion} always offers; \`${entry2.name}\` is ${condition}`, at: listEntrySpan(file, key, entry2), severity: "warning" });
+              report({
+                message: `Unexpected conditional tool \`${entry2.name}\`, expected a tool Claude Code ${claudeCodeVersion} always offers; \`${entry2.name}\` is ${condition}`,
+                at: listEntrySpan(file, key, entry2),
+                severity: "warning"
+              });
               continue;
             }
             if (entry2.raw === "*" || kind !== "unknown" && kind !== "removed") continue;
@@ -32919,11 +33298,19 @@ var skipping, security_bypass_permissions_default, init_security_bypass_permissi
           if (file.scope.kind === "plugin") return;
           let mode2 = file.data.permissionMode;
           if (typeof mode2 != "string" || !(mode2 in skipping)) return;
-          report({ message: message(mode2, "permissionMode"), at: valueSpan(file, ["permissionMode"]), ...mode2 === "bypassPermissions" ? {} : { severity: "warning" } });
+          report({
+            message: message(mode2, "permissionMode"),
+            at: valueSpan(file, ["permissionMode"]),
+            ...mode2 === "bypassPermissions" ? {} : { severity: "warning" }
+          });
           return;
         }
         let value = file.json?.value, mode = isRecord(value) && isRecord(value.permissions) ? value.permissions.defaultMode : void 0;
-        typeof mode != "string" || !(mode in skipping) || report({ message: message(mode, "permissions.defaultMode"), at: jsonValueSpan(file, ["permissions", "defaultMode"]), ...mode === "bypassPermissions" ? {} : { severity: "warning" } });
+        typeof mode != "string" || !(mode in skipping) || report({
+          message: message(mode, "permissions.defaultMode"),
+          at: jsonValueSpan(file, ["permissions", "defaultMode"]),
+          ...mode === "bypassPermissions" ? {} : { severity: "warning" }
+        });
       }
     };
   }
@@ -33015,7 +33402,10 @@ var reviewerName, reviewerWords, security_read_only_writes_default, init_securit
         let data = file.data, role = readOnlyRole(data);
         if (role)
           for (let entry2 of splitToolList(data.tools))
-            writeToolNames.has(entry2.name) && report({ message: `Unexpected \`${entry2.raw}\` in a read-only role (${role}), expected read tools only (Read, Grep, Glob, Bash for running checks)`, at: listEntrySpan(file, "tools", entry2) });
+            writeToolNames.has(entry2.name) && report({
+              message: `Unexpected \`${entry2.raw}\` in a read-only role (${role}), expected read tools only (Read, Grep, Glob, Bash for running checks)`,
+              at: listEntrySpan(file, "tools", entry2)
+            });
       }
     };
   }
@@ -33075,9 +33465,21 @@ var shell, interpreter, downloader, powershellRun, notBefore, downloaderWord, do
       new RegExp(String.raw`(?:\b${interpreter}\s+-c|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, "i"),
       // iex (iwr …), Invoke-Expression (New-Object Net.WebClient).DownloadString(…), iwr … | iex
       new RegExp(String.raw`\b${powershellRun}\s*(?:\(\s*)*(?:${downloader}|\(?\s*New-Object\s+(?:System\.)?Net\.WebClient)`, "i"),
-      new RegExp(String.raw`(?:${downloaderWord}|DownloadString\s*\()${notBefore(String.raw`${downloaderWord}|DownloadString\s*\(`, `[^
-]`)}*\|\s*${powershellRun}`, "i")
-    ], pathVariables = /* @__PURE__ */ new Set(["CLAUDE_PROJECT_DIR", "CLAUDE_PLUGIN_ROOT", "CLAUDE_PLUGIN_DATA", "CLAUDE_SKILL_DIR", "CLAUDE_CONFIG_DIR", "HOME", "PWD", "TMPDIR"]), expansion = String.raw`\$(?:\{(\w+)(?:[^\w}][^}]{0,256})?\}|(\w+)|\()`, shellWord = String.raw`\b(?:ba|z|k|da|fi|a)?sh\b`, variablePatterns = [
+      new RegExp(
+        String.raw`(?:${downloaderWord}|DownloadString\s*\()${notBefore(String.raw`${downloaderWord}|DownloadString\s*\(`, `[^
+]`)}*\|\s*${powershellRun}`,
+        "i"
+      )
+    ], pathVariables = /* @__PURE__ */ new Set([
+      "CLAUDE_PROJECT_DIR",
+      "CLAUDE_PLUGIN_ROOT",
+      "CLAUDE_PLUGIN_DATA",
+      "CLAUDE_SKILL_DIR",
+      "CLAUDE_CONFIG_DIR",
+      "HOME",
+      "PWD",
+      "TMPDIR"
+    ]), expansion = String.raw`\$(?:\{(\w+)(?:[^\w}][^}]{0,256})?\}|(\w+)|\()`, shellWord = String.raw`\b(?:ba|z|k|da|fi|a)?sh\b`, variablePatterns = [
       // eval "$TOOL_INPUT", eval $(jq -r .tool_input.command)
       new RegExp(String.raw`\beval\s+(?!\s)["']?${notBefore(String.raw`\beval\b`, `[^;&|
 ]`)}*?${expansion}`),
@@ -33087,8 +33489,10 @@ var shell, interpreter, downloader, powershellRun, notBefore, downloaderWord, do
       // a variable as the command itself: $TOOL_INPUT, "${CMD}" args
       new RegExp(String.raw`^\s*(?:exec\s+)?["']?${expansion}["']?(?=\s|$)`),
       // echo "$TOOL_INPUT" | sh, jq -r .tool_input.command | bash: standard input or a variable piped into a shell
-      new RegExp(String.raw`(?:${expansion}|\bjq\b|\bcat\b)${notBefore(String.raw`\$|\bjq\b|\bcat\b`, `[^
-]`)}*?\|(?!\|)\s*${shell}\s*(?:-s\s*)?(?:$|[;&|)])`)
+      new RegExp(
+        String.raw`(?:${expansion}|\bjq\b|\bcat\b)${notBefore(String.raw`\$|\bjq\b|\bcat\b`, `[^
+]`)}*?\|(?!\|)\s*${shell}\s*(?:-s\s*)?(?:$|[;&|)])`
+      )
     ];
   }
 });
@@ -36463,7 +36867,10 @@ var listingLimit, skills_description_length_default, init_skills_description_len
       kinds: ["skill"],
       check({ file, settings, report }) {
         let description = file.frontmatter?.data?.description;
-        if (typeof description != "string" || (description.length > listingLimit && report({ message: `Unexpected description of ${description.length.toLocaleString("en-US")} characters, expected at most ${listingLimit.toLocaleString("en-US")} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString("en-US")} and \`\u2026\`)`, at: valueSpan(file, ["description"]) }), settings.skillProfile === "agent-skills" || !/[<>]/.test(description))) return;
+        if (typeof description != "string" || (description.length > listingLimit && report({
+          message: `Unexpected description of ${description.length.toLocaleString("en-US")} characters, expected at most ${listingLimit.toLocaleString("en-US")} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString("en-US")} and \`\u2026\`)`,
+          at: valueSpan(file, ["description"])
+        }), settings.skillProfile === "agent-skills" || !/[<>]/.test(description))) return;
         let range = valueRange(file, ["description"]), raw = range ? file.text.slice(range.start, range.end).search(/[<>]/) : -1, bracket = raw !== -1 ? file.text.charAt(range.start + raw) : description.includes("<") ? "<" : ">";
         report({
           message: `Unexpected \`${bracket}\` in a skill description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`,
@@ -36537,12 +36944,27 @@ var portable, portableKeys, portableKeySet, nameLimit2, descriptionLimit, standa
           problem && report({ message: `Unexpected skill name \`${name}\`, expected ${problem} (${standard})`, at: valueSpan(file, ["name"]) });
         }
         let description = data.description;
-        description === void 0 ? report({ message: `Missing \`description\`, expected what the skill does and when to use it (${standard} requires it)`, at: fenceSpan(file) }) : typeof description == "string" && (description.length > descriptionLimit && report({ message: `Unexpected description of ${description.length.toLocaleString("en-US")} characters, expected at most ${descriptionLimit.toLocaleString("en-US")} (${standard})`, at: valueSpan(file, ["description"]) }), /[<>]/.test(description) && report({ message: `Unexpected \`${description.match(/[<>]/)[0]}\` in the description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`, at: valueSpan(file, ["description"]) }));
+        description === void 0 ? report({
+          message: `Missing \`description\`, expected what the skill does and when to use it (${standard} requires it)`,
+          at: fenceSpan(file)
+        }) : typeof description == "string" && (description.length > descriptionLimit && report({
+          message: `Unexpected description of ${description.length.toLocaleString("en-US")} characters, expected at most ${descriptionLimit.toLocaleString("en-US")} (${standard})`,
+          at: valueSpan(file, ["description"])
+        }), /[<>]/.test(description) && report({
+          message: `Unexpected \`${description.match(/[<>]/)[0]}\` in the description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`,
+          at: valueSpan(file, ["description"])
+        }));
         for (let key of Object.keys(data))
-          portableKeySet.has(key) || report({ message: `Unexpected key \`${key}\` in a portable skill, expected one of ${portableKeys.map((k) => `\`${k}\``).join(", ")} (claude.ai and API uploads reject other keys)`, at: keySpan(file, [key]) });
+          portableKeySet.has(key) || report({
+            message: `Unexpected key \`${key}\` in a portable skill, expected one of ${portableKeys.map((k) => `\`${k}\``).join(", ")} (claude.ai and API uploads reject other keys)`,
+            at: keySpan(file, [key])
+          });
         if (isRecord(data.metadata))
           for (let [key, value] of Object.entries(data.metadata))
-            typeof value != "string" && report({ message: `Unexpected ${show(value)} for \`metadata.${key}\`, expected a string (${standard} allows string values only)`, at: valueSpan(file, ["metadata", key]) });
+            typeof value != "string" && report({
+              message: `Unexpected ${show(value)} for \`metadata.${key}\`, expected a string (${standard} allows string values only)`,
+              at: valueSpan(file, ["metadata", key])
+            });
       }
     };
   }
@@ -36663,7 +37085,10 @@ var changesFiles, writers, tools_role_needs_write_default, init_tools_role_needs
         let tools = splitToolList(data.tools).map((t) => t.name);
         if (tools.length === 0 || tools.some((t) => writers.has(t))) return;
         let verb = changesFiles.exec(whenClause)[0];
-        report({ message: `Unexpected tools without Write or Edit for an agent used when \`${verb}\` files, expected Write or Edit in \`tools\``, at: keySpan(file, ["tools"]) });
+        report({
+          message: `Unexpected tools without Write or Edit for an agent used when \`${verb}\` files, expected Write or Edit in \`tools\``,
+          at: keySpan(file, ["tools"])
+        });
       }
     };
   }
@@ -36908,7 +37333,11 @@ function userSettingsPlan(home) {
 }
 function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
   if (plan.settingsFiles) {
-    let candidates3 = plan.settingsFiles.map((path3) => ({ path: path3, kind: "settings", scope: { kind: "project", root: plan.root } }));
+    let candidates3 = plan.settingsFiles.map((path3) => ({
+      path: path3,
+      kind: "settings",
+      scope: { kind: "project", root: plan.root }
+    }));
     return { project: { root: plan.root, candidates: candidates3, reportOnly: null }, skipped: [] };
   }
   let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped2 = [], reportOnly = null;
@@ -37297,12 +37726,18 @@ function assertReportContract(check2, report, owner) {
   if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
   if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
   let { line, column, endLine, endColumn } = report.at;
-  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1)) throw new RuleContractError(check2.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`);
-  if (endLine < line || endLine === line && endColumn < column) throw new RuleContractError(check2.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`);
+  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1))
+    throw new RuleContractError(check2.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`);
+  if (endLine < line || endLine === line && endColumn < column)
+    throw new RuleContractError(check2.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`);
   let source = owner?.source;
   if (source) {
-    for (let [l, c] of [[line, column], [endLine, endColumn]])
-      if (l > source.lineCount || c > source.lineText(l).length + 1) throw new RuleContractError(check2.id, `a position outside ${owner.path} (${l}:${c})`);
+    for (let [l, c] of [
+      [line, column],
+      [endLine, endColumn]
+    ])
+      if (l > source.lineCount || c > source.lineText(l).length + 1)
+        throw new RuleContractError(check2.id, `a position outside ${owner.path} (${l}:${c})`);
   }
 }
 function timed(id, run2) {
@@ -37335,7 +37770,8 @@ function lintAndFix(options) {
   let first2 = lint(options);
   if (!options.fix) return first2;
   let { written: fixedFiles, refused } = applyFixes(first2.diagnostics, new ProjectBoundary(first2.roots));
-  if (fixedFiles.length === 0) return refused.length > 0 ? { ...first2, diagnostics: [...first2.diagnostics, ...refused].sort(compareDiagnostics) } : first2;
+  if (fixedFiles.length === 0)
+    return refused.length > 0 ? { ...first2, diagnostics: [...first2.diagnostics, ...refused].sort(compareDiagnostics) } : first2;
   let second = lint({ ...options, fix: !1 });
   return { ...second, diagnostics: [...second.diagnostics, ...refused].sort(compareDiagnostics), fixedFiles };
 }
@@ -37406,14 +37842,30 @@ function lintProject(found2, config, configDir, options, clock) {
       ...report.related ? { related: report.related } : {},
       ...report.fix ? { fix: report.fix } : {}
     });
-  }, checks2 = (options.checks ?? checks).filter((check2) => ruleSettingFor(config, check2.id, "", check2.defaultSeverity).severity !== "off" || config.overrides.length > 0);
+  }, checks2 = (options.checks ?? checks).filter(
+    (check2) => ruleSettingFor(config, check2.id, "", check2.defaultSeverity).severity !== "off" || config.overrides.length > 0
+  );
   for (let check2 of checks2) {
     if (check2.scope !== "project") continue;
-    !pastDeadline() && withinTime(() => timed(check2.id, () => check2.check({ project, settings, options: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: collect(check2) }))) || clock.skippedProjectChecks++;
+    !pastDeadline() && withinTime(
+      () => timed(
+        check2.id,
+        () => check2.check({
+          project,
+          settings,
+          options: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options,
+          report: collect(check2)
+        })
+      )
+    ) || clock.skippedProjectChecks++;
   }
   let current2 = null, fileChecks = checks2.filter((check2) => check2.scope === "file").map((check2) => {
     let report = collect(check2);
-    return { check: check2, shared: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options, report: (r) => report(r.file || !current2 ? r : { ...r, file: current2.path }) };
+    return {
+      check: check2,
+      shared: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options,
+      report: (r) => report(r.file || !current2 ? r : { ...r, file: current2.path })
+    };
   });
   for (let file of files) {
     if (pastDeadline()) {
@@ -37566,7 +38018,8 @@ function exportStagedSnapshot(cwd) {
       let abs = resolve8(cwd, path3), fromCwd = relative12(cwd, abs);
       !fromCwd.startsWith("..") && !isAbsolute5(fromCwd) && (abs = join19(realCwd, fromCwd));
       let rel = relative12(topLevel2, abs);
-      if (rel.startsWith("..") || isAbsolute5(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
+      if (rel.startsWith("..") || isAbsolute5(rel))
+        throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
       return join19(root2, rel);
     },
     fromSnapshot: (path3) => {
@@ -37859,11 +38312,13 @@ function listRules(argv, io) {
   options: ${JSON.stringify(c.optionsSchema)}` : "", url = wanted !== void 0 && c.url ? `
   docs: ${c.url}` : "", runtime = c.runtime ? `
   Claude Code ${pinnedClaudeCode}: ${c.runtime}` : "";
-    io.stdout(`${c.id}  (${c.defaultSeverity}${c.fixable ? ", fixable" : ""})
+    io.stdout(
+      `${c.id}  (${c.defaultSeverity}${c.fixable ? ", fixable" : ""})
   ${c.description}
   ${c.rationale}${runtime}${options}${url}
 
-`);
+`
+    );
   }
   return 0;
 }
@@ -37903,7 +38358,13 @@ async function runGenerate(argv, io) {
   });
   if (values.help)
     return io.stdout(generateUsage), 0;
-  let result = validate({ cwd: io.cwd, targets: positionals, fix: !0, checks: indexChecks, ...values.config ? { configPath: values.config } : {} });
+  let result = validate({
+    cwd: io.cwd,
+    targets: positionals,
+    fix: !0,
+    checks: indexChecks,
+    ...values.config ? { configPath: values.config } : {}
+  });
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(", ")}`);
   for (let file of result.fixedFiles) io.stdout(`rewrote ${relativePath(file, io.cwd)}
 `);
@@ -37943,7 +38404,12 @@ function backupPath(fs, path3, stamp) {
   return candidate;
 }
 function applyPlan(input) {
-  let { fs, plan, claudeDir, packageName: packageName2, packageVersion: packageVersion2, now, run: run2 } = input, stamp = backupStamp(now), tempTag = tempTagOf(run2), result = { backups: [], removedFolders: [], lockRemoved: !1, removeClaudeDir: !1 }, changes = plan.steps.filter((s) => s.action === "create" || s.action === "update" || s.action === "remove"), folders = [...input.createdClaudeDir ? ["."] : [], ...foldersToCreate(fs, claudeDir, plan)], header = { lockVersion: 1, package: { name: packageName2, version: packageVersion2 }, mode: input.mode, transforms: input.transforms }, base = input.lock ?? { ...header, updated: now.toISOString(), files: entriesOf({}), directories: [] };
+  let { fs, plan, claudeDir, packageName: packageName2, packageVersion: packageVersion2, now, run: run2 } = input, stamp = backupStamp(now), tempTag = tempTagOf(run2), result = { backups: [], removedFolders: [], lockRemoved: !1, removeClaudeDir: !1 }, changes = plan.steps.filter((s) => s.action === "create" || s.action === "update" || s.action === "remove"), folders = [...input.createdClaudeDir ? ["."] : [], ...foldersToCreate(fs, claudeDir, plan)], header = {
+    lockVersion: 1,
+    package: { name: packageName2, version: packageVersion2 },
+    mode: input.mode,
+    transforms: input.transforms
+  }, base = input.lock ?? { ...header, updated: now.toISOString(), files: entriesOf({}), directories: [] };
   for (let c of plan.collisions) {
     if (!c.moveAside || !fs.exists(c.path)) continue;
     let backup = backupPath(fs, c.path, stamp);
@@ -37952,10 +38418,21 @@ function applyPlan(input) {
   let needsJournal = changes.length > 0 || folders.length > 0;
   if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join20(claudeDir, step.rel), input.staleRun);
   if (needsJournal) {
-    folders[0] === "." && !fs.isDirectory(claudeDir) && fs.mkdir(claudeDir), writeLock(fs, claudeDir, {
-      ...base,
-      journal: { command: plan.command, started: now.toISOString(), run: run2, operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })), directories: folders }
-    }, run2);
+    folders[0] === "." && !fs.isDirectory(claudeDir) && fs.mkdir(claudeDir), writeLock(
+      fs,
+      claudeDir,
+      {
+        ...base,
+        journal: {
+          command: plan.command,
+          started: now.toISOString(),
+          run: run2,
+          operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })),
+          directories: folders
+        }
+      },
+      run2
+    );
     for (let folder of folders) folder !== "." && fs.mkdir(join20(claudeDir, folder));
   }
   for (let step of changes) {
@@ -38034,7 +38511,13 @@ function readPack(fs, root2) {
   for (let folder of packFolders2)
     walkFiles(fs, join22(root2, folder), (path3) => {
       let content3 = fs.readFile(path3);
-      content3 && files.push({ rel: relative13(root2, path3).split(sep13).join("/"), source: path3, content: content3, sha256: sha256(content3), executable: fs.isExecutable(path3) });
+      content3 && files.push({
+        rel: relative13(root2, path3).split(sep13).join("/"),
+        source: path3,
+        content: content3,
+        sha256: sha256(content3),
+        executable: fs.isExecutable(path3)
+      });
     });
   return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { root: root2, files, definitions: scanDefinitions(fs, root2) };
 }
@@ -38075,7 +38558,12 @@ function formatPlan(plan, ctx) {
 `;
 }
 function summary(plan) {
-  let count = (a) => plan.steps.filter((s) => s.action === a).length, parts2 = [`${count("create")} to create`, `${count("update")} to update`, `${count("remove")} to remove`, `${count("skip")} unchanged`], kept = count("keep");
+  let count = (a) => plan.steps.filter((s) => s.action === a).length, parts2 = [
+    `${count("create")} to create`,
+    `${count("update")} to update`,
+    `${count("remove")} to remove`,
+    `${count("skip")} unchanged`
+  ], kept = count("keep");
   kept && parts2.push(`${kept} changed by you, left alone`);
   let pinned = plan.steps.filter((s) => s.entry?.kept && s.action === "skip").length;
   pinned && parts2.push(`${pinned} kept by you`);
@@ -38178,7 +38666,9 @@ async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
     }
     if (Date.now() >= deadline2) {
       let who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.started}` : "another run";
-      throw new RunLockBusy(`another backend-team run (${who}) is changing ${claudeDir}; nothing was written. Try again when it has finished; if no such run exists, delete ${path3}.`);
+      throw new RunLockBusy(
+        `another backend-team run (${who}) is changing ${claudeDir}; nothing was written. Try again when it has finished; if no such run exists, delete ${path3}.`
+      );
     }
     await sleep2(50 + Math.floor(Math.random() * 50));
   }
@@ -38237,7 +38727,9 @@ function withReferencedSchemas(fs, root2, names2, available) {
   return out;
 }
 function packForMode(fs, pack, mode, namespace) {
-  let available = new Set(fs.list(join24(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
+  let available = new Set(
+    fs.list(join24(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)
+  ), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
     if (!/\.(md|json)$/.test(file.rel)) return file;
     let text6 = file.content.toString("utf8");
     /^(agents|commands|skills)\//.test(file.rel) && file.rel.endsWith(".md") && (text6 = bareAgentNames(text6, namespace)), text6 = rewriteSchemaRefs(text6, file.rel, prefix, available, used);
@@ -38288,7 +38780,8 @@ function keptFiles(values, cwd, claudeDir, lock) {
   let out = /* @__PURE__ */ new Set();
   for (let value of values) {
     let inside2 = [resolve12(cwd, value), resolve12(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative15(claudeDir, inside2).split(sep15).join("/");
-    if (rel === null || !lock || !Object.hasOwn(lock.files, rel)) throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
+    if (rel === null || !lock || !Object.hasOwn(lock.files, rel))
+      throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
     out.add(rel);
   }
   return out;
@@ -38307,8 +38800,13 @@ async function run(command, argv, io, deps) {
     if (raw.exists(join25(packageRoot, folder)) && raw.realpath(join25(claudeDir, folder)) === raw.realpath(join25(packageRoot, folder)))
       throw new UsageError(`${target} is the backend-team package itself (.claude/${folder} is its ${folder}/); nothing to ${command}`);
   if (mode === "project" && !isInside(realLocation(claudeDir), realLocation(target)))
-    throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`);
-  let userClaudeDir = mode === "user" ? null : join25(home, ".claude"), zones = [{ root: claudeDir, writable: !0 }, { root: packageRoot, writable: !1 }];
+    throw new BoundaryError(
+      `refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`
+    );
+  let userClaudeDir = mode === "user" ? null : join25(home, ".claude"), zones = [
+    { root: claudeDir, writable: !0 },
+    { root: packageRoot, writable: !1 }
+  ];
   userClaudeDir !== null && zones.push({ root: userClaudeDir, writable: !1, within: home });
   let fs = confine(raw, zones), dryRun = values["dry-run"], runId = randomBytes2(8).toString("hex"), runLock = null, createdClaudeDir = !1, result = null;
   try {
@@ -38331,15 +38829,21 @@ async function run(command, argv, io, deps) {
     let rewriteLock = !1, staleRun = null;
     if (lock?.journal) {
       let settled = settleJournal(fs, claudeDir, lock);
-      io.stderr(`backend-team ${command}: an earlier \`${lock.journal.command}\` was interrupted; ${settled.settled} of its ${lock.journal.operations.length} changes had been made, and the lock now records them.
-`), lock = settled.lock, staleRun = settled.run, rewriteLock = !dryRun;
+      io.stderr(
+        `backend-team ${command}: an earlier \`${lock.journal.command}\` was interrupted; ${settled.settled} of its ${lock.journal.operations.length} changes had been made, and the lock now records them.
+`
+      ), lock = settled.lock, staleRun = settled.run, rewriteLock = !dryRun;
     }
     if (command !== "install" && lock === null)
-      return io.stdout(`No backend-team install in ${target} (no .claude/${lockFileName}); ${command === "update" ? `run \`npx backend-team install${mode === "user" ? " --user" : ""}\` first` : "nothing to remove"}.
-`), command === "update" ? 1 : 0;
-    if (lock?.mode && lock.mode !== mode) throw new UsageError(`${claudeDir} holds a ${lock.mode}-level install; run with${lock.mode === "user" ? "" : "out"} --user`);
+      return io.stdout(
+        `No backend-team install in ${target} (no .claude/${lockFileName}); ${command === "update" ? `run \`npx backend-team install${mode === "user" ? " --user" : ""}\` first` : "nothing to remove"}.
+`
+      ), command === "update" ? 1 : 0;
+    if (lock?.mode && lock.mode !== mode)
+      throw new UsageError(`${claudeDir} holds a ${lock.mode}-level install; run with${lock.mode === "user" ? "" : "out"} --user`);
     let pack = readPack(fs, packageRoot);
-    if (command !== "uninstall" && pack.files.length === 0) throw new Error(`the package at ${packageRoot} has no ${packFolders2.join("/, ")}/ files`);
+    if (command !== "uninstall" && pack.files.length === 0)
+      throw new Error(`the package at ${packageRoot} has no ${packFolders2.join("/, ")}/ files`);
     let { files, transforms } = packForMode(fs, pack, mode, packageName), keep = command === "update" ? keptFiles(values.keep ?? [], io.cwd, claudeDir, lock) : /* @__PURE__ */ new Set(), plan = makePlan({
       command,
       fs,
@@ -38359,9 +38863,25 @@ async function run(command, argv, io, deps) {
       return io.stderr(formatConflicts(plan, ctx)), 1;
     let now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
     try {
-      result = applyPlan({ fs, plan, claudeDir, lock, packageName, packageVersion: packageVersion(packageRoot), mode, transforms, now, run: runId, staleRun, createdClaudeDir, rewriteLock });
+      result = applyPlan({
+        fs,
+        plan,
+        claudeDir,
+        lock,
+        packageName,
+        packageVersion: packageVersion(packageRoot),
+        mode,
+        transforms,
+        now,
+        run: runId,
+        staleRun,
+        createdClaudeDir,
+        rewriteLock
+      });
     } catch (error) {
-      throw error instanceof BoundaryError ? error : new Error(`${error.message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`npx backend-team ${command}${mode === "user" ? " --user" : ""}\` again to finish`);
+      throw error instanceof BoundaryError ? error : new Error(
+        `${error.message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`npx backend-team ${command}${mode === "user" ? " --user" : ""}\` again to finish`
+      );
     }
     return io.stdout(formatResult(plan, result, ctx)), exitCode(plan);
   } finally {
@@ -38594,7 +39114,11 @@ function planInit(options) {
 }
 function ownedFile(files, path3, text6, what, executable = !1) {
   let existing = files.read(path3);
-  return existing === null ? { path: path3, action: "create", reason: what, text: text6, ...executable ? { executable } : {} } : existing === text6 || existing.includes(initMarker) ? { path: path3, action: "unchanged", reason: what } : { path: path3, action: "conflict", reason: `${path3} exists and was not written by init, so it is left as it is; move it aside and run init again to get the ${what}` };
+  return existing === null ? { path: path3, action: "create", reason: what, text: text6, ...executable ? { executable } : {} } : existing === text6 || existing.includes(initMarker) ? { path: path3, action: "unchanged", reason: what } : {
+    path: path3,
+    action: "conflict",
+    reason: `${path3} exists and was not written by init, so it is left as it is; move it aside and run init again to get the ${what}`
+  };
 }
 function packageJson(files) {
   let text6 = files.read("package.json");
@@ -38605,17 +39129,28 @@ function packageJson(files) {
 function configStep(files) {
   let pkg = packageJson(files);
   if (files.read(configFileName) !== null) return { path: configFileName, action: "unchanged", reason: "configuration" };
-  if (pkg && pkg.value["backend-team"] !== void 0) return { path: "package.json", action: "unchanged", reason: 'configuration under "backend-team"' };
+  if (pkg && pkg.value["backend-team"] !== void 0)
+    return { path: "package.json", action: "unchanged", reason: 'configuration under "backend-team"' };
   let schema = dependsOnUs(pkg?.value) ? { $schema: "./node_modules/backend-team/schemas/config.schema.json" } : {};
-  return { path: configFileName, action: "create", reason: "configuration (rules, ignore, overrides)", text: `${JSON.stringify({ ...schema, rules: {} }, null, 2)}
-` };
+  return {
+    path: configFileName,
+    action: "create",
+    reason: "configuration (rules, ignore, overrides)",
+    text: `${JSON.stringify({ ...schema, rules: {} }, null, 2)}
+`
+  };
 }
 function dependsOnUs(pkg) {
   return ["dependencies", "devDependencies"].some((k) => !!pkg?.[k]?.["backend-team"]);
 }
 function packageJsonStep(files, path3, value, reason, present) {
   let pkg = packageJson(files);
-  if (!pkg) return { path: "package.json", action: "conflict", reason: `${reason} goes into package.json, and there is no readable one: run \`npm init\` first, or choose --hook git` };
+  if (!pkg)
+    return {
+      path: "package.json",
+      action: "conflict",
+      reason: `${reason} goes into package.json, and there is no readable one: run \`npm init\` first, or choose --hook git`
+    };
   let node2 = findNodeAtLocation2(parseTree2(pkg.text), path3), current2 = node2 ? getNodeValue2(node2) : void 0;
   if (present(current2)) return { path: "package.json", action: "unchanged", reason };
   let text6 = setJsonValue(pkg.text, path3, value);
@@ -38626,11 +39161,25 @@ function hookSteps(kind, files) {
   switch (kind) {
     case "git": {
       let path3 = gitHookPath(files.root);
-      return path3 === null ? [{ path: "core.hooksPath", action: "conflict", reason: "git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: " + wholeCommitCheck }] : [ownedFile(files, path3, gitHookScript(), "git pre-commit hook", !0)];
+      return path3 === null ? [
+        {
+          path: "core.hooksPath",
+          action: "conflict",
+          reason: "git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: " + wholeCommitCheck
+        }
+      ] : [ownedFile(files, path3, gitHookScript(), "git pre-commit hook", !0)];
     }
     case "simple-git-hooks": {
       let current2 = packageJson(files)?.value["simple-git-hooks"], mine = typeof current2?.["pre-commit"] == "string" && !runsUs(current2["pre-commit"]) ? `${current2["pre-commit"]} && ${localStagedCheck}` : localStagedCheck;
-      return [packageJsonStep(files, ["simple-git-hooks", "pre-commit"], mine, "simple-git-hooks pre-commit (then run `npx simple-git-hooks` once)", runsUs)];
+      return [
+        packageJsonStep(
+          files,
+          ["simple-git-hooks", "pre-commit"],
+          mine,
+          "simple-git-hooks pre-commit (then run `npx simple-git-hooks` once)",
+          runsUs
+        )
+      ];
     }
     case "husky": {
       let path3 = ".husky/pre-commit", existing = files.read(path3);
@@ -38640,11 +39189,44 @@ function hookSteps(kind, files) {
 `) || existing === "" ? "" : `
 `}${localStagedCheck}
 `;
-      return [{ path: path3, action: existing === null ? "create" : "update", reason: "husky pre-commit (husky installs it on `npm install`)", text: text6, executable: !0 }];
+      return [
+        {
+          path: path3,
+          action: existing === null ? "create" : "update",
+          reason: "husky pre-commit (husky installs it on `npm install`)",
+          text: text6,
+          executable: !0
+        }
+      ];
     }
     case "lint-staged": {
-      let elsewhere = [".lintstagedrc", ".lintstagedrc.json", ".lintstagedrc.yaml", ".lintstagedrc.yml", ".lintstagedrc.mjs", ".lintstagedrc.cjs", ".lintstagedrc.js", "lint-staged.config.js", "lint-staged.config.mjs", "lint-staged.config.cjs"].find((f) => files.read(f) !== null);
-      return elsewhere ? [{ path: elsewhere, action: "conflict", reason: `lint-staged is configured in ${elsewhere}; add "${lintStagedGlob}": "${stagedCheck}" there` }] : [packageJsonStep(files, ["lint-staged", lintStagedGlob], stagedCheck, "lint-staged entry for the files Claude Code loads (run lint-staged from your pre-commit hook)", (v) => v === stagedCheck || Array.isArray(v) && v.includes(stagedCheck))];
+      let elsewhere = [
+        ".lintstagedrc",
+        ".lintstagedrc.json",
+        ".lintstagedrc.yaml",
+        ".lintstagedrc.yml",
+        ".lintstagedrc.mjs",
+        ".lintstagedrc.cjs",
+        ".lintstagedrc.js",
+        "lint-staged.config.js",
+        "lint-staged.config.mjs",
+        "lint-staged.config.cjs"
+      ].find((f) => files.read(f) !== null);
+      return elsewhere ? [
+        {
+          path: elsewhere,
+          action: "conflict",
+          reason: `lint-staged is configured in ${elsewhere}; add "${lintStagedGlob}": "${stagedCheck}" there`
+        }
+      ] : [
+        packageJsonStep(
+          files,
+          ["lint-staged", lintStagedGlob],
+          stagedCheck,
+          "lint-staged entry for the files Claude Code loads (run lint-staged from your pre-commit hook)",
+          (v) => v === stagedCheck || Array.isArray(v) && v.includes(stagedCheck)
+        )
+      ];
     }
     case "pre-commit":
       return [preCommitStep(files)];
@@ -38660,29 +39242,63 @@ function gitHookPath(root2) {
 function preCommitStep(files) {
   let path3 = ".pre-commit-config.yaml", entry2 = preCommitRepo(), existing = files.read(path3);
   if (existing === null)
-    return { path: path3, action: "create", reason: "pre-commit framework hook (then run `pre-commit install`)", text: `# ${initMarker}.
+    return {
+      path: path3,
+      action: "create",
+      reason: "pre-commit framework hook (then run `pre-commit install`)",
+      text: `# ${initMarker}.
 repos:
   - repo: ${entry2.repo}
     rev: ${entry2.rev}
     hooks:
       - id: backend-team-validate
-` };
+`
+    };
   let doc = (0, import_yaml5.parseDocument)(existing), repos = doc.get("repos");
-  return doc.errors.length > 0 || repos !== void 0 && !doc.has("repos") || repos !== void 0 && typeof repos.add != "function" ? { path: path3, action: "conflict", reason: `${path3} cannot be read as a pre-commit configuration; add repo ${entry2.repo} at ${entry2.rev} with hook backend-team-validate yourself` } : existing.includes("backend-team-validate") ? { path: path3, action: "unchanged", reason: "pre-commit framework hook" } : (repos === void 0 ? doc.set("repos", doc.createNode([entry2])) : repos.add(doc.createNode(entry2)), { path: path3, action: "update", reason: "pre-commit framework hook (then run `pre-commit install`)", text: doc.toString() });
+  return doc.errors.length > 0 || repos !== void 0 && !doc.has("repos") || repos !== void 0 && typeof repos.add != "function" ? {
+    path: path3,
+    action: "conflict",
+    reason: `${path3} cannot be read as a pre-commit configuration; add repo ${entry2.repo} at ${entry2.rev} with hook backend-team-validate yourself`
+  } : existing.includes("backend-team-validate") ? { path: path3, action: "unchanged", reason: "pre-commit framework hook" } : (repos === void 0 ? doc.set("repos", doc.createNode([entry2])) : repos.add(doc.createNode(entry2)), { path: path3, action: "update", reason: "pre-commit framework hook (then run `pre-commit install`)", text: doc.toString() });
 }
 function workflowStep(files) {
-  return ownedFile(files, ".github/workflows/backend-team.yml", workflow(dependsOnUs(packageJson(files)?.value), files.read("package-lock.json") !== null), "GitHub Actions workflow (annotations and a SARIF upload)");
+  return ownedFile(
+    files,
+    ".github/workflows/backend-team.yml",
+    workflow(dependsOnUs(packageJson(files)?.value), files.read("package-lock.json") !== null),
+    "GitHub Actions workflow (annotations and a SARIF upload)"
+  );
 }
 function claudeHookSteps(files) {
   let script = ownedFile(files, claudeHookFile, claudeHookScript(), "Claude Code hook that validates what Claude edits"), path3 = ".claude/settings.json", existing = files.read(path3);
-  if (existing === null) return [script, { path: path3, action: "create", reason: "PostToolUse hook", text: `${JSON.stringify({ hooks: { PostToolUse: [claudeHookEntry()] } }, null, 2)}
-` }];
+  if (existing === null)
+    return [
+      script,
+      {
+        path: path3,
+        action: "create",
+        reason: "PostToolUse hook",
+        text: `${JSON.stringify({ hooks: { PostToolUse: [claudeHookEntry()] } }, null, 2)}
+`
+      }
+    ];
   let tree = parseTree2(existing), settings = tree ? getNodeValue2(tree) : null;
-  if (!settings || typeof settings != "object" || Array.isArray(settings)) return [script, { path: path3, action: "conflict", reason: `${path3} is not a JSON object; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }];
+  if (!settings || typeof settings != "object" || Array.isArray(settings))
+    return [
+      script,
+      { path: path3, action: "conflict", reason: `${path3} is not a JSON object; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }
+    ];
   if (existing.includes(claudeHookFile)) return [script, { path: path3, action: "unchanged", reason: "PostToolUse hook" }];
   let hooks = settings.hooks, list4 = hooks?.PostToolUse;
   if (hooks !== void 0 && !((v) => !!v && typeof v == "object" && !Array.isArray(v))(hooks) || list4 !== void 0 && !Array.isArray(list4))
-    return [script, { path: path3, action: "conflict", reason: `${path3} has a \`hooks\` this init cannot add to; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }];
+    return [
+      script,
+      {
+        path: path3,
+        action: "conflict",
+        reason: `${path3} has a \`hooks\` this init cannot add to; add the PostToolUse hook \`${claudeHookCommand}\` yourself`
+      }
+    ];
   let text6 = Array.isArray(list4) ? setJsonValue(existing, ["hooks", "PostToolUse", list4.length], claudeHookEntry()) : hooks !== void 0 ? setJsonValue(existing, ["hooks", "PostToolUse"], [claudeHookEntry()]) : setJsonValue(existing, ["hooks"], { PostToolUse: [claudeHookEntry()] });
   return [script, { path: path3, action: "update", reason: "PostToolUse hook (matcher Write|Edit)", text: text6 }];
 }
@@ -38747,9 +39363,14 @@ async function runInit(argv, io) {
   if (values.help)
     return io.stdout(initUsage), 0;
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\`: init sets up the repository you are in`);
-  if (values.hook !== void 0 && !hookKinds.includes(values.hook)) throw new UsageError(`unknown hook \`${values.hook}\`, expected one of ${hookKinds.join(", ")}`);
+  if (values.hook !== void 0 && !hookKinds.includes(values.hook))
+    throw new UsageError(`unknown hook \`${values.hook}\`, expected one of ${hookKinds.join(", ")}`);
   if (values.hook !== void 0 && values["no-hook"]) throw new UsageError("--hook and --no-hook cannot be combined");
-  let root2 = topLevel(io.cwd), steps2 = planInit({ root: root2, hook: values["no-hook"] ? null : values.hook ?? "git", claudeHook: values["claude-hook"] });
+  let root2 = topLevel(io.cwd), steps2 = planInit({
+    root: root2,
+    hook: values["no-hook"] ? null : values.hook ?? "git",
+    claudeHook: values["claude-hook"]
+  });
   for (let step of steps2) io.stdout(`${symbols[step.action]}  ${step.path}  ${step.reason}
 `);
   let conflicts = steps2.filter((s) => s.action === "conflict");
@@ -38766,7 +39387,9 @@ async function runInit(argv, io) {
 }
 function topLevel(cwd) {
   try {
-    return realpathSync8(execFileSync3("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    return realpathSync8(
+      execFileSync3("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim()
+    );
   } catch {
     throw new UsageError("init sets up a git repository: run `git init` first, or run init inside one");
   }

@@ -18,9 +18,18 @@ const repo = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(repo, 'bin', 'backend-team.js')
 const preload = join(repo, 'scripts', 'bench', 'peak-rss.cjs')
 const runs = Number(process.env.BENCH_RUNS ?? 7)
-const sizes: [number, number][] = [[200, 100], [1000, 500], [2000, 1000], [4000, 2000]]
+const sizes: [number, number][] = [
+  [200, 100],
+  [1000, 500],
+  [2000, 1000],
+  [4000, 2000],
+]
 
-interface Sample { ms: number; rssMiB: number; exit: number | null }
+interface Sample {
+  ms: number
+  rssMiB: number
+  exit: number | null
+}
 
 function timeNode(args: string[], cwd: string): Sample {
   const start = process.hrtime.bigint()
@@ -81,17 +90,31 @@ const contextSizes = { agents: 200, servers: 100, imports: 500, rules: 300 }
 const contextDir = join(work, 'project-context')
 writeSyntheticProject(contextDir, contextSizes)
 const contextFiles = contextSizes.agents + contextSizes.rules + 3
-rows.push(measure('project: settings, MCP, memory (503 files)', contextFiles, () => timeNode(['validate', '--format', 'json', contextDir], repo)))
+rows.push(
+  measure('project: settings, MCP, memory (503 files)', contextFiles, () => timeNode(['validate', '--format', 'json', contextDir], repo)),
+)
 rows.push(measure('this repository', 0, () => timeNode(['validate', '--format', 'json'], repo)))
-rows.push(measure('pre-commit, 3 files', 3, () => timeNode(['validate', '--format', 'json', 'agents/backend-orchestrator.md', 'agents/backend-developer.md', 'skills/gateway-backend/SKILL.md'], repo)))
+rows.push(
+  measure('pre-commit, 3 files', 3, () =>
+    timeNode(
+      ['validate', '--format', 'json', 'agents/backend-orchestrator.md', 'agents/backend-developer.md', 'skills/gateway-backend/SKILL.md'],
+      repo,
+    ),
+  ),
+)
 
 const pad = (s: string, n: number) => s.padEnd(n)
 console.log(`backend-team bench: median of ${runs} cold runs (whole process), node ${process.version}`)
 console.log(`${pad('case', 40)} ${pad('median ms', 10)} ${pad('peak MiB', 9)} ${pad('µs/file', 8)} exit`)
 for (const r of rows) {
-  console.log(`${pad(r.label, 40)} ${pad(r.ms.toFixed(0), 10)} ${pad(r.rss ? r.rss.toFixed(0) : '-', 9)} ${pad(r.files ? r.perFileUs.toFixed(0) : '-', 8)} ${r.exit}`)
+  console.log(
+    `${pad(r.label, 40)} ${pad(r.ms.toFixed(0), 10)} ${pad(r.rss ? r.rss.toFixed(0) : '-', 9)} ${pad(r.files ? r.perFileUs.toFixed(0) : '-', 8)} ${r.exit}`,
+  )
 }
-if (claudeRow) console.log(`\nclaude plugin validate / backend-team on 2,000 + 1,000: ${(claudeRow.ms / claudeRow.ours).toFixed(2)}× (${claudeRow.ms.toFixed(0)} ms vs ${claudeRow.ours.toFixed(0)} ms)`)
+if (claudeRow)
+  console.log(
+    `\nclaude plugin validate / backend-team on 2,000 + 1,000: ${(claudeRow.ms / claudeRow.ours).toFixed(2)}× (${claudeRow.ms.toFixed(0)} ms vs ${claudeRow.ours.toFixed(0)} ms)`,
+  )
 else console.log('\nclaude plugin validate: the pinned CLI binary was not found (run npm ci)')
 const synthetic = rows.filter((r) => r.label.includes('agents /'))
 const first = synthetic[0]!
@@ -114,17 +137,44 @@ const hostileBoundMs = 5_000
 const maxMiB = 300
 const agentHead = '---\nname: a\ndescription: "Use when a."\ntools: Read\n---\n\n'
 const hostile: { label: string; dir: string; args: string[]; boundMs: number }[] = []
-for (const [name, body] of Object.entries({ ...hostileBodies(300_000), 'backtick-runs (1 MiB)': hostileBodies(1_000_000)['backtick-runs']! })) {
+for (const [name, body] of Object.entries({
+  ...hostileBodies(300_000),
+  'backtick-runs (1 MiB)': hostileBodies(1_000_000)['backtick-runs']!,
+})) {
   const dir = hostileProject(name.replace(/\W+/g, '-'), { 'agents/a.md': body.startsWith('---') ? body : `${agentHead}${body}\n` })
-  hostile.push({ label: `300 KB line: ${name}`.replace('300 KB line: backtick-runs (1 MiB)', '1 MiB line: backtick runs'), dir, args: ['validate', '--format', 'json'], boundMs: hostileBoundMs })
+  hostile.push({
+    label: `300 KB line: ${name}`.replace('300 KB line: backtick-runs (1 MiB)', '1 MiB line: backtick runs'),
+    dir,
+    args: ['validate', '--format', 'json'],
+    boundMs: hostileBoundMs,
+  })
 }
 const bomb = `x: &a [${Array(30_000).fill('{}').join(',')}]\nz: [${Array(3_000).fill('*a').join(',')}]\n`
-hostile.push({ label: 'alias bomb (99 KB)', dir: hostileProject('bomb', { 'agents/a.md': agentHead.replace('tools: Read\n', `tools: Read\n${bomb}`) }), args: ['validate', '--format', 'json'], boundMs: hostileBoundMs })
+hostile.push({
+  label: 'alias bomb (99 KB)',
+  dir: hostileProject('bomb', { 'agents/a.md': agentHead.replace('tools: Read\n', `tools: Read\n${bomb}`) }),
+  args: ['validate', '--format', 'json'],
+  boundMs: hostileBoundMs,
+})
 const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: v`).join('\n')
-hostile.push({ label: '50,000 front-matter keys', dir: hostileProject('keys', { 'agents/a.md': agentHead.replace('tools: Read\n', `tools: Read\n${keys}\n`) }), args: ['validate', '--format', 'json'], boundMs: hostileBoundMs })
+hostile.push({
+  label: '50,000 front-matter keys',
+  dir: hostileProject('keys', { 'agents/a.md': agentHead.replace('tools: Read\n', `tools: Read\n${keys}\n`) }),
+  args: ['validate', '--format', 'json'],
+  boundMs: hostileBoundMs,
+})
 const ghosts: Record<string, string> = {}
-for (let i = 0; i < 2000; i++) ghosts[`agents/agent-${i}.md`] = agentHead.replace('name: a', `name: agent-${i}`) + Array.from({ length: 15 }, (_, k) => `Dispatch the \`ghost-${i}-${k}\` agent.`).join('\n') + '\n'
-hostile.push({ label: '2,000 agents, 30,000 unknown refs, --max-time 2', dir: hostileProject('ghosts', ghosts), args: ['validate', '--format', 'json', '--max-time', '2'], boundMs: 4_000 })
+for (let i = 0; i < 2000; i++)
+  ghosts[`agents/agent-${i}.md`] =
+    agentHead.replace('name: a', `name: agent-${i}`) +
+    Array.from({ length: 15 }, (_, k) => `Dispatch the \`ghost-${i}-${k}\` agent.`).join('\n') +
+    '\n'
+hostile.push({
+  label: '2,000 agents, 30,000 unknown refs, --max-time 2',
+  dir: hostileProject('ghosts', ghosts),
+  args: ['validate', '--format', 'json', '--max-time', '2'],
+  boundMs: 4_000,
+})
 
 console.log(`\nhostile inputs (issue 12): median of ${Math.min(runs, 3)} runs, bound per case, peak memory under ${maxMiB} MiB`)
 console.log(`${pad('case', 48)} ${pad('median ms', 10)} ${pad('bound ms', 9)} ${pad('peak MiB', 9)} ok`)

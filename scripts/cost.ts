@@ -63,9 +63,7 @@ function growth(withPack: string, baseline: string): Size {
 function entry(listing: string, id: string, allIds: readonly string[]): string {
   const start = listing.indexOf(`\n- ${id}: `)
   if (start < 0) throw new Error(`${id} is not in the listing`)
-  const ends = allIds
-    .map((other) => listing.indexOf(`\n- ${other}`, start + 1))
-    .filter((i) => i > start)
+  const ends = allIds.map((other) => listing.indexOf(`\n- ${other}`, start + 1)).filter((i) => i > start)
   const end = ends.length ? Math.min(...ends) : listing.length
   return listing.slice(start + 1, end)
 }
@@ -140,14 +138,24 @@ export function formatCostTable(r: CostReport): string {
   lines.push(`Context cost of the pack (Claude Code ${r.cli}; tokens = ${r.tokens})`, '')
   lines.push('| every main-thread request | agent listing | skill listing | total |', '|---|---:|---:|---:|')
   for (const [mode, m] of Object.entries(r.mainThread)) {
-    lines.push(`| ${mode} mode | ${n(m.agentListing.bytes)} B / ${n(m.agentListing.tokens)} tok | ${n(m.skillListing.bytes)} B / ${n(m.skillListing.tokens)} tok | ${n(m.total.bytes)} B / ${n(m.total.tokens)} tok |`)
+    lines.push(
+      `| ${mode} mode | ${n(m.agentListing.bytes)} B / ${n(m.agentListing.tokens)} tok | ${n(m.skillListing.bytes)} B / ${n(m.skillListing.tokens)} tok | ${n(m.total.bytes)} B / ${n(m.total.tokens)} tok |`,
+    )
   }
   const worst = Math.max(...Object.values(r.mainThread).map((m) => m.agentListing.tokens))
-  lines.push('', `agent descriptions alone: ${n(r.agentDescriptions.bytes)} B / ${n(r.agentDescriptions.tokens)} tok; the listing adds ids and "(Tools: …)"`)
-  lines.push(`agent listing budget: ${n(worst)} / ${n(r.budget.agentListingTokens)} tokens (${worst <= r.budget.agentListingTokens ? 'within' : 'OVER'})`, '')
+  lines.push(
+    '',
+    `agent descriptions alone: ${n(r.agentDescriptions.bytes)} B / ${n(r.agentDescriptions.tokens)} tok; the listing adds ids and "(Tools: …)"`,
+  )
+  lines.push(
+    `agent listing budget: ${n(worst)} / ${n(r.budget.agentListingTokens)} tokens (${worst <= r.budget.agentListingTokens ? 'within' : 'OVER'})`,
+    '',
+  )
   lines.push('| agent | listing entry | system prompt | preloaded skills | first request |', '|---|---:|---:|---:|---:|')
   for (const a of r.agents) {
-    lines.push(`| ${a.name}${a.name === ORCHESTRATOR ? ' (as subagent)' : ''} | ${n(a.listingEntry.tokens)} | ${n(a.systemPrompt.tokens)} | ${n(a.preloadedSkills.tokens)} | ${n(a.firstRequestTotal.tokens)} |`)
+    lines.push(
+      `| ${a.name}${a.name === ORCHESTRATOR ? ' (as subagent)' : ''} | ${n(a.listingEntry.tokens)} | ${n(a.systemPrompt.tokens)} | ${n(a.preloadedSkills.tokens)} | ${n(a.firstRequestTotal.tokens)} |`,
+    )
   }
   if (r.skills.length) {
     lines.push('', '| skill | listing entry | SKILL.md body |', '|---|---:|---:|')

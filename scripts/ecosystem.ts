@@ -11,9 +11,30 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
-interface Finding { repo: string; file: string; line: number; rule: string; severity: string; message: string }
-interface Verdict { repo: string; file: string; line: number; rule: string; severity: string; verdict: 'TP' | 'FP' | 'D'; reason?: string }
-interface RepoRun { repo: string; ms: number; exit: number | null; findings: Finding[]; stderr: string }
+interface Finding {
+  repo: string
+  file: string
+  line: number
+  rule: string
+  severity: string
+  message: string
+}
+interface Verdict {
+  repo: string
+  file: string
+  line: number
+  rule: string
+  severity: string
+  verdict: 'TP' | 'FP' | 'D'
+  reason?: string
+}
+interface RepoRun {
+  repo: string
+  ms: number
+  exit: number | null
+  findings: Finding[]
+  stderr: string
+}
 
 const minimumRecall = 0.95
 
@@ -33,7 +54,10 @@ const bin = fileURLToPath(new URL('../bin/backend-team.js', import.meta.url))
 function runRepo(dir: string, repo: string): RepoRun {
   const start = process.hrtime.bigint()
   const child = spawnSync(process.execPath, [bin, 'validate', '.', '--format', 'json', '--max-time', '300'], {
-    cwd: dir, encoding: 'utf8', maxBuffer: 512 << 20, env: { ...process.env, NO_COLOR: '1' },
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 512 << 20,
+    env: { ...process.env, NO_COLOR: '1' },
   })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   let findings: Finding[] = []
@@ -88,7 +112,9 @@ function main(): number {
     process.stderr.write('Usage: npm run ecosystem -- DIR [--verdicts FILE] [--json FILE]\n')
     return 2
   }
-  const repos = readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()).sort()
+  const repos = readdirSync(root)
+    .filter((name) => statSync(join(root, name)).isDirectory())
+    .sort()
   const runs = repos.map((repo) => runRepo(join(root, repo), repo))
   const findings = runs.flatMap((r) => r.findings)
   let failed = false
@@ -112,11 +138,15 @@ function main(): number {
     perRule.set(f.rule, entry)
   }
   const ruleRows = [['rule', 'errors', 'warnings']]
-  for (const [rule, c] of [...perRule].sort((a, b) => b[1].error + b[1].warning - a[1].error - a[1].warning)) ruleRows.push([rule, String(c.error), String(c.warning)])
+  for (const [rule, c] of [...perRule].sort((a, b) => b[1].error + b[1].warning - a[1].error - a[1].warning))
+    ruleRows.push([rule, String(c.error), String(c.warning)])
   process.stdout.write(`Findings by rule\n${table(ruleRows)}\n\n`)
 
   if (values.verdicts) {
-    const verdicts = readFileSync(values.verdicts, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Verdict)
+    const verdicts = readFileSync(values.verdicts, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Verdict)
       .filter((v) => repos.includes(v.repo))
     const paired = match(verdicts, findings)
     const falseErrors = [...paired].filter(([v, f]) => v.verdict !== 'TP' && f?.severity === 'error')
@@ -132,8 +162,11 @@ function main(): number {
     }
     process.stdout.write(`Against ${values.verdicts}\n  ${byVerdict('TP')}\n  ${byVerdict('D')}\n  ${byVerdict('FP')}\n`)
     process.stdout.write(`  true findings still reported: ${(recall * 100).toFixed(1)} % (at least ${minimumRecall * 100} % required)\n`)
-    process.stdout.write(`  errors on findings judged FP or D: ${falseErrors.length}\n  errors not in the verdicts: ${unjudgedErrors.length}\n\n`)
-    for (const [v, f] of falseErrors) process.stdout.write(`FALSE ERROR ${v.verdict} ${v.repo}/${v.file}:${f!.line} ${v.rule}: ${f!.message}\n`)
+    process.stdout.write(
+      `  errors on findings judged FP or D: ${falseErrors.length}\n  errors not in the verdicts: ${unjudgedErrors.length}\n\n`,
+    )
+    for (const [v, f] of falseErrors)
+      process.stdout.write(`FALSE ERROR ${v.verdict} ${v.repo}/${v.file}:${f!.line} ${v.rule}: ${f!.message}\n`)
     for (const v of lost) process.stdout.write(`LOST TP ${v.repo}/${v.file}:${v.line} ${v.rule}\n`)
     for (const f of unjudgedErrors) process.stdout.write(`UNJUDGED ERROR ${f.repo}/${f.file}:${f.line} ${f.rule}: ${f.message}\n`)
     if (falseErrors.length > 0 || recall < minimumRecall) failed = true

@@ -28,7 +28,9 @@ const result = fc.check(
 )
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 if (result.failed) {
-  process.stdout.write(`fuzz: ${result.numRuns} cases passed before a failure (${cases} runs including shrinking, ${seconds} s, seed ${seed})\n`)
+  process.stdout.write(
+    `fuzz: ${result.numRuns} cases passed before a failure (${cases} runs including shrinking, ${seconds} s, seed ${seed})\n`,
+  )
   process.stdout.write(`${fc.defaultReportMessage(result) ?? 'failed'}\n`)
   process.stdout.write('fuzz: 1 failure\n')
   process.exitCode = 1

@@ -9,7 +9,14 @@ const repo = fileURLToPath(new URL('..', import.meta.url))
 const folder = join(repo, 'tests', 'fixtures', '_broken')
 const sentinel = join(tmpdir(), 'backend-team-broken-pwned')
 
-interface JsonDiagnostic { file: string; line: number; column: number; ruleId: string; severity: string; message: string }
+interface JsonDiagnostic {
+  file: string
+  line: number
+  column: number
+  ruleId: string
+  severity: string
+  message: string
+}
 
 /** The defect classes of pack-quality-bar.md (§3.6 and the front-matter bar), each with where it is planted. */
 const defectClasses: [string, string, string][] = [
@@ -41,7 +48,10 @@ describe('a folder of deliberately broken files', () => {
 
   beforeAll(() => {
     rmSync(sentinel, { force: true })
-    run = spawnSync(process.execPath, [join(repo, 'bin', 'backend-team.js'), 'validate', '.', '--format', 'json'], { cwd: folder, encoding: 'utf8' })
+    run = spawnSync(process.execPath, [join(repo, 'bin', 'backend-team.js'), 'validate', '.', '--format', 'json'], {
+      cwd: folder,
+      encoding: 'utf8',
+    })
     diagnostics = JSON.parse(String(run.stdout)) as JsonDiagnostic[]
   })
 

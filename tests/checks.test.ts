@@ -13,7 +13,10 @@ for (const check of checks) {
     for (const caseDir of cases(dir, 'invalid')) {
       it(`invalid: ${caseDir.split('/').pop()}`, () => {
         const { diagnostics, text } = runCase(caseDir)
-        expect(diagnostics.some((d) => d.ruleId === check.id), `no ${check.id} diagnostic in:\n${text}`).toBe(true)
+        expect(
+          diagnostics.some((d) => d.ruleId === check.id),
+          `no ${check.id} diagnostic in:\n${text}`,
+        ).toBe(true)
         const expected = expectedFor(caseDir, text)
         expect(expected, `${caseDir}/expected.txt is missing`).not.toBeNull()
         expect(text).toBe(expected)

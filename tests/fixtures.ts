@@ -11,12 +11,19 @@ export const fixtureDir = (id: string) => id.replace(/\//g, '-')
 
 export function cases(checkDir: string, kind: 'valid' | 'invalid'): string[] {
   const dir = join(fixturesRoot, checkDir, kind)
-  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(dir, d.name)) : []
+  return existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(dir, d.name))
+    : []
 }
 
 /** One line per diagnostic: `path:line:column severity rule-id message`, the format of expected.txt. */
 export function formatUnix(diagnostics: Diagnostic[], cwd: string): string {
-  return diagnostics.map((d) => `${relativePath(d.file, cwd)}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`).join('\n') + (diagnostics.length ? '\n' : '')
+  return (
+    diagnostics.map((d) => `${relativePath(d.file, cwd)}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`).join('\n') +
+    (diagnostics.length ? '\n' : '')
+  )
 }
 
 /** Validates a fixture case the way a user would: from inside it, with its own configuration if it has one. */

@@ -9,6 +9,9 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
 
 describe('fuzzing validate()', () => {
   it(`${numRuns} generated and mutated projects: no exception, fast, positions inside files, order-independent`, () => {
-    fc.assert(fc.property(fuzzCase, (c) => checkCase(c)), { numRuns, ...(seed !== undefined ? { seed } : {}) })
+    fc.assert(
+      fc.property(fuzzCase, (c) => checkCase(c)),
+      { numRuns, ...(seed !== undefined ? { seed } : {}) },
+    )
   }, 120_000)
 })

@@ -25,7 +25,10 @@ function layout(files: Record<string, string>, outsideFiles: Record<string, stri
   const outside = join(base, 'outside')
   mkdirSync(root)
   mkdirSync(outside)
-  for (const [dir, entries] of [[root, files], [outside, outsideFiles]] as const) {
+  for (const [dir, entries] of [
+    [root, files],
+    [outside, outsideFiles],
+  ] as const) {
     for (const [path, content] of Object.entries(entries)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true })
       writeFileSync(join(dir, path), content)
@@ -40,7 +43,8 @@ function run(cwd: string, args: string[], timeout = 30_000): { status: number | 
   return { status: r.status, out: `${r.stdout}${r.stderr}` }
 }
 
-const agent = (name: string, body = 'You do one small job.\n') => `---\nname: ${name}\ndescription: "Use when ${name} is needed."\ntools: Read\n---\n\n${body}`
+const agent = (name: string, body = 'You do one small job.\n') =>
+  `---\nname: ${name}\ndescription: "Use when ${name} is needed."\ntools: Read\n---\n\n${body}`
 /** Text that stands for the user's private content: it must never appear in any output. */
 const secret = 'PRIVATE-CONTENT-7f3a'
 const regionReadme = '# Pack\n\n<!-- backend-team:index agreement -->\n<!-- /backend-team:index -->\n'
@@ -71,12 +75,17 @@ describe('special files are never waited on or read whole', () => {
       make(join(root, 'docs', 'runtime', 'agreement.json'))
       const r = run(root, ['validate'])
       expect(r.status).not.toBeNull()
-      expect(r.out).toMatch(/README\.md[\s\S]*3:1 +(?:error|warning) +.*docs\/runtime\/agreement\.json.*(?:not a regular file|outside the project)/)
+      expect(r.out).toMatch(
+        /README\.md[\s\S]*3:1 +(?:error|warning) +.*docs\/runtime\/agreement\.json.*(?:not a regular file|outside the project)/,
+      )
     })
   }
 
   it('a region data file linked outside the project is not read or quoted', () => {
-    const { root, outside } = layout({ 'README.md': regionReadme, 'agents/helper.md': agent('helper') }, { 'data.json': `${secret} not json` })
+    const { root, outside } = layout(
+      { 'README.md': regionReadme, 'agents/helper.md': agent('helper') },
+      { 'data.json': `${secret} not json` },
+    )
     mkdirSync(join(root, 'docs', 'runtime'), { recursive: true })
     symlinkSync(join(outside, 'data.json'), join(root, 'docs', 'runtime', 'agreement.json'))
     const r = run(root, ['validate'])
@@ -87,7 +96,9 @@ describe('special files are never waited on or read whole', () => {
 })
 
 describe('links that leave the project are reported, never followed', () => {
-  const outsideSkill = { 's1/SKILL.md': `---\nname: s1\ndescription: ${secret}\n${secret}-key: 1\n---\n\nSee [x](${secret}.md) and the \`${secret}\` skill.\n` }
+  const outsideSkill = {
+    's1/SKILL.md': `---\nname: s1\ndescription: ${secret}\n${secret}-key: 1\n---\n\nSee [x](${secret}.md) and the \`${secret}\` skill.\n`,
+  }
 
   for (const [name, link, target] of [
     ['`skills -> ../outside`', 'skills', (o: string) => o],
@@ -95,7 +106,10 @@ describe('links that leave the project are reported, never followed', () => {
     ['`.claude/skills -> outside`', '.claude/skills', (o: string) => o],
   ] as const) {
     it(name, () => {
-      const { root, outside } = layout({ 'agents/helper.md': agent('helper'), '.git/HEAD': '' }, { ...outsideSkill, 'claude/skills/s1/SKILL.md': outsideSkill['s1/SKILL.md'] })
+      const { root, outside } = layout(
+        { 'agents/helper.md': agent('helper'), '.git/HEAD': '' },
+        { ...outsideSkill, 'claude/skills/s1/SKILL.md': outsideSkill['s1/SKILL.md'] },
+      )
       mkdirSync(dirname(join(root, link)), { recursive: true })
       symlinkSync(target(outside), join(root, link))
       const r = run(root, ['validate'])
@@ -106,9 +120,12 @@ describe('links that leave the project are reported, never followed', () => {
   }
 
   it('a plugin.json agent path that is a link', () => {
-    const { root, outside } = layout({
-      '.claude-plugin/plugin.json': JSON.stringify({ name: 'p', agents: ['./agents/helper.md'] }),
-    }, { 'helper.md': agent('helper', `${secret}\n`).replace('name: helper', `name: helper\n${secret}: 1`) })
+    const { root, outside } = layout(
+      {
+        '.claude-plugin/plugin.json': JSON.stringify({ name: 'p', agents: ['./agents/helper.md'] }),
+      },
+      { 'helper.md': agent('helper', `${secret}\n`).replace('name: helper', `name: helper\n${secret}: 1`) },
+    )
     mkdirSync(join(root, 'agents'))
     symlinkSync(join(outside, 'helper.md'), join(root, 'agents', 'helper.md'))
     const r = run(root, ['validate'])
@@ -135,7 +152,10 @@ describe('links that leave the project are reported, never followed', () => {
   })
 
   it('"did you mean" never lists a folder outside the project', async () => {
-    const { root, outside } = layout({ 'agents/helper.md': agent('helper', 'Read [the notes](../docs/note.md).\n') }, { [`${secret.toLowerCase()}-note.md`]: 'x', 'notes.md': 'x' })
+    const { root, outside } = layout(
+      { 'agents/helper.md': agent('helper', 'Read [the notes](../docs/note.md).\n') },
+      { [`${secret.toLowerCase()}-note.md`]: 'x', 'notes.md': 'x' },
+    )
     symlinkSync(outside, join(root, 'docs'))
     const r = await cli(root, 'validate')
     expect(r.stdout).toContain('refs/broken-link')
@@ -177,7 +197,10 @@ describe('`validate --fix` writes only inside the project, and keeps links links
 
 describe('names from files used as keys', () => {
   it('`tools: toString, constructor, __proto__` are unknown tools; a `valueOf:` key prints no code', async () => {
-    const { root } = layout({ 'agents/helper.md': '---\nname: helper\ndescription: "Use when x."\ntools: Read, toString, constructor, __proto__\nvalueOf: 1\n---\n\nBody.\n' })
+    const { root } = layout({
+      'agents/helper.md':
+        '---\nname: helper\ndescription: "Use when x."\ntools: Read, toString, constructor, __proto__\nvalueOf: 1\n---\n\nBody.\n',
+    })
     const r = await cli(root, 'validate')
     for (const name of ['toString', 'constructor', '__proto__']) expect(r.stdout).toContain(`Unexpected unknown tool \`${name}\``)
     expect(r.stdout).toContain('Unexpected key `valueOf`')
@@ -205,7 +228,9 @@ describe('small things a hostile repository can do', () => {
   })
 
   it('a `? [a, b]` key prints no Node warning', () => {
-    const { root } = layout({ 'agents/helper.md': '---\nname: helper\ndescription: "Use when x."\ntools: Read\n? [a, b]\n: 1\n---\n\nBody.\n' })
+    const { root } = layout({
+      'agents/helper.md': '---\nname: helper\ndescription: "Use when x."\ntools: Read\n? [a, b]\n: 1\n---\n\nBody.\n',
+    })
     const r = spawnSync(process.execPath, [bin, 'validate'], { cwd: root, encoding: 'utf8', timeout: 30_000 })
     expect(r.stderr).toBe('')
     expect(r.stdout).toContain('frontmatter/unknown-key')
@@ -227,7 +252,8 @@ describe('small things a hostile repository can do', () => {
     for (const [dir, mode] of above) chmodSync(dir, mode | 0o111)
     chmodSync(root, 0o755)
     try {
-      const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : [process.execPath]
+      const asUser =
+        process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath] : [process.execPath]
       const r = spawnSync(asUser[0]!, [...asUser.slice(1), bin, 'validate'], { cwd: root, encoding: 'utf8', timeout: 30_000 })
       expect(r.stderr).toBe('')
       expect(r.stdout).toMatch(/agents\/locked\n(?: .*\n)* +1:1 +error +Unexpected unreadable file \(permission denied\)/)

@@ -33,7 +33,12 @@ function project(files: Record<string, string>): string {
 
 /** The built CLI with a 300 MiB heap; `status` is null when the hang guard killed it. */
 function run(cwd: string, args: string[], timeout = 90_000): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=300', bin, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync(process.execPath, ['--max-old-space-size=300', bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -50,7 +55,10 @@ describe('YAML', () => {
     expect(yaml.message).toContain('more than 250000 values once aliases are expanded')
   })
 
-  for (const [keys, maxTime] of [[50_000, '60'], [100_000, '1']] as const) {
+  for (const [keys, maxTime] of [
+    [50_000, '60'],
+    [100_000, '1'],
+  ] as const) {
     it(`${keys.toLocaleString('en')} front-matter keys finish (--max-time ${maxTime})`, () => {
       const many = Array.from({ length: keys }, (_, i) => `k${i}: v`).join('\n')
       const root = project({ 'agents/a.md': `${head(`${many}\n`)}Body.\n` })
@@ -77,7 +85,10 @@ describe('scanners', () => {
   })
 
   it('a 300 KB cell in a region data file is generated', () => {
-    const root = project({ 'agents/a.md': `${head()}Body.\n`, 'README.md': '# P\n\n<!-- backend-team:index agreement -->\n<!-- /backend-team:index -->\n' })
+    const root = project({
+      'agents/a.md': `${head()}Body.\n`,
+      'README.md': '# P\n\n<!-- backend-team:index agreement -->\n<!-- /backend-team:index -->\n',
+    })
     mkdirSync(join(root, 'docs', 'runtime'), { recursive: true })
     writeFileSync(join(root, 'docs', 'runtime', 'agreement.json'), JSON.stringify([{ defect: '[a]('.repeat(75_000), runtime: 'x' }]))
     const r = run(root, ['generate'])
@@ -91,7 +102,12 @@ describe('the time guard', () => {
     const root = project({ 'agents/a.md': `${head()}Body.\n`, 'agents/b.md': `${head().replace('name: a', 'name: b')}Body.\n` })
     // A check that would run for 20 s on one file, in a loop the guard polls (a "did you mean" search).
     const slow = defineCheck({
-      id: 'test/slow', description: 'slow', rationale: 'slow', defaultSeverity: 'error', scope: 'file', kinds: ['agent'],
+      id: 'test/slow',
+      description: 'slow',
+      rationale: 'slow',
+      defaultSeverity: 'error',
+      scope: 'file',
+      kinds: ['agent'],
       check() {
         const end = Date.now() + 20_000
         while (Date.now() < end) closest('helper', ['helpers', 'other'])

@@ -32,7 +32,8 @@ const hostileName = `${esc}[2J::error file=x::injected`
 const hostile = project({
   '.git/HEAD': '',
   [`agents/${hostileName}.md`]: `---\nname: x\ndescription: "Use when y."\ntools: Read\n${esc}[31mred: 1\n---\n\nBody.\n`,
-  'agents/keys.md': '---\nname: keys\ndescription: "Use when z."\ntools: Read\n"::stop-commands::tok": 1\n"a\\u009b31mb": 2\n---\n\nBody.\n',
+  'agents/keys.md':
+    '---\nname: keys\ndescription: "Use when z."\ntools: Read\n"::stop-commands::tok": 1\n"a\\u009b31mb": 2\n---\n\nBody.\n',
   [`${'::warning'} top.md`]: 'x',
 })
 
@@ -44,13 +45,17 @@ describe('nothing from a file can steer a terminal or a CI log', () => {
       // eslint-disable-next-line no-control-regex -- the test looks for control characters
       expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
       const commandLines = r.stdout.split('\n').filter((line) => /^\s*(?:::|##)/.test(line))
-      if (format === 'github') for (const line of commandLines) expect(line).toMatch(/^::(?:error|warning) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/)
+      if (format === 'github')
+        for (const line of commandLines)
+          expect(line).toMatch(/^::(?:error|warning) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::/)
       else expect(commandLines).toEqual([])
     })
   }
 
   it('a file name that starts like a workflow command is printed as ./name', async () => {
-    const root = project({ '::error file=x::boom/agents/a.md': '---\nname: a\ndescription: "Use when a."\ntools: Read\nbogus: 1\n---\n\nBody.\n' })
+    const root = project({
+      '::error file=x::boom/agents/a.md': '---\nname: a\ndescription: "Use when a."\ntools: Read\nbogus: 1\n---\n\nBody.\n',
+    })
     const r = await cli(root, 'validate', '::error file=x::boom')
     expect(r.stdout).toContain('\n./::error file=x::boom/agents/a.md\n')
   })

@@ -69,7 +69,10 @@ describe('YAML built to exhaust the parser', () => {
     expect(d?.message).toContain('once aliases are expanded')
   })
 
-  for (const [name, opener] of [['flow sequences', '['], ['flow mappings', '{a: ']] as const) {
+  for (const [name, opener] of [
+    ['flow sequences', '['],
+    ['flow mappings', '{a: '],
+  ] as const) {
     it(`10,000 nested ${name}`, () => {
       const root = project({ 'agents/helper.md': agent(`${good}\nx: ${opener.repeat(10_000)}`) })
       const started = Date.now()
@@ -94,7 +97,11 @@ describe('sizes and encodings', () => {
     const root = project({ 'agents/helper.md': agent(good) })
     writeFileSync(join(root, 'agents/huge.md'), '')
     truncateSync(join(root, 'agents/huge.md'), 100 * 1024 * 1024)
-    const child = spawnSync(process.execPath, ['--require', join(repo, 'scripts/bench/peak-rss.cjs'), join(repo, 'bin/backend-team.js'), 'validate', '--format', 'json', root], { cwd: root, encoding: 'utf8', timeout: 30_000 })
+    const child = spawnSync(
+      process.execPath,
+      ['--require', join(repo, 'scripts/bench/peak-rss.cjs'), join(repo, 'bin/backend-team.js'), 'validate', '--format', 'json', root],
+      { cwd: root, encoding: 'utf8', timeout: 30_000 },
+    )
     expect(child.status).toBe(1)
     const diagnostics = JSON.parse(child.stdout.slice(child.stdout.indexOf('['))) as Diagnostic[]
     const d = diagnostics.find((x) => x.ruleId === 'file/too-large')
@@ -163,7 +170,11 @@ describe('links and special files', () => {
     const root = project({ 'agents/helper.md': agent(good), '.claude-plugin/plugin.json': '{"name":"p"}' })
     execFileSync('mkfifo', [join(root, 'agents/pipe.md')])
     mkdirSync(join(root, 'plug/.claude-plugin'), { recursive: true })
-    const child = spawnSync(process.execPath, [join(repo, 'bin/backend-team.js'), 'validate', '--format', 'json', join(root, 'agents')], { cwd: root, encoding: 'utf8', timeout: 20_000 })
+    const child = spawnSync(process.execPath, [join(repo, 'bin/backend-team.js'), 'validate', '--format', 'json', join(root, 'agents')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
     expect(child.signal).toBeNull()
     expect(child.status).toBe(1)
     const diagnostics = JSON.parse(child.stdout.slice(child.stdout.indexOf('['))) as Diagnostic[]
@@ -176,7 +187,11 @@ describe('links and special files', () => {
     const root = project({ 'agents/helper.md': agent(good) })
     mkdirSync(join(root, '.claude-plugin'))
     execFileSync('mkfifo', [join(root, '.claude-plugin/plugin.json')])
-    const child = spawnSync(process.execPath, [join(repo, 'bin/backend-team.js'), 'validate', '--format', 'json', root], { cwd: root, encoding: 'utf8', timeout: 20_000 })
+    const child = spawnSync(process.execPath, [join(repo, 'bin/backend-team.js'), 'validate', '--format', 'json', root], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
     expect(child.signal).toBeNull()
     expect(child.stdout).toContain('"file/unreadable"')
   }, 30_000)
@@ -198,7 +213,8 @@ describe('names and numbers', () => {
   it('file and folder names with spaces and non-ASCII characters', () => {
     const root = project({
       'agents/team one/réviseur ü.md': agent(`${good}\nmodel: gpt-4o`),
-      'skills/naïve skill/SKILL.md': '---\nname: naïve skill\ndescription: "Use when a test needs a skill."\nmodel: gpt-4o\n---\n\nSteps.\n',
+      'skills/naïve skill/SKILL.md':
+        '---\nname: naïve skill\ndescription: "Use when a test needs a skill."\nmodel: gpt-4o\n---\n\nSteps.\n',
     })
     const { lines } = run(root)
     expect(lines).toContain('agents/team one/réviseur ü.md:5:8 frontmatter/unknown-model')
@@ -209,7 +225,9 @@ describe('names and numbers', () => {
     const files: Record<string, string> = {}
     for (let i = 0; i < 5000; i++) {
       const name = `agent-${String(i).padStart(4, '0')}`
-      files[`agents/${name}.md`] = agent(`name: ${name}\ndescription: "Use when a test needs agent ${i}."\ntools: Read${i === 4321 ? '\nmodel: gpt-4o' : ''}`)
+      files[`agents/${name}.md`] = agent(
+        `name: ${name}\ndescription: "Use when a test needs agent ${i}."\ntools: Read${i === 4321 ? '\nmodel: gpt-4o' : ''}`,
+      )
     }
     const root = project(files)
     const started = Date.now()
@@ -246,14 +264,21 @@ describe('graceful limits', () => {
 
   it('stops starting files after the time limit and reports file/time-limit', () => {
     const files: Record<string, string> = {}
-    for (let i = 0; i < 10; i++) files[`agents/agent-${i}.md`] = agent(`name: agent-${i}\ndescription: "Use when a test needs agent ${i}."\ntools: Read`)
+    for (let i = 0; i < 10; i++)
+      files[`agents/agent-${i}.md`] = agent(`name: agent-${i}\ndescription: "Use when a test needs agent ${i}."\ntools: Read`)
     const root = project(files)
     const slow = defineCheck({
-      id: 'test/slow', description: 'Spends 30 ms on each file', rationale: 'Simulates a file that is slow to check.',
-      defaultSeverity: 'error', scope: 'file', kinds: ['agent'],
+      id: 'test/slow',
+      description: 'Spends 30 ms on each file',
+      rationale: 'Simulates a file that is slow to check.',
+      defaultSeverity: 'error',
+      scope: 'file',
+      kinds: ['agent'],
       check() {
         const until = Date.now() + 30
-        while (Date.now() < until) { /* busy */ }
+        while (Date.now() < until) {
+          /* busy */
+        }
       },
     })
     const { diagnostics } = validate({ cwd: root, targets: [], checks: [slow], timeLimitMs: 100 })

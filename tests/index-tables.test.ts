@@ -85,7 +85,13 @@ function cellsOf(markdown: string): string[][] {
 
 describe('table writing', () => {
   it('escapes pipes, backticks, newlines and HTML-ish text so every cell reads back as written', () => {
-    const nasty = ['a | b', 'tick ` and ``two``', 'line one\nline two\r\n\r\nthree', '<example>x</example> & <b>', '*star* _under_ [link](x) # hash \\ back']
+    const nasty = [
+      'a | b',
+      'tick ` and ``two``',
+      'line one\nline two\r\n\r\nthree',
+      '<example>x</example> & <b>',
+      '*star* _under_ [link](x) # hash \\ back',
+    ]
     const out = stringifyTable({ header: ['Text', 'Code'], rows: nasty.map((t) => [t, { code: t }]) })
     expect(out.split('\n').filter(Boolean)).toHaveLength(2 + nasty.length)
     const cells = cellsOf(out)
@@ -105,16 +111,22 @@ describe('table writing', () => {
 
   it('joins list cells with commas and keeps column order and empty cells', () => {
     const out = stringifyTable({ header: ['A', 'B', 'C'], rows: [[commaList([{ code: 'x' }, { code: 'y' }]), '', 'z']] })
-    expect(cellsOf(out)).toEqual([['A', 'B', 'C'], ['x, y', '', 'z']])
+    expect(cellsOf(out)).toEqual([
+      ['A', 'B', 'C'],
+      ['x, y', '', 'z'],
+    ])
   })
 
   it('writes exactly what plain remark-stringify writes (its fast path for plain text changes nothing)', () => {
     const plain = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify)
     const cell = fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9 ,.:;()\-_*|`<>[\]!&#~@=+'"\\/]{0,12}$/))
-    fc.assert(fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 4 }), (rows) => {
-      const data = { header: ['A', 'B', 'C'], rows: rows.map(([a, b, c]): Cell[] => [a, { code: b }, commaList([c, { code: 'x' }, a])]) }
-      expect(stringifyTable(data)).toBe(plain.stringify({ type: 'root', children: [tableNode(data)] }))
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 4 }), (rows) => {
+        const data = { header: ['A', 'B', 'C'], rows: rows.map(([a, b, c]): Cell[] => [a, { code: b }, commaList([c, { code: 'x' }, a])]) }
+        expect(stringifyTable(data)).toBe(plain.stringify({ type: 'root', children: [tableNode(data)] }))
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('takes the first sentence of a description, before any example block', () => {
@@ -139,7 +151,8 @@ describe('markers', () => {
   })
 
   it('ignores markers in code blocks and code spans', () => {
-    const text = '`<!-- backend-team:index agents -->`\n\n```\n<!-- backend-team:index agents -->\n```\n\n    <!-- /backend-team:index -->\n'
+    const text =
+      '`<!-- backend-team:index agents -->`\n\n```\n<!-- backend-team:index agents -->\n```\n\n    <!-- /backend-team:index -->\n'
     expect(scanRegions(text)).toEqual({ regions: [], problems: [] })
   })
 
@@ -147,13 +160,22 @@ describe('markers', () => {
     const kinds = (text: string) => scanRegions(text).problems.map((p) => p.kind)
     expect(kinds('<!-- backend-team:index agents -->\n')).toEqual(['unmatched-start'])
     expect(kinds('<!-- /backend-team:index -->\n')).toEqual(['unmatched-end'])
-    expect(kinds('<!-- backend-team:index a -->\n<!-- backend-team:index b -->\n<!-- /backend-team:index -->\n<!-- /backend-team:index -->\n')).toEqual(['nested', 'unmatched-end'])
+    expect(
+      kinds('<!-- backend-team:index a -->\n<!-- backend-team:index b -->\n<!-- /backend-team:index -->\n<!-- /backend-team:index -->\n'),
+    ).toEqual(['nested', 'unmatched-end'])
     expect(kinds('- <!-- backend-team:index a -->\n- <!-- /backend-team:index -->\n')).toEqual(['not-alone', 'not-alone'])
     expect(scanRegions('<!-- backend-team:index a -->\n<!-- backend-team:index b -->\n<!-- /backend-team:index -->\n').regions).toEqual([])
   })
 
   it('never throws on odd input', () => {
-    for (const text of ['', '<!--', '<!-- backend-team:index', '<!-- backend-team:index x -->', '\r\r<!-- /backend-team:index -->\r', '> <!-- backend-team:index x -->\n> |a|\n> |-|\n']) {
+    for (const text of [
+      '',
+      '<!--',
+      '<!-- backend-team:index',
+      '<!-- backend-team:index x -->',
+      '\r\r<!-- /backend-team:index -->\r',
+      '> <!-- backend-team:index x -->\n> |a|\n> |-|\n',
+    ]) {
       expect(() => scanRegions(text)).not.toThrow()
     }
   })
@@ -165,7 +187,12 @@ describe('markers', () => {
 
 describe('generate', () => {
   it('fills empty regions, touches only region text (LF and CRLF), and a second run changes nothing', async () => {
-    for (const rel of ['index-stale/invalid/empty-regions', 'index-stale/invalid/crlf', 'index-stale/invalid/hand-edited', 'index-stale/invalid/changed-description']) {
+    for (const rel of [
+      'index-stale/invalid/empty-regions',
+      'index-stale/invalid/crlf',
+      'index-stale/invalid/hand-edited',
+      'index-stale/invalid/changed-description',
+    ]) {
       const dir = copyCase(rel)
       const before = snapshot(dir)
       const first = await run(['generate'], dir)
@@ -186,7 +213,13 @@ describe('generate', () => {
   })
 
   it('produces exactly the committed valid fixtures from empty regions', async () => {
-    for (const rel of ['index-stale/valid/pack', 'index-stale/valid/no-catalog', 'index-stale/valid/crlf', 'index-stale/valid/escaping', 'index-markers/valid/runtime-data']) {
+    for (const rel of [
+      'index-stale/valid/pack',
+      'index-stale/valid/no-catalog',
+      'index-stale/valid/crlf',
+      'index-stale/valid/escaping',
+      'index-markers/valid/runtime-data',
+    ]) {
       const dir = copyCase(rel)
       const fresh = snapshot(dir)
       for (const [f, text] of fresh) {
@@ -225,17 +258,32 @@ describe('generate', () => {
     cpSync(join(fixturesRoot, 'index-markers/valid/documented-syntax/agents'), join(dir, 'agents'), { recursive: true })
     writeFileSync(join(dir, 'README.md'), '# Rules\n\n<!-- backend-team:index rules -->\n<!-- /backend-team:index -->\n')
     expect((await run(['generate'], dir)).code).toBe(0)
-    const rows = cellsOf(readFileSync(join(dir, 'README.md'), 'utf8').split('\n').filter((l) => l.startsWith('|')).join('\n'))
+    const rows = cellsOf(
+      readFileSync(join(dir, 'README.md'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('|'))
+        .join('\n'),
+    )
     expect(rows[0]).toEqual(['Rule', 'Default severity', 'Fixable', 'Description'])
     expect(rows.slice(1).map((r) => r[0])).toEqual(checks.map((c) => c.id).sort())
-    expect(rows.find((r) => r[0] === 'index/stale')).toEqual(['index/stale', 'warning', 'yes', checks.find((c) => c.id === 'index/stale')!.description])
+    expect(rows.find((r) => r[0] === 'index/stale')).toEqual([
+      'index/stale',
+      'warning',
+      'yes',
+      checks.find((c) => c.id === 'index/stale')!.description,
+    ])
   })
 })
 
 describe('acceptance', () => {
   it('a changed description fails validate naming the region; generate fixes it; a second run leaves git status clean', async () => {
     const dir = copyCase('index-stale/valid/no-catalog')
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } })
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      })
     // A pack that keeps its tables generated holds them to `error`, as this repository does.
     writeFileSync(join(dir, 'backend-team.config.json'), JSON.stringify({ rules: { 'index/stale': 'error' } }))
     git('init', '-q')
@@ -270,9 +318,15 @@ describe('speed', () => {
     temps.push(dir)
     mkdirSync(join(dir, 'agents'))
     for (let i = 0; i < 3000; i++) {
-      writeFileSync(join(dir, 'agents', `agent-${i}.md`), `---\nname: agent-${i}\ndescription: "Use when task ${i} comes up. More."\ntools: Read\nmodel: sonnet\n---\n\nYou do task ${i}.\n`)
+      writeFileSync(
+        join(dir, 'agents', `agent-${i}.md`),
+        `---\nname: agent-${i}\ndescription: "Use when task ${i} comes up. More."\ntools: Read\nmodel: sonnet\n---\n\nYou do task ${i}.\n`,
+      )
     }
-    writeFileSync(join(dir, 'agents', 'lead.md'), '---\nname: lead\ndescription: "Use when planning."\ntools: Agent, Read\n---\n\n<!-- backend-team:index specialists -->\n<!-- /backend-team:index -->\n')
+    writeFileSync(
+      join(dir, 'agents', 'lead.md'),
+      '---\nname: lead\ndescription: "Use when planning."\ntools: Agent, Read\n---\n\n<!-- backend-team:index specialists -->\n<!-- /backend-team:index -->\n',
+    )
     writeFileSync(join(dir, 'README.md'), '# Pack\n\n<!-- backend-team:index agents -->\n<!-- /backend-team:index -->\n')
     const indexChecks = checks.filter((c) => c.id.startsWith('index/'))
     validate({ cwd: dir, targets: [], checks: indexChecks, fix: true })

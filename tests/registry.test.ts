@@ -27,7 +27,9 @@ describe('check registry', () => {
       expect(cases(fixtureDir(c.id), 'valid').length, `${c.id} has no valid fixture`).toBeGreaterThan(0)
       expect(cases(fixtureDir(c.id), 'invalid').length, `${c.id} has no invalid fixture`).toBeGreaterThan(0)
     }
-    const folders = readdirSync(fixturesRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    const folders = readdirSync(fixturesRoot, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
     const known = new Set(checks.map((c) => fixtureDir(c.id)))
     expect(folders.filter((f) => !known.has(f) && !f.startsWith('_'))).toEqual([])
   })

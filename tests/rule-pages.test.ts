@@ -10,7 +10,8 @@ describe('a page per rule', () => {
   it('every rule has its module, fixtures and page where its id says', () => {
     for (const check of checks) {
       const homes = ruleHomes(check.id)
-      for (const path of [homes.module, homes.fixtures, homes.page]) expect(existsSync(join(repoRoot, path)), `${check.id}: ${path}`).toBe(true)
+      for (const path of [homes.module, homes.fixtures, homes.page])
+        expect(existsSync(join(repoRoot, path)), `${check.id}: ${path}`).toBe(true)
     }
   })
 

@@ -30,5 +30,7 @@ if (run.status === 1) {
   process.stderr.write(`backend-team validate found problems in ${rel}; fix them:\n${run.stdout}${run.stderr}`)
   process.exit(2)
 }
-process.stderr.write(`backend-team validate could not check ${rel} (exit ${run.status ?? run.signal}): ${run.stderr || run.error?.message || ''}\n`)
+process.stderr.write(
+  `backend-team validate could not check ${rel} (exit ${run.status ?? run.signal}): ${run.stderr || run.error?.message || ''}\n`,
+)
 process.exit(1)

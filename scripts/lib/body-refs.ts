@@ -129,7 +129,12 @@ function tables(file: LoadedFile, visit: (header: string, ref: BodyRef) => void)
     const at = text.lastIndexOf('\n', pipe - 1) + 1
     let next = lineEnd(pipe) + 1
     const headStart = text.lastIndexOf('\n', at - 2) + 1
-    if (at > file.bodyOffset && headStart >= file.bodyOffset && tableDelimiter.test(lineAt(at, next - 1)) && !fences.some((f) => f.start <= at && at <= f.contentEnd)) {
+    if (
+      at > file.bodyOffset &&
+      headStart >= file.bodyOffset &&
+      tableDelimiter.test(lineAt(at, next - 1)) &&
+      !fences.some((f) => f.start <= at && at <= f.contentEnd)
+    ) {
       const head = lineAt(headStart, at - 1)
       if (head.includes('|')) {
         const header = firstCell(head).text

@@ -30,8 +30,16 @@ export function reportMissingTool({ file, report }: FileContext, need: ToolNeed)
   const related = [{ file: file.path, ...file.source.position(need.useAt), message: need.relatedMessage }]
   const why = `${need.because}, which needs the ${need.tool} tool`
   if (lacking) {
-    report({ message: `Unexpected \`tools\` without \`${need.tool}\`, expected ${need.expected} in the list (${why})`, at: keySpan(file, ['tools']), related })
+    report({
+      message: `Unexpected \`tools\` without \`${need.tool}\`, expected ${need.expected} in the list (${why})`,
+      at: keySpan(file, ['tools']),
+      related,
+    })
   } else if (removed) {
-    report({ message: `Unexpected \`${removed.name}\` in \`disallowedTools\`, expected the agent to keep it (${why})`, at: listEntrySpan(file, 'disallowedTools', removed), related })
+    report({
+      message: `Unexpected \`${removed.name}\` in \`disallowedTools\`, expected the agent to keep it (${why})`,
+      at: listEntrySpan(file, 'disallowedTools', removed),
+      related,
+    })
   }
 }

@@ -56,8 +56,12 @@ export interface Diagnostic extends Span {
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1
-  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  )
 }
 
 /** Span covering a whole line's first character, for findings without a better anchor. */

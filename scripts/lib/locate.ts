@@ -47,7 +47,9 @@ export function substringSpan(file: LoadedFile, path: readonly (string | number)
     return offsetSpan(file, base + start, base + end)
   }
   const found = raw.indexOf(value.slice(start, end))
-  return found === -1 ? offsetSpan(file, at.valueStart, at.valueEnd) : offsetSpan(file, at.valueStart + found, at.valueStart + found + end - start)
+  return found === -1
+    ? offsetSpan(file, at.valueStart, at.valueEnd)
+    : offsetSpan(file, at.valueStart + found, at.valueStart + found + end - start)
 }
 
 /** Span of one entry of a front-matter list written as a YAML list or as a comma or space separated string. */

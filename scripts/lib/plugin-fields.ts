@@ -13,9 +13,11 @@ export const marketplaceOnlyFields: ReadonlySet<string> = new Set(entryOwn.filte
 
 /** plugin.json fields that name files or folders in the plugin. */
 export const componentPathKeys = pluginSchema.$defs.componentPathKey.enum as readonly ComponentPathKey[]
-export type ComponentPathKey = 'commands' | 'agents' | 'skills' | 'hooks' | 'mcpServers' | 'lspServers' | 'outputStyles' | 'workflows' | 'themes' | 'monitors'
+export type ComponentPathKey =
+  'commands' | 'agents' | 'skills' | 'hooks' | 'mcpServers' | 'lspServers' | 'outputStyles' | 'workflows' | 'themes' | 'monitors'
 /** The endings Claude Code requires of string component paths that must name files (`hooks` → `.json`). */
-export const componentPathSuffixes: Readonly<Partial<Record<ComponentPathKey, readonly string[]>>> = pluginSchema.$defs.componentPathSuffix['x-note']
+export const componentPathSuffixes: Readonly<Partial<Record<ComponentPathKey, readonly string[]>>> =
+  pluginSchema.$defs.componentPathSuffix['x-note']
 /** Components Claude Code wants declared under `experimental`. */
 export const experimentalComponents: ReadonlySet<string> = new Set(pluginSchema.$defs.experimentalComponent.enum)
 const pathKeySet: ReadonlySet<string> = new Set(componentPathKeys)

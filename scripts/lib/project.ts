@@ -68,7 +68,14 @@ export function buildProject(files: LoadedFile[], externals: { agents: string[];
       })
     }
   }
-  return { files, agents, skills, externalAgents: new Set(externals.agents), externalSkills: new Set(externals.skills), index: buildIndex(agents, skills) }
+  return {
+    files,
+    agents,
+    skills,
+    externalAgents: new Set(externals.agents),
+    externalSkills: new Set(externals.skills),
+    index: buildIndex(agents, skills),
+  }
 }
 
 function buildIndex(agents: AgentRecord[], skills: SkillRecord[]): Project['index'] {

@@ -61,7 +61,10 @@ export interface ValidateResult {
  * the rule, instead of dropping the report without a word.
  */
 export class RuleContractError extends Error {
-  constructor(readonly ruleId: string, problem: string) {
+  constructor(
+    readonly ruleId: string,
+    problem: string,
+  ) {
     super(`rule ${ruleId} broke the check contract: ${problem}`)
   }
 }
@@ -71,12 +74,18 @@ function assertReportContract(check: Check, report: Report, owner: LoadedFile | 
   if (!report.file) throw new RuleContractError(check.id, 'a report without a file')
   if (report.fix && !check.fixable) throw new RuleContractError(check.id, 'a fix from a rule not marked fixable')
   const { line, column, endLine, endColumn } = report.at
-  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1)) throw new RuleContractError(check.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`)
-  if (endLine < line || (endLine === line && endColumn < column)) throw new RuleContractError(check.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`)
+  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1))
+    throw new RuleContractError(check.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`)
+  if (endLine < line || (endLine === line && endColumn < column))
+    throw new RuleContractError(check.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`)
   const source = owner?.source
   if (!source) return
-  for (const [l, c] of [[line, column], [endLine, endColumn]] as const) {
-    if (l > source.lineCount || c > source.lineText(l).length + 1) throw new RuleContractError(check.id, `a position outside ${owner.path} (${l}:${c})`)
+  for (const [l, c] of [
+    [line, column],
+    [endLine, endColumn],
+  ] as const) {
+    if (l > source.lineCount || c > source.lineText(l).length + 1)
+      throw new RuleContractError(check.id, `a position outside ${owner.path} (${l}:${c})`)
   }
 }
 
@@ -127,7 +136,8 @@ function lintAndFix(options: ValidateOptions): ValidateResult {
   const first = lint(options)
   if (!options.fix) return first
   const { written: fixedFiles, refused } = applyFixes(first.diagnostics, new ProjectBoundary(first.roots))
-  if (fixedFiles.length === 0) return refused.length > 0 ? { ...first, diagnostics: [...first.diagnostics, ...refused].sort(compareDiagnostics) } : first
+  if (fixedFiles.length === 0)
+    return refused.length > 0 ? { ...first, diagnostics: [...first.diagnostics, ...refused].sort(compareDiagnostics) } : first
   const second = lint({ ...options, fix: false })
   return { ...second, diagnostics: [...second.diagnostics, ...refused].sort(compareDiagnostics), fixedFiles }
 }
@@ -157,7 +167,8 @@ function lint(options: ValidateOptions): ValidateResult {
   }
   if (timings) printTimings(timings)
   const relativeTo = (path: string) => relative(options.cwd, path).split(sep).join('/')
-  if (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo))
+  if (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0)
+    diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo))
   diagnostics.sort(compareDiagnostics)
   return { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped, roots: plan.projects.map((p) => p.root) }
 }
@@ -179,16 +190,30 @@ function namesOf(paths: string[], rel: (path: string) => string): string {
 
 function timeLimitDiagnostic(clock: Clock, timeLimitMs: number, fallbackFile: string, relativeTo: (path: string) => string): Diagnostic {
   const parts = [
-    ...(clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf(clock.notChecked, relativeTo)})`] : []),
+    ...(clock.notChecked.length > 0
+      ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf(clock.notChecked, relativeTo)})`]
+      : []),
     ...(clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []),
   ]
   return {
-    file: clock.notChecked[0] ?? fallbackFile, ruleId: 'file/time-limit', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1,
+    file: clock.notChecked[0] ?? fallbackFile,
+    ruleId: 'file/time-limit',
+    severity: 'error',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
     message: `Unexpected run longer than the time limit of ${timeLimitMs / 1000} s, expected every file checked: ${parts.join(' and ')} (raise the limit with --max-time)`,
   }
 }
 
-function lintProject(found: ProjectDiscovery, config: Config, configDir: string, options: ValidateOptions, clock: Clock): { diagnostics: Diagnostic[]; fileCount: number; firstFile: string | null } {
+function lintProject(
+  found: ProjectDiscovery,
+  config: Config,
+  configDir: string,
+  options: ValidateOptions,
+  clock: Clock,
+): { diagnostics: Diagnostic[]; fileCount: number; firstFile: string | null } {
   const files: LoadedFile[] = []
   const boundary = new ProjectBoundary([found.root])
   clock.candidateCount += found.candidates.length
@@ -232,26 +257,49 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
       const entry = byFile.get(path) ?? { file: owner, reports: [] }
       byFile.set(path, entry)
       entry.reports.push({
-        file: path, ruleId: check.id, severity: report.severity ?? severity, message: report.message, ...report.at,
+        file: path,
+        ruleId: check.id,
+        severity: report.severity ?? severity,
+        message: report.message,
+        ...report.at,
         ...(report.related ? { related: report.related } : {}),
         ...(report.fix ? { fix: report.fix } : {}),
       })
     }
   }
 
-  const checks = (options.checks ?? registry).filter((check) => ruleSettingFor(config, check.id, '', check.defaultSeverity).severity !== 'off' || config.overrides.length > 0)
+  const checks = (options.checks ?? registry).filter(
+    (check) => ruleSettingFor(config, check.id, '', check.defaultSeverity).severity !== 'off' || config.overrides.length > 0,
+  )
   for (const check of checks) {
     if (check.scope !== 'project') continue
-    const ran = !pastDeadline() && withinTime(() => timed(check.id, () => check.check({ project, settings, options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: collect(check) })))
+    const ran =
+      !pastDeadline() &&
+      withinTime(() =>
+        timed(check.id, () =>
+          check.check({
+            project,
+            settings,
+            options: ruleSettingFor(config, check.id, '', check.defaultSeverity).options,
+            report: collect(check),
+          }),
+        ),
+      )
     if (!ran) clock.skippedProjectChecks++
   }
   // File by file; the time guard stops between files and, through budget.ts, inside one (then named as not checked).
   // One reporter per check, pointed at the current file: no closure per file and check.
   let current: LoadedFile | null = null
-  const fileChecks = checks.filter((check): check is FileCheck => check.scope === 'file').map((check) => {
-    const report = collect(check)
-    return { check, shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options, report: (r: Report) => report(r.file || !current ? r : { ...r, file: current.path }) }
-  })
+  const fileChecks = checks
+    .filter((check): check is FileCheck => check.scope === 'file')
+    .map((check) => {
+      const report = collect(check)
+      return {
+        check,
+        shared: ruleSettingFor(config, check.id, '', check.defaultSeverity).options,
+        report: (r: Report) => report(r.file || !current ? r : { ...r, file: current.path }),
+      }
+    })
   for (const file of files) {
     if (pastDeadline()) {
       clock.notChecked.push(file.path)
@@ -298,7 +346,13 @@ function lintProject(found: ProjectDiscovery, config: Config, configDir: string,
       const hiddenFixes = sorted.slice(maxDiagnosticsPerFile).flatMap((d) => d.fix ?? [])
       diagnostics.push({
         ...(hiddenFixes.length > 0 ? { fix: hiddenFixes } : {}),
-        file: path, ruleId: 'file/too-many-problems', severity: 'error', line: last.line, column: last.column, endLine: last.line, endColumn: last.column,
+        file: path,
+        ruleId: 'file/too-many-problems',
+        severity: 'error',
+        line: last.line,
+        column: last.column,
+        endLine: last.line,
+        endColumn: last.column,
         message: `Unexpected ${sorted.length} problems in one file, expected at most ${maxDiagnosticsPerFile}; the rest are not shown`,
       })
     }
@@ -333,7 +387,13 @@ function applyFixes(diagnostics: Diagnostic[], boundary: ProjectBoundary): { wri
     const target = realPathOf(path)
     if (target === null || !boundary.contains(target)) {
       refused.push({
-        file: path, ruleId: 'file/fix-not-applied', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1,
+        file: path,
+        ruleId: 'file/fix-not-applied',
+        severity: 'error',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
         message: 'Unexpected fix for a file whose real path is outside the project, expected a file inside it (not written)',
       })
       continue

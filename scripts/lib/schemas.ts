@@ -20,8 +20,25 @@ import installLock from '../../schemas/install-lock.schema.json' with { type: 'j
 
 /** Every schema the project ships, by `$id`. */
 export const schemas: Record<string, object> = Object.fromEntries(
-  [vocabulary, agent, skill, command, plugin, marketplace, hooks, settings, mcp, outputStyle, config, catalog, reference, orchestratorResult, specialistResult, progressState, installLock]
-    .map((s) => [(s as { $id: string }).$id, s]),
+  [
+    vocabulary,
+    agent,
+    skill,
+    command,
+    plugin,
+    marketplace,
+    hooks,
+    settings,
+    mcp,
+    outputStyle,
+    config,
+    catalog,
+    reference,
+    orchestratorResult,
+    specialistResult,
+    progressState,
+    installLock,
+  ].map((s) => [(s as { $id: string }).$id, s]),
 )
 
 /** Contracts that agent and skill bodies may claim in a ```json contract=<name> block. */
@@ -42,7 +59,10 @@ export function usePrecompiled(validators: Record<string, ValidateFunction>): vo
 export function createAjv(standalone = false): Ajv2020 {
   // verbose: errors carry their parent schema, where `x-expected` gives a readable expectation.
   const instance = new Ajv2020({
-    allErrors: true, strict: true, allowUnionTypes: true, verbose: true,
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    verbose: true,
     ...(standalone ? { code: { source: true, esm: true } } : {}),
   })
   addFormats.default(instance, ['uri', 'date-time', 'email'])
@@ -79,7 +99,10 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, data: u
   const byPath = new Map<string, ErrorObject[]>()
   for (const e of errors) {
     if (e.keyword === 'if') continue
-    const key = e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${e.instancePath}#${e.keyword}:${JSON.stringify(e.params)}` : e.instancePath
+    const key =
+      e.keyword === 'required' || e.keyword === 'additionalProperties'
+        ? `${e.instancePath}#${e.keyword}:${JSON.stringify(e.params)}`
+        : e.instancePath
     byPath.set(key, [...(byPath.get(key) ?? []), e])
   }
   const problems: SchemaProblem[] = []
@@ -103,39 +126,64 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, data: u
     problems.push({ path, atKey: false, message: `Unexpected ${show(value)}${where}, expected ${expected || 'a valid value'}` })
   }
   // A failing anyOf also reports its branches at the same or deeper paths; keep the most specific ones.
-  return problems.filter((p) => p.atKey || !problems.some((q) => q !== p && !q.atKey && q.path.length > p.path.length && p.path.every((s, i) => q.path[i] === s)))
+  return problems.filter(
+    (p) =>
+      p.atKey || !problems.some((q) => q !== p && !q.atKey && q.path.length > p.path.length && p.path.every((s, i) => q.path[i] === s)),
+  )
 }
 
 function expectation(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>
   switch (e.keyword) {
-    case 'enum': return `one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`
-    case 'const': return `\`${String(p.allowedValue)}\``
-    case 'type': return `${String(p.type)}`
-    case 'pattern': return `a string matching ${String(p.pattern)}`
-    case 'minLength': return `at least ${String(p.limit)} characters`
-    case 'maxLength': return `at most ${String(p.limit)} characters`
-    case 'minimum': return `a number ≥ ${String(p.limit)}`
-    case 'exclusiveMinimum': return `a number > ${String(p.limit)}`
-    case 'maximum': return `a number ≤ ${String(p.limit)}`
-    case 'maxItems': return `at most ${String(p.limit)} items`
-    case 'minItems': return `at least ${String(p.limit)} items`
-    case 'minProperties': return `at least ${String(p.limit)} properties`
-    case 'maxProperties': return `at most ${String(p.limit)} properties`
-    case 'format': return `a valid ${String(p.format)}`
-    case 'propertyNames': return 'valid property names'
-    case 'not': return 'a value that is not reserved'
-    case 'anyOf': case 'oneOf': return ''
-    default: return e.message ?? ''
+    case 'enum':
+      return `one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`
+    case 'const':
+      return `\`${String(p.allowedValue)}\``
+    case 'type':
+      return `${String(p.type)}`
+    case 'pattern':
+      return `a string matching ${String(p.pattern)}`
+    case 'minLength':
+      return `at least ${String(p.limit)} characters`
+    case 'maxLength':
+      return `at most ${String(p.limit)} characters`
+    case 'minimum':
+      return `a number ≥ ${String(p.limit)}`
+    case 'exclusiveMinimum':
+      return `a number > ${String(p.limit)}`
+    case 'maximum':
+      return `a number ≤ ${String(p.limit)}`
+    case 'maxItems':
+      return `at most ${String(p.limit)} items`
+    case 'minItems':
+      return `at least ${String(p.limit)} items`
+    case 'minProperties':
+      return `at least ${String(p.limit)} properties`
+    case 'maxProperties':
+      return `at most ${String(p.limit)} properties`
+    case 'format':
+      return `a valid ${String(p.format)}`
+    case 'propertyNames':
+      return 'valid property names'
+    case 'not':
+      return 'a value that is not reserved'
+    case 'anyOf':
+    case 'oneOf':
+      return ''
+    default:
+      return e.message ?? ''
   }
 }
 
 export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return []
-  return pointer.slice(1).split('/').map((s) => {
-    const key = s.replace(/~1/g, '/').replace(/~0/g, '~')
-    return /^\d+$/.test(key) ? Number(key) : key
-  })
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => {
+      const key = s.replace(/~1/g, '/').replace(/~0/g, '~')
+      return /^\d+$/.test(key) ? Number(key) : key
+    })
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {

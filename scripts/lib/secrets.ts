@@ -1,7 +1,10 @@
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend'
 
 /** The part of a secretlint rule this module uses; the preset's own types name packages that are not installed. */
-interface PresetRule { meta: { id: string; type: string }; create: unknown }
+interface PresetRule {
+  meta: { id: string; type: string }
+  create: unknown
+}
 const rules = presetRules as unknown as readonly PresetRule[]
 
 /**
@@ -25,12 +28,15 @@ export const presetRuleIds: readonly string[] = rules.map((r) => r.meta.id)
  * for credentials in URLs, `PRIVATE KEY`). Testing this first keeps a project of thousands of clean files from paying
  * for two dozen full scans each.
  */
-const anchor = /(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)|PRIVATE KEY|npm_|_authToken|x-oauth-basic|:\/\/|xox|xapp-|SG\.|shp|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|T3BlbkFJ|sk-ant-api0|gsk_|hf_|lin_api_|ntn_|ops_ey|hv[sbr]\.|vc[pciark]_|dapi|dckr_pat_|figd_/
+const anchor =
+  /(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)|PRIVATE KEY|npm_|_authToken|x-oauth-basic|:\/\/|xox|xapp-|SG\.|shp|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|T3BlbkFJ|sk-ant-api0|gsk_|hf_|lin_api_|ntn_|ops_ey|hv[sbr]\.|vc[pciark]_|dapi|dckr_pat_|figd_/
 
 interface RuleContext {
   report(d: { message: string; range: readonly [number, number] }): void
   ignore(): void
-  createTranslator(messages: Record<string, { en: (props: Record<string, unknown>) => string }>): (id: string, props?: Record<string, unknown>) => string
+  createTranslator(
+    messages: Record<string, { en: (props: Record<string, unknown>) => string }>,
+  ): (id: string, props?: Record<string, unknown>) => string
 }
 type Handler = (source: { content: string; filePath: string; ext: string; contentType: 'text' }) => unknown
 
@@ -38,15 +44,20 @@ let current: FoundSecret[] = []
 const masked = '\u0000'
 const context: RuleContext = {
   report: ({ message, range }) => {
-    const label = message.replace(/^found /, '').split(`: ${masked}`)[0]!.replace(/:\s*$/, '')
+    const label = message
+      .replace(/^found /, '')
+      .split(`: ${masked}`)[0]!
+      .replace(/:\s*$/, '')
     current.push({ label, start: range[0], end: range[1] })
   },
   ignore: () => {},
   // Messages are rendered with every value replaced, so the secret never reaches our message text.
-  createTranslator: (messages) => (id, props = {}) => {
-    const safe = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, k === 'typeName' ? v : masked]))
-    return messages[id]?.en(safe) ?? id
-  },
+  createTranslator:
+    (messages) =>
+    (id, props = {}) => {
+      const safe = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, k === 'typeName' ? v : masked]))
+      return messages[id]?.en(safe) ?? id
+    },
 }
 
 let handlers: Handler[] | null = null

@@ -30,11 +30,23 @@ const downloadPatterns: readonly RegExp[] = [
   new RegExp(String.raw`(?:\b${interpreter}\s+-c|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, 'i'),
   // iex (iwr …), Invoke-Expression (New-Object Net.WebClient).DownloadString(…), iwr … | iex
   new RegExp(String.raw`\b${powershellRun}\s*(?:\(\s*)*(?:${downloader}|\(?\s*New-Object\s+(?:System\.)?Net\.WebClient)`, 'i'),
-  new RegExp(String.raw`(?:${downloaderWord}|DownloadString\s*\()${notBefore(String.raw`${downloaderWord}|DownloadString\s*\(`, '[^\n]')}*\|\s*${powershellRun}`, 'i'),
+  new RegExp(
+    String.raw`(?:${downloaderWord}|DownloadString\s*\()${notBefore(String.raw`${downloaderWord}|DownloadString\s*\(`, '[^\n]')}*\|\s*${powershellRun}`,
+    'i',
+  ),
 ]
 
 /** Variables that hold paths Claude Code or the system sets, not content: `"$CLAUDE_PLUGIN_ROOT/run.sh"` is fine. */
-const pathVariables = new Set(['CLAUDE_PROJECT_DIR', 'CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA', 'CLAUDE_SKILL_DIR', 'CLAUDE_CONFIG_DIR', 'HOME', 'PWD', 'TMPDIR'])
+const pathVariables = new Set([
+  'CLAUDE_PROJECT_DIR',
+  'CLAUDE_PLUGIN_ROOT',
+  'CLAUDE_PLUGIN_DATA',
+  'CLAUDE_SKILL_DIR',
+  'CLAUDE_CONFIG_DIR',
+  'HOME',
+  'PWD',
+  'TMPDIR',
+])
 // `\{(\w+)(?:[^\w}][^}]*)?\}`: the name cannot give characters back, so a 200,000-character `${…` fails in one pass.
 // The rest of a `${…}` is capped at 256 characters so that many unclosed `${` on one line stay linear.
 const expansion = String.raw`\$(?:\{(\w+)(?:[^\w}][^}]{0,256})?\}|(\w+)|\()`
@@ -48,7 +60,9 @@ const variablePatterns: readonly RegExp[] = [
   // a variable as the command itself: $TOOL_INPUT, "${CMD}" args
   new RegExp(String.raw`^\s*(?:exec\s+)?["']?${expansion}["']?(?=\s|$)`),
   // echo "$TOOL_INPUT" | sh, jq -r .tool_input.command | bash: standard input or a variable piped into a shell
-  new RegExp(String.raw`(?:${expansion}|\bjq\b|\bcat\b)${notBefore(String.raw`\$|\bjq\b|\bcat\b`, '[^\n]')}*?\|(?!\|)\s*${shell}\s*(?:-s\s*)?(?:$|[;&|)])`),
+  new RegExp(
+    String.raw`(?:${expansion}|\bjq\b|\bcat\b)${notBefore(String.raw`\$|\bjq\b|\bcat\b`, '[^\n]')}*?\|(?!\|)\s*${shell}\s*(?:-s\s*)?(?:$|[;&|)])`,
+  ),
 ]
 
 export function findShellRisk(command: string): ShellRisk | null {

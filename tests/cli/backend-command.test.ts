@@ -38,7 +38,10 @@ describe('the /backend-team:backend command', () => {
       script: (req) => {
         if (isOrchestrator(req) && !dispatched) {
           dispatched = true
-          return toolUses({ name: 'Agent', input: { subagent_type: 'backend-team:backend-architect', description: 'design', prompt: 'Reply ok' } })
+          return toolUses({
+            name: 'Agent',
+            input: { subagent_type: 'backend-team:backend-architect', description: 'design', prompt: 'Reply ok' },
+          })
         }
         return text('ok')
       },
@@ -53,7 +56,9 @@ describe('the /backend-team:backend command', () => {
     expect(tools).not.toContain('Edit')
     expect(run.debugLog).toContain('Executing forked slash command /backend-team:backend with agent backend-team:backend-orchestrator')
     expect(run.debugLog).toContain("[Agent: backend-team:backend-orchestrator] Preloaded skill 'orchestrating-multi-agent-workflows'")
-    expect((run.json?.subagent_stats as { by_type?: Record<string, number> } | undefined)?.by_type).toEqual({ 'backend-team:backend-architect': 1 })
+    expect((run.json?.subagent_stats as { by_type?: Record<string, number> } | undefined)?.by_type).toEqual({
+      'backend-team:backend-architect': 1,
+    })
   }, 90_000)
 
   it('copied by install into .claude/commands, runs the bare-named orchestrator as /backend', async () => {
@@ -67,7 +72,12 @@ describe('the /backend-team:backend command', () => {
   }, 90_000)
 
   it('is not offered to the model, so it adds nothing to the skill listing', async () => {
-    const run = await runClaude({ cwd: makeTempRepo('cmd'), args: ['--plugin-dir', pluginWithCommand()], prompt: 'hello', script: () => text('ok') })
+    const run = await runClaude({
+      cwd: makeTempRepo('cmd'),
+      args: ['--plugin-dir', pluginWithCommand()],
+      prompt: 'hello',
+      script: () => text('ok'),
+    })
     expect(run.exitCode).toBe(0)
     const messages = JSON.stringify((run.requests[0]!.body as MessagesRequestBody).messages)
     expect(messages).toContain('The following skills are available')
@@ -78,7 +88,12 @@ describe('the /backend-team:backend command', () => {
     const source = fs.readFileSync(path.join(REPO_ROOT, 'commands', 'backend.md'), 'utf8')
     const bare = source.replace('agent: backend-team:backend-orchestrator', 'agent: backend-orchestrator')
     expect(bare).not.toBe(source)
-    const run = await runClaude({ cwd: makeTempRepo('cmd'), args: ['--plugin-dir', pluginWithCommand(bare)], prompt: '/backend-team:backend x', script: () => text('ok') })
+    const run = await runClaude({
+      cwd: makeTempRepo('cmd'),
+      args: ['--plugin-dir', pluginWithCommand(bare)],
+      prompt: '/backend-team:backend x',
+      script: () => text('ok'),
+    })
     expect(run.exitCode).toBe(0)
     expect(isOrchestrator(run.requests[0]!.body as MessagesRequestBody)).toBe(false)
     expect(run.debugLog).toContain("agent 'backend-orchestrator' is not available as a fork base, running on 'general-purpose'")

@@ -185,7 +185,7 @@ beforeAll(async () => {
       for (const o of [asMain, dispatched, broken, command]) o?.cleanup()
     }),
   )
-}, 150_000)
+}, 420_000)
 
 afterAll(() => {
   for (const dir of [outside, binDir, goCache]) fs.rmSync(dir, { recursive: true, force: true })

@@ -9,7 +9,11 @@ import { PINNED_CLI_VERSION, claudeBinary, makeTempDir } from '../harness/claude
 import { startMessagesApi, text, toolUses, type MessagesRequestBody } from '../harness/messages-api.ts'
 
 async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' }, body: JSON.stringify(body) })
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+    body: JSON.stringify(body),
+  })
 }
 
 function parseSse(raw: string): Array<{ event: string; data: Record<string, unknown> }> {
@@ -23,12 +27,22 @@ function parseSse(raw: string): Array<{ event: string; data: Record<string, unkn
     })
 }
 
-const REQ: MessagesRequestBody = { model: 'claude-test', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }], system: [{ type: 'text', text: 'sys' }] }
+const REQ: MessagesRequestBody = {
+  model: 'claude-test',
+  max_tokens: 10,
+  messages: [{ role: 'user', content: 'hi' }],
+  system: [{ type: 'text', text: 'sys' }],
+}
 
 describe('scripted Messages API', () => {
   it('streams text and tool_use blocks as SSE with input_json_delta', async () => {
     const api = await startMessagesApi({
-      script: () => ({ content: [{ type: 'text', text: 'hello world' }, { type: 'tool_use', name: 'Agent', input: { subagent_type: 'x', prompt: 'p' } }] }),
+      script: () => ({
+        content: [
+          { type: 'text', text: 'hello world' },
+          { type: 'tool_use', name: 'Agent', input: { subagent_type: 'x', prompt: 'p' } },
+        ],
+      }),
     })
     try {
       const res = await post(`${api.url}/v1/messages`, { ...REQ, stream: true })
@@ -47,9 +61,13 @@ describe('scripted Messages API', () => {
         'message_delta',
         'message_stop',
       ])
-      const textParts = events.filter((e) => (e.data.delta as { type?: string })?.type === 'text_delta').map((e) => (e.data.delta as { text: string }).text)
+      const textParts = events
+        .filter((e) => (e.data.delta as { type?: string })?.type === 'text_delta')
+        .map((e) => (e.data.delta as { text: string }).text)
       expect(textParts.join('')).toBe('hello world')
-      const json = events.filter((e) => (e.data.delta as { type?: string })?.type === 'input_json_delta').map((e) => (e.data.delta as { partial_json: string }).partial_json)
+      const json = events
+        .filter((e) => (e.data.delta as { type?: string })?.type === 'input_json_delta')
+        .map((e) => (e.data.delta as { partial_json: string }).partial_json)
       expect(JSON.parse(json.join(''))).toEqual({ subagent_type: 'x', prompt: 'p' })
       const start = events[5]!.data.content_block as { type: string; id: string; name: string }
       expect(start.type).toBe('tool_use')
@@ -73,7 +91,11 @@ describe('scripted Messages API', () => {
       expect(count.input_tokens).toBeGreaterThan(0)
       const other = await fetch(`${api.url}/api/hello`)
       expect(other.status).toBe(200)
-      expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/messages', 'POST /v1/messages/count_tokens', 'GET /api/hello'])
+      expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'POST /v1/messages',
+        'POST /v1/messages/count_tokens',
+        'GET /api/hello',
+      ])
       expect(api.requests[0]!.body).toEqual(REQ)
       expect(api.requests[0]!.headers['anthropic-version']).toBe('2023-06-01')
     } finally {
@@ -91,7 +113,10 @@ describe('scripted Messages API', () => {
     })
     try {
       await post(`${api.url}/v1/messages`, REQ)
-      await post(`${api.url}/v1/messages`, { ...REQ, messages: [...REQ.messages, { role: 'assistant', content: 'a' }, { role: 'user', content: 'b' }] })
+      await post(`${api.url}/v1/messages`, {
+        ...REQ,
+        messages: [...REQ.messages, { role: 'assistant', content: 'a' }, { role: 'user', content: 'b' }],
+      })
       expect(seen).toEqual([
         [0, 1],
         [1, 3],
@@ -163,7 +188,10 @@ describe('Claude Code binary', () => {
     try {
       expect(() => claudeBinary(root)).toThrow(/npm ci/)
       fs.mkdirSync(path.join(root, 'node_modules', '@anthropic-ai', 'claude-code'), { recursive: true })
-      fs.writeFileSync(path.join(root, 'node_modules', '@anthropic-ai', 'claude-code', 'package.json'), `{"name":"@anthropic-ai/claude-code","version":"${PINNED_CLI_VERSION}"}\n`)
+      fs.writeFileSync(
+        path.join(root, 'node_modules', '@anthropic-ai', 'claude-code', 'package.json'),
+        `{"name":"@anthropic-ai/claude-code","version":"${PINNED_CLI_VERSION}"}\n`,
+      )
       expect(() => claudeBinary(root)).toThrow(/platform package @anthropic-ai\/claude-code-.* is not installed\. Run `npm ci`/)
     } finally {
       fs.rmSync(root, { recursive: true, force: true })

@@ -94,7 +94,10 @@ function get(mode: InstallMode): ModeRuns {
 /** Lines of the debug log at WARN/ERROR that concern the pack: its names, its folders, front matter, skills. */
 function packWarnings(log: string): string[] {
   const names = [...pack.agents.map((a) => a.name), ...pack.skills.map((s) => s.dir), 'backend-team', 'catalog']
-  const re = new RegExp(`${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|/agents/|/skills/|frontmatter|Agent file|Skill '`, 'i')
+  const re = new RegExp(
+    `${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|/agents/|/skills/|frontmatter|Agent file|Skill '`,
+    'i',
+  )
   return complaintLines(log).filter((l) => re.test(l))
 }
 
@@ -221,7 +224,13 @@ describe.each(MODES)('%s mode', (mode) => {
     it('the debug log never mentions catalog.json and loads the same number of agents and skills', () => {
       const { dispatch: a, toggled: b } = get(mode)
       for (const o of [a, b]) expect(o.run.debugLog).not.toMatch(/catalog\.json/)
-      const counts = (log: string) => log.split('\n').map((l) => /Loaded \d+ (?:unique )?(?:agents|skills)\b.*/.exec(l)?.[0]).filter(Boolean).map((l) => stable(l!)).sort()
+      const counts = (log: string) =>
+        log
+          .split('\n')
+          .map((l) => /Loaded \d+ (?:unique )?(?:agents|skills)\b.*/.exec(l)?.[0])
+          .filter(Boolean)
+          .map((l) => stable(l!))
+          .sort()
       expect(counts(b.run.debugLog)).toEqual(counts(a.run.debugLog))
       expect(stable(contextText(b.firstMain!)).replace(/Primary working directory: .*/, '')).toBe(
         stable(contextText(a.firstMain!)).replace(/Primary working directory: .*/, ''),

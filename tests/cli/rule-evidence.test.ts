@@ -10,7 +10,17 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { claudeBinary, makeTempDir, makeTempRepo, REPO_ROOT, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
 import { text, toolUses, type MessagesRequestBody, type Script } from '../harness/messages-api.ts'
-import { agentListing, availableTools, firstUserText, isSubagentRequest, messagesRequests, preloadedSkills, systemBlocks, toolRoundTrips, warningLines } from '../harness/observe.ts'
+import {
+  agentListing,
+  availableTools,
+  firstUserText,
+  isSubagentRequest,
+  messagesRequests,
+  preloadedSkills,
+  systemBlocks,
+  toolRoundTrips,
+  warningLines,
+} from '../harness/observe.ts'
 import { INFRASTRUCTURE_TOOLS } from '../harness/pack.ts'
 import { dispatchScript } from '../harness/scenarios.ts'
 import {
@@ -92,7 +102,8 @@ function evidenceScript(): Script {
   const dispatch = dispatchScript(PROJECT_TARGETS)
   return (b, ctx) => {
     if (isSubagentRequest(b) && firstUserText(b).includes('SCRIPTED-DISPATCH ev-permission-rule')) {
-      if (!toolRoundTrips(b).some((t) => t.name === 'Bash')) return toolUses({ name: 'Bash', input: { command: NON_GIT_COMMAND, description: 'Print a marker' } })
+      if (!toolRoundTrips(b).some((t) => t.name === 'Bash'))
+        return toolUses({ name: 'Bash', input: { command: NON_GIT_COMMAND, description: 'Print a marker' } })
       return text('DONE ev-permission-rule')
     }
     return dispatch(b, ctx)
@@ -116,7 +127,14 @@ let project: ProjectObservation
 const plugins = new Map<PluginFixture, { code: number; report: PluginReport; diagnostics: Diagnostic[] }>()
 /** Each settings project: the `[ERROR]`/`[WARN]` lines of its run, whether its SessionStart hook wrote the marker, the validator's findings. */
 const settingsRuns = new Map<SettingsFixture, { errors: string[]; debugLog: string; applied: boolean; diagnostics: Diagnostic[] }>()
-const SETTINGS_FIXTURES: readonly SettingsFixture[] = ['settings-json-syntax', 'settings-schema', 'settings-guard-hook', 'settings-hook-entry', 'settings-permission-rule', 'settings-hook-type']
+const SETTINGS_FIXTURES: readonly SettingsFixture[] = [
+  'settings-json-syntax',
+  'settings-schema',
+  'settings-guard-hook',
+  'settings-hook-entry',
+  'settings-permission-rule',
+  'settings-hook-type',
+]
 let mcp: { listing: string; diagnostics: Diagnostic[] }
 let fork: { run: ClaudeRunResult; diagnostics: Diagnostic[] }
 const tempRoots: string[] = []
@@ -125,7 +143,9 @@ beforeAll(async () => {
   const root = makeTempRepo('evidence')
   tempRoots.push(root)
   buildEvidenceProject(root)
-  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter((f): f is PluginFixture => f !== 'project' && f !== 'mcp' && f !== 'fork' && !f.startsWith('settings-'))
+  const pluginNames = [...new Set(RULE_EVIDENCE.map((c) => c.fixture))].filter(
+    (f): f is PluginFixture => f !== 'project' && f !== 'mcp' && f !== 'fork' && !f.startsWith('settings-'),
+  )
   // The components plugin is also loaded into the project run, where its listing shows what Claude Code loads from it.
   const componentsDir = path.join(makeTempDir('evidence-components'), 'components')
   tempRoots.push(path.dirname(componentsDir))
@@ -147,7 +167,15 @@ beforeAll(async () => {
     if (target) subagent.set(target, [...(subagent.get(target) ?? []), b])
   }
   const mainText = mains[0] ? `${systemBlocks(mains[0]).join('\n')}\n${JSON.stringify(mains[0].messages)}` : ''
-  project = { run, listing: mains[0] ? agentListing(mains[0]) : '', launch, subagent, warnings: warningLines(run.debugLog), diagnostics, mainText }
+  project = {
+    run,
+    listing: mains[0] ? agentListing(mains[0]) : '',
+    launch,
+    subagent,
+    warnings: warningLines(run.debugLog),
+    diagnostics,
+    mainText,
+  }
   const mcpRoot = makeTempRepo('evidence-mcp')
   tempRoots.push(mcpRoot)
   buildMcpFixture(mcpRoot)
@@ -155,8 +183,10 @@ beforeAll(async () => {
   tempRoots.push(forkRoot)
   buildForkFixture(forkRoot)
   const [listing, mcpDiagnostics, forkRun, forkDiagnostics] = await Promise.all([
-    mcpList(mcpRoot), validate(mcpRoot),
-    runClaude({ cwd: forkRoot, prompt: FORK_PROMPT, script: () => text('DONE ev-fork'), timeoutMs: 40_000 }), validate(forkRoot),
+    mcpList(mcpRoot),
+    validate(mcpRoot),
+    runClaude({ cwd: forkRoot, prompt: FORK_PROMPT, script: () => text('DONE ev-fork'), timeoutMs: 40_000 }),
+    validate(forkRoot),
   ])
   mcp = { listing, diagnostics: mcpDiagnostics }
   fork = { run: forkRun, diagnostics: forkDiagnostics }
@@ -224,11 +254,17 @@ const runtimeProof: Record<string, () => void> = {
     expect(toolsOf('ev-empty-tools')).toEqual([])
   },
   'frontmatter/foreign-key': () => {
-    expect(logged(/\[WARN\] Agent file \S*ev-foreign\.md has a frontmatter key Claude Code does not recognize or apply: "allowed-tools"/)).toHaveLength(1)
+    expect(
+      logged(/\[WARN\] Agent file \S*ev-foreign\.md has a frontmatter key Claude Code does not recognize or apply: "allowed-tools"/),
+    ).toHaveLength(1)
     expect(toolsOf('ev-foreign')).toEqual(expect.arrayContaining(everyTool))
   },
   'frontmatter/misspelt-key': () => {
-    expect(logged(/\[WARN\] Agent file \S*ev-misspelt\.md has a frontmatter key Claude Code does not recognize or apply: "tool" \(did you mean "tools"\?\)/)).toHaveLength(1)
+    expect(
+      logged(
+        /\[WARN\] Agent file \S*ev-misspelt\.md has a frontmatter key Claude Code does not recognize or apply: "tool" \(did you mean "tools"\?\)/,
+      ),
+    ).toHaveLength(1)
     expect(toolsOf('ev-misspelt')).toEqual(expect.arrayContaining(everyTool))
   },
   'frontmatter/schema': () => {
@@ -243,7 +279,9 @@ const runtimeProof: Record<string, () => void> = {
   'mcp/server-config': () => {
     expect(mcp.listing).toMatch(/^ev-valid: true /m)
     expect(mcp.listing).toContain('mcpServers.ev-url-only: Skipped — MCP server "ev-url-only" has a "url" but no "type"')
-    expect(mcp.listing).toContain('mcpServers.ev-no-command: Skipped — invalid MCP server config for "ev-no-command": command: expected string')
+    expect(mcp.listing).toContain(
+      'mcpServers.ev-no-command: Skipped — invalid MCP server config for "ev-no-command": command: expected string',
+    )
     expect(mcp.listing).not.toMatch(/^ev-(url-only|no-command): /m)
   },
   'memory/import-depth': () => {
@@ -263,7 +301,9 @@ const runtimeProof: Record<string, () => void> = {
   },
   'names/no-duplicate': () => {
     expect(project.listing.match(/\n- ev-twin: /g)).toHaveLength(1)
-    expect(project.run.debugLog).toMatch(/Duplicate agent name 'ev-twin' \(projectSettings\): .*ev-twin-[ab]\.md, .*ev-twin-[ab]\.md — active: /)
+    expect(project.run.debugLog).toMatch(
+      /Duplicate agent name 'ev-twin' \(projectSettings\): .*ev-twin-[ab]\.md, .*ev-twin-[ab]\.md — active: /,
+    )
     expect(project.subagent.get('ev-twin')).toHaveLength(1)
   },
   'refs/permission-rule-in-tools': () => {
@@ -291,50 +331,81 @@ const runtimeProof: Record<string, () => void> = {
     expect(project.subagent.get('ev-only-unknown-tools') ?? []).toHaveLength(0)
   },
   'styles/plugin-only-key': () => {
-    expect(logged(/\[WARN\] Output style "ev-style" has force-for-plugin set, but this option only applies to plugin output styles\. Ignoring\./)).toHaveLength(1)
+    expect(
+      logged(
+        /\[WARN\] Output style "ev-style" has force-for-plugin set, but this option only applies to plugin output styles\. Ignoring\./,
+      ),
+    ).toHaveLength(1)
   },
   'file/json-syntax': () => {
     const settings = settingsRuns.get('settings-json-syntax')!
-    expect(settings.errors.filter((l) => /\[ERROR\] Invalid setting skipped .*\/\.claude\/settings\.json: : Invalid or malformed JSON/.test(l))).toHaveLength(1)
+    expect(
+      settings.errors.filter((l) => /\[ERROR\] Invalid setting skipped .*\/\.claude\/settings\.json: : Invalid or malformed JSON/.test(l)),
+    ).toHaveLength(1)
     expect(settings.applied).toBe(false)
-    expect(settings.diagnostics.filter((d) => d.ruleId === 'file/json-syntax' && d.severity === 'error' && d.file.endsWith('settings.json'))).toHaveLength(1)
+    expect(
+      settings.diagnostics.filter((d) => d.ruleId === 'file/json-syntax' && d.severity === 'error' && d.file.endsWith('settings.json')),
+    ).toHaveLength(1)
     const { code, report } = plugins.get('json-syntax')!
     expect(code).toBe(1)
-    expect(report.manifest?.errors).toEqual([expect.objectContaining({ path: 'json', message: expect.stringMatching(/^Invalid JSON syntax/) })])
+    expect(report.manifest?.errors).toEqual([
+      expect.objectContaining({ path: 'json', message: expect.stringMatching(/^Invalid JSON syntax/) }),
+    ])
   },
   'plugin/manifest': () => {
     const { code, report } = plugins.get('manifest')!
     expect(code).toBe(1)
-    expect(report.manifest?.errors).toEqual([expect.objectContaining({ path: 'author', message: expect.stringContaining('expected object, received string') })])
+    expect(report.manifest?.errors).toEqual([
+      expect.objectContaining({ path: 'author', message: expect.stringContaining('expected object, received string') }),
+    ])
   },
   'plugin/marketplace': () => {
     const { code, report } = plugins.get('marketplace')!
     expect(code).toBe(1)
-    expect(report.manifest?.errors).toEqual([expect.objectContaining({ path: 'owner', message: expect.stringContaining('expected object, received string') })])
+    expect(report.manifest?.errors).toEqual([
+      expect.objectContaining({ path: 'owner', message: expect.stringContaining('expected object, received string') }),
+    ])
   },
   'plugin/paths': () => {
     const { code, report } = plugins.get('paths')!
     expect(code).toBe(1)
     expect(report.manifest?.errors).toEqual([
-      expect.objectContaining({ path: 'agents[0]', message: expect.stringMatching(/^Path not found: \.\/agents\/missing\.md\. The runtime loader will report this as a load failure/) }),
+      expect.objectContaining({
+        path: 'agents[0]',
+        message: expect.stringMatching(/^Path not found: \.\/agents\/missing\.md\. The runtime loader will report this as a load failure/),
+      }),
     ])
   },
   'settings/schema': () => {
     const skipped = settingsRuns.get('settings-schema')!
-    expect(skipped.errors.filter((l) => /\[ERROR\] Invalid setting skipped .*\/\.claude\/settings\.json: model: Expected string, but received number/.test(l))).toHaveLength(1)
+    expect(
+      skipped.errors.filter((l) =>
+        /\[ERROR\] Invalid setting skipped .*\/\.claude\/settings\.json: model: Expected string, but received number/.test(l),
+      ),
+    ).toHaveLength(1)
     expect(skipped.applied).toBe(false)
     const guard = settingsRuns.get('settings-guard-hook')!
-    expect(guard.errors.filter((l) => /hooks\.PreToolUse\.0: Hook matcher "hooks" must be an array of hook entries; received undefined — .* nothing it sits in is applied until the entry is fixed or removed/.test(l))).toHaveLength(1)
+    expect(
+      guard.errors.filter((l) =>
+        /hooks\.PreToolUse\.0: Hook matcher "hooks" must be an array of hook entries; received undefined — .* nothing it sits in is applied until the entry is fixed or removed/.test(
+          l,
+        ),
+      ),
+    ).toHaveLength(1)
     expect(guard.applied).toBe(false)
     expect(guard.diagnostics.filter((d) => d.ruleId === 'settings/schema' && d.severity === 'error')).not.toHaveLength(0)
     const entry = settingsRuns.get('settings-hook-entry')!
-    expect(entry.errors.filter((l) => /hooks\.Stop\.0\.hooks\.0: Invalid command hook \(command: .*\); entry ignored\./.test(l))).toHaveLength(1)
+    expect(
+      entry.errors.filter((l) => /hooks\.Stop\.0\.hooks\.0: Invalid command hook \(command: .*\); entry ignored\./.test(l)),
+    ).toHaveLength(1)
     expect(entry.applied).toBe(true)
   },
   'settings/permission-rule': () => {
     const run = settingsRuns.get('settings-permission-rule')!
     const skipped = (list: string) =>
-      run.errors.filter((l) => l.includes(`permissions.${list}: Invalid permission rule "`) && l.includes('[ERROR] Invalid setting skipped')).map((l) => /rule "(.*)" was skipped/.exec(l)![1])
+      run.errors
+        .filter((l) => l.includes(`permissions.${list}: Invalid permission rule "`) && l.includes('[ERROR] Invalid setting skipped'))
+        .map((l) => /rule "(.*)" was skipped/.exec(l)![1])
     expect(skipped('deny')).toEqual(INVALID_DENY_RULES)
     expect(skipped('allow')).toEqual(['*'])
     expect(run.debugLog).toContain('Adding 1 deny rule(s) to destination \'projectSettings\': ["Read(./secret.txt)"]')
@@ -346,7 +417,11 @@ const runtimeProof: Record<string, () => void> = {
   'settings/hook-unsupported-type': () => {
     const run = settingsRuns.get('settings-hook-type')!
     for (const type of ['prompt', 'agent']) {
-      expect(run.errors.filter((l) => l.includes(`[ERROR] Hook failed to run (SessionStart:startup): ${type}-type hooks are not supported for SessionStart events`))).toHaveLength(1)
+      expect(
+        run.errors.filter((l) =>
+          l.includes(`[ERROR] Hook failed to run (SessionStart:startup): ${type}-type hooks are not supported for SessionStart events`),
+        ),
+      ).toHaveLength(1)
     }
     expect(run.applied).toBe(true)
   },
@@ -357,7 +432,9 @@ const runtimeProof: Record<string, () => void> = {
   'plugin/hooks': () => {
     const { report } = plugins.get('hooks')!
     const hooksFile = report.contents?.find((c) => c.file.endsWith('/hooks/hooks.json'))
-    expect(hooksFile?.warnings).toEqual([expect.objectContaining({ message: 'hooks.PreToolUze: unknown hook event; entry ignored at runtime' })])
+    expect(hooksFile?.warnings).toEqual([
+      expect.objectContaining({ message: 'hooks.PreToolUze: unknown hook event; entry ignored at runtime' }),
+    ])
     expect(report.provides?.hooks).toEqual([])
   },
 }
@@ -383,7 +460,10 @@ describe('the runtime behaviour behind each error-default rule', () => {
     expect(proof, `no runtime assertion for ${rule}`).toBeDefined()
     proof!()
     const hits = diagnosticsFor(c).filter((d) => d.ruleId === rule && d.file.replace(/\\/g, '/').endsWith(c.file))
-    expect(hits.length, `validator did not report ${rule} on ${c.file}: ${JSON.stringify(diagnosticsFor(c).map((d) => [d.file, d.ruleId]))}`).toBeGreaterThan(0)
+    expect(
+      hits.length,
+      `validator did not report ${rule} on ${c.file}: ${JSON.stringify(diagnosticsFor(c).map((d) => [d.file, d.ruleId]))}`,
+    ).toBeGreaterThan(0)
     expect(hits.every((d) => d.severity === 'error')).toBe(true)
   })
 })

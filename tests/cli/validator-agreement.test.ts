@@ -45,7 +45,10 @@ describe('the validator agrees with the runtime', () => {
       expect(hit).toEqual([])
       return
     }
-    expect(hit.length, `validate ${path.relative(REPO_ROOT, dir)} did not report ${d.rule}; got ${JSON.stringify(diags.map((x) => x.ruleId))}`).toBeGreaterThan(0)
+    expect(
+      hit.length,
+      `validate ${path.relative(REPO_ROOT, dir)} did not report ${d.rule}; got ${JSON.stringify(diags.map((x) => x.ruleId))}`,
+    ).toBeGreaterThan(0)
     expect(hit[0]!.file).toMatch(/agents\/[\w-]+\.md$/)
     expect(hit[0]!.severity).toBe(d.severity)
   })

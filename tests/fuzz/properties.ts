@@ -14,11 +14,16 @@ import { outsideMarker, type FuzzCase, type FuzzLink } from './generators.ts'
 function makeLink(root: string, outside: string, link: FuzzLink): void {
   const at = join(root, link.path)
   mkdirSync(dirname(at), { recursive: true })
-  const target = link.target === 'outside-file' ? join(outside, 'agent.md')
-    : link.target === 'outside-folder' ? outside
-      : link.target === 'missing' ? join(root, 'no-such-file')
-        : link.target === 'loop' ? at
-          : join(root, link.target.inside)
+  const target =
+    link.target === 'outside-file'
+      ? join(outside, 'agent.md')
+      : link.target === 'outside-folder'
+        ? outside
+        : link.target === 'missing'
+          ? join(root, 'no-such-file')
+          : link.target === 'loop'
+            ? at
+            : join(root, link.target.inside)
   symlinkSync(target, at)
 }
 
@@ -68,9 +73,11 @@ export function checkCase(testCase: FuzzCase): void {
       const lines = lengths.get(rel)
       if (!lines) throw new Error(`diagnostic in a file that is not part of the case: ${rel} (${d.ruleId})`)
       const where = `${rel}:${d.line}:${d.column} ${d.ruleId}`
-      if (!Number.isInteger(d.line) || d.line < 1 || d.line > lines.length) throw new Error(`line outside the file (${lines.length} lines): ${where}`)
+      if (!Number.isInteger(d.line) || d.line < 1 || d.line > lines.length)
+        throw new Error(`line outside the file (${lines.length} lines): ${where}`)
       const length = lines[d.line - 1]!
-      if (!Number.isInteger(d.column) || d.column < 1 || d.column > length + 1) throw new Error(`column outside line ${d.line} (${length} characters): ${where}`)
+      if (!Number.isInteger(d.column) || d.column < 1 || d.column > length + 1)
+        throw new Error(`column outside line ${d.line} (${length} characters): ${where}`)
     }
 
     const forward = validate({ cwd: root, targets: paths })

@@ -12,7 +12,14 @@ afterEach(() => {
   for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true })
 })
 
-const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' }
+const gitEnv = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+}
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8' })
 
 function repo(files: Record<string, string>): string {
@@ -71,14 +78,21 @@ describe('validate --staged', () => {
   })
 
   it('reads the staged configuration, and the index git names in GIT_INDEX_FILE (git commit <paths>)', async () => {
-    const root = repo({ 'agents/reviewer.md': agent('reviewer', 'color: magenta\n'), 'backend-team.config.json': '{ "rules": { "frontmatter/schema": "off" } }\n' })
+    const root = repo({
+      'agents/reviewer.md': agent('reviewer', 'color: magenta\n'),
+      'backend-team.config.json': '{ "rules": { "frontmatter/schema": "off" } }\n',
+    })
     write(root, 'backend-team.config.json', '{}\n')
     expect((await cli(root, 'validate')).code).toBe(1)
     expect((await cli(root, 'validate', '--staged')).code).toBe(0)
     git(root, 'commit', '-qm', 'first')
     // A second index in which the config turns the rule back on: the run must read that one.
     const other = join(root, '.git', 'other-index')
-    for (const args of [['read-tree', 'HEAD'], ['add', 'backend-team.config.json']]) execFileSync('git', args, { cwd: root, env: { ...gitEnv, GIT_INDEX_FILE: other } })
+    for (const args of [
+      ['read-tree', 'HEAD'],
+      ['add', 'backend-team.config.json'],
+    ])
+      execFileSync('git', args, { cwd: root, env: { ...gitEnv, GIT_INDEX_FILE: other } })
     expect((await cli(root, 'validate', '--staged')).code).toBe(0)
     const saved = process.env.GIT_INDEX_FILE
     process.env.GIT_INDEX_FILE = other

@@ -29,8 +29,18 @@ export interface Defect {
 /** The defects, the rule id the validator reports for each, and at what default severity. */
 export const DEFECTS: Defect[] = [
   { fixture: 'missing-skill', defect: '`skills:` names a skill that does not exist', rule: 'refs/unknown-skill', severity: 'error' },
-  { fixture: 'unknown-tool', defect: '`tools:` names a tool that does not exist (`NotATool`)', rule: 'refs/unknown-tool', severity: 'error' },
-  { fixture: 'invalid-yaml', defect: 'Front matter is not valid YAML (an unclosed quote)', rule: 'frontmatter/yaml-syntax', severity: 'error' },
+  {
+    fixture: 'unknown-tool',
+    defect: '`tools:` names a tool that does not exist (`NotATool`)',
+    rule: 'refs/unknown-tool',
+    severity: 'error',
+  },
+  {
+    fixture: 'invalid-yaml',
+    defect: 'Front matter is not valid YAML (an unclosed quote)',
+    rule: 'frontmatter/yaml-syntax',
+    severity: 'error',
+  },
   { fixture: 'name-mismatch', defect: '`name:` differs from the file name', rule: 'names/agent-name-matches-file', severity: 'off' },
   { fixture: 'empty-tools', defect: '`tools: []`', rule: 'frontmatter/empty-tools', severity: 'error' },
   { fixture: 'allowed-tools', defect: '`allowed-tools:` (a skill key) in an agent', rule: 'frontmatter/foreign-key', severity: 'error' },
@@ -119,7 +129,9 @@ function describe(d: Defect, mode: InstallMode, o: DispatchOutcome): string {
   return facts.join('; ')
 }
 
-export async function observeAgreement(timeoutMs = 40_000): Promise<{ rows: AgreementRow[]; outcomes: Record<InstallMode, DispatchOutcome> }> {
+export async function observeAgreement(
+  timeoutMs = 40_000,
+): Promise<{ rows: AgreementRow[]; outcomes: Record<InstallMode, DispatchOutcome> }> {
   const stems = DEFECTS.map((d) => path.basename(fixtureAgentFile(d), '.md'))
   const modes: InstallMode[] = ['project', 'plugin']
   const tmpPack = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'bt-broken-'))

@@ -126,7 +126,8 @@ export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
       cwd,
       args,
       script: script(opts),
-      timeoutMs: 60_000,
+      // Go 1.22 builds its standard library into a cold GOCACHE on the first go command: minutes on a busy machine.
+      timeoutMs: 180_000,
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.prompt ? { prompt: opts.prompt } : {}),
     })

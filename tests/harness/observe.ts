@@ -117,7 +117,9 @@ export interface ToolResult {
 }
 
 /** Every tool_use the assistant sent and its tool_result, in order, from one request's conversation. */
-export function toolRoundTrips(b: MessagesRequestBody): Array<{ name: string; input: unknown; id: string; result: ToolResult | undefined }> {
+export function toolRoundTrips(
+  b: MessagesRequestBody,
+): Array<{ name: string; input: unknown; id: string; result: ToolResult | undefined }> {
   const results = new Map<string, ToolResult>()
   for (const m of b.messages) {
     if (typeof m.content === 'string') continue
@@ -179,7 +181,8 @@ export function preloadedSkills(b: MessagesRequestBody): Map<string, string> {
  * the reference probes: `has invalid effort|maxTurns|memory|background|isolation|permissionMode …`, `Failed to parse agent
  * from …`, `Missing required "name"`, `Invalid hooks in agent …`, `Duplicate agent name …`, `skipping … exceeds …`.
  */
-const DEBUG_COMPLAINTS = /has invalid |Failed to parse|Missing required|Invalid hooks|Duplicate agent name|Description invalid|skipping .*exceeds|not recognized|is ignored|ignoring it/
+const DEBUG_COMPLAINTS =
+  /has invalid |Failed to parse|Missing required|Invalid hooks|Duplicate agent name|Description invalid|skipping .*exceeds|not recognized|is ignored|ignoring it/
 
 /** Debug-log lines at WARN or ERROR level, and DEBUG lines that complain about a file. */
 export function complaintLines(debugLog: string): string[] {
@@ -193,5 +196,8 @@ export function warningLines(debugLog: string): string[] {
 
 /** Collapse whitespace, for comparing bodies after Claude Code's trimming. */
 export function normalise(s: string): string {
-  return s.replace(/\r\n/g, '\n').replace(/[ \t]+\n/g, '\n').trim()
+  return s
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim()
 }

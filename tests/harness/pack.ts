@@ -62,7 +62,11 @@ function splitFrontmatter(text: string): { fm: string; body: string } | undefine
 
 /** Claude Code's list syntax: a YAML list, or a string split on commas and whitespace outside parentheses. */
 export function splitToolList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').map((s) => s.trim()).filter(Boolean)
+  if (Array.isArray(value))
+    return value
+      .filter((v): v is string => typeof v === 'string')
+      .map((s) => s.trim())
+      .filter(Boolean)
   if (typeof value !== 'string') return []
   const out: string[] = []
   let depth = 0
@@ -168,7 +172,12 @@ export function idFor(mode: InstallMode, name: string): string {
 // API key (see tests/harness/README.md). Only these rules; anything else is passed through, so a typo fails the test.
 
 /** Legacy names Claude Code rewrites before lookup. */
-export const LEGACY_TOOL_NAMES: Record<string, string> = { Task: 'Agent', KillShell: 'TaskStop', KillBash: 'TaskStop', ProposeGoal: 'SetGoal' }
+export const LEGACY_TOOL_NAMES: Record<string, string> = {
+  Task: 'Agent',
+  KillShell: 'TaskStop',
+  KillBash: 'TaskStop',
+  ProposeGoal: 'SetGoal',
+}
 
 /** Not offered at all in a `-p` session with an API key, so dropped from any list that names them. */
 export const NOT_OFFERED_IN_PRINT_MODE = [
@@ -202,7 +211,22 @@ export const REMOVED_FOR_SUBAGENTS = ['ScheduleWakeup', 'Workflow', 'EnterPlanMo
 export const REMOVED_FOR_BACKGROUND = ['CronCreate', 'CronDelete', 'CronList', 'ListAgents', 'ReportFindings']
 
 /** What a background subagent gets for `tools: "*"` or no `tools` key (ToolSearch is infrastructure, see below). */
-export const BACKGROUND_ALL_TOOLS = ['Agent', 'Bash', 'Edit', 'EnterWorktree', 'ExitWorktree', 'Monitor', 'NotebookEdit', 'Read', 'SendMessage', 'Skill', 'TaskStop', 'WebFetch', 'WebSearch', 'Write']
+export const BACKGROUND_ALL_TOOLS = [
+  'Agent',
+  'Bash',
+  'Edit',
+  'EnterWorktree',
+  'ExitWorktree',
+  'Monitor',
+  'NotebookEdit',
+  'Read',
+  'SendMessage',
+  'Skill',
+  'TaskStop',
+  'WebFetch',
+  'WebSearch',
+  'Write',
+]
 
 /**
  * Names Claude Code adds or uses for deferred loading, never declared by an agent: `ToolSearch` and the
@@ -287,7 +311,17 @@ export function expectedModel(agent: AgentFile, sessionModel: string): string {
  */
 export function expectedAgentListingLine(mode: InstallMode, agent: AgentFile): string {
   // `backend-team install` writes an Agent(...) allowlist with the bare names only (the `backend-team:` ones are the plugin's).
-  const asInstalled = (tool: string) => (mode === 'project' ? tool.replace(/^Agent\((.*)\)$/, (_all, list: string) => `Agent(${list.split(', ').filter((n) => !n.startsWith('backend-team:')).join(', ')})`) : tool)
+  const asInstalled = (tool: string) =>
+    mode === 'project'
+      ? tool.replace(
+          /^Agent\((.*)\)$/,
+          (_all, list: string) =>
+            `Agent(${list
+              .split(', ')
+              .filter((n) => !n.startsWith('backend-team:'))
+              .join(', ')})`,
+        )
+      : tool
   const tools = agent.tools === undefined || agent.tools.length === 0 ? 'All tools' : agent.tools.map(asInstalled).join(', ')
   return `- ${idFor(mode, agent.name)}: ${agent.description} (Tools: ${tools})`
 }

@@ -42,7 +42,13 @@ export type ForkFixture = 'fork'
 export const FORK_PROMPT = '/ev-fork go'
 
 /** One-file projects whose `.claude/settings.json` a `claude -p` run loads; see `buildSettingsFixture`. */
-export type SettingsFixture = 'settings-json-syntax' | 'settings-schema' | 'settings-guard-hook' | 'settings-hook-entry' | 'settings-permission-rule' | 'settings-hook-type'
+export type SettingsFixture =
+  | 'settings-json-syntax'
+  | 'settings-schema'
+  | 'settings-guard-hook'
+  | 'settings-hook-entry'
+  | 'settings-permission-rule'
+  | 'settings-hook-type'
 
 export interface EvidenceCase {
   rule: string
@@ -55,34 +61,178 @@ export interface EvidenceCase {
 }
 
 export const RULE_EVIDENCE: readonly EvidenceCase[] = [
-  { rule: 'file/encoding', fixture: 'project', file: '.claude/agents/ev-utf16.md', shows: 'a UTF-16 agent file is absent from the listing and refused at dispatch' },
-  { rule: 'file/json-syntax', fixture: 'json-syntax', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails with "Invalid JSON syntax" on a trailing comma; a settings.json with one is skipped whole ("Invalid or malformed JSON")' },
-  { rule: 'file/name-not-loaded', fixture: 'project', file: '.claude/agents/ev-upper.MD', shows: 'an agent file ending `.MD` is absent from the listing and refused at dispatch' },
-  { rule: 'file/too-large', fixture: 'project', file: '.claude/agents/ev-large.md', shows: 'an agent file over 1 MiB is skipped ("exceeds 1048576 byte limit") and refused at dispatch' },
-  { rule: 'file/unreadable', fixture: 'project', file: '.claude/agents/ev-loop.md', shows: 'an agent file that is a symlink loop logs ELOOP and no agent loads from it' },
-  { rule: 'frontmatter/empty-tools', fixture: 'project', file: '.claude/agents/ev-empty-tools.md', shows: '`tools: []` spawns the subagent with zero tools while the listing says "All tools"' },
-  { rule: 'frontmatter/foreign-key', fixture: 'project', file: '.claude/agents/ev-foreign.md', shows: '`allowed-tools: Read` in an agent is ignored with a [WARN] line; the subagent gets every tool' },
-  { rule: 'frontmatter/misspelt-key', fixture: 'project', file: '.claude/agents/ev-misspelt.md', shows: '`tool: Read` is ignored with a [WARN] line; the subagent gets every tool' },
-  { rule: 'frontmatter/schema', fixture: 'project', file: '.claude/agents/ev-no-description.md', shows: 'an agent without `description` is refused ([ERROR] Missing required "description"); an invalid `permissionMode` is ignored' },
-  { rule: 'frontmatter/yaml-syntax', fixture: 'project', file: '.claude/agents/ev-yaml.md', shows: 'front matter with an unclosed quote is ignored ([ERROR] … failed to parse and was ignored) and the project agent does not load' },
-  { rule: 'mcp/server-config', fixture: 'mcp', file: '.mcp.json', shows: '`claude mcp list` skips a server with a `url` and no `type`, and one without `command`, and lists the valid one' },
-  { rule: 'memory/import-depth', fixture: 'project', file: 'CLAUDE.md', shows: 'of a five-file import chain below CLAUDE.md the first four files are in the system prompt, the fifth is not' },
-  { rule: 'memory/import-missing', fixture: 'project', file: 'CLAUDE.md', shows: 'CLAUDE.md imports of a missing file, and of an existing one followed by a comma, leave no trace in the prompt or the debug log; a plain import is in the prompt' },
-  { rule: 'names/agent-name-format', fixture: 'project', file: '.claude/agents/ev-colon.md', shows: '`name: ev:colon` is refused ([ERROR] Invalid "name") and the agent does not load' },
-  { rule: 'names/no-duplicate', fixture: 'project', file: '.claude/agents/ev-twin-b.md', shows: 'of two agents named `ev-twin` only one is listed and spawned; the debug log names the other as shadowed' },
-  { rule: 'plugin/components-in-manifest-folder', fixture: 'components', file: '.claude-plugin/plugin.json', shows: 'given with `--plugin-dir`, the agent in `.claude-plugin/agents/` is not listed; the one in `agents/` is' },
-  { rule: 'plugin/hooks', fixture: 'hooks', file: 'hooks/hooks.json', shows: '`plugin validate` says an unknown hook event is "ignored at runtime" and the plugin provides no hook' },
-  { rule: 'plugin/manifest', fixture: 'manifest', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `author` string ("expected object")' },
-  { rule: 'plugin/marketplace', fixture: 'marketplace', file: '.claude-plugin/marketplace.json', shows: '`plugin validate` fails on an `owner` string ("expected object")' },
-  { rule: 'plugin/paths', fixture: 'paths', file: '.claude-plugin/plugin.json', shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")' },
-  { rule: 'settings/hook-unsupported-type', fixture: 'settings-hook-type', file: '.claude/settings.json', shows: 'prompt and agent hooks on SessionStart fail ("not supported for SessionStart events") while the command hook beside them runs' },
-  { rule: 'settings/permission-rule', fixture: 'settings-permission-rule', file: '.claude/settings.json', shows: 'eight invalid deny rules and a `*` allow rule are each "skipped" with an [ERROR] line; only the valid rules are added, and the validator flags exactly the skipped ones' },
-  { rule: 'settings/schema', fixture: 'settings-schema', file: '.claude/settings.json', shows: '`model: 42`, or a PreToolUse hook without its `{matcher, hooks}` wrapper, makes Claude Code skip the whole file (its SessionStart hook does not run); the same hook under Stop is dropped alone' },
-  { rule: 'refs/permission-rule-in-tools', fixture: 'project', file: '.claude/agents/ev-permission-rule.md', shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs' },
-  { rule: 'refs/unknown-fork-agent', fixture: 'fork', file: '.claude/commands/ev-fork.md', shows: 'a forked command with `agent: ev-no-such-agent` runs on general-purpose, with a debug line only' },
-  { rule: 'refs/unknown-skill', fixture: 'project', file: '.claude/agents/ev-skills.md', shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded' },
-  { rule: 'refs/unknown-tool', fixture: 'project', file: '.claude/agents/ev-unknown-tool.md', shows: '`NotATool` is dropped from the subagent\'s tools, and an agent with only unknown tools is refused' },
-  { rule: 'styles/plugin-only-key', fixture: 'project', file: '.claude/output-styles/ev-style.md', shows: '`force-for-plugin` in a project output style is ignored with a [WARN] line' },
+  {
+    rule: 'file/encoding',
+    fixture: 'project',
+    file: '.claude/agents/ev-utf16.md',
+    shows: 'a UTF-16 agent file is absent from the listing and refused at dispatch',
+  },
+  {
+    rule: 'file/json-syntax',
+    fixture: 'json-syntax',
+    file: '.claude-plugin/plugin.json',
+    shows:
+      '`plugin validate` fails with "Invalid JSON syntax" on a trailing comma; a settings.json with one is skipped whole ("Invalid or malformed JSON")',
+  },
+  {
+    rule: 'file/name-not-loaded',
+    fixture: 'project',
+    file: '.claude/agents/ev-upper.MD',
+    shows: 'an agent file ending `.MD` is absent from the listing and refused at dispatch',
+  },
+  {
+    rule: 'file/too-large',
+    fixture: 'project',
+    file: '.claude/agents/ev-large.md',
+    shows: 'an agent file over 1 MiB is skipped ("exceeds 1048576 byte limit") and refused at dispatch',
+  },
+  {
+    rule: 'file/unreadable',
+    fixture: 'project',
+    file: '.claude/agents/ev-loop.md',
+    shows: 'an agent file that is a symlink loop logs ELOOP and no agent loads from it',
+  },
+  {
+    rule: 'frontmatter/empty-tools',
+    fixture: 'project',
+    file: '.claude/agents/ev-empty-tools.md',
+    shows: '`tools: []` spawns the subagent with zero tools while the listing says "All tools"',
+  },
+  {
+    rule: 'frontmatter/foreign-key',
+    fixture: 'project',
+    file: '.claude/agents/ev-foreign.md',
+    shows: '`allowed-tools: Read` in an agent is ignored with a [WARN] line; the subagent gets every tool',
+  },
+  {
+    rule: 'frontmatter/misspelt-key',
+    fixture: 'project',
+    file: '.claude/agents/ev-misspelt.md',
+    shows: '`tool: Read` is ignored with a [WARN] line; the subagent gets every tool',
+  },
+  {
+    rule: 'frontmatter/schema',
+    fixture: 'project',
+    file: '.claude/agents/ev-no-description.md',
+    shows: 'an agent without `description` is refused ([ERROR] Missing required "description"); an invalid `permissionMode` is ignored',
+  },
+  {
+    rule: 'frontmatter/yaml-syntax',
+    fixture: 'project',
+    file: '.claude/agents/ev-yaml.md',
+    shows: 'front matter with an unclosed quote is ignored ([ERROR] … failed to parse and was ignored) and the project agent does not load',
+  },
+  {
+    rule: 'mcp/server-config',
+    fixture: 'mcp',
+    file: '.mcp.json',
+    shows: '`claude mcp list` skips a server with a `url` and no `type`, and one without `command`, and lists the valid one',
+  },
+  {
+    rule: 'memory/import-depth',
+    fixture: 'project',
+    file: 'CLAUDE.md',
+    shows: 'of a five-file import chain below CLAUDE.md the first four files are in the system prompt, the fifth is not',
+  },
+  {
+    rule: 'memory/import-missing',
+    fixture: 'project',
+    file: 'CLAUDE.md',
+    shows:
+      'CLAUDE.md imports of a missing file, and of an existing one followed by a comma, leave no trace in the prompt or the debug log; a plain import is in the prompt',
+  },
+  {
+    rule: 'names/agent-name-format',
+    fixture: 'project',
+    file: '.claude/agents/ev-colon.md',
+    shows: '`name: ev:colon` is refused ([ERROR] Invalid "name") and the agent does not load',
+  },
+  {
+    rule: 'names/no-duplicate',
+    fixture: 'project',
+    file: '.claude/agents/ev-twin-b.md',
+    shows: 'of two agents named `ev-twin` only one is listed and spawned; the debug log names the other as shadowed',
+  },
+  {
+    rule: 'plugin/components-in-manifest-folder',
+    fixture: 'components',
+    file: '.claude-plugin/plugin.json',
+    shows: 'given with `--plugin-dir`, the agent in `.claude-plugin/agents/` is not listed; the one in `agents/` is',
+  },
+  {
+    rule: 'plugin/hooks',
+    fixture: 'hooks',
+    file: 'hooks/hooks.json',
+    shows: '`plugin validate` says an unknown hook event is "ignored at runtime" and the plugin provides no hook',
+  },
+  {
+    rule: 'plugin/manifest',
+    fixture: 'manifest',
+    file: '.claude-plugin/plugin.json',
+    shows: '`plugin validate` fails on an `author` string ("expected object")',
+  },
+  {
+    rule: 'plugin/marketplace',
+    fixture: 'marketplace',
+    file: '.claude-plugin/marketplace.json',
+    shows: '`plugin validate` fails on an `owner` string ("expected object")',
+  },
+  {
+    rule: 'plugin/paths',
+    fixture: 'paths',
+    file: '.claude-plugin/plugin.json',
+    shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")',
+  },
+  {
+    rule: 'settings/hook-unsupported-type',
+    fixture: 'settings-hook-type',
+    file: '.claude/settings.json',
+    shows: 'prompt and agent hooks on SessionStart fail ("not supported for SessionStart events") while the command hook beside them runs',
+  },
+  {
+    rule: 'settings/permission-rule',
+    fixture: 'settings-permission-rule',
+    file: '.claude/settings.json',
+    shows:
+      'eight invalid deny rules and a `*` allow rule are each "skipped" with an [ERROR] line; only the valid rules are added, and the validator flags exactly the skipped ones',
+  },
+  {
+    rule: 'settings/schema',
+    fixture: 'settings-schema',
+    file: '.claude/settings.json',
+    shows:
+      '`model: 42`, or a PreToolUse hook without its `{matcher, hooks}` wrapper, makes Claude Code skip the whole file (its SessionStart hook does not run); the same hook under Stop is dropped alone',
+  },
+  {
+    rule: 'refs/permission-rule-in-tools',
+    fixture: 'project',
+    file: '.claude/agents/ev-permission-rule.md',
+    shows: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a non-git command runs',
+  },
+  {
+    rule: 'refs/unknown-fork-agent',
+    fixture: 'fork',
+    file: '.claude/commands/ev-fork.md',
+    shows: 'a forked command with `agent: ev-no-such-agent` runs on general-purpose, with a debug line only',
+  },
+  {
+    rule: 'refs/unknown-skill',
+    fixture: 'project',
+    file: '.claude/agents/ev-skills.md',
+    shows: 'a `skills:` entry that does not exist is skipped with a [WARN] "not found" line; the other skill is preloaded',
+  },
+  {
+    rule: 'refs/unknown-tool',
+    fixture: 'project',
+    file: '.claude/agents/ev-unknown-tool.md',
+    shows: "`NotATool` is dropped from the subagent's tools, and an agent with only unknown tools is refused",
+  },
+  {
+    rule: 'styles/plugin-only-key',
+    fixture: 'project',
+    file: '.claude/output-styles/ev-style.md',
+    shows: '`force-for-plugin` in a project output style is ignored with a [WARN] line',
+  },
 ]
 
 /** The command the permission-rule subagent runs, to show that `Bash(git:*)` does not limit Bash to git. */
@@ -124,7 +274,13 @@ export function buildEvidenceProject(root: string): void {
 }
 
 /** Text markers of the memory files: the test looks for each in the main thread's first request. */
-export const MEMORY_MARKERS = { top: 'EV-MEMORY-TOP', present: 'EV-MEMORY-PRESENT', comma: 'EV-MEMORY-COMMA', level4: 'EV-MEMORY-LEVEL-4', level5: 'EV-MEMORY-LEVEL-5' } as const
+export const MEMORY_MARKERS = {
+  top: 'EV-MEMORY-TOP',
+  present: 'EV-MEMORY-PRESENT',
+  comma: 'EV-MEMORY-COMMA',
+  level4: 'EV-MEMORY-LEVEL-4',
+  level5: 'EV-MEMORY-LEVEL-5',
+} as const
 
 /**
  * CLAUDE.md with one import that exists, one that does not, one of an existing file followed by a comma (the comma is
@@ -144,13 +300,17 @@ const MEMORY_AND_STYLE: Record<string, string> = {
 
 /** Writes the fork fixture into `root` (an empty git repository). */
 export function buildForkFixture(root: string): void {
-  writeTree(root, { '.claude/commands/ev-fork.md': '---\ndescription: Evidence forked command.\ncontext: fork\nagent: ev-no-such-agent\n---\nFORK-BODY ev-fork\n' })
+  writeTree(root, {
+    '.claude/commands/ev-fork.md':
+      '---\ndescription: Evidence forked command.\ncontext: fork\nagent: ev-no-such-agent\n---\nFORK-BODY ev-fork\n',
+  })
 }
 
 /** Writes the MCP project fixture into `root`: one valid server and two that Claude Code skips. */
 export function buildMcpFixture(root: string): void {
   writeTree(root, {
-    '.mcp.json': '{\n  "mcpServers": {\n    "ev-valid": { "command": "true" },\n    "ev-url-only": { "url": "http://127.0.0.1:9/mcp" },\n    "ev-no-command": { "args": ["server.js"] }\n  }\n}\n',
+    '.mcp.json':
+      '{\n  "mcpServers": {\n    "ev-valid": { "command": "true" },\n    "ev-url-only": { "url": "http://127.0.0.1:9/mcp" },\n    "ev-no-command": { "args": ["server.js"] }\n  }\n}\n',
   })
 }
 
@@ -171,7 +331,8 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
     manifest: manifest('{\n  "name": "ev-manifest",\n  "author": "Jane Doe"\n}\n'),
     hooks: {
       ...manifest('{\n  "name": "ev-hooks"\n}\n'),
-      'hooks/hooks.json': '{\n  "hooks": {\n    "PreToolUze": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "true" }] }]\n  }\n}\n',
+      'hooks/hooks.json':
+        '{\n  "hooks": {\n    "PreToolUze": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": "true" }] }]\n  }\n}\n',
     },
     paths: manifest('{\n  "name": "ev-paths",\n  "agents": ["./agents/missing.md"]\n}\n'),
     // Given to the project run with --plugin-dir as well: one agent where Claude Code looks, one beside the manifest.
@@ -185,7 +346,16 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
 }
 
 /** Deny rules the pinned CLI skips, one per reason its validator gives; the validator must flag exactly these. */
-export const INVALID_DENY_RULES = ['Bash(npm publish)*', 'Bash(:*)', 'WebFetch(example.com)', 'WebFetch(https://example.com)', 'mcp__srv__tool(x)', 'bash(rm:*)', 'Read(src:*)', 'Bash()']
+export const INVALID_DENY_RULES = [
+  'Bash(npm publish)*',
+  'Bash(:*)',
+  'WebFetch(example.com)',
+  'WebFetch(https://example.com)',
+  'mcp__srv__tool(x)',
+  'bash(rm:*)',
+  'Read(src:*)',
+  'Bash()',
+]
 
 /** The hook every settings fixture carries: it writes `marker` with the file's env value, so it proves the file applied. */
 export const SETTINGS_MARKER_HOOK = { type: 'command', command: 'echo "env=$EV_MARK" > "$CLAUDE_PROJECT_DIR/marker"' }
@@ -200,8 +370,15 @@ export function buildSettingsFixture(name: SettingsFixture, root: string): void 
     // The flat form, a hook where a `{matcher, hooks: [...]}` wrapper belongs.
     'settings-guard-hook': settings({}, { PreToolUse: [{ type: 'command', command: 'true' }] }),
     'settings-hook-entry': settings({}, { Stop: [{ hooks: [{ type: 'command' }] }] }),
-    'settings-permission-rule': settings({ permissions: { allow: ['*', 'mcp__srv__*'], deny: [...INVALID_DENY_RULES, 'Read(./secret.txt)'] } }),
-    'settings-hook-type': settings({}, { SessionStart: [{ hooks: [SETTINGS_MARKER_HOOK, { type: 'prompt', prompt: 'Greet.' }, { type: 'agent', prompt: 'Load context.' }] }] }),
+    'settings-permission-rule': settings({
+      permissions: { allow: ['*', 'mcp__srv__*'], deny: [...INVALID_DENY_RULES, 'Read(./secret.txt)'] },
+    }),
+    'settings-hook-type': settings(
+      {},
+      {
+        SessionStart: [{ hooks: [SETTINGS_MARKER_HOOK, { type: 'prompt', prompt: 'Greet.' }, { type: 'agent', prompt: 'Load context.' }] }],
+      },
+    ),
   }
   writeTree(root, { '.claude/settings.json': bodies[name] })
 }

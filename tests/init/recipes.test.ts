@@ -7,17 +7,39 @@ import { describe, expect, it } from 'vitest'
 import { claudeFileGlobs, claudeFilePattern, lintStagedGlob } from '../../scripts/lib/init/recipes.ts'
 
 const loaded = [
-  '.claude/agents/reviewer.md', '.claude/agents/team/reviewer.md', '.claude/skills/go-style/SKILL.md',
-  '.claude/skills/go-style/references/errors.md', '.claude/commands/ship.md', '.claude/settings.json',
-  '.claude/settings.local.json', 'services/orders/.claude/agents/dev.md', '.claude-plugin/plugin.json',
-  '.claude-plugin/marketplace.json', 'plugins/tools/.claude-plugin/plugin.json', 'agents/reviewer.md',
-  'skills/go-style/SKILL.md', 'commands/ship.md', 'hooks/hooks.json',
+  '.claude/agents/reviewer.md',
+  '.claude/agents/team/reviewer.md',
+  '.claude/skills/go-style/SKILL.md',
+  '.claude/skills/go-style/references/errors.md',
+  '.claude/commands/ship.md',
+  '.claude/settings.json',
+  '.claude/settings.local.json',
+  'services/orders/.claude/agents/dev.md',
+  '.claude-plugin/plugin.json',
+  '.claude-plugin/marketplace.json',
+  'plugins/tools/.claude-plugin/plugin.json',
+  'agents/reviewer.md',
+  'skills/go-style/SKILL.md',
+  'commands/ship.md',
+  'hooks/hooks.json',
 ]
 const notLoaded = [
-  'internal/agents/agents.go', 'internal/agents/README.md', 'internal/agents/handler_test.go', 'README.md',
-  'docs/agents.md', 'docs/skills/overview.md', 'cmd/skills/main.go', 'go.mod', 'handler.go', 'agents/catalog.json',
-  '.claude/agents/notes.txt', '.claude/hooks/validate.mjs', 'hooks/pre-commit', '.github/workflows/ci.yml',
-  'package.json', 'services/orders/agents/doc.md',
+  'internal/agents/agents.go',
+  'internal/agents/README.md',
+  'internal/agents/handler_test.go',
+  'README.md',
+  'docs/agents.md',
+  'docs/skills/overview.md',
+  'cmd/skills/main.go',
+  'go.mod',
+  'handler.go',
+  'agents/catalog.json',
+  '.claude/agents/notes.txt',
+  '.claude/hooks/validate.mjs',
+  'hooks/pre-commit',
+  '.github/workflows/ci.yml',
+  'package.json',
+  'services/orders/agents/doc.md',
 ]
 
 describe('hook recipes', () => {
@@ -35,6 +57,12 @@ describe('hook recipes', () => {
 
   it('.pre-commit-hooks.yaml uses the same pattern, runs the staged check and is given the files', () => {
     const [hook] = parse(readFileSync(new URL('../../.pre-commit-hooks.yaml', import.meta.url), 'utf8'))
-    expect(hook).toMatchObject({ id: 'backend-team-validate', entry: 'backend-team validate --staged', language: 'node', files: claudeFilePattern, pass_filenames: true })
+    expect(hook).toMatchObject({
+      id: 'backend-team-validate',
+      entry: 'backend-team validate --staged',
+      language: 'node',
+      files: claudeFilePattern,
+      pass_filenames: true,
+    })
   })
 })

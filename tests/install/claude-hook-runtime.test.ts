@@ -29,13 +29,16 @@ describe('the .claude/settings.json hook under the pinned Claude Code', () => {
       timeoutMs: 30_000,
       script: (req) => {
         if (!isMainThreadRequest(req)) return text('ok')
-        if (toolRoundTrips(req).length === 0) return toolUses({ name: 'Write', input: { file_path: file, content: '---\nname: broken\ntools: Read\n---\n\nBody.\n' } })
+        if (toolRoundTrips(req).length === 0)
+          return toolUses({ name: 'Write', input: { file_path: file, content: '---\nname: broken\ntools: Read\n---\n\nBody.\n' } })
         return text('done')
       },
     })
     expect(run.exitCode, run.stderr).toBe(0)
     expect(fs.existsSync(file)).toBe(true)
-    const after = messagesRequests(run.requests).filter(isMainThreadRequest).find((r) => toolRoundTrips(r).some((t) => t.name === 'Write' && t.result))
+    const after = messagesRequests(run.requests)
+      .filter(isMainThreadRequest)
+      .find((r) => toolRoundTrips(r).some((t) => t.name === 'Write' && t.result))
     expect(after, 'a request after the Write').toBeDefined()
     const seen = allText(after!)
     expect(seen).toContain('backend-team validate found problems in agents/broken.md')

@@ -9,7 +9,12 @@ import { REPO_ROOT, agent, tempDir, write } from './helpers.ts'
 const hookScript = path.join(REPO_ROOT, '.claude', 'hooks', 'validate-edited.mjs')
 
 function runHook(project: string, input: unknown) {
-  const r = spawnSync(process.execPath, [hookScript], { input: JSON.stringify(input), encoding: 'utf8', env: { ...process.env, CLAUDE_PROJECT_DIR: project }, timeout: 20_000 })
+  const r = spawnSync(process.execPath, [hookScript], {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    env: { ...process.env, CLAUDE_PROJECT_DIR: project },
+    timeout: 20_000,
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -26,7 +31,10 @@ describe("this repository's .claude/", () => {
   it('settings.json runs the hook after Write and Edit', () => {
     const settings = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '.claude', 'settings.json'), 'utf8'))
     expect(settings.hooks.PostToolUse).toEqual([
-      { matcher: 'Write|Edit', hooks: [expect.objectContaining({ type: 'command', command: 'node "$CLAUDE_PROJECT_DIR/.claude/hooks/validate-edited.mjs"' })] },
+      {
+        matcher: 'Write|Edit',
+        hooks: [expect.objectContaining({ type: 'command', command: 'node "$CLAUDE_PROJECT_DIR/.claude/hooks/validate-edited.mjs"' })],
+      },
     ])
   })
 
@@ -39,7 +47,12 @@ describe("this repository's .claude/", () => {
     write(path.join(project, '.claude', 'skills', 'bad', 'SKILL.md'), '---\nname: bad\ndescription: "unterminated\n---\n\n# Bad\n')
     write(path.join(project, 'src', 'main.go'), 'package main\n')
 
-    const broken = runHook(project, { hook_event_name: 'PostToolUse', tool_name: 'Write', cwd: project, tool_input: { file_path: path.join(project, 'agents', 'broken.md') } })
+    const broken = runHook(project, {
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Write',
+      cwd: project,
+      tool_input: { file_path: path.join(project, 'agents', 'broken.md') },
+    })
     expect(broken.code).toBe(2)
     expect(broken.stderr).toContain('backend-team validate found problems in agents/broken.md')
     expect(broken.stderr).toMatch(/Missing required `description`\s+frontmatter\/schema/)
@@ -48,7 +61,12 @@ describe("this repository's .claude/", () => {
     expect(relative.code).toBe(2)
     expect(relative.stderr).toContain('.claude/skills/bad/SKILL.md')
 
-    for (const file of [path.join(project, 'agents', 'fine.md'), path.join(project, 'src', 'main.go'), path.join(project, 'agents', 'gone.md'), '/etc/hostname']) {
+    for (const file of [
+      path.join(project, 'agents', 'fine.md'),
+      path.join(project, 'src', 'main.go'),
+      path.join(project, 'agents', 'gone.md'),
+      '/etc/hostname',
+    ]) {
       const quiet = runHook(project, { tool_name: 'Write', cwd: project, tool_input: { file_path: file } })
       expect({ file, ...quiet }).toEqual({ file, code: 0, stdout: '', stderr: '' })
     }

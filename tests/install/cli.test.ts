@@ -12,7 +12,11 @@ const exec = promisify(execFile)
 
 async function cli(args: string[], cwd: string, home: string) {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, HOME: home, NO_COLOR: '1' }, timeout: 15_000 })
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, HOME: home, NO_COLOR: '1' },
+      timeout: 15_000,
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code?: number; stdout: string; stderr: string }
@@ -25,7 +29,8 @@ const packFiles = (): string[] => {
   for (const folder of ['agents', 'skills', 'commands']) {
     if (!fs.existsSync(path.join(REPO_ROOT, folder))) continue
     for (const entry of fs.readdirSync(path.join(REPO_ROOT, folder), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && !entry.name.startsWith('.')) out.push(path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      if (entry.isFile() && !entry.name.startsWith('.'))
+        out.push(path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     }
   }
   return out.sort()
@@ -43,7 +48,9 @@ describe('backend-team install (built CLI, real pack)', () => {
     const installed = await cli(['install'], repo, home)
     expect(installed.stderr).toBe('')
     expect(installed.code).toBe(0)
-    const schemas = ['catalog', 'orchestrator-result', 'progress-state', 'specialist-result'].map((n) => `backend-team/schemas/${n}.schema.json`)
+    const schemas = ['catalog', 'orchestrator-result', 'progress-state', 'specialist-result'].map(
+      (n) => `backend-team/schemas/${n}.schema.json`,
+    )
     const expected = [...packFiles(), ...schemas].sort()
     expect(Object.keys(readLockFile(repo).files).sort()).toEqual(expected)
     // Byte for byte, except where the drop-in mode needs other names and paths.
@@ -79,7 +86,12 @@ describe('backend-team install (built CLI, real pack)', () => {
     expect([a.stdout, b.stdout].some((o) => /: 0 created, /.test(o))).toBe(true)
     const lock = readLockFile(repo)
     for (const [rel, { sha256 }] of Object.entries(lock.files)) {
-      expect(createHash('sha256').update(fs.readFileSync(path.join(repo, '.claude', rel))).digest('hex'), rel).toBe(sha256)
+      expect(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(repo, '.claude', rel)))
+          .digest('hex'),
+        rel,
+      ).toBe(sha256)
     }
     expect(fs.existsSync(path.join(repo, '.claude', 'backend-team.running'))).toBe(false)
   })
@@ -94,7 +106,12 @@ describe('backend-team install (built CLI, real pack)', () => {
     expect(conflict.stderr).toMatch(/\.claude\/agents\/backend-orchestrator\.md\s+exists and was not installed by backend-team/)
     expect(fs.readFileSync(path.join(repo, '.claude', 'agents', 'backend-orchestrator.md'), 'utf8')).toBe('mine\n')
 
-    for (const args of [['install', '--bogus'], ['install', 'a', 'b'], ['uninstall', '--force'], ['install', path.join(repo, 'nope')]]) {
+    for (const args of [
+      ['install', '--bogus'],
+      ['install', 'a', 'b'],
+      ['uninstall', '--force'],
+      ['install', path.join(repo, 'nope')],
+    ]) {
       const r = await cli(args, repo, home)
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr).toMatch(/^backend-team (install|uninstall): /)

@@ -75,6 +75,12 @@ export function snapshot(dir: string): Record<string, string> {
   return out
 }
 
-export function readLockFile(target: string): { mode?: string; files: Record<string, { sha256: string; kept?: true }>; directories: string[]; journal?: { operations: { path: string; from: string | null; to: string | null }[] }; package: { version: string } } {
+export function readLockFile(target: string): {
+  mode?: string
+  files: Record<string, { sha256: string; kept?: true }>
+  directories: string[]
+  journal?: { operations: { path: string; from: string | null; to: string | null }[] }
+  package: { version: string }
+} {
   return JSON.parse(fs.readFileSync(path.join(target, '.claude', 'backend-team.lock.json'), 'utf8'))
 }

@@ -31,13 +31,16 @@ function repo(rel: string): string {
 }
 
 function lockWith(target: string, files: Record<string, string>, directories: string[] = []): void {
-  write(path.join(target, '.claude', 'backend-team.lock.json'), JSON.stringify({
-    lockVersion: 1,
-    package: { name: 'backend-team', version: '1.0.0' },
-    updated: '2026-01-01T00:00:00Z',
-    files: Object.fromEntries(Object.entries(files).map(([rel, content]) => [rel, { sha256: sha(content) }])),
-    directories,
-  }))
+  write(
+    path.join(target, '.claude', 'backend-team.lock.json'),
+    JSON.stringify({
+      lockVersion: 1,
+      package: { name: 'backend-team', version: '1.0.0' },
+      updated: '2026-01-01T00:00:00Z',
+      files: Object.fromEntries(Object.entries(files).map(([rel, content]) => [rel, { sha256: sha(content) }])),
+      directories,
+    }),
+  )
 }
 
 async function run(command: typeof runInstall, target: string, args: string[] = [], d: InstallDeps = deps) {
@@ -148,7 +151,10 @@ describe('what is on disk is a fact, not an assumption', () => {
     // Tests run as root, where mode 000 still reads: a file system that answers as for a non-root user.
     const unreadable: FileSystem = {
       ...realFileSystem,
-      inspect: (p, max) => (p === claude('agents', 'alpha.md') ? { kind: 'file', size: 16, content: null, problem: 'cannot be read (EACCES)' } : realFileSystem.inspect(p, max)),
+      inspect: (p, max) =>
+        p === claude('agents', 'alpha.md')
+          ? { kind: 'file', size: 16, content: null, problem: 'cannot be read (EACCES)' }
+          : realFileSystem.inspect(p, max),
     }
     for (const args of [[], ['--force'], ['--dry-run']]) {
       const r = await run(runInstall, target, args, { ...deps, fs: unreadable })
@@ -248,7 +254,10 @@ describe('what is on disk is a fact, not an assumption', () => {
 describe('concurrent runs are serialised by .claude/backend-team.running', () => {
   it('a second run waits for a live holder, then exits 1 and says who holds it', async () => {
     const target = repo('proj')
-    write(path.join(target, '.claude', runLockName), JSON.stringify({ pid: process.ppid, host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z', run: 'x' }))
+    write(
+      path.join(target, '.claude', runLockName),
+      JSON.stringify({ pid: process.ppid, host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z', run: 'x' }),
+    )
     const r = await run(runInstall, target)
     expect(r.code).toBe(1)
     expect(r.err).toMatch(new RegExp(`another backend-team run \\(process ${process.ppid} on .*\\) is changing .*; nothing was written`))
@@ -258,7 +267,10 @@ describe('concurrent runs are serialised by .claude/backend-team.running', () =>
   it('a run lock left by a process that died is taken over', async () => {
     const target = repo('proj')
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout
-    write(path.join(target, '.claude', runLockName), JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z', run: 'x' }))
+    write(
+      path.join(target, '.claude', runLockName),
+      JSON.stringify({ pid: Number(dead), host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z', run: 'x' }),
+    )
     const r = await run(runInstall, target)
     expect(r.code).toBe(0)
     expect(fs.existsSync(path.join(target, '.claude', runLockName))).toBe(false)
@@ -266,7 +278,10 @@ describe('concurrent runs are serialised by .claude/backend-team.running', () =>
 
   it('two installs started together both succeed, one after the other, and the lock agrees with the disk', async () => {
     const target = repo('proj')
-    const [a, b] = await Promise.all([run(runInstall, target, [], { ...deps, waitMs: 5000 }), run(runInstall, target, [], { ...deps, waitMs: 5000 })])
+    const [a, b] = await Promise.all([
+      run(runInstall, target, [], { ...deps, waitMs: 5000 }),
+      run(runInstall, target, [], { ...deps, waitMs: 5000 }),
+    ])
     expect([a.code, b.code]).toEqual([0, 0])
     const lock = readLockFile(target)
     for (const [rel, { sha256 }] of Object.entries(lock.files)) expect(sha(fs.readFileSync(path.join(target, '.claude', rel)))).toBe(sha256)

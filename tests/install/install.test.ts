@@ -19,7 +19,10 @@ beforeEach(() => {
 })
 
 const claude = () => path.join(target, '.claude')
-const packFiles = () => ({ ...prefix('agents/', snapshot(path.join(pack, 'agents'))), ...prefix('skills/', snapshot(path.join(pack, 'skills'))) })
+const packFiles = () => ({
+  ...prefix('agents/', snapshot(path.join(pack, 'agents'))),
+  ...prefix('skills/', snapshot(path.join(pack, 'skills'))),
+})
 const prefix = (p: string, o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [p + k, v]))
 const lockName = 'backend-team.lock.json'
 
@@ -258,21 +261,37 @@ describe('uninstall', () => {
 
 describe('written for where it lands', () => {
   it('drop-in: bare Agent(...) names, the referenced schemas copied, links and paths to them rewritten; recorded in the lock', async () => {
-    write(path.join(pack, 'agents', 'lead.md'), `---\nname: lead\ndescription: Leads.\ntools: Agent(alpha, backend-team:alpha, backend-team:beta), Read\n---\n\nReturn JSON per \`schemas/result.schema.json\` ([schema](../schemas/result.schema.json)); backend-team:alpha in prose stays.\n`)
-    write(path.join(pack, 'skills', 'sk', 'SKILL.md'), skill('sk', 'See [the schema](../../schemas/result.schema.json) and schemas/missing.schema.json.'))
-    write(path.join(pack, 'commands', 'run.md'), `---\ndescription: Runs the lead.\ncontext: fork\nagent: backend-team:lead\n---\n\nRun backend-team:lead's plan.\n`)
+    write(
+      path.join(pack, 'agents', 'lead.md'),
+      `---\nname: lead\ndescription: Leads.\ntools: Agent(alpha, backend-team:alpha, backend-team:beta), Read\n---\n\nReturn JSON per \`schemas/result.schema.json\` ([schema](../schemas/result.schema.json)); backend-team:alpha in prose stays.\n`,
+    )
+    write(
+      path.join(pack, 'skills', 'sk', 'SKILL.md'),
+      skill('sk', 'See [the schema](../../schemas/result.schema.json) and schemas/missing.schema.json.'),
+    )
+    write(
+      path.join(pack, 'commands', 'run.md'),
+      `---\ndescription: Runs the lead.\ncontext: fork\nagent: backend-team:lead\n---\n\nRun backend-team:lead's plan.\n`,
+    )
     write(path.join(pack, 'schemas', 'result.schema.json'), '{"$ref": "part.schema.json#/$defs/x"}\n')
     write(path.join(pack, 'schemas', 'part.schema.json'), '{"$defs": {"x": {}}}\n')
     write(path.join(pack, 'schemas', 'unused.schema.json'), '{}\n')
     expect((await install()).code).toBe(0)
     const lead = fs.readFileSync(path.join(claude(), 'agents', 'lead.md'), 'utf8')
     expect(lead).toContain('tools: Agent(alpha, beta), Read\n')
-    expect(lead).toContain('Return JSON per `.claude/backend-team/schemas/result.schema.json` ([schema](../backend-team/schemas/result.schema.json)); backend-team:alpha in prose stays.')
+    expect(lead).toContain(
+      'Return JSON per `.claude/backend-team/schemas/result.schema.json` ([schema](../backend-team/schemas/result.schema.json)); backend-team:alpha in prose stays.',
+    )
     // A forked command names its agent the way the mode loads it (a plugin's backend-team:lead is a copy's lead).
-    expect(fs.readFileSync(path.join(claude(), 'commands', 'run.md'), 'utf8')).toBe(`---\ndescription: Runs the lead.\ncontext: fork\nagent: lead\n---\n\nRun backend-team:lead's plan.\n`)
+    expect(fs.readFileSync(path.join(claude(), 'commands', 'run.md'), 'utf8')).toBe(
+      `---\ndescription: Runs the lead.\ncontext: fork\nagent: lead\n---\n\nRun backend-team:lead's plan.\n`,
+    )
     const sk = fs.readFileSync(path.join(claude(), 'skills', 'sk', 'SKILL.md'), 'utf8')
     expect(sk).toContain('See [the schema](../../backend-team/schemas/result.schema.json) and schemas/missing.schema.json.')
-    expect(snapshot(path.join(claude(), 'backend-team', 'schemas'))).toEqual({ 'part.schema.json': '{"$defs": {"x": {}}}\n', 'result.schema.json': '{"$ref": "part.schema.json#/$defs/x"}\n' })
+    expect(snapshot(path.join(claude(), 'backend-team', 'schemas'))).toEqual({
+      'part.schema.json': '{"$defs": {"x": {}}}\n',
+      'result.schema.json': '{"$ref": "part.schema.json#/$defs/x"}\n',
+    })
     const lock = readLockFile(target) as ReturnType<typeof readLockFile> & { transforms: string[] }
     expect(lock.mode).toBe('project')
     expect(lock.transforms).toEqual(['agent-names-bare', 'schemas'])

@@ -25,7 +25,10 @@ function faultyFileSystem(failAt: number): FileSystem & { changes: number } {
     writeFile(file: string, content: Buffer, options?: WriteOptions) {
       if (faulty.step()) {
         // Torn write: what atomic-write leaves when the process dies before its rename.
-        fs.writeFileSync(path.join(path.dirname(file), `.${path.basename(file)}.${options?.tempTag}.tmp`), content.subarray(0, content.length >> 1))
+        fs.writeFileSync(
+          path.join(path.dirname(file), `.${path.basename(file)}.${options?.tempTag}.tmp`),
+          content.subarray(0, content.length >> 1),
+        )
         throw new Crash(`injected failure writing ${file}`)
       }
       realFileSystem.writeFile(file, content, options)
@@ -100,7 +103,9 @@ function expectLockAgreesWithDisk(claudeDir: string, paths: string[]) {
     const abs = path.join(claudeDir, rel)
     const onDisk = fs.existsSync(abs) ? sha(fs.readFileSync(abs)) : null
     const recorded = lock.files[rel]?.sha256 ?? null
-    const inFlight = (lock.journal?.operations ?? []).filter((op: { path: string }) => op.path === rel).map((op: { to: string | null }) => op.to)
+    const inFlight = (lock.journal?.operations ?? [])
+      .filter((op: { path: string }) => op.path === rel)
+      .map((op: { to: string | null }) => op.to)
     expect([recorded, ...inFlight], `${rel} on disk is ${onDisk}`).toContain(onDisk)
   }
   return true
@@ -109,7 +114,12 @@ function expectLockAgreesWithDisk(claudeDir: string, paths: string[]) {
 describe('an interrupted run', () => {
   for (const scenario of scenarios) {
     it(`${scenario.name}: at every failure point, each file is old or new, the lock agrees, and a re-run completes`, async () => {
-      const deps = (pack: string, home: string, fileSystem?: FileSystem): InstallDeps => ({ packageRoot: pack, home, now: () => new Date('2026-01-02T03:04:05Z'), ...(fileSystem ? { fs: fileSystem } : {}) })
+      const deps = (pack: string, home: string, fileSystem?: FileSystem): InstallDeps => ({
+        packageRoot: pack,
+        home,
+        now: () => new Date('2026-01-02T03:04:05Z'),
+        ...(fileSystem ? { fs: fileSystem } : {}),
+      })
       const prepare = async () => {
         const pack = makePack()
         const target = tempDir('crash')
@@ -133,13 +143,19 @@ describe('an interrupted run', () => {
         const { pack, target, home, claudeDir } = await prepare()
         const { [lockName]: _l, ...before } = snapshot(claudeDir)
         expect(before).toEqual(Object.fromEntries(Object.entries(before0).filter(([p]) => p !== lockName)))
-        await expect(scenario.command([], captureIO(target), deps(pack, home, faultyFileSystem(k))), `failure at change ${k}`).rejects.toThrow(/Stopped part-way/)
+        await expect(
+          scenario.command([], captureIO(target), deps(pack, home, faultyFileSystem(k))),
+          `failure at change ${k}`,
+        ).rejects.toThrow(/Stopped part-way/)
 
         const { [lockName]: _l2, ...now } = snapshot(claudeDir)
         const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])]
         for (const rel of paths) expect([before[rel], after[rel]], `${rel} after a failure at change ${k}`).toContain(now[rel])
         const others = Object.keys(now).filter((rel) => !paths.includes(rel))
-        expect(others.every((rel) => /(^|\/)\.[^/]+\.bt-[0-9a-f]{16}\.tmp$/.test(rel)), `unexpected files ${others.join(', ')}`).toBe(true)
+        expect(
+          others.every((rel) => /(^|\/)\.[^/]+\.bt-[0-9a-f]{16}\.tmp$/.test(rel)),
+          `unexpected files ${others.join(', ')}`,
+        ).toBe(true)
         const hasLock = expectLockAgreesWithDisk(claudeDir, paths)
         if (!hasLock) {
           // No lock: stopped before the journal reached the disk (nothing changed yet), or uninstall stopped after
@@ -157,7 +173,9 @@ describe('an interrupted run', () => {
         if (lockText !== undefined) {
           const lock = JSON.parse(lockText)
           expect(lock.journal).toBeUndefined()
-          expect(Object.fromEntries(Object.entries(lock.files).map(([rel, v]) => [rel, (v as { sha256: string }).sha256]))).toEqual(Object.fromEntries(Object.entries(after).map(([rel, c]) => [rel, sha(c)])))
+          expect(Object.fromEntries(Object.entries(lock.files).map(([rel, v]) => [rel, (v as { sha256: string }).sha256]))).toEqual(
+            Object.fromEntries(Object.entries(after).map(([rel, c]) => [rel, sha(c)])),
+          )
         } else {
           expect(Object.keys(after)).toEqual([])
           // Gone, or (stopped between deleting the lock and removing `.claude`) an empty folder.

@@ -18,7 +18,11 @@ const marketplace = read('.claude-plugin/marketplace.json')
 async function pluginValidate(target: string) {
   const env = { ...process.env, HOME: tempDir('claude-home'), DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }
   try {
-    const { stdout } = await exec(claudeBinary(), ['plugin', 'validate', '--strict', '--json', target], { cwd: REPO_ROOT, env, timeout: 30_000 })
+    const { stdout } = await exec(claudeBinary(), ['plugin', 'validate', '--strict', '--json', target], {
+      cwd: REPO_ROOT,
+      env,
+      timeout: 30_000,
+    })
     return { code: 0, report: JSON.parse(stdout) }
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string; message: string }
@@ -29,7 +33,10 @@ async function pluginValidate(target: string) {
 
 describe('plugin packaging', () => {
   it('plugin.json and marketplace.json pass our schemas', () => {
-    for (const [id, data] of [['plugin.schema.json', plugin], ['marketplace.schema.json', marketplace]] as const) {
+    for (const [id, data] of [
+      ['plugin.schema.json', plugin],
+      ['marketplace.schema.json', marketplace],
+    ] as const) {
       const validate = validatorFor(id)
       expect(validate(data), JSON.stringify(describeErrors(validate.errors, data))).toBe(true)
     }
@@ -48,7 +55,13 @@ describe('plugin packaging', () => {
   it('passes the pinned `claude plugin validate --strict`, as a marketplace and as a plugin', async () => {
     for (const target of ['.', '.claude-plugin/plugin.json']) {
       const { code, report, stderr } = await pluginValidate(target)
-      expect({ target, code, stderr, errors: report.manifest.errors, warnings: report.manifest.warnings }).toEqual({ target, code: 0, stderr: undefined, errors: [], warnings: [] })
+      expect({ target, code, stderr, errors: report.manifest.errors, warnings: report.manifest.warnings }).toEqual({
+        target,
+        code: 0,
+        stderr: undefined,
+        errors: [],
+        warnings: [],
+      })
       expect(report.success).toBe(true)
       expect(report.strict).toBe(true)
       expect(report.provides.agents).toContain('backend-team:backend-orchestrator')
@@ -63,7 +76,14 @@ describe('plugin packaging', () => {
 
   it('.pre-commit-hooks.yaml offers backend-team-validate (its files: pattern is tested in tests/init/recipes.test.ts)', () => {
     const hooks = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8'))
-    expect(hooks).toEqual([expect.objectContaining({ id: 'backend-team-validate', entry: 'backend-team validate --staged', language: 'node', pass_filenames: true })])
+    expect(hooks).toEqual([
+      expect.objectContaining({
+        id: 'backend-team-validate',
+        entry: 'backend-team validate --staged',
+        language: 'node',
+        pass_filenames: true,
+      }),
+    ])
     expect(pkg.bin['backend-team']).toBe('bin/backend-team.js')
   })
 })

@@ -13,7 +13,11 @@ const ourPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json
 
 async function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]) {
   try {
-    const { stdout, stderr } = await exec('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env, timeout: 30_000 })
+    const { stdout, stderr } = await exec(
+      'git',
+      ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+      { cwd, env, timeout: 30_000 },
+    )
     return { code: 0, output: stdout + stderr }
   } catch (error) {
     const e = error as { code?: number; stdout: string; stderr: string }
@@ -33,13 +37,23 @@ describe('pre-commit hook', () => {
     const home = tempDir('home')
     const env = { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', CI: '' }
     await git(repo, env, 'init', '-q')
-    write(path.join(repo, 'package.json'), JSON.stringify({
-      name: 'consumer',
-      private: true,
-      scripts: { validate: `node ${JSON.stringify(BIN)} validate` },
-      'simple-git-hooks': ourPackage['simple-git-hooks'],
-    }, null, 2))
-    const hooksCli = path.join(path.dirname(createRequire(path.join(REPO_ROOT, 'package.json')).resolve('simple-git-hooks/package.json')), 'cli.js')
+    write(
+      path.join(repo, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'consumer',
+          private: true,
+          scripts: { validate: `node ${JSON.stringify(BIN)} validate` },
+          'simple-git-hooks': ourPackage['simple-git-hooks'],
+        },
+        null,
+        2,
+      ),
+    )
+    const hooksCli = path.join(
+      path.dirname(createRequire(path.join(REPO_ROOT, 'package.json')).resolve('simple-git-hooks/package.json')),
+      'cli.js',
+    )
     await exec(process.execPath, [hooksCli], { cwd: repo, env, timeout: 30_000 })
     expect(fs.readFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')).toContain('npm run -s validate -- --staged')
 
@@ -51,7 +65,10 @@ describe('pre-commit hook', () => {
     expect(refused.output).toMatch(/error\s+Missing required `description`\s+frontmatter\/schema/)
     expect((await git(repo, env, 'rev-parse', '--verify', '-q', 'HEAD')).code).not.toBe(0)
 
-    write(path.join(repo, 'agents', 'reviewer.md'), '---\nname: reviewer\ndescription: Reviews diffs for correctness.\ntools: Read, Grep\n---\n\nYou review diffs.\n')
+    write(
+      path.join(repo, 'agents', 'reviewer.md'),
+      '---\nname: reviewer\ndescription: Reviews diffs for correctness.\ntools: Read, Grep\n---\n\nYou review diffs.\n',
+    )
     await git(repo, env, 'add', '-A')
     const landed = await git(repo, env, 'commit', '-m', 'add a reviewer agent')
     expect(landed.code, landed.output).toBe(0)

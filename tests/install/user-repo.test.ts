@@ -33,7 +33,11 @@ interface Result {
 
 async function sh(file: string, args: string[], cwd: string, home: string): Promise<Result> {
   try {
-    const { stdout, stderr } = await exec(file, args, { cwd, env: { ...process.env, HOME: home, NO_COLOR: '1', npm_config_cache: path.join(home, '.npm'), npm_config_update_notifier: 'false' }, timeout: 60_000 })
+    const { stdout, stderr } = await exec(file, args, {
+      cwd,
+      env: { ...process.env, HOME: home, NO_COLOR: '1', npm_config_cache: path.join(home, '.npm'), npm_config_update_notifier: 'false' },
+      timeout: 60_000,
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code?: number; stdout: string; stderr: string }
@@ -55,7 +59,10 @@ async function goRepo(home: string, withPackageJson: boolean): Promise<string> {
   const repo = tempDir('user-repo')
   await sh('git', ['init', '-q'], repo, home)
   write(path.join(repo, 'go.mod'), 'module example.com/orders\n\ngo 1.22\n')
-  write(path.join(repo, 'internal', 'orders', 'handler.go'), 'package orders\n\n// Handle cancels an order.\nfunc Handle() error { return nil }\n')
+  write(
+    path.join(repo, 'internal', 'orders', 'handler.go'),
+    'package orders\n\n// Handle cancels an order.\nfunc Handle() error { return nil }\n',
+  )
   write(path.join(repo, '.claude', 'agents', 'release-notes-writer.md'), userAgent)
   write(path.join(repo, '.claude', 'settings.json'), '{\n  "permissions": { "allow": ["Bash(go test:*)"] }\n}\n')
   if (withPackageJson) write(path.join(repo, 'package.json'), '{\n  "name": "orders",\n  "private": true\n}\n')
@@ -71,61 +78,65 @@ const installedPackFiles = (repo: string) => Object.keys(readLockFile(repo).file
 const bytesOf = (files: string[]) => Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, 'utf8')]))
 
 describe('a user repository, from the packed tarball', () => {
-  it('with package.json: install, validate clean, generate and --fix change nothing, keep a customised file, uninstall to the bytes before', slow, async () => {
-    const home = tempDir('home')
-    const repo = await goRepo(home, true)
-    const npm = await sh('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], repo, home)
-    expect(npm.code, npm.stderr).toBe(0)
-    const npx = (...args: string[]) => sh('npx', ['--offline', 'backend-team', ...args], repo, home)
-    const before = repoBytes(repo)
+  it(
+    'with package.json: install, validate clean, generate and --fix change nothing, keep a customised file, uninstall to the bytes before',
+    slow,
+    async () => {
+      const home = tempDir('home')
+      const repo = await goRepo(home, true)
+      const npm = await sh('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], repo, home)
+      expect(npm.code, npm.stderr).toBe(0)
+      const npx = (...args: string[]) => sh('npx', ['--offline', 'backend-team', ...args], repo, home)
+      const before = repoBytes(repo)
 
-    const plan = await npx('install', '--dry-run')
-    const installed = await npx('install')
-    expect(installed.stderr).toBe('')
-    expect([plan.code, installed.code]).toEqual([0, 0])
+      const plan = await npx('install', '--dry-run')
+      const installed = await npx('install')
+      expect(installed.stderr).toBe('')
+      expect([plan.code, installed.code]).toEqual([0, 0])
 
-    // The pack is valid where it landed: no diagnostics at all, the user's agent included.
-    const validated = await npx('validate')
-    expect(validated.stdout + validated.stderr).toBe('')
-    expect(validated.code).toBe(0)
+      // The pack is valid where it landed: no diagnostics at all, the user's agent included.
+      const validated = await npx('validate')
+      expect(validated.stdout + validated.stderr).toBe('')
+      expect(validated.code).toBe(0)
 
-    // The orchestrator names the specialists as they are known here, and its roster stays the pack's nine.
-    const orchestrator = fs.readFileSync(path.join(repo, '.claude', 'agents', 'backend-orchestrator.md'), 'utf8')
-    expect(orchestrator).toMatch(/^ {2}- Agent\(backend-architect, backend-developer, backend-unit-test-engineer, [a-z, -]+\)$/m)
-    expect(orchestrator).not.toContain('release-notes-writer')
-    // The schemas the prompts point at are there.
-    for (const name of ['specialist-result', 'orchestrator-result', 'progress-state']) {
-      expect(fs.existsSync(path.join(repo, '.claude', 'backend-team', 'schemas', `${name}.schema.json`)), name).toBe(true)
-    }
+      // The orchestrator names the specialists as they are known here, and its roster stays the pack's nine.
+      const orchestrator = fs.readFileSync(path.join(repo, '.claude', 'agents', 'backend-orchestrator.md'), 'utf8')
+      expect(orchestrator).toMatch(/^ {2}- Agent\(backend-architect, backend-developer, backend-unit-test-engineer, [a-z, -]+\)$/m)
+      expect(orchestrator).not.toContain('release-notes-writer')
+      // The schemas the prompts point at are there.
+      for (const name of ['specialist-result', 'orchestrator-result', 'progress-state']) {
+        expect(fs.existsSync(path.join(repo, '.claude', 'backend-team', 'schemas', `${name}.schema.json`)), name).toBe(true)
+      }
 
-    const pack = bytesOf(installedPackFiles(repo))
-    for (const args of [['generate'], ['validate', '--fix']]) {
-      const r = await npx(...args)
-      expect(r.code, args.join(' ') + r.stdout).toBe(0)
-      expect(bytesOf(installedPackFiles(repo)), args.join(' ')).toEqual(pack)
-    }
+      const pack = bytesOf(installedPackFiles(repo))
+      for (const args of [['generate'], ['validate', '--fix']]) {
+        const r = await npx(...args)
+        expect(r.code, args.join(' ') + r.stdout).toBe(0)
+        expect(bytesOf(installedPackFiles(repo)), args.join(' ')).toEqual(pack)
+      }
 
-    // A file customised on purpose: update reports it (exit 1, dry run too) until it is kept.
-    const skill = path.join(repo, '.claude', 'skills', 'gateway-backend', 'SKILL.md')
-    fs.appendFileSync(skill, '\nOur services also use Step Functions.\n')
-    expect((await npx('update', '--dry-run')).code).toBe(1)
-    const reported = await npx('update')
-    expect(reported.code).toBe(1)
-    expect(reported.stdout).toContain('npx backend-team update --keep <file>')
-    const kept = await npx('update', '--keep', '.claude/skills/gateway-backend/SKILL.md')
-    expect(kept.code, kept.stdout + kept.stderr).toBe(0)
-    expect(readLockFile(repo).files['skills/gateway-backend/SKILL.md']).toMatchObject({ kept: true })
-    expect((await npx('update', '--dry-run')).code).toBe(0)
-    expect((await npx('update')).code).toBe(0)
+      // A file customised on purpose: update reports it (exit 1, dry run too) until it is kept.
+      const skill = path.join(repo, '.claude', 'skills', 'gateway-backend', 'SKILL.md')
+      fs.appendFileSync(skill, '\nOur services also use Step Functions.\n')
+      expect((await npx('update', '--dry-run')).code).toBe(1)
+      const reported = await npx('update')
+      expect(reported.code).toBe(1)
+      expect(reported.stdout).toContain('npx backend-team update --keep <file>')
+      const kept = await npx('update', '--keep', '.claude/skills/gateway-backend/SKILL.md')
+      expect(kept.code, kept.stdout + kept.stderr).toBe(0)
+      expect(readLockFile(repo).files['skills/gateway-backend/SKILL.md']).toMatchObject({ kept: true })
+      expect((await npx('update', '--dry-run')).code).toBe(0)
+      expect((await npx('update')).code).toBe(0)
 
-    // Uninstall: back to the bytes before install, except the file the user changed and kept.
-    const removed = await npx('uninstall')
-    expect(removed.code, removed.stdout + removed.stderr).toBe(0)
-    const after = repoBytes(repo)
-    const { '.claude/skills/gateway-backend/SKILL.md': customised, ...rest } = after
-    expect(customised).toContain('Step Functions')
-    expect(rest).toEqual(before)
-  })
+      // Uninstall: back to the bytes before install, except the file the user changed and kept.
+      const removed = await npx('uninstall')
+      expect(removed.code, removed.stdout + removed.stderr).toBe(0)
+      const after = repoBytes(repo)
+      const { '.claude/skills/gateway-backend/SKILL.md': customised, ...rest } = after
+      expect(customised).toContain('Step Functions')
+      expect(rest).toEqual(before)
+    },
+  )
 
   it('without package.json (the bin run directly): install and validate clean', slow, async () => {
     const home = tempDir('home')

@@ -24,7 +24,10 @@ function quickStart(): string[] {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
   const block = /^```sh quick-start\n([\s\S]*?)^```$/m.exec(readme)
   if (!block) throw new Error('README.md has no ```sh quick-start block')
-  return block[1]!.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean)
+  return block[1]!
+    .split('\n')
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean)
 }
 
 /** A staged broken agent with a fixed working copy is refused, with the diagnostic; the reverse is committed. */
@@ -59,7 +62,8 @@ describe('the packed package', { timeout: 180_000 }, () => {
     expect(files).toContain('package/bin/backend-team.js')
     expect(files.filter((f) => f.startsWith('package/dist/'))).toEqual(['package/dist/cli.js'])
     const pkg = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }))
-    for (const script of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack']) expect(pkg.scripts?.[script], script).toBeUndefined()
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack'])
+      expect(pkg.scripts?.[script], script).toBeUndefined()
     expect(pkg.dependencies ?? {}).toEqual({})
 
     const repo = newRepo(true)

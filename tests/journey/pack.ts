@@ -15,7 +15,11 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'bt-pack-'))
   const root = fileURLToPath(new URL('../..', import.meta.url))
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } })
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  })
   const [{ filename }] = JSON.parse(out) as [{ filename: string }]
   project.provide('tarball', join(dir, filename))
   return () => rmSync(dir, { recursive: true, force: true })

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 
-export const goodAgent = '---\nname: go-reviewer\ndescription: Use when a Go change needs review.\ntools: Read, Grep\n---\n\nYou review Go diffs.\n'
+export const goodAgent =
+  '---\nname: go-reviewer\ndescription: Use when a Go change needs review.\ntools: Read, Grep\n---\n\nYou review Go diffs.\n'
 /** A good change to the agent, so there is something to commit. */
 export const revisedAgent = goodAgent.replace('You review Go diffs.', 'You review Go diffs for correctness.')
 export const brokenAgent = goodAgent.replace('tools: Read, Grep\n', 'tools: Read, Grep\ncolor: magenta\n')
@@ -27,11 +28,22 @@ export function userRepo(options: { packageJson: boolean }): UserRepo {
   mkdirSync(home, { recursive: true })
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    HOME: home, USERPROFILE: home, NO_COLOR: '1', CI: '',
+    HOME: home,
+    USERPROFILE: home,
+    NO_COLOR: '1',
+    CI: '',
     PATH: [join(globalPrefix, 'bin'), process.env.PATH].join(delimiter),
-    npm_config_prefix: globalPrefix, npm_config_cache: join(base, 'npm-cache'), npm_config_offline: 'true',
-    npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false',
-    GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com',
+    npm_config_prefix: globalPrefix,
+    npm_config_cache: join(base, 'npm-cache'),
+    npm_config_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Dev',
+    GIT_AUTHOR_EMAIL: 'dev@example.com',
+    GIT_COMMITTER_NAME: 'Dev',
+    GIT_COMMITTER_EMAIL: 'dev@example.com',
   }
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true })
@@ -49,7 +61,8 @@ export function userRepo(options: { packageJson: boolean }): UserRepo {
   write('.claude/agents/go-reviewer.md', goodAgent)
   write('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(go test:*)"]\n  }\n}\n')
   write('.gitignore', 'node_modules/\n*.tgz\n')
-  if (options.packageJson) write('package.json', '{\n  "name": "orders",\n  "private": true,\n  "scripts": {\n    "test": "go test ./..."\n  }\n}\n')
+  if (options.packageJson)
+    write('package.json', '{\n  "name": "orders",\n  "private": true,\n  "scripts": {\n    "test": "go test ./..."\n  }\n}\n')
   sh('git init -q && git add -A && git commit -qm "A Go service"')
   return { root, sh, write, remove: () => rmSync(base, { recursive: true, force: true }) }
 }

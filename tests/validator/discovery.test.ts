@@ -4,14 +4,21 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { agent, cli, project } from './helpers.ts'
 
-interface JsonDiagnostic { file: string; line: number; column: number; ruleId: string; severity: string }
+interface JsonDiagnostic {
+  file: string
+  line: number
+  column: number
+  ruleId: string
+  severity: string
+}
 
 const run = async (cwd: string, ...args: string[]) => {
   const r = await cli(cwd, 'validate', '--format', 'json', ...args)
   return { code: r.code, diagnostics: JSON.parse(r.stdout || '[]') as JsonDiagnostic[] }
 }
 /** Diagnostics as `path:line:column rule`, paths made absolute so runs from different folders compare. */
-const findings = (cwd: string, diagnostics: JsonDiagnostic[]) => diagnostics.map((d) => `${join(cwd, d.file)}:${d.line}:${d.column} ${d.ruleId}`).sort()
+const findings = (cwd: string, diagnostics: JsonDiagnostic[]) =>
+  diagnostics.map((d) => `${join(cwd, d.file)}:${d.line}:${d.column} ${d.ruleId}`).sort()
 
 const skill = (name: string, body = 'Do it.\n') => `---\nname: ${name}\ndescription: "Use when ${name} is needed."\n---\n\n${body}`
 
@@ -30,7 +37,11 @@ describe('discovery as Claude Code discovers', () => {
     for (const sub of ['.claude/agents', '.claude/skills/helper', 'internal/orders']) {
       const cwd = join(root, sub)
       const r = await run(cwd)
-      expect({ sub, code: r.code, found: findings(cwd, r.diagnostics) }).toEqual({ sub, code: 1, found: findings(root, fromRoot.diagnostics) })
+      expect({ sub, code: r.code, found: findings(cwd, r.diagnostics) }).toEqual({
+        sub,
+        code: 1,
+        found: findings(root, fromRoot.diagnostics),
+      })
     }
   })
 
@@ -51,8 +62,13 @@ describe('discovery as Claude Code discovers', () => {
   it('at a marketplace root lints only the listed plugins and the root .claude/, never stray markdown', async () => {
     const root = project({
       '.claude-plugin/marketplace.json': JSON.stringify({
-        name: 'm', owner: { name: 'o' }, metadata: { pluginRoot: './plugins' },
-        plugins: [{ name: 'listed', source: './plugins/listed' }, { name: 'bare', source: 'bare' }],
+        name: 'm',
+        owner: { name: 'o' },
+        metadata: { pluginRoot: './plugins' },
+        plugins: [
+          { name: 'listed', source: './plugins/listed' },
+          { name: 'bare', source: 'bare' },
+        ],
       }),
       'README.md': '# Marketplace\n',
       'docs/how-to.md': '# How to\n\nNo front matter here.\n',
@@ -85,7 +101,10 @@ describe('discovery as Claude Code discovers', () => {
     const root = project({})
     const one = join(root, 'one')
     const two = join(root, 'two')
-    for (const [dir, files] of [[one, { 'agents/a.md': agent('a', 'skills:\n  - shared\n'), 'skills/shared/SKILL.md': skill('shared') }], [two, { 'agents/b.md': agent('b', 'skills:\n  - shared\n') }]] as const) {
+    for (const [dir, files] of [
+      [one, { 'agents/a.md': agent('a', 'skills:\n  - shared\n'), 'skills/shared/SKILL.md': skill('shared') }],
+      [two, { 'agents/b.md': agent('b', 'skills:\n  - shared\n') }],
+    ] as const) {
       mkdirSync(dir, { recursive: true })
       for (const [path, text] of Object.entries(files)) {
         mkdirSync(join(dir, path, '..'), { recursive: true })

@@ -7,8 +7,12 @@ import { agent, project } from './helpers.ts'
 /** A file check that reports once per agent with what `make` builds, to break one rule of the contract at a time. */
 const breaking = (make: (path: string) => Parameters<Parameters<Check['check']>[0]['report']>[0], fixable = false): Check =>
   defineCheck({
-    id: 'test/breaks-contract', description: 'A check that breaks the contract', rationale: 'Only for the engine tests.',
-    defaultSeverity: 'error', scope: 'project', ...(fixable ? { fixable } : {}),
+    id: 'test/breaks-contract',
+    description: 'A check that breaks the contract',
+    rationale: 'Only for the engine tests.',
+    defaultSeverity: 'error',
+    scope: 'project',
+    ...(fixable ? { fixable } : {}),
     check({ project: p, report }) {
       for (const a of p.agents) report(make(a.file.path))
     },
@@ -31,8 +35,14 @@ describe('the engine is loud about broken checks', () => {
 
   it('throws for a position outside the file or a span that ends before it starts', () => {
     expect(run(breaking((path) => ({ file: path, message: 'x', at: pointAt(500) })))).toThrow(/a position outside .*a\.md \(500:1\)/)
-    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 1, column: 999, endLine: 1, endColumn: 999 } })))).toThrow(/a position outside/)
-    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 2, column: 1, endLine: 1, endColumn: 1 } })))).toThrow(/ends before it starts/)
-    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 0, column: 1, endLine: 1, endColumn: 1 } })))).toThrow(/not 1-based/)
+    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 1, column: 999, endLine: 1, endColumn: 999 } })))).toThrow(
+      /a position outside/,
+    )
+    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 2, column: 1, endLine: 1, endColumn: 1 } })))).toThrow(
+      /ends before it starts/,
+    )
+    expect(run(breaking((path) => ({ file: path, message: 'x', at: { line: 0, column: 1, endLine: 1, endColumn: 1 } })))).toThrow(
+      /not 1-based/,
+    )
   })
 })

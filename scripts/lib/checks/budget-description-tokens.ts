@@ -15,7 +15,8 @@ export function estimateTokens(text: string): number {
 export default defineCheck({
   id: 'budget/description-tokens',
   description: 'Agent descriptions of one pack or project that together exceed the token budget (option `max`, default 3,000)',
-  rationale: 'Claude Code lists every agent with its description in the Agent tool on each main-thread request, so the descriptions cost tokens on every turn (142 agents came to about 4.5k tokens per message in anthropics/claude-code#18245). Tokens are estimated as characters / 4: Anthropic publishes no tokenizer for current Claude models.',
+  rationale:
+    'Claude Code lists every agent with its description in the Agent tool on each main-thread request, so the descriptions cost tokens on every turn (142 agents came to about 4.5k tokens per message in anthropics/claude-code#18245). Tokens are estimated as characters / 4: Anthropic publishes no tokenizer for current Claude models.',
   defaultSeverity: 'warning',
   optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'project',
@@ -37,7 +38,8 @@ export default defineCheck({
       let running = 0
       const crossing = list.find((d) => (running += d.tokens) > max)!.agent
       const { scope } = crossing.file
-      const where = scope.kind === 'plugin' ? `plugin \`${scope.pluginName ?? ''}\`` : scope.kind === 'project' ? 'the project' : 'this pack'
+      const where =
+        scope.kind === 'plugin' ? `plugin \`${scope.pluginName ?? ''}\`` : scope.kind === 'project' ? 'the project' : 'this pack'
       report({
         message: `Unexpected ${list.length} agent descriptions of about ${total.toLocaleString('en-US')} tokens in ${where}, expected at most ${max.toLocaleString('en-US')} in all; this one crosses the budget (Claude Code sends every description with each main-thread request)`,
         at: valueSpan(crossing.file, ['description']),

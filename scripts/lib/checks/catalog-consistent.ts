@@ -10,8 +10,10 @@ import { didYouMean } from '../suggest.ts'
 
 export default defineCheck({
   id: 'catalog/consistent',
-  description: 'agents/catalog.json and skills/catalog.json that fail their schema or do not list exactly the agents and skills beside them',
-  rationale: 'Claude Code never reads the catalogs, but the generator builds the orchestrator\'s roster, the skill index and the gateway routing from them: an agent or skill without an entry is missing from those tables, and an entry without a file sends the orchestrator to something that does not exist.',
+  description:
+    'agents/catalog.json and skills/catalog.json that fail their schema or do not list exactly the agents and skills beside them',
+  rationale:
+    "Claude Code never reads the catalogs, but the generator builds the orchestrator's roster, the skill index and the gateway routing from them: an agent or skill without an entry is missing from those tables, and an entry without a file sends the orchestrator to something that does not exist.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['catalog'],
@@ -28,10 +30,18 @@ export default defineCheck({
       for (const problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) })
     }
     if (!isRecord(data)) return
-    if (Object.hasOwn(data, other)) report({ message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`, at: jsonKeySpan(file, [other]) })
+    if (Object.hasOwn(data, other))
+      report({
+        message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`,
+        at: jsonKeySpan(file, [other]),
+      })
     const entries = data[kind]
     if (!isRecord(entries)) {
-      if (!Object.hasOwn(data, kind)) report({ message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === 'agents' ? 'agent names' : 'skill folders'} to entries`, at: jsonRootSpan(file) })
+      if (!Object.hasOwn(data, kind))
+        report({
+          message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === 'agents' ? 'agent names' : 'skill folders'} to entries`,
+          at: jsonRootSpan(file),
+        })
       return
     }
     const inside = folder + sep
@@ -54,16 +64,25 @@ export default defineCheck({
     for (const name of Object.keys(entries)) {
       if (names.has(name)) continue
       const found = kind === 'agents' ? `an agent named \`${name}\`` : `a skill folder \`${name}\``
-      report({ message: `Unexpected catalog entry \`${name}\`, expected ${found} in ${kind}/${didYouMean(name, names.keys())} (the generated tables would point at nothing)`, at: jsonKeySpan(file, [kind, name]) })
+      report({
+        message: `Unexpected catalog entry \`${name}\`, expected ${found} in ${kind}/${didYouMean(name, names.keys())} (the generated tables would point at nothing)`,
+        at: jsonKeySpan(file, [kind, name]),
+      })
     }
     // A root that keeps catalogs keeps both: the generator reads agents and skills together.
     const root = dirname(folder)
     const otherCatalog = join(root, other, 'catalog.json')
-    const otherCount = kind === 'agents'
-      ? project.skills.filter((s) => dirname(dirname(dirname(s.file.path))) === root && basename(dirname(dirname(s.file.path))) === 'skills').length
-      : project.agents.filter((a) => a.file.path.startsWith(join(root, 'agents') + sep)).length
+    const otherCount =
+      kind === 'agents'
+        ? project.skills.filter(
+            (s) => dirname(dirname(dirname(s.file.path))) === root && basename(dirname(dirname(s.file.path))) === 'skills',
+          ).length
+        : project.agents.filter((a) => a.file.path.startsWith(join(root, 'agents') + sep)).length
     if (otherCount > 0 && !existsSync(otherCatalog)) {
-      report({ message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`, at: jsonRootSpan(file) })
+      report({
+        message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`,
+        at: jsonRootSpan(file),
+      })
     }
   },
 })

@@ -7,7 +7,8 @@ const directive = /\b(?:MUST(?: NOT)?|NEVER|ALWAYS|CRITICAL|IMPORTANT)\b/g
 export default defineCheck({
   id: 'content/directive-density',
   description: 'Agent and skill bodies with too many all-caps directives (option `max`, default 15)',
-  rationale: 'A few MUST/NEVER lines carry weight; dozens of them flatten priorities and cost tokens on every run. Public packs flag more than 15 per prompt.',
+  rationale:
+    'A few MUST/NEVER lines carry weight; dozens of them flatten priorities and cost tokens on every run. Public packs flag more than 15 per prompt.',
   defaultSeverity: 'warning',
   optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'file',
@@ -21,7 +22,11 @@ export default defineCheck({
       const at = file.bodyOffset + m.index
       if (fenced.some(([a, b]) => at >= a && at < b)) continue
       count++
-      if (count === max + 1) report({ message: `Unexpected all-caps directive \`${m[0]}\` past the first ${max}, expected at most ${max} per body`, at: offsetSpan(file, at, at + m[0].length) })
+      if (count === max + 1)
+        report({
+          message: `Unexpected all-caps directive \`${m[0]}\` past the first ${max}, expected at most ${max} per body`,
+          at: offsetSpan(file, at, at + m[0].length),
+        })
     }
   },
 })

@@ -8,7 +8,8 @@ const sleep = /\btime\.Sleep\s*\(/g
 export default defineCheck({
   id: 'content/no-sleep-polling',
   description: 'Go examples that wait with `time.Sleep` instead of polling with a deadline',
-  rationale: 'Agents copy the examples in their prompts and skills. A fixed `time.Sleep` while waiting for SQS, DynamoDB or Lambda side effects is either too short (flaky) or too long (slow); poll with `require.Eventually` or a context deadline.',
+  rationale:
+    'Agents copy the examples in their prompts and skills. A fixed `time.Sleep` while waiting for SQS, DynamoDB or Lambda side effects is either too short (flaky) or too long (slow); poll with `require.Eventually` or a context deadline.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown'],
@@ -17,10 +18,16 @@ export default defineCheck({
       if (!goFence.has(fence.lang)) continue
       const code = file.text.slice(fence.contentStart, fence.contentEnd)
       for (const m of code.matchAll(sleep)) {
-        const line = code.slice(code.lastIndexOf('\n', m.index) + 1, code.indexOf('\n', m.index) === -1 ? undefined : code.indexOf('\n', m.index))
+        const line = code.slice(
+          code.lastIndexOf('\n', m.index) + 1,
+          code.indexOf('\n', m.index) === -1 ? undefined : code.indexOf('\n', m.index),
+        )
         if (/\/\/\s*(?:bad|don't|do not|avoid)/i.test(line)) continue // a counter-example says so on its line
         const start = fence.contentStart + m.index
-        report({ message: 'Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)', at: offsetSpan(file, start, start + m[0].length - 1) })
+        report({
+          message: 'Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)',
+          at: offsetSpan(file, start, start + m[0].length - 1),
+        })
       }
     }
   },

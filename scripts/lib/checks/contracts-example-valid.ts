@@ -12,7 +12,8 @@ const known: readonly string[] = contractNames
 export default defineCheck({
   id: 'contracts/example-valid',
   description: '```json contract=<name> examples that are not valid JSON or break their contract schema',
-  rationale: 'A subagent reproduces the example in its prompt far more reliably than the prose around it, and the orchestrator parses that reply against schemas/<name>.schema.json. An example with a stale status value or a missing field teaches every spawn to return something the orchestrator cannot read.',
+  rationale:
+    'A subagent reproduces the example in its prompt far more reliably than the prose around it, and the orchestrator parses that reply against schemas/<name>.schema.json. An example with a stale status value or a missing field teaches every spawn to return something the orchestrator cannot read.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown', 'readme'],
@@ -25,14 +26,20 @@ export default defineCheck({
       const fenceLine = file.text.slice(fence.start, fence.contentStart)
       const nameAt = fence.start + fenceLine.indexOf(`contract=${name}`) + 'contract='.length
       if (!known.includes(name)) {
-        report({ message: `Unexpected contract \`${name}\`, expected one of ${known.map((n) => `\`${n}\``).join(', ')}`, at: offsetSpan(file, nameAt, nameAt + name.length) })
+        report({
+          message: `Unexpected contract \`${name}\`, expected one of ${known.map((n) => `\`${n}\``).join(', ')}`,
+          at: offsetSpan(file, nameAt, nameAt + name.length),
+        })
         continue
       }
       const base = fence.contentStart
       const parsed = parseJsonText(file.text.slice(base, fence.contentEnd))
       if (parsed.value === undefined) {
         const e = parsed.errors[0]!
-        report({ message: `Unexpected invalid JSON in a \`${name}\` example: ${e.message}, expected strict JSON`, at: offsetSpan(file, base + e.start, base + e.end) })
+        report({
+          message: `Unexpected invalid JSON in a \`${name}\` example: ${e.message}, expected strict JSON`,
+          at: offsetSpan(file, base + e.start, base + e.end),
+        })
         continue
       }
       const validate = validatorFor(`${name}.schema.json`)
@@ -41,7 +48,8 @@ export default defineCheck({
         let at = null
         for (let path = problem.path; !at; path = path.slice(0, -1)) {
           const node = findNode(parsed.doc, path)
-          if (node) at = problem.atKey && path.length === problem.path.length ? [node.keyStart, node.keyEnd] : [node.valueStart, node.valueEnd]
+          if (node)
+            at = problem.atKey && path.length === problem.path.length ? [node.keyStart, node.keyEnd] : [node.valueStart, node.valueEnd]
           if (path.length === 0) break
         }
         report({

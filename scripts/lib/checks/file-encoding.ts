@@ -7,7 +7,8 @@ const found = { binary: 'binary content', utf16: 'a UTF-16 file', 'not-utf8': 't
 export default defineCheck({
   id: 'file/encoding',
   description: 'Files that are binary, UTF-16 or not valid UTF-8',
-  rationale: 'Claude Code decodes agent and skill files as UTF-8: a UTF-16 file or invalid bytes give unreadable front matter, so the file is dropped or garbled.',
+  rationale:
+    'Claude Code decodes agent and skill files as UTF-8: a UTF-16 file or invalid bytes give unreadable front matter, so the file is dropped or garbled.',
   runtime: 'A UTF-16 agent file is not loaded: it is missing from the agent listing and `Agent` refuses it as not found.',
   defaultSeverity: 'error',
   scope: 'file',

@@ -14,7 +14,8 @@ const consequence = {
 export default defineCheck({
   id: 'file/json-syntax',
   description: 'Plugin manifests, marketplaces, hooks files, settings files, MCP server files and catalogs that are not valid JSON',
-  rationale: 'Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A settings file that does not parse is skipped whole (`[ERROR] Invalid setting skipped … Invalid or malformed JSON`). A duplicate key parses, but only the last value counts.',
+  rationale:
+    'Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A settings file that does not parse is skipped whole (`[ERROR] Invalid setting skipped … Invalid or malformed JSON`). A duplicate key parses, but only the last value counts.',
   runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
   defaultSeverity: 'error',
   scope: 'file',
@@ -25,12 +26,18 @@ export default defineCheck({
     if (!json || !first) return
     const kind = file.kind as keyof typeof consequence
     if (json.value === undefined) {
-      report({ message: `Unexpected invalid JSON: ${first.message}, expected strict JSON (${consequence[kind]})`, at: offsetSpan(file, first.start, first.end) })
+      report({
+        message: `Unexpected invalid JSON: ${first.message}, expected strict JSON (${consequence[kind]})`,
+        at: offsetSpan(file, first.start, first.end),
+      })
     } else if (/unique/.test(first.message)) {
       const key = /"(?:[^"\\]|\\.)*"/y
       key.lastIndex = first.start
       const end = key.exec(file.text) ? key.lastIndex : first.end
-      report({ message: `Unexpected duplicate key \`${file.text.slice(first.start + 1, end - 1)}\`, expected each key once (JSON.parse keeps only the last value)`, at: offsetSpan(file, first.start, end) })
+      report({
+        message: `Unexpected duplicate key \`${file.text.slice(first.start + 1, end - 1)}\`, expected each key once (JSON.parse keeps only the last value)`,
+        at: offsetSpan(file, first.start, end),
+      })
     }
   },
 })

@@ -6,7 +6,8 @@ import { pointAt } from '../diagnostics.ts'
 export default defineCheck({
   id: 'file/name-not-loaded',
   description: 'Agent, skill and command files whose names Claude Code does not load',
-  rationale: 'Claude Code loads only `*.md` (lower-case extension) agents and commands and skills named exactly `SKILL.md`; any other spelling is ignored without a message.',
+  rationale:
+    'Claude Code loads only `*.md` (lower-case extension) agents and commands and skills named exactly `SKILL.md`; any other spelling is ignored without a message.',
   runtime: 'An agent file named `*.MD` is not loaded: it is missing from the agent listing and `Agent` refuses it as not found.',
   defaultSeverity: 'error',
   scope: 'file',
@@ -15,9 +16,15 @@ export default defineCheck({
   check({ file, report }) {
     const name = basename(file.path)
     if (file.kind === 'skill' && name !== 'SKILL.md') {
-      report({ message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`, at: pointAt(1) })
+      report({
+        message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`,
+        at: pointAt(1),
+      })
     } else if (file.kind !== 'skill' && extname(name) !== '.md') {
-      report({ message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`, at: pointAt(1) })
+      report({
+        message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`,
+        at: pointAt(1),
+      })
     }
   },
 })

@@ -5,8 +5,9 @@ import { maxFileBytes } from '../load/read-source.ts'
 
 export default defineCheck({
   id: 'file/too-large',
-  description: 'Files over Claude Code\'s 1 MiB limit',
-  rationale: 'Claude Code skips agent and skill files over 1,048,576 bytes (a debug-log line only), so the agent or skill silently does not exist.',
+  description: "Files over Claude Code's 1 MiB limit",
+  rationale:
+    'Claude Code skips agent and skill files over 1,048,576 bytes (a debug-log line only), so the agent or skill silently does not exist.',
   runtime: 'An agent file over 1 MiB is skipped (debug log: "exceeds 1048576 byte limit") and `Agent` refuses it as not found.',
   defaultSeverity: 'error',
   scope: 'file',
@@ -14,7 +15,10 @@ export default defineCheck({
   includeUnreadable: true,
   check({ file, report }) {
     if (!file.read.ok && file.read.problem === 'too-large') {
-      report({ message: `Unexpected file of ${file.read.bytes} bytes, expected at most ${maxFileBytes} bytes (Claude Code skips larger files)`, at: pointAt(1) })
+      report({
+        message: `Unexpected file of ${file.read.bytes} bytes, expected at most ${maxFileBytes} bytes (Claude Code skips larger files)`,
+        at: pointAt(1),
+      })
     }
   },
 })

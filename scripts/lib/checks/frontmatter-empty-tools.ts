@@ -6,7 +6,8 @@ import { splitToolList } from '../tool-list.ts'
 export default defineCheck({
   id: 'frontmatter/empty-tools',
   description: 'An agent `tools` value that grants no tool at all',
-  rationale: 'An empty string, `[]`, a bare `tools:` or a non-string value leaves the agent with zero tools, while Claude Code\'s agent listing still says "All tools". Omit `tools` to inherit every tool.',
+  rationale:
+    'An empty string, `[]`, a bare `tools:` or a non-string value leaves the agent with zero tools, while Claude Code\'s agent listing still says "All tools". Omit `tools` to inherit every tool.',
   runtime: '`tools: []` spawns the subagent with zero tools, while the agent listing says "All tools".',
   defaultSeverity: 'error',
   scope: 'file',
@@ -17,7 +18,17 @@ export default defineCheck({
     const value = data.tools
     const names = splitToolList(value)
     if (names.length > 0) return
-    const found = value === null ? 'an empty `tools:`' : Array.isArray(value) ? 'an empty list' : typeof value === 'string' ? 'an empty string' : `a ${typeof value}`
-    report({ message: `Unexpected ${found} for \`tools\`, expected at least one tool name (this agent gets zero tools; omit \`tools\` to inherit all)`, at: keySpan(file, ['tools']) })
+    const found =
+      value === null
+        ? 'an empty `tools:`'
+        : Array.isArray(value)
+          ? 'an empty list'
+          : typeof value === 'string'
+            ? 'an empty string'
+            : `a ${typeof value}`
+    report({
+      message: `Unexpected ${found} for \`tools\`, expected at least one tool name (this agent gets zero tools; omit \`tools\` to inherit all)`,
+      at: keySpan(file, ['tools']),
+    })
   },
 })

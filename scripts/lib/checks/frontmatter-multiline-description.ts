@@ -11,7 +11,8 @@ const descriptionLine = /^description:[ \t]*([^\r\n]*)(?:\r?\n|\r)?([ \t]+\S[^\r
 export default defineCheck({
   id: 'frontmatter/multiline-description',
   description: 'Descriptions written as block scalars or spread over several lines',
-  rationale: 'Claude Code accepts them, but several tools that index agents read `>-` literally or keep only the first line; a one-line double-quoted string with `\\n` escapes is read the same everywhere.',
+  rationale:
+    'Claude Code accepts them, but several tools that index agents read `>-` literally or keep only the first line; a one-line double-quoted string with `\\n` escapes is read the same everywhere.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
@@ -24,6 +25,9 @@ export default defineCheck({
     const block = /^[|>]/.test(value) ? (value.startsWith('>') ? 'folded (`>`)' : 'literal (`|`)') : null
     if (!block && !m[2]) return
     const found = block ? `a ${block} block scalar` : 'a description spread over several lines'
-    report({ message: `Unexpected ${found}, expected a one-line double-quoted string with \`\\n\` escapes`, at: keySpan(file, ['description']) })
+    report({
+      message: `Unexpected ${found}, expected a one-line double-quoted string with \`\\n\` escapes`,
+      at: keySpan(file, ['description']),
+    })
   },
 })

@@ -8,8 +8,10 @@ const schemaOf = { agent: 'agent.schema.json', skill: 'skill.schema.json', comma
 export default defineCheck({
   id: 'frontmatter/schema',
   description: 'Front-matter values of the wrong type or outside the allowed set',
-  rationale: 'Claude Code ignores a field whose value it does not accept (a colour, a permission mode, an effort level) and skips an agent whose `name` or `description` is missing or not a string, mostly without a message.',
-  runtime: 'An agent without `description` is not loaded ([ERROR] Missing required "description" field); an invalid `permissionMode` is ignored (debug log: "has invalid permissionMode").',
+  rationale:
+    'Claude Code ignores a field whose value it does not accept (a colour, a permission mode, an effort level) and skips an agent whose `name` or `description` is missing or not a string, mostly without a message.',
+  runtime:
+    'An agent without `description` is not loaded ([ERROR] Missing required "description" field); an invalid `permissionMode` is ignored (debug log: "has invalid permissionMode").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],

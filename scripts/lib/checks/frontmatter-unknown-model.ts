@@ -7,7 +7,8 @@ import { isKnownModel, modelAliases } from '../vocabulary.ts'
 export default defineCheck({
   id: 'frontmatter/unknown-model',
   description: 'A `model` that is neither an alias, `inherit`, nor a Claude model id',
-  rationale: 'Claude Code does not check `model` at load time: `gpt-4o` is sent to the API as written and the agent fails each time it is spawned.',
+  rationale:
+    'Claude Code does not check `model` at load time: `gpt-4o` is sent to the API as written and the agent fails each time it is spawned.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],

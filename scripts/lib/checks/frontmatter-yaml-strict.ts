@@ -5,7 +5,8 @@ import { offsetSpan } from '../locate.ts'
 export default defineCheck({
   id: 'frontmatter/yaml-strict',
   description: 'Front matter that Claude Code loads only after quoting values itself, or resource front matter that is not strict YAML',
-  rationale: 'When YAML fails, Claude Code retries once after quoting risky values, and the file loads as meant. Other YAML parsers (editors, indexers, the Agent Skills tools, this pack\'s generator) fail on the same text; quoting the value makes it portable.',
+  rationale:
+    "When YAML fails, Claude Code retries once after quoting risky values, and the file loads as meant. Other YAML parsers (editors, indexers, the Agent Skills tools, this pack's generator) fail on the same text; quoting the value makes it portable.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown'],
@@ -16,7 +17,10 @@ export default defineCheck({
     // Claude Code never parses a resource file's front matter, so any YAML error there is a portability problem only.
     if (!fm.recoveredByClaude && file.kind !== 'markdown') return
     const first = fm.errors[0]!
-    const consequence = file.kind === 'markdown' ? 'Claude Code does not read it; other YAML parsers fail' : 'Claude Code loads it only after quoting values itself; other YAML parsers fail'
+    const consequence =
+      file.kind === 'markdown'
+        ? 'Claude Code does not read it; other YAML parsers fail'
+        : 'Claude Code loads it only after quoting values itself; other YAML parsers fail'
     report({
       message: `Unexpected invalid YAML: ${first.message}, expected strict YAML 1.2 (${consequence}${fm.quotingFix ? '; quoting the value fixes it' : ''})`,
       at: offsetSpan(file, first.start, first.end),

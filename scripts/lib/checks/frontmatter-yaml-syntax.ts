@@ -5,8 +5,10 @@ import { offsetSpan, fenceSpan } from '../locate.ts'
 export default defineCheck({
   id: 'frontmatter/yaml-syntax',
   description: 'Front matter that Claude Code cannot parse, even after its quoting retry',
-  rationale: 'When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field: a project agent does not load at all, a plugin agent loads under its file name with every tool, a skill loses its description. YAML that only the retry rescues is frontmatter/yaml-strict.',
-  runtime: 'Front matter with an unclosed quote is dropped ([ERROR] "failed to parse and was ignored") and the project agent is not loaded.',
+  rationale:
+    'When YAML fails, Claude Code retries once after quoting risky values; if that fails too it drops every field: a project agent does not load at all, a plugin agent loads under its file name with every tool, a skill loses its description. YAML that only the retry rescues is frontmatter/yaml-strict.',
+  runtime:
+    'Front matter with an unclosed quote is dropped ([ERROR] "failed to parse and was ignored") and the project agent is not loaded.',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
@@ -23,7 +25,8 @@ export default defineCheck({
     }
     if (fm.errors.length === 0 || fm.recoveredByClaude) return
     const first = fm.errors[0]!
-    const consequence = file.kind !== 'agent'
+    const consequence =
+      file.kind !== 'agent'
         ? 'Claude Code drops every field'
         : file.scope.kind === 'plugin'
           ? 'Claude Code drops every field and loads this plugin agent under its file name with every tool'

@@ -9,7 +9,8 @@ import { own } from '../own.ts'
 export default defineCheck({
   id: 'index/stale',
   description: 'A generated index table that differs from what the front matter and catalogs give now',
-  rationale: 'Index tables (the orchestrator roster, the gateway routing table, the README catalog) are generated; a stale one lists agents, skills or rules that no longer exist, or misses new ones, and Claude reads it as truth.',
+  rationale:
+    'Index tables (the orchestrator roster, the gateway routing table, the README catalog) are generated; a stale one lists agents, skills or rules that no longer exist, or misses new ones, and Claude reads it as truth.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'markdown', 'readme'],

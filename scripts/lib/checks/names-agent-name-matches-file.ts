@@ -6,7 +6,8 @@ import { valueSpan } from '../locate.ts'
 export default defineCheck({
   id: 'names/agent-name-matches-file',
   description: 'Agents whose `name` differs from the file name',
-  rationale: 'Claude Code ignores an agent\'s file name and knows it only by `name`, so `fname.md` with `name: other` is not found as `fname`; people and tools that go by the file name dispatch an agent that does not exist.',
+  rationale:
+    "Claude Code ignores an agent's file name and knows it only by `name`, so `fname.md` with `name: other` is not found as `fname`; people and tools that go by the file name dispatch an agent that does not exist.",
   defaultSeverity: 'off',
   scope: 'file',
   kinds: ['agent'],

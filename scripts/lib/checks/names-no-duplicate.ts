@@ -17,8 +17,10 @@ function firstDefinedHere(file: LoadedFile): Related {
 export default defineCheck({
   id: 'names/no-duplicate',
   description: 'Agent or skill names used twice in one project, folder or plugin',
-  rationale: 'Claude Code loads only one of several agents with the same `name` in a scope (the winner depends on file read order and changed between releases), and lists same-name skills side by side, so the Skill tool and `skills:` pick whichever comes first.',
-  runtime: 'Of two project agents with one `name` only one is listed and spawned; the other is dropped (debug log: "Duplicate agent name … active: …").',
+  rationale:
+    'Claude Code loads only one of several agents with the same `name` in a scope (the winner depends on file read order and changed between releases), and lists same-name skills side by side, so the Skill tool and `skills:` pick whichever comes first.',
+  runtime:
+    'Of two project agents with one `name` only one is listed and spawned; the other is dropped (debug log: "Duplicate agent name … active: …").',
   defaultSeverity: 'error',
   scope: 'project',
   check({ project, report }) {

@@ -6,7 +6,8 @@ import { valueSpan } from '../locate.ts'
 export default defineCheck({
   id: 'names/skill-name-matches-dir',
   description: 'Skills whose `name` differs from their directory',
-  rationale: 'Claude Code runs a skill as `/<directory>` and shows the front-matter `name` beside it as a display name, so the two names drift apart; the Agent Skills standard (profile `agent-skills`) requires them to be equal.',
+  rationale:
+    'Claude Code runs a skill as `/<directory>` and shows the front-matter `name` beside it as a display name, so the two names drift apart; the Agent Skills standard (profile `agent-skills`) requires them to be equal.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
@@ -17,9 +18,13 @@ export default defineCheck({
     if (typeof name !== 'string' || name === '' || folder === file.scope.root) return
     const dir = basename(folder)
     if (name === dir) return
-    const why = settings.skillProfile === 'agent-skills'
-      ? 'the Agent Skills standard requires `name` to equal the directory name'
-      : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`
-    report({ message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`, at: valueSpan(file, ['name']) })
+    const why =
+      settings.skillProfile === 'agent-skills'
+        ? 'the Agent Skills standard requires `name` to equal the directory name'
+        : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`
+    report({
+      message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`,
+      at: valueSpan(file, ['name']),
+    })
   },
 })

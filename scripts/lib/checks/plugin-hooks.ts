@@ -8,7 +8,8 @@ import { didYouMean } from '../suggest.ts'
 import { guardHookEvents, hookEvents } from '../vocabulary.ts'
 
 type Path = (string | number)[]
-const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((s, i) => s === b[i])
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) =>
+  a.length === b.length && a.every((s, i) => s === b[i])
 
 /**
  * Checks a hooks file's content, `{"hooks": {<event>: [...]}}`: unknown events first, then the schema. `place` maps a
@@ -22,7 +23,8 @@ const samePath = (a: readonly (string | number)[], b: readonly (string | number)
 function consequenceAt(path: Path, whole: string): string {
   const event = path[0] === 'hooks' ? path[1] : undefined
   if (typeof event !== 'string') return whole
-  if (guardHookEvents.has(event) && path.length > 2) return `Claude Code applies none of the hooks beside it until it is fixed, as a \`${event}\` hook may guard permissions`
+  if (guardHookEvents.has(event) && path.length > 2)
+    return `Claude Code applies none of the hooks beside it until it is fixed, as a \`${event}\` hook may guard permissions`
   return 'Claude Code ignores this entry'
 }
 
@@ -34,7 +36,10 @@ function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (
       if (hookEvents.has(event)) continue
       const hint = didYouMean(event, hookEvents)
       const expected = hint ? `a hook event Claude Code fires${hint}` : `one of ${[...hookEvents].map((e) => `\`${e}\``).join(', ')}`
-      report({ message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(['hooks', event], whole)})`, at: jsonKeySpan(file, [...mapPath, event]) })
+      report({
+        message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(['hooks', event], whole)})`,
+        at: jsonKeySpan(file, [...mapPath, event]),
+      })
     }
   }
   const validate = validatorFor('hooks.schema.json')
@@ -45,14 +50,18 @@ function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (
   const errors = validate.errors?.filter((e) => !(e.keyword === 'required' && e.schemaPath.startsWith('#/anyOf/')))
   for (const problem of describeSchemaErrors(errors, content, skipEvent)) {
     const message = shown === 'hooks' ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown}`)
-    report({ message: `${message} (${consequenceAt(problem.path, whole)})`, at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }) })
+    report({
+      message: `${message} (${consequenceAt(problem.path, whole)})`,
+      at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }),
+    })
   }
 }
 
 export default defineCheck({
   id: 'plugin/hooks',
   description: 'hooks/hooks.json and inline plugin.json hooks with unknown events or malformed entries',
-  rationale: 'Claude Code reads hooks/hooks.json as `{"hooks": {<event>: [{matcher?, hooks: [...]}]}}` and inline plugin.json `hooks` as the inner map: a hook entry with an unknown event or a malformed shape is dropped ("entry ignored at runtime"), and a `PreToolUse`, `PermissionRequest` or `PreSkillShellCommand` entry that cannot be loaded stops every hook beside it, since it may guard permissions. A hooks file that is not an object with `hooks` or `modules` is rejected.',
+  rationale:
+    'Claude Code reads hooks/hooks.json as `{"hooks": {<event>: [{matcher?, hooks: [...]}]}}` and inline plugin.json `hooks` as the inner map: a hook entry with an unknown event or a malformed shape is dropped ("entry ignored at runtime"), and a `PreToolUse`, `PermissionRequest` or `PreSkillShellCommand` entry that cannot be loaded stops every hook beside it, since it may guard permissions. A hooks file that is not an object with `hooks` or `modules` is rejected.',
   runtime: '`claude plugin validate` says an unknown hook event is "ignored at runtime", and the plugin provides no hook.',
   defaultSeverity: 'error',
   scope: 'file',
@@ -62,12 +71,20 @@ export default defineCheck({
     if (value === undefined) return
     if (ctx.file.kind === 'hooks') {
       if (isRecord(value)) checkHooks(ctx, value, (p) => p, 'Claude Code rejects this hooks file')
-      else ctx.report({ message: `Unexpected ${show(value)}, expected an object with \`hooks\` or \`modules\` (Claude Code rejects this hooks file)`, at: jsonRootSpan(ctx.file) })
+      else
+        ctx.report({
+          message: `Unexpected ${show(value)}, expected an object with \`hooks\` or \`modules\` (Claude Code rejects this hooks file)`,
+          at: jsonRootSpan(ctx.file),
+        })
       return
     }
     if (!isRecord(value)) return
     const inline = value.hooks
-    const maps: Path[] = isRecord(inline) ? [['hooks']] : Array.isArray(inline) ? inline.flatMap((h, i) => (isRecord(h) ? [['hooks', i]] : [])) : []
+    const maps: Path[] = isRecord(inline)
+      ? [['hooks']]
+      : Array.isArray(inline)
+        ? inline.flatMap((h, i) => (isRecord(h) ? [['hooks', i]] : []))
+        : []
     for (const at of maps) {
       // Checked as a hooks file whose `hooks` is this map, so messages name the manifest's own path (`hooks.Stop.0`).
       const map = at.length === 1 ? inline : (inline as unknown[])[at[1] as number]

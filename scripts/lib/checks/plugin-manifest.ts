@@ -8,7 +8,8 @@ import { validatorFor } from '../schemas.ts'
 export default defineCheck({
   id: 'plugin/manifest',
   description: 'plugin.json values of the wrong type or form',
-  rationale: 'Claude Code checks .claude-plugin/plugin.json against its schema when it loads the plugin; any type error (an `author` string, a `homepage` that is not a URL, a name with spaces) makes it skip the whole plugin, with the reason only in the debug log.',
+  rationale:
+    'Claude Code checks .claude-plugin/plugin.json against its schema when it loads the plugin; any type error (an `author` string, a `homepage` that is not a URL, a name with spaces) makes it skip the whole plugin, with the reason only in the debug log.',
   runtime: '`claude plugin validate` fails on a plugin.json whose `author` is a string ("expected object, received string").',
   defaultSeverity: 'error',
   scope: 'file',
@@ -23,7 +24,9 @@ export default defineCheck({
       if (manifest && ownedByComponentChecks(manifest, problem.path)) continue
       const name = typeof manifest?.name === 'string' ? manifest.name : ''
       const spaced = problem.path.length === 1 && problem.path[0] === 'name' && name !== ''
-      const message = spaced ? `Unexpected \`${name}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\`` : problem.message
+      const message = spaced
+        ? `Unexpected \`${name}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\``
+        : problem.message
       report({ message: `${message} (Claude Code skips the whole plugin)`, at: jsonProblemSpan(file, problem) })
     }
   },

@@ -6,8 +6,9 @@ import { isRecord } from '../plugin-fields.ts'
 
 export default defineCheck({
   id: 'plugin/marketplace-name-mismatch',
-  description: 'Marketplace entries whose name or version differs from the local plugin\'s plugin.json',
-  rationale: 'Users install a plugin by its marketplace entry name, but Claude Code namespaces its agents and skills (`name:agent`) by the `name` in plugin.json, and at install time plugin.json\'s `version` wins over the entry\'s. When they differ, the listing, the install command and the loaded plugin disagree.',
+  description: "Marketplace entries whose name or version differs from the local plugin's plugin.json",
+  rationale:
+    "Users install a plugin by its marketplace entry name, but Claude Code namespaces its agents and skills (`name:agent`) by the `name` in plugin.json, and at install time plugin.json's `version` wins over the entry's. When they differ, the listing, the install command and the loaded plugin disagree.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['marketplace'],
@@ -26,9 +27,10 @@ export default defineCheck({
         const theirs = manifest[field]
         if (typeof mine !== 'string' || typeof theirs !== 'string' || mine === theirs) continue
         const at = jsonValueSpan(manifestFile, [field])
-        const consequence = field === 'name'
-          ? `installs use \`${mine}\` while its agents and skills load as \`${theirs}:…\``
-          : 'plugin.json wins at install time'
+        const consequence =
+          field === 'name'
+            ? `installs use \`${mine}\` while its agents and skills load as \`${theirs}:…\``
+            : 'plugin.json wins at install time'
         report({
           message: `Unexpected entry ${field} \`${mine}\`, expected \`${theirs}\` as in the plugin's plugin.json (${consequence})`,
           at: jsonValueSpan(file, ['plugins', i, field]),

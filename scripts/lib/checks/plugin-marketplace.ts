@@ -8,10 +8,12 @@ import { didYouMean } from '../suggest.ts'
 import marketplaceSchema from '../../../schemas/marketplace.schema.json' with { type: 'json' }
 
 /** Remote source kinds, each the `const` of one anyOf branch of the source schema. */
-const sourceBranches = new Map(marketplaceSchema.$defs.source.anyOf.flatMap((branch, i) => {
-  const kind = (branch as { properties?: { source?: { const?: string } } }).properties?.source?.const
-  return kind ? [[kind, i] as const] : []
-}))
+const sourceBranches = new Map(
+  marketplaceSchema.$defs.source.anyOf.flatMap((branch, i) => {
+    const kind = (branch as { properties?: { source?: { const?: string } } }).properties?.source?.const
+    return kind ? [[kind, i] as const] : []
+  }),
+)
 
 /** A bare folder name, which Claude Code resolves under `metadata.pluginRoot`. */
 const bareName = (source: string) => !/[\\/]/.test(source) && !source.startsWith('.')
@@ -25,7 +27,8 @@ function traversal(source: string): string | null {
 export default defineCheck({
   id: 'plugin/marketplace',
   description: 'marketplace.json values of the wrong type, duplicate plugin names, `..` in source paths and unknown fields',
-  rationale: 'Claude Code checks .claude-plugin/marketplace.json when the marketplace is added or refreshed: a schema error rejects it, an entry that does not parse is dropped or stubbed as unsupported, two entries with one name shadow each other, a `..` source is refused as path traversal, and unknown fields are ignored.',
+  rationale:
+    'Claude Code checks .claude-plugin/marketplace.json when the marketplace is added or refreshed: a schema error rejects it, an entry that does not parse is dropped or stubbed as unsupported, two entries with one name shadow each other, a `..` source is refused as path traversal, and unknown fields are ignored.',
   runtime: '`claude plugin validate` fails on a marketplace.json whose `owner` is a string ("expected object, received string").',
   defaultSeverity: 'error',
   scope: 'file',
@@ -36,7 +39,10 @@ export default defineCheck({
     const validate = validatorFor('marketplace.schema.json')
     const entries = isRecord(data) && Array.isArray(data.plugins) ? (data.plugins as unknown[]) : []
     const stringSource = (path: (string | number)[]) =>
-      path[0] === 'plugins' && typeof path[1] === 'number' && path[2] === 'source' && typeof (entries[path[1]] as { source?: unknown } | undefined)?.source === 'string'
+      path[0] === 'plugins' &&
+      typeof path[1] === 'number' &&
+      path[2] === 'source' &&
+      typeof (entries[path[1]] as { source?: unknown } | undefined)?.source === 'string'
     if (!validate(data)) {
       // A remote source names its kind: keep only the errors of that kind's branch, not of every other one.
       const errors = (validate.errors ?? []).filter((e) => {
@@ -56,7 +62,11 @@ export default defineCheck({
     if (!isRecord(data)) return
     const unknown = (fields: Record<string, unknown>, known: ReadonlySet<string>, path: (string | number)[], where: string) => {
       for (const key of Object.keys(fields)) {
-        if (!known.has(key)) report({ message: `Unexpected field \`${key}\` in ${where} (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, known)}`, at: jsonKeySpan(file, [...path, key]) })
+        if (!known.has(key))
+          report({
+            message: `Unexpected field \`${key}\` in ${where} (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, known)}`,
+            at: jsonKeySpan(file, [...path, key]),
+          })
       }
     }
     unknown(data, marketplaceFields, [], 'marketplace.json')
@@ -67,14 +77,30 @@ export default defineCheck({
       unknown(entry, marketplaceEntryFields, ['plugins', i], `\`plugins.${i}\``)
       const source = entry.source
       if (isRecord(source) && !(typeof source.source === 'string' && sourceBranches.has(source.source))) {
-        const found = 'source' in source ? `source kind ${typeof source.source === 'string' ? `\`${source.source}\`` : 'of the wrong type'}` : 'source object without a `source` kind'
-        report({ message: `Unexpected ${found}, expected one of ${[...sourceBranches.keys()].map((k) => `\`${k}\``).join(', ')}, or a \`./\` path`, at: 'source' in source ? jsonValueSpan(file, ['plugins', i, 'source', 'source']) : jsonValueSpan(file, ['plugins', i, 'source']) })
+        const found =
+          'source' in source
+            ? `source kind ${typeof source.source === 'string' ? `\`${source.source}\`` : 'of the wrong type'}`
+            : 'source object without a `source` kind'
+        report({
+          message: `Unexpected ${found}, expected one of ${[...sourceBranches.keys()].map((k) => `\`${k}\``).join(', ')}, or a \`./\` path`,
+          at: 'source' in source ? jsonValueSpan(file, ['plugins', i, 'source', 'source']) : jsonValueSpan(file, ['plugins', i, 'source']),
+        })
       } else if (typeof source === 'string') {
         const inside = traversal(source)
         if (inside !== null) {
-          report({ message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside}\` (Claude Code refuses path traversal)`, at: jsonValueSpan(file, ['plugins', i, 'source']) })
-        } else if (!source.startsWith('./') && source !== '.' && !(bareName(source) && isRecord(data.metadata) && typeof data.metadata.pluginRoot === 'string')) {
-          report({ message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, '')}\` (Claude Code resolves it against the marketplace root)`, at: jsonValueSpan(file, ['plugins', i, 'source']) })
+          report({
+            message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside}\` (Claude Code refuses path traversal)`,
+            at: jsonValueSpan(file, ['plugins', i, 'source']),
+          })
+        } else if (
+          !source.startsWith('./') &&
+          source !== '.' &&
+          !(bareName(source) && isRecord(data.metadata) && typeof data.metadata.pluginRoot === 'string')
+        ) {
+          report({
+            message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, '')}\` (Claude Code resolves it against the marketplace root)`,
+            at: jsonValueSpan(file, ['plugins', i, 'source']),
+          })
         }
       }
       if (typeof entry.name !== 'string') return

@@ -21,7 +21,15 @@ const missingMeans: Record<ComponentPathKey, string> = {
 const fileOnly = new Set(Object.keys(componentPathSuffixes) as ComponentPathKey[])
 const mcpBundleUrl = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
 /** What makes a folder a plugin: a manifest, or one of the default component locations. */
-const pluginMarkers = [join('.claude-plugin', 'plugin.json'), 'agents', 'skills', 'commands', join('hooks', 'hooks.json'), '.mcp.json', 'SKILL.md']
+const pluginMarkers = [
+  join('.claude-plugin', 'plugin.json'),
+  'agents',
+  'skills',
+  'commands',
+  join('hooks', 'hooks.json'),
+  '.mcp.json',
+  'SKILL.md',
+]
 
 function kindOf(path: string): 'file' | 'folder' | null {
   try {
@@ -46,8 +54,10 @@ const dotSlash = (path: string) => `./${path.replace(/^(?:\.{0,2}[\\/])+/, '')}`
 export default defineCheck({
   id: 'plugin/paths',
   description: 'plugin.json component paths and marketplace sources that are malformed, leave the plugin or do not exist',
-  rationale: 'Claude Code resolves plugin.json component paths against the plugin root: each must start with `./`, contain no `..` and exist, or the loader reports a load failure (a missing MCP servers file is skipped silently). `agents` takes `.md` files only, and `hooks`, `mcpServers`, `lspServers` and `monitors` paths must end in `.json` (`mcpServers` also `.mcpb` or `.dxt`): anything else makes Claude Code reject the manifest and load nothing from the plugin. `skills` takes folders; a marketplace `./` source must be a plugin folder.',
-  runtime: '`claude plugin validate` fails on an `agents` path that does not exist ("The runtime loader will report this as a load failure").',
+  rationale:
+    'Claude Code resolves plugin.json component paths against the plugin root: each must start with `./`, contain no `..` and exist, or the loader reports a load failure (a missing MCP servers file is skipped silently). `agents` takes `.md` files only, and `hooks`, `mcpServers`, `lspServers` and `monitors` paths must end in `.json` (`mcpServers` also `.mcpb` or `.dxt`): anything else makes Claude Code reject the manifest and load nothing from the plugin. `skills` takes folders; a marketplace `./` source must be a plugin folder.',
+  runtime:
+    '`claude plugin validate` fails on an `agents` path that does not exist ("The runtime loader will report this as a load failure").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest', 'marketplace'],
@@ -65,11 +75,20 @@ export default defineCheck({
         const at = jsonValueSpan(file, ['plugins', i, 'source'])
         const kind = kindOf(dir)
         if (kind !== 'folder') {
-          report({ message: `Unexpected ${kind === 'file' ? 'file' : 'missing folder'} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`, at })
+          report({
+            message: `Unexpected ${kind === 'file' ? 'file' : 'missing folder'} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`,
+            at,
+          })
         } else if (!within(root, dir)) {
-          report({ message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`, at })
+          report({
+            message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`,
+            at,
+          })
         } else if (entry.strict !== false && !pluginMarkers.some((m) => existsSync(join(dir, m)))) {
-          report({ message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`, at })
+          report({
+            message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`,
+            at,
+          })
         }
       })
       return
@@ -78,33 +97,61 @@ export default defineCheck({
       const at = jsonValueSpan(file, path)
       const suffixes = componentPathSuffixes[key]
       if (key === 'mcpServers' && mcpBundleUrl(value)) {
-        if (!suffixes!.some((s) => s !== '.json' && value.endsWith(s))) report({ message: `Unexpected URL \`${value}\` for \`mcpServers\`, expected a URL ending in ${suffixes!.filter((s) => s !== '.json').map((s) => `\`${s}\``).join(' or ')} (Claude Code rejects the manifest and loads nothing from the plugin)`, at })
+        if (!suffixes!.some((s) => s !== '.json' && value.endsWith(s)))
+          report({
+            message: `Unexpected URL \`${value}\` for \`mcpServers\`, expected a URL ending in ${suffixes!
+              .filter((s) => s !== '.json')
+              .map((s) => `\`${s}\``)
+              .join(' or ')} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+            at,
+          })
         continue
       }
       if (key === 'skills' && value === '.') continue
       if (!value.startsWith('./')) {
-        report({ message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`, at })
+        report({
+          message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`,
+          at,
+        })
         continue
       }
       if (hasTraversal(value)) {
-        report({ message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`, at })
+        report({
+          message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`,
+          at,
+        })
         continue
       }
       if (suffixes && !suffixes.some((s) => value.endsWith(s))) {
         const endings = suffixes.map((s) => `\`${s}\``).join(' or ')
-        report({ message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === 'agents' ? '`.md` agent files, never a folder' : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`, at })
+        report({
+          message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === 'agents' ? '`.md` agent files, never a folder' : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+          at,
+        })
         continue
       }
       const abs = resolve(root, value)
       const kind = kindOf(abs)
       if (kind === null) {
-        report({ message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? 'file' : key === 'skills' ? 'folder' : 'file or folder'} in the plugin (${missingMeans[key]})`, at })
+        report({
+          message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? 'file' : key === 'skills' ? 'folder' : 'file or folder'} in the plugin (${missingMeans[key]})`,
+          at,
+        })
       } else if (!within(root, abs)) {
-        report({ message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`, at })
+        report({
+          message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`,
+          at,
+        })
       } else if (key === 'skills' && kind === 'file') {
-        report({ message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname(value))}\` (Claude Code reports a load failure)`, at })
+        report({
+          message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname(value))}\` (Claude Code reports a load failure)`,
+          at,
+        })
       } else if (fileOnly.has(key) && kind === 'folder') {
-        report({ message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === 'agents' ? 'Claude Code rejects the manifest and loads nothing from the plugin' : missingMeans[key]})`, at })
+        report({
+          message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === 'agents' ? 'Claude Code rejects the manifest and loads nothing from the plugin' : missingMeans[key]})`,
+          at,
+        })
       }
     }
   },

@@ -15,7 +15,8 @@ const recommended = [
 export default defineCheck({
   id: 'plugin/unknown-field',
   description: 'plugin.json fields Claude Code ignores, a name that is not kebab-case, and missing version, description or author',
-  rationale: 'Claude Code drops unknown plugin.json fields at load time, so a misspelt field or one that belongs in the marketplace entry (`category`, `tags`, `strict`, `source`) silently does nothing. `claude plugin validate` warns about these and about a missing `version`, `description` or `author`, and a name that is not kebab-case.',
+  rationale:
+    'Claude Code drops unknown plugin.json fields at load time, so a misspelt field or one that belongs in the marketplace entry (`category`, `tags`, `strict`, `source`) silently does nothing. `claude plugin validate` warns about these and about a missing `version`, `description` or `author`, and a name that is not kebab-case.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['plugin-manifest'],
@@ -26,23 +27,43 @@ export default defineCheck({
       if (pluginFields.has(key) && !experimental.has(key)) continue
       const at = jsonKeySpan(file, [key])
       if (experimental.has(key)) {
-        report({ message: `Unexpected \`${key}\` at the top level, expected it under \`experimental.${key}\` (an experimental component)`, at })
+        report({
+          message: `Unexpected \`${key}\` at the top level, expected it under \`experimental.${key}\` (an experimental component)`,
+          at,
+        })
       } else if (marketplaceOnlyFields.has(key)) {
-        report({ message: `Unexpected \`${key}\` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here`, at })
+        report({
+          message: `Unexpected \`${key}\` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here`,
+          at,
+        })
       } else {
-        report({ message: `Unexpected field \`${key}\` in plugin.json (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, pluginFields)}`, at })
+        report({
+          message: `Unexpected field \`${key}\` in plugin.json (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, pluginFields)}`,
+          at,
+        })
       }
     }
     if ('metadata' in manifest && !isRecord(manifest.metadata)) {
-      report({ message: `Unexpected ${show(manifest.metadata)} for \`metadata\`, expected an object (Claude Code ignores a \`metadata\` that is not one)`, at: jsonValueSpan(file, ['metadata']) })
+      report({
+        message: `Unexpected ${show(manifest.metadata)} for \`metadata\`, expected an object (Claude Code ignores a \`metadata\` that is not one)`,
+        at: jsonValueSpan(file, ['metadata']),
+      })
     }
     const name = manifest.name
     if (typeof name === 'string' && name !== '' && !/\s/.test(name) && !kebabCase.test(name)) {
-      const suggestion = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
-      report({ message: `Unexpected plugin name \`${name}\`, expected kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ''} (lower-case letters and digits joined by \`-\`)`, at: jsonValueSpan(file, ['name']) })
+      const suggestion = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+      report({
+        message: `Unexpected plugin name \`${name}\`, expected kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ''} (lower-case letters and digits joined by \`-\`)`,
+        at: jsonValueSpan(file, ['name']),
+      })
     }
     for (const [field, expected, why] of recommended) {
-      if (!(field in manifest)) report({ message: `Missing \`${field}\` in plugin.json, expected ${expected} (${why})`, at: jsonRootSpan(file) })
+      if (!(field in manifest))
+        report({ message: `Missing \`${field}\` in plugin.json, expected ${expected} (${why})`, at: jsonRootSpan(file) })
     }
   },
 })

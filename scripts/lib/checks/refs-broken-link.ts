@@ -19,7 +19,8 @@ function decode(path: string): string | Buffer {
   } catch {
     if (!/%[0-9a-f]{2}/i.test(path)) return path
     const bytes: Buffer[] = []
-    for (const part of path.split(/(%[0-9a-f]{2})/i)) bytes.push(/^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part))
+    for (const part of path.split(/(%[0-9a-f]{2})/i))
+      bytes.push(/^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([parseInt(part.slice(1), 16)]) : Buffer.from(part))
     return Buffer.concat(bytes)
   }
 }
@@ -37,7 +38,8 @@ function siblings(dir: string, root: string): string[] {
 export default defineCheck({
   id: 'refs/broken-link',
   description: 'Relative markdown links to files or folders that do not exist',
-  rationale: 'Agents and skills point the model at reference files by relative link; a missing target costs a failed Read at run time and leaves the agent without the material. A link that leaves the project is never resolved in an installed plugin.',
+  rationale:
+    'Agents and skills point the model at reference files by relative link; a missing target costs a failed Read at run time and leaves the agent without the material. A link that leaves the project is never resolved in an installed plugin.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown'],
@@ -53,9 +55,15 @@ export default defineCheck({
       const rel = relative(file.scope.root, abs)
       const at = offsetSpan(file, link.start, link.end)
       if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-        report({ message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`, at })
+        report({
+          message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`,
+          at,
+        })
       } else if (!existsSync(onDisk)) {
-        report({ message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename(abs), siblings(dirname(abs), file.scope.root))}`, at })
+        report({
+          message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename(abs), siblings(dirname(abs), file.scope.root))}`,
+          at,
+        })
       }
     }
   },

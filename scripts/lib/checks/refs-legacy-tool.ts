@@ -7,7 +7,8 @@ import { claudeCodeVersion, legacyToolReplacement } from '../vocabulary.ts'
 export default defineCheck({
   id: 'refs/legacy-tool',
   description: 'Legacy tool names (`Task`, `KillShell`, …) that Claude Code maps to a current tool',
-  rationale: 'Claude Code still maps old names such as `Task` → `Agent` and `KillShell` → `TaskStop`, but aliases disappear between releases (2.1.332 dropped the `BashOutput` family), and then the name is dropped silently.',
+  rationale:
+    'Claude Code still maps old names such as `Task` → `Agent` and `KillShell` → `TaskStop`, but aliases disappear between releases (2.1.332 dropped the `BashOutput` family), and then the name is dropped silently.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],

@@ -7,7 +7,8 @@ import { grantsAgentTool } from '../tool-list.ts'
 export default defineCheck({
   id: 'refs/missing-agent-tool',
   description: 'Agents whose body delegates to other agents but whose `tools` lacks `Agent`',
-  rationale: 'Spawning a subagent goes through the Agent tool (`Task` in older packs); an agent with a `tools` list without it cannot dispatch anyone, and improvises the work itself instead.',
+  rationale:
+    'Spawning a subagent goes through the Agent tool (`Task` in older packs); an agent with a `tools` list without it cannot dispatch anyone, and improvises the work itself instead.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
@@ -15,8 +16,13 @@ export default defineCheck({
     const use = bodyRefs(ctx.file).delegation
     if (!use) return
     reportMissingTool(ctx, {
-      useAt: use.start, tool: 'Agent', removedBy: ['Agent', 'Task'], grants: grantsAgentTool,
-      expected: '`Agent` or `Agent(<types>)`', because: 'the body delegates to other agents', relatedMessage: 'the body delegates here',
+      useAt: use.start,
+      tool: 'Agent',
+      removedBy: ['Agent', 'Task'],
+      grants: grantsAgentTool,
+      expected: '`Agent` or `Agent(<types>)`',
+      because: 'the body delegates to other agents',
+      relatedMessage: 'the body delegates here',
     })
   },
 })

@@ -6,8 +6,9 @@ import { classifyTool, isAgentTool } from '../vocabulary.ts'
 
 export default defineCheck({
   id: 'refs/permission-rule-in-tools',
-  description: 'Permission rules such as `Bash(git:*)` in an agent\'s `tools`',
-  rationale: 'In `tools`, Claude Code reads only the tool name: `Bash(git:*)`, `Read(src/**)` or `WebFetch(domain:x)` grant the whole tool and restrict nothing. Only `Agent(a, b)` is a real allowlist (and only for the main thread). Restrictions belong in settings `permissions`.',
+  description: "Permission rules such as `Bash(git:*)` in an agent's `tools`",
+  rationale:
+    'In `tools`, Claude Code reads only the tool name: `Bash(git:*)`, `Read(src/**)` or `WebFetch(domain:x)` grant the whole tool and restrict nothing. Only `Agent(a, b)` is a real allowlist (and only for the main thread). Restrictions belong in settings `permissions`.',
   runtime: '`tools: Bash(git:*)` gives the subagent the whole Bash tool: a command other than git runs.',
   defaultSeverity: 'error',
   scope: 'file',

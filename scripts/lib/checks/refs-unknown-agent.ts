@@ -11,16 +11,20 @@ import { agentTypeSpans, splitToolList } from '../tool-list.ts'
 export default defineCheck({
   id: 'refs/unknown-agent',
   description: 'Agent types in `Agent(...)` or dispatched from a body that do not exist',
-  rationale: 'An unknown `subagent_type` fails with "Agent type \'x\' not found" only when the orchestrator reaches that step. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.',
+  rationale:
+    'An unknown `subagent_type` fails with "Agent type \'x\' not found" only when the orchestrator reaches that step. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.',
   defaultSeverity: 'warning',
   scope: 'project',
   check({ project, report }) {
     let candidates: string[] | null = null
     const hint = (name: string) => {
-      candidates ??= [...new Set([
-        ...builtInAgentTypes, ...project.externalAgents,
-        ...project.agents.flatMap((a) => [a.name, ...(a.qualified ? [a.qualified] : [])]),
-      ])]
+      candidates ??= [
+        ...new Set([
+          ...builtInAgentTypes,
+          ...project.externalAgents,
+          ...project.agents.flatMap((a) => [a.name, ...(a.qualified ? [a.qualified] : [])]),
+        ]),
+      ]
       return didYouMean(name, candidates)
     }
     const check = (file: LoadedFile, name: string, at: () => Span, effect: string) => {
@@ -39,7 +43,17 @@ export default defineCheck({
         for (const key of ['tools', 'disallowedTools']) {
           for (const entry of splitToolList(data[key])) {
             for (const type of agentTypeSpans(entry)) {
-              check(file, type.name, () => listEntrySpan(file, key, { ...(entry.index !== undefined ? { index: entry.index } : {}), start: type.start, end: type.end }), notFound(type.name))
+              check(
+                file,
+                type.name,
+                () =>
+                  listEntrySpan(file, key, {
+                    ...(entry.index !== undefined ? { index: entry.index } : {}),
+                    start: type.start,
+                    end: type.end,
+                  }),
+                notFound(type.name),
+              )
             }
           }
         }

@@ -8,23 +8,34 @@ import { didYouMean } from '../suggest.ts'
 export default defineCheck({
   id: 'refs/unknown-skill-mention',
   description: 'Skills named in an agent, skill or command body that do not exist in the project',
-  rationale: 'Claude Code does not read skill names in a body; the model does. A name that matches no skill sends it looking for a procedure that is not there. Libraries of skills that the body tells the model to Read by path are a legitimate pattern, so this is a warning: name them in `externalSkills`.',
+  rationale:
+    'Claude Code does not read skill names in a body; the model does. A name that matches no skill sends it looking for a procedure that is not there. Libraries of skills that the body tells the model to Read by path are a legitimate pattern, so this is a warning: name them in `externalSkills`.',
   defaultSeverity: 'warning',
   scope: 'project',
   check({ project, report }) {
     let candidates: string[] | null = null
     const hint = (name: string) => {
-      candidates ??= [...new Set([
-        ...project.skills.flatMap((s) => [s.dir, ...(s.displayName ? [s.displayName] : []), ...(s.pluginName ? [`${s.pluginName}:${s.dir}`] : [])]),
-        ...project.externalSkills,
-      ])]
+      candidates ??= [
+        ...new Set([
+          ...project.skills.flatMap((s) => [
+            s.dir,
+            ...(s.displayName ? [s.displayName] : []),
+            ...(s.pluginName ? [`${s.pluginName}:${s.dir}`] : []),
+          ]),
+          ...project.externalSkills,
+        ]),
+      ]
       return didYouMean(name, candidates)
     }
     for (const file of project.files) {
       if (!file.read.ok || (file.kind !== 'agent' && file.kind !== 'skill' && file.kind !== 'command')) continue
       for (const ref of bodyRefs(file).skills) {
         if (project.externalSkills.has(ref.name) || findSkill(project, ref.name)) continue
-        report({ file: file.path, message: `Unexpected unknown skill \`${ref.name}\` in the body, expected a skill in this project or in \`externalSkills\` (the model cannot load it)${hint(ref.name)}`, at: offsetSpan(file, ref.start, ref.end) })
+        report({
+          file: file.path,
+          message: `Unexpected unknown skill \`${ref.name}\` in the body, expected a skill in this project or in \`externalSkills\` (the model cannot load it)${hint(ref.name)}`,
+          at: offsetSpan(file, ref.start, ref.end),
+        })
       }
     }
   },

@@ -10,26 +10,42 @@ import { splitToolList } from '../tool-list.ts'
 export default defineCheck({
   id: 'refs/unknown-skill',
   description: 'Skills an agent preloads with `skills:` that do not exist or cannot be loaded by the model',
-  rationale: 'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only: the agent starts without the procedure it was given. Skills from outside the checked files go in `externalSkills`.',
-  runtime: 'A `skills:` entry that does not exist is skipped with a [WARN] "Skill \'…\' specified in frontmatter was not found" line; the agent starts without it.',
+  rationale:
+    'Claude Code skips a `skills:` entry it cannot resolve, or one whose skill sets `disable-model-invocation`, with a "not found" line in the debug log only: the agent starts without the procedure it was given. Skills from outside the checked files go in `externalSkills`.',
+  runtime:
+    'A `skills:` entry that does not exist is skipped with a [WARN] "Skill \'…\' specified in frontmatter was not found" line; the agent starts without it.',
   defaultSeverity: 'error',
   scope: 'project',
   check({ project, report }) {
     let candidates: string[] | null = null
     const hint = (name: string) => {
-      candidates ??= [...new Set([
-        ...project.skills.flatMap((s) => [s.dir, ...(s.displayName ? [s.displayName] : []), ...(s.pluginName ? [`${s.pluginName}:${s.dir}`] : [])]),
-        ...project.externalSkills,
-      ])]
+      candidates ??= [
+        ...new Set([
+          ...project.skills.flatMap((s) => [
+            s.dir,
+            ...(s.displayName ? [s.displayName] : []),
+            ...(s.pluginName ? [`${s.pluginName}:${s.dir}`] : []),
+          ]),
+          ...project.externalSkills,
+        ]),
+      ]
       return didYouMean(name, candidates)
     }
     const check = (file: LoadedFile, name: string, at: () => Span) => {
       if (project.externalSkills.has(name)) return
       const skill = findSkill(project, name)
       if (!skill) {
-        report({ file: file.path, message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`, at: at() })
+        report({
+          file: file.path,
+          message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`,
+          at: at(),
+        })
       } else if (skill.hiddenFromModel) {
-        report({ file: file.path, message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`, at: at() })
+        report({
+          file: file.path,
+          message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`,
+          at: at(),
+        })
       }
     }
     for (const file of project.files) {

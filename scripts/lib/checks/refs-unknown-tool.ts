@@ -8,8 +8,10 @@ import { allKnownToolNames, claudeCodeVersion, classifyTool, gatedToolConditions
 export default defineCheck({
   id: 'refs/unknown-tool',
   description: 'Tool names that Claude Code does not know or no longer has',
-  rationale: 'Tool names are case-sensitive; Claude Code drops an unknown (`read`, `Bsh`) or removed (`TaskOutput`, `MultiEdit`, `LS`) name silently, and refuses to spawn an agent whose whole list was dropped. Tools it offers only under a condition (`TodoWrite`) get a warning that names the condition.',
-  runtime: 'An unknown tool name is dropped from the subagent\'s tools, and an agent whose every tool is unknown is refused ("would be spawned with zero tools").',
+  rationale:
+    'Tool names are case-sensitive; Claude Code drops an unknown (`read`, `Bsh`) or removed (`TaskOutput`, `MultiEdit`, `LS`) name silently, and refuses to spawn an agent whose whole list was dropped. Tools it offers only under a condition (`TodoWrite`) get a warning that names the condition.',
+  runtime:
+    'An unknown tool name is dropped from the subagent\'s tools, and an agent whose every tool is unknown is refused ("would be spawned with zero tools").',
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
@@ -22,13 +24,18 @@ export default defineCheck({
         const kind = classifyTool(entry.name)
         const condition = kind === 'gated' && Object.hasOwn(gatedToolConditions, entry.name) ? gatedToolConditions[entry.name] : undefined
         if (condition) {
-          report({ message: `Unexpected conditional tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} always offers; \`${entry.name}\` is ${condition}`, at: listEntrySpan(file, key, entry), severity: 'warning' })
+          report({
+            message: `Unexpected conditional tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} always offers; \`${entry.name}\` is ${condition}`,
+            at: listEntrySpan(file, key, entry),
+            severity: 'warning',
+          })
           continue
         }
         if (entry.raw === '*' || (kind !== 'unknown' && kind !== 'removed')) continue
-        const message = kind === 'removed'
-          ? `Unexpected removed tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} has (${effect})`
-          : `Unexpected unknown tool \`${entry.name}\`, expected a tool name Claude Code ${claudeCodeVersion} knows, case-sensitive (${effect})${didYouMean(entry.name, allKnownToolNames)}`
+        const message =
+          kind === 'removed'
+            ? `Unexpected removed tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} has (${effect})`
+            : `Unexpected unknown tool \`${entry.name}\`, expected a tool name Claude Code ${claudeCodeVersion} knows, case-sensitive (${effect})${didYouMean(entry.name, allKnownToolNames)}`
         report({ message, at: listEntrySpan(file, key, entry) })
       }
     }

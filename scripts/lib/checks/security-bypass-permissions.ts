@@ -20,7 +20,8 @@ function message(mode: string, where: string): string {
 export default defineCheck({
   id: 'security/bypass-permissions',
   description: 'Agents and settings that skip permission prompts (`bypassPermissions`, `dontAsk`, `auto`, `acceptEdits`)',
-  rationale: 'An agent with `permissionMode: bypassPermissions` runs Bash, Write and network tools with no prompt, so a prompt injection in a file it reads becomes code execution on the user\'s machine; `dontAsk`, `auto` and `acceptEdits` skip some prompts (reported as warnings). A pack that ships such an agent, or a `.claude/settings.json` with `permissions.defaultMode` set to one of them, turns that on for everyone who installs it. Plugin agents are skipped: Claude Code ignores their `permissionMode`, and `frontmatter/foreign-key` reports the field.',
+  rationale:
+    "An agent with `permissionMode: bypassPermissions` runs Bash, Write and network tools with no prompt, so a prompt injection in a file it reads becomes code execution on the user's machine; `dontAsk`, `auto` and `acceptEdits` skip some prompts (reported as warnings). A pack that ships such an agent, or a `.claude/settings.json` with `permissions.defaultMode` set to one of them, turns that on for everyone who installs it. Plugin agents are skipped: Claude Code ignores their `permissionMode`, and `frontmatter/foreign-key` reports the field.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'settings'],
@@ -30,12 +31,20 @@ export default defineCheck({
       if (file.scope.kind === 'plugin') return
       const mode = file.data.permissionMode
       if (typeof mode !== 'string' || !(mode in skipping)) return
-      report({ message: message(mode, 'permissionMode'), at: valueSpan(file, ['permissionMode']), ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }) })
+      report({
+        message: message(mode, 'permissionMode'),
+        at: valueSpan(file, ['permissionMode']),
+        ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }),
+      })
       return
     }
     const value = file.json?.value
     const mode = isRecord(value) && isRecord(value.permissions) ? value.permissions.defaultMode : undefined
     if (typeof mode !== 'string' || !(mode in skipping)) return
-    report({ message: message(mode, 'permissions.defaultMode'), at: jsonValueSpan(file, ['permissions', 'defaultMode']), ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }) })
+    report({
+      message: message(mode, 'permissions.defaultMode'),
+      at: jsonValueSpan(file, ['permissions', 'defaultMode']),
+      ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }),
+    })
   },
 })

@@ -8,7 +8,8 @@ const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` 
 export default defineCheck({
   id: 'security/mcp-command',
   description: 'Inline stdio MCP servers in agent front matter (`mcpServers` entries with a `command`)',
-  rationale: 'An `mcpServers` entry written as `{name: {command, args}}` makes Claude Code start that program, with the user\'s rights and environment, whenever the agent runs: `npx -y some-package` installs and runs whatever that package is today. A server named by string is one the user configured and approved in `.mcp.json` or settings; an inline one arrives with the pack and is easy to miss in review. Plugin agents are skipped: Claude Code ignores their `mcpServers`, and `frontmatter/foreign-key` reports the field.',
+  rationale:
+    "An `mcpServers` entry written as `{name: {command, args}}` makes Claude Code start that program, with the user's rights and environment, whenever the agent runs: `npx -y some-package` installs and runs whatever that package is today. A server named by string is one the user configured and approved in `.mcp.json` or settings; an inline one arrives with the pack and is easy to miss in review. Plugin agents are skipped: Claude Code ignores their `mcpServers`, and `frontmatter/foreign-key` reports the field.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],

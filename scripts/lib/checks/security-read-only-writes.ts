@@ -19,7 +19,8 @@ function readOnlyRole(data: Record<string, unknown>): string | null {
 export default defineCheck({
   id: 'security/read-only-writes',
   description: 'Reviewer, auditor and `permissionMode: plan` agents granted Write, Edit or NotebookEdit',
-  rationale: 'A review or audit agent reads untrusted code and reports on it. Given Write, Edit or NotebookEdit it can change the code it judges, so a prompt injection in that code can rewrite files, and its findings no longer describe what was reviewed. `permissionMode: plan` promises no changes, yet listed write tools stay in the agent\'s tool set.',
+  rationale:
+    "A review or audit agent reads untrusted code and reports on it. Given Write, Edit or NotebookEdit it can change the code it judges, so a prompt injection in that code can rewrite files, and its findings no longer describe what was reviewed. `permissionMode: plan` promises no changes, yet listed write tools stay in the agent's tool set.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
@@ -29,7 +30,10 @@ export default defineCheck({
     if (!role) return
     for (const entry of splitToolList(data.tools)) {
       if (!writeToolNames.has(entry.name)) continue
-      report({ message: `Unexpected \`${entry.raw}\` in a read-only role (${role}), expected read tools only (Read, Grep, Glob, Bash for running checks)`, at: listEntrySpan(file, 'tools', entry) })
+      report({
+        message: `Unexpected \`${entry.raw}\` in a read-only role (${role}), expected read tools only (Read, Grep, Glob, Bash for running checks)`,
+        at: listEntrySpan(file, 'tools', entry),
+      })
     }
   },
 })

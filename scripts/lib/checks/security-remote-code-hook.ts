@@ -11,7 +11,8 @@ const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` 
 export default defineCheck({
   id: 'security/remote-code-hook',
   description: 'Hook commands that download and run code, or run text from a variable or from the hook input',
-  rationale: 'Hooks run shell commands with the user\'s rights on every matching event, without a prompt. `curl … | sh`, `bash <(curl …)` or `iex (iwr …)` run whatever the server returns on that day, not what was reviewed; `eval "$TOOL_INPUT"`, `sh -c "$X"` or `jq … | sh` run text the model or a tool call controls, so a prompt injection becomes code execution. Checked in agent, skill and command front matter, plugin hooks/hooks.json, inline plugin.json hooks and .claude/settings files.',
+  rationale:
+    'Hooks run shell commands with the user\'s rights on every matching event, without a prompt. `curl … | sh`, `bash <(curl …)` or `iex (iwr …)` run whatever the server returns on that day, not what was reviewed; `eval "$TOOL_INPUT"`, `sh -c "$X"` or `jq … | sh` run text the model or a tool call controls, so a prompt injection becomes code execution. Checked in agent, skill and command front matter, plugin hooks/hooks.json, inline plugin.json hooks and .claude/settings files.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'hooks', 'plugin-manifest', 'settings'],
@@ -33,9 +34,10 @@ export default defineCheck({
     for (const command of commands) {
       const risk = findShellRisk(command.text)
       if (!risk) continue
-      const what = risk.kind === 'download'
-        ? `hook command that downloads and runs code (\`${shorten(risk.match)}\`), expected a script shipped with the pack (downloaded code can change after review)`
-        : `hook command that runs text it does not control (\`${shorten(risk.match)}\`), expected a fixed command (a variable or the hook input handed to a shell or \`eval\` runs whatever the model or a tool call put there)`
+      const what =
+        risk.kind === 'download'
+          ? `hook command that downloads and runs code (\`${shorten(risk.match)}\`), expected a script shipped with the pack (downloaded code can change after review)`
+          : `hook command that runs text it does not control (\`${shorten(risk.match)}\`), expected a fixed command (a variable or the hook input handed to a shell or \`eval\` runs whatever the model or a tool call put there)`
       report({ message: `Unexpected ${what}`, at: json ? jsonValueSpan(file, command.path) : valueSpan(file, command.path) })
     }
   },

@@ -6,7 +6,8 @@ import { findSecrets, maskSecret } from '../secrets.ts'
 export default defineCheck({
   id: 'security/secret',
   description: 'API keys, tokens, private keys and credentials in URLs in any checked file',
-  rationale: 'Agent, skill and command files are sent to the model as prompts and shipped to everyone who installs the pack, so a key written there is leaked twice: to the repository and to each conversation. Detection uses secretlint\'s recommended preset (`@secretlint/secretlint-rule-preset-recommend`, offline rules for AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, private keys, database URLs and more); messages show only the first characters of a secret. Rotate a key that was ever committed.',
+  rationale:
+    "Agent, skill and command files are sent to the model as prompts and shipped to everyone who installs the pack, so a key written there is leaked twice: to the repository and to each conversation. Detection uses secretlint's recommended preset (`@secretlint/secretlint-rule-preset-recommend`, offline rules for AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, private keys, database URLs and more); messages show only the first characters of a secret. Rotate a key that was ever committed.",
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],

@@ -8,8 +8,9 @@ const listingLimit = vocabulary.$defs.skillListing.maxLength
 
 export default defineCheck({
   id: 'skills/description-length',
-  description: 'Skill descriptions longer than Claude Code\'s listing keeps, or with angle brackets',
-  rationale: 'Claude Code cuts each skill description in its skill listing to 1,535 characters and `…`, so trigger words past that point never reach the model. Angle brackets (`<`, `>`) in a description make claude.ai upload and `quick_validate` reject the skill.',
+  description: "Skill descriptions longer than Claude Code's listing keeps, or with angle brackets",
+  rationale:
+    'Claude Code cuts each skill description in its skill listing to 1,535 characters and `…`, so trigger words past that point never reach the model. Angle brackets (`<`, `>`) in a description make claude.ai upload and `quick_validate` reject the skill.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
@@ -17,7 +18,10 @@ export default defineCheck({
     const description = file.frontmatter?.data?.description
     if (typeof description !== 'string') return
     if (description.length > listingLimit) {
-      report({ message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most ${listingLimit.toLocaleString('en-US')} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString('en-US')} and \`…\`)`, at: valueSpan(file, ['description']) })
+      report({
+        message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most ${listingLimit.toLocaleString('en-US')} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString('en-US')} and \`…\`)`,
+        at: valueSpan(file, ['description']),
+      })
     }
     // Under `agent-skills`, skills/portable reports angle brackets as an error.
     if (settings.skillProfile === 'agent-skills' || !/[<>]/.test(description)) return

@@ -2,15 +2,24 @@
 import { defineCheck } from '../check.ts'
 import { listEntrySpan } from '../locate.ts'
 import { grantsAgentTool, splitToolList } from '../tool-list.ts'
-import { backgroundSubagentToolNames, gatedToolNames, isAgentTool, mainThreadOnlyToolNames, planModeToolNames, toolNames } from '../vocabulary.ts'
+import {
+  backgroundSubagentToolNames,
+  gatedToolNames,
+  isAgentTool,
+  mainThreadOnlyToolNames,
+  planModeToolNames,
+  toolNames,
+} from '../vocabulary.ts'
 
 /** `background: true` (or `"true"`): the agent always runs as a background subagent. */
 const runsInBackground = (value: unknown) => value === true || value === 'true'
 
 export default defineCheck({
   id: 'tools/main-thread-only',
-  description: 'Main-thread-only tools (`AskUserQuestion`, `SetGoal`, …) in an agent that does not delegate, and tools a background agent loses',
-  rationale: 'Claude Code removes `AskUserQuestion`, `EnterPlanMode`, `ExitPlanMode`, `ScheduleWakeup`, `Workflow`, `SetGoal` and the like from every subagent. An agent without `Agent` is not an orchestrator run with `claude --agent`, so it runs as a subagent and never gets them (`ExitPlanMode` arrives with `permissionMode: plan`). A `background: true` agent keeps only the background allowlist, so it also loses `CronCreate`, `CronDelete`, `CronList`, `ListAgents`, `ReportFindings` and the Task tools (`TaskCreate`, `TaskGet`, `TaskList`, `TaskUpdate`).',
+  description:
+    'Main-thread-only tools (`AskUserQuestion`, `SetGoal`, …) in an agent that does not delegate, and tools a background agent loses',
+  rationale:
+    'Claude Code removes `AskUserQuestion`, `EnterPlanMode`, `ExitPlanMode`, `ScheduleWakeup`, `Workflow`, `SetGoal` and the like from every subagent. An agent without `Agent` is not an orchestrator run with `claude --agent`, so it runs as a subagent and never gets them (`ExitPlanMode` arrives with `permissionMode: plan`). A `background: true` agent keeps only the background allowlist, so it also loses `CronCreate`, `CronDelete`, `CronList`, `ListAgents`, `ReportFindings` and the Task tools (`TaskCreate`, `TaskGet`, `TaskList`, `TaskUpdate`).',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
@@ -20,7 +29,12 @@ export default defineCheck({
     const entries = splitToolList(data.tools)
     if (runsInBackground(data.background)) {
       for (const entry of entries) {
-        if (!(toolNames.has(entry.name) || gatedToolNames.has(entry.name)) || backgroundSubagentToolNames.has(entry.name) || isAgentTool(entry.name)) continue
+        if (
+          !(toolNames.has(entry.name) || gatedToolNames.has(entry.name)) ||
+          backgroundSubagentToolNames.has(entry.name) ||
+          isAgentTool(entry.name)
+        )
+          continue
         report({
           message: `Unexpected \`${entry.name}\` in a background agent, expected tools a background subagent keeps (Claude Code removes \`${entry.name}\` from every subagent that runs in the background)`,
           at: listEntrySpan(file, 'tools', entry),

@@ -7,7 +7,8 @@ import { claudeCodeVersion, shadowedByBash } from '../vocabulary.ts'
 export default defineCheck({
   id: 'tools/shadowed-by-bash',
   description: '`Grep` or `Glob` listed together with `Bash`',
-  rationale: 'Claude Code 2.1.332 silently drops `Grep` and `Glob` from an agent that also has `Bash` (its Bash has embedded find and grep), so a prompt that relies on the Grep or Glob tool finds neither.',
+  rationale:
+    'Claude Code 2.1.332 silently drops `Grep` and `Glob` from an agent that also has `Bash` (its Bash has embedded find and grep), so a prompt that relies on the Grep or Glob tool finds neither.',
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],

@@ -28,7 +28,13 @@ export async function runGenerate(argv: string[], io: CommandIO): Promise<number
     io.stdout(generateUsage)
     return 0
   }
-  const result = validate({ cwd: io.cwd, targets: positionals, fix: true, checks: indexChecks, ...(values.config ? { configPath: values.config } : {}) })
+  const result = validate({
+    cwd: io.cwd,
+    targets: positionals,
+    fix: true,
+    checks: indexChecks,
+    ...(values.config ? { configPath: values.config } : {}),
+  })
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`)
   for (const file of result.fixedFiles) io.stdout(`rewrote ${relativePath(file, io.cwd)}\n`)
   if (result.diagnostics.length > 0) {

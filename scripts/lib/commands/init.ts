@@ -44,10 +44,15 @@ export async function runInit(argv: string[], io: CommandIO): Promise<number> {
     return 0
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument \`${positionals[0]}\`: init sets up the repository you are in`)
-  if (values.hook !== undefined && !(hookKinds as readonly string[]).includes(values.hook)) throw new UsageError(`unknown hook \`${values.hook}\`, expected one of ${hookKinds.join(', ')}`)
+  if (values.hook !== undefined && !(hookKinds as readonly string[]).includes(values.hook))
+    throw new UsageError(`unknown hook \`${values.hook}\`, expected one of ${hookKinds.join(', ')}`)
   if (values.hook !== undefined && values['no-hook']) throw new UsageError('--hook and --no-hook cannot be combined')
   const root = topLevel(io.cwd)
-  const steps = planInit({ root, hook: values['no-hook'] ? null : ((values.hook as HookKind | undefined) ?? 'git'), claudeHook: values['claude-hook'] })
+  const steps = planInit({
+    root,
+    hook: values['no-hook'] ? null : ((values.hook as HookKind | undefined) ?? 'git'),
+    claudeHook: values['claude-hook'],
+  })
   for (const step of steps) io.stdout(`${symbols[step.action]}  ${step.path}  ${step.reason}\n`)
   const conflicts = steps.filter((s) => s.action === 'conflict')
   if (conflicts.length > 0) {
@@ -67,7 +72,9 @@ export async function runInit(argv: string[], io: CommandIO): Promise<number> {
 
 function topLevel(cwd: string): string {
   try {
-    return realpathSync(execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim())
+    return realpathSync(
+      execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    )
   } catch {
     throw new UsageError('init sets up a git repository: run `git init` first, or run init inside one')
   }

@@ -96,7 +96,8 @@ function keptFiles(values: string[], cwd: string, claudeDir: string, lock: Lock 
     const candidates = [resolve(cwd, value), resolve(claudeDir, value)]
     const inside = candidates.find((p) => isInside(p, claudeDir) && p !== claudeDir)
     const rel = inside === undefined ? null : relative(claudeDir, inside).split(sep).join('/')
-    if (rel === null || !lock || !Object.hasOwn(lock.files, rel)) throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`)
+    if (rel === null || !lock || !Object.hasOwn(lock.files, rel))
+      throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`)
     out.add(rel)
   }
   return out
@@ -113,7 +114,14 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
   const mode: InstallMode = values.user ? 'user' : 'project'
   if (mode === 'user' && positionals.length > 0) throw new UsageError('--user installs into ~/.claude and takes no target folder')
   const raw = deps.fs ?? realFileSystem
-  const target = mode === 'user' ? home : positionals[0] === undefined ? defaultTarget(io.cwd) : isAbsolute(positionals[0]) ? positionals[0] : resolve(io.cwd, positionals[0])
+  const target =
+    mode === 'user'
+      ? home
+      : positionals[0] === undefined
+        ? defaultTarget(io.cwd)
+        : isAbsolute(positionals[0])
+          ? positionals[0]
+          : resolve(io.cwd, positionals[0])
   if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`)
   const claudeDir = join(target, '.claude')
   const ctx: ReportContext = { target, claudeDir, home, mode }
@@ -125,10 +133,15 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
   }
   // The boundary: `.claude` itself must lie in the project, and every path below it must stay in `.claude`.
   if (mode === 'project' && !isInside(realLocation(claudeDir), realLocation(target))) {
-    throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`)
+    throw new BoundaryError(
+      `refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`,
+    )
   }
   const userClaudeDir = mode === 'user' ? null : join(home, '.claude')
-  const zones: Zone[] = [{ root: claudeDir, writable: true }, { root: packageRoot, writable: false }]
+  const zones: Zone[] = [
+    { root: claudeDir, writable: true },
+    { root: packageRoot, writable: false },
+  ]
   if (userClaudeDir !== null) zones.push({ root: userClaudeDir, writable: false, within: home })
   const fs = confine(raw, zones)
 
@@ -165,23 +178,39 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
     let staleRun: string | null = null
     if (lock?.journal) {
       const settled = settleJournal(fs, claudeDir, lock)
-      io.stderr(`backend-team ${command}: an earlier \`${lock.journal.command}\` was interrupted; ${settled.settled} of its ${lock.journal.operations.length} changes had been made, and the lock now records them.\n`)
+      io.stderr(
+        `backend-team ${command}: an earlier \`${lock.journal.command}\` was interrupted; ${settled.settled} of its ${lock.journal.operations.length} changes had been made, and the lock now records them.\n`,
+      )
       lock = settled.lock
       staleRun = settled.run
       rewriteLock = !dryRun
     }
     if (command !== 'install' && lock === null) {
-      io.stdout(`No backend-team install in ${target} (no .claude/${lockFileName}); ${command === 'update' ? `run \`npx backend-team install${mode === 'user' ? ' --user' : ''}\` first` : 'nothing to remove'}.\n`)
+      io.stdout(
+        `No backend-team install in ${target} (no .claude/${lockFileName}); ${command === 'update' ? `run \`npx backend-team install${mode === 'user' ? ' --user' : ''}\` first` : 'nothing to remove'}.\n`,
+      )
       return command === 'update' ? 1 : 0
     }
-    if (lock?.mode && lock.mode !== mode) throw new UsageError(`${claudeDir} holds a ${lock.mode}-level install; run with${lock.mode === 'user' ? '' : 'out'} --user`)
+    if (lock?.mode && lock.mode !== mode)
+      throw new UsageError(`${claudeDir} holds a ${lock.mode}-level install; run with${lock.mode === 'user' ? '' : 'out'} --user`)
 
     const pack = readPack(fs, packageRoot)
-    if (command !== 'uninstall' && pack.files.length === 0) throw new Error(`the package at ${packageRoot} has no ${packFolders.join('/, ')}/ files`)
+    if (command !== 'uninstall' && pack.files.length === 0)
+      throw new Error(`the package at ${packageRoot} has no ${packFolders.join('/, ')}/ files`)
     const { files, transforms } = packForMode(fs, pack, mode, packageName)
     const keep = command === 'update' ? keptFiles((values.keep as string[] | undefined) ?? [], io.cwd, claudeDir, lock) : new Set<string>()
     const plan = makePlan({
-      command, fs, files, packRoot: pack.root, definitions: pack.definitions, claudeDir, userClaudeDir, userOwned: userInstallOf(fs, userClaudeDir), lock, force: Boolean(values.force), keep,
+      command,
+      fs,
+      files,
+      packRoot: pack.root,
+      definitions: pack.definitions,
+      claudeDir,
+      userClaudeDir,
+      userOwned: userInstallOf(fs, userClaudeDir),
+      lock,
+      force: Boolean(values.force),
+      keep,
     })
 
     if (dryRun) {
@@ -194,10 +223,26 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
     }
     const now = (deps.now ?? (() => new Date()))()
     try {
-      result = applyPlan({ fs, plan, claudeDir, lock, packageName, packageVersion: packageVersion(packageRoot), mode, transforms, now, run: runId, staleRun, createdClaudeDir, rewriteLock })
+      result = applyPlan({
+        fs,
+        plan,
+        claudeDir,
+        lock,
+        packageName,
+        packageVersion: packageVersion(packageRoot),
+        mode,
+        transforms,
+        now,
+        run: runId,
+        staleRun,
+        createdClaudeDir,
+        rewriteLock,
+      })
     } catch (error) {
       if (error instanceof BoundaryError) throw error
-      throw new Error(`${(error as Error).message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`npx backend-team ${command}${mode === 'user' ? ' --user' : ''}\` again to finish`)
+      throw new Error(
+        `${(error as Error).message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`npx backend-team ${command}${mode === 'user' ? ' --user' : ''}\` again to finish`,
+      )
     }
     io.stdout(formatResult(plan, result, ctx))
     return exitCode(plan)

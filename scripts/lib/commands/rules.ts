@@ -59,7 +59,9 @@ function listRules(argv: string[], io: CommandIO): number {
     const options = c.optionsSchema ? `\n  options: ${JSON.stringify(c.optionsSchema)}` : ''
     const url = wanted !== undefined && c.url ? `\n  docs: ${c.url}` : ''
     const runtime = c.runtime ? `\n  Claude Code ${pinnedClaudeCode}: ${c.runtime}` : ''
-    io.stdout(`${c.id}  (${c.defaultSeverity}${c.fixable ? ', fixable' : ''})\n  ${c.description}\n  ${c.rationale}${runtime}${options}${url}\n\n`)
+    io.stdout(
+      `${c.id}  (${c.defaultSeverity}${c.fixable ? ', fixable' : ''})\n  ${c.description}\n  ${c.rationale}${runtime}${options}${url}\n\n`,
+    )
   }
   return 0
 }

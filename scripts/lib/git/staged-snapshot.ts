@@ -57,7 +57,8 @@ function indexEntries(topLevel: string): { path: string; link: boolean }[] {
 
 export function exportStagedSnapshot(cwd: string): StagedSnapshot {
   // A relative GIT_INDEX_FILE is relative to where git started this process; git below runs at the top level.
-  if (process.env.GIT_INDEX_FILE && !isAbsolute(process.env.GIT_INDEX_FILE)) process.env.GIT_INDEX_FILE = resolve(process.env.GIT_INDEX_FILE)
+  if (process.env.GIT_INDEX_FILE && !isAbsolute(process.env.GIT_INDEX_FILE))
+    process.env.GIT_INDEX_FILE = resolve(process.env.GIT_INDEX_FILE)
   const topLevel = topLevelOf(cwd)
   const entries = indexEntries(topLevel)
   const wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path))
@@ -88,7 +89,8 @@ export function exportStagedSnapshot(cwd: string): StagedSnapshot {
       const fromCwd = relative(cwd, abs)
       if (!fromCwd.startsWith('..') && !isAbsolute(fromCwd)) abs = join(realCwd, fromCwd)
       const rel = relative(topLevel, abs)
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--staged checks files of the repository at ${topLevel}; ${path} is outside it`)
+      if (rel.startsWith('..') || isAbsolute(rel))
+        throw new UsageError(`--staged checks files of the repository at ${topLevel}; ${path} is outside it`)
       return join(root, rel)
     },
     fromSnapshot: (path) => {

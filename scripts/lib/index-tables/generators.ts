@@ -14,8 +14,7 @@ import { generatedNote, type Region } from './regions.ts'
 import { own } from '../own.ts'
 
 export type Generated =
-  | { ok: true; table: TableData }
-  | { ok: false; problem: 'missing-data' | 'invalid-data'; path: string; detail: string }
+  { ok: true; table: TableData } | { ok: false; problem: 'missing-data' | 'invalid-data'; path: string; detail: string }
 
 interface RegionType {
   /** File kinds where the region's data makes sense. */
@@ -24,7 +23,10 @@ interface RegionType {
   build(file: LoadedFile, project: Project, rules: readonly RuleSummary[]): Generated
 }
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
 
 /** Every region name, with the file kinds it belongs in and how its table is built. */
 export const regionTypes: Readonly<Record<string, RegionType>> = {
@@ -33,21 +35,33 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
     build(file, project) {
       const catalog = catalogOf(project, file.scope, 'agents')
       const agents = project.agents.filter((a) => a.file !== file && a.file.scope.root === file.scope.root).sort(byKey((a) => a.name))
-      return table(['Agent', 'Purpose', 'When to delegate', 'Model', 'Tools'], agents.map((a) => {
-        const entry = catalog.get(a.name)
-        return [{ code: a.name }, entry?.purpose ?? firstSentence(a.file.data.description), entry?.whenToDelegate ?? firstSentence(a.file.data.description), modelOf(a), toolsOf(a)]
-      }))
+      return table(
+        ['Agent', 'Purpose', 'When to delegate', 'Model', 'Tools'],
+        agents.map((a) => {
+          const entry = catalog.get(a.name)
+          return [
+            { code: a.name },
+            entry?.purpose ?? firstSentence(a.file.data.description),
+            entry?.whenToDelegate ?? firstSentence(a.file.data.description),
+            modelOf(a),
+            toolsOf(a),
+          ]
+        }),
+      )
     },
   },
   'core-skills': {
     kinds: ['agent'],
     build(file, project) {
-      return table(['Skill', 'Purpose', 'When to read'], listOf(file.data.skills).map((ref) => {
-        const skill = findSkill(project, ref)
-        const entry = catalogOf(project, skill?.file.scope ?? file.scope, 'skills').get(skill?.dir ?? ref)
-        const fallback = skill ? firstSentence(skill.file.data.description) : ''
-        return [{ code: ref }, entry?.purpose ?? fallback, entry?.whenToRead ?? fallback]
-      }))
+      return table(
+        ['Skill', 'Purpose', 'When to read'],
+        listOf(file.data.skills).map((ref) => {
+          const skill = findSkill(project, ref)
+          const entry = catalogOf(project, skill?.file.scope ?? file.scope, 'skills').get(skill?.dir ?? ref)
+          const fallback = skill ? firstSentence(skill.file.data.description) : ''
+          return [{ code: ref }, entry?.purpose ?? fallback, entry?.whenToRead ?? fallback]
+        }),
+      )
     },
   },
   routing: {
@@ -56,11 +70,14 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
       const dir = dirname(file.path)
       const prefix = join(dir, 'references') + sep
       const references = project.files.filter((f) => f.kind === 'markdown' && f.path.startsWith(prefix)).sort(byKey((f) => f.path))
-      return table(['Intent', 'Reference', 'Summary'], references.map((f) => {
-        const href = relative(dir, f.path).split(sep).join('/')
-        const title = stringValue(f.data.title) || basename(f.path, '.md')
-        return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)]
-      }))
+      return table(
+        ['Intent', 'Reference', 'Summary'],
+        references.map((f) => {
+          const href = relative(dir, f.path).split(sep).join('/')
+          const title = stringValue(f.data.title) || basename(f.path, '.md')
+          return [stringValue(f.data.intent), { link: title, href }, stringValue(f.data.summary)]
+        }),
+      )
     },
   },
   agents: {
@@ -69,15 +86,18 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
       const catalog = catalogOf(project, file.scope, 'agents')
       const agents = project.agents.filter((a) => inside(file.scope.root, a.file.path)).sort(byKey((a) => a.name))
       // The description's first sentence is the agent's trigger; keeping it here makes a description edit show up as a stale catalog.
-      return table(['Agent', 'Purpose', 'Use when', 'Model', 'Permission mode', 'Tools', 'Preloaded skills'], agents.map((a) => [
-        { code: a.name },
-        catalog.get(a.name)?.purpose ?? firstSentence(a.file.data.description),
-        firstSentence(a.file.data.description),
-        modelOf(a),
-        stringValue(a.file.data.permissionMode) || 'default',
-        toolsOf(a),
-        commaList(listOf(a.file.data.skills).map((s) => ({ code: s }))),
-      ]))
+      return table(
+        ['Agent', 'Purpose', 'Use when', 'Model', 'Permission mode', 'Tools', 'Preloaded skills'],
+        agents.map((a) => [
+          { code: a.name },
+          catalog.get(a.name)?.purpose ?? firstSentence(a.file.data.description),
+          firstSentence(a.file.data.description),
+          modelOf(a),
+          stringValue(a.file.data.permissionMode) || 'default',
+          toolsOf(a),
+          commaList(listOf(a.file.data.skills).map((s) => ({ code: s }))),
+        ]),
+      )
     },
   },
   skills: {
@@ -91,20 +111,26 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
           if (skill) preloadedBy.set(skill, [...(preloadedBy.get(skill) ?? []), agent.name])
         }
       }
-      return table(['Skill', 'Description', 'Invocable by', 'Preloaded by'], skills.map((s) => [
-        { code: s.dir },
-        firstSentence(s.file.data.description),
-        invocableBy(s),
-        commaList([...new Set(preloadedBy.get(s) ?? [])].map((name) => ({ code: name }))),
-      ]))
+      return table(
+        ['Skill', 'Description', 'Invocable by', 'Preloaded by'],
+        skills.map((s) => [
+          { code: s.dir },
+          firstSentence(s.file.data.description),
+          invocableBy(s),
+          commaList([...new Set(preloadedBy.get(s) ?? [])].map((name) => ({ code: name }))),
+        ]),
+      )
     },
   },
   rules: {
     kinds: ['readme'],
     build(_file, _project, rules) {
-      return table(['Rule', 'Default severity', 'Fixable', 'Description'], [...rules].sort(byKey((c) => c.id)).map((c) => [
-        { code: c.id }, c.defaultSeverity, c.fixable ? 'yes' : 'no', { markdown: c.description },
-      ]))
+      return table(
+        ['Rule', 'Default severity', 'Fixable', 'Description'],
+        [...rules]
+          .sort(byKey((c) => c.id))
+          .map((c) => [{ code: c.id }, c.defaultSeverity, c.fixable ? 'yes' : 'no', { markdown: c.description }]),
+      )
     },
   },
   agreement: {
@@ -115,7 +141,8 @@ export const regionTypes: Readonly<Record<string, RegionType>> = {
         const rows: Cell[][] = []
         for (const entry of value as unknown[]) {
           const e = entry as Record<string, unknown> | null
-          if (typeof e?.defect !== 'string' || typeof e.runtime !== 'string') return 'expected every entry to have string `defect` and `runtime`'
+          if (typeof e?.defect !== 'string' || typeof e.runtime !== 'string')
+            return 'expected every entry to have string `defect` and `runtime`'
           rows.push([{ markdown: e.defect }, { markdown: e.runtime }, typeof e.rule === 'string' && e.rule ? { code: e.rule } : 'none'])
         }
         return { header: ['Defect', 'What Claude Code does', 'Our rule'], rows }
@@ -155,7 +182,10 @@ function table(header: string[], rows: Cell[][]): Generated {
 
 /** First sentence of the first paragraph of a description; descriptions may carry `<example>` blocks after it. */
 export function firstSentence(value: unknown): string {
-  const text = stringValue(value).trim().split(/\r?\n\s*\r?\n/)[0]!.replace(/\s+/g, ' ')
+  const text = stringValue(value)
+    .trim()
+    .split(/\r?\n\s*\r?\n/)[0]!
+    .replace(/\s+/g, ' ')
   const end = /[.!?](?=\s+[A-Z<(`"]|$)/.exec(text)
   return end ? text.slice(0, end.index + 1) : text
 }
@@ -166,7 +196,11 @@ function stringValue(value: unknown): string {
 
 /** A `skills:` (or similar) value as Claude Code reads it: a list of strings, or a comma-separated string. */
 function listOf(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean)
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
   return []
 }
@@ -243,7 +277,15 @@ function fromDataFile(file: LoadedFile, rel: string, toTable: (value: unknown) =
   const read = readJsonFile(join(file.scope.root, rel), new ProjectBoundary([file.scope.root]))
   if (!read.ok) {
     if (read.problem === 'missing') return { ok: false, problem: 'missing-data', path: rel, detail: 'missing' }
-    return { ok: false, problem: 'invalid-data', path: rel, detail: read.problem === 'invalid' ? `expected valid JSON (${read.detail})` : `expected a readable file inside the project (${read.detail})` }
+    return {
+      ok: false,
+      problem: 'invalid-data',
+      path: rel,
+      detail:
+        read.problem === 'invalid'
+          ? `expected valid JSON (${read.detail})`
+          : `expected a readable file inside the project (${read.detail})`,
+    }
   }
   const value = read.value
   const result = toTable(value)
@@ -265,16 +307,34 @@ function costTable(value: unknown): TableData | string {
     return 'expected an object with `mainThread` and `agents`'
   }
   const rows: Cell[][] = []
-  const modes: Record<string, string> = { project: 'Every main-thread request (copied into `.claude/`)', plugin: 'Every main-thread request (installed as a plugin)' }
+  const modes: Record<string, string> = {
+    project: 'Every main-thread request (copied into `.claude/`)',
+    plugin: 'Every main-thread request (installed as a plugin)',
+  }
   for (const [mode, entry] of Object.entries(data.mainThread as Record<string, unknown>)) {
     const e = entry as Record<string, unknown> | null
     if (!isSize(e?.total)) return `expected \`mainThread.${mode}\` to have \`agentListing\`, \`skillListing\` and \`total\` sizes`
-    rows.push([{ markdown: own(modes, mode) ?? `Every main-thread request (${mode})` }, tokens(e.agentListing), tokens(e.skillListing), '', '', tokens(e.total)])
+    rows.push([
+      { markdown: own(modes, mode) ?? `Every main-thread request (${mode})` },
+      tokens(e.agentListing),
+      tokens(e.skillListing),
+      '',
+      '',
+      tokens(e.total),
+    ])
   }
   for (const entry of data.agents as unknown[]) {
     const e = entry as Record<string, unknown> | null
-    if (typeof e?.name !== 'string' || !isSize(e.firstRequestTotal)) return 'expected every agent to have a `name` and a `firstRequestTotal` size'
-    rows.push([[{ code: e.name }, ' dispatched (first request)'], tokens(e.listingEntry), '', tokens(e.systemPrompt), tokens(e.preloadedSkills), tokens(e.firstRequestTotal)])
+    if (typeof e?.name !== 'string' || !isSize(e.firstRequestTotal))
+      return 'expected every agent to have a `name` and a `firstRequestTotal` size'
+    rows.push([
+      [{ code: e.name }, ' dispatched (first request)'],
+      tokens(e.listingEntry),
+      '',
+      tokens(e.systemPrompt),
+      tokens(e.preloadedSkills),
+      tokens(e.firstRequestTotal),
+    ])
   }
   return { header: ['Context', 'Agent listing', 'Skill listing', 'System prompt', 'Preloaded skills', 'Total tokens'], rows }
 }

@@ -30,7 +30,10 @@ const text: Handle = (node: Text, parent, state, info) => {
   let unsafe = plainText.get(state.unsafe)
   if (!unsafe) {
     const chars = [...new Set(state.unsafe.map((p) => p.character))].filter((c) => c !== ' ')
-    plainText.set(state.unsafe, (unsafe = new RegExp(`[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]|^\\s|\\s$`)))
+    plainText.set(
+      state.unsafe,
+      (unsafe = new RegExp(`[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]|^\\s|\\s$`)),
+    )
   }
   if (!unsafe.test(node.value) && !state.stack.includes('autolink')) return node.value
   // What remark's own text handler does.

@@ -82,7 +82,8 @@ function regionsFromComments(text: string, comments: readonly Span[]): RegionSca
     } else if (!open) {
       problems.push({ kind: 'unmatched-end', marker: f.marker })
     } else {
-      if (!open.broken) regions.push({ name: open.name, open: open.marker, close: f.marker, innerStart: open.marker.lineEnd, innerEnd: f.marker.lineStart })
+      if (!open.broken)
+        regions.push({ name: open.name, open: open.marker, close: f.marker, innerStart: open.marker.lineEnd, innerEnd: f.marker.lineStart })
       open = null
     }
   }

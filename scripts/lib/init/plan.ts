@@ -5,7 +5,15 @@ import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser'
 import { parseDocument } from 'yaml'
 import { configFileName } from '../config.ts'
 import { initMarker, lintStagedGlob, localStagedCheck, stagedCheck, wholeCommitCheck } from './recipes.ts'
-import { claudeHookCommand, claudeHookEntry, claudeHookFile, claudeHookScript, gitHookScript, preCommitRepo, workflow } from './templates.ts'
+import {
+  claudeHookCommand,
+  claudeHookEntry,
+  claudeHookFile,
+  claudeHookScript,
+  gitHookScript,
+  preCommitRepo,
+  workflow,
+} from './templates.ts'
 import { setJsonValue } from './json-edit.ts'
 
 export const hookKinds = ['git', 'simple-git-hooks', 'husky', 'lint-staged', 'pre-commit'] as const
@@ -67,7 +75,11 @@ function ownedFile(files: Files, path: string, text: string, what: string, execu
   const existing = files.read(path)
   if (existing === null) return { path, action: 'create', reason: what, text, ...(executable ? { executable } : {}) }
   if (existing === text || existing.includes(initMarker)) return { path, action: 'unchanged', reason: what }
-  return { path, action: 'conflict', reason: `${path} exists and was not written by init, so it is left as it is; move it aside and run init again to get the ${what}` }
+  return {
+    path,
+    action: 'conflict',
+    reason: `${path} exists and was not written by init, so it is left as it is; move it aside and run init again to get the ${what}`,
+  }
 }
 
 function packageJson(files: Files): { text: string; value: Record<string, unknown> } | null {
@@ -81,9 +93,15 @@ function packageJson(files: Files): { text: string; value: Record<string, unknow
 function configStep(files: Files): Step {
   const pkg = packageJson(files)
   if (files.read(configFileName) !== null) return { path: configFileName, action: 'unchanged', reason: 'configuration' }
-  if (pkg && pkg.value['backend-team'] !== undefined) return { path: 'package.json', action: 'unchanged', reason: 'configuration under "backend-team"' }
+  if (pkg && pkg.value['backend-team'] !== undefined)
+    return { path: 'package.json', action: 'unchanged', reason: 'configuration under "backend-team"' }
   const schema = dependsOnUs(pkg?.value) ? { $schema: './node_modules/backend-team/schemas/config.schema.json' } : {}
-  return { path: configFileName, action: 'create', reason: 'configuration (rules, ignore, overrides)', text: `${JSON.stringify({ ...schema, rules: {} }, null, 2)}\n` }
+  return {
+    path: configFileName,
+    action: 'create',
+    reason: 'configuration (rules, ignore, overrides)',
+    text: `${JSON.stringify({ ...schema, rules: {} }, null, 2)}\n`,
+  }
 }
 
 function dependsOnUs(pkg: Record<string, unknown> | undefined): boolean {
@@ -91,9 +109,20 @@ function dependsOnUs(pkg: Record<string, unknown> | undefined): boolean {
 }
 
 /** Adds `value` at `path` of package.json unless `present` says the setting is already there. */
-function packageJsonStep(files: Files, path: (string | number)[], value: unknown, reason: string, present: (current: unknown) => boolean): Step {
+function packageJsonStep(
+  files: Files,
+  path: (string | number)[],
+  value: unknown,
+  reason: string,
+  present: (current: unknown) => boolean,
+): Step {
   const pkg = packageJson(files)
-  if (!pkg) return { path: 'package.json', action: 'conflict', reason: `${reason} goes into package.json, and there is no readable one: run \`npm init\` first, or choose --hook git` }
+  if (!pkg)
+    return {
+      path: 'package.json',
+      action: 'conflict',
+      reason: `${reason} goes into package.json, and there is no readable one: run \`npm init\` first, or choose --hook git`,
+    }
   const node = findNodeAtLocation(parseTree(pkg.text)!, path)
   const current: unknown = node ? getNodeValue(node) : undefined
   if (present(current)) return { path: 'package.json', action: 'unchanged', reason }
@@ -107,25 +136,82 @@ function hookSteps(kind: HookKind, files: Files): Step[] {
   switch (kind) {
     case 'git': {
       const path = gitHookPath(files.root)
-      if (path === null) return [{ path: 'core.hooksPath', action: 'conflict', reason: 'git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: ' + wholeCommitCheck }]
+      if (path === null)
+        return [
+          {
+            path: 'core.hooksPath',
+            action: 'conflict',
+            reason:
+              'git runs hooks from a folder outside this repository (core.hooksPath); add the check to that pre-commit hook yourself: ' +
+              wholeCommitCheck,
+          },
+        ]
       return [ownedFile(files, path, gitHookScript(), 'git pre-commit hook', true)]
     }
     case 'simple-git-hooks': {
       const current = packageJson(files)?.value['simple-git-hooks'] as Record<string, unknown> | undefined
-      const mine = typeof current?.['pre-commit'] === 'string' && !runsUs(current['pre-commit']) ? `${current['pre-commit']} && ${localStagedCheck}` : localStagedCheck
-      return [packageJsonStep(files, ['simple-git-hooks', 'pre-commit'], mine, 'simple-git-hooks pre-commit (then run `npx simple-git-hooks` once)', runsUs)]
+      const mine =
+        typeof current?.['pre-commit'] === 'string' && !runsUs(current['pre-commit'])
+          ? `${current['pre-commit']} && ${localStagedCheck}`
+          : localStagedCheck
+      return [
+        packageJsonStep(
+          files,
+          ['simple-git-hooks', 'pre-commit'],
+          mine,
+          'simple-git-hooks pre-commit (then run `npx simple-git-hooks` once)',
+          runsUs,
+        ),
+      ]
     }
     case 'husky': {
       const path = '.husky/pre-commit'
       const existing = files.read(path)
       if (existing !== null && existing.includes(stagedCheck)) return [{ path, action: 'unchanged', reason: 'husky pre-commit' }]
-      const text = existing === null ? `${localStagedCheck}\n` : `${existing}${existing.endsWith('\n') || existing === '' ? '' : '\n'}${localStagedCheck}\n`
-      return [{ path, action: existing === null ? 'create' : 'update', reason: 'husky pre-commit (husky installs it on `npm install`)', text, executable: true }]
+      const text =
+        existing === null
+          ? `${localStagedCheck}\n`
+          : `${existing}${existing.endsWith('\n') || existing === '' ? '' : '\n'}${localStagedCheck}\n`
+      return [
+        {
+          path,
+          action: existing === null ? 'create' : 'update',
+          reason: 'husky pre-commit (husky installs it on `npm install`)',
+          text,
+          executable: true,
+        },
+      ]
     }
     case 'lint-staged': {
-      const elsewhere = ['.lintstagedrc', '.lintstagedrc.json', '.lintstagedrc.yaml', '.lintstagedrc.yml', '.lintstagedrc.mjs', '.lintstagedrc.cjs', '.lintstagedrc.js', 'lint-staged.config.js', 'lint-staged.config.mjs', 'lint-staged.config.cjs'].find((f) => files.read(f) !== null)
-      if (elsewhere) return [{ path: elsewhere, action: 'conflict', reason: `lint-staged is configured in ${elsewhere}; add "${lintStagedGlob}": "${stagedCheck}" there` }]
-      return [packageJsonStep(files, ['lint-staged', lintStagedGlob], stagedCheck, 'lint-staged entry for the files Claude Code loads (run lint-staged from your pre-commit hook)', (v) => v === stagedCheck || (Array.isArray(v) && v.includes(stagedCheck)))]
+      const elsewhere = [
+        '.lintstagedrc',
+        '.lintstagedrc.json',
+        '.lintstagedrc.yaml',
+        '.lintstagedrc.yml',
+        '.lintstagedrc.mjs',
+        '.lintstagedrc.cjs',
+        '.lintstagedrc.js',
+        'lint-staged.config.js',
+        'lint-staged.config.mjs',
+        'lint-staged.config.cjs',
+      ].find((f) => files.read(f) !== null)
+      if (elsewhere)
+        return [
+          {
+            path: elsewhere,
+            action: 'conflict',
+            reason: `lint-staged is configured in ${elsewhere}; add "${lintStagedGlob}": "${stagedCheck}" there`,
+          },
+        ]
+      return [
+        packageJsonStep(
+          files,
+          ['lint-staged', lintStagedGlob],
+          stagedCheck,
+          'lint-staged entry for the files Claude Code loads (run lint-staged from your pre-commit hook)',
+          (v) => v === stagedCheck || (Array.isArray(v) && v.includes(stagedCheck)),
+        ),
+      ]
     }
     case 'pre-commit':
       return [preCommitStep(files)]
@@ -151,12 +237,25 @@ function preCommitStep(files: Files): Step {
   const entry = preCommitRepo()
   const existing = files.read(path)
   if (existing === null) {
-    return { path, action: 'create', reason: 'pre-commit framework hook (then run `pre-commit install`)', text: `# ${initMarker}.\nrepos:\n  - repo: ${entry.repo}\n    rev: ${entry.rev}\n    hooks:\n      - id: backend-team-validate\n` }
+    return {
+      path,
+      action: 'create',
+      reason: 'pre-commit framework hook (then run `pre-commit install`)',
+      text: `# ${initMarker}.\nrepos:\n  - repo: ${entry.repo}\n    rev: ${entry.rev}\n    hooks:\n      - id: backend-team-validate\n`,
+    }
   }
   const doc = parseDocument(existing)
   const repos = doc.get('repos')
-  if (doc.errors.length > 0 || (repos !== undefined && !doc.has('repos')) || (repos !== undefined && typeof (repos as { add?: unknown }).add !== 'function')) {
-    return { path, action: 'conflict', reason: `${path} cannot be read as a pre-commit configuration; add repo ${entry.repo} at ${entry.rev} with hook backend-team-validate yourself` }
+  if (
+    doc.errors.length > 0 ||
+    (repos !== undefined && !doc.has('repos')) ||
+    (repos !== undefined && typeof (repos as { add?: unknown }).add !== 'function')
+  ) {
+    return {
+      path,
+      action: 'conflict',
+      reason: `${path} cannot be read as a pre-commit configuration; add repo ${entry.repo} at ${entry.rev} with hook backend-team-validate yourself`,
+    }
   }
   if (existing.includes('backend-team-validate')) return { path, action: 'unchanged', reason: 'pre-commit framework hook' }
   if (repos === undefined) doc.set('repos', doc.createNode([entry]))
@@ -165,26 +264,53 @@ function preCommitStep(files: Files): Step {
 }
 
 function workflowStep(files: Files): Step {
-  return ownedFile(files, '.github/workflows/backend-team.yml', workflow(dependsOnUs(packageJson(files)?.value), files.read('package-lock.json') !== null), 'GitHub Actions workflow (annotations and a SARIF upload)')
+  return ownedFile(
+    files,
+    '.github/workflows/backend-team.yml',
+    workflow(dependsOnUs(packageJson(files)?.value), files.read('package-lock.json') !== null),
+    'GitHub Actions workflow (annotations and a SARIF upload)',
+  )
 }
 
 function claudeHookSteps(files: Files): Step[] {
   const script = ownedFile(files, claudeHookFile, claudeHookScript(), 'Claude Code hook that validates what Claude edits')
   const path = '.claude/settings.json'
   const existing = files.read(path)
-  if (existing === null) return [script, { path, action: 'create', reason: 'PostToolUse hook', text: `${JSON.stringify({ hooks: { PostToolUse: [claudeHookEntry()] } }, null, 2)}\n` }]
+  if (existing === null)
+    return [
+      script,
+      {
+        path,
+        action: 'create',
+        reason: 'PostToolUse hook',
+        text: `${JSON.stringify({ hooks: { PostToolUse: [claudeHookEntry()] } }, null, 2)}\n`,
+      },
+    ]
   const tree = parseTree(existing)
   const settings: unknown = tree ? getNodeValue(tree) : null
-  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return [script, { path, action: 'conflict', reason: `${path} is not a JSON object; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }]
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings))
+    return [
+      script,
+      { path, action: 'conflict', reason: `${path} is not a JSON object; add the PostToolUse hook \`${claudeHookCommand}\` yourself` },
+    ]
   if (existing.includes(claudeHookFile)) return [script, { path, action: 'unchanged', reason: 'PostToolUse hook' }]
   const hooks = (settings as { hooks?: unknown }).hooks
   const list = (hooks as { PostToolUse?: unknown } | undefined)?.PostToolUse
   const isObject = (v: unknown) => Boolean(v) && typeof v === 'object' && !Array.isArray(v)
   if ((hooks !== undefined && !isObject(hooks)) || (list !== undefined && !Array.isArray(list))) {
-    return [script, { path, action: 'conflict', reason: `${path} has a \`hooks\` this init cannot add to; add the PostToolUse hook \`${claudeHookCommand}\` yourself` }]
+    return [
+      script,
+      {
+        path,
+        action: 'conflict',
+        reason: `${path} has a \`hooks\` this init cannot add to; add the PostToolUse hook \`${claudeHookCommand}\` yourself`,
+      },
+    ]
   }
-  const text = Array.isArray(list) ? setJsonValue(existing, ['hooks', 'PostToolUse', list.length], claudeHookEntry())
-    : hooks !== undefined ? setJsonValue(existing, ['hooks', 'PostToolUse'], [claudeHookEntry()])
-    : setJsonValue(existing, ['hooks'], { PostToolUse: [claudeHookEntry()] })
+  const text = Array.isArray(list)
+    ? setJsonValue(existing, ['hooks', 'PostToolUse', list.length], claudeHookEntry())
+    : hooks !== undefined
+      ? setJsonValue(existing, ['hooks', 'PostToolUse'], [claudeHookEntry()])
+      : setJsonValue(existing, ['hooks'], { PostToolUse: [claudeHookEntry()] })
   return [script, { path, action: 'update', reason: 'PostToolUse hook (matcher Write|Edit)', text }]
 }

@@ -33,7 +33,7 @@ export const localStagedCheck = `npx --no-install ${wholeCommitCheck}`
 /** The repository, from package.json `repository`: the one place the URL is set. */
 export function repositoryUrl(): string {
   const repo = (pkg as { repository?: string | { url?: string } }).repository
-  const url = typeof repo === 'string' ? repo : repo?.url ?? ''
+  const url = typeof repo === 'string' ? repo : (repo?.url ?? '')
   return url.replace(/^git\+/, '').replace(/\.git$/, '')
 }
 

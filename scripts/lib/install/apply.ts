@@ -36,7 +36,10 @@ export interface ApplyResult {
 
 /** `20260102T030405Z`: sorts by time and is safe in file names on every platform. */
 export function backupStamp(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')
+  return now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '')
 }
 
 function backupPath(fs: FileSystem, path: string, stamp: string): string {
@@ -62,7 +65,12 @@ export function applyPlan(input: ApplyInput): ApplyResult {
   const result: ApplyResult = { backups: [], removedFolders: [], lockRemoved: false, removeClaudeDir: false }
   const changes = plan.steps.filter((s) => s.action === 'create' || s.action === 'update' || s.action === 'remove')
   const folders = [...(input.createdClaudeDir ? ['.'] : []), ...foldersToCreate(fs, claudeDir, plan)]
-  const header = { lockVersion: 1 as const, package: { name: packageName, version: packageVersion }, mode: input.mode, transforms: input.transforms }
+  const header = {
+    lockVersion: 1 as const,
+    package: { name: packageName, version: packageVersion },
+    mode: input.mode,
+    transforms: input.transforms,
+  }
   const base: Lock = input.lock ?? { ...header, updated: now.toISOString(), files: entriesOf({}), directories: [] }
 
   // Name collisions in the project under --force: move the other definition aside so only the pack's loads.
@@ -79,10 +87,21 @@ export function applyPlan(input: ApplyInput): ApplyResult {
   if (input.staleRun) for (const step of plan.steps) removeStaleTemp(fs, join(claudeDir, step.rel), input.staleRun)
   if (needsJournal) {
     if (folders[0] === '.' && !fs.isDirectory(claudeDir)) fs.mkdir(claudeDir)
-    writeLock(fs, claudeDir, {
-      ...base,
-      journal: { command: plan.command, started: now.toISOString(), run, operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })), directories: folders },
-    }, run)
+    writeLock(
+      fs,
+      claudeDir,
+      {
+        ...base,
+        journal: {
+          command: plan.command,
+          started: now.toISOString(),
+          run,
+          operations: changes.map((s) => ({ path: s.rel, from: s.from, to: s.to })),
+          directories: folders,
+        },
+      },
+      run,
+    )
     for (const folder of folders) if (folder !== '.') fs.mkdir(join(claudeDir, folder))
   }
 
@@ -119,7 +138,13 @@ export function applyPlan(input: ApplyInput): ApplyResult {
       return result
     }
   }
-  const sameAsBefore = !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion && input.lock.mode === input.mode
+  const sameAsBefore =
+    !needsJournal &&
+    !input.rewriteLock &&
+    input.lock &&
+    sameFiles(input.lock.files, files) &&
+    input.lock.package.version === packageVersion &&
+    input.lock.mode === input.mode
   if (sameAsBefore) return result
   if (!fs.isDirectory(dirname(lockPath(claudeDir)))) fs.mkdir(claudeDir)
   writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run)
@@ -128,5 +153,8 @@ export function applyPlan(input: ApplyInput): ApplyResult {
 
 function sameFiles(a: Lock['files'], b: Lock['files']): boolean {
   const ka = Object.keys(a)
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && b[k]!.sha256 === a[k]!.sha256 && b[k]!.kept === a[k]!.kept)
+  return (
+    ka.length === Object.keys(b).length &&
+    ka.every((k) => Object.hasOwn(b, k) && b[k]!.sha256 === a[k]!.sha256 && b[k]!.kept === a[k]!.kept)
+  )
 }

@@ -65,7 +65,9 @@ export function confine(fs: FileSystem, zones: Zone[]): Confined {
     if (write && !zone.writable) throw new BoundaryError(`refusing to change ${path}: backend-team only reads ${zone.root}`)
     const real = realLocation(path)
     if (!isInside(real, zone.real)) {
-      throw new BoundaryError(`refusing to ${write ? 'change' : 'read'} ${path}: a link takes it to ${real}, outside ${zone.root}; nothing was changed. Replace the link with a folder, or remove it.`)
+      throw new BoundaryError(
+        `refusing to ${write ? 'change' : 'read'} ${path}: a link takes it to ${real}, outside ${zone.root}; nothing was changed. Replace the link with a folder, or remove it.`,
+      )
     }
   }
   /** For what a path names itself (a link, not its target): its folder must be inside, and the path in a zone. */

@@ -1,4 +1,18 @@
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, type Stats } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../atomic-write.ts'
 
@@ -189,7 +203,13 @@ export const realFileSystem: FileSystem = {
  * Calls `visit` for every regular file under `dir`, entering each real folder once, so two links to `.` cost one
  * visit instead of 2^depth.
  */
-export function walkFiles(fs: FileSystem, dir: string, visit: (path: string) => void, options: { dotFiles?: boolean } = {}, seen = new Set<string>()): void {
+export function walkFiles(
+  fs: FileSystem,
+  dir: string,
+  visit: (path: string) => void,
+  options: { dotFiles?: boolean } = {},
+  seen = new Set<string>(),
+): void {
   const real = fs.realpath(dir)
   if (seen.has(real) || seen.size > 10_000) return
   seen.add(real)

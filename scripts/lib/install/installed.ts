@@ -51,4 +51,3 @@ export function installedAmong(paths: Iterable<string>): Set<string> {
   }
   return out
 }
-

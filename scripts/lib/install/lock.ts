@@ -68,7 +68,8 @@ export function readLock(fs: FileSystem, claudeDir: string): Lock | null {
   const path = lockPath(claudeDir)
   const entry = fs.inspect(path, maxLockBytes)
   if (entry.kind === 'missing') return null
-  if (entry.kind !== 'file') throw new LockError(`${path} is ${entry.kind === 'directory' ? 'a folder' : entry.what}, not a lock file; move it away to start over`)
+  if (entry.kind !== 'file')
+    throw new LockError(`${path} is ${entry.kind === 'directory' ? 'a folder' : entry.what}, not a lock file; move it away to start over`)
   if (entry.content === null) throw new LockError(`${path} is ${entry.problem}; move it away to start over`)
   let data: unknown
   try {
@@ -78,7 +79,9 @@ export function readLock(fs: FileSystem, claudeDir: string): Lock | null {
   }
   const validate = validatorFor(lockSchemaId)
   if (!validate(data)) {
-    const problems = describeErrors(validate.errors, data).map((p) => p.message).join('; ')
+    const problems = describeErrors(validate.errors, data)
+      .map((p) => p.message)
+      .join('; ')
     throw new LockError(`${path} does not match ${lockSchemaId}: ${problems}; fix it or remove it to start over`)
   }
   const lock = data as Lock
@@ -108,7 +111,11 @@ export function settleJournal(fs: FileSystem, claudeDir: string, lock: Lock): { 
 }
 
 export function serializeLock(lock: Lock): Buffer {
-  const files = Object.fromEntries(Object.keys(lock.files).sort().map((k) => [k, lock.files[k]!]))
+  const files = Object.fromEntries(
+    Object.keys(lock.files)
+      .sort()
+      .map((k) => [k, lock.files[k]!]),
+  )
   return Buffer.from(`${JSON.stringify({ ...lock, files }, null, 2)}\n`, 'utf8')
 }
 

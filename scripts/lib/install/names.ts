@@ -16,7 +16,10 @@ export interface Definition {
 
 /** Claude Code finds agents case- and separator-insensitively, so `Backend_Developer` collides with `backend-developer`. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '')
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '')
 }
 
 function frontmatterName(content: Buffer): string | null {
@@ -35,13 +38,18 @@ function frontmatterName(content: Buffer): string | null {
  */
 export function scanDefinitions(fs: FileSystem, root: string): Definition[] {
   const found: Definition[] = []
-  walkFiles(fs, join(root, 'agents'), (path) => {
-    if (!path.endsWith('.md')) return
-    const entry = fs.inspect(path, maxDefinitionBytes)
-    if (entry.kind !== 'file' || entry.content === null) return
-    const name = frontmatterName(entry.content) ?? basename(path, '.md')
-    found.push({ kind: 'agent', path, names: [name] })
-  }, { dotFiles: true })
+  walkFiles(
+    fs,
+    join(root, 'agents'),
+    (path) => {
+      if (!path.endsWith('.md')) return
+      const entry = fs.inspect(path, maxDefinitionBytes)
+      if (entry.kind !== 'file' || entry.content === null) return
+      const name = frontmatterName(entry.content) ?? basename(path, '.md')
+      found.push({ kind: 'agent', path, names: [name] })
+    },
+    { dotFiles: true },
+  )
   for (const entry of fs.list(join(root, 'skills'))) {
     if (!entry.isDirectory) continue
     const path = join(root, 'skills', entry.name, 'SKILL.md')

@@ -31,7 +31,14 @@ export function readPack(fs: FileSystem, root: string): Pack {
   for (const folder of packFolders) {
     walkFiles(fs, join(root, folder), (path) => {
       const content = fs.readFile(path)
-      if (content) files.push({ rel: relative(root, path).split(sep).join('/'), source: path, content, sha256: sha256(content), executable: fs.isExecutable(path) })
+      if (content)
+        files.push({
+          rel: relative(root, path).split(sep).join('/'),
+          source: path,
+          content,
+          sha256: sha256(content),
+          executable: fs.isExecutable(path),
+        })
     })
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))

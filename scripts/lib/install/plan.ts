@@ -124,19 +124,40 @@ export function makePlan(input: PlanInput): Plan {
           const why = `needs the folder .claude/${folder}, which is a file or link; move it away`
           steps.push({ ...base, to: null, action: command === 'install' ? 'conflict' : 'keep', reason: why, hard: true, entry: null })
         } else if (command === 'update' && recorded && !record?.kept) {
-          steps.push({ ...base, to: null, action: 'keep', reason: 'you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)', entry: null })
+          steps.push({
+            ...base,
+            to: null,
+            action: 'keep',
+            reason: 'you deleted it since it was installed; not restored (run `npx backend-team install` to restore it)',
+            entry: null,
+          })
         } else {
           steps.push({ ...base, action: 'create', reason: recorded ? 'restores a deleted file' : 'new file', entry: ours })
         }
       } else if (recorded && disk.hash === recorded && !keepIt) {
         steps.push({ ...base, action: 'update', reason: 'unchanged since installed; the pack has a newer version', entry: ours })
       } else if (keepIt && recorded) {
-        steps.push({ ...base, to: disk.hash, action: 'skip', reason: 'kept as you changed it (--keep)', entry: { sha256: recorded, kept: true } })
+        steps.push({
+          ...base,
+          to: disk.hash,
+          action: 'skip',
+          reason: 'kept as you changed it (--keep)',
+          entry: { sha256: recorded, kept: true },
+        })
       } else {
-        const why = recorded ? 'changed since backend-team installed it (its sha256 differs from the lock)' : 'exists and was not installed by backend-team'
+        const why = recorded
+          ? 'changed since backend-team installed it (its sha256 differs from the lock)'
+          : 'exists and was not installed by backend-team'
         if (force) steps.push({ ...base, action: 'update', reason: `${why}; backed up first (--force)`, backup: true, entry: ours })
         else if (command === 'install') steps.push({ ...base, action: 'conflict', reason: why, entry: record ?? null })
-        else steps.push({ ...base, to: disk.hash, action: 'keep', reason: `${why}; left alone${recorded ? ' (`npx backend-team update --keep <file>` keeps it for good)' : ''}`, entry: record ?? null })
+        else
+          steps.push({
+            ...base,
+            to: disk.hash,
+            action: 'keep',
+            reason: `${why}; left alone${recorded ? ' (`npx backend-team update --keep <file>` keeps it for good)' : ''}`,
+            entry: record ?? null,
+          })
       }
     }
   }
@@ -150,9 +171,18 @@ export function makePlan(input: PlanInput): Plan {
     const base = { rel, from: disk.kind === 'file' ? disk.hash : null }
     const gone = command === 'uninstall' ? 'installed by backend-team' : 'no longer in the pack'
     if (disk.kind === 'missing') steps.push({ ...base, to: null, action: 'skip', reason: 'already deleted', entry: null })
-    else if (record.kept) steps.push({ ...base, to: base.from, action: 'skip', reason: 'kept as you changed it; it is yours now', entry: null })
-    else if (disk.kind === 'file' && disk.hash === record.sha256) steps.push({ ...base, to: null, action: 'remove', reason: `${gone}, unchanged`, entry: null })
-    else steps.push({ ...base, to: base.from, action: 'keep', reason: `${gone}, but ${disk.kind === 'other' ? `now ${disk.what}` : 'changed since installed'}; left alone`, entry: record })
+    else if (record.kept)
+      steps.push({ ...base, to: base.from, action: 'skip', reason: 'kept as you changed it; it is yours now', entry: null })
+    else if (disk.kind === 'file' && disk.hash === record.sha256)
+      steps.push({ ...base, to: null, action: 'remove', reason: `${gone}, unchanged`, entry: null })
+    else
+      steps.push({
+        ...base,
+        to: base.from,
+        action: 'keep',
+        reason: `${gone}, but ${disk.kind === 'other' ? `now ${disk.what}` : 'changed since installed'}; left alone`,
+        entry: record,
+      })
   }
   steps.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
 
@@ -179,7 +209,14 @@ function nameCollisions(input: PlanInput, steps: Step[]): NameCollision[] {
       for (const mine of packDefs) {
         const name = sharedName(mine, theirs)
         if (name === null) continue
-        collisions.push({ path: theirs.path, scope, kind: theirs.kind, name, packRel: relInPack(packRoot, mine), moveAside: force && scope === 'project' })
+        collisions.push({
+          path: theirs.path,
+          scope,
+          kind: theirs.kind,
+          name,
+          packRel: relInPack(packRoot, mine),
+          moveAside: force && scope === 'project',
+        })
         break
       }
     }
@@ -188,7 +225,10 @@ function nameCollisions(input: PlanInput, steps: Step[]): NameCollision[] {
 }
 
 function relInPack(root: string, def: Definition): string {
-  return def.path.slice(root.length + 1).split('\\').join('/')
+  return def.path
+    .slice(root.length + 1)
+    .split('\\')
+    .join('/')
 }
 
 /** Folders (relative to `.claude/`, `.` for itself) that writing the plan's files needs and that do not exist yet. */

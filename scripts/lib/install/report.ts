@@ -25,9 +25,12 @@ function stepPath(step: Step, ctx: ReportContext): string {
 }
 
 function collisionLine(c: NameCollision, ctx: ReportContext): string {
-  const effect = c.scope === 'user'
-    ? `in this project the pack's ${c.kind} replaces yours`
-    : c.kind === 'agent' ? 'Claude Code would load only one of the two, unpredictably' : 'both would be listed to Claude under the same name'
+  const effect =
+    c.scope === 'user'
+      ? `in this project the pack's ${c.kind} replaces yours`
+      : c.kind === 'agent'
+        ? 'Claude Code would load only one of the two, unpredictably'
+        : 'both would be listed to Claude under the same name'
   const force = c.moveAside ? '; moved aside (--force)' : ''
   return `${showPath(c.path, ctx)}  defines ${c.kind} \`${c.name}\`, the name of the pack's ${c.packRel} (${effect})${force}`
 }
@@ -50,7 +53,12 @@ export function formatPlan(plan: Plan, ctx: ReportContext): string {
 
 export function summary(plan: Plan): string {
   const count = (a: Action) => plan.steps.filter((s) => s.action === a).length
-  const parts = [`${count('create')} to create`, `${count('update')} to update`, `${count('remove')} to remove`, `${count('skip')} unchanged`]
+  const parts = [
+    `${count('create')} to create`,
+    `${count('update')} to update`,
+    `${count('remove')} to remove`,
+    `${count('skip')} unchanged`,
+  ]
   const kept = count('keep')
   if (kept) parts.push(`${kept} changed by you, left alone`)
   const pinned = plan.steps.filter((s) => s.entry?.kept && s.action === 'skip').length
@@ -88,9 +96,10 @@ export function formatConflicts(plan: Plan, ctx: ReportContext): string {
 export function formatResult(plan: Plan, result: ApplyResult, ctx: ReportContext): string {
   const count = (a: Action) => plan.steps.filter((s) => s.action === a).length
   const verb = { install: 'Installed', update: 'Updated', uninstall: 'Uninstalled' }[plan.command]
-  const counts = plan.command === 'uninstall'
-    ? `${count('remove')} removed`
-    : `${count('create')} created, ${count('update')} updated, ${count('remove')} removed, ${count('skip')} unchanged`
+  const counts =
+    plan.command === 'uninstall'
+      ? `${count('remove')} removed`
+      : `${count('create')} created, ${count('update')} updated, ${count('remove')} removed, ${count('skip')} unchanged`
   const pinned = plan.steps.filter((s) => s.entry?.kept && s.action === 'skip').length
   const lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}${pinned ? ` (${pinned} kept by you)` : ''}.`]
   for (const b of result.backups) lines.push(`  backed up ${showPath(b.path, ctx)} → ${showPath(b.backup, ctx)}`)

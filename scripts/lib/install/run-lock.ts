@@ -83,7 +83,9 @@ export async function acquireRunLock(claudeDir: string, run: string, waitMs = 5_
     }
     if (Date.now() >= deadline) {
       const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.started}` : 'another run'
-      throw new RunLockBusy(`another backend-team run (${who}) is changing ${claudeDir}; nothing was written. Try again when it has finished; if no such run exists, delete ${path}.`)
+      throw new RunLockBusy(
+        `another backend-team run (${who}) is changing ${claudeDir}; nothing was written. Try again when it has finished; if no such run exists, delete ${path}.`,
+      )
     }
     await sleep(50 + Math.floor(Math.random() * 50))
   }

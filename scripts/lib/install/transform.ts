@@ -32,7 +32,11 @@ export function bareAgentNames(text: string, namespace: string): string {
   const head = text
     .slice(0, end)
     .replace(/Agent\(([^)\n]*)\)/g, (_all, list: string) => {
-      const names = list.split(',').map((n) => n.trim()).filter(Boolean).map((n) => (n.startsWith(`${namespace}:`) ? n.slice(namespace.length + 1) : n))
+      const names = list
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map((n) => (n.startsWith(`${namespace}:`) ? n.slice(namespace.length + 1) : n))
       return `Agent(${[...new Set(names)].join(', ')})`
     })
     .replace(new RegExp(`^(agent:[ \\t]*["']?)${ns}:`, 'm'), '$1')
@@ -72,7 +76,12 @@ function withReferencedSchemas(fs: FileSystem, root: string, names: Set<string>,
 }
 
 export function packForMode(fs: FileSystem, pack: Pack, mode: InstallMode, namespace: string): ModePack {
-  const available = new Set(fs.list(join(pack.root, 'schemas')).filter((e) => e.isFile && !e.isLink).map((e) => e.name))
+  const available = new Set(
+    fs
+      .list(join(pack.root, 'schemas'))
+      .filter((e) => e.isFile && !e.isLink)
+      .map((e) => e.name),
+  )
   const prefix = mode === 'user' ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`
   const used = new Set<string>()
   const files = pack.files.map((file) => {

@@ -69,7 +69,15 @@ export function scanBody(text: string, offset: number, end: number = text.length
       const info = open ? open[2]!.trim() : ''
       if (open && !(open[1]![0] === '`' && info.includes('`'))) {
         const [lang = '', ...rest] = info.split(/\s+/)
-        fence = { marker: open[1]!, lang: lang.toLowerCase(), meta: rest.join(' '), start: pos, contentStart: Math.min(next + 1, end), contentEnd: end, closed: false }
+        fence = {
+          marker: open[1]!,
+          lang: lang.toLowerCase(),
+          meta: rest.join(' '),
+          start: pos,
+          contentStart: Math.min(next + 1, end),
+          contentEnd: end,
+          closed: false,
+        }
       } else {
         scanInline(line, pos, scan)
       }
@@ -146,7 +154,11 @@ function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan): 
       }
       const close = line.indexOf('-->', comment + 4)
       const stop = close === -1 ? line.length : close + 3
-      scan.comments.push({ text: line.slice(comment + 4, close === -1 ? line.length : close).trim(), start: lineOffset + comment, end: lineOffset + stop })
+      scan.comments.push({
+        text: line.slice(comment + 4, close === -1 ? line.length : close).trim(),
+        start: lineOffset + comment,
+        end: lineOffset + stop,
+      })
       out += line.slice(copied, comment) + ' '.repeat(stop - comment)
       copied = i = stop
       continue
@@ -168,7 +180,8 @@ function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan): 
     const lead = raw.indexOf(trimmed)
     // Only single tokens are kept: names, tools and paths are what checks look up, and prose-sized spans
     // (`go test ./...`) would only cost memory on large packs.
-    if (!/\s/.test(trimmed)) scan.codeSpans.push({ text: trimmed, start: lineOffset + tick + run + lead, end: lineOffset + tick + run + lead + trimmed.length })
+    if (!/\s/.test(trimmed))
+      scan.codeSpans.push({ text: trimmed, start: lineOffset + tick + run + lead, end: lineOffset + tick + run + lead + trimmed.length })
     out += line.slice(copied, tick) + ' '.repeat(close + run - tick)
     copied = i = close + run
   }
@@ -184,7 +197,7 @@ class TickRuns {
   private readonly cursor = new Map<number, number>()
 
   constructor(line: string) {
-    for (let i = line.indexOf('`'); i !== -1; ) {
+    for (let i = line.indexOf('`'); i !== -1;) {
       let end = i + 1
       while (line[end] === '`') end++
       const list = this.byLength.get(end - i)

@@ -135,9 +135,17 @@ export function userSettingsPlan(home: string): ProjectPlan | null {
  * Every Claude Code file of a planned project. An explicit file that Claude Code would not load as anything (a Go
  * file, a document) is dropped from the filter and returned in `skipped`: it is not checked and nothing is said.
  */
-export function discoverProject(plan: ProjectPlan, ignore: string[] = [], ignoreBase = plan.root): { project: ProjectDiscovery; skipped: string[] } {
+export function discoverProject(
+  plan: ProjectPlan,
+  ignore: string[] = [],
+  ignoreBase = plan.root,
+): { project: ProjectDiscovery; skipped: string[] } {
   if (plan.settingsFiles) {
-    const candidates = plan.settingsFiles.map((path): Candidate => ({ path, kind: 'settings', scope: { kind: 'project', root: plan.root } }))
+    const candidates = plan.settingsFiles.map((path): Candidate => ({
+      path,
+      kind: 'settings',
+      scope: { kind: 'project', root: plan.root },
+    }))
     return { project: { root: plan.root, candidates, reportOnly: null }, skipped: [] }
   }
   const candidates = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase))
@@ -308,7 +316,7 @@ interface MarketplaceEntry extends ComponentPaths {
 function discoverPlugin(root: string, entry: MarketplaceEntry | null, add: Add, limits: WalkLimits): void {
   const manifestPath = join(root, '.claude-plugin', 'plugin.json')
   const manifest = readJson(manifestPath, limits.boundary)
-  const name = typeof manifest?.name === 'string' ? manifest.name : entry?.name ?? basename(root)
+  const name = typeof manifest?.name === 'string' ? manifest.name : (entry?.name ?? basename(root))
   const scope: Scope = { kind: 'plugin', root, pluginName: name }
   if (existsSync(manifestPath)) add(manifestPath, 'plugin-manifest', scope)
   const paths: ComponentPaths = {
@@ -333,7 +341,7 @@ function addComponents(root: string, paths: ComponentPaths | null, add: Add, sco
   } else {
     for (const p of glob(root, ['agents/**/*.md'], limits)) add(p, 'agent', scope)
   }
-  const skillDirs = ['skills', ...(paths?.skills === '.' ? ['.'] : pathList(paths?.skills) ?? [])]
+  const skillDirs = ['skills', ...(paths?.skills === '.' ? ['.'] : (pathList(paths?.skills) ?? []))]
   for (const dir of skillDirs) {
     const abs = insideRoot(root, dir)
     if (!abs) continue

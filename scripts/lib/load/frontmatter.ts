@@ -83,7 +83,8 @@ function duplicateKeys(doc: Document.Parsed): { message: string; pos: [number, n
       const seen = new Set<unknown>()
       for (const item of node.items) {
         if (isPair(item) && isScalar(item.key)) {
-          if (seen.has(item.key.value)) errors.push({ message: 'Map keys must be unique', pos: [item.key.range?.[0] ?? 0, item.key.range?.[1] ?? 0] })
+          if (seen.has(item.key.value))
+            errors.push({ message: 'Map keys must be unique', pos: [item.key.range?.[0] ?? 0, item.key.range?.[1] ?? 0] })
           seen.add(item.key.value)
         }
         visit(item)
@@ -214,7 +215,7 @@ function shiftBack(edits: { start: number; end: number; text: string }[], base: 
  * parse buffers alive; on a project of thousands of files that was most of the validator's memory.
  */
 function detach(value: unknown): unknown {
-  if (typeof value === 'string') return value.length < 13 ? value : (` ${value}`).slice(1)
+  if (typeof value === 'string') return value.length < 13 ? value : ` ${value}`.slice(1)
   if (Array.isArray(value)) return value.map(detach)
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {}
@@ -288,5 +289,11 @@ export function locate(fm: Frontmatter, path: readonly (string | number)[]): Key
   const found = findNode(fm.doc, path)
   if (!found) return null
   const at = fm.toFileOffset
-  return { keyStart: at(found.keyStart), keyEnd: at(found.keyEnd), valueStart: at(found.valueStart), valueEnd: at(found.valueEnd), value: found.value }
+  return {
+    keyStart: at(found.keyStart),
+    keyEnd: at(found.keyEnd),
+    valueStart: at(found.valueStart),
+    valueEnd: at(found.valueEnd),
+    value: found.value,
+  }
 }

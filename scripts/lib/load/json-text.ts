@@ -32,6 +32,8 @@ export function parseJsonText(text: string): ParsedJson {
     errors.push({ message: raw.replace(/,? (?:in JSON )?at position \d+.*$/, '').replace(/ in JSON$/, ''), start: at, end: at })
   }
   const doc = parseDocument(text, { version: '1.2', uniqueKeys: true, strict: true })
-  for (const e of doc.errors) if (errors.length === 0) errors.push({ message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), start: e.pos[0], end: e.pos[1] })
+  for (const e of doc.errors)
+    if (errors.length === 0)
+      errors.push({ message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), start: e.pos[0], end: e.pos[1] })
   return { doc, value, errors }
 }

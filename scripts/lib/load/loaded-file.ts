@@ -28,7 +28,9 @@ export class LoadedFile {
     this.path = candidate.path
     this.kind = candidate.kind
     this.scope = candidate.scope
-    this.read = read ?? (candidate.outside || (boundary && !boundary.contains(candidate.path)) ? outsideProject : readSource(candidate.path, maxBytes))
+    this.read =
+      read ??
+      (candidate.outside || (boundary && !boundary.contains(candidate.path)) ? outsideProject : readSource(candidate.path, maxBytes))
     this.source = this.read.ok ? new SourceText(this.read.text) : null
     if (this.read.ok && isMarkdownKind(this.kind)) {
       const split = splitFrontmatter(this.read.text)
@@ -71,5 +73,13 @@ export class LoadedFile {
 }
 
 export function isMarkdownKind(kind: FileKind): boolean {
-  return kind === 'agent' || kind === 'skill' || kind === 'command' || kind === 'markdown' || kind === 'readme' || kind === 'memory' || kind === 'output-style'
+  return (
+    kind === 'agent' ||
+    kind === 'skill' ||
+    kind === 'command' ||
+    kind === 'markdown' ||
+    kind === 'readme' ||
+    kind === 'memory' ||
+    kind === 'output-style'
+  )
 }

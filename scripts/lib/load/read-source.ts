@@ -11,7 +11,11 @@ export type ReadResult =
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /** A file outside the project (reached through a symbolic link) is never opened. */
-export const outsideProject = { ok: false, problem: 'unreadable', detail: 'symbolic link to a place outside the project; not followed' } as const satisfies ReadResult
+export const outsideProject = {
+  ok: false,
+  problem: 'unreadable',
+  detail: 'symbolic link to a place outside the project; not followed',
+} as const satisfies ReadResult
 
 /**
  * Reads a file as Claude Code would accept it: at most 1 MiB of UTF-8 text.
@@ -64,7 +68,7 @@ export function decode(bytes: Uint8Array): ReadResult {
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
   // Binary search on prefixes would mis-handle truncated sequences; a linear scan is simple and only runs on bad files.
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0
     if (len === 0 || i + len > bytes.length) return i
@@ -89,7 +93,10 @@ function describeError(error: unknown): string {
  * error names the position only, since the text may be anything). With a `boundary`, a file whose real path leaves it
  * is not opened.
  */
-export function readJsonFile(path: string, boundary: ProjectBoundary | null): { ok: true; value: unknown } | { ok: false; problem: 'missing' | 'unreadable' | 'invalid'; detail: string } {
+export function readJsonFile(
+  path: string,
+  boundary: ProjectBoundary | null,
+): { ok: true; value: unknown } | { ok: false; problem: 'missing' | 'unreadable' | 'invalid'; detail: string } {
   if (boundary && !boundary.contains(path)) return { ok: false, problem: 'unreadable', detail: outsideProject.detail }
   const read = readSource(path)
   if (!read.ok) {
@@ -105,5 +112,7 @@ export function readJsonFile(path: string, boundary: ProjectBoundary | null): { 
 
 /** V8's message quotes the start of the text (`"abc…" is not valid JSON`); keep only what and where. */
 export function jsonErrorWithoutText(error: unknown): string {
-  return String((error as Error)?.message ?? error).replace(/,? ".*" is not valid JSON$/s, '').slice(0, 200)
+  return String((error as Error)?.message ?? error)
+    .replace(/,? ".*" is not valid JSON$/s, '')
+    .slice(0, 200)
 }

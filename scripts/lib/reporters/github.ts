@@ -12,7 +12,10 @@ export const github: Reporter = (diagnostics, { cwd }) =>
     .map((d) => {
       const props = [
         `file=${escapeProperty(printable(relativePath(d.file, cwd)))}`,
-        `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.ruleId)}`,
       ].join(',')
       return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(`${printable(d.message)} (${d.ruleId})`)}\n`

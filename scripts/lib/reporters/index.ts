@@ -8,9 +8,13 @@ export type Format = (typeof formats)[number]
 /** Reporters load on demand: the default run pays only for the one it prints with. */
 export async function loadReporter(format: Format): Promise<Reporter> {
   switch (format) {
-    case 'stylish': return (await import('./stylish.ts')).stylish
-    case 'json': return (await import('./json.ts')).json
-    case 'github': return (await import('./github.ts')).github
-    case 'sarif': return (await import('./sarif.ts')).sarif
+    case 'stylish':
+      return (await import('./stylish.ts')).stylish
+    case 'json':
+      return (await import('./json.ts')).json
+    case 'github':
+      return (await import('./github.ts')).github
+    case 'sarif':
+      return (await import('./sarif.ts')).sarif
   }
 }

@@ -23,7 +23,14 @@ export const json: Reporter = (diagnostics, { cwd }) =>
         message: printable(d.message),
         ...(url ? { url } : {}),
         ...(d.related
-          ? { related: d.related.map((r) => ({ file: printable(relativePath(r.file, cwd)), line: r.line, column: r.column, message: printable(r.message) })) }
+          ? {
+              related: d.related.map((r) => ({
+                file: printable(relativePath(r.file, cwd)),
+                line: r.line,
+                column: r.column,
+                message: printable(r.message),
+              })),
+            }
           : {}),
         ...(d.fix ? { fix: d.fix.map((e) => ({ start: e.start, end: e.end, text: e.text })) } : {}),
       }

@@ -7,7 +7,10 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 
 /** A relative path as a SARIF `uri-reference`: each segment percent-encoded (spaces, `%`, `#`, `?`, a `:` that would read as a scheme). */
 export function uriReference(path: string): string {
-  return path.split('/').map((segment) => encodeURIComponent(segment.replace(loneSurrogate, '\ufffd'))).join('/')
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment.replace(loneSurrogate, '\ufffd')))
+    .join('/')
 }
 
 /** SARIF 2.1.0, for code-scanning uploads. */
@@ -26,28 +29,37 @@ export const sarif: Reporter = (diagnostics, { cwd, rules: known = [] }) => {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { ...driverIdentity(), rules } },
-      results: diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        ruleIndex: used.indexOf(d.ruleId),
-        level: d.severity === 'error' ? 'error' : 'warning',
-        message: { text: printable(d.message) },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: uriReference(relativePath(d.file, cwd)) },
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-          },
-        }],
-        ...(d.related ? {
-          relatedLocations: d.related.map((r, i) => ({
-            id: i,
-            message: { text: printable(r.message) },
-            physicalLocation: { artifactLocation: { uri: uriReference(relativePath(r.file, cwd)) }, region: { startLine: r.line, startColumn: r.column } },
-          })),
-        } : {}),
-      })),
-    }],
+    runs: [
+      {
+        tool: { driver: { ...driverIdentity(), rules } },
+        results: diagnostics.map((d) => ({
+          ruleId: d.ruleId,
+          ruleIndex: used.indexOf(d.ruleId),
+          level: d.severity === 'error' ? 'error' : 'warning',
+          message: { text: printable(d.message) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: uriReference(relativePath(d.file, cwd)) },
+                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              },
+            },
+          ],
+          ...(d.related
+            ? {
+                relatedLocations: d.related.map((r, i) => ({
+                  id: i,
+                  message: { text: printable(r.message) },
+                  physicalLocation: {
+                    artifactLocation: { uri: uriReference(relativePath(r.file, cwd)) },
+                    region: { startLine: r.line, startColumn: r.column },
+                  },
+                })),
+              }
+            : {}),
+        })),
+      },
+    ],
   }
   return JSON.stringify(log, null, 2) + '\n'
 }

@@ -25,7 +25,8 @@ export const stylish: Reporter = (diagnostics, { cwd, color }) => {
       const where = `${d.line}:${d.column}`.padEnd(width)
       const kind = paint(color, d.severity === 'error' ? 31 : 33, d.severity.padEnd(kindWidth))
       out += `  ${paint(color, 2, where)}  ${kind}  ${printable(d.message)}  ${paint(color, 2, d.ruleId)}\n`
-      for (const r of d.related ?? []) out += `  ${' '.repeat(width)}  ${' '.repeat(kindWidth)}  ${paint(color, 2, `↳ ${printable(relativePath(r.file, cwd))}:${r.line}:${r.column} ${printable(r.message)}`)}\n`
+      for (const r of d.related ?? [])
+        out += `  ${' '.repeat(width)}  ${' '.repeat(kindWidth)}  ${paint(color, 2, `↳ ${printable(relativePath(r.file, cwd))}:${r.line}:${r.column} ${printable(r.message)}`)}\n`
     }
   }
   const total = errors + warnings
