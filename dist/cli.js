@@ -37380,7 +37380,7 @@ function glob(root2, patterns, limits) {
 function discoverRoot(root2, ignore) {
   let limits = { ignored: ignore, boundary: new ProjectBoundary([root2]) }, seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
     let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
-    seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {} });
+    seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {}, ...viaLink ? {} : { linkFree: !0 } });
   }, marketplace = join18(root2, ".claude-plugin", "marketplace.json"), manifest = join18(root2, ".claude-plugin", "plugin.json"), claudeDir = join18(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
   if (existsSync11(marketplace)) {
     add(marketplace, "marketplace", { kind: "folder", root: root2 });
@@ -37608,7 +37608,7 @@ var LoadedFile, init_loaded_file = __esm({
        * project is reported unreadable and never opened.
        */
       constructor(candidate, maxBytes, read, boundary) {
-        if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = read ?? (candidate.outside || boundary && !boundary.contains(candidate.path) ? outsideProject : readSource(candidate.path, maxBytes)), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
+        if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = read ?? (candidate.outside || boundary && !candidate.linkFree && !boundary.contains(candidate.path) ? outsideProject : readSource(candidate.path, maxBytes)), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
           let split = splitFrontmatter(this.read.text);
           this.frontmatter = split.frontmatter, this.bodyOffset = split.bodyOffset;
         } else

@@ -42,6 +42,8 @@ export interface Candidate {
   scope: Scope
   /** A symbolic link whose target is outside the root it was found in: reported, never read. */
   outside?: boolean
+  /** Found without crossing a symbolic link under its root, so its real path is inside: the boundary need not look. */
+  linkFree?: boolean
 }
 
 /** One project: a root and every Claude Code file under it, checked with its own name index. */
@@ -217,7 +219,7 @@ export function discoverRoot(root: string, ignore: Ignored): Candidate[] {
     // Real paths are looked up only where a link was crossed: the same file reached twice (a `.claude/agents` link
     // to `agents/`) is loaded once, and the common case costs no system call.
     const key = viaLink ? realOrSelf(path) : path
-    if (!seen.has(key)) seen.set(key, { path, kind, scope, ...(outside ? { outside } : {}) })
+    if (!seen.has(key)) seen.set(key, { path, kind, scope, ...(outside ? { outside } : {}), ...(viaLink ? {} : { linkFree: true }) })
   }
   const marketplace = join(root, '.claude-plugin', 'marketplace.json')
   const manifest = join(root, '.claude-plugin', 'plugin.json')
