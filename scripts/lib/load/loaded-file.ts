@@ -30,7 +30,9 @@ export class LoadedFile {
     this.scope = candidate.scope
     this.read =
       read ??
-      (candidate.outside || (boundary && !candidate.linkFree && !boundary.contains(candidate.path)) ? outsideProject : readSource(candidate.path, maxBytes))
+      (candidate.outside || (boundary && !candidate.linkFree && !boundary.contains(candidate.path))
+        ? outsideProject
+        : readSource(candidate.path, maxBytes))
     this.source = this.read.ok ? new SourceText(this.read.text) : null
     if (this.read.ok && isMarkdownKind(this.kind)) {
       const split = splitFrontmatter(this.read.text)
