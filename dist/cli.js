@@ -31524,7 +31524,12 @@ var realFileSystem, init_file_system = __esm({
         writeFileAtomic(path3, content3, options.tempTag === void 0 ? {} : { tempTag: options.tempTag }), options.executable && chmodSync(path3, 493);
       },
       mkdir(path3) {
-        mkdirSync(path3);
+        try {
+          mkdirSync(path3);
+        } catch (error) {
+          if (error.code === "EEXIST" && lstatSync(path3).isDirectory()) return;
+          throw error;
+        }
       },
       unlink(path3) {
         unlinkSync2(path3);

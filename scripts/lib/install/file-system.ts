@@ -127,7 +127,13 @@ export const realFileSystem: FileSystem = {
     if (options.executable) chmodSync(path, 0o755)
   },
   mkdir(path) {
-    mkdirSync(path)
+    try {
+      mkdirSync(path)
+    } catch (error) {
+      // Two runs starting at once both create `.claude/` before either holds the run lock: a folder is a folder.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(path).isDirectory()) return
+      throw error
+    }
   },
   unlink(path) {
     unlinkSync(path)
