@@ -6,7 +6,7 @@ import { checks as registry } from './checks/index.ts'
 import { checkRuleSettings, loadConfig, ruleSettingFor, type Config } from './config.ts'
 import { compareDiagnostics, type Diagnostic, type Report, type TextEdit } from './diagnostics.ts'
 import { writeFileAtomic } from './atomic-write.ts'
-import { pastDeadline, setDeadline, TimeLimitReached } from './budget.ts'
+import { checkDeadline, pastDeadline, setDeadline, TimeLimitReached } from './budget.ts'
 import { installedAmong } from './install/installed.ts'
 import { ProjectBoundary, realPathOf } from './load/boundary.ts'
 import { discoverProject, isReported, planTargets, userSettingsPlan, type ProjectDiscovery } from './load/discover.ts'
@@ -312,7 +312,7 @@ function lintProject(
       for (const { check, shared, report } of fileChecks) {
         if (!check.kinds.includes(file.kind)) continue
         if (!file.read.ok && !check.includeUnreadable) continue
-        if (pastDeadline()) throw new TimeLimitReached()
+        checkDeadline()
         const options = config.overrides.length ? ruleSettingFor(config, check.id, relOf(file.path), check.defaultSeverity).options : shared
         timed(check.id, () => check.check({ file, project, settings, options, report }))
       }
@@ -325,7 +325,8 @@ function lintProject(
     const known = new Set([...registry.map((c) => c.id), ...engineRuleIds])
     const reportUnused = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives
     for (const file of files) {
-      if (!file.source) continue
+      // Files loaded only for the cross-file checks are not reported, so their directives are not read either.
+      if (!file.source || !reported(file.path)) continue
       for (const d of directiveProblems(file.path, suppressionsOf(file.path, file.source), known, reportUnused)) {
         const entry = byFile.get(file.path) ?? { file, reports: [] }
         byFile.set(file.path, entry)

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ProjectBoundary } from './boundary.ts'
 import { readSource } from './read-source.ts'
@@ -154,17 +154,23 @@ export function discoverProject(
   const skipped: string[] = []
   let reportOnly: ReportFilter | null = null
   if (plan.filter) {
-    const known = new Set(candidates.flatMap((c) => [c.path, realOrSelf(c.path)]))
+    const paths = new Set(candidates.map((c) => c.path))
+    // Real paths are resolved only when a given file is not itself a candidate: one system call per candidate, once.
+    let byReal: Map<string, string> | null = null
     const files = new Set<string>()
-    const byReal = new Map(candidates.map((c) => [realOrSelf(c.path), c.path]))
     for (const file of plan.filter.files) {
-      if (!known.has(file) && !known.has(realOrSelf(file))) {
+      if (paths.has(file) && !isLink(file)) {
+        files.add(file)
+        continue
+      }
+      byReal ??= new Map(candidates.map((c) => [realOrSelf(c.path), c.path]))
+      // A link to a file already loaded (`b.md -> a.md`) reports on the file it names.
+      const named = byReal.get(realOrSelf(file))
+      if (!named && !paths.has(file)) {
         skipped.push(file)
         continue
       }
       files.add(file)
-      // A link to a file already loaded (`b.md -> a.md`) reports on the file it names.
-      const named = byReal.get(realOrSelf(file))
       if (named) files.add(named)
     }
     reportOnly = { files, folders: plan.filter.folders }
@@ -177,6 +183,14 @@ export function isReported(filter: ReportFilter | null, path: string): boolean {
   if (!filter) return true
   if (filter.files.has(path)) return true
   return filter.folders.some((folder) => path === folder || path.startsWith(folder + sep))
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
 }
 
 function realOrSelf(path: string): string {
