@@ -20365,10 +20365,39 @@ function findSkill(project, ref) {
 function agentExists(project, ref) {
   return builtInAgentTypes.has(ref) || project.externalAgents.has(ref) || project.index.agentIds.has(ref);
 }
-var builtInAgentTypes, truthy, init_project = __esm({
+function namesOf(project) {
+  let names2 = nameLists.get(project);
+  return names2 || (names2 = {
+    agents: [
+      .../* @__PURE__ */ new Set([
+        ...builtInAgentTypes,
+        ...project.externalAgents,
+        ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])
+      ])
+    ],
+    skills: [
+      .../* @__PURE__ */ new Set([
+        ...project.skills.flatMap((s) => [
+          s.dir,
+          ...s.displayName ? [s.displayName] : [],
+          ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []
+        ]),
+        ...project.externalSkills
+      ])
+    ]
+  }, nameLists.set(project, names2)), names2;
+}
+function agentNames(project) {
+  return namesOf(project).agents;
+}
+function skillNames(project) {
+  return namesOf(project).skills;
+}
+var builtInAgentTypes, truthy, nameLists, init_project = __esm({
   "scripts/lib/project.ts"() {
     "use strict";
     builtInAgentTypes = /* @__PURE__ */ new Set(["general-purpose", "Explore", "Plan", "statusline-setup", "claude", "claude-code-guide", "fork"]), truthy = /^(?:true|yes|on|1)$/i;
+    nameLists = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -31570,14 +31599,14 @@ var realFileSystem, init_file_system = __esm({
       list(dir) {
         try {
           return readdirSync2(dir, { withFileTypes: !0 }).map((d) => {
-            let isFile = d.isFile(), isDirectory = d.isDirectory(), isLink = d.isSymbolicLink();
-            if (isLink)
+            let isFile = d.isFile(), isDirectory = d.isDirectory(), isLink2 = d.isSymbolicLink();
+            if (isLink2)
               try {
                 let s = statSync3(`${dir}/${d.name}`);
                 isFile = s.isFile(), isDirectory = s.isDirectory();
               } catch {
               }
-            return { name: d.name, isFile, isDirectory, isLink };
+            return { name: d.name, isFile, isDirectory, isLink: isLink2 };
           });
         } catch {
           return [];
@@ -33071,13 +33100,7 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
       defaultSeverity: "warning",
       scope: "project",
       check({ project, report }) {
-        let candidates2 = null, hint = (name) => (candidates2 ??= [
-          .../* @__PURE__ */ new Set([
-            ...builtInAgentTypes,
-            ...project.externalAgents,
-            ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])
-          ])
-        ], didYouMean(name, candidates2)), check2 = (file, name, at, effect) => {
+        let hint = (name) => didYouMean(name, agentNames(project)), check2 = (file, name, at, effect) => {
           name === "*" || agentExists(project, name) || report({
             file: file.path,
             message: `Unexpected unknown agent \`${name}\`, expected an agent in this project, a built-in agent or one in \`externalAgents\` (${effect})${hint(name)}`,
@@ -33130,11 +33153,7 @@ var refs_unknown_fork_agent_default, init_refs_unknown_fork_agent = __esm({
           if (context2 !== "fork" || typeof agent != "string" || !agent.trim()) continue;
           let name = agent.trim(), plugin = file.scope.kind === "plugin" ? file.scope.pluginName : void 0, ownBare = plugin !== void 0 && project.agents.some((a) => a.file.scope.root === file.scope.root && a.name === name && a.qualified);
           if (!ownBare && agentExists(project, name)) continue;
-          let hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, [
-            ...builtInAgentTypes,
-            ...project.externalAgents,
-            ...project.agents.flatMap((a) => [a.name, ...a.qualified ? [a.qualified] : []])
-          ]);
+          let hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, agentNames(project));
           report({
             file: file.path,
             message: `Unexpected agent \`${name}\` for a forked ${file.kind}, expected an agent Claude Code can find${plugin ? " (a plugin's own agents by `plugin:name`)" : ""}, a built-in agent or one in \`externalAgents\` (Claude Code runs it on \`general-purpose\` instead)${hint}`,
@@ -33163,16 +33182,7 @@ var refs_unknown_skill_default, init_refs_unknown_skill = __esm({
       defaultSeverity: "error",
       scope: "project",
       check({ project, report }) {
-        let candidates2 = null, hint = (name) => (candidates2 ??= [
-          .../* @__PURE__ */ new Set([
-            ...project.skills.flatMap((s) => [
-              s.dir,
-              ...s.displayName ? [s.displayName] : [],
-              ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []
-            ]),
-            ...project.externalSkills
-          ])
-        ], didYouMean(name, candidates2)), check2 = (file, name, at) => {
+        let hint = (name) => didYouMean(name, skillNames(project)), check2 = (file, name, at) => {
           if (project.externalSkills.has(name)) return;
           let skill = findSkill(project, name);
           skill ? skill.hiddenFromModel && report({
@@ -33209,16 +33219,7 @@ var refs_unknown_skill_mention_default, init_refs_unknown_skill_mention = __esm(
       defaultSeverity: "warning",
       scope: "project",
       check({ project, report }) {
-        let candidates2 = null, hint = (name) => (candidates2 ??= [
-          .../* @__PURE__ */ new Set([
-            ...project.skills.flatMap((s) => [
-              s.dir,
-              ...s.displayName ? [s.displayName] : [],
-              ...s.pluginName ? [`${s.pluginName}:${s.dir}`] : []
-            ]),
-            ...project.externalSkills
-          ])
-        ], didYouMean(name, candidates2));
+        let hint = (name) => didYouMean(name, skillNames(project));
         for (let file of project.files)
           if (!(!file.read.ok || file.kind !== "agent" && file.kind !== "skill" && file.kind !== "command"))
             for (let ref of bodyRefs(file).skills)
@@ -37302,7 +37303,7 @@ var claudeMarkers, packFolders, projectFiles, init_project_root = __esm({
 });
 
 // scripts/lib/load/discover.ts
-import { existsSync as existsSync11, realpathSync as realpathSync6, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync11, lstatSync as lstatSync2, realpathSync as realpathSync6, statSync as statSync6 } from "node:fs";
 import { basename as basename12, dirname as dirname17, isAbsolute as isAbsolute4, join as join18, relative as relative10, resolve as resolve7, sep as sep10 } from "node:path";
 function planTargets(targets, cwd) {
   let byRoot = /* @__PURE__ */ new Map(), standalone = [], missing = [], want = (root2, what) => {
@@ -37347,15 +37348,19 @@ function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
   }
   let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped2 = [], reportOnly = null;
   if (plan.filter) {
-    let known2 = new Set(candidates2.flatMap((c) => [c.path, realOrSelf(c.path)])), files = /* @__PURE__ */ new Set(), byReal = new Map(candidates2.map((c) => [realOrSelf(c.path), c.path]));
+    let paths = new Set(candidates2.map((c) => c.path)), byReal = null, files = /* @__PURE__ */ new Set();
     for (let file of plan.filter.files) {
-      if (!known2.has(file) && !known2.has(realOrSelf(file))) {
+      if (paths.has(file) && !isLink(file)) {
+        files.add(file);
+        continue;
+      }
+      byReal ??= new Map(candidates2.map((c) => [realOrSelf(c.path), c.path]));
+      let named = byReal.get(realOrSelf(file));
+      if (!named && !paths.has(file)) {
         skipped2.push(file);
         continue;
       }
-      files.add(file);
-      let named = byReal.get(realOrSelf(file));
-      named && files.add(named);
+      files.add(file), named && files.add(named);
     }
     reportOnly = { files, folders: plan.filter.folders };
   }
@@ -37363,6 +37368,13 @@ function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
 }
 function isReported(filter, path3) {
   return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep10));
+}
+function isLink(path3) {
+  try {
+    return lstatSync2(path3).isSymbolicLink();
+  } catch {
+    return !1;
+  }
 }
 function realOrSelf(path3) {
   try {
@@ -37724,7 +37736,7 @@ var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId,
 });
 
 // scripts/lib/run.ts
-import { lstatSync as lstatSync2 } from "node:fs";
+import { lstatSync as lstatSync3 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
 import { dirname as dirname18, relative as relative11, sep as sep11 } from "node:path";
 function assertReportContract(check2, report, owner) {
@@ -37798,13 +37810,13 @@ function lint(options) {
   let relativeTo = (path3) => relative11(options.cwd, path3).split(sep11).join("/");
   return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped: skipped2, roots: plan.projects.map((p) => p.root) };
 }
-function namesOf(paths, rel) {
+function namesOf2(paths, rel) {
   let shown = paths.slice(0, 5).map(rel);
   return paths.length > shown.length ? `${shown.join(", ")} and ${paths.length - shown.length} more` : shown.join(", ");
 }
 function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile, relativeTo) {
   let parts2 = [
-    ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf(clock.notChecked, relativeTo)})`] : [],
+    ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf2(clock.notChecked, relativeTo)})`] : [],
     ...clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []
   ];
   return {
@@ -37881,7 +37893,7 @@ function lintProject(found2, config, configDir, options, clock) {
     current2 = file, withinTime(() => {
       for (let { check: check2, shared, report } of fileChecks) {
         if (!check2.kinds.includes(file.kind) || !file.read.ok && !check2.includeUnreadable) continue;
-        if (pastDeadline()) throw new TimeLimitReached();
+        checkDeadline();
         let options2 = config.overrides.length ? ruleSettingFor(config, check2.id, relOf(file.path), check2.defaultSeverity).options : shared;
         timed(check2.id, () => check2.check({ file, project, settings, options: options2, report }));
       }
@@ -37890,7 +37902,7 @@ function lintProject(found2, config, configDir, options, clock) {
   if (clock.notChecked.length === 0) {
     let known2 = /* @__PURE__ */ new Set([...checks.map((c) => c.id), ...engineRuleIds]), reportUnused = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives;
     for (let file of files)
-      if (file.source)
+      if (!(!file.source || !reported(file.path)))
         for (let d of directiveProblems(file.path, suppressionsOf(file.path, file.source), known2, reportUnused)) {
           let entry2 = byFile.get(file.path) ?? { file, reports: [] };
           byFile.set(file.path, entry2), entry2.reports.push(d);
@@ -37947,7 +37959,7 @@ function applyFixes(diagnostics, boundary) {
       });
       continue;
     }
-    let read = lstatSync2(target).isFile() ? readSource(target) : null;
+    let read = lstatSync3(target).isFile() ? readSource(target) : null;
     if (!read?.ok) continue;
     let bom = read.hadBom ? "\uFEFF" : "", original = read.text, text6 = original, lastStart = 1 / 0;
     for (let edit of [...list4].sort((a, b) => b.start - a.start || b.end - a.end))

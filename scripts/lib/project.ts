@@ -111,3 +111,42 @@ export function findSkill(project: Project, ref: string): SkillRecord | undefine
 export function agentExists(project: Project, ref: string): boolean {
   return builtInAgentTypes.has(ref) || project.externalAgents.has(ref) || project.index.agentIds.has(ref)
 }
+
+const nameLists = new WeakMap<Project, { agents: string[]; skills: string[] }>()
+
+function namesOf(project: Project): { agents: string[]; skills: string[] } {
+  let names = nameLists.get(project)
+  if (!names) {
+    names = {
+      agents: [
+        ...new Set([
+          ...builtInAgentTypes,
+          ...project.externalAgents,
+          ...project.agents.flatMap((a) => [a.name, ...(a.qualified ? [a.qualified] : [])]),
+        ]),
+      ],
+      skills: [
+        ...new Set([
+          ...project.skills.flatMap((s) => [
+            s.dir,
+            ...(s.displayName ? [s.displayName] : []),
+            ...(s.pluginName ? [`${s.pluginName}:${s.dir}`] : []),
+          ]),
+          ...project.externalSkills,
+        ]),
+      ],
+    }
+    nameLists.set(project, names)
+  }
+  return names
+}
+
+/** Every name an agent can be dispatched by (built-in, external, own and plugin-qualified), for "did you mean". */
+export function agentNames(project: Project): readonly string[] {
+  return namesOf(project).agents
+}
+
+/** Every name a skill can be loaded by (directory, display name, plugin-qualified, external), for "did you mean". */
+export function skillNames(project: Project): readonly string[] {
+  return namesOf(project).skills
+}

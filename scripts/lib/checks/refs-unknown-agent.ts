@@ -4,7 +4,7 @@ import { defineCheck } from '../check.ts'
 import type { Span } from '../diagnostics.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { listEntrySpan, offsetSpan } from '../locate.ts'
-import { agentExists, builtInAgentTypes } from '../project.ts'
+import { agentExists, agentNames } from '../project.ts'
 import { didYouMean } from '../suggest.ts'
 import { agentTypeSpans, splitToolList } from '../tool-list.ts'
 
@@ -16,17 +16,7 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'project',
   check({ project, report }) {
-    let candidates: string[] | null = null
-    const hint = (name: string) => {
-      candidates ??= [
-        ...new Set([
-          ...builtInAgentTypes,
-          ...project.externalAgents,
-          ...project.agents.flatMap((a) => [a.name, ...(a.qualified ? [a.qualified] : [])]),
-        ]),
-      ]
-      return didYouMean(name, candidates)
-    }
+    const hint = (name: string) => didYouMean(name, agentNames(project))
     const check = (file: LoadedFile, name: string, at: () => Span, effect: string) => {
       if (name === '*' || agentExists(project, name)) return
       report({

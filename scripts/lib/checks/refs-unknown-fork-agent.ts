@@ -1,7 +1,7 @@
 // A forked skill or command whose `agent:` does not resolve runs on general-purpose, with no error anywhere.
 import { defineCheck } from '../check.ts'
 import { valueSpan } from '../locate.ts'
-import { agentExists, builtInAgentTypes } from '../project.ts'
+import { agentExists, agentNames } from '../project.ts'
 import { didYouMean } from '../suggest.ts'
 
 export default defineCheck({
@@ -24,13 +24,7 @@ export default defineCheck({
       const ownBare =
         plugin !== undefined && project.agents.some((a) => a.file.scope.root === file.scope.root && a.name === name && a.qualified)
       if (!ownBare && agentExists(project, name)) continue
-      const hint = ownBare
-        ? ` (did you mean \`${plugin}:${name}\`?)`
-        : didYouMean(name, [
-            ...builtInAgentTypes,
-            ...project.externalAgents,
-            ...project.agents.flatMap((a) => [a.name, ...(a.qualified ? [a.qualified] : [])]),
-          ])
+      const hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, agentNames(project))
       report({
         file: file.path,
         message: `Unexpected agent \`${name}\` for a forked ${file.kind}, expected an agent Claude Code can find${plugin ? " (a plugin's own agents by `plugin:name`)" : ''}, a built-in agent or one in \`externalAgents\` (Claude Code runs it on \`general-purpose\` instead)${hint}`,

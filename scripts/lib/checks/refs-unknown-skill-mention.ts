@@ -2,7 +2,7 @@
 import { bodyRefs } from '../body-refs.ts'
 import { defineCheck } from '../check.ts'
 import { offsetSpan } from '../locate.ts'
-import { findSkill } from '../project.ts'
+import { findSkill, skillNames } from '../project.ts'
 import { didYouMean } from '../suggest.ts'
 
 export default defineCheck({
@@ -13,20 +13,7 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'project',
   check({ project, report }) {
-    let candidates: string[] | null = null
-    const hint = (name: string) => {
-      candidates ??= [
-        ...new Set([
-          ...project.skills.flatMap((s) => [
-            s.dir,
-            ...(s.displayName ? [s.displayName] : []),
-            ...(s.pluginName ? [`${s.pluginName}:${s.dir}`] : []),
-          ]),
-          ...project.externalSkills,
-        ]),
-      ]
-      return didYouMean(name, candidates)
-    }
+    const hint = (name: string) => didYouMean(name, skillNames(project))
     for (const file of project.files) {
       if (!file.read.ok || (file.kind !== 'agent' && file.kind !== 'skill' && file.kind !== 'command')) continue
       for (const ref of bodyRefs(file).skills) {

@@ -3,7 +3,7 @@ import { defineCheck } from '../check.ts'
 import type { Span } from '../diagnostics.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { listEntrySpan } from '../locate.ts'
-import { findSkill } from '../project.ts'
+import { findSkill, skillNames } from '../project.ts'
 import { didYouMean } from '../suggest.ts'
 import { splitToolList } from '../tool-list.ts'
 
@@ -17,20 +17,7 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'project',
   check({ project, report }) {
-    let candidates: string[] | null = null
-    const hint = (name: string) => {
-      candidates ??= [
-        ...new Set([
-          ...project.skills.flatMap((s) => [
-            s.dir,
-            ...(s.displayName ? [s.displayName] : []),
-            ...(s.pluginName ? [`${s.pluginName}:${s.dir}`] : []),
-          ]),
-          ...project.externalSkills,
-        ]),
-      ]
-      return didYouMean(name, candidates)
-    }
+    const hint = (name: string) => didYouMean(name, skillNames(project))
     const check = (file: LoadedFile, name: string, at: () => Span) => {
       if (project.externalSkills.has(name)) return
       const skill = findSkill(project, name)
