@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml'
 import { checkDeadline } from '../budget.ts'
 import { findNode } from '../yaml-path.ts'
+import { parseSimpleFrontmatter } from './simple-yaml.ts'
 
 export interface YamlProblem {
   message: string
@@ -165,6 +166,12 @@ function parseYaml(fm: Frontmatter): void {
   // The yaml package ends lines only at \n; a lone \r (old Mac files) ends one too, as in SourceText. Same length, so
   // offsets are unchanged.
   const text = fm.text.includes('\r') ? fm.text.replace(/\r(?!\n)/g, '\n') : fm.text
+  const simple = parseSimpleFrontmatter(text)
+  if (simple) {
+    fm.docText = text
+    fm.data = detach(simple) as Record<string, unknown>
+    return
+  }
   const { doc, errors } = parseStrict(text)
   fm.docText = text
   fm.errors = errors.map((e) => ({
