@@ -14517,7 +14517,7 @@ var require_foldFlowLines = __commonJS({
         return text6;
       let folds = [], escapedFolds = {}, end = lineWidth - indent2.length;
       typeof indentAtStart == "number" && (indentAtStart > lineWidth - Math.max(2, minContentWidth) ? folds.push(0) : end = lineWidth - indentAtStart);
-      let split, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
+      let split2, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
       mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text6, i, indent2.length), i !== -1 && (end = i + endStep));
       for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
@@ -14538,24 +14538,24 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === `
 `)
-          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text6, i, indent2.length)), end = i + indent2.length + endStep, split = void 0;
+          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text6, i, indent2.length)), end = i + indent2.length + endStep, split2 = void 0;
         else {
           if (ch === " " && prev && prev !== " " && prev !== `
 ` && prev !== "	") {
             let next = text6[i + 1];
             next && next !== " " && next !== `
-` && next !== "	" && (split = i);
+` && next !== "	" && (split2 = i);
           }
           if (i >= end)
-            if (split)
-              folds.push(split), end = split + endStep, split = void 0;
+            if (split2)
+              folds.push(split2), end = split2 + endStep, split2 = void 0;
             else if (mode === FOLD_QUOTED) {
               for (; prev === " " || prev === "	"; )
                 prev = ch, ch = text6[i += 1], overflow = !0;
               let j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text6;
-              folds.push(j), escapedFolds[j] = !0, end = j + endStep, split = void 0;
+              folds.push(j), escapedFolds[j] = !0, end = j + endStep, split2 = void 0;
             } else
               overflow = !0;
         }
@@ -16986,11 +16986,11 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      let start = scalar.offset, header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      let start = scalar2.offset, header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      let type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL, lines = scalar.source ? splitLines(scalar.source) : [], chompStart = lines.length;
+      let type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL, lines = scalar2.source ? splitLines(scalar2.source) : [], chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         let content3 = lines[i][1];
         if (content3 === "" || content3 === "\r")
@@ -17001,9 +17001,9 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         let value2 = header.chomp === "+" && lines.length > 0 ? `
 `.repeat(Math.max(1, lines.length - 1)) : "", end2 = start + header.length;
-        return scalar.source && (end2 += scalar.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return scalar2.source && (end2 += scalar2.source.length), { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent, offset = scalar.offset + header.length, contentStart = 0;
+      let trimIndent = scalar2.indent + header.indent, offset = scalar2.offset + header.length, contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         let [indent2, content3] = lines[i];
         if (content3 === "" || content3 === "\r")
@@ -17054,7 +17054,7 @@ var require_resolve_block_scalar = __commonJS({
           value += `
 `;
       }
-      let end = start + header.length + scalar.source.length;
+      let end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -17099,9 +17099,9 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
-      let split = source.split(/\n( *)/), first2 = split[0], m = first2.match(/^( *)/), lines = [m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2]];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      let split2 = source.split(/\n( *)/), first2 = split2[0], m = first2.match(/^( *)/), lines = [m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2]];
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -17113,8 +17113,8 @@ var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      let { offset, type, source, end } = scalar, _type, value, _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
+    function resolveFlowScalar(scalar2, strict, onError) {
+      let { offset, type, source, end } = scalar2, _type, value, _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN, value = plainValue(source, _onError);
@@ -17127,7 +17127,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          return onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
+          return onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`), {
             value: "",
             type: null,
             comment: "",
@@ -17297,15 +17297,15 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       let { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError), tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null, tag;
       ctx.options.stringKeys && ctx.atKey ? tag = ctx.schema[identity.SCALAR] : tagName ? tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError) : token.type === "scalar" ? tag = findScalarTagByTest(ctx, value, token, onError) : tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         let res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         let msg = error instanceof Error ? error.message : String(error);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar = new Scalar.Scalar(value);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), scalar2 = new Scalar.Scalar(value);
       }
-      return scalar.range = range, scalar.source = value, type && (scalar.type = type), tagName && (scalar.tag = tagName), tag.format && (scalar.format = tag.format), comment && (scalar.comment = comment), scalar;
+      return scalar2.range = range, scalar2.source = value, type && (scalar2.type = type), tagName && (scalar2.tag = tagName), tag.format && (scalar2.format = tag.format), comment && (scalar2.comment = comment), scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -18736,29 +18736,29 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep16;
-          scalar.end ? (sep16 = scalar.end, sep16.push(this.sourceToken), delete scalar.end) : sep16 = [this.sourceToken];
+          scalar2.end ? (sep16 = scalar2.end, sep16.push(this.sourceToken), delete scalar2.end) : sep16 = [this.sourceToken];
           let map4 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep16 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep16 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            if (scalar.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
+            if (scalar2.source = this.source, this.atNewLine = !0, this.indent = 0, this.onNewLine) {
               let nl = this.source.indexOf(`
 `) + 1;
               for (; nl !== 0; )
@@ -19242,6 +19242,85 @@ var import_yaml, indexes, init_yaml_path = __esm({
   }
 });
 
+// scripts/lib/load/simple-yaml.ts
+function parseSimpleFrontmatter(text6) {
+  if (unusual.test(text6)) return null;
+  let data = /* @__PURE__ */ Object.create(null), listKey = null, listIndent = -1;
+  for (let line of text6.split(`
+`)) {
+    if (line.trim() === "") continue;
+    let item = itemLine.exec(line);
+    if (item) {
+      if (listKey === null) return null;
+      let indent2 = item[1].length;
+      if (listIndent === -1) listIndent = indent2;
+      else if (indent2 !== listIndent) return null;
+      let value2 = scalar(item[2]);
+      if (value2 == null) return null;
+      data[listKey].push(value2);
+      continue;
+    }
+    let pair2 = keyLine.exec(line);
+    if (!pair2) return null;
+    let key = pair2[1];
+    if (key in data || key === "__proto__" || coreKeyword.test(key)) return null;
+    listKey !== null && data[listKey].length === 0 && (data[listKey] = null), listKey = null, listIndent = -1;
+    let raw = pair2[2];
+    if (raw === void 0 || raw.trim() === "") {
+      data[key] = [], listKey = key;
+      continue;
+    }
+    let value = scalar(raw);
+    if (value === void 0) return null;
+    data[key] = value;
+  }
+  if (listKey !== null && data[listKey].length === 0 && (data[listKey] = null), Object.keys(data).length === 0) return null;
+  let out = {};
+  for (let key of Object.keys(data)) out[key] = data[key];
+  return out;
+}
+function scalar(raw) {
+  if (raw === void 0) return;
+  let end = raw.length;
+  for (; end > 0 && raw.charCodeAt(end - 1) === 32; ) end--;
+  let value = raw.slice(0, end);
+  if (value === "") return;
+  let first2 = value[0];
+  if (first2 === '"') return doubleQuoted(value);
+  if (first2 === "'") return singleQuoted(value);
+  if (!(!safePlain.test(value) || value.includes(": ") || value.endsWith(":") || coreKeyword.test(value)))
+    return value;
+}
+function doubleQuoted(value) {
+  if (value.length < 2 || !value.endsWith('"')) return;
+  let out = "";
+  for (let i = 1; i < value.length - 1; i++) {
+    let c = value[i];
+    if (c === '"') return;
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    let escaped2 = doubleEscapes[value[++i] ?? ""];
+    if (escaped2 === void 0 || i >= value.length - 1) return;
+    out += escaped2;
+  }
+  return out;
+}
+function singleQuoted(value) {
+  if (value.length < 2 || !value.endsWith("'")) return;
+  let inner = value.slice(1, -1);
+  if (!inner.replace(/''/g, "").includes("'"))
+    return inner.replace(/''/g, "'");
+}
+var keyLine, itemLine, safePlain, coreKeyword, unusual, doubleEscapes, init_simple_yaml = __esm({
+  "scripts/lib/load/simple-yaml.ts"() {
+    "use strict";
+    keyLine = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*))?$/, itemLine = /^([ ]*)-(?:[ ]+(.*))?$/, safePlain = /^[A-Za-z][A-Za-z0-9 _.,;:()/+='"<>?@$%^~`|-]*$/, coreKeyword = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/, unusual = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/, doubleEscapes = { n: `
+`, t: "	", '"': '"', "\\": "\\", "/": "/" };
+  }
+});
+
 // scripts/lib/load/frontmatter.ts
 function parseStrict(text6) {
   let doc = (0, import_yaml2.parseDocument)(text6, yamlOptions);
@@ -19316,7 +19395,12 @@ function countLines(text6, end) {
 }
 function parseYaml(fm) {
   let text6 = fm.text.includes("\r") ? fm.text.replace(/\r(?!\n)/g, `
-`) : fm.text, { doc, errors } = parseStrict(text6);
+`) : fm.text, simple = parseSimpleFrontmatter(text6);
+  if (simple) {
+    fm.docText = text6, fm.data = detach(simple);
+    return;
+  }
+  let { doc, errors } = parseStrict(text6);
   if (fm.docText = text6, fm.errors = errors.map((e) => ({
     message: e.message,
     start: fm.offset + e.pos[0],
@@ -19407,6 +19491,7 @@ var import_yaml2, yamlOptions, maxAliasCount, maxFrontmatterNodes, claudeRiskyVa
     import_yaml2 = __toESM(require_dist2(), 1);
     init_budget();
     init_yaml_path();
+    init_simple_yaml();
     yamlOptions = { version: "1.2", uniqueKeys: !1, prettyErrors: !1, strict: !0, logLevel: "error" }, maxAliasCount = 100, maxFrontmatterNodes = 25e4;
     claudeRiskyValue = /[{}[\]*&#!|>%@`]|: /;
   }
@@ -19956,6 +20041,15 @@ var file_unreadable_default, init_file_unreadable = __esm({
 
 // scripts/lib/tool-list.ts
 function splitToolList(value) {
+  if (Array.isArray(value)) {
+    let entries2 = splitArrays.get(value);
+    return entries2 || splitArrays.set(value, entries2 = split(value)), entries2;
+  }
+  if (typeof value != "string") return [];
+  let entries = splitStrings.get(value);
+  return entries || splitStrings.set(value, entries = split(value)), entries;
+}
+function split(value) {
   if (typeof value == "string")
     return splitString(value).flatMap((part) => unquoted(part, value)).map((part) => entry(part));
   if (Array.isArray(value)) {
@@ -19999,11 +20093,12 @@ function agentTypeSpans(entry2) {
   let base = entry2.start + entry2.name.length + 1;
   return [...entry2.argument.matchAll(/[^\s,]+/g)].map((m) => ({ name: m[0], start: base + m.index, end: base + m.index + m[0].length }));
 }
-var init_tool_list = __esm({
+var splitArrays, splitStrings, init_tool_list = __esm({
   "scripts/lib/tool-list.ts"() {
     "use strict";
     init_vocabulary();
     init_vocabulary();
+    splitArrays = /* @__PURE__ */ new WeakMap(), splitStrings = /* @__PURE__ */ new Map();
   }
 });
 
@@ -30906,8 +31001,10 @@ function scanBody(text6, offset, end = text6.length) {
     let next = text6.indexOf(`
 `, pos);
     (next === -1 || next > end) && (next = end);
-    let line = text6.slice(pos, next).replace(/\r$/, "");
-    if (scan2.lineCount++, checkDeadline(), fence) {
+    let line = text6.slice(pos, next > pos && text6.charCodeAt(next - 1) === 13 ? next - 1 : next);
+    if (scan2.lineCount++, checkDeadline(), !mayBeFence(line))
+      fence || scanInline(line, pos, scan2);
+    else if (fence) {
       let closing = line.match(/^ {0,3}(`{3,}|~{3,})[ \t]*$/);
       closing && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && (fence.contentEnd = pos, fence.closed = !0, scan2.fences.push(fence), fence = null);
     } else {
@@ -30931,10 +31028,21 @@ function scanBody(text6, offset, end = text6.length) {
   }
   return fence && scan2.fences.push(fence), scan2;
 }
+function mayBeFence(line) {
+  for (let i = 0; i < 4 && i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    if (c === 96 || c === 126) return !0;
+    if (c !== 32) return !1;
+  }
+  return !1;
+}
 function scanInline(line, lineOffset, scan2) {
   let hasCode = line.includes("`") || line.includes("<!--");
-  if (!hasCode && !line.includes("](") && !line.includes("]:")) return;
-  let masked2 = hasCode ? maskCodeAndComments(line, lineOffset, scan2) : line, definition3 = masked2.match(referenceDefinition);
+  if (!(line.includes("](") || line.includes("]:"))) {
+    hasCode && maskCodeAndComments(line, lineOffset, scan2, !1);
+    return;
+  }
+  let masked2 = hasCode ? maskCodeAndComments(line, lineOffset, scan2, !0) : line, definition3 = masked2.match(referenceDefinition);
   if (definition3) {
     let target = definition3[1].replace(/^<|>$/g, ""), start = lineOffset + masked2.indexOf(definition3[1]);
     scan2.links.push({ text: target, start: start + (definition3[1].startsWith("<") ? 1 : 0), end: start + definition3[1].length });
@@ -30967,7 +31075,7 @@ function inlineLinks(line) {
   }
   return out;
 }
-function maskCodeAndComments(line, lineOffset, scan2) {
+function maskCodeAndComments(line, lineOffset, scan2, mask) {
   let out = "", copied = 0, i = 0, runs = null;
   for (; i < line.length; ) {
     let tick = line.indexOf("`", i), comment = line.indexOf("<!--", i);
@@ -30982,7 +31090,7 @@ function maskCodeAndComments(line, lineOffset, scan2) {
         text: line.slice(comment + 4, close2 === -1 ? line.length : close2).trim(),
         start: lineOffset + comment,
         end: lineOffset + stop
-      }), out += line.slice(copied, comment) + " ".repeat(stop - comment), copied = i = stop;
+      }), mask && (out += line.slice(copied, comment) + " ".repeat(stop - comment)), copied = i = stop;
       continue;
     }
     if (tick > 0 && line[tick - 1] === "\\") {
@@ -30998,9 +31106,9 @@ function maskCodeAndComments(line, lineOffset, scan2) {
       continue;
     }
     let raw = line.slice(tick + run2, close), trimmed2 = raw.length > 2 && raw.startsWith(" ") && raw.endsWith(" ") ? raw.slice(1, -1) : raw, lead = raw.indexOf(trimmed2);
-    /\s/.test(trimmed2) || scan2.codeSpans.push({ text: trimmed2, start: lineOffset + tick + run2 + lead, end: lineOffset + tick + run2 + lead + trimmed2.length }), out += line.slice(copied, tick) + " ".repeat(close + run2 - tick), copied = i = close + run2;
+    /\s/.test(trimmed2) || scan2.codeSpans.push({ text: trimmed2, start: lineOffset + tick + run2 + lead, end: lineOffset + tick + run2 + lead + trimmed2.length }), mask && (out += line.slice(copied, tick) + " ".repeat(close + run2 - tick)), copied = i = close + run2;
   }
-  return copied === 0 ? line : out + line.slice(copied);
+  return !mask || copied === 0 ? line : out + line.slice(copied);
 }
 var fenceOpen, linkTail, referenceDefinition, TickRuns, init_body_scan = __esm({
   "scripts/lib/load/body-scan.ts"() {
@@ -36585,8 +36693,8 @@ function parts(rule) {
 function mcpName(name) {
   let prefix = "mcp__";
   if (!name.startsWith(prefix)) return null;
-  let split = name.indexOf("__", prefix.length);
-  return split === -1 ? name.length > prefix.length ? { server: name.slice(prefix.length) } : null : split === prefix.length ? null : { server: name.slice(prefix.length, split), tool: name.slice(split + 2) };
+  let split2 = name.indexOf("__", prefix.length);
+  return split2 === -1 ? name.length > prefix.length ? { server: name.slice(prefix.length) } : null : split2 === prefix.length ? null : { server: name.slice(prefix.length, split2), tool: name.slice(split2 + 2) };
 }
 function wildcardAllow(name) {
   if (!name.includes("*")) return null;
@@ -37626,8 +37734,8 @@ var LoadedFile, init_loaded_file = __esm({
        */
       constructor(candidate, maxBytes, read, boundary) {
         if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = read ?? (candidate.outside || boundary && !candidate.linkFree && !boundary.contains(candidate.path) ? outsideProject : readSource(candidate.path, maxBytes)), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
-          let split = splitFrontmatter(this.read.text);
-          this.frontmatter = split.frontmatter, this.bodyOffset = split.bodyOffset;
+          let split2 = splitFrontmatter(this.read.text);
+          this.frontmatter = split2.frontmatter, this.bodyOffset = split2.bodyOffset;
         } else
           this.frontmatter = null, this.bodyOffset = 0;
       }

@@ -6,22 +6,41 @@ import { isAgentTool } from './vocabulary.ts'
  */
 export interface ToolEntry {
   /** The entry as written, e.g. `Bash(git:*)`. */
-  raw: string
+  readonly raw: string
   /** The tool name before any parentheses. */
-  name: string
+  readonly name: string
   /** What is inside the parentheses, if any. */
-  argument?: string
+  readonly argument?: string
   /** Index in the YAML list, or undefined for a string value. */
-  index?: number
+  readonly index?: number
   /** Offsets of `raw` in the string it was split from (the list item, or the whole string value). */
-  start: number
-  end: number
+  readonly start: number
+  readonly end: number
 }
 
 /** The keys of each file kind that hold tool lists live in the vocabulary data. */
 export { toolListKeys } from './vocabulary.ts'
 
-export function splitToolList(value: unknown): ToolEntry[] {
+/**
+ * A dozen checks split the same few lists of every file; each list is split once. Keys are the front matter's own
+ * arrays and strings, so nothing outlives the data it came from except short strings.
+ */
+const splitArrays = new WeakMap<readonly unknown[], readonly ToolEntry[]>()
+const splitStrings = new Map<string, readonly ToolEntry[]>()
+
+export function splitToolList(value: unknown): readonly ToolEntry[] {
+  if (Array.isArray(value)) {
+    let entries = splitArrays.get(value)
+    if (!entries) splitArrays.set(value, (entries = split(value)))
+    return entries
+  }
+  if (typeof value !== 'string') return []
+  let entries = splitStrings.get(value)
+  if (!entries) splitStrings.set(value, (entries = split(value)))
+  return entries
+}
+
+function split(value: unknown): readonly ToolEntry[] {
   if (typeof value === 'string')
     return splitString(value)
       .flatMap((part) => unquoted(part, value))
@@ -38,8 +57,8 @@ export function splitToolList(value: unknown): ToolEntry[] {
 }
 
 interface Part {
-  raw: string
-  start: number
+  readonly raw: string
+  readonly start: number
 }
 
 function splitString(text: string): Part[] {

@@ -53,10 +53,12 @@ export function scanBody(text: string, offset: number, end: number = text.length
   while (pos < end || (pos === end && scan.lineCount === 0)) {
     let next = text.indexOf('\n', pos)
     if (next === -1 || next > end) next = end
-    const line = text.slice(pos, next).replace(/\r$/, '')
+    const line = text.slice(pos, next > pos && text.charCodeAt(next - 1) === 13 ? next - 1 : next)
     scan.lineCount++
     checkDeadline()
-    if (fence) {
+    if (!mayBeFence(line)) {
+      if (!fence) scanInline(line, pos, scan)
+    } else if (fence) {
       const closing = line.match(/^ {0,3}(`{3,}|~{3,})[ \t]*$/)
       if (closing && closing[1]![0] === fence.marker[0] && closing[1]!.length >= fence.marker.length) {
         fence.contentEnd = pos
@@ -89,11 +91,25 @@ export function scanBody(text: string, offset: number, end: number = text.length
   return scan
 }
 
+/** Whether the line can open or close a fence: up to three spaces, then a backtick or a tilde. */
+function mayBeFence(line: string): boolean {
+  for (let i = 0; i < 4 && i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 96 || c === 126) return true
+    if (c !== 32) return false
+  }
+  return false
+}
+
 function scanInline(line: string, lineOffset: number, scan: BodyScan): void {
   // Most prose lines hold no code span, comment or link: skip the character walk and the regexes for them.
   const hasCode = line.includes('`') || line.includes('<!--')
-  if (!hasCode && !line.includes('](') && !line.includes(']:')) return
-  const masked = hasCode ? maskCodeAndComments(line, lineOffset, scan) : line
+  const hasLink = line.includes('](') || line.includes(']:')
+  if (!hasLink) {
+    if (hasCode) maskCodeAndComments(line, lineOffset, scan, false)
+    return
+  }
+  const masked = hasCode ? maskCodeAndComments(line, lineOffset, scan, true) : line
   const definition = masked.match(referenceDefinition)
   if (definition) {
     const target = definition[1]!.replace(/^<|>$/g, '')
@@ -136,8 +152,11 @@ function inlineLinks(line: string): { raw: string; at: number }[] {
   return out
 }
 
-/** Records code spans and comments on the line and returns it with them blanked, so links inside code are ignored. */
-function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan): string {
+/**
+ * Records code spans and comments on the line and, with `mask`, returns it with them blanked so links inside code are
+ * ignored (without, the line itself: there are no links to look for).
+ */
+function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan, mask: boolean): string {
   let out = ''
   let copied = 0
   let i = 0
@@ -159,7 +178,7 @@ function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan): 
         start: lineOffset + comment,
         end: lineOffset + stop,
       })
-      out += line.slice(copied, comment) + ' '.repeat(stop - comment)
+      if (mask) out += line.slice(copied, comment) + ' '.repeat(stop - comment)
       copied = i = stop
       continue
     }
@@ -182,10 +201,10 @@ function maskCodeAndComments(line: string, lineOffset: number, scan: BodyScan): 
     // (`go test ./...`) would only cost memory on large packs.
     if (!/\s/.test(trimmed))
       scan.codeSpans.push({ text: trimmed, start: lineOffset + tick + run + lead, end: lineOffset + tick + run + lead + trimmed.length })
-    out += line.slice(copied, tick) + ' '.repeat(close + run - tick)
+    if (mask) out += line.slice(copied, tick) + ' '.repeat(close + run - tick)
     copied = i = close + run
   }
-  return copied === 0 ? line : out + line.slice(copied)
+  return !mask || copied === 0 ? line : out + line.slice(copied)
 }
 
 /**
