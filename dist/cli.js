@@ -14517,7 +14517,7 @@ var require_foldFlowLines = __commonJS({
         return text6;
       let folds = [], escapedFolds = {}, end = lineWidth - indent2.length;
       typeof indentAtStart == "number" && (indentAtStart > lineWidth - Math.max(2, minContentWidth) ? folds.push(0) : end = lineWidth - indentAtStart);
-      let split2, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
+      let split, prev, overflow = !1, i = -1, escStart = -1, escEnd = -1;
       mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text6, i, indent2.length), i !== -1 && (end = i + endStep));
       for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
@@ -14538,24 +14538,24 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === `
 `)
-          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text6, i, indent2.length)), end = i + indent2.length + endStep, split2 = void 0;
+          mode === FOLD_BLOCK && (i = consumeMoreIndentedLines(text6, i, indent2.length)), end = i + indent2.length + endStep, split = void 0;
         else {
           if (ch === " " && prev && prev !== " " && prev !== `
 ` && prev !== "	") {
             let next = text6[i + 1];
             next && next !== " " && next !== `
-` && next !== "	" && (split2 = i);
+` && next !== "	" && (split = i);
           }
           if (i >= end)
-            if (split2)
-              folds.push(split2), end = split2 + endStep, split2 = void 0;
+            if (split)
+              folds.push(split), end = split + endStep, split = void 0;
             else if (mode === FOLD_QUOTED) {
               for (; prev === " " || prev === "	"; )
                 prev = ch, ch = text6[i += 1], overflow = !0;
               let j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text6;
-              folds.push(j), escapedFolds[j] = !0, end = j + endStep, split2 = void 0;
+              folds.push(j), escapedFolds[j] = !0, end = j + endStep, split = void 0;
             } else
               overflow = !0;
         }
@@ -17099,9 +17099,9 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
-      let split2 = source.split(/\n( *)/), first2 = split2[0], m = first2.match(/^( *)/), lines = [m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2]];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      let split = source.split(/\n( *)/), first2 = split[0], m = first2.match(/^( *)/), lines = [m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2]];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -20041,15 +20041,6 @@ var file_unreadable_default, init_file_unreadable = __esm({
 
 // scripts/lib/tool-list.ts
 function splitToolList(value) {
-  if (Array.isArray(value)) {
-    let entries2 = splitArrays.get(value);
-    return entries2 || splitArrays.set(value, entries2 = split(value)), entries2;
-  }
-  if (typeof value != "string") return [];
-  let entries = splitStrings.get(value);
-  return entries || splitStrings.set(value, entries = split(value)), entries;
-}
-function split(value) {
   if (typeof value == "string")
     return splitString(value).flatMap((part) => unquoted(part, value)).map((part) => entry(part));
   if (Array.isArray(value)) {
@@ -20093,12 +20084,11 @@ function agentTypeSpans(entry2) {
   let base = entry2.start + entry2.name.length + 1;
   return [...entry2.argument.matchAll(/[^\s,]+/g)].map((m) => ({ name: m[0], start: base + m.index, end: base + m.index + m[0].length }));
 }
-var splitArrays, splitStrings, init_tool_list = __esm({
+var init_tool_list = __esm({
   "scripts/lib/tool-list.ts"() {
     "use strict";
     init_vocabulary();
     init_vocabulary();
-    splitArrays = /* @__PURE__ */ new WeakMap(), splitStrings = /* @__PURE__ */ new Map();
   }
 });
 
@@ -20608,7 +20598,7 @@ function looksLikeANode(value) {
 }
 var convert, init_lib = __esm({
   "node_modules/unist-util-is/lib/index.js"() {
-    convert = // Note: overloads in JSDoc can’t yet use different `@template`s.
+    convert = // Note: overloads in JSDoc can\u2019t yet use different `@template`s.
     /**
      * @type {(
      *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
@@ -21239,7 +21229,7 @@ function markdownTable(table2, options) {
         } else
           after = " ".repeat(size);
       }
-      settings.delimiterStart !== !1 && !columnIndex && line.push("|"), settings.padding !== !1 && // Don’t add the opening space if we’re not aligning and the cell is
+      settings.delimiterStart !== !1 && !columnIndex && line.push("|"), settings.padding !== !1 && // Don\u2019t add the opening space if we\u2019re not aligning and the cell is
       // empty: there will be a closing space.
       !(settings.alignDelimiters === !1 && cell === "") && (settings.delimiterStart !== !1 || columnIndex) && line.push(" "), settings.alignDelimiters !== !1 && line.push(before), line.push(cell), settings.alignDelimiters !== !1 && line.push(after), settings.padding !== !1 && line.push(" "), (settings.delimiterEnd !== !1 || columnIndex !== cellsInRow - 1) && line.push("|");
     }
@@ -21431,9 +21421,9 @@ var init_longest_streak = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
 function formatCodeAsIndented(node2, state) {
-  return !!(state.options.fences === !1 && node2.value && // If there’s no info…
-  !node2.lang && // And there’s a non-whitespace character…
-  /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
+  return !!(state.options.fences === !1 && node2.value && // If there\u2019s no info\u2026
+  !node2.lang && // And there\u2019s a non-whitespace character\u2026
+  /[^\n\r ]/.test(node2.value) && // And the value doesn\u2019t start or end in a blank\u2026
   !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value));
 }
 var init_format_code_as_indented = __esm({
@@ -21524,7 +21514,7 @@ function definition(node2, _, state, info) {
       after: "]",
       ...tracker.current()
     })
-  ), value += tracker.move("]: "), subexit(), // If there’s no url, or…
+  ), value += tracker.move("]: "), subexit(), // If there\u2019s no url, or\u2026
   !node2.url || // If there are control characters or whitespace.
   /[\0- \u007F]/.test(node2.url) ? (subexit = state.enter("destinationLiteral"), value += tracker.move("<"), value += tracker.move(
     state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
@@ -22138,9 +22128,9 @@ function heading(node2, _, state, info) {
     });
     return subexit2(), exit4(), value2 + `
 ` + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
+      // The whole size\u2026
       value2.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
+      // 0 if there is none)\u2026
       (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf(`
 `)) + 1)
     );
@@ -22180,7 +22170,7 @@ function image(node2, _, state, info) {
   let quote = checkQuote(state), suffix = quote === '"' ? "Quote" : "Apostrophe", exit3 = state.enter("image"), subexit = state.enter("label"), tracker = state.createTracker(info), value = tracker.move("![");
   return value += tracker.move(
     state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
-  ), value += tracker.move("]("), subexit(), // If there’s no url but there is a title…
+  ), value += tracker.move("]("), subexit(), // If there\u2019s no url but there is a title\u2026
   !node2.url && node2.title || // If there are control characters or whitespace.
   /[\0- \u007F]/.test(node2.url) ? (subexit = state.enter("destinationLiteral"), value += tracker.move("<"), value += tracker.move(
     state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
@@ -22264,13 +22254,13 @@ var init_inline_code = __esm({
 // node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
 function formatLinkAsAutolink(node2, state) {
   let raw = toString(node2);
-  return !!(!state.options.resourceLink && // If there’s a url…
-  node2.url && // And there’s no title…
-  !node2.title && // And the content of `node` is a single text node…
-  node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-  (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
-  /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-  // references don’t work), space, or angle brackets…
+  return !!(!state.options.resourceLink && // If there\u2019s a url\u2026
+  node2.url && // And there\u2019s no title\u2026
+  !node2.title && // And the content of `node` is a single text node\u2026
+  node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content\u2026
+  (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol\u2026
+  /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn\u2019t contain ASCII control codes (character escapes and
+  // references don\u2019t work), space, or angle brackets\u2026
   !/[\0- <>\u007F]/.test(node2.url));
 }
 var init_format_link_as_autolink = __esm({
@@ -22310,7 +22300,7 @@ function link(node2, _, state, info) {
       index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
     text6.charCodeAt(index2 + 1) === 58 && (title = "");
   }
-  return /* If there’s no url but there is a title… */ !node2.url && typeof title == "string" || // If there are control characters or whitespace.
+  return /* If there\u2019s no url but there is a title\u2026 */ !node2.url && typeof title == "string" || // If there are control characters or whitespace.
   enclose ? (subexit = state.enter("destinationLiteral"), value += tracker.move("<"), value += tracker.move(
     state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
   ), value += tracker.move(">")) : (subexit = state.enter("destinationRaw"), value += tracker.move(
@@ -26673,9 +26663,9 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
     return effects.enter(type), effects.enter(markerType), effects.consume(code4), effects.exit(markerType), effects.enter(stringType), atBreak;
   }
   function atBreak(code4) {
-    return size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    return size > 999 || code4 === null || code4 === 91 || code4 === 93 && !seen || // To do: remove in the future once we\u2019ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
+    // which doesn\u2019t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
     code4 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs ? nok(code4) : code4 === 93 ? (effects.exit(stringType), effects.enter(markerType), effects.consume(code4), effects.exit(markerType), effects.exit(type), ok2) : markdownLineEnding(code4) ? (effects.enter("lineEnding"), effects.consume(code4), effects.exit("lineEnding"), atBreak) : (effects.enter("chunkString", {
@@ -26751,7 +26741,7 @@ function tokenizeDefinition(effects, ok2, nok) {
       self2,
       effects,
       labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
       nok,
       "definitionLabel",
       "definitionLabelMarker",
@@ -26768,7 +26758,7 @@ function tokenizeDefinition(effects, ok2, nok) {
     return factoryDestination(
       effects,
       destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
+      // Note: we don\u2019t need to reset the way `markdown-rs` does.
       nok,
       "definitionDestination",
       "definitionDestinationLiteral",
@@ -27401,7 +27391,7 @@ function tokenizeListStart(effects, ok2, nok) {
   function atMarker(code4) {
     return effects.enter("listItemMarker"), effects.consume(code4), effects.exit("listItemMarker"), self2.containerState.marker = self2.containerState.marker || code4, effects.check(
       blankLine,
-      // Can’t be empty when interrupting.
+      // Can\u2019t be empty when interrupting.
       self2.interrupt ? nok : onBlank,
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
@@ -28187,7 +28177,7 @@ function tokenizeTasklistCheck(effects, ok2, nok) {
   return open;
   function open(code4) {
     return (
-      // Exit if there’s stuff before.
+      // Exit if there\u2019s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self2._gfmTasklistFirstContentOfListItem ? nok(code4) : (effects.enter("taskListCheck"), effects.enter("taskListCheckMarker"), effects.consume(code4), effects.exit("taskListCheckMarker"), inside2)
@@ -28389,9 +28379,9 @@ function initializeDocument(effects) {
       let index2 = childFlow.events.length;
       for (; index2--; )
         if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
+          // The token starts before the line ending\u2026
+          childFlow.events[index2][1].start.offset < lineStartOffset && // \u2026and either is not ended yet\u2026
+          (!childFlow.events[index2][1].end || // \u2026or ends after it.
           childFlow.events[index2][1].end.offset > lineStartOffset)
         )
           return;
@@ -28771,7 +28761,7 @@ function createTokenizer(parser, initialize, from) {
           return info = store(), currentConstruct = construct, construct.partial || (context2.currentConstruct = construct), construct.name && context2.parser.constructs.disable.null.includes(construct.name) ? nok(code4) : construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
             // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
+            // This allows a \u201clive binding\u201d, which is needed for `interrupt`.
             fields ? Object.assign(Object.create(context2), fields) : context2,
             effects,
             ok2,
@@ -29204,7 +29194,7 @@ function compiler(options) {
             type: "listItem",
             _spread: !1,
             start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
+            // @ts-expect-error: we\u2019ll add `end` in a second.
             end: void 0
           };
           listItem3 = item, insertions.push({
@@ -29320,7 +29310,7 @@ function compiler(options) {
     let siblings2 = this.stack[this.stack.length - 1].children, tail = siblings2[siblings2.length - 1];
     (!tail || tail.type !== "text") && (tail = text6(), tail.position = {
       start: point2(token.start),
-      // @ts-expect-error: we’ll add `end` later.
+      // @ts-expect-error: we\u2019ll add `end` later.
       end: void 0
     }, siblings2.push(tail)), this.stack.push(tail);
   }
@@ -29820,7 +29810,7 @@ var VFileMessage, init_lib20 = __esm({
       /**
        * Create a message for `reason`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -30010,10 +30000,10 @@ var order, VFile, init_lib21 = __esm({
        *
        * `options` is treated as:
        *
-       * *   `string` or `Uint8Array` — `{value: options}`
-       * *   `URL` — `{path: options}`
-       * *   `VFile` — shallow copies its data over to the new file
-       * *   `object` — all fields are shallow copied over to the new file
+       * *   `string` or `Uint8Array` \u2014 `{value: options}`
+       * *   `URL` \u2014 `{path: options}`
+       * *   `VFile` \u2014 shallow copies its data over to the new file
+       * *   `object` \u2014 all fields are shallow copied over to the new file
        *
        * Path related fields are set in the following order (least specific to
        * most specific): `history`, `path`, `basename`, `stem`, `extname`,
@@ -30075,7 +30065,7 @@ var order, VFile, init_lib21 = __esm({
       /**
        * Set the parent path (example: `'~'`).
        *
-       * Cannot be set if there’s no `path` yet.
+       * Cannot be set if there\u2019s no `path` yet.
        *
        * @param {string | undefined} dirname
        *   Dirname.
@@ -30099,7 +30089,7 @@ var order, VFile, init_lib21 = __esm({
        *
        * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
        * on windows).
-       * Cannot be set if there’s no `path` yet.
+       * Cannot be set if there\u2019s no `path` yet.
        *
        * @param {string | undefined} extname
        *   Extname.
@@ -30171,7 +30161,7 @@ var order, VFile, init_lib21 = __esm({
        * and the `file` field is set to the current file path.
        * The message is added to the `messages` field on `file`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -30235,7 +30225,7 @@ var order, VFile, init_lib21 = __esm({
        * likely not needed) and the `file` field is set to the current file path.
        * The message is added to the `messages` field on `file`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -30297,7 +30287,7 @@ var order, VFile, init_lib21 = __esm({
        * needed) and the `file` field is set to the current file path.
        * The message is added to the `messages` field on `file`.
        *
-       * > 🪦 **Note**: also has obsolete signatures.
+       * > \ud83e\udea6 **Note**: also has obsolete signatures.
        *
        * @overload
        * @param {string} reason
@@ -30365,7 +30355,7 @@ var order, VFile, init_lib21 = __esm({
        * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
        *
        * @param {string | null | undefined} [encoding='utf8']
-       *   Character encoding to understand `value` as when it’s a `Uint8Array`
+       *   Character encoding to understand `value` as when it\u2019s a `Uint8Array`
        *   (default: `'utf-8'`).
        * @returns {string}
        *   Serialized file.
@@ -30556,7 +30546,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
        * New processors working the same way can be created by calling the
        * processor.
        *
-       * It’s possible to freeze processors explicitly by calling `.freeze()`.
+       * It\u2019s possible to freeze processors explicitly by calling `.freeze()`.
        * Processors freeze automatically when `.parse()`, `.run()`, `.runSync()`,
        * `.stringify()`, `.process()`, or `.processSync()` are called.
        *
@@ -30634,7 +30624,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
        *   > Some compilers, such as the one configured with
        *   > [`rehype-react`][rehype-react], return other values (in this case, a
        *   > React tree).
-       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
        *   > result values.
        *   >
        *   > To register custom results in TypeScript, add them to
@@ -30693,7 +30683,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
        *   > Some compilers, such as the one configured with
        *   > [`rehype-react`][rehype-react], return other values (in this case, a
        *   > React tree).
-       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
        *   > result values.
        *   >
        *   > To register custom results in TypeScript, add them to
@@ -30807,7 +30797,7 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
        *   > Some compilers, such as the one configured with
        *   > [`rehype-react`][rehype-react], return other values (in this case, a
        *   > React tree).
-       *   > If you’re using a compiler that doesn’t serialize, expect different
+       *   > If you\u2019re using a compiler that doesn\u2019t serialize, expect different
        *   > result values.
        *   >
        *   > To register custom results in TypeScript, add them to
@@ -33570,14 +33560,14 @@ var shell, interpreter, downloader, powershellRun, notBefore, downloaderWord, do
   "scripts/lib/shell-risk.ts"() {
     "use strict";
     shell = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:ba|z|k|da|fi|a)?sh\b`, interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b`, downloader = String.raw`(?:curl|wget|fetch|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b`, powershellRun = String.raw`(?:iex|Invoke-Expression)\b`, notBefore = (start, chars) => String.raw`(?:(?!${start})${chars})`, downloaderWord = String.raw`\b${downloader}`, downloadPatterns = [
-      // curl … | sh, wget -O- … | sudo bash, curl … | python3 -
+      // curl \u2026 | sh, wget -O- \u2026 | sudo bash, curl \u2026 | python3 -
       new RegExp(String.raw`${downloaderWord}${notBefore(downloaderWord, `[^|;&
 ]`)}*\|(?!\|)\s*${interpreter}`, "i"),
-      // bash <(curl …), source <(wget …), . <(curl …)
+      // bash <(curl \u2026), source <(wget \u2026), . <(curl \u2026)
       new RegExp(String.raw`(?:\b(?:ba|z|k)?sh|\bsource|(?:^|[\s;&|(])\.)\s+<\(\s*${downloader}`, "i"),
-      // bash -c "$(curl …)", eval "$(wget …)", python -c "`curl …`"
+      // bash -c "$(curl \u2026)", eval "$(wget \u2026)", python -c "`curl \u2026`"
       new RegExp(String.raw`(?:\b${interpreter}\s+-c|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, "i"),
-      // iex (iwr …), Invoke-Expression (New-Object Net.WebClient).DownloadString(…), iwr … | iex
+      // iex (iwr \u2026), Invoke-Expression (New-Object Net.WebClient).DownloadString(\u2026), iwr \u2026 | iex
       new RegExp(String.raw`\b${powershellRun}\s*(?:\(\s*)*(?:${downloader}|\(?\s*New-Object\s+(?:System\.)?Net\.WebClient)`, "i"),
       new RegExp(
         String.raw`(?:${downloaderWord}|DownloadString\s*\()${notBefore(String.raw`${downloaderWord}|DownloadString\s*\(`, `[^
@@ -33597,7 +33587,7 @@ var shell, interpreter, downloader, powershellRun, notBefore, downloaderWord, do
       // eval "$TOOL_INPUT", eval $(jq -r .tool_input.command)
       new RegExp(String.raw`\beval\s+(?!\s)["']?${notBefore(String.raw`\beval\b`, `[^;&|
 ]`)}*?${expansion}`),
-      // bash -c "$CMD", sh -c "$(jq -r …)"
+      // bash -c "$CMD", sh -c "$(jq -r \u2026)"
       new RegExp(String.raw`\b${shell}\s+(?:-(?!c\s)\w+\s+)*-c\s+(?!\s)["']?${notBefore(shellWord, `[^;&|
 ]`)}*?${expansion}`),
       // a variable as the command itself: $TOOL_INPUT, "${CMD}" args
@@ -36693,8 +36683,8 @@ function parts(rule) {
 function mcpName(name) {
   let prefix = "mcp__";
   if (!name.startsWith(prefix)) return null;
-  let split2 = name.indexOf("__", prefix.length);
-  return split2 === -1 ? name.length > prefix.length ? { server: name.slice(prefix.length) } : null : split2 === prefix.length ? null : { server: name.slice(prefix.length, split2), tool: name.slice(split2 + 2) };
+  let split = name.indexOf("__", prefix.length);
+  return split === -1 ? name.length > prefix.length ? { server: name.slice(prefix.length) } : null : split === prefix.length ? null : { server: name.slice(prefix.length, split), tool: name.slice(split + 2) };
 }
 function wildcardAllow(name) {
   if (!name.includes("*")) return null;
@@ -37734,8 +37724,8 @@ var LoadedFile, init_loaded_file = __esm({
        */
       constructor(candidate, maxBytes, read, boundary) {
         if (this.path = candidate.path, this.kind = candidate.kind, this.scope = candidate.scope, this.read = read ?? (candidate.outside || boundary && !candidate.linkFree && !boundary.contains(candidate.path) ? outsideProject : readSource(candidate.path, maxBytes)), this.source = this.read.ok ? new SourceText(this.read.text) : null, this.read.ok && isMarkdownKind(this.kind)) {
-          let split2 = splitFrontmatter(this.read.text);
-          this.frontmatter = split2.frontmatter, this.bodyOffset = split2.bodyOffset;
+          let split = splitFrontmatter(this.read.text);
+          this.frontmatter = split.frontmatter, this.bodyOffset = split.bodyOffset;
         } else
           this.frontmatter = null, this.bodyOffset = 0;
       }

@@ -10,7 +10,7 @@ export interface ToolNeed {
   tool: string
   /** Names that remove it in `disallowedTools`. */
   removedBy: readonly string[]
-  grants(tools: readonly ToolEntry[]): boolean
+  grants(tools: ToolEntry[]): boolean
   /** What the expected value is, e.g. "`Agent` or `Agent(<types>)`". */
   expected: string
   /** Why the body needs it, e.g. "the body delegates to other agents". */

@@ -6,41 +6,22 @@ import { isAgentTool } from './vocabulary.ts'
  */
 export interface ToolEntry {
   /** The entry as written, e.g. `Bash(git:*)`. */
-  readonly raw: string
+  raw: string
   /** The tool name before any parentheses. */
-  readonly name: string
+  name: string
   /** What is inside the parentheses, if any. */
-  readonly argument?: string
+  argument?: string
   /** Index in the YAML list, or undefined for a string value. */
-  readonly index?: number
+  index?: number
   /** Offsets of `raw` in the string it was split from (the list item, or the whole string value). */
-  readonly start: number
-  readonly end: number
+  start: number
+  end: number
 }
 
 /** The keys of each file kind that hold tool lists live in the vocabulary data. */
 export { toolListKeys } from './vocabulary.ts'
 
-/**
- * A dozen checks split the same few lists of every file; each list is split once. Keys are the front matter's own
- * arrays and strings, so nothing outlives the data it came from except short strings.
- */
-const splitArrays = new WeakMap<readonly unknown[], readonly ToolEntry[]>()
-const splitStrings = new Map<string, readonly ToolEntry[]>()
-
-export function splitToolList(value: unknown): readonly ToolEntry[] {
-  if (Array.isArray(value)) {
-    let entries = splitArrays.get(value)
-    if (!entries) splitArrays.set(value, (entries = split(value)))
-    return entries
-  }
-  if (typeof value !== 'string') return []
-  let entries = splitStrings.get(value)
-  if (!entries) splitStrings.set(value, (entries = split(value)))
-  return entries
-}
-
-function split(value: unknown): readonly ToolEntry[] {
+export function splitToolList(value: unknown): ToolEntry[] {
   if (typeof value === 'string')
     return splitString(value)
       .flatMap((part) => unquoted(part, value))
@@ -57,8 +38,8 @@ function split(value: unknown): readonly ToolEntry[] {
 }
 
 interface Part {
-  readonly raw: string
-  readonly start: number
+  raw: string
+  start: number
 }
 
 function splitString(text: string): Part[] {
