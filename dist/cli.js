@@ -2540,10 +2540,10 @@ var require_utils = __commonJS({
     function removeDotSegmentsRelative(path3) {
       if (path3 === "" || path3[0] === "/")
         return removeDotSegments(path3);
-      let segments = path3.split("/"), last = segments.length - 1, output = [], trailingDirectory = !1;
-      for (let i = 0; i <= last; i++) {
+      let segments = path3.split("/"), last2 = segments.length - 1, output = [], trailingDirectory = !1;
+      for (let i = 0; i <= last2; i++) {
         let segment = segments[i];
-        segment === "." || segment === ".." ? (segment === ".." && (output.length !== 0 && output[output.length - 1] !== ".." ? output.pop() : output.push("..")), trailingDirectory = i === last) : output.push(segment);
+        segment === "." || segment === ".." ? (segment === ".." && (output.length !== 0 && output[output.length - 1] !== ".." ? output.pop() : output.push("..")), trailingDirectory = i === last2) : output.push(segment);
       }
       return trailingDirectory && output[output.length - 1] !== ".." && output.push(""), (output.length === 0 || output[0] === "" || output[0].includes(":")) && output.unshift("."), output.join("/");
     }
@@ -11128,8 +11128,8 @@ var require_utils2 = __commonJS({
       return state.negated === !0 && (output = `(?:^(?!${output}).*$)`), output;
     };
     exports.basename = (path3, { windows } = {}) => {
-      let segs = path3.split(windows ? /[\\/]/ : "/"), last = segs[segs.length - 1];
-      return last === "" ? segs[segs.length - 2] : last;
+      let segs = path3.split(windows ? /[\\/]/ : "/"), last2 = segs[segs.length - 1];
+      return last2 === "" ? segs[segs.length - 2] : last2;
     };
   }
 });
@@ -16611,7 +16611,7 @@ var require_resolve_props = __commonJS({
           default:
             onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`), atNewline = !1, hasSpace = !1;
         }
-      let last = tokens2[tokens2.length - 1], end = last ? last.offset + last.source.length : offset;
+      let last2 = tokens2[tokens2.length - 1], end = last2 ? last2.offset + last2.source.length : offset;
       return reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "") && onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space"), tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq") && onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation"), {
         comma,
         found: found2,
@@ -17188,8 +17188,8 @@ var require_resolve_flow_scalar = __commonJS({
 ` ? res += sep16 : sep16 = `
 ` : (res += sep16 + lm, sep16 = " "), pos = line.lastIndex;
       }
-      let last = /[ \t]*(.*)/sy;
-      return last.lastIndex = pos, match = last.exec(source), res + sep16 + (match?.[1] ?? "");
+      let last2 = /[ \t]*(.*)/sy;
+      return last2.lastIndex = pos, match = last2.exec(source), res + sep16 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -18678,8 +18678,8 @@ var require_parser = __commonJS({
               yield* this.pop(), yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            let last = token.items[token.items.length - 1];
-            last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent)) && (top.type === "document" ? top.end = last.start : top.items.push({ start: last.start }), token.items.splice(-1, 1));
+            let last2 = token.items[token.items.length - 1];
+            last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent)) && (top.type === "document" ? top.end = last2.start : top.items.push({ start: last2.start }), token.items.splice(-1, 1));
           }
         }
       }
@@ -20190,14 +20190,32 @@ var frontmatter_missing_default, init_frontmatter_missing = __esm({
   }
 });
 
+// scripts/lib/unread-keys.ts
+function unreadKeys(file) {
+  let data = file.frontmatter?.data;
+  if (!data) return [];
+  if (last?.data === data) return last.keys;
+  let kind = file.kind, known2 = knownKeysFor(file), keys = [];
+  for (let key of Object.keys(data))
+    known2.has(key) || Object.hasOwn(foreignKeys[kind], key) || kind === "agent" && pluginAgentOnlyKeys.has(key) || keys.push({ key, meant: closest(key, known2) });
+  return last = { data, keys }, keys;
+}
+var last, init_unread_keys = __esm({
+  "scripts/lib/unread-keys.ts"() {
+    "use strict";
+    init_suggest();
+    init_vocabulary();
+    last = null;
+  }
+});
+
 // scripts/lib/checks/frontmatter-misspelt-key.ts
 var frontmatter_misspelt_key_default, init_frontmatter_misspelt_key = __esm({
   "scripts/lib/checks/frontmatter-misspelt-key.ts"() {
     "use strict";
     init_check();
     init_locate();
-    init_suggest();
-    init_vocabulary();
+    init_unread_keys();
     frontmatter_misspelt_key_default = {
       id: "frontmatter/misspelt-key",
       description: "Front-matter keys that are a misspelling of a key Claude Code reads",
@@ -20207,17 +20225,11 @@ var frontmatter_misspelt_key_default, init_frontmatter_misspelt_key = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command"],
       check({ file, report }) {
-        let data = file.frontmatter?.data;
-        if (!data) return;
-        let kind = file.kind, known2 = knownKeysFor(file);
-        for (let key of Object.keys(data)) {
-          if (known2.has(key) || Object.hasOwn(foreignKeys[kind], key) || kind === "agent" && pluginAgentOnlyKeys.has(key)) continue;
-          let meant = closest(key, known2);
+        for (let { key, meant } of unreadKeys(file))
           meant && report({
-            message: `Unexpected key \`${key}\` in ${kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`,
+            message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`,
             at: keySpan(file, [key])
           });
-        }
       }
     };
   }
@@ -20288,8 +20300,7 @@ var frontmatter_unknown_key_default, init_frontmatter_unknown_key = __esm({
     "use strict";
     init_check();
     init_locate();
-    init_suggest();
-    init_vocabulary();
+    init_unread_keys();
     frontmatter_unknown_key_default = {
       id: "frontmatter/unknown-key",
       description: "Front-matter keys Claude Code does not read",
@@ -20298,12 +20309,9 @@ var frontmatter_unknown_key_default, init_frontmatter_unknown_key = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command"],
       check({ file, report }) {
-        let data = file.frontmatter?.data;
-        if (!data) return;
-        let kind = file.kind, known2 = knownKeysFor(file);
-        for (let key of Object.keys(data))
-          known2.has(key) || Object.hasOwn(foreignKeys[kind], key) || kind === "agent" && pluginAgentOnlyKeys.has(key) || closest(key, known2) || report({
-            message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads (it has no effect)`,
+        for (let { key, meant } of unreadKeys(file))
+          meant || report({
+            message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected a key Claude Code reads (it has no effect)`,
             at: keySpan(file, [key])
           });
       }
@@ -22292,9 +22300,9 @@ function link(node2, _, state, info) {
     ...tracker.current()
   });
   value += tracker.move(text6), subexit(), value += tracker.move("](");
-  let enclose = /[\0- \u007F]/.test(node2.url), last = info.before.charAt(info.before.length - 1), title = node2.title || void 0;
-  if (!title && !enclose && (last === `
-` || last === "\r")) {
+  let enclose = /[\0- \u007F]/.test(node2.url), last2 = info.before.charAt(info.before.length - 1), title = node2.title || void 0;
+  if (!title && !enclose && (last2 === `
+` || last2 === "\r")) {
     let index2 = 0;
     for (; index2 < text6.length && text6.charCodeAt(index2) !== 93; )
       index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
@@ -38012,16 +38020,16 @@ function lintProject(found2, config, configDir, options, clock) {
     entry2.file?.source && maskSecretsIn(entry2.reports, entry2.file);
     let sorted = entry2.reports.sort(compareDiagnostics);
     if (diagnostics.push(...sorted.slice(0, maxDiagnosticsPerFile)), sorted.length > maxDiagnosticsPerFile) {
-      let last = sorted[maxDiagnosticsPerFile - 1], hiddenFixes = sorted.slice(maxDiagnosticsPerFile).flatMap((d) => d.fix ?? []);
+      let last2 = sorted[maxDiagnosticsPerFile - 1], hiddenFixes = sorted.slice(maxDiagnosticsPerFile).flatMap((d) => d.fix ?? []);
       diagnostics.push({
         ...hiddenFixes.length > 0 ? { fix: hiddenFixes } : {},
         file: path3,
         ruleId: "file/too-many-problems",
         severity: "error",
-        line: last.line,
-        column: last.column,
-        endLine: last.line,
-        endColumn: last.column,
+        line: last2.line,
+        column: last2.column,
+        endLine: last2.line,
+        endColumn: last2.column,
         message: `Unexpected ${sorted.length} problems in one file, expected at most ${maxDiagnosticsPerFile}; the rest are not shown`
       });
     }

@@ -1,8 +1,7 @@
 // A misspelt key is a setting the author meant Claude Code to apply, silently doing nothing.
 import { defineCheck } from '../check.ts'
 import { keySpan } from '../locate.ts'
-import { closest } from '../suggest.ts'
-import { foreignKeys, knownKeysFor, pluginAgentOnlyKeys } from '../vocabulary.ts'
+import { unreadKeys } from '../unread-keys.ts'
 
 export default defineCheck({
   id: 'frontmatter/misspelt-key',
@@ -14,16 +13,10 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
   check({ file, report }) {
-    const data = file.frontmatter?.data
-    if (!data) return
-    const kind = file.kind as keyof typeof foreignKeys
-    const known = knownKeysFor(file)
-    for (const key of Object.keys(data)) {
-      if (known.has(key) || Object.hasOwn(foreignKeys[kind], key) || (kind === 'agent' && pluginAgentOnlyKeys.has(key))) continue
-      const meant = closest(key, known)
+    for (const { key, meant } of unreadKeys(file)) {
       if (meant)
         report({
-          message: `Unexpected key \`${key}\` in ${kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`,
+          message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`,
           at: keySpan(file, [key]),
         })
     }

@@ -1,8 +1,7 @@
 // Claude Code ignores keys it does not know. Misspellings of its own keys are frontmatter/misspelt-key.
 import { defineCheck } from '../check.ts'
 import { keySpan } from '../locate.ts'
-import { closest } from '../suggest.ts'
-import { foreignKeys, knownKeysFor, pluginAgentOnlyKeys } from '../vocabulary.ts'
+import { unreadKeys } from '../unread-keys.ts'
 
 export default defineCheck({
   id: 'frontmatter/unknown-key',
@@ -13,23 +12,13 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
   check({ file, report }) {
-    const data = file.frontmatter?.data
-    if (!data) return
-    const kind = file.kind as keyof typeof foreignKeys
-    const known = knownKeysFor(file)
-    for (const key of Object.keys(data)) {
-      // A plugin-agent key in a project agent is frontmatter/foreign-key's.
-      if (
-        known.has(key) ||
-        Object.hasOwn(foreignKeys[kind], key) ||
-        (kind === 'agent' && pluginAgentOnlyKeys.has(key)) ||
-        closest(key, known)
-      )
-        continue
-      report({
-        message: `Unexpected key \`${key}\` in ${kind} front matter, expected a key Claude Code reads (it has no effect)`,
-        at: keySpan(file, [key]),
-      })
+    // Keys that look like a misspelling of a key Claude Code reads are frontmatter/misspelt-key's.
+    for (const { key, meant } of unreadKeys(file)) {
+      if (!meant)
+        report({
+          message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected a key Claude Code reads (it has no effect)`,
+          at: keySpan(file, [key]),
+        })
     }
   },
 })
