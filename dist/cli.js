@@ -6999,8 +6999,7 @@ var vocabulary_schema_default, init_vocabulary_schema = __esm({
               "disable-model-invocation": "a skill key; it has no effect on an agent",
               "user-invocable": "a skill key; it has no effect on an agent",
               context: "a skill key; it has no effect on an agent",
-              paths: "a skill key; it has no effect on an agent",
-              type: "not a Claude Code key; it has no effect"
+              paths: "a skill key; it has no effect on an agent"
             },
             skill: {
               tools: "an agent key; a skill grants tools with `allowed-tools` (permission rules, not a restriction)",

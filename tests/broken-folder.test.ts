@@ -25,7 +25,7 @@ const defectClasses: [string, string, string][] = [
   ['3.6-2 a quoted fragment in `skills:`', 'agents/unit-tester.md:12', 'refs/unknown-skill'],
   ['3.6-3 a body that invokes skills without the Skill tool', 'agents/invoker.md:4', 'refs/missing-skill-tool'],
   ['3.6-4 status drift in a contract example', 'agents/reporter.md:13', 'contracts/example-valid'],
-  ['3.6-5 a non-standard `type:` key', 'agents/typed.md:4', 'frontmatter/foreign-key'],
+  ['3.6-5 a non-standard `type:` key', 'agents/typed.md:4', 'frontmatter/unknown-key'],
   ['3.6-6 an agent far over its size target', 'agents/sprawling.md:308', 'budget/agent-body-lines'],
   ['3.6-7 tools that contradict the routing', 'agents/infra.md:4', 'tools/role-needs-write'],
   ['3.6-8 `time.Sleep` to wait on asynchronous work', 'agents/acceptance.md:13', 'content/no-sleep-polling'],
