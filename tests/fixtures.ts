@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Diagnostic } from '../scripts/lib/diagnostics.ts'
+import { json } from '../scripts/lib/reporters/json.ts'
 import { relativePath } from '../scripts/lib/reporters/relative.ts'
 import { validate } from '../scripts/lib/run.ts'
 
@@ -40,4 +41,16 @@ export function expectedFor(caseDir: string, actual: string): string | null {
   const file = join(caseDir, 'expected.txt')
   if (process.env.UPDATE_FIXTURES) writeFileSync(file, actual)
   return existsSync(file) ? readFileSync(file, 'utf8') : null
+}
+
+/**
+ * expected.json, when a case has one, holds the `--format json` output: the spans' ends, related locations and fix
+ * edits, which expected.txt does not show. UPDATE_FIXTURES=1 rewrites it only where it already exists.
+ */
+export const expectedJsonFile = (caseDir: string) => join(caseDir, 'expected.json')
+
+export function expectedJsonFor(caseDir: string, diagnostics: Diagnostic[]): { actual: string; expected: string } {
+  const actual = json(diagnostics, { cwd: caseDir, color: false, fileCount: 0 })
+  if (process.env.UPDATE_FIXTURES) writeFileSync(expectedJsonFile(caseDir), actual)
+  return { actual, expected: readFileSync(expectedJsonFile(caseDir), 'utf8') }
 }

@@ -43,7 +43,7 @@ function caseFiles(dir: string): CaseFile[] {
       const stat = lstatSync(path)
       if (stat.isSymbolicLink()) out.push({ path: rel, text: null, note: `a symbolic link to \`${readlinkSync(path)}\`` })
       else if (stat.isDirectory()) visit(path)
-      else if (name !== 'expected.txt' && name !== 'targets.txt') out.push(readCaseFile(path, rel))
+      else if (name !== 'expected.txt' && name !== 'expected.json' && name !== 'targets.txt') out.push(readCaseFile(path, rel))
     }
   }
   visit(dir)
