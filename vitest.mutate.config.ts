@@ -14,6 +14,7 @@ export default defineConfig({
       'tests/tool-list.test.ts',
     ],
     globalSetup: ['tests/temp-run-dir.ts'],
+    setupFiles: ['tests/mutate-setup.ts'],
     // Stryker switches mutants at run time, so one module graph per worker is enough.
     isolate: false,
     testTimeout: 20_000,
