@@ -64,7 +64,11 @@ function developer(b: MessagesRequestBody): ScriptReply {
     const body = fixing
       ? 'package orders\n\n// CancelByID cancels an order; a lookup error is wrapped with the id.\nfunc CancelByID() {}\n'
       : 'package orders\n\n// CancelByID cancels an order.\nfunc CancelByID() {}\n'
-    return toolUses(bash(`cat > ${FILE} <<'EOF'\n${body}EOF`, fixing ? 'write-fix' : 'write'), commitAs(subject), bash('git rev-parse HEAD', 'head'))
+    return toolUses(
+      bash(`cat > ${FILE} <<'EOF'\n${body}EOF`, fixing ? 'write-fix' : 'write'),
+      commitAs(subject),
+      bash('git rev-parse HEAD', 'head'),
+    )
   }
   const hash = lastResult(b, 'head').trim()
   return text(`${fixing ? 'Fixed.' : FIRST_ROUND_REPLY}\n\n\`\`\`json\n${resultJson(subject, hash)}\n\`\`\``)
@@ -143,7 +147,8 @@ beforeAll(async () => {
           args,
           prompt: 'Add order cancellation.',
           timeoutMs: 90_000,
-          script: (b) => (isSubagentRequest(b) ? developer(b) : isMainThreadRequest(b) ? orchestrator(mode, base, b) : text('side request')),
+          script: (b) =>
+            isSubagentRequest(b) ? developer(b) : isMainThreadRequest(b) ? orchestrator(mode, base, b) : text('side request'),
         })
         const log = git('log', '--format=%s', `${base}..HEAD`).trim().split('\n').filter(Boolean)
         runs.set(mode, { run, bodies: messagesRequests(run.requests), log })
