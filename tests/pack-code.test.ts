@@ -1,11 +1,13 @@
 // The pack's code blocks are correct (tests/pack-code/blocks.ts says what each check does), and each check fails when
-// a defect the review found is planted back (tests/fixtures-code-blocks). The Go checks need gofmt (any Go) and, for
+// a defect the review found is planted back: in small fixtures (tests/fixtures-code-blocks), and into a copy of the
+// real pack files (the RFC 3339 claim and layout, the literal in an update expression, a Guard rule set that skips SAM). The Go checks need gofmt (any Go) and, for
 // vet and test, Go 1.22 or later (goToolchain() finds Debian's golang-1.22-go beside an older golang-go). Without them
 // they are skipped, unless BACKEND_TEAM_REQUIRE_GO=1 (set by .ci/run, which installs Go).
 
+import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { REPO_ROOT } from './harness/claude-cli.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT, makeTempDir } from './harness/claude-cli.ts'
 import {
   cfnGuardBinary,
   cfnYamlFindings,
@@ -14,7 +16,9 @@ import {
   gofmtFindings,
   goVetFindings,
   guardFindings,
+  proseBlocks,
   readBlocks,
+  rfc3339SortClaims,
   updateExpressionFindings,
   type Finding,
 } from './pack-code/blocks.ts'
@@ -46,6 +50,9 @@ describe('the pack', () => {
   })
   it('no DynamoDB update expression uses a literal operand', () => {
     expectNone(updateExpressionFindings(pack.blocks, pack.inline))
+  })
+  it('no sentence claims that RFC 3339 times sort as strings', () => {
+    expectNone(rfc3339SortClaims(proseBlocks(REPO_ROOT)))
   })
   it.skipIf(!HAS_GOFMT && !REQUIRE_GO)('every ```go block parses and is gofmt-formatted', () => {
     expect(HAS_GOFMT, 'gofmt is required (BACKEND_TEAM_REQUIRE_GO=1)').toBe(true)
@@ -114,18 +121,76 @@ describe('planted defects are caught', () => {
     expect(f[0]!.message).toMatch(/does not parse: block line \d+/)
     expect(f[1]!.message).toMatch(/not gofmt-formatted/)
   })
+})
+
+// The review's defects put back into a copy of the real pack: the same checks that pass on the pack fail on the copy.
+const copies: string[] = []
+afterAll(() => {
+  for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** A copy of the pack's agents/ and skills/ with `from` (which must occur exactly once) replaced in one file. */
+function packWith(file: string, from: string, to: string): string {
+  const root = makeTempDir('planted')
+  copies.push(root)
+  for (const part of ['agents', 'skills']) fs.cpSync(path.join(REPO_ROOT, part), path.join(root, part), { recursive: true })
+  const target = path.join(root, file)
+  const text = fs.readFileSync(target, 'utf8')
+  expect(text.split(from).length - 1, `${file} must contain the text to replace exactly once:\n${from}`).toBe(1)
+  fs.writeFileSync(target, text.replace(from, to))
+  return root
+}
+
+const SINGLE_TABLE = 'skills/gateway-backend/references/dynamodb-single-table.md'
+const CONDITIONAL_WRITES = 'skills/gateway-backend/references/dynamodb-conditional-writes.md'
+const CFN_VALIDATION = 'skills/gateway-backend/references/cloudformation-validation.md'
+
+describe('planted defects put back into the pack are caught', () => {
+  it('the RFC 3339 claim in the prose', () => {
+    const root = packWith(
+      SINGLE_TABLE,
+      '`time.Time` is stored with `time.RFC3339Nano` by default,\n  which does **not** sort as a string:',
+      '`time.Time` is stored as an RFC 3339 string by default,\n  which sorts correctly as a string:',
+    )
+    const findings = rfc3339SortClaims(proseBlocks(root))
+    expect(findings.map((f) => f.at.split(':')[0])).toEqual([SINGLE_TABLE])
+    expect(findings[0]!.message).toMatch(/sorts correctly as a string/)
+  })
   it.skipIf(!HAS_GO && !REQUIRE_GO)(
-    'the RFC 3339 sort-key claim: the fixed-width layout passes its test, RFC3339Nano fails it',
+    'RFC3339Nano as the sort-key layout in the Go test block',
     () => {
-      expect(goVetFindings(fixture('sort-key/fixed-width.md').blocks)).toEqual({
-        findings: [],
-        skipped: [],
-        vetted: ['sort-key/fixed-width.md:5'],
-      })
-      const planted = goVetFindings(fixture('sort-key/rfc3339nano.md').blocks).findings
+      const layout = 'const sortKeyTime = "2006-01-02T15:04:05.000000000Z"'
+      const clean = goVetFindings(readBlocks(REPO_ROOT, [SINGLE_TABLE]).blocks)
+      expect(clean.findings).toEqual([])
+      expect(clean.vetted).toHaveLength(1)
+      const root = packWith(SINGLE_TABLE, layout, 'const sortKeyTime = time.RFC3339Nano')
+      const planted = goVetFindings(readBlocks(root, [SINGLE_TABLE]).blocks).findings
       expect(planted).toHaveLength(1)
       expect(planted[0]!.message).toMatch(/go test failed[\s\S]*string order differs from time order/)
     },
     120_000,
   )
+  it('a literal in the optimistic-locking update expression', () => {
+    const root = packWith(CONDITIONAL_WRITES, '`SET #version = #version + :one`', '`SET #version = :expected + 1`')
+    const planted = readBlocks(root, [CONDITIONAL_WRITES])
+    expect(updateExpressionFindings(planted.blocks, planted.inline).map((f) => f.message)).toEqual([
+      '`SET #version = :expected + 1` uses the literal 1; operands are attribute paths or :placeholders',
+    ])
+  })
+  it('a Guard rule set that skips SAM: the SAM rule deleted, or its filter naming the plain Lambda type', () => {
+    const samRule = /\nrule sam_sqs_events_report_batch_failures[\s\S]*?\n}\n/.exec(
+      fs.readFileSync(path.join(REPO_ROOT, CFN_VALIDATION), 'utf8'),
+    )?.[0]
+    expect(samRule, 'the SAM rule in cloudformation-validation.md').toBeDefined()
+    const deleted = packWith(CFN_VALIDATION, samRule!, '\n')
+    expect(guardFindings(deleted, readBlocks(deleted, [CFN_VALIDATION]).blocks, guardBin).findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/expects rule sam_sqs_events_report_batch_failures, which this block does not define/),
+    ])
+    const lambdaOnly = packWith(CFN_VALIDATION, "Type == 'AWS::Serverless::Function'", "Type == 'AWS::Lambda::Function'")
+    const skipped = guardFindings(lambdaOnly, readBlocks(lambdaOnly, [CFN_VALIDATION]).blocks, guardBin).findings
+    expect(skipped).toHaveLength(1)
+    expect(skipped[0]!.message).toMatch(
+      /cfn-guard test failed[\s\S]*sam_sqs_events_report_batch_failures: Expected = FAIL, Evaluated = \[SKIP\]/,
+    )
+  })
 })

@@ -18,6 +18,13 @@ describe('context cost of the pack', () => {
     }
   })
 
+  it(`the agent and skill listings together add at most ${AGENT_LISTING_BUDGET_TOKENS} tokens to every main-thread request, in both modes`, () => {
+    for (const [mode, m] of Object.entries(report.mainThread)) {
+      expect(m.skillListing.tokens, `${mode} mode`).toBeGreaterThan(0)
+      expect(m.total.tokens, `${mode} mode: agent and skill listings over budget`).toBeLessThanOrEqual(AGENT_LISTING_BUDGET_TOKENS)
+    }
+  })
+
   it('every agent has a measured system prompt', () => {
     for (const a of report.agents) expect(a.systemPrompt.tokens, a.name).toBeGreaterThan(0)
   })

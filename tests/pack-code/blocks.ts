@@ -7,7 +7,8 @@
 //   so no rule set escapes its tests;
 // - a ```yaml block that reads as a CloudFormation or SAM template parses with CloudFormation's short-form tags;
 // - no DynamoDB update expression in the prose or code uses a literal operand (`SET #v = :v + 1` is a
-//   ValidationException: operands are paths or :placeholders).
+//   ValidationException: operands are paths or :placeholders);
+// - no sentence says that RFC 3339 times sort as strings (RFC3339Nano drops trailing zeros, so they do not).
 // Nothing in a block is executed except through `go test` on blocks their authors marked as complete test files.
 
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -392,6 +393,48 @@ export function updateExpressionFindings(blocks: readonly CodeBlock[], inline: r
   for (const b of blocks.filter((x) => x.lang === 'go')) {
     for (const s of b.value.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g)) {
       for (const message of updateExpressionLiterals(s[1] ?? s[2] ?? '')) out.push({ at: at(b), message })
+    }
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Time formats in sort keys
+
+/** The prose of a markdown file (paragraphs, list items and table cells, code spans included), one entry per block. */
+export function proseBlocks(root: string, files = packMarkdown(root)): InlineCode[] {
+  const out: InlineCode[] = []
+  for (const file of files) {
+    const tree = unified()
+      .use(remarkParse)
+      .parse(fs.readFileSync(path.join(root, file), 'utf8')) as MdNode
+    const textOf = (n: MdNode): string =>
+      n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : (n.children ?? []).map(textOf).join('')
+    const walk = (n: MdNode) => {
+      if (n.type === 'code') return
+      if (n.type === 'paragraph' || n.type === 'tableCell') {
+        out.push({ file, line: n.position?.start.line ?? 0, value: textOf(n).replace(/\s+/g, ' ') })
+        return
+      }
+      for (const c of n.children ?? []) walk(c)
+    }
+    walk(tree)
+  }
+  return out
+}
+
+/**
+ * Sentences that say RFC 3339 times sort as strings. They do not: the SDK's default, RFC3339Nano, drops trailing zeros
+ * (`…05Z` sorts after `…05.5Z`) and other offsets reorder values. A sentence that names RFC 3339 and sorting passes only
+ * with a negation in it ("does not sort", "not RFC3339Nano").
+ */
+export function rfc3339SortClaims(prose: readonly InlineCode[]): Finding[] {
+  const out: Finding[] = []
+  for (const p of prose) {
+    for (const sentence of p.value.split(/(?<=[.;!?])\s+/)) {
+      if (!/RFC ?3339/i.test(sentence) || !/\bsort(?:s|ed|able|ing)?\b|lexicographic|string order/i.test(sentence)) continue
+      if (/\bnot\b|n't\b|\bnever\b/i.test(sentence)) continue
+      out.push({ at: at(p), message: `claims RFC 3339 times sort as strings: "${sentence.trim()}"` })
     }
   }
   return out
