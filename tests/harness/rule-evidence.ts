@@ -181,7 +181,8 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
     rule: 'plugin/monitors',
     fixture: 'components',
     file: 'monitors/monitors.json',
-    shows: 'given with `--plugin-dir`, a monitors file with a misspelt `whne` key is refused whole ([ERROR] Failed to load monitors … Unrecognized key)',
+    shows:
+      'given with `--plugin-dir`, a monitors file with a misspelt `whne` key is refused whole ([ERROR] Failed to load monitors … Unrecognized key)',
   },
   {
     rule: 'plugin/paths',

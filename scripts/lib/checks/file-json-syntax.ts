@@ -14,7 +14,8 @@ const consequence = {
 
 export default defineCheck({
   id: 'file/json-syntax',
-  description: 'Plugin manifests, marketplaces, hooks files, settings files, MCP server files, plugin monitors files and catalogs that are not valid JSON',
+  description:
+    'Plugin manifests, marketplaces, hooks files, settings files, MCP server files, plugin monitors files and catalogs that are not valid JSON',
   rationale:
     'Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A settings file that does not parse is skipped whole (`[ERROR] Invalid setting skipped … Invalid or malformed JSON`). A duplicate key parses, but only the last value counts.',
   runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',

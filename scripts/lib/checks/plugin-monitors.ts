@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'plugin/monitors',
   description: "A plugin's `monitors/monitors.json` (or the file its manifest's `monitors` names) that does not match the monitor shape",
   rationale:
-    'Claude Code reads a plugin\'s monitors as an array of strict objects, each with a non-empty `name`, `command` and `description`, an optional `when` (`always` or `on-skill-invoke:<skill>`), no other key, and names unique within the plugin. It checks the array as a whole, so one unknown key or missing field in any entry means no monitor of the file is armed; the reason is written only to the debug log.',
+    "Claude Code reads a plugin's monitors as an array of strict objects, each with a non-empty `name`, `command` and `description`, an optional `when` (`always` or `on-skill-invoke:<skill>`), no other key, and names unique within the plugin. It checks the array as a whole, so one unknown key or missing field in any entry means no monitor of the file is armed; the reason is written only to the debug log.",
   runtime:
     'With `--plugin-dir`, a monitors file whose entry has a misspelt `whne` key logs `[ERROR] Failed to load monitors for <plugin> from …/monitors/monitors.json: … Unrecognized key: "whne"`.',
   defaultSeverity: 'error',

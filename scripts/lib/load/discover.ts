@@ -455,7 +455,10 @@ function addPluginContext(root: string, manifest: Record<string, unknown> | null
   }
   // The runtime reads the manifest's monitors file in place of the default one, never both.
   const experimental = manifest?.experimental
-  const named = (experimental && typeof experimental === 'object' && !Array.isArray(experimental) ? (experimental as Record<string, unknown>).monitors : undefined) ?? manifest?.monitors
+  const named =
+    (experimental && typeof experimental === 'object' && !Array.isArray(experimental)
+      ? (experimental as Record<string, unknown>).monitors
+      : undefined) ?? manifest?.monitors
   const monitors = named === undefined ? 'monitors/monitors.json' : typeof named === 'string' && named.endsWith('.json') ? named : null
   const monitorsFile = monitors ? insideRoot(root, monitors) : null
   if (monitorsFile && existsSync(monitorsFile) && statSync(monitorsFile).isFile()) add(monitorsFile, 'monitors', scope)
