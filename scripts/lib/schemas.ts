@@ -9,6 +9,7 @@ import marketplace from '../../schemas/marketplace.schema.json' with { type: 'js
 import hooks from '../../schemas/hooks.schema.json' with { type: 'json' }
 import settings from '../../schemas/settings.schema.json' with { type: 'json' }
 import mcp from '../../schemas/mcp.schema.json' with { type: 'json' }
+import monitors from '../../schemas/monitors.schema.json' with { type: 'json' }
 import outputStyle from '../../schemas/output-style.schema.json' with { type: 'json' }
 import config from '../../schemas/config.schema.json' with { type: 'json' }
 import catalog from '../../schemas/catalog.schema.json' with { type: 'json' }
@@ -30,6 +31,7 @@ export const schemas: Record<string, object> = Object.fromEntries(
     hooks,
     settings,
     mcp,
+    monitors,
     outputStyle,
     config,
     catalog,

@@ -429,6 +429,11 @@ const runtimeProof: Record<string, () => void> = {
     expect(listed('ev-components:ev-plugin-agent')).toBe(true)
     expect(project.listing).not.toContain('ev-misplaced')
   },
+  'plugin/monitors': () => {
+    expect(project.run.debugLog).toMatch(
+      /\[ERROR\] "Failed to load monitors for ev-components from \S*\/monitors\/monitors\.json: .*unrecognized_keys.*whne/,
+    )
+  },
   'plugin/hooks': () => {
     const { report } = plugins.get('hooks')!
     const hooksFile = report.contents?.find((c) => c.file.endsWith('/hooks/hooks.json'))

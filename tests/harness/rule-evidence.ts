@@ -178,6 +178,13 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
     shows: '`plugin validate` fails on an `owner` string ("expected object")',
   },
   {
+    rule: 'plugin/monitors',
+    fixture: 'components',
+    file: 'monitors/monitors.json',
+    shows:
+      'given with `--plugin-dir`, a monitors file with a misspelt `whne` key is refused whole ([ERROR] Failed to load monitors … Unrecognized key)',
+  },
+  {
     rule: 'plugin/paths',
     fixture: 'paths',
     file: '.claude-plugin/plugin.json',
@@ -339,6 +346,7 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
     components: {
       ...manifest('{\n  "name": "ev-components"\n}\n'),
       '.claude-plugin/agents/ev-misplaced.md': agent('ev-misplaced', 'tools: Read\n'),
+      'monitors/monitors.json': '[\n  { "name": "ev-log", "command": "tail -F ev.log", "description": "Log", "whne": "always" }\n]\n',
     },
     marketplace: { '.claude-plugin/marketplace.json': '{\n  "name": "ev-marketplace",\n  "owner": "Jane Doe",\n  "plugins": []\n}\n' },
   }

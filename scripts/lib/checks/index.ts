@@ -36,6 +36,7 @@ import pluginHooks from './plugin-hooks.ts'
 import pluginManifest from './plugin-manifest.ts'
 import pluginMarketplace from './plugin-marketplace.ts'
 import pluginMarketplaceNameMismatch from './plugin-marketplace-name-mismatch.ts'
+import pluginMonitors from './plugin-monitors.ts'
 import pluginPaths from './plugin-paths.ts'
 import pluginUnknownField from './plugin-unknown-field.ts'
 import refsBrokenLink from './refs-broken-link.ts'
@@ -109,6 +110,7 @@ export const checks: readonly Check[] = [
   pluginManifest,
   pluginMarketplace,
   pluginMarketplaceNameMismatch,
+  pluginMonitors,
   pluginPaths,
   pluginUnknownField,
   refsBrokenLink,

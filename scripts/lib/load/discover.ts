@@ -23,6 +23,8 @@ export type FileKind =
   | 'settings'
   /** `.mcp.json` (project or plugin root) and the file a plugin manifest's `mcpServers` names. */
   | 'mcp'
+  /** A plugin's `monitors/monitors.json`, or the file its manifest's `monitors` (or `experimental.monitors`) names. */
+  | 'monitors'
   /** Memory: CLAUDE.md, CLAUDE.local.md, .claude/CLAUDE.md, .claude/rules/**\/*.md, and AGENTS.md when there is no CLAUDE.md. */
   | 'memory'
   /** An output style: `.claude/output-styles/*.md`, or a plugin's `output-styles/` or manifest `outputStyles`. */
@@ -451,6 +453,15 @@ function addPluginContext(root: string, manifest: Record<string, unknown> | null
     const abs = p.endsWith('.json') ? insideRoot(root, p) : null
     if (abs && existsSync(abs) && statSync(abs).isFile()) add(abs, 'mcp', scope)
   }
+  // The runtime reads the manifest's monitors file in place of the default one, never both.
+  const experimental = manifest?.experimental
+  const named =
+    (experimental && typeof experimental === 'object' && !Array.isArray(experimental)
+      ? (experimental as Record<string, unknown>).monitors
+      : undefined) ?? manifest?.monitors
+  const monitors = named === undefined ? 'monitors/monitors.json' : typeof named === 'string' && named.endsWith('.json') ? named : null
+  const monitorsFile = monitors ? insideRoot(root, monitors) : null
+  if (monitorsFile && existsSync(monitorsFile) && statSync(monitorsFile).isFile()) add(monitorsFile, 'monitors', scope)
   for (const p of ['output-styles', ...(pathList(manifest?.outputStyles) ?? [])]) {
     const abs = insideRoot(root, p)
     if (!abs || !existsSync(abs)) continue
