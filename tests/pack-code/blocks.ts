@@ -127,7 +127,7 @@ export function goToolchain(): GoToolchain | null {
   toolchain = null
   for (const go of candidates) {
     const r = spawnSync(go, ['env', 'GOVERSION', 'GOROOT'], { encoding: 'utf8', env: goEnv() })
-    const [goversion = '', goroot = ''] = r.stdout.trim().split('\n')
+    const [goversion = '', goroot = ''] = (r.stdout ?? '').trim().split('\n')
     const version = /^go(\d+\.\d+)/.exec(goversion)?.[1]
     if (r.status !== 0 || !version) continue
     toolchain = { go, gofmt: path.join(goroot, 'bin', 'gofmt'), version }
