@@ -2940,30 +2940,30 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       return schemelessOptions.skipEscape = !0, serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative17, options, skipNormalization) {
+    function resolveComponent(base, relative18, options, skipNormalization) {
       let target = {};
-      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative17 = parse5(serialize3(relative17, options), options)), options = options || {}, !options.tolerant && relative17.scheme)
-        target.scheme = relative17.scheme, target.userinfo = relative17.userinfo, target.host = relative17.host, target.port = relative17.port, target.path = removeDotSegments(relative17.path || ""), target.query = relative17.query;
+      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative18 = parse5(serialize3(relative18, options), options)), options = options || {}, !options.tolerant && relative18.scheme)
+        target.scheme = relative18.scheme, target.userinfo = relative18.userinfo, target.host = relative18.host, target.port = relative18.port, target.path = removeDotSegments(relative18.path || ""), target.query = relative18.query;
       else {
-        if (relative17.userinfo !== void 0 || relative17.host !== void 0 || relative17.port !== void 0)
-          target.userinfo = relative17.userinfo, target.host = relative17.host, target.port = relative17.port, target.path = removeDotSegments(relative17.path || ""), target.query = relative17.query;
+        if (relative18.userinfo !== void 0 || relative18.host !== void 0 || relative18.port !== void 0)
+          target.userinfo = relative18.userinfo, target.host = relative18.host, target.port = relative18.port, target.path = removeDotSegments(relative18.path || ""), target.query = relative18.query;
         else {
-          if (!relative17.path)
-            target.path = base.path, relative17.query !== void 0 ? target.query = relative17.query : target.query = base.query;
+          if (!relative18.path)
+            target.path = base.path, relative18.query !== void 0 ? target.query = relative18.query : target.query = base.query;
           else {
-            if (relative17.path[0] === "/")
-              target.path = removeDotSegments(relative17.path);
+            if (relative18.path[0] === "/")
+              target.path = removeDotSegments(relative18.path);
             else {
               let baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              baseHasAuthority && !base.path ? target.path = "/" + relative17.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative17.path : target.path = relative17.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              baseHasAuthority && !base.path ? target.path = "/" + relative18.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative18.path : target.path = relative18.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative17.query;
+            target.query = relative18.query;
           }
           target.userinfo = base.userinfo, target.host = base.host, target.port = base.port;
         }
         target.scheme = base.scheme;
       }
-      return target.fragment = relative17.fragment, target;
+      return target.fragment = relative18.fragment, target;
     }
     function equal(uriA, uriB, options) {
       let normalizedA = normalizeComparableURI(uriA, options), normalizedB = normalizeComparableURI(uriB, options);
@@ -10751,6 +10751,27 @@ var install_lock_schema_default, init_install_lock_schema = __esm({
           uniqueItems: !0,
           items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] }
         },
+        settings: {
+          description: "The installer's merge into settings.json: the PreToolUse hook of the pack's Bash guard (a copy has no hooks.json, so its hooks live in the settings).",
+          type: "object",
+          additionalProperties: !1,
+          required: ["sha256", "created"],
+          properties: {
+            sha256: { description: "Hash of settings.json right after the installer wrote it.", $ref: "#/$defs/hash" },
+            created: { description: "There was no settings.json before: uninstall deletes it while it is as written.", type: "boolean" },
+            undo: {
+              description: "The one edit that turns the written file back into the one before: replace `length` characters at `offset` with `text`.",
+              type: "object",
+              additionalProperties: !1,
+              required: ["offset", "length", "text"],
+              properties: {
+                offset: { description: "Where the replaced span starts, in UTF-16 code units of the written file.", type: "integer", minimum: 0 },
+                length: { description: "How many code units the installer's edit occupies there.", type: "integer", minimum: 0 },
+                text: { description: "What stood there before the edit.", type: "string" }
+              }
+            }
+          }
+        },
         journal: {
           description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).",
           type: "object",
@@ -11966,7 +11987,7 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan(), parse5 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch5 = (glob2, options, returnState = !1) => {
+    var scan2 = require_scan(), parse5 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch5 = (glob2, options, returnState = !1) => {
       if (Array.isArray(glob2)) {
         let fns = glob2.map((input) => picomatch5(input, options, returnState));
         return (str) => {
@@ -11977,7 +11998,7 @@ var require_picomatch = __commonJS({
           return !1;
         };
       }
-      let isState = isObject(glob2) && glob2.tokens && glob2.input;
+      let isState = isObject2(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
       let opts = options || {}, posix2 = opts.windows, regex = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, !1, !0), state = regex.state;
@@ -12511,8 +12532,8 @@ function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
     onLiteralValue: (value, offset, length) => {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep16, offset, length) => {
-      currentParent.type === "property" && (sep16 === ":" ? currentParent.colonOffset = offset : sep16 === "," && ensurePropertyComplete(offset));
+    onSeparator: (sep17, offset, length) => {
+      currentParent.type === "property" && (sep17 === ":" ? currentParent.colonOffset = offset : sep17 === "," && ensurePropertyComplete(offset));
     },
     onError: (error, offset, length) => {
       errors.push({ error, offset, length });
@@ -16747,16 +16768,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep16, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep17, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep16?.[0],
+          next: key ?? sep17?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep16) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep17) {
             commentEnd = keyProps.end, keyProps.comment && (map4.comment ? map4.comment += `
 ` + keyProps.comment : map4.comment = keyProps.comment);
             continue;
@@ -16766,7 +16787,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map4.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep16 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep17 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -16776,7 +16797,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep16, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep17, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair2 = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair2.srcToken = collItem), map4.items.push(pair2);
@@ -16834,7 +16855,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep16 = "";
+        let hasSpace = !1, sep17 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -16844,11 +16865,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep16 + cb : comment = cb, sep16 = "";
+              comment ? comment += sep17 + cb : comment = cb, sep17 = "";
               break;
             }
             case "newline":
-              comment && (sep16 += source), hasSpace = !0;
+              comment && (sep17 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -16874,17 +16895,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep16, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep17, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep16?.[0],
+          next: key ?? sep17?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep16 && !value) {
+          if (!props.anchor && !props.tag && !sep17 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -16917,14 +16938,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap2 && !sep16 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep16, null, props, onError);
+        if (!isMap2 && !sep17 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep17, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep16 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep17 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -16935,8 +16956,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep16)
-                for (let st of sep16) {
+              if (sep17)
+                for (let st of sep17) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -16947,7 +16968,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep16, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep17, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair2 = new Pair.Pair(keyNode, valueNode);
@@ -17050,7 +17071,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep16 = "", prevMoreIndented = !1;
+      let value = "", sep17 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -17062,16 +17083,16 @@ var require_resolve_block_scalar = __commonJS({
           let message2 = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message2), indent2 = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep16 + indent2.slice(trimIndent) + content3, sep16 = `
-`) : indent2.length > trimIndent || content3[0] === "	" ? (sep16 === " " ? sep16 = `
-` : !prevMoreIndented && sep16 === `
-` && (sep16 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep17 + indent2.slice(trimIndent) + content3, sep17 = `
+`) : indent2.length > trimIndent || content3[0] === "	" ? (sep17 === " " ? sep17 = `
+` : !prevMoreIndented && sep17 === `
+` && (sep17 = `
 
-`), value += sep16 + indent2.slice(trimIndent) + content3, sep16 = `
-`, prevMoreIndented = !0) : content3 === "" ? sep16 === `
+`), value += sep17 + indent2.slice(trimIndent) + content3, sep17 = `
+`, prevMoreIndented = !0) : content3 === "" ? sep17 === `
 ` ? value += `
-` : sep16 = `
-` : (value += sep16 + content3, sep16 = " ", prevMoreIndented = !1);
+` : sep17 = `
+` : (value += sep17 + content3, sep17 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -17215,15 +17236,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep16 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep17 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep16 === `
-` ? res += sep16 : sep16 = `
-` : (res += sep16 + lm, sep16 = " "), pos = line.lastIndex;
+        lm === "" ? sep17 === `
+` ? res += sep17 : sep17 = `
+` : (res += sep17 + lm, sep17 = " "), pos = line.lastIndex;
       }
       let last2 = /[ \t]*(.*)/sy;
-      return last2.lastIndex = pos, match = last2.exec(source), res + sep16 + (match?.[1] ?? "");
+      return last2.lastIndex = pos, match = last2.exec(source), res + sep17 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -17848,12 +17869,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep16, value }) {
+    function stringifyItem({ start, key, sep: sep17, value }) {
       let res = "";
       for (let st of start)
         res += st.source;
-      if (key && (res += stringifyToken(key)), sep16)
-        for (let st of sep16)
+      if (key && (res += stringifyToken(key)), sep17)
+        for (let st of sep17)
           res += st.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -18772,13 +18793,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar2) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep16;
-          scalar2.end ? (sep16 = scalar2.end, sep16.push(this.sourceToken), delete scalar2.end) : sep16 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep17;
+          scalar2.end ? (sep17 = scalar2.end, sep17.push(this.sourceToken), delete scalar2.end) : sep17 = [this.sourceToken];
           let map4 = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep16 }]
+            items: [{ start, key: scalar2, sep: sep17 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
         } else
@@ -18880,12 +18901,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep16 = it.sep;
-                    sep16.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep17 = it.sep;
+                    sep17.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep16 }]
+                      items: [{ start: start2, key, sep: sep17 }]
                     });
                   } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
                 else if (includesToken(it.start, "newline"))
@@ -19029,13 +19050,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep16 = fc.end.splice(1, fc.end.length);
-            sep16.push(this.sourceToken);
+            let sep17 = fc.end.splice(1, fc.end.length);
+            sep17.push(this.sourceToken);
             let map4 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep16 }]
+              items: [{ start, key: fc, sep: sep17 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
           } else
@@ -21476,12 +21497,12 @@ var init_format_code_as_indented = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/check-fence.js
 function checkFence(state) {
-  let marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~")
+  let marker2 = state.options.fence || "`";
+  if (marker2 !== "`" && marker2 !== "~")
     throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
+      "Cannot serialize code with `" + marker2 + "` for `options.fence`, expected `` ` `` or `~`"
     );
-  return marker;
+  return marker2;
 }
 var init_check_fence = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
@@ -21490,12 +21511,12 @@ var init_check_fence = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/handle/code.js
 function code(node2, _, state, info) {
-  let marker = checkFence(state), raw = node2.value || "";
+  let marker2 = checkFence(state), raw = node2.value || "";
   if (formatCodeAsIndented(node2, state)) {
     let exit4 = state.enter("codeIndented"), value2 = state.indentLines(raw, map3);
     return exit4(), value2;
   }
-  let tracker = state.createTracker(info), sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3)), exit3 = state.enter("codeFenced"), suffix = marker === "`" ? "GraveAccent" : "Tilde", value = tracker.move(sequence);
+  let tracker = state.createTracker(info), sequence = marker2.repeat(Math.max(longestStreak(raw, marker2) + 1, 3)), exit3 = state.enter("codeFenced"), suffix = marker2 === "`" ? "GraveAccent" : "Tilde", value = tracker.move(sequence);
   if (node2.lang) {
     let subexit = state.enter(`codeFencedLang${suffix}`);
     value += tracker.move(
@@ -21536,12 +21557,12 @@ var init_code = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/check-quote.js
 function checkQuote(state) {
-  let marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'")
+  let marker2 = state.options.quote || '"';
+  if (marker2 !== '"' && marker2 !== "'")
     throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
+      "Cannot serialize title with `" + marker2 + "` for `options.quote`, expected `\"`, or `'`"
     );
-  return marker;
+  return marker2;
 }
 var init_check_quote = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
@@ -21584,12 +21605,12 @@ var init_definition = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
 function checkEmphasis(state) {
-  let marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_")
+  let marker2 = state.options.emphasis || "*";
+  if (marker2 !== "*" && marker2 !== "_")
     throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
+      "Cannot serialize emphasis with `" + marker2 + "` for `options.emphasis`, expected `*`, or `_`"
     );
-  return marker;
+  return marker2;
 }
 var init_check_emphasis = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
@@ -21633,13 +21654,13 @@ var init_encode_character_reference = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside2, marker) {
+function encodeInfo(outside, inside2, marker2) {
   let outsideKind = classifyCharacter(outside), insideKind = classifyCharacter(inside2);
   return outsideKind === void 0 ? insideKind === void 0 ? (
     // Letter inside:
     // we have to encode *both* letters for `_` as it is looser.
     // it already forms for `*` (and GFMs `~`).
-    marker === "_" ? { inside: !0, outside: !0 } : { inside: !1, outside: !1 }
+    marker2 === "_" ? { inside: !0, outside: !0 } : { inside: !1, outside: !1 }
   ) : insideKind === 1 ? (
     // Whitespace inside: encode both (letter, whitespace).
     { inside: !0, outside: !0 }
@@ -21786,8 +21807,8 @@ function check(tokens2, before, after) {
       index2++;
       continue;
     }
-    let marker = tokens2[index2].value.charAt(0), strict = builtins.get(marker), end = index2 + 1;
-    for (; end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker; )
+    let marker2 = tokens2[index2].value.charAt(0), strict = builtins.get(marker2), end = index2 + 1;
+    for (; end < tokens2.length && tokens2[end].attention && tokens2[end].value.charAt(0) === marker2; )
       end++;
     let head = index2 ? tokens2[index2 - 1].value : before, previous3 = classifyCharacter(head.charCodeAt(head.length - 1)), next = classifyCharacter(
       (end < tokens2.length ? tokens2[end].value : after).charCodeAt(0)
@@ -21849,8 +21870,8 @@ function improve(items, chosen, mistake, before, after) {
 function pair(runs, wrong) {
   let openersByMarker = /* @__PURE__ */ new Map();
   for (let closer of runs) {
-    let marker = closer.tokens[0].value.charAt(0), openers = openersByMarker.get(marker);
-    openers || (openers = [], openersByMarker.set(marker, openers));
+    let marker2 = closer.tokens[0].value.charAt(0), openers = openersByMarker.get(marker2);
+    openers || (openers = [], openersByMarker.set(marker2, openers));
     let open = closer.close ? openers.length : 0;
     for (; open-- && closer.start < closer.end; ) {
       let opener = openers[open], openerSize = opener.end - opener.start, closerSize = closer.end - closer.start;
@@ -21899,17 +21920,17 @@ function attentionSequences(type, markers, sizes) {
         "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
       );
   let sequences = [];
-  for (let marker of markers) {
-    if (marker.length !== 1)
+  for (let marker2 of markers) {
+    if (marker2.length !== 1)
       throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
+        "Cannot serialize `" + type + "` as attention with `" + marker2 + "` as marker, expected a single ascii character"
       );
-    if (!asciiPunctuation(marker.charCodeAt(0)))
+    if (!asciiPunctuation(marker2.charCodeAt(0)))
       throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
+        "Cannot serialize `" + type + "` as attention with `" + marker2 + "` as marker, expected ascii punctuation"
       );
     for (let size of sizes)
-      sequences.push(marker.repeat(size));
+      sequences.push(marker2.repeat(size));
   }
   return sequences;
 }
@@ -21985,8 +22006,8 @@ function guess(items, chosen, before, after) {
       continue;
     }
     let next = index2 === items.length - 1 ? after : "", sequence = item.sequences.find(function(value) {
-      let marker = value.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value.length > before.length;
+      let marker2 = value.charAt(0);
+      return marker2 !== previous3.charAt(0) && marker2 !== next.charAt(0) || items.length === 1 && builtins.has(marker2) && value.length > before.length;
     }) || item.sequences[0];
     sequence !== item.sequences[0] && chosen.set(item, sequence), guess(item.children, chosen, sequence, sequence), previous3 = sequence;
   }
@@ -22000,18 +22021,18 @@ function render(items, chosen, before, after) {
       encodeAfter && encodeAfter === firstCharacter(item) && encode([token], !0), encodeAfter = void 0, tokens2.push(token), token.value && (previous3 = lastCharacter(token.value));
       continue;
     }
-    let sequence = chosen.get(item) || item.sequences[0], marker = sequence.charAt(0), next = items[index2 + 1], outsideBefore = previous3, outsideAfter = firstCharacter(
+    let sequence = chosen.get(item) || item.sequences[0], marker2 = sequence.charAt(0), next = items[index2 + 1], outsideBefore = previous3, outsideAfter = firstCharacter(
       next === void 0 ? after : typeof next == "string" ? next : chosen.get(next) || next.sequences[0]
     ), inside2 = render(item.children, chosen, sequence, sequence), head = inside2[0].value, open = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head.charCodeAt(0),
-      marker
+      marker2
     );
     open.inside && encode(inside2, !0);
     let tail = lastCharacter(inside2[inside2.length - 1].value), close = encodeInfo(
       outsideAfter.charCodeAt(0),
       tail.charCodeAt(tail.length - 1),
-      marker
+      marker2
     );
     close.inside && encode(inside2, !1), open.outside && outsideBefore !== `
 ` && outsideBefore !== "\r" && encode(tokens2, !1), close.outside && (encodeAfter = outsideAfter), tokens2.push({ value: sequence, attention: item }, ...inside2, {
@@ -22401,12 +22422,12 @@ var init_link_reference = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
 function checkBullet(state) {
-  let marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-")
+  let marker2 = state.options.bullet || "*";
+  if (marker2 !== "*" && marker2 !== "+" && marker2 !== "-")
     throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
+      "Cannot serialize items with `" + marker2 + "` for `options.bullet`, expected `*`, `+`, or `-`"
     );
-  return marker;
+  return marker2;
 }
 var init_check_bullet = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
@@ -22436,12 +22457,12 @@ var init_check_bullet_other = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
 function checkBulletOrdered(state) {
-  let marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")")
+  let marker2 = state.options.bulletOrdered || ".";
+  if (marker2 !== "." && marker2 !== ")")
     throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
+      "Cannot serialize items with `" + marker2 + "` for `options.bulletOrdered`, expected `.` or `)`"
     );
-  return marker;
+  return marker2;
 }
 var init_check_bullet_ordered = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
@@ -22450,12 +22471,12 @@ var init_check_bullet_ordered = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/check-rule.js
 function checkRule(state) {
-  let marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_")
+  let marker2 = state.options.rule || "*";
+  if (marker2 !== "*" && marker2 !== "-" && marker2 !== "_")
     throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
+      "Cannot serialize rules with `" + marker2 + "` for `options.rule`, expected `*`, `-`, or `_`"
     );
-  return marker;
+  return marker2;
 }
 var init_check_rule = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
@@ -22561,12 +22582,12 @@ var init_root = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/check-strong.js
 function checkStrong(state) {
-  let marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_")
+  let marker2 = state.options.strong || "*";
+  if (marker2 !== "*" && marker2 !== "_")
     throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
+      "Cannot serialize strong with `" + marker2 + "` for `options.strong`, expected `*`, or `_`"
     );
-  return marker;
+  return marker2;
 }
 var init_check_strong = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
@@ -25969,16 +25990,16 @@ function resolveAllAttention(events, context2) {
   return events;
 }
 function tokenizeAttention(effects, ok2) {
-  let attentionMarkers2 = this.parser.constructs.attentionMarkers.null, previous3 = this.previous, before = classifyCharacter(previous3), marker;
+  let attentionMarkers2 = this.parser.constructs.attentionMarkers.null, previous3 = this.previous, before = classifyCharacter(previous3), marker2;
   return start;
   function start(code4) {
-    return marker = code4, effects.enter("attentionSequence"), inside2(code4);
+    return marker2 = code4, effects.enter("attentionSequence"), inside2(code4);
   }
   function inside2(code4) {
-    if (code4 === marker)
+    if (code4 === marker2)
       return effects.consume(code4), inside2;
     let token = effects.exit("attentionSequence"), after = classifyCharacter(code4), open = !after || after === 2 && before || attentionMarkers2.includes(code4) && code4 !== 42 && code4 !== 95, close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    return token._open = !!(marker === 42 ? open : open && (before || !close)), token._close = !!(marker === 42 ? close : close && (after || !open)), ok2(code4);
+    return token._open = !!(marker2 === 42 ? open : open && (before || !close)), token._close = !!(marker2 === 42 ? close : close && (after || !open)), ok2(code4);
   }
 }
 function movePoint(point3, offset) {
@@ -26216,17 +26237,17 @@ function tokenizeCodeFenced(effects, ok2, nok) {
   let self2 = this, closeStart = {
     partial: !0,
     tokenize: tokenizeCloseStart
-  }, initialPrefix = 0, sizeOpen = 0, marker;
+  }, initialPrefix = 0, sizeOpen = 0, marker2;
   return start;
   function start(code4) {
     return beforeSequenceOpen(code4);
   }
   function beforeSequenceOpen(code4) {
     let tail = self2.events[self2.events.length - 1];
-    return initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], !0).length : 0, marker = code4, effects.enter("codeFenced"), effects.enter("codeFencedFence"), effects.enter("codeFencedFenceSequence"), sequenceOpen(code4);
+    return initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], !0).length : 0, marker2 = code4, effects.enter("codeFenced"), effects.enter("codeFencedFence"), effects.enter("codeFencedFenceSequence"), sequenceOpen(code4);
   }
   function sequenceOpen(code4) {
-    return code4 === marker ? (sizeOpen++, effects.consume(code4), sequenceOpen) : sizeOpen < 3 ? nok(code4) : (effects.exit("codeFencedFenceSequence"), markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4));
+    return code4 === marker2 ? (sizeOpen++, effects.consume(code4), sequenceOpen) : sizeOpen < 3 ? nok(code4) : (effects.exit("codeFencedFenceSequence"), markdownSpace(code4) ? factorySpace(effects, infoBefore, "whitespace")(code4) : infoBefore(code4));
   }
   function infoBefore(code4) {
     return code4 === null || markdownLineEnding(code4) ? (effects.exit("codeFencedFence"), self2.interrupt ? ok2(code4) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code4)) : (effects.enter("codeFencedFenceInfo"), effects.enter("chunkString", {
@@ -26234,7 +26255,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     }), info(code4));
   }
   function info(code4) {
-    return code4 === null || markdownLineEnding(code4) ? (effects.exit("chunkString"), effects.exit("codeFencedFenceInfo"), infoBefore(code4)) : markdownSpace(code4) ? (effects.exit("chunkString"), effects.exit("codeFencedFenceInfo"), factorySpace(effects, metaBefore, "whitespace")(code4)) : code4 === 96 && code4 === marker ? nok(code4) : (effects.consume(code4), info);
+    return code4 === null || markdownLineEnding(code4) ? (effects.exit("chunkString"), effects.exit("codeFencedFenceInfo"), infoBefore(code4)) : markdownSpace(code4) ? (effects.exit("chunkString"), effects.exit("codeFencedFenceInfo"), factorySpace(effects, metaBefore, "whitespace")(code4)) : code4 === 96 && code4 === marker2 ? nok(code4) : (effects.consume(code4), info);
   }
   function metaBefore(code4) {
     return code4 === null || markdownLineEnding(code4) ? infoBefore(code4) : (effects.enter("codeFencedFenceMeta"), effects.enter("chunkString", {
@@ -26242,7 +26263,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
     }), meta(code4));
   }
   function meta(code4) {
-    return code4 === null || markdownLineEnding(code4) ? (effects.exit("chunkString"), effects.exit("codeFencedFenceMeta"), infoBefore(code4)) : code4 === 96 && code4 === marker ? nok(code4) : (effects.consume(code4), meta);
+    return code4 === null || markdownLineEnding(code4) ? (effects.exit("chunkString"), effects.exit("codeFencedFenceMeta"), infoBefore(code4)) : code4 === 96 && code4 === marker2 ? nok(code4) : (effects.consume(code4), meta);
   }
   function atNonLazyBreak(code4) {
     return effects.attempt(closeStart, after, contentBefore)(code4);
@@ -26272,10 +26293,10 @@ function tokenizeCodeFenced(effects, ok2, nok) {
       return effects2.enter("codeFencedFence"), markdownSpace(code4) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code4) : beforeSequenceClose(code4);
     }
     function beforeSequenceClose(code4) {
-      return code4 === marker ? (effects2.enter("codeFencedFenceSequence"), sequenceClose(code4)) : nok2(code4);
+      return code4 === marker2 ? (effects2.enter("codeFencedFenceSequence"), sequenceClose(code4)) : nok2(code4);
     }
     function sequenceClose(code4) {
-      return code4 === marker ? (size++, effects2.consume(code4), sequenceClose) : size >= sizeOpen ? (effects2.exit("codeFencedFenceSequence"), markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4)) : nok2(code4);
+      return code4 === marker2 ? (size++, effects2.consume(code4), sequenceClose) : size >= sizeOpen ? (effects2.exit("codeFencedFenceSequence"), markdownSpace(code4) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code4) : sequenceCloseAfter(code4)) : nok2(code4);
     }
     function sequenceCloseAfter(code4) {
       return code4 === null || markdownLineEnding(code4) ? (effects2.exit("codeFencedFence"), ok3(code4)) : nok2(code4);
@@ -26730,24 +26751,24 @@ var init_micromark_factory_label = __esm({
 
 // node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
-  let marker;
+  let marker2;
   return start;
   function start(code4) {
-    return code4 === 34 || code4 === 39 || code4 === 40 ? (effects.enter(type), effects.enter(markerType), effects.consume(code4), effects.exit(markerType), marker = code4 === 40 ? 41 : code4, begin) : nok(code4);
+    return code4 === 34 || code4 === 39 || code4 === 40 ? (effects.enter(type), effects.enter(markerType), effects.consume(code4), effects.exit(markerType), marker2 = code4 === 40 ? 41 : code4, begin) : nok(code4);
   }
   function begin(code4) {
-    return code4 === marker ? (effects.enter(markerType), effects.consume(code4), effects.exit(markerType), effects.exit(type), ok2) : (effects.enter(stringType), atBreak(code4));
+    return code4 === marker2 ? (effects.enter(markerType), effects.consume(code4), effects.exit(markerType), effects.exit(type), ok2) : (effects.enter(stringType), atBreak(code4));
   }
   function atBreak(code4) {
-    return code4 === marker ? (effects.exit(stringType), begin(marker)) : code4 === null ? nok(code4) : markdownLineEnding(code4) ? (effects.enter("lineEnding"), effects.consume(code4), effects.exit("lineEnding"), factorySpace(effects, atBreak, "linePrefix")) : (effects.enter("chunkString", {
+    return code4 === marker2 ? (effects.exit(stringType), begin(marker2)) : code4 === null ? nok(code4) : markdownLineEnding(code4) ? (effects.enter("lineEnding"), effects.consume(code4), effects.exit("lineEnding"), factorySpace(effects, atBreak, "linePrefix")) : (effects.enter("chunkString", {
       contentType: "string"
     }), inside2(code4));
   }
   function inside2(code4) {
-    return code4 === marker || code4 === null || markdownLineEnding(code4) ? (effects.exit("chunkString"), atBreak(code4)) : (effects.consume(code4), code4 === 92 ? escape2 : inside2);
+    return code4 === marker2 || code4 === null || markdownLineEnding(code4) ? (effects.exit("chunkString"), atBreak(code4)) : (effects.consume(code4), code4 === 92 ? escape2 : inside2);
   }
   function escape2(code4) {
-    return code4 === marker || code4 === 92 ? (effects.consume(code4), inside2) : inside2(code4);
+    return code4 === marker2 || code4 === 92 ? (effects.consume(code4), inside2) : inside2(code4);
   }
 }
 var init_micromark_factory_title = __esm({
@@ -26935,7 +26956,7 @@ function resolveToHtmlFlow(events) {
   return index2 > 1 && events[index2 - 2][1].type === "linePrefix" && (events[index2][1].start = events[index2 - 2][1].start, events[index2 + 1][1].start = events[index2 - 2][1].start, events.splice(index2 - 2, 2)), events;
 }
 function tokenizeHtmlFlow(effects, ok2, nok) {
-  let self2 = this, marker, closingTag, buffer, index2, markerB;
+  let self2 = this, marker2, closingTag, buffer, index2, markerB;
   return start;
   function start(code4) {
     return before(code4);
@@ -26944,10 +26965,10 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     return effects.enter("htmlFlow"), effects.enter("htmlFlowData"), effects.consume(code4), open;
   }
   function open(code4) {
-    return code4 === 33 ? (effects.consume(code4), declarationOpen) : code4 === 47 ? (effects.consume(code4), closingTag = !0, tagCloseStart) : code4 === 63 ? (effects.consume(code4), marker = 3, self2.interrupt ? ok2 : continuationDeclarationInside) : asciiAlpha(code4) ? (effects.consume(code4), buffer = String.fromCharCode(code4), tagName) : nok(code4);
+    return code4 === 33 ? (effects.consume(code4), declarationOpen) : code4 === 47 ? (effects.consume(code4), closingTag = !0, tagCloseStart) : code4 === 63 ? (effects.consume(code4), marker2 = 3, self2.interrupt ? ok2 : continuationDeclarationInside) : asciiAlpha(code4) ? (effects.consume(code4), buffer = String.fromCharCode(code4), tagName) : nok(code4);
   }
   function declarationOpen(code4) {
-    return code4 === 45 ? (effects.consume(code4), marker = 2, commentOpenInside) : code4 === 91 ? (effects.consume(code4), marker = 5, index2 = 0, cdataOpenInside) : asciiAlpha(code4) ? (effects.consume(code4), marker = 4, self2.interrupt ? ok2 : continuationDeclarationInside) : nok(code4);
+    return code4 === 45 ? (effects.consume(code4), marker2 = 2, commentOpenInside) : code4 === 91 ? (effects.consume(code4), marker2 = 5, index2 = 0, cdataOpenInside) : asciiAlpha(code4) ? (effects.consume(code4), marker2 = 4, self2.interrupt ? ok2 : continuationDeclarationInside) : nok(code4);
   }
   function commentOpenInside(code4) {
     return code4 === 45 ? (effects.consume(code4), self2.interrupt ? ok2 : continuationDeclarationInside) : nok(code4);
@@ -26962,7 +26983,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function tagName(code4) {
     if (code4 === null || code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4)) {
       let slash = code4 === 47, name = buffer.toLowerCase();
-      return !slash && !closingTag && htmlRawNames.includes(name) ? (marker = 1, self2.interrupt ? ok2(code4) : continuation(code4)) : htmlBlockNames.includes(buffer.toLowerCase()) ? (marker = 6, slash ? (effects.consume(code4), basicSelfClosing) : self2.interrupt ? ok2(code4) : continuation(code4)) : (marker = 7, self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4));
+      return !slash && !closingTag && htmlRawNames.includes(name) ? (marker2 = 1, self2.interrupt ? ok2(code4) : continuation(code4)) : htmlBlockNames.includes(buffer.toLowerCase()) ? (marker2 = 6, slash ? (effects.consume(code4), basicSelfClosing) : self2.interrupt ? ok2(code4) : continuation(code4)) : (marker2 = 7, self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code4) : closingTag ? completeClosingTagAfter(code4) : completeAttributeNameBefore(code4));
     }
     return code4 === 45 || asciiAlphanumeric(code4) ? (effects.consume(code4), buffer += String.fromCharCode(code4), tagName) : nok(code4);
   }
@@ -27000,7 +27021,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     return code4 === null || markdownLineEnding(code4) ? continuation(code4) : markdownSpace(code4) ? (effects.consume(code4), completeAfter) : nok(code4);
   }
   function continuation(code4) {
-    return code4 === 45 && marker === 2 ? (effects.consume(code4), continuationCommentInside) : code4 === 60 && marker === 1 ? (effects.consume(code4), continuationRawTagOpen) : code4 === 62 && marker === 4 ? (effects.consume(code4), continuationClose) : code4 === 63 && marker === 3 ? (effects.consume(code4), continuationDeclarationInside) : code4 === 93 && marker === 5 ? (effects.consume(code4), continuationCdataInside) : markdownLineEnding(code4) && (marker === 6 || marker === 7) ? (effects.exit("htmlFlowData"), effects.check(blankLineBefore, continuationAfter, continuationStart)(code4)) : code4 === null || markdownLineEnding(code4) ? (effects.exit("htmlFlowData"), continuationStart(code4)) : (effects.consume(code4), continuation);
+    return code4 === 45 && marker2 === 2 ? (effects.consume(code4), continuationCommentInside) : code4 === 60 && marker2 === 1 ? (effects.consume(code4), continuationRawTagOpen) : code4 === 62 && marker2 === 4 ? (effects.consume(code4), continuationClose) : code4 === 63 && marker2 === 3 ? (effects.consume(code4), continuationDeclarationInside) : code4 === 93 && marker2 === 5 ? (effects.consume(code4), continuationCdataInside) : markdownLineEnding(code4) && (marker2 === 6 || marker2 === 7) ? (effects.exit("htmlFlowData"), effects.check(blankLineBefore, continuationAfter, continuationStart)(code4)) : code4 === null || markdownLineEnding(code4) ? (effects.exit("htmlFlowData"), continuationStart(code4)) : (effects.consume(code4), continuation);
   }
   function continuationStart(code4) {
     return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code4);
@@ -27028,7 +27049,7 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     return code4 === 93 ? (effects.consume(code4), continuationDeclarationInside) : continuation(code4);
   }
   function continuationDeclarationInside(code4) {
-    return code4 === 62 ? (effects.consume(code4), continuationClose) : code4 === 45 && marker === 2 ? (effects.consume(code4), continuationDeclarationInside) : continuation(code4);
+    return code4 === 62 ? (effects.consume(code4), continuationClose) : code4 === 45 && marker2 === 2 ? (effects.consume(code4), continuationDeclarationInside) : continuation(code4);
   }
   function continuationClose(code4) {
     return code4 === null || markdownLineEnding(code4) ? (effects.exit("htmlFlowData"), continuationAfter(code4)) : (effects.consume(code4), continuationClose);
@@ -27063,7 +27084,7 @@ var htmlFlow, blankLineBefore, init_html_flow = __esm({
 
 // node_modules/micromark-core-commonmark/lib/html-text.js
 function tokenizeHtmlText(effects, ok2, nok) {
-  let self2 = this, marker, index2, returnState;
+  let self2 = this, marker2, index2, returnState;
   return start;
   function start(code4) {
     return effects.enter("htmlText"), effects.enter("htmlTextData"), effects.consume(code4), open;
@@ -27130,10 +27151,10 @@ function tokenizeHtmlText(effects, ok2, nok) {
     return code4 === 61 ? (effects.consume(code4), tagOpenAttributeValueBefore) : markdownLineEnding(code4) ? (returnState = tagOpenAttributeNameAfter, lineEndingBefore(code4)) : markdownSpace(code4) ? (effects.consume(code4), tagOpenAttributeNameAfter) : tagOpenBetween(code4);
   }
   function tagOpenAttributeValueBefore(code4) {
-    return code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 ? nok(code4) : code4 === 34 || code4 === 39 ? (effects.consume(code4), marker = code4, tagOpenAttributeValueQuoted) : markdownLineEnding(code4) ? (returnState = tagOpenAttributeValueBefore, lineEndingBefore(code4)) : markdownSpace(code4) ? (effects.consume(code4), tagOpenAttributeValueBefore) : (effects.consume(code4), tagOpenAttributeValueUnquoted);
+    return code4 === null || code4 === 60 || code4 === 61 || code4 === 62 || code4 === 96 ? nok(code4) : code4 === 34 || code4 === 39 ? (effects.consume(code4), marker2 = code4, tagOpenAttributeValueQuoted) : markdownLineEnding(code4) ? (returnState = tagOpenAttributeValueBefore, lineEndingBefore(code4)) : markdownSpace(code4) ? (effects.consume(code4), tagOpenAttributeValueBefore) : (effects.consume(code4), tagOpenAttributeValueUnquoted);
   }
   function tagOpenAttributeValueQuoted(code4) {
-    return code4 === marker ? (effects.consume(code4), marker = void 0, tagOpenAttributeValueQuotedAfter) : code4 === null ? nok(code4) : markdownLineEnding(code4) ? (returnState = tagOpenAttributeValueQuoted, lineEndingBefore(code4)) : (effects.consume(code4), tagOpenAttributeValueQuoted);
+    return code4 === marker2 ? (effects.consume(code4), marker2 = void 0, tagOpenAttributeValueQuotedAfter) : code4 === null ? nok(code4) : markdownLineEnding(code4) ? (returnState = tagOpenAttributeValueQuoted, lineEndingBefore(code4)) : (effects.consume(code4), tagOpenAttributeValueQuoted);
   }
   function tagOpenAttributeValueUnquoted(code4) {
     return code4 === null || code4 === 34 || code4 === 39 || code4 === 60 || code4 === 61 || code4 === 96 ? nok(code4) : code4 === 47 || code4 === 62 || markdownLineEndingOrSpace(code4) ? tagOpenBetween(code4) : (effects.consume(code4), tagOpenAttributeValueUnquoted);
@@ -27386,19 +27407,19 @@ var lineEnding, init_line_ending = __esm({
 
 // node_modules/micromark-core-commonmark/lib/thematic-break.js
 function tokenizeThematicBreak(effects, ok2, nok) {
-  let size = 0, marker;
+  let size = 0, marker2;
   return start;
   function start(code4) {
     return effects.enter("thematicBreak"), before(code4);
   }
   function before(code4) {
-    return marker = code4, atBreak(code4);
+    return marker2 = code4, atBreak(code4);
   }
   function atBreak(code4) {
-    return code4 === marker ? (effects.enter("thematicBreakSequence"), sequence(code4)) : size >= 3 && (code4 === null || markdownLineEnding(code4)) ? (effects.exit("thematicBreak"), ok2(code4)) : nok(code4);
+    return code4 === marker2 ? (effects.enter("thematicBreakSequence"), sequence(code4)) : size >= 3 && (code4 === null || markdownLineEnding(code4)) ? (effects.exit("thematicBreak"), ok2(code4)) : nok(code4);
   }
   function sequence(code4) {
-    return code4 === marker ? (effects.consume(code4), size++, sequence) : (effects.exit("thematicBreakSequence"), markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4));
+    return code4 === marker2 ? (effects.consume(code4), size++, sequence) : (effects.exit("thematicBreakSequence"), markdownSpace(code4) ? factorySpace(effects, atBreak, "whitespace")(code4) : atBreak(code4));
   }
 }
 var thematicBreak2, init_thematic_break2 = __esm({
@@ -27614,7 +27635,7 @@ function resolveToSetextUnderline(events, context2) {
   }) : events[content3][1] = heading2, editMap.add(events.length, 0, [["exit", heading2, context2]]), editMap.consume(events), events;
 }
 function tokenizeSetextUnderline(effects, ok2, nok) {
-  let self2 = this, marker;
+  let self2 = this, marker2;
   return start;
   function start(code4) {
     let index2 = self2.events.length, paragraph2;
@@ -27623,13 +27644,13 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
         paragraph2 = self2.events[index2][1].type === "paragraph";
         break;
       }
-    return !self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph2) ? (effects.enter("setextHeadingLine"), marker = code4, before(code4)) : nok(code4);
+    return !self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph2) ? (effects.enter("setextHeadingLine"), marker2 = code4, before(code4)) : nok(code4);
   }
   function before(code4) {
     return effects.enter("setextHeadingLineSequence"), inside2(code4);
   }
   function inside2(code4) {
-    return code4 === marker ? (effects.consume(code4), inside2) : (effects.exit("setextHeadingLineSequence"), markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4));
+    return code4 === marker2 ? (effects.consume(code4), inside2) : (effects.exit("setextHeadingLineSequence"), markdownSpace(code4) ? factorySpace(effects, after, "lineSuffix")(code4) : after(code4));
   }
   function after(code4) {
     return code4 === null || markdownLineEnding(code4) ? (effects.exit("setextHeadingLine"), ok2(code4)) : nok(code4);
@@ -27737,15 +27758,15 @@ function resolveToPotentialGfmFootnoteCall(events, context2) {
     type: "gfmFootnoteCall",
     start: Object.assign({}, events[index2 + 3][1].start),
     end: Object.assign({}, events[events.length - 1][1].end)
-  }, marker = {
+  }, marker2 = {
     type: "gfmFootnoteCallMarker",
     start: Object.assign({}, events[index2 + 3][1].end),
     end: Object.assign({}, events[index2 + 3][1].end)
   };
-  marker.end.column++, marker.end.offset++, marker.end._bufferIndex++;
+  marker2.end.column++, marker2.end.offset++, marker2.end._bufferIndex++;
   let string3 = {
     type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
+    start: Object.assign({}, marker2.end),
     end: Object.assign({}, events[events.length - 1][1].start)
   }, chunk = {
     type: "chunkString",
@@ -27761,8 +27782,8 @@ function resolveToPotentialGfmFootnoteCall(events, context2) {
     events[index2 + 3],
     events[index2 + 4],
     // The `^`.
-    ["enter", marker, context2],
-    ["exit", marker, context2],
+    ["enter", marker2, context2],
+    ["exit", marker2, context2],
     // Everything in between.
     ["enter", string3, context2],
     ["enter", chunk, context2],
@@ -31197,8 +31218,8 @@ function findMarkers(text6, comments) {
     if (!comment.text.includes(markerString)) continue;
     let raw = text6.slice(comment.start, comment.end), parsed = parseMarker(raw);
     if (!parsed) continue;
-    let marker = markerAt(text6, comment.start, comment.end), line = text6.slice(marker.lineStart, marker.lineEnd);
-    /^[ \t]*/.exec(line)[0].replace(/\t/g, "    ").length >= 4 || (line.trim() !== raw ? found2.push({ type: "not-alone", marker }) : parsed.type === "end" ? found2.push({ type: "end", marker }) : found2.push({ type: "start", name: parsed.name, marker }));
+    let marker2 = markerAt(text6, comment.start, comment.end), line = text6.slice(marker2.lineStart, marker2.lineEnd);
+    /^[ \t]*/.exec(line)[0].replace(/\t/g, "    ").length >= 4 || (line.trim() !== raw ? found2.push({ type: "not-alone", marker: marker2 }) : parsed.type === "end" ? found2.push({ type: "end", marker: marker2 }) : found2.push({ type: "start", name: parsed.name, marker: marker2 }));
   }
   return found2;
 }
@@ -32012,7 +32033,7 @@ function foldersToCreate(fs, claudeDir, plan) {
   return [...needed].sort((a, b) => a === "." ? -1 : b === "." ? 1 : a.split("/").length - b.split("/").length || (a < b ? -1 : 1));
 }
 function blocked(plan) {
-  return plan.steps.some((s) => s.action === "conflict" && (s.hard || !plan.force)) || !plan.force && plan.collisions.length > 0;
+  return plan.settingsConflict !== void 0 || plan.steps.some((s) => s.action === "conflict" && (s.hard || !plan.force)) || !plan.force && plan.collisions.length > 0;
 }
 function exitCode(plan) {
   return blocked(plan) || plan.steps.some((s) => s.action === "keep") ? 1 : 0;
@@ -32045,7 +32066,7 @@ function installedPackFiles(projectRoot) {
   return out;
 }
 function projectRootOf(path3) {
-  let marker = `${sep7}.claude${sep7}`, at = path3.lastIndexOf(marker);
+  let marker2 = `${sep7}.claude${sep7}`, at = path3.lastIndexOf(marker2);
   return at < 0 ? null : path3.slice(0, at) || sep7;
 }
 function installedAmong(paths) {
@@ -33881,7 +33902,7 @@ function requireLodash_uniq() {
     return -1;
   }
   function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value))
+    if (!isObject2(value) || isMasked(value))
       return !1;
     var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
     return pattern.test(toSource(value));
@@ -33945,10 +33966,10 @@ function requireLodash_uniq() {
     return value === other || value !== value && other !== other;
   }
   function isFunction(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
+    var tag = isObject2(value) ? objectToString.call(value) : "";
     return tag == funcTag || tag == genTag;
   }
-  function isObject(value) {
+  function isObject2(value) {
     var type = typeof value;
     return !!value && (type == "object" || type == "function");
   }
@@ -34119,7 +34140,7 @@ function requireLodash_uniqwith() {
     return -1;
   }
   function baseIsNative(value) {
-    if (!isObject(value) || isMasked(value))
+    if (!isObject2(value) || isMasked(value))
       return !1;
     var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
     return pattern.test(toSource(value));
@@ -34185,10 +34206,10 @@ function requireLodash_uniqwith() {
     return value === other || value !== value && other !== other;
   }
   function isFunction(value) {
-    var tag = isObject(value) ? objectToString.call(value) : "";
+    var tag = isObject2(value) ? objectToString.call(value) : "";
     return tag == funcTag || tag == genTag;
   }
-  function isObject(value) {
+  function isObject2(value) {
     var type = typeof value;
     return !!value && (type == "object" || type == "function");
   }
@@ -34453,7 +34474,7 @@ function requireLodash_sortby() {
       return object != null && key in Object(object);
     }
     function baseIsEqual(value, other, customizer, bitmask, stack) {
-      return value === other ? !0 : value == null || other == null || !isObject(value) && !isObjectLike(other) ? value !== value && other !== other : baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
+      return value === other ? !0 : value == null || other == null || !isObject2(value) && !isObjectLike(other) ? value !== value && other !== other : baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
     }
     function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
       var objIsArr = isArray(object), othIsArr = isArray(other), objTag = arrayTag, othTag = arrayTag;
@@ -34494,7 +34515,7 @@ function requireLodash_sortby() {
       return !0;
     }
     function baseIsNative(value) {
-      if (!isObject(value) || isMasked(value))
+      if (!isObject2(value) || isMasked(value))
         return !1;
       var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
       return pattern.test(toSource(value));
@@ -34765,7 +34786,7 @@ function requireLodash_sortby() {
       return length = length ?? MAX_SAFE_INTEGER, !!length && (typeof value == "number" || reIsUint.test(value)) && value > -1 && value % 1 == 0 && value < length;
     }
     function isIterateeCall(value, index2, object) {
-      if (!isObject(object))
+      if (!isObject2(object))
         return !1;
       var type = typeof index2;
       return (type == "number" ? isArrayLike(object) && isIndex(index2, object.length) : type == "string" && index2 in object) ? eq(object[index2], value) : !1;
@@ -34788,7 +34809,7 @@ function requireLodash_sortby() {
       return value === proto;
     }
     function isStrictComparable(value) {
-      return value === value && !isObject(value);
+      return value === value && !isObject2(value);
     }
     function matchesStrictComparable(key, srcValue) {
       return function(object) {
@@ -34854,13 +34875,13 @@ function requireLodash_sortby() {
       return isObjectLike(value) && isArrayLike(value);
     }
     function isFunction(value) {
-      var tag = isObject(value) ? objectToString.call(value) : "";
+      var tag = isObject2(value) ? objectToString.call(value) : "";
       return tag == funcTag || tag == genTag;
     }
     function isLength(value) {
       return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
     }
-    function isObject(value) {
+    function isObject2(value) {
       var type = typeof value;
       return !!value && (type == "object" || type == "function");
     }
@@ -38656,7 +38677,10 @@ function applyPlan(input) {
     if (directories = directories.filter((d) => !result.removedFolders.includes(d)), Object.keys(files).length === 0)
       return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, result.removeClaudeDir = directories.includes("."), result;
   }
-  return !needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode || (fs.isDirectory(dirname20(lockPath(claudeDir))) || fs.mkdir(claudeDir), writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run2)), result;
+  if (!needsJournal && !input.rewriteLock && input.lock && sameFiles(input.lock.files, files) && input.lock.package.version === packageVersion2 && input.lock.mode === input.mode && JSON.stringify(input.lock.settings) === JSON.stringify(input.settings)) return result;
+  fs.isDirectory(dirname20(lockPath(claudeDir))) || fs.mkdir(claudeDir);
+  let settings = input.settings ? { settings: input.settings } : {};
+  return writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort(), ...settings }, run2), result;
 }
 function sameFiles(a, b) {
   let ka = Object.keys(a);
@@ -38671,14 +38695,144 @@ var byDepthDeepestFirst, init_apply = __esm({
   }
 });
 
+// scripts/lib/json-edit.ts
+function formattingOf(text6) {
+  let indent2 = /^([ \t]+)"/m.exec(text6)?.[1] ?? "  ", eol2 = text6.includes(`\r
+`) ? `\r
+` : `
+`;
+  return indent2.startsWith("	") ? { insertSpaces: !1, tabSize: 1, eol: eol2 } : { insertSpaces: !0, tabSize: indent2.length, eol: eol2 };
+}
+function setJsonValue(text6, path3, value) {
+  let options = formattingOf(text6), before = parseTree2(text6), depth = 1;
+  for (; depth < path3.length && before && findNodeAtLocation2(before, path3.slice(0, depth)); ) depth++;
+  let edited = applyEdits(text6, modify(text6, path3, value, { isArrayInsertion: typeof path3.at(-1) == "number" })), node2 = findNodeAtLocation2(parseTree2(edited), path3.slice(0, depth));
+  if (!node2?.parent) return edited;
+  let item = node2.parent.type === "property" ? node2.parent : node2, container = item.parent, index2 = container.children.indexOf(item), previous3 = container.children[index2 - 1], isLast = index2 === container.children.length - 1, start = previous3 ? previous3.offset + previous3.length : container.offset, end = isLast ? container.offset + container.length : item.offset + item.length;
+  return applyEdits(edited, format2(edited, { offset: start, length: end - start }, options));
+}
+function removeJsonValue(text6, path3) {
+  return applyEdits(text6, modify(text6, path3, void 0, { formattingOptions: formattingOf(text6) }));
+}
+var init_json_edit = __esm({
+  "scripts/lib/json-edit.ts"() {
+    "use strict";
+    init_main();
+  }
+});
+
+// scripts/lib/install/guard-settings.ts
+import { join as join21 } from "node:path";
+function copiedHookEntries(hooksJson, mode) {
+  let data;
+  try {
+    data = JSON.parse(hooksJson);
+  } catch {
+    return null;
+  }
+  let hooks = data?.hooks;
+  if (!isObject(hooks)) return null;
+  let root2 = mode === "user" ? "${HOME}" : "${CLAUDE_PROJECT_DIR}", rewritten = JSON.stringify(hooks).replaceAll("${CLAUDE_PLUGIN_ROOT}/hooks/", `${root2}/${marker}`);
+  return JSON.parse(rewritten);
+}
+function isObject(value) {
+  return typeof value == "object" && value !== null && !Array.isArray(value);
+}
+function isOurs(entry2) {
+  let hooks = isObject(entry2) ? entry2.hooks : void 0;
+  return Array.isArray(hooks) && hooks.some((h) => isObject(h) && typeof h.command == "string" && h.command.includes(marker));
+}
+function hasOurs(settings) {
+  return Object.values(isObject(settings.hooks) ? settings.hooks : {}).some((list4) => list4.some(isOurs));
+}
+function parseSettings(text6) {
+  let settings;
+  try {
+    settings = JSON.parse(text6);
+  } catch {
+    return { ok: !1, problem: "is not valid JSON, so Claude Code skips it (`backend-team validate` shows where)" };
+  }
+  if (!isObject(settings)) return { ok: !1, problem: "is not a JSON object" };
+  if (settings.hooks !== void 0 && !isObject(settings.hooks)) return { ok: !1, problem: "has a `hooks` that is not an object" };
+  for (let [event, list4] of Object.entries(isObject(settings.hooks) ? settings.hooks : {}))
+    if (!Array.isArray(list4)) return { ok: !1, problem: `has a \`hooks.${event}\` that is not a list` };
+  return { ok: !0, settings };
+}
+function withEntries(text6, settings, wanted) {
+  let out = text6, hooks = isObject(settings.hooks) ? settings.hooks : {};
+  for (let event of Object.keys(hooks)) {
+    let list4 = hooks[event], want = wanted[event] ?? [], ours = list4.flatMap((e, i) => isOurs(e) ? [i] : []);
+    if (!(ours.length === want.length && ours.every((i, k) => JSON.stringify(list4[i]) === JSON.stringify(want[k]))))
+      for (let i of ours.reverse()) out = removeJsonValue(out, ["hooks", event, i]);
+  }
+  for (let [event, entries] of Object.entries(wanted)) {
+    let tree = parseTree2(out), list4 = tree ? findNodeAtLocation2(tree, ["hooks", event]) : void 0, present = list4 ? getNodeValue2(list4) : void 0;
+    if (!present?.some(isOurs))
+      if (present) for (let [k, entry2] of entries.entries()) out = setJsonValue(out, ["hooks", event, present.length + k], entry2);
+      else tree && findNodeAtLocation2(tree, ["hooks"]) ? out = setJsonValue(out, ["hooks", event], entries) : out = setJsonValue(out, ["hooks"], { [event]: entries });
+  }
+  return out;
+}
+function undoOf(before, after) {
+  let start = 0;
+  for (; start < before.length && start < after.length && before[start] === after[start]; ) start++;
+  let endB = before.length, endA = after.length;
+  for (; endB > start && endA > start && before[endB - 1] === after[endA - 1]; )
+    endB--, endA--;
+  return { offset: start, length: endA - start, text: before.slice(start, endB) };
+}
+function applyUndo(text6, undo) {
+  return text6.slice(0, undo.offset) + undo.text + text6.slice(undo.offset + undo.length);
+}
+function readCurrent(fs, path3) {
+  let entry2 = fs.inspect(path3, 4194304);
+  return entry2.kind === "missing" ? { kind: "missing" } : entry2.kind === "directory" ? { kind: "other", what: "a folder" } : entry2.kind !== "file" ? { kind: "other", what: entry2.what } : entry2.content === null ? { kind: "other", what: entry2.problem ?? "too large to read" } : { kind: "text", text: entry2.content.toString("utf8") };
+}
+function planSettings(input) {
+  let { fs, claudeDir, command, record } = input, wanted = command === "uninstall" ? null : input.wanted, current2 = readCurrent(fs, join21(claudeDir, settingsFileName)), guard = "the PreToolUse hook of the Bash guard";
+  if (current2.kind === "other")
+    return wanted ? { action: "conflict", reason: `is ${current2.what}; move it away so ${guard} can be added` } : { action: "skip", reason: `is ${current2.what}; left alone` };
+  let unchangedSince = current2.kind === "text" && record !== void 0 && sha256(current2.text) === record.sha256, original = unchangedSince ? record.created ? null : record.undo ? applyUndo(current2.text, record.undo) : current2.text : current2.kind === "text" ? current2.text : null;
+  if (!wanted) {
+    if (current2.kind === "missing") return { action: "skip", reason: "already gone" };
+    if (unchangedSince && original === null) return { action: "remove", reason: `created for ${guard}` };
+    if (unchangedSince && record.undo)
+      return { action: "update", reason: `${guard} removed, back to its bytes before install`, text: original };
+    let parsed2 = parseSettings(current2.text);
+    return !parsed2.ok || !hasOurs(parsed2.settings) ? { action: "skip", reason: "holds no entry of the pack" } : { action: "update", reason: `${guard} removed; the rest as you left it`, text: withEntries(current2.text, parsed2.settings, {}) };
+  }
+  if (original === null) {
+    let text7 = `${JSON.stringify({ hooks: wanted }, null, 2)}
+`;
+    return current2.kind === "text" && current2.text === text7 ? { action: "skip", reason: guard, record } : { action: "create", reason: guard, text: text7, record: { sha256: sha256(text7), created: !0 } };
+  }
+  let parsed = parseSettings(original);
+  if (!parsed.ok) return { action: "conflict", reason: `${parsed.problem}; fix it so ${guard} can be added` };
+  let text6 = withEntries(original, parsed.settings, wanted), next = { sha256: sha256(text6), created: !1 };
+  return text6 !== original && !hasOurs(parsed.settings) && (next.undo = undoOf(original, text6)), current2.kind === "text" && text6 === current2.text ? { action: "skip", reason: guard, record: unchangedSince ? record : next } : { action: "update", reason: guard, text: text6, record: next };
+}
+function applySettings(fs, claudeDir, change, tempTag) {
+  let path3 = join21(claudeDir, settingsFileName);
+  change.action === "remove" ? fs.unlink(path3) : change.text !== void 0 && (change.action === "create" || change.action === "update") && fs.writeFile(path3, Buffer.from(change.text, "utf8"), { tempTag });
+}
+var guardHooksFolder, settingsFileName, marker, init_guard_settings = __esm({
+  "scripts/lib/install/guard-settings.ts"() {
+    "use strict";
+    init_main();
+    init_json_edit();
+    init_hash();
+    guardHooksFolder = "backend-team/hooks", settingsFileName = "settings.json", marker = `.claude/${guardHooksFolder}/`;
+  }
+});
+
 // scripts/lib/install/package-root.ts
 import { existsSync as existsSync13, readFileSync } from "node:fs";
-import { dirname as dirname21, join as join21 } from "node:path";
+import { dirname as dirname21, join as join22 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findPackageRoot(from = dirname21(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
-    let manifest = join21(dir, "package.json");
+    let manifest = join22(dir, "package.json");
     if (existsSync13(manifest))
       try {
         if (JSON.parse(readFileSync(manifest, "utf8")).name === packageName) return dir;
@@ -38690,9 +38844,9 @@ function findPackageRoot(from = dirname21(fileURLToPath2(import.meta.url))) {
   }
 }
 function packageVersion(root2) {
-  for (let manifest of ["package.json", join21(".claude-plugin", "plugin.json")])
+  for (let manifest of ["package.json", join22(".claude-plugin", "plugin.json")])
     try {
-      let version = JSON.parse(readFileSync(join21(root2, manifest), "utf8")).version;
+      let version = JSON.parse(readFileSync(join22(root2, manifest), "utf8")).version;
       if (typeof version == "string") return version;
     } catch {
     }
@@ -38706,11 +38860,11 @@ var packageName, init_package_root = __esm({
 });
 
 // scripts/lib/install/pack.ts
-import { join as join22, relative as relative13, sep as sep13 } from "node:path";
+import { join as join23, relative as relative13, sep as sep13 } from "node:path";
 function readPack(fs, root2) {
   let files = [];
   for (let folder of packFolders2)
-    walkFiles(fs, join22(root2, folder), (path3) => {
+    walkFiles(fs, join23(root2, folder), (path3) => {
       let content3 = fs.readFile(path3);
       content3 && files.push({
         rel: relative13(root2, path3).split(sep13).join("/"),
@@ -38748,11 +38902,15 @@ function collisionLine(c, ctx) {
   let effect = c.scope === "user" ? `in this project the pack's ${c.kind} replaces yours` : c.kind === "agent" ? "Claude Code would load only one of the two, unpredictably" : "both would be listed to Claude under the same name", force = c.moveAside ? "; moved aside (--force)" : "";
   return `${showPath(c.path, ctx)}  defines ${c.kind} \`${c.name}\`, the name of the pack's ${c.packRel} (${effect})${force}`;
 }
-function formatPlan(plan, ctx) {
+function settingsPath(ctx) {
+  return showPath(`${ctx.claudeDir}${sep14}${settingsFileName}`, ctx);
+}
+function formatPlan(plan, ctx, settings) {
   let lines = [`${plan.command} plan for ${ctx.target} (dry run: nothing is written)`], width = Math.max(0, ...plan.steps.map((s) => stepPath(s, ctx).length));
   for (let action of order2)
     for (let step of plan.steps.filter((s) => s.action === action))
       lines.push(`  ${action.padEnd(8)} ${stepPath(step, ctx).padEnd(width)}  ${step.reason}`);
+  settings && settings.action !== "skip" && lines.push(`  ${settings.action.padEnd(8)} ${settingsPath(ctx).padEnd(width)}  ${settings.reason}`);
   for (let c of plan.collisions) lines.push(`  ${"conflict".padEnd(8)} ${collisionLine(c, ctx)}`);
   return lines.push(summary(plan)), `${lines.join(`
 `)}
@@ -38768,12 +38926,12 @@ function summary(plan) {
   kept && parts2.push(`${kept} changed by you, left alone`);
   let pinned = plan.steps.filter((s) => s.entry?.kept && s.action === "skip").length;
   pinned && parts2.push(`${pinned} kept by you`);
-  let conflicts = count("conflict") + plan.collisions.length;
+  let conflicts = count("conflict") + plan.collisions.length + (plan.settingsConflict === void 0 ? 0 : 1);
   return conflicts && parts2.push(`${conflicts} conflict${conflicts === 1 ? "" : "s"}`), parts2.join(", ");
 }
 function formatConflicts(plan, ctx) {
-  let fileConflicts = plan.steps.filter((s) => s.action === "conflict"), total = fileConflicts.length + plan.collisions.length, lines = [`backend-team ${plan.command}: ${total} conflict${total === 1 ? "" : "s"} in ${ctx.target}; nothing was written.`];
-  if (fileConflicts.length > 0) {
+  let fileConflicts = plan.steps.filter((s) => s.action === "conflict"), total = fileConflicts.length + plan.collisions.length + (plan.settingsConflict === void 0 ? 0 : 1), lines = [`backend-team ${plan.command}: ${total} conflict${total === 1 ? "" : "s"} in ${ctx.target}; nothing was written.`];
+  if (plan.settingsConflict !== void 0 && lines.push("", "The settings the guard's hook goes into:", `  ${settingsPath(ctx)}  ${plan.settingsConflict}`), fileConflicts.length > 0) {
     lines.push("", "Files the pack would overwrite:");
     for (let s of fileConflicts) lines.push(`  ${stepPath(s, ctx)}  ${s.reason}`);
   }
@@ -38782,16 +38940,25 @@ function formatConflicts(plan, ctx) {
     for (let c of plan.collisions) lines.push(`  ${collisionLine(c, ctx)}`);
   }
   let hard = fileConflicts.filter((s) => s.hard).length;
-  return lines.push(
+  return fileConflicts.length + plan.collisions.length === 0 ? (lines.push(
+    "",
+    `Fix it and run again. \`npx backend-team ${plan.command}${ctx.mode === "user" ? " --user" : ""} --dry-run\` shows the whole plan.`
+  ), `${lines.join(`
+`)}
+`) : (lines.push(
     "",
     ctx.mode === "user" ? "Move or rename these files, or run again with --force: each colliding file in ~/.claude is backed up first" : "Move or rename these files, or run again with --force: each colliding file in the project is backed up first",
     `(<file>.backup-<time>)${ctx.mode === "user" ? "" : "; files under ~/.claude are never changed"}.${hard ? ` --force does not replace folders, links or files it cannot read (${hard} here).` : ""} \`npx backend-team ${plan.command}${ctx.mode === "user" ? " --user" : ""} --dry-run\` shows the whole plan.`
   ), `${lines.join(`
 `)}
-`;
+`);
 }
-function formatResult(plan, result, ctx) {
+function formatResult(plan, result, ctx, settings) {
   let count = (a) => plan.steps.filter((s) => s.action === a).length, verb = { install: "Installed", update: "Updated", uninstall: "Uninstalled" }[plan.command], counts = plan.command === "uninstall" ? `${count("remove")} removed` : `${count("create")} created, ${count("update")} updated, ${count("remove")} removed, ${count("skip")} unchanged`, pinned = plan.steps.filter((s) => s.entry?.kept && s.action === "skip").length, lines = [`${verb} backend-team in ${showPath(ctx.claudeDir, ctx)}: ${counts}${pinned ? ` (${pinned} kept by you)` : ""}.`];
+  if (settings && settings.action !== "skip") {
+    let verbs = { create: "created", update: "updated", remove: "removed", conflict: "not changed" };
+    lines.push(`  ${verbs[settings.action]} ${settingsPath(ctx)}: ${settings.reason}`);
+  }
   for (let b of result.backups) lines.push(`  backed up ${showPath(b.path, ctx)} \u2192 ${showPath(b.backup, ctx)}`);
   for (let c of plan.collisions.filter((x) => x.scope === "user")) lines.push(`  note: ${collisionLine(c, ctx)}`);
   let kept = plan.steps.filter((s) => s.action === "keep");
@@ -38806,6 +38973,7 @@ function formatResult(plan, result, ctx) {
 var order2, init_report = __esm({
   "scripts/lib/install/report.ts"() {
     "use strict";
+    init_guard_settings();
     order2 = ["conflict", "keep", "create", "update", "remove", "skip"];
   }
 });
@@ -38813,7 +38981,7 @@ var order2, init_report = __esm({
 // scripts/lib/install/run-lock.ts
 import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync7, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function holderOf(path3) {
   try {
@@ -38839,7 +39007,7 @@ function stale(path3, holder) {
   return holder.host === hostname() && typeof holder.pid == "number" && holder.pid !== process.pid && !alive(holder.pid);
 }
 async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
-  let path3 = join23(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
+  let path3 = join24(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
   for (; ; ) {
     try {
       let fd = openSync4(path3, "wx", 420);
@@ -38901,7 +39069,7 @@ var init_target = __esm({
 });
 
 // scripts/lib/install/transform.ts
-import { join as join24, posix } from "node:path";
+import { join as join25, posix, relative as relative15, sep as sep15 } from "node:path";
 function bareAgentNames(text6, namespace) {
   let end = text6.startsWith("---") ? text6.indexOf(`
 ---`, 3) : -1;
@@ -38922,14 +39090,14 @@ function withReferencedSchemas(fs, root2, names2, available) {
     let name = queue.pop();
     if (out.has(name) || !available.has(name)) continue;
     out.add(name);
-    let text6 = fs.readFile(join24(root2, "schemas", name))?.toString("utf8") ?? "";
+    let text6 = fs.readFile(join25(root2, "schemas", name))?.toString("utf8") ?? "";
     for (let m of text6.matchAll(new RegExp(`"\\$ref"\\s*:\\s*"(${schemaName})`, "g"))) queue.push(m[1]);
   }
   return out;
 }
 function packForMode(fs, pack, mode, namespace) {
   let available = new Set(
-    fs.list(join24(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)
+    fs.list(join25(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)
   ), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
     if (!/\.(md|json)$/.test(file.rel)) return file;
     let text6 = file.content.toString("utf8");
@@ -38938,14 +39106,24 @@ function packForMode(fs, pack, mode, namespace) {
     return content3.equals(file.content) ? file : { ...file, content: content3, sha256: sha256(content3) };
   });
   for (let name of [...withReferencedSchemas(fs, pack.root, used, available)].sort()) {
-    let source = join24(pack.root, "schemas", name), content3 = fs.readFile(source);
+    let source = join25(pack.root, "schemas", name), content3 = fs.readFile(source);
     content3 && files.push({ rel: `${schemasFolder}/${name}`, source, content: content3, sha256: sha256(content3), executable: !1 });
   }
-  return files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { files, transforms: ["agent-names-bare", "schemas"] };
+  let hookScripts = guardHookScripts(fs, pack.root);
+  return files.push(...hookScripts), files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { files, transforms: ["agent-names-bare", "schemas", ...hookScripts.length > 0 ? ["guard-hook"] : []] };
+}
+function guardHookScripts(fs, root2) {
+  let files = [], dir = join25(root2, "hooks");
+  return walkFiles(fs, dir, (source) => {
+    let rel = relative15(dir, source).split(sep15).join("/"), content3 = rel === "hooks.json" ? null : fs.readFile(source);
+    content3 && files.push({ rel: `${guardHooksFolder}/${rel}`, source, content: content3, sha256: sha256(content3), executable: !1 });
+  }), files;
 }
 var schemasFolder, schemaName, init_transform = __esm({
   "scripts/lib/install/transform.ts"() {
     "use strict";
+    init_file_system();
+    init_guard_settings();
     init_hash();
     schemasFolder = "backend-team/schemas", schemaName = "[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.json";
   }
@@ -38959,9 +39137,9 @@ __export(install_exports, {
   runUpdate: () => runUpdate
 });
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
+import { lstatSync as lstatSync4, mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
 import { homedir as homedir5 } from "node:os";
-import { isAbsolute as isAbsolute6, join as join25, relative as relative15, resolve as resolve12, sep as sep15 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join26, relative as relative16, resolve as resolve12, sep as sep16 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 function parse4(command, argv) {
   return parseArgs3({
@@ -38980,7 +39158,7 @@ function parse4(command, argv) {
 function keptFiles(values, cwd, claudeDir, lock) {
   let out = /* @__PURE__ */ new Set();
   for (let value of values) {
-    let inside2 = [resolve12(cwd, value), resolve12(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative15(claudeDir, inside2).split(sep15).join("/");
+    let inside2 = [resolve12(cwd, value), resolve12(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative16(claudeDir, inside2).split(sep16).join("/");
     if (rel === null || !lock || !Object.hasOwn(lock.files, rel))
       throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
     out.add(rel);
@@ -38996,15 +39174,15 @@ async function run(command, argv, io, deps) {
   if (mode === "user" && positionals.length > 0) throw new UsageError("--user installs into ~/.claude and takes no target folder");
   let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute6(positionals[0]) ? positionals[0] : resolve12(io.cwd, positionals[0]);
   if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
-  let claudeDir = join25(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
+  let claudeDir = join26(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
   for (let folder of packFolders2)
-    if (raw.exists(join25(packageRoot, folder)) && raw.realpath(join25(claudeDir, folder)) === raw.realpath(join25(packageRoot, folder)))
+    if (raw.exists(join26(packageRoot, folder)) && raw.realpath(join26(claudeDir, folder)) === raw.realpath(join26(packageRoot, folder)))
       throw new UsageError(`${target} is the backend-team package itself (.claude/${folder} is its ${folder}/); nothing to ${command}`);
   if (mode === "project" && !isInside(realLocation(claudeDir), realLocation(target)))
     throw new BoundaryError(
       `refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`
     );
-  let userClaudeDir = mode === "user" ? null : join25(home, ".claude"), zones = [
+  let userClaudeDir = mode === "user" ? null : join26(home, ".claude"), zones = [
     { root: claudeDir, writable: !0 },
     { root: packageRoot, writable: !1 }
   ];
@@ -39012,7 +39190,7 @@ async function run(command, argv, io, deps) {
   let fs = confine(raw, zones), dryRun = values["dry-run"], runId = randomBytes2(8).toString("hex"), runLock = null, createdClaudeDir = !1, result = null;
   try {
     if (!dryRun && (command === "install" || fs.isDirectory(claudeDir))) {
-      fs.exists(claudeDir) || (fs.assertWritable(claudeDir), mkdirSync4(claudeDir), createdClaudeDir = !0);
+      fs.exists(claudeDir) || (fs.assertWritable(claudeDir), createdClaudeDir = createFolder(claudeDir));
       try {
         runLock = await acquireRunLock(claudeDir, runId, deps.waitMs);
       } catch (error) {
@@ -39057,12 +39235,19 @@ async function run(command, argv, io, deps) {
       lock,
       force: !!values.force,
       keep
+    }), hooksJson = fs.readFile(join26(pack.root, "hooks", "hooks.json")), settings = planSettings({
+      fs,
+      claudeDir,
+      command,
+      wanted: hooksJson ? copiedHookEntries(hooksJson.toString("utf8"), mode) : null,
+      record: lock?.settings
     });
-    if (dryRun)
-      return io.stdout(formatPlan(plan, ctx)), exitCode(plan);
+    if (settings.action === "conflict" && (plan.settingsConflict = settings.reason), dryRun)
+      return io.stdout(formatPlan(plan, ctx, settings)), exitCode(plan);
     if (blocked(plan))
       return io.stderr(formatConflicts(plan, ctx)), 1;
-    let now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
+    let now = (deps.now ?? (() => /* @__PURE__ */ new Date()))(), tempTag = tempTagOf(runId);
+    command === "uninstall" && applySettings(fs, claudeDir, settings, tempTag);
     try {
       result = applyPlan({
         fs,
@@ -39077,16 +39262,17 @@ async function run(command, argv, io, deps) {
         run: runId,
         staleRun,
         createdClaudeDir,
-        rewriteLock
-      });
+        rewriteLock,
+        ...settings.record ? { settings: settings.record } : {}
+      }), command !== "uninstall" && applySettings(fs, claudeDir, settings, tempTag);
     } catch (error) {
       throw error instanceof BoundaryError ? error : new Error(
         `${error.message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`npx backend-team ${command}${mode === "user" ? " --user" : ""}\` again to finish`
       );
     }
-    return io.stdout(formatResult(plan, result, ctx)), exitCode(plan);
+    return io.stdout(formatResult(plan, result, ctx, settings)), exitCode(plan);
   } finally {
-    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join25(claudeDir, lockFileName)))
+    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join26(claudeDir, lockFileName)))
       try {
         rmdirSync2(claudeDir);
       } catch {
@@ -39097,9 +39283,17 @@ function userInstallOf(fs, userClaudeDir) {
   if (userClaudeDir === null) return /* @__PURE__ */ new Set();
   try {
     let lock = readLock(fs, userClaudeDir);
-    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join25(userClaudeDir, ...rel.split("/"))));
+    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join26(userClaudeDir, ...rel.split("/"))));
   } catch (error) {
     if (error instanceof LockError || error instanceof BoundaryError) return /* @__PURE__ */ new Set();
+    throw error;
+  }
+}
+function createFolder(path3) {
+  try {
+    return mkdirSync4(path3), !0;
+  } catch (error) {
+    if (error.code === "EEXIST" && lstatSync4(path3).isDirectory()) return !1;
     throw error;
   }
 }
@@ -39109,6 +39303,7 @@ var exits, usages, runInstall, runUpdate, runUninstall, init_install = __esm({
     init_apply();
     init_boundary2();
     init_file_system();
+    init_guard_settings();
     init_lock();
     init_package_root();
     init_pack();
@@ -39282,33 +39477,10 @@ var claudeHookFile, claudeHookCommand, init_templates = __esm({
   }
 });
 
-// scripts/lib/init/json-edit.ts
-function formattingOf(text6) {
-  let indent2 = /^([ \t]+)"/m.exec(text6)?.[1] ?? "  ", eol2 = text6.includes(`\r
-`) ? `\r
-` : `
-`;
-  return indent2.startsWith("	") ? { insertSpaces: !1, tabSize: 1, eol: eol2 } : { insertSpaces: !0, tabSize: indent2.length, eol: eol2 };
-}
-function setJsonValue(text6, path3, value) {
-  let options = formattingOf(text6), before = parseTree2(text6), depth = 1;
-  for (; depth < path3.length && before && findNodeAtLocation2(before, path3.slice(0, depth)); ) depth++;
-  let edited = applyEdits(text6, modify(text6, path3, value, { isArrayInsertion: typeof path3.at(-1) == "number" })), node2 = findNodeAtLocation2(parseTree2(edited), path3.slice(0, depth));
-  if (!node2?.parent) return edited;
-  let item = node2.parent.type === "property" ? node2.parent : node2, container = item.parent, index2 = container.children.indexOf(item), previous3 = container.children[index2 - 1], isLast = index2 === container.children.length - 1, start = previous3 ? previous3.offset + previous3.length : container.offset, end = isLast ? container.offset + container.length : item.offset + item.length;
-  return applyEdits(edited, format2(edited, { offset: start, length: end - start }, options));
-}
-var init_json_edit = __esm({
-  "scripts/lib/init/json-edit.ts"() {
-    "use strict";
-    init_main();
-  }
-});
-
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { existsSync as existsSync15, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join26, relative as relative16, resolve as resolve13 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join27, relative as relative17, resolve as resolve13 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps2 = [configStep(files)];
   return options.hook && steps2.push(...hookSteps(options.hook, files)), steps2.push(workflowStep(files)), options.claudeHook && steps2.push(...claudeHookSteps(files)), files.collapse(steps2);
@@ -39437,8 +39609,8 @@ function gitHookPath(root2) {
   let ask = (arg) => {
     let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
     return isAbsolute7(out) ? out : resolve13(root2, out);
-  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative16(dir, hook).startsWith("..") && !isAbsolute7(relative16(dir, hook));
-  return within2(root2) || within2(ask("--git-common-dir")) ? relative16(root2, hook) : null;
+  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative17(dir, hook).startsWith("..") && !isAbsolute7(relative17(dir, hook));
+  return within2(root2) || within2(ask("--git-common-dir")) ? relative17(root2, hook) : null;
 }
 function preCommitStep(files) {
   let path3 = ".pre-commit-config.yaml", entry2 = preCommitRepo(), existing = files.read(path3);
@@ -39519,7 +39691,7 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync15(join26(this.root, path3)) ? readFileSync3(join26(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync15(join27(this.root, path3)) ? readFileSync3(join27(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {
@@ -39546,7 +39718,7 @@ __export(init_exports, {
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync8 } from "node:fs";
-import { dirname as dirname23, join as join27 } from "node:path";
+import { dirname as dirname23, join as join28 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 async function runInit(argv, io) {
   let { values, positionals } = parseArgs4({
@@ -39581,7 +39753,7 @@ async function runInit(argv, io) {
   if (values["dry-run"]) return 0;
   for (let step of steps2) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
-    let path3 = join27(root2, step.path);
+    let path3 = join28(root2, step.path);
     mkdirSync5(dirname23(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;
@@ -47421,7 +47593,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
   return validate73.errors = vErrors, errors === 0;
 }
 validate73.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v17 = validate74, schema137 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema138 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema139 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern61 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern62 = new RegExp("^[0-9a-f]{64}$", "u"), pattern64 = new RegExp("^[0-9a-f]{16}$", "u"), schema142 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
+var v17 = validate74, schema137 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, settings: { description: "The installer's merge into settings.json: the PreToolUse hook of the pack's Bash guard (a copy has no hooks.json, so its hooks live in the settings).", type: "object", additionalProperties: !1, required: ["sha256", "created"], properties: { sha256: { description: "Hash of settings.json right after the installer wrote it.", $ref: "#/$defs/hash" }, created: { description: "There was no settings.json before: uninstall deletes it while it is as written.", type: "boolean" }, undo: { description: "The one edit that turns the written file back into the one before: replace `length` characters at `offset` with `text`.", type: "object", additionalProperties: !1, required: ["offset", "length", "text"], properties: { offset: { description: "Where the replaced span starts, in UTF-16 code units of the written file.", type: "integer", minimum: 0 }, length: { description: "How many code units the installer's edit occupies there.", type: "integer", minimum: 0 }, text: { description: "What stood there before the edit.", type: "string" } } } } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema138 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema139 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern61 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern62 = new RegExp("^[0-9a-f]{64}$", "u"), pattern65 = new RegExp("^[0-9a-f]{16}$", "u"), schema143 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
 function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate75.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
@@ -47439,14 +47611,14 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
   valid0 = valid0 || _valid0;
   let _errs4 = errors;
   if (data !== null) {
-    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema142.anyOf[1].type, parentSchema: schema142.anyOf[1], data };
+    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema143.anyOf[1].type, parentSchema: schema143.anyOf[1], data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   var _valid0 = _errs4 === errors;
   if (valid0 = valid0 || _valid0, valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema142.anyOf, parentSchema: schema142, data };
+    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema143.anyOf, parentSchema: schema143, data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
   return validate75.errors = vErrors, errors === 0;
@@ -47709,159 +47881,253 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
       }
     }
-    if (data.journal !== void 0) {
-      let data15 = data.journal;
+    if (data.settings !== void 0) {
+      let data15 = data.settings;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        if (data15.command === void 0) {
-          let err41 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data15 };
+        if (data15.sha256 === void 0) {
+          let err41 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema137.properties.settings.required, parentSchema: schema137.properties.settings, data: data15 };
           vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
         }
-        if (data15.started === void 0) {
-          let err42 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data15 };
+        if (data15.created === void 0) {
+          let err42 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema137.properties.settings.required, parentSchema: schema137.properties.settings, data: data15 };
           vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
         }
-        if (data15.operations === void 0) {
-          let err43 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data15 };
-          vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-        }
-        if (data15.directories === void 0) {
-          let err44 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data15 };
-          vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-        }
         for (let key5 in data15)
-          if (!(key5 === "command" || key5 === "started" || key5 === "run" || key5 === "operations" || key5 === "directories")) {
-            let err45 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.journal, data: data15 };
+          if (!(key5 === "sha256" || key5 === "created" || key5 === "undo")) {
+            let err43 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.settings, data: data15 };
+            vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+          }
+        if (data15.sha256 !== void 0) {
+          let data16 = data15.sha256;
+          if (typeof data16 == "string") {
+            if (!pattern62.test(data16)) {
+              let err44 = { instancePath: instancePath + "/settings/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema139, data: data16 };
+              vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+            }
+          } else {
+            let err45 = { instancePath: instancePath + "/settings/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.type, parentSchema: schema139, data: data16 };
             vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
           }
-        if (data15.command !== void 0) {
-          let data16 = data15.command;
-          if (!(data16 === "install" || data16 === "update" || data16 === "uninstall")) {
-            let err46 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema137.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema137.properties.journal.properties.command.enum, parentSchema: schema137.properties.journal.properties.command, data: data16 };
+        }
+        if (data15.created !== void 0) {
+          let data17 = data15.created;
+          if (typeof data17 != "boolean") {
+            let err46 = { instancePath: instancePath + "/settings/created", schemaPath: "#/properties/settings/properties/created/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema137.properties.settings.properties.created.type, parentSchema: schema137.properties.settings.properties.created, data: data17 };
             vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
           }
         }
-        if (data15.started !== void 0) {
-          let data17 = data15.started;
-          if (typeof data17 == "string") {
-            if (!formats6.validate(data17)) {
-              let err47 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema137.properties.journal.properties.started, data: data17 };
+        if (data15.undo !== void 0) {
+          let data18 = data15.undo;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.offset === void 0) {
+              let err47 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'", schema: schema137.properties.settings.properties.undo.required, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
               vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
             }
-          } else {
-            let err48 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.journal.properties.started.type, parentSchema: schema137.properties.journal.properties.started, data: data17 };
-            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
-          }
-        }
-        if (data15.run !== void 0) {
-          let data18 = data15.run;
-          if (typeof data18 == "string") {
-            if (!pattern64.test(data18)) {
-              let err49 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema137.properties.journal.properties.run, data: data18 };
+            if (data18.length === void 0) {
+              let err48 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "length" }, message: "must have required property 'length'", schema: schema137.properties.settings.properties.undo.required, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+              vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+            }
+            if (data18.text === void 0) {
+              let err49 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema137.properties.settings.properties.undo.required, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
               vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
             }
-          } else {
-            let err50 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.journal.properties.run.type, parentSchema: schema137.properties.journal.properties.run, data: data18 };
-            vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
-          }
-        }
-        if (data15.operations !== void 0) {
-          let data19 = data15.operations;
-          if (Array.isArray(data19)) {
-            let len2 = data19.length;
-            for (let i4 = 0; i4 < len2; i4++) {
-              let data20 = data19[i4];
-              if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                if (data20.path === void 0) {
-                  let err51 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data20 };
-                  vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
-                }
-                if (data20.from === void 0) {
-                  let err52 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data20 };
-                  vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
-                }
-                if (data20.to === void 0) {
-                  let err53 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data20 };
-                  vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
-                }
-                for (let key6 in data20)
-                  if (!(key6 === "path" || key6 === "from" || key6 === "to")) {
-                    let err54 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.journal.properties.operations.items, data: data20 };
-                    vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
-                  }
-                if (data20.path !== void 0) {
-                  let data21 = data20.path;
-                  if (typeof data21 == "string") {
-                    if (func1(data21) < 1) {
-                      let err55 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: data21 };
-                      vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-                    }
-                    if (!pattern61.test(data21)) {
-                      let err56 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: data21 };
-                      vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
-                    }
-                  } else {
-                    let err57 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: data21 };
-                    vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
-                  }
-                }
-                data20.from !== void 0 && (validate75(data20.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data20, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors), errors = vErrors.length)), data20.to !== void 0 && (validate75(data20.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data20, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors), errors = vErrors.length));
-              } else {
-                let err58 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.journal.properties.operations.items.type, parentSchema: schema137.properties.journal.properties.operations.items, data: data20 };
-                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+            for (let key6 in data18)
+              if (!(key6 === "offset" || key6 === "length" || key6 === "text")) {
+                let err50 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+                vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+              }
+            if (data18.offset !== void 0) {
+              let data19 = data18.offset;
+              if (!(typeof data19 == "number" && !(data19 % 1) && !isNaN(data19) && isFinite(data19))) {
+                let err51 = { instancePath: instancePath + "/settings/undo/offset", schemaPath: "#/properties/settings/properties/undo/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema137.properties.settings.properties.undo.properties.offset.type, parentSchema: schema137.properties.settings.properties.undo.properties.offset, data: data19 };
+                vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+              }
+              if (typeof data19 == "number" && isFinite(data19) && (data19 < 0 || isNaN(data19))) {
+                let err52 = { instancePath: instancePath + "/settings/undo/offset", schemaPath: "#/properties/settings/properties/undo/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema137.properties.settings.properties.undo.properties.offset, data: data19 };
+                vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+              }
+            }
+            if (data18.length !== void 0) {
+              let data20 = data18.length;
+              if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
+                let err53 = { instancePath: instancePath + "/settings/undo/length", schemaPath: "#/properties/settings/properties/undo/properties/length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema137.properties.settings.properties.undo.properties.length.type, parentSchema: schema137.properties.settings.properties.undo.properties.length, data: data20 };
+                vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+              }
+              if (typeof data20 == "number" && isFinite(data20) && (data20 < 0 || isNaN(data20))) {
+                let err54 = { instancePath: instancePath + "/settings/undo/length", schemaPath: "#/properties/settings/properties/undo/properties/length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema137.properties.settings.properties.undo.properties.length, data: data20 };
+                vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+              }
+            }
+            if (data18.text !== void 0) {
+              let data21 = data18.text;
+              if (typeof data21 != "string") {
+                let err55 = { instancePath: instancePath + "/settings/undo/text", schemaPath: "#/properties/settings/properties/undo/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.settings.properties.undo.properties.text.type, parentSchema: schema137.properties.settings.properties.undo.properties.text, data: data21 };
+                vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
               }
             }
           } else {
-            let err59 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.journal.properties.operations.type, parentSchema: schema137.properties.journal.properties.operations, data: data19 };
-            vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
-          }
-        }
-        if (data15.directories !== void 0) {
-          let data24 = data15.directories;
-          if (Array.isArray(data24)) {
-            let len3 = data24.length;
-            for (let i5 = 0; i5 < len3; i5++) {
-              let data25 = data24[i5], _errs61 = errors, valid22 = !1, _errs62 = errors;
-              if (data25 !== ".") {
-                let err60 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema137.properties.journal.properties.directories.items.anyOf[0], data: data25 };
-                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-              }
-              var _valid1 = _errs62 === errors;
-              valid22 = valid22 || _valid1;
-              let _errs63 = errors;
-              if (typeof data25 == "string") {
-                if (func1(data25) < 1) {
-                  let err61 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: data25 };
-                  vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-                }
-                if (!pattern61.test(data25)) {
-                  let err62 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: data25 };
-                  vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
-                }
-              } else {
-                let err63 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: data25 };
-                vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
-              }
-              var _valid1 = _errs63 === errors;
-              if (valid22 = valid22 || _valid1, valid22)
-                errors = _errs61, vErrors !== null && (_errs61 ? vErrors.length = _errs61 : vErrors = null);
-              else {
-                let err64 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema137.properties.journal.properties.directories.items.anyOf, parentSchema: schema137.properties.journal.properties.directories.items, data: data25 };
-                vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
-              }
-            }
-          } else {
-            let err65 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.journal.properties.directories.type, parentSchema: schema137.properties.journal.properties.directories, data: data24 };
-            vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
+            let err56 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.settings.properties.undo.type, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+            vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
           }
         }
       } else {
-        let err66 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.journal.type, parentSchema: schema137.properties.journal, data: data15 };
-        vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
+        let err57 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.settings.type, parentSchema: schema137.properties.settings, data: data15 };
+        vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+      }
+    }
+    if (data.journal !== void 0) {
+      let data22 = data.journal;
+      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+        if (data22.command === void 0) {
+          let err58 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+        }
+        if (data22.started === void 0) {
+          let err59 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
+        }
+        if (data22.operations === void 0) {
+          let err60 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
+        }
+        if (data22.directories === void 0) {
+          let err61 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
+        }
+        for (let key7 in data22)
+          if (!(key7 === "command" || key7 === "started" || key7 === "run" || key7 === "operations" || key7 === "directories")) {
+            let err62 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.journal, data: data22 };
+            vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
+          }
+        if (data22.command !== void 0) {
+          let data23 = data22.command;
+          if (!(data23 === "install" || data23 === "update" || data23 === "uninstall")) {
+            let err63 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema137.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema137.properties.journal.properties.command.enum, parentSchema: schema137.properties.journal.properties.command, data: data23 };
+            vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
+          }
+        }
+        if (data22.started !== void 0) {
+          let data24 = data22.started;
+          if (typeof data24 == "string") {
+            if (!formats6.validate(data24)) {
+              let err64 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema137.properties.journal.properties.started, data: data24 };
+              vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+            }
+          } else {
+            let err65 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.journal.properties.started.type, parentSchema: schema137.properties.journal.properties.started, data: data24 };
+            vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
+          }
+        }
+        if (data22.run !== void 0) {
+          let data25 = data22.run;
+          if (typeof data25 == "string") {
+            if (!pattern65.test(data25)) {
+              let err66 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema137.properties.journal.properties.run, data: data25 };
+              vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
+            }
+          } else {
+            let err67 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.journal.properties.run.type, parentSchema: schema137.properties.journal.properties.run, data: data25 };
+            vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+          }
+        }
+        if (data22.operations !== void 0) {
+          let data26 = data22.operations;
+          if (Array.isArray(data26)) {
+            let len2 = data26.length;
+            for (let i4 = 0; i4 < len2; i4++) {
+              let data27 = data26[i4];
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.path === void 0) {
+                  let err68 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                  vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
+                }
+                if (data27.from === void 0) {
+                  let err69 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                  vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+                }
+                if (data27.to === void 0) {
+                  let err70 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                  vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+                }
+                for (let key8 in data27)
+                  if (!(key8 === "path" || key8 === "from" || key8 === "to")) {
+                    let err71 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                    vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+                  }
+                if (data27.path !== void 0) {
+                  let data28 = data27.path;
+                  if (typeof data28 == "string") {
+                    if (func1(data28) < 1) {
+                      let err72 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: data28 };
+                      vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+                    }
+                    if (!pattern61.test(data28)) {
+                      let err73 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: data28 };
+                      vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+                    }
+                  } else {
+                    let err74 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: data28 };
+                    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+                  }
+                }
+                data27.from !== void 0 && (validate75(data27.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data27, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors), errors = vErrors.length)), data27.to !== void 0 && (validate75(data27.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data27, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors), errors = vErrors.length));
+              } else {
+                let err75 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.journal.properties.operations.items.type, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
+              }
+            }
+          } else {
+            let err76 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.journal.properties.operations.type, parentSchema: schema137.properties.journal.properties.operations, data: data26 };
+            vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+          }
+        }
+        if (data22.directories !== void 0) {
+          let data31 = data22.directories;
+          if (Array.isArray(data31)) {
+            let len3 = data31.length;
+            for (let i5 = 0; i5 < len3; i5++) {
+              let data32 = data31[i5], _errs78 = errors, valid25 = !1, _errs79 = errors;
+              if (data32 !== ".") {
+                let err77 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema137.properties.journal.properties.directories.items.anyOf[0], data: data32 };
+                vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
+              }
+              var _valid1 = _errs79 === errors;
+              valid25 = valid25 || _valid1;
+              let _errs80 = errors;
+              if (typeof data32 == "string") {
+                if (func1(data32) < 1) {
+                  let err78 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: data32 };
+                  vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
+                }
+                if (!pattern61.test(data32)) {
+                  let err79 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: data32 };
+                  vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
+                }
+              } else {
+                let err80 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: data32 };
+                vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
+              }
+              var _valid1 = _errs80 === errors;
+              if (valid25 = valid25 || _valid1, valid25)
+                errors = _errs78, vErrors !== null && (_errs78 ? vErrors.length = _errs78 : vErrors = null);
+              else {
+                let err81 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema137.properties.journal.properties.directories.items.anyOf, parentSchema: schema137.properties.journal.properties.directories.items, data: data32 };
+                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
+              }
+            }
+          } else {
+            let err82 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.journal.properties.directories.type, parentSchema: schema137.properties.journal.properties.directories, data: data31 };
+            vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
+          }
+        }
+      } else {
+        let err83 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.journal.type, parentSchema: schema137.properties.journal, data: data22 };
+        vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
       }
     }
   } else {
-    let err67 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.type, parentSchema: schema137, data };
-    vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+    let err84 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.type, parentSchema: schema137, data };
+    vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
   }
   return validate74.errors = vErrors, errors === 0;
 }

@@ -11,7 +11,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, installProjectCopy, makeTempRepo, pluginCopy, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
-import { installGuardInProject } from '../harness/guard.ts'
 import { text, toolUses, type MessagesRequestBody, type ScriptReply } from '../harness/messages-api.ts'
 import {
   allText,
@@ -140,7 +139,6 @@ beforeAll(async () => {
         const args = ['--allowedTools', 'Bash', '--agent', idFor(mode, ORCHESTRATOR)]
         if (mode === 'project') {
           await installProjectCopy(copy, cwd)
-          installGuardInProject(copy, cwd)
         } else args.push('--plugin-dir', copy)
         const run = await runClaude({
           cwd,

@@ -12,7 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../harness/claude-cli.ts'
+import { REPO_ROOT, installProjectCopy, makeTempRepo } from '../harness/claude-cli.ts'
 import {
   agentListing,
   availableTools,
@@ -36,6 +36,7 @@ import {
   readPack,
   type AgentFile,
   type InstallMode,
+  type Pack,
 } from '../harness/pack.ts'
 import { runDispatch, type DispatchOutcome } from '../harness/scenarios.ts'
 
@@ -45,6 +46,24 @@ const pack = readPack(PACK_ROOT)
 const orchestrator = pack.agents.find((a) => a.name === ORCHESTRATOR)
 const specialists = pack.agents.filter((a) => a.name !== ORCHESTRATOR)
 const MODES: InstallMode[] = ['project', 'plugin']
+
+/** The pack as `backend-team install` writes it into `.claude/` (links and paths to the schemas rewritten). */
+async function installedPack(): Promise<Pack> {
+  const target = makeTempRepo('installed-pack')
+  try {
+    await installProjectCopy(PACK_ROOT, target)
+    return { ...readPack(path.join(target, '.claude')), root: PACK_ROOT }
+  } finally {
+    fs.rmSync(target, { recursive: true, force: true })
+  }
+}
+/** What Claude Code reads in each mode: the installed copy in project mode, the plugin's own files in plugin mode. */
+const readByMode: Record<InstallMode, Pack> = { project: await installedPack(), plugin: pack }
+function asRead(mode: InstallMode, agent: AgentFile): AgentFile {
+  const found = readByMode[mode].agents.find((a) => a.name === agent.name)
+  if (!found) throw new Error(`${agent.name} is not in the ${mode} copy of the pack`)
+  return found
+}
 const OUTSIDER = 'general-purpose'
 const BUILT_IN_AGENTS = ['claude', 'Explore', 'general-purpose', 'Plan', 'statusline-setup']
 const CATALOGS = ['agents/catalog.json', 'skills/catalog.json']
@@ -156,7 +175,7 @@ describe.each(MODES)('%s mode', (mode) => {
         expect(launch!.isError, `${agent.name}: dispatch as ${id} failed: ${launch!.text}`).toBe(false)
         const sub = o.subagent.get(id)
         expect(sub, `${agent.name}: no subagent request`).toBeDefined()
-        checkSubagent(agent, sub!, o.firstMain!.model)
+        checkSubagent(mode, asRead(mode, agent), sub!, o.firstMain!.model)
       })
     }
   })
@@ -165,7 +184,7 @@ describe.each(MODES)('%s mode', (mode) => {
     it('receives its own body as system prompt and its declared tools', () => {
       const first = get(mode).main.firstMain!
       expect(first, 'no main-thread request').toBeDefined()
-      expect(systemBlocks(first).slice(2).join('\n').trim()).toBe(orchestrator!.body.trim())
+      expect(systemBlocks(first).slice(2).join('\n').trim()).toBe(asRead(mode, orchestrator!).body.trim())
       const tools = availableTools(first).filter((t) => !INFRASTRUCTURE_TOOLS.includes(t))
       expect(tools, `${ORCHESTRATOR} as main thread: tools`).toEqual(expectedMainThreadTools(orchestrator!))
       expect(first.model).toBe(expectedModel(orchestrator!, first.model))
@@ -186,7 +205,7 @@ describe.each(MODES)('%s mode', (mode) => {
         expect(launch, `${agent.name}: no Agent tool result`).toBeDefined()
         expect(launch!.isError, `${ORCHESTRATOR} could not dispatch ${id}: ${launch!.text}`).toBe(false)
         expect(o.subagent.get(id), `${agent.name}: no subagent request`).toBeDefined()
-        checkSubagent(agent, o.subagent.get(id)!, o.firstMain!.model)
+        checkSubagent(mode, asRead(mode, agent), o.subagent.get(id)!, o.firstMain!.model)
       })
     }
     it(`is refused ${OUTSIDER}, which is outside its list`, () => {
@@ -239,7 +258,12 @@ describe.each(MODES)('%s mode', (mode) => {
   })
 })
 
-function checkSubagent(agent: AgentFile, sub: NonNullable<ReturnType<DispatchOutcome['subagent']['get']>>, sessionModel: string): void {
+function checkSubagent(
+  mode: InstallMode,
+  agent: AgentFile,
+  sub: NonNullable<ReturnType<DispatchOutcome['subagent']['get']>>,
+  sessionModel: string,
+): void {
   const prompt = systemBlocks(sub).slice(2).join('\n')
   expect(prompt.startsWith(agent.body.trim()), `${agent.name}: system prompt does not start with the agent body`).toBe(true)
   const tools = availableTools(sub).filter((t) => !INFRASTRUCTURE_TOOLS.includes(t))
@@ -248,7 +272,7 @@ function checkSubagent(agent: AgentFile, sub: NonNullable<ReturnType<DispatchOut
   const preloaded = preloadedSkills(sub)
   expect([...preloaded.keys()].sort(), `${agent.name}: preloaded skills`).toEqual([...new Set(agent.skills)].sort())
   for (const name of agent.skills) {
-    const skill = pack.skills.find((s) => s.dir === name || s.name === name)
+    const skill = readByMode[mode].skills.find((s) => s.dir === name || s.name === name)
     expect(skill, `${agent.name}: skill '${name}' is not in the pack`).toBeDefined()
     const got = (preloaded.get(name) ?? '').trim()
     expect(got.includes(skill!.body.trim()), `${agent.name}: preloaded '${name}' lacks the SKILL.md body`).toBe(true)

@@ -22,7 +22,6 @@ import {
   runClaude,
   type ClaudeRunResult,
 } from '../harness/claude-cli.ts'
-import { installGuardInProject } from '../harness/guard.ts'
 import { text, toolUses, type MessagesRequestBody, type ScriptReply } from '../harness/messages-api.ts'
 import {
   allText,
@@ -640,7 +639,6 @@ beforeAll(async () => {
         const args = ['--allowedTools', 'Bash', '--permission-mode', 'acceptEdits', '--agent', idFor(mode, ORCHESTRATOR)]
         if (mode === 'project') {
           await installProjectCopy(copy, cwd)
-          installGuardInProject(copy, cwd)
         } else args.push('--plugin-dir', copy)
         const run = await runClaude({
           cwd,

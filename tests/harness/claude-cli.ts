@@ -4,7 +4,7 @@
 // binary lives in the platform package `@anthropic-ai/claude-code-<platform>-<arch>[-musl]`, resolved here the way the
 // wrapper's cli-wrapper.cjs does (from the wrapper's own location). A missing binary throws; tests must fail on it.
 
-import { spawn, execFileSync } from 'node:child_process'
+import { spawn, spawnSync, execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -93,6 +93,8 @@ export interface ClaudeRunOptions {
   timeoutMs?: number
   env?: Record<string, string>
   maxRequests?: number
+  /** A HOME the caller prepared (a plugin installed from a marketplace, say): used as it is and kept after the run. */
+  home?: string
 }
 
 export interface ClaudeRunResult {
@@ -121,12 +123,14 @@ export async function runClaude(opts: ClaudeRunOptions): Promise<ClaudeRunResult
   const timeoutMs = opts.timeoutMs ?? 45_000
   // One private root per run: HOME, the CLI's temp dir (task output files) and the debug log; removed afterwards.
   const root = makeTempDir('run')
-  const home = path.join(root, 'home')
+  const home = opts.home ?? path.join(root, 'home')
   const tmp = path.join(root, 'tmp')
-  fs.mkdirSync(home, { mode: 0o700 })
+  if (!opts.home) {
+    fs.mkdirSync(home, { mode: 0o700 })
+    // A pre-created global config keeps the log free of the first-start "Failed to save config with lock" error.
+    fs.writeFileSync(path.join(home, '.claude.json'), '{}\n', { mode: 0o600 })
+  }
   fs.mkdirSync(tmp, { mode: 0o700 })
-  // A pre-created global config keeps the log free of the first-start "Failed to save config with lock" error.
-  fs.writeFileSync(path.join(home, '.claude.json'), '{}\n', { mode: 0o600 })
   const debugFile = path.join(root, 'debug.log')
   const api = await startMessagesApi({
     script: opts.script,
@@ -230,7 +234,37 @@ export async function installProjectCopy(repoRoot: string, targetDir: string): P
 }
 
 /**
- * Plugin mode: a temp copy of the plugin's files (manifest, agents, skills, commands, hooks), to pass as `--plugin-dir`. The copy's folder
+ * A plugin installed as a user does from a marketplace, offline: `claude plugin marketplace add <dir>` (a folder with
+ * `.claude-plugin/marketplace.json`), then `claude plugin install <plugin>@<marketplace>`, in a fresh HOME that is
+ * returned (pass it to runClaude as `home`; remove it when done).
+ */
+export function installFromMarketplace(marketplaceDir: string, plugin = 'backend-team@backend-team'): string {
+  const home = makeTempDir('marketplace-home')
+  fs.writeFileSync(path.join(home, '.claude.json'), '{}\n', { mode: 0o600 })
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    LANG: 'C.UTF-8',
+    ANTHROPIC_API_KEY: 'dummy',
+    // Nothing listens here: a command that tried the network would fail, not hang.
+    ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
+    DISABLE_AUTOUPDATER: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    DISABLE_TELEMETRY: '1',
+  }
+  for (const args of [
+    ['plugin', 'marketplace', 'add', marketplaceDir],
+    ['plugin', 'install', plugin],
+  ]) {
+    const r = spawnSync(claudeBinary(), args, { cwd: home, env, encoding: 'utf8', timeout: 60_000 })
+    if (r.status !== 0) throw new Error(`claude ${args.join(' ')} exited ${r.status}:\n${r.stdout}${r.stderr}`)
+  }
+  return home
+}
+
+/**
+ * Plugin mode: a temp copy of the plugin's files (manifest, agents, skills, commands, hooks, and the schemas the skills
+ * link to), to pass as `--plugin-dir`. The copy's folder
  * is named `backend-team`, so the plugin name is right even while the repo has no `.claude-plugin/plugin.json` (without a
  * manifest Claude Code names a plugin after its folder). Remove it with `fs.rmSync(path.dirname(dir), …)` or leave it to
  * the OS temp cleaner.
@@ -238,7 +272,7 @@ export async function installProjectCopy(repoRoot: string, targetDir: string): P
 export function pluginCopy(repoRoot: string): string {
   const dir = path.join(makeTempDir('plugin'), 'backend-team')
   fs.mkdirSync(dir)
-  for (const part of ['.claude-plugin', 'agents', 'skills', 'commands', 'hooks', 'package.json']) {
+  for (const part of ['.claude-plugin', 'agents', 'skills', 'commands', 'hooks', 'schemas', 'package.json']) {
     const src = path.join(repoRoot, part)
     if (fs.existsSync(src)) copyDir(src, path.join(dir, part))
   }

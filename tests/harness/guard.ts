@@ -2,45 +2,17 @@
 // read what each call returned. Bash is allowed by the session's own permissions (`--allowedTools Bash`), so any refusal
 // comes from the guard, and its reason names it.
 //
-// Project mode needs the guard registered in `.claude/settings.json` and its scripts in the project. Until
-// `backend-team install` does that itself, `installGuardInProject` does what install is to do: copy the pack's `hooks/`
-// folder (without hooks.json) to `.claude/backend-team/hooks/`, beside the schemas install puts in
-// `.claude/backend-team/`, and add hooks.json's entries to the settings with `${CLAUDE_PLUGIN_ROOT}/hooks/` read as
-// `${CLAUDE_PROJECT_DIR}/.claude/backend-team/hooks/`. Where install already did either, it does nothing.
+// In project mode `backend-team install` copies the guard's scripts to `.claude/backend-team/hooks/` and registers
+// them in `.claude/settings.json`, as it does for a user.
 
 import fs from 'node:fs'
 import path from 'node:path'
-import { installProjectCopy, makeTempRepo, pluginCopy, runClaude, type ClaudeRunResult } from './claude-cli.ts'
+import { installFromMarketplace, installProjectCopy, makeTempRepo, pluginCopy, runClaude, type ClaudeRunResult } from './claude-cli.ts'
 import { text, toolUses, type MessagesRequestBody, type Script } from './messages-api.ts'
 import { firstUserText, isMainThreadRequest, isSubagentRequest, messagesRequests, taskNotifications, toolRoundTrips } from './observe.ts'
 import type { InstallMode } from './pack.ts'
 
 const CASE = 'GUARD-CASE'
-/** Where a project copy keeps the pack's hook scripts. */
-export const PROJECT_HOOKS_DIR = '.claude/backend-team/hooks'
-
-export function installGuardInProject(packRoot: string, target: string): void {
-  const hooksDir = path.join(target, PROJECT_HOOKS_DIR)
-  if (!fs.existsSync(path.join(hooksDir, 'bash-guard.mjs'))) {
-    fs.cpSync(path.join(packRoot, 'hooks'), hooksDir, { recursive: true, filter: (src) => path.basename(src) !== 'hooks.json' })
-  }
-  const settingsFile = path.join(target, '.claude', 'settings.json')
-  const settings = fs.existsSync(settingsFile)
-    ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as { hooks?: Record<string, unknown[]> })
-    : {}
-  const shipped = JSON.parse(fs.readFileSync(path.join(packRoot, 'hooks', 'hooks.json'), 'utf8')) as { hooks: Record<string, unknown[]> }
-  const asProject = JSON.parse(
-    JSON.stringify(shipped.hooks).replaceAll('${CLAUDE_PLUGIN_ROOT}/hooks/', `\${CLAUDE_PROJECT_DIR}/${PROJECT_HOOKS_DIR}/`),
-  ) as Record<string, unknown[]>
-  settings.hooks ??= {}
-  for (const [event, entries] of Object.entries(asProject)) {
-    const have = settings.hooks[event] ?? []
-    const missing = entries.filter((e) => !have.some((h) => JSON.stringify(h) === JSON.stringify(e)))
-    settings.hooks[event] = [...have, ...missing]
-  }
-  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + '\n')
-}
-
 /** What one agent ran: each command and the tool result it got back. */
 export type CommandResults = Map<string, { isError: boolean; text: string }>
 
@@ -52,6 +24,8 @@ export interface GuardOutcome {
   results: Map<string, CommandResults>
   /** The temporary repository the CLI ran in; removed by `cleanup()`. */
   cwd: string
+  /** The HOME the plugin was installed into from the marketplace; removed by `cleanup()`. */
+  home?: string
   cleanup(): void
 }
 
@@ -65,6 +39,8 @@ export interface GuardOptions {
   dispatch?: Record<string, readonly string[]>
   /** The prompt (a slash command, say); the script's main-thread turns run `main` whatever it is. */
   prompt?: string
+  /** Plugin mode only: install the copy as a user does, from a marketplace (the copy's own marketplace.json). */
+  marketplace?: boolean
   /** Changes the temporary copy of the pack before it is installed. */
   mutate?: (packCopy: string) => void
   /** Prepares the repository before the run (files, commits). */
@@ -110,16 +86,15 @@ export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
   const copy = pluginCopy(opts.packRoot)
   opts.mutate?.(copy)
   const cwd = makeTempRepo(`guard-${opts.mode}`)
+  let home: string | undefined
   const cleanup = () => {
-    fs.rmSync(path.dirname(copy), { recursive: true, force: true })
-    fs.rmSync(cwd, { recursive: true, force: true })
+    for (const dir of [path.dirname(copy), cwd, home]) if (dir) fs.rmSync(dir, { recursive: true, force: true })
   }
   try {
     const args = ['--allowedTools', 'Bash']
-    if (opts.mode === 'project') {
-      await installProjectCopy(copy, cwd)
-      installGuardInProject(copy, cwd)
-    } else args.push('--plugin-dir', copy)
+    if (opts.mode === 'project') await installProjectCopy(copy, cwd)
+    else if (opts.marketplace) home = installFromMarketplace(copy)
+    else args.push('--plugin-dir', copy)
     if (opts.mainAgent) args.push('--agent', opts.mainAgent)
     opts.prepare?.(cwd)
     const run = await runClaude({
@@ -130,6 +105,7 @@ export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
       timeoutMs: 180_000,
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.prompt ? { prompt: opts.prompt } : {}),
+      ...(home ? { home } : {}),
     })
     const bodies = messagesRequests(run.requests)
     const results = new Map<string, CommandResults>()
@@ -139,7 +115,7 @@ export async function runGuard(opts: GuardOptions): Promise<GuardOutcome> {
       const mine = bodies.filter((b) => isSubagentRequest(b) && firstUserText(b).includes(`${CASE} ${id}`))
       results.set(id, bashResults(mine.at(-1)))
     }
-    return { run, bodies, results, cwd, cleanup }
+    return { run, bodies, results, cwd, ...(home ? { home } : {}), cleanup }
   } catch (error) {
     cleanup()
     throw error

@@ -51,12 +51,14 @@ describe('backend-team install (built CLI, real pack)', () => {
     const schemas = ['catalog', 'orchestrator-result', 'progress-state', 'specialist-result'].map(
       (n) => `backend-team/schemas/${n}.schema.json`,
     )
-    const expected = [...packFiles(), ...schemas].sort()
+    const guard = ['bash-guard.mjs', 'guard/policy.mjs', 'guard/shell.mjs'].map((n) => `backend-team/hooks/${n}`)
+    const expected = [...packFiles(), ...schemas, ...guard].sort()
     expect(Object.keys(readLockFile(repo).files).sort()).toEqual(expected)
     // Byte for byte, except where the drop-in mode needs other names and paths.
     const transformed = new Set<string>()
     for (const rel of expected) {
       const source = rel.startsWith('backend-team/') ? rel.slice('backend-team/'.length) : rel
+      // The guard's scripts are copied as they are; settings.json registers them (below).
       if (!fs.readFileSync(path.join(repo, '.claude', rel)).equals(fs.readFileSync(path.join(REPO_ROOT, source)))) transformed.add(rel)
     }
     for (const rel of transformed) expect(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8'), rel).toMatch(/backend-team:|schemas\//)
@@ -65,6 +67,8 @@ describe('backend-team install (built CLI, real pack)', () => {
     expect(orchestrator.split('\n---')[0]).not.toContain('backend-team:')
     const command = fs.readFileSync(path.join(repo, '.claude', 'commands', 'backend.md'), 'utf8')
     expect(command.split('\n---')[0]).toContain('\nagent: backend-orchestrator')
+    const settings = JSON.parse(fs.readFileSync(path.join(repo, '.claude', 'settings.json'), 'utf8'))
+    expect(settings.hooks.PreToolUse[0].hooks[0].command).toBe('node "${CLAUDE_PROJECT_DIR}/.claude/backend-team/hooks/bash-guard.mjs"')
     const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version
     expect(readLockFile(repo).package.version).toBe(version)
 

@@ -81,6 +81,8 @@ export function readLockFile(target: string): {
   directories: string[]
   journal?: { operations: { path: string; from: string | null; to: string | null }[] }
   package: { version: string }
+  transforms?: string[]
+  settings?: { sha256: string; created: boolean; undo?: { offset: number; length: number; text: string } }
 } {
   return JSON.parse(fs.readFileSync(path.join(target, '.claude', 'backend-team.lock.json'), 'utf8'))
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmdirSync } from 'node:fs'
+import { lstatSync, mkdirSync, rmdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { applyPlan, type ApplyResult } from '../install/apply.ts'
 import { BoundaryError, confine, isInside, realLocation, type Zone } from '../install/boundary.ts'
 import { realFileSystem, type FileSystem } from '../install/file-system.ts'
-import { LockError, lockFileName, readLock, settleJournal, type InstallMode, type Lock } from '../install/lock.ts'
+import { applySettings, copiedHookEntries, planSettings } from '../install/guard-settings.ts'
+import { LockError, lockFileName, readLock, settleJournal, tempTagOf, type InstallMode, type Lock } from '../install/lock.ts'
 import { findPackageRoot, packageName, packageVersion } from '../install/package-root.ts'
 import { packFolders, readPack } from '../install/pack.ts'
 import { blocked, exitCode, makePlan, type Command } from '../install/plan.ts'
@@ -155,8 +156,7 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
       // The run lock lives in `.claude`, so a first install creates it here (and removes it again if it writes nothing).
       if (!fs.exists(claudeDir)) {
         fs.assertWritable(claudeDir)
-        mkdirSync(claudeDir)
-        createdClaudeDir = true
+        createdClaudeDir = createFolder(claudeDir)
       }
       try {
         runLock = await acquireRunLock(claudeDir, runId, deps.waitMs)
@@ -213,8 +213,18 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
       keep,
     })
 
+    const hooksJson = fs.readFile(join(pack.root, 'hooks', 'hooks.json'))
+    const settings = planSettings({
+      fs,
+      claudeDir,
+      command,
+      wanted: hooksJson ? copiedHookEntries(hooksJson.toString('utf8'), mode) : null,
+      record: lock?.settings,
+    })
+    if (settings.action === 'conflict') plan.settingsConflict = settings.reason
+
     if (dryRun) {
-      io.stdout(formatPlan(plan, ctx))
+      io.stdout(formatPlan(plan, ctx, settings))
       return exitCode(plan)
     }
     if (blocked(plan)) {
@@ -222,6 +232,9 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
       return 1
     }
     const now = (deps.now ?? (() => new Date()))()
+    const tempTag = tempTagOf(runId)
+    // The guard's hook goes into the settings after its scripts are on disk, and comes out before they go.
+    if (command === 'uninstall') applySettings(fs, claudeDir, settings, tempTag)
     try {
       result = applyPlan({
         fs,
@@ -237,14 +250,16 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
         staleRun,
         createdClaudeDir,
         rewriteLock,
+        ...(settings.record ? { settings: settings.record } : {}),
       })
+      if (command !== 'uninstall') applySettings(fs, claudeDir, settings, tempTag)
     } catch (error) {
       if (error instanceof BoundaryError) throw error
       throw new Error(
         `${(error as Error).message}. Stopped part-way: every file is either as it was or as planned, and .claude/${lockFileName} records which; run \`npx backend-team ${command}${mode === 'user' ? ' --user' : ''}\` again to finish`,
       )
     }
-    io.stdout(formatResult(plan, result, ctx))
+    io.stdout(formatResult(plan, result, ctx, settings))
     return exitCode(plan)
   } finally {
     runLock?.release()
@@ -267,6 +282,17 @@ function userInstallOf(fs: FileSystem, userClaudeDir: string | null): Set<string
     return new Set(Object.keys(lock?.files ?? {}).map((rel) => join(userClaudeDir, ...rel.split('/'))))
   } catch (error) {
     if (error instanceof LockError || error instanceof BoundaryError) return new Set()
+    throw error
+  }
+}
+
+/** Creates a folder; false when another run made it first (two installs that start together both get here before the run lock). */
+function createFolder(path: string): boolean {
+  try {
+    mkdirSync(path)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(path).isDirectory()) return false
     throw error
   }
 }

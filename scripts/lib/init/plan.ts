@@ -14,7 +14,7 @@ import {
   preCommitRepo,
   workflow,
 } from './templates.ts'
-import { setJsonValue } from './json-edit.ts'
+import { setJsonValue } from '../json-edit.ts'
 
 export const hookKinds = ['git', 'simple-git-hooks', 'husky', 'lint-staged', 'pre-commit'] as const
 export type HookKind = (typeof hookKinds)[number]

@@ -1,6 +1,16 @@
 import { dirname, join } from 'node:path'
 import type { FileSystem } from './file-system.ts'
-import { entriesOf, lockPath, removeStaleLockTemps, removeStaleTemp, tempTagOf, writeLock, type InstallMode, type Lock } from './lock.ts'
+import {
+  entriesOf,
+  lockPath,
+  removeStaleLockTemps,
+  removeStaleTemp,
+  tempTagOf,
+  writeLock,
+  type InstallMode,
+  type Lock,
+  type SettingsRecord,
+} from './lock.ts'
 import { foldersToCreate, type Plan } from './plan.ts'
 
 export interface ApplyInput {
@@ -22,6 +32,8 @@ export interface ApplyInput {
   createdClaudeDir?: boolean
   /** The lock on disk still holds a settled journal: write it even when nothing else changes. */
   rewriteLock?: boolean
+  /** What the lock records about the merge into settings.json after this run (see guard-settings.ts). */
+  settings?: SettingsRecord
 }
 
 export interface ApplyResult {
@@ -144,10 +156,12 @@ export function applyPlan(input: ApplyInput): ApplyResult {
     input.lock &&
     sameFiles(input.lock.files, files) &&
     input.lock.package.version === packageVersion &&
-    input.lock.mode === input.mode
+    input.lock.mode === input.mode &&
+    JSON.stringify(input.lock.settings) === JSON.stringify(input.settings)
   if (sameAsBefore) return result
   if (!fs.isDirectory(dirname(lockPath(claudeDir)))) fs.mkdir(claudeDir)
-  writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort() }, run)
+  const settings = input.settings ? { settings: input.settings } : {}
+  writeLock(fs, claudeDir, { ...header, updated: now.toISOString(), files, directories: directories.sort(), ...settings }, run)
   return result
 }
 

@@ -50,7 +50,19 @@ export interface Lock {
   files: Record<string, LockEntry>
   /** Folders the installer created (`.` is `.claude` itself); uninstall removes them when empty. */
   directories: string[]
+  /** The installer's merge into `settings.json` (the Bash guard's hook), when it made one. */
+  settings?: SettingsRecord
   journal?: Journal
+}
+
+/** What the lock keeps about the merge into settings.json. */
+export interface SettingsRecord {
+  /** The file's hash right after the installer wrote it. */
+  sha256: string
+  /** There was no settings.json before: uninstall deletes the file while it is still as written. */
+  created: boolean
+  /** Turns the written file back into the one before (one replaced span); absent when the installer cannot know it. */
+  undo?: { offset: number; length: number; text: string }
 }
 
 export function lockPath(claudeDir: string): string {

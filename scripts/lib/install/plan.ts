@@ -48,6 +48,8 @@ export interface Plan {
   steps: Step[]
   collisions: NameCollision[]
   force: boolean
+  /** Why the guard's hook cannot be merged into settings.json (see guard-settings.ts); --force does not settle it. */
+  settingsConflict?: string
 }
 
 export interface PlanInput {
@@ -251,7 +253,11 @@ export function foldersToCreate(fs: FileSystem, claudeDir: string, plan: Plan): 
 }
 
 export function blocked(plan: Plan): boolean {
-  return plan.steps.some((s) => s.action === 'conflict' && (s.hard || !plan.force)) || (!plan.force && plan.collisions.length > 0)
+  return (
+    plan.settingsConflict !== undefined ||
+    plan.steps.some((s) => s.action === 'conflict' && (s.hard || !plan.force)) ||
+    (!plan.force && plan.collisions.length > 0)
+  )
 }
 
 /** The exit code of a plan, the same for `--dry-run` and the real run: 1 when blocked or when something is left alone. */

@@ -1,5 +1,6 @@
-import { join, posix } from 'node:path'
-import type { FileSystem } from './file-system.ts'
+import { join, posix, relative, sep } from 'node:path'
+import { walkFiles, type FileSystem } from './file-system.ts'
+import { guardHooksFolder } from './guard-settings.ts'
 import { sha256 } from './hash.ts'
 import type { InstallMode } from './lock.ts'
 import type { Pack, PackFile } from './pack.ts'
@@ -10,7 +11,8 @@ import type { Pack, PackFile } from './pack.ts'
  * point at `../../schemas/…` in the plugin root. Copied into `.claude/` or `~/.claude/`:
  *   - `agent-names-bare`: `Agent(...)` keeps the bare names only (Claude Code answers "not found" for the others);
  *   - `schemas`: the contract schemas the files point at are copied to `.claude/backend-team/schemas/`, and the
- *     links and paths that name them are rewritten to that folder.
+ *     links and paths that name them are rewritten to that folder;
+ *   - `guard-hook`: the hook scripts go to `.claude/backend-team/hooks/`, registered in settings.json by install.
  */
 export const schemasFolder = 'backend-team/schemas'
 
@@ -97,6 +99,20 @@ export function packForMode(fs: FileSystem, pack: Pack, mode: InstallMode, names
     const content = fs.readFile(source)
     if (content) files.push({ rel: `${schemasFolder}/${name}`, source, content, sha256: sha256(content), executable: false })
   }
+  const hookScripts = guardHookScripts(fs, pack.root)
+  files.push(...hookScripts)
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-  return { files, transforms: ['agent-names-bare', 'schemas'] }
+  return { files, transforms: ['agent-names-bare', 'schemas', ...(hookScripts.length > 0 ? ['guard-hook'] : [])] }
+}
+
+/** The plugin's hook scripts (everything in `hooks/` but hooks.json), for `.claude/backend-team/hooks/`; see guard-settings.ts. */
+function guardHookScripts(fs: FileSystem, root: string): PackFile[] {
+  const files: PackFile[] = []
+  const dir = join(root, 'hooks')
+  walkFiles(fs, dir, (source) => {
+    const rel = relative(dir, source).split(sep).join('/')
+    const content = rel === 'hooks.json' ? null : fs.readFile(source)
+    if (content) files.push({ rel: `${guardHooksFolder}/${rel}`, source, content, sha256: sha256(content), executable: false })
+  })
+  return files
 }

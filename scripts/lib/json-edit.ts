@@ -32,3 +32,8 @@ export function setJsonValue(text: string, path: JSONPath, value: unknown): stri
   const end = isLast ? container.offset + container.length : item.offset + item.length
   return applyEdits(edited, format(edited, { offset: start, length: end - start }, options))
 }
+
+/** Removes `path` (an array item or a property) by editing the text in place, with its separator. */
+export function removeJsonValue(text: string, path: JSONPath): string {
+  return applyEdits(text, modify(text, path, undefined, { formattingOptions: formattingOf(text) }))
+}
