@@ -33124,9 +33124,9 @@ function tables(file, visit3) {
 `, from);
     return at === -1 ? text6.length : at;
   }, lineAt = (start, end) => text6.slice(start, end).replace(/\r$/, "");
-  for (let pipe = text6.indexOf("|", file.bodyOffset); pipe !== -1; ) {
+  for (let pipe2 = text6.indexOf("|", file.bodyOffset); pipe2 !== -1; ) {
     let at = text6.lastIndexOf(`
-`, pipe - 1) + 1, next = lineEnd(pipe) + 1, headStart = text6.lastIndexOf(`
+`, pipe2 - 1) + 1, next = lineEnd(pipe2) + 1, headStart = text6.lastIndexOf(`
 `, at - 2) + 1;
     if (at > file.bodyOffset && headStart >= file.bodyOffset && tableDelimiter.test(lineAt(at, next - 1)) && !fences.some((f) => f.start <= at && at <= f.contentEnd)) {
       let head = lineAt(headStart, at - 1);
@@ -33143,7 +33143,7 @@ function tables(file, visit3) {
         }
       }
     }
-    pipe = next < text6.length ? text6.indexOf("|", next) : -1;
+    pipe2 = next < text6.length ? text6.indexOf("|", next) : -1;
   }
 }
 function firstCell(line) {
@@ -33641,11 +33641,24 @@ var init_hook_commands = __esm({
 });
 
 // scripts/lib/shell-risk.ts
+function asTheShellReadsIt(command) {
+  return command.replace(/\\\r?\n/g, " ").replace(/['"\\]/g, "").replace(/(^|[\s|;&(<{=\x60])(?:\/[\w.+-]+)*\/(?=[\w.-])/g, "$1");
+}
+function downloadThenRun(command) {
+  let saved = savedTo.exec(command);
+  if (!saved) return null;
+  let file = saved[1].replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), rest = command.slice(saved.index + saved[0].length);
+  return new RegExp(String.raw`(?:^|[;&|(\n])\s*(?:${interpreter}(?:\s+-\S+){0,4}\s+|(?:source|\.)\s+)?(?:\.\/)?${file}(?=$|[\s;&|)])`, "i").test(rest) ? saved : null;
+}
 function findShellRisk(command) {
+  let read = asTheShellReadsIt(command);
   for (let pattern of downloadPatterns) {
-    let m = pattern.exec(command);
-    if (m) return { kind: "download", match: pipelineFrom(command, m.index) };
+    let m = pattern.exec(read);
+    if (m) return { kind: "download", match: pipelineFrom(read, m.index) };
   }
+  let saved = downloadThenRun(read);
+  if (saved) return { kind: "download", match: read.slice(saved.index).split(`
+`)[0].trimEnd() };
   for (let pattern of variablePatterns) {
     let m = pattern.exec(command);
     if (!m) continue;
@@ -33659,17 +33672,16 @@ function pipelineFrom(command, start) {
   let rest = command.slice(start), end = /;|&&|\|\||\n/.exec(rest)?.index ?? rest.length;
   return rest.slice(0, end).trimEnd();
 }
-var shell, interpreter, downloader, powershellRun, notBefore, downloaderWord, downloadPatterns, pathVariables, expansion, shellWord, variablePatterns, init_shell_risk = __esm({
+var shell, runner, interpreterName, piped, interpreter, downloader, powershellRun, notBefore, downloaderWord, pipe, downloadPatterns, pathVariables, expansion, shellWord, variablePatterns, savedTo, init_shell_risk = __esm({
   "scripts/lib/shell-risk.ts"() {
     "use strict";
-    shell = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:ba|z|k|da|fi|a)?sh\b`, interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b`, downloader = String.raw`(?:curl|wget|fetch|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b`, powershellRun = String.raw`(?:iex|Invoke-Expression)\b`, notBefore = (start, chars) => String.raw`(?:(?!${start})${chars})`, downloaderWord = String.raw`\b${downloader}`, downloadPatterns = [
-      // curl \u2026 | sh, wget -O- \u2026 | sudo bash, curl \u2026 | python3 -
-      new RegExp(String.raw`${downloaderWord}${notBefore(downloaderWord, `[^|;&
-]`)}*\|(?!\|)\s*${interpreter}`, "i"),
-      // bash <(curl \u2026), source <(wget \u2026), . <(curl \u2026)
-      new RegExp(String.raw`(?:\b(?:ba|z|k)?sh|\bsource|(?:^|[\s;&|(])\.)\s+<\(\s*${downloader}`, "i"),
-      // bash -c "$(curl \u2026)", eval "$(wget \u2026)", python -c "`curl \u2026`"
-      new RegExp(String.raw`(?:\b${interpreter}\s+-c|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, "i"),
+    shell = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:ba|z|k|da|fi|a)?sh\b`, runner = String.raw`(?:(?:sudo|env|command|exec|nohup|builtin|xargs|time|nice)(?:\s+(?:-[^\s|;&]{1,64}(?:\s+(?![-|;&])[\w.=-]{1,64})?|\w+=[^\s|;&]{0,64})){0,4}\s+|[({]\s*){0,4}`, interpreterName = String.raw`(?:(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b(?!-)|\$\{?SHELL\b)`, piped = String.raw`${runner}${interpreterName}`, interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?${interpreterName}`, downloader = String.raw`(?:curl|wget|fetch|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b`, powershellRun = String.raw`(?:iex|Invoke-Expression)\b`, notBefore = (start, chars) => String.raw`(?:(?!${start})${chars})`, downloaderWord = String.raw`\b${downloader}`, pipe = String.raw`(?<!\|)\|(?!\|)`, downloadPatterns = [
+      // curl \u2026 | sh, wget -O- \u2026 | sudo bash, curl \u2026 | python3 -, curl \u2026 | tee log | sh
+      new RegExp(String.raw`${downloaderWord}${notBefore(downloaderWord, String.raw`(?:[^|;&\n]|${pipe})`)}*${pipe}\s*${piped}`, "i"),
+      // bash <(curl \u2026), source <(wget \u2026), . <(curl \u2026), python3 <(curl \u2026), bash < <(curl \u2026)
+      new RegExp(String.raw`(?:\b${interpreter}|\bsource|(?:^|[\s;&|(])\.)\s+(?:<\s*)?<\(\s*${downloader}`, "i"),
+      // bash -c "$(curl \u2026)", eval "$(wget \u2026)", python -c "`curl \u2026`", node -e "$(curl \u2026)"
+      new RegExp(String.raw`(?:\b${interpreter}\s+-[ce]|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, "i"),
       // iex (iwr \u2026), Invoke-Expression (New-Object Net.WebClient).DownloadString(\u2026), iwr \u2026 | iex
       new RegExp(String.raw`\b${powershellRun}\s*(?:\(\s*)*(?:${downloader}|\(?\s*New-Object\s+(?:System\.)?Net\.WebClient)`, "i"),
       new RegExp(
@@ -33701,6 +33713,11 @@ var shell, interpreter, downloader, powershellRun, notBefore, downloaderWord, do
 ]`)}*?\|(?!\|)\s*${shell}\s*(?:-s\s*)?(?:$|[;&|)])`
       )
     ];
+    savedTo = new RegExp(
+      String.raw`${downloaderWord}${notBefore(downloaderWord, `[^;&|
+]`)}*?(?:\s-[A-Za-z]*[oO]\s*|\s--output(?:-document)?[=\s]\s*|>\s*)(?!-(?:\s|$))([\w.+~-][\w./+~-]{0,255})`,
+      "i"
+    );
   }
 });
 

@@ -9,7 +9,16 @@ export interface ShellRisk {
 }
 
 const shell = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:ba|z|k|da|fi|a)?sh\b`
-const interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b`
+/*
+ * Words that run the command after them (`sudo -u root sh`, `env bash`, `xargs -0 sh`, `( sh )`): at most four, each
+ * with at most four options of at most 64 characters, so the scan after a pipe stays short whatever the line holds.
+ */
+const runner = String.raw`(?:(?:sudo|env|command|exec|nohup|builtin|xargs|time|nice)(?:\s+(?:-[^\s|;&]{1,64}(?:\s+(?![-|;&])[\w.=-]{1,64})?|\w+=[^\s|;&]{0,64})){0,4}\s+|[({]\s*){0,4}`
+const interpreterName = String.raw`(?:(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b(?!-)|\$\{?SHELL\b)`
+/** An interpreter right after a pipe, where the runner words may come first. */
+const piped = String.raw`${runner}${interpreterName}`
+/** An interpreter anywhere else: only `sudo` in front, as the runner's nesting costs too much at every word. */
+const interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?${interpreterName}`
 const downloader = String.raw`(?:curl|wget|fetch|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b`
 const powershellRun = String.raw`(?:iex|Invoke-Expression)\b`
 
@@ -21,13 +30,16 @@ const powershellRun = String.raw`(?:iex|Invoke-Expression)\b`
 const notBefore = (start: string, chars: string) => String.raw`(?:(?!${start})${chars})`
 const downloaderWord = String.raw`\b${downloader}`
 
+/** One `|` of a pipeline, not half of `||`. */
+const pipe = String.raw`(?<!\|)\|(?!\|)`
+
 const downloadPatterns: readonly RegExp[] = [
-  // curl … | sh, wget -O- … | sudo bash, curl … | python3 -
-  new RegExp(String.raw`${downloaderWord}${notBefore(downloaderWord, '[^|;&\n]')}*\|(?!\|)\s*${interpreter}`, 'i'),
-  // bash <(curl …), source <(wget …), . <(curl …)
-  new RegExp(String.raw`(?:\b(?:ba|z|k)?sh|\bsource|(?:^|[\s;&|(])\.)\s+<\(\s*${downloader}`, 'i'),
-  // bash -c "$(curl …)", eval "$(wget …)", python -c "`curl …`"
-  new RegExp(String.raw`(?:\b${interpreter}\s+-c|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, 'i'),
+  // curl … | sh, wget -O- … | sudo bash, curl … | python3 -, curl … | tee log | sh
+  new RegExp(String.raw`${downloaderWord}${notBefore(downloaderWord, String.raw`(?:[^|;&\n]|${pipe})`)}*${pipe}\s*${piped}`, 'i'),
+  // bash <(curl …), source <(wget …), . <(curl …), python3 <(curl …), bash < <(curl …)
+  new RegExp(String.raw`(?:\b${interpreter}|\bsource|(?:^|[\s;&|(])\.)\s+(?:<\s*)?<\(\s*${downloader}`, 'i'),
+  // bash -c "$(curl …)", eval "$(wget …)", python -c "`curl …`", node -e "$(curl …)"
+  new RegExp(String.raw`(?:\b${interpreter}\s+-[ce]|\beval)\s+["']?(?:\$\(|\x60)\s*${downloader}`, 'i'),
   // iex (iwr …), Invoke-Expression (New-Object Net.WebClient).DownloadString(…), iwr … | iex
   new RegExp(String.raw`\b${powershellRun}\s*(?:\(\s*)*(?:${downloader}|\(?\s*New-Object\s+(?:System\.)?Net\.WebClient)`, 'i'),
   new RegExp(
@@ -65,11 +77,43 @@ const variablePatterns: readonly RegExp[] = [
   ),
 ]
 
+/*
+ * The same command as the shell reads it, for the download patterns: line continuations joined, quotes and backslashes
+ * that split a word dropped (`c''url`, `c"ur"l`, `\\curl`), and the folders of absolute command paths dropped
+ * (`/usr/bin/curl`, `/bin/sh`, `/usr/bin/env bash`). Each step is one linear replace.
+ */
+function asTheShellReadsIt(command: string): string {
+  return command
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/['"\\]/g, '')
+    .replace(/(^|[\s|;&(<{=\x60])(?:\/[\w.+-]+)*\/(?=[\w.-])/g, '$1')
+}
+
+// curl -o f …, curl … > f, wget -O f …, wget --output-document=f …: the file a download is saved to (`-` is stdout).
+const savedTo = new RegExp(
+  String.raw`${downloaderWord}${notBefore(downloaderWord, '[^;&|\n]')}*?(?:\s-[A-Za-z]*[oO]\s*|\s--output(?:-document)?[=\s]\s*|>\s*)(?!-(?:\s|$))([\w.+~-][\w./+~-]{0,255})`,
+  'i',
+)
+
+/** A download saved to a file that the same command then runs: `curl -o i.sh … && bash i.sh`, `… && ./i.sh`. */
+function downloadThenRun(command: string): RegExpExecArray | null {
+  const saved = savedTo.exec(command)
+  if (!saved) return null
+  const file = saved[1]!.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const rest = command.slice(saved.index + saved[0].length)
+  // At a command's start only: `jq . out.json` or `grep sh i.sh` read the file, they do not run it.
+  const run = new RegExp(String.raw`(?:^|[;&|(\n])\s*(?:${interpreter}(?:\s+-\S+){0,4}\s+|(?:source|\.)\s+)?(?:\.\/)?${file}(?=$|[\s;&|)])`, 'i')
+  return run.test(rest) ? saved : null
+}
+
 export function findShellRisk(command: string): ShellRisk | null {
+  const read = asTheShellReadsIt(command)
   for (const pattern of downloadPatterns) {
-    const m = pattern.exec(command)
-    if (m) return { kind: 'download', match: pipelineFrom(command, m.index) }
+    const m = pattern.exec(read)
+    if (m) return { kind: 'download', match: pipelineFrom(read, m.index) }
   }
+  const saved = downloadThenRun(read)
+  if (saved) return { kind: 'download', match: read.slice(saved.index).split('\n')[0]!.trimEnd() }
   for (const pattern of variablePatterns) {
     const m = pattern.exec(command)
     if (!m) continue
