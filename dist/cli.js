@@ -33648,7 +33648,10 @@ function downloadThenRun(command) {
   let saved = savedTo.exec(command);
   if (!saved) return null;
   let file = saved[1].replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), rest = command.slice(saved.index + saved[0].length);
-  return new RegExp(String.raw`(?:^|[;&|(\n])\s*(?:${interpreter}(?:\s+-\S+){0,4}\s+|(?:source|\.)\s+)?(?:\.\/)?${file}(?=$|[\s;&|)])`, "i").test(rest) ? saved : null;
+  return new RegExp(
+    String.raw`(?:^|[;&|(\n])\s*(?:${interpreter}(?:\s+-\S+){0,4}\s+|(?:source|\.)\s+)?(?:\.\/)?${file}(?=$|[\s;&|)])`,
+    "i"
+  ).test(rest) ? saved : null;
 }
 function findShellRisk(command) {
   let read = asTheShellReadsIt(command);

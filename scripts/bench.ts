@@ -10,8 +10,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { claudeBinary } from '../tests/harness/claude-cli.ts'
-import { hostileBodies } from '../tests/fuzz/generators.ts'
+import { claudeBinary } from './harness/claude-cli.ts'
+import { hostileBodies } from './fuzz/generators.ts'
 import { writeSyntheticPlugin, writeSyntheticProject } from './bench/synthetic.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))

@@ -14,10 +14,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PINNED_CLI_VERSION, REPO_ROOT } from '../tests/harness/claude-cli.ts'
-import { agentListing, preloadedSkills, skillListing, systemBlocks } from '../tests/harness/observe.ts'
-import { ORCHESTRATOR, idFor, readPack, type InstallMode } from '../tests/harness/pack.ts'
-import { runDispatch, type DispatchOutcome } from '../tests/harness/scenarios.ts'
+import { PINNED_CLI_VERSION, REPO_ROOT } from './harness/claude-cli.ts'
+import { agentListing, preloadedSkills, skillListing, systemBlocks } from './harness/observe.ts'
+import { ORCHESTRATOR, idFor, readPack, type InstallMode } from './harness/pack.ts'
+import { runDispatch, type DispatchOutcome } from './harness/scenarios.ts'
 
 export const COST_FILE = path.join(REPO_ROOT, 'docs', 'runtime', 'cost.json')
 /**

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { claudeBinary } from '../tests/harness/claude-cli.ts'
+import { claudeBinary } from './harness/claude-cli.ts'
 import { vocabularyDrift, type SchemaData } from './lib/vocab/drift.ts'
 import { readBundle, readRuntimeVocabulary } from './lib/vocab/runtime-vocabulary.ts'
 

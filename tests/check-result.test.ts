@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, makeTempDir } from './harness/claude-cli.ts'
+import { REPO_ROOT, makeTempDir } from '../scripts/harness/claude-cli.ts'
 import { resultJson } from '../scripts/lib/commands/check-result.ts'
 
 const BIN = path.join(REPO_ROOT, 'bin', 'backend-team.js')

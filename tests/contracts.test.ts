@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { REPO_ROOT } from './harness/claude-cli.ts'
+import { REPO_ROOT } from '../scripts/harness/claude-cli.ts'
 import { readBlocks } from './pack-code/blocks.ts'
 import { validatorFor } from '../scripts/lib/schemas.ts'
 

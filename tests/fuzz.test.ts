@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { fuzzCase } from './fuzz/generators.ts'
-import { checkCase } from './fuzz/properties.ts'
+import { fuzzCase } from '../scripts/fuzz/generators.ts'
+import { checkCase } from '../scripts/fuzz/properties.ts'
 
 /** A few hundred cases here; `npm run fuzz` runs 10,000 or more. FUZZ_RUNS and FUZZ_SEED override. */
 const numRuns = Number(process.env.FUZZ_RUNS ?? 300)

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, makeTempDir } from './harness/claude-cli.ts'
+import { REPO_ROOT, makeTempDir } from '../scripts/harness/claude-cli.ts'
 
 const HOOK = path.join(REPO_ROOT, 'hooks', 'bash-guard.mjs')
 interface PolicyModule {

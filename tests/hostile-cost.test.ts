@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { defineCheck } from '../scripts/lib/check.ts'
 import { validate } from '../scripts/lib/run.ts'
 import { closest } from '../scripts/lib/suggest.ts'
-import { hostileBodies } from './fuzz/generators.ts'
+import { hostileBodies } from '../scripts/fuzz/generators.ts'
 
 const bin = fileURLToPath(new URL('../bin/backend-team.js', import.meta.url))
 const temps: string[] = []

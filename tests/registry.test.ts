@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checks } from '../scripts/lib/checks/index.ts'
 import { cases, fixtureDir, fixturesRoot } from './fixtures.ts'
-import { RULE_EVIDENCE } from './harness/rule-evidence.ts'
+import { RULE_EVIDENCE } from '../scripts/harness/rule-evidence.ts'
 
 const checkFiles = readdirSync(new URL('../scripts/lib/checks/', import.meta.url)).filter((f) => f.endsWith('.ts') && f !== 'index.ts')
 

@@ -102,7 +102,10 @@ function downloadThenRun(command: string): RegExpExecArray | null {
   const file = saved[1]!.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const rest = command.slice(saved.index + saved[0].length)
   // At a command's start only: `jq . out.json` or `grep sh i.sh` read the file, they do not run it.
-  const run = new RegExp(String.raw`(?:^|[;&|(\n])\s*(?:${interpreter}(?:\s+-\S+){0,4}\s+|(?:source|\.)\s+)?(?:\.\/)?${file}(?=$|[\s;&|)])`, 'i')
+  const run = new RegExp(
+    String.raw`(?:^|[;&|(\n])\s*(?:${interpreter}(?:\s+-\S+){0,4}\s+|(?:source|\.)\s+)?(?:\.\/)?${file}(?=$|[\s;&|)])`,
+    'i',
+  )
   return run.test(rest) ? saved : null
 }
 

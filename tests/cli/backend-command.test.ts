@@ -6,8 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, installProjectCopy, makeTempRepo, pluginCopy, runClaude } from '../harness/claude-cli.ts'
-import { text, toolUses, type MessagesRequestBody } from '../harness/messages-api.ts'
+import { REPO_ROOT, installProjectCopy, makeTempRepo, pluginCopy, runClaude } from '../../scripts/harness/claude-cli.ts'
+import { text, toolUses, type MessagesRequestBody } from '../../scripts/harness/messages-api.ts'
 
 const copies: string[] = []
 afterAll(() => {

@@ -10,8 +10,15 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, installProjectCopy, makeTempRepo, pluginCopy, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
-import { text, toolUses, type MessagesRequestBody, type ScriptReply } from '../harness/messages-api.ts'
+import {
+  REPO_ROOT,
+  installProjectCopy,
+  makeTempRepo,
+  pluginCopy,
+  runClaude,
+  type ClaudeRunResult,
+} from '../../scripts/harness/claude-cli.ts'
+import { text, toolUses, type MessagesRequestBody, type ScriptReply } from '../../scripts/harness/messages-api.ts'
 import {
   allText,
   firstUserText,
@@ -20,8 +27,8 @@ import {
   messagesRequests,
   taskNotifications,
   toolRoundTrips,
-} from '../harness/observe.ts'
-import { ORCHESTRATOR, idFor, readPack, type InstallMode } from '../harness/pack.ts'
+} from '../../scripts/harness/observe.ts'
+import { ORCHESTRATOR, idFor, readPack, type InstallMode } from '../../scripts/harness/pack.ts'
 
 const MODES: InstallMode[] = ['project', 'plugin']
 const SLUG = 'order-cancellation'

@@ -11,11 +11,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, makeTempDir } from '../harness/claude-cli.ts'
-import { runGuard, type CommandResults, type GuardOutcome } from '../harness/guard.ts'
-import { ORCHESTRATOR, idFor, type InstallMode } from '../harness/pack.ts'
+import { REPO_ROOT, makeTempDir } from '../../scripts/harness/claude-cli.ts'
+import { runGuard, type CommandResults, type GuardOutcome } from '../../scripts/harness/guard.ts'
+import { ORCHESTRATOR, idFor, type InstallMode } from '../../scripts/harness/pack.ts'
 import { cfnGuardBinary, goAvailable } from '../pack-code/blocks.ts'
-import { systemPrompt } from '../harness/observe.ts'
+import { systemPrompt } from '../../scripts/harness/observe.ts'
 
 const MODES: InstallMode[] = ['project', 'plugin']
 const GUARD = /backend-team guard \((read-only|writer) policy/

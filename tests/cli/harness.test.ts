@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PINNED_CLI_VERSION, claudeBinary, makeTempDir } from '../harness/claude-cli.ts'
-import { startMessagesApi, text, toolUses, type MessagesRequestBody } from '../harness/messages-api.ts'
+import { PINNED_CLI_VERSION, claudeBinary, makeTempDir } from '../../scripts/harness/claude-cli.ts'
+import { startMessagesApi, text, toolUses, type MessagesRequestBody } from '../../scripts/harness/messages-api.ts'
 
 async function post(url: string, body: unknown): Promise<Response> {
   return fetch(url, {

@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../harness/claude-cli.ts'
-import { runGuard, type GuardOutcome } from '../harness/guard.ts'
-import { agentListing, isMainThreadRequest } from '../harness/observe.ts'
-import { ORCHESTRATOR, PACK_SPECIALISTS, PLUGIN_NAME } from '../harness/pack.ts'
+import { REPO_ROOT } from '../../scripts/harness/claude-cli.ts'
+import { runGuard, type GuardOutcome } from '../../scripts/harness/guard.ts'
+import { agentListing, isMainThreadRequest } from '../../scripts/harness/observe.ts'
+import { ORCHESTRATOR, PACK_SPECIALISTS, PLUGIN_NAME } from '../../scripts/harness/pack.ts'
 
 const GUARD = /backend-team guard \((read-only|writer) policy/
 const orchestrator = `${PLUGIN_NAME}:${ORCHESTRATOR}`

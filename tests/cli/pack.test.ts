@@ -12,7 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, installProjectCopy, makeTempRepo } from '../harness/claude-cli.ts'
+import { REPO_ROOT, installProjectCopy, makeTempRepo } from '../../scripts/harness/claude-cli.ts'
 import {
   agentListing,
   availableTools,
@@ -21,7 +21,7 @@ import {
   skillListing,
   systemBlocks,
   complaintLines,
-} from '../harness/observe.ts'
+} from '../../scripts/harness/observe.ts'
 import {
   INFRASTRUCTURE_TOOLS,
   ORCHESTRATOR,
@@ -37,8 +37,8 @@ import {
   type AgentFile,
   type InstallMode,
   type Pack,
-} from '../harness/pack.ts'
-import { runDispatch, type DispatchOutcome } from '../harness/scenarios.ts'
+} from '../../scripts/harness/pack.ts'
+import { runDispatch, type DispatchOutcome } from '../../scripts/harness/scenarios.ts'
 
 const PACK_ROOT = process.env.BT_PACK_DIR ? path.resolve(process.env.BT_PACK_DIR) : REPO_ROOT
 const IS_REAL_PACK = PACK_ROOT === REPO_ROOT

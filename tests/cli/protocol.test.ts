@@ -21,8 +21,8 @@ import {
   pluginCopy,
   runClaude,
   type ClaudeRunResult,
-} from '../harness/claude-cli.ts'
-import { text, toolUses, type MessagesRequestBody, type ScriptReply } from '../harness/messages-api.ts'
+} from '../../scripts/harness/claude-cli.ts'
+import { text, toolUses, type MessagesRequestBody, type ScriptReply } from '../../scripts/harness/messages-api.ts'
 import {
   allText,
   firstUserText,
@@ -31,8 +31,8 @@ import {
   messagesRequests,
   taskNotifications,
   toolRoundTrips,
-} from '../harness/observe.ts'
-import { ORCHESTRATOR, idFor, type InstallMode } from '../harness/pack.ts'
+} from '../../scripts/harness/observe.ts'
+import { ORCHESTRATOR, idFor, type InstallMode } from '../../scripts/harness/pack.ts'
 import { cfnGuardBinary } from '../pack-code/blocks.ts'
 import { resultJson } from '../../scripts/lib/commands/check-result.ts'
 import { validatorFor } from '../../scripts/lib/schemas.ts'

@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { claudeBinary, makeTempDir, makeTempRepo, REPO_ROOT, runClaude, type ClaudeRunResult } from '../harness/claude-cli.ts'
-import { text, toolUses, type MessagesRequestBody, type Script } from '../harness/messages-api.ts'
+import { claudeBinary, makeTempDir, makeTempRepo, REPO_ROOT, runClaude, type ClaudeRunResult } from '../../scripts/harness/claude-cli.ts'
+import { text, toolUses, type MessagesRequestBody, type Script } from '../../scripts/harness/messages-api.ts'
 import {
   agentListing,
   availableTools,
@@ -20,9 +20,9 @@ import {
   systemBlocks,
   toolRoundTrips,
   warningLines,
-} from '../harness/observe.ts'
-import { INFRASTRUCTURE_TOOLS } from '../harness/pack.ts'
-import { dispatchScript } from '../harness/scenarios.ts'
+} from '../../scripts/harness/observe.ts'
+import { INFRASTRUCTURE_TOOLS } from '../../scripts/harness/pack.ts'
+import { dispatchScript } from '../../scripts/harness/scenarios.ts'
 import {
   buildEvidenceProject,
   buildForkFixture,
@@ -38,7 +38,7 @@ import {
   type EvidenceCase,
   type PluginFixture,
   type SettingsFixture,
-} from '../harness/rule-evidence.ts'
+} from '../../scripts/harness/rule-evidence.ts'
 import { checks } from '../../scripts/lib/checks/index.ts'
 
 const exec = promisify(execFile)

@@ -10,10 +10,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../harness/claude-cli.ts'
-import { allText, isMainThreadRequest, systemPrompt } from '../harness/observe.ts'
-import { ORCHESTRATOR, idFor, type InstallMode } from '../harness/pack.ts'
-import { runDispatch, type DispatchOutcome } from '../harness/scenarios.ts'
+import { REPO_ROOT } from '../../scripts/harness/claude-cli.ts'
+import { allText, isMainThreadRequest, systemPrompt } from '../../scripts/harness/observe.ts'
+import { ORCHESTRATOR, idFor, type InstallMode } from '../../scripts/harness/pack.ts'
+import { runDispatch, type DispatchOutcome } from '../../scripts/harness/scenarios.ts'
 
 const FIXTURE = path.join(REPO_ROOT, 'tests', 'fixtures-cli', 'pack')
 

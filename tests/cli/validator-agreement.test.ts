@@ -6,8 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { AGREEMENT_FILE, BROKEN_DIR, DEFECTS, type AgreementRow } from '../harness/agreement.ts'
-import { REPO_ROOT } from '../harness/claude-cli.ts'
+import { AGREEMENT_FILE, BROKEN_DIR, DEFECTS, type AgreementRow } from '../../scripts/harness/agreement.ts'
+import { REPO_ROOT } from '../../scripts/harness/claude-cli.ts'
 import { checks } from '../../scripts/lib/checks/index.ts'
 
 const run = promisify(execFile)

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { claudeBinary, makeTempDir } from '../harness/claude-cli.ts'
+import { claudeBinary, makeTempDir } from '../../scripts/harness/claude-cli.ts'
 import { validate } from '../../scripts/lib/run.ts'
 
 interface Probe {

@@ -4,9 +4,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT, makeTempDir } from '../harness/claude-cli.ts'
-import { availableTools, complaintLines } from '../harness/observe.ts'
-import { runDispatch, type DispatchOutcome } from '../harness/scenarios.ts'
+import { REPO_ROOT, makeTempDir } from '../../scripts/harness/claude-cli.ts'
+import { availableTools, complaintLines } from '../../scripts/harness/observe.ts'
+import { runDispatch, type DispatchOutcome } from '../../scripts/harness/scenarios.ts'
 import type { Diagnostic } from '../../scripts/lib/diagnostics.ts'
 import { validate } from '../../scripts/lib/run.ts'
 

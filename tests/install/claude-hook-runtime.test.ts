@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runClaude } from '../harness/claude-cli.ts'
-import { text, toolUses } from '../harness/messages-api.ts'
-import { allText, isMainThreadRequest, messagesRequests, toolRoundTrips } from '../harness/observe.ts'
+import { runClaude } from '../../scripts/harness/claude-cli.ts'
+import { text, toolUses } from '../../scripts/harness/messages-api.ts'
+import { allText, isMainThreadRequest, messagesRequests, toolRoundTrips } from '../../scripts/harness/observe.ts'
 import { REPO_ROOT, tempDir } from './helpers.ts'
 
 describe('the .claude/settings.json hook under the pinned Claude Code', () => {

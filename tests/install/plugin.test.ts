@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { describeErrors, validatorFor } from '../../scripts/lib/schemas.ts'
-import { claudeBinary } from '../harness/claude-cli.ts'
+import { claudeBinary } from '../../scripts/harness/claude-cli.ts'
 import { REPO_ROOT, tempDir } from './helpers.ts'
 
 const exec = promisify(execFile)

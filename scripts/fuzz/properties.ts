@@ -6,8 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
-import { decode } from '../../scripts/lib/load/read-source.ts'
-import { validate } from '../../scripts/lib/run.ts'
+import { decode } from '../lib/load/read-source.ts'
+import { validate } from '../lib/run.ts'
 import { outsideMarker, type FuzzCase, type FuzzLink } from './generators.ts'
 
 /** Makes a link of the case; the outside targets live in `outside`, beside the project. */

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { runInstall } from '../../scripts/lib/commands/install.ts'
+import { runInstall } from '../lib/commands/install.ts'
 import { fileURLToPath } from 'node:url'
 import { startMessagesApi, type RecordedRequest, type Script } from './messages-api.ts'
 

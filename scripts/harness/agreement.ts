@@ -1,7 +1,7 @@
 // What Claude Code does with each broken fixture in tests/fixtures-cli/broken/, observed in one CLI run per install
 // mode, and the validator rule that reports it. The observed text is built only from the requests and the debug log,
 // so docs/runtime/agreement.json (committed, rendered into the README) cannot drift from the pinned CLI: the test
-// compares the file with a fresh observation. Regenerate with `tsx tests/harness/agreement.ts --write`.
+// compares the file with a fresh observation. Regenerate with `tsx scripts/harness/agreement.ts --write`.
 
 import fs from 'node:fs'
 import path from 'node:path'

@@ -1,11 +1,11 @@
 /**
- * `npm run fuzz`: the fuzzing properties of tests/fuzz on many more cases than `npm test` runs (default 10,000;
+ * `npm run fuzz`: the fuzzing properties of scripts/fuzz on many more cases than `npm test` runs (default 10,000;
  * `npm run fuzz -- 50000` or FUZZ_RUNS; FUZZ_SEED replays a run). Prints the count, the time and every failure
  * (fast-check shrinks each to a minimal case), and exits 1 when there is one.
  */
 import fc from 'fast-check'
-import { fuzzCase } from '../tests/fuzz/generators.ts'
-import { checkCase } from '../tests/fuzz/properties.ts'
+import { fuzzCase } from './generators.ts'
+import { checkCase } from './properties.ts'
 
 const numRuns = Number(process.argv[2] ?? process.env.FUZZ_RUNS ?? 10_000)
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31

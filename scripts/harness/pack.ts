@@ -169,7 +169,7 @@ export function idFor(mode: InstallMode, name: string): string {
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The mapping from an agent file's `tools` to the tool set Claude Code 2.1.332 sends for it, probed in -p runs with an
-// API key (see tests/harness/README.md). Only these rules; anything else is passed through, so a typo fails the test.
+// API key (see scripts/harness/README.md). Only these rules; anything else is passed through, so a typo fails the test.
 
 /** Legacy names Claude Code rewrites before lookup. */
 export const LEGACY_TOOL_NAMES: Record<string, string> = {
