@@ -39202,6 +39202,10 @@ async function run(command, argv, io, deps) {
     throw new BoundaryError(
       `refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`
     );
+  if (realLocation(claudeDir) === realLocation(target))
+    throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to the project folder itself; nothing was changed`);
+  if (lstatSync4(claudeDir, { throwIfNoEntry: !1 }) !== void 0 && !raw.isDirectory(claudeDir))
+    throw new UsageError(`${claudeDir} is not a folder (a file, or a link to something missing); move it aside; nothing was changed`);
   let userClaudeDir = mode === "user" ? null : join26(home, ".claude"), zones = [
     { root: claudeDir, writable: !0 },
     { root: packageRoot, writable: !1 }

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runInstall, runUninstall, runUpdate, type InstallDeps } from '../../scripts/lib/commands/install.ts'
+import { UsageError } from '../../scripts/lib/commands/io.ts'
 import { realFileSystem, type FileSystem } from '../../scripts/lib/install/file-system.ts'
 import { runLockName } from '../../scripts/lib/install/run-lock.ts'
 import { agent, captureIO, makePack, readLockFile, sha, snapshot, tempDir, write } from './helpers.ts'
@@ -111,6 +112,32 @@ describe('links and locks that leave the target are errors, never instructions',
     expect(r.code).toBe(2)
     expect(r.error?.message).toMatch(/is a link to .*elsewhere, outside the project/)
     expect(fs.readdirSync(outside)).toEqual([])
+  })
+
+  it('a .claude that links to the project folder itself is refused, so the pack never lands among its files', async () => {
+    const target = repo('work/proj')
+    fs.symlinkSync('.', path.join(target, '.claude'))
+    for (const command of [runInstall, runUpdate]) {
+      const r = await run(command, target, ['--force'])
+      expect(r.code).toBe(2)
+      expect(r.error?.message).toMatch(/\.claude is a link to the project folder itself; nothing was changed/)
+    }
+    expect(fs.readdirSync(target).sort()).toEqual(['.claude', '.git'])
+  })
+
+  it('a .claude that is a dangling link or a file is a clear usage error, not an internal one', async () => {
+    const target = repo('work/proj')
+    fs.symlinkSync('no-such-folder', path.join(target, '.claude'))
+    const dangling = await run(runInstall, target)
+    expect(dangling.code).toBe(2)
+    expect(dangling.error).toBeInstanceOf(UsageError)
+    expect(dangling.error?.message).toMatch(/\.claude is not a folder \(a file, or a link to something missing\); move it aside/)
+    fs.unlinkSync(path.join(target, '.claude'))
+    write(path.join(target, '.claude'), 'not a folder\n')
+    const file = await run(runUninstall, target)
+    expect(file.error).toBeInstanceOf(UsageError)
+    expect(fs.readFileSync(path.join(target, '.claude'), 'utf8')).toBe('not a folder\n')
+    expect(fs.readdirSync(target).sort()).toEqual(['.claude', '.git'])
   })
 
   it('a link to a file outside (an installed file replaced by a link) is neither read, overwritten nor deleted', async () => {

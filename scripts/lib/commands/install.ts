@@ -138,6 +138,14 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
       `refusing to ${command}: ${claudeDir} is a link to ${realLocation(claudeDir)}, outside the project ${target}; nothing was changed`,
     )
   }
+  // `.claude -> .` would put the pack among the project's own files.
+  if (realLocation(claudeDir) === realLocation(target)) {
+    throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to the project folder itself; nothing was changed`)
+  }
+  // A `.claude` that is a file, or a link to nothing, is not a folder the installer can own: say so rather than fail later.
+  if (lstatSync(claudeDir, { throwIfNoEntry: false }) !== undefined && !raw.isDirectory(claudeDir)) {
+    throw new UsageError(`${claudeDir} is not a folder (a file, or a link to something missing); move it aside; nothing was changed`)
+  }
   const userClaudeDir = mode === 'user' ? null : join(home, '.claude')
   const zones: Zone[] = [
     { root: claudeDir, writable: true },
