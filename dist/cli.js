@@ -32985,6 +32985,71 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
   }
 });
 
+// scripts/lib/hook-commands.ts
+function hookCommands(map4, base) {
+  let out = [];
+  if (!isRecord(map4)) return out;
+  for (let [event, matchers] of Object.entries(map4))
+    Array.isArray(matchers) && matchers.forEach((matcher, i) => {
+      let hooks = isRecord(matcher) ? matcher.hooks : void 0;
+      Array.isArray(hooks) && hooks.forEach((hook, j) => {
+        if (!isRecord(hook) || typeof hook.command != "string") return;
+        let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
+        out.push({
+          text: [hook.command, ...args].join(" "),
+          command: hook.command,
+          execForm: hook.args !== void 0,
+          path: [...base, event, i, "hooks", j, "command"]
+        });
+      });
+    });
+  return out;
+}
+function fileHookCommands(file) {
+  if (file.kind === "agent" || file.kind === "skill" || file.kind === "command")
+    return { commands: hookCommands(file.data.hooks, ["hooks"]), json: !1 };
+  let value = file.json?.value;
+  if (!isRecord(value)) return { commands: [], json: !0 };
+  let hooks = value.hooks;
+  return file.kind === "plugin-manifest" && Array.isArray(hooks) ? { commands: hooks.flatMap((map4, i) => hookCommands(map4, ["hooks", i])), json: !0 } : { commands: hookCommands(hooks, ["hooks"]), json: !0 };
+}
+var init_hook_commands = __esm({
+  "scripts/lib/hook-commands.ts"() {
+    "use strict";
+    init_plugin_fields();
+  }
+});
+
+// scripts/lib/checks/plugin-user-config-shell-hook.ts
+var option, plugin_user_config_shell_hook_default, init_plugin_user_config_shell_hook = __esm({
+  "scripts/lib/checks/plugin-user-config-shell-hook.ts"() {
+    "use strict";
+    init_check();
+    init_hook_commands();
+    init_json_locate();
+    option = /\$\{user_config\.([^}]*)\}/, plugin_user_config_shell_hook_default = {
+      id: "plugin/user-config-shell-hook",
+      description: "Plugin hook commands in shell form (no `args`) that use `${user_config.*}`",
+      rationale: 'A plugin\'s command hook without `args` runs through a shell. Claude Code will not put a plugin option into such a command, because the shell would parse the value again: every time the event fires it refuses the hook, whether or not the user has set the option, and says so only in the debug log. Exec form passes the value as one argument (`"command": "<program>", "args": ["${user_config.KEY}"]`), and the hook\'s environment holds it as `CLAUDE_PLUGIN_OPTION_<KEY>`.',
+      runtime: "With `--plugin-dir` and the option set in `pluginConfigs`, a UserPromptSubmit hook `echo ${user_config.token} > \u2026` never runs (`[ERROR] Hook failed to run (UserPromptSubmit): Hook from plugin \u2026 references ${user_config.*} in a shell-form command`), while its exec-form twin writes its file.",
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["hooks", "plugin-manifest"],
+      check({ file, report }) {
+        for (let hook of fileHookCommands(file).commands) {
+          let used = option.exec(hook.command);
+          if (hook.execForm || !used) continue;
+          let key = used[1] || "KEY", variable = key.replace(/[^A-Za-z0-9_]/g, "_").toUpperCase();
+          report({
+            message: `Unexpected \`${used[0]}\` in a shell-form hook command, expected exec form (\`"command": "<program>", "args": ["\${user_config.${key}}"]\`) or \`$CLAUDE_PLUGIN_OPTION_${variable}\` from the environment (Claude Code refuses to run this hook)`,
+            at: jsonValueSpan(file, hook.path)
+          });
+        }
+      }
+    };
+  }
+});
+
 // scripts/lib/checks/refs-broken-link.ts
 import { existsSync as existsSync8, readdirSync as readdirSync3 } from "node:fs";
 import { basename as basename11, dirname as dirname15, isAbsolute as isAbsolute3, relative as relative8, resolve as resolve6, sep as sep8 } from "node:path";
@@ -33618,28 +33683,6 @@ var reviewerName, reviewerWords, security_read_only_writes_default, init_securit
   }
 });
 
-// scripts/lib/hook-commands.ts
-function hookCommands(map4, base) {
-  let out = [];
-  if (!isRecord(map4)) return out;
-  for (let [event, matchers] of Object.entries(map4))
-    Array.isArray(matchers) && matchers.forEach((matcher, i) => {
-      let hooks = isRecord(matcher) ? matcher.hooks : void 0;
-      Array.isArray(hooks) && hooks.forEach((hook, j) => {
-        if (!isRecord(hook) || typeof hook.command != "string") return;
-        let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
-        out.push({ text: [hook.command, ...args].join(" "), path: [...base, event, i, "hooks", j, "command"] });
-      });
-    });
-  return out;
-}
-var init_hook_commands = __esm({
-  "scripts/lib/hook-commands.ts"() {
-    "use strict";
-    init_plugin_fields();
-  }
-});
-
 // scripts/lib/shell-risk.ts
 function asTheShellReadsIt(command) {
   return command.replace(/\\\r?\n/g, " ").replace(/['"\\]/g, "").replace(/(^|[\s|;&(<{=\x60])(?:\/[\w.+-]+)*\/(?=[\w.-])/g, "$1");
@@ -33732,7 +33775,6 @@ var shorten2, security_remote_code_hook_default, init_security_remote_code_hook 
     init_hook_commands();
     init_json_locate();
     init_locate();
-    init_plugin_fields();
     init_shell_risk();
     shorten2 = (text6) => text6.length > 60 ? `${text6.slice(0, 57)}\u2026` : text6, security_remote_code_hook_default = {
       id: "security/remote-code-hook",
@@ -33742,16 +33784,7 @@ var shorten2, security_remote_code_hook_default, init_security_remote_code_hook 
       scope: "file",
       kinds: ["agent", "skill", "command", "hooks", "plugin-manifest", "settings"],
       check({ file, report }) {
-        let commands2 = [], json2 = !1;
-        if (file.kind === "agent" || file.kind === "skill" || file.kind === "command")
-          commands2 = hookCommands(file.data.hooks, ["hooks"]);
-        else {
-          json2 = !0;
-          let value = file.json?.value;
-          if (!isRecord(value)) return;
-          let hooks = value.hooks;
-          file.kind === "hooks" && isRecord(hooks) ? commands2 = hookCommands(hooks, ["hooks"]) : file.kind === "settings" ? commands2 = hookCommands(hooks, ["hooks"]) : Array.isArray(hooks) ? commands2 = hooks.flatMap((map4, i) => hookCommands(map4, ["hooks", i])) : commands2 = hookCommands(hooks, ["hooks"]);
-        }
+        let { commands: commands2, json: json2 } = fileHookCommands(file);
         for (let command of commands2) {
           let risk = findShellRisk(command.text);
           if (!risk) continue;
@@ -37395,6 +37428,7 @@ var checks, init_checks = __esm({
     init_plugin_monitors();
     init_plugin_paths();
     init_plugin_unknown_field();
+    init_plugin_user_config_shell_hook();
     init_refs_broken_link();
     init_refs_legacy_tool();
     init_refs_missing_agent_tool();
@@ -37467,6 +37501,7 @@ var checks, init_checks = __esm({
       plugin_monitors_default,
       plugin_paths_default,
       plugin_unknown_field_default,
+      plugin_user_config_shell_hook_default,
       refs_broken_link_default,
       refs_legacy_tool_default,
       refs_missing_agent_tool_default,

@@ -38,6 +38,9 @@ export type McpFixture = 'mcp'
 /** A project run with one slash command: a forked command whose `agent:` names no agent. */
 export type ForkFixture = 'fork'
 
+/** The settings the project run passes with `--settings`: the components plugin's option, so only the form decides. */
+export const COMPONENTS_OPTIONS = JSON.stringify({ pluginConfigs: { 'ev-components@inline': { options: { token: 't0' } } } })
+
 /** The prompt that runs the forked command of the fork fixture. */
 export const FORK_PROMPT = '/ev-fork go'
 
@@ -183,6 +186,13 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
     file: 'monitors/monitors.json',
     shows:
       'given with `--plugin-dir`, a monitors file with a misspelt `whne` key is refused whole ([ERROR] Failed to load monitors … Unrecognized key)',
+  },
+  {
+    rule: 'plugin/user-config-shell-hook',
+    fixture: 'components',
+    file: 'hooks/hooks.json',
+    shows:
+      'with `--plugin-dir` and the option set in `pluginConfigs`, a shell-form UserPromptSubmit hook using `${user_config.token}` is refused ([ERROR] Hook failed to run … shell-form command) and writes nothing; its exec-form twin runs',
   },
   {
     rule: 'plugin/paths',
@@ -344,9 +354,28 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
     paths: manifest('{\n  "name": "ev-paths",\n  "agents": ["./agents/missing.md"]\n}\n'),
     // Given to the project run with --plugin-dir as well: one agent where Claude Code looks, one beside the manifest.
     components: {
-      ...manifest('{\n  "name": "ev-components"\n}\n'),
+      ...manifest(
+        '{\n  "name": "ev-components",\n  "userConfig": { "token": { "type": "string", "title": "Token", "description": "A token" } }\n}\n',
+      ),
       '.claude-plugin/agents/ev-misplaced.md': agent('ev-misplaced', 'tools: Read\n'),
       'monitors/monitors.json': '[\n  { "name": "ev-log", "command": "tail -F ev.log", "description": "Log", "whne": "always" }\n]\n',
+      // Shell form with a plugin option: refused at every run. The exec-form twin runs and leaves its mark.
+      'hooks/hooks.json': `${JSON.stringify(
+        {
+          hooks: {
+            UserPromptSubmit: [
+              {
+                hooks: [
+                  { type: 'command', command: 'echo shell ${user_config.token} > ev-shell-form.txt' },
+                  { type: 'command', command: 'sh', args: ['-c', 'echo exec "$1" > ev-exec-form.txt', 'sh', '${user_config.token}'] },
+                ],
+              },
+            ],
+          },
+        },
+        null,
+        2,
+      )}\n`,
     },
     marketplace: { '.claude-plugin/marketplace.json': '{\n  "name": "ev-marketplace",\n  "owner": "Jane Doe",\n  "plugins": []\n}\n' },
   }

@@ -1,3 +1,4 @@
+import type { LoadedFile } from './load/loaded-file.ts'
 import { isRecord } from './plugin-fields.ts'
 
 type Path = (string | number)[]
@@ -6,6 +7,10 @@ type Path = (string | number)[]
 export interface HookCommand {
   /** The command with its `args`, joined by spaces: what the shell ends up running. */
   text: string
+  /** The `command` value alone. */
+  command: string
+  /** Exec form: `args` is given, so Claude Code runs `command` with those arguments and no shell. */
+  execForm: boolean
   path: Path
 }
 
@@ -25,9 +30,30 @@ export function hookCommands(map: unknown, base: Path): HookCommand[] {
       hooks.forEach((hook, j) => {
         if (!isRecord(hook) || typeof hook.command !== 'string') return
         const args = Array.isArray(hook.args) ? hook.args.filter((a): a is string => typeof a === 'string') : []
-        out.push({ text: [hook.command, ...args].join(' '), path: [...base, event, i, 'hooks', j, 'command'] })
+        out.push({
+          text: [hook.command, ...args].join(' '),
+          command: hook.command,
+          execForm: hook.args !== undefined,
+          path: [...base, event, i, 'hooks', j, 'command'],
+        })
       })
     })
   }
   return out
+}
+
+/**
+ * The command hooks of one file, wherever its kind keeps them: front matter `hooks` of agents, skills and commands;
+ * `hooks` of settings and of a plugin's hooks file; a manifest's inline `hooks` (one map or a list of them).
+ * `json` says whether the paths point into JSON or into front matter.
+ */
+export function fileHookCommands(file: LoadedFile): { commands: HookCommand[]; json: boolean } {
+  if (file.kind === 'agent' || file.kind === 'skill' || file.kind === 'command')
+    return { commands: hookCommands(file.data.hooks, ['hooks']), json: false }
+  const value = file.json?.value
+  if (!isRecord(value)) return { commands: [], json: true }
+  const hooks = value.hooks
+  if (file.kind === 'plugin-manifest' && Array.isArray(hooks))
+    return { commands: hooks.flatMap((map, i) => hookCommands(map, ['hooks', i])), json: true }
+  return { commands: hookCommands(hooks, ['hooks']), json: true }
 }

@@ -30,6 +30,7 @@ import {
   buildPluginFixture,
   buildSettingsFixture,
   INVALID_DENY_RULES,
+  COMPONENTS_OPTIONS,
   FORK_PROMPT,
   MEMORY_MARKERS,
   NON_GIT_COMMAND,
@@ -121,6 +122,8 @@ interface ProjectObservation {
   diagnostics: Diagnostic[]
   /** Text of the main thread's first request (system prompt and messages), where memory files land. */
   mainText: string
+  /** The project folder the run worked in (hooks of the components plugin write their marks here). */
+  root: string
 }
 
 let project: ProjectObservation
@@ -152,7 +155,12 @@ beforeAll(async () => {
   fs.mkdirSync(componentsDir)
   buildPluginFixture('components', componentsDir)
   const [run, diagnostics] = await Promise.all([
-    runClaude({ cwd: root, script: evidenceScript(), timeoutMs: 40_000, args: ['--plugin-dir', componentsDir] }),
+    runClaude({
+      cwd: root,
+      script: evidenceScript(),
+      timeoutMs: 40_000,
+      args: ['--plugin-dir', componentsDir, '--settings', COMPONENTS_OPTIONS],
+    }),
     validate(root),
   ])
   const bodies = messagesRequests(run.requests)
@@ -175,6 +183,7 @@ beforeAll(async () => {
     warnings: warningLines(run.debugLog),
     diagnostics,
     mainText,
+    root,
   }
   const mcpRoot = makeTempRepo('evidence-mcp')
   tempRoots.push(mcpRoot)
@@ -428,6 +437,13 @@ const runtimeProof: Record<string, () => void> = {
   'plugin/components-in-manifest-folder': () => {
     expect(listed('ev-components:ev-plugin-agent')).toBe(true)
     expect(project.listing).not.toContain('ev-misplaced')
+  },
+  'plugin/user-config-shell-hook': () => {
+    expect(project.run.debugLog).toMatch(
+      /\[ERROR\] Hook failed to run \(UserPromptSubmit\): Hook from plugin ev-components@inline references \$\{user_config\.\*\} in a shell-form command/,
+    )
+    expect(fs.existsSync(path.join(project.root, 'ev-shell-form.txt'))).toBe(false)
+    expect(fs.readFileSync(path.join(project.root, 'ev-exec-form.txt'), 'utf8')).toBe('exec t0\n')
   },
   'plugin/monitors': () => {
     expect(project.run.debugLog).toMatch(

@@ -39,6 +39,7 @@ import pluginMarketplaceNameMismatch from './plugin-marketplace-name-mismatch.ts
 import pluginMonitors from './plugin-monitors.ts'
 import pluginPaths from './plugin-paths.ts'
 import pluginUnknownField from './plugin-unknown-field.ts'
+import pluginUserConfigShellHook from './plugin-user-config-shell-hook.ts'
 import refsBrokenLink from './refs-broken-link.ts'
 import refsLegacyTool from './refs-legacy-tool.ts'
 import refsMissingAgentTool from './refs-missing-agent-tool.ts'
@@ -113,6 +114,7 @@ export const checks: readonly Check[] = [
   pluginMonitors,
   pluginPaths,
   pluginUnknownField,
+  pluginUserConfigShellHook,
   refsBrokenLink,
   refsLegacyTool,
   refsMissingAgentTool,

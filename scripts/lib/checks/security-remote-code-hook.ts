@@ -1,9 +1,8 @@
 // A hook runs on the user's machine with their rights, on every matching event: it must run code the pack contains.
 import { defineCheck } from '../check.ts'
-import { hookCommands, type HookCommand } from '../hook-commands.ts'
+import { fileHookCommands } from '../hook-commands.ts'
 import { jsonValueSpan } from '../json-locate.ts'
 import { valueSpan } from '../locate.ts'
-import { isRecord } from '../plugin-fields.ts'
 import { findShellRisk } from '../shell-risk.ts'
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
@@ -17,20 +16,7 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'hooks', 'plugin-manifest', 'settings'],
   check({ file, report }) {
-    let commands: HookCommand[] = []
-    let json = false
-    if (file.kind === 'agent' || file.kind === 'skill' || file.kind === 'command') {
-      commands = hookCommands(file.data.hooks, ['hooks'])
-    } else {
-      json = true
-      const value = file.json?.value
-      if (!isRecord(value)) return
-      const hooks = value.hooks
-      if (file.kind === 'hooks' && isRecord(hooks)) commands = hookCommands(hooks, ['hooks'])
-      else if (file.kind === 'settings') commands = hookCommands(hooks, ['hooks'])
-      else if (Array.isArray(hooks)) commands = hooks.flatMap((map, i) => hookCommands(map, ['hooks', i]))
-      else commands = hookCommands(hooks, ['hooks'])
-    }
+    const { commands, json } = fileHookCommands(file)
     for (const command of commands) {
       const risk = findShellRisk(command.text)
       if (!risk) continue
