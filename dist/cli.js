@@ -7854,7 +7854,7 @@ var plugin_schema_default, init_plugin_schema = __esm({
           }
         },
         lspServer: {
-          description: "An inline LSP server; Claude Code rejects unknown keys.",
+          description: "An LSP server, in the manifest or in a `.lsp.json` file; Claude Code rejects unknown keys, and one bad server loses the whole map.",
           type: "object",
           required: [
             "command",
@@ -7863,8 +7863,11 @@ var plugin_schema_default, init_plugin_schema = __esm({
           additionalProperties: !1,
           properties: {
             command: {
-              description: "Executable.",
-              type: "string"
+              description: "Executable: a name on PATH or an absolute path; arguments go in `args` (a space is allowed only in an absolute path).",
+              type: "string",
+              minLength: 1,
+              pattern: "^(?:/.*|[^ ]+)$",
+              "x-expected": "a program name without spaces (arguments go in `args`), or an absolute path"
             },
             args: {
               description: "Arguments.",
@@ -7874,11 +7877,17 @@ var plugin_schema_default, init_plugin_schema = __esm({
               }
             },
             extensionToLanguage: {
-              description: "File extension to language id.",
+              description: "File extension (with its dot) to language id; at least one.",
               type: "object",
               additionalProperties: {
                 type: "string"
-              }
+              },
+              minProperties: 1,
+              propertyNames: {
+                minLength: 2,
+                pattern: "^\\."
+              },
+              "x-expected": 'at least one file extension, each starting with a dot (`".go": "go"`)'
             },
             transport: {
               description: "How to talk to the server.",
@@ -7888,8 +7897,11 @@ var plugin_schema_default, init_plugin_schema = __esm({
               ]
             },
             env: {
-              description: "Environment.",
-              type: "object"
+              description: "Environment variables for the server.",
+              type: "object",
+              additionalProperties: {
+                type: "string"
+              }
             },
             initializationOptions: {
               description: "Sent at initialisation."
@@ -7903,16 +7915,19 @@ var plugin_schema_default, init_plugin_schema = __esm({
             },
             startupTimeout: {
               description: "Milliseconds to wait for start-up.",
-              type: "number"
+              type: "integer",
+              minimum: 1
             },
             shutdownTimeout: {
               description: "Milliseconds to wait for shut-down.",
-              type: "number"
+              type: "integer",
+              minimum: 1
             },
             requestTimeout: {
               description: "Milliseconds to wait for an answer to a request.",
               type: "integer",
-              minimum: 1
+              minimum: 1,
+              maximum: 2147483647
             },
             restartOnCrash: {
               description: "Restart after a crash.",
@@ -7920,7 +7935,8 @@ var plugin_schema_default, init_plugin_schema = __esm({
             },
             maxRestarts: {
               description: "Restart limit.",
-              type: "number"
+              type: "integer",
+              minimum: 0
             },
             diagnostics: {
               description: "Push diagnostics into the agent's context after edits.",
@@ -9926,6 +9942,22 @@ var monitors_schema_default, init_monitors_schema = __esm({
   }
 });
 
+// schemas/lsp.schema.json
+var lsp_schema_default, init_lsp_schema = __esm({
+  "schemas/lsp.schema.json"() {
+    lsp_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "lsp.schema.json",
+      title: "Claude Code plugin LSP servers file",
+      description: "`.lsp.json` at a plugin root, or a `.json` file a plugin manifest's `lspServers` names: LSP servers by name. Claude Code 2.1.332 parses the whole object with one strict schema, so one server that fails (an unknown key, a missing `extensionToLanguage`) makes it start no server from the file.",
+      type: "object",
+      additionalProperties: {
+        $ref: "plugin.schema.json#/$defs/lspServer"
+      }
+    };
+  }
+});
+
 // schemas/output-style.schema.json
 var output_style_schema_default, init_output_style_schema = __esm({
   "schemas/output-style.schema.json"() {
@@ -10933,6 +10965,7 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
     init_settings_schema();
     init_mcp_schema();
     init_monitors_schema();
+    init_lsp_schema();
     init_output_style_schema();
     init_config_schema();
     init_catalog_schema();
@@ -10953,6 +10986,7 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
         settings_schema_default,
         mcp_schema_default,
         monitors_schema_default,
+        lsp_schema_default,
         output_style_schema_default,
         config_schema_default,
         catalog_schema_default,
@@ -14173,23 +14207,23 @@ var require_applyReviver = __commonJS({
       if (val && typeof val == "object")
         if (Array.isArray(val))
           for (let i = 0, len = val.length; i < len; ++i) {
-            let v02 = val[i], v18 = applyReviver(reviver, val, String(i), v02);
-            v18 === void 0 ? delete val[i] : v18 !== v02 && (val[i] = v18);
+            let v02 = val[i], v19 = applyReviver(reviver, val, String(i), v02);
+            v19 === void 0 ? delete val[i] : v19 !== v02 && (val[i] = v19);
           }
         else if (val instanceof Map)
           for (let k of Array.from(val.keys())) {
-            let v02 = val.get(k), v18 = applyReviver(reviver, val, k, v02);
-            v18 === void 0 ? val.delete(k) : v18 !== v02 && val.set(k, v18);
+            let v02 = val.get(k), v19 = applyReviver(reviver, val, k, v02);
+            v19 === void 0 ? val.delete(k) : v19 !== v02 && val.set(k, v19);
           }
         else if (val instanceof Set)
           for (let v02 of Array.from(val)) {
-            let v18 = applyReviver(reviver, val, v02, v02);
-            v18 === void 0 ? val.delete(v02) : v18 !== v02 && (val.delete(v02), val.add(v18));
+            let v19 = applyReviver(reviver, val, v02, v02);
+            v19 === void 0 ? val.delete(v02) : v19 !== v02 && (val.delete(v02), val.add(v19));
           }
         else
           for (let [k, v02] of Object.entries(val)) {
-            let v18 = applyReviver(reviver, val, k, v02);
-            v18 === void 0 ? delete val[k] : v18 !== v02 && (val[k] = v18);
+            let v19 = applyReviver(reviver, val, k, v02);
+            v19 === void 0 ? delete val[k] : v19 !== v02 && (val[k] = v19);
           }
       return reviver.call(obj, key, val);
     }
@@ -19985,15 +20019,16 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
       catalog: "the generator cannot read it",
       settings: "Claude Code skips this whole settings file: every hook, permission and env value in it",
       mcp: "Claude Code loads no MCP server from this file",
-      monitors: "Claude Code loads no monitor from this file"
+      monitors: "Claude Code loads no monitor from this file",
+      lsp: "Claude Code starts no LSP server from this file"
     }, file_json_syntax_default = {
       id: "file/json-syntax",
-      description: "Plugin manifests, marketplaces, hooks files, settings files, MCP server files, plugin monitors files and catalogs that are not valid JSON",
+      description: "Plugin manifests, marketplaces, hooks files, settings files, MCP server files, plugin monitors and LSP files and catalogs that are not valid JSON",
       rationale: "Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A settings file that does not parse is skipped whole (`[ERROR] Invalid setting skipped \u2026 Invalid or malformed JSON`). A duplicate key parses, but only the last value counts.",
       runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
       defaultSeverity: "error",
       scope: "file",
-      kinds: ["plugin-manifest", "marketplace", "hooks", "catalog", "settings", "mcp", "monitors"],
+      kinds: ["plugin-manifest", "marketplace", "hooks", "catalog", "settings", "mcp", "monitors", "lsp"],
       check({ file, report }) {
         let json2 = file.json, first2 = json2?.errors[0];
         if (!json2 || !first2) return;
@@ -32601,6 +32636,34 @@ var samePath, plugin_hooks_default, init_plugin_hooks = __esm({
   }
 });
 
+// scripts/lib/checks/plugin-lsp-servers.ts
+var lost, plugin_lsp_servers_default, init_plugin_lsp_servers = __esm({
+  "scripts/lib/checks/plugin-lsp-servers.ts"() {
+    "use strict";
+    init_check();
+    init_json_locate();
+    init_schema_problems();
+    init_schemas();
+    lost = "Claude Code starts no LSP server from this file", plugin_lsp_servers_default = {
+      id: "plugin/lsp-servers",
+      description: "A plugin's `.lsp.json` (or a `.json` file its manifest's `lspServers` names) that does not match the LSP server shape",
+      rationale: "Claude Code reads a plugin's LSP file as servers by name, each a strict object: a `command` (a program on PATH, or an absolute path; arguments go in `args`), an `extensionToLanguage` map with at least one extension that starts with a dot, and only the optional keys it knows (`transport`, `env`, timeouts, `restartOnCrash`, `maxRestarts`, `diagnostics` \u2026). It checks the map as a whole, so one unknown key or missing field in any server means no server of the file starts; the reason goes only to the debug log.",
+      runtime: 'With `--plugin-dir` and LSP on (`ENABLE_LSP_TOOL=1`), a `.lsp.json` whose server has a misspelt `transprot` key logs `[ERROR] LSP config validation failed for .lsp.json in plugin <plugin>: \u2026 Unrecognized key: "transprot"`.',
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["lsp"],
+      check({ file, report }) {
+        let value = file.json?.value;
+        if (value === void 0) return;
+        let validate2 = validatorFor("lsp.schema.json");
+        if (!validate2(value))
+          for (let problem of describeSchemaErrors(validate2.errors, value))
+            report({ message: `${problem.message} (${lost})`, at: jsonProblemSpan(file, problem) });
+      }
+    };
+  }
+});
+
 // scripts/lib/checks/plugin-manifest.ts
 var plugin_manifest_default, init_plugin_manifest = __esm({
   "scripts/lib/checks/plugin-manifest.ts"() {
@@ -32764,7 +32827,7 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
 });
 
 // scripts/lib/checks/plugin-monitors.ts
-var lost, plugin_monitors_default, init_plugin_monitors = __esm({
+var lost2, plugin_monitors_default, init_plugin_monitors = __esm({
   "scripts/lib/checks/plugin-monitors.ts"() {
     "use strict";
     init_check();
@@ -32772,7 +32835,7 @@ var lost, plugin_monitors_default, init_plugin_monitors = __esm({
     init_plugin_fields();
     init_schema_problems();
     init_schemas();
-    lost = "Claude Code loads no monitor from this file", plugin_monitors_default = {
+    lost2 = "Claude Code loads no monitor from this file", plugin_monitors_default = {
       id: "plugin/monitors",
       description: "A plugin's `monitors/monitors.json` (or the file its manifest's `monitors` names) that does not match the monitor shape",
       rationale: "Claude Code reads a plugin's monitors as an array of strict objects, each with a non-empty `name`, `command` and `description`, an optional `when` (`always` or `on-skill-invoke:<skill>`), no other key, and names unique within the plugin. It checks the array as a whole, so one unknown key or missing field in any entry means no monitor of the file is armed; the reason is written only to the debug log.",
@@ -32786,14 +32849,14 @@ var lost, plugin_monitors_default, init_plugin_monitors = __esm({
         let validate2 = validatorFor("monitors.schema.json");
         if (!validate2(value)) {
           for (let problem of describeSchemaErrors(validate2.errors, value))
-            report({ message: `${problem.message} (${lost})`, at: jsonProblemSpan(file, problem) });
+            report({ message: `${problem.message} (${lost2})`, at: jsonProblemSpan(file, problem) });
           return;
         }
         let seen = /* @__PURE__ */ new Set();
         value.forEach((entry2, index2) => {
           let name = isRecord(entry2) ? entry2.name : void 0;
           typeof name == "string" && (seen.has(name) && report({
-            message: `Unexpected a second monitor named \`${name}\`, expected names unique within the plugin (${lost})`,
+            message: `Unexpected a second monitor named \`${name}\`, expected names unique within the plugin (${lost2})`,
             at: jsonValueSpan(file, [index2, "name"])
           }), seen.add(name));
         });
@@ -37422,6 +37485,7 @@ var checks, init_checks = __esm({
     init_names_skill_name_matches_dir();
     init_plugin_components_in_manifest_folder();
     init_plugin_hooks();
+    init_plugin_lsp_servers();
     init_plugin_manifest();
     init_plugin_marketplace();
     init_plugin_marketplace_name_mismatch();
@@ -37495,6 +37559,7 @@ var checks, init_checks = __esm({
       names_skill_name_matches_dir_default,
       plugin_components_in_manifest_folder_default,
       plugin_hooks_default,
+      plugin_lsp_servers_default,
       plugin_manifest_default,
       plugin_marketplace_default,
       plugin_marketplace_name_mismatch_default,
@@ -37783,6 +37848,10 @@ function addPluginContext(root2, manifest, add, scope, limits) {
   }
   let experimental = manifest?.experimental, named = (experimental && typeof experimental == "object" && !Array.isArray(experimental) ? experimental.monitors : void 0) ?? manifest?.monitors, monitors = named === void 0 ? "monitors/monitors.json" : typeof named == "string" && named.endsWith(".json") ? named : null, monitorsFile = monitors ? insideRoot(root2, monitors) : null;
   monitorsFile && existsSync11(monitorsFile) && statSync6(monitorsFile).isFile() && add(monitorsFile, "monitors", scope);
+  for (let p of [".lsp.json", ...(pathList(manifest?.lspServers) ?? []).filter((f) => f.endsWith(".json"))]) {
+    let abs = insideRoot(root2, p);
+    abs && existsSync11(abs) && statSync6(abs).isFile() && add(abs, "lsp", scope);
+  }
   for (let p of ["output-styles", ...pathList(manifest?.outputStyles) ?? []]) {
     let abs = insideRoot(root2, p);
     if (!(!abs || !existsSync11(abs)))
@@ -39939,6 +40008,7 @@ __export(validators_exports, {
   v15: () => v15,
   v16: () => v16,
   v17: () => v17,
+  v18: () => v18,
   v2: () => v2,
   v3: () => v3,
   v4: () => v4,
@@ -42058,7 +42128,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   return validate30.errors = vErrors, errors === 0;
 }
 validate30.evaluated = { props: { name: !0, description: !0, when_to_use: !0, "allowed-tools": !0, "disallowed-tools": !0, disallowedTools: !0, "argument-hint": !0, arguments: !0, model: !0, effort: !0, "disable-model-invocation": !0, "user-invocable": !0, context: !0, agent: !0, background: !0, hooks: !0, shell: !0, version: !0, license: !0, metadata: !0, fallback: !0, created_by: !0, improved_by: !0, mcpServers: !0, lspServers: !0, agents: !0, outputStyles: !0, themes: !0, workflows: !0, channels: !0, monitors: !0, settings: !0, userConfig: !0, defaultEnabled: !0, experimental: !0, dependencies: !0, displayName: !0, author: !0, homepage: !0, repository: !0, keywords: !0 }, dynamicProps: !1, dynamicItems: !1 };
-var v4 = validate34, schema75 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "plugin.schema.json", title: "Claude Code plugin manifest", description: ".claude-plugin/plugin.json. A value of the wrong type or form makes Claude Code reject the manifest and load nothing from the plugin; unknown keys are reported by the plugin checks.", type: "object", required: ["name"], $defs: { relativePath: { description: "A path inside the plugin, starting with `./`.", type: "string", pattern: "^\\./" }, relativePaths: { description: "One path or a list of paths inside the plugin.", anyOf: [{ $ref: "#/$defs/relativePath" }, { type: "array", items: { $ref: "#/$defs/relativePath" } }] }, agentPath: { description: "An agent file inside the plugin: starts with `./`, ends with `.md`.", type: "string", pattern: "^\\./.*\\.md$" }, person: { description: "A person or organisation.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string", minLength: 1 }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, jsonPath: { description: "A JSON file inside the plugin: starts with `./`, ends with `.json`.", type: "string", pattern: "^\\./.*\\.json$" }, jsonPaths: { description: "One JSON file path or a list of them.", anyOf: [{ $ref: "#/$defs/jsonPath" }, { type: "array", items: { $ref: "#/$defs/jsonPath" } }] }, componentPathSuffix: { description: "The file endings Claude Code requires of string component paths (`x-note`); any other ending makes it reject the manifest. Keys not listed take files or folders.", "x-note": { agents: [".md"], hooks: [".json"], mcpServers: [".json", ".mcpb", ".dxt"], lspServers: [".json"], monitors: [".json"] } }, componentPathKey: { description: "plugin.json fields that name files or folders in the plugin.", enum: ["commands", "agents", "skills", "hooks", "mcpServers", "lspServers", "outputStyles", "workflows", "themes", "monitors"] }, listingField: { description: "Listing fields `claude plugin validate` reads for a plugin's store page (with their aliases).", enum: ["icon", "screenshots", "classification", "privacyPolicyUrl", "privacy_policy", "privacyPolicy", "supportUrl", "support", "bugs", "termsOfServiceUrl", "terms_of_service", "documentationUrl", "docs"] }, monitor: { description: "An inline monitor.", type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Monitor name.", type: "string" }, command: { description: "Command that produces the monitored output.", type: "string" }, description: { description: "What it watches.", type: "string" }, when: { description: "When the monitor starts: `always` or `on-skill-invoke:<skill>`.", type: "string", pattern: "^(?:always|on-skill-invoke:.+)$" } } }, lspServer: { description: "An inline LSP server; Claude Code rejects unknown keys.", type: "object", required: ["command", "extensionToLanguage"], additionalProperties: !1, properties: { command: { description: "Executable.", type: "string" }, args: { description: "Arguments.", type: "array", items: { type: "string" } }, extensionToLanguage: { description: "File extension to language id.", type: "object", additionalProperties: { type: "string" } }, transport: { description: "How to talk to the server.", enum: ["stdio", "socket"] }, env: { description: "Environment.", type: "object" }, initializationOptions: { description: "Sent at initialisation." }, settings: { description: "Workspace settings." }, workspaceFolder: { description: "Workspace folder.", type: "string" }, startupTimeout: { description: "Milliseconds to wait for start-up.", type: "number" }, shutdownTimeout: { description: "Milliseconds to wait for shut-down.", type: "number" }, requestTimeout: { description: "Milliseconds to wait for an answer to a request.", type: "integer", minimum: 1 }, restartOnCrash: { description: "Restart after a crash.", type: "boolean" }, maxRestarts: { description: "Restart limit.", type: "number" }, diagnostics: { description: "Push diagnostics into the agent's context after edits.", type: "boolean" } } }, experimentalComponent: { description: "Components Claude Code 2.1.332 treats as experimental: `claude plugin validate` asks for them under `experimental`.", enum: ["themes", "monitors"] } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, name: { description: "Plugin name, kebab-case; it namespaces the plugin's agents and skills.", type: "string", minLength: 1, pattern: "^[^\\s]+$" }, displayName: { description: "Human-readable name.", type: "string" }, version: { description: "Version, semver recommended.", type: "string" }, description: { description: "What the plugin does.", type: "string" }, author: { description: "The author.", $ref: "#/$defs/person" }, homepage: { description: "Home page URL.", type: "string", format: "uri" }, repository: { description: "Source repository URL.", type: "string" }, license: { description: "SPDX license id.", type: "string" }, keywords: { description: "Search keywords.", type: "array", items: { type: "string" } }, defaultEnabled: { description: "Whether the plugin is enabled on install.", type: "boolean" }, dependencies: { description: "Plugins this plugin needs.", type: "array", items: { anyOf: [{ type: "string", pattern: "^[A-Za-z0-9][-A-Za-z0-9._]*(@[A-Za-z0-9][-A-Za-z0-9._]*)?(@\\^[^@]*)?$" }, { type: "object", required: ["name"], properties: { name: { description: "Plugin name.", type: "string" }, marketplace: { description: "Marketplace of the plugin.", type: "string" } } }] } }, commands: { description: "Command files or folders; replaces the default commands/ folder.", anyOf: [{ $ref: "#/$defs/relativePaths" }, { type: "object", additionalProperties: { type: "object", oneOf: [{ required: ["source"], properties: { source: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/source" } }, not: { required: ["content"], properties: { content: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/content" } } } }, { required: ["content"], properties: { content: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/content" } }, not: { required: ["source"], properties: { source: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/source" } } } }], "x-expected": "exactly one of `source` (a file) or `content` (the command text)", properties: { source: { description: "A command file in the plugin.", type: "string" }, content: { description: "The command text inline.", type: "string" } } } }] }, agents: { description: "Agent files (never folders); replaces the default agents/ folder.", anyOf: [{ $ref: "#/$defs/agentPath" }, { type: "array", items: { $ref: "#/$defs/agentPath" } }] }, skills: { description: "Folders holding skill folders, added to skills/.", anyOf: [{ const: "." }, { $ref: "#/$defs/relativePaths" }] }, hooks: { description: "A hooks JSON file, an inline hook map, or a list of them.", anyOf: [{ $ref: "#/$defs/jsonPath" }, { $ref: "vocabulary.schema.json#/$defs/hookMap" }, { type: "array", items: { anyOf: [{ $ref: "#/$defs/jsonPath" }, { $ref: "vocabulary.schema.json#/$defs/hookMap" }] } }] }, mcpServers: { description: "An MCP config file (`.json`), a bundle (`.mcpb`, `.dxt`, or a URL to one), inline servers, or a list of them.", anyOf: [{ type: "string" }, { type: "object" }, { type: "array", items: { anyOf: [{ type: "string" }, { type: "object" }] } }] }, lspServers: { description: "An LSP config file (`.json`), inline servers by language name, or a list of them.", anyOf: [{ type: "string" }, { type: "object", additionalProperties: { $ref: "#/$defs/lspServer" } }, { type: "array", items: { anyOf: [{ type: "string" }, { type: "object", additionalProperties: { $ref: "#/$defs/lspServer" } }] } }], "x-expected": "a `.json` file path, or servers by language name, each with `command` and `extensionToLanguage`" }, outputStyles: { description: "Output style files or folders.", $ref: "#/$defs/relativePaths" }, workflows: { description: "Workflow files or folders.", $ref: "#/$defs/relativePaths" }, themes: { description: "Experimental; declare under `experimental.themes`.", $ref: "#/$defs/relativePaths" }, monitors: { description: "Monitors: a `.json` file, a list of them, or an inline list of monitor entries (experimental).", anyOf: [{ $ref: "#/$defs/jsonPaths" }, { type: "array", items: { $ref: "#/$defs/monitor" } }] }, experimental: { description: "Experimental components.", type: "object" }, channels: { description: "Message channels.", type: "array", items: { type: "object", required: ["server"], properties: { server: { description: "MCP server that provides the channel.", type: "string" }, displayName: { description: "Name shown for the channel.", type: "string" }, userConfig: { description: "Values asked for the channel.", type: "object" } }, additionalProperties: !1 } }, userConfig: { description: "Values the user is asked for on install.", type: "object", propertyNames: { pattern: "^[A-Za-z_]\\w*$" }, additionalProperties: { type: "object", required: ["type", "title", "description"], properties: { type: { description: "Kind of value.", enum: ["string", "number", "boolean", "directory", "file"] }, title: { description: "Short label.", type: "string" }, description: { description: "What the value is for.", type: "string" }, required: { description: "Whether a value must be given.", type: "boolean" }, default: { description: "Default value.", anyOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }, { type: "array", items: { type: "string" } }] }, multiple: { description: "Whether several values may be given.", type: "boolean" }, sensitive: { description: "Keep the value out of logs and settings files.", type: "boolean" }, min: { description: "Smallest number.", type: "number" }, max: { description: "Largest number.", type: "number" }, options: { description: "For a `string` value: the only values it takes (a picker).", type: "array", minItems: 1, items: { type: "string", minLength: 1, maxLength: 64 } } }, additionalProperties: !1, if: { required: ["options"], properties: { options: { description: "Present." } } }, then: { properties: { type: { description: "Must be `string` with `options`.", const: "string", "x-expected": "`string` (a field with `options` must be a `string` field that is neither `multiple` nor `sensitive`)" }, multiple: { description: "Must not be set with `options`.", const: !1, "x-expected": "`false` (a field with `options` must be a `string` field that is neither `multiple` nor `sensitive`)" }, sensitive: { description: "Must not be set with `options`.", const: !1, "x-expected": "`false` (a field with `options` must be a `string` field that is neither `multiple` nor `sensitive`)" } } } } }, settings: { description: "Settings the plugin applies (allow-listed keys only).", type: "object" }, binaries: { description: "Bundled executables with their sha256.", type: "object" }, metadata: { description: "Free metadata for the author's own use; Claude Code ignores a value that is not an object (plugin/unknown-field warns)." }, icon: { description: "Icon path.", type: "string" }, engines: { description: "Version requirements.", type: "object", properties: { "claude-code": { description: "Claude Code version range such as `>=2.1.0`.", type: "string" } } }, network: { description: "Network access the plugin declares.", type: "object" }, optionalDependencies: { description: "Plugins used when present.", type: "array" }, types: { description: "A `.d.ts` contract the plugin exports (types only).", $ref: "#/$defs/relativePath" }, screenshots: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, classification: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, privacyPolicyUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, privacy_policy: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, privacyPolicy: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, supportUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, support: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, bugs: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, termsOfServiceUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, terms_of_service: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, documentationUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, docs: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." } } }, schema76 = { description: "A person or organisation.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string", minLength: 1 }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, schema80 = { description: "The command text inline.", type: "string" }, schema81 = { description: "A command file in the plugin.", type: "string" }, schema84 = { description: "An agent file inside the plugin: starts with `./`, ends with `.md`.", type: "string", pattern: "^\\./.*\\.md$" }, schema86 = { description: "A JSON file inside the plugin: starts with `./`, ends with `.json`.", type: "string", pattern: "^\\./.*\\.json$" }, schema90 = { description: "An inline LSP server; Claude Code rejects unknown keys.", type: "object", required: ["command", "extensionToLanguage"], additionalProperties: !1, properties: { command: { description: "Executable.", type: "string" }, args: { description: "Arguments.", type: "array", items: { type: "string" } }, extensionToLanguage: { description: "File extension to language id.", type: "object", additionalProperties: { type: "string" } }, transport: { description: "How to talk to the server.", enum: ["stdio", "socket"] }, env: { description: "Environment.", type: "object" }, initializationOptions: { description: "Sent at initialisation." }, settings: { description: "Workspace settings." }, workspaceFolder: { description: "Workspace folder.", type: "string" }, startupTimeout: { description: "Milliseconds to wait for start-up.", type: "number" }, shutdownTimeout: { description: "Milliseconds to wait for shut-down.", type: "number" }, requestTimeout: { description: "Milliseconds to wait for an answer to a request.", type: "integer", minimum: 1 }, restartOnCrash: { description: "Restart after a crash.", type: "boolean" }, maxRestarts: { description: "Restart limit.", type: "number" }, diagnostics: { description: "Push diagnostics into the agent's context after edits.", type: "boolean" } } }, schema95 = { description: "An inline monitor.", type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Monitor name.", type: "string" }, command: { description: "Command that produces the monitored output.", type: "string" }, description: { description: "What it watches.", type: "string" }, when: { description: "When the monitor starts: `always` or `on-skill-invoke:<skill>`.", type: "string", pattern: "^(?:always|on-skill-invoke:.+)$" } } }, schema78 = { description: "A path inside the plugin, starting with `./`.", type: "string", pattern: "^\\./" }, func17 = Object.prototype.hasOwnProperty, pattern23 = new RegExp("^[^\\s]+$", "u"), pattern24 = new RegExp("^[A-Za-z0-9][-A-Za-z0-9._]*(@[A-Za-z0-9][-A-Za-z0-9._]*)?(@\\^[^@]*)?$", "u"), pattern27 = new RegExp("^\\./.*\\.md$", "u"), pattern29 = new RegExp("^\\./.*\\.json$", "u"), pattern33 = new RegExp("^(?:always|on-skill-invoke:.+)$", "u"), pattern34 = new RegExp("^[A-Za-z_]\\w*$", "u"), pattern25 = new RegExp("^\\./", "u"), schema77 = { description: "One path or a list of paths inside the plugin.", anyOf: [{ $ref: "#/$defs/relativePath" }, { type: "array", items: { $ref: "#/$defs/relativePath" } }] };
+var v4 = validate34, schema75 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "plugin.schema.json", title: "Claude Code plugin manifest", description: ".claude-plugin/plugin.json. A value of the wrong type or form makes Claude Code reject the manifest and load nothing from the plugin; unknown keys are reported by the plugin checks.", type: "object", required: ["name"], $defs: { relativePath: { description: "A path inside the plugin, starting with `./`.", type: "string", pattern: "^\\./" }, relativePaths: { description: "One path or a list of paths inside the plugin.", anyOf: [{ $ref: "#/$defs/relativePath" }, { type: "array", items: { $ref: "#/$defs/relativePath" } }] }, agentPath: { description: "An agent file inside the plugin: starts with `./`, ends with `.md`.", type: "string", pattern: "^\\./.*\\.md$" }, person: { description: "A person or organisation.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string", minLength: 1 }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, jsonPath: { description: "A JSON file inside the plugin: starts with `./`, ends with `.json`.", type: "string", pattern: "^\\./.*\\.json$" }, jsonPaths: { description: "One JSON file path or a list of them.", anyOf: [{ $ref: "#/$defs/jsonPath" }, { type: "array", items: { $ref: "#/$defs/jsonPath" } }] }, componentPathSuffix: { description: "The file endings Claude Code requires of string component paths (`x-note`); any other ending makes it reject the manifest. Keys not listed take files or folders.", "x-note": { agents: [".md"], hooks: [".json"], mcpServers: [".json", ".mcpb", ".dxt"], lspServers: [".json"], monitors: [".json"] } }, componentPathKey: { description: "plugin.json fields that name files or folders in the plugin.", enum: ["commands", "agents", "skills", "hooks", "mcpServers", "lspServers", "outputStyles", "workflows", "themes", "monitors"] }, listingField: { description: "Listing fields `claude plugin validate` reads for a plugin's store page (with their aliases).", enum: ["icon", "screenshots", "classification", "privacyPolicyUrl", "privacy_policy", "privacyPolicy", "supportUrl", "support", "bugs", "termsOfServiceUrl", "terms_of_service", "documentationUrl", "docs"] }, monitor: { description: "An inline monitor.", type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Monitor name.", type: "string" }, command: { description: "Command that produces the monitored output.", type: "string" }, description: { description: "What it watches.", type: "string" }, when: { description: "When the monitor starts: `always` or `on-skill-invoke:<skill>`.", type: "string", pattern: "^(?:always|on-skill-invoke:.+)$" } } }, lspServer: { description: "An LSP server, in the manifest or in a `.lsp.json` file; Claude Code rejects unknown keys, and one bad server loses the whole map.", type: "object", required: ["command", "extensionToLanguage"], additionalProperties: !1, properties: { command: { description: "Executable: a name on PATH or an absolute path; arguments go in `args` (a space is allowed only in an absolute path).", type: "string", minLength: 1, pattern: "^(?:/.*|[^ ]+)$", "x-expected": "a program name without spaces (arguments go in `args`), or an absolute path" }, args: { description: "Arguments.", type: "array", items: { type: "string" } }, extensionToLanguage: { description: "File extension (with its dot) to language id; at least one.", type: "object", additionalProperties: { type: "string" }, minProperties: 1, propertyNames: { minLength: 2, pattern: "^\\." }, "x-expected": 'at least one file extension, each starting with a dot (`".go": "go"`)' }, transport: { description: "How to talk to the server.", enum: ["stdio", "socket"] }, env: { description: "Environment variables for the server.", type: "object", additionalProperties: { type: "string" } }, initializationOptions: { description: "Sent at initialisation." }, settings: { description: "Workspace settings." }, workspaceFolder: { description: "Workspace folder.", type: "string" }, startupTimeout: { description: "Milliseconds to wait for start-up.", type: "integer", minimum: 1 }, shutdownTimeout: { description: "Milliseconds to wait for shut-down.", type: "integer", minimum: 1 }, requestTimeout: { description: "Milliseconds to wait for an answer to a request.", type: "integer", minimum: 1, maximum: 2147483647 }, restartOnCrash: { description: "Restart after a crash.", type: "boolean" }, maxRestarts: { description: "Restart limit.", type: "integer", minimum: 0 }, diagnostics: { description: "Push diagnostics into the agent's context after edits.", type: "boolean" } } }, experimentalComponent: { description: "Components Claude Code 2.1.332 treats as experimental: `claude plugin validate` asks for them under `experimental`.", enum: ["themes", "monitors"] } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, name: { description: "Plugin name, kebab-case; it namespaces the plugin's agents and skills.", type: "string", minLength: 1, pattern: "^[^\\s]+$" }, displayName: { description: "Human-readable name.", type: "string" }, version: { description: "Version, semver recommended.", type: "string" }, description: { description: "What the plugin does.", type: "string" }, author: { description: "The author.", $ref: "#/$defs/person" }, homepage: { description: "Home page URL.", type: "string", format: "uri" }, repository: { description: "Source repository URL.", type: "string" }, license: { description: "SPDX license id.", type: "string" }, keywords: { description: "Search keywords.", type: "array", items: { type: "string" } }, defaultEnabled: { description: "Whether the plugin is enabled on install.", type: "boolean" }, dependencies: { description: "Plugins this plugin needs.", type: "array", items: { anyOf: [{ type: "string", pattern: "^[A-Za-z0-9][-A-Za-z0-9._]*(@[A-Za-z0-9][-A-Za-z0-9._]*)?(@\\^[^@]*)?$" }, { type: "object", required: ["name"], properties: { name: { description: "Plugin name.", type: "string" }, marketplace: { description: "Marketplace of the plugin.", type: "string" } } }] } }, commands: { description: "Command files or folders; replaces the default commands/ folder.", anyOf: [{ $ref: "#/$defs/relativePaths" }, { type: "object", additionalProperties: { type: "object", oneOf: [{ required: ["source"], properties: { source: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/source" } }, not: { required: ["content"], properties: { content: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/content" } } } }, { required: ["content"], properties: { content: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/content" } }, not: { required: ["source"], properties: { source: { $ref: "#/properties/commands/anyOf/1/additionalProperties/properties/source" } } } }], "x-expected": "exactly one of `source` (a file) or `content` (the command text)", properties: { source: { description: "A command file in the plugin.", type: "string" }, content: { description: "The command text inline.", type: "string" } } } }] }, agents: { description: "Agent files (never folders); replaces the default agents/ folder.", anyOf: [{ $ref: "#/$defs/agentPath" }, { type: "array", items: { $ref: "#/$defs/agentPath" } }] }, skills: { description: "Folders holding skill folders, added to skills/.", anyOf: [{ const: "." }, { $ref: "#/$defs/relativePaths" }] }, hooks: { description: "A hooks JSON file, an inline hook map, or a list of them.", anyOf: [{ $ref: "#/$defs/jsonPath" }, { $ref: "vocabulary.schema.json#/$defs/hookMap" }, { type: "array", items: { anyOf: [{ $ref: "#/$defs/jsonPath" }, { $ref: "vocabulary.schema.json#/$defs/hookMap" }] } }] }, mcpServers: { description: "An MCP config file (`.json`), a bundle (`.mcpb`, `.dxt`, or a URL to one), inline servers, or a list of them.", anyOf: [{ type: "string" }, { type: "object" }, { type: "array", items: { anyOf: [{ type: "string" }, { type: "object" }] } }] }, lspServers: { description: "An LSP config file (`.json`), inline servers by language name, or a list of them.", anyOf: [{ type: "string" }, { type: "object", additionalProperties: { $ref: "#/$defs/lspServer" } }, { type: "array", items: { anyOf: [{ type: "string" }, { type: "object", additionalProperties: { $ref: "#/$defs/lspServer" } }] } }], "x-expected": "a `.json` file path, or servers by language name, each with `command` and `extensionToLanguage`" }, outputStyles: { description: "Output style files or folders.", $ref: "#/$defs/relativePaths" }, workflows: { description: "Workflow files or folders.", $ref: "#/$defs/relativePaths" }, themes: { description: "Experimental; declare under `experimental.themes`.", $ref: "#/$defs/relativePaths" }, monitors: { description: "Monitors: a `.json` file, a list of them, or an inline list of monitor entries (experimental).", anyOf: [{ $ref: "#/$defs/jsonPaths" }, { type: "array", items: { $ref: "#/$defs/monitor" } }] }, experimental: { description: "Experimental components.", type: "object" }, channels: { description: "Message channels.", type: "array", items: { type: "object", required: ["server"], properties: { server: { description: "MCP server that provides the channel.", type: "string" }, displayName: { description: "Name shown for the channel.", type: "string" }, userConfig: { description: "Values asked for the channel.", type: "object" } }, additionalProperties: !1 } }, userConfig: { description: "Values the user is asked for on install.", type: "object", propertyNames: { pattern: "^[A-Za-z_]\\w*$" }, additionalProperties: { type: "object", required: ["type", "title", "description"], properties: { type: { description: "Kind of value.", enum: ["string", "number", "boolean", "directory", "file"] }, title: { description: "Short label.", type: "string" }, description: { description: "What the value is for.", type: "string" }, required: { description: "Whether a value must be given.", type: "boolean" }, default: { description: "Default value.", anyOf: [{ type: "string" }, { type: "number" }, { type: "boolean" }, { type: "array", items: { type: "string" } }] }, multiple: { description: "Whether several values may be given.", type: "boolean" }, sensitive: { description: "Keep the value out of logs and settings files.", type: "boolean" }, min: { description: "Smallest number.", type: "number" }, max: { description: "Largest number.", type: "number" }, options: { description: "For a `string` value: the only values it takes (a picker).", type: "array", minItems: 1, items: { type: "string", minLength: 1, maxLength: 64 } } }, additionalProperties: !1, if: { required: ["options"], properties: { options: { description: "Present." } } }, then: { properties: { type: { description: "Must be `string` with `options`.", const: "string", "x-expected": "`string` (a field with `options` must be a `string` field that is neither `multiple` nor `sensitive`)" }, multiple: { description: "Must not be set with `options`.", const: !1, "x-expected": "`false` (a field with `options` must be a `string` field that is neither `multiple` nor `sensitive`)" }, sensitive: { description: "Must not be set with `options`.", const: !1, "x-expected": "`false` (a field with `options` must be a `string` field that is neither `multiple` nor `sensitive`)" } } } } }, settings: { description: "Settings the plugin applies (allow-listed keys only).", type: "object" }, binaries: { description: "Bundled executables with their sha256.", type: "object" }, metadata: { description: "Free metadata for the author's own use; Claude Code ignores a value that is not an object (plugin/unknown-field warns)." }, icon: { description: "Icon path.", type: "string" }, engines: { description: "Version requirements.", type: "object", properties: { "claude-code": { description: "Claude Code version range such as `>=2.1.0`.", type: "string" } } }, network: { description: "Network access the plugin declares.", type: "object" }, optionalDependencies: { description: "Plugins used when present.", type: "array" }, types: { description: "A `.d.ts` contract the plugin exports (types only).", $ref: "#/$defs/relativePath" }, screenshots: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, classification: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, privacyPolicyUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, privacy_policy: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, privacyPolicy: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, supportUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, support: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, bugs: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, termsOfServiceUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, terms_of_service: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, documentationUrl: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." }, docs: { description: "Listing field for the plugin's store page, read by `claude plugin validate`." } } }, schema76 = { description: "A person or organisation.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string", minLength: 1 }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, schema80 = { description: "The command text inline.", type: "string" }, schema81 = { description: "A command file in the plugin.", type: "string" }, schema84 = { description: "An agent file inside the plugin: starts with `./`, ends with `.md`.", type: "string", pattern: "^\\./.*\\.md$" }, schema86 = { description: "A JSON file inside the plugin: starts with `./`, ends with `.json`.", type: "string", pattern: "^\\./.*\\.json$" }, schema90 = { description: "An LSP server, in the manifest or in a `.lsp.json` file; Claude Code rejects unknown keys, and one bad server loses the whole map.", type: "object", required: ["command", "extensionToLanguage"], additionalProperties: !1, properties: { command: { description: "Executable: a name on PATH or an absolute path; arguments go in `args` (a space is allowed only in an absolute path).", type: "string", minLength: 1, pattern: "^(?:/.*|[^ ]+)$", "x-expected": "a program name without spaces (arguments go in `args`), or an absolute path" }, args: { description: "Arguments.", type: "array", items: { type: "string" } }, extensionToLanguage: { description: "File extension (with its dot) to language id; at least one.", type: "object", additionalProperties: { type: "string" }, minProperties: 1, propertyNames: { minLength: 2, pattern: "^\\." }, "x-expected": 'at least one file extension, each starting with a dot (`".go": "go"`)' }, transport: { description: "How to talk to the server.", enum: ["stdio", "socket"] }, env: { description: "Environment variables for the server.", type: "object", additionalProperties: { type: "string" } }, initializationOptions: { description: "Sent at initialisation." }, settings: { description: "Workspace settings." }, workspaceFolder: { description: "Workspace folder.", type: "string" }, startupTimeout: { description: "Milliseconds to wait for start-up.", type: "integer", minimum: 1 }, shutdownTimeout: { description: "Milliseconds to wait for shut-down.", type: "integer", minimum: 1 }, requestTimeout: { description: "Milliseconds to wait for an answer to a request.", type: "integer", minimum: 1, maximum: 2147483647 }, restartOnCrash: { description: "Restart after a crash.", type: "boolean" }, maxRestarts: { description: "Restart limit.", type: "integer", minimum: 0 }, diagnostics: { description: "Push diagnostics into the agent's context after edits.", type: "boolean" } } }, schema95 = { description: "An inline monitor.", type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Monitor name.", type: "string" }, command: { description: "Command that produces the monitored output.", type: "string" }, description: { description: "What it watches.", type: "string" }, when: { description: "When the monitor starts: `always` or `on-skill-invoke:<skill>`.", type: "string", pattern: "^(?:always|on-skill-invoke:.+)$" } } }, schema78 = { description: "A path inside the plugin, starting with `./`.", type: "string", pattern: "^\\./" }, func17 = Object.prototype.hasOwnProperty, pattern23 = new RegExp("^[^\\s]+$", "u"), pattern24 = new RegExp("^[A-Za-z0-9][-A-Za-z0-9._]*(@[A-Za-z0-9][-A-Za-z0-9._]*)?(@\\^[^@]*)?$", "u"), pattern27 = new RegExp("^\\./.*\\.md$", "u"), pattern29 = new RegExp("^\\./.*\\.json$", "u"), pattern31 = new RegExp("^(?:/.*|[^ ]+)$", "u"), pattern32 = new RegExp("^\\.", "u"), pattern37 = new RegExp("^(?:always|on-skill-invoke:.+)$", "u"), pattern38 = new RegExp("^[A-Za-z_]\\w*$", "u"), pattern25 = new RegExp("^\\./", "u"), schema77 = { description: "One path or a list of paths inside the plugin.", anyOf: [{ $ref: "#/$defs/relativePath" }, { type: "array", items: { $ref: "#/$defs/relativePath" } }] };
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate35.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
@@ -42714,9 +42784,18 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               }
             if (data35.command !== void 0) {
               let data36 = data35.command;
-              if (typeof data36 != "string") {
-                let err71 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.command.type, parentSchema: schema90.properties.command, data: data36 };
-                vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+              if (typeof data36 == "string") {
+                if (func1(data36) < 1) {
+                  let err71 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema90.properties.command, data: data36 };
+                  vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+                }
+                if (!pattern31.test(data36)) {
+                  let err72 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/pattern", keyword: "pattern", params: { pattern: "^(?:/.*|[^ ]+)$" }, message: 'must match pattern "^(?:/.*|[^ ]+)$"', schema: "^(?:/.*|[^ ]+)$", parentSchema: schema90.properties.command, data: data36 };
+                  vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+                }
+              } else {
+                let err73 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.command.type, parentSchema: schema90.properties.command, data: data36 };
+                vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
               }
             }
             if (data35.args !== void 0) {
@@ -42726,699 +42805,804 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i5 = 0; i5 < len5; i5++) {
                   let data38 = data37[i5];
                   if (typeof data38 != "string") {
-                    let err72 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/args/" + i5, schemaPath: "#/$defs/lspServer/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.args.items.type, parentSchema: schema90.properties.args.items, data: data38 };
-                    vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+                    let err74 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/args/" + i5, schemaPath: "#/$defs/lspServer/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.args.items.type, parentSchema: schema90.properties.args.items, data: data38 };
+                    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
                   }
                 }
               } else {
-                let err73 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/args", schemaPath: "#/$defs/lspServer/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.args.type, parentSchema: schema90.properties.args, data: data37 };
-                vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+                let err75 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/args", schemaPath: "#/$defs/lspServer/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.args.type, parentSchema: schema90.properties.args, data: data37 };
+                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
               }
             }
             if (data35.extensionToLanguage !== void 0) {
               let data39 = data35.extensionToLanguage;
-              if (data39 && typeof data39 == "object" && !Array.isArray(data39))
+              if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+                if (Object.keys(data39).length < 1) {
+                  let err76 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema90.properties.extensionToLanguage, data: data39 };
+                  vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+                }
                 for (let key3 in data39) {
-                  let data40 = data39[key3];
-                  if (typeof data40 != "string") {
-                    let err74 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.extensionToLanguage.additionalProperties.type, parentSchema: schema90.properties.extensionToLanguage.additionalProperties, data: data40 };
-                    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+                  let _errs139 = errors;
+                  if (typeof key3 == "string") {
+                    if (func1(key3) < 2) {
+                      let err77 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/propertyNames/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters", schema: 2, parentSchema: schema90.properties.extensionToLanguage.propertyNames, data: key3, propertyName: key3 };
+                      vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
+                    }
+                    if (!pattern32.test(key3)) {
+                      let err78 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/propertyNames/pattern", keyword: "pattern", params: { pattern: "^\\." }, message: 'must match pattern "^\\."', schema: "^\\.", parentSchema: schema90.properties.extensionToLanguage.propertyNames, data: key3, propertyName: key3 };
+                      vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
+                    }
+                  }
+                  var valid45 = _errs139 === errors;
+                  if (!valid45) {
+                    let err79 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid", schema: schema90.properties.extensionToLanguage.propertyNames, parentSchema: schema90.properties.extensionToLanguage, data: data39 };
+                    vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
                   }
                 }
-              else {
-                let err75 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.extensionToLanguage.type, parentSchema: schema90.properties.extensionToLanguage, data: data39 };
-                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
+                for (let key4 in data39) {
+                  let data40 = data39[key4];
+                  if (typeof data40 != "string") {
+                    let err80 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.extensionToLanguage.additionalProperties.type, parentSchema: schema90.properties.extensionToLanguage.additionalProperties, data: data40 };
+                    vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
+                  }
+                }
+              } else {
+                let err81 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.extensionToLanguage.type, parentSchema: schema90.properties.extensionToLanguage, data: data39 };
+                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
               }
             }
             if (data35.transport !== void 0) {
               let data41 = data35.transport;
               if (!(data41 === "stdio" || data41 === "socket")) {
-                let err76 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/transport", schemaPath: "#/$defs/lspServer/properties/transport/enum", keyword: "enum", params: { allowedValues: schema90.properties.transport.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.transport.enum, parentSchema: schema90.properties.transport, data: data41 };
-                vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+                let err82 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/transport", schemaPath: "#/$defs/lspServer/properties/transport/enum", keyword: "enum", params: { allowedValues: schema90.properties.transport.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.transport.enum, parentSchema: schema90.properties.transport, data: data41 };
+                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
               }
             }
             if (data35.env !== void 0) {
               let data42 = data35.env;
-              if (!(data42 && typeof data42 == "object" && !Array.isArray(data42))) {
-                let err77 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/env", schemaPath: "#/$defs/lspServer/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.env.type, parentSchema: schema90.properties.env, data: data42 };
-                vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
-              }
-            }
-            if (data35.workspaceFolder !== void 0) {
-              let data43 = data35.workspaceFolder;
-              if (typeof data43 != "string") {
-                let err78 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/workspaceFolder", schemaPath: "#/$defs/lspServer/properties/workspaceFolder/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.workspaceFolder.type, parentSchema: schema90.properties.workspaceFolder, data: data43 };
-                vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
-              }
-            }
-            if (data35.startupTimeout !== void 0) {
-              let data44 = data35.startupTimeout;
-              if (!(typeof data44 == "number" && isFinite(data44))) {
-                let err79 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "#/$defs/lspServer/properties/startupTimeout/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema90.properties.startupTimeout.type, parentSchema: schema90.properties.startupTimeout, data: data44 };
-                vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
-              }
-            }
-            if (data35.shutdownTimeout !== void 0) {
-              let data45 = data35.shutdownTimeout;
-              if (!(typeof data45 == "number" && isFinite(data45))) {
-                let err80 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "#/$defs/lspServer/properties/shutdownTimeout/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema90.properties.shutdownTimeout.type, parentSchema: schema90.properties.shutdownTimeout, data: data45 };
-                vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
-              }
-            }
-            if (data35.requestTimeout !== void 0) {
-              let data46 = data35.requestTimeout;
-              if (!(typeof data46 == "number" && !(data46 % 1) && !isNaN(data46) && isFinite(data46))) {
-                let err81 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.requestTimeout.type, parentSchema: schema90.properties.requestTimeout, data: data46 };
-                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
-              }
-              if (typeof data46 == "number" && isFinite(data46) && (data46 < 1 || isNaN(data46))) {
-                let err82 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.requestTimeout, data: data46 };
-                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
-              }
-            }
-            if (data35.restartOnCrash !== void 0) {
-              let data47 = data35.restartOnCrash;
-              if (typeof data47 != "boolean") {
-                let err83 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/restartOnCrash", schemaPath: "#/$defs/lspServer/properties/restartOnCrash/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.restartOnCrash.type, parentSchema: schema90.properties.restartOnCrash, data: data47 };
-                vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
-              }
-            }
-            if (data35.maxRestarts !== void 0) {
-              let data48 = data35.maxRestarts;
-              if (!(typeof data48 == "number" && isFinite(data48))) {
-                let err84 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "#/$defs/lspServer/properties/maxRestarts/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema90.properties.maxRestarts.type, parentSchema: schema90.properties.maxRestarts, data: data48 };
+              if (data42 && typeof data42 == "object" && !Array.isArray(data42))
+                for (let key5 in data42) {
+                  let data43 = data42[key5];
+                  if (typeof data43 != "string") {
+                    let err83 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/env/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.env.additionalProperties.type, parentSchema: schema90.properties.env.additionalProperties, data: data43 };
+                    vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
+                  }
+                }
+              else {
+                let err84 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/env", schemaPath: "#/$defs/lspServer/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.env.type, parentSchema: schema90.properties.env, data: data42 };
                 vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
               }
             }
-            if (data35.diagnostics !== void 0) {
-              let data49 = data35.diagnostics;
-              if (typeof data49 != "boolean") {
-                let err85 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/diagnostics", schemaPath: "#/$defs/lspServer/properties/diagnostics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.diagnostics.type, parentSchema: schema90.properties.diagnostics, data: data49 };
+            if (data35.workspaceFolder !== void 0) {
+              let data44 = data35.workspaceFolder;
+              if (typeof data44 != "string") {
+                let err85 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/workspaceFolder", schemaPath: "#/$defs/lspServer/properties/workspaceFolder/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.workspaceFolder.type, parentSchema: schema90.properties.workspaceFolder, data: data44 };
                 vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
               }
             }
+            if (data35.startupTimeout !== void 0) {
+              let data45 = data35.startupTimeout;
+              if (!(typeof data45 == "number" && !(data45 % 1) && !isNaN(data45) && isFinite(data45))) {
+                let err86 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "#/$defs/lspServer/properties/startupTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.startupTimeout.type, parentSchema: schema90.properties.startupTimeout, data: data45 };
+                vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
+              }
+              if (typeof data45 == "number" && isFinite(data45) && (data45 < 1 || isNaN(data45))) {
+                let err87 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "#/$defs/lspServer/properties/startupTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.startupTimeout, data: data45 };
+                vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
+              }
+            }
+            if (data35.shutdownTimeout !== void 0) {
+              let data46 = data35.shutdownTimeout;
+              if (!(typeof data46 == "number" && !(data46 % 1) && !isNaN(data46) && isFinite(data46))) {
+                let err88 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "#/$defs/lspServer/properties/shutdownTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.shutdownTimeout.type, parentSchema: schema90.properties.shutdownTimeout, data: data46 };
+                vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
+              }
+              if (typeof data46 == "number" && isFinite(data46) && (data46 < 1 || isNaN(data46))) {
+                let err89 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "#/$defs/lspServer/properties/shutdownTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.shutdownTimeout, data: data46 };
+                vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
+              }
+            }
+            if (data35.requestTimeout !== void 0) {
+              let data47 = data35.requestTimeout;
+              if (!(typeof data47 == "number" && !(data47 % 1) && !isNaN(data47) && isFinite(data47))) {
+                let err90 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.requestTimeout.type, parentSchema: schema90.properties.requestTimeout, data: data47 };
+                vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
+              }
+              if (typeof data47 == "number" && isFinite(data47)) {
+                if (data47 > 2147483647 || isNaN(data47)) {
+                  let err91 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema90.properties.requestTimeout, data: data47 };
+                  vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
+                }
+                if (data47 < 1 || isNaN(data47)) {
+                  let err92 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.requestTimeout, data: data47 };
+                  vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
+                }
+              }
+            }
+            if (data35.restartOnCrash !== void 0) {
+              let data48 = data35.restartOnCrash;
+              if (typeof data48 != "boolean") {
+                let err93 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/restartOnCrash", schemaPath: "#/$defs/lspServer/properties/restartOnCrash/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.restartOnCrash.type, parentSchema: schema90.properties.restartOnCrash, data: data48 };
+                vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
+              }
+            }
+            if (data35.maxRestarts !== void 0) {
+              let data49 = data35.maxRestarts;
+              if (!(typeof data49 == "number" && !(data49 % 1) && !isNaN(data49) && isFinite(data49))) {
+                let err94 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "#/$defs/lspServer/properties/maxRestarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.maxRestarts.type, parentSchema: schema90.properties.maxRestarts, data: data49 };
+                vErrors === null ? vErrors = [err94] : vErrors.push(err94), errors++;
+              }
+              if (typeof data49 == "number" && isFinite(data49) && (data49 < 0 || isNaN(data49))) {
+                let err95 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "#/$defs/lspServer/properties/maxRestarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema90.properties.maxRestarts, data: data49 };
+                vErrors === null ? vErrors = [err95] : vErrors.push(err95), errors++;
+              }
+            }
+            if (data35.diagnostics !== void 0) {
+              let data50 = data35.diagnostics;
+              if (typeof data50 != "boolean") {
+                let err96 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/diagnostics", schemaPath: "#/$defs/lspServer/properties/diagnostics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.diagnostics.type, parentSchema: schema90.properties.diagnostics, data: data50 };
+                vErrors === null ? vErrors = [err96] : vErrors.push(err96), errors++;
+              }
+            }
           } else {
-            let err86 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data: data35 };
-            vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
+            let err97 = { instancePath: instancePath + "/lspServers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data: data35 };
+            vErrors === null ? vErrors = [err97] : vErrors.push(err97), errors++;
           }
         }
       else {
-        let err87 = { instancePath: instancePath + "/lspServers", schemaPath: "#/properties/lspServers/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.lspServers.anyOf[1].type, parentSchema: schema75.properties.lspServers.anyOf[1], data: data34 };
-        vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
+        let err98 = { instancePath: instancePath + "/lspServers", schemaPath: "#/properties/lspServers/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.lspServers.anyOf[1].type, parentSchema: schema75.properties.lspServers.anyOf[1], data: data34 };
+        vErrors === null ? vErrors = [err98] : vErrors.push(err98), errors++;
       }
       var _valid9 = _errs122 === errors;
       valid39 = valid39 || _valid9;
-      let _errs157 = errors;
+      let _errs163 = errors;
       if (Array.isArray(data34)) {
         let len6 = data34.length;
         for (let i6 = 0; i6 < len6; i6++) {
-          let data50 = data34[i6], _errs160 = errors, valid48 = !1, _errs161 = errors;
-          if (typeof data50 != "string") {
-            let err88 = { instancePath: instancePath + "/lspServers/" + i6, schemaPath: "#/properties/lspServers/anyOf/2/items/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.lspServers.anyOf[2].items.anyOf[0].type, parentSchema: schema75.properties.lspServers.anyOf[2].items.anyOf[0], data: data50 };
-            vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
+          let data51 = data34[i6], _errs166 = errors, valid50 = !1, _errs167 = errors;
+          if (typeof data51 != "string") {
+            let err99 = { instancePath: instancePath + "/lspServers/" + i6, schemaPath: "#/properties/lspServers/anyOf/2/items/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.lspServers.anyOf[2].items.anyOf[0].type, parentSchema: schema75.properties.lspServers.anyOf[2].items.anyOf[0], data: data51 };
+            vErrors === null ? vErrors = [err99] : vErrors.push(err99), errors++;
           }
-          var _valid10 = _errs161 === errors;
-          valid48 = valid48 || _valid10;
-          let _errs163 = errors;
-          if (data50 && typeof data50 == "object" && !Array.isArray(data50))
-            for (let key4 in data50) {
-              let data51 = data50[key4];
-              if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
-                if (data51.command === void 0) {
-                  let err89 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema90.required, parentSchema: schema90, data: data51 };
-                  vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
+          var _valid10 = _errs167 === errors;
+          valid50 = valid50 || _valid10;
+          let _errs169 = errors;
+          if (data51 && typeof data51 == "object" && !Array.isArray(data51))
+            for (let key6 in data51) {
+              let data52 = data51[key6];
+              if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                if (data52.command === void 0) {
+                  let err100 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema90.required, parentSchema: schema90, data: data52 };
+                  vErrors === null ? vErrors = [err100] : vErrors.push(err100), errors++;
                 }
-                if (data51.extensionToLanguage === void 0) {
-                  let err90 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/required", keyword: "required", params: { missingProperty: "extensionToLanguage" }, message: "must have required property 'extensionToLanguage'", schema: schema90.required, parentSchema: schema90, data: data51 };
-                  vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
+                if (data52.extensionToLanguage === void 0) {
+                  let err101 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/required", keyword: "required", params: { missingProperty: "extensionToLanguage" }, message: "must have required property 'extensionToLanguage'", schema: schema90.required, parentSchema: schema90, data: data52 };
+                  vErrors === null ? vErrors = [err101] : vErrors.push(err101), errors++;
                 }
-                for (let key5 in data51)
-                  if (!func17.call(schema90.properties, key5)) {
-                    let err91 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90, data: data51 };
-                    vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
-                  }
-                if (data51.command !== void 0) {
-                  let data52 = data51.command;
-                  if (typeof data52 != "string") {
-                    let err92 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.command.type, parentSchema: schema90.properties.command, data: data52 };
-                    vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
-                  }
-                }
-                if (data51.args !== void 0) {
-                  let data53 = data51.args;
-                  if (Array.isArray(data53)) {
-                    let len7 = data53.length;
-                    for (let i7 = 0; i7 < len7; i7++) {
-                      let data54 = data53[i7];
-                      if (typeof data54 != "string") {
-                        let err93 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/args/" + i7, schemaPath: "#/$defs/lspServer/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.args.items.type, parentSchema: schema90.properties.args.items, data: data54 };
-                        vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
-                      }
-                    }
-                  } else {
-                    let err94 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/args", schemaPath: "#/$defs/lspServer/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.args.type, parentSchema: schema90.properties.args, data: data53 };
-                    vErrors === null ? vErrors = [err94] : vErrors.push(err94), errors++;
-                  }
-                }
-                if (data51.extensionToLanguage !== void 0) {
-                  let data55 = data51.extensionToLanguage;
-                  if (data55 && typeof data55 == "object" && !Array.isArray(data55))
-                    for (let key6 in data55) {
-                      let data56 = data55[key6];
-                      if (typeof data56 != "string") {
-                        let err95 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.extensionToLanguage.additionalProperties.type, parentSchema: schema90.properties.extensionToLanguage.additionalProperties, data: data56 };
-                        vErrors === null ? vErrors = [err95] : vErrors.push(err95), errors++;
-                      }
-                    }
-                  else {
-                    let err96 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.extensionToLanguage.type, parentSchema: schema90.properties.extensionToLanguage, data: data55 };
-                    vErrors === null ? vErrors = [err96] : vErrors.push(err96), errors++;
-                  }
-                }
-                if (data51.transport !== void 0) {
-                  let data57 = data51.transport;
-                  if (!(data57 === "stdio" || data57 === "socket")) {
-                    let err97 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/transport", schemaPath: "#/$defs/lspServer/properties/transport/enum", keyword: "enum", params: { allowedValues: schema90.properties.transport.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.transport.enum, parentSchema: schema90.properties.transport, data: data57 };
-                    vErrors === null ? vErrors = [err97] : vErrors.push(err97), errors++;
-                  }
-                }
-                if (data51.env !== void 0) {
-                  let data58 = data51.env;
-                  if (!(data58 && typeof data58 == "object" && !Array.isArray(data58))) {
-                    let err98 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/env", schemaPath: "#/$defs/lspServer/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.env.type, parentSchema: schema90.properties.env, data: data58 };
-                    vErrors === null ? vErrors = [err98] : vErrors.push(err98), errors++;
-                  }
-                }
-                if (data51.workspaceFolder !== void 0) {
-                  let data59 = data51.workspaceFolder;
-                  if (typeof data59 != "string") {
-                    let err99 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/workspaceFolder", schemaPath: "#/$defs/lspServer/properties/workspaceFolder/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.workspaceFolder.type, parentSchema: schema90.properties.workspaceFolder, data: data59 };
-                    vErrors === null ? vErrors = [err99] : vErrors.push(err99), errors++;
-                  }
-                }
-                if (data51.startupTimeout !== void 0) {
-                  let data60 = data51.startupTimeout;
-                  if (!(typeof data60 == "number" && isFinite(data60))) {
-                    let err100 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "#/$defs/lspServer/properties/startupTimeout/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema90.properties.startupTimeout.type, parentSchema: schema90.properties.startupTimeout, data: data60 };
-                    vErrors === null ? vErrors = [err100] : vErrors.push(err100), errors++;
-                  }
-                }
-                if (data51.shutdownTimeout !== void 0) {
-                  let data61 = data51.shutdownTimeout;
-                  if (!(typeof data61 == "number" && isFinite(data61))) {
-                    let err101 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "#/$defs/lspServer/properties/shutdownTimeout/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema90.properties.shutdownTimeout.type, parentSchema: schema90.properties.shutdownTimeout, data: data61 };
-                    vErrors === null ? vErrors = [err101] : vErrors.push(err101), errors++;
-                  }
-                }
-                if (data51.requestTimeout !== void 0) {
-                  let data62 = data51.requestTimeout;
-                  if (!(typeof data62 == "number" && !(data62 % 1) && !isNaN(data62) && isFinite(data62))) {
-                    let err102 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.requestTimeout.type, parentSchema: schema90.properties.requestTimeout, data: data62 };
+                for (let key7 in data52)
+                  if (!func17.call(schema90.properties, key7)) {
+                    let err102 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90, data: data52 };
                     vErrors === null ? vErrors = [err102] : vErrors.push(err102), errors++;
                   }
-                  if (typeof data62 == "number" && isFinite(data62) && (data62 < 1 || isNaN(data62))) {
-                    let err103 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.requestTimeout, data: data62 };
-                    vErrors === null ? vErrors = [err103] : vErrors.push(err103), errors++;
-                  }
-                }
-                if (data51.restartOnCrash !== void 0) {
-                  let data63 = data51.restartOnCrash;
-                  if (typeof data63 != "boolean") {
-                    let err104 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/restartOnCrash", schemaPath: "#/$defs/lspServer/properties/restartOnCrash/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.restartOnCrash.type, parentSchema: schema90.properties.restartOnCrash, data: data63 };
-                    vErrors === null ? vErrors = [err104] : vErrors.push(err104), errors++;
-                  }
-                }
-                if (data51.maxRestarts !== void 0) {
-                  let data64 = data51.maxRestarts;
-                  if (!(typeof data64 == "number" && isFinite(data64))) {
-                    let err105 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "#/$defs/lspServer/properties/maxRestarts/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema90.properties.maxRestarts.type, parentSchema: schema90.properties.maxRestarts, data: data64 };
+                if (data52.command !== void 0) {
+                  let data53 = data52.command;
+                  if (typeof data53 == "string") {
+                    if (func1(data53) < 1) {
+                      let err103 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema90.properties.command, data: data53 };
+                      vErrors === null ? vErrors = [err103] : vErrors.push(err103), errors++;
+                    }
+                    if (!pattern31.test(data53)) {
+                      let err104 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/pattern", keyword: "pattern", params: { pattern: "^(?:/.*|[^ ]+)$" }, message: 'must match pattern "^(?:/.*|[^ ]+)$"', schema: "^(?:/.*|[^ ]+)$", parentSchema: schema90.properties.command, data: data53 };
+                      vErrors === null ? vErrors = [err104] : vErrors.push(err104), errors++;
+                    }
+                  } else {
+                    let err105 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "#/$defs/lspServer/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.command.type, parentSchema: schema90.properties.command, data: data53 };
                     vErrors === null ? vErrors = [err105] : vErrors.push(err105), errors++;
                   }
                 }
-                if (data51.diagnostics !== void 0) {
-                  let data65 = data51.diagnostics;
+                if (data52.args !== void 0) {
+                  let data54 = data52.args;
+                  if (Array.isArray(data54)) {
+                    let len7 = data54.length;
+                    for (let i7 = 0; i7 < len7; i7++) {
+                      let data55 = data54[i7];
+                      if (typeof data55 != "string") {
+                        let err106 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/args/" + i7, schemaPath: "#/$defs/lspServer/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.args.items.type, parentSchema: schema90.properties.args.items, data: data55 };
+                        vErrors === null ? vErrors = [err106] : vErrors.push(err106), errors++;
+                      }
+                    }
+                  } else {
+                    let err107 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/args", schemaPath: "#/$defs/lspServer/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.args.type, parentSchema: schema90.properties.args, data: data54 };
+                    vErrors === null ? vErrors = [err107] : vErrors.push(err107), errors++;
+                  }
+                }
+                if (data52.extensionToLanguage !== void 0) {
+                  let data56 = data52.extensionToLanguage;
+                  if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
+                    if (Object.keys(data56).length < 1) {
+                      let err108 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema90.properties.extensionToLanguage, data: data56 };
+                      vErrors === null ? vErrors = [err108] : vErrors.push(err108), errors++;
+                    }
+                    for (let key8 in data56) {
+                      let _errs186 = errors;
+                      if (typeof key8 == "string") {
+                        if (func1(key8) < 2) {
+                          let err109 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/propertyNames/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters", schema: 2, parentSchema: schema90.properties.extensionToLanguage.propertyNames, data: key8, propertyName: key8 };
+                          vErrors === null ? vErrors = [err109] : vErrors.push(err109), errors++;
+                        }
+                        if (!pattern32.test(key8)) {
+                          let err110 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/propertyNames/pattern", keyword: "pattern", params: { pattern: "^\\." }, message: 'must match pattern "^\\."', schema: "^\\.", parentSchema: schema90.properties.extensionToLanguage.propertyNames, data: key8, propertyName: key8 };
+                          vErrors === null ? vErrors = [err110] : vErrors.push(err110), errors++;
+                        }
+                      }
+                      var valid56 = _errs186 === errors;
+                      if (!valid56) {
+                        let err111 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/propertyNames", keyword: "propertyNames", params: { propertyName: key8 }, message: "property name must be valid", schema: schema90.properties.extensionToLanguage.propertyNames, parentSchema: schema90.properties.extensionToLanguage, data: data56 };
+                        vErrors === null ? vErrors = [err111] : vErrors.push(err111), errors++;
+                      }
+                    }
+                    for (let key9 in data56) {
+                      let data57 = data56[key9];
+                      if (typeof data57 != "string") {
+                        let err112 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.extensionToLanguage.additionalProperties.type, parentSchema: schema90.properties.extensionToLanguage.additionalProperties, data: data57 };
+                        vErrors === null ? vErrors = [err112] : vErrors.push(err112), errors++;
+                      }
+                    }
+                  } else {
+                    let err113 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "#/$defs/lspServer/properties/extensionToLanguage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.extensionToLanguage.type, parentSchema: schema90.properties.extensionToLanguage, data: data56 };
+                    vErrors === null ? vErrors = [err113] : vErrors.push(err113), errors++;
+                  }
+                }
+                if (data52.transport !== void 0) {
+                  let data58 = data52.transport;
+                  if (!(data58 === "stdio" || data58 === "socket")) {
+                    let err114 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/transport", schemaPath: "#/$defs/lspServer/properties/transport/enum", keyword: "enum", params: { allowedValues: schema90.properties.transport.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.transport.enum, parentSchema: schema90.properties.transport, data: data58 };
+                    vErrors === null ? vErrors = [err114] : vErrors.push(err114), errors++;
+                  }
+                }
+                if (data52.env !== void 0) {
+                  let data59 = data52.env;
+                  if (data59 && typeof data59 == "object" && !Array.isArray(data59))
+                    for (let key10 in data59) {
+                      let data60 = data59[key10];
+                      if (typeof data60 != "string") {
+                        let err115 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/env/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.env.additionalProperties.type, parentSchema: schema90.properties.env.additionalProperties, data: data60 };
+                        vErrors === null ? vErrors = [err115] : vErrors.push(err115), errors++;
+                      }
+                    }
+                  else {
+                    let err116 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/env", schemaPath: "#/$defs/lspServer/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.env.type, parentSchema: schema90.properties.env, data: data59 };
+                    vErrors === null ? vErrors = [err116] : vErrors.push(err116), errors++;
+                  }
+                }
+                if (data52.workspaceFolder !== void 0) {
+                  let data61 = data52.workspaceFolder;
+                  if (typeof data61 != "string") {
+                    let err117 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/workspaceFolder", schemaPath: "#/$defs/lspServer/properties/workspaceFolder/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.workspaceFolder.type, parentSchema: schema90.properties.workspaceFolder, data: data61 };
+                    vErrors === null ? vErrors = [err117] : vErrors.push(err117), errors++;
+                  }
+                }
+                if (data52.startupTimeout !== void 0) {
+                  let data62 = data52.startupTimeout;
+                  if (!(typeof data62 == "number" && !(data62 % 1) && !isNaN(data62) && isFinite(data62))) {
+                    let err118 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "#/$defs/lspServer/properties/startupTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.startupTimeout.type, parentSchema: schema90.properties.startupTimeout, data: data62 };
+                    vErrors === null ? vErrors = [err118] : vErrors.push(err118), errors++;
+                  }
+                  if (typeof data62 == "number" && isFinite(data62) && (data62 < 1 || isNaN(data62))) {
+                    let err119 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "#/$defs/lspServer/properties/startupTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.startupTimeout, data: data62 };
+                    vErrors === null ? vErrors = [err119] : vErrors.push(err119), errors++;
+                  }
+                }
+                if (data52.shutdownTimeout !== void 0) {
+                  let data63 = data52.shutdownTimeout;
+                  if (!(typeof data63 == "number" && !(data63 % 1) && !isNaN(data63) && isFinite(data63))) {
+                    let err120 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "#/$defs/lspServer/properties/shutdownTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.shutdownTimeout.type, parentSchema: schema90.properties.shutdownTimeout, data: data63 };
+                    vErrors === null ? vErrors = [err120] : vErrors.push(err120), errors++;
+                  }
+                  if (typeof data63 == "number" && isFinite(data63) && (data63 < 1 || isNaN(data63))) {
+                    let err121 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "#/$defs/lspServer/properties/shutdownTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.shutdownTimeout, data: data63 };
+                    vErrors === null ? vErrors = [err121] : vErrors.push(err121), errors++;
+                  }
+                }
+                if (data52.requestTimeout !== void 0) {
+                  let data64 = data52.requestTimeout;
+                  if (!(typeof data64 == "number" && !(data64 % 1) && !isNaN(data64) && isFinite(data64))) {
+                    let err122 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.requestTimeout.type, parentSchema: schema90.properties.requestTimeout, data: data64 };
+                    vErrors === null ? vErrors = [err122] : vErrors.push(err122), errors++;
+                  }
+                  if (typeof data64 == "number" && isFinite(data64)) {
+                    if (data64 > 2147483647 || isNaN(data64)) {
+                      let err123 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema90.properties.requestTimeout, data: data64 };
+                      vErrors === null ? vErrors = [err123] : vErrors.push(err123), errors++;
+                    }
+                    if (data64 < 1 || isNaN(data64)) {
+                      let err124 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "#/$defs/lspServer/properties/requestTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.requestTimeout, data: data64 };
+                      vErrors === null ? vErrors = [err124] : vErrors.push(err124), errors++;
+                    }
+                  }
+                }
+                if (data52.restartOnCrash !== void 0) {
+                  let data65 = data52.restartOnCrash;
                   if (typeof data65 != "boolean") {
-                    let err106 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/diagnostics", schemaPath: "#/$defs/lspServer/properties/diagnostics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.diagnostics.type, parentSchema: schema90.properties.diagnostics, data: data65 };
-                    vErrors === null ? vErrors = [err106] : vErrors.push(err106), errors++;
+                    let err125 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/restartOnCrash", schemaPath: "#/$defs/lspServer/properties/restartOnCrash/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.restartOnCrash.type, parentSchema: schema90.properties.restartOnCrash, data: data65 };
+                    vErrors === null ? vErrors = [err125] : vErrors.push(err125), errors++;
+                  }
+                }
+                if (data52.maxRestarts !== void 0) {
+                  let data66 = data52.maxRestarts;
+                  if (!(typeof data66 == "number" && !(data66 % 1) && !isNaN(data66) && isFinite(data66))) {
+                    let err126 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "#/$defs/lspServer/properties/maxRestarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.maxRestarts.type, parentSchema: schema90.properties.maxRestarts, data: data66 };
+                    vErrors === null ? vErrors = [err126] : vErrors.push(err126), errors++;
+                  }
+                  if (typeof data66 == "number" && isFinite(data66) && (data66 < 0 || isNaN(data66))) {
+                    let err127 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "#/$defs/lspServer/properties/maxRestarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema90.properties.maxRestarts, data: data66 };
+                    vErrors === null ? vErrors = [err127] : vErrors.push(err127), errors++;
+                  }
+                }
+                if (data52.diagnostics !== void 0) {
+                  let data67 = data52.diagnostics;
+                  if (typeof data67 != "boolean") {
+                    let err128 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/diagnostics", schemaPath: "#/$defs/lspServer/properties/diagnostics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.diagnostics.type, parentSchema: schema90.properties.diagnostics, data: data67 };
+                    vErrors === null ? vErrors = [err128] : vErrors.push(err128), errors++;
                   }
                 }
               } else {
-                let err107 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data: data51 };
-                vErrors === null ? vErrors = [err107] : vErrors.push(err107), errors++;
-              }
-            }
-          else {
-            let err108 = { instancePath: instancePath + "/lspServers/" + i6, schemaPath: "#/properties/lspServers/anyOf/2/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.lspServers.anyOf[2].items.anyOf[1].type, parentSchema: schema75.properties.lspServers.anyOf[2].items.anyOf[1], data: data50 };
-            vErrors === null ? vErrors = [err108] : vErrors.push(err108), errors++;
-          }
-          var _valid10 = _errs163 === errors;
-          if (valid48 = valid48 || _valid10, valid48)
-            errors = _errs160, vErrors !== null && (_errs160 ? vErrors.length = _errs160 : vErrors = null);
-          else {
-            let err109 = { instancePath: instancePath + "/lspServers/" + i6, schemaPath: "#/properties/lspServers/anyOf/2/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.lspServers.anyOf[2].items.anyOf, parentSchema: schema75.properties.lspServers.anyOf[2].items, data: data50 };
-            vErrors === null ? vErrors = [err109] : vErrors.push(err109), errors++;
-          }
-        }
-      } else {
-        let err110 = { instancePath: instancePath + "/lspServers", schemaPath: "#/properties/lspServers/anyOf/2/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.lspServers.anyOf[2].type, parentSchema: schema75.properties.lspServers.anyOf[2], data: data34 };
-        vErrors === null ? vErrors = [err110] : vErrors.push(err110), errors++;
-      }
-      var _valid9 = _errs157 === errors;
-      if (valid39 = valid39 || _valid9, valid39)
-        errors = _errs119, vErrors !== null && (_errs119 ? vErrors.length = _errs119 : vErrors = null);
-      else {
-        let err111 = { instancePath: instancePath + "/lspServers", schemaPath: "#/properties/lspServers/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.lspServers.anyOf, parentSchema: schema75.properties.lspServers, data: data34 };
-        vErrors === null ? vErrors = [err111] : vErrors.push(err111), errors++;
-      }
-    }
-    if (data.outputStyles !== void 0 && (validate35(data.outputStyles, { instancePath: instancePath + "/outputStyles", parentData: data, parentDataProperty: "outputStyles", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors), errors = vErrors.length)), data.workflows !== void 0 && (validate35(data.workflows, { instancePath: instancePath + "/workflows", parentData: data, parentDataProperty: "workflows", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors), errors = vErrors.length)), data.themes !== void 0 && (validate35(data.themes, { instancePath: instancePath + "/themes", parentData: data, parentDataProperty: "themes", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors), errors = vErrors.length)), data.monitors !== void 0) {
-      let data69 = data.monitors, _errs203 = errors, valid55 = !1, _errs204 = errors;
-      if (!validate45(data69, { instancePath: instancePath + "/monitors", parentData: data, parentDataProperty: "monitors", rootData, dynamicAnchors }))
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors), errors = vErrors.length;
-      else
-        var items9 = validate45.evaluated.items;
-      var _valid11 = _errs204 === errors;
-      valid55 = valid55 || _valid11;
-      let _errs205 = errors;
-      if (Array.isArray(data69)) {
-        let len8 = data69.length;
-        for (let i8 = 0; i8 < len8; i8++) {
-          let data70 = data69[i8];
-          if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-            if (data70.name === void 0) {
-              let err112 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema95.required, parentSchema: schema95, data: data70 };
-              vErrors === null ? vErrors = [err112] : vErrors.push(err112), errors++;
-            }
-            if (data70.command === void 0) {
-              let err113 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema95.required, parentSchema: schema95, data: data70 };
-              vErrors === null ? vErrors = [err113] : vErrors.push(err113), errors++;
-            }
-            if (data70.description === void 0) {
-              let err114 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema95.required, parentSchema: schema95, data: data70 };
-              vErrors === null ? vErrors = [err114] : vErrors.push(err114), errors++;
-            }
-            for (let key7 in data70)
-              if (!(key7 === "name" || key7 === "command" || key7 === "description" || key7 === "when")) {
-                let err115 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema95, data: data70 };
-                vErrors === null ? vErrors = [err115] : vErrors.push(err115), errors++;
-              }
-            if (data70.name !== void 0) {
-              let data71 = data70.name;
-              if (typeof data71 != "string") {
-                let err116 = { instancePath: instancePath + "/monitors/" + i8 + "/name", schemaPath: "#/$defs/monitor/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.name.type, parentSchema: schema95.properties.name, data: data71 };
-                vErrors === null ? vErrors = [err116] : vErrors.push(err116), errors++;
-              }
-            }
-            if (data70.command !== void 0) {
-              let data72 = data70.command;
-              if (typeof data72 != "string") {
-                let err117 = { instancePath: instancePath + "/monitors/" + i8 + "/command", schemaPath: "#/$defs/monitor/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.command.type, parentSchema: schema95.properties.command, data: data72 };
-                vErrors === null ? vErrors = [err117] : vErrors.push(err117), errors++;
-              }
-            }
-            if (data70.description !== void 0) {
-              let data73 = data70.description;
-              if (typeof data73 != "string") {
-                let err118 = { instancePath: instancePath + "/monitors/" + i8 + "/description", schemaPath: "#/$defs/monitor/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.description.type, parentSchema: schema95.properties.description, data: data73 };
-                vErrors === null ? vErrors = [err118] : vErrors.push(err118), errors++;
-              }
-            }
-            if (data70.when !== void 0) {
-              let data74 = data70.when;
-              if (typeof data74 == "string") {
-                if (!pattern33.test(data74)) {
-                  let err119 = { instancePath: instancePath + "/monitors/" + i8 + "/when", schemaPath: "#/$defs/monitor/properties/when/pattern", keyword: "pattern", params: { pattern: "^(?:always|on-skill-invoke:.+)$" }, message: 'must match pattern "^(?:always|on-skill-invoke:.+)$"', schema: "^(?:always|on-skill-invoke:.+)$", parentSchema: schema95.properties.when, data: data74 };
-                  vErrors === null ? vErrors = [err119] : vErrors.push(err119), errors++;
-                }
-              } else {
-                let err120 = { instancePath: instancePath + "/monitors/" + i8 + "/when", schemaPath: "#/$defs/monitor/properties/when/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.when.type, parentSchema: schema95.properties.when, data: data74 };
-                vErrors === null ? vErrors = [err120] : vErrors.push(err120), errors++;
-              }
-            }
-          } else {
-            let err121 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema95.type, parentSchema: schema95, data: data70 };
-            vErrors === null ? vErrors = [err121] : vErrors.push(err121), errors++;
-          }
-        }
-      } else {
-        let err122 = { instancePath: instancePath + "/monitors", schemaPath: "#/properties/monitors/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.monitors.anyOf[1].type, parentSchema: schema75.properties.monitors.anyOf[1], data: data69 };
-        vErrors === null ? vErrors = [err122] : vErrors.push(err122), errors++;
-      }
-      var _valid11 = _errs205 === errors;
-      if (valid55 = valid55 || _valid11, _valid11 && items9 !== !0 && (items9 = !0), valid55)
-        errors = _errs203, vErrors !== null && (_errs203 ? vErrors.length = _errs203 : vErrors = null);
-      else {
-        let err123 = { instancePath: instancePath + "/monitors", schemaPath: "#/properties/monitors/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.monitors.anyOf, parentSchema: schema75.properties.monitors, data: data69 };
-        vErrors === null ? vErrors = [err123] : vErrors.push(err123), errors++;
-      }
-    }
-    if (data.experimental !== void 0) {
-      let data75 = data.experimental;
-      if (!(data75 && typeof data75 == "object" && !Array.isArray(data75))) {
-        let err124 = { instancePath: instancePath + "/experimental", schemaPath: "#/properties/experimental/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.experimental.type, parentSchema: schema75.properties.experimental, data: data75 };
-        vErrors === null ? vErrors = [err124] : vErrors.push(err124), errors++;
-      }
-    }
-    if (data.channels !== void 0) {
-      let data76 = data.channels;
-      if (Array.isArray(data76)) {
-        let len9 = data76.length;
-        for (let i9 = 0; i9 < len9; i9++) {
-          let data77 = data76[i9];
-          if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
-            if (data77.server === void 0) {
-              let err125 = { instancePath: instancePath + "/channels/" + i9, schemaPath: "#/properties/channels/items/required", keyword: "required", params: { missingProperty: "server" }, message: "must have required property 'server'", schema: schema75.properties.channels.items.required, parentSchema: schema75.properties.channels.items, data: data77 };
-              vErrors === null ? vErrors = [err125] : vErrors.push(err125), errors++;
-            }
-            for (let key8 in data77)
-              if (!(key8 === "server" || key8 === "displayName" || key8 === "userConfig")) {
-                let err126 = { instancePath: instancePath + "/channels/" + i9, schemaPath: "#/properties/channels/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema75.properties.channels.items, data: data77 };
-                vErrors === null ? vErrors = [err126] : vErrors.push(err126), errors++;
-              }
-            if (data77.server !== void 0) {
-              let data78 = data77.server;
-              if (typeof data78 != "string") {
-                let err127 = { instancePath: instancePath + "/channels/" + i9 + "/server", schemaPath: "#/properties/channels/items/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.channels.items.properties.server.type, parentSchema: schema75.properties.channels.items.properties.server, data: data78 };
-                vErrors === null ? vErrors = [err127] : vErrors.push(err127), errors++;
-              }
-            }
-            if (data77.displayName !== void 0) {
-              let data79 = data77.displayName;
-              if (typeof data79 != "string") {
-                let err128 = { instancePath: instancePath + "/channels/" + i9 + "/displayName", schemaPath: "#/properties/channels/items/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.channels.items.properties.displayName.type, parentSchema: schema75.properties.channels.items.properties.displayName, data: data79 };
-                vErrors === null ? vErrors = [err128] : vErrors.push(err128), errors++;
-              }
-            }
-            if (data77.userConfig !== void 0) {
-              let data80 = data77.userConfig;
-              if (!(data80 && typeof data80 == "object" && !Array.isArray(data80))) {
-                let err129 = { instancePath: instancePath + "/channels/" + i9 + "/userConfig", schemaPath: "#/properties/channels/items/properties/userConfig/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.channels.items.properties.userConfig.type, parentSchema: schema75.properties.channels.items.properties.userConfig, data: data80 };
+                let err129 = { instancePath: instancePath + "/lspServers/" + i6 + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/lspServer/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data: data52 };
                 vErrors === null ? vErrors = [err129] : vErrors.push(err129), errors++;
               }
             }
-          } else {
-            let err130 = { instancePath: instancePath + "/channels/" + i9, schemaPath: "#/properties/channels/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.channels.items.type, parentSchema: schema75.properties.channels.items, data: data77 };
+          else {
+            let err130 = { instancePath: instancePath + "/lspServers/" + i6, schemaPath: "#/properties/lspServers/anyOf/2/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.lspServers.anyOf[2].items.anyOf[1].type, parentSchema: schema75.properties.lspServers.anyOf[2].items.anyOf[1], data: data51 };
             vErrors === null ? vErrors = [err130] : vErrors.push(err130), errors++;
+          }
+          var _valid10 = _errs169 === errors;
+          if (valid50 = valid50 || _valid10, valid50)
+            errors = _errs166, vErrors !== null && (_errs166 ? vErrors.length = _errs166 : vErrors = null);
+          else {
+            let err131 = { instancePath: instancePath + "/lspServers/" + i6, schemaPath: "#/properties/lspServers/anyOf/2/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.lspServers.anyOf[2].items.anyOf, parentSchema: schema75.properties.lspServers.anyOf[2].items, data: data51 };
+            vErrors === null ? vErrors = [err131] : vErrors.push(err131), errors++;
           }
         }
       } else {
-        let err131 = { instancePath: instancePath + "/channels", schemaPath: "#/properties/channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.channels.type, parentSchema: schema75.properties.channels, data: data76 };
-        vErrors === null ? vErrors = [err131] : vErrors.push(err131), errors++;
+        let err132 = { instancePath: instancePath + "/lspServers", schemaPath: "#/properties/lspServers/anyOf/2/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.lspServers.anyOf[2].type, parentSchema: schema75.properties.lspServers.anyOf[2], data: data34 };
+        vErrors === null ? vErrors = [err132] : vErrors.push(err132), errors++;
+      }
+      var _valid9 = _errs163 === errors;
+      if (valid39 = valid39 || _valid9, valid39)
+        errors = _errs119, vErrors !== null && (_errs119 ? vErrors.length = _errs119 : vErrors = null);
+      else {
+        let err133 = { instancePath: instancePath + "/lspServers", schemaPath: "#/properties/lspServers/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.lspServers.anyOf, parentSchema: schema75.properties.lspServers, data: data34 };
+        vErrors === null ? vErrors = [err133] : vErrors.push(err133), errors++;
+      }
+    }
+    if (data.outputStyles !== void 0 && (validate35(data.outputStyles, { instancePath: instancePath + "/outputStyles", parentData: data, parentDataProperty: "outputStyles", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors), errors = vErrors.length)), data.workflows !== void 0 && (validate35(data.workflows, { instancePath: instancePath + "/workflows", parentData: data, parentDataProperty: "workflows", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors), errors = vErrors.length)), data.themes !== void 0 && (validate35(data.themes, { instancePath: instancePath + "/themes", parentData: data, parentDataProperty: "themes", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors), errors = vErrors.length)), data.monitors !== void 0) {
+      let data71 = data.monitors, _errs215 = errors, valid59 = !1, _errs216 = errors;
+      if (!validate45(data71, { instancePath: instancePath + "/monitors", parentData: data, parentDataProperty: "monitors", rootData, dynamicAnchors }))
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors), errors = vErrors.length;
+      else
+        var items9 = validate45.evaluated.items;
+      var _valid11 = _errs216 === errors;
+      valid59 = valid59 || _valid11;
+      let _errs217 = errors;
+      if (Array.isArray(data71)) {
+        let len8 = data71.length;
+        for (let i8 = 0; i8 < len8; i8++) {
+          let data72 = data71[i8];
+          if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+            if (data72.name === void 0) {
+              let err134 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema95.required, parentSchema: schema95, data: data72 };
+              vErrors === null ? vErrors = [err134] : vErrors.push(err134), errors++;
+            }
+            if (data72.command === void 0) {
+              let err135 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema95.required, parentSchema: schema95, data: data72 };
+              vErrors === null ? vErrors = [err135] : vErrors.push(err135), errors++;
+            }
+            if (data72.description === void 0) {
+              let err136 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema95.required, parentSchema: schema95, data: data72 };
+              vErrors === null ? vErrors = [err136] : vErrors.push(err136), errors++;
+            }
+            for (let key11 in data72)
+              if (!(key11 === "name" || key11 === "command" || key11 === "description" || key11 === "when")) {
+                let err137 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema95, data: data72 };
+                vErrors === null ? vErrors = [err137] : vErrors.push(err137), errors++;
+              }
+            if (data72.name !== void 0) {
+              let data73 = data72.name;
+              if (typeof data73 != "string") {
+                let err138 = { instancePath: instancePath + "/monitors/" + i8 + "/name", schemaPath: "#/$defs/monitor/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.name.type, parentSchema: schema95.properties.name, data: data73 };
+                vErrors === null ? vErrors = [err138] : vErrors.push(err138), errors++;
+              }
+            }
+            if (data72.command !== void 0) {
+              let data74 = data72.command;
+              if (typeof data74 != "string") {
+                let err139 = { instancePath: instancePath + "/monitors/" + i8 + "/command", schemaPath: "#/$defs/monitor/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.command.type, parentSchema: schema95.properties.command, data: data74 };
+                vErrors === null ? vErrors = [err139] : vErrors.push(err139), errors++;
+              }
+            }
+            if (data72.description !== void 0) {
+              let data75 = data72.description;
+              if (typeof data75 != "string") {
+                let err140 = { instancePath: instancePath + "/monitors/" + i8 + "/description", schemaPath: "#/$defs/monitor/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.description.type, parentSchema: schema95.properties.description, data: data75 };
+                vErrors === null ? vErrors = [err140] : vErrors.push(err140), errors++;
+              }
+            }
+            if (data72.when !== void 0) {
+              let data76 = data72.when;
+              if (typeof data76 == "string") {
+                if (!pattern37.test(data76)) {
+                  let err141 = { instancePath: instancePath + "/monitors/" + i8 + "/when", schemaPath: "#/$defs/monitor/properties/when/pattern", keyword: "pattern", params: { pattern: "^(?:always|on-skill-invoke:.+)$" }, message: 'must match pattern "^(?:always|on-skill-invoke:.+)$"', schema: "^(?:always|on-skill-invoke:.+)$", parentSchema: schema95.properties.when, data: data76 };
+                  vErrors === null ? vErrors = [err141] : vErrors.push(err141), errors++;
+                }
+              } else {
+                let err142 = { instancePath: instancePath + "/monitors/" + i8 + "/when", schemaPath: "#/$defs/monitor/properties/when/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema95.properties.when.type, parentSchema: schema95.properties.when, data: data76 };
+                vErrors === null ? vErrors = [err142] : vErrors.push(err142), errors++;
+              }
+            }
+          } else {
+            let err143 = { instancePath: instancePath + "/monitors/" + i8, schemaPath: "#/$defs/monitor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema95.type, parentSchema: schema95, data: data72 };
+            vErrors === null ? vErrors = [err143] : vErrors.push(err143), errors++;
+          }
+        }
+      } else {
+        let err144 = { instancePath: instancePath + "/monitors", schemaPath: "#/properties/monitors/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.monitors.anyOf[1].type, parentSchema: schema75.properties.monitors.anyOf[1], data: data71 };
+        vErrors === null ? vErrors = [err144] : vErrors.push(err144), errors++;
+      }
+      var _valid11 = _errs217 === errors;
+      if (valid59 = valid59 || _valid11, _valid11 && items9 !== !0 && (items9 = !0), valid59)
+        errors = _errs215, vErrors !== null && (_errs215 ? vErrors.length = _errs215 : vErrors = null);
+      else {
+        let err145 = { instancePath: instancePath + "/monitors", schemaPath: "#/properties/monitors/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.monitors.anyOf, parentSchema: schema75.properties.monitors, data: data71 };
+        vErrors === null ? vErrors = [err145] : vErrors.push(err145), errors++;
+      }
+    }
+    if (data.experimental !== void 0) {
+      let data77 = data.experimental;
+      if (!(data77 && typeof data77 == "object" && !Array.isArray(data77))) {
+        let err146 = { instancePath: instancePath + "/experimental", schemaPath: "#/properties/experimental/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.experimental.type, parentSchema: schema75.properties.experimental, data: data77 };
+        vErrors === null ? vErrors = [err146] : vErrors.push(err146), errors++;
+      }
+    }
+    if (data.channels !== void 0) {
+      let data78 = data.channels;
+      if (Array.isArray(data78)) {
+        let len9 = data78.length;
+        for (let i9 = 0; i9 < len9; i9++) {
+          let data79 = data78[i9];
+          if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
+            if (data79.server === void 0) {
+              let err147 = { instancePath: instancePath + "/channels/" + i9, schemaPath: "#/properties/channels/items/required", keyword: "required", params: { missingProperty: "server" }, message: "must have required property 'server'", schema: schema75.properties.channels.items.required, parentSchema: schema75.properties.channels.items, data: data79 };
+              vErrors === null ? vErrors = [err147] : vErrors.push(err147), errors++;
+            }
+            for (let key12 in data79)
+              if (!(key12 === "server" || key12 === "displayName" || key12 === "userConfig")) {
+                let err148 = { instancePath: instancePath + "/channels/" + i9, schemaPath: "#/properties/channels/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema75.properties.channels.items, data: data79 };
+                vErrors === null ? vErrors = [err148] : vErrors.push(err148), errors++;
+              }
+            if (data79.server !== void 0) {
+              let data80 = data79.server;
+              if (typeof data80 != "string") {
+                let err149 = { instancePath: instancePath + "/channels/" + i9 + "/server", schemaPath: "#/properties/channels/items/properties/server/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.channels.items.properties.server.type, parentSchema: schema75.properties.channels.items.properties.server, data: data80 };
+                vErrors === null ? vErrors = [err149] : vErrors.push(err149), errors++;
+              }
+            }
+            if (data79.displayName !== void 0) {
+              let data81 = data79.displayName;
+              if (typeof data81 != "string") {
+                let err150 = { instancePath: instancePath + "/channels/" + i9 + "/displayName", schemaPath: "#/properties/channels/items/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.channels.items.properties.displayName.type, parentSchema: schema75.properties.channels.items.properties.displayName, data: data81 };
+                vErrors === null ? vErrors = [err150] : vErrors.push(err150), errors++;
+              }
+            }
+            if (data79.userConfig !== void 0) {
+              let data82 = data79.userConfig;
+              if (!(data82 && typeof data82 == "object" && !Array.isArray(data82))) {
+                let err151 = { instancePath: instancePath + "/channels/" + i9 + "/userConfig", schemaPath: "#/properties/channels/items/properties/userConfig/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.channels.items.properties.userConfig.type, parentSchema: schema75.properties.channels.items.properties.userConfig, data: data82 };
+                vErrors === null ? vErrors = [err151] : vErrors.push(err151), errors++;
+              }
+            }
+          } else {
+            let err152 = { instancePath: instancePath + "/channels/" + i9, schemaPath: "#/properties/channels/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.channels.items.type, parentSchema: schema75.properties.channels.items, data: data79 };
+            vErrors === null ? vErrors = [err152] : vErrors.push(err152), errors++;
+          }
+        }
+      } else {
+        let err153 = { instancePath: instancePath + "/channels", schemaPath: "#/properties/channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.channels.type, parentSchema: schema75.properties.channels, data: data78 };
+        vErrors === null ? vErrors = [err153] : vErrors.push(err153), errors++;
       }
     }
     if (data.userConfig !== void 0) {
-      let data81 = data.userConfig;
-      if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
-        for (let key9 in data81) {
-          let _errs234 = errors;
-          if (typeof key9 == "string" && !pattern34.test(key9)) {
-            let err132 = { instancePath: instancePath + "/userConfig", schemaPath: "#/properties/userConfig/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_]\\w*$" }, message: 'must match pattern "^[A-Za-z_]\\w*$"', schema: "^[A-Za-z_]\\w*$", parentSchema: schema75.properties.userConfig.propertyNames, data: key9, propertyName: key9 };
-            vErrors === null ? vErrors = [err132] : vErrors.push(err132), errors++;
+      let data83 = data.userConfig;
+      if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
+        for (let key13 in data83) {
+          let _errs246 = errors;
+          if (typeof key13 == "string" && !pattern38.test(key13)) {
+            let err154 = { instancePath: instancePath + "/userConfig", schemaPath: "#/properties/userConfig/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_]\\w*$" }, message: 'must match pattern "^[A-Za-z_]\\w*$"', schema: "^[A-Za-z_]\\w*$", parentSchema: schema75.properties.userConfig.propertyNames, data: key13, propertyName: key13 };
+            vErrors === null ? vErrors = [err154] : vErrors.push(err154), errors++;
           }
-          var valid63 = _errs234 === errors;
-          if (!valid63) {
-            let err133 = { instancePath: instancePath + "/userConfig", schemaPath: "#/properties/userConfig/propertyNames", keyword: "propertyNames", params: { propertyName: key9 }, message: "property name must be valid", schema: schema75.properties.userConfig.propertyNames, parentSchema: schema75.properties.userConfig, data: data81 };
-            vErrors === null ? vErrors = [err133] : vErrors.push(err133), errors++;
+          var valid67 = _errs246 === errors;
+          if (!valid67) {
+            let err155 = { instancePath: instancePath + "/userConfig", schemaPath: "#/properties/userConfig/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid", schema: schema75.properties.userConfig.propertyNames, parentSchema: schema75.properties.userConfig, data: data83 };
+            vErrors === null ? vErrors = [err155] : vErrors.push(err155), errors++;
           }
         }
-        for (let key10 in data81) {
-          let data82 = data81[key10], _errs238 = errors, valid65 = !0, _errs239 = errors;
-          if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
+        for (let key14 in data83) {
+          let data84 = data83[key14], _errs250 = errors, valid69 = !0, _errs251 = errors;
+          if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
             let missing2;
-            if (data82.options === void 0 && (missing2 = "options")) {
-              let err134 = {};
-              vErrors === null ? vErrors = [err134] : vErrors.push(err134), errors++;
+            if (data84.options === void 0 && (missing2 = "options")) {
+              let err156 = {};
+              vErrors === null ? vErrors = [err156] : vErrors.push(err156), errors++;
             }
           }
-          var _valid12 = _errs239 === errors;
-          if (errors = _errs238, vErrors !== null && (_errs238 ? vErrors.length = _errs238 : vErrors = null), _valid12) {
-            let _errs240 = errors;
-            if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-              if (data82.type !== void 0) {
-                let data83 = data82.type;
-                if (data83 !== "string") {
-                  let err135 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/userConfig/additionalProperties/then/properties/type/const", keyword: "const", params: { allowedValue: "string" }, message: "must be equal to constant", schema: "string", parentSchema: schema75.properties.userConfig.additionalProperties.then.properties.type, data: data83 };
-                  vErrors === null ? vErrors = [err135] : vErrors.push(err135), errors++;
+          var _valid12 = _errs251 === errors;
+          if (errors = _errs250, vErrors !== null && (_errs250 ? vErrors.length = _errs250 : vErrors = null), _valid12) {
+            let _errs252 = errors;
+            if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+              if (data84.type !== void 0) {
+                let data85 = data84.type;
+                if (data85 !== "string") {
+                  let err157 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/userConfig/additionalProperties/then/properties/type/const", keyword: "const", params: { allowedValue: "string" }, message: "must be equal to constant", schema: "string", parentSchema: schema75.properties.userConfig.additionalProperties.then.properties.type, data: data85 };
+                  vErrors === null ? vErrors = [err157] : vErrors.push(err157), errors++;
                 }
               }
-              if (data82.multiple !== void 0) {
-                let data84 = data82.multiple;
-                if (data84 !== !1) {
-                  let err136 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/multiple", schemaPath: "#/properties/userConfig/additionalProperties/then/properties/multiple/const", keyword: "const", params: { allowedValue: !1 }, message: "must be equal to constant", schema: !1, parentSchema: schema75.properties.userConfig.additionalProperties.then.properties.multiple, data: data84 };
-                  vErrors === null ? vErrors = [err136] : vErrors.push(err136), errors++;
+              if (data84.multiple !== void 0) {
+                let data86 = data84.multiple;
+                if (data86 !== !1) {
+                  let err158 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/multiple", schemaPath: "#/properties/userConfig/additionalProperties/then/properties/multiple/const", keyword: "const", params: { allowedValue: !1 }, message: "must be equal to constant", schema: !1, parentSchema: schema75.properties.userConfig.additionalProperties.then.properties.multiple, data: data86 };
+                  vErrors === null ? vErrors = [err158] : vErrors.push(err158), errors++;
                 }
               }
-              if (data82.sensitive !== void 0) {
-                let data85 = data82.sensitive;
-                if (data85 !== !1) {
-                  let err137 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/sensitive", schemaPath: "#/properties/userConfig/additionalProperties/then/properties/sensitive/const", keyword: "const", params: { allowedValue: !1 }, message: "must be equal to constant", schema: !1, parentSchema: schema75.properties.userConfig.additionalProperties.then.properties.sensitive, data: data85 };
-                  vErrors === null ? vErrors = [err137] : vErrors.push(err137), errors++;
+              if (data84.sensitive !== void 0) {
+                let data87 = data84.sensitive;
+                if (data87 !== !1) {
+                  let err159 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/sensitive", schemaPath: "#/properties/userConfig/additionalProperties/then/properties/sensitive/const", keyword: "const", params: { allowedValue: !1 }, message: "must be equal to constant", schema: !1, parentSchema: schema75.properties.userConfig.additionalProperties.then.properties.sensitive, data: data87 };
+                  vErrors === null ? vErrors = [err159] : vErrors.push(err159), errors++;
                 }
               }
             }
-            var _valid12 = _errs240 === errors;
-            if (valid65 = _valid12, valid65) {
+            var _valid12 = _errs252 === errors;
+            if (valid69 = _valid12, valid69) {
               var props7 = {};
               props7.type = !0, props7.multiple = !0, props7.sensitive = !0, props7.options = !0;
             }
           }
-          if (!valid65) {
-            let err138 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema75.properties.userConfig.additionalProperties.if, parentSchema: schema75.properties.userConfig.additionalProperties, data: data82 };
-            vErrors === null ? vErrors = [err138] : vErrors.push(err138), errors++;
+          if (!valid69) {
+            let err160 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema75.properties.userConfig.additionalProperties.if, parentSchema: schema75.properties.userConfig.additionalProperties, data: data84 };
+            vErrors === null ? vErrors = [err160] : vErrors.push(err160), errors++;
           }
-          if (data82 && typeof data82 == "object" && !Array.isArray(data82)) {
-            if (data82.type === void 0) {
-              let err139 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema75.properties.userConfig.additionalProperties.required, parentSchema: schema75.properties.userConfig.additionalProperties, data: data82 };
-              vErrors === null ? vErrors = [err139] : vErrors.push(err139), errors++;
+          if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+            if (data84.type === void 0) {
+              let err161 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema75.properties.userConfig.additionalProperties.required, parentSchema: schema75.properties.userConfig.additionalProperties, data: data84 };
+              vErrors === null ? vErrors = [err161] : vErrors.push(err161), errors++;
             }
-            if (data82.title === void 0) {
-              let err140 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema75.properties.userConfig.additionalProperties.required, parentSchema: schema75.properties.userConfig.additionalProperties, data: data82 };
-              vErrors === null ? vErrors = [err140] : vErrors.push(err140), errors++;
+            if (data84.title === void 0) {
+              let err162 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema75.properties.userConfig.additionalProperties.required, parentSchema: schema75.properties.userConfig.additionalProperties, data: data84 };
+              vErrors === null ? vErrors = [err162] : vErrors.push(err162), errors++;
             }
-            if (data82.description === void 0) {
-              let err141 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema75.properties.userConfig.additionalProperties.required, parentSchema: schema75.properties.userConfig.additionalProperties, data: data82 };
-              vErrors === null ? vErrors = [err141] : vErrors.push(err141), errors++;
+            if (data84.description === void 0) {
+              let err163 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema75.properties.userConfig.additionalProperties.required, parentSchema: schema75.properties.userConfig.additionalProperties, data: data84 };
+              vErrors === null ? vErrors = [err163] : vErrors.push(err163), errors++;
             }
-            for (let key11 in data82)
-              if (!func17.call(schema75.properties.userConfig.additionalProperties.properties, key11)) {
-                let err142 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema75.properties.userConfig.additionalProperties, data: data82 };
-                vErrors === null ? vErrors = [err142] : vErrors.push(err142), errors++;
+            for (let key15 in data84)
+              if (!func17.call(schema75.properties.userConfig.additionalProperties.properties, key15)) {
+                let err164 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema75.properties.userConfig.additionalProperties, data: data84 };
+                vErrors === null ? vErrors = [err164] : vErrors.push(err164), errors++;
               }
-            if (data82.type !== void 0) {
-              let data86 = data82.type;
-              if (!(data86 === "string" || data86 === "number" || data86 === "boolean" || data86 === "directory" || data86 === "file")) {
-                let err143 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/userConfig/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema75.properties.userConfig.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.userConfig.additionalProperties.properties.type.enum, parentSchema: schema75.properties.userConfig.additionalProperties.properties.type, data: data86 };
-                vErrors === null ? vErrors = [err143] : vErrors.push(err143), errors++;
-              }
-            }
-            if (data82.title !== void 0) {
-              let data87 = data82.title;
-              if (typeof data87 != "string") {
-                let err144 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/title", schemaPath: "#/properties/userConfig/additionalProperties/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.title.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.title, data: data87 };
-                vErrors === null ? vErrors = [err144] : vErrors.push(err144), errors++;
+            if (data84.type !== void 0) {
+              let data88 = data84.type;
+              if (!(data88 === "string" || data88 === "number" || data88 === "boolean" || data88 === "directory" || data88 === "file")) {
+                let err165 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/type", schemaPath: "#/properties/userConfig/additionalProperties/properties/type/enum", keyword: "enum", params: { allowedValues: schema75.properties.userConfig.additionalProperties.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.userConfig.additionalProperties.properties.type.enum, parentSchema: schema75.properties.userConfig.additionalProperties.properties.type, data: data88 };
+                vErrors === null ? vErrors = [err165] : vErrors.push(err165), errors++;
               }
             }
-            if (data82.description !== void 0) {
-              let data88 = data82.description;
-              if (typeof data88 != "string") {
-                let err145 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/userConfig/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.description.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.description, data: data88 };
-                vErrors === null ? vErrors = [err145] : vErrors.push(err145), errors++;
+            if (data84.title !== void 0) {
+              let data89 = data84.title;
+              if (typeof data89 != "string") {
+                let err166 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/title", schemaPath: "#/properties/userConfig/additionalProperties/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.title.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.title, data: data89 };
+                vErrors === null ? vErrors = [err166] : vErrors.push(err166), errors++;
               }
             }
-            if (data82.required !== void 0) {
-              let data89 = data82.required;
-              if (typeof data89 != "boolean") {
-                let err146 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/userConfig/additionalProperties/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.required.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.required, data: data89 };
-                vErrors === null ? vErrors = [err146] : vErrors.push(err146), errors++;
-              }
-            }
-            if (data82.default !== void 0) {
-              let data90 = data82.default, _errs256 = errors, valid68 = !1, _errs257 = errors;
+            if (data84.description !== void 0) {
+              let data90 = data84.description;
               if (typeof data90 != "string") {
-                let err147 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[0].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[0], data: data90 };
-                vErrors === null ? vErrors = [err147] : vErrors.push(err147), errors++;
+                let err167 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/userConfig/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.description.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.description, data: data90 };
+                vErrors === null ? vErrors = [err167] : vErrors.push(err167), errors++;
               }
-              var _valid13 = _errs257 === errors;
-              valid68 = valid68 || _valid13;
-              let _errs259 = errors;
-              if (!(typeof data90 == "number" && isFinite(data90))) {
-                let err148 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/1/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[1].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[1], data: data90 };
-                vErrors === null ? vErrors = [err148] : vErrors.push(err148), errors++;
+            }
+            if (data84.required !== void 0) {
+              let data91 = data84.required;
+              if (typeof data91 != "boolean") {
+                let err168 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/userConfig/additionalProperties/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.required.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.required, data: data91 };
+                vErrors === null ? vErrors = [err168] : vErrors.push(err168), errors++;
               }
-              var _valid13 = _errs259 === errors;
-              valid68 = valid68 || _valid13;
-              let _errs261 = errors;
-              if (typeof data90 != "boolean") {
-                let err149 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/2/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[2].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[2], data: data90 };
-                vErrors === null ? vErrors = [err149] : vErrors.push(err149), errors++;
+            }
+            if (data84.default !== void 0) {
+              let data92 = data84.default, _errs268 = errors, valid72 = !1, _errs269 = errors;
+              if (typeof data92 != "string") {
+                let err169 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[0].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[0], data: data92 };
+                vErrors === null ? vErrors = [err169] : vErrors.push(err169), errors++;
               }
-              var _valid13 = _errs261 === errors;
-              valid68 = valid68 || _valid13;
-              let _errs263 = errors;
-              if (Array.isArray(data90)) {
-                let len10 = data90.length;
+              var _valid13 = _errs269 === errors;
+              valid72 = valid72 || _valid13;
+              let _errs271 = errors;
+              if (!(typeof data92 == "number" && isFinite(data92))) {
+                let err170 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/1/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[1].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[1], data: data92 };
+                vErrors === null ? vErrors = [err170] : vErrors.push(err170), errors++;
+              }
+              var _valid13 = _errs271 === errors;
+              valid72 = valid72 || _valid13;
+              let _errs273 = errors;
+              if (typeof data92 != "boolean") {
+                let err171 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/2/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[2].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[2], data: data92 };
+                vErrors === null ? vErrors = [err171] : vErrors.push(err171), errors++;
+              }
+              var _valid13 = _errs273 === errors;
+              valid72 = valid72 || _valid13;
+              let _errs275 = errors;
+              if (Array.isArray(data92)) {
+                let len10 = data92.length;
                 for (let i10 = 0; i10 < len10; i10++) {
-                  let data91 = data90[i10];
-                  if (typeof data91 != "string") {
-                    let err150 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/default/" + i10, schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/3/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3].items.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3].items, data: data91 };
-                    vErrors === null ? vErrors = [err150] : vErrors.push(err150), errors++;
+                  let data93 = data92[i10];
+                  if (typeof data93 != "string") {
+                    let err172 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/default/" + i10, schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/3/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3].items.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3].items, data: data93 };
+                    vErrors === null ? vErrors = [err172] : vErrors.push(err172), errors++;
                   }
                 }
               } else {
-                let err151 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/3/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3], data: data90 };
-                vErrors === null ? vErrors = [err151] : vErrors.push(err151), errors++;
+                let err173 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf/3/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3].type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf[3], data: data92 };
+                vErrors === null ? vErrors = [err173] : vErrors.push(err173), errors++;
               }
-              var _valid13 = _errs263 === errors;
-              if (valid68 = valid68 || _valid13, valid68)
-                errors = _errs256, vErrors !== null && (_errs256 ? vErrors.length = _errs256 : vErrors = null);
+              var _valid13 = _errs275 === errors;
+              if (valid72 = valid72 || _valid13, valid72)
+                errors = _errs268, vErrors !== null && (_errs268 ? vErrors.length = _errs268 : vErrors = null);
               else {
-                let err152 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default, data: data90 };
-                vErrors === null ? vErrors = [err152] : vErrors.push(err152), errors++;
+                let err174 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/default", schemaPath: "#/properties/userConfig/additionalProperties/properties/default/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema75.properties.userConfig.additionalProperties.properties.default.anyOf, parentSchema: schema75.properties.userConfig.additionalProperties.properties.default, data: data92 };
+                vErrors === null ? vErrors = [err174] : vErrors.push(err174), errors++;
               }
             }
-            if (data82.multiple !== void 0) {
-              let data92 = data82.multiple;
-              if (typeof data92 != "boolean") {
-                let err153 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/multiple", schemaPath: "#/properties/userConfig/additionalProperties/properties/multiple/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.multiple.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.multiple, data: data92 };
-                vErrors === null ? vErrors = [err153] : vErrors.push(err153), errors++;
+            if (data84.multiple !== void 0) {
+              let data94 = data84.multiple;
+              if (typeof data94 != "boolean") {
+                let err175 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/multiple", schemaPath: "#/properties/userConfig/additionalProperties/properties/multiple/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.multiple.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.multiple, data: data94 };
+                vErrors === null ? vErrors = [err175] : vErrors.push(err175), errors++;
               }
             }
-            if (data82.sensitive !== void 0) {
-              let data93 = data82.sensitive;
-              if (typeof data93 != "boolean") {
-                let err154 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/sensitive", schemaPath: "#/properties/userConfig/additionalProperties/properties/sensitive/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.sensitive.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.sensitive, data: data93 };
-                vErrors === null ? vErrors = [err154] : vErrors.push(err154), errors++;
+            if (data84.sensitive !== void 0) {
+              let data95 = data84.sensitive;
+              if (typeof data95 != "boolean") {
+                let err176 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/sensitive", schemaPath: "#/properties/userConfig/additionalProperties/properties/sensitive/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema75.properties.userConfig.additionalProperties.properties.sensitive.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.sensitive, data: data95 };
+                vErrors === null ? vErrors = [err176] : vErrors.push(err176), errors++;
               }
             }
-            if (data82.min !== void 0) {
-              let data94 = data82.min;
-              if (!(typeof data94 == "number" && isFinite(data94))) {
-                let err155 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/userConfig/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema75.properties.userConfig.additionalProperties.properties.min.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.min, data: data94 };
-                vErrors === null ? vErrors = [err155] : vErrors.push(err155), errors++;
+            if (data84.min !== void 0) {
+              let data96 = data84.min;
+              if (!(typeof data96 == "number" && isFinite(data96))) {
+                let err177 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/min", schemaPath: "#/properties/userConfig/additionalProperties/properties/min/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema75.properties.userConfig.additionalProperties.properties.min.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.min, data: data96 };
+                vErrors === null ? vErrors = [err177] : vErrors.push(err177), errors++;
               }
             }
-            if (data82.max !== void 0) {
-              let data95 = data82.max;
-              if (!(typeof data95 == "number" && isFinite(data95))) {
-                let err156 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/userConfig/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema75.properties.userConfig.additionalProperties.properties.max.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.max, data: data95 };
-                vErrors === null ? vErrors = [err156] : vErrors.push(err156), errors++;
+            if (data84.max !== void 0) {
+              let data97 = data84.max;
+              if (!(typeof data97 == "number" && isFinite(data97))) {
+                let err178 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/max", schemaPath: "#/properties/userConfig/additionalProperties/properties/max/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema75.properties.userConfig.additionalProperties.properties.max.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.max, data: data97 };
+                vErrors === null ? vErrors = [err178] : vErrors.push(err178), errors++;
               }
             }
-            if (data82.options !== void 0) {
-              let data96 = data82.options;
-              if (Array.isArray(data96)) {
-                if (data96.length < 1) {
-                  let err157 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/options", schemaPath: "#/properties/userConfig/additionalProperties/properties/options/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options, data: data96 };
-                  vErrors === null ? vErrors = [err157] : vErrors.push(err157), errors++;
+            if (data84.options !== void 0) {
+              let data98 = data84.options;
+              if (Array.isArray(data98)) {
+                if (data98.length < 1) {
+                  let err179 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/options", schemaPath: "#/properties/userConfig/additionalProperties/properties/options/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options, data: data98 };
+                  vErrors === null ? vErrors = [err179] : vErrors.push(err179), errors++;
                 }
-                let len11 = data96.length;
+                let len11 = data98.length;
                 for (let i11 = 0; i11 < len11; i11++) {
-                  let data97 = data96[i11];
-                  if (typeof data97 == "string") {
-                    if (func1(data97) > 64) {
-                      let err158 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/options/" + i11, schemaPath: "#/properties/userConfig/additionalProperties/properties/options/items/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options.items, data: data97 };
-                      vErrors === null ? vErrors = [err158] : vErrors.push(err158), errors++;
+                  let data99 = data98[i11];
+                  if (typeof data99 == "string") {
+                    if (func1(data99) > 64) {
+                      let err180 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/options/" + i11, schemaPath: "#/properties/userConfig/additionalProperties/properties/options/items/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options.items, data: data99 };
+                      vErrors === null ? vErrors = [err180] : vErrors.push(err180), errors++;
                     }
-                    if (func1(data97) < 1) {
-                      let err159 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/options/" + i11, schemaPath: "#/properties/userConfig/additionalProperties/properties/options/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options.items, data: data97 };
-                      vErrors === null ? vErrors = [err159] : vErrors.push(err159), errors++;
+                    if (func1(data99) < 1) {
+                      let err181 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/options/" + i11, schemaPath: "#/properties/userConfig/additionalProperties/properties/options/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options.items, data: data99 };
+                      vErrors === null ? vErrors = [err181] : vErrors.push(err181), errors++;
                     }
                   } else {
-                    let err160 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/options/" + i11, schemaPath: "#/properties/userConfig/additionalProperties/properties/options/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.options.items.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options.items, data: data97 };
-                    vErrors === null ? vErrors = [err160] : vErrors.push(err160), errors++;
+                    let err182 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/options/" + i11, schemaPath: "#/properties/userConfig/additionalProperties/properties/options/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.userConfig.additionalProperties.properties.options.items.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options.items, data: data99 };
+                    vErrors === null ? vErrors = [err182] : vErrors.push(err182), errors++;
                   }
                 }
               } else {
-                let err161 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/options", schemaPath: "#/properties/userConfig/additionalProperties/properties/options/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.userConfig.additionalProperties.properties.options.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options, data: data96 };
-                vErrors === null ? vErrors = [err161] : vErrors.push(err161), errors++;
+                let err183 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/options", schemaPath: "#/properties/userConfig/additionalProperties/properties/options/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.userConfig.additionalProperties.properties.options.type, parentSchema: schema75.properties.userConfig.additionalProperties.properties.options, data: data98 };
+                vErrors === null ? vErrors = [err183] : vErrors.push(err183), errors++;
               }
             }
           } else {
-            let err162 = { instancePath: instancePath + "/userConfig/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.userConfig.additionalProperties.type, parentSchema: schema75.properties.userConfig.additionalProperties, data: data82 };
-            vErrors === null ? vErrors = [err162] : vErrors.push(err162), errors++;
+            let err184 = { instancePath: instancePath + "/userConfig/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/userConfig/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.userConfig.additionalProperties.type, parentSchema: schema75.properties.userConfig.additionalProperties, data: data84 };
+            vErrors === null ? vErrors = [err184] : vErrors.push(err184), errors++;
           }
         }
       } else {
-        let err163 = { instancePath: instancePath + "/userConfig", schemaPath: "#/properties/userConfig/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.userConfig.type, parentSchema: schema75.properties.userConfig, data: data81 };
-        vErrors === null ? vErrors = [err163] : vErrors.push(err163), errors++;
+        let err185 = { instancePath: instancePath + "/userConfig", schemaPath: "#/properties/userConfig/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.userConfig.type, parentSchema: schema75.properties.userConfig, data: data83 };
+        vErrors === null ? vErrors = [err185] : vErrors.push(err185), errors++;
       }
     }
     if (data.settings !== void 0) {
-      let data98 = data.settings;
-      if (!(data98 && typeof data98 == "object" && !Array.isArray(data98))) {
-        let err164 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.settings.type, parentSchema: schema75.properties.settings, data: data98 };
-        vErrors === null ? vErrors = [err164] : vErrors.push(err164), errors++;
+      let data100 = data.settings;
+      if (!(data100 && typeof data100 == "object" && !Array.isArray(data100))) {
+        let err186 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.settings.type, parentSchema: schema75.properties.settings, data: data100 };
+        vErrors === null ? vErrors = [err186] : vErrors.push(err186), errors++;
       }
     }
     if (data.binaries !== void 0) {
-      let data99 = data.binaries;
-      if (!(data99 && typeof data99 == "object" && !Array.isArray(data99))) {
-        let err165 = { instancePath: instancePath + "/binaries", schemaPath: "#/properties/binaries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.binaries.type, parentSchema: schema75.properties.binaries, data: data99 };
-        vErrors === null ? vErrors = [err165] : vErrors.push(err165), errors++;
+      let data101 = data.binaries;
+      if (!(data101 && typeof data101 == "object" && !Array.isArray(data101))) {
+        let err187 = { instancePath: instancePath + "/binaries", schemaPath: "#/properties/binaries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.binaries.type, parentSchema: schema75.properties.binaries, data: data101 };
+        vErrors === null ? vErrors = [err187] : vErrors.push(err187), errors++;
       }
     }
     if (data.icon !== void 0) {
-      let data100 = data.icon;
-      if (typeof data100 != "string") {
-        let err166 = { instancePath: instancePath + "/icon", schemaPath: "#/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.icon.type, parentSchema: schema75.properties.icon, data: data100 };
-        vErrors === null ? vErrors = [err166] : vErrors.push(err166), errors++;
+      let data102 = data.icon;
+      if (typeof data102 != "string") {
+        let err188 = { instancePath: instancePath + "/icon", schemaPath: "#/properties/icon/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.icon.type, parentSchema: schema75.properties.icon, data: data102 };
+        vErrors === null ? vErrors = [err188] : vErrors.push(err188), errors++;
       }
     }
     if (data.engines !== void 0) {
-      let data101 = data.engines;
-      if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
-        if (data101["claude-code"] !== void 0) {
-          let data102 = data101["claude-code"];
-          if (typeof data102 != "string") {
-            let err167 = { instancePath: instancePath + "/engines/claude-code", schemaPath: "#/properties/engines/properties/claude-code/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.engines.properties["claude-code"].type, parentSchema: schema75.properties.engines.properties["claude-code"], data: data102 };
-            vErrors === null ? vErrors = [err167] : vErrors.push(err167), errors++;
+      let data103 = data.engines;
+      if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+        if (data103["claude-code"] !== void 0) {
+          let data104 = data103["claude-code"];
+          if (typeof data104 != "string") {
+            let err189 = { instancePath: instancePath + "/engines/claude-code", schemaPath: "#/properties/engines/properties/claude-code/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.engines.properties["claude-code"].type, parentSchema: schema75.properties.engines.properties["claude-code"], data: data104 };
+            vErrors === null ? vErrors = [err189] : vErrors.push(err189), errors++;
           }
         }
       } else {
-        let err168 = { instancePath: instancePath + "/engines", schemaPath: "#/properties/engines/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.engines.type, parentSchema: schema75.properties.engines, data: data101 };
-        vErrors === null ? vErrors = [err168] : vErrors.push(err168), errors++;
+        let err190 = { instancePath: instancePath + "/engines", schemaPath: "#/properties/engines/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.engines.type, parentSchema: schema75.properties.engines, data: data103 };
+        vErrors === null ? vErrors = [err190] : vErrors.push(err190), errors++;
       }
     }
     if (data.network !== void 0) {
-      let data103 = data.network;
-      if (!(data103 && typeof data103 == "object" && !Array.isArray(data103))) {
-        let err169 = { instancePath: instancePath + "/network", schemaPath: "#/properties/network/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.network.type, parentSchema: schema75.properties.network, data: data103 };
-        vErrors === null ? vErrors = [err169] : vErrors.push(err169), errors++;
+      let data105 = data.network;
+      if (!(data105 && typeof data105 == "object" && !Array.isArray(data105))) {
+        let err191 = { instancePath: instancePath + "/network", schemaPath: "#/properties/network/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.properties.network.type, parentSchema: schema75.properties.network, data: data105 };
+        vErrors === null ? vErrors = [err191] : vErrors.push(err191), errors++;
       }
     }
     if (data.optionalDependencies !== void 0) {
-      let data104 = data.optionalDependencies;
-      if (!Array.isArray(data104)) {
-        let err170 = { instancePath: instancePath + "/optionalDependencies", schemaPath: "#/properties/optionalDependencies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.optionalDependencies.type, parentSchema: schema75.properties.optionalDependencies, data: data104 };
-        vErrors === null ? vErrors = [err170] : vErrors.push(err170), errors++;
+      let data106 = data.optionalDependencies;
+      if (!Array.isArray(data106)) {
+        let err192 = { instancePath: instancePath + "/optionalDependencies", schemaPath: "#/properties/optionalDependencies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.optionalDependencies.type, parentSchema: schema75.properties.optionalDependencies, data: data106 };
+        vErrors === null ? vErrors = [err192] : vErrors.push(err192), errors++;
       }
     }
     if (data.types !== void 0) {
-      let data105 = data.types;
-      if (typeof data105 == "string") {
-        if (!pattern25.test(data105)) {
-          let err171 = { instancePath: instancePath + "/types", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^\\./" }, message: 'must match pattern "^\\./"', schema: "^\\./", parentSchema: schema78, data: data105 };
-          vErrors === null ? vErrors = [err171] : vErrors.push(err171), errors++;
+      let data107 = data.types;
+      if (typeof data107 == "string") {
+        if (!pattern25.test(data107)) {
+          let err193 = { instancePath: instancePath + "/types", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^\\./" }, message: 'must match pattern "^\\./"', schema: "^\\./", parentSchema: schema78, data: data107 };
+          vErrors === null ? vErrors = [err193] : vErrors.push(err193), errors++;
         }
       } else {
-        let err172 = { instancePath: instancePath + "/types", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema78.type, parentSchema: schema78, data: data105 };
-        vErrors === null ? vErrors = [err172] : vErrors.push(err172), errors++;
+        let err194 = { instancePath: instancePath + "/types", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema78.type, parentSchema: schema78, data: data107 };
+        vErrors === null ? vErrors = [err194] : vErrors.push(err194), errors++;
       }
     }
   } else {
-    let err173 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data };
-    vErrors === null ? vErrors = [err173] : vErrors.push(err173), errors++;
+    let err195 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data };
+    vErrors === null ? vErrors = [err195] : vErrors.push(err195), errors++;
   }
   return validate34.errors = vErrors, errors === 0;
 }
 validate34.evaluated = { props: { $schema: !0, name: !0, displayName: !0, version: !0, description: !0, author: !0, homepage: !0, repository: !0, license: !0, keywords: !0, defaultEnabled: !0, dependencies: !0, commands: !0, agents: !0, skills: !0, hooks: !0, mcpServers: !0, lspServers: !0, outputStyles: !0, workflows: !0, themes: !0, monitors: !0, experimental: !0, channels: !0, userConfig: !0, settings: !0, binaries: !0, metadata: !0, icon: !0, engines: !0, network: !0, optionalDependencies: !0, types: !0, screenshots: !0, classification: !0, privacyPolicyUrl: !0, privacy_policy: !0, privacyPolicy: !0, supportUrl: !0, support: !0, bugs: !0, termsOfServiceUrl: !0, terms_of_service: !0, documentationUrl: !0, docs: !0 }, dynamicProps: !1, dynamicItems: !1 };
-var v5 = validate47, schema97 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "marketplace.schema.json", title: "Claude Code plugin marketplace", description: ".claude-plugin/marketplace.json: a catalogue of plugins that `/plugin marketplace add` reads.", type: "object", required: ["name", "owner", "plugins"], $defs: { sha: { description: "A full 40-character lower-case commit SHA.", type: "string", pattern: "^[0-9a-f]{40}$" }, source: { description: "Where the plugin comes from: a `./` path relative to the marketplace root, or a remote source.", anyOf: [{ type: "string", pattern: "^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)", description: "A `./` path relative to the marketplace root, or a bare folder name resolved under `metadata.pluginRoot`." }, { type: "object", required: ["source", "repo"], properties: { source: { description: "Source kind.", const: "github" }, repo: { description: "owner/repo.", type: "string", pattern: "^[^/\\s]+/[^/\\s]+$" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "url" }, url: { description: "Git URL.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url", "path"], properties: { source: { description: "Source kind.", const: "git-subdir" }, url: { description: "Git URL.", type: "string" }, path: { description: "Folder in the repository.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "package"], properties: { source: { description: "Source kind.", const: "npm" }, package: { description: "npm package name.", type: "string" }, version: { description: "Version or range.", type: "string" }, registry: { description: "Registry URL.", type: "string" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "archive" }, url: { description: "HTTPS URL of the archive.", type: "string", pattern: "^https://" }, sha256: { description: "SHA-256 of the archive.", type: "string", pattern: "^[0-9a-fA-F]{64}$" } } }, { type: "object", required: ["source", "command"], properties: { source: { description: "Source kind.", const: "command" }, command: { description: "Command that produces the plugin.", type: "string" }, timeout: { description: "Timeout in seconds.", type: "number" }, mode: { description: "Copy or link the result.", enum: ["copy", "link"] } } }] }, reservedName: { description: "Marketplace names Claude Code reserves, matched case-insensitively; the `name` pattern above spells the same list.", enum: ["inline", "builtin", "skills-dir", "synced", "claude-plugin-test"] } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, name: { description: "Marketplace name: no spaces, slashes or dots; not a reserved or official-looking name.", type: "string", minLength: 1, pattern: "^[^\\s/\\\\.]+$", not: { pattern: "^(?:[Ii][Nn][Ll][Ii][Nn][Ee]|[Bb][Uu][Ii][Ll][Tt][Ii][Nn]|[Ss][Kk][Ii][Ll][Ll][Ss]-[Dd][Ii][Rr]|[Ss][Yy][Nn][Cc][Ee][Dd]|[Cc][Ll][Aa][Uu][Dd][Ee]-[Pp][Ll][Uu][Gg][Ii][Nn]-[Tt][Ee][Ss][Tt])$" } }, owner: { description: "Who maintains the marketplace.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string", minLength: 1 }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, version: { description: "Marketplace version.", type: "string" }, description: { description: "What the marketplace offers.", type: "string" }, metadata: { description: "Defaults for the entries.", type: "object", properties: { pluginRoot: { description: "Folder prepended to bare source names.", type: "string" }, version: { description: "Marketplace version.", type: "string" }, description: { description: "Marketplace description.", type: "string" } } }, forceRemoveDeletedPlugins: { description: "Uninstall plugins that leave the marketplace.", type: "boolean" }, allowCrossMarketplaceDependenciesOn: { description: "Marketplaces whose plugins entries may depend on.", type: "array", items: { type: "string" } }, renames: { description: "Old plugin names mapped to new ones (or null).", type: "object", additionalProperties: { type: ["string", "null"] } }, plugins: { description: "The plugins on offer.", type: "array", items: { type: "object", required: ["name", "source"], properties: { name: { description: "Plugin name, no spaces; should equal the plugin's plugin.json name.", type: "string", minLength: 1, pattern: "^[^\\s]+$" }, source: { $ref: "#/$defs/source" }, description: { description: "What the plugin does.", type: "string" }, version: { description: "Version; plugin.json wins at install time.", type: "string" }, author: { description: "The author.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string" }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, homepage: { description: "Home page URL.", type: "string" }, repository: { description: "Repository URL.", type: "string" }, license: { description: "SPDX license id.", type: "string" }, keywords: { description: "Search keywords.", type: "array", items: { type: "string" } }, category: { description: "Marketplace category.", type: "string" }, tags: { description: "Marketplace tags.", type: "array", items: { type: "string" } }, strict: { description: "false: this entry acts as the plugin's manifest.", type: "boolean" }, commands: { description: "Command paths.", anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }, { type: "object" }] }, agents: { description: "Agent file paths.", anyOf: [{ type: "string", pattern: "^\\./.*\\.md$" }, { type: "array", items: { type: "string", pattern: "^\\./.*\\.md$" } }] }, skills: { description: "Skill folder paths.", anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] }, hooks: { description: "Hooks.", anyOf: [{ type: "string" }, { type: "object" }, { type: "array" }] }, mcpServers: { description: "MCP servers.", anyOf: [{ type: "string" }, { type: "object" }, { type: "array" }] }, relevance: { description: "When to suggest the plugin.", type: "object" }, headers: { description: "HTTP headers for fetching this plugin's archive.", type: "object", additionalProperties: { type: "string" } }, headersHelper: { description: "Command that prints the HTTP headers for fetching this plugin's archive.", type: "string" }, types: { description: "A `.d.ts` contract the plugin exports.", type: "string" }, $schema: { description: "JSON Schema reference for editors.", type: "string" } } } } } }, pattern36 = new RegExp("^(?:[Ii][Nn][Ll][Ii][Nn][Ee]|[Bb][Uu][Ii][Ll][Tt][Ii][Nn]|[Ss][Kk][Ii][Ll][Ll][Ss]-[Dd][Ii][Rr]|[Ss][Yy][Nn][Cc][Ee][Dd]|[Cc][Ll][Aa][Uu][Dd][Ee]-[Pp][Ll][Uu][Gg][Ii][Nn]-[Tt][Ee][Ss][Tt])$", "u"), pattern37 = new RegExp("^[^\\s/\\\\.]+$", "u"), schema98 = { description: "Where the plugin comes from: a `./` path relative to the marketplace root, or a remote source.", anyOf: [{ type: "string", pattern: "^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)", description: "A `./` path relative to the marketplace root, or a bare folder name resolved under `metadata.pluginRoot`." }, { type: "object", required: ["source", "repo"], properties: { source: { description: "Source kind.", const: "github" }, repo: { description: "owner/repo.", type: "string", pattern: "^[^/\\s]+/[^/\\s]+$" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "url" }, url: { description: "Git URL.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url", "path"], properties: { source: { description: "Source kind.", const: "git-subdir" }, url: { description: "Git URL.", type: "string" }, path: { description: "Folder in the repository.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "package"], properties: { source: { description: "Source kind.", const: "npm" }, package: { description: "npm package name.", type: "string" }, version: { description: "Version or range.", type: "string" }, registry: { description: "Registry URL.", type: "string" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "archive" }, url: { description: "HTTPS URL of the archive.", type: "string", pattern: "^https://" }, sha256: { description: "SHA-256 of the archive.", type: "string", pattern: "^[0-9a-fA-F]{64}$" } } }, { type: "object", required: ["source", "command"], properties: { source: { description: "Source kind.", const: "command" }, command: { description: "Command that produces the plugin.", type: "string" }, timeout: { description: "Timeout in seconds.", type: "number" }, mode: { description: "Copy or link the result.", enum: ["copy", "link"] } } }] }, schema99 = { description: "A full 40-character lower-case commit SHA.", type: "string", pattern: "^[0-9a-f]{40}$" }, pattern39 = new RegExp("^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)", "u"), pattern40 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u"), pattern41 = new RegExp("^[0-9a-f]{40}$", "u"), pattern44 = new RegExp("^https://", "u"), pattern45 = new RegExp("^[0-9a-fA-F]{64}$", "u");
+var v5 = validate47, schema97 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "marketplace.schema.json", title: "Claude Code plugin marketplace", description: ".claude-plugin/marketplace.json: a catalogue of plugins that `/plugin marketplace add` reads.", type: "object", required: ["name", "owner", "plugins"], $defs: { sha: { description: "A full 40-character lower-case commit SHA.", type: "string", pattern: "^[0-9a-f]{40}$" }, source: { description: "Where the plugin comes from: a `./` path relative to the marketplace root, or a remote source.", anyOf: [{ type: "string", pattern: "^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)", description: "A `./` path relative to the marketplace root, or a bare folder name resolved under `metadata.pluginRoot`." }, { type: "object", required: ["source", "repo"], properties: { source: { description: "Source kind.", const: "github" }, repo: { description: "owner/repo.", type: "string", pattern: "^[^/\\s]+/[^/\\s]+$" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "url" }, url: { description: "Git URL.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url", "path"], properties: { source: { description: "Source kind.", const: "git-subdir" }, url: { description: "Git URL.", type: "string" }, path: { description: "Folder in the repository.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "package"], properties: { source: { description: "Source kind.", const: "npm" }, package: { description: "npm package name.", type: "string" }, version: { description: "Version or range.", type: "string" }, registry: { description: "Registry URL.", type: "string" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "archive" }, url: { description: "HTTPS URL of the archive.", type: "string", pattern: "^https://" }, sha256: { description: "SHA-256 of the archive.", type: "string", pattern: "^[0-9a-fA-F]{64}$" } } }, { type: "object", required: ["source", "command"], properties: { source: { description: "Source kind.", const: "command" }, command: { description: "Command that produces the plugin.", type: "string" }, timeout: { description: "Timeout in seconds.", type: "number" }, mode: { description: "Copy or link the result.", enum: ["copy", "link"] } } }] }, reservedName: { description: "Marketplace names Claude Code reserves, matched case-insensitively; the `name` pattern above spells the same list.", enum: ["inline", "builtin", "skills-dir", "synced", "claude-plugin-test"] } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, name: { description: "Marketplace name: no spaces, slashes or dots; not a reserved or official-looking name.", type: "string", minLength: 1, pattern: "^[^\\s/\\\\.]+$", not: { pattern: "^(?:[Ii][Nn][Ll][Ii][Nn][Ee]|[Bb][Uu][Ii][Ll][Tt][Ii][Nn]|[Ss][Kk][Ii][Ll][Ll][Ss]-[Dd][Ii][Rr]|[Ss][Yy][Nn][Cc][Ee][Dd]|[Cc][Ll][Aa][Uu][Dd][Ee]-[Pp][Ll][Uu][Gg][Ii][Nn]-[Tt][Ee][Ss][Tt])$" } }, owner: { description: "Who maintains the marketplace.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string", minLength: 1 }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, version: { description: "Marketplace version.", type: "string" }, description: { description: "What the marketplace offers.", type: "string" }, metadata: { description: "Defaults for the entries.", type: "object", properties: { pluginRoot: { description: "Folder prepended to bare source names.", type: "string" }, version: { description: "Marketplace version.", type: "string" }, description: { description: "Marketplace description.", type: "string" } } }, forceRemoveDeletedPlugins: { description: "Uninstall plugins that leave the marketplace.", type: "boolean" }, allowCrossMarketplaceDependenciesOn: { description: "Marketplaces whose plugins entries may depend on.", type: "array", items: { type: "string" } }, renames: { description: "Old plugin names mapped to new ones (or null).", type: "object", additionalProperties: { type: ["string", "null"] } }, plugins: { description: "The plugins on offer.", type: "array", items: { type: "object", required: ["name", "source"], properties: { name: { description: "Plugin name, no spaces; should equal the plugin's plugin.json name.", type: "string", minLength: 1, pattern: "^[^\\s]+$" }, source: { $ref: "#/$defs/source" }, description: { description: "What the plugin does.", type: "string" }, version: { description: "Version; plugin.json wins at install time.", type: "string" }, author: { description: "The author.", type: "object", required: ["name"], properties: { name: { description: "Name.", type: "string" }, email: { description: "E-mail address.", type: "string" }, url: { description: "Web page.", type: "string" } } }, homepage: { description: "Home page URL.", type: "string" }, repository: { description: "Repository URL.", type: "string" }, license: { description: "SPDX license id.", type: "string" }, keywords: { description: "Search keywords.", type: "array", items: { type: "string" } }, category: { description: "Marketplace category.", type: "string" }, tags: { description: "Marketplace tags.", type: "array", items: { type: "string" } }, strict: { description: "false: this entry acts as the plugin's manifest.", type: "boolean" }, commands: { description: "Command paths.", anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }, { type: "object" }] }, agents: { description: "Agent file paths.", anyOf: [{ type: "string", pattern: "^\\./.*\\.md$" }, { type: "array", items: { type: "string", pattern: "^\\./.*\\.md$" } }] }, skills: { description: "Skill folder paths.", anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] }, hooks: { description: "Hooks.", anyOf: [{ type: "string" }, { type: "object" }, { type: "array" }] }, mcpServers: { description: "MCP servers.", anyOf: [{ type: "string" }, { type: "object" }, { type: "array" }] }, relevance: { description: "When to suggest the plugin.", type: "object" }, headers: { description: "HTTP headers for fetching this plugin's archive.", type: "object", additionalProperties: { type: "string" } }, headersHelper: { description: "Command that prints the HTTP headers for fetching this plugin's archive.", type: "string" }, types: { description: "A `.d.ts` contract the plugin exports.", type: "string" }, $schema: { description: "JSON Schema reference for editors.", type: "string" } } } } } }, pattern40 = new RegExp("^(?:[Ii][Nn][Ll][Ii][Nn][Ee]|[Bb][Uu][Ii][Ll][Tt][Ii][Nn]|[Ss][Kk][Ii][Ll][Ll][Ss]-[Dd][Ii][Rr]|[Ss][Yy][Nn][Cc][Ee][Dd]|[Cc][Ll][Aa][Uu][Dd][Ee]-[Pp][Ll][Uu][Gg][Ii][Nn]-[Tt][Ee][Ss][Tt])$", "u"), pattern41 = new RegExp("^[^\\s/\\\\.]+$", "u"), schema98 = { description: "Where the plugin comes from: a `./` path relative to the marketplace root, or a remote source.", anyOf: [{ type: "string", pattern: "^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)", description: "A `./` path relative to the marketplace root, or a bare folder name resolved under `metadata.pluginRoot`." }, { type: "object", required: ["source", "repo"], properties: { source: { description: "Source kind.", const: "github" }, repo: { description: "owner/repo.", type: "string", pattern: "^[^/\\s]+/[^/\\s]+$" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "url" }, url: { description: "Git URL.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "url", "path"], properties: { source: { description: "Source kind.", const: "git-subdir" }, url: { description: "Git URL.", type: "string" }, path: { description: "Folder in the repository.", type: "string" }, ref: { description: "Branch or tag.", type: "string" }, sha: { $ref: "#/$defs/sha" } } }, { type: "object", required: ["source", "package"], properties: { source: { description: "Source kind.", const: "npm" }, package: { description: "npm package name.", type: "string" }, version: { description: "Version or range.", type: "string" }, registry: { description: "Registry URL.", type: "string" } } }, { type: "object", required: ["source", "url"], properties: { source: { description: "Source kind.", const: "archive" }, url: { description: "HTTPS URL of the archive.", type: "string", pattern: "^https://" }, sha256: { description: "SHA-256 of the archive.", type: "string", pattern: "^[0-9a-fA-F]{64}$" } } }, { type: "object", required: ["source", "command"], properties: { source: { description: "Source kind.", const: "command" }, command: { description: "Command that produces the plugin.", type: "string" }, timeout: { description: "Timeout in seconds.", type: "number" }, mode: { description: "Copy or link the result.", enum: ["copy", "link"] } } }] }, schema99 = { description: "A full 40-character lower-case commit SHA.", type: "string", pattern: "^[0-9a-f]{40}$" }, pattern43 = new RegExp("^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)", "u"), pattern44 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u"), pattern45 = new RegExp("^[0-9a-f]{40}$", "u"), pattern48 = new RegExp("^https://", "u"), pattern49 = new RegExp("^[0-9a-fA-F]{64}$", "u");
 function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate48.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (typeof data == "string") {
-    if (!pattern39.test(data)) {
+    if (!pattern43.test(data)) {
       let err0 = { instancePath, schemaPath: "#/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)" }, message: 'must match pattern "^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)"', schema: "^(?:\\./|\\.$|[^./\\\\][^/\\\\]*$)", parentSchema: schema98.anyOf[0], data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
@@ -43448,7 +43632,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.repo !== void 0) {
       let data1 = data.repo;
       if (typeof data1 == "string") {
-        if (!pattern40.test(data1)) {
+        if (!pattern44.test(data1)) {
           let err5 = { instancePath: instancePath + "/repo", schemaPath: "#/anyOf/1/properties/repo/pattern", keyword: "pattern", params: { pattern: "^[^/\\s]+/[^/\\s]+$" }, message: 'must match pattern "^[^/\\s]+/[^/\\s]+$"', schema: "^[^/\\s]+/[^/\\s]+$", parentSchema: schema98.anyOf[1].properties.repo, data: data1 };
           vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
         }
@@ -43467,7 +43651,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sha !== void 0) {
       let data3 = data.sha;
       if (typeof data3 == "string") {
-        if (!pattern41.test(data3)) {
+        if (!pattern45.test(data3)) {
           let err8 = { instancePath: instancePath + "/sha", schemaPath: "#/$defs/sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"', schema: "^[0-9a-f]{40}$", parentSchema: schema99, data: data3 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
@@ -43519,7 +43703,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sha !== void 0) {
       let data7 = data.sha;
       if (typeof data7 == "string") {
-        if (!pattern41.test(data7)) {
+        if (!pattern45.test(data7)) {
           let err16 = { instancePath: instancePath + "/sha", schemaPath: "#/$defs/sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"', schema: "^[0-9a-f]{40}$", parentSchema: schema99, data: data7 };
           vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
         }
@@ -43579,7 +43763,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sha !== void 0) {
       let data12 = data.sha;
       if (typeof data12 == "string") {
-        if (!pattern41.test(data12)) {
+        if (!pattern45.test(data12)) {
           let err26 = { instancePath: instancePath + "/sha", schemaPath: "#/$defs/sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"', schema: "^[0-9a-f]{40}$", parentSchema: schema99, data: data12 };
           vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
         }
@@ -43658,7 +43842,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.url !== void 0) {
       let data18 = data.url;
       if (typeof data18 == "string") {
-        if (!pattern44.test(data18)) {
+        if (!pattern48.test(data18)) {
           let err39 = { instancePath: instancePath + "/url", schemaPath: "#/anyOf/5/properties/url/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"', schema: "^https://", parentSchema: schema98.anyOf[5].properties.url, data: data18 };
           vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
         }
@@ -43670,7 +43854,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sha256 !== void 0) {
       let data19 = data.sha256;
       if (typeof data19 == "string") {
-        if (!pattern45.test(data19)) {
+        if (!pattern49.test(data19)) {
           let err41 = { instancePath: instancePath + "/sha256", schemaPath: "#/anyOf/5/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{64}$" }, message: 'must match pattern "^[0-9a-fA-F]{64}$"', schema: "^[0-9a-fA-F]{64}$", parentSchema: schema98.anyOf[5].properties.sha256, data: data19 };
           vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
         }
@@ -43761,7 +43945,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.name !== void 0) {
       let data1 = data.name, _errs5 = errors, _errs6 = errors;
-      if (typeof data1 == "string" && !pattern36.test(data1)) {
+      if (typeof data1 == "string" && !pattern40.test(data1)) {
         let err4 = {};
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
@@ -43776,7 +43960,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           let err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema97.properties.name, data: data1 };
           vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
         }
-        if (!pattern37.test(data1)) {
+        if (!pattern41.test(data1)) {
           let err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[^\\s/\\\\.]+$" }, message: 'must match pattern "^[^\\s/\\\\.]+$"', schema: "^[^\\s/\\\\.]+$", parentSchema: schema97.properties.name, data: data1 };
           vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
         }
@@ -45207,7 +45391,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   return validate58.errors = vErrors, errors === 0;
 }
 validate58.evaluated = { props: { mcpServers: !0 }, dynamicProps: !1, dynamicItems: !1 };
-var v9 = validate61, schema112 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "monitors.schema.json", title: "Claude Code plugin monitors file", description: "`monitors/monitors.json` at a plugin root, or the file a plugin manifest's `monitors` (or `experimental.monitors`) names. Claude Code 2.1.332 parses the whole array with one strict schema: any entry that fails (an unknown key, a missing field) makes it load no monitor from the file.", type: "array", items: { $ref: "#/$defs/monitor" }, $defs: { monitor: { type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Identifier, unique within the plugin; used to avoid arming the same monitor twice.", type: "string", minLength: 1 }, command: { description: "Shell command run for the whole session; each stdout line reaches the model as a notification. `${CLAUDE_PLUGIN_ROOT}`, `${CLAUDE_PLUGIN_DATA}`, `${CLAUDE_PROJECT_DIR}`, `${user_config.*}` and `${ENV_VAR}` are substituted.", type: "string", minLength: 1 }, description: { description: "Short text shown in the task panel and in notification summaries.", type: "string", minLength: 1 }, when: { description: "`always` (the default): armed at session start and on plugin reload; `on-skill-invoke:<skill>`: armed the first time that skill runs.", anyOf: [{ const: "always" }, { type: "string", pattern: "^on-skill-invoke:.+$" }] } } } } }, schema113 = { type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Identifier, unique within the plugin; used to avoid arming the same monitor twice.", type: "string", minLength: 1 }, command: { description: "Shell command run for the whole session; each stdout line reaches the model as a notification. `${CLAUDE_PLUGIN_ROOT}`, `${CLAUDE_PLUGIN_DATA}`, `${CLAUDE_PROJECT_DIR}`, `${user_config.*}` and `${ENV_VAR}` are substituted.", type: "string", minLength: 1 }, description: { description: "Short text shown in the task panel and in notification summaries.", type: "string", minLength: 1 }, when: { description: "`always` (the default): armed at session start and on plugin reload; `on-skill-invoke:<skill>`: armed the first time that skill runs.", anyOf: [{ const: "always" }, { type: "string", pattern: "^on-skill-invoke:.+$" }] } } }, pattern48 = new RegExp("^on-skill-invoke:.+$", "u");
+var v9 = validate61, schema112 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "monitors.schema.json", title: "Claude Code plugin monitors file", description: "`monitors/monitors.json` at a plugin root, or the file a plugin manifest's `monitors` (or `experimental.monitors`) names. Claude Code 2.1.332 parses the whole array with one strict schema: any entry that fails (an unknown key, a missing field) makes it load no monitor from the file.", type: "array", items: { $ref: "#/$defs/monitor" }, $defs: { monitor: { type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Identifier, unique within the plugin; used to avoid arming the same monitor twice.", type: "string", minLength: 1 }, command: { description: "Shell command run for the whole session; each stdout line reaches the model as a notification. `${CLAUDE_PLUGIN_ROOT}`, `${CLAUDE_PLUGIN_DATA}`, `${CLAUDE_PROJECT_DIR}`, `${user_config.*}` and `${ENV_VAR}` are substituted.", type: "string", minLength: 1 }, description: { description: "Short text shown in the task panel and in notification summaries.", type: "string", minLength: 1 }, when: { description: "`always` (the default): armed at session start and on plugin reload; `on-skill-invoke:<skill>`: armed the first time that skill runs.", anyOf: [{ const: "always" }, { type: "string", pattern: "^on-skill-invoke:.+$" }] } } } } }, schema113 = { type: "object", required: ["name", "command", "description"], additionalProperties: !1, properties: { name: { description: "Identifier, unique within the plugin; used to avoid arming the same monitor twice.", type: "string", minLength: 1 }, command: { description: "Shell command run for the whole session; each stdout line reaches the model as a notification. `${CLAUDE_PLUGIN_ROOT}`, `${CLAUDE_PLUGIN_DATA}`, `${CLAUDE_PROJECT_DIR}`, `${user_config.*}` and `${ENV_VAR}` are substituted.", type: "string", minLength: 1 }, description: { description: "Short text shown in the task panel and in notification summaries.", type: "string", minLength: 1 }, when: { description: "`always` (the default): armed at session start and on plugin reload; `on-skill-invoke:<skill>`: armed the first time that skill runs.", anyOf: [{ const: "always" }, { type: "string", pattern: "^on-skill-invoke:.+$" }] } } }, pattern52 = new RegExp("^on-skill-invoke:.+$", "u");
 function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate61.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), Array.isArray(data)) {
@@ -45278,7 +45462,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           valid4 = valid4 || _valid0;
           let _errs14 = errors;
           if (typeof data4 == "string") {
-            if (!pattern48.test(data4)) {
+            if (!pattern52.test(data4)) {
               let err11 = { instancePath: instancePath + "/" + i0 + "/when", schemaPath: "#/$defs/monitor/properties/when/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^on-skill-invoke:.+$" }, message: 'must match pattern "^on-skill-invoke:.+$"', schema: "^on-skill-invoke:.+$", parentSchema: schema113.properties.when.anyOf[1], data: data4 };
               vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
             }
@@ -45306,57 +45490,251 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   return validate61.errors = vErrors, errors === 0;
 }
 validate61.evaluated = { items: !0, dynamicProps: !1, dynamicItems: !1 };
-var v10 = validate62, schema114 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "output-style.schema.json", title: "Claude Code output style front matter", description: "Front matter of an output style (`.claude/output-styles/*.md`, a plugin's `output-styles/` or manifest `outputStyles`), as Claude Code 2.1.332 reads it; the body replaces the default system prompt's style section.", type: "object", properties: { name: { description: "Shown in /output-style; defaults to the file name.", type: "string" }, description: { description: "Shown in the /output-style picker.", type: "string" }, "keep-coding-instructions": { description: "Keep the default coding instructions in the system prompt.", type: "boolean" }, "force-for-plugin": { description: "Plugin styles only: applied whenever the plugin is enabled. In a project or user style it is ignored with a [WARN] line.", type: "boolean" } }, additionalProperties: !1 };
+var v10 = validate62, schema114 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "lsp.schema.json", title: "Claude Code plugin LSP servers file", description: "`.lsp.json` at a plugin root, or a `.json` file a plugin manifest's `lspServers` names: LSP servers by name. Claude Code 2.1.332 parses the whole object with one strict schema, so one server that fails (an unknown key, a missing `extensionToLanguage`) makes it start no server from the file.", type: "object", additionalProperties: { $ref: "plugin.schema.json#/$defs/lspServer" } };
 function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate62.evaluated;
+  if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data))
+    for (let key0 in data) {
+      let data0 = data[key0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.command === void 0) {
+          let err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "plugin.schema.json#/$defs/lspServer/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema90.required, parentSchema: schema90, data: data0 };
+          vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+        }
+        if (data0.extensionToLanguage === void 0) {
+          let err1 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "plugin.schema.json#/$defs/lspServer/required", keyword: "required", params: { missingProperty: "extensionToLanguage" }, message: "must have required property 'extensionToLanguage'", schema: schema90.required, parentSchema: schema90, data: data0 };
+          vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+        }
+        for (let key1 in data0)
+          if (!func17.call(schema90.properties, key1)) {
+            let err2 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "plugin.schema.json#/$defs/lspServer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema90, data: data0 };
+            vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+          }
+        if (data0.command !== void 0) {
+          let data1 = data0.command;
+          if (typeof data1 == "string") {
+            if (func1(data1) < 1) {
+              let err3 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema90.properties.command, data: data1 };
+              vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+            }
+            if (!pattern31.test(data1)) {
+              let err4 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/command/pattern", keyword: "pattern", params: { pattern: "^(?:/.*|[^ ]+)$" }, message: 'must match pattern "^(?:/.*|[^ ]+)$"', schema: "^(?:/.*|[^ ]+)$", parentSchema: schema90.properties.command, data: data1 };
+              vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+            }
+          } else {
+            let err5 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/command", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.command.type, parentSchema: schema90.properties.command, data: data1 };
+            vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+          }
+        }
+        if (data0.args !== void 0) {
+          let data2 = data0.args;
+          if (Array.isArray(data2)) {
+            let len0 = data2.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data3 = data2[i0];
+              if (typeof data3 != "string") {
+                let err6 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/args/" + i0, schemaPath: "plugin.schema.json#/$defs/lspServer/properties/args/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.args.items.type, parentSchema: schema90.properties.args.items, data: data3 };
+                vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+              }
+            }
+          } else {
+            let err7 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/args", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/args/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.properties.args.type, parentSchema: schema90.properties.args, data: data2 };
+            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+          }
+        }
+        if (data0.extensionToLanguage !== void 0) {
+          let data4 = data0.extensionToLanguage;
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (Object.keys(data4).length < 1) {
+              let err8 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/extensionToLanguage/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema90.properties.extensionToLanguage, data: data4 };
+              vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+            }
+            for (let key2 in data4) {
+              let _errs16 = errors;
+              if (typeof key2 == "string") {
+                if (func1(key2) < 2) {
+                  let err9 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/extensionToLanguage/propertyNames/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters", schema: 2, parentSchema: schema90.properties.extensionToLanguage.propertyNames, data: key2, propertyName: key2 };
+                  vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+                }
+                if (!pattern32.test(key2)) {
+                  let err10 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/extensionToLanguage/propertyNames/pattern", keyword: "pattern", params: { pattern: "^\\." }, message: 'must match pattern "^\\."', schema: "^\\.", parentSchema: schema90.properties.extensionToLanguage.propertyNames, data: key2, propertyName: key2 };
+                  vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+                }
+              }
+              var valid5 = _errs16 === errors;
+              if (!valid5) {
+                let err11 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/extensionToLanguage/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema90.properties.extensionToLanguage.propertyNames, parentSchema: schema90.properties.extensionToLanguage, data: data4 };
+                vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+              }
+            }
+            for (let key3 in data4) {
+              let data5 = data4[key3];
+              if (typeof data5 != "string") {
+                let err12 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "plugin.schema.json#/$defs/lspServer/properties/extensionToLanguage/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.extensionToLanguage.additionalProperties.type, parentSchema: schema90.properties.extensionToLanguage.additionalProperties, data: data5 };
+                vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
+              }
+            }
+          } else {
+            let err13 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/extensionToLanguage", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/extensionToLanguage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.extensionToLanguage.type, parentSchema: schema90.properties.extensionToLanguage, data: data4 };
+            vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+          }
+        }
+        if (data0.transport !== void 0) {
+          let data6 = data0.transport;
+          if (!(data6 === "stdio" || data6 === "socket")) {
+            let err14 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/transport", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/transport/enum", keyword: "enum", params: { allowedValues: schema90.properties.transport.enum }, message: "must be equal to one of the allowed values", schema: schema90.properties.transport.enum, parentSchema: schema90.properties.transport, data: data6 };
+            vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+          }
+        }
+        if (data0.env !== void 0) {
+          let data7 = data0.env;
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7))
+            for (let key4 in data7) {
+              let data8 = data7[key4];
+              if (typeof data8 != "string") {
+                let err15 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/env/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "plugin.schema.json#/$defs/lspServer/properties/env/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.env.additionalProperties.type, parentSchema: schema90.properties.env.additionalProperties, data: data8 };
+                vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+              }
+            }
+          else {
+            let err16 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/env", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/env/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.properties.env.type, parentSchema: schema90.properties.env, data: data7 };
+            vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+          }
+        }
+        if (data0.workspaceFolder !== void 0) {
+          let data9 = data0.workspaceFolder;
+          if (typeof data9 != "string") {
+            let err17 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/workspaceFolder", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/workspaceFolder/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.properties.workspaceFolder.type, parentSchema: schema90.properties.workspaceFolder, data: data9 };
+            vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+          }
+        }
+        if (data0.startupTimeout !== void 0) {
+          let data10 = data0.startupTimeout;
+          if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
+            let err18 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/startupTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.startupTimeout.type, parentSchema: schema90.properties.startupTimeout, data: data10 };
+            vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+          }
+          if (typeof data10 == "number" && isFinite(data10) && (data10 < 1 || isNaN(data10))) {
+            let err19 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/startupTimeout", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/startupTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.startupTimeout, data: data10 };
+            vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+          }
+        }
+        if (data0.shutdownTimeout !== void 0) {
+          let data11 = data0.shutdownTimeout;
+          if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
+            let err20 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/shutdownTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.shutdownTimeout.type, parentSchema: schema90.properties.shutdownTimeout, data: data11 };
+            vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+          }
+          if (typeof data11 == "number" && isFinite(data11) && (data11 < 1 || isNaN(data11))) {
+            let err21 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/shutdownTimeout", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/shutdownTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.shutdownTimeout, data: data11 };
+            vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+          }
+        }
+        if (data0.requestTimeout !== void 0) {
+          let data12 = data0.requestTimeout;
+          if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
+            let err22 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/requestTimeout/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.requestTimeout.type, parentSchema: schema90.properties.requestTimeout, data: data12 };
+            vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 > 2147483647 || isNaN(data12)) {
+              let err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/requestTimeout/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema90.properties.requestTimeout, data: data12 };
+              vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+            }
+            if (data12 < 1 || isNaN(data12)) {
+              let err24 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/requestTimeout", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/requestTimeout/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema90.properties.requestTimeout, data: data12 };
+              vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+            }
+          }
+        }
+        if (data0.restartOnCrash !== void 0) {
+          let data13 = data0.restartOnCrash;
+          if (typeof data13 != "boolean") {
+            let err25 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/restartOnCrash", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/restartOnCrash/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.restartOnCrash.type, parentSchema: schema90.properties.restartOnCrash, data: data13 };
+            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+          }
+        }
+        if (data0.maxRestarts !== void 0) {
+          let data14 = data0.maxRestarts;
+          if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
+            let err26 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/maxRestarts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema90.properties.maxRestarts.type, parentSchema: schema90.properties.maxRestarts, data: data14 };
+            vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+          }
+          if (typeof data14 == "number" && isFinite(data14) && (data14 < 0 || isNaN(data14))) {
+            let err27 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxRestarts", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/maxRestarts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema90.properties.maxRestarts, data: data14 };
+            vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+          }
+        }
+        if (data0.diagnostics !== void 0) {
+          let data15 = data0.diagnostics;
+          if (typeof data15 != "boolean") {
+            let err28 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/diagnostics", schemaPath: "plugin.schema.json#/$defs/lspServer/properties/diagnostics/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema90.properties.diagnostics.type, parentSchema: schema90.properties.diagnostics, data: data15 };
+            vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+          }
+        }
+      } else {
+        let err29 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "plugin.schema.json#/$defs/lspServer/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data: data0 };
+        vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+      }
+    }
+  else {
+    let err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema114.type, parentSchema: schema114, data };
+    vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+  }
+  return validate62.errors = vErrors, errors === 0;
+}
+validate62.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v11 = validate63, schema116 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "output-style.schema.json", title: "Claude Code output style front matter", description: "Front matter of an output style (`.claude/output-styles/*.md`, a plugin's `output-styles/` or manifest `outputStyles`), as Claude Code 2.1.332 reads it; the body replaces the default system prompt's style section.", type: "object", properties: { name: { description: "Shown in /output-style; defaults to the file name.", type: "string" }, description: { description: "Shown in the /output-style picker.", type: "string" }, "keep-coding-instructions": { description: "Keep the default coding instructions in the system prompt.", type: "boolean" }, "force-for-plugin": { description: "Plugin styles only: applied whenever the plugin is enabled. In a project or user style it is ignored with a [WARN] line.", type: "boolean" } }, additionalProperties: !1 };
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate63.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
       if (!(key0 === "name" || key0 === "description" || key0 === "keep-coding-instructions" || key0 === "force-for-plugin")) {
-        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema114, data };
+        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema116, data };
         vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
       }
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 != "string") {
-        let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.name.type, parentSchema: schema114.properties.name, data: data0 };
+        let err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.name.type, parentSchema: schema116.properties.name, data: data0 };
         vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
       }
     }
     if (data.description !== void 0) {
       let data1 = data.description;
       if (typeof data1 != "string") {
-        let err2 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.description.type, parentSchema: schema114.properties.description, data: data1 };
+        let err2 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema116.properties.description.type, parentSchema: schema116.properties.description, data: data1 };
         vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
       }
     }
     if (data["keep-coding-instructions"] !== void 0) {
       let data2 = data["keep-coding-instructions"];
       if (typeof data2 != "boolean") {
-        let err3 = { instancePath: instancePath + "/keep-coding-instructions", schemaPath: "#/properties/keep-coding-instructions/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema114.properties["keep-coding-instructions"].type, parentSchema: schema114.properties["keep-coding-instructions"], data: data2 };
+        let err3 = { instancePath: instancePath + "/keep-coding-instructions", schemaPath: "#/properties/keep-coding-instructions/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema116.properties["keep-coding-instructions"].type, parentSchema: schema116.properties["keep-coding-instructions"], data: data2 };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     }
     if (data["force-for-plugin"] !== void 0) {
       let data3 = data["force-for-plugin"];
       if (typeof data3 != "boolean") {
-        let err4 = { instancePath: instancePath + "/force-for-plugin", schemaPath: "#/properties/force-for-plugin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema114.properties["force-for-plugin"].type, parentSchema: schema114.properties["force-for-plugin"], data: data3 };
+        let err4 = { instancePath: instancePath + "/force-for-plugin", schemaPath: "#/properties/force-for-plugin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema116.properties["force-for-plugin"].type, parentSchema: schema116.properties["force-for-plugin"], data: data3 };
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
     }
   } else {
-    let err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema114.type, parentSchema: schema114, data };
+    let err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema116.type, parentSchema: schema116, data };
     vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
   }
-  return validate62.errors = vErrors, errors === 0;
+  return validate63.errors = vErrors, errors === 0;
 }
-validate62.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v11 = validate63, schema115 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema116 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema117 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema118 = { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] };
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate65.evaluated;
+validate63.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v12 = validate64, schema117 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "config.schema.json", title: "backend-team validator configuration", description: "backend-team.config.json, or the `backend-team` key of package.json.", type: "object", additionalProperties: !1, $defs: { severity: { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] }, ruleSetting: { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, rules: { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } } }, properties: { $schema: { description: "JSON Schema reference for editors.", type: "string" }, rules: { $ref: "#/$defs/rules" }, overrides: { description: "Rule settings for files matching globs (relative to the configuration file).", type: "array", items: { type: "object", additionalProperties: !1, required: ["files", "rules"], properties: { files: { description: "Globs.", type: "array", items: { type: "string" } }, rules: { $ref: "#/$defs/rules" } } } }, ignore: { description: "Globs of files never checked.", type: "array", items: { type: "string" } }, externalAgents: { description: "Agent names that exist outside the checked files, such as an escalation target.", type: "array", items: { type: "string" } }, externalSkills: { description: "Skill names that exist outside the checked files.", type: "array", items: { type: "string" } }, reportUnusedDisableDirectives: { description: "Warn about backend-team-disable comments that silence nothing, as `--report-unused-disable-directives` does.", type: "boolean" }, skillProfile: { description: "`claude-code` (default) checks what Claude Code loads; `agent-skills` also enforces the portable Agent Skills standard.", enum: ["claude-code", "agent-skills"] } } }, schema118 = { description: "Rule id \u2192 setting.", type: "object", additionalProperties: { $ref: "#/$defs/ruleSetting" } }, schema119 = { description: "A severity, or a severity with the rule's options.", anyOf: [{ $ref: "#/$defs/severity" }, { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, { type: "object" }], minItems: 2, maxItems: 2 }] }, schema120 = { description: `How a rule reports: "error", "warning" (or ESLint's "warn"), "off"; or ESLint's numbers 2, 1, 0.`, enum: ["error", "warning", "warn", "off", 2, 1, 0] };
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate66.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (!(data === "error" || data === "warning" || data === "warn" || data === "off" || data === 2 || data === 1 || data === 0)) {
-    let err0 = { instancePath, schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema118.enum }, message: "must be equal to one of the allowed values", schema: schema118.enum, parentSchema: schema118, data };
+    let err0 = { instancePath, schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values", schema: schema120.enum, parentSchema: schema120, data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
   var _valid0 = _errs1 === errors;
@@ -45364,30 +45742,30 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
   let _errs3 = errors;
   if (Array.isArray(data)) {
     if (data.length > 2) {
-      let err1 = { instancePath, schemaPath: "#/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema117.anyOf[1], data };
+      let err1 = { instancePath, schemaPath: "#/anyOf/1/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items", schema: 2, parentSchema: schema119.anyOf[1], data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.length < 2) {
-      let err2 = { instancePath, schemaPath: "#/anyOf/1/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items", schema: 2, parentSchema: schema117.anyOf[1], data };
+      let err2 = { instancePath, schemaPath: "#/anyOf/1/minItems", keyword: "minItems", params: { limit: 2 }, message: "must NOT have fewer than 2 items", schema: 2, parentSchema: schema119.anyOf[1], data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     let len0 = data.length;
     if (len0 > 0) {
       let data0 = data[0];
       if (!(data0 === "error" || data0 === "warning" || data0 === "warn" || data0 === "off" || data0 === 2 || data0 === 1 || data0 === 0)) {
-        let err3 = { instancePath: instancePath + "/0", schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema118.enum }, message: "must be equal to one of the allowed values", schema: schema118.enum, parentSchema: schema118, data: data0 };
+        let err3 = { instancePath: instancePath + "/0", schemaPath: "#/$defs/severity/enum", keyword: "enum", params: { allowedValues: schema120.enum }, message: "must be equal to one of the allowed values", schema: schema120.enum, parentSchema: schema120, data: data0 };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     }
     if (len0 > 1) {
       let data1 = data[1];
       if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-        let err4 = { instancePath: instancePath + "/1", schemaPath: "#/anyOf/1/prefixItems/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.anyOf[1].prefixItems[1].type, parentSchema: schema117.anyOf[1].prefixItems[1], data: data1 };
+        let err4 = { instancePath: instancePath + "/1", schemaPath: "#/anyOf/1/prefixItems/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema119.anyOf[1].prefixItems[1].type, parentSchema: schema119.anyOf[1].prefixItems[1], data: data1 };
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
     }
   } else {
-    let err5 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.anyOf[1].type, parentSchema: schema117.anyOf[1], data };
+    let err5 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema119.anyOf[1].type, parentSchema: schema119.anyOf[1], data };
     vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
   }
   var _valid0 = _errs3 === errors;
@@ -45396,40 +45774,40 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
   if (valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema117.anyOf, parentSchema: schema117, data };
+    let err6 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema119.anyOf, parentSchema: schema119, data };
     vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
   }
-  return validate65.errors = vErrors, evaluated0.items = items0, errors === 0;
+  return validate66.errors = vErrors, evaluated0.items = items0, errors === 0;
 }
-validate65.evaluated = { dynamicProps: !1, dynamicItems: !0 };
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate64.evaluated;
+validate66.evaluated = { dynamicProps: !1, dynamicItems: !0 };
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate65.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data))
     for (let key0 in data)
-      validate65(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors), errors = vErrors.length);
+      validate66(data[key0], { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key0, rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors), errors = vErrors.length);
   else {
-    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema116.type, parentSchema: schema116, data };
+    let err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema118.type, parentSchema: schema118, data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
-  return validate64.errors = vErrors, errors === 0;
+  return validate65.errors = vErrors, errors === 0;
 }
-validate64.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate63.evaluated;
+validate65.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate64.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
       if (!(key0 === "$schema" || key0 === "rules" || key0 === "overrides" || key0 === "ignore" || key0 === "externalAgents" || key0 === "externalSkills" || key0 === "reportUnusedDisableDirectives" || key0 === "skillProfile")) {
-        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115, data };
+        let err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema117, data };
         vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.$schema.type, parentSchema: schema115.properties.$schema, data: data0 };
+        let err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.$schema.type, parentSchema: schema117.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
       }
     }
-    if (data.rules !== void 0 && (validate64(data.rules, { instancePath: instancePath + "/rules", parentData: data, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors), errors = vErrors.length)), data.overrides !== void 0) {
+    if (data.rules !== void 0 && (validate65(data.rules, { instancePath: instancePath + "/rules", parentData: data, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors), errors = vErrors.length)), data.overrides !== void 0) {
       let data2 = data.overrides;
       if (Array.isArray(data2)) {
         let len0 = data2.length;
@@ -45437,16 +45815,16 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
             if (data3.files === void 0) {
-              let err2 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema115.properties.overrides.items.required, parentSchema: schema115.properties.overrides.items, data: data3 };
+              let err2 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema117.properties.overrides.items.required, parentSchema: schema117.properties.overrides.items, data: data3 };
               vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
             }
             if (data3.rules === void 0) {
-              let err3 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema115.properties.overrides.items.required, parentSchema: schema115.properties.overrides.items, data: data3 };
+              let err3 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema117.properties.overrides.items.required, parentSchema: schema117.properties.overrides.items, data: data3 };
               vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
             }
             for (let key1 in data3)
               if (!(key1 === "files" || key1 === "rules")) {
-                let err4 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema115.properties.overrides.items, data: data3 };
+                let err4 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema117.properties.overrides.items, data: data3 };
                 vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
               }
             if (data3.files !== void 0) {
@@ -45456,23 +45834,23 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i1 = 0; i1 < len1; i1++) {
                   let data5 = data4[i1];
                   if (typeof data5 != "string") {
-                    let err5 = { instancePath: instancePath + "/overrides/" + i0 + "/files/" + i1, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.overrides.items.properties.files.items.type, parentSchema: schema115.properties.overrides.items.properties.files.items, data: data5 };
+                    let err5 = { instancePath: instancePath + "/overrides/" + i0 + "/files/" + i1, schemaPath: "#/properties/overrides/items/properties/files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.overrides.items.properties.files.items.type, parentSchema: schema117.properties.overrides.items.properties.files.items, data: data5 };
                     vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
                   }
                 }
               } else {
-                let err6 = { instancePath: instancePath + "/overrides/" + i0 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.overrides.items.properties.files.type, parentSchema: schema115.properties.overrides.items.properties.files, data: data4 };
+                let err6 = { instancePath: instancePath + "/overrides/" + i0 + "/files", schemaPath: "#/properties/overrides/items/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.overrides.items.properties.files.type, parentSchema: schema117.properties.overrides.items.properties.files, data: data4 };
                 vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
               }
             }
-            data3.rules !== void 0 && (validate64(data3.rules, { instancePath: instancePath + "/overrides/" + i0 + "/rules", parentData: data3, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors), errors = vErrors.length));
+            data3.rules !== void 0 && (validate65(data3.rules, { instancePath: instancePath + "/overrides/" + i0 + "/rules", parentData: data3, parentDataProperty: "rules", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors), errors = vErrors.length));
           } else {
-            let err7 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.properties.overrides.items.type, parentSchema: schema115.properties.overrides.items, data: data3 };
+            let err7 = { instancePath: instancePath + "/overrides/" + i0, schemaPath: "#/properties/overrides/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.properties.overrides.items.type, parentSchema: schema117.properties.overrides.items, data: data3 };
             vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
           }
         }
       } else {
-        let err8 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.overrides.type, parentSchema: schema115.properties.overrides, data: data2 };
+        let err8 = { instancePath: instancePath + "/overrides", schemaPath: "#/properties/overrides/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.overrides.type, parentSchema: schema117.properties.overrides, data: data2 };
         vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
       }
     }
@@ -45483,12 +45861,12 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data8 = data7[i2];
           if (typeof data8 != "string") {
-            let err9 = { instancePath: instancePath + "/ignore/" + i2, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.ignore.items.type, parentSchema: schema115.properties.ignore.items, data: data8 };
+            let err9 = { instancePath: instancePath + "/ignore/" + i2, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.ignore.items.type, parentSchema: schema117.properties.ignore.items, data: data8 };
             vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
           }
         }
       } else {
-        let err10 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.ignore.type, parentSchema: schema115.properties.ignore, data: data7 };
+        let err10 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.ignore.type, parentSchema: schema117.properties.ignore, data: data7 };
         vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     }
@@ -45499,12 +45877,12 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i3 = 0; i3 < len3; i3++) {
           let data10 = data9[i3];
           if (typeof data10 != "string") {
-            let err11 = { instancePath: instancePath + "/externalAgents/" + i3, schemaPath: "#/properties/externalAgents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.externalAgents.items.type, parentSchema: schema115.properties.externalAgents.items, data: data10 };
+            let err11 = { instancePath: instancePath + "/externalAgents/" + i3, schemaPath: "#/properties/externalAgents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.externalAgents.items.type, parentSchema: schema117.properties.externalAgents.items, data: data10 };
             vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
           }
         }
       } else {
-        let err12 = { instancePath: instancePath + "/externalAgents", schemaPath: "#/properties/externalAgents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.externalAgents.type, parentSchema: schema115.properties.externalAgents, data: data9 };
+        let err12 = { instancePath: instancePath + "/externalAgents", schemaPath: "#/properties/externalAgents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.externalAgents.type, parentSchema: schema117.properties.externalAgents, data: data9 };
         vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
       }
     }
@@ -45515,43 +45893,43 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i4 = 0; i4 < len4; i4++) {
           let data12 = data11[i4];
           if (typeof data12 != "string") {
-            let err13 = { instancePath: instancePath + "/externalSkills/" + i4, schemaPath: "#/properties/externalSkills/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema115.properties.externalSkills.items.type, parentSchema: schema115.properties.externalSkills.items, data: data12 };
+            let err13 = { instancePath: instancePath + "/externalSkills/" + i4, schemaPath: "#/properties/externalSkills/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema117.properties.externalSkills.items.type, parentSchema: schema117.properties.externalSkills.items, data: data12 };
             vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
           }
         }
       } else {
-        let err14 = { instancePath: instancePath + "/externalSkills", schemaPath: "#/properties/externalSkills/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema115.properties.externalSkills.type, parentSchema: schema115.properties.externalSkills, data: data11 };
+        let err14 = { instancePath: instancePath + "/externalSkills", schemaPath: "#/properties/externalSkills/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema117.properties.externalSkills.type, parentSchema: schema117.properties.externalSkills, data: data11 };
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
     if (data.reportUnusedDisableDirectives !== void 0) {
       let data13 = data.reportUnusedDisableDirectives;
       if (typeof data13 != "boolean") {
-        let err15 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema115.properties.reportUnusedDisableDirectives.type, parentSchema: schema115.properties.reportUnusedDisableDirectives, data: data13 };
+        let err15 = { instancePath: instancePath + "/reportUnusedDisableDirectives", schemaPath: "#/properties/reportUnusedDisableDirectives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema117.properties.reportUnusedDisableDirectives.type, parentSchema: schema117.properties.reportUnusedDisableDirectives, data: data13 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
     if (data.skillProfile !== void 0) {
       let data14 = data.skillProfile;
       if (!(data14 === "claude-code" || data14 === "agent-skills")) {
-        let err16 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema115.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema115.properties.skillProfile.enum, parentSchema: schema115.properties.skillProfile, data: data14 };
+        let err16 = { instancePath: instancePath + "/skillProfile", schemaPath: "#/properties/skillProfile/enum", keyword: "enum", params: { allowedValues: schema117.properties.skillProfile.enum }, message: "must be equal to one of the allowed values", schema: schema117.properties.skillProfile.enum, parentSchema: schema117.properties.skillProfile, data: data14 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
   } else {
-    let err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema115.type, parentSchema: schema115, data };
+    let err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema117.type, parentSchema: schema117, data };
     vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
   }
-  return validate63.errors = vErrors, errors === 0;
+  return validate64.errors = vErrors, errors === 0;
 }
-validate63.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v12 = validate69, schema120 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "catalog.schema.json", title: "Pack catalog", description: "Data that front matter has no field for: a short purpose and a routing hint per agent (agents/catalog.json) or per skill (skills/catalog.json). Claude Code does not read these files; the generator uses them to build index tables.", type: "object", additionalProperties: !1, properties: { $schema: { description: "Relative pointer to this schema, for editors.", type: "string" }, agents: { description: "One entry per file in agents/, keyed by the agent's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one agent.", type: "object", additionalProperties: !1, required: ["purpose", "whenToDelegate"], properties: { purpose: { description: "What the agent does, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToDelegate: { description: "When the orchestrator should hand it work, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } }, skills: { description: "One entry per skill directory in skills/, keyed by the skill's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one skill.", type: "object", additionalProperties: !1, required: ["purpose", "whenToRead"], properties: { purpose: { description: "What the skill teaches, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToRead: { description: "When an agent should load it, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } } }, oneOf: [{ description: "An agents catalog.", required: ["agents"], properties: { agents: { description: "Present in agents/catalog.json." } } }, { description: "A skills catalog.", required: ["skills"], properties: { skills: { description: "Present in skills/catalog.json." } } }] }, pattern49 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate69.evaluated;
+validate64.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v13 = validate70, schema122 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "catalog.schema.json", title: "Pack catalog", description: "Data that front matter has no field for: a short purpose and a routing hint per agent (agents/catalog.json) or per skill (skills/catalog.json). Claude Code does not read these files; the generator uses them to build index tables.", type: "object", additionalProperties: !1, properties: { $schema: { description: "Relative pointer to this schema, for editors.", type: "string" }, agents: { description: "One entry per file in agents/, keyed by the agent's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one agent.", type: "object", additionalProperties: !1, required: ["purpose", "whenToDelegate"], properties: { purpose: { description: "What the agent does, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToDelegate: { description: "When the orchestrator should hand it work, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } }, skills: { description: "One entry per skill directory in skills/, keyed by the skill's name.", type: "object", propertyNames: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, additionalProperties: { description: "Catalog data for one skill.", type: "object", additionalProperties: !1, required: ["purpose", "whenToRead"], properties: { purpose: { description: "What the skill teaches, in one short line.", type: "string", minLength: 1, maxLength: 160 }, whenToRead: { description: "When an agent should load it, in one short line.", type: "string", minLength: 1, maxLength: 200 } } } } }, oneOf: [{ description: "An agents catalog.", required: ["agents"], properties: { agents: { description: "Present in agents/catalog.json." } } }, { description: "A skills catalog.", required: ["skills"], properties: { skills: { description: "Present in skills/catalog.json." } } }] }, pattern55 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate70.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs1 = errors, valid0 = !1, passing0 = null, _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data) && data.agents === void 0) {
-    let err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "agents" }, message: "must have required property 'agents'", schema: schema120.oneOf[0].required, parentSchema: schema120.oneOf[0], data };
+    let err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "agents" }, message: "must have required property 'agents'", schema: schema122.oneOf[0].required, parentSchema: schema122.oneOf[0], data };
     vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
   }
   var _valid0 = _errs2 === errors;
@@ -45562,26 +45940,26 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
   }
   let _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data) && data.skills === void 0) {
-    let err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "skills" }, message: "must have required property 'skills'", schema: schema120.oneOf[1].required, parentSchema: schema120.oneOf[1], data };
+    let err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "skills" }, message: "must have required property 'skills'", schema: schema122.oneOf[1].required, parentSchema: schema122.oneOf[1], data };
     vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
   }
   var _valid0 = _errs3 === errors;
   if (_valid0 && valid0 ? (valid0 = !1, passing0 = [passing0, 1]) : _valid0 && (valid0 = !0, passing0 = 1, props0 !== !0 && (props0 = props0 || {}, props0.skills = !0)), valid0)
     errors = _errs1, vErrors !== null && (_errs1 ? vErrors.length = _errs1 : vErrors = null);
   else {
-    let err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema120.oneOf, parentSchema: schema120, data };
+    let err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema122.oneOf, parentSchema: schema122, data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (let key0 in data)
       if (!(key0 === "$schema" || key0 === "agents" || key0 === "skills")) {
-        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120, data };
+        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122, data };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.$schema.type, parentSchema: schema120.properties.$schema, data: data0 };
+        let err4 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.$schema.type, parentSchema: schema122.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
       }
     }
@@ -45590,13 +45968,13 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         for (let key1 in data1) {
           let _errs9 = errors;
-          if (typeof key1 == "string" && !pattern49.test(key1)) {
-            let err5 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema120.properties.agents.propertyNames, data: key1, propertyName: key1 };
+          if (typeof key1 == "string" && !pattern55.test(key1)) {
+            let err5 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema122.properties.agents.propertyNames, data: key1, propertyName: key1 };
             vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
           }
           var valid2 = _errs9 === errors;
           if (!valid2) {
-            let err6 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema120.properties.agents.propertyNames, parentSchema: schema120.properties.agents, data: data1 };
+            let err6 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema122.properties.agents.propertyNames, parentSchema: schema122.properties.agents, data: data1 };
             vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
           }
         }
@@ -45604,31 +45982,31 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[key2];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
             if (data2.purpose === void 0) {
-              let err7 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema120.properties.agents.additionalProperties.required, parentSchema: schema120.properties.agents.additionalProperties, data: data2 };
+              let err7 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema122.properties.agents.additionalProperties.required, parentSchema: schema122.properties.agents.additionalProperties, data: data2 };
               vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
             }
             if (data2.whenToDelegate === void 0) {
-              let err8 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToDelegate" }, message: "must have required property 'whenToDelegate'", schema: schema120.properties.agents.additionalProperties.required, parentSchema: schema120.properties.agents.additionalProperties, data: data2 };
+              let err8 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToDelegate" }, message: "must have required property 'whenToDelegate'", schema: schema122.properties.agents.additionalProperties.required, parentSchema: schema122.properties.agents.additionalProperties, data: data2 };
               vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
             }
             for (let key3 in data2)
               if (!(key3 === "purpose" || key3 === "whenToDelegate")) {
-                let err9 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.agents.additionalProperties, data: data2 };
+                let err9 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122.properties.agents.additionalProperties, data: data2 };
                 vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
               }
             if (data2.purpose !== void 0) {
               let data3 = data2.purpose;
               if (typeof data3 == "string") {
                 if (func1(data3) > 160) {
-                  let err10 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema120.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                  let err10 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema122.properties.agents.additionalProperties.properties.purpose, data: data3 };
                   vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
                 }
                 if (func1(data3) < 1) {
-                  let err11 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                  let err11 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.agents.additionalProperties.properties.purpose, data: data3 };
                   vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
                 }
               } else {
-                let err12 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.agents.additionalProperties.properties.purpose.type, parentSchema: schema120.properties.agents.additionalProperties.properties.purpose, data: data3 };
+                let err12 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/agents/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.agents.additionalProperties.properties.purpose.type, parentSchema: schema122.properties.agents.additionalProperties.properties.purpose, data: data3 };
                 vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
               }
             }
@@ -45636,25 +46014,25 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
               let data4 = data2.whenToDelegate;
               if (typeof data4 == "string") {
                 if (func1(data4) > 200) {
-                  let err13 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema120.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                  let err13 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema122.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                   vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
                 }
                 if (func1(data4) < 1) {
-                  let err14 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                  let err14 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                   vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
                 }
               } else {
-                let err15 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.agents.additionalProperties.properties.whenToDelegate.type, parentSchema: schema120.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
+                let err15 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToDelegate", schemaPath: "#/properties/agents/additionalProperties/properties/whenToDelegate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.agents.additionalProperties.properties.whenToDelegate.type, parentSchema: schema122.properties.agents.additionalProperties.properties.whenToDelegate, data: data4 };
                 vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
               }
             }
           } else {
-            let err16 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.agents.additionalProperties.type, parentSchema: schema120.properties.agents.additionalProperties, data: data2 };
+            let err16 = { instancePath: instancePath + "/agents/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/agents/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.agents.additionalProperties.type, parentSchema: schema122.properties.agents.additionalProperties, data: data2 };
             vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
           }
         }
       } else {
-        let err17 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.agents.type, parentSchema: schema120.properties.agents, data: data1 };
+        let err17 = { instancePath: instancePath + "/agents", schemaPath: "#/properties/agents/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.agents.type, parentSchema: schema122.properties.agents, data: data1 };
         vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
       }
     }
@@ -45663,13 +46041,13 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         for (let key4 in data5) {
           let _errs20 = errors;
-          if (typeof key4 == "string" && !pattern49.test(key4)) {
-            let err18 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema120.properties.skills.propertyNames, data: key4, propertyName: key4 };
+          if (typeof key4 == "string" && !pattern55.test(key4)) {
+            let err18 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema122.properties.skills.propertyNames, data: key4, propertyName: key4 };
             vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
           }
           var valid5 = _errs20 === errors;
           if (!valid5) {
-            let err19 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema120.properties.skills.propertyNames, parentSchema: schema120.properties.skills, data: data5 };
+            let err19 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema122.properties.skills.propertyNames, parentSchema: schema122.properties.skills, data: data5 };
             vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
           }
         }
@@ -45677,31 +46055,31 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[key5];
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.purpose === void 0) {
-              let err20 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema120.properties.skills.additionalProperties.required, parentSchema: schema120.properties.skills.additionalProperties, data: data6 };
+              let err20 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'", schema: schema122.properties.skills.additionalProperties.required, parentSchema: schema122.properties.skills.additionalProperties, data: data6 };
               vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
             }
             if (data6.whenToRead === void 0) {
-              let err21 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToRead" }, message: "must have required property 'whenToRead'", schema: schema120.properties.skills.additionalProperties.required, parentSchema: schema120.properties.skills.additionalProperties, data: data6 };
+              let err21 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/required", keyword: "required", params: { missingProperty: "whenToRead" }, message: "must have required property 'whenToRead'", schema: schema122.properties.skills.additionalProperties.required, parentSchema: schema122.properties.skills.additionalProperties, data: data6 };
               vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
             }
             for (let key6 in data6)
               if (!(key6 === "purpose" || key6 === "whenToRead")) {
-                let err22 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema120.properties.skills.additionalProperties, data: data6 };
+                let err22 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122.properties.skills.additionalProperties, data: data6 };
                 vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
               }
             if (data6.purpose !== void 0) {
               let data7 = data6.purpose;
               if (typeof data7 == "string") {
                 if (func1(data7) > 160) {
-                  let err23 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema120.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                  let err23 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/maxLength", keyword: "maxLength", params: { limit: 160 }, message: "must NOT have more than 160 characters", schema: 160, parentSchema: schema122.properties.skills.additionalProperties.properties.purpose, data: data7 };
                   vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
                 }
                 if (func1(data7) < 1) {
-                  let err24 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                  let err24 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.skills.additionalProperties.properties.purpose, data: data7 };
                   vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
                 }
               } else {
-                let err25 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.skills.additionalProperties.properties.purpose.type, parentSchema: schema120.properties.skills.additionalProperties.properties.purpose, data: data7 };
+                let err25 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/purpose", schemaPath: "#/properties/skills/additionalProperties/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.skills.additionalProperties.properties.purpose.type, parentSchema: schema122.properties.skills.additionalProperties.properties.purpose, data: data7 };
                 vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
               }
             }
@@ -45709,69 +46087,69 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data6.whenToRead;
               if (typeof data8 == "string") {
                 if (func1(data8) > 200) {
-                  let err26 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema120.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                  let err26 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema122.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                   vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
                 }
                 if (func1(data8) < 1) {
-                  let err27 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema120.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                  let err27 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                   vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
                 }
               } else {
-                let err28 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema120.properties.skills.additionalProperties.properties.whenToRead.type, parentSchema: schema120.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
+                let err28 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/whenToRead", schemaPath: "#/properties/skills/additionalProperties/properties/whenToRead/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.skills.additionalProperties.properties.whenToRead.type, parentSchema: schema122.properties.skills.additionalProperties.properties.whenToRead, data: data8 };
                 vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
               }
             }
           } else {
-            let err29 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.skills.additionalProperties.type, parentSchema: schema120.properties.skills.additionalProperties, data: data6 };
+            let err29 = { instancePath: instancePath + "/skills/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/skills/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.skills.additionalProperties.type, parentSchema: schema122.properties.skills.additionalProperties, data: data6 };
             vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
           }
         }
       } else {
-        let err30 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.properties.skills.type, parentSchema: schema120.properties.skills, data: data5 };
+        let err30 = { instancePath: instancePath + "/skills", schemaPath: "#/properties/skills/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.skills.type, parentSchema: schema122.properties.skills, data: data5 };
         vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
       }
     }
   } else {
-    let err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema120.type, parentSchema: schema120, data };
+    let err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.type, parentSchema: schema122, data };
     vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
   }
-  return validate69.errors = vErrors, errors === 0;
+  return validate70.errors = vErrors, errors === 0;
 }
-validate69.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v13 = validate70, schema121 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "reference.schema.json", title: "Gateway reference front matter", description: "Front matter of a file in skills/gateway-backend/references/. The gateway's routing table is generated from it.", type: "object", additionalProperties: !1, required: ["title", "intent", "summary"], properties: { title: { description: "Human title of the reference, e.g. 'Lambda handlers in Go'.", type: "string", minLength: 1, maxLength: 80 }, intent: { description: "The developer intent that routes here, one short imperative line, e.g. 'Write or change a Lambda handler'.", type: "string", minLength: 1, maxLength: 100, pattern: "^[^\\n|]+$" }, summary: { description: "One line on what the reference covers.", type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\n]+$" } } }, pattern51 = new RegExp("^[^\\n|]+$", "u"), pattern52 = new RegExp("^[^\\n]+$", "u");
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate70.evaluated;
+validate70.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v14 = validate71, schema123 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "reference.schema.json", title: "Gateway reference front matter", description: "Front matter of a file in skills/gateway-backend/references/. The gateway's routing table is generated from it.", type: "object", additionalProperties: !1, required: ["title", "intent", "summary"], properties: { title: { description: "Human title of the reference, e.g. 'Lambda handlers in Go'.", type: "string", minLength: 1, maxLength: 80 }, intent: { description: "The developer intent that routes here, one short imperative line, e.g. 'Write or change a Lambda handler'.", type: "string", minLength: 1, maxLength: 100, pattern: "^[^\\n|]+$" }, summary: { description: "One line on what the reference covers.", type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\n]+$" } } }, pattern57 = new RegExp("^[^\\n|]+$", "u"), pattern58 = new RegExp("^[^\\n]+$", "u");
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate71.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.title === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema121.required, parentSchema: schema121, data };
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema123.required, parentSchema: schema123, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
     if (data.intent === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "intent" }, message: "must have required property 'intent'", schema: schema121.required, parentSchema: schema121, data };
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "intent" }, message: "must have required property 'intent'", schema: schema123.required, parentSchema: schema123, data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.summary === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema121.required, parentSchema: schema121, data };
+      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema123.required, parentSchema: schema123, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     for (let key0 in data)
       if (!(key0 === "title" || key0 === "intent" || key0 === "summary")) {
-        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema121, data };
+        let err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema123, data };
         vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
       }
     if (data.title !== void 0) {
       let data0 = data.title;
       if (typeof data0 == "string") {
         if (func1(data0) > 80) {
-          let err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters", schema: 80, parentSchema: schema121.properties.title, data: data0 };
+          let err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters", schema: 80, parentSchema: schema123.properties.title, data: data0 };
           vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
         }
         if (func1(data0) < 1) {
-          let err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.title, data: data0 };
+          let err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema123.properties.title, data: data0 };
           vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
         }
       } else {
-        let err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.title.type, parentSchema: schema121.properties.title, data: data0 };
+        let err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.properties.title.type, parentSchema: schema123.properties.title, data: data0 };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
     }
@@ -45779,19 +46157,19 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.intent;
       if (typeof data1 == "string") {
         if (func1(data1) > 100) {
-          let err7 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema121.properties.intent, data: data1 };
+          let err7 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema123.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
         }
         if (func1(data1) < 1) {
-          let err8 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.intent, data: data1 };
+          let err8 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema123.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
-        if (!pattern51.test(data1)) {
-          let err9 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/pattern", keyword: "pattern", params: { pattern: "^[^\\n|]+$" }, message: 'must match pattern "^[^\\n|]+$"', schema: "^[^\\n|]+$", parentSchema: schema121.properties.intent, data: data1 };
+        if (!pattern57.test(data1)) {
+          let err9 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/pattern", keyword: "pattern", params: { pattern: "^[^\\n|]+$" }, message: 'must match pattern "^[^\\n|]+$"', schema: "^[^\\n|]+$", parentSchema: schema123.properties.intent, data: data1 };
           vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
         }
       } else {
-        let err10 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.intent.type, parentSchema: schema121.properties.intent, data: data1 };
+        let err10 = { instancePath: instancePath + "/intent", schemaPath: "#/properties/intent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.properties.intent.type, parentSchema: schema123.properties.intent, data: data1 };
         vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     }
@@ -45799,599 +46177,30 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.summary;
       if (typeof data2 == "string") {
         if (func1(data2) > 200) {
-          let err11 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema121.properties.summary, data: data2 };
+          let err11 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema123.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
         }
         if (func1(data2) < 1) {
-          let err12 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema121.properties.summary, data: data2 };
+          let err12 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema123.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
         }
-        if (!pattern52.test(data2)) {
-          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/pattern", keyword: "pattern", params: { pattern: "^[^\\n]+$" }, message: 'must match pattern "^[^\\n]+$"', schema: "^[^\\n]+$", parentSchema: schema121.properties.summary, data: data2 };
+        if (!pattern58.test(data2)) {
+          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/pattern", keyword: "pattern", params: { pattern: "^[^\\n]+$" }, message: 'must match pattern "^[^\\n]+$"', schema: "^[^\\n]+$", parentSchema: schema123.properties.summary, data: data2 };
           vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
         }
       } else {
-        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema121.properties.summary.type, parentSchema: schema121.properties.summary, data: data2 };
+        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.properties.summary.type, parentSchema: schema123.properties.summary, data: data2 };
         vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
   } else {
-    let err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema121.type, parentSchema: schema121, data };
+    let err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema123.type, parentSchema: schema123, data };
     vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
-  }
-  return validate70.errors = vErrors, errors === 0;
-}
-validate70.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v14 = validate71, schema122 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { status: { description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "The phases that passed their gate, in order.", type: "array", items: { $ref: "#/$defs/phase" } }, phases_skipped: { description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).", type: "array", items: { description: "One skipped phase.", type: "object", additionalProperties: !1, required: ["phase", "reason"], properties: { phase: { $ref: "#/$defs/phase" }, reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 } } } }, base: { description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] }, model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, schema123 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, pattern53 = new RegExp("^[0-9a-f]{7,40}$", "u");
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate71.evaluated;
-  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
-  let _errs2 = errors, valid1 = !0, _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.status === void 0 && (missing0 = "status")) {
-      let err0 = {};
-      vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
-    } else if (data.status !== void 0 && data.status !== "blocked") {
-      let err1 = {};
-      vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
-    }
-  }
-  var _valid0 = _errs3 === errors;
-  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
-    let _errs5 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema122.allOf[0].then.required, parentSchema: schema122.allOf[0].then, data };
-      vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
-    }
-    var _valid0 = _errs5 === errors;
-    if (valid1 = _valid0, valid1) {
-      var props0 = {};
-      props0.blocked_reason = !0, props0.status = !0;
-    }
-  }
-  if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema122.allOf[0].if, parentSchema: schema122.allOf[0], data };
-    vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.status === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema122.required, parentSchema: schema122, data };
-      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-    }
-    if (data.summary === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema122.required, parentSchema: schema122, data };
-      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-    }
-    if (data.phases_completed === void 0) {
-      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema122.required, parentSchema: schema122, data };
-      vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-    }
-    if (data.files_created === void 0) {
-      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema122.required, parentSchema: schema122, data };
-      vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-    }
-    if (data.verification === void 0) {
-      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema122.required, parentSchema: schema122, data };
-      vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-    }
-    if (data.next_steps === void 0) {
-      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema122.required, parentSchema: schema122, data };
-      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-    }
-    for (let key0 in data)
-      if (!func17.call(schema122.properties, key0)) {
-        let err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122, data };
-        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
-      }
-    if (data.status !== void 0) {
-      let data1 = data.status;
-      if (typeof data1 != "string") {
-        let err11 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.status.type, parentSchema: schema122.properties.status, data: data1 };
-        vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
-      }
-      if (!(data1 === "complete" || data1 === "in_progress" || data1 === "blocked")) {
-        let err12 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema122.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema122.properties.status.enum, parentSchema: schema122.properties.status, data: data1 };
-        vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-      }
-    }
-    if (data.summary !== void 0) {
-      let data2 = data.summary;
-      if (typeof data2 == "string") {
-        if (func1(data2) < 1) {
-          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.summary, data: data2 };
-          vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
-        }
-      } else {
-        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.summary.type, parentSchema: schema122.properties.summary, data: data2 };
-        vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
-      }
-    }
-    if (data.phases_completed !== void 0) {
-      let data3 = data.phases_completed;
-      if (Array.isArray(data3)) {
-        let len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 != "string") {
-            let err15 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data4 };
-            vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
-          }
-          if (!(data4 === "architecture" || data4 === "infrastructure" || data4 === "implementation" || data4 === "unit-tests" || data4 === "integration-tests" || data4 === "acceptance-tests" || data4 === "review" || data4 === "deploy" || data4 === "teardown" || data4 === "close-out")) {
-            let err16 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data4 };
-            vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
-          }
-        }
-      } else {
-        let err17 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.phases_completed.type, parentSchema: schema122.properties.phases_completed, data: data3 };
-        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
-      }
-    }
-    if (data.phases_skipped !== void 0) {
-      let data5 = data.phases_skipped;
-      if (Array.isArray(data5)) {
-        let len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data6 = data5[i1];
-          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-            if (data6.phase === void 0) {
-              let err18 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema122.properties.phases_skipped.items.required, parentSchema: schema122.properties.phases_skipped.items, data: data6 };
-              vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
-            }
-            if (data6.reason === void 0) {
-              let err19 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema122.properties.phases_skipped.items.required, parentSchema: schema122.properties.phases_skipped.items, data: data6 };
-              vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
-            }
-            for (let key1 in data6)
-              if (!(key1 === "phase" || key1 === "reason")) {
-                let err20 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122.properties.phases_skipped.items, data: data6 };
-                vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
-              }
-            if (data6.phase !== void 0) {
-              let data7 = data6.phase;
-              if (typeof data7 != "string") {
-                let err21 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data7 };
-                vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
-              }
-              if (!(data7 === "architecture" || data7 === "infrastructure" || data7 === "implementation" || data7 === "unit-tests" || data7 === "integration-tests" || data7 === "acceptance-tests" || data7 === "review" || data7 === "deploy" || data7 === "teardown" || data7 === "close-out")) {
-                let err22 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data7 };
-                vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
-              }
-            }
-            if (data6.reason !== void 0) {
-              let data8 = data6.reason;
-              if (typeof data8 == "string") {
-                if (func1(data8) < 1) {
-                  let err23 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.phases_skipped.items.properties.reason, data: data8 };
-                  vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
-                }
-              } else {
-                let err24 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.phases_skipped.items.properties.reason.type, parentSchema: schema122.properties.phases_skipped.items.properties.reason, data: data8 };
-                vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
-              }
-            }
-          } else {
-            let err25 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.phases_skipped.items.type, parentSchema: schema122.properties.phases_skipped.items, data: data6 };
-            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
-          }
-        }
-      } else {
-        let err26 = { instancePath: instancePath + "/phases_skipped", schemaPath: "#/properties/phases_skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.phases_skipped.type, parentSchema: schema122.properties.phases_skipped, data: data5 };
-        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
-      }
-    }
-    if (data.base !== void 0) {
-      let data9 = data.base;
-      if (typeof data9 == "string") {
-        if (!pattern53.test(data9)) {
-          let err27 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema122.properties.base, data: data9 };
-          vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
-        }
-      } else {
-        let err28 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.base.type, parentSchema: schema122.properties.base, data: data9 };
-        vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
-      }
-    }
-    if (data.files_created !== void 0) {
-      let data10 = data.files_created;
-      if (Array.isArray(data10)) {
-        let len2 = data10.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data11 = data10[i2];
-          if (typeof data11 == "string") {
-            if (func1(data11) < 1) {
-              let err29 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.files_created.items, data: data11 };
-              vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
-            }
-          } else {
-            let err30 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.files_created.items.type, parentSchema: schema122.properties.files_created.items, data: data11 };
-            vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
-          }
-        }
-      } else {
-        let err31 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.files_created.type, parentSchema: schema122.properties.files_created, data: data10 };
-        vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-      }
-    }
-    if (data.files_modified !== void 0) {
-      let data12 = data.files_modified;
-      if (Array.isArray(data12)) {
-        let len3 = data12.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data13 = data12[i3];
-          if (typeof data13 == "string") {
-            if (func1(data13) < 1) {
-              let err32 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.files_modified.items, data: data13 };
-              vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
-            }
-          } else {
-            let err33 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.files_modified.items.type, parentSchema: schema122.properties.files_modified.items, data: data13 };
-            vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
-          }
-        }
-      } else {
-        let err34 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.files_modified.type, parentSchema: schema122.properties.files_modified, data: data12 };
-        vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
-      }
-    }
-    if (data.verification !== void 0) {
-      let data14 = data.verification;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        if (data14.all_tests_passed === void 0) {
-          let err35 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema122.properties.verification.required, parentSchema: schema122.properties.verification, data: data14 };
-          vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
-        }
-        if (data14.build_success === void 0) {
-          let err36 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema122.properties.verification.required, parentSchema: schema122.properties.verification, data: data14 };
-          vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
-        }
-        for (let key2 in data14)
-          if (!(key2 === "all_tests_passed" || key2 === "build_success" || key2 === "commands")) {
-            let err37 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122.properties.verification, data: data14 };
-            vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
-          }
-        if (data14.all_tests_passed !== void 0) {
-          let data15 = data14.all_tests_passed;
-          if (typeof data15 != "boolean") {
-            let err38 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema122.properties.verification.properties.all_tests_passed.type, parentSchema: schema122.properties.verification.properties.all_tests_passed, data: data15 };
-            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
-          }
-        }
-        if (data14.build_success !== void 0) {
-          let data16 = data14.build_success;
-          if (typeof data16 != "boolean") {
-            let err39 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema122.properties.verification.properties.build_success.type, parentSchema: schema122.properties.verification.properties.build_success, data: data16 };
-            vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
-          }
-        }
-        if (data14.commands !== void 0) {
-          let data17 = data14.commands;
-          if (Array.isArray(data17)) {
-            let len4 = data17.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data18 = data17[i4];
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                if (data18.command === void 0) {
-                  let err40 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema122.properties.verification.properties.commands.items.required, parentSchema: schema122.properties.verification.properties.commands.items, data: data18 };
-                  vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
-                }
-                if (data18.exit_code === void 0) {
-                  let err41 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema122.properties.verification.properties.commands.items.required, parentSchema: schema122.properties.verification.properties.commands.items, data: data18 };
-                  vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
-                }
-                for (let key3 in data18)
-                  if (!(key3 === "command" || key3 === "exit_code" || key3 === "summary")) {
-                    let err42 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122.properties.verification.properties.commands.items, data: data18 };
-                    vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
-                  }
-                if (data18.command !== void 0) {
-                  let data19 = data18.command;
-                  if (typeof data19 == "string") {
-                    if (func1(data19) < 1) {
-                      let err43 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.verification.properties.commands.items.properties.command, data: data19 };
-                      vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-                    }
-                  } else {
-                    let err44 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema122.properties.verification.properties.commands.items.properties.command, data: data19 };
-                    vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-                  }
-                }
-                if (data18.exit_code !== void 0) {
-                  let data20 = data18.exit_code;
-                  if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-                    let err45 = { instancePath: instancePath + "/verification/commands/" + i4 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema122.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema122.properties.verification.properties.commands.items.properties.exit_code, data: data20 };
-                    vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-                  }
-                }
-                if (data18.summary !== void 0) {
-                  let data21 = data18.summary;
-                  if (typeof data21 != "string") {
-                    let err46 = { instancePath: instancePath + "/verification/commands/" + i4 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema122.properties.verification.properties.commands.items.properties.summary, data: data21 };
-                    vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-                  }
-                }
-              } else {
-                let err47 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.verification.properties.commands.items.type, parentSchema: schema122.properties.verification.properties.commands.items, data: data18 };
-                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
-              }
-            }
-          } else {
-            let err48 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.verification.properties.commands.type, parentSchema: schema122.properties.verification.properties.commands, data: data17 };
-            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
-          }
-        }
-      } else {
-        let err49 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.verification.type, parentSchema: schema122.properties.verification, data: data14 };
-        vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
-      }
-    }
-    if (data.next_steps !== void 0) {
-      let data22 = data.next_steps;
-      if (Array.isArray(data22)) {
-        let len5 = data22.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data23 = data22[i5];
-          if (typeof data23 == "string") {
-            if (func1(data23) < 1) {
-              let err50 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.next_steps.items, data: data23 };
-              vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
-            }
-          } else {
-            let err51 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.next_steps.items.type, parentSchema: schema122.properties.next_steps.items, data: data23 };
-            vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
-          }
-        }
-      } else {
-        let err52 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.next_steps.type, parentSchema: schema122.properties.next_steps, data: data22 };
-        vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
-      }
-    }
-    if (data.blocked_reason !== void 0) {
-      let data24 = data.blocked_reason;
-      if (typeof data24 != "string") {
-        let err53 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.blocked_reason.type, parentSchema: schema122.properties.blocked_reason, data: data24 };
-        vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
-      }
-      if (!(data24 === "requirements_unclear" || data24 === "architecture_decision" || data24 === "approval_required" || data24 === "dependency_missing" || data24 === "test_failures" || data24 === "security_concern" || data24 === "out_of_scope" || data24 === "environment" || data24 === "retry_limit")) {
-        let err54 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema122.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema122.properties.blocked_reason.enum, parentSchema: schema122.properties.blocked_reason, data: data24 };
-        vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
-      }
-    }
-    if (data.attempted !== void 0) {
-      let data25 = data.attempted;
-      if (Array.isArray(data25)) {
-        let len6 = data25.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          let data26 = data25[i6];
-          if (typeof data26 == "string") {
-            if (func1(data26) < 1) {
-              let err55 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.attempted.items, data: data26 };
-              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-            }
-          } else {
-            let err56 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.attempted.items.type, parentSchema: schema122.properties.attempted.items, data: data26 };
-            vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
-          }
-        }
-      } else {
-        let err57 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.attempted.type, parentSchema: schema122.properties.attempted, data: data25 };
-        vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
-      }
-    }
-    if (data.progress_file !== void 0) {
-      let data27 = data.progress_file;
-      if (typeof data27 == "string") {
-        if (func1(data27) < 1) {
-          let err58 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.progress_file, data: data27 };
-          vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
-        }
-      } else {
-        let err59 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.progress_file.type, parentSchema: schema122.properties.progress_file, data: data27 };
-        vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
-      }
-    }
-    if (data.agents_spawned !== void 0) {
-      let data28 = data.agents_spawned;
-      if (Array.isArray(data28)) {
-        let len7 = data28.length;
-        for (let i7 = 0; i7 < len7; i7++) {
-          let data29 = data28[i7];
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (data29.agent === void 0) {
-              let err60 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema122.properties.agents_spawned.items.required, parentSchema: schema122.properties.agents_spawned.items, data: data29 };
-              vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-            }
-            if (data29.status === void 0) {
-              let err61 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema122.properties.agents_spawned.items.required, parentSchema: schema122.properties.agents_spawned.items, data: data29 };
-              vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-            }
-            for (let key4 in data29)
-              if (!(key4 === "agent" || key4 === "phase" || key4 === "status" || key4 === "iterations")) {
-                let err62 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122.properties.agents_spawned.items, data: data29 };
-                vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
-              }
-            if (data29.agent !== void 0) {
-              let data30 = data29.agent;
-              if (typeof data30 == "string") {
-                if (func1(data30) < 1) {
-                  let err63 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.agents_spawned.items.properties.agent, data: data30 };
-                  vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
-                }
-              } else {
-                let err64 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.agents_spawned.items.properties.agent.type, parentSchema: schema122.properties.agents_spawned.items.properties.agent, data: data30 };
-                vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
-              }
-            }
-            if (data29.phase !== void 0) {
-              let data31 = data29.phase;
-              if (typeof data31 != "string") {
-                let err65 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data31 };
-                vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
-              }
-              if (!(data31 === "architecture" || data31 === "infrastructure" || data31 === "implementation" || data31 === "unit-tests" || data31 === "integration-tests" || data31 === "acceptance-tests" || data31 === "review" || data31 === "deploy" || data31 === "teardown" || data31 === "close-out")) {
-                let err66 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data31 };
-                vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
-              }
-            }
-            if (data29.status !== void 0) {
-              let data32 = data29.status;
-              if (typeof data32 != "string") {
-                let err67 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.agents_spawned.items.properties.status.type, parentSchema: schema122.properties.agents_spawned.items.properties.status, data: data32 };
-                vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
-              }
-              if (!(data32 === "complete" || data32 === "in_progress" || data32 === "blocked" || data32 === "needs_context")) {
-                let err68 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema122.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema122.properties.agents_spawned.items.properties.status.enum, parentSchema: schema122.properties.agents_spawned.items.properties.status, data: data32 };
-                vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
-              }
-            }
-            if (data29.iterations !== void 0) {
-              let data33 = data29.iterations;
-              if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
-                let err69 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema122.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema122.properties.agents_spawned.items.properties.iterations, data: data33 };
-                vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
-              }
-              if (typeof data33 == "number" && isFinite(data33) && (data33 < 1 || isNaN(data33))) {
-                let err70 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema122.properties.agents_spawned.items.properties.iterations, data: data33 };
-                vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
-              }
-            }
-          } else {
-            let err71 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.agents_spawned.items.type, parentSchema: schema122.properties.agents_spawned.items, data: data29 };
-            vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
-          }
-        }
-      } else {
-        let err72 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.agents_spawned.type, parentSchema: schema122.properties.agents_spawned, data: data28 };
-        vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
-      }
-    }
-    if (data.dispatch_plan !== void 0) {
-      let data34 = data.dispatch_plan;
-      if (Array.isArray(data34)) {
-        let len8 = data34.length;
-        for (let i8 = 0; i8 < len8; i8++) {
-          let data35 = data34[i8];
-          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-            if (data35.agent === void 0) {
-              let err73 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema122.properties.dispatch_plan.items.required, parentSchema: schema122.properties.dispatch_plan.items, data: data35 };
-              vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
-            }
-            if (data35.prompt === void 0) {
-              let err74 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema122.properties.dispatch_plan.items.required, parentSchema: schema122.properties.dispatch_plan.items, data: data35 };
-              vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
-            }
-            for (let key5 in data35)
-              if (!(key5 === "id" || key5 === "agent" || key5 === "prompt" || key5 === "phase" || key5 === "isolation" || key5 === "model" || key5 === "depends_on")) {
-                let err75 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema122.properties.dispatch_plan.items, data: data35 };
-                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
-              }
-            if (data35.id !== void 0) {
-              let data36 = data35.id;
-              if (typeof data36 == "string") {
-                if (!pattern49.test(data36)) {
-                  let err76 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema122.properties.dispatch_plan.items.properties.id, data: data36 };
-                  vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
-                }
-              } else {
-                let err77 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.dispatch_plan.items.properties.id.type, parentSchema: schema122.properties.dispatch_plan.items.properties.id, data: data36 };
-                vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
-              }
-            }
-            if (data35.agent !== void 0) {
-              let data37 = data35.agent;
-              if (typeof data37 != "string") {
-                let err78 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema122.properties.dispatch_plan.items.properties.agent, data: data37 };
-                vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
-              }
-              if (!(data37 === "backend-architect" || data37 === "backend-developer" || data37 === "backend-unit-test-engineer" || data37 === "backend-integration-test-engineer" || data37 === "acceptance-test-engineer" || data37 === "backend-reviewer" || data37 === "backend-security-reviewer" || data37 === "integration-developer" || data37 === "aws-infrastructure-specialist")) {
-                let err79 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema122.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema122.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema122.properties.dispatch_plan.items.properties.agent, data: data37 };
-                vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
-              }
-            }
-            if (data35.prompt !== void 0) {
-              let data38 = data35.prompt;
-              if (typeof data38 == "string") {
-                if (func1(data38) < 1) {
-                  let err80 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.dispatch_plan.items.properties.prompt, data: data38 };
-                  vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
-                }
-              } else {
-                let err81 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema122.properties.dispatch_plan.items.properties.prompt, data: data38 };
-                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
-              }
-            }
-            if (data35.phase !== void 0) {
-              let data39 = data35.phase;
-              if (typeof data39 != "string") {
-                let err82 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema123.type, parentSchema: schema123, data: data39 };
-                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
-              }
-              if (!(data39 === "architecture" || data39 === "infrastructure" || data39 === "implementation" || data39 === "unit-tests" || data39 === "integration-tests" || data39 === "acceptance-tests" || data39 === "review" || data39 === "deploy" || data39 === "teardown" || data39 === "close-out")) {
-                let err83 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema123.enum }, message: "must be equal to one of the allowed values", schema: schema123.enum, parentSchema: schema123, data: data39 };
-                vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
-              }
-            }
-            if (data35.isolation !== void 0) {
-              let data40 = data35.isolation;
-              if (typeof data40 != "string") {
-                let err84 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.dispatch_plan.items.properties.isolation.type, parentSchema: schema122.properties.dispatch_plan.items.properties.isolation, data: data40 };
-                vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
-              }
-              if (data40 !== "worktree") {
-                let err85 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/enum", keyword: "enum", params: { allowedValues: schema122.properties.dispatch_plan.items.properties.isolation.enum }, message: "must be equal to one of the allowed values", schema: schema122.properties.dispatch_plan.items.properties.isolation.enum, parentSchema: schema122.properties.dispatch_plan.items.properties.isolation, data: data40 };
-                vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
-              }
-            }
-            if (data35.model !== void 0) {
-              let data41 = data35.model;
-              if (typeof data41 != "string") {
-                let err86 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.dispatch_plan.items.properties.model.type, parentSchema: schema122.properties.dispatch_plan.items.properties.model, data: data41 };
-                vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
-              }
-              if (!(data41 === "sonnet" || data41 === "opus" || data41 === "haiku")) {
-                let err87 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/enum", keyword: "enum", params: { allowedValues: schema122.properties.dispatch_plan.items.properties.model.enum }, message: "must be equal to one of the allowed values", schema: schema122.properties.dispatch_plan.items.properties.model.enum, parentSchema: schema122.properties.dispatch_plan.items.properties.model, data: data41 };
-                vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
-              }
-            }
-            if (data35.depends_on !== void 0) {
-              let data42 = data35.depends_on;
-              if (Array.isArray(data42)) {
-                let len9 = data42.length;
-                for (let i9 = 0; i9 < len9; i9++) {
-                  let data43 = data42[i9];
-                  if (typeof data43 == "string") {
-                    if (func1(data43) < 1) {
-                      let err88 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema122.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
-                      vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
-                    }
-                  } else {
-                    let err89 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema122.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema122.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
-                    vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
-                  }
-                }
-              } else {
-                let err90 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema122.properties.dispatch_plan.items.properties.depends_on, data: data42 };
-                vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
-              }
-            }
-          } else {
-            let err91 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.properties.dispatch_plan.items.type, parentSchema: schema122.properties.dispatch_plan.items, data: data35 };
-            vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
-          }
-        }
-      } else {
-        let err92 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema122.properties.dispatch_plan.type, parentSchema: schema122.properties.dispatch_plan, data: data34 };
-        vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
-      }
-    }
-  } else {
-    let err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema122.type, parentSchema: schema122, data };
-    vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
   }
   return validate71.errors = vErrors, errors === 0;
 }
 validate71.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v15 = validate72, schema127 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }, { if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] }, then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } } }], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, commits: { description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).", type: "array", items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
+var v15 = validate72, schema124 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "orchestrator-result.schema.json", title: "Orchestrator result", description: "The JSON block backend-orchestrator ends every run with, whether it ran as the main thread or as a subagent returning a dispatch plan.", type: "object", additionalProperties: !1, required: ["status", "summary", "phases_completed", "files_created", "verification", "next_steps"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { status: { description: "complete: every planned phase passed its gate with command evidence, or is listed in phases_skipped with a reason (an acceptance tier that did not run is skipped, never complete). in_progress: work remains (including the subagent fallback that returns a dispatch_plan). blocked: a decision, approval or fix is needed before anything else can run.", type: "string", enum: ["complete", "in_progress", "blocked"] }, summary: { description: "A short paragraph on what was built, what was verified and what is left.", type: "string", minLength: 1 }, phases_completed: { description: "The phases that passed their gate, in order.", type: "array", items: { $ref: "#/$defs/phase" } }, phases_skipped: { description: "Planned phases that did not run, each with the reason (for example acceptance-tests without an approved test stack).", type: "array", items: { description: "One skipped phase.", type: "object", additionalProperties: !1, required: ["phase", "reason"], properties: { phase: { $ref: "#/$defs/phase" }, reason: { description: "Why it did not run, and what would make it run.", type: "string", minLength: 1 } } } }, base: { description: "The commit HEAD pointed at when the feature started (BASE); reviews and resume use BASE..HEAD.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, files_created: { description: "Repository-relative paths created by all specialists in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files changed in this run.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Build and test evidence collected by the orchestrator from specialist results and its own re-checks.", type: "object", additionalProperties: !1, required: ["all_tests_passed", "build_success"], properties: { all_tests_passed: { description: "True only when a test command with exit code 0 is listed in commands for the final state of the code.", type: "boolean" }, build_success: { description: "True only when go build ./... (and cfn-lint for templates, if any) exited 0 on the final state of the code.", type: "boolean" }, commands: { description: "The verification commands behind the two booleans, with exit codes.", type: "array", items: { description: "One command and its outcome.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output.", type: "string" } } } } } }, next_steps: { description: "What the caller or user should do next, most important first. Empty only when nothing is left.", type: "array", items: { description: "One next step.", type: "string", minLength: 1 } }, blocked_reason: { description: "Why the run is blocked; the same routing keys the specialists use. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, attempted: { description: "What was tried before the run stopped (agents, retries, model upgrades).", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, progress_file: { description: "Repository-relative path of the progress file that lets a later session resume.", type: "string", minLength: 1 }, agents_spawned: { description: "Each specialist dispatch in this run and how it ended.", type: "array", items: { description: "One dispatch.", type: "object", additionalProperties: !1, required: ["agent", "status"], properties: { agent: { description: "The specialist's name (bare, without the plugin prefix).", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, status: { description: "The status the specialist returned.", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, iterations: { description: "Iterations of this phase: dispatches of its owner for it, the first included, needs_context rounds excluded (the progress file's definition).", type: "integer", minimum: 1 } } } }, dispatch_plan: { description: "Subagent fallback: when the orchestrator has no Agent tool, the exact dispatches its caller must run, in dependency order.", type: "array", items: { description: "One dispatch for the caller to run.", type: "object", additionalProperties: !1, required: ["agent", "prompt"], properties: { id: { description: "A short step id that depends_on can refer to, e.g. 'impl-orders'.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, agent: { description: "Specialist to dispatch. Try the bare name first; if Claude Code answers 'Agent type ... not found', use backend-team:<name>.", type: "string", enum: ["backend-architect", "backend-developer", "backend-unit-test-engineer", "backend-integration-test-engineer", "acceptance-test-engineer", "backend-reviewer", "backend-security-reviewer", "integration-developer", "aws-infrastructure-specialist"] }, prompt: { description: "The complete prompt to pass to the specialist, self-contained. Steps that depend on a design not yet written say which file to read first instead of guessing its content.", type: "string", minLength: 1 }, phase: { $ref: "#/$defs/phase" }, isolation: { description: "Pass as the Agent call's isolation: the step writes in its own git worktree, started from the last commit.", type: "string", enum: ["worktree"] }, model: { description: "Pass as the Agent call's model, e.g. opus for the last retry of a sonnet specialist.", type: "string", enum: ["sonnet", "opus", "haiku"] }, depends_on: { description: "Step ids (or agent names, when each agent appears once) that must complete first. Steps with no unmet dependencies may run in parallel.", type: "array", items: { description: "A step id or agent name.", type: "string", minLength: 1 } } } } } } }, schema125 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, pattern59 = new RegExp("^[0-9a-f]{7,40}$", "u");
 function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate72.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
@@ -46410,7 +46219,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
   if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
     let _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema127.allOf[0].then.required, parentSchema: schema127.allOf[0].then, data };
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema124.allOf[0].then.required, parentSchema: schema124.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     var _valid0 = _errs5 === errors;
@@ -46420,440 +46229,547 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema127.allOf[0].if, parentSchema: schema127.allOf[0], data };
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema124.allOf[0].if, parentSchema: schema124.allOf[0], data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
-  let _errs7 = errors, valid3 = !0, _errs8 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing1;
-    if (data.status === void 0 && (missing1 = "status")) {
-      let err4 = {};
-      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
-    } else if (data.status !== void 0 && data.status !== "needs_context") {
-      let err5 = {};
-      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
-    }
-  }
-  var _valid1 = _errs8 === errors;
-  if (errors = _errs7, vErrors !== null && (_errs7 ? vErrors.length = _errs7 : vErrors = null), _valid1) {
-    let _errs10 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.missing_context === void 0) {
-        let err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "missing_context" }, message: "must have required property 'missing_context'", schema: schema127.allOf[1].then.required, parentSchema: schema127.allOf[1].then, data };
-        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
-      }
-      if (data.missing_context !== void 0) {
-        let data2 = data.missing_context;
-        if (Array.isArray(data2)) {
-          if (data2.length < 1) {
-            let err7 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema127.allOf[1].then.properties.missing_context, data: data2 };
-            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
-          }
-        } else {
-          let err8 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.allOf[1].then.properties.missing_context.type, parentSchema: schema127.allOf[1].then.properties.missing_context, data: data2 };
-          vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
-        }
-      }
-    }
-    var _valid1 = _errs10 === errors;
-    if (valid3 = _valid1, valid3) {
-      var props1 = {};
-      props1.missing_context = !0, props1.status = !0;
-    }
-  }
-  if (!valid3) {
-    let err9 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema127.allOf[1].if, parentSchema: schema127.allOf[1], data };
-    vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
-  }
-  if (props0 !== !0 && props1 !== void 0 && (props1 === !0 ? props0 = !0 : (props0 = props0 || {}, Object.assign(props0, props1))), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.status === void 0) {
-      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema127.required, parentSchema: schema127, data };
-      vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema124.required, parentSchema: schema124, data };
+      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     if (data.summary === void 0) {
-      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema127.required, parentSchema: schema127, data };
-      vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema124.required, parentSchema: schema124, data };
+      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+    }
+    if (data.phases_completed === void 0) {
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases_completed" }, message: "must have required property 'phases_completed'", schema: schema124.required, parentSchema: schema124, data };
+      vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
     }
     if (data.files_created === void 0) {
-      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema127.required, parentSchema: schema127, data };
-      vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
-    }
-    if (data.files_modified === void 0) {
-      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema127.required, parentSchema: schema127, data };
-      vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema124.required, parentSchema: schema124, data };
+      vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
     }
     if (data.verification === void 0) {
-      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema127.required, parentSchema: schema127, data };
-      vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema124.required, parentSchema: schema124, data };
+      vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+    }
+    if (data.next_steps === void 0) {
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "next_steps" }, message: "must have required property 'next_steps'", schema: schema124.required, parentSchema: schema124, data };
+      vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema127.properties, key0)) {
-        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127, data };
-        vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+      if (!func17.call(schema124.properties, key0)) {
+        let err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema124, data };
+        vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
       }
     if (data.status !== void 0) {
-      let data3 = data.status;
-      if (typeof data3 != "string") {
-        let err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.status.type, parentSchema: schema127.properties.status, data: data3 };
-        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      let data1 = data.status;
+      if (typeof data1 != "string") {
+        let err11 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.status.type, parentSchema: schema124.properties.status, data: data1 };
+        vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
       }
-      if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked" || data3 === "needs_context")) {
-        let err17 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema127.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema127.properties.status.enum, parentSchema: schema127.properties.status, data: data3 };
-        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+      if (!(data1 === "complete" || data1 === "in_progress" || data1 === "blocked")) {
+        let err12 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema124.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema124.properties.status.enum, parentSchema: schema124.properties.status, data: data1 };
+        vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
       }
     }
     if (data.summary !== void 0) {
-      let data4 = data.summary;
-      if (typeof data4 == "string") {
-        if (func1(data4) < 1) {
-          let err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.summary, data: data4 };
-          vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+      let data2 = data.summary;
+      if (typeof data2 == "string") {
+        if (func1(data2) < 1) {
+          let err13 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.summary, data: data2 };
+          vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
         }
       } else {
-        let err19 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.summary.type, parentSchema: schema127.properties.summary, data: data4 };
-        vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+        let err14 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.summary.type, parentSchema: schema124.properties.summary, data: data2 };
+        vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
       }
     }
-    if (data.agent !== void 0) {
-      let data5 = data.agent;
-      if (typeof data5 == "string") {
-        if (!pattern49.test(data5)) {
-          let err20 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema127.properties.agent, data: data5 };
-          vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+    if (data.phases_completed !== void 0) {
+      let data3 = data.phases_completed;
+      if (Array.isArray(data3)) {
+        let len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (typeof data4 != "string") {
+            let err15 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.type, parentSchema: schema125, data: data4 };
+            vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+          }
+          if (!(data4 === "architecture" || data4 === "infrastructure" || data4 === "implementation" || data4 === "unit-tests" || data4 === "integration-tests" || data4 === "acceptance-tests" || data4 === "review" || data4 === "deploy" || data4 === "teardown" || data4 === "close-out")) {
+            let err16 = { instancePath: instancePath + "/phases_completed/" + i0, schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema125.enum }, message: "must be equal to one of the allowed values", schema: schema125.enum, parentSchema: schema125, data: data4 };
+            vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+          }
         }
       } else {
-        let err21 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.agent.type, parentSchema: schema127.properties.agent, data: data5 };
-        vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+        let err17 = { instancePath: instancePath + "/phases_completed", schemaPath: "#/properties/phases_completed/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.phases_completed.type, parentSchema: schema124.properties.phases_completed, data: data3 };
+        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+      }
+    }
+    if (data.phases_skipped !== void 0) {
+      let data5 = data.phases_skipped;
+      if (Array.isArray(data5)) {
+        let len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data6 = data5[i1];
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.phase === void 0) {
+              let err18 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema124.properties.phases_skipped.items.required, parentSchema: schema124.properties.phases_skipped.items, data: data6 };
+              vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+            }
+            if (data6.reason === void 0) {
+              let err19 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema124.properties.phases_skipped.items.required, parentSchema: schema124.properties.phases_skipped.items, data: data6 };
+              vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+            }
+            for (let key1 in data6)
+              if (!(key1 === "phase" || key1 === "reason")) {
+                let err20 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema124.properties.phases_skipped.items, data: data6 };
+                vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+              }
+            if (data6.phase !== void 0) {
+              let data7 = data6.phase;
+              if (typeof data7 != "string") {
+                let err21 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.type, parentSchema: schema125, data: data7 };
+                vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+              }
+              if (!(data7 === "architecture" || data7 === "infrastructure" || data7 === "implementation" || data7 === "unit-tests" || data7 === "integration-tests" || data7 === "acceptance-tests" || data7 === "review" || data7 === "deploy" || data7 === "teardown" || data7 === "close-out")) {
+                let err22 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema125.enum }, message: "must be equal to one of the allowed values", schema: schema125.enum, parentSchema: schema125, data: data7 };
+                vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+              }
+            }
+            if (data6.reason !== void 0) {
+              let data8 = data6.reason;
+              if (typeof data8 == "string") {
+                if (func1(data8) < 1) {
+                  let err23 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.phases_skipped.items.properties.reason, data: data8 };
+                  vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+                }
+              } else {
+                let err24 = { instancePath: instancePath + "/phases_skipped/" + i1 + "/reason", schemaPath: "#/properties/phases_skipped/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.phases_skipped.items.properties.reason.type, parentSchema: schema124.properties.phases_skipped.items.properties.reason, data: data8 };
+                vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+              }
+            }
+          } else {
+            let err25 = { instancePath: instancePath + "/phases_skipped/" + i1, schemaPath: "#/properties/phases_skipped/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema124.properties.phases_skipped.items.type, parentSchema: schema124.properties.phases_skipped.items, data: data6 };
+            vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+          }
+        }
+      } else {
+        let err26 = { instancePath: instancePath + "/phases_skipped", schemaPath: "#/properties/phases_skipped/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.phases_skipped.type, parentSchema: schema124.properties.phases_skipped, data: data5 };
+        vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+      }
+    }
+    if (data.base !== void 0) {
+      let data9 = data.base;
+      if (typeof data9 == "string") {
+        if (!pattern59.test(data9)) {
+          let err27 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema124.properties.base, data: data9 };
+          vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+        }
+      } else {
+        let err28 = { instancePath: instancePath + "/base", schemaPath: "#/properties/base/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.base.type, parentSchema: schema124.properties.base, data: data9 };
+        vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
       }
     }
     if (data.files_created !== void 0) {
-      let data6 = data.files_created;
-      if (Array.isArray(data6)) {
-        let len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 == "string") {
-            if (func1(data7) < 1) {
-              let err22 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.files_created.items, data: data7 };
-              vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+      let data10 = data.files_created;
+      if (Array.isArray(data10)) {
+        let len2 = data10.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data11 = data10[i2];
+          if (typeof data11 == "string") {
+            if (func1(data11) < 1) {
+              let err29 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.files_created.items, data: data11 };
+              vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
             }
           } else {
-            let err23 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.files_created.items.type, parentSchema: schema127.properties.files_created.items, data: data7 };
-            vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+            let err30 = { instancePath: instancePath + "/files_created/" + i2, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.files_created.items.type, parentSchema: schema124.properties.files_created.items, data: data11 };
+            vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
           }
         }
       } else {
-        let err24 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.files_created.type, parentSchema: schema127.properties.files_created, data: data6 };
-        vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+        let err31 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.files_created.type, parentSchema: schema124.properties.files_created, data: data10 };
+        vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
       }
     }
     if (data.files_modified !== void 0) {
-      let data8 = data.files_modified;
-      if (Array.isArray(data8)) {
-        let len1 = data8.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data9 = data8[i1];
-          if (typeof data9 == "string") {
-            if (func1(data9) < 1) {
-              let err25 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.files_modified.items, data: data9 };
-              vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+      let data12 = data.files_modified;
+      if (Array.isArray(data12)) {
+        let len3 = data12.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data13 = data12[i3];
+          if (typeof data13 == "string") {
+            if (func1(data13) < 1) {
+              let err32 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.files_modified.items, data: data13 };
+              vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
             }
           } else {
-            let err26 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.files_modified.items.type, parentSchema: schema127.properties.files_modified.items, data: data9 };
-            vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+            let err33 = { instancePath: instancePath + "/files_modified/" + i3, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.files_modified.items.type, parentSchema: schema124.properties.files_modified.items, data: data13 };
+            vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
           }
         }
       } else {
-        let err27 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.files_modified.type, parentSchema: schema127.properties.files_modified, data: data8 };
-        vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+        let err34 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.files_modified.type, parentSchema: schema124.properties.files_modified, data: data12 };
+        vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
       }
     }
     if (data.verification !== void 0) {
-      let data10 = data.verification;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        if (data10.commands === void 0) {
-          let err28 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema127.properties.verification.required, parentSchema: schema127.properties.verification, data: data10 };
-          vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+      let data14 = data.verification;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data14.all_tests_passed === void 0) {
+          let err35 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "all_tests_passed" }, message: "must have required property 'all_tests_passed'", schema: schema124.properties.verification.required, parentSchema: schema124.properties.verification, data: data14 };
+          vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
         }
-        for (let key1 in data10)
-          if (key1 !== "commands") {
-            let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127.properties.verification, data: data10 };
-            vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+        if (data14.build_success === void 0) {
+          let err36 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "build_success" }, message: "must have required property 'build_success'", schema: schema124.properties.verification.required, parentSchema: schema124.properties.verification, data: data14 };
+          vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+        }
+        for (let key2 in data14)
+          if (!(key2 === "all_tests_passed" || key2 === "build_success" || key2 === "commands")) {
+            let err37 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema124.properties.verification, data: data14 };
+            vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
           }
-        if (data10.commands !== void 0) {
-          let data11 = data10.commands;
-          if (Array.isArray(data11)) {
-            let len2 = data11.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data12 = data11[i2];
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.command === void 0) {
-                  let err30 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema127.properties.verification.properties.commands.items.required, parentSchema: schema127.properties.verification.properties.commands.items, data: data12 };
-                  vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
-                }
-                if (data12.exit_code === void 0) {
-                  let err31 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema127.properties.verification.properties.commands.items.required, parentSchema: schema127.properties.verification.properties.commands.items, data: data12 };
-                  vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
-                }
-                for (let key2 in data12)
-                  if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
-                    let err32 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127.properties.verification.properties.commands.items, data: data12 };
-                    vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
-                  }
-                if (data12.command !== void 0) {
-                  let data13 = data12.command;
-                  if (typeof data13 == "string") {
-                    if (func1(data13) < 1) {
-                      let err33 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.verification.properties.commands.items.properties.command, data: data13 };
-                      vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
-                    }
-                  } else {
-                    let err34 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema127.properties.verification.properties.commands.items.properties.command, data: data13 };
-                    vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
-                  }
-                }
-                if (data12.exit_code !== void 0) {
-                  let data14 = data12.exit_code;
-                  if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-                    let err35 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema127.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema127.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
-                    vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
-                  }
-                }
-                if (data12.summary !== void 0) {
-                  let data15 = data12.summary;
-                  if (typeof data15 != "string") {
-                    let err36 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema127.properties.verification.properties.commands.items.properties.summary, data: data15 };
-                    vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
-                  }
-                }
-              } else {
-                let err37 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.verification.properties.commands.items.type, parentSchema: schema127.properties.verification.properties.commands.items, data: data12 };
-                vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
-              }
-            }
-          } else {
-            let err38 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.verification.properties.commands.type, parentSchema: schema127.properties.verification.properties.commands, data: data11 };
+        if (data14.all_tests_passed !== void 0) {
+          let data15 = data14.all_tests_passed;
+          if (typeof data15 != "boolean") {
+            let err38 = { instancePath: instancePath + "/verification/all_tests_passed", schemaPath: "#/properties/verification/properties/all_tests_passed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema124.properties.verification.properties.all_tests_passed.type, parentSchema: schema124.properties.verification.properties.all_tests_passed, data: data15 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
+        if (data14.build_success !== void 0) {
+          let data16 = data14.build_success;
+          if (typeof data16 != "boolean") {
+            let err39 = { instancePath: instancePath + "/verification/build_success", schemaPath: "#/properties/verification/properties/build_success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema124.properties.verification.properties.build_success.type, parentSchema: schema124.properties.verification.properties.build_success, data: data16 };
+            vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+          }
+        }
+        if (data14.commands !== void 0) {
+          let data17 = data14.commands;
+          if (Array.isArray(data17)) {
+            let len4 = data17.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data18 = data17[i4];
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                if (data18.command === void 0) {
+                  let err40 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema124.properties.verification.properties.commands.items.required, parentSchema: schema124.properties.verification.properties.commands.items, data: data18 };
+                  vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+                }
+                if (data18.exit_code === void 0) {
+                  let err41 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema124.properties.verification.properties.commands.items.required, parentSchema: schema124.properties.verification.properties.commands.items, data: data18 };
+                  vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+                }
+                for (let key3 in data18)
+                  if (!(key3 === "command" || key3 === "exit_code" || key3 === "summary")) {
+                    let err42 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema124.properties.verification.properties.commands.items, data: data18 };
+                    vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+                  }
+                if (data18.command !== void 0) {
+                  let data19 = data18.command;
+                  if (typeof data19 == "string") {
+                    if (func1(data19) < 1) {
+                      let err43 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.verification.properties.commands.items.properties.command, data: data19 };
+                      vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+                    }
+                  } else {
+                    let err44 = { instancePath: instancePath + "/verification/commands/" + i4 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema124.properties.verification.properties.commands.items.properties.command, data: data19 };
+                    vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+                  }
+                }
+                if (data18.exit_code !== void 0) {
+                  let data20 = data18.exit_code;
+                  if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
+                    let err45 = { instancePath: instancePath + "/verification/commands/" + i4 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema124.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema124.properties.verification.properties.commands.items.properties.exit_code, data: data20 };
+                    vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
+                  }
+                }
+                if (data18.summary !== void 0) {
+                  let data21 = data18.summary;
+                  if (typeof data21 != "string") {
+                    let err46 = { instancePath: instancePath + "/verification/commands/" + i4 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema124.properties.verification.properties.commands.items.properties.summary, data: data21 };
+                    vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
+                  }
+                }
+              } else {
+                let err47 = { instancePath: instancePath + "/verification/commands/" + i4, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema124.properties.verification.properties.commands.items.type, parentSchema: schema124.properties.verification.properties.commands.items, data: data18 };
+                vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+              }
+            }
+          } else {
+            let err48 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.verification.properties.commands.type, parentSchema: schema124.properties.verification.properties.commands, data: data17 };
+            vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+          }
+        }
       } else {
-        let err39 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.verification.type, parentSchema: schema127.properties.verification, data: data10 };
-        vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+        let err49 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema124.properties.verification.type, parentSchema: schema124.properties.verification, data: data14 };
+        vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+      }
+    }
+    if (data.next_steps !== void 0) {
+      let data22 = data.next_steps;
+      if (Array.isArray(data22)) {
+        let len5 = data22.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data23 = data22[i5];
+          if (typeof data23 == "string") {
+            if (func1(data23) < 1) {
+              let err50 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.next_steps.items, data: data23 };
+              vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+            }
+          } else {
+            let err51 = { instancePath: instancePath + "/next_steps/" + i5, schemaPath: "#/properties/next_steps/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.next_steps.items.type, parentSchema: schema124.properties.next_steps.items, data: data23 };
+            vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+          }
+        }
+      } else {
+        let err52 = { instancePath: instancePath + "/next_steps", schemaPath: "#/properties/next_steps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.next_steps.type, parentSchema: schema124.properties.next_steps, data: data22 };
+        vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
-      let data16 = data.blocked_reason;
-      if (typeof data16 != "string") {
-        let err40 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.blocked_reason.type, parentSchema: schema127.properties.blocked_reason, data: data16 };
-        vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+      let data24 = data.blocked_reason;
+      if (typeof data24 != "string") {
+        let err53 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.blocked_reason.type, parentSchema: schema124.properties.blocked_reason, data: data24 };
+        vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
       }
-      if (!(data16 === "requirements_unclear" || data16 === "architecture_decision" || data16 === "approval_required" || data16 === "dependency_missing" || data16 === "test_failures" || data16 === "security_concern" || data16 === "out_of_scope" || data16 === "environment" || data16 === "retry_limit")) {
-        let err41 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema127.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema127.properties.blocked_reason.enum, parentSchema: schema127.properties.blocked_reason, data: data16 };
-        vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
-      }
-    }
-    if (data.missing_context !== void 0) {
-      let data17 = data.missing_context;
-      if (Array.isArray(data17)) {
-        let len3 = data17.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data18 = data17[i3];
-          if (typeof data18 == "string") {
-            if (func1(data18) < 1) {
-              let err42 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.missing_context.items, data: data18 };
-              vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
-            }
-          } else {
-            let err43 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.missing_context.items.type, parentSchema: schema127.properties.missing_context.items, data: data18 };
-            vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
-          }
-        }
-      } else {
-        let err44 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.missing_context.type, parentSchema: schema127.properties.missing_context, data: data17 };
-        vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
-      }
-    }
-    if (data.commits !== void 0) {
-      let data19 = data.commits;
-      if (Array.isArray(data19)) {
-        let len4 = data19.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          let data20 = data19[i4];
-          if (typeof data20 == "string") {
-            if (!pattern53.test(data20)) {
-              let err45 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema127.properties.commits.items, data: data20 };
-              vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
-            }
-          } else {
-            let err46 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.commits.items.type, parentSchema: schema127.properties.commits.items, data: data20 };
-            vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
-          }
-        }
-      } else {
-        let err47 = { instancePath: instancePath + "/commits", schemaPath: "#/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.commits.type, parentSchema: schema127.properties.commits, data: data19 };
-        vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+      if (!(data24 === "requirements_unclear" || data24 === "architecture_decision" || data24 === "approval_required" || data24 === "dependency_missing" || data24 === "test_failures" || data24 === "security_concern" || data24 === "out_of_scope" || data24 === "environment" || data24 === "retry_limit")) {
+        let err54 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema124.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema124.properties.blocked_reason.enum, parentSchema: schema124.properties.blocked_reason, data: data24 };
+        vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
       }
     }
     if (data.attempted !== void 0) {
-      let data21 = data.attempted;
-      if (Array.isArray(data21)) {
-        let len5 = data21.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          let data22 = data21[i5];
-          if (typeof data22 == "string") {
-            if (func1(data22) < 1) {
-              let err48 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.attempted.items, data: data22 };
-              vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+      let data25 = data.attempted;
+      if (Array.isArray(data25)) {
+        let len6 = data25.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data26 = data25[i6];
+          if (typeof data26 == "string") {
+            if (func1(data26) < 1) {
+              let err55 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.attempted.items, data: data26 };
+              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
             }
           } else {
-            let err49 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.attempted.items.type, parentSchema: schema127.properties.attempted.items, data: data22 };
-            vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+            let err56 = { instancePath: instancePath + "/attempted/" + i6, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.attempted.items.type, parentSchema: schema124.properties.attempted.items, data: data26 };
+            vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
           }
         }
       } else {
-        let err50 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.attempted.type, parentSchema: schema127.properties.attempted, data: data21 };
-        vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+        let err57 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.attempted.type, parentSchema: schema124.properties.attempted, data: data25 };
+        vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
       }
     }
-    if (data.recommendation !== void 0) {
-      let data23 = data.recommendation;
-      if (typeof data23 != "string") {
-        let err51 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.recommendation.type, parentSchema: schema127.properties.recommendation, data: data23 };
-        vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+    if (data.progress_file !== void 0) {
+      let data27 = data.progress_file;
+      if (typeof data27 == "string") {
+        if (func1(data27) < 1) {
+          let err58 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.progress_file, data: data27 };
+          vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+        }
+      } else {
+        let err59 = { instancePath: instancePath + "/progress_file", schemaPath: "#/properties/progress_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.progress_file.type, parentSchema: schema124.properties.progress_file, data: data27 };
+        vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
       }
     }
-    if (data.findings !== void 0) {
-      let data24 = data.findings;
-      if (Array.isArray(data24)) {
-        let len6 = data24.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          let data25 = data24[i6];
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            if (data25.severity === void 0) {
-              let err52 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema127.properties.findings.items.required, parentSchema: schema127.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+    if (data.agents_spawned !== void 0) {
+      let data28 = data.agents_spawned;
+      if (Array.isArray(data28)) {
+        let len7 = data28.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          let data29 = data28[i7];
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (data29.agent === void 0) {
+              let err60 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema124.properties.agents_spawned.items.required, parentSchema: schema124.properties.agents_spawned.items, data: data29 };
+              vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
             }
-            if (data25.confidence === void 0) {
-              let err53 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema127.properties.findings.items.required, parentSchema: schema127.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+            if (data29.status === void 0) {
+              let err61 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema124.properties.agents_spawned.items.required, parentSchema: schema124.properties.agents_spawned.items, data: data29 };
+              vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
             }
-            if (data25.file === void 0) {
-              let err54 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema127.properties.findings.items.required, parentSchema: schema127.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
-            }
-            if (data25.line === void 0) {
-              let err55 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema127.properties.findings.items.required, parentSchema: schema127.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
-            }
-            if (data25.message === void 0) {
-              let err56 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema127.properties.findings.items.required, parentSchema: schema127.properties.findings.items, data: data25 };
-              vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
-            }
-            for (let key3 in data25)
-              if (!(key3 === "severity" || key3 === "confidence" || key3 === "file" || key3 === "line" || key3 === "message" || key3 === "rule")) {
-                let err57 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema127.properties.findings.items, data: data25 };
-                vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+            for (let key4 in data29)
+              if (!(key4 === "agent" || key4 === "phase" || key4 === "status" || key4 === "iterations")) {
+                let err62 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema124.properties.agents_spawned.items, data: data29 };
+                vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
               }
-            if (data25.severity !== void 0) {
-              let data26 = data25.severity;
-              if (typeof data26 != "string") {
-                let err58 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.findings.items.properties.severity.type, parentSchema: schema127.properties.findings.items.properties.severity, data: data26 };
-                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
-              }
-              if (!(data26 === "critical" || data26 === "high" || data26 === "medium" || data26 === "low")) {
-                let err59 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema127.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema127.properties.findings.items.properties.severity.enum, parentSchema: schema127.properties.findings.items.properties.severity, data: data26 };
-                vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
-              }
-            }
-            if (data25.confidence !== void 0) {
-              let data27 = data25.confidence;
-              if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
-                let err60 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema127.properties.findings.items.properties.confidence.type, parentSchema: schema127.properties.findings.items.properties.confidence, data: data27 };
-                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
-              }
-              if (typeof data27 == "number" && isFinite(data27)) {
-                if (data27 > 100 || isNaN(data27)) {
-                  let err61 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema127.properties.findings.items.properties.confidence, data: data27 };
-                  vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
-                }
-                if (data27 < 0 || isNaN(data27)) {
-                  let err62 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema127.properties.findings.items.properties.confidence, data: data27 };
-                  vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
-                }
-              }
-            }
-            if (data25.file !== void 0) {
-              let data28 = data25.file;
-              if (typeof data28 == "string") {
-                if (func1(data28) < 1) {
-                  let err63 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.findings.items.properties.file, data: data28 };
+            if (data29.agent !== void 0) {
+              let data30 = data29.agent;
+              if (typeof data30 == "string") {
+                if (func1(data30) < 1) {
+                  let err63 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.agents_spawned.items.properties.agent, data: data30 };
                   vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
                 }
               } else {
-                let err64 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.findings.items.properties.file.type, parentSchema: schema127.properties.findings.items.properties.file, data: data28 };
+                let err64 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/agent", schemaPath: "#/properties/agents_spawned/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.agents_spawned.items.properties.agent.type, parentSchema: schema124.properties.agents_spawned.items.properties.agent, data: data30 };
                 vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
               }
             }
-            if (data25.line !== void 0) {
-              let data29 = data25.line;
-              if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
-                let err65 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema127.properties.findings.items.properties.line.type, parentSchema: schema127.properties.findings.items.properties.line, data: data29 };
+            if (data29.phase !== void 0) {
+              let data31 = data29.phase;
+              if (typeof data31 != "string") {
+                let err65 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.type, parentSchema: schema125, data: data31 };
                 vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
               }
-              if (typeof data29 == "number" && isFinite(data29) && (data29 < 1 || isNaN(data29))) {
-                let err66 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema127.properties.findings.items.properties.line, data: data29 };
+              if (!(data31 === "architecture" || data31 === "infrastructure" || data31 === "implementation" || data31 === "unit-tests" || data31 === "integration-tests" || data31 === "acceptance-tests" || data31 === "review" || data31 === "deploy" || data31 === "teardown" || data31 === "close-out")) {
+                let err66 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema125.enum }, message: "must be equal to one of the allowed values", schema: schema125.enum, parentSchema: schema125, data: data31 };
                 vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
               }
             }
-            if (data25.message !== void 0) {
-              let data30 = data25.message;
-              if (typeof data30 == "string") {
-                if (func1(data30) < 1) {
-                  let err67 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.findings.items.properties.message, data: data30 };
-                  vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
-                }
-              } else {
-                let err68 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.findings.items.properties.message.type, parentSchema: schema127.properties.findings.items.properties.message, data: data30 };
+            if (data29.status !== void 0) {
+              let data32 = data29.status;
+              if (typeof data32 != "string") {
+                let err67 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.agents_spawned.items.properties.status.type, parentSchema: schema124.properties.agents_spawned.items.properties.status, data: data32 };
+                vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+              }
+              if (!(data32 === "complete" || data32 === "in_progress" || data32 === "blocked" || data32 === "needs_context")) {
+                let err68 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/status", schemaPath: "#/properties/agents_spawned/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema124.properties.agents_spawned.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema124.properties.agents_spawned.items.properties.status.enum, parentSchema: schema124.properties.agents_spawned.items.properties.status, data: data32 };
                 vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
               }
             }
-            if (data25.rule !== void 0) {
-              let data31 = data25.rule;
-              if (typeof data31 != "string") {
-                let err69 = { instancePath: instancePath + "/findings/" + i6 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.findings.items.properties.rule.type, parentSchema: schema127.properties.findings.items.properties.rule, data: data31 };
+            if (data29.iterations !== void 0) {
+              let data33 = data29.iterations;
+              if (!(typeof data33 == "number" && !(data33 % 1) && !isNaN(data33) && isFinite(data33))) {
+                let err69 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema124.properties.agents_spawned.items.properties.iterations.type, parentSchema: schema124.properties.agents_spawned.items.properties.iterations, data: data33 };
                 vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+              }
+              if (typeof data33 == "number" && isFinite(data33) && (data33 < 1 || isNaN(data33))) {
+                let err70 = { instancePath: instancePath + "/agents_spawned/" + i7 + "/iterations", schemaPath: "#/properties/agents_spawned/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema124.properties.agents_spawned.items.properties.iterations, data: data33 };
+                vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
               }
             }
           } else {
-            let err70 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.properties.findings.items.type, parentSchema: schema127.properties.findings.items, data: data25 };
-            vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+            let err71 = { instancePath: instancePath + "/agents_spawned/" + i7, schemaPath: "#/properties/agents_spawned/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema124.properties.agents_spawned.items.type, parentSchema: schema124.properties.agents_spawned.items, data: data29 };
+            vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
           }
         }
       } else {
-        let err71 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema127.properties.findings.type, parentSchema: schema127.properties.findings, data: data24 };
-        vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+        let err72 = { instancePath: instancePath + "/agents_spawned", schemaPath: "#/properties/agents_spawned/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.agents_spawned.type, parentSchema: schema124.properties.agents_spawned, data: data28 };
+        vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
       }
     }
-    if (data.report_file !== void 0) {
-      let data32 = data.report_file;
-      if (typeof data32 == "string") {
-        if (func1(data32) < 1) {
-          let err72 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema127.properties.report_file, data: data32 };
-          vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+    if (data.dispatch_plan !== void 0) {
+      let data34 = data.dispatch_plan;
+      if (Array.isArray(data34)) {
+        let len8 = data34.length;
+        for (let i8 = 0; i8 < len8; i8++) {
+          let data35 = data34[i8];
+          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+            if (data35.agent === void 0) {
+              let err73 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema124.properties.dispatch_plan.items.required, parentSchema: schema124.properties.dispatch_plan.items, data: data35 };
+              vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+            }
+            if (data35.prompt === void 0) {
+              let err74 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/required", keyword: "required", params: { missingProperty: "prompt" }, message: "must have required property 'prompt'", schema: schema124.properties.dispatch_plan.items.required, parentSchema: schema124.properties.dispatch_plan.items, data: data35 };
+              vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+            }
+            for (let key5 in data35)
+              if (!(key5 === "id" || key5 === "agent" || key5 === "prompt" || key5 === "phase" || key5 === "isolation" || key5 === "model" || key5 === "depends_on")) {
+                let err75 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema124.properties.dispatch_plan.items, data: data35 };
+                vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
+              }
+            if (data35.id !== void 0) {
+              let data36 = data35.id;
+              if (typeof data36 == "string") {
+                if (!pattern55.test(data36)) {
+                  let err76 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema124.properties.dispatch_plan.items.properties.id, data: data36 };
+                  vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
+                }
+              } else {
+                let err77 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/id", schemaPath: "#/properties/dispatch_plan/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.dispatch_plan.items.properties.id.type, parentSchema: schema124.properties.dispatch_plan.items.properties.id, data: data36 };
+                vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
+              }
+            }
+            if (data35.agent !== void 0) {
+              let data37 = data35.agent;
+              if (typeof data37 != "string") {
+                let err78 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.dispatch_plan.items.properties.agent.type, parentSchema: schema124.properties.dispatch_plan.items.properties.agent, data: data37 };
+                vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
+              }
+              if (!(data37 === "backend-architect" || data37 === "backend-developer" || data37 === "backend-unit-test-engineer" || data37 === "backend-integration-test-engineer" || data37 === "acceptance-test-engineer" || data37 === "backend-reviewer" || data37 === "backend-security-reviewer" || data37 === "integration-developer" || data37 === "aws-infrastructure-specialist")) {
+                let err79 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/agent", schemaPath: "#/properties/dispatch_plan/items/properties/agent/enum", keyword: "enum", params: { allowedValues: schema124.properties.dispatch_plan.items.properties.agent.enum }, message: "must be equal to one of the allowed values", schema: schema124.properties.dispatch_plan.items.properties.agent.enum, parentSchema: schema124.properties.dispatch_plan.items.properties.agent, data: data37 };
+                vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
+              }
+            }
+            if (data35.prompt !== void 0) {
+              let data38 = data35.prompt;
+              if (typeof data38 == "string") {
+                if (func1(data38) < 1) {
+                  let err80 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                  vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
+                }
+              } else {
+                let err81 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/prompt", schemaPath: "#/properties/dispatch_plan/items/properties/prompt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.dispatch_plan.items.properties.prompt.type, parentSchema: schema124.properties.dispatch_plan.items.properties.prompt, data: data38 };
+                vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
+              }
+            }
+            if (data35.phase !== void 0) {
+              let data39 = data35.phase;
+              if (typeof data39 != "string") {
+                let err82 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema125.type, parentSchema: schema125, data: data39 };
+                vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
+              }
+              if (!(data39 === "architecture" || data39 === "infrastructure" || data39 === "implementation" || data39 === "unit-tests" || data39 === "integration-tests" || data39 === "acceptance-tests" || data39 === "review" || data39 === "deploy" || data39 === "teardown" || data39 === "close-out")) {
+                let err83 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema125.enum }, message: "must be equal to one of the allowed values", schema: schema125.enum, parentSchema: schema125, data: data39 };
+                vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
+              }
+            }
+            if (data35.isolation !== void 0) {
+              let data40 = data35.isolation;
+              if (typeof data40 != "string") {
+                let err84 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.dispatch_plan.items.properties.isolation.type, parentSchema: schema124.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
+              }
+              if (data40 !== "worktree") {
+                let err85 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/isolation", schemaPath: "#/properties/dispatch_plan/items/properties/isolation/enum", keyword: "enum", params: { allowedValues: schema124.properties.dispatch_plan.items.properties.isolation.enum }, message: "must be equal to one of the allowed values", schema: schema124.properties.dispatch_plan.items.properties.isolation.enum, parentSchema: schema124.properties.dispatch_plan.items.properties.isolation, data: data40 };
+                vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
+              }
+            }
+            if (data35.model !== void 0) {
+              let data41 = data35.model;
+              if (typeof data41 != "string") {
+                let err86 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.dispatch_plan.items.properties.model.type, parentSchema: schema124.properties.dispatch_plan.items.properties.model, data: data41 };
+                vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
+              }
+              if (!(data41 === "sonnet" || data41 === "opus" || data41 === "haiku")) {
+                let err87 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/model", schemaPath: "#/properties/dispatch_plan/items/properties/model/enum", keyword: "enum", params: { allowedValues: schema124.properties.dispatch_plan.items.properties.model.enum }, message: "must be equal to one of the allowed values", schema: schema124.properties.dispatch_plan.items.properties.model.enum, parentSchema: schema124.properties.dispatch_plan.items.properties.model, data: data41 };
+                vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
+              }
+            }
+            if (data35.depends_on !== void 0) {
+              let data42 = data35.depends_on;
+              if (Array.isArray(data42)) {
+                let len9 = data42.length;
+                for (let i9 = 0; i9 < len9; i9++) {
+                  let data43 = data42[i9];
+                  if (typeof data43 == "string") {
+                    if (func1(data43) < 1) {
+                      let err88 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema124.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                      vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
+                    }
+                  } else {
+                    let err89 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on/" + i9, schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema124.properties.dispatch_plan.items.properties.depends_on.items.type, parentSchema: schema124.properties.dispatch_plan.items.properties.depends_on.items, data: data43 };
+                    vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
+                  }
+                }
+              } else {
+                let err90 = { instancePath: instancePath + "/dispatch_plan/" + i8 + "/depends_on", schemaPath: "#/properties/dispatch_plan/items/properties/depends_on/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.dispatch_plan.items.properties.depends_on.type, parentSchema: schema124.properties.dispatch_plan.items.properties.depends_on, data: data42 };
+                vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
+              }
+            }
+          } else {
+            let err91 = { instancePath: instancePath + "/dispatch_plan/" + i8, schemaPath: "#/properties/dispatch_plan/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema124.properties.dispatch_plan.items.type, parentSchema: schema124.properties.dispatch_plan.items, data: data35 };
+            vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
+          }
         }
       } else {
-        let err73 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema127.properties.report_file.type, parentSchema: schema127.properties.report_file, data: data32 };
-        vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+        let err92 = { instancePath: instancePath + "/dispatch_plan", schemaPath: "#/properties/dispatch_plan/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema124.properties.dispatch_plan.type, parentSchema: schema124.properties.dispatch_plan, data: data34 };
+        vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
       }
     }
   } else {
-    let err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema127.type, parentSchema: schema127, data };
-    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+    let err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema124.type, parentSchema: schema124, data };
+    vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
   }
   return validate72.errors = vErrors, errors === 0;
 }
 validate72.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v16 = validate73, schema128 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, gate: { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, commit: { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, blocked_reason: { description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, base: { description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.", $ref: "#/$defs/commit" }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "The phase that is running or next to run.", $ref: "#/$defs/phase" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] }, then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } }, properties: { name: { $ref: "#/$defs/phase" }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 }, context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commits: { description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.", type: "array", items: { $ref: "#/$defs/commit" } }, reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, review_gates: { description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.", type: "object", additionalProperties: !1, required: ["spec", "quality", "security"], properties: { spec: { $ref: "#/$defs/gate" }, quality: { $ref: "#/$defs/gate" }, security: { $ref: "#/$defs/gate" }, reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, schema129 = { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, schema130 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, schema133 = { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, formats6 = require_formats().fullFormats["date-time"];
+var v16 = validate73, schema129 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "specialist-result.schema.json", title: "Specialist result", description: "The JSON block every backend-team specialist ends its reply with. One status enum is shared by all nine specialists.", type: "object", additionalProperties: !1, required: ["status", "summary", "files_created", "files_modified", "verification"], allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }, { if: { properties: { status: { description: "The condition: status is needs_context.", const: "needs_context" } }, required: ["status"] }, then: { required: ["missing_context"], properties: { missing_context: { description: "Then at least one missing input must be listed.", type: "array", minItems: 1 } } } }], properties: { status: { description: "Outcome of the task: complete (done and verified), in_progress (partial, safe to resume), blocked (cannot continue without a decision or fix), needs_context (required inputs are missing; nothing was guessed).", type: "string", enum: ["complete", "in_progress", "blocked", "needs_context"] }, summary: { description: "Two or three sentences on what was done and what the caller should know.", type: "string", minLength: 1 }, agent: { description: "Name of the specialist that produced this result.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, files_created: { description: "Repository-relative paths of files this task created.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, files_modified: { description: "Repository-relative paths of existing files this task changed.", type: "array", items: { description: "A repository-relative file path.", type: "string", minLength: 1 } }, verification: { description: "Evidence: the commands that were run and how they exited.", type: "object", additionalProperties: !1, required: ["commands"], properties: { commands: { description: "Each verification command in the order it was run. Empty only when nothing could be run (needs_context).", type: "array", items: { description: "One command and its exit code.", type: "object", additionalProperties: !1, required: ["command", "exit_code"], properties: { command: { description: "The exact command line that was run.", type: "string", minLength: 1 }, exit_code: { description: "The process exit code (0 means success).", type: "integer" }, summary: { description: "One line on the output, e.g. '42 passed' or the first failing test.", type: "string" } } } } } }, blocked_reason: { description: "Why the task is blocked, as a routing key for the orchestrator. Required when status is blocked.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, missing_context: { description: "The inputs that were missing, each phrased as what the caller must supply. Required, with at least one item, when status is needs_context.", type: "array", items: { description: "One missing input.", type: "string", minLength: 1 } }, commits: { description: "Commits this task made, oldest first (writers commit their own files when their phase passes; reviewers and the architect make none).", type: "array", items: { description: "A commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, attempted: { description: "What was tried before stopping, so the next attempt does not repeat it.", type: "array", items: { description: "One attempt and its outcome.", type: "string", minLength: 1 } }, recommendation: { description: "What the specialist suggests the orchestrator do next (for example which agent should pick up a finding).", type: "string" }, findings: { description: "Review findings (reviewers only). Only findings with confidence of at least 80 are reported.", type: "array", items: { description: "One finding with file:line evidence.", type: "object", additionalProperties: !1, required: ["severity", "confidence", "file", "line", "message"], properties: { severity: { description: "critical blocks release (exploitable or data loss), high must be fixed before merge, medium should be fixed, low is advisory.", type: "string", enum: ["critical", "high", "medium", "low"] }, confidence: { description: "How sure the reviewer is that this is a real defect, 0 to 100.", type: "integer", minimum: 0, maximum: 100 }, file: { description: "Repository-relative path of the offending file.", type: "string", minLength: 1 }, line: { description: "1-based line number of the evidence.", type: "integer", minimum: 1 }, message: { description: "What is wrong, why it matters, and the fix.", type: "string", minLength: 1 }, rule: { description: "Optional tool or checklist id, e.g. gosec G104 or 'tenant-isolation'.", type: "string" } } } }, report_file: { description: "Repository-relative path of the full written report, when one was written.", type: "string", minLength: 1 } } };
 function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null, errors = 0, evaluated0 = validate73.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
@@ -46872,7 +46788,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
   if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
     let _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
-      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema128.allOf[0].then.required, parentSchema: schema128.allOf[0].then, data };
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema129.allOf[0].then.required, parentSchema: schema129.allOf[0].then, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     var _valid0 = _errs5 === errors;
@@ -46882,109 +46798,571 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema128.allOf[0].if, parentSchema: schema128.allOf[0], data };
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema129.allOf[0].if, parentSchema: schema129.allOf[0], data };
+    vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
+  }
+  let _errs7 = errors, valid3 = !0, _errs8 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing1;
+    if (data.status === void 0 && (missing1 = "status")) {
+      let err4 = {};
+      vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
+    } else if (data.status !== void 0 && data.status !== "needs_context") {
+      let err5 = {};
+      vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
+    }
+  }
+  var _valid1 = _errs8 === errors;
+  if (errors = _errs7, vErrors !== null && (_errs7 ? vErrors.length = _errs7 : vErrors = null), _valid1) {
+    let _errs10 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.missing_context === void 0) {
+        let err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "missing_context" }, message: "must have required property 'missing_context'", schema: schema129.allOf[1].then.required, parentSchema: schema129.allOf[1].then, data };
+        vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
+      }
+      if (data.missing_context !== void 0) {
+        let data2 = data.missing_context;
+        if (Array.isArray(data2)) {
+          if (data2.length < 1) {
+            let err7 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema129.allOf[1].then.properties.missing_context, data: data2 };
+            vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
+          }
+        } else {
+          let err8 = { instancePath: instancePath + "/missing_context", schemaPath: "#/allOf/1/then/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.allOf[1].then.properties.missing_context.type, parentSchema: schema129.allOf[1].then.properties.missing_context, data: data2 };
+          vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
+        }
+      }
+    }
+    var _valid1 = _errs10 === errors;
+    if (valid3 = _valid1, valid3) {
+      var props1 = {};
+      props1.missing_context = !0, props1.status = !0;
+    }
+  }
+  if (!valid3) {
+    let err9 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema129.allOf[1].if, parentSchema: schema129.allOf[1], data };
+    vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
+  }
+  if (props0 !== !0 && props1 !== void 0 && (props1 === !0 ? props0 = !0 : (props0 = props0 || {}, Object.assign(props0, props1))), data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.status === void 0) {
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema129.required, parentSchema: schema129, data };
+      vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
+    }
+    if (data.summary === void 0) {
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema129.required, parentSchema: schema129, data };
+      vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
+    }
+    if (data.files_created === void 0) {
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_created" }, message: "must have required property 'files_created'", schema: schema129.required, parentSchema: schema129, data };
+      vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
+    }
+    if (data.files_modified === void 0) {
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files_modified" }, message: "must have required property 'files_modified'", schema: schema129.required, parentSchema: schema129, data };
+      vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
+    }
+    if (data.verification === void 0) {
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification" }, message: "must have required property 'verification'", schema: schema129.required, parentSchema: schema129, data };
+      vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
+    }
+    for (let key0 in data)
+      if (!func17.call(schema129.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema129, data };
+        vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
+      }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 != "string") {
+        let err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.status.type, parentSchema: schema129.properties.status, data: data3 };
+        vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
+      }
+      if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked" || data3 === "needs_context")) {
+        let err17 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema129.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema129.properties.status.enum, parentSchema: schema129.properties.status, data: data3 };
+        vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
+      }
+    }
+    if (data.summary !== void 0) {
+      let data4 = data.summary;
+      if (typeof data4 == "string") {
+        if (func1(data4) < 1) {
+          let err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.summary, data: data4 };
+          vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
+        }
+      } else {
+        let err19 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.summary.type, parentSchema: schema129.properties.summary, data: data4 };
+        vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
+      }
+    }
+    if (data.agent !== void 0) {
+      let data5 = data.agent;
+      if (typeof data5 == "string") {
+        if (!pattern55.test(data5)) {
+          let err20 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema129.properties.agent, data: data5 };
+          vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
+        }
+      } else {
+        let err21 = { instancePath: instancePath + "/agent", schemaPath: "#/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.agent.type, parentSchema: schema129.properties.agent, data: data5 };
+        vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
+      }
+    }
+    if (data.files_created !== void 0) {
+      let data6 = data.files_created;
+      if (Array.isArray(data6)) {
+        let len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 == "string") {
+            if (func1(data7) < 1) {
+              let err22 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.files_created.items, data: data7 };
+              vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
+            }
+          } else {
+            let err23 = { instancePath: instancePath + "/files_created/" + i0, schemaPath: "#/properties/files_created/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.files_created.items.type, parentSchema: schema129.properties.files_created.items, data: data7 };
+            vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
+          }
+        }
+      } else {
+        let err24 = { instancePath: instancePath + "/files_created", schemaPath: "#/properties/files_created/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.properties.files_created.type, parentSchema: schema129.properties.files_created, data: data6 };
+        vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
+      }
+    }
+    if (data.files_modified !== void 0) {
+      let data8 = data.files_modified;
+      if (Array.isArray(data8)) {
+        let len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (typeof data9 == "string") {
+            if (func1(data9) < 1) {
+              let err25 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.files_modified.items, data: data9 };
+              vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
+            }
+          } else {
+            let err26 = { instancePath: instancePath + "/files_modified/" + i1, schemaPath: "#/properties/files_modified/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.files_modified.items.type, parentSchema: schema129.properties.files_modified.items, data: data9 };
+            vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
+          }
+        }
+      } else {
+        let err27 = { instancePath: instancePath + "/files_modified", schemaPath: "#/properties/files_modified/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.properties.files_modified.type, parentSchema: schema129.properties.files_modified, data: data8 };
+        vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
+      }
+    }
+    if (data.verification !== void 0) {
+      let data10 = data.verification;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.commands === void 0) {
+          let err28 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/required", keyword: "required", params: { missingProperty: "commands" }, message: "must have required property 'commands'", schema: schema129.properties.verification.required, parentSchema: schema129.properties.verification, data: data10 };
+          vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
+        }
+        for (let key1 in data10)
+          if (key1 !== "commands") {
+            let err29 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema129.properties.verification, data: data10 };
+            vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
+          }
+        if (data10.commands !== void 0) {
+          let data11 = data10.commands;
+          if (Array.isArray(data11)) {
+            let len2 = data11.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data12 = data11[i2];
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                if (data12.command === void 0) {
+                  let err30 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema129.properties.verification.properties.commands.items.required, parentSchema: schema129.properties.verification.properties.commands.items, data: data12 };
+                  vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
+                }
+                if (data12.exit_code === void 0) {
+                  let err31 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'", schema: schema129.properties.verification.properties.commands.items.required, parentSchema: schema129.properties.verification.properties.commands.items, data: data12 };
+                  vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
+                }
+                for (let key2 in data12)
+                  if (!(key2 === "command" || key2 === "exit_code" || key2 === "summary")) {
+                    let err32 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema129.properties.verification.properties.commands.items, data: data12 };
+                    vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
+                  }
+                if (data12.command !== void 0) {
+                  let data13 = data12.command;
+                  if (typeof data13 == "string") {
+                    if (func1(data13) < 1) {
+                      let err33 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.verification.properties.commands.items.properties.command, data: data13 };
+                      vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
+                    }
+                  } else {
+                    let err34 = { instancePath: instancePath + "/verification/commands/" + i2 + "/command", schemaPath: "#/properties/verification/properties/commands/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.verification.properties.commands.items.properties.command.type, parentSchema: schema129.properties.verification.properties.commands.items.properties.command, data: data13 };
+                    vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
+                  }
+                }
+                if (data12.exit_code !== void 0) {
+                  let data14 = data12.exit_code;
+                  if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
+                    let err35 = { instancePath: instancePath + "/verification/commands/" + i2 + "/exit_code", schemaPath: "#/properties/verification/properties/commands/items/properties/exit_code/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema129.properties.verification.properties.commands.items.properties.exit_code.type, parentSchema: schema129.properties.verification.properties.commands.items.properties.exit_code, data: data14 };
+                    vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
+                  }
+                }
+                if (data12.summary !== void 0) {
+                  let data15 = data12.summary;
+                  if (typeof data15 != "string") {
+                    let err36 = { instancePath: instancePath + "/verification/commands/" + i2 + "/summary", schemaPath: "#/properties/verification/properties/commands/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.verification.properties.commands.items.properties.summary.type, parentSchema: schema129.properties.verification.properties.commands.items.properties.summary, data: data15 };
+                    vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
+                  }
+                }
+              } else {
+                let err37 = { instancePath: instancePath + "/verification/commands/" + i2, schemaPath: "#/properties/verification/properties/commands/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema129.properties.verification.properties.commands.items.type, parentSchema: schema129.properties.verification.properties.commands.items, data: data12 };
+                vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
+              }
+            }
+          } else {
+            let err38 = { instancePath: instancePath + "/verification/commands", schemaPath: "#/properties/verification/properties/commands/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.properties.verification.properties.commands.type, parentSchema: schema129.properties.verification.properties.commands, data: data11 };
+            vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
+          }
+        }
+      } else {
+        let err39 = { instancePath: instancePath + "/verification", schemaPath: "#/properties/verification/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema129.properties.verification.type, parentSchema: schema129.properties.verification, data: data10 };
+        vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
+      }
+    }
+    if (data.blocked_reason !== void 0) {
+      let data16 = data.blocked_reason;
+      if (typeof data16 != "string") {
+        let err40 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.blocked_reason.type, parentSchema: schema129.properties.blocked_reason, data: data16 };
+        vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
+      }
+      if (!(data16 === "requirements_unclear" || data16 === "architecture_decision" || data16 === "approval_required" || data16 === "dependency_missing" || data16 === "test_failures" || data16 === "security_concern" || data16 === "out_of_scope" || data16 === "environment" || data16 === "retry_limit")) {
+        let err41 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema129.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema129.properties.blocked_reason.enum, parentSchema: schema129.properties.blocked_reason, data: data16 };
+        vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
+      }
+    }
+    if (data.missing_context !== void 0) {
+      let data17 = data.missing_context;
+      if (Array.isArray(data17)) {
+        let len3 = data17.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data18 = data17[i3];
+          if (typeof data18 == "string") {
+            if (func1(data18) < 1) {
+              let err42 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.missing_context.items, data: data18 };
+              vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
+            }
+          } else {
+            let err43 = { instancePath: instancePath + "/missing_context/" + i3, schemaPath: "#/properties/missing_context/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.missing_context.items.type, parentSchema: schema129.properties.missing_context.items, data: data18 };
+            vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
+          }
+        }
+      } else {
+        let err44 = { instancePath: instancePath + "/missing_context", schemaPath: "#/properties/missing_context/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.properties.missing_context.type, parentSchema: schema129.properties.missing_context, data: data17 };
+        vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
+      }
+    }
+    if (data.commits !== void 0) {
+      let data19 = data.commits;
+      if (Array.isArray(data19)) {
+        let len4 = data19.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data20 = data19[i4];
+          if (typeof data20 == "string") {
+            if (!pattern59.test(data20)) {
+              let err45 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema129.properties.commits.items, data: data20 };
+              vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
+            }
+          } else {
+            let err46 = { instancePath: instancePath + "/commits/" + i4, schemaPath: "#/properties/commits/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.commits.items.type, parentSchema: schema129.properties.commits.items, data: data20 };
+            vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
+          }
+        }
+      } else {
+        let err47 = { instancePath: instancePath + "/commits", schemaPath: "#/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.properties.commits.type, parentSchema: schema129.properties.commits, data: data19 };
+        vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
+      }
+    }
+    if (data.attempted !== void 0) {
+      let data21 = data.attempted;
+      if (Array.isArray(data21)) {
+        let len5 = data21.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          let data22 = data21[i5];
+          if (typeof data22 == "string") {
+            if (func1(data22) < 1) {
+              let err48 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.attempted.items, data: data22 };
+              vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
+            }
+          } else {
+            let err49 = { instancePath: instancePath + "/attempted/" + i5, schemaPath: "#/properties/attempted/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.attempted.items.type, parentSchema: schema129.properties.attempted.items, data: data22 };
+            vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
+          }
+        }
+      } else {
+        let err50 = { instancePath: instancePath + "/attempted", schemaPath: "#/properties/attempted/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.properties.attempted.type, parentSchema: schema129.properties.attempted, data: data21 };
+        vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
+      }
+    }
+    if (data.recommendation !== void 0) {
+      let data23 = data.recommendation;
+      if (typeof data23 != "string") {
+        let err51 = { instancePath: instancePath + "/recommendation", schemaPath: "#/properties/recommendation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.recommendation.type, parentSchema: schema129.properties.recommendation, data: data23 };
+        vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
+      }
+    }
+    if (data.findings !== void 0) {
+      let data24 = data.findings;
+      if (Array.isArray(data24)) {
+        let len6 = data24.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          let data25 = data24[i6];
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            if (data25.severity === void 0) {
+              let err52 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema129.properties.findings.items.required, parentSchema: schema129.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
+            }
+            if (data25.confidence === void 0) {
+              let err53 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "confidence" }, message: "must have required property 'confidence'", schema: schema129.properties.findings.items.required, parentSchema: schema129.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
+            }
+            if (data25.file === void 0) {
+              let err54 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema129.properties.findings.items.required, parentSchema: schema129.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
+            }
+            if (data25.line === void 0) {
+              let err55 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'", schema: schema129.properties.findings.items.required, parentSchema: schema129.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
+            }
+            if (data25.message === void 0) {
+              let err56 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema129.properties.findings.items.required, parentSchema: schema129.properties.findings.items, data: data25 };
+              vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
+            }
+            for (let key3 in data25)
+              if (!(key3 === "severity" || key3 === "confidence" || key3 === "file" || key3 === "line" || key3 === "message" || key3 === "rule")) {
+                let err57 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema129.properties.findings.items, data: data25 };
+                vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
+              }
+            if (data25.severity !== void 0) {
+              let data26 = data25.severity;
+              if (typeof data26 != "string") {
+                let err58 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.findings.items.properties.severity.type, parentSchema: schema129.properties.findings.items.properties.severity, data: data26 };
+                vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
+              }
+              if (!(data26 === "critical" || data26 === "high" || data26 === "medium" || data26 === "low")) {
+                let err59 = { instancePath: instancePath + "/findings/" + i6 + "/severity", schemaPath: "#/properties/findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema129.properties.findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema129.properties.findings.items.properties.severity.enum, parentSchema: schema129.properties.findings.items.properties.severity, data: data26 };
+                vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
+              }
+            }
+            if (data25.confidence !== void 0) {
+              let data27 = data25.confidence;
+              if (!(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27))) {
+                let err60 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema129.properties.findings.items.properties.confidence.type, parentSchema: schema129.properties.findings.items.properties.confidence, data: data27 };
+                vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
+              }
+              if (typeof data27 == "number" && isFinite(data27)) {
+                if (data27 > 100 || isNaN(data27)) {
+                  let err61 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema129.properties.findings.items.properties.confidence, data: data27 };
+                  vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
+                }
+                if (data27 < 0 || isNaN(data27)) {
+                  let err62 = { instancePath: instancePath + "/findings/" + i6 + "/confidence", schemaPath: "#/properties/findings/items/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema129.properties.findings.items.properties.confidence, data: data27 };
+                  vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
+                }
+              }
+            }
+            if (data25.file !== void 0) {
+              let data28 = data25.file;
+              if (typeof data28 == "string") {
+                if (func1(data28) < 1) {
+                  let err63 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.findings.items.properties.file, data: data28 };
+                  vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
+                }
+              } else {
+                let err64 = { instancePath: instancePath + "/findings/" + i6 + "/file", schemaPath: "#/properties/findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.findings.items.properties.file.type, parentSchema: schema129.properties.findings.items.properties.file, data: data28 };
+                vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
+              }
+            }
+            if (data25.line !== void 0) {
+              let data29 = data25.line;
+              if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
+                let err65 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema129.properties.findings.items.properties.line.type, parentSchema: schema129.properties.findings.items.properties.line, data: data29 };
+                vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
+              }
+              if (typeof data29 == "number" && isFinite(data29) && (data29 < 1 || isNaN(data29))) {
+                let err66 = { instancePath: instancePath + "/findings/" + i6 + "/line", schemaPath: "#/properties/findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema129.properties.findings.items.properties.line, data: data29 };
+                vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
+              }
+            }
+            if (data25.message !== void 0) {
+              let data30 = data25.message;
+              if (typeof data30 == "string") {
+                if (func1(data30) < 1) {
+                  let err67 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.findings.items.properties.message, data: data30 };
+                  vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
+                }
+              } else {
+                let err68 = { instancePath: instancePath + "/findings/" + i6 + "/message", schemaPath: "#/properties/findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.findings.items.properties.message.type, parentSchema: schema129.properties.findings.items.properties.message, data: data30 };
+                vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
+              }
+            }
+            if (data25.rule !== void 0) {
+              let data31 = data25.rule;
+              if (typeof data31 != "string") {
+                let err69 = { instancePath: instancePath + "/findings/" + i6 + "/rule", schemaPath: "#/properties/findings/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.findings.items.properties.rule.type, parentSchema: schema129.properties.findings.items.properties.rule, data: data31 };
+                vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
+              }
+            }
+          } else {
+            let err70 = { instancePath: instancePath + "/findings/" + i6, schemaPath: "#/properties/findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema129.properties.findings.items.type, parentSchema: schema129.properties.findings.items, data: data25 };
+            vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
+          }
+        }
+      } else {
+        let err71 = { instancePath: instancePath + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema129.properties.findings.type, parentSchema: schema129.properties.findings, data: data24 };
+        vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
+      }
+    }
+    if (data.report_file !== void 0) {
+      let data32 = data.report_file;
+      if (typeof data32 == "string") {
+        if (func1(data32) < 1) {
+          let err72 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema129.properties.report_file, data: data32 };
+          vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
+        }
+      } else {
+        let err73 = { instancePath: instancePath + "/report_file", schemaPath: "#/properties/report_file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.properties.report_file.type, parentSchema: schema129.properties.report_file, data: data32 };
+        vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
+      }
+    }
+  } else {
+    let err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema129.type, parentSchema: schema129, data };
+    vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
+  }
+  return validate73.errors = vErrors, errors === 0;
+}
+validate73.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v17 = validate74, schema130 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "progress-state.schema.json", title: "Progress state", description: "The JSON twin of a backend-team progress file (.backend-team/progress/<feature>.md). It holds the same facts in a form scripts can read, so a later session can resume without re-running finished phases.", type: "object", additionalProperties: !1, required: ["feature", "status", "base", "created", "updated", "phases", "review_gates", "context_for_resume", "error_log", "deferred_findings", "discoveries"], $defs: { phase: { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, gate: { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, commit: { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" } }, allOf: [{ if: { properties: { status: { description: "The condition: status is blocked.", const: "blocked" } }, required: ["status"] }, then: { required: ["blocked_reason"], properties: { blocked_reason: { description: "Then blocked_reason must be present." } } } }], properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, feature: { description: "Kebab-case feature slug; also the file name of the progress file.", type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, status: { description: "Overall state of the feature, using the orchestrator's status values.", type: "string", enum: ["complete", "in_progress", "blocked"] }, blocked_reason: { description: "Why the feature is blocked (required when status is blocked); the specialists' routing keys.", type: "string", enum: ["requirements_unclear", "architecture_decision", "approval_required", "dependency_missing", "test_failures", "security_concern", "out_of_scope", "environment", "retry_limit"] }, base: { description: "BASE: the commit HEAD pointed at when the orchestrator started the feature (git rev-parse HEAD). Reviews cover BASE..HEAD plus the working tree; resume reads git log BASE..HEAD.", $ref: "#/$defs/commit" }, created: { description: "When the progress file was created (RFC 3339).", type: "string", format: "date-time" }, updated: { description: "When the progress file was last updated (RFC 3339).", type: "string", format: "date-time" }, current_phase: { description: "The phase that is running or next to run.", $ref: "#/$defs/phase" }, phases: { description: "Every planned phase in order, finished or not.", type: "array", items: { description: "One phase of the plan.", type: "object", additionalProperties: !1, required: ["name", "status", "agent", "iterations", "outputs"], if: { properties: { status: { description: "The condition: the phase was skipped.", const: "skipped" } }, required: ["status"] }, then: { required: ["reason"], properties: { reason: { description: "Then reason must be present." } } }, properties: { name: { $ref: "#/$defs/phase" }, status: { description: "pending (not started), in_progress, complete (gate passed), blocked, or skipped (not needed for this feature).", type: "string", enum: ["pending", "in_progress", "complete", "blocked", "skipped"] }, agent: { description: "The specialist that owns the phase (bare name).", type: "string", minLength: 1 }, iterations: { description: "Iterations: dispatches of the phase's owner for this phase, the first included, needs_context rounds excluded. The cap is 3 on the owner's model plus 1 on opus (4 in all); then escalate.", type: "integer", minimum: 0, maximum: 4 }, context_rounds: { description: "Re-dispatches after needs_context; at most 2, then the question goes to the user.", type: "integer", minimum: 0, maximum: 2 }, outputs: { description: "Artifacts the phase produced: report files, design docs, packages.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, commits: { description: "Commits that hold the phase's output, oldest first; each exists in git log BASE..HEAD.", type: "array", items: { $ref: "#/$defs/commit" } }, reason: { description: "Why the phase was skipped (required when status is skipped), e.g. no approved test stack.", type: "string", minLength: 1 }, notes: { description: "One line on the gate outcome.", type: "string" } } } }, review_gates: { description: "Gate state of the two review stages, so a resumed session knows whether stage 1 passed. Stage 2 starts only when spec is passed.", type: "object", additionalProperties: !1, required: ["spec", "quality", "security"], properties: { spec: { $ref: "#/$defs/gate" }, quality: { $ref: "#/$defs/gate" }, security: { $ref: "#/$defs/gate" }, reviewed_head: { description: "The HEAD commit the last review ran against; findings after it need a re-review of BASE..HEAD.", $ref: "#/$defs/commit" } } }, context_for_resume: { description: "What a fresh session needs to continue without re-reading the whole history.", type: "object", additionalProperties: !1, required: ["next_action"], properties: { next_action: { description: "The single next thing to do, specific enough to act on.", type: "string", minLength: 1 }, decisions: { description: "Decisions already made that later phases must respect.", type: "array", items: { description: "One decision and its reason.", type: "string", minLength: 1 } }, key_files: { description: "Files the next phase must read first.", type: "array", items: { description: "A repository-relative path.", type: "string", minLength: 1 } }, open_questions: { description: "Questions waiting for the user.", type: "array", items: { description: "One open question.", type: "string", minLength: 1 } } } }, error_log: { description: "Failures seen so far, newest last.", type: "array", items: { description: "One failure.", type: "object", additionalProperties: !1, required: ["timestamp", "phase", "error"], properties: { timestamp: { description: "When it happened (RFC 3339).", type: "string", format: "date-time" }, phase: { description: "Phase in which it happened.", type: "string", minLength: 1 }, agent: { description: "Specialist that reported it.", type: "string" }, error: { description: "What failed, with the command or message.", type: "string", minLength: 1 }, resolution: { description: "How it was resolved, or empty while open.", type: "string" } } } }, deferred_findings: { description: "Review findings that were accepted but not fixed in this feature, so they are not lost.", type: "array", items: { description: "One deferred finding.", type: "object", additionalProperties: !1, required: ["severity", "source", "message", "reason"], properties: { severity: { description: "Severity as the reviewer gave it.", type: "string", enum: ["critical", "high", "medium", "low"] }, source: { description: "The reviewer that reported it.", type: "string", minLength: 1 }, file: { description: "Repository-relative path.", type: "string" }, line: { description: "1-based line number.", type: "integer", minimum: 1 }, message: { description: "The finding.", type: "string", minLength: 1 }, reason: { description: "Why it was deferred and who agreed.", type: "string", minLength: 1 } } } }, discoveries: { description: "Facts learned during the work that later tasks or features should know (conventions, traps, tool quirks).", type: "array", items: { description: "One discovery.", type: "object", additionalProperties: !1, required: ["text", "source"], properties: { text: { description: "The discovery in one or two sentences.", type: "string", minLength: 1 }, source: { description: "Agent or phase that found it.", type: "string", minLength: 1 }, applies_to: { description: "Packages, files or phases it affects.", type: "array", items: { description: "A path, package or phase.", type: "string", minLength: 1 } } } } } } }, schema131 = { description: "A git commit id.", type: "string", pattern: "^[0-9a-f]{7,40}$" }, schema132 = { description: "One phase of the pack's phase vocabulary, the same list in every schema and prompt.", type: "string", enum: ["architecture", "infrastructure", "implementation", "unit-tests", "integration-tests", "acceptance-tests", "review", "deploy", "teardown", "close-out"] }, schema135 = { description: "pending (not run yet), passed, failed (findings went back to their owners), or skipped (with a reason in the phase notes).", type: "string", enum: ["pending", "passed", "failed", "skipped"] }, formats6 = require_formats().fullFormats["date-time"];
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate74.evaluated;
+  evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
+  let _errs2 = errors, valid1 = !0, _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.status === void 0 && (missing0 = "status")) {
+      let err0 = {};
+      vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
+    } else if (data.status !== void 0 && data.status !== "blocked") {
+      let err1 = {};
+      vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  if (errors = _errs2, vErrors !== null && (_errs2 ? vErrors.length = _errs2 : vErrors = null), _valid0) {
+    let _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data) && data.blocked_reason === void 0) {
+      let err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "blocked_reason" }, message: "must have required property 'blocked_reason'", schema: schema130.allOf[0].then.required, parentSchema: schema130.allOf[0].then, data };
+      vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
+    }
+    var _valid0 = _errs5 === errors;
+    if (valid1 = _valid0, valid1) {
+      var props0 = {};
+      props0.blocked_reason = !0, props0.status = !0;
+    }
+  }
+  if (!valid1) {
+    let err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema130.allOf[0].if, parentSchema: schema130.allOf[0], data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.feature === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema128.required, parentSchema: schema128, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "feature" }, message: "must have required property 'feature'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     if (data.status === void 0) {
-      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema128.required, parentSchema: schema128, data };
+      let err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
     }
     if (data.base === void 0) {
-      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'", schema: schema128.required, parentSchema: schema128, data };
+      let err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
     }
     if (data.created === void 0) {
-      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema128.required, parentSchema: schema128, data };
+      let err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
     }
     if (data.updated === void 0) {
-      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema128.required, parentSchema: schema128, data };
+      let err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
     }
     if (data.phases === void 0) {
-      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema128.required, parentSchema: schema128, data };
+      let err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phases" }, message: "must have required property 'phases'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
     }
     if (data.review_gates === void 0) {
-      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "review_gates" }, message: "must have required property 'review_gates'", schema: schema128.required, parentSchema: schema128, data };
+      let err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "review_gates" }, message: "must have required property 'review_gates'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
     }
     if (data.context_for_resume === void 0) {
-      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema128.required, parentSchema: schema128, data };
+      let err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "context_for_resume" }, message: "must have required property 'context_for_resume'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
     }
     if (data.error_log === void 0) {
-      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema128.required, parentSchema: schema128, data };
+      let err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_log" }, message: "must have required property 'error_log'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
     }
     if (data.deferred_findings === void 0) {
-      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema128.required, parentSchema: schema128, data };
+      let err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "deferred_findings" }, message: "must have required property 'deferred_findings'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
     }
     if (data.discoveries === void 0) {
-      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema128.required, parentSchema: schema128, data };
+      let err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "discoveries" }, message: "must have required property 'discoveries'", schema: schema130.required, parentSchema: schema130, data };
       vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema128.properties, key0)) {
-        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema128, data };
+      if (!func17.call(schema130.properties, key0)) {
+        let err15 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130, data };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     if (data.$schema !== void 0) {
       let data1 = data.$schema;
       if (typeof data1 != "string") {
-        let err16 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.$schema.type, parentSchema: schema128.properties.$schema, data: data1 };
+        let err16 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.$schema.type, parentSchema: schema130.properties.$schema, data: data1 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
     if (data.feature !== void 0) {
       let data2 = data.feature;
       if (typeof data2 == "string") {
-        if (!pattern49.test(data2)) {
-          let err17 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema128.properties.feature, data: data2 };
+        if (!pattern55.test(data2)) {
+          let err17 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"', schema: "^[a-z0-9]+(-[a-z0-9]+)*$", parentSchema: schema130.properties.feature, data: data2 };
           vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
         }
       } else {
-        let err18 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.feature.type, parentSchema: schema128.properties.feature, data: data2 };
+        let err18 = { instancePath: instancePath + "/feature", schemaPath: "#/properties/feature/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.feature.type, parentSchema: schema130.properties.feature, data: data2 };
         vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
       }
     }
     if (data.status !== void 0) {
       let data3 = data.status;
       if (typeof data3 != "string") {
-        let err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.status.type, parentSchema: schema128.properties.status, data: data3 };
+        let err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.status.type, parentSchema: schema130.properties.status, data: data3 };
         vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
       }
       if (!(data3 === "complete" || data3 === "in_progress" || data3 === "blocked")) {
-        let err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema128.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema128.properties.status.enum, parentSchema: schema128.properties.status, data: data3 };
+        let err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema130.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.status.enum, parentSchema: schema130.properties.status, data: data3 };
         vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
       }
     }
     if (data.blocked_reason !== void 0) {
       let data4 = data.blocked_reason;
       if (typeof data4 != "string") {
-        let err21 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.blocked_reason.type, parentSchema: schema128.properties.blocked_reason, data: data4 };
+        let err21 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.blocked_reason.type, parentSchema: schema130.properties.blocked_reason, data: data4 };
         vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
       }
       if (!(data4 === "requirements_unclear" || data4 === "architecture_decision" || data4 === "approval_required" || data4 === "dependency_missing" || data4 === "test_failures" || data4 === "security_concern" || data4 === "out_of_scope" || data4 === "environment" || data4 === "retry_limit")) {
-        let err22 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema128.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema128.properties.blocked_reason.enum, parentSchema: schema128.properties.blocked_reason, data: data4 };
+        let err22 = { instancePath: instancePath + "/blocked_reason", schemaPath: "#/properties/blocked_reason/enum", keyword: "enum", params: { allowedValues: schema130.properties.blocked_reason.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.blocked_reason.enum, parentSchema: schema130.properties.blocked_reason, data: data4 };
         vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
     if (data.base !== void 0) {
       let data5 = data.base;
       if (typeof data5 == "string") {
-        if (!pattern53.test(data5)) {
-          let err23 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema129, data: data5 };
+        if (!pattern59.test(data5)) {
+          let err23 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema131, data: data5 };
           vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
         }
       } else {
-        let err24 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.type, parentSchema: schema129, data: data5 };
+        let err24 = { instancePath: instancePath + "/base", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data5 };
         vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
       }
     }
@@ -46992,11 +47370,11 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.created;
       if (typeof data6 == "string") {
         if (!formats6.validate(data6)) {
-          let err25 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema128.properties.created, data: data6 };
+          let err25 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema130.properties.created, data: data6 };
           vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
         }
       } else {
-        let err26 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.created.type, parentSchema: schema128.properties.created, data: data6 };
+        let err26 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.created.type, parentSchema: schema130.properties.created, data: data6 };
         vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
       }
     }
@@ -47004,22 +47382,22 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.updated;
       if (typeof data7 == "string") {
         if (!formats6.validate(data7)) {
-          let err27 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema128.properties.updated, data: data7 };
+          let err27 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema130.properties.updated, data: data7 };
           vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
         }
       } else {
-        let err28 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.updated.type, parentSchema: schema128.properties.updated, data: data7 };
+        let err28 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.updated.type, parentSchema: schema130.properties.updated, data: data7 };
         vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
       }
     }
     if (data.current_phase !== void 0) {
       let data8 = data.current_phase;
       if (typeof data8 != "string") {
-        let err29 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.type, parentSchema: schema130, data: data8 };
+        let err29 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema132.type, parentSchema: schema132, data: data8 };
         vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
       }
       if (!(data8 === "architecture" || data8 === "infrastructure" || data8 === "implementation" || data8 === "unit-tests" || data8 === "integration-tests" || data8 === "acceptance-tests" || data8 === "review" || data8 === "deploy" || data8 === "teardown" || data8 === "close-out")) {
-        let err30 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema130.enum }, message: "must be equal to one of the allowed values", schema: schema130.enum, parentSchema: schema130, data: data8 };
+        let err30 = { instancePath: instancePath + "/current_phase", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema132.enum }, message: "must be equal to one of the allowed values", schema: schema132.enum, parentSchema: schema132, data: data8 };
         vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
       }
     }
@@ -47043,7 +47421,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
           if (errors = _errs29, vErrors !== null && (_errs29 ? vErrors.length = _errs29 : vErrors = null), _valid1) {
             let _errs32 = errors;
             if (data10 && typeof data10 == "object" && !Array.isArray(data10) && data10.reason === void 0) {
-              let err33 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/then/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema128.properties.phases.items.then.required, parentSchema: schema128.properties.phases.items.then, data: data10 };
+              let err33 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/then/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema130.properties.phases.items.then.required, parentSchema: schema130.properties.phases.items.then, data: data10 };
               vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
             }
             var _valid1 = _errs32 === errors;
@@ -47053,54 +47431,54 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
           if (!valid8) {
-            let err34 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema128.properties.phases.items.if, parentSchema: schema128.properties.phases.items, data: data10 };
+            let err34 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema130.properties.phases.items.if, parentSchema: schema130.properties.phases.items, data: data10 };
             vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
           }
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.name === void 0) {
-              let err35 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema128.properties.phases.items.required, parentSchema: schema128.properties.phases.items, data: data10 };
+              let err35 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema130.properties.phases.items.required, parentSchema: schema130.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
             if (data10.status === void 0) {
-              let err36 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema128.properties.phases.items.required, parentSchema: schema128.properties.phases.items, data: data10 };
+              let err36 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema130.properties.phases.items.required, parentSchema: schema130.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
             }
             if (data10.agent === void 0) {
-              let err37 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema128.properties.phases.items.required, parentSchema: schema128.properties.phases.items, data: data10 };
+              let err37 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "agent" }, message: "must have required property 'agent'", schema: schema130.properties.phases.items.required, parentSchema: schema130.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
             }
             if (data10.iterations === void 0) {
-              let err38 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema128.properties.phases.items.required, parentSchema: schema128.properties.phases.items, data: data10 };
+              let err38 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "iterations" }, message: "must have required property 'iterations'", schema: schema130.properties.phases.items.required, parentSchema: schema130.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
             }
             if (data10.outputs === void 0) {
-              let err39 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema128.properties.phases.items.required, parentSchema: schema128.properties.phases.items, data: data10 };
+              let err39 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/required", keyword: "required", params: { missingProperty: "outputs" }, message: "must have required property 'outputs'", schema: schema130.properties.phases.items.required, parentSchema: schema130.properties.phases.items, data: data10 };
               vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
             }
             for (let key1 in data10)
-              if (!func17.call(schema128.properties.phases.items.properties, key1)) {
-                let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema128.properties.phases.items, data: data10 };
+              if (!func17.call(schema130.properties.phases.items.properties, key1)) {
+                let err40 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.phases.items, data: data10 };
                 vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
               }
             if (data10.name !== void 0) {
               let data12 = data10.name;
               if (typeof data12 != "string") {
-                let err41 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.type, parentSchema: schema130, data: data12 };
+                let err41 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema132.type, parentSchema: schema132, data: data12 };
                 vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
               }
               if (!(data12 === "architecture" || data12 === "infrastructure" || data12 === "implementation" || data12 === "unit-tests" || data12 === "integration-tests" || data12 === "acceptance-tests" || data12 === "review" || data12 === "deploy" || data12 === "teardown" || data12 === "close-out")) {
-                let err42 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema130.enum }, message: "must be equal to one of the allowed values", schema: schema130.enum, parentSchema: schema130, data: data12 };
+                let err42 = { instancePath: instancePath + "/phases/" + i0 + "/name", schemaPath: "#/$defs/phase/enum", keyword: "enum", params: { allowedValues: schema132.enum }, message: "must be equal to one of the allowed values", schema: schema132.enum, parentSchema: schema132, data: data12 };
                 vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
               }
             }
             if (data10.status !== void 0) {
               let data13 = data10.status;
               if (typeof data13 != "string") {
-                let err43 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.phases.items.properties.status.type, parentSchema: schema128.properties.phases.items.properties.status, data: data13 };
+                let err43 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.phases.items.properties.status.type, parentSchema: schema130.properties.phases.items.properties.status, data: data13 };
                 vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
               }
               if (!(data13 === "pending" || data13 === "in_progress" || data13 === "complete" || data13 === "blocked" || data13 === "skipped")) {
-                let err44 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema128.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema128.properties.phases.items.properties.status.enum, parentSchema: schema128.properties.phases.items.properties.status, data: data13 };
+                let err44 = { instancePath: instancePath + "/phases/" + i0 + "/status", schemaPath: "#/properties/phases/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema130.properties.phases.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.phases.items.properties.status.enum, parentSchema: schema130.properties.phases.items.properties.status, data: data13 };
                 vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
               }
             }
@@ -47108,27 +47486,27 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data14 = data10.agent;
               if (typeof data14 == "string") {
                 if (func1(data14) < 1) {
-                  let err45 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.phases.items.properties.agent, data: data14 };
+                  let err45 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.phases.items.properties.agent, data: data14 };
                   vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
                 }
               } else {
-                let err46 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.phases.items.properties.agent.type, parentSchema: schema128.properties.phases.items.properties.agent, data: data14 };
+                let err46 = { instancePath: instancePath + "/phases/" + i0 + "/agent", schemaPath: "#/properties/phases/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.phases.items.properties.agent.type, parentSchema: schema130.properties.phases.items.properties.agent, data: data14 };
                 vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
               }
             }
             if (data10.iterations !== void 0) {
               let data15 = data10.iterations;
               if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-                let err47 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema128.properties.phases.items.properties.iterations.type, parentSchema: schema128.properties.phases.items.properties.iterations, data: data15 };
+                let err47 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema130.properties.phases.items.properties.iterations.type, parentSchema: schema130.properties.phases.items.properties.iterations, data: data15 };
                 vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
               }
               if (typeof data15 == "number" && isFinite(data15)) {
                 if (data15 > 4 || isNaN(data15)) {
-                  let err48 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4", schema: 4, parentSchema: schema128.properties.phases.items.properties.iterations, data: data15 };
+                  let err48 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4", schema: 4, parentSchema: schema130.properties.phases.items.properties.iterations, data: data15 };
                   vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
                 }
                 if (data15 < 0 || isNaN(data15)) {
-                  let err49 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema128.properties.phases.items.properties.iterations, data: data15 };
+                  let err49 = { instancePath: instancePath + "/phases/" + i0 + "/iterations", schemaPath: "#/properties/phases/items/properties/iterations/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema130.properties.phases.items.properties.iterations, data: data15 };
                   vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
                 }
               }
@@ -47136,16 +47514,16 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
             if (data10.context_rounds !== void 0) {
               let data16 = data10.context_rounds;
               if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-                let err50 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema128.properties.phases.items.properties.context_rounds.type, parentSchema: schema128.properties.phases.items.properties.context_rounds, data: data16 };
+                let err50 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema130.properties.phases.items.properties.context_rounds.type, parentSchema: schema130.properties.phases.items.properties.context_rounds, data: data16 };
                 vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
               }
               if (typeof data16 == "number" && isFinite(data16)) {
                 if (data16 > 2 || isNaN(data16)) {
-                  let err51 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema128.properties.phases.items.properties.context_rounds, data: data16 };
+                  let err51 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema130.properties.phases.items.properties.context_rounds, data: data16 };
                   vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
                 }
                 if (data16 < 0 || isNaN(data16)) {
-                  let err52 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema128.properties.phases.items.properties.context_rounds, data: data16 };
+                  let err52 = { instancePath: instancePath + "/phases/" + i0 + "/context_rounds", schemaPath: "#/properties/phases/items/properties/context_rounds/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema130.properties.phases.items.properties.context_rounds, data: data16 };
                   vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
                 }
               }
@@ -47158,16 +47536,16 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
                   let data18 = data17[i1];
                   if (typeof data18 == "string") {
                     if (func1(data18) < 1) {
-                      let err53 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.phases.items.properties.outputs.items, data: data18 };
+                      let err53 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.phases.items.properties.outputs.items, data: data18 };
                       vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
                     }
                   } else {
-                    let err54 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.phases.items.properties.outputs.items.type, parentSchema: schema128.properties.phases.items.properties.outputs.items, data: data18 };
+                    let err54 = { instancePath: instancePath + "/phases/" + i0 + "/outputs/" + i1, schemaPath: "#/properties/phases/items/properties/outputs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.phases.items.properties.outputs.items.type, parentSchema: schema130.properties.phases.items.properties.outputs.items, data: data18 };
                     vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
                   }
                 }
               } else {
-                let err55 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.phases.items.properties.outputs.type, parentSchema: schema128.properties.phases.items.properties.outputs, data: data17 };
+                let err55 = { instancePath: instancePath + "/phases/" + i0 + "/outputs", schemaPath: "#/properties/phases/items/properties/outputs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.phases.items.properties.outputs.type, parentSchema: schema130.properties.phases.items.properties.outputs, data: data17 };
                 vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
               }
             }
@@ -47178,17 +47556,17 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i2 = 0; i2 < len2; i2++) {
                   let data20 = data19[i2];
                   if (typeof data20 == "string") {
-                    if (!pattern53.test(data20)) {
-                      let err56 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema129, data: data20 };
+                    if (!pattern59.test(data20)) {
+                      let err56 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema131, data: data20 };
                       vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
                     }
                   } else {
-                    let err57 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.type, parentSchema: schema129, data: data20 };
+                    let err57 = { instancePath: instancePath + "/phases/" + i0 + "/commits/" + i2, schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data20 };
                     vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
                   }
                 }
               } else {
-                let err58 = { instancePath: instancePath + "/phases/" + i0 + "/commits", schemaPath: "#/properties/phases/items/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.phases.items.properties.commits.type, parentSchema: schema128.properties.phases.items.properties.commits, data: data19 };
+                let err58 = { instancePath: instancePath + "/phases/" + i0 + "/commits", schemaPath: "#/properties/phases/items/properties/commits/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.phases.items.properties.commits.type, parentSchema: schema130.properties.phases.items.properties.commits, data: data19 };
                 vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
               }
             }
@@ -47196,28 +47574,28 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data21 = data10.reason;
               if (typeof data21 == "string") {
                 if (func1(data21) < 1) {
-                  let err59 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.phases.items.properties.reason, data: data21 };
+                  let err59 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.phases.items.properties.reason, data: data21 };
                   vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
                 }
               } else {
-                let err60 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.phases.items.properties.reason.type, parentSchema: schema128.properties.phases.items.properties.reason, data: data21 };
+                let err60 = { instancePath: instancePath + "/phases/" + i0 + "/reason", schemaPath: "#/properties/phases/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.phases.items.properties.reason.type, parentSchema: schema130.properties.phases.items.properties.reason, data: data21 };
                 vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
               }
             }
             if (data10.notes !== void 0) {
               let data22 = data10.notes;
               if (typeof data22 != "string") {
-                let err61 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.phases.items.properties.notes.type, parentSchema: schema128.properties.phases.items.properties.notes, data: data22 };
+                let err61 = { instancePath: instancePath + "/phases/" + i0 + "/notes", schemaPath: "#/properties/phases/items/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.phases.items.properties.notes.type, parentSchema: schema130.properties.phases.items.properties.notes, data: data22 };
                 vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
               }
             }
           } else {
-            let err62 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema128.properties.phases.items.type, parentSchema: schema128.properties.phases.items, data: data10 };
+            let err62 = { instancePath: instancePath + "/phases/" + i0, schemaPath: "#/properties/phases/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.phases.items.type, parentSchema: schema130.properties.phases.items, data: data10 };
             vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
           }
         }
       } else {
-        let err63 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.phases.type, parentSchema: schema128.properties.phases, data: data9 };
+        let err63 = { instancePath: instancePath + "/phases", schemaPath: "#/properties/phases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.phases.type, parentSchema: schema130.properties.phases, data: data9 };
         vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
       }
     }
@@ -47225,69 +47603,69 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
       let data23 = data.review_gates;
       if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
         if (data23.spec === void 0) {
-          let err64 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema128.properties.review_gates.required, parentSchema: schema128.properties.review_gates, data: data23 };
+          let err64 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "spec" }, message: "must have required property 'spec'", schema: schema130.properties.review_gates.required, parentSchema: schema130.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
         }
         if (data23.quality === void 0) {
-          let err65 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "quality" }, message: "must have required property 'quality'", schema: schema128.properties.review_gates.required, parentSchema: schema128.properties.review_gates, data: data23 };
+          let err65 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "quality" }, message: "must have required property 'quality'", schema: schema130.properties.review_gates.required, parentSchema: schema130.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
         }
         if (data23.security === void 0) {
-          let err66 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "security" }, message: "must have required property 'security'", schema: schema128.properties.review_gates.required, parentSchema: schema128.properties.review_gates, data: data23 };
+          let err66 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/required", keyword: "required", params: { missingProperty: "security" }, message: "must have required property 'security'", schema: schema130.properties.review_gates.required, parentSchema: schema130.properties.review_gates, data: data23 };
           vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
         }
         for (let key2 in data23)
           if (!(key2 === "spec" || key2 === "quality" || key2 === "security" || key2 === "reviewed_head")) {
-            let err67 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema128.properties.review_gates, data: data23 };
+            let err67 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.review_gates, data: data23 };
             vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
           }
         if (data23.spec !== void 0) {
           let data24 = data23.spec;
           if (typeof data24 != "string") {
-            let err68 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema133.type, parentSchema: schema133, data: data24 };
+            let err68 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.type, parentSchema: schema135, data: data24 };
             vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
           }
           if (!(data24 === "pending" || data24 === "passed" || data24 === "failed" || data24 === "skipped")) {
-            let err69 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema133.enum }, message: "must be equal to one of the allowed values", schema: schema133.enum, parentSchema: schema133, data: data24 };
+            let err69 = { instancePath: instancePath + "/review_gates/spec", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema135.enum }, message: "must be equal to one of the allowed values", schema: schema135.enum, parentSchema: schema135, data: data24 };
             vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
           }
         }
         if (data23.quality !== void 0) {
           let data25 = data23.quality;
           if (typeof data25 != "string") {
-            let err70 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema133.type, parentSchema: schema133, data: data25 };
+            let err70 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.type, parentSchema: schema135, data: data25 };
             vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
           }
           if (!(data25 === "pending" || data25 === "passed" || data25 === "failed" || data25 === "skipped")) {
-            let err71 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema133.enum }, message: "must be equal to one of the allowed values", schema: schema133.enum, parentSchema: schema133, data: data25 };
+            let err71 = { instancePath: instancePath + "/review_gates/quality", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema135.enum }, message: "must be equal to one of the allowed values", schema: schema135.enum, parentSchema: schema135, data: data25 };
             vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
           }
         }
         if (data23.security !== void 0) {
           let data26 = data23.security;
           if (typeof data26 != "string") {
-            let err72 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema133.type, parentSchema: schema133, data: data26 };
+            let err72 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema135.type, parentSchema: schema135, data: data26 };
             vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
           }
           if (!(data26 === "pending" || data26 === "passed" || data26 === "failed" || data26 === "skipped")) {
-            let err73 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema133.enum }, message: "must be equal to one of the allowed values", schema: schema133.enum, parentSchema: schema133, data: data26 };
+            let err73 = { instancePath: instancePath + "/review_gates/security", schemaPath: "#/$defs/gate/enum", keyword: "enum", params: { allowedValues: schema135.enum }, message: "must be equal to one of the allowed values", schema: schema135.enum, parentSchema: schema135, data: data26 };
             vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
           }
         }
         if (data23.reviewed_head !== void 0) {
           let data27 = data23.reviewed_head;
           if (typeof data27 == "string") {
-            if (!pattern53.test(data27)) {
-              let err74 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema129, data: data27 };
+            if (!pattern59.test(data27)) {
+              let err74 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"', schema: "^[0-9a-f]{7,40}$", parentSchema: schema131, data: data27 };
               vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
             }
           } else {
-            let err75 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema129.type, parentSchema: schema129, data: data27 };
+            let err75 = { instancePath: instancePath + "/review_gates/reviewed_head", schemaPath: "#/$defs/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema131.type, parentSchema: schema131, data: data27 };
             vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
           }
         }
       } else {
-        let err76 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema128.properties.review_gates.type, parentSchema: schema128.properties.review_gates, data: data23 };
+        let err76 = { instancePath: instancePath + "/review_gates", schemaPath: "#/properties/review_gates/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.review_gates.type, parentSchema: schema130.properties.review_gates, data: data23 };
         vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
       }
     }
@@ -47295,23 +47673,23 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
       let data28 = data.context_for_resume;
       if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
         if (data28.next_action === void 0) {
-          let err77 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema128.properties.context_for_resume.required, parentSchema: schema128.properties.context_for_resume, data: data28 };
+          let err77 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/required", keyword: "required", params: { missingProperty: "next_action" }, message: "must have required property 'next_action'", schema: schema130.properties.context_for_resume.required, parentSchema: schema130.properties.context_for_resume, data: data28 };
           vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
         }
         for (let key3 in data28)
           if (!(key3 === "next_action" || key3 === "decisions" || key3 === "key_files" || key3 === "open_questions")) {
-            let err78 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema128.properties.context_for_resume, data: data28 };
+            let err78 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.context_for_resume, data: data28 };
             vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
           }
         if (data28.next_action !== void 0) {
           let data29 = data28.next_action;
           if (typeof data29 == "string") {
             if (func1(data29) < 1) {
-              let err79 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.context_for_resume.properties.next_action, data: data29 };
+              let err79 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.context_for_resume.properties.next_action, data: data29 };
               vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
             }
           } else {
-            let err80 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.context_for_resume.properties.next_action.type, parentSchema: schema128.properties.context_for_resume.properties.next_action, data: data29 };
+            let err80 = { instancePath: instancePath + "/context_for_resume/next_action", schemaPath: "#/properties/context_for_resume/properties/next_action/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.context_for_resume.properties.next_action.type, parentSchema: schema130.properties.context_for_resume.properties.next_action, data: data29 };
             vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
           }
         }
@@ -47323,16 +47701,16 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data31 = data30[i3];
               if (typeof data31 == "string") {
                 if (func1(data31) < 1) {
-                  let err81 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.context_for_resume.properties.decisions.items, data: data31 };
+                  let err81 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.context_for_resume.properties.decisions.items, data: data31 };
                   vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
                 }
               } else {
-                let err82 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema128.properties.context_for_resume.properties.decisions.items, data: data31 };
+                let err82 = { instancePath: instancePath + "/context_for_resume/decisions/" + i3, schemaPath: "#/properties/context_for_resume/properties/decisions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.context_for_resume.properties.decisions.items.type, parentSchema: schema130.properties.context_for_resume.properties.decisions.items, data: data31 };
                 vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
               }
             }
           } else {
-            let err83 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.context_for_resume.properties.decisions.type, parentSchema: schema128.properties.context_for_resume.properties.decisions, data: data30 };
+            let err83 = { instancePath: instancePath + "/context_for_resume/decisions", schemaPath: "#/properties/context_for_resume/properties/decisions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.context_for_resume.properties.decisions.type, parentSchema: schema130.properties.context_for_resume.properties.decisions, data: data30 };
             vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
           }
         }
@@ -47344,16 +47722,16 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data33 = data32[i4];
               if (typeof data33 == "string") {
                 if (func1(data33) < 1) {
-                  let err84 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.context_for_resume.properties.key_files.items, data: data33 };
+                  let err84 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.context_for_resume.properties.key_files.items, data: data33 };
                   vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
                 }
               } else {
-                let err85 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema128.properties.context_for_resume.properties.key_files.items, data: data33 };
+                let err85 = { instancePath: instancePath + "/context_for_resume/key_files/" + i4, schemaPath: "#/properties/context_for_resume/properties/key_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.context_for_resume.properties.key_files.items.type, parentSchema: schema130.properties.context_for_resume.properties.key_files.items, data: data33 };
                 vErrors === null ? vErrors = [err85] : vErrors.push(err85), errors++;
               }
             }
           } else {
-            let err86 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.context_for_resume.properties.key_files.type, parentSchema: schema128.properties.context_for_resume.properties.key_files, data: data32 };
+            let err86 = { instancePath: instancePath + "/context_for_resume/key_files", schemaPath: "#/properties/context_for_resume/properties/key_files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.context_for_resume.properties.key_files.type, parentSchema: schema130.properties.context_for_resume.properties.key_files, data: data32 };
             vErrors === null ? vErrors = [err86] : vErrors.push(err86), errors++;
           }
         }
@@ -47365,21 +47743,21 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data35 = data34[i5];
               if (typeof data35 == "string") {
                 if (func1(data35) < 1) {
-                  let err87 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                  let err87 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.context_for_resume.properties.open_questions.items, data: data35 };
                   vErrors === null ? vErrors = [err87] : vErrors.push(err87), errors++;
                 }
               } else {
-                let err88 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema128.properties.context_for_resume.properties.open_questions.items, data: data35 };
+                let err88 = { instancePath: instancePath + "/context_for_resume/open_questions/" + i5, schemaPath: "#/properties/context_for_resume/properties/open_questions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.context_for_resume.properties.open_questions.items.type, parentSchema: schema130.properties.context_for_resume.properties.open_questions.items, data: data35 };
                 vErrors === null ? vErrors = [err88] : vErrors.push(err88), errors++;
               }
             }
           } else {
-            let err89 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.context_for_resume.properties.open_questions.type, parentSchema: schema128.properties.context_for_resume.properties.open_questions, data: data34 };
+            let err89 = { instancePath: instancePath + "/context_for_resume/open_questions", schemaPath: "#/properties/context_for_resume/properties/open_questions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.context_for_resume.properties.open_questions.type, parentSchema: schema130.properties.context_for_resume.properties.open_questions, data: data34 };
             vErrors === null ? vErrors = [err89] : vErrors.push(err89), errors++;
           }
         }
       } else {
-        let err90 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema128.properties.context_for_resume.type, parentSchema: schema128.properties.context_for_resume, data: data28 };
+        let err90 = { instancePath: instancePath + "/context_for_resume", schemaPath: "#/properties/context_for_resume/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.context_for_resume.type, parentSchema: schema130.properties.context_for_resume, data: data28 };
         vErrors === null ? vErrors = [err90] : vErrors.push(err90), errors++;
       }
     }
@@ -47391,31 +47769,31 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
           let data37 = data36[i6];
           if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
             if (data37.timestamp === void 0) {
-              let err91 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema128.properties.error_log.items.required, parentSchema: schema128.properties.error_log.items, data: data37 };
+              let err91 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'", schema: schema130.properties.error_log.items.required, parentSchema: schema130.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err91] : vErrors.push(err91), errors++;
             }
             if (data37.phase === void 0) {
-              let err92 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema128.properties.error_log.items.required, parentSchema: schema128.properties.error_log.items, data: data37 };
+              let err92 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema130.properties.error_log.items.required, parentSchema: schema130.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err92] : vErrors.push(err92), errors++;
             }
             if (data37.error === void 0) {
-              let err93 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema128.properties.error_log.items.required, parentSchema: schema128.properties.error_log.items, data: data37 };
+              let err93 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'", schema: schema130.properties.error_log.items.required, parentSchema: schema130.properties.error_log.items, data: data37 };
               vErrors === null ? vErrors = [err93] : vErrors.push(err93), errors++;
             }
             for (let key4 in data37)
               if (!(key4 === "timestamp" || key4 === "phase" || key4 === "agent" || key4 === "error" || key4 === "resolution")) {
-                let err94 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema128.properties.error_log.items, data: data37 };
+                let err94 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.error_log.items, data: data37 };
                 vErrors === null ? vErrors = [err94] : vErrors.push(err94), errors++;
               }
             if (data37.timestamp !== void 0) {
               let data38 = data37.timestamp;
               if (typeof data38 == "string") {
                 if (!formats6.validate(data38)) {
-                  let err95 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema128.properties.error_log.items.properties.timestamp, data: data38 };
+                  let err95 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema130.properties.error_log.items.properties.timestamp, data: data38 };
                   vErrors === null ? vErrors = [err95] : vErrors.push(err95), errors++;
                 }
               } else {
-                let err96 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.error_log.items.properties.timestamp.type, parentSchema: schema128.properties.error_log.items.properties.timestamp, data: data38 };
+                let err96 = { instancePath: instancePath + "/error_log/" + i6 + "/timestamp", schemaPath: "#/properties/error_log/items/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.error_log.items.properties.timestamp.type, parentSchema: schema130.properties.error_log.items.properties.timestamp, data: data38 };
                 vErrors === null ? vErrors = [err96] : vErrors.push(err96), errors++;
               }
             }
@@ -47423,18 +47801,18 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data39 = data37.phase;
               if (typeof data39 == "string") {
                 if (func1(data39) < 1) {
-                  let err97 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.error_log.items.properties.phase, data: data39 };
+                  let err97 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.error_log.items.properties.phase, data: data39 };
                   vErrors === null ? vErrors = [err97] : vErrors.push(err97), errors++;
                 }
               } else {
-                let err98 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.error_log.items.properties.phase.type, parentSchema: schema128.properties.error_log.items.properties.phase, data: data39 };
+                let err98 = { instancePath: instancePath + "/error_log/" + i6 + "/phase", schemaPath: "#/properties/error_log/items/properties/phase/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.error_log.items.properties.phase.type, parentSchema: schema130.properties.error_log.items.properties.phase, data: data39 };
                 vErrors === null ? vErrors = [err98] : vErrors.push(err98), errors++;
               }
             }
             if (data37.agent !== void 0) {
               let data40 = data37.agent;
               if (typeof data40 != "string") {
-                let err99 = { instancePath: instancePath + "/error_log/" + i6 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.error_log.items.properties.agent.type, parentSchema: schema128.properties.error_log.items.properties.agent, data: data40 };
+                let err99 = { instancePath: instancePath + "/error_log/" + i6 + "/agent", schemaPath: "#/properties/error_log/items/properties/agent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.error_log.items.properties.agent.type, parentSchema: schema130.properties.error_log.items.properties.agent, data: data40 };
                 vErrors === null ? vErrors = [err99] : vErrors.push(err99), errors++;
               }
             }
@@ -47442,28 +47820,28 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data41 = data37.error;
               if (typeof data41 == "string") {
                 if (func1(data41) < 1) {
-                  let err100 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.error_log.items.properties.error, data: data41 };
+                  let err100 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.error_log.items.properties.error, data: data41 };
                   vErrors === null ? vErrors = [err100] : vErrors.push(err100), errors++;
                 }
               } else {
-                let err101 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.error_log.items.properties.error.type, parentSchema: schema128.properties.error_log.items.properties.error, data: data41 };
+                let err101 = { instancePath: instancePath + "/error_log/" + i6 + "/error", schemaPath: "#/properties/error_log/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.error_log.items.properties.error.type, parentSchema: schema130.properties.error_log.items.properties.error, data: data41 };
                 vErrors === null ? vErrors = [err101] : vErrors.push(err101), errors++;
               }
             }
             if (data37.resolution !== void 0) {
               let data42 = data37.resolution;
               if (typeof data42 != "string") {
-                let err102 = { instancePath: instancePath + "/error_log/" + i6 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.error_log.items.properties.resolution.type, parentSchema: schema128.properties.error_log.items.properties.resolution, data: data42 };
+                let err102 = { instancePath: instancePath + "/error_log/" + i6 + "/resolution", schemaPath: "#/properties/error_log/items/properties/resolution/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.error_log.items.properties.resolution.type, parentSchema: schema130.properties.error_log.items.properties.resolution, data: data42 };
                 vErrors === null ? vErrors = [err102] : vErrors.push(err102), errors++;
               }
             }
           } else {
-            let err103 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema128.properties.error_log.items.type, parentSchema: schema128.properties.error_log.items, data: data37 };
+            let err103 = { instancePath: instancePath + "/error_log/" + i6, schemaPath: "#/properties/error_log/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.error_log.items.type, parentSchema: schema130.properties.error_log.items, data: data37 };
             vErrors === null ? vErrors = [err103] : vErrors.push(err103), errors++;
           }
         }
       } else {
-        let err104 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.error_log.type, parentSchema: schema128.properties.error_log, data: data36 };
+        let err104 = { instancePath: instancePath + "/error_log", schemaPath: "#/properties/error_log/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.error_log.type, parentSchema: schema130.properties.error_log, data: data36 };
         vErrors === null ? vErrors = [err104] : vErrors.push(err104), errors++;
       }
     }
@@ -47475,34 +47853,34 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
           let data44 = data43[i7];
           if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
             if (data44.severity === void 0) {
-              let err105 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema128.properties.deferred_findings.items.required, parentSchema: schema128.properties.deferred_findings.items, data: data44 };
+              let err105 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema130.properties.deferred_findings.items.required, parentSchema: schema130.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err105] : vErrors.push(err105), errors++;
             }
             if (data44.source === void 0) {
-              let err106 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema128.properties.deferred_findings.items.required, parentSchema: schema128.properties.deferred_findings.items, data: data44 };
+              let err106 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema130.properties.deferred_findings.items.required, parentSchema: schema130.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err106] : vErrors.push(err106), errors++;
             }
             if (data44.message === void 0) {
-              let err107 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema128.properties.deferred_findings.items.required, parentSchema: schema128.properties.deferred_findings.items, data: data44 };
+              let err107 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema130.properties.deferred_findings.items.required, parentSchema: schema130.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err107] : vErrors.push(err107), errors++;
             }
             if (data44.reason === void 0) {
-              let err108 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema128.properties.deferred_findings.items.required, parentSchema: schema128.properties.deferred_findings.items, data: data44 };
+              let err108 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema130.properties.deferred_findings.items.required, parentSchema: schema130.properties.deferred_findings.items, data: data44 };
               vErrors === null ? vErrors = [err108] : vErrors.push(err108), errors++;
             }
             for (let key5 in data44)
               if (!(key5 === "severity" || key5 === "source" || key5 === "file" || key5 === "line" || key5 === "message" || key5 === "reason")) {
-                let err109 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema128.properties.deferred_findings.items, data: data44 };
+                let err109 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.deferred_findings.items, data: data44 };
                 vErrors === null ? vErrors = [err109] : vErrors.push(err109), errors++;
               }
             if (data44.severity !== void 0) {
               let data45 = data44.severity;
               if (typeof data45 != "string") {
-                let err110 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.deferred_findings.items.properties.severity.type, parentSchema: schema128.properties.deferred_findings.items.properties.severity, data: data45 };
+                let err110 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.deferred_findings.items.properties.severity.type, parentSchema: schema130.properties.deferred_findings.items.properties.severity, data: data45 };
                 vErrors === null ? vErrors = [err110] : vErrors.push(err110), errors++;
               }
               if (!(data45 === "critical" || data45 === "high" || data45 === "medium" || data45 === "low")) {
-                let err111 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema128.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema128.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema128.properties.deferred_findings.items.properties.severity, data: data45 };
+                let err111 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/severity", schemaPath: "#/properties/deferred_findings/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema130.properties.deferred_findings.items.properties.severity.enum }, message: "must be equal to one of the allowed values", schema: schema130.properties.deferred_findings.items.properties.severity.enum, parentSchema: schema130.properties.deferred_findings.items.properties.severity, data: data45 };
                 vErrors === null ? vErrors = [err111] : vErrors.push(err111), errors++;
               }
             }
@@ -47510,29 +47888,29 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data46 = data44.source;
               if (typeof data46 == "string") {
                 if (func1(data46) < 1) {
-                  let err112 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.deferred_findings.items.properties.source, data: data46 };
+                  let err112 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.deferred_findings.items.properties.source, data: data46 };
                   vErrors === null ? vErrors = [err112] : vErrors.push(err112), errors++;
                 }
               } else {
-                let err113 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.deferred_findings.items.properties.source.type, parentSchema: schema128.properties.deferred_findings.items.properties.source, data: data46 };
+                let err113 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/source", schemaPath: "#/properties/deferred_findings/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.deferred_findings.items.properties.source.type, parentSchema: schema130.properties.deferred_findings.items.properties.source, data: data46 };
                 vErrors === null ? vErrors = [err113] : vErrors.push(err113), errors++;
               }
             }
             if (data44.file !== void 0) {
               let data47 = data44.file;
               if (typeof data47 != "string") {
-                let err114 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.deferred_findings.items.properties.file.type, parentSchema: schema128.properties.deferred_findings.items.properties.file, data: data47 };
+                let err114 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/file", schemaPath: "#/properties/deferred_findings/items/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.deferred_findings.items.properties.file.type, parentSchema: schema130.properties.deferred_findings.items.properties.file, data: data47 };
                 vErrors === null ? vErrors = [err114] : vErrors.push(err114), errors++;
               }
             }
             if (data44.line !== void 0) {
               let data48 = data44.line;
               if (!(typeof data48 == "number" && !(data48 % 1) && !isNaN(data48) && isFinite(data48))) {
-                let err115 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema128.properties.deferred_findings.items.properties.line.type, parentSchema: schema128.properties.deferred_findings.items.properties.line, data: data48 };
+                let err115 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema130.properties.deferred_findings.items.properties.line.type, parentSchema: schema130.properties.deferred_findings.items.properties.line, data: data48 };
                 vErrors === null ? vErrors = [err115] : vErrors.push(err115), errors++;
               }
               if (typeof data48 == "number" && isFinite(data48) && (data48 < 1 || isNaN(data48))) {
-                let err116 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema128.properties.deferred_findings.items.properties.line, data: data48 };
+                let err116 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/line", schemaPath: "#/properties/deferred_findings/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema130.properties.deferred_findings.items.properties.line, data: data48 };
                 vErrors === null ? vErrors = [err116] : vErrors.push(err116), errors++;
               }
             }
@@ -47540,11 +47918,11 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data49 = data44.message;
               if (typeof data49 == "string") {
                 if (func1(data49) < 1) {
-                  let err117 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.deferred_findings.items.properties.message, data: data49 };
+                  let err117 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.deferred_findings.items.properties.message, data: data49 };
                   vErrors === null ? vErrors = [err117] : vErrors.push(err117), errors++;
                 }
               } else {
-                let err118 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.deferred_findings.items.properties.message.type, parentSchema: schema128.properties.deferred_findings.items.properties.message, data: data49 };
+                let err118 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/message", schemaPath: "#/properties/deferred_findings/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.deferred_findings.items.properties.message.type, parentSchema: schema130.properties.deferred_findings.items.properties.message, data: data49 };
                 vErrors === null ? vErrors = [err118] : vErrors.push(err118), errors++;
               }
             }
@@ -47552,21 +47930,21 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data50 = data44.reason;
               if (typeof data50 == "string") {
                 if (func1(data50) < 1) {
-                  let err119 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.deferred_findings.items.properties.reason, data: data50 };
+                  let err119 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.deferred_findings.items.properties.reason, data: data50 };
                   vErrors === null ? vErrors = [err119] : vErrors.push(err119), errors++;
                 }
               } else {
-                let err120 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.deferred_findings.items.properties.reason.type, parentSchema: schema128.properties.deferred_findings.items.properties.reason, data: data50 };
+                let err120 = { instancePath: instancePath + "/deferred_findings/" + i7 + "/reason", schemaPath: "#/properties/deferred_findings/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.deferred_findings.items.properties.reason.type, parentSchema: schema130.properties.deferred_findings.items.properties.reason, data: data50 };
                 vErrors === null ? vErrors = [err120] : vErrors.push(err120), errors++;
               }
             }
           } else {
-            let err121 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema128.properties.deferred_findings.items.type, parentSchema: schema128.properties.deferred_findings.items, data: data44 };
+            let err121 = { instancePath: instancePath + "/deferred_findings/" + i7, schemaPath: "#/properties/deferred_findings/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.deferred_findings.items.type, parentSchema: schema130.properties.deferred_findings.items, data: data44 };
             vErrors === null ? vErrors = [err121] : vErrors.push(err121), errors++;
           }
         }
       } else {
-        let err122 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.deferred_findings.type, parentSchema: schema128.properties.deferred_findings, data: data43 };
+        let err122 = { instancePath: instancePath + "/deferred_findings", schemaPath: "#/properties/deferred_findings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.deferred_findings.type, parentSchema: schema130.properties.deferred_findings, data: data43 };
         vErrors === null ? vErrors = [err122] : vErrors.push(err122), errors++;
       }
     }
@@ -47578,27 +47956,27 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
           let data52 = data51[i8];
           if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
             if (data52.text === void 0) {
-              let err123 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema128.properties.discoveries.items.required, parentSchema: schema128.properties.discoveries.items, data: data52 };
+              let err123 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema130.properties.discoveries.items.required, parentSchema: schema130.properties.discoveries.items, data: data52 };
               vErrors === null ? vErrors = [err123] : vErrors.push(err123), errors++;
             }
             if (data52.source === void 0) {
-              let err124 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema128.properties.discoveries.items.required, parentSchema: schema128.properties.discoveries.items, data: data52 };
+              let err124 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema130.properties.discoveries.items.required, parentSchema: schema130.properties.discoveries.items, data: data52 };
               vErrors === null ? vErrors = [err124] : vErrors.push(err124), errors++;
             }
             for (let key6 in data52)
               if (!(key6 === "text" || key6 === "source" || key6 === "applies_to")) {
-                let err125 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema128.properties.discoveries.items, data: data52 };
+                let err125 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema130.properties.discoveries.items, data: data52 };
                 vErrors === null ? vErrors = [err125] : vErrors.push(err125), errors++;
               }
             if (data52.text !== void 0) {
               let data53 = data52.text;
               if (typeof data53 == "string") {
                 if (func1(data53) < 1) {
-                  let err126 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.discoveries.items.properties.text, data: data53 };
+                  let err126 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.discoveries.items.properties.text, data: data53 };
                   vErrors === null ? vErrors = [err126] : vErrors.push(err126), errors++;
                 }
               } else {
-                let err127 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.discoveries.items.properties.text.type, parentSchema: schema128.properties.discoveries.items.properties.text, data: data53 };
+                let err127 = { instancePath: instancePath + "/discoveries/" + i8 + "/text", schemaPath: "#/properties/discoveries/items/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.discoveries.items.properties.text.type, parentSchema: schema130.properties.discoveries.items.properties.text, data: data53 };
                 vErrors === null ? vErrors = [err127] : vErrors.push(err127), errors++;
               }
             }
@@ -47606,11 +47984,11 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
               let data54 = data52.source;
               if (typeof data54 == "string") {
                 if (func1(data54) < 1) {
-                  let err128 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.discoveries.items.properties.source, data: data54 };
+                  let err128 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.discoveries.items.properties.source, data: data54 };
                   vErrors === null ? vErrors = [err128] : vErrors.push(err128), errors++;
                 }
               } else {
-                let err129 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.discoveries.items.properties.source.type, parentSchema: schema128.properties.discoveries.items.properties.source, data: data54 };
+                let err129 = { instancePath: instancePath + "/discoveries/" + i8 + "/source", schemaPath: "#/properties/discoveries/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.discoveries.items.properties.source.type, parentSchema: schema130.properties.discoveries.items.properties.source, data: data54 };
                 vErrors === null ? vErrors = [err129] : vErrors.push(err129), errors++;
               }
             }
@@ -47622,106 +48000,106 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
                   let data56 = data55[i9];
                   if (typeof data56 == "string") {
                     if (func1(data56) < 1) {
-                      let err130 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema128.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                      let err130 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema130.properties.discoveries.items.properties.applies_to.items, data: data56 };
                       vErrors === null ? vErrors = [err130] : vErrors.push(err130), errors++;
                     }
                   } else {
-                    let err131 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema128.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema128.properties.discoveries.items.properties.applies_to.items, data: data56 };
+                    let err131 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to/" + i9, schemaPath: "#/properties/discoveries/items/properties/applies_to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema130.properties.discoveries.items.properties.applies_to.items.type, parentSchema: schema130.properties.discoveries.items.properties.applies_to.items, data: data56 };
                     vErrors === null ? vErrors = [err131] : vErrors.push(err131), errors++;
                   }
                 }
               } else {
-                let err132 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.discoveries.items.properties.applies_to.type, parentSchema: schema128.properties.discoveries.items.properties.applies_to, data: data55 };
+                let err132 = { instancePath: instancePath + "/discoveries/" + i8 + "/applies_to", schemaPath: "#/properties/discoveries/items/properties/applies_to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.discoveries.items.properties.applies_to.type, parentSchema: schema130.properties.discoveries.items.properties.applies_to, data: data55 };
                 vErrors === null ? vErrors = [err132] : vErrors.push(err132), errors++;
               }
             }
           } else {
-            let err133 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema128.properties.discoveries.items.type, parentSchema: schema128.properties.discoveries.items, data: data52 };
+            let err133 = { instancePath: instancePath + "/discoveries/" + i8, schemaPath: "#/properties/discoveries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.properties.discoveries.items.type, parentSchema: schema130.properties.discoveries.items, data: data52 };
             vErrors === null ? vErrors = [err133] : vErrors.push(err133), errors++;
           }
         }
       } else {
-        let err134 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema128.properties.discoveries.type, parentSchema: schema128.properties.discoveries, data: data51 };
+        let err134 = { instancePath: instancePath + "/discoveries", schemaPath: "#/properties/discoveries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema130.properties.discoveries.type, parentSchema: schema130.properties.discoveries, data: data51 };
         vErrors === null ? vErrors = [err134] : vErrors.push(err134), errors++;
       }
     }
   } else {
-    let err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema128.type, parentSchema: schema128, data };
+    let err135 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema130.type, parentSchema: schema130, data };
     vErrors === null ? vErrors = [err135] : vErrors.push(err135), errors++;
   }
-  return validate73.errors = vErrors, errors === 0;
+  return validate74.errors = vErrors, errors === 0;
 }
-validate73.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
-var v17 = validate74, schema137 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, settings: { description: "The installer's merge into settings.json: the PreToolUse hook of the pack's Bash guard (a copy has no hooks.json, so its hooks live in the settings).", type: "object", additionalProperties: !1, required: ["sha256", "created"], properties: { sha256: { description: "Hash of settings.json right after the installer wrote it.", $ref: "#/$defs/hash" }, created: { description: "There was no settings.json before: uninstall deletes it while it is as written.", type: "boolean" }, undo: { description: "The one edit that turns the written file back into the one before: replace `length` characters at `offset` with `text`.", type: "object", additionalProperties: !1, required: ["offset", "length", "text"], properties: { offset: { description: "Where the replaced span starts, in UTF-16 code units of the written file.", type: "integer", minimum: 0 }, length: { description: "How many code units the installer's edit occupies there.", type: "integer", minimum: 0 }, text: { description: "What stood there before the edit.", type: "string" } } } } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema138 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema139 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern61 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern62 = new RegExp("^[0-9a-f]{64}$", "u"), pattern65 = new RegExp("^[0-9a-f]{16}$", "u"), schema143 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate75.evaluated;
+validate74.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+var v18 = validate75, schema139 = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "install-lock.schema.json", title: "backend-team install lock", description: "<project>/.claude/backend-team.lock.json, written by `backend-team install`: which files of the pack it put in .claude/ and their content hashes, so update and uninstall touch only files the user has not changed. Paths are relative to .claude/ with `/` separators.", type: "object", additionalProperties: !1, required: ["lockVersion", "package", "updated", "files", "directories"], $defs: { relativePath: { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, hash: { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, hashOrAbsent: { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] } }, properties: { $schema: { description: "Optional pointer to this schema, for editors.", type: "string" }, lockVersion: { description: "Format version of this file.", const: 1 }, package: { description: "The package the files came from.", type: "object", additionalProperties: !1, required: ["name", "version"], properties: { name: { description: "npm package name.", type: "string", minLength: 1 }, version: { description: "Package version that last wrote the files.", type: "string", minLength: 1 } } }, mode: { description: "Where the pack was installed: `project` (a repository's .claude/) or `user` (~/.claude/). Absent in locks written before 0.2.", enum: ["project", "user"] }, transforms: { description: "What the installer changed in the pack's files for this mode: `agent-names-bare` (Agent(...) allowlists keep bare agent names), `schemas` (contract schemas copied to .claude/backend-team/schemas/ and the references to them rewritten).", type: "array", uniqueItems: !0, items: { type: "string", minLength: 1 } }, updated: { description: "When the lock was last written (RFC 3339).", type: "string", format: "date-time" }, files: { description: "Every file the installer wrote and still owns, by path; a file whose hash on disk differs was changed by the user.", type: "object", propertyNames: { $ref: "#/$defs/relativePath" }, additionalProperties: { type: "object", additionalProperties: !1, required: ["sha256"], properties: { sha256: { $ref: "#/$defs/hash" }, kept: { description: "The user changed the file and keeps it (`update --keep`): update and uninstall leave it alone.", const: !0 } } } }, directories: { description: "Folders the installer created (`.` is .claude itself); uninstall removes them once empty.", type: "array", uniqueItems: !0, items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } }, settings: { description: "The installer's merge into settings.json: the PreToolUse hook of the pack's Bash guard (a copy has no hooks.json, so its hooks live in the settings).", type: "object", additionalProperties: !1, required: ["sha256", "created"], properties: { sha256: { description: "Hash of settings.json right after the installer wrote it.", $ref: "#/$defs/hash" }, created: { description: "There was no settings.json before: uninstall deletes it while it is as written.", type: "boolean" }, undo: { description: "The one edit that turns the written file back into the one before: replace `length` characters at `offset` with `text`.", type: "object", additionalProperties: !1, required: ["offset", "length", "text"], properties: { offset: { description: "Where the replaced span starts, in UTF-16 code units of the written file.", type: "integer", minimum: 0 }, length: { description: "How many code units the installer's edit occupies there.", type: "integer", minimum: 0 }, text: { description: "What stood there before the edit.", type: "string" } } } } }, journal: { description: "Present while a run is changing files, and after one was interrupted: the next run settles each operation by the hash it finds on disk (`to` found: it happened; anything else: it did not).", type: "object", additionalProperties: !1, required: ["command", "started", "operations", "directories"], properties: { command: { description: "The command that wrote the journal.", enum: ["install", "update", "uninstall"] }, started: { description: "When that run started (RFC 3339).", type: "string", format: "date-time" }, run: { description: "The run's id: its temporary files are named `.<file>.bt-<run>.tmp`, so the next run deletes exactly those.", type: "string", pattern: "^[0-9a-f]{16}$" }, operations: { description: "File changes in flight.", type: "array", items: { type: "object", additionalProperties: !1, required: ["path", "from", "to"], properties: { path: { $ref: "#/$defs/relativePath" }, from: { $ref: "#/$defs/hashOrAbsent" }, to: { $ref: "#/$defs/hashOrAbsent" } } } }, directories: { description: "Folders the run may create.", type: "array", items: { anyOf: [{ const: "." }, { $ref: "#/$defs/relativePath" }] } } } } } }, schema140 = { description: "A path inside .claude/, `/`-separated, never leaving it.", type: "string", minLength: 1, pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, schema141 = { description: "Lower-case hex sha256 of the file's bytes.", type: "string", pattern: "^[0-9a-f]{64}$" }, func0 = require_equal().default, pattern67 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", "u"), pattern68 = new RegExp("^[0-9a-f]{64}$", "u"), pattern71 = new RegExp("^[0-9a-f]{16}$", "u"), schema145 = { description: "A content hash, or null for no file.", anyOf: [{ $ref: "#/$defs/hash" }, { type: "null" }] };
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate76.evaluated;
   evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0);
   let _errs0 = errors, valid0 = !1, _errs1 = errors;
   if (typeof data == "string") {
-    if (!pattern62.test(data)) {
-      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema139, data };
+    if (!pattern68.test(data)) {
+      let err0 = { instancePath, schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema141, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
   } else {
-    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.type, parentSchema: schema139, data };
+    let err1 = { instancePath, schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema141.type, parentSchema: schema141, data };
     vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
   let _errs4 = errors;
   if (data !== null) {
-    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema143.anyOf[1].type, parentSchema: schema143.anyOf[1], data };
+    let err2 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema145.anyOf[1].type, parentSchema: schema145.anyOf[1], data };
     vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
   }
   var _valid0 = _errs4 === errors;
   if (valid0 = valid0 || _valid0, valid0)
     errors = _errs0, vErrors !== null && (_errs0 ? vErrors.length = _errs0 : vErrors = null);
   else {
-    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema143.anyOf, parentSchema: schema143, data };
+    let err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema145.anyOf, parentSchema: schema145, data };
     vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
   }
-  return validate75.errors = vErrors, errors === 0;
+  return validate76.errors = vErrors, errors === 0;
 }
-validate75.evaluated = { dynamicProps: !1, dynamicItems: !1 };
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null, errors = 0, evaluated0 = validate74.evaluated;
+validate76.evaluated = { dynamicProps: !1, dynamicItems: !1 };
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null, errors = 0, evaluated0 = validate75.evaluated;
   if (evaluated0.dynamicProps && (evaluated0.props = void 0), evaluated0.dynamicItems && (evaluated0.items = void 0), data && typeof data == "object" && !Array.isArray(data)) {
     if (data.lockVersion === void 0) {
-      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema137.required, parentSchema: schema137, data };
+      let err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lockVersion" }, message: "must have required property 'lockVersion'", schema: schema139.required, parentSchema: schema139, data };
       vErrors === null ? vErrors = [err0] : vErrors.push(err0), errors++;
     }
     if (data.package === void 0) {
-      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema137.required, parentSchema: schema137, data };
+      let err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package" }, message: "must have required property 'package'", schema: schema139.required, parentSchema: schema139, data };
       vErrors === null ? vErrors = [err1] : vErrors.push(err1), errors++;
     }
     if (data.updated === void 0) {
-      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema137.required, parentSchema: schema137, data };
+      let err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" }, message: "must have required property 'updated'", schema: schema139.required, parentSchema: schema139, data };
       vErrors === null ? vErrors = [err2] : vErrors.push(err2), errors++;
     }
     if (data.files === void 0) {
-      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema137.required, parentSchema: schema137, data };
+      let err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema139.required, parentSchema: schema139, data };
       vErrors === null ? vErrors = [err3] : vErrors.push(err3), errors++;
     }
     if (data.directories === void 0) {
-      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema137.required, parentSchema: schema137, data };
+      let err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema139.required, parentSchema: schema139, data };
       vErrors === null ? vErrors = [err4] : vErrors.push(err4), errors++;
     }
     for (let key0 in data)
-      if (!func17.call(schema137.properties, key0)) {
-        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137, data };
+      if (!func17.call(schema139.properties, key0)) {
+        let err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema139, data };
         vErrors === null ? vErrors = [err5] : vErrors.push(err5), errors++;
       }
     if (data.$schema !== void 0) {
       let data0 = data.$schema;
       if (typeof data0 != "string") {
-        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.$schema.type, parentSchema: schema137.properties.$schema, data: data0 };
+        let err6 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.$schema.type, parentSchema: schema139.properties.$schema, data: data0 };
         vErrors === null ? vErrors = [err6] : vErrors.push(err6), errors++;
       }
     }
     if (data.lockVersion !== void 0) {
       let data1 = data.lockVersion;
       if (data1 !== 1) {
-        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema137.properties.lockVersion, data: data1 };
+        let err7 = { instancePath: instancePath + "/lockVersion", schemaPath: "#/properties/lockVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema139.properties.lockVersion, data: data1 };
         vErrors === null ? vErrors = [err7] : vErrors.push(err7), errors++;
       }
     }
@@ -47729,27 +48107,27 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.package;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.name === void 0) {
-          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema137.properties.package.required, parentSchema: schema137.properties.package, data: data2 };
+          let err8 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema139.properties.package.required, parentSchema: schema139.properties.package, data: data2 };
           vErrors === null ? vErrors = [err8] : vErrors.push(err8), errors++;
         }
         if (data2.version === void 0) {
-          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema137.properties.package.required, parentSchema: schema137.properties.package, data: data2 };
+          let err9 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema139.properties.package.required, parentSchema: schema139.properties.package, data: data2 };
           vErrors === null ? vErrors = [err9] : vErrors.push(err9), errors++;
         }
         for (let key1 in data2)
           if (!(key1 === "name" || key1 === "version")) {
-            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.package, data: data2 };
+            let err10 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema139.properties.package, data: data2 };
             vErrors === null ? vErrors = [err10] : vErrors.push(err10), errors++;
           }
         if (data2.name !== void 0) {
           let data3 = data2.name;
           if (typeof data3 == "string") {
             if (func1(data3) < 1) {
-              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema137.properties.package.properties.name, data: data3 };
+              let err11 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema139.properties.package.properties.name, data: data3 };
               vErrors === null ? vErrors = [err11] : vErrors.push(err11), errors++;
             }
           } else {
-            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.package.properties.name.type, parentSchema: schema137.properties.package.properties.name, data: data3 };
+            let err12 = { instancePath: instancePath + "/package/name", schemaPath: "#/properties/package/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.package.properties.name.type, parentSchema: schema139.properties.package.properties.name, data: data3 };
             vErrors === null ? vErrors = [err12] : vErrors.push(err12), errors++;
           }
         }
@@ -47757,23 +48135,23 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data2.version;
           if (typeof data4 == "string") {
             if (func1(data4) < 1) {
-              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema137.properties.package.properties.version, data: data4 };
+              let err13 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema139.properties.package.properties.version, data: data4 };
               vErrors === null ? vErrors = [err13] : vErrors.push(err13), errors++;
             }
           } else {
-            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.package.properties.version.type, parentSchema: schema137.properties.package.properties.version, data: data4 };
+            let err14 = { instancePath: instancePath + "/package/version", schemaPath: "#/properties/package/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.package.properties.version.type, parentSchema: schema139.properties.package.properties.version, data: data4 };
             vErrors === null ? vErrors = [err14] : vErrors.push(err14), errors++;
           }
         }
       } else {
-        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.package.type, parentSchema: schema137.properties.package, data: data2 };
+        let err15 = { instancePath: instancePath + "/package", schemaPath: "#/properties/package/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.properties.package.type, parentSchema: schema139.properties.package, data: data2 };
         vErrors === null ? vErrors = [err15] : vErrors.push(err15), errors++;
       }
     }
     if (data.mode !== void 0) {
       let data5 = data.mode;
       if (!(data5 === "project" || data5 === "user")) {
-        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema137.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema137.properties.mode.enum, parentSchema: schema137.properties.mode, data: data5 };
+        let err16 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema139.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema139.properties.mode.enum, parentSchema: schema139.properties.mode, data: data5 };
         vErrors === null ? vErrors = [err16] : vErrors.push(err16), errors++;
       }
     }
@@ -47785,11 +48163,11 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data6[i0];
           if (typeof data7 == "string") {
             if (func1(data7) < 1) {
-              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema137.properties.transforms.items, data: data7 };
+              let err17 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema139.properties.transforms.items, data: data7 };
               vErrors === null ? vErrors = [err17] : vErrors.push(err17), errors++;
             }
           } else {
-            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.transforms.items.type, parentSchema: schema137.properties.transforms.items, data: data7 };
+            let err18 = { instancePath: instancePath + "/transforms/" + i0, schemaPath: "#/properties/transforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.transforms.items.type, parentSchema: schema139.properties.transforms.items, data: data7 };
             vErrors === null ? vErrors = [err18] : vErrors.push(err18), errors++;
           }
         }
@@ -47801,7 +48179,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
             if (typeof item0 == "string") {
               if (typeof indices0[item0] == "number") {
                 j0 = indices0[item0];
-                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema137.properties.transforms, data: data6 };
+                let err19 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: !0, parentSchema: schema139.properties.transforms, data: data6 };
                 vErrors === null ? vErrors = [err19] : vErrors.push(err19), errors++;
                 break;
               }
@@ -47810,7 +48188,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.transforms.type, parentSchema: schema137.properties.transforms, data: data6 };
+        let err20 = { instancePath: instancePath + "/transforms", schemaPath: "#/properties/transforms/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema139.properties.transforms.type, parentSchema: schema139.properties.transforms, data: data6 };
         vErrors === null ? vErrors = [err20] : vErrors.push(err20), errors++;
       }
     }
@@ -47818,11 +48196,11 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.updated;
       if (typeof data8 == "string") {
         if (!formats6.validate(data8)) {
-          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema137.properties.updated, data: data8 };
+          let err21 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema139.properties.updated, data: data8 };
           vErrors === null ? vErrors = [err21] : vErrors.push(err21), errors++;
         }
       } else {
-        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.updated.type, parentSchema: schema137.properties.updated, data: data8 };
+        let err22 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.updated.type, parentSchema: schema139.properties.updated, data: data8 };
         vErrors === null ? vErrors = [err22] : vErrors.push(err22), errors++;
       }
     }
@@ -47833,20 +48211,20 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs21 = errors;
           if (typeof key2 == "string") {
             if (func1(key2) < 1) {
-              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: key2, propertyName: key2 };
+              let err23 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema140, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err23] : vErrors.push(err23), errors++;
             }
-            if (!pattern61.test(key2)) {
-              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: key2, propertyName: key2 };
+            if (!pattern67.test(key2)) {
+              let err24 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema140, data: key2, propertyName: key2 };
               vErrors === null ? vErrors = [err24] : vErrors.push(err24), errors++;
             }
           } else {
-            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: key2, propertyName: key2 };
+            let err25 = { instancePath: instancePath + "/files", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema140.type, parentSchema: schema140, data: key2, propertyName: key2 };
             vErrors === null ? vErrors = [err25] : vErrors.push(err25), errors++;
           }
           var valid5 = _errs21 === errors;
           if (!valid5) {
-            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema137.properties.files.propertyNames, parentSchema: schema137.properties.files, data: data9 };
+            let err26 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema139.properties.files.propertyNames, parentSchema: schema139.properties.files, data: data9 };
             vErrors === null ? vErrors = [err26] : vErrors.push(err26), errors++;
           }
         }
@@ -47854,40 +48232,40 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           let data10 = data9[key3];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.sha256 === void 0) {
-              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema137.properties.files.additionalProperties.required, parentSchema: schema137.properties.files.additionalProperties, data: data10 };
+              let err27 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema139.properties.files.additionalProperties.required, parentSchema: schema139.properties.files.additionalProperties, data: data10 };
               vErrors === null ? vErrors = [err27] : vErrors.push(err27), errors++;
             }
             for (let key4 in data10)
               if (!(key4 === "sha256" || key4 === "kept")) {
-                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.files.additionalProperties, data: data10 };
+                let err28 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema139.properties.files.additionalProperties, data: data10 };
                 vErrors === null ? vErrors = [err28] : vErrors.push(err28), errors++;
               }
             if (data10.sha256 !== void 0) {
               let data11 = data10.sha256;
               if (typeof data11 == "string") {
-                if (!pattern62.test(data11)) {
-                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema139, data: data11 };
+                if (!pattern68.test(data11)) {
+                  let err29 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema141, data: data11 };
                   vErrors === null ? vErrors = [err29] : vErrors.push(err29), errors++;
                 }
               } else {
-                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.type, parentSchema: schema139, data: data11 };
+                let err30 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema141.type, parentSchema: schema141, data: data11 };
                 vErrors === null ? vErrors = [err30] : vErrors.push(err30), errors++;
               }
             }
             if (data10.kept !== void 0) {
               let data12 = data10.kept;
               if (data12 !== !0) {
-                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema137.properties.files.additionalProperties.properties.kept, data: data12 };
+                let err31 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/kept", schemaPath: "#/properties/files/additionalProperties/properties/kept/const", keyword: "const", params: { allowedValue: !0 }, message: "must be equal to constant", schema: !0, parentSchema: schema139.properties.files.additionalProperties.properties.kept, data: data12 };
                 vErrors === null ? vErrors = [err31] : vErrors.push(err31), errors++;
               }
             }
           } else {
-            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.files.additionalProperties.type, parentSchema: schema137.properties.files.additionalProperties, data: data10 };
+            let err32 = { instancePath: instancePath + "/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/files/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.properties.files.additionalProperties.type, parentSchema: schema139.properties.files.additionalProperties, data: data10 };
             vErrors === null ? vErrors = [err32] : vErrors.push(err32), errors++;
           }
         }
       } else {
-        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.files.type, parentSchema: schema137.properties.files, data: data9 };
+        let err33 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.properties.files.type, parentSchema: schema139.properties.files, data: data9 };
         vErrors === null ? vErrors = [err33] : vErrors.push(err33), errors++;
       }
     }
@@ -47898,7 +48276,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data14 = data13[i2], _errs35 = errors, valid12 = !1, _errs36 = errors;
           if (data14 !== ".") {
-            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema137.properties.directories.items.anyOf[0], data: data14 };
+            let err34 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema139.properties.directories.items.anyOf[0], data: data14 };
             vErrors === null ? vErrors = [err34] : vErrors.push(err34), errors++;
           }
           var _valid0 = _errs36 === errors;
@@ -47906,22 +48284,22 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           let _errs37 = errors;
           if (typeof data14 == "string") {
             if (func1(data14) < 1) {
-              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: data14 };
+              let err35 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema140, data: data14 };
               vErrors === null ? vErrors = [err35] : vErrors.push(err35), errors++;
             }
-            if (!pattern61.test(data14)) {
-              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: data14 };
+            if (!pattern67.test(data14)) {
+              let err36 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema140, data: data14 };
               vErrors === null ? vErrors = [err36] : vErrors.push(err36), errors++;
             }
           } else {
-            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: data14 };
+            let err37 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema140.type, parentSchema: schema140, data: data14 };
             vErrors === null ? vErrors = [err37] : vErrors.push(err37), errors++;
           }
           var _valid0 = _errs37 === errors;
           if (valid12 = valid12 || _valid0, valid12)
             errors = _errs35, vErrors !== null && (_errs35 ? vErrors.length = _errs35 : vErrors = null);
           else {
-            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema137.properties.directories.items.anyOf, parentSchema: schema137.properties.directories.items, data: data14 };
+            let err38 = { instancePath: instancePath + "/directories/" + i2, schemaPath: "#/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema139.properties.directories.items.anyOf, parentSchema: schema139.properties.directories.items, data: data14 };
             vErrors === null ? vErrors = [err38] : vErrors.push(err38), errors++;
           }
         }
@@ -47930,13 +48308,13 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i3--; )
             for (j1 = i3; j1--; )
               if (func0(data13[i3], data13[j1])) {
-                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema137.properties.directories, data: data13 };
+                let err39 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: !0, parentSchema: schema139.properties.directories, data: data13 };
                 vErrors === null ? vErrors = [err39] : vErrors.push(err39), errors++;
                 break outer0;
               }
         }
       } else {
-        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.directories.type, parentSchema: schema137.properties.directories, data: data13 };
+        let err40 = { instancePath: instancePath + "/directories", schemaPath: "#/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema139.properties.directories.type, parentSchema: schema139.properties.directories, data: data13 };
         vErrors === null ? vErrors = [err40] : vErrors.push(err40), errors++;
       }
     }
@@ -47944,34 +48322,34 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
       let data15 = data.settings;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
         if (data15.sha256 === void 0) {
-          let err41 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema137.properties.settings.required, parentSchema: schema137.properties.settings, data: data15 };
+          let err41 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema139.properties.settings.required, parentSchema: schema139.properties.settings, data: data15 };
           vErrors === null ? vErrors = [err41] : vErrors.push(err41), errors++;
         }
         if (data15.created === void 0) {
-          let err42 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema137.properties.settings.required, parentSchema: schema137.properties.settings, data: data15 };
+          let err42 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/required", keyword: "required", params: { missingProperty: "created" }, message: "must have required property 'created'", schema: schema139.properties.settings.required, parentSchema: schema139.properties.settings, data: data15 };
           vErrors === null ? vErrors = [err42] : vErrors.push(err42), errors++;
         }
         for (let key5 in data15)
           if (!(key5 === "sha256" || key5 === "created" || key5 === "undo")) {
-            let err43 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.settings, data: data15 };
+            let err43 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema139.properties.settings, data: data15 };
             vErrors === null ? vErrors = [err43] : vErrors.push(err43), errors++;
           }
         if (data15.sha256 !== void 0) {
           let data16 = data15.sha256;
           if (typeof data16 == "string") {
-            if (!pattern62.test(data16)) {
-              let err44 = { instancePath: instancePath + "/settings/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema139, data: data16 };
+            if (!pattern68.test(data16)) {
+              let err44 = { instancePath: instancePath + "/settings/sha256", schemaPath: "#/$defs/hash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema141, data: data16 };
               vErrors === null ? vErrors = [err44] : vErrors.push(err44), errors++;
             }
           } else {
-            let err45 = { instancePath: instancePath + "/settings/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.type, parentSchema: schema139, data: data16 };
+            let err45 = { instancePath: instancePath + "/settings/sha256", schemaPath: "#/$defs/hash/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema141.type, parentSchema: schema141, data: data16 };
             vErrors === null ? vErrors = [err45] : vErrors.push(err45), errors++;
           }
         }
         if (data15.created !== void 0) {
           let data17 = data15.created;
           if (typeof data17 != "boolean") {
-            let err46 = { instancePath: instancePath + "/settings/created", schemaPath: "#/properties/settings/properties/created/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema137.properties.settings.properties.created.type, parentSchema: schema137.properties.settings.properties.created, data: data17 };
+            let err46 = { instancePath: instancePath + "/settings/created", schemaPath: "#/properties/settings/properties/created/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema139.properties.settings.properties.created.type, parentSchema: schema139.properties.settings.properties.created, data: data17 };
             vErrors === null ? vErrors = [err46] : vErrors.push(err46), errors++;
           }
         }
@@ -47979,58 +48357,58 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           let data18 = data15.undo;
           if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
             if (data18.offset === void 0) {
-              let err47 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'", schema: schema137.properties.settings.properties.undo.required, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+              let err47 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'", schema: schema139.properties.settings.properties.undo.required, parentSchema: schema139.properties.settings.properties.undo, data: data18 };
               vErrors === null ? vErrors = [err47] : vErrors.push(err47), errors++;
             }
             if (data18.length === void 0) {
-              let err48 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "length" }, message: "must have required property 'length'", schema: schema137.properties.settings.properties.undo.required, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+              let err48 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "length" }, message: "must have required property 'length'", schema: schema139.properties.settings.properties.undo.required, parentSchema: schema139.properties.settings.properties.undo, data: data18 };
               vErrors === null ? vErrors = [err48] : vErrors.push(err48), errors++;
             }
             if (data18.text === void 0) {
-              let err49 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema137.properties.settings.properties.undo.required, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+              let err49 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'", schema: schema139.properties.settings.properties.undo.required, parentSchema: schema139.properties.settings.properties.undo, data: data18 };
               vErrors === null ? vErrors = [err49] : vErrors.push(err49), errors++;
             }
             for (let key6 in data18)
               if (!(key6 === "offset" || key6 === "length" || key6 === "text")) {
-                let err50 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+                let err50 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema139.properties.settings.properties.undo, data: data18 };
                 vErrors === null ? vErrors = [err50] : vErrors.push(err50), errors++;
               }
             if (data18.offset !== void 0) {
               let data19 = data18.offset;
               if (!(typeof data19 == "number" && !(data19 % 1) && !isNaN(data19) && isFinite(data19))) {
-                let err51 = { instancePath: instancePath + "/settings/undo/offset", schemaPath: "#/properties/settings/properties/undo/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema137.properties.settings.properties.undo.properties.offset.type, parentSchema: schema137.properties.settings.properties.undo.properties.offset, data: data19 };
+                let err51 = { instancePath: instancePath + "/settings/undo/offset", schemaPath: "#/properties/settings/properties/undo/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema139.properties.settings.properties.undo.properties.offset.type, parentSchema: schema139.properties.settings.properties.undo.properties.offset, data: data19 };
                 vErrors === null ? vErrors = [err51] : vErrors.push(err51), errors++;
               }
               if (typeof data19 == "number" && isFinite(data19) && (data19 < 0 || isNaN(data19))) {
-                let err52 = { instancePath: instancePath + "/settings/undo/offset", schemaPath: "#/properties/settings/properties/undo/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema137.properties.settings.properties.undo.properties.offset, data: data19 };
+                let err52 = { instancePath: instancePath + "/settings/undo/offset", schemaPath: "#/properties/settings/properties/undo/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema139.properties.settings.properties.undo.properties.offset, data: data19 };
                 vErrors === null ? vErrors = [err52] : vErrors.push(err52), errors++;
               }
             }
             if (data18.length !== void 0) {
               let data20 = data18.length;
               if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-                let err53 = { instancePath: instancePath + "/settings/undo/length", schemaPath: "#/properties/settings/properties/undo/properties/length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema137.properties.settings.properties.undo.properties.length.type, parentSchema: schema137.properties.settings.properties.undo.properties.length, data: data20 };
+                let err53 = { instancePath: instancePath + "/settings/undo/length", schemaPath: "#/properties/settings/properties/undo/properties/length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema139.properties.settings.properties.undo.properties.length.type, parentSchema: schema139.properties.settings.properties.undo.properties.length, data: data20 };
                 vErrors === null ? vErrors = [err53] : vErrors.push(err53), errors++;
               }
               if (typeof data20 == "number" && isFinite(data20) && (data20 < 0 || isNaN(data20))) {
-                let err54 = { instancePath: instancePath + "/settings/undo/length", schemaPath: "#/properties/settings/properties/undo/properties/length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema137.properties.settings.properties.undo.properties.length, data: data20 };
+                let err54 = { instancePath: instancePath + "/settings/undo/length", schemaPath: "#/properties/settings/properties/undo/properties/length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema139.properties.settings.properties.undo.properties.length, data: data20 };
                 vErrors === null ? vErrors = [err54] : vErrors.push(err54), errors++;
               }
             }
             if (data18.text !== void 0) {
               let data21 = data18.text;
               if (typeof data21 != "string") {
-                let err55 = { instancePath: instancePath + "/settings/undo/text", schemaPath: "#/properties/settings/properties/undo/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.settings.properties.undo.properties.text.type, parentSchema: schema137.properties.settings.properties.undo.properties.text, data: data21 };
+                let err55 = { instancePath: instancePath + "/settings/undo/text", schemaPath: "#/properties/settings/properties/undo/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.settings.properties.undo.properties.text.type, parentSchema: schema139.properties.settings.properties.undo.properties.text, data: data21 };
                 vErrors === null ? vErrors = [err55] : vErrors.push(err55), errors++;
               }
             }
           } else {
-            let err56 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.settings.properties.undo.type, parentSchema: schema137.properties.settings.properties.undo, data: data18 };
+            let err56 = { instancePath: instancePath + "/settings/undo", schemaPath: "#/properties/settings/properties/undo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.properties.settings.properties.undo.type, parentSchema: schema139.properties.settings.properties.undo, data: data18 };
             vErrors === null ? vErrors = [err56] : vErrors.push(err56), errors++;
           }
         }
       } else {
-        let err57 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.settings.type, parentSchema: schema137.properties.settings, data: data15 };
+        let err57 = { instancePath: instancePath + "/settings", schemaPath: "#/properties/settings/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.properties.settings.type, parentSchema: schema139.properties.settings, data: data15 };
         vErrors === null ? vErrors = [err57] : vErrors.push(err57), errors++;
       }
     }
@@ -48038,30 +48416,30 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
       let data22 = data.journal;
       if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
         if (data22.command === void 0) {
-          let err58 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          let err58 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema139.properties.journal.required, parentSchema: schema139.properties.journal, data: data22 };
           vErrors === null ? vErrors = [err58] : vErrors.push(err58), errors++;
         }
         if (data22.started === void 0) {
-          let err59 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          let err59 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "started" }, message: "must have required property 'started'", schema: schema139.properties.journal.required, parentSchema: schema139.properties.journal, data: data22 };
           vErrors === null ? vErrors = [err59] : vErrors.push(err59), errors++;
         }
         if (data22.operations === void 0) {
-          let err60 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          let err60 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "operations" }, message: "must have required property 'operations'", schema: schema139.properties.journal.required, parentSchema: schema139.properties.journal, data: data22 };
           vErrors === null ? vErrors = [err60] : vErrors.push(err60), errors++;
         }
         if (data22.directories === void 0) {
-          let err61 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema137.properties.journal.required, parentSchema: schema137.properties.journal, data: data22 };
+          let err61 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/required", keyword: "required", params: { missingProperty: "directories" }, message: "must have required property 'directories'", schema: schema139.properties.journal.required, parentSchema: schema139.properties.journal, data: data22 };
           vErrors === null ? vErrors = [err61] : vErrors.push(err61), errors++;
         }
         for (let key7 in data22)
           if (!(key7 === "command" || key7 === "started" || key7 === "run" || key7 === "operations" || key7 === "directories")) {
-            let err62 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.journal, data: data22 };
+            let err62 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema139.properties.journal, data: data22 };
             vErrors === null ? vErrors = [err62] : vErrors.push(err62), errors++;
           }
         if (data22.command !== void 0) {
           let data23 = data22.command;
           if (!(data23 === "install" || data23 === "update" || data23 === "uninstall")) {
-            let err63 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema137.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema137.properties.journal.properties.command.enum, parentSchema: schema137.properties.journal.properties.command, data: data23 };
+            let err63 = { instancePath: instancePath + "/journal/command", schemaPath: "#/properties/journal/properties/command/enum", keyword: "enum", params: { allowedValues: schema139.properties.journal.properties.command.enum }, message: "must be equal to one of the allowed values", schema: schema139.properties.journal.properties.command.enum, parentSchema: schema139.properties.journal.properties.command, data: data23 };
             vErrors === null ? vErrors = [err63] : vErrors.push(err63), errors++;
           }
         }
@@ -48069,23 +48447,23 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           let data24 = data22.started;
           if (typeof data24 == "string") {
             if (!formats6.validate(data24)) {
-              let err64 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema137.properties.journal.properties.started, data: data24 };
+              let err64 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema139.properties.journal.properties.started, data: data24 };
               vErrors === null ? vErrors = [err64] : vErrors.push(err64), errors++;
             }
           } else {
-            let err65 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.journal.properties.started.type, parentSchema: schema137.properties.journal.properties.started, data: data24 };
+            let err65 = { instancePath: instancePath + "/journal/started", schemaPath: "#/properties/journal/properties/started/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.journal.properties.started.type, parentSchema: schema139.properties.journal.properties.started, data: data24 };
             vErrors === null ? vErrors = [err65] : vErrors.push(err65), errors++;
           }
         }
         if (data22.run !== void 0) {
           let data25 = data22.run;
           if (typeof data25 == "string") {
-            if (!pattern65.test(data25)) {
-              let err66 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema137.properties.journal.properties.run, data: data25 };
+            if (!pattern71.test(data25)) {
+              let err66 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"', schema: "^[0-9a-f]{16}$", parentSchema: schema139.properties.journal.properties.run, data: data25 };
               vErrors === null ? vErrors = [err66] : vErrors.push(err66), errors++;
             }
           } else {
-            let err67 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema137.properties.journal.properties.run.type, parentSchema: schema137.properties.journal.properties.run, data: data25 };
+            let err67 = { instancePath: instancePath + "/journal/run", schemaPath: "#/properties/journal/properties/run/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema139.properties.journal.properties.run.type, parentSchema: schema139.properties.journal.properties.run, data: data25 };
             vErrors === null ? vErrors = [err67] : vErrors.push(err67), errors++;
           }
         }
@@ -48097,46 +48475,46 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
               let data27 = data26[i4];
               if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
                 if (data27.path === void 0) {
-                  let err68 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                  let err68 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema139.properties.journal.properties.operations.items.required, parentSchema: schema139.properties.journal.properties.operations.items, data: data27 };
                   vErrors === null ? vErrors = [err68] : vErrors.push(err68), errors++;
                 }
                 if (data27.from === void 0) {
-                  let err69 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                  let err69 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema139.properties.journal.properties.operations.items.required, parentSchema: schema139.properties.journal.properties.operations.items, data: data27 };
                   vErrors === null ? vErrors = [err69] : vErrors.push(err69), errors++;
                 }
                 if (data27.to === void 0) {
-                  let err70 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema137.properties.journal.properties.operations.items.required, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                  let err70 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema139.properties.journal.properties.operations.items.required, parentSchema: schema139.properties.journal.properties.operations.items, data: data27 };
                   vErrors === null ? vErrors = [err70] : vErrors.push(err70), errors++;
                 }
                 for (let key8 in data27)
                   if (!(key8 === "path" || key8 === "from" || key8 === "to")) {
-                    let err71 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                    let err71 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: !1, parentSchema: schema139.properties.journal.properties.operations.items, data: data27 };
                     vErrors === null ? vErrors = [err71] : vErrors.push(err71), errors++;
                   }
                 if (data27.path !== void 0) {
                   let data28 = data27.path;
                   if (typeof data28 == "string") {
                     if (func1(data28) < 1) {
-                      let err72 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: data28 };
+                      let err72 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema140, data: data28 };
                       vErrors === null ? vErrors = [err72] : vErrors.push(err72), errors++;
                     }
-                    if (!pattern61.test(data28)) {
-                      let err73 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: data28 };
+                    if (!pattern67.test(data28)) {
+                      let err73 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema140, data: data28 };
                       vErrors === null ? vErrors = [err73] : vErrors.push(err73), errors++;
                     }
                   } else {
-                    let err74 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: data28 };
+                    let err74 = { instancePath: instancePath + "/journal/operations/" + i4 + "/path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema140.type, parentSchema: schema140, data: data28 };
                     vErrors === null ? vErrors = [err74] : vErrors.push(err74), errors++;
                   }
                 }
-                data27.from !== void 0 && (validate75(data27.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data27, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors), errors = vErrors.length)), data27.to !== void 0 && (validate75(data27.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data27, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors), errors = vErrors.length));
+                data27.from !== void 0 && (validate76(data27.from, { instancePath: instancePath + "/journal/operations/" + i4 + "/from", parentData: data27, parentDataProperty: "from", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors), errors = vErrors.length)), data27.to !== void 0 && (validate76(data27.to, { instancePath: instancePath + "/journal/operations/" + i4 + "/to", parentData: data27, parentDataProperty: "to", rootData, dynamicAnchors }) || (vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors), errors = vErrors.length));
               } else {
-                let err75 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.journal.properties.operations.items.type, parentSchema: schema137.properties.journal.properties.operations.items, data: data27 };
+                let err75 = { instancePath: instancePath + "/journal/operations/" + i4, schemaPath: "#/properties/journal/properties/operations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.properties.journal.properties.operations.items.type, parentSchema: schema139.properties.journal.properties.operations.items, data: data27 };
                 vErrors === null ? vErrors = [err75] : vErrors.push(err75), errors++;
               }
             }
           } else {
-            let err76 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.journal.properties.operations.type, parentSchema: schema137.properties.journal.properties.operations, data: data26 };
+            let err76 = { instancePath: instancePath + "/journal/operations", schemaPath: "#/properties/journal/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema139.properties.journal.properties.operations.type, parentSchema: schema139.properties.journal.properties.operations, data: data26 };
             vErrors === null ? vErrors = [err76] : vErrors.push(err76), errors++;
           }
         }
@@ -48147,7 +48525,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i5 = 0; i5 < len3; i5++) {
               let data32 = data31[i5], _errs78 = errors, valid25 = !1, _errs79 = errors;
               if (data32 !== ".") {
-                let err77 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema137.properties.journal.properties.directories.items.anyOf[0], data: data32 };
+                let err77 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf/0/const", keyword: "const", params: { allowedValue: "." }, message: "must be equal to constant", schema: ".", parentSchema: schema139.properties.journal.properties.directories.items.anyOf[0], data: data32 };
                 vErrors === null ? vErrors = [err77] : vErrors.push(err77), errors++;
               }
               var _valid1 = _errs79 === errors;
@@ -48155,45 +48533,45 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
               let _errs80 = errors;
               if (typeof data32 == "string") {
                 if (func1(data32) < 1) {
-                  let err78 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema138, data: data32 };
+                  let err78 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema140, data: data32 };
                   vErrors === null ? vErrors = [err78] : vErrors.push(err78), errors++;
                 }
-                if (!pattern61.test(data32)) {
-                  let err79 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema138, data: data32 };
+                if (!pattern67.test(data32)) {
+                  let err79 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$"', schema: "^(?!/)(?!.*(^|/)\\.\\.(/|$)).+$", parentSchema: schema140, data: data32 };
                   vErrors === null ? vErrors = [err79] : vErrors.push(err79), errors++;
                 }
               } else {
-                let err80 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema138.type, parentSchema: schema138, data: data32 };
+                let err80 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema140.type, parentSchema: schema140, data: data32 };
                 vErrors === null ? vErrors = [err80] : vErrors.push(err80), errors++;
               }
               var _valid1 = _errs80 === errors;
               if (valid25 = valid25 || _valid1, valid25)
                 errors = _errs78, vErrors !== null && (_errs78 ? vErrors.length = _errs78 : vErrors = null);
               else {
-                let err81 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema137.properties.journal.properties.directories.items.anyOf, parentSchema: schema137.properties.journal.properties.directories.items, data: data32 };
+                let err81 = { instancePath: instancePath + "/journal/directories/" + i5, schemaPath: "#/properties/journal/properties/directories/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema139.properties.journal.properties.directories.items.anyOf, parentSchema: schema139.properties.journal.properties.directories.items, data: data32 };
                 vErrors === null ? vErrors = [err81] : vErrors.push(err81), errors++;
               }
             }
           } else {
-            let err82 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema137.properties.journal.properties.directories.type, parentSchema: schema137.properties.journal.properties.directories, data: data31 };
+            let err82 = { instancePath: instancePath + "/journal/directories", schemaPath: "#/properties/journal/properties/directories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema139.properties.journal.properties.directories.type, parentSchema: schema139.properties.journal.properties.directories, data: data31 };
             vErrors === null ? vErrors = [err82] : vErrors.push(err82), errors++;
           }
         }
       } else {
-        let err83 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.properties.journal.type, parentSchema: schema137.properties.journal, data: data22 };
+        let err83 = { instancePath: instancePath + "/journal", schemaPath: "#/properties/journal/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.properties.journal.type, parentSchema: schema139.properties.journal, data: data22 };
         vErrors === null ? vErrors = [err83] : vErrors.push(err83), errors++;
       }
     }
   } else {
-    let err84 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema137.type, parentSchema: schema137, data };
+    let err84 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema139.type, parentSchema: schema139, data };
     vErrors === null ? vErrors = [err84] : vErrors.push(err84), errors++;
   }
-  return validate74.errors = vErrors, errors === 0;
+  return validate75.errors = vErrors, errors === 0;
 }
-validate74.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
+validate75.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
 
 // node_modules/.cache/backend-team-build/validator-ids.json
-var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.json", v2: "skill.schema.json", v3: "command.schema.json", v4: "plugin.schema.json", v5: "marketplace.schema.json", v6: "hooks.schema.json", v7: "settings.schema.json", v8: "mcp.schema.json", v9: "monitors.schema.json", v10: "output-style.schema.json", v11: "config.schema.json", v12: "catalog.schema.json", v13: "reference.schema.json", v14: "orchestrator-result.schema.json", v15: "specialist-result.schema.json", v16: "progress-state.schema.json", v17: "install-lock.schema.json" };
+var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.json", v2: "skill.schema.json", v3: "command.schema.json", v4: "plugin.schema.json", v5: "marketplace.schema.json", v6: "hooks.schema.json", v7: "settings.schema.json", v8: "mcp.schema.json", v9: "monitors.schema.json", v10: "lsp.schema.json", v11: "output-style.schema.json", v12: "config.schema.json", v13: "catalog.schema.json", v14: "reference.schema.json", v15: "orchestrator-result.schema.json", v16: "specialist-result.schema.json", v17: "progress-state.schema.json", v18: "install-lock.schema.json" };
 
 // scripts/cli.ts
 init_config();

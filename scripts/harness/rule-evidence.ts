@@ -169,6 +169,13 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
     shows: '`plugin validate` says an unknown hook event is "ignored at runtime" and the plugin provides no hook',
   },
   {
+    rule: 'plugin/lsp-servers',
+    fixture: 'components',
+    file: '.lsp.json',
+    shows:
+      'given with `--plugin-dir` and LSP on (`ENABLE_LSP_TOOL=1`), a `.lsp.json` whose server has a misspelt `transprot` key is refused whole ([ERROR] LSP config validation failed … Unrecognized key)',
+  },
+  {
     rule: 'plugin/manifest',
     fixture: 'manifest',
     file: '.claude-plugin/plugin.json',
@@ -359,6 +366,7 @@ export function buildPluginFixture(name: PluginFixture, root: string): void {
       ),
       '.claude-plugin/agents/ev-misplaced.md': agent('ev-misplaced', 'tools: Read\n'),
       'monitors/monitors.json': '[\n  { "name": "ev-log", "command": "tail -F ev.log", "description": "Log", "whne": "always" }\n]\n',
+      '.lsp.json': '{\n  "go": { "command": "gopls", "extensionToLanguage": { ".go": "go" }, "transprot": "stdio" }\n}\n',
       // Shell form with a plugin option: refused at every run. The exec-form twin runs and leaves its mark.
       'hooks/hooks.json': `${JSON.stringify(
         {

@@ -10,6 +10,7 @@ import hooks from '../../schemas/hooks.schema.json' with { type: 'json' }
 import settings from '../../schemas/settings.schema.json' with { type: 'json' }
 import mcp from '../../schemas/mcp.schema.json' with { type: 'json' }
 import monitors from '../../schemas/monitors.schema.json' with { type: 'json' }
+import lsp from '../../schemas/lsp.schema.json' with { type: 'json' }
 import outputStyle from '../../schemas/output-style.schema.json' with { type: 'json' }
 import config from '../../schemas/config.schema.json' with { type: 'json' }
 import catalog from '../../schemas/catalog.schema.json' with { type: 'json' }
@@ -32,6 +33,7 @@ export const schemas: Record<string, object> = Object.fromEntries(
     settings,
     mcp,
     monitors,
+    lsp,
     outputStyle,
     config,
     catalog,

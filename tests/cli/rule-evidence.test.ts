@@ -160,6 +160,8 @@ beforeAll(async () => {
       script: evidenceScript(),
       timeoutMs: 40_000,
       args: ['--plugin-dir', componentsDir, '--settings', COMPONENTS_OPTIONS],
+      // The LSP manager reads the plugin's .lsp.json only where LSP is on.
+      env: { ENABLE_LSP_TOOL: '1' },
     }),
     validate(root),
   ])
@@ -444,6 +446,9 @@ const runtimeProof: Record<string, () => void> = {
     )
     expect(fs.existsSync(path.join(project.root, 'ev-shell-form.txt'))).toBe(false)
     expect(fs.readFileSync(path.join(project.root, 'ev-exec-form.txt'), 'utf8')).toBe('exec t0\n')
+  },
+  'plugin/lsp-servers': () => {
+    expect(project.run.debugLog).toMatch(/\[ERROR\] "?LSP config validation failed for \.lsp\.json in plugin ev-components: .*transprot/)
   },
   'plugin/monitors': () => {
     expect(project.run.debugLog).toMatch(

@@ -10,18 +10,19 @@ const consequence = {
   settings: 'Claude Code skips this whole settings file: every hook, permission and env value in it',
   mcp: 'Claude Code loads no MCP server from this file',
   monitors: 'Claude Code loads no monitor from this file',
+  lsp: 'Claude Code starts no LSP server from this file',
 } as const
 
 export default defineCheck({
   id: 'file/json-syntax',
   description:
-    'Plugin manifests, marketplaces, hooks files, settings files, MCP server files, plugin monitors files and catalogs that are not valid JSON',
+    'Plugin manifests, marketplaces, hooks files, settings files, MCP server files, plugin monitors and LSP files and catalogs that are not valid JSON',
   rationale:
     'Claude Code parses plugin.json and hooks/hooks.json with JSON.parse: a comment, a trailing comma or a missing quote breaks the whole plugin load (agents, skills, commands and hooks alike), with a message only in the debug log. A settings file that does not parse is skipped whole (`[ERROR] Invalid setting skipped … Invalid or malformed JSON`). A duplicate key parses, but only the last value counts.',
   runtime: '`claude plugin validate` fails with "Invalid JSON syntax" on a plugin.json with a trailing comma.',
   defaultSeverity: 'error',
   scope: 'file',
-  kinds: ['plugin-manifest', 'marketplace', 'hooks', 'catalog', 'settings', 'mcp', 'monitors'],
+  kinds: ['plugin-manifest', 'marketplace', 'hooks', 'catalog', 'settings', 'mcp', 'monitors', 'lsp'],
   check({ file, report }) {
     const json = file.json
     const first = json?.errors[0]

@@ -33,6 +33,7 @@ import namesNoDuplicate from './names-no-duplicate.ts'
 import namesSkillNameMatchesDir from './names-skill-name-matches-dir.ts'
 import pluginComponentsInManifestFolder from './plugin-components-in-manifest-folder.ts'
 import pluginHooks from './plugin-hooks.ts'
+import pluginLspServers from './plugin-lsp-servers.ts'
 import pluginManifest from './plugin-manifest.ts'
 import pluginMarketplace from './plugin-marketplace.ts'
 import pluginMarketplaceNameMismatch from './plugin-marketplace-name-mismatch.ts'
@@ -108,6 +109,7 @@ export const checks: readonly Check[] = [
   namesSkillNameMatchesDir,
   pluginComponentsInManifestFolder,
   pluginHooks,
+  pluginLspServers,
   pluginManifest,
   pluginMarketplace,
   pluginMarketplaceNameMismatch,

@@ -25,6 +25,8 @@ export type FileKind =
   | 'mcp'
   /** A plugin's `monitors/monitors.json`, or the file its manifest's `monitors` (or `experimental.monitors`) names. */
   | 'monitors'
+  /** A plugin's `.lsp.json`, and the `.json` files its manifest's `lspServers` names: LSP servers by name. */
+  | 'lsp'
   /** Memory: CLAUDE.md, CLAUDE.local.md, .claude/CLAUDE.md, .claude/rules/**\/*.md, and AGENTS.md when there is no CLAUDE.md. */
   | 'memory'
   /** An output style: `.claude/output-styles/*.md`, or a plugin's `output-styles/` or manifest `outputStyles`. */
@@ -462,6 +464,11 @@ function addPluginContext(root: string, manifest: Record<string, unknown> | null
   const monitors = named === undefined ? 'monitors/monitors.json' : typeof named === 'string' && named.endsWith('.json') ? named : null
   const monitorsFile = monitors ? insideRoot(root, monitors) : null
   if (monitorsFile && existsSync(monitorsFile) && statSync(monitorsFile).isFile()) add(monitorsFile, 'monitors', scope)
+  // `.lsp.json` is read, and the manifest's `lspServers` files as well: the runtime merges all of them.
+  for (const p of ['.lsp.json', ...(pathList(manifest?.lspServers) ?? []).filter((f) => f.endsWith('.json'))]) {
+    const abs = insideRoot(root, p)
+    if (abs && existsSync(abs) && statSync(abs).isFile()) add(abs, 'lsp', scope)
+  }
   for (const p of ['output-styles', ...(pathList(manifest?.outputStyles) ?? [])]) {
     const abs = insideRoot(root, p)
     if (!abs || !existsSync(abs)) continue
