@@ -32319,9 +32319,9 @@ var memory_import_depth_default, init_memory_import_depth = __esm({
       check({ file, report }) {
         let own8 = findImports(file.text, file.bodyOffset, file.path, file.scope.root);
         for (let { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root)) {
-          let first2 = chain.length > 1 ? own8.find((o) => o.resolved === chain[1]) : imp, shown = [...chain, imp.resolved].map((p) => relative5(file.scope.root, p)).join(" \u2192 ");
+          let first2 = chain.length > 1 ? own8.find((o) => o.resolved === chain[1]) : imp, shown2 = [...chain, imp.resolved].map((p) => relative5(file.scope.root, p)).join(" \u2192 ");
           report({
-            message: `Unexpected import chain ${MAX_IMPORT_DEPTH + 1} levels deep (${shown}), expected at most ${MAX_IMPORT_DEPTH} (Claude Code does not load ${relative5(file.scope.root, imp.resolved)})`,
+            message: `Unexpected import chain ${MAX_IMPORT_DEPTH + 1} levels deep (${shown2}), expected at most ${MAX_IMPORT_DEPTH} (Claude Code does not load ${relative5(file.scope.root, imp.resolved)})`,
             at: offsetSpan(file, (first2 ?? imp).start - 1, (first2 ?? imp).end)
           });
         }
@@ -32363,6 +32363,92 @@ var memory_import_missing_default, init_memory_import_missing = __esm({
             at: offsetSpan(file, imp.start - 1, imp.end)
           });
         }
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/memory-rule-paths.ts
+var otherToolsKeys, everywhere, isRule, shown, memory_rule_paths_default, init_memory_rule_paths = __esm({
+  "scripts/lib/checks/memory-rule-paths.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    otherToolsKeys = ["globs", "applyTo", "glob", "files"], everywhere = "Claude Code finds no glob in it and loads this rule in every session", isRule = (path3) => /(?:^|[\\/])\.claude[\\/]rules[\\/]/.test(path3), shown = (value) => typeof value == "string" ? value : JSON.stringify(value) ?? String(value), memory_rule_paths_default = {
+      id: "memory/rule-paths",
+      description: "Rules in `.claude/rules/` whose `paths` gives Claude Code no glob, or that scope themselves with another tool's key",
+      rationale: "Claude Code scopes a rule file by its front matter's `paths`: a glob string (commas and `{a,b}` braces allowed) or a list of them, matched like `.gitignore` lines. A value that is neither (a number, a mapping), list items that are not strings, or an empty value give it no glob, and a rule with no glob is loaded into every session, which is the opposite of what the author asked for. Cursor's `globs` and Copilot's `applyTo` are not read at all. To load a rule always, leave `paths` out.",
+      runtime: "In one session, rules with `paths: 42`, `paths: [42, true]` and `globs: src/**/*.go` are all in the first request's context, while a rule with `paths: src/**/*.go` is not.",
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["memory"],
+      check({ file, report }) {
+        if (!isRule(file.path) || !file.frontmatter) return;
+        let data = file.data;
+        if (!Object.hasOwn(data, "paths")) {
+          for (let key of otherToolsKeys)
+            Object.hasOwn(data, key) && report({
+              message: `Unexpected \`${key}\` in a rule's front matter, expected \`paths\` (Claude Code reads only \`paths\`, so this rule loads in every session)`,
+              at: keySpan(file, [key])
+            });
+          return;
+        }
+        let paths = data.paths;
+        if (paths == null) return;
+        if (typeof paths == "string") {
+          paths.split(",").every((p) => p.trim() === "") && report({
+            message: `Unexpected an empty \`paths\`, expected at least one glob (${everywhere}; leave \`paths\` out to load it always)`,
+            at: valueSpan(file, ["paths"])
+          });
+          return;
+        }
+        if (!Array.isArray(paths)) {
+          report({
+            message: `Unexpected \`${shown(paths)}\` for \`paths\`, expected a glob or a list of globs such as \`src/**/*.go\` (${everywhere})`,
+            at: valueSpan(file, ["paths"])
+          });
+          return;
+        }
+        let globs = paths.filter((p) => typeof p == "string" && p.trim() !== "");
+        if (paths.length === 0) {
+          report({
+            message: `Unexpected an empty \`paths\` list, expected at least one glob (${everywhere}; leave \`paths\` out to load it always)`,
+            at: valueSpan(file, ["paths"])
+          });
+          return;
+        }
+        paths.forEach((item, index2) => {
+          typeof item != "string" && report({
+            message: `Unexpected \`${shown(item)}\` in \`paths\`, expected a glob string (Claude Code drops it${globs.length === 0 ? "; no glob is left, so it loads this rule in every session" : ""})`,
+            at: valueSpan(file, ["paths", index2])
+          });
+        });
+      }
+    };
+  }
+});
+
+// scripts/lib/checks/memory-size.ts
+var memory_size_default, init_memory_size = __esm({
+  "scripts/lib/checks/memory-size.ts"() {
+    "use strict";
+    init_check();
+    init_locate();
+    init_rule_options();
+    memory_size_default = {
+      id: "memory/size",
+      description: "Memory files longer than the character budget (option `max`, default 40,000)",
+      rationale: 'CLAUDE.md, AGENTS.md and unscoped rules are loaded into every session and resent with every request. Claude Code 2.1.332 warns "Large <file> will impact performance" when one is longer than 5 % of the model\'s context window in characters, and never less than 40,000 (the figure for a 200,000-token window), and skips a file over 4 MiB entirely. Split long material into scoped rules (`paths`) or files the model reads when it needs them.',
+      defaultSeverity: "warning",
+      optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
+      scope: "file",
+      kinds: ["memory"],
+      check({ file, options, report }) {
+        let max = countOption(options, "max", 4e4), length = file.text.length;
+        length <= max || report({
+          message: `Unexpected memory file of ${length.toLocaleString("en-US")} characters, expected at most ${max.toLocaleString("en-US")} (it is sent with every request; move detail into scoped rules or files read on demand)`,
+          at: offsetSpan(file, max)
+        });
       }
     };
   }
@@ -32587,9 +32673,9 @@ function checkHooks(ctx, content3, place, whole) {
     }
   let validate2 = validatorFor("hooks.schema.json");
   if (validate2(content3)) return;
-  let skipEvent = (parent, key) => samePath(parent, ["hooks"]) && !hookEvents.has(key), shown = mapPath.join("."), errors = validate2.errors?.filter((e) => !(e.keyword === "required" && e.schemaPath.startsWith("#/anyOf/")));
+  let skipEvent = (parent, key) => samePath(parent, ["hooks"]) && !hookEvents.has(key), shown2 = mapPath.join("."), errors = validate2.errors?.filter((e) => !(e.keyword === "required" && e.schemaPath.startsWith("#/anyOf/")));
   for (let problem of describeSchemaErrors(errors, content3, skipEvent)) {
-    let message2 = shown === "hooks" ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown}`);
+    let message2 = shown2 === "hooks" ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown2}`);
     report({
       message: `${message2} (${consequenceAt(problem.path, whole)})`,
       at: jsonProblemSpan(file, { ...problem, path: place(problem.path) })
@@ -37478,6 +37564,8 @@ var checks, init_checks = __esm({
     init_mcp_server_config();
     init_memory_import_depth();
     init_memory_import_missing();
+    init_memory_rule_paths();
+    init_memory_size();
     init_names_agent_name_format();
     init_names_agent_name_matches_file();
     init_names_agent_name_style();
@@ -37552,6 +37640,8 @@ var checks, init_checks = __esm({
       mcp_server_config_default,
       memory_import_depth_default,
       memory_import_missing_default,
+      memory_rule_paths_default,
+      memory_size_default,
       names_agent_name_format_default,
       names_agent_name_matches_file_default,
       names_agent_name_style_default,
@@ -38140,8 +38230,8 @@ function lint(options) {
   return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped: skipped2, roots: plan.projects.map((p) => p.root) };
 }
 function namesOf2(paths, rel) {
-  let shown = paths.slice(0, 5).map(rel);
-  return paths.length > shown.length ? `${shown.join(", ")} and ${paths.length - shown.length} more` : shown.join(", ");
+  let shown2 = paths.slice(0, 5).map(rel);
+  return paths.length > shown2.length ? `${shown2.join(", ")} and ${paths.length - shown2.length} more` : shown2.join(", ");
 }
 function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile, relativeTo) {
   let parts2 = [
@@ -38498,7 +38588,7 @@ async function runValidate(argv, io) {
       );
   }
   if (result.fileCount === 0 && result.skipped.length === 0 && !allowEmpty) return nothingToCheck(positionals, io);
-  let shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), outputFile = values["output-file"], color2 = values["no-color"] ? !1 : values.color ?? (outputFile ? !1 : io.isTTY), report = reporter(shown, { cwd: io.cwd, color: color2, fileCount: result.fileCount, rules: checks });
+  let shown2 = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics, reporter = await loadReporter(format3), outputFile = values["output-file"], color2 = values["no-color"] ? !1 : values.color ?? (outputFile ? !1 : io.isTTY), report = reporter(shown2, { cwd: io.cwd, color: color2, fileCount: result.fileCount, rules: checks });
   outputFile ? writeReport(resolve10(io.cwd, outputFile), report) : io.stdout(report);
   let errors = result.diagnostics.filter((d) => d.severity === "error").length, warnings = result.diagnostics.length - errors;
   return errors > 0 ? 1 : maxWarnings >= 0 && warnings > maxWarnings ? (io.stderr(`backend-team: ${plural(warnings, "warning")} found, more than --max-warnings ${maxWarnings}

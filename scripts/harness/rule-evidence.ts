@@ -138,6 +138,12 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
     shows: 'of a five-file import chain below CLAUDE.md the first four files are in the system prompt, the fifth is not',
   },
   {
+    rule: 'memory/rule-paths',
+    fixture: 'project',
+    file: '.claude/rules/ev-paths-number.md',
+    shows: 'rules with `paths: 42`, `paths: [42, true]` and `globs:` are in the first request; the rule with `paths: src/**/*.go` is not',
+  },
+  {
     rule: 'memory/import-missing',
     fixture: 'project',
     file: 'CLAUDE.md',
@@ -304,6 +310,10 @@ export const MEMORY_MARKERS = {
   comma: 'EV-MEMORY-COMMA',
   level4: 'EV-MEMORY-LEVEL-4',
   level5: 'EV-MEMORY-LEVEL-5',
+  ruleScoped: 'EV-RULE-SCOPED',
+  ruleNumber: 'EV-RULE-NUMBER',
+  ruleItems: 'EV-RULE-ITEMS',
+  ruleGlobs: 'EV-RULE-GLOBS',
 } as const
 
 /**
@@ -319,6 +329,11 @@ const MEMORY_AND_STYLE: Record<string, string> = {
   'docs/ev-level-3.md': 'EV-MEMORY-LEVEL-3 @ev-level-4.md\n',
   'docs/ev-level-4.md': `${MEMORY_MARKERS.level4} @ev-level-5.md\n`,
   'docs/ev-level-5.md': `${MEMORY_MARKERS.level5}\n`,
+  // Rules: one scoped to Go files (not loaded at start), three whose scope Claude Code cannot read (loaded at start).
+  '.claude/rules/ev-scoped.md': `---\npaths: src/**/*.go\n---\n${MEMORY_MARKERS.ruleScoped}\n`,
+  '.claude/rules/ev-paths-number.md': `---\npaths: 42\n---\n${MEMORY_MARKERS.ruleNumber}\n`,
+  '.claude/rules/ev-paths-items.md': `---\npaths:\n  - 42\n  - true\n---\n${MEMORY_MARKERS.ruleItems}\n`,
+  '.claude/rules/ev-globs.md': `---\nglobs: src/**/*.go\n---\n${MEMORY_MARKERS.ruleGlobs}\n`,
   '.claude/output-styles/ev-style.md': '---\nname: ev-style\ndescription: Evidence style.\nforce-for-plugin: true\n---\nSTYLE ev-style\n',
 }
 

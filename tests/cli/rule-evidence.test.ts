@@ -300,6 +300,11 @@ const runtimeProof: Record<string, () => void> = {
     expect(project.mainText).not.toContain(MEMORY_MARKERS.level5)
     expect(project.run.debugLog).not.toContain('ev-level-5.md')
   },
+  'memory/rule-paths': () => {
+    expect(project.mainText).not.toContain(MEMORY_MARKERS.ruleScoped)
+    for (const marker of [MEMORY_MARKERS.ruleNumber, MEMORY_MARKERS.ruleItems, MEMORY_MARKERS.ruleGlobs])
+      expect(project.mainText).toContain(marker)
+  },
   'memory/import-missing': () => {
     expect(project.mainText).toContain(MEMORY_MARKERS.top)
     expect(project.mainText).toContain(MEMORY_MARKERS.present)

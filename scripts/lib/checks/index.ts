@@ -26,6 +26,8 @@ import indexStale from './index-stale.ts'
 import mcpServerConfig from './mcp-server-config.ts'
 import memoryImportDepth from './memory-import-depth.ts'
 import memoryImportMissing from './memory-import-missing.ts'
+import memoryRulePaths from './memory-rule-paths.ts'
+import memorySize from './memory-size.ts'
 import namesAgentNameFormat from './names-agent-name-format.ts'
 import namesAgentNameMatchesFile from './names-agent-name-matches-file.ts'
 import namesAgentNameStyle from './names-agent-name-style.ts'
@@ -102,6 +104,8 @@ export const checks: readonly Check[] = [
   mcpServerConfig,
   memoryImportDepth,
   memoryImportMissing,
+  memoryRulePaths,
+  memorySize,
   namesAgentNameFormat,
   namesAgentNameMatchesFile,
   namesAgentNameStyle,
