@@ -163,6 +163,46 @@ hostile.push({
   args: ['validate', '--format', 'json'],
   boundMs: hostileBoundMs,
 })
+for (const [name, opener] of [
+  ['sequences', '['],
+  ['mappings', '{a: '],
+] as const) {
+  hostile.push({
+    label: `10,000 nested flow ${name}`,
+    dir: hostileProject(`nested-${name}`, {
+      'agents/a.md': agentHead.replace('tools: Read\n', `tools: Read\nx: ${opener.repeat(10_000)}\n`),
+    }),
+    args: ['validate', '--format', 'json'],
+    boundMs: hostileBoundMs,
+  })
+}
+// Hook commands built against the shell-risk scanner (security/remote-code-hook), one hook each.
+const commands = [
+  `"\${CLAUDE_PLUGIN${'x'.repeat(200_000)}`,
+  `eval ${'$x'.repeat(50_000)}`,
+  `curl ${'| '.repeat(150_000)}`,
+  `curl x |${' env -a'.repeat(40_000)}`,
+  `curl -o ${'a'.repeat(300_000)}`,
+  `${"c''".repeat(100_000)} | sh`,
+  `${'$A'.repeat(100_000)} | sh`,
+]
+const hooksJson = JSON.stringify({
+  hooks: { PreToolUse: commands.map((command) => ({ matcher: 'Bash', hooks: [{ type: 'command', command }] })) },
+})
+hostile.push({
+  label: '7 hook commands of 300 KB against shell-risk',
+  dir: hostileProject('shell-risk', { '.claude-plugin/plugin.json': '{"name": "p"}\n', 'hooks/hooks.json': hooksJson }),
+  args: ['validate', '--format', 'json'],
+  boundMs: hostileBoundMs,
+})
+const crowd: Record<string, string> = {}
+for (let i = 0; i < 5000; i++) crowd[`agents/agent-${i}.md`] = agentHead.replace('name: a', `name: agent-${i}`)
+hostile.push({
+  label: '5,000 agents in one folder',
+  dir: hostileProject('crowd', crowd),
+  args: ['validate', '--format', 'json'],
+  boundMs: 15_000,
+})
 const ghosts: Record<string, string> = {}
 for (let i = 0; i < 2000; i++)
   ghosts[`agents/agent-${i}.md`] =

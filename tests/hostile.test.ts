@@ -61,9 +61,8 @@ describe('YAML built to exhaust the parser', () => {
       levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`)
     }
     const root = project({ 'agents/helper.md': agent(`${good}\n${levels.join('\n')}`) })
-    const started = Date.now()
+    // Its time is measured by npm run bench (alias bomb); here, what it reports.
     const { diagnostics } = run(root)
-    expect(Date.now() - started).toBeLessThan(5000)
     const d = diagnostics.find((x) => x.ruleId === 'frontmatter/yaml-syntax')
     expect(d && [relative(root, d.file), d.line, d.column]).toEqual(['agents/helper.md', 1, 4])
     expect(d?.message).toContain('once aliases are expanded')
@@ -75,9 +74,8 @@ describe('YAML built to exhaust the parser', () => {
   ] as const) {
     it(`10,000 nested ${name}`, () => {
       const root = project({ 'agents/helper.md': agent(`${good}\nx: ${opener.repeat(10_000)}`) })
-      const started = Date.now()
+      // Its time is measured by npm run bench (10,000 nested flow …); here, what it reports.
       const { diagnostics } = run(root)
-      expect(Date.now() - started).toBeLessThan(5000)
       // Claude Code's quoting retry turns the unclosed value into a string, so the file loads: a portability warning.
       const d = diagnostics.find((x) => x.ruleId === 'frontmatter/yaml-strict')
       // The parser gives up on line 5 (the `x:` line); the column is where it stopped, inside that line.
@@ -230,9 +228,8 @@ describe('names and numbers', () => {
       )
     }
     const root = project(files)
-    const started = Date.now()
+    // Its time is measured by npm run bench (5,000 agents in one folder); here, that every file is checked.
     const result = validate({ cwd: root, targets: [] })
-    expect(Date.now() - started).toBeLessThan(15_000)
     expect(result.fileCount).toBe(5000)
     const lines = result.diagnostics.map((d) => `${relative(root, d.file)}:${d.line}:${d.column} ${d.ruleId}`)
     expect(lines).toContain('agents/agent-4321.md:5:8 frontmatter/unknown-model')
