@@ -21876,17 +21876,17 @@ function containerPhrasing(parent, state, info) {
 function encode(tokens2, start) {
   let token = tokens2[start ? 0 : tokens2.length - 1];
   if (!token || token.attention) return;
-  let character = start ? firstCharacter(token.value) : lastCharacter(token.value), reference2 = encodeCharacterReference(
+  let character = start ? firstCharacter(token.value) : lastCharacter(token.value), reference = encodeCharacterReference(
     /** @type {number} */
     character.codePointAt(0)
   );
   if (start)
-    token.value = reference2 + token.value.slice(character.length);
+    token.value = reference + token.value.slice(character.length);
   else {
     let value = token.value.slice(0, token.value.length - character.length), escapes = 0;
     for (; value.charCodeAt(value.length - 1 - escapes) === 92; )
       escapes++;
-    escapes % 2 && (value += "\\"), token.value = value + reference2;
+    escapes % 2 && (value += "\\"), token.value = value + reference;
   }
 }
 function improve(items, chosen, mistake, before, after) {
@@ -22309,12 +22309,12 @@ function imageReference(node2, _, state, info) {
   state.stack = stack.filter(function(d) {
     return d !== "phrasing";
   }), subexit = state.enter("reference");
-  let reference2 = state.safe(state.associationId(node2), {
+  let reference = state.safe(state.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  return subexit(), state.stack = stack, exit3(), type === "full" || !alt || alt !== reference2 ? value += tracker.move(reference2 + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
+  return subexit(), state.stack = stack, exit3(), type === "full" || !alt || alt !== reference ? value += tracker.move(reference + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
 }
 function imageReferencePeek() {
   return "!";
@@ -22439,12 +22439,12 @@ function linkReference(node2, _, state, info) {
   state.stack = stack.filter(function(d) {
     return d !== "phrasing";
   }), subexit = state.enter("reference");
-  let reference2 = state.safe(state.associationId(node2), {
+  let reference = state.safe(state.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  return subexit(), state.stack = stack, exit3(), type === "full" || !text6 || text6 !== reference2 ? value += tracker.move(reference2 + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
+  return subexit(), state.stack = stack, exit3(), type === "full" || !text6 || text6 !== reference ? value += tracker.move(reference + "]") : type === "shortcut" ? value = value.slice(0, -1) : value += tracker.move("]"), value;
 }
 function linkReferencePeek() {
   return "[";
@@ -32655,6 +32655,98 @@ var componentFolders, isFolder, plugin_components_in_manifest_folder_default, in
   }
 });
 
+// scripts/lib/hook-commands.ts
+function hookCommands(map4, base) {
+  let out = [];
+  if (!isRecord(map4)) return out;
+  for (let [event, matchers] of Object.entries(map4))
+    Array.isArray(matchers) && matchers.forEach((matcher, i) => {
+      let hooks = isRecord(matcher) ? matcher.hooks : void 0;
+      Array.isArray(hooks) && hooks.forEach((hook, j) => {
+        if (!isRecord(hook) || typeof hook.command != "string") return;
+        let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
+        out.push({
+          text: [hook.command, ...args].join(" "),
+          command: hook.command,
+          execForm: hook.args !== void 0,
+          path: [...base, event, i, "hooks", j, "command"]
+        });
+      });
+    });
+  return out;
+}
+function fileHookCommands(file) {
+  if (file.kind === "agent" || file.kind === "skill" || file.kind === "command")
+    return { commands: hookCommands(file.data.hooks, ["hooks"]), json: !1 };
+  let value = file.json?.value;
+  if (!isRecord(value)) return { commands: [], json: !0 };
+  let hooks = value.hooks;
+  return file.kind === "plugin-manifest" && Array.isArray(hooks) ? { commands: hooks.flatMap((map4, i) => hookCommands(map4, ["hooks", i])), json: !0 } : { commands: hookCommands(hooks, ["hooks"]), json: !0 };
+}
+var init_hook_commands = __esm({
+  "scripts/lib/hook-commands.ts"() {
+    "use strict";
+    init_plugin_fields();
+  }
+});
+
+// scripts/lib/settings/project-script.ts
+function scriptsVia(reference, command) {
+  let out = [];
+  for (let match of command.matchAll(reference)) {
+    let rel = match[1].replace(/\/+$/, "");
+    rel && !rel.split("/").includes("..") && out.push(rel);
+  }
+  return out;
+}
+function relativeScripts(command) {
+  return [...command.matchAll(relativeScript)].map((m) => m[1].replace(/^\.\//, "")).filter((p) => !p.split("/").includes(".."));
+}
+var referenceTo, projectReference, pluginReference, projectScripts, pluginScripts, relativeScript, init_project_script = __esm({
+  "scripts/lib/settings/project-script.ts"() {
+    "use strict";
+    referenceTo = (variable) => new RegExp(String.raw`\$(?:\{${variable}\}|${variable}\b)["']?\/([^\s"'\x60;|&<>()$*?]+)`, "g"), projectReference = referenceTo("CLAUDE_PROJECT_DIR"), pluginReference = referenceTo("CLAUDE_PLUGIN_ROOT");
+    projectScripts = (command) => scriptsVia(projectReference, command), pluginScripts = (command) => scriptsVia(pluginReference, command), relativeScript = /(?:^|[;&|]\s*|\b(?:ba|z)?sh\s+|\b(?:node|python3?|bun|deno\s+run|ruby|perl)\s+)((?:\.\/)?[\w.-]+\/[\w./-]+\.(?:sh|bash|mjs|cjs|js|ts|py|rb|pl))(?=$|[\s;&|])/g;
+  }
+});
+
+// scripts/lib/checks/plugin-hook-script.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join14 } from "node:path";
+var plugin_hook_script_default, init_plugin_hook_script = __esm({
+  "scripts/lib/checks/plugin-hook-script.ts"() {
+    "use strict";
+    init_check();
+    init_hook_commands();
+    init_json_locate();
+    init_project_script();
+    plugin_hook_script_default = {
+      id: "plugin/hook-script",
+      description: "Plugin hook commands whose `${CLAUDE_PLUGIN_ROOT}/\u2026` script is missing, or that name a plugin script by a relative path",
+      rationale: "Claude Code runs a plugin's command hooks in the session's working directory, the user's project, with `CLAUDE_PLUGIN_ROOT` set to wherever the plugin was installed. A script named by a relative path (`./hooks/check.sh`, `node hooks/check.mjs`) is looked for in the project, not in the plugin, and a `${CLAUDE_PLUGIN_ROOT}/\u2026` script that the plugin does not ship is missing everywhere: either way the hook fails at every event with a non-blocking error, so a guard hook lets every call through unless it sets `onFailure: block`. A warning: a script may be generated at install time.",
+      defaultSeverity: "warning",
+      scope: "file",
+      kinds: ["hooks", "plugin-manifest"],
+      check({ file, report }) {
+        let root2 = file.scope.root;
+        for (let hook of fileHookCommands(file).commands) {
+          let at = jsonValueSpan(file, hook.path);
+          for (let script of pluginScripts(hook.text))
+            existsSync7(join14(root2, script)) || report({
+              message: `Unexpected missing script \`\${CLAUDE_PLUGIN_ROOT}/${script}\`, expected a file the plugin ships (the hook fails every time it runs)`,
+              at
+            });
+          for (let script of relativeScripts(hook.text))
+            existsSync7(join14(root2, script)) && report({
+              message: `Unexpected relative script path \`${script}\`, expected \`\${CLAUDE_PLUGIN_ROOT}/${script}\` (plugin hooks run in the user's project, where this path does not lead to the plugin)`,
+              at
+            });
+        }
+      }
+    };
+  }
+});
+
 // scripts/lib/checks/plugin-hooks.ts
 function consequenceAt(path3, whole) {
   let event = path3[0] === "hooks" ? path3[1] : void 0;
@@ -32874,7 +32966,7 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
 });
 
 // scripts/lib/checks/plugin-marketplace-name-mismatch.ts
-import { join as join14, resolve as resolve4 } from "node:path";
+import { join as join15, resolve as resolve4 } from "node:path";
 var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_mismatch = __esm({
   "scripts/lib/checks/plugin-marketplace-name-mismatch.ts"() {
     "use strict";
@@ -32894,7 +32986,7 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
         let root2 = resolve4(file.path, "..", ".."), manifests = new Map(project.files.filter((f) => f.kind === "plugin-manifest").map((f) => [f.path, f]));
         data.plugins.forEach((entry2, i) => {
           if (!isRecord(entry2) || typeof entry2.source != "string" || !(entry2.source.startsWith("./") || entry2.source === ".")) return;
-          let manifestFile = manifests.get(join14(resolve4(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
+          let manifestFile = manifests.get(join15(resolve4(root2, entry2.source), ".claude-plugin", "plugin.json")), manifest = manifestFile?.json?.value;
           if (!(!manifestFile || !isRecord(manifest)))
             for (let field of ["name", "version"]) {
               let mine = entry2[field], theirs = manifest[field];
@@ -32952,8 +33044,8 @@ var lost2, plugin_monitors_default, init_plugin_monitors = __esm({
 });
 
 // scripts/lib/checks/plugin-paths.ts
-import { existsSync as existsSync7, realpathSync as realpathSync5, statSync as statSync5 } from "node:fs";
-import { dirname as dirname14, join as join15, relative as relative7, resolve as resolve5, isAbsolute as isAbsolute2 } from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync5, statSync as statSync5 } from "node:fs";
+import { dirname as dirname14, join as join16, relative as relative7, resolve as resolve5, isAbsolute as isAbsolute2 } from "node:path";
 function kindOf(path3) {
   try {
     return statSync5(path3).isDirectory() ? "folder" : "file";
@@ -32987,11 +33079,11 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
       themes: "none of its themes load",
       monitors: "none of its monitors start"
     }, fileOnly = new Set(Object.keys(componentPathSuffixes)), mcpBundleUrl = (value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value), pluginMarkers = [
-      join15(".claude-plugin", "plugin.json"),
+      join16(".claude-plugin", "plugin.json"),
       "agents",
       "skills",
       "commands",
-      join15("hooks", "hooks.json"),
+      join16("hooks", "hooks.json"),
       ".mcp.json",
       "SKILL.md"
     ];
@@ -33016,7 +33108,7 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
             kind !== "folder" ? report({
               message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`,
               at
-            }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync7(join15(dir, m))) && report({
+            }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync8(join16(dir, m))) && report({
               message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`,
               at
             }) : report({
@@ -33134,41 +33226,6 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
   }
 });
 
-// scripts/lib/hook-commands.ts
-function hookCommands(map4, base) {
-  let out = [];
-  if (!isRecord(map4)) return out;
-  for (let [event, matchers] of Object.entries(map4))
-    Array.isArray(matchers) && matchers.forEach((matcher, i) => {
-      let hooks = isRecord(matcher) ? matcher.hooks : void 0;
-      Array.isArray(hooks) && hooks.forEach((hook, j) => {
-        if (!isRecord(hook) || typeof hook.command != "string") return;
-        let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
-        out.push({
-          text: [hook.command, ...args].join(" "),
-          command: hook.command,
-          execForm: hook.args !== void 0,
-          path: [...base, event, i, "hooks", j, "command"]
-        });
-      });
-    });
-  return out;
-}
-function fileHookCommands(file) {
-  if (file.kind === "agent" || file.kind === "skill" || file.kind === "command")
-    return { commands: hookCommands(file.data.hooks, ["hooks"]), json: !1 };
-  let value = file.json?.value;
-  if (!isRecord(value)) return { commands: [], json: !0 };
-  let hooks = value.hooks;
-  return file.kind === "plugin-manifest" && Array.isArray(hooks) ? { commands: hooks.flatMap((map4, i) => hookCommands(map4, ["hooks", i])), json: !0 } : { commands: hookCommands(hooks, ["hooks"]), json: !0 };
-}
-var init_hook_commands = __esm({
-  "scripts/lib/hook-commands.ts"() {
-    "use strict";
-    init_plugin_fields();
-  }
-});
-
 // scripts/lib/checks/plugin-user-config-shell-hook.ts
 var option, plugin_user_config_shell_hook_default, init_plugin_user_config_shell_hook = __esm({
   "scripts/lib/checks/plugin-user-config-shell-hook.ts"() {
@@ -33200,7 +33257,7 @@ var option, plugin_user_config_shell_hook_default, init_plugin_user_config_shell
 });
 
 // scripts/lib/checks/refs-broken-link.ts
-import { existsSync as existsSync8, readdirSync as readdirSync3 } from "node:fs";
+import { existsSync as existsSync9, readdirSync as readdirSync3 } from "node:fs";
 import { basename as basename11, dirname as dirname15, isAbsolute as isAbsolute3, relative as relative8, resolve as resolve6, sep as sep8 } from "node:path";
 function decode3(path3) {
   try {
@@ -33246,7 +33303,7 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
           rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute3(rel) ? report({
             message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`,
             at
-          }) : existsSync8(onDisk) || report({
+          }) : existsSync9(onDisk) || report({
             message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname15(abs), file.scope.root))}`,
             at
           });
@@ -36856,25 +36913,48 @@ var toolEvents, knownTools, settings_hook_matcher_default, init_settings_hook_ma
   }
 });
 
-// scripts/lib/settings/project-script.ts
-function projectScripts(command) {
-  let out = [];
-  for (let match of command.matchAll(reference)) {
-    let rel = match[1].replace(/\/+$/, "");
-    rel && !rel.split("/").includes("..") && out.push(rel);
-  }
-  return out;
-}
-var reference, init_project_script = __esm({
-  "scripts/lib/settings/project-script.ts"() {
+// scripts/lib/checks/settings-hook-matcher-ignored.ts
+var eventsWithoutMatcher, settings_hook_matcher_ignored_default, init_settings_hook_matcher_ignored = __esm({
+  "scripts/lib/checks/settings-hook-matcher-ignored.ts"() {
     "use strict";
-    reference = /\$(?:\{CLAUDE_PROJECT_DIR\}|CLAUDE_PROJECT_DIR\b)["']?\/([^\s"'`;|&<>()$*?]+)/g;
+    init_check();
+    init_json_locate();
+    init_plugin_fields();
+    init_hook_entries();
+    eventsWithoutMatcher = /* @__PURE__ */ new Set([
+      "UserPromptSubmit",
+      "Stop",
+      "TeammateIdle",
+      "TaskCreated",
+      "TaskCompleted",
+      "WorktreeCreate",
+      "WorktreeRemove",
+      "CwdChanged",
+      "MessageDisplay"
+    ]), settings_hook_matcher_ignored_default = {
+      id: "settings/hook-matcher-ignored",
+      description: "Hook matchers on events that Claude Code never matches (`UserPromptSubmit`, `Stop` \u2026)",
+      rationale: 'A matcher narrows a hook to the tool, source or reason of an event. On UserPromptSubmit, Stop, TeammateIdle, TaskCreated, TaskCompleted, WorktreeCreate, WorktreeRemove, CwdChanged and MessageDisplay there is nothing to match, and Claude Code ignores the matcher: the hook runs on every such event, however narrow the matcher was meant to be. Filter inside the hook instead, from its input. An empty matcher or `*` means "all" and is not reported. Checked in settings files, plugin hooks files and a manifest\'s inline hooks.',
+      runtime: 'A settings UserPromptSubmit hook with `"matcher": "deploy"` runs on a prompt that does not mention deploy (its marker file is written); a Stop hook with a matcher that matches nothing runs too.',
+      defaultSeverity: "error",
+      scope: "file",
+      kinds: ["settings", "hooks", "plugin-manifest"],
+      check({ file, report }) {
+        let value = file.json?.value;
+        if (isRecord(value))
+          for (let { event, matcher, path: path3 } of matcherEntries(value.hooks))
+            !eventsWithoutMatcher.has(event) || typeof matcher != "string" || matcher.trim() === "" || matcher.trim() === "*" || report({
+              message: `Unexpected matcher \`${matcher}\` on \`${event}\`, expected none (Claude Code ignores matchers on ${event} and runs this hook on every one; filter inside the hook)`,
+              at: jsonValueSpan(file, [...path3, "matcher"])
+            });
+      }
+    };
   }
 });
 
 // scripts/lib/checks/settings-hook-script.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { join as join16, relative as relative9, sep as sep9 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { join as join17, relative as relative9, sep as sep9 } from "node:path";
 var settings_hook_script_default, init_settings_hook_script = __esm({
   "scripts/lib/checks/settings-hook-script.ts"() {
     "use strict";
@@ -36898,7 +36978,7 @@ var settings_hook_script_default, init_settings_hook_script = __esm({
               if (hook.type !== "command" || typeof hook.command != "string") continue;
               let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
               for (let script of projectScripts([hook.command, ...args].join(" ")))
-                existsSync9(join16(root2, script)) || report({
+                existsSync10(join17(root2, script)) || report({
                   message: `Unexpected missing script \`$CLAUDE_PROJECT_DIR/${script}\`, expected a file in the project (the hook fails every time it runs)`,
                   at: jsonValueSpan(file, [...path3, "command"])
                 });
@@ -37572,6 +37652,7 @@ var checks, init_checks = __esm({
     init_names_no_duplicate();
     init_names_skill_name_matches_dir();
     init_plugin_components_in_manifest_folder();
+    init_plugin_hook_script();
     init_plugin_hooks();
     init_plugin_lsp_servers();
     init_plugin_manifest();
@@ -37598,6 +37679,7 @@ var checks, init_checks = __esm({
     init_security_remote_code_hook();
     init_security_secret();
     init_settings_hook_matcher();
+    init_settings_hook_matcher_ignored();
     init_settings_hook_script();
     init_settings_hook_unsupported_type();
     init_settings_permission_rule();
@@ -37648,6 +37730,7 @@ var checks, init_checks = __esm({
       names_no_duplicate_default,
       names_skill_name_matches_dir_default,
       plugin_components_in_manifest_folder_default,
+      plugin_hook_script_default,
       plugin_hooks_default,
       plugin_lsp_servers_default,
       plugin_manifest_default,
@@ -37674,6 +37757,7 @@ var checks, init_checks = __esm({
       security_remote_code_hook_default,
       security_secret_default,
       settings_hook_matcher_default,
+      settings_hook_matcher_ignored_default,
       settings_hook_script_default,
       settings_hook_unsupported_type_default,
       settings_permission_rule_default,
@@ -37693,17 +37777,17 @@ var checks, init_checks = __esm({
 });
 
 // scripts/lib/load/project-root.ts
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname16, join as join17 } from "node:path";
+import { dirname as dirname16, join as join18 } from "node:path";
 function isRootLike(dir) {
-  return [...claudeMarkers, ...packFolders, ...projectFiles, ".git", configFileName].some((m) => existsSync10(join17(dir, m)));
+  return [...claudeMarkers, ...packFolders, ...projectFiles, ".git", configFileName].some((m) => existsSync11(join18(dir, m)));
 }
 function findProjectRoot(start) {
   let home = homedir2(), outermost = null, nearestPack = null;
   for (let dir = start; !(dir === home && dir !== start); dir = dirname16(dir)) {
-    if (existsSync10(join17(dir, ".git")) || existsSync10(join17(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
-    if (claudeMarkers.some((m) => existsSync10(join17(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync10(join17(dir, m))) && (nearestPack = dir), dirname16(dir) === dir) break;
+    if (existsSync11(join18(dir, ".git")) || existsSync11(join18(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
+    if (claudeMarkers.some((m) => existsSync11(join18(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync11(join18(dir, m))) && (nearestPack = dir), dirname16(dir) === dir) break;
   }
   return outermost ?? nearestPack ?? start;
 }
@@ -37716,8 +37800,8 @@ var claudeMarkers, packFolders, projectFiles, init_project_root = __esm({
 });
 
 // scripts/lib/load/discover.ts
-import { existsSync as existsSync11, lstatSync as lstatSync2, realpathSync as realpathSync6, statSync as statSync6 } from "node:fs";
-import { basename as basename12, dirname as dirname17, isAbsolute as isAbsolute4, join as join18, relative as relative10, resolve as resolve7, sep as sep10 } from "node:path";
+import { existsSync as existsSync12, lstatSync as lstatSync2, realpathSync as realpathSync6, statSync as statSync6 } from "node:fs";
+import { basename as basename12, dirname as dirname17, isAbsolute as isAbsolute4, join as join19, relative as relative10, resolve as resolve7, sep as sep10 } from "node:path";
 function planTargets(targets, cwd) {
   let byRoot = /* @__PURE__ */ new Map(), standalone = [], missing = [], want = (root2, what) => {
     let entry2 = byRoot.get(root2) ?? { filter: null, whole: !1 };
@@ -37747,8 +37831,8 @@ function settingsOnlyPlan(path3) {
   return { root: dirname17(path3), filter: null, settingsFiles: [path3] };
 }
 function userSettingsPlan(home) {
-  let path3 = join18(home, ".claude", "settings.json");
-  return existsSync11(path3) ? settingsOnlyPlan(path3) : null;
+  let path3 = join19(home, ".claude", "settings.json");
+  return existsSync12(path3) ? settingsOnlyPlan(path3) : null;
 }
 function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
   if (plan.settingsFiles) {
@@ -37805,38 +37889,38 @@ function ignoredBy(patterns, base) {
   };
 }
 function glob(root2, patterns, limits) {
-  return patterns.length === 0 || !existsSync11(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
+  return patterns.length === 0 || !existsSync12(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
 }
 function discoverRoot(root2, ignore) {
   let limits = { ignored: ignore, boundary: new ProjectBoundary([root2]) }, seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
     let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
     seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {}, ...viaLink ? {} : { linkFree: !0 } });
-  }, marketplace = join18(root2, ".claude-plugin", "marketplace.json"), manifest = join18(root2, ".claude-plugin", "plugin.json"), claudeDir = join18(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
-  if (existsSync11(marketplace)) {
+  }, marketplace = join19(root2, ".claude-plugin", "marketplace.json"), manifest = join19(root2, ".claude-plugin", "plugin.json"), claudeDir = join19(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
+  if (existsSync12(marketplace)) {
     add(marketplace, "marketplace", { kind: "folder", root: root2 });
     for (let entry2 of localMarketplaceEntries(marketplace, root2, limits.boundary))
       pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2, add, limits);
   }
-  if (existsSync11(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync11(claudeDir)) {
+  if (existsSync12(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync12(claudeDir)) {
     let scope = { kind: "project", root: root2 };
     for (let p of glob(claudeDir, ["agents/**/*.md"], limits)) add(p, "agent", scope);
-    addSkillFolder(join18(claudeDir, "skills"), !1, add, scope, limits);
+    addSkillFolder(join19(claudeDir, "skills"), !1, add, scope, limits);
     for (let p of glob(claudeDir, ["commands/**/*.md"], limits)) add(p, basename12(p.path) === "SKILL.md" ? "skill" : "command", scope);
     for (let p of glob(claudeDir, ["settings.json", "settings.local.json"], limits)) add(p, "settings", scope);
   }
-  let known2 = /* @__PURE__ */ new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders2.map((f) => join18(r, f)))]);
+  let known2 = /* @__PURE__ */ new Set([claudeDir, ...[...pluginRoots].flatMap((r) => componentFolders2.map((f) => join19(r, f)))]);
   for (let found2 of glob(root2, ["**/.claude-plugin/plugin.json"], { ...limits, ignored: (path3) => known2.has(path3) || ignore(path3) })) {
     if (found2.outside) continue;
     let dir = dirname17(dirname17(found2.path));
     pluginRoots.has(dir) || (pluginRoots.add(dir), discoverPlugin(dir, null, add, limits));
   }
-  !pluginRoots.has(root2) && !existsSync11(marketplace) && (existsSync11(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
+  !pluginRoots.has(root2) && !existsSync12(marketplace) && (existsSync12(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
   for (let p of glob(root2, ["agents/catalog.json", "skills/catalog.json"], limits)) add(p, "catalog", { kind: "folder", root: root2 });
   for (let p of glob(root2, ["README.md"], limits)) add(p, "readme", { kind: "folder", root: root2 });
   return addProjectContext(root2, add, limits), [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function hasComponentFolders(root2) {
-  return componentFolders2.some((dir) => existsSync11(join18(root2, dir)));
+  return componentFolders2.some((dir) => existsSync12(join19(root2, dir)));
 }
 function addComponentFolderItself(root2, add, limits) {
   let scope = { kind: "folder", root: root2 }, name = basename12(root2).toLowerCase();
@@ -37854,23 +37938,23 @@ function addSkillOrReference(file, add, scope) {
   add(file, basename12(file.path).toLowerCase() === "skill.md" ? "skill" : "markdown", scope);
 }
 function discoverPlugin(root2, entry2, add, limits) {
-  let manifestPath = join18(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
-  existsSync11(manifestPath) && add(manifestPath, "plugin-manifest", scope);
+  let manifestPath = join19(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
+  existsSync12(manifestPath) && add(manifestPath, "plugin-manifest", scope);
   let paths = {
     agents: manifest?.agents ?? entry2?.agents,
     skills: manifest?.skills ?? entry2?.skills,
     commands: manifest?.commands ?? entry2?.commands
   };
   addComponents(root2, paths, add, scope, limits);
-  let hooks = join18(root2, "hooks", "hooks.json");
-  existsSync11(hooks) && add(hooks, "hooks", scope), addPluginContext(root2, manifest, add, scope, limits);
+  let hooks = join19(root2, "hooks", "hooks.json");
+  existsSync12(hooks) && add(hooks, "hooks", scope), addPluginContext(root2, manifest, add, scope, limits);
 }
 function addComponents(root2, paths, add, scope, limits) {
   let agentPaths = pathList(paths?.agents);
   if (agentPaths)
     for (let p of agentPaths) {
       let abs = insideRoot(root2, p);
-      abs && existsSync11(abs) && statSync6(abs).isFile() && add(abs, "agent", scope);
+      abs && existsSync12(abs) && statSync6(abs).isFile() && add(abs, "agent", scope);
     }
   else
     for (let p of glob(root2, ["agents/**/*.md"], limits)) add(p, "agent", scope);
@@ -37883,7 +37967,7 @@ function addComponents(root2, paths, add, scope, limits) {
   let commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands == "object" ? [] : ["commands"]);
   for (let p of commandPaths) {
     let abs = insideRoot(root2, p);
-    if (!(!abs || !existsSync11(abs)))
+    if (!(!abs || !existsSync12(abs)))
       if (statSync6(abs).isFile()) add(abs, "command", scope);
       else for (let f of glob(abs, ["**/*.md"], limits)) add(f, basename12(f.path) === "SKILL.md" ? "skill" : "command", scope);
   }
@@ -37899,9 +37983,9 @@ function localMarketplaceEntries(path3, root2, boundary) {
     if (relativeSource.startsWith("./")) dir = insideRoot(root2, relativeSource);
     else if (pluginRoot !== null && /^[^/\\:]+$/.test(relativeSource)) {
       let base = insideRoot(root2, pluginRoot);
-      dir = base ? insideRoot(root2, join18(relative10(root2, base), relativeSource)) : null;
+      dir = base ? insideRoot(root2, join19(relative10(root2, base), relativeSource)) : null;
     }
-    dir && existsSync11(dir) && statSync6(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
+    dir && existsSync12(dir) && statSync6(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
   }
   return out;
 }
@@ -37926,7 +38010,7 @@ function readJson(path3, boundary) {
 function addProjectContext(root2, add, limits) {
   let scope = { kind: "project", root: root2 };
   for (let p of glob(root2, [".mcp.json"], limits)) add(p, "mcp", scope);
-  let memory = ["CLAUDE.md", "CLAUDE.local.md", ...existsSync11(join18(root2, "CLAUDE.md")) || existsSync11(join18(root2, ".claude", "CLAUDE.md")) ? [] : ["AGENTS.md"], ".claude/CLAUDE.md", ".claude/rules/**/*.md"];
+  let memory = ["CLAUDE.md", "CLAUDE.local.md", ...existsSync12(join19(root2, "CLAUDE.md")) || existsSync12(join19(root2, ".claude", "CLAUDE.md")) ? [] : ["AGENTS.md"], ".claude/CLAUDE.md", ".claude/rules/**/*.md"];
   for (let p of glob(root2, memory, limits)) add(p, "memory", scope);
   for (let p of glob(root2, [".claude/output-styles/*.md"], limits)) add(p, "output-style", scope);
 }
@@ -37934,17 +38018,17 @@ function addPluginContext(root2, manifest, add, scope, limits) {
   for (let p of glob(root2, [".mcp.json"], limits)) add(p, "mcp", scope);
   for (let p of pathList(manifest?.mcpServers) ?? []) {
     let abs = p.endsWith(".json") ? insideRoot(root2, p) : null;
-    abs && existsSync11(abs) && statSync6(abs).isFile() && add(abs, "mcp", scope);
+    abs && existsSync12(abs) && statSync6(abs).isFile() && add(abs, "mcp", scope);
   }
   let experimental = manifest?.experimental, named = (experimental && typeof experimental == "object" && !Array.isArray(experimental) ? experimental.monitors : void 0) ?? manifest?.monitors, monitors = named === void 0 ? "monitors/monitors.json" : typeof named == "string" && named.endsWith(".json") ? named : null, monitorsFile = monitors ? insideRoot(root2, monitors) : null;
-  monitorsFile && existsSync11(monitorsFile) && statSync6(monitorsFile).isFile() && add(monitorsFile, "monitors", scope);
+  monitorsFile && existsSync12(monitorsFile) && statSync6(monitorsFile).isFile() && add(monitorsFile, "monitors", scope);
   for (let p of [".lsp.json", ...(pathList(manifest?.lspServers) ?? []).filter((f) => f.endsWith(".json"))]) {
     let abs = insideRoot(root2, p);
-    abs && existsSync11(abs) && statSync6(abs).isFile() && add(abs, "lsp", scope);
+    abs && existsSync12(abs) && statSync6(abs).isFile() && add(abs, "lsp", scope);
   }
   for (let p of ["output-styles", ...pathList(manifest?.outputStyles) ?? []]) {
     let abs = insideRoot(root2, p);
-    if (!(!abs || !existsSync11(abs)))
+    if (!(!abs || !existsSync12(abs)))
       if (statSync6(abs).isFile())
         abs.endsWith(".md") && add(abs, "output-style", scope);
       else for (let f of glob(abs, ["**/*.md"], limits)) add(f, "output-style", scope);
@@ -38417,7 +38501,7 @@ var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs,
 import { execFileSync } from "node:child_process";
 import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync7, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute5, join as join19, relative as relative12, resolve as resolve8, sep as sep12 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join20, relative as relative12, resolve as resolve8, sep as sep12 } from "node:path";
 function git(args, cwd, input) {
   return execFileSync("git", args, { cwd, encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 }
@@ -38440,27 +38524,27 @@ function indexEntries(topLevel2) {
 }
 function exportStagedSnapshot(cwd) {
   process.env.GIT_INDEX_FILE && !isAbsolute5(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve8(process.env.GIT_INDEX_FILE));
-  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join19(tmpdir(), "backend-team-staged-")));
+  let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join20(tmpdir(), "backend-team-staged-")));
   try {
-    mkdirSync2(join19(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep12}`], topLevel2, wanted.map((e) => e.path).join("\0"));
+    mkdirSync2(join20(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep12}`], topLevel2, wanted.map((e) => e.path).join("\0"));
   } catch (error) {
     throw rmSync(root2, { recursive: !0, force: !0 }), error;
   }
-  let realCwd = realpathSync7(cwd), snapshotCwd = join19(root2, relative12(topLevel2, realCwd));
+  let realCwd = realpathSync7(cwd), snapshotCwd = join20(root2, relative12(topLevel2, realCwd));
   return mkdirSync2(snapshotCwd, { recursive: !0 }), {
     topLevel: topLevel2,
     root: root2,
     toSnapshot: (path3) => {
       let abs = resolve8(cwd, path3), fromCwd = relative12(cwd, abs);
-      !fromCwd.startsWith("..") && !isAbsolute5(fromCwd) && (abs = join19(realCwd, fromCwd));
+      !fromCwd.startsWith("..") && !isAbsolute5(fromCwd) && (abs = join20(realCwd, fromCwd));
       let rel = relative12(topLevel2, abs);
       if (rel.startsWith("..") || isAbsolute5(rel))
         throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
-      return join19(root2, rel);
+      return join20(root2, rel);
     },
     fromSnapshot: (path3) => {
       let rel = relative12(root2, path3);
-      return rel.startsWith("..") || isAbsolute5(rel) ? path3 : join19(cwd, relative12(snapshotCwd, path3));
+      return rel.startsWith("..") || isAbsolute5(rel) ? path3 : join20(cwd, relative12(snapshotCwd, path3));
     },
     dispose: () => rmSync(root2, { recursive: !0, force: !0 })
   };
@@ -38554,7 +38638,7 @@ __export(validate_exports, {
   validateOptions: () => validateOptions,
   validateUsage: () => validateUsage
 });
-import { existsSync as existsSync12, mkdirSync as mkdirSync3 } from "node:fs";
+import { existsSync as existsSync13, mkdirSync as mkdirSync3 } from "node:fs";
 import { dirname as dirname19, resolve as resolve10 } from "node:path";
 async function runValidate(argv, io) {
   let { values, positionals } = parseOptions(argv, validateOptions);
@@ -38610,7 +38694,7 @@ function expandGlobs(targets, cwd, allowEmpty) {
   let out = [];
   for (let target of targets) {
     let scan2 = import_picomatch4.default.scan(target);
-    if (!scan2.isGlob || existsSync12(resolve10(cwd, target))) {
+    if (!scan2.isGlob || existsSync13(resolve10(cwd, target))) {
       out.push(target);
       continue;
     }
@@ -38631,7 +38715,7 @@ async function readStdinAs(filename, positionals, fix2, io) {
   if (fix2) throw new UsageError("--stdin checks text that is not a file: --fix has nothing to write to");
   if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
   let path3 = resolve10(io.cwd, filename);
-  if (!existsSync12(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
+  if (!existsSync13(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
   let bytes = await io.readStdin(maxFileBytes), read = bytes.length > maxFileBytes ? { ok: !1, problem: "too-large", detail: `more than ${maxFileBytes} bytes on standard input`, bytes: bytes.length } : decode(bytes);
   return { path: path3, read };
 }
@@ -38830,7 +38914,7 @@ region cannot be generated (unknown, unmatched or misplaced markers, missing dat
 });
 
 // scripts/lib/install/apply.ts
-import { dirname as dirname20, join as join20 } from "node:path";
+import { dirname as dirname20, join as join21 } from "node:path";
 function backupStamp(now) {
   return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 }
@@ -38852,7 +38936,7 @@ function applyPlan(input) {
     fs.rename(c.path, backup), result.backups.push({ path: c.path, backup });
   }
   let needsJournal = changes.length > 0 || folders.length > 0;
-  if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join20(claudeDir, step.rel), input.staleRun);
+  if (removeStaleLockTemps(fs, claudeDir), input.staleRun) for (let step of plan.steps) removeStaleTemp(fs, join21(claudeDir, step.rel), input.staleRun);
   if (needsJournal) {
     folders[0] === "." && !fs.isDirectory(claudeDir) && fs.mkdir(claudeDir), writeLock(
       fs,
@@ -38869,10 +38953,10 @@ function applyPlan(input) {
       },
       run2
     );
-    for (let folder of folders) folder !== "." && fs.mkdir(join20(claudeDir, folder));
+    for (let folder of folders) folder !== "." && fs.mkdir(join21(claudeDir, folder));
   }
   for (let step of changes) {
-    let path3 = join20(claudeDir, step.rel);
+    let path3 = join21(claudeDir, step.rel);
     if (step.backup) {
       let content3 = fs.readFile(path3);
       if (content3 !== null) {
@@ -38887,7 +38971,7 @@ function applyPlan(input) {
   let directories = [.../* @__PURE__ */ new Set([...base.directories, ...folders])];
   if (plan.command === "uninstall") {
     for (let folder of directories.filter((d) => d !== ".").sort(byDepthDeepestFirst))
-      (fs.rmdirIfEmpty(join20(claudeDir, folder)) || !fs.exists(join20(claudeDir, folder)) || !fs.isDirectory(join20(claudeDir, folder))) && result.removedFolders.push(folder);
+      (fs.rmdirIfEmpty(join21(claudeDir, folder)) || !fs.exists(join21(claudeDir, folder)) || !fs.isDirectory(join21(claudeDir, folder))) && result.removedFolders.push(folder);
     if (directories = directories.filter((d) => !result.removedFolders.includes(d)), Object.keys(files).length === 0)
       return fs.unlink(lockPath(claudeDir)), result.lockRemoved = !0, result.removeClaudeDir = directories.includes("."), result;
   }
@@ -38936,7 +39020,7 @@ var init_json_edit = __esm({
 });
 
 // scripts/lib/install/guard-settings.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 function copiedHookEntries(hooksJson, mode) {
   let data;
   try {
@@ -39003,7 +39087,7 @@ function readCurrent(fs, path3) {
   return entry2.kind === "missing" ? { kind: "missing" } : entry2.kind === "directory" ? { kind: "other", what: "a folder" } : entry2.kind !== "file" ? { kind: "other", what: entry2.what } : entry2.content === null ? { kind: "other", what: entry2.problem ?? "too large to read" } : { kind: "text", text: entry2.content.toString("utf8") };
 }
 function planSettings(input) {
-  let { fs, claudeDir, command, record } = input, wanted = command === "uninstall" ? null : input.wanted, current2 = readCurrent(fs, join21(claudeDir, settingsFileName)), guard = "the PreToolUse hook of the Bash guard";
+  let { fs, claudeDir, command, record } = input, wanted = command === "uninstall" ? null : input.wanted, current2 = readCurrent(fs, join22(claudeDir, settingsFileName)), guard = "the PreToolUse hook of the Bash guard";
   if (current2.kind === "other")
     return wanted ? { action: "conflict", reason: `is ${current2.what}; move it away so ${guard} can be added` } : { action: "skip", reason: `is ${current2.what}; left alone` };
   let unchangedSince = current2.kind === "text" && record !== void 0 && sha256(current2.text) === record.sha256, original = unchangedSince ? record.created ? null : record.undo ? applyUndo(current2.text, record.undo) : current2.text : current2.kind === "text" ? current2.text : null;
@@ -39026,7 +39110,7 @@ function planSettings(input) {
   return text6 !== original && !hasOurs(parsed.settings) && (next.undo = undoOf(original, text6)), current2.kind === "text" && text6 === current2.text ? { action: "skip", reason: guard, record: unchangedSince ? record : next } : { action: "update", reason: guard, text: text6, record: next };
 }
 function applySettings(fs, claudeDir, change, tempTag) {
-  let path3 = join21(claudeDir, settingsFileName);
+  let path3 = join22(claudeDir, settingsFileName);
   change.action === "remove" ? fs.unlink(path3) : change.text !== void 0 && (change.action === "create" || change.action === "update") && fs.writeFile(path3, Buffer.from(change.text, "utf8"), { tempTag });
 }
 var guardHooksFolder, settingsFileName, marker, init_guard_settings = __esm({
@@ -39040,14 +39124,14 @@ var guardHooksFolder, settingsFileName, marker, init_guard_settings = __esm({
 });
 
 // scripts/lib/install/package-root.ts
-import { existsSync as existsSync13, readFileSync } from "node:fs";
-import { dirname as dirname21, join as join22 } from "node:path";
+import { existsSync as existsSync14, readFileSync } from "node:fs";
+import { dirname as dirname21, join as join23 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findPackageRoot(from = dirname21(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
-    let manifest = join22(dir, "package.json");
-    if (existsSync13(manifest))
+    let manifest = join23(dir, "package.json");
+    if (existsSync14(manifest))
       try {
         if (JSON.parse(readFileSync(manifest, "utf8")).name === packageName) return dir;
       } catch {
@@ -39058,9 +39142,9 @@ function findPackageRoot(from = dirname21(fileURLToPath2(import.meta.url))) {
   }
 }
 function packageVersion(root2) {
-  for (let manifest of ["package.json", join22(".claude-plugin", "plugin.json")])
+  for (let manifest of ["package.json", join23(".claude-plugin", "plugin.json")])
     try {
-      let version = JSON.parse(readFileSync(join22(root2, manifest), "utf8")).version;
+      let version = JSON.parse(readFileSync(join23(root2, manifest), "utf8")).version;
       if (typeof version == "string") return version;
     } catch {
     }
@@ -39074,11 +39158,11 @@ var packageName, init_package_root = __esm({
 });
 
 // scripts/lib/install/pack.ts
-import { join as join23, relative as relative13, sep as sep13 } from "node:path";
+import { join as join24, relative as relative13, sep as sep13 } from "node:path";
 function readPack(fs, root2) {
   let files = [];
   for (let folder of packFolders2)
-    walkFiles(fs, join23(root2, folder), (path3) => {
+    walkFiles(fs, join24(root2, folder), (path3) => {
       let content3 = fs.readFile(path3);
       content3 && files.push({
         rel: relative13(root2, path3).split(sep13).join("/"),
@@ -39195,7 +39279,7 @@ var order2, init_report = __esm({
 // scripts/lib/install/run-lock.ts
 import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync7, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function holderOf(path3) {
   try {
@@ -39221,7 +39305,7 @@ function stale(path3, holder) {
   return holder.host === hostname() && typeof holder.pid == "number" && holder.pid !== process.pid && !alive(holder.pid);
 }
 async function acquireRunLock(claudeDir, run2, waitMs = 5e3) {
-  let path3 = join24(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
+  let path3 = join25(claudeDir, runLockName), me = { pid: process.pid, host: hostname(), started: (/* @__PURE__ */ new Date()).toISOString(), run: run2 }, deadline2 = Date.now() + waitMs;
   for (; ; ) {
     try {
       let fd = openSync4(path3, "wx", 420);
@@ -39265,12 +39349,12 @@ var runLockName, RunLockBusy, init_run_lock = __esm({
 });
 
 // scripts/lib/install/target.ts
-import { existsSync as existsSync14 } from "node:fs";
+import { existsSync as existsSync15 } from "node:fs";
 import { dirname as dirname22, resolve as resolve11 } from "node:path";
 function defaultTarget(cwd) {
   let dir = resolve11(cwd);
   for (; ; ) {
-    if (existsSync14(resolve11(dir, ".git"))) return dir;
+    if (existsSync15(resolve11(dir, ".git"))) return dir;
     let parent = dirname22(dir);
     if (parent === dir) return resolve11(cwd);
     dir = parent;
@@ -39283,7 +39367,7 @@ var init_target = __esm({
 });
 
 // scripts/lib/install/transform.ts
-import { join as join25, posix, relative as relative15, sep as sep15 } from "node:path";
+import { join as join26, posix, relative as relative15, sep as sep15 } from "node:path";
 function bareAgentNames(text6, namespace) {
   let end = text6.startsWith("---") ? text6.indexOf(`
 ---`, 3) : -1;
@@ -39304,14 +39388,14 @@ function withReferencedSchemas(fs, root2, names2, available) {
     let name = queue.pop();
     if (out.has(name) || !available.has(name)) continue;
     out.add(name);
-    let text6 = fs.readFile(join25(root2, "schemas", name))?.toString("utf8") ?? "";
+    let text6 = fs.readFile(join26(root2, "schemas", name))?.toString("utf8") ?? "";
     for (let m of text6.matchAll(new RegExp(`"\\$ref"\\s*:\\s*"(${schemaName})`, "g"))) queue.push(m[1]);
   }
   return out;
 }
 function packForMode(fs, pack, mode, namespace) {
   let available = new Set(
-    fs.list(join25(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)
+    fs.list(join26(pack.root, "schemas")).filter((e) => e.isFile && !e.isLink).map((e) => e.name)
   ), prefix = mode === "user" ? `~/.claude/${schemasFolder}/` : `.claude/${schemasFolder}/`, used = /* @__PURE__ */ new Set(), files = pack.files.map((file) => {
     if (!/\.(md|json)$/.test(file.rel)) return file;
     let text6 = file.content.toString("utf8");
@@ -39320,14 +39404,14 @@ function packForMode(fs, pack, mode, namespace) {
     return content3.equals(file.content) ? file : { ...file, content: content3, sha256: sha256(content3) };
   });
   for (let name of [...withReferencedSchemas(fs, pack.root, used, available)].sort()) {
-    let source = join25(pack.root, "schemas", name), content3 = fs.readFile(source);
+    let source = join26(pack.root, "schemas", name), content3 = fs.readFile(source);
     content3 && files.push({ rel: `${schemasFolder}/${name}`, source, content: content3, sha256: sha256(content3), executable: !1 });
   }
   let hookScripts = guardHookScripts(fs, pack.root);
   return files.push(...hookScripts), files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0), { files, transforms: ["agent-names-bare", "schemas", ...hookScripts.length > 0 ? ["guard-hook"] : []] };
 }
 function guardHookScripts(fs, root2) {
-  let files = [], dir = join25(root2, "hooks");
+  let files = [], dir = join26(root2, "hooks");
   return walkFiles(fs, dir, (source) => {
     let rel = relative15(dir, source).split(sep15).join("/"), content3 = rel === "hooks.json" ? null : fs.readFile(source);
     content3 && files.push({ rel: `${guardHooksFolder}/${rel}`, source, content: content3, sha256: sha256(content3), executable: !1 });
@@ -39353,7 +39437,7 @@ __export(install_exports, {
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { lstatSync as lstatSync4, mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
 import { homedir as homedir5 } from "node:os";
-import { isAbsolute as isAbsolute6, join as join26, relative as relative16, resolve as resolve12, sep as sep16 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join27, relative as relative16, resolve as resolve12, sep as sep16 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 function parse4(command, argv) {
   return parseArgs3({
@@ -39388,9 +39472,9 @@ async function run(command, argv, io, deps) {
   if (mode === "user" && positionals.length > 0) throw new UsageError("--user installs into ~/.claude and takes no target folder");
   let raw = deps.fs ?? realFileSystem, target = mode === "user" ? home : positionals[0] === void 0 ? defaultTarget(io.cwd) : isAbsolute6(positionals[0]) ? positionals[0] : resolve12(io.cwd, positionals[0]);
   if (!raw.isDirectory(target)) throw new UsageError(`target ${target} is not a folder`);
-  let claudeDir = join26(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
+  let claudeDir = join27(target, ".claude"), ctx = { target, claudeDir, home, mode }, packageRoot = deps.packageRoot ?? findPackageRoot();
   for (let folder of packFolders2)
-    if (raw.exists(join26(packageRoot, folder)) && raw.realpath(join26(claudeDir, folder)) === raw.realpath(join26(packageRoot, folder)))
+    if (raw.exists(join27(packageRoot, folder)) && raw.realpath(join27(claudeDir, folder)) === raw.realpath(join27(packageRoot, folder)))
       throw new UsageError(`${target} is the backend-team package itself (.claude/${folder} is its ${folder}/); nothing to ${command}`);
   if (mode === "project" && !isInside(realLocation(claudeDir), realLocation(target)))
     throw new BoundaryError(
@@ -39400,7 +39484,7 @@ async function run(command, argv, io, deps) {
     throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to the project folder itself; nothing was changed`);
   if (lstatSync4(claudeDir, { throwIfNoEntry: !1 }) !== void 0 && !raw.isDirectory(claudeDir))
     throw new UsageError(`${claudeDir} is not a folder (a file, or a link to something missing); move it aside; nothing was changed`);
-  let userClaudeDir = mode === "user" ? null : join26(home, ".claude"), zones = [
+  let userClaudeDir = mode === "user" ? null : join27(home, ".claude"), zones = [
     { root: claudeDir, writable: !0 },
     { root: packageRoot, writable: !1 }
   ];
@@ -39453,7 +39537,7 @@ async function run(command, argv, io, deps) {
       lock,
       force: !!values.force,
       keep
-    }), hooksJson = fs.readFile(join26(pack.root, "hooks", "hooks.json")), settings = planSettings({
+    }), hooksJson = fs.readFile(join27(pack.root, "hooks", "hooks.json")), settings = planSettings({
       fs,
       claudeDir,
       command,
@@ -39490,7 +39574,7 @@ async function run(command, argv, io, deps) {
     }
     return io.stdout(formatResult(plan, result, ctx, settings)), exitCode(plan);
   } finally {
-    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join26(claudeDir, lockFileName)))
+    if (runLock?.release(), result ? result.removeClaudeDir : createdClaudeDir && !fs.exists(join27(claudeDir, lockFileName)))
       try {
         rmdirSync2(claudeDir);
       } catch {
@@ -39501,7 +39585,7 @@ function userInstallOf(fs, userClaudeDir) {
   if (userClaudeDir === null) return /* @__PURE__ */ new Set();
   try {
     let lock = readLock(fs, userClaudeDir);
-    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join26(userClaudeDir, ...rel.split("/"))));
+    return new Set(Object.keys(lock?.files ?? {}).map((rel) => join27(userClaudeDir, ...rel.split("/"))));
   } catch (error) {
     if (error instanceof LockError || error instanceof BoundaryError) return /* @__PURE__ */ new Set();
     throw error;
@@ -39697,8 +39781,8 @@ var claudeHookFile, claudeHookCommand, init_templates = __esm({
 
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync15, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join27, relative as relative17, resolve as resolve13 } from "node:path";
+import { existsSync as existsSync16, readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join28, relative as relative17, resolve as resolve13 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps2 = [configStep(files)];
   return options.hook && steps2.push(...hookSteps(options.hook, files)), steps2.push(workflowStep(files)), options.claudeHook && steps2.push(...claudeHookSteps(files)), files.collapse(steps2);
@@ -39909,7 +39993,7 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync15(join27(this.root, path3)) ? readFileSync3(join27(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync16(join28(this.root, path3)) ? readFileSync3(join28(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {
@@ -39936,7 +40020,7 @@ __export(init_exports, {
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
 import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync8 } from "node:fs";
-import { dirname as dirname23, join as join28 } from "node:path";
+import { dirname as dirname23, join as join29 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 async function runInit(argv, io) {
   let { values, positionals } = parseArgs4({
@@ -39971,7 +40055,7 @@ async function runInit(argv, io) {
   if (values["dry-run"]) return 0;
   for (let step of steps2) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
-    let path3 = join28(root2, step.path);
+    let path3 = join29(root2, step.path);
     mkdirSync5(dirname23(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;

@@ -52,6 +52,7 @@ export type SettingsFixture =
   | 'settings-hook-entry'
   | 'settings-permission-rule'
   | 'settings-hook-type'
+  | 'settings-matcher-ignored'
 
 export interface EvidenceCase {
   rule: string
@@ -212,6 +213,12 @@ export const RULE_EVIDENCE: readonly EvidenceCase[] = [
     fixture: 'paths',
     file: '.claude-plugin/plugin.json',
     shows: '`plugin validate` fails on an `agents` path that does not exist ("load failure")',
+  },
+  {
+    rule: 'settings/hook-matcher-ignored',
+    fixture: 'settings-matcher-ignored',
+    file: '.claude/settings.json',
+    shows: 'a UserPromptSubmit hook with `"matcher": "deploy"` runs on a prompt without that word and writes its marker',
   },
   {
     rule: 'settings/hook-unsupported-type',
@@ -433,6 +440,11 @@ export function buildSettingsFixture(name: SettingsFixture, root: string): void 
     'settings-permission-rule': settings({
       permissions: { allow: ['*', 'mcp__srv__*'], deny: [...INVALID_DENY_RULES, 'Read(./secret.txt)'] },
     }),
+    // The prompt never says "deploy"; the hook runs anyway.
+    'settings-matcher-ignored': settings(
+      {},
+      { UserPromptSubmit: [{ matcher: 'deploy', hooks: [{ type: 'command', command: 'echo ran > ev-ignored-matcher.txt' }] }] },
+    ),
     'settings-hook-type': settings(
       {},
       {

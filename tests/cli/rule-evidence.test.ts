@@ -128,8 +128,11 @@ interface ProjectObservation {
 
 let project: ProjectObservation
 const plugins = new Map<PluginFixture, { code: number; report: PluginReport; diagnostics: Diagnostic[] }>()
-/** Each settings project: the `[ERROR]`/`[WARN]` lines of its run, whether its SessionStart hook wrote the marker, the validator's findings. */
-const settingsRuns = new Map<SettingsFixture, { errors: string[]; debugLog: string; applied: boolean; diagnostics: Diagnostic[] }>()
+/** Each settings project: the `[ERROR]`/`[WARN]` lines of its run, whether its SessionStart hook wrote the marker, the validator's findings, its folder. */
+const settingsRuns = new Map<
+  SettingsFixture,
+  { errors: string[]; debugLog: string; applied: boolean; diagnostics: Diagnostic[]; dir: string }
+>()
 const SETTINGS_FIXTURES: readonly SettingsFixture[] = [
   'settings-json-syntax',
   'settings-schema',
@@ -137,6 +140,7 @@ const SETTINGS_FIXTURES: readonly SettingsFixture[] = [
   'settings-hook-entry',
   'settings-permission-rule',
   'settings-hook-type',
+  'settings-matcher-ignored',
 ]
 let mcp: { listing: string; diagnostics: Diagnostic[] }
 let fork: { run: ClaudeRunResult; diagnostics: Diagnostic[] }
@@ -219,7 +223,7 @@ beforeAll(async () => {
       const [run, diags] = await Promise.all([runClaude({ cwd: dir, script: () => text('OK'), timeoutMs: 40_000 }), validate(dir)])
       const marker = path.join(dir, 'marker')
       const applied = fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === 'env=1'
-      settingsRuns.set(name, { errors: warningLines(run.debugLog), debugLog: run.debugLog, applied, diagnostics: diags })
+      settingsRuns.set(name, { errors: warningLines(run.debugLog), debugLog: run.debugLog, applied, diagnostics: diags, dir })
     }),
   )
 }, 120_000)
@@ -429,6 +433,11 @@ const runtimeProof: Record<string, () => void> = {
     // The validator's port of the runtime's rule check flags the same rules, no more.
     const flagged = run.diagnostics.filter((d) => d.ruleId === 'settings/permission-rule' && d.severity === 'error')
     expect(flagged).toHaveLength(INVALID_DENY_RULES.length + 1)
+  },
+  'settings/hook-matcher-ignored': () => {
+    const run = settingsRuns.get('settings-matcher-ignored')!
+    expect(run.applied).toBe(true)
+    expect(fs.readFileSync(path.join(run.dir, 'ev-ignored-matcher.txt'), 'utf8')).toBe('ran\n')
   },
   'settings/hook-unsupported-type': () => {
     const run = settingsRuns.get('settings-hook-type')!

@@ -34,6 +34,7 @@ import namesAgentNameStyle from './names-agent-name-style.ts'
 import namesNoDuplicate from './names-no-duplicate.ts'
 import namesSkillNameMatchesDir from './names-skill-name-matches-dir.ts'
 import pluginComponentsInManifestFolder from './plugin-components-in-manifest-folder.ts'
+import pluginHookScript from './plugin-hook-script.ts'
 import pluginHooks from './plugin-hooks.ts'
 import pluginLspServers from './plugin-lsp-servers.ts'
 import pluginManifest from './plugin-manifest.ts'
@@ -60,6 +61,7 @@ import securityReadOnlyWrites from './security-read-only-writes.ts'
 import securityRemoteCodeHook from './security-remote-code-hook.ts'
 import securitySecret from './security-secret.ts'
 import settingsHookMatcher from './settings-hook-matcher.ts'
+import settingsHookMatcherIgnored from './settings-hook-matcher-ignored.ts'
 import settingsHookScript from './settings-hook-script.ts'
 import settingsHookUnsupportedType from './settings-hook-unsupported-type.ts'
 import settingsPermissionRule from './settings-permission-rule.ts'
@@ -112,6 +114,7 @@ export const checks: readonly Check[] = [
   namesNoDuplicate,
   namesSkillNameMatchesDir,
   pluginComponentsInManifestFolder,
+  pluginHookScript,
   pluginHooks,
   pluginLspServers,
   pluginManifest,
@@ -138,6 +141,7 @@ export const checks: readonly Check[] = [
   securityRemoteCodeHook,
   securitySecret,
   settingsHookMatcher,
+  settingsHookMatcherIgnored,
   settingsHookScript,
   settingsHookUnsupportedType,
   settingsPermissionRule,
