@@ -31751,9 +31751,9 @@ var realFileSystem, init_file_system = __esm({
       },
       mkdir(path3) {
         try {
-          mkdirSync(path3);
+          return mkdirSync(path3), !0;
         } catch (error) {
-          if (error.code === "EEXIST" && lstatSync(path3).isDirectory()) return;
+          if (error.code === "EEXIST" && lstatSync(path3).isDirectory()) return !1;
           throw error;
         }
       },
@@ -39435,7 +39435,7 @@ __export(install_exports, {
   runUpdate: () => runUpdate
 });
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { lstatSync as lstatSync4, mkdirSync as mkdirSync4, rmdirSync as rmdirSync2 } from "node:fs";
+import { rmdirSync as rmdirSync2 } from "node:fs";
 import { homedir as homedir5 } from "node:os";
 import { isAbsolute as isAbsolute6, join as join27, relative as relative16, resolve as resolve12, sep as sep16 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
@@ -39482,7 +39482,7 @@ async function run(command, argv, io, deps) {
     );
   if (realLocation(claudeDir) === realLocation(target))
     throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to the project folder itself; nothing was changed`);
-  if (lstatSync4(claudeDir, { throwIfNoEntry: !1 }) !== void 0 && !raw.isDirectory(claudeDir))
+  if (raw.exists(claudeDir) && !raw.isDirectory(claudeDir))
     throw new UsageError(`${claudeDir} is not a folder (a file, or a link to something missing); move it aside; nothing was changed`);
   let userClaudeDir = mode === "user" ? null : join27(home, ".claude"), zones = [
     { root: claudeDir, writable: !0 },
@@ -39492,7 +39492,7 @@ async function run(command, argv, io, deps) {
   let fs = confine(raw, zones), dryRun = values["dry-run"], runId = randomBytes2(8).toString("hex"), runLock = null, createdClaudeDir = !1, result = null;
   try {
     if (!dryRun && (command === "install" || fs.isDirectory(claudeDir))) {
-      fs.exists(claudeDir) || (fs.assertWritable(claudeDir), createdClaudeDir = createFolder(claudeDir));
+      fs.exists(claudeDir) || (fs.assertWritable(claudeDir), createdClaudeDir = realFileSystem.mkdir(claudeDir));
       try {
         runLock = await acquireRunLock(claudeDir, runId, deps.waitMs);
       } catch (error) {
@@ -39588,14 +39588,6 @@ function userInstallOf(fs, userClaudeDir) {
     return new Set(Object.keys(lock?.files ?? {}).map((rel) => join27(userClaudeDir, ...rel.split("/"))));
   } catch (error) {
     if (error instanceof LockError || error instanceof BoundaryError) return /* @__PURE__ */ new Set();
-    throw error;
-  }
-}
-function createFolder(path3) {
-  try {
-    return mkdirSync4(path3), !0;
-  } catch (error) {
-    if (error.code === "EEXIST" && lstatSync4(path3).isDirectory()) return !1;
     throw error;
   }
 }
@@ -40019,7 +40011,7 @@ __export(init_exports, {
   runInit: () => runInit
 });
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { chmodSync as chmodSync2, mkdirSync as mkdirSync5, realpathSync as realpathSync8 } from "node:fs";
+import { chmodSync as chmodSync2, mkdirSync as mkdirSync4, realpathSync as realpathSync8 } from "node:fs";
 import { dirname as dirname23, join as join29 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 async function runInit(argv, io) {
@@ -40056,7 +40048,7 @@ async function runInit(argv, io) {
   for (let step of steps2) {
     if (step.action !== "create" && step.action !== "update" || step.text === void 0) continue;
     let path3 = join29(root2, step.path);
-    mkdirSync5(dirname23(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
+    mkdirSync4(dirname23(path3), { recursive: !0 }), writeFileAtomic(path3, step.text), step.executable && chmodSync2(path3, 493);
   }
   return 0;
 }

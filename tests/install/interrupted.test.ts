@@ -35,7 +35,7 @@ function faultyFileSystem(failAt: number): FileSystem & { changes: number } {
     },
     mkdir(dir: string) {
       if (faulty.step()) throw new Crash(`injected failure creating ${dir}`)
-      realFileSystem.mkdir(dir)
+      return realFileSystem.mkdir(dir)
     },
     unlink(file: string) {
       if (faulty.step()) throw new Crash(`injected failure deleting ${file}`)

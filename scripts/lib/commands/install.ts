@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { lstatSync, mkdirSync, rmdirSync } from 'node:fs'
+import { rmdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -143,7 +143,7 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
     throw new BoundaryError(`refusing to ${command}: ${claudeDir} is a link to the project folder itself; nothing was changed`)
   }
   // A `.claude` that is a file, or a link to nothing, is not a folder the installer can own: say so rather than fail later.
-  if (lstatSync(claudeDir, { throwIfNoEntry: false }) !== undefined && !raw.isDirectory(claudeDir)) {
+  if (raw.exists(claudeDir) && !raw.isDirectory(claudeDir)) {
     throw new UsageError(`${claudeDir} is not a folder (a file, or a link to something missing); move it aside; nothing was changed`)
   }
   const userClaudeDir = mode === 'user' ? null : join(home, '.claude')
@@ -164,7 +164,8 @@ async function run(command: Command, argv: string[], io: CommandIO, deps: Instal
       // The run lock lives in `.claude`, so a first install creates it here (and removes it again if it writes nothing).
       if (!fs.exists(claudeDir)) {
         fs.assertWritable(claudeDir)
-        createdClaudeDir = createFolder(claudeDir)
+        // Outside the run's own file system: the run lock must exist before any change it journals.
+        createdClaudeDir = realFileSystem.mkdir(claudeDir)
       }
       try {
         runLock = await acquireRunLock(claudeDir, runId, deps.waitMs)
@@ -290,17 +291,6 @@ function userInstallOf(fs: FileSystem, userClaudeDir: string | null): Set<string
     return new Set(Object.keys(lock?.files ?? {}).map((rel) => join(userClaudeDir, ...rel.split('/'))))
   } catch (error) {
     if (error instanceof LockError || error instanceof BoundaryError) return new Set()
-    throw error
-  }
-}
-
-/** Creates a folder; false when another run made it first (two installs that start together both get here before the run lock). */
-function createFolder(path: string): boolean {
-  try {
-    mkdirSync(path)
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(path).isDirectory()) return false
     throw error
   }
 }

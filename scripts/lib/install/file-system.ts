@@ -43,8 +43,8 @@ export interface FileSystem {
   readFile(path: string): Buffer | null
   /** Replaces (or creates) a file atomically: a reader sees the old bytes or the new ones, never a mix. */
   writeFile(path: string, content: Buffer, options?: WriteOptions): void
-  /** Creates one folder; its parent must exist. */
-  mkdir(path: string): void
+  /** Creates one folder; its parent must exist. False when another run created it first. */
+  mkdir(path: string): boolean
   /** Deletes a file (a link itself, never what it points at). */
   unlink(path: string): void
   /** Deletes a real, empty folder; returns whether it did. A link, a file or a full folder is left alone. */
@@ -129,9 +129,10 @@ export const realFileSystem: FileSystem = {
   mkdir(path) {
     try {
       mkdirSync(path)
+      return true
     } catch (error) {
       // Two runs starting at once both create `.claude/` before either holds the run lock: a folder is a folder.
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(path).isDirectory()) return
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(path).isDirectory()) return false
       throw error
     }
   },
