@@ -2940,30 +2940,30 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       return schemelessOptions.skipEscape = !0, serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative18, options, skipNormalization) {
+    function resolveComponent(base, relative19, options, skipNormalization) {
       let target = {};
-      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative18 = parse5(serialize3(relative18, options), options)), options = options || {}, !options.tolerant && relative18.scheme)
-        target.scheme = relative18.scheme, target.userinfo = relative18.userinfo, target.host = relative18.host, target.port = relative18.port, target.path = removeDotSegments(relative18.path || ""), target.query = relative18.query;
+      if (skipNormalization || (base = parse5(serialize3(base, options), options), relative19 = parse5(serialize3(relative19, options), options)), options = options || {}, !options.tolerant && relative19.scheme)
+        target.scheme = relative19.scheme, target.userinfo = relative19.userinfo, target.host = relative19.host, target.port = relative19.port, target.path = removeDotSegments(relative19.path || ""), target.query = relative19.query;
       else {
-        if (relative18.userinfo !== void 0 || relative18.host !== void 0 || relative18.port !== void 0)
-          target.userinfo = relative18.userinfo, target.host = relative18.host, target.port = relative18.port, target.path = removeDotSegments(relative18.path || ""), target.query = relative18.query;
+        if (relative19.userinfo !== void 0 || relative19.host !== void 0 || relative19.port !== void 0)
+          target.userinfo = relative19.userinfo, target.host = relative19.host, target.port = relative19.port, target.path = removeDotSegments(relative19.path || ""), target.query = relative19.query;
         else {
-          if (!relative18.path)
-            target.path = base.path, relative18.query !== void 0 ? target.query = relative18.query : target.query = base.query;
+          if (!relative19.path)
+            target.path = base.path, relative19.query !== void 0 ? target.query = relative19.query : target.query = base.query;
           else {
-            if (relative18.path[0] === "/")
-              target.path = removeDotSegments(relative18.path);
+            if (relative19.path[0] === "/")
+              target.path = removeDotSegments(relative19.path);
             else {
               let baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              baseHasAuthority && !base.path ? target.path = "/" + relative18.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative18.path : target.path = relative18.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              baseHasAuthority && !base.path ? target.path = "/" + relative19.path : base.path ? target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative19.path : target.path = relative19.path, target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative18.query;
+            target.query = relative19.query;
           }
           target.userinfo = base.userinfo, target.host = base.host, target.port = base.port;
         }
         target.scheme = base.scheme;
       }
-      return target.fragment = relative18.fragment, target;
+      return target.fragment = relative19.fragment, target;
     }
     function equal(uriA, uriB, options) {
       let normalizedA = normalizeComparableURI(uriA, options), normalizedB = normalizeComparableURI(uriB, options);
@@ -10839,7 +10839,7 @@ var install_lock_schema_default, init_install_lock_schema = __esm({
   }
 });
 
-// scripts/lib/schemas.ts
+// scripts/lib/model/schemas.ts
 function usePrecompiled(validators) {
   for (let [id, fn] of Object.entries(validators)) compiled.set(id, fn);
 }
@@ -10952,7 +10952,7 @@ function show(value) {
   return `\`${text6.length > 60 ? `${text6.slice(0, 57)}...` : text6}\``;
 }
 var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_schemas = __esm({
-  "scripts/lib/schemas.ts"() {
+  "scripts/lib/model/schemas.ts"() {
     "use strict";
     import__ = __toESM(require__(), 1), import_ajv_formats = __toESM(require_dist(), 1);
     init_vocabulary_schema();
@@ -12566,8 +12566,8 @@ function parseTree(text6, errors = [], options = ParseOptions.DEFAULT) {
     onLiteralValue: (value, offset, length) => {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value }), ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep17, offset, length) => {
-      currentParent.type === "property" && (sep17 === ":" ? currentParent.colonOffset = offset : sep17 === "," && ensurePropertyComplete(offset));
+    onSeparator: (sep18, offset, length) => {
+      currentParent.type === "property" && (sep18 === ":" ? currentParent.colonOffset = offset : sep18 === "," && ensurePropertyComplete(offset));
     },
     onError: (error, offset, length) => {
       errors.push({ error, offset, length });
@@ -13103,7 +13103,7 @@ var maxFileBytes, utf8, outsideProject, init_read_source = __esm({
   }
 });
 
-// scripts/lib/config-location.ts
+// scripts/lib/config/config-location.ts
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -13129,7 +13129,7 @@ function findConfigFile(root2) {
   }
 }
 var configFileName, init_config_location = __esm({
-  "scripts/lib/config-location.ts"() {
+  "scripts/lib/config/config-location.ts"() {
     "use strict";
     init_read_source();
     configFileName = "backend-team.config.json";
@@ -13178,7 +13178,7 @@ var ProjectBoundary, init_boundary = __esm({
   }
 });
 
-// scripts/lib/budget.ts
+// scripts/lib/engine/budget.ts
 function setDeadline(at) {
   deadline = at, steps = 0;
 }
@@ -13189,7 +13189,7 @@ function checkDeadline() {
   if (++steps % pollEvery === 0 && Date.now() > deadline) throw new TimeLimitReached();
 }
 var TimeLimitReached, deadline, steps, pollEvery, init_budget = __esm({
-  "scripts/lib/budget.ts"() {
+  "scripts/lib/engine/budget.ts"() {
     "use strict";
     TimeLimitReached = class extends Error {
       constructor() {
@@ -13199,7 +13199,7 @@ var TimeLimitReached, deadline, steps, pollEvery, init_budget = __esm({
   }
 });
 
-// scripts/lib/suggest.ts
+// scripts/lib/check-support/suggest.ts
 function editDistance(a, b) {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -13230,14 +13230,14 @@ function didYouMean(word, candidates2) {
   return hint ? ` (did you mean \`${hint}\`?)` : "";
 }
 var normalise, init_suggest = __esm({
-  "scripts/lib/suggest.ts"() {
+  "scripts/lib/check-support/suggest.ts"() {
     "use strict";
     init_budget();
     normalise = (s) => s.toLowerCase().replace(/[-_\s]/g, "");
   }
 });
 
-// scripts/lib/config.ts
+// scripts/lib/config/config.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname3 } from "node:path";
 function defaultConfig() {
@@ -13350,7 +13350,7 @@ function ruleSettingFor(config, ruleId, relPath, fallback) {
   return Array.isArray(setting) ? { severity: setting[0], options: setting[1] } : { severity: setting, options: {} };
 }
 var import_picomatch, import__2, ConfigError, topLevelKeys, severityAliases, optionsValidators, optionsAjv, init_config = __esm({
-  "scripts/lib/config.ts"() {
+  "scripts/lib/config/config.ts"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1), import__2 = __toESM(require__(), 1);
     init_main();
@@ -13392,7 +13392,7 @@ var UsageError, init_io = __esm({
   }
 });
 
-// scripts/lib/vocabulary.ts
+// scripts/lib/model/vocabulary.ts
 function knownKeysFor(file) {
   return file.kind === "agent" ? file.scope.kind === "plugin" ? knownKeys.pluginAgent : knownKeys.agent : knownKeys[file.kind];
 }
@@ -13404,7 +13404,7 @@ function isKnownModel(model) {
   return modelAliases.has(lower) || modelIdPattern.test(lower);
 }
 var claudeCodeVersion, defs, setOf, toolNames, gatedToolNames, gatedToolConditions, mainThreadOnlyToolNames, backgroundSubagentToolNames, removedToolNames, legacyToolReplacement, modelAliases, modelIdPattern, hookEvents, guardHookEvents, writeToolNames, shadowedByBash, planModeToolNames, mcpToolPattern, pluginAgentOnlyKeys, ignoredInPluginAgents, pluginAgentIsolations, toolListKeys, knownKeys, isAgentTool, allKnownToolNames, foreignKeys, init_vocabulary = __esm({
-  "scripts/lib/vocabulary.ts"() {
+  "scripts/lib/model/vocabulary.ts"() {
     "use strict";
     init_vocabulary_schema();
     init_agent_schema();
@@ -13428,7 +13428,7 @@ var package_default, init_package = __esm({
   }
 });
 
-// scripts/lib/atomic-write.ts
+// scripts/lib/write/atomic-write.ts
 import { randomBytes } from "node:crypto";
 import { closeSync as closeSync2, fsyncSync, openSync as openSync2, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname as dirname4, join as join2 } from "node:path";
@@ -13453,7 +13453,7 @@ function writeFileAtomic(path3, content3, options = {}) {
   }
 }
 var init_atomic_write = __esm({
-  "scripts/lib/atomic-write.ts"() {
+  "scripts/lib/write/atomic-write.ts"() {
     "use strict";
   }
 });
@@ -13521,9 +13521,9 @@ var import_picomatch2, alwaysSkipped, init_walk = __esm({
   }
 });
 
-// scripts/lib/plural.ts
+// scripts/lib/reporters/plural.ts
 var plural, init_plural = __esm({
-  "scripts/lib/plural.ts"() {
+  "scripts/lib/reporters/plural.ts"() {
     "use strict";
     plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   }
@@ -13596,7 +13596,7 @@ ${paint(color2, errors > 0 ? 31 : 33, summary2)}
   }
 });
 
-// scripts/lib/rule-docs.ts
+// scripts/lib/reporters/rule-docs.ts
 function repositorySlug(repository) {
   let url = typeof repository == "string" ? repository : repository?.url;
   if (typeof url != "string") return null;
@@ -13607,7 +13607,7 @@ function ruleDocsUrl(ruleId) {
   return slug ? `https://github.com/${slug}/blob/main/docs/rules/${ruleId}.md` : void 0;
 }
 var slug, homepageUrl, toolVersion, init_rule_docs = __esm({
-  "scripts/lib/rule-docs.ts"() {
+  "scripts/lib/reporters/rule-docs.ts"() {
     "use strict";
     init_package();
     slug = repositorySlug(package_default.repository);
@@ -13774,7 +13774,7 @@ var formats, init_reporters = __esm({
   }
 });
 
-// scripts/lib/diagnostics.ts
+// scripts/lib/engine/diagnostics.ts
 function compareDiagnostics(a, b) {
   return a.file !== b.file ? a.file < b.file ? -1 : 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
@@ -13782,23 +13782,23 @@ function pointAt(line, column = 1) {
   return { line, column, endLine: line, endColumn: column };
 }
 var init_diagnostics = __esm({
-  "scripts/lib/diagnostics.ts"() {
+  "scripts/lib/engine/diagnostics.ts"() {
     "use strict";
   }
 });
 
-// scripts/lib/rule-options.ts
+// scripts/lib/config/rule-options.ts
 function countOption(options, name, fallback) {
   let value = options[name];
   return typeof value == "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 var init_rule_options = __esm({
-  "scripts/lib/rule-options.ts"() {
+  "scripts/lib/config/rule-options.ts"() {
     "use strict";
   }
 });
 
-// scripts/lib/body-budget.ts
+// scripts/lib/check-support/body-budget.ts
 function reportBodyOverBudget({ file, options, report }, defaultMax, what, remedy) {
   let max = countOption(options, "max", defaultMax), lines = file.scan.lineCount;
   if (lines <= max || !file.source) return;
@@ -13806,16 +13806,16 @@ function reportBodyOverBudget({ file, options, report }, defaultMax, what, remed
   report({ message: `Unexpected ${what} of ${lines} lines, expected at most ${max} (${remedy})`, at: pointAt(first2 + max) });
 }
 var init_body_budget = __esm({
-  "scripts/lib/body-budget.ts"() {
+  "scripts/lib/check-support/body-budget.ts"() {
     "use strict";
     init_diagnostics();
     init_rule_options();
   }
 });
 
-// scripts/lib/check.ts
+// scripts/lib/engine/check.ts
 var init_check = __esm({
-  "scripts/lib/check.ts"() {
+  "scripts/lib/engine/check.ts"() {
     "use strict";
   }
 });
@@ -16802,16 +16802,16 @@ var require_resolve_block_map = __commonJS({
       ctx.atRoot && (ctx.atRoot = !1);
       let offset = bm.offset, commentEnd = null;
       for (let collItem of bm.items) {
-        let { start, key, sep: sep17, value } = collItem, keyProps = resolveProps.resolveProps(start, {
+        let { start, key, sep: sep18, value } = collItem, keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep17?.[0],
+          next: key ?? sep18?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
           startOnNewline: !0
         }), implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep17) {
+          if (key && (key.type === "block-seq" ? onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key") : "indent" in key && key.indent !== bm.indent && onError(offset, "BAD_INDENT", startColMsg)), !keyProps.anchor && !keyProps.tag && !sep18) {
             commentEnd = keyProps.end, keyProps.comment && (map4.comment ? map4.comment += `
 ` + keyProps.comment : map4.comment = keyProps.comment);
             continue;
@@ -16821,7 +16821,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = !0;
         let keyStart = keyProps.end, keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError), ctx.atKey = !1, utilMapIncludes.mapIncludes(ctx, map4.items, keyNode) && onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        let valueProps = resolveProps.resolveProps(sep17 ?? [], {
+        let valueProps = resolveProps.resolveProps(sep18 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -16831,7 +16831,7 @@ var require_resolve_block_map = __commonJS({
         });
         if (offset = valueProps.end, valueProps.found) {
           implicitKey && (value?.type === "block-map" && !valueProps.hasNewline && onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings"), ctx.options.strict && keyProps.start < valueProps.found.offset - 1024 && onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key"));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep17, null, valueProps, onError);
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep18, null, valueProps, onError);
           ctx.schema.compat && utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError), offset = valueNode.range[2];
           let pair2 = new Pair.Pair(keyNode, valueNode);
           ctx.options.keepSourceTokens && (pair2.srcToken = collItem), map4.items.push(pair2);
@@ -16889,7 +16889,7 @@ var require_resolve_end = __commonJS({
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
-        let hasSpace = !1, sep17 = "";
+        let hasSpace = !1, sep18 = "";
         for (let token of end) {
           let { source, type } = token;
           switch (type) {
@@ -16899,11 +16899,11 @@ var require_resolve_end = __commonJS({
             case "comment": {
               reqSpace && !hasSpace && onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               let cb = source.substring(1) || " ";
-              comment ? comment += sep17 + cb : comment = cb, sep17 = "";
+              comment ? comment += sep18 + cb : comment = cb, sep18 = "";
               break;
             }
             case "newline":
-              comment && (sep17 += source), hasSpace = !0;
+              comment && (sep18 += source), hasSpace = !0;
               break;
             default:
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
@@ -16929,17 +16929,17 @@ var require_resolve_flow_collection = __commonJS({
       atRoot && (ctx.atRoot = !1), ctx.atKey && (ctx.atKey = !1);
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
-        let collItem = fc.items[i], { start, key, sep: sep17, value } = collItem, props = resolveProps.resolveProps(start, {
+        let collItem = fc.items[i], { start, key, sep: sep18, value } = collItem, props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep17?.[0],
+          next: key ?? sep18?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: !1
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep17 && !value) {
+          if (!props.anchor && !props.tag && !sep18 && !value) {
             i === 0 && props.comma ? onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`) : i < fc.items.length - 1 && onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`), props.comment && (coll.comment ? coll.comment += `
 ` + props.comment : coll.comment = props.comment), offset = props.end;
             continue;
@@ -16972,14 +16972,14 @@ var require_resolve_flow_collection = __commonJS({
 ` + prevItemComment : prev.comment = prevItemComment, props.comment = props.comment.substring(prevItemComment.length + 1);
           }
         }
-        if (!isMap2 && !sep17 && !props.found) {
-          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep17, null, props, onError);
+        if (!isMap2 && !sep18 && !props.found) {
+          let valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep18, null, props, onError);
           coll.items.push(valueNode), offset = valueNode.range[2], isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = !0;
           let keyStart = props.end, keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           isBlock(key) && onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg), ctx.atKey = !1;
-          let valueProps = resolveProps.resolveProps(sep17 ?? [], {
+          let valueProps = resolveProps.resolveProps(sep18 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -16990,8 +16990,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep17)
-                for (let st of sep17) {
+              if (sep18)
+                for (let st of sep18) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -17002,7 +17002,7 @@ var require_resolve_flow_collection = __commonJS({
               props.start < valueProps.found.offset - 1024 && onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else value && ("source" in value && value.source?.[0] === ":" ? onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`) : onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`));
-          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep17, null, valueProps, onError) : null;
+          let valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep18, null, valueProps, onError) : null;
           valueNode ? isBlock(value) && onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg) : valueProps.comment && (keyNode.comment ? keyNode.comment += `
 ` + valueProps.comment : keyNode.comment = valueProps.comment);
           let pair2 = new Pair.Pair(keyNode, valueNode);
@@ -17105,7 +17105,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       for (let i = lines.length - 1; i >= chompStart; --i)
         lines[i][0].length > trimIndent && (chompStart = i + 1);
-      let value = "", sep17 = "", prevMoreIndented = !1;
+      let value = "", sep18 = "", prevMoreIndented = !1;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + `
 `;
@@ -17117,16 +17117,16 @@ var require_resolve_block_scalar = __commonJS({
           let message2 = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message2), indent2 = "";
         }
-        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep17 + indent2.slice(trimIndent) + content3, sep17 = `
-`) : indent2.length > trimIndent || content3[0] === "	" ? (sep17 === " " ? sep17 = `
-` : !prevMoreIndented && sep17 === `
-` && (sep17 = `
+        type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep18 + indent2.slice(trimIndent) + content3, sep18 = `
+`) : indent2.length > trimIndent || content3[0] === "	" ? (sep18 === " " ? sep18 = `
+` : !prevMoreIndented && sep18 === `
+` && (sep18 = `
 
-`), value += sep17 + indent2.slice(trimIndent) + content3, sep17 = `
-`, prevMoreIndented = !0) : content3 === "" ? sep17 === `
+`), value += sep18 + indent2.slice(trimIndent) + content3, sep18 = `
+`, prevMoreIndented = !0) : content3 === "" ? sep18 === `
 ` ? value += `
-` : sep17 = `
-` : (value += sep17 + content3, sep17 = " ", prevMoreIndented = !1);
+` : sep18 = `
+` : (value += sep18 + content3, sep18 = " ", prevMoreIndented = !1);
       }
       switch (header.chomp) {
         case "-":
@@ -17270,15 +17270,15 @@ var require_resolve_flow_scalar = __commonJS({
       } catch {
         trimEnd = /[ \t]+$/, trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, ""), sep17 = " ", pos = line.lastIndex;
+      let res = match[1].replace(trimEnd, ""), sep18 = " ", pos = line.lastIndex;
       for (; match = line.exec(source); ) {
         let lm = match[1].replace(trimBoth, "");
-        lm === "" ? sep17 === `
-` ? res += sep17 : sep17 = `
-` : (res += sep17 + lm, sep17 = " "), pos = line.lastIndex;
+        lm === "" ? sep18 === `
+` ? res += sep18 : sep18 = `
+` : (res += sep18 + lm, sep18 = " "), pos = line.lastIndex;
       }
       let last2 = /[ \t]*(.*)/sy;
-      return last2.lastIndex = pos, match = last2.exec(source), res + sep17 + (match?.[1] ?? "");
+      return last2.lastIndex = pos, match = last2.exec(source), res + sep18 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -17903,12 +17903,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep17, value }) {
+    function stringifyItem({ start, key, sep: sep18, value }) {
       let res = "";
       for (let st of start)
         res += st.source;
-      if (key && (res += stringifyToken(key)), sep17)
-        for (let st of sep17)
+      if (key && (res += stringifyToken(key)), sep18)
+        for (let st of sep18)
           res += st.source;
       return value && (res += stringifyToken(value)), res;
     }
@@ -18827,13 +18827,13 @@ var require_parser = __commonJS({
       }
       *scalar(scalar2) {
         if (this.type === "map-value-ind") {
-          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep17;
-          scalar2.end ? (sep17 = scalar2.end, sep17.push(this.sourceToken), delete scalar2.end) : sep17 = [this.sourceToken];
+          let prev = getPrevProps(this.peek(2)), start = getFirstKeyStartProps(prev), sep18;
+          scalar2.end ? (sep18 = scalar2.end, sep18.push(this.sourceToken), delete scalar2.end) : sep18 = [this.sourceToken];
           let map4 = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep17 }]
+            items: [{ start, key: scalar2, sep: sep18 }]
           };
           this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
         } else
@@ -18935,12 +18935,12 @@ var require_parser = __commonJS({
                       items: [{ start, key: null, sep: [this.sourceToken] }]
                     });
                   else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep17 = it.sep;
-                    sep17.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
+                    let start2 = getFirstKeyStartProps(it.start), key = it.key, sep18 = it.sep;
+                    sep18.push(this.sourceToken), delete it.key, delete it.sep, this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key, sep: sep17 }]
+                      items: [{ start: start2, key, sep: sep18 }]
                     });
                   } else start.length > 0 ? it.sep = it.sep.concat(start, this.sourceToken) : it.sep.push(this.sourceToken);
                 else if (includesToken(it.start, "newline"))
@@ -19084,13 +19084,13 @@ var require_parser = __commonJS({
           else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             let prev = getPrevProps(parent), start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            let sep17 = fc.end.splice(1, fc.end.length);
-            sep17.push(this.sourceToken);
+            let sep18 = fc.end.splice(1, fc.end.length);
+            sep18.push(this.sourceToken);
             let map4 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep17 }]
+              items: [{ start, key: fc, sep: sep18 }]
             };
             this.onKeyLine = !0, this.stack[this.stack.length - 1] = map4;
           } else
@@ -19294,7 +19294,7 @@ var require_dist2 = __commonJS({
   }
 });
 
-// scripts/lib/yaml-path.ts
+// scripts/lib/load/yaml-path.ts
 function findNode(doc, path3) {
   if (!doc) return null;
   let node2 = doc.contents, pair2 = null;
@@ -19324,7 +19324,7 @@ function keysOf(map4) {
   return index2;
 }
 var import_yaml, indexes, init_yaml_path = __esm({
-  "scripts/lib/yaml-path.ts"() {
+  "scripts/lib/load/yaml-path.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist2(), 1);
     indexes = /* @__PURE__ */ new WeakMap();
@@ -19586,7 +19586,7 @@ var import_yaml2, yamlOptions, maxAliasCount, maxFrontmatterNodes, claudeRiskyVa
   }
 });
 
-// scripts/lib/locate.ts
+// scripts/lib/check-support/locate.ts
 function fenceSpan(file) {
   return { line: 1, column: 1, endLine: 1, endColumn: file.frontmatter ? 4 : 1 };
 }
@@ -19620,7 +19620,7 @@ function listEntrySpan(file, key, entry2) {
   return substringSpan(file, entry2.index === void 0 ? [key] : [key, entry2.index], entry2.start, entry2.end);
 }
 var import_yaml3, init_locate = __esm({
-  "scripts/lib/locate.ts"() {
+  "scripts/lib/check-support/locate.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist2(), 1);
     init_frontmatter();
@@ -19688,7 +19688,7 @@ var budget_skill_body_lines_default, init_budget_skill_body_lines = __esm({
   }
 });
 
-// scripts/lib/json-locate.ts
+// scripts/lib/check-support/json-locate.ts
 function jsonRootSpan(file) {
   let root2 = findNode(file.json?.doc ?? null, []);
   return root2 ? offsetSpan(file, root2.valueStart, root2.valueStart + 1) : offsetSpan(file, 0);
@@ -19707,14 +19707,14 @@ function jsonProblemSpan(file, problem) {
   return problem.atKey ? jsonKeySpan(file, problem.path) : jsonValueSpan(file, problem.path);
 }
 var init_json_locate = __esm({
-  "scripts/lib/json-locate.ts"() {
+  "scripts/lib/check-support/json-locate.ts"() {
     "use strict";
     init_locate();
     init_yaml_path();
   }
 });
 
-// scripts/lib/plugin-fields.ts
+// scripts/lib/model/plugin-fields.ts
 function isRecord(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
 }
@@ -19733,7 +19733,7 @@ function ownedByComponentChecks(manifest, path3) {
   return typeof item == "string" || key === "hooks" && isRecord(item);
 }
 var pluginFields, marketplaceFields, marketplaceMetadataFields, entryOwn, marketplaceEntryFields, marketplaceOnlyFields, componentPathKeys, componentPathSuffixes, experimentalComponents, pathKeySet, init_plugin_fields = __esm({
-  "scripts/lib/plugin-fields.ts"() {
+  "scripts/lib/model/plugin-fields.ts"() {
     "use strict";
     init_plugin_schema();
     init_marketplace_schema();
@@ -19741,7 +19741,7 @@ var pluginFields, marketplaceFields, marketplaceMetadataFields, entryOwn, market
   }
 });
 
-// scripts/lib/schema-problems.ts
+// scripts/lib/check-support/schema-problems.ts
 function describeSchemaErrors(errors, data, skipKey) {
   if (!errors) return [];
   let rest = [], keyProblems = /* @__PURE__ */ new Map();
@@ -19759,7 +19759,7 @@ function describeSchemaErrors(errors, data, skipKey) {
   return [...keyProblems.values(), ...describeErrors(rest, data)];
 }
 var init_schema_problems = __esm({
-  "scripts/lib/schema-problems.ts"() {
+  "scripts/lib/check-support/schema-problems.ts"() {
     "use strict";
     init_schemas();
   }
@@ -20130,7 +20130,7 @@ var file_unreadable_default, init_file_unreadable = __esm({
   }
 });
 
-// scripts/lib/tool-list.ts
+// scripts/lib/model/tool-list.ts
 function splitToolList(value) {
   if (typeof value == "string")
     return splitString(value).flatMap((part) => unquoted(part, value)).map((part) => entry(part));
@@ -20176,7 +20176,7 @@ function agentTypeSpans(entry2) {
   return [...entry2.argument.matchAll(/[^\s,]+/g)].map((m) => ({ name: m[0], start: base + m.index, end: base + m.index + m[0].length }));
 }
 var init_tool_list = __esm({
-  "scripts/lib/tool-list.ts"() {
+  "scripts/lib/model/tool-list.ts"() {
     "use strict";
     init_vocabulary();
     init_vocabulary();
@@ -20281,7 +20281,7 @@ var frontmatter_missing_default, init_frontmatter_missing = __esm({
   }
 });
 
-// scripts/lib/unread-keys.ts
+// scripts/lib/check-support/unread-keys.ts
 function unreadKeys(file) {
   let data = file.frontmatter?.data;
   if (!data) return [];
@@ -20292,7 +20292,7 @@ function unreadKeys(file) {
   return last = { data, keys }, keys;
 }
 var last, init_unread_keys = __esm({
-  "scripts/lib/unread-keys.ts"() {
+  "scripts/lib/check-support/unread-keys.ts"() {
     "use strict";
     init_suggest();
     init_vocabulary();
@@ -20501,7 +20501,7 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
   }
 });
 
-// scripts/lib/project.ts
+// scripts/lib/model/project.ts
 import { basename as basename4, dirname as dirname6 } from "node:path";
 function buildProject(files, externals) {
   let agents = [], skills = [];
@@ -20578,7 +20578,7 @@ function skillNames(project) {
   return namesOf(project).skills;
 }
 var builtInAgentTypes, truthy, nameLists, init_project = __esm({
-  "scripts/lib/project.ts"() {
+  "scripts/lib/model/project.ts"() {
     "use strict";
     builtInAgentTypes = /* @__PURE__ */ new Set(["general-purpose", "Explore", "Plan", "statusline-setup", "claude", "claude-code-guide", "fork"]), truthy = /^(?:true|yes|on|1)$/i;
     nameLists = /* @__PURE__ */ new WeakMap();
@@ -31282,12 +31282,12 @@ var markerString, endMarker, generatedNote, empty2, cache, init_regions = __esm(
   }
 });
 
-// scripts/lib/own.ts
+// scripts/lib/model/own.ts
 function own7(table2, key) {
   return Object.hasOwn(table2, key) ? table2[key] : void 0;
 }
 var init_own = __esm({
-  "scripts/lib/own.ts"() {
+  "scripts/lib/model/own.ts"() {
     "use strict";
   }
 });
@@ -32160,7 +32160,7 @@ var index_stale_default, init_index_stale = __esm({
   }
 });
 
-// scripts/lib/mcp/server-type.ts
+// scripts/lib/model/mcp/server-type.ts
 function serverTypeProblem(name, server) {
   if (!isRecord(server)) return null;
   let type = server.type;
@@ -32176,7 +32176,7 @@ function serverTypeProblem(name, server) {
   };
 }
 var SERVER_TYPES, refusedInFiles, init_server_type = __esm({
-  "scripts/lib/mcp/server-type.ts"() {
+  "scripts/lib/model/mcp/server-type.ts"() {
     "use strict";
     init_plugin_fields();
     SERVER_TYPES = ["stdio", "sse", "http", "streamable-http", "ws"], refusedInFiles = {
@@ -32236,7 +32236,7 @@ var skipped, mcp_server_config_default, init_mcp_server_config = __esm({
   }
 });
 
-// scripts/lib/memory/imports.ts
+// scripts/lib/model/memory/imports.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { dirname as dirname11, extname as extname2, isAbsolute, relative as relative4, resolve as resolve3 } from "node:path";
 function isImportCandidate(path3) {
@@ -32290,7 +32290,7 @@ function importsBeyondDepth(topPath, topText, topBody, projectRoot) {
   return tooDeep.filter(({ imp }) => !loaded.has(imp.resolved) && !reported.has(imp.resolved) && reported.add(imp.resolved));
 }
 var MAX_IMPORT_DEPTH, TEXT_EXTENSIONS, importPattern, init_imports = __esm({
-  "scripts/lib/memory/imports.ts"() {
+  "scripts/lib/model/memory/imports.ts"() {
     "use strict";
     init_body_scan();
     init_read_source();
@@ -32655,7 +32655,7 @@ var componentFolders, isFolder, plugin_components_in_manifest_folder_default, in
   }
 });
 
-// scripts/lib/hook-commands.ts
+// scripts/lib/model/hook-commands.ts
 function hookCommands(map4, base) {
   let out = [];
   if (!isRecord(map4)) return out;
@@ -32684,13 +32684,13 @@ function fileHookCommands(file) {
   return file.kind === "plugin-manifest" && Array.isArray(hooks) ? { commands: hooks.flatMap((map4, i) => hookCommands(map4, ["hooks", i])), json: !0 } : { commands: hookCommands(hooks, ["hooks"]), json: !0 };
 }
 var init_hook_commands = __esm({
-  "scripts/lib/hook-commands.ts"() {
+  "scripts/lib/model/hook-commands.ts"() {
     "use strict";
     init_plugin_fields();
   }
 });
 
-// scripts/lib/settings/project-script.ts
+// scripts/lib/model/settings/project-script.ts
 function scriptsVia(reference, command) {
   let out = [];
   for (let match of command.matchAll(reference)) {
@@ -32703,7 +32703,7 @@ function relativeScripts(command) {
   return [...command.matchAll(relativeScript)].map((m) => m[1].replace(/^\.\//, "")).filter((p) => !p.split("/").includes(".."));
 }
 var referenceTo, projectReference, pluginReference, projectScripts, pluginScripts, relativeScript, init_project_script = __esm({
-  "scripts/lib/settings/project-script.ts"() {
+  "scripts/lib/model/settings/project-script.ts"() {
     "use strict";
     referenceTo = (variable) => new RegExp(String.raw`\$(?:\{${variable}\}|${variable}\b)["']?\/([^\s"'\x60;|&<>()$*?]+)`, "g"), projectReference = referenceTo("CLAUDE_PROJECT_DIR"), pluginReference = referenceTo("CLAUDE_PLUGIN_ROOT");
     projectScripts = (command) => scriptsVia(projectReference, command), pluginScripts = (command) => scriptsVia(pluginReference, command), relativeScript = /(?:^|[;&|]\s*|\b(?:ba|z)?sh\s+|\b(?:node|python3?|bun|deno\s+run|ruby|perl)\s+)((?:\.\/)?[\w.-]+\/[\w./-]+\.(?:sh|bash|mjs|cjs|js|ts|py|rb|pl))(?=$|[\s;&|])/g;
@@ -33344,7 +33344,7 @@ var refs_legacy_tool_default, init_refs_legacy_tool = __esm({
   }
 });
 
-// scripts/lib/body-refs.ts
+// scripts/lib/model/body-refs.ts
 function bodyRefs(file) {
   let refs = cache3.get(file);
   return refs || cache3.set(file, refs = scan(file)), refs;
@@ -33434,13 +33434,13 @@ function firstCell(line) {
   return { text: line.slice(start, i), start };
 }
 var kebab, isAgentToken, isSkillToken, quotedName, skillCall, skillField, subagentType, followingWord, skillVerb, delegateVerb, skillToolPhrase, agentToolPhrase, tableDelimiter, skillHeader, agentHeader, cache3, init_body_refs = __esm({
-  "scripts/lib/body-refs.ts"() {
+  "scripts/lib/model/body-refs.ts"() {
     "use strict";
     kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*(?::[a-z0-9]+(?:-[a-z0-9]+)*)*$/, isAgentToken = (s) => kebab.test(s) && /[-:]/.test(s), isSkillToken = (s) => kebab.test(s), quotedName = `["']([A-Za-z0-9][\\w.:-]*)["']`, skillCall = new RegExp(`\\bSkill\\(\\s*(?:skill\\s*[:=]\\s*)?${quotedName}`, "g"), skillField = new RegExp(`\\bskill["']?\\s*[:=]\\s*${quotedName}`, "g"), subagentType = new RegExp(`\\bsubagent_type["']?\\s*[:=]\\s*${quotedName}`, "g"), followingWord = /^`*[ \t]+(skills?|agents?|subagents?|specialists?)\b/i, skillVerb = /\b(?:invok(?:e|es|ed|ing)|load(?:s|ed|ing)?|use[sd]?|using|read(?:s|ing)?)\b/i, delegateVerb = /\b(?:dispatch(?:es|ed|ing)?|delegat(?:e|es|ed|ing)\s+to)\s+(?:(?:the|a|an|to)\s+)?`+$/i, skillToolPhrase = /\bSkill(?:`?\s+tool\b|\()/g, agentToolPhrase = /\b(?:Agent|Task)`?\s+tool\b|\bsubagent_type\b/g, tableDelimiter = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/, skillHeader = /\bskills?\b/i, agentHeader = /\b(?:sub)?agents?\b|\bspecialists?\b/i, cache3 = /* @__PURE__ */ new WeakMap();
   }
 });
 
-// scripts/lib/body-tool-need.ts
+// scripts/lib/model/body-tool-need.ts
 function reportMissingTool({ file, report }, need) {
   let data = file.frontmatter?.data;
   if (!data || !file.source) return;
@@ -33458,7 +33458,7 @@ function reportMissingTool({ file, report }, need) {
   });
 }
 var init_body_tool_need = __esm({
-  "scripts/lib/body-tool-need.ts"() {
+  "scripts/lib/model/body-tool-need.ts"() {
     "use strict";
     init_locate();
     init_tool_list();
@@ -33889,7 +33889,7 @@ var reviewerName, reviewerWords, security_read_only_writes_default, init_securit
   }
 });
 
-// scripts/lib/shell-risk.ts
+// scripts/lib/model/shell-risk.ts
 function asTheShellReadsIt(command) {
   return command.replace(/\\\r?\n/g, " ").replace(/['"\\]/g, "").replace(/(^|[\s|;&(<{=\x60])(?:\/[\w.+-]+)*\/(?=[\w.-])/g, "$1");
 }
@@ -33925,7 +33925,7 @@ function pipelineFrom(command, start) {
   return rest.slice(0, end).trimEnd();
 }
 var shell, runner, interpreterName, piped, interpreter, downloader, powershellRun, notBefore, downloaderWord, pipe, downloadPatterns, pathVariables, expansion, shellWord, variablePatterns, savedTo, init_shell_risk = __esm({
-  "scripts/lib/shell-risk.ts"() {
+  "scripts/lib/model/shell-risk.ts"() {
     "use strict";
     shell = String.raw`(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+(?:\w+=\S*\s+)*)?(?:ba|z|k|da|fi|a)?sh\b`, runner = String.raw`(?:(?:sudo|env|command|exec|nohup|builtin|xargs|time|nice)(?:\s+(?:-[^\s|;&]{1,64}(?:\s+(?![-|;&])[\w.=-]{1,64})?|\w+=[^\s|;&]{0,64})){0,4}\s+|[({]\s*){0,4}`, interpreterName = String.raw`(?:(?:(?:ba|z|k|da|fi|a)?sh|python[\d.]*|node|perl|ruby|php|pwsh|powershell)\b(?!-)|\$\{?SHELL\b)`, piped = String.raw`${runner}${interpreterName}`, interpreter = String.raw`(?:sudo\s+(?:-\S+\s+)*)?${interpreterName}`, downloader = String.raw`(?:curl|wget|fetch|aria2c|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b`, powershellRun = String.raw`(?:iex|Invoke-Expression)\b`, notBefore = (start, chars) => String.raw`(?:(?!${start})${chars})`, downloaderWord = String.raw`\b${downloader}`, pipe = String.raw`(?<!\|)\|(?!\|)`, downloadPatterns = [
       // curl \u2026 | sh, wget -O- \u2026 | sudo bash, curl \u2026 | python3 -, curl \u2026 | tee log | sh
@@ -36778,7 +36778,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
   }
 });
 
-// scripts/lib/secrets.ts
+// scripts/lib/model/secrets.ts
 function scanners() {
   return handlers ??= rules2.filter((rule) => rule.meta.type === "scanner").map((rule) => rule.create.call(rule, context, {}).file).filter((h) => typeof h == "function"), handlers;
 }
@@ -36811,7 +36811,7 @@ function maskQuotedSecrets(message2, secrets, text6) {
   return out;
 }
 var rules2, presetRuleIds, anchor, current, masked, context, handlers, init_secrets = __esm({
-  "scripts/lib/secrets.ts"() {
+  "scripts/lib/model/secrets.ts"() {
     "use strict";
     init_module();
     rules2 = rules, presetRuleIds = rules2.map((r) => r.meta.id), anchor = /(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)|PRIVATE KEY|npm_|_authToken|x-oauth-basic|:\/\/|xox|xapp-|SG\.|shp|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|T3BlbkFJ|sk-ant-api0|gsk_|hf_|lin_api_|ntn_|ops_ey|hv[sbr]\.|vc[pciark]_|dapi|dckr_pat_|figd_/, current = [], masked = "\0", context = {
@@ -36855,7 +36855,7 @@ var security_secret_default, init_security_secret = __esm({
   }
 });
 
-// scripts/lib/settings/hook-entries.ts
+// scripts/lib/model/settings/hook-entries.ts
 function matcherEntries(map4) {
   let out = [];
   if (!isRecord(map4)) return out;
@@ -36868,7 +36868,7 @@ function matcherEntries(map4) {
   return out;
 }
 var init_hook_entries = __esm({
-  "scripts/lib/settings/hook-entries.ts"() {
+  "scripts/lib/model/settings/hook-entries.ts"() {
     "use strict";
     init_plugin_fields();
   }
@@ -36988,12 +36988,12 @@ var settings_hook_script_default, init_settings_hook_script = __esm({
   }
 });
 
-// scripts/lib/settings/hook-support.ts
+// scripts/lib/model/settings/hook-support.ts
 function unsupportedHookType(type, event) {
   return (type === "prompt" || type === "agent") && event === "SessionStart" ? `${type} hooks need a conversation, which SessionStart does not have: the hook fails every time` : type === "agent" && event === "PermissionRequest" ? "an agent hook cannot return the allow or deny decision a permission request needs: the hook fails every time" : type === "http" && (event === "SessionStart" || event === "Setup") ? `HTTP hooks are not run for ${event}: the hook is skipped every time` : null;
 }
 var init_hook_support = __esm({
-  "scripts/lib/settings/hook-support.ts"() {
+  "scripts/lib/model/settings/hook-support.ts"() {
     "use strict";
   }
 });
@@ -37032,7 +37032,7 @@ var settings_hook_unsupported_type_default, init_settings_hook_unsupported_type 
   }
 });
 
-// scripts/lib/settings/permission-rule.ts
+// scripts/lib/model/settings/permission-rule.ts
 function escaped(text6, at) {
   let count = 0;
   for (let i = at - 1; i >= 0 && text6[i] === "\\"; i--) count++;
@@ -37151,7 +37151,7 @@ function checkPermissionRule(rule, list4) {
   } : { valid: !0 };
 }
 var filePatternTools, unmatchedFileTools, init_permission_rule = __esm({
-  "scripts/lib/settings/permission-rule.ts"() {
+  "scripts/lib/model/settings/permission-rule.ts"() {
     "use strict";
     init_vocabulary();
     filePatternTools = /* @__PURE__ */ new Set(["Read", "Write", "Edit", "Glob", "NotebookRead", "NotebookEdit", "Cd"]), unmatchedFileTools = { Write: "Edit", NotebookEdit: "Edit", MultiEdit: "Edit", Glob: "Read" };
@@ -37206,12 +37206,12 @@ var lists, loss, settings_permission_rule_default, init_settings_permission_rule
   }
 });
 
-// scripts/lib/settings/consequence.ts
+// scripts/lib/model/settings/consequence.ts
 function consequenceAt2(path3) {
   return path3[0] === "hooks" && path3.length >= 2 ? guardEvents.has(String(path3[1])) ? { text: GUARD_HOOK, scope: "file" } : path3.length >= 5 && path3[3] === "hooks" ? { text: "Claude Code ignores this hook entry", scope: "entry" } : path3.length >= 3 ? { text: "Claude Code ignores this matcher and its hooks", scope: "entry" } : { text: "Claude Code ignores the hooks of this event", scope: "entry" } : path3[0] === "extraKnownMarketplaces" && path3.length >= 2 ? { text: "Claude Code ignores this marketplace", scope: "entry" } : droppedQuietly.some((p) => startsWith(path3, p)) ? { text: "Claude Code drops this value without a message", scope: "value" } : { text: WHOLE_FILE, scope: "file" };
 }
 var WHOLE_FILE, GUARD_HOOK, guardEvents, droppedQuietly, startsWith, init_consequence = __esm({
-  "scripts/lib/settings/consequence.ts"() {
+  "scripts/lib/model/settings/consequence.ts"() {
     "use strict";
     WHOLE_FILE = "Claude Code skips this whole settings file: every hook, permission and env value in it", GUARD_HOOK = "Claude Code skips this whole settings file, every hook, permission and env value in it: a PreToolUse or PermissionRequest hook it cannot load may be what guards those permissions", guardEvents = /* @__PURE__ */ new Set(["PreToolUse", "PermissionRequest"]), droppedQuietly = [
       ["effortLevel"],
@@ -37275,9 +37275,9 @@ var settings_schema_default2, init_settings_schema2 = __esm({
   }
 });
 
-// scripts/lib/settings/known-keys.ts
+// scripts/lib/model/settings/known-keys.ts
 var knownSettingsKeys, init_known_keys = __esm({
-  "scripts/lib/settings/known-keys.ts"() {
+  "scripts/lib/model/settings/known-keys.ts"() {
     "use strict";
     init_settings_schema();
     knownSettingsKeys = new Set(Object.keys(settings_schema_default.properties));
@@ -38046,9 +38046,54 @@ var import_picomatch3, componentFolders2, init_discover = __esm({
   }
 });
 
-// scripts/lib/source-text.ts
+// scripts/lib/engine/apply-fixes.ts
+import { lstatSync as lstatSync3 } from "node:fs";
+function applyFixes(diagnostics, boundary) {
+  let edits = /* @__PURE__ */ new Map();
+  for (let d of diagnostics) d.fix && edits.set(d.file, [...edits.get(d.file) ?? [], ...d.fix]);
+  let written = [], refused = [], installed = installedAmong(edits.keys());
+  for (let [path3, list4] of edits) {
+    if (installed.has(path3)) continue;
+    let target = realPathOf(path3);
+    if (target === null || !boundary.contains(target)) {
+      refused.push({
+        file: path3,
+        ruleId: "file/fix-not-applied",
+        severity: "error",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        message: "Unexpected fix for a file whose real path is outside the project, expected a file inside it (not written)"
+      });
+      continue;
+    }
+    let read = lstatSync3(target).isFile() ? readSource(target) : null;
+    if (!read?.ok) continue;
+    let text6 = withEdits(read.text, list4);
+    text6 !== read.text && (writeFileAtomic(target, (read.hadBom ? "\uFEFF" : "") + text6), written.push(path3));
+  }
+  return { written, refused };
+}
+function withEdits(original, edits) {
+  let text6 = original, lastStart = 1 / 0;
+  for (let edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end))
+    edit.end > lastStart || (text6 = text6.slice(0, edit.start) + edit.text + text6.slice(edit.end), lastStart = edit.start);
+  return text6;
+}
+var init_apply_fixes = __esm({
+  "scripts/lib/engine/apply-fixes.ts"() {
+    "use strict";
+    init_installed();
+    init_boundary();
+    init_read_source();
+    init_atomic_write();
+  }
+});
+
+// scripts/lib/load/source-text.ts
 var SourceText, init_source_text = __esm({
-  "scripts/lib/source-text.ts"() {
+  "scripts/lib/load/source-text.ts"() {
     "use strict";
     SourceText = class {
       text;
@@ -38159,7 +38204,58 @@ var LoadedFile, init_loaded_file = __esm({
   }
 });
 
-// scripts/lib/suppressions.ts
+// scripts/lib/engine/report-contract.ts
+function assertReportContract(check2, report, owner) {
+  if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
+  if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
+  let { line, column, endLine, endColumn } = report.at;
+  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1))
+    throw new RuleContractError(check2.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`);
+  if (endLine < line || endLine === line && endColumn < column)
+    throw new RuleContractError(check2.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`);
+  let source = owner?.source;
+  if (source) {
+    for (let [l, c] of [
+      [line, column],
+      [endLine, endColumn]
+    ])
+      if (l > source.lineCount || c > source.lineText(l).length + 1)
+        throw new RuleContractError(check2.id, `a position outside ${owner.path} (${l}:${c})`);
+  }
+}
+var RuleContractError, init_report_contract = __esm({
+  "scripts/lib/engine/report-contract.ts"() {
+    "use strict";
+    RuleContractError = class extends Error {
+      constructor(ruleId, problem) {
+        super(`rule ${ruleId} broke the check contract: ${problem}`);
+        this.ruleId = ruleId;
+      }
+    };
+  }
+});
+
+// scripts/lib/engine/rule-timing.ts
+function timed(id, run2) {
+  if (!timings) return run2();
+  let start = performance.now();
+  run2(), timings.set(id, (timings.get(id) ?? 0) + performance.now() - start);
+}
+function printTimings() {
+  if (!timings) return;
+  let rows = [...timings].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  process.stderr.write(`${rows.map(([id, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${id}`).join(`
+`)}
+`);
+}
+var timings, init_rule_timing = __esm({
+  "scripts/lib/engine/rule-timing.ts"() {
+    "use strict";
+    timings = process.env.BACKEND_TEAM_TIMING ? /* @__PURE__ */ new Map() : null;
+  }
+});
+
+// scripts/lib/engine/suppressions.ts
 function looksLikeRuleId(token, knownRules) {
   return /^[a-z0-9-]+\/[a-z0-9-]+$/i.test(token) || closest(token, knownRules) !== void 0;
 }
@@ -38210,7 +38306,7 @@ function directiveProblems(path3, suppressions, knownRules, reportUnused) {
   return problems;
 }
 var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId, init_suppressions = __esm({
-  "scripts/lib/suppressions.ts"() {
+  "scripts/lib/engine/suppressions.ts"() {
     "use strict";
     init_suggest();
     directivePattern = /(?:#|<!--)[ \t]*backend-team-(disable-next-line|disable|enable)([^\r\n]*)/g;
@@ -38238,39 +38334,7 @@ var directivePattern, names, FileSuppressions, unknownRuleId, unusedDirectiveId,
   }
 });
 
-// scripts/lib/run.ts
-import { lstatSync as lstatSync3 } from "node:fs";
-import { homedir as homedir3 } from "node:os";
-import { dirname as dirname18, relative as relative11, sep as sep11 } from "node:path";
-function assertReportContract(check2, report, owner) {
-  if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
-  if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
-  let { line, column, endLine, endColumn } = report.at;
-  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1))
-    throw new RuleContractError(check2.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`);
-  if (endLine < line || endLine === line && endColumn < column)
-    throw new RuleContractError(check2.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`);
-  let source = owner?.source;
-  if (source) {
-    for (let [l, c] of [
-      [line, column],
-      [endLine, endColumn]
-    ])
-      if (l > source.lineCount || c > source.lineText(l).length + 1)
-        throw new RuleContractError(check2.id, `a position outside ${owner.path} (${l}:${c})`);
-  }
-}
-function timed(id, run2) {
-  if (!timings) return run2();
-  let start = performance.now();
-  run2(), timings.set(id, (timings.get(id) ?? 0) + performance.now() - start);
-}
-function printTimings(map4) {
-  let rows = [...map4].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  process.stderr.write(`${rows.map(([id, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${id}`).join(`
-`)}
-`);
-}
+// scripts/lib/engine/time-limit.ts
 function withinTime(work) {
   try {
     return work(), !0;
@@ -38279,6 +38343,203 @@ function withinTime(work) {
     throw error;
   }
 }
+function namesOf2(paths, rel) {
+  let shown2 = paths.slice(0, 5).map(rel);
+  return paths.length > shown2.length ? `${shown2.join(", ")} and ${paths.length - shown2.length} more` : shown2.join(", ");
+}
+function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile, relativeTo) {
+  let parts2 = [
+    ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf2(clock.notChecked, relativeTo)})`] : [],
+    ...clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []
+  ];
+  return {
+    file: clock.notChecked[0] ?? fallbackFile,
+    ruleId: "file/time-limit",
+    severity: "error",
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `Unexpected run longer than the time limit of ${timeLimitMs / 1e3} s, expected every file checked: ${parts2.join(" and ")} (raise the limit with --max-time)`
+  };
+}
+var defaultTimeLimitMs, init_time_limit = __esm({
+  "scripts/lib/engine/time-limit.ts"() {
+    "use strict";
+    init_budget();
+    defaultTimeLimitMs = 6e4;
+  }
+});
+
+// scripts/lib/engine/lint-project.ts
+import { relative as relative11, sep as sep11 } from "node:path";
+function lintProject(found2, config, configDir, options, clock) {
+  let run2 = new ProjectRun(found2, config, configDir), { files, notLoaded } = run2.loadFiles(options.stdin, clock), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), checks2 = (options.checks ?? checks).filter((check2) => run2.severityFor(check2) !== "off" || config.overrides.length > 0);
+  run2.runProjectChecks(checks2, project, clock), run2.runFileChecks(checks2, files, project, clock), clock.notChecked.length === 0 && run2.reportDirectiveProblems(files, options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives);
+  let reportedFiles = files.filter((f) => run2.isReported(f.path));
+  return { diagnostics: run2.finalDiagnostics(), fileCount: reportedFiles.length + notLoaded, firstFile: reportedFiles[0]?.path ?? null };
+}
+function capped(path3, sorted) {
+  if (sorted.length <= maxDiagnosticsPerFile) return sorted;
+  let last2 = sorted[maxDiagnosticsPerFile - 1], hiddenFixes = sorted.slice(maxDiagnosticsPerFile).flatMap((d) => d.fix ?? []);
+  return [
+    ...sorted.slice(0, maxDiagnosticsPerFile),
+    {
+      ...hiddenFixes.length > 0 ? { fix: hiddenFixes } : {},
+      file: path3,
+      ruleId: "file/too-many-problems",
+      severity: "error",
+      line: last2.line,
+      column: last2.column,
+      endLine: last2.line,
+      endColumn: last2.column,
+      message: `Unexpected ${sorted.length} problems in one file, expected at most ${maxDiagnosticsPerFile}; the rest are not shown`
+    }
+  ];
+}
+function maskSecretsIn(reports, file) {
+  let secrets = findSecrets(file.text, file.path);
+  if (secrets.length !== 0)
+    for (let d of reports) {
+      d.message = maskQuotedSecrets(d.message, secrets, file.text);
+      for (let r of d.related ?? []) r.message = maskQuotedSecrets(r.message, secrets, file.text);
+    }
+}
+var engineRuleIds, maxDiagnosticsPerFile, ProjectRun, init_lint_project = __esm({
+  "scripts/lib/engine/lint-project.ts"() {
+    "use strict";
+    init_checks();
+    init_config();
+    init_diagnostics();
+    init_budget();
+    init_boundary();
+    init_discover();
+    init_loaded_file();
+    init_project();
+    init_secrets();
+    init_report_contract();
+    init_rule_timing();
+    init_suppressions();
+    init_time_limit();
+    engineRuleIds = ["file/too-many-problems", "file/time-limit", unknownRuleId, unusedDirectiveId], maxDiagnosticsPerFile = 100;
+    ProjectRun = class {
+      constructor(found2, config, configDir) {
+        this.found = found2;
+        this.config = config;
+        this.configDir = configDir;
+        this.settings = { skillProfile: config.skillProfile, rules: checks };
+      }
+      settings;
+      byFile = /* @__PURE__ */ new Map();
+      suppressions = /* @__PURE__ */ new Map();
+      relPaths = /* @__PURE__ */ new Map();
+      fileByPath = /* @__PURE__ */ new Map();
+      /** Given single files or folders (lint-staged), the others are loaded for the cross-file checks only. */
+      isReported(path3) {
+        return isReported(this.found.reportOnly, path3);
+      }
+      severityFor(check2) {
+        return ruleSettingFor(this.config, check2.id, "", check2.defaultSeverity).severity;
+      }
+      /** Loads every candidate the clock allows; files it kept from loading still count as files of the run. */
+      loadFiles(stdin, clock) {
+        let files = [], boundary = new ProjectBoundary([this.found.root]);
+        clock.candidateCount += this.found.candidates.length;
+        let notLoaded = 0;
+        for (let candidate of this.found.candidates) {
+          let text6 = candidate.path === stdin?.path ? stdin.read : void 0, load = () => files.push(new LoadedFile(candidate, void 0, text6, boundary));
+          (pastDeadline() || !withinTime(load)) && (clock.notChecked.push(candidate.path), this.isReported(candidate.path) && notLoaded++);
+        }
+        return this.fileByPath = new Map(files.map((f) => [f.path, f])), { files, notLoaded };
+      }
+      runProjectChecks(checks2, project, clock) {
+        for (let check2 of checks2) {
+          if (check2.scope !== "project") continue;
+          let options = ruleSettingFor(this.config, check2.id, "", check2.defaultSeverity).options, report = this.reporterFor(check2);
+          !pastDeadline() && withinTime(() => timed(check2.id, () => check2.check({ project, settings: this.settings, options, report }))) || clock.skippedProjectChecks++;
+        }
+      }
+      /**
+       * File by file; the time guard stops between files and, through budget.ts, inside one (then named as not checked).
+       * One reporter per check, pointed at the current file: no closure per file and check.
+       */
+      runFileChecks(checks2, files, project, clock) {
+        let current2 = null, fileChecks = checks2.filter((check2) => check2.scope === "file").map((check2) => {
+          let report = this.reporterFor(check2);
+          return {
+            check: check2,
+            shared: ruleSettingFor(this.config, check2.id, "", check2.defaultSeverity).options,
+            report: (r) => report(r.file || !current2 ? r : { ...r, file: current2.path })
+          };
+        }), overridden = this.config.overrides.length > 0;
+        for (let file of files) {
+          if (pastDeadline()) {
+            clock.notChecked.push(file.path);
+            continue;
+          }
+          if (!this.isReported(file.path)) continue;
+          current2 = file, withinTime(() => {
+            for (let { check: check2, shared, report } of fileChecks) {
+              if (!check2.kinds.includes(file.kind) || !file.read.ok && !check2.includeUnreadable) continue;
+              checkDeadline();
+              let options = overridden ? ruleSettingFor(this.config, check2.id, this.relOf(file.path), check2.defaultSeverity).options : shared;
+              timed(check2.id, () => check2.check({ file, project, settings: this.settings, options, report }));
+            }
+          }) || clock.notChecked.push(file.path);
+        }
+      }
+      /** Disable comments naming unknown rules, and (when asked) those that silenced nothing. */
+      reportDirectiveProblems(files, reportUnused) {
+        let known2 = /* @__PURE__ */ new Set([...checks.map((c) => c.id), ...engineRuleIds]);
+        for (let file of files)
+          if (!(!file.source || !this.isReported(file.path)))
+            for (let d of directiveProblems(file.path, this.suppressionsOf(file.path, file.source), known2, reportUnused))
+              this.entryOf(file.path, file).reports.push(d);
+      }
+      /** Each reported file's diagnostics, sorted, secrets masked, capped at maxDiagnosticsPerFile. */
+      finalDiagnostics() {
+        let diagnostics = [];
+        for (let [path3, entry2] of this.byFile)
+          this.isReported(path3) && (entry2.file?.source && maskSecretsIn(entry2.reports, entry2.file), diagnostics.push(...capped(path3, entry2.reports.sort(compareDiagnostics))));
+        return diagnostics;
+      }
+      /** The reporter a check calls: contract, severity, suppressions, then the diagnostic. */
+      reporterFor(check2) {
+        return (report) => {
+          let owner = report.file && this.fileByPath.get(report.file) || null;
+          assertReportContract(check2, report, owner);
+          let path3 = report.file, { severity } = ruleSettingFor(this.config, check2.id, this.relOf(path3), check2.defaultSeverity);
+          severity !== "off" && (owner?.source && this.suppressionsOf(path3, owner.source).suppresses(check2.id, report.at.line) || this.entryOf(path3, owner).reports.push({
+            file: path3,
+            ruleId: check2.id,
+            severity: report.severity ?? severity,
+            message: report.message,
+            ...report.at,
+            ...report.related ? { related: report.related } : {},
+            ...report.fix ? { fix: report.fix } : {}
+          }));
+        };
+      }
+      entryOf(path3, file) {
+        let entry2 = this.byFile.get(path3);
+        return entry2 || this.byFile.set(path3, entry2 = { file, reports: [] }), entry2;
+      }
+      suppressionsOf(path3, source) {
+        let s = this.suppressions.get(path3);
+        return s || this.suppressions.set(path3, s = new FileSuppressions(parseDirectives(source))), s;
+      }
+      /** The path as the configuration's overrides see it: relative to the configuration's folder. */
+      relOf(path3) {
+        let rel = this.relPaths.get(path3);
+        return rel === void 0 && this.relPaths.set(path3, rel = relative11(this.configDir, path3).split(sep11).join("/")), rel;
+      }
+    };
+  }
+});
+
+// scripts/lib/engine/run.ts
+import { homedir as homedir3 } from "node:os";
+import { dirname as dirname18, relative as relative12, sep as sep12 } from "node:path";
 function validate(options) {
   try {
     return lintAndFix(options);
@@ -38304,196 +38565,28 @@ function lint(options) {
   for (let projectPlan of plan.projects) {
     let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath);
     loaded.path && checkRuleSettings(loaded.config, checks, loaded.path);
-    let found2 = discoverProject(projectPlan, loaded.config.ignore, loaded.path ? dirname18(loaded.path) : projectPlan.root);
+    let configDir = loaded.path ? dirname18(loaded.path) : projectPlan.root, found2 = discoverProject(projectPlan, loaded.config.ignore, configDir);
     skipped2.push(...found2.skipped);
-    let result = lintProject(found2.project, loaded.config, loaded.path ? dirname18(loaded.path) : projectPlan.root, options, clock);
+    let result = lintProject(found2.project, loaded.config, configDir, options, clock);
     diagnostics.push(...result.diagnostics), fileCount += result.fileCount, firstFile ??= result.firstFile;
   }
-  timings && printTimings(timings);
-  let relativeTo = (path3) => relative11(options.cwd, path3).split(sep11).join("/");
+  printTimings();
+  let relativeTo = (path3) => relative12(options.cwd, path3).split(sep12).join("/");
   return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped: skipped2, roots: plan.projects.map((p) => p.root) };
 }
-function namesOf2(paths, rel) {
-  let shown2 = paths.slice(0, 5).map(rel);
-  return paths.length > shown2.length ? `${shown2.join(", ")} and ${paths.length - shown2.length} more` : shown2.join(", ");
-}
-function timeLimitDiagnostic(clock, timeLimitMs, fallbackFile, relativeTo) {
-  let parts2 = [
-    ...clock.notChecked.length > 0 ? [`${clock.notChecked.length} of ${clock.candidateCount} files were not checked (${namesOf2(clock.notChecked, relativeTo)})`] : [],
-    ...clock.skippedProjectChecks > 0 ? [`${clock.skippedProjectChecks} project-wide checks did not run`] : []
-  ];
-  return {
-    file: clock.notChecked[0] ?? fallbackFile,
-    ruleId: "file/time-limit",
-    severity: "error",
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    message: `Unexpected run longer than the time limit of ${timeLimitMs / 1e3} s, expected every file checked: ${parts2.join(" and ")} (raise the limit with --max-time)`
-  };
-}
-function lintProject(found2, config, configDir, options, clock) {
-  let files = [], boundary = new ProjectBoundary([found2.root]);
-  clock.candidateCount += found2.candidates.length;
-  let reported = (path3) => isReported(found2.reportOnly, path3), notLoaded = 0;
-  for (let candidate of found2.candidates) {
-    let stdin = candidate.path === options.stdin?.path ? options.stdin.read : void 0, load = () => files.push(new LoadedFile(candidate, void 0, stdin, boundary));
-    (pastDeadline() || !withinTime(load)) && (clock.notChecked.push(candidate.path), reported(candidate.path) && notLoaded++);
-  }
-  let project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), settings = { skillProfile: config.skillProfile, rules: checks }, byFile = /* @__PURE__ */ new Map(), suppressions = /* @__PURE__ */ new Map(), suppressionsOf = (path3, source) => {
-    let s = suppressions.get(path3);
-    return s || suppressions.set(path3, s = new FileSuppressions(parseDirectives(source))), s;
-  }, fileByPath = new Map(files.map((f) => [f.path, f])), relPaths = /* @__PURE__ */ new Map(), relOf = (path3) => {
-    let rel = relPaths.get(path3);
-    return rel === void 0 && relPaths.set(path3, rel = relative11(configDir, path3).split(sep11).join("/")), rel;
-  }, collect = (check2) => (report) => {
-    let owner = report.file && fileByPath.get(report.file) || null;
-    assertReportContract(check2, report, owner);
-    let path3 = report.file, { severity } = ruleSettingFor(config, check2.id, relOf(path3), check2.defaultSeverity);
-    if (severity === "off" || owner?.source && suppressionsOf(path3, owner.source).suppresses(check2.id, report.at.line)) return;
-    let entry2 = byFile.get(path3) ?? { file: owner, reports: [] };
-    byFile.set(path3, entry2), entry2.reports.push({
-      file: path3,
-      ruleId: check2.id,
-      severity: report.severity ?? severity,
-      message: report.message,
-      ...report.at,
-      ...report.related ? { related: report.related } : {},
-      ...report.fix ? { fix: report.fix } : {}
-    });
-  }, checks2 = (options.checks ?? checks).filter(
-    (check2) => ruleSettingFor(config, check2.id, "", check2.defaultSeverity).severity !== "off" || config.overrides.length > 0
-  );
-  for (let check2 of checks2) {
-    if (check2.scope !== "project") continue;
-    !pastDeadline() && withinTime(
-      () => timed(
-        check2.id,
-        () => check2.check({
-          project,
-          settings,
-          options: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options,
-          report: collect(check2)
-        })
-      )
-    ) || clock.skippedProjectChecks++;
-  }
-  let current2 = null, fileChecks = checks2.filter((check2) => check2.scope === "file").map((check2) => {
-    let report = collect(check2);
-    return {
-      check: check2,
-      shared: ruleSettingFor(config, check2.id, "", check2.defaultSeverity).options,
-      report: (r) => report(r.file || !current2 ? r : { ...r, file: current2.path })
-    };
-  });
-  for (let file of files) {
-    if (pastDeadline()) {
-      clock.notChecked.push(file.path);
-      continue;
-    }
-    if (!reported(file.path)) continue;
-    current2 = file, withinTime(() => {
-      for (let { check: check2, shared, report } of fileChecks) {
-        if (!check2.kinds.includes(file.kind) || !file.read.ok && !check2.includeUnreadable) continue;
-        checkDeadline();
-        let options2 = config.overrides.length ? ruleSettingFor(config, check2.id, relOf(file.path), check2.defaultSeverity).options : shared;
-        timed(check2.id, () => check2.check({ file, project, settings, options: options2, report }));
-      }
-    }) || clock.notChecked.push(file.path);
-  }
-  if (clock.notChecked.length === 0) {
-    let known2 = /* @__PURE__ */ new Set([...checks.map((c) => c.id), ...engineRuleIds]), reportUnused = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives;
-    for (let file of files)
-      if (!(!file.source || !reported(file.path)))
-        for (let d of directiveProblems(file.path, suppressionsOf(file.path, file.source), known2, reportUnused)) {
-          let entry2 = byFile.get(file.path) ?? { file, reports: [] };
-          byFile.set(file.path, entry2), entry2.reports.push(d);
-        }
-  }
-  let diagnostics = [];
-  for (let [path3, entry2] of byFile) {
-    if (!reported(path3)) continue;
-    entry2.file?.source && maskSecretsIn(entry2.reports, entry2.file);
-    let sorted = entry2.reports.sort(compareDiagnostics);
-    if (diagnostics.push(...sorted.slice(0, maxDiagnosticsPerFile)), sorted.length > maxDiagnosticsPerFile) {
-      let last2 = sorted[maxDiagnosticsPerFile - 1], hiddenFixes = sorted.slice(maxDiagnosticsPerFile).flatMap((d) => d.fix ?? []);
-      diagnostics.push({
-        ...hiddenFixes.length > 0 ? { fix: hiddenFixes } : {},
-        file: path3,
-        ruleId: "file/too-many-problems",
-        severity: "error",
-        line: last2.line,
-        column: last2.column,
-        endLine: last2.line,
-        endColumn: last2.column,
-        message: `Unexpected ${sorted.length} problems in one file, expected at most ${maxDiagnosticsPerFile}; the rest are not shown`
-      });
-    }
-  }
-  let firstFile = files.find((f) => reported(f.path))?.path ?? null;
-  return { diagnostics, fileCount: files.filter((f) => reported(f.path)).length + notLoaded, firstFile };
-}
-function maskSecretsIn(reports, file) {
-  let secrets = findSecrets(file.text, file.path);
-  if (secrets.length !== 0)
-    for (let d of reports) {
-      d.message = maskQuotedSecrets(d.message, secrets, file.text);
-      for (let r of d.related ?? []) r.message = maskQuotedSecrets(r.message, secrets, file.text);
-    }
-}
-function applyFixes(diagnostics, boundary) {
-  let edits = /* @__PURE__ */ new Map();
-  for (let d of diagnostics) d.fix && edits.set(d.file, [...edits.get(d.file) ?? [], ...d.fix]);
-  let written = [], refused = [], installed = installedAmong(edits.keys());
-  for (let [path3, list4] of edits) {
-    if (installed.has(path3)) continue;
-    let target = realPathOf(path3);
-    if (target === null || !boundary.contains(target)) {
-      refused.push({
-        file: path3,
-        ruleId: "file/fix-not-applied",
-        severity: "error",
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        message: "Unexpected fix for a file whose real path is outside the project, expected a file inside it (not written)"
-      });
-      continue;
-    }
-    let read = lstatSync3(target).isFile() ? readSource(target) : null;
-    if (!read?.ok) continue;
-    let bom = read.hadBom ? "\uFEFF" : "", original = read.text, text6 = original, lastStart = 1 / 0;
-    for (let edit of [...list4].sort((a, b) => b.start - a.start || b.end - a.end))
-      edit.end > lastStart || (text6 = text6.slice(0, edit.start) + edit.text + text6.slice(edit.end), lastStart = edit.start);
-    text6 !== original && (writeFileAtomic(target, bom + text6), written.push(path3));
-  }
-  return { written, refused };
-}
-var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs, timings, init_run = __esm({
-  "scripts/lib/run.ts"() {
+var init_run = __esm({
+  "scripts/lib/engine/run.ts"() {
     "use strict";
     init_checks();
     init_config();
     init_diagnostics();
-    init_atomic_write();
     init_budget();
-    init_installed();
     init_boundary();
     init_discover();
-    init_loaded_file();
-    init_project();
-    init_read_source();
-    init_secrets();
-    init_suppressions();
-    RuleContractError = class extends Error {
-      constructor(ruleId, problem) {
-        super(`rule ${ruleId} broke the check contract: ${problem}`);
-        this.ruleId = ruleId;
-      }
-    };
-    engineRuleIds = ["file/too-many-problems", "file/time-limit", unknownRuleId, unusedDirectiveId], maxDiagnosticsPerFile = 100, defaultTimeLimitMs = 6e4, timings = process.env.BACKEND_TEAM_TIMING ? /* @__PURE__ */ new Map() : null;
+    init_apply_fixes();
+    init_lint_project();
+    init_rule_timing();
+    init_time_limit();
   }
 });
 
@@ -38501,7 +38594,7 @@ var RuleContractError, engineRuleIds, maxDiagnosticsPerFile, defaultTimeLimitMs,
 import { execFileSync } from "node:child_process";
 import { mkdirSync as mkdirSync2, mkdtempSync, realpathSync as realpathSync7, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute5, join as join20, relative as relative12, resolve as resolve8, sep as sep12 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join20, relative as relative13, resolve as resolve8, sep as sep13 } from "node:path";
 function git(args, cwd, input) {
   return execFileSync("git", args, { cwd, encoding: "utf8", input, maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 }
@@ -38526,25 +38619,25 @@ function exportStagedSnapshot(cwd) {
   process.env.GIT_INDEX_FILE && !isAbsolute5(process.env.GIT_INDEX_FILE) && (process.env.GIT_INDEX_FILE = resolve8(process.env.GIT_INDEX_FILE));
   let topLevel2 = topLevelOf(cwd), entries = indexEntries(topLevel2), wanted = entries.length <= wholeIndexLimit ? entries : entries.filter((e) => e.link || readByValidator.test(e.path)), root2 = realpathSync7(mkdtempSync(join20(tmpdir(), "backend-team-staged-")));
   try {
-    mkdirSync2(join20(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep12}`], topLevel2, wanted.map((e) => e.path).join("\0"));
+    mkdirSync2(join20(root2, ".git")), wanted.length > 0 && git(["checkout-index", "--force", "-z", "--stdin", `--prefix=${root2}${sep13}`], topLevel2, wanted.map((e) => e.path).join("\0"));
   } catch (error) {
     throw rmSync(root2, { recursive: !0, force: !0 }), error;
   }
-  let realCwd = realpathSync7(cwd), snapshotCwd = join20(root2, relative12(topLevel2, realCwd));
+  let realCwd = realpathSync7(cwd), snapshotCwd = join20(root2, relative13(topLevel2, realCwd));
   return mkdirSync2(snapshotCwd, { recursive: !0 }), {
     topLevel: topLevel2,
     root: root2,
     toSnapshot: (path3) => {
-      let abs = resolve8(cwd, path3), fromCwd = relative12(cwd, abs);
+      let abs = resolve8(cwd, path3), fromCwd = relative13(cwd, abs);
       !fromCwd.startsWith("..") && !isAbsolute5(fromCwd) && (abs = join20(realCwd, fromCwd));
-      let rel = relative12(topLevel2, abs);
+      let rel = relative13(topLevel2, abs);
       if (rel.startsWith("..") || isAbsolute5(rel))
         throw new UsageError(`--staged checks files of the repository at ${topLevel2}; ${path3} is outside it`);
       return join20(root2, rel);
     },
     fromSnapshot: (path3) => {
-      let rel = relative12(root2, path3);
-      return rel.startsWith("..") || isAbsolute5(rel) ? path3 : join20(cwd, relative12(snapshotCwd, path3));
+      let rel = relative13(root2, path3);
+      return rel.startsWith("..") || isAbsolute5(rel) ? path3 : join20(cwd, relative13(snapshotCwd, path3));
     },
     dispose: () => rmSync(root2, { recursive: !0, force: !0 })
   };
@@ -38993,7 +39086,7 @@ var byDepthDeepestFirst, init_apply = __esm({
   }
 });
 
-// scripts/lib/json-edit.ts
+// scripts/lib/write/json-edit.ts
 function formattingOf(text6) {
   let indent2 = /^([ \t]+)"/m.exec(text6)?.[1] ?? "  ", eol2 = text6.includes(`\r
 `) ? `\r
@@ -39013,7 +39106,7 @@ function removeJsonValue(text6, path3) {
   return applyEdits(text6, modify(text6, path3, void 0, { formattingOptions: formattingOf(text6) }));
 }
 var init_json_edit = __esm({
-  "scripts/lib/json-edit.ts"() {
+  "scripts/lib/write/json-edit.ts"() {
     "use strict";
     init_main();
   }
@@ -39158,14 +39251,14 @@ var packageName, init_package_root = __esm({
 });
 
 // scripts/lib/install/pack.ts
-import { join as join24, relative as relative13, sep as sep13 } from "node:path";
+import { join as join24, relative as relative14, sep as sep14 } from "node:path";
 function readPack(fs, root2) {
   let files = [];
   for (let folder of packFolders2)
     walkFiles(fs, join24(root2, folder), (path3) => {
       let content3 = fs.readFile(path3);
       content3 && files.push({
-        rel: relative13(root2, path3).split(sep13).join("/"),
+        rel: relative14(root2, path3).split(sep14).join("/"),
         source: path3,
         content: content3,
         sha256: sha256(content3),
@@ -39186,22 +39279,22 @@ var packFolders2, init_pack = __esm({
 
 // scripts/lib/install/report.ts
 import { homedir as homedir4 } from "node:os";
-import { relative as relative14, sep as sep14 } from "node:path";
+import { relative as relative15, sep as sep15 } from "node:path";
 function showPath(path3, ctx) {
-  let inTarget = relative14(ctx.target, path3);
-  if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep14).join("/");
-  let inHome = relative14(ctx.home || homedir4(), path3);
-  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep14).join("/")}`;
+  let inTarget = relative15(ctx.target, path3);
+  if (ctx.mode === "project" && !inTarget.startsWith("..") && inTarget !== "") return inTarget.split(sep15).join("/");
+  let inHome = relative15(ctx.home || homedir4(), path3);
+  return inHome.startsWith("..") ? path3 : `~/${inHome.split(sep15).join("/")}`;
 }
 function stepPath(step, ctx) {
-  return showPath(`${ctx.claudeDir}${sep14}${step.rel.split("/").join(sep14)}`, ctx);
+  return showPath(`${ctx.claudeDir}${sep15}${step.rel.split("/").join(sep15)}`, ctx);
 }
 function collisionLine(c, ctx) {
   let effect = c.scope === "user" ? `in this project the pack's ${c.kind} replaces yours` : c.kind === "agent" ? "Claude Code would load only one of the two, unpredictably" : "both would be listed to Claude under the same name", force = c.moveAside ? "; moved aside (--force)" : "";
   return `${showPath(c.path, ctx)}  defines ${c.kind} \`${c.name}\`, the name of the pack's ${c.packRel} (${effect})${force}`;
 }
 function settingsPath(ctx) {
-  return showPath(`${ctx.claudeDir}${sep14}${settingsFileName}`, ctx);
+  return showPath(`${ctx.claudeDir}${sep15}${settingsFileName}`, ctx);
 }
 function formatPlan(plan, ctx, settings) {
   let lines = [`${plan.command} plan for ${ctx.target} (dry run: nothing is written)`], width = Math.max(0, ...plan.steps.map((s) => stepPath(s, ctx).length));
@@ -39367,7 +39460,7 @@ var init_target = __esm({
 });
 
 // scripts/lib/install/transform.ts
-import { join as join26, posix, relative as relative15, sep as sep15 } from "node:path";
+import { join as join26, posix, relative as relative16, sep as sep16 } from "node:path";
 function bareAgentNames(text6, namespace) {
   let end = text6.startsWith("---") ? text6.indexOf(`
 ---`, 3) : -1;
@@ -39413,7 +39506,7 @@ function packForMode(fs, pack, mode, namespace) {
 function guardHookScripts(fs, root2) {
   let files = [], dir = join26(root2, "hooks");
   return walkFiles(fs, dir, (source) => {
-    let rel = relative15(dir, source).split(sep15).join("/"), content3 = rel === "hooks.json" ? null : fs.readFile(source);
+    let rel = relative16(dir, source).split(sep16).join("/"), content3 = rel === "hooks.json" ? null : fs.readFile(source);
     content3 && files.push({ rel: `${guardHooksFolder}/${rel}`, source, content: content3, sha256: sha256(content3), executable: !1 });
   }), files;
 }
@@ -39437,7 +39530,7 @@ __export(install_exports, {
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { rmdirSync as rmdirSync2 } from "node:fs";
 import { homedir as homedir5 } from "node:os";
-import { isAbsolute as isAbsolute6, join as join27, relative as relative16, resolve as resolve12, sep as sep16 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join27, relative as relative17, resolve as resolve12, sep as sep17 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 function parse4(command, argv) {
   return parseArgs3({
@@ -39456,7 +39549,7 @@ function parse4(command, argv) {
 function keptFiles(values, cwd, claudeDir, lock) {
   let out = /* @__PURE__ */ new Set();
   for (let value of values) {
-    let inside2 = [resolve12(cwd, value), resolve12(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative16(claudeDir, inside2).split(sep16).join("/");
+    let inside2 = [resolve12(cwd, value), resolve12(claudeDir, value)].find((p) => isInside(p, claudeDir) && p !== claudeDir), rel = inside2 === void 0 ? null : relative17(claudeDir, inside2).split(sep17).join("/");
     if (rel === null || !lock || !Object.hasOwn(lock.files, rel))
       throw new UsageError(`--keep ${value}: not a file backend-team installed in ${claudeDir}`);
     out.add(rel);
@@ -39774,7 +39867,7 @@ var claudeHookFile, claudeHookCommand, init_templates = __esm({
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { existsSync as existsSync16, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join28, relative as relative17, resolve as resolve13 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join28, relative as relative18, resolve as resolve13 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps2 = [configStep(files)];
   return options.hook && steps2.push(...hookSteps(options.hook, files)), steps2.push(workflowStep(files)), options.claudeHook && steps2.push(...claudeHookSteps(files)), files.collapse(steps2);
@@ -39903,8 +39996,8 @@ function gitHookPath(root2) {
   let ask = (arg) => {
     let out = execFileSync2("git", ["rev-parse", ...arg.split(" ")], { cwd: root2, encoding: "utf8" }).trim();
     return isAbsolute7(out) ? out : resolve13(root2, out);
-  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative17(dir, hook).startsWith("..") && !isAbsolute7(relative17(dir, hook));
-  return within2(root2) || within2(ask("--git-common-dir")) ? relative17(root2, hook) : null;
+  }, hook = ask("--git-path hooks/pre-commit"), within2 = (dir) => !relative18(dir, hook).startsWith("..") && !isAbsolute7(relative18(dir, hook));
+  return within2(root2) || within2(ask("--git-common-dir")) ? relative18(root2, hook) : null;
 }
 function preCommitStep(files) {
   let path3 = ".pre-commit-config.yaml", entry2 = preCommitRepo(), existing = files.read(path3);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { tsImport } from 'tsx/esm/api'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const { createAjv, schemas } = await tsImport('./lib/schemas.ts', import.meta.url)
+const { createAjv, schemas } = await tsImport('./lib/model/schemas.ts', import.meta.url)
 const standalone = (await import('ajv/dist/standalone/index.js')).default.default
 
 const ajv = createAjv(true)
@@ -19,7 +19,7 @@ writeFileSync(`${work}/validators.js`, standalone(ajv, exportNames))
 writeFileSync(`${work}/validator-ids.json`, JSON.stringify(exportNames))
 
 const entry = `
-import { usePrecompiled } from './scripts/lib/schemas.ts'
+import { usePrecompiled } from './scripts/lib/model/schemas.ts'
 import * as generated from './node_modules/.cache/backend-team-build/validators.js'
 import ids from './node_modules/.cache/backend-team-build/validator-ids.json' with { type: 'json' }
 usePrecompiled(Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, generated[name]])))

@@ -1,7 +1,7 @@
-import { ConfigError } from './lib/config.ts'
+import { ConfigError } from './lib/config/config.ts'
 import { colorByDefault } from './lib/commands/color.ts'
 import { UsageError, type CommandIO } from './lib/commands/io.ts'
-import { claudeCodeVersion } from './lib/vocabulary.ts'
+import { claudeCodeVersion } from './lib/model/vocabulary.ts'
 import pkg from '../package.json' with { type: 'json' }
 
 const usage = `Usage: backend-team <command> [options]

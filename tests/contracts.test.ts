@@ -7,7 +7,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../scripts/harness/claude-cli.ts'
 import { readBlocks } from './pack-code/blocks.ts'
-import { validatorFor } from '../scripts/lib/schemas.ts'
+import { validatorFor } from '../scripts/lib/model/schemas.ts'
 
 type Json = Record<string, unknown>
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Diagnostic } from '../scripts/lib/diagnostics.ts'
+import type { Diagnostic } from '../scripts/lib/engine/diagnostics.ts'
 import { json } from '../scripts/lib/reporters/json.ts'
 import { relativePath } from '../scripts/lib/reporters/relative.ts'
-import { validate } from '../scripts/lib/run.ts'
+import { validate } from '../scripts/lib/engine/run.ts'
 
 export const fixturesRoot = new URL('./fixtures/', import.meta.url).pathname
 

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defineCheck } from '../scripts/lib/check.ts'
-import { validate } from '../scripts/lib/run.ts'
-import { closest } from '../scripts/lib/suggest.ts'
+import { defineCheck } from '../scripts/lib/engine/check.ts'
+import { validate } from '../scripts/lib/engine/run.ts'
+import { closest } from '../scripts/lib/check-support/suggest.ts'
 import { hostileBodies } from '../scripts/fuzz/generators.ts'
 
 const bin = fileURLToPath(new URL('../bin/backend-team.js', import.meta.url))

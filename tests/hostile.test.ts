@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defineCheck } from '../scripts/lib/check.ts'
-import type { Diagnostic } from '../scripts/lib/diagnostics.ts'
-import { maxDiagnosticsPerFile, validate } from '../scripts/lib/run.ts'
+import { defineCheck } from '../scripts/lib/engine/check.ts'
+import type { Diagnostic } from '../scripts/lib/engine/diagnostics.ts'
+import { maxDiagnosticsPerFile } from '../scripts/lib/engine/lint-project.ts'
+import { validate } from '../scripts/lib/engine/run.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const roots: string[] = []

@@ -16,7 +16,7 @@ import type { CommandIO } from '../scripts/lib/commands/io.ts'
 import { firstSentence, regionNames } from '../scripts/lib/index-tables/generators.ts'
 import { commaList, stringifyTable, tableNode, type Cell } from '../scripts/lib/index-tables/markdown-table.ts'
 import { scanRegions } from '../scripts/lib/index-tables/regions.ts'
-import { validate } from '../scripts/lib/run.ts'
+import { validate } from '../scripts/lib/engine/run.ts'
 import { fixturesRoot } from './fixtures.ts'
 
 const temps: string[] = []

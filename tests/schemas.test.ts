@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAjv, schemas } from '../scripts/lib/schemas.ts'
+import { createAjv, schemas } from '../scripts/lib/model/schemas.ts'
 
 describe('schemas', () => {
   it('compile under ajv strict mode', () => {

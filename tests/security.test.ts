@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findSecrets, maskSecret, presetRuleIds } from '../scripts/lib/secrets.ts'
-import { findShellRisk } from '../scripts/lib/shell-risk.ts'
+import { findSecrets, maskSecret, presetRuleIds } from '../scripts/lib/model/secrets.ts'
+import { findShellRisk } from '../scripts/lib/model/shell-risk.ts'
 
 describe('secret detection (secretlint recommended preset)', () => {
   it('has the rules the anchor prefilter was written for; an upgrade that adds one must revisit it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { splitToolList } from '../scripts/lib/tool-list.ts'
-import { validate } from '../scripts/lib/run.ts'
+import { splitToolList } from '../scripts/lib/model/tool-list.ts'
+import { validate } from '../scripts/lib/engine/run.ts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -8,7 +8,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Check } from '../lib/check.ts'
+import type { Check } from '../lib/engine/check.ts'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { decode } from '../lib/load/read-source.ts'
-import { validate } from '../lib/run.ts'
+import { validate } from '../lib/engine/run.ts'
 import { outsideMarker, type FuzzCase, type FuzzLink } from './generators.ts'
 
 /** Makes a link of the case; the outside targets live in `outside`, beside the project. */

@@ -35,7 +35,7 @@ import {
 import { ORCHESTRATOR, idFor, type InstallMode } from '../../scripts/harness/pack.ts'
 import { cfnGuardBinary } from '../pack-code/blocks.ts'
 import { resultJson } from '../../scripts/lib/commands/check-result.ts'
-import { validatorFor } from '../../scripts/lib/schemas.ts'
+import { validatorFor } from '../../scripts/lib/model/schemas.ts'
 
 const progressSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'progress-state.schema.json'), 'utf8')) as {
   required?: string[]

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { claudeBinary, makeTempDir } from '../../scripts/harness/claude-cli.ts'
-import { validate } from '../../scripts/lib/run.ts'
+import { validate } from '../../scripts/lib/engine/run.ts'
 
 interface Probe {
   name: string

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, makeTempDir } from '../../scripts/harness/claude-cli.ts'
 import { availableTools, complaintLines } from '../../scripts/harness/observe.ts'
 import { runDispatch, type DispatchOutcome } from '../../scripts/harness/scenarios.ts'
-import type { Diagnostic } from '../../scripts/lib/diagnostics.ts'
-import { validate } from '../../scripts/lib/run.ts'
+import type { Diagnostic } from '../../scripts/lib/engine/diagnostics.ts'
+import { validate } from '../../scripts/lib/engine/run.ts'
 
 const PACK = path.join(REPO_ROOT, 'tests', 'fixtures-cli', 'vocab')
 type Mode = 'project' | 'plugin'

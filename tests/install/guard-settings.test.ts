@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runInstall, runUninstall, runUpdate, type InstallDeps } from '../../scripts/lib/commands/install.ts'
-import { validatorFor } from '../../scripts/lib/schemas.ts'
+import { validatorFor } from '../../scripts/lib/model/schemas.ts'
 import { captureIO, makePack, readLockFile, tempDir, write } from './helpers.ts'
 
 const HOOKS_JSON = {

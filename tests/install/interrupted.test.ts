@@ -6,7 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runInstall, runUninstall, runUpdate, type InstallDeps } from '../../scripts/lib/commands/install.ts'
 import { realFileSystem, type FileSystem, type WriteOptions } from '../../scripts/lib/install/file-system.ts'
-import { validatorFor } from '../../scripts/lib/schemas.ts'
+import { validatorFor } from '../../scripts/lib/model/schemas.ts'
 import { agent, captureIO, makePack, sha, skill, snapshot, tempDir, write } from './helpers.ts'
 
 const lockName = 'backend-team.lock.json'

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { describeErrors, validatorFor } from '../../scripts/lib/schemas.ts'
+import { describeErrors, validatorFor } from '../../scripts/lib/model/schemas.ts'
 import { claudeBinary } from '../../scripts/harness/claude-cli.ts'
 import { REPO_ROOT, tempDir } from './helpers.ts'
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import reportSchema from '../../schemas/json-report.schema.json' with { type: 'json' }
 import { colorByDefault } from '../../scripts/lib/commands/color.ts'
 import { validateOptions, validateUsage } from '../../scripts/lib/commands/validate.ts'
-import { repositorySlug } from '../../scripts/lib/rule-docs.ts'
+import { repositorySlug } from '../../scripts/lib/reporters/rule-docs.ts'
 import { agent, cli, cliWith, project } from './helpers.ts'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { defineCheck, type Check } from '../../scripts/lib/check.ts'
-import { pointAt } from '../../scripts/lib/diagnostics.ts'
-import { RuleContractError, validate } from '../../scripts/lib/run.ts'
+import { defineCheck, type Check } from '../../scripts/lib/engine/check.ts'
+import { pointAt } from '../../scripts/lib/engine/diagnostics.ts'
+import { RuleContractError } from '../../scripts/lib/engine/report-contract.ts'
+import { validate } from '../../scripts/lib/engine/run.ts'
 import { agent, project } from './helpers.ts'
 
 /** A file check that reports once per agent with what `make` builds, to break one rule of the contract at a time. */

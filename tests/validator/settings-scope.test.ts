@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { validate } from '../../scripts/lib/run.ts'
+import { validate } from '../../scripts/lib/engine/run.ts'
 import { project } from './helpers.ts'
 
 const broken = '{\n  "model": 42\n}\n'

@@ -1,6 +1,6 @@
 // The whole agent body is the subagent's system prompt: past a few hundred lines instructions get lost and every spawn pays.
-import { reportBodyOverBudget } from '../body-budget.ts'
-import { defineCheck } from '../check.ts'
+import { reportBodyOverBudget } from '../check-support/body-budget.ts'
+import { defineCheck } from '../engine/check.ts'
 
 export default defineCheck({
   id: 'budget/agent-body-lines',

@@ -1,8 +1,8 @@
 // Every agent description rides along with each main-thread request; a pack's descriptions together need a budget.
-import { defineCheck } from '../check.ts'
-import { valueSpan } from '../locate.ts'
-import type { AgentRecord } from '../project.ts'
-import { countOption } from '../rule-options.ts'
+import { defineCheck } from '../engine/check.ts'
+import { valueSpan } from '../check-support/locate.ts'
+import type { AgentRecord } from '../model/project.ts'
+import { countOption } from '../config/rule-options.ts'
 
 /**
  * Tokens of a description, estimated as characters / 4. Anthropic publishes no tokenizer for current Claude models;

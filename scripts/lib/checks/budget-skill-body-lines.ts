@@ -1,6 +1,6 @@
 // A SKILL.md body is loaded whole when the skill runs; long ones belong in references/ read on demand.
-import { reportBodyOverBudget } from '../body-budget.ts'
-import { defineCheck } from '../check.ts'
+import { reportBodyOverBudget } from '../check-support/body-budget.ts'
+import { defineCheck } from '../engine/check.ts'
 
 export default defineCheck({
   id: 'budget/skill-body-lines',

@@ -1,12 +1,12 @@
 // The catalogs feed the generated roster and skill index: an entry out of step with the files gives a wrong table.
 import { existsSync } from 'node:fs'
 import { basename, dirname, join, sep } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { validatorFor } from '../schemas.ts'
-import { didYouMean } from '../suggest.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { validatorFor } from '../model/schemas.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 
 export default defineCheck({
   id: 'catalog/consistent',

@@ -1,6 +1,6 @@
 // Prompts that shout MUST and NEVER on every line teach the model that nothing is special.
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
 
 const directive = /\b(?:MUST(?: NOT)?|NEVER|ALWAYS|CRITICAL|IMPORTANT)\b/g
 

@@ -1,6 +1,6 @@
 // Waiting on asynchronous work with a fixed sleep makes acceptance tests slow and flaky; the pack teaches polling.
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
 
 const goFence = new Set(['go', 'golang'])
 const sleep = /\btime\.Sleep\s*\(/g

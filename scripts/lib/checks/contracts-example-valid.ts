@@ -1,10 +1,10 @@
 // Agents copy the JSON examples in their prompts: an example that breaks its contract teaches the broken shape.
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
 import { parseJsonText } from '../load/json-text.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { contractNames, validatorFor } from '../schemas.ts'
-import { findNode } from '../yaml-path.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { contractNames, validatorFor } from '../model/schemas.ts'
+import { findNode } from '../load/yaml-path.ts'
 
 const contractMeta = /(?:^|\s)contract=(\S*)/
 const known: readonly string[] = contractNames

@@ -1,6 +1,6 @@
 // Claude Code reads files as UTF-8; other encodings or binary content arrive as garbage or not at all.
-import { defineCheck } from '../check.ts'
-import { pointAt } from '../diagnostics.ts'
+import { defineCheck } from '../engine/check.ts'
+import { pointAt } from '../engine/diagnostics.ts'
 
 const found = { binary: 'binary content', utf16: 'a UTF-16 file', 'not-utf8': 'text that is not UTF-8' } as const
 

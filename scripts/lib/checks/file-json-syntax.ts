@@ -1,6 +1,6 @@
 // Claude Code reads plugin.json and hooks.json with JSON.parse: one stray comma and the whole plugin fails to load.
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
 
 const consequence = {
   'plugin-manifest': 'Claude Code does not load this plugin at all',

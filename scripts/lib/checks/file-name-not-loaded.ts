@@ -1,7 +1,7 @@
 // Claude Code matches file names exactly: `skill.md` and `x.MD` are never loaded.
 import { basename, extname } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { pointAt } from '../diagnostics.ts'
+import { defineCheck } from '../engine/check.ts'
+import { pointAt } from '../engine/diagnostics.ts'
 
 export default defineCheck({
   id: 'file/name-not-loaded',

@@ -1,6 +1,6 @@
 // Claude Code's markdown loader skips files over 1 MiB; the validator mirrors that limit and never reads them.
-import { defineCheck } from '../check.ts'
-import { pointAt } from '../diagnostics.ts'
+import { defineCheck } from '../engine/check.ts'
+import { pointAt } from '../engine/diagnostics.ts'
 import { maxFileBytes } from '../load/read-source.ts'
 
 export default defineCheck({

@@ -1,6 +1,6 @@
 // A file Claude Code cannot open is skipped without a word; say so instead.
-import { defineCheck } from '../check.ts'
-import { pointAt } from '../diagnostics.ts'
+import { defineCheck } from '../engine/check.ts'
+import { pointAt } from '../engine/diagnostics.ts'
 
 export default defineCheck({
   id: 'file/unreadable',

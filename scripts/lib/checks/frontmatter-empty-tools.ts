@@ -1,7 +1,7 @@
 // `tools:` with nothing in it gives the agent zero tools, while the agent listing still says "All tools".
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
-import { splitToolList } from '../tool-list.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
+import { splitToolList } from '../model/tool-list.ts'
 
 export default defineCheck({
   id: 'frontmatter/empty-tools',

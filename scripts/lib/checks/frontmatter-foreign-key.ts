@@ -1,7 +1,7 @@
 // A key of another file kind looks right and does nothing; `allowed-tools` in an agent even widens it to every tool.
-import { defineCheck } from '../check.ts'
-import { keySpan, valueSpan } from '../locate.ts'
-import { foreignKeys, ignoredInPluginAgents, pluginAgentIsolations, pluginAgentOnlyKeys } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan, valueSpan } from '../check-support/locate.ts'
+import { foreignKeys, ignoredInPluginAgents, pluginAgentIsolations, pluginAgentOnlyKeys } from '../model/vocabulary.ts'
 
 export default defineCheck({
   id: 'frontmatter/foreign-key',

@@ -1,6 +1,6 @@
 // Without front matter a project agent is taken for a co-located document; a plugin agent loads with every tool.
-import { defineCheck } from '../check.ts'
-import { pointAt } from '../diagnostics.ts'
+import { defineCheck } from '../engine/check.ts'
+import { pointAt } from '../engine/diagnostics.ts'
 
 export default defineCheck({
   id: 'frontmatter/missing',

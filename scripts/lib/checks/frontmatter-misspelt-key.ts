@@ -1,7 +1,7 @@
 // A misspelt key is a setting the author meant Claude Code to apply, silently doing nothing.
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
-import { unreadKeys } from '../unread-keys.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
+import { unreadKeys } from '../check-support/unread-keys.ts'
 
 export default defineCheck({
   id: 'frontmatter/misspelt-key',

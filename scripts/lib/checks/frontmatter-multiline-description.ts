@@ -1,6 +1,6 @@
 // One-line descriptions survive every tool that reads them; block scalars (`>-`) are read literally by some.
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
 
 /**
  * The top-level `description:` line and what follows it. Read from the text rather than the YAML tree, so files

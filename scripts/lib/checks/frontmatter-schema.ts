@@ -1,7 +1,7 @@
 // Types and value sets Claude Code reads, from the JSON Schemas in schemas/; a wrong value is dropped silently.
-import { defineCheck } from '../check.ts'
-import { fenceSpan, keySpan, valueSpan } from '../locate.ts'
-import { describeErrors, validatorFor } from '../schemas.ts'
+import { defineCheck } from '../engine/check.ts'
+import { fenceSpan, keySpan, valueSpan } from '../check-support/locate.ts'
+import { describeErrors, validatorFor } from '../model/schemas.ts'
 
 const schemaOf = { agent: 'agent.schema.json', skill: 'skill.schema.json', command: 'command.schema.json' } as const
 

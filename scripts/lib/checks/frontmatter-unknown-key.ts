@@ -1,7 +1,7 @@
 // Claude Code ignores keys it does not know. Misspellings of its own keys are frontmatter/misspelt-key.
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
-import { unreadKeys } from '../unread-keys.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
+import { unreadKeys } from '../check-support/unread-keys.ts'
 
 export default defineCheck({
   id: 'frontmatter/unknown-key',

@@ -1,8 +1,8 @@
 // Claude Code sends an unknown model string to the API unchanged; the agent fails only when it is spawned.
-import { defineCheck } from '../check.ts'
-import { valueSpan } from '../locate.ts'
-import { didYouMean } from '../suggest.ts'
-import { isKnownModel, modelAliases } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { valueSpan } from '../check-support/locate.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { isKnownModel, modelAliases } from '../model/vocabulary.ts'
 
 export default defineCheck({
   id: 'frontmatter/unknown-model',

@@ -1,6 +1,6 @@
 // YAML that only Claude Code's quoting retry rescues loads fine in Claude Code, but breaks every other YAML tool.
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
 
 export default defineCheck({
   id: 'frontmatter/yaml-strict',

@@ -1,6 +1,6 @@
 // Front matter that Claude Code cannot parse even after its quoting retry: every field is dropped.
-import { defineCheck } from '../check.ts'
-import { offsetSpan, fenceSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan, fenceSpan } from '../check-support/locate.ts'
 
 export default defineCheck({
   id: 'frontmatter/yaml-syntax',

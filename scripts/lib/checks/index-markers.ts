@@ -1,11 +1,11 @@
 // A broken marker makes a region silently ungenerated, so its table drifts while validate stays green.
-import { defineCheck } from '../check.ts'
+import { defineCheck } from '../engine/check.ts'
 import type { FileKind } from '../load/discover.ts'
 import { generate, regionNames, regionTypes } from '../index-tables/generators.ts'
 import { endMarker, regionsOf } from '../index-tables/regions.ts'
-import { offsetSpan } from '../locate.ts'
-import { didYouMean } from '../suggest.ts'
-import { own } from '../own.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { own } from '../model/own.ts'
 
 const kindNames: Partial<Record<FileKind, string>> = {
   agent: 'an agent',

@@ -1,10 +1,10 @@
 // A hand-edited or outdated index table misleads: the orchestrator would delegate to agents by a stale roster.
-import { defineCheck } from '../check.ts'
+import { defineCheck } from '../engine/check.ts'
 import { generate, regionTypes, renderRegion } from '../index-tables/generators.ts'
 import { regionsOf } from '../index-tables/regions.ts'
 import { installedAmong } from '../install/installed.ts'
-import { offsetSpan } from '../locate.ts'
-import { own } from '../own.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { own } from '../model/own.ts'
 
 export default defineCheck({
   id: 'index/stale',

@@ -1,4 +1,4 @@
-import type { Check } from '../check.ts'
+import type { Check } from '../engine/check.ts'
 import budgetAgentBodyLines from './budget-agent-body-lines.ts'
 import budgetDescriptionTokens from './budget-description-tokens.ts'
 import budgetSkillBodyLines from './budget-skill-body-lines.ts'

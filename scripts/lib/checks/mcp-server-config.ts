@@ -1,10 +1,10 @@
 // A server in .mcp.json that does not match its type's shape is skipped; a file without `mcpServers` loads no server.
-import { defineCheck } from '../check.ts'
-import { jsonKeySpan, jsonProblemSpan, jsonRootSpan, jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { show, validatorFor } from '../schemas.ts'
-import { serverTypeProblem } from '../mcp/server-type.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonRootSpan, jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { show, validatorFor } from '../model/schemas.ts'
+import { serverTypeProblem } from '../model/mcp/server-type.ts'
 
 type Path = (string | number)[]
 const skipped = 'Claude Code skips this server'

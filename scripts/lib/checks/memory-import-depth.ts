@@ -1,8 +1,8 @@
 // Claude Code follows memory imports four levels deep; a file that only a fifth-level import reaches is not loaded.
 import { relative } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
-import { findImports, importsBeyondDepth, MAX_IMPORT_DEPTH } from '../memory/imports.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { findImports, importsBeyondDepth, MAX_IMPORT_DEPTH } from '../model/memory/imports.ts'
 
 export default defineCheck({
   id: 'memory/import-depth',

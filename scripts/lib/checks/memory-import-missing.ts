@@ -2,9 +2,9 @@
 // are simply not in the session.
 import { existsSync } from 'node:fs'
 import { relative } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
-import { findImports, importLoads } from '../memory/imports.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { findImports, importLoads } from '../model/memory/imports.ts'
 
 export default defineCheck({
   id: 'memory/import-missing',

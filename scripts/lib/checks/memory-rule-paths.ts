@@ -1,6 +1,6 @@
 // A rule in .claude/rules/ is scoped by `paths` alone; when Claude Code finds no glob there, the rule loads everywhere.
-import { defineCheck } from '../check.ts'
-import { keySpan, valueSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan, valueSpan } from '../check-support/locate.ts'
 
 /** Keys other tools use for the same idea: Cursor's `globs`, Copilot's `applyTo`. */
 const otherToolsKeys = ['globs', 'applyTo', 'glob', 'files']

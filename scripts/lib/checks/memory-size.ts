@@ -1,7 +1,7 @@
 // Every memory file is sent with every request; Claude Code itself flags one past 40,000 characters.
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
-import { countOption } from '../rule-options.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { countOption } from '../config/rule-options.ts'
 
 export default defineCheck({
   id: 'memory/size',

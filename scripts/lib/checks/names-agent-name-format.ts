@@ -1,7 +1,7 @@
 // Claude Code rejects some agent names outright: the agent does not exist, with one debug-log line.
-import { defineCheck } from '../check.ts'
+import { defineCheck } from '../engine/check.ts'
 import type { Scope } from '../load/discover.ts'
-import { valueSpan } from '../locate.ts'
+import { valueSpan } from '../check-support/locate.ts'
 import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
 
 /** The longest `name` Claude Code accepts. */

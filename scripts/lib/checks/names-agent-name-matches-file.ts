@@ -1,7 +1,7 @@
 // Claude Code identifies an agent only by `name`: `fname.md` with `name: other` cannot be dispatched as `fname`.
 import { basename } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { valueSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { valueSpan } from '../check-support/locate.ts'
 
 export default defineCheck({
   id: 'names/agent-name-matches-file',

@@ -1,6 +1,6 @@
 // Names that load but are reached only by fuzzy lookup, or that change meaning when the agent moves between scopes.
-import { defineCheck } from '../check.ts'
-import { valueSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { valueSpan } from '../check-support/locate.ts'
 import { agentNameRejection, kebabNamePattern } from './names-agent-name-format.ts'
 
 /** The lower-case kebab-case form of a name, as a suggestion. */

@@ -1,9 +1,9 @@
 // Two agents (or skills) of one name in one scope: Claude Code keeps one, picked by file read order, without a message.
-import { defineCheck } from '../check.ts'
-import type { Related } from '../diagnostics.ts'
+import { defineCheck } from '../engine/check.ts'
+import type { Related } from '../engine/diagnostics.ts'
 import type { Scope } from '../load/discover.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
-import { valueSpan } from '../locate.ts'
+import { valueSpan } from '../check-support/locate.ts'
 
 const scopeKey = (s: Scope) => `${s.kind}\0${s.root}\0${s.pluginName ?? ''}`
 const scopeName = { project: 'this project', plugin: 'this plugin', folder: 'this folder' } as const

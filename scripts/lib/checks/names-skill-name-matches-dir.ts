@@ -1,7 +1,7 @@
 // Claude Code names a skill's command after its directory; a different front-matter `name` is only a display name.
 import { basename, dirname } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { valueSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { valueSpan } from '../check-support/locate.ts'
 
 export default defineCheck({
   id: 'names/skill-name-matches-dir',

@@ -1,9 +1,9 @@
 // Component folders belong at the plugin root; Claude Code never looks for them inside .claude-plugin/.
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { jsonRootSpan } from '../json-locate.ts'
-import { componentPaths, isRecord } from '../plugin-fields.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonRootSpan } from '../check-support/json-locate.ts'
+import { componentPaths, isRecord } from '../model/plugin-fields.ts'
 
 /** Default component folders, each loaded only from the plugin root. */
 const componentFolders = ['agents', 'skills', 'commands', 'hooks', 'output-styles'] as const

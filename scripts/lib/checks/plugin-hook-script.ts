@@ -1,10 +1,10 @@
 // A plugin hook runs in the user's project, not in the plugin: its scripts must be named through ${CLAUDE_PLUGIN_ROOT}.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { fileHookCommands } from '../hook-commands.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { pluginScripts, relativeScripts } from '../settings/project-script.ts'
+import { defineCheck } from '../engine/check.ts'
+import { fileHookCommands } from '../model/hook-commands.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { pluginScripts, relativeScripts } from '../model/settings/project-script.ts'
 
 export default defineCheck({
   id: 'plugin/hook-script',

@@ -1,11 +1,11 @@
 // A hook with an unknown event or a malformed entry never runs; in plugin.json it takes the whole plugin down with it.
-import { defineCheck, type FileContext } from '../check.ts'
-import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { show, validatorFor } from '../schemas.ts'
-import { didYouMean } from '../suggest.ts'
-import { guardHookEvents, hookEvents } from '../vocabulary.ts'
+import { defineCheck, type FileContext } from '../engine/check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { show, validatorFor } from '../model/schemas.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { guardHookEvents, hookEvents } from '../model/vocabulary.ts'
 
 type Path = (string | number)[]
 const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) =>

@@ -1,8 +1,8 @@
 // A plugin's LSP file is parsed as one strict map: a single bad server loses every server in it.
-import { defineCheck } from '../check.ts'
-import { jsonProblemSpan } from '../json-locate.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { validatorFor } from '../schemas.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonProblemSpan } from '../check-support/json-locate.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { validatorFor } from '../model/schemas.ts'
 
 const lost = 'Claude Code starts no LSP server from this file'
 

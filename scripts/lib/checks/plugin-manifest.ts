@@ -1,9 +1,9 @@
 // Claude Code validates plugin.json strictly: one value of the wrong type and nothing in the plugin loads.
-import { defineCheck } from '../check.ts'
-import { jsonProblemSpan } from '../json-locate.ts'
-import { ownedByComponentChecks } from '../plugin-fields.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { validatorFor } from '../schemas.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonProblemSpan } from '../check-support/json-locate.ts'
+import { ownedByComponentChecks } from '../model/plugin-fields.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { validatorFor } from '../model/schemas.ts'
 
 export default defineCheck({
   id: 'plugin/manifest',

@@ -1,8 +1,8 @@
 // The marketplace entry and the plugin's own plugin.json must agree: plugin.json wins once the plugin is installed.
 import { join, resolve } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
 
 export default defineCheck({
   id: 'plugin/marketplace-name-mismatch',

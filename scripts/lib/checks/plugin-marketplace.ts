@@ -1,10 +1,10 @@
 // `/plugin marketplace add` rejects a marketplace.json that fails its schema, and an entry it cannot parse is dropped.
-import { defineCheck } from '../check.ts'
-import { jsonKeySpan, jsonProblemSpan, jsonValueSpan } from '../json-locate.ts'
-import { isRecord, marketplaceEntryFields, marketplaceFields, marketplaceMetadataFields } from '../plugin-fields.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { validatorFor } from '../schemas.ts'
-import { didYouMean } from '../suggest.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord, marketplaceEntryFields, marketplaceFields, marketplaceMetadataFields } from '../model/plugin-fields.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { validatorFor } from '../model/schemas.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 import marketplaceSchema from '../../../schemas/marketplace.schema.json' with { type: 'json' }
 
 /** Remote source kinds, each the `const` of one anyOf branch of the source schema. */

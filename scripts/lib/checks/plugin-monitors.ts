@@ -1,9 +1,9 @@
 // A plugin's monitors file is parsed as one strict array: a single bad entry loses every monitor in it.
-import { defineCheck } from '../check.ts'
-import { jsonProblemSpan, jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { validatorFor } from '../schemas.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonProblemSpan, jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { validatorFor } from '../model/schemas.ts'
 
 const lost = 'Claude Code loads no monitor from this file'
 

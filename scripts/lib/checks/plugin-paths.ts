@@ -1,9 +1,9 @@
 // A manifest path that is missing, leaves the plugin or names the wrong kind of thing breaks the component, or the plugin.
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { componentPaths, componentPathSuffixes, isRecord, type ComponentPathKey } from '../plugin-fields.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { componentPaths, componentPathSuffixes, isRecord, type ComponentPathKey } from '../model/plugin-fields.ts'
 
 const missingMeans: Record<ComponentPathKey, string> = {
   commands: 'Claude Code reports a load failure',

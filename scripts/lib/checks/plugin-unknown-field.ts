@@ -1,9 +1,9 @@
 // Claude Code strips plugin.json fields it does not know: a misspelt `descripton` or a marketplace-only `tags` does nothing.
-import { defineCheck } from '../check.ts'
-import { jsonKeySpan, jsonRootSpan, jsonValueSpan } from '../json-locate.ts'
-import { experimentalComponents as experimental, isRecord, marketplaceOnlyFields, pluginFields } from '../plugin-fields.ts'
-import { show } from '../schemas.ts'
-import { didYouMean } from '../suggest.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonKeySpan, jsonRootSpan, jsonValueSpan } from '../check-support/json-locate.ts'
+import { experimentalComponents as experimental, isRecord, marketplaceOnlyFields, pluginFields } from '../model/plugin-fields.ts'
+import { show } from '../model/schemas.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const recommended = [

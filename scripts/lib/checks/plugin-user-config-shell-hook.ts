@@ -1,7 +1,7 @@
 // A plugin option pasted into a shell command would be parsed again by the shell, so Claude Code refuses the hook.
-import { defineCheck } from '../check.ts'
-import { fileHookCommands } from '../hook-commands.ts'
-import { jsonValueSpan } from '../json-locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { fileHookCommands } from '../model/hook-commands.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
 
 const option = /\$\{user_config\.([^}]*)\}/
 

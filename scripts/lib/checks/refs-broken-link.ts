@@ -2,9 +2,9 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { ProjectBoundary } from '../load/boundary.ts'
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
-import { didYouMean } from '../suggest.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 
 /** Links that are not local paths: a URL scheme (`https:`, `mailto:`), an in-page anchor, an absolute path, a placeholder. */
 const notLocal = /^(?:[a-z][a-z0-9+.-]*:|#|\/)|\$\{|[<{]/i

@@ -1,8 +1,8 @@
 // Old tool names still work through Claude Code's alias table, but the table shrinks between releases.
-import { defineCheck } from '../check.ts'
-import { listEntrySpan } from '../locate.ts'
-import { splitToolList, toolListKeys } from '../tool-list.ts'
-import { claudeCodeVersion, legacyToolReplacement } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { listEntrySpan } from '../check-support/locate.ts'
+import { splitToolList, toolListKeys } from '../model/tool-list.ts'
+import { claudeCodeVersion, legacyToolReplacement } from '../model/vocabulary.ts'
 
 export default defineCheck({
   id: 'refs/legacy-tool',

@@ -1,8 +1,8 @@
 // A body that delegates needs the Agent tool; with a restricted `tools` it must be listed.
-import { bodyRefs } from '../body-refs.ts'
-import { reportMissingTool } from '../body-tool-need.ts'
-import { defineCheck } from '../check.ts'
-import { grantsAgentTool } from '../tool-list.ts'
+import { bodyRefs } from '../model/body-refs.ts'
+import { reportMissingTool } from '../model/body-tool-need.ts'
+import { defineCheck } from '../engine/check.ts'
+import { grantsAgentTool } from '../model/tool-list.ts'
 
 export default defineCheck({
   id: 'refs/missing-agent-tool',

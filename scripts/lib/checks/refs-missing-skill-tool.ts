@@ -1,7 +1,7 @@
 // A body that tells the agent to invoke a skill needs the Skill tool; with a restricted `tools` it must be listed.
-import { bodyRefs } from '../body-refs.ts'
-import { reportMissingTool } from '../body-tool-need.ts'
-import { defineCheck } from '../check.ts'
+import { bodyRefs } from '../model/body-refs.ts'
+import { reportMissingTool } from '../model/body-tool-need.ts'
+import { defineCheck } from '../engine/check.ts'
 
 export default defineCheck({
   id: 'refs/missing-skill-tool',

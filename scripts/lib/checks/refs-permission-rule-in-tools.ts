@@ -1,8 +1,8 @@
 // `Bash(git:*)` in an agent's `tools` grants the whole Bash tool: the rule text is ignored there.
-import { defineCheck } from '../check.ts'
-import { listEntrySpan } from '../locate.ts'
-import { splitToolList } from '../tool-list.ts'
-import { classifyTool, isAgentTool } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { listEntrySpan } from '../check-support/locate.ts'
+import { splitToolList } from '../model/tool-list.ts'
+import { classifyTool, isAgentTool } from '../model/vocabulary.ts'
 
 export default defineCheck({
   id: 'refs/permission-rule-in-tools',

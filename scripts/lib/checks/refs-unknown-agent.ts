@@ -1,12 +1,12 @@
 // Dispatching an agent type that does not exist fails at run time with "Agent type 'x' not found".
-import { bodyRefs } from '../body-refs.ts'
-import { defineCheck } from '../check.ts'
-import type { Span } from '../diagnostics.ts'
+import { bodyRefs } from '../model/body-refs.ts'
+import { defineCheck } from '../engine/check.ts'
+import type { Span } from '../engine/diagnostics.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
-import { listEntrySpan, offsetSpan } from '../locate.ts'
-import { agentExists, agentNames } from '../project.ts'
-import { didYouMean } from '../suggest.ts'
-import { agentTypeSpans, splitToolList } from '../tool-list.ts'
+import { listEntrySpan, offsetSpan } from '../check-support/locate.ts'
+import { agentExists, agentNames } from '../model/project.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { agentTypeSpans, splitToolList } from '../model/tool-list.ts'
 
 export default defineCheck({
   id: 'refs/unknown-agent',

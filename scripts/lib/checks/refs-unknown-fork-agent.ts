@@ -1,8 +1,8 @@
 // A forked skill or command whose `agent:` does not resolve runs on general-purpose, with no error anywhere.
-import { defineCheck } from '../check.ts'
-import { valueSpan } from '../locate.ts'
-import { agentExists, agentNames } from '../project.ts'
-import { didYouMean } from '../suggest.ts'
+import { defineCheck } from '../engine/check.ts'
+import { valueSpan } from '../check-support/locate.ts'
+import { agentExists, agentNames } from '../model/project.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 
 export default defineCheck({
   id: 'refs/unknown-fork-agent',

@@ -1,9 +1,9 @@
 // A body that tells the model to use a skill that does not exist leaves it without the procedure it was promised.
-import { bodyRefs } from '../body-refs.ts'
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
-import { findSkill, skillNames } from '../project.ts'
-import { didYouMean } from '../suggest.ts'
+import { bodyRefs } from '../model/body-refs.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { findSkill, skillNames } from '../model/project.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 
 export default defineCheck({
   id: 'refs/unknown-skill-mention',

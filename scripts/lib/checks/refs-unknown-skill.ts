@@ -1,11 +1,11 @@
 // A `skills:` entry that does not resolve is skipped by Claude Code with a debug line only. Bodies: refs/unknown-skill-mention.
-import { defineCheck } from '../check.ts'
-import type { Span } from '../diagnostics.ts'
+import { defineCheck } from '../engine/check.ts'
+import type { Span } from '../engine/diagnostics.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
-import { listEntrySpan } from '../locate.ts'
-import { findSkill, skillNames } from '../project.ts'
-import { didYouMean } from '../suggest.ts'
-import { splitToolList } from '../tool-list.ts'
+import { listEntrySpan } from '../check-support/locate.ts'
+import { findSkill, skillNames } from '../model/project.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { splitToolList } from '../model/tool-list.ts'
 
 export default defineCheck({
   id: 'refs/unknown-skill',

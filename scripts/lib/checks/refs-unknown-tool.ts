@@ -1,9 +1,9 @@
 // Claude Code drops a tool name it does not know, without a word; when nothing is left the spawn is refused.
-import { defineCheck } from '../check.ts'
-import { listEntrySpan } from '../locate.ts'
-import { didYouMean } from '../suggest.ts'
-import { splitToolList, toolListKeys } from '../tool-list.ts'
-import { allKnownToolNames, claudeCodeVersion, classifyTool, gatedToolConditions } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { listEntrySpan } from '../check-support/locate.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { splitToolList, toolListKeys } from '../model/tool-list.ts'
+import { allKnownToolNames, claudeCodeVersion, classifyTool, gatedToolConditions } from '../model/vocabulary.ts'
 
 export default defineCheck({
   id: 'refs/unknown-tool',

@@ -1,9 +1,9 @@
 // A permission mode that skips prompts hands every tool call (Bash, Write, network) to the model unchecked.
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { valueSpan } from '../locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { own } from '../own.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { valueSpan } from '../check-support/locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { own } from '../model/own.ts'
 
 /** Modes that skip permission prompts, and what each lets through without asking. */
 const skipping: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 // Without a `tools` line an agent gets every tool, including Bash, Write and any MCP tool the session has.
-import { defineCheck } from '../check.ts'
-import { fenceSpan, keySpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { fenceSpan, keySpan } from '../check-support/locate.ts'
 
 export default defineCheck({
   id: 'security/inherits-all-tools',

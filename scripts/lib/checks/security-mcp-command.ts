@@ -1,7 +1,7 @@
 // An inline stdio MCP server in an agent starts a program of the pack's choosing each time the agent runs.
-import { defineCheck } from '../check.ts'
-import { valueSpan } from '../locate.ts'
-import { isRecord } from '../plugin-fields.ts'
+import { defineCheck } from '../engine/check.ts'
+import { valueSpan } from '../check-support/locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
 

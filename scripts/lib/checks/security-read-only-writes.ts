@@ -1,8 +1,8 @@
 // A reviewer that can write can "fix" what it was asked to judge, and a prompt injection in the reviewed code can use that.
-import { defineCheck } from '../check.ts'
-import { listEntrySpan } from '../locate.ts'
-import { splitToolList } from '../tool-list.ts'
-import { writeToolNames } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { listEntrySpan } from '../check-support/locate.ts'
+import { splitToolList } from '../model/tool-list.ts'
+import { writeToolNames } from '../model/vocabulary.ts'
 
 const reviewerName = /review|audit/i
 const reviewerWords = /\b(?:reviewer|auditor|read-only|audits?|auditing)\b/i

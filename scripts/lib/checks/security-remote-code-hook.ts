@@ -1,9 +1,9 @@
 // A hook runs on the user's machine with their rights, on every matching event: it must run code the pack contains.
-import { defineCheck } from '../check.ts'
-import { fileHookCommands } from '../hook-commands.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { valueSpan } from '../locate.ts'
-import { findShellRisk } from '../shell-risk.ts'
+import { defineCheck } from '../engine/check.ts'
+import { fileHookCommands } from '../model/hook-commands.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { valueSpan } from '../check-support/locate.ts'
+import { findShellRisk } from '../model/shell-risk.ts'
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
 

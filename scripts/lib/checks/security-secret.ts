@@ -1,7 +1,7 @@
 // A credential committed in a pack is published to every user and to the model that reads the file.
-import { defineCheck } from '../check.ts'
-import { offsetSpan } from '../locate.ts'
-import { findSecrets, maskSecret } from '../secrets.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan } from '../check-support/locate.ts'
+import { findSecrets, maskSecret } from '../model/secrets.ts'
 
 export default defineCheck({
   id: 'security/secret',

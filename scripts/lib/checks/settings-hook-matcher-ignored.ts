@@ -1,8 +1,8 @@
 // On some events Claude Code has nothing to match a matcher against, so the hook runs on every one of them.
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { matcherEntries } from '../settings/hook-entries.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { matcherEntries } from '../model/settings/hook-entries.ts'
 
 /**
  * Events whose input gives the matcher nothing to compare in 2.1.332 (its match query is undefined for them).

@@ -1,10 +1,10 @@
 // A tool-event matcher that names no tool registers a hook that never fires.
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { matcherEntries } from '../settings/hook-entries.ts'
-import { didYouMean } from '../suggest.ts'
-import { allKnownToolNames, legacyToolReplacement } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { matcherEntries } from '../model/settings/hook-entries.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { allKnownToolNames, legacyToolReplacement } from '../model/vocabulary.ts'
 
 /** Events whose matcher is matched against a tool name. */
 const toolEvents = new Set(['PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'PermissionRequest', 'PermissionDenied'])

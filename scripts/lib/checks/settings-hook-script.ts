@@ -1,11 +1,11 @@
 // A hook whose script is missing fails every time its event fires; a guard hook then fails open.
 import { existsSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { matcherEntries } from '../settings/hook-entries.ts'
-import { projectScripts } from '../settings/project-script.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { matcherEntries } from '../model/settings/hook-entries.ts'
+import { projectScripts } from '../model/settings/project-script.ts'
 
 export default defineCheck({
   id: 'settings/hook-script',

@@ -1,9 +1,9 @@
 // Some hook types cannot run on some events: the hook loads, then fails every time the event fires.
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { matcherEntries } from '../settings/hook-entries.ts'
-import { unsupportedHookType } from '../settings/hook-support.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { matcherEntries } from '../model/settings/hook-entries.ts'
+import { unsupportedHookType } from '../model/settings/hook-support.ts'
 
 export default defineCheck({
   id: 'settings/hook-unsupported-type',

@@ -1,8 +1,8 @@
 // Claude Code skips an invalid permission rule on its own: a deny list of such rules protects nothing.
-import { defineCheck } from '../check.ts'
-import { jsonValueSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { checkPermissionRule, type RuleList } from '../settings/permission-rule.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonValueSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { checkPermissionRule, type RuleList } from '../model/settings/permission-rule.ts'
 
 const lists: readonly RuleList[] = ['allow', 'deny', 'ask']
 

@@ -1,12 +1,12 @@
 // A settings value of the wrong shape: most make Claude Code skip the whole file, hook entries are dropped one by one.
-import { defineCheck } from '../check.ts'
-import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { show, validatorFor } from '../schemas.ts'
-import { consequenceAt, WHOLE_FILE } from '../settings/consequence.ts'
-import { didYouMean } from '../suggest.ts'
-import { hookEvents } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { show, validatorFor } from '../model/schemas.ts'
+import { consequenceAt, WHOLE_FILE } from '../model/settings/consequence.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { hookEvents } from '../model/vocabulary.ts'
 
 export default defineCheck({
   id: 'settings/schema',

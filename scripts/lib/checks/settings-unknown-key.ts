@@ -1,9 +1,9 @@
 // A top-level settings key Claude Code does not define is read by nothing: usually a typo or a key from another tool.
-import { defineCheck } from '../check.ts'
-import { jsonKeySpan } from '../json-locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { knownSettingsKeys } from '../settings/known-keys.ts'
-import { didYouMean } from '../suggest.ts'
+import { defineCheck } from '../engine/check.ts'
+import { jsonKeySpan } from '../check-support/json-locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { knownSettingsKeys } from '../model/settings/known-keys.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 
 export default defineCheck({
   id: 'settings/unknown-key',

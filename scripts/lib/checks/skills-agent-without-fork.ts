@@ -1,6 +1,6 @@
 // A skill's `agent:` picks the subagent that runs it, which only happens when the skill forks.
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
 
 export default defineCheck({
   id: 'skills/agent-without-fork',

@@ -1,6 +1,6 @@
 // Claude Code's skill listing keeps 1,536 characters of a description; what follows never reaches the model.
-import { defineCheck } from '../check.ts'
-import { offsetSpan, valueRange, valueSpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { offsetSpan, valueRange, valueSpan } from '../check-support/locate.ts'
 import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
 
 /** Characters of a description Claude Code's skill listing keeps. */

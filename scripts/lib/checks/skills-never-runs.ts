@@ -1,6 +1,6 @@
 // A skill hidden from both the user and the model can never be invoked.
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
 
 /** Claude Code's boolean reading of skill flags: true/yes/on/1 and false/no/off/0, any case; anything else unset. */
 function flag(value: unknown): boolean | undefined {

@@ -1,8 +1,8 @@
 // Under the `agent-skills` profile a skill must also load outside Claude Code: claude.ai, the API and other agents.
-import { defineCheck } from '../check.ts'
-import { fenceSpan, keySpan, valueSpan } from '../locate.ts'
-import { isRecord } from '../plugin-fields.ts'
-import { show } from '../schemas.ts'
+import { defineCheck } from '../engine/check.ts'
+import { fenceSpan, keySpan, valueSpan } from '../check-support/locate.ts'
+import { isRecord } from '../model/plugin-fields.ts'
+import { show } from '../model/schemas.ts'
 import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
 
 const portable = vocabulary.$defs.portableSkill

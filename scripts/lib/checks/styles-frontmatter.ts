@@ -1,8 +1,8 @@
 // Output-style front matter has four keys; anything else is not read, and a non-boolean flag may not mean what it says.
-import { defineCheck } from '../check.ts'
-import { keySpan, valueSpan } from '../locate.ts'
-import { describeSchemaErrors } from '../schema-problems.ts'
-import { validatorFor } from '../schemas.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan, valueSpan } from '../check-support/locate.ts'
+import { describeSchemaErrors } from '../check-support/schema-problems.ts'
+import { validatorFor } from '../model/schemas.ts'
 
 export default defineCheck({
   id: 'styles/frontmatter',

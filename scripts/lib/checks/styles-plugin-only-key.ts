@@ -1,6 +1,6 @@
 // `force-for-plugin` is read only in a plugin's output styles; anywhere else Claude Code ignores it.
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
 
 export default defineCheck({
   id: 'styles/plugin-only-key',

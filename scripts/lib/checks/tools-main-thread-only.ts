@@ -1,7 +1,7 @@
 // Claude Code removes some tools from every subagent; an agent that cannot delegate always runs as a subagent.
-import { defineCheck } from '../check.ts'
-import { listEntrySpan } from '../locate.ts'
-import { grantsAgentTool, splitToolList } from '../tool-list.ts'
+import { defineCheck } from '../engine/check.ts'
+import { listEntrySpan } from '../check-support/locate.ts'
+import { grantsAgentTool, splitToolList } from '../model/tool-list.ts'
 import {
   backgroundSubagentToolNames,
   gatedToolNames,
@@ -9,7 +9,7 @@ import {
   mainThreadOnlyToolNames,
   planModeToolNames,
   toolNames,
-} from '../vocabulary.ts'
+} from '../model/vocabulary.ts'
 
 /** `background: true` (or `"true"`): the agent always runs as a background subagent. */
 const runsInBackground = (value: unknown) => value === true || value === 'true'

@@ -1,8 +1,8 @@
 // The origin's infrastructure specialist was routed template edits but had no tool to edit with.
-import { defineCheck } from '../check.ts'
-import { keySpan } from '../locate.ts'
-import { splitToolList } from '../tool-list.ts'
-import { writeToolNames } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { keySpan } from '../check-support/locate.ts'
+import { splitToolList } from '../model/tool-list.ts'
+import { writeToolNames } from '../model/vocabulary.ts'
 
 /** A description that hands the agent file changes ("Use when creating or modifying templates"). */
 const changesFiles =

@@ -1,8 +1,8 @@
 // Claude Code 2.1.332's Bash has find and grep built in, so it drops `Grep` and `Glob` from a list that has `Bash`.
-import { defineCheck } from '../check.ts'
-import { listEntrySpan } from '../locate.ts'
-import { splitToolList } from '../tool-list.ts'
-import { claudeCodeVersion, shadowedByBash } from '../vocabulary.ts'
+import { defineCheck } from '../engine/check.ts'
+import { listEntrySpan } from '../check-support/locate.ts'
+import { splitToolList } from '../model/tool-list.ts'
+import { claudeCodeVersion, shadowedByBash } from '../model/vocabulary.ts'
 
 export default defineCheck({
   id: 'tools/shadowed-by-bash',

@@ -3,7 +3,7 @@
 // writes). The input is the JSON, or a whole answer whose last ```json block is the result.
 import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { contractNames, describeErrors, validatorFor } from '../schemas.ts'
+import { contractNames, describeErrors, validatorFor } from '../model/schemas.ts'
 import { UsageError, type CommandIO } from './io.ts'
 
 const MAX_INPUT_BYTES = 4 * 1024 * 1024

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { checks } from '../checks/index.ts'
 import { loadReporter } from '../reporters/index.ts'
 import { relativePath } from '../reporters/relative.ts'
-import { validate } from '../run.ts'
+import { validate } from '../engine/run.ts'
 import { UsageError, type CommandIO } from './io.ts'
 
 export const generateUsage = `Usage: backend-team generate [paths...]

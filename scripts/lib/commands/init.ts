@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { writeFileAtomic } from '../atomic-write.ts'
+import { writeFileAtomic } from '../write/atomic-write.ts'
 import { hookKinds, planInit, type HookKind, type Step } from '../init/plan.ts'
 import { UsageError, type CommandIO } from './io.ts'
 

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { didYouMean } from '../suggest.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 import { UsageError } from './io.ts'
 
 type Options = NonNullable<ParseArgsConfig['options']>

@@ -1,6 +1,6 @@
 import { checks } from '../checks/index.ts'
-import { ruleDocsUrl } from '../rule-docs.ts'
-import { didYouMean } from '../suggest.ts'
+import { ruleDocsUrl } from '../reporters/rule-docs.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 import { UsageError, type CommandIO } from './io.ts'
 import { parseOptions } from './parse-options.ts'
 

@@ -1,18 +1,18 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import picomatch from 'picomatch'
-import { writeFileAtomic } from '../atomic-write.ts'
+import { writeFileAtomic } from '../write/atomic-write.ts'
 import { walk } from '../load/walk.ts'
 import { decode, maxFileBytes, type ReadResult } from '../load/read-source.ts'
 import { formats, loadReporter, type Format } from '../reporters/index.ts'
 import { relativePath } from '../reporters/relative.ts'
 import { checks } from '../checks/index.ts'
-import { validate } from '../run.ts'
+import { validate } from '../engine/run.ts'
 import { validateStaged } from '../git/validate-staged.ts'
 import { UsageError, type CommandIO } from './io.ts'
 import { parseOptions } from './parse-options.ts'
-import { didYouMean } from '../suggest.ts'
-import { plural } from '../plural.ts'
+import { didYouMean } from '../check-support/suggest.ts'
+import { plural } from '../reporters/plural.ts'
 
 export const validateUsage = `Usage: backend-team validate [paths or globs...] [options]
 

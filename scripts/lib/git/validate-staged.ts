@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Diagnostic } from '../engine/diagnostics.ts'
 import { UsageError } from '../commands/io.ts'
-import { validate, type ValidateOptions, type ValidateResult } from '../run.ts'
+import { validate, type ValidateOptions, type ValidateResult } from '../engine/run.ts'
 import { exportStagedSnapshot, type StagedSnapshot } from './staged-snapshot.ts'
 
 /**

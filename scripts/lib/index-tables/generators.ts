@@ -3,15 +3,15 @@
  * field for; Claude Code reads only `*.md` in agents/ and `SKILL.md` in skills/<dir>/) and the files in docs/runtime/.
  */
 import { basename, dirname, join, relative, sep } from 'node:path'
-import type { RuleSummary } from '../check.ts'
+import type { RuleSummary } from '../engine/check.ts'
 import type { FileKind, Scope } from '../load/discover.ts'
 import { ProjectBoundary } from '../load/boundary.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { readJsonFile } from '../load/read-source.ts'
-import { findSkill, type AgentRecord, type Project, type SkillRecord } from '../project.ts'
+import { findSkill, type AgentRecord, type Project, type SkillRecord } from '../model/project.ts'
 import { commaList, stringifyTable, type Cell, type TableData } from './markdown-table.ts'
 import { generatedNote, type Region } from './regions.ts'
-import { own } from '../own.ts'
+import { own } from '../model/own.ts'
 
 export type Generated =
   { ok: true; table: TableData } | { ok: false; problem: 'missing-data' | 'invalid-data'; path: string; detail: string }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser'
 import { parseDocument } from 'yaml'
-import { configFileName } from '../config.ts'
+import { configFileName } from '../config/config.ts'
 import { initMarker, lintStagedGlob, localStagedCheck, stagedCheck, wholeCommitCheck } from './recipes.ts'
 import {
   claudeHookCommand,
@@ -14,7 +14,7 @@ import {
   preCommitRepo,
   workflow,
 } from './templates.ts'
-import { setJsonValue } from '../json-edit.ts'
+import { setJsonValue } from '../write/json-edit.ts'
 
 export const hookKinds = ['git', 'simple-git-hooks', 'husky', 'lint-staged', 'pre-commit'] as const
 export type HookKind = (typeof hookKinds)[number]

@@ -14,7 +14,7 @@ import {
   type Stats,
 } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../atomic-write.ts'
+import { writeFileAtomic } from '../write/atomic-write.ts'
 
 /**
  * What is at a path, as facts: only `missing` means there is nothing there. A file's bytes are read only when it is

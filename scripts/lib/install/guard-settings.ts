@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser'
-import { removeJsonValue, setJsonValue } from '../json-edit.ts'
+import { removeJsonValue, setJsonValue } from '../write/json-edit.ts'
 import type { FileSystem } from './file-system.ts'
 import { sha256 } from './hash.ts'
 import type { InstallMode, SettingsRecord } from './lock.ts'

@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path'
-import { describeErrors, validatorFor } from '../schemas.ts'
+import { describeErrors, validatorFor } from '../model/schemas.ts'
 import type { FileSystem } from './file-system.ts'
 import { sha256 } from './hash.ts'
 

@@ -4,7 +4,7 @@
  * which alone would exceed the validator's time budget on large packs; the generator, which rewrites
  * markdown, uses remark.
  */
-import { checkDeadline } from '../budget.ts'
+import { checkDeadline } from '../engine/budget.ts'
 
 export interface Fence {
   /** First word of the info string (`json`). */

@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml'
-import { checkDeadline } from '../budget.ts'
-import { findNode } from '../yaml-path.ts'
+import { checkDeadline } from '../engine/budget.ts'
+import { findNode } from './yaml-path.ts'
 import { parseSimpleFrontmatter } from './simple-yaml.ts'
 
 export interface YamlProblem {

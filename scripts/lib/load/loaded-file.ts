@@ -1,4 +1,4 @@
-import { SourceText } from '../source-text.ts'
+import { SourceText } from './source-text.ts'
 import { scanBody, type BodyScan } from './body-scan.ts'
 import type { Candidate, FileKind, Scope } from './discover.ts'
 import { splitFrontmatter, type Frontmatter } from './frontmatter.ts'

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { configFileName, packageJsonHasConfig } from '../config-location.ts'
+import { configFileName, packageJsonHasConfig } from '../config/config-location.ts'
 
 /** Folders and files whose presence makes a folder the root of a Claude Code project, plugin or marketplace. */
 const claudeMarkers = ['.claude-plugin', '.claude']

@@ -1,4 +1,4 @@
-import { ruleDocsUrl } from '../rule-docs.ts'
+import { ruleDocsUrl } from './rule-docs.ts'
 import type { Reporter } from './reporter.ts'
 import { printable } from './printable.ts'
 import { relativePath } from './relative.ts'

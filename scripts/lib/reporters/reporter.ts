@@ -1,5 +1,5 @@
-import type { RuleSummary } from '../check.ts'
-import type { Diagnostic } from '../diagnostics.ts'
+import type { RuleSummary } from '../engine/check.ts'
+import type { Diagnostic } from '../engine/diagnostics.ts'
 
 export interface ReportContext {
   cwd: string

@@ -1,4 +1,4 @@
-import { homepageUrl, ruleDocsUrl, toolVersion } from '../rule-docs.ts'
+import { homepageUrl, ruleDocsUrl, toolVersion } from './rule-docs.ts'
 import type { Reporter } from './reporter.ts'
 import { printable } from './printable.ts'
 import { relativePath } from './relative.ts'

@@ -1,5 +1,5 @@
 import type { Reporter } from './reporter.ts'
-import { plural } from '../plural.ts'
+import { plural } from './plural.ts'
 import { printable, printablePathLine } from './printable.ts'
 import { relativePath } from './relative.ts'
 

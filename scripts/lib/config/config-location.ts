@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { readSource } from './load/read-source.ts'
+import { readSource } from '../load/read-source.ts'
 
 export const configFileName = 'backend-team.config.json'
 

@@ -1,4 +1,4 @@
-import { checkDeadline } from './budget.ts'
+import { checkDeadline } from '../engine/budget.ts'
 
 /** Damerau-free Levenshtein distance, for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {

@@ -4,8 +4,8 @@
 // through more than MAX_IMPORT_DEPTH imports is not loaded.
 import { existsSync } from 'node:fs'
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path'
-import { scanBody } from '../load/body-scan.ts'
-import { readSource } from '../load/read-source.ts'
+import { scanBody } from '../../load/body-scan.ts'
+import { readSource } from '../../load/read-source.ts'
 
 /** The runtime stops at `depth >= 5`, the top memory file being depth 0: four levels of imports load. */
 export const MAX_IMPORT_DEPTH = 4

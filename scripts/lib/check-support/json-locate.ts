@@ -1,7 +1,7 @@
-import type { Span } from './diagnostics.ts'
-import type { LoadedFile } from './load/loaded-file.ts'
+import type { Span } from '../engine/diagnostics.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
 import { offsetSpan } from './locate.ts'
-import { findNode } from './yaml-path.ts'
+import { findNode } from '../load/yaml-path.ts'
 
 type JsonPath = readonly (string | number)[]
 

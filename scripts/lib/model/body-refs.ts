@@ -2,7 +2,7 @@
  * What a markdown body refers to: skills and agents it names as things to load or dispatch, and where it asks for the
  * Skill or Agent tool. Read from the body scan and a few patterns (no markdown parser), once per file.
  */
-import type { LoadedFile } from './load/loaded-file.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
 
 /** A name (or a phrase) in the body, with file offsets. */
 export interface BodyRef {

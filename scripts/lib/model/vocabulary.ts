@@ -1,7 +1,7 @@
-import vocabularySchema from '../../schemas/vocabulary.schema.json' with { type: 'json' }
-import agentSchema from '../../schemas/agent.schema.json' with { type: 'json' }
-import skillSchema from '../../schemas/skill.schema.json' with { type: 'json' }
-import commandSchema from '../../schemas/command.schema.json' with { type: 'json' }
+import vocabularySchema from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
+import agentSchema from '../../../schemas/agent.schema.json' with { type: 'json' }
+import skillSchema from '../../../schemas/skill.schema.json' with { type: 'json' }
+import commandSchema from '../../../schemas/command.schema.json' with { type: 'json' }
 
 /** The Claude Code release the vocabulary describes. */
 export const claudeCodeVersion = vocabularySchema.$comment.replace(/^claude-code\s+/, '')

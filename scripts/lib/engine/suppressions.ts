@@ -1,6 +1,6 @@
 import type { Diagnostic, Span } from './diagnostics.ts'
-import type { SourceText } from './source-text.ts'
-import { closest, didYouMean } from './suggest.ts'
+import type { SourceText } from '../load/source-text.ts'
+import { closest, didYouMean } from '../check-support/suggest.ts'
 
 /**
  * Inline suppressions, in a YAML comment (`# backend-team-disable-next-line rule-id`) or an HTML comment

@@ -1,24 +1,24 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import vocabulary from '../../schemas/vocabulary.schema.json' with { type: 'json' }
-import agent from '../../schemas/agent.schema.json' with { type: 'json' }
-import skill from '../../schemas/skill.schema.json' with { type: 'json' }
-import command from '../../schemas/command.schema.json' with { type: 'json' }
-import plugin from '../../schemas/plugin.schema.json' with { type: 'json' }
-import marketplace from '../../schemas/marketplace.schema.json' with { type: 'json' }
-import hooks from '../../schemas/hooks.schema.json' with { type: 'json' }
-import settings from '../../schemas/settings.schema.json' with { type: 'json' }
-import mcp from '../../schemas/mcp.schema.json' with { type: 'json' }
-import monitors from '../../schemas/monitors.schema.json' with { type: 'json' }
-import lsp from '../../schemas/lsp.schema.json' with { type: 'json' }
-import outputStyle from '../../schemas/output-style.schema.json' with { type: 'json' }
-import config from '../../schemas/config.schema.json' with { type: 'json' }
-import catalog from '../../schemas/catalog.schema.json' with { type: 'json' }
-import reference from '../../schemas/reference.schema.json' with { type: 'json' }
-import orchestratorResult from '../../schemas/orchestrator-result.schema.json' with { type: 'json' }
-import specialistResult from '../../schemas/specialist-result.schema.json' with { type: 'json' }
-import progressState from '../../schemas/progress-state.schema.json' with { type: 'json' }
-import installLock from '../../schemas/install-lock.schema.json' with { type: 'json' }
+import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
+import agent from '../../../schemas/agent.schema.json' with { type: 'json' }
+import skill from '../../../schemas/skill.schema.json' with { type: 'json' }
+import command from '../../../schemas/command.schema.json' with { type: 'json' }
+import plugin from '../../../schemas/plugin.schema.json' with { type: 'json' }
+import marketplace from '../../../schemas/marketplace.schema.json' with { type: 'json' }
+import hooks from '../../../schemas/hooks.schema.json' with { type: 'json' }
+import settings from '../../../schemas/settings.schema.json' with { type: 'json' }
+import mcp from '../../../schemas/mcp.schema.json' with { type: 'json' }
+import monitors from '../../../schemas/monitors.schema.json' with { type: 'json' }
+import lsp from '../../../schemas/lsp.schema.json' with { type: 'json' }
+import outputStyle from '../../../schemas/output-style.schema.json' with { type: 'json' }
+import config from '../../../schemas/config.schema.json' with { type: 'json' }
+import catalog from '../../../schemas/catalog.schema.json' with { type: 'json' }
+import reference from '../../../schemas/reference.schema.json' with { type: 'json' }
+import orchestratorResult from '../../../schemas/orchestrator-result.schema.json' with { type: 'json' }
+import specialistResult from '../../../schemas/specialist-result.schema.json' with { type: 'json' }
+import progressState from '../../../schemas/progress-state.schema.json' with { type: 'json' }
+import installLock from '../../../schemas/install-lock.schema.json' with { type: 'json' }
 
 /** Every schema the project ships, by `$id`. */
 export const schemas: Record<string, object> = Object.fromEntries(

@@ -4,11 +4,11 @@ import picomatch from 'picomatch'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { configFileName, findConfigFile } from './config-location.ts'
-import { ProjectBoundary } from './load/boundary.ts'
-import { outsideProject, readSource } from './load/read-source.ts'
-import type { SeveritySetting } from './diagnostics.ts'
-import { describeErrors } from './schemas.ts'
-import { didYouMean } from './suggest.ts'
+import { ProjectBoundary } from '../load/boundary.ts'
+import { outsideProject, readSource } from '../load/read-source.ts'
+import type { SeveritySetting } from '../engine/diagnostics.ts'
+import { describeErrors } from '../model/schemas.ts'
+import { didYouMean } from '../check-support/suggest.ts'
 
 export { configFileName }
 

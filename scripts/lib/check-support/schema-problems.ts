@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js'
-import { describeErrors, pointerToPath, type SchemaProblem } from './schemas.ts'
+import { describeErrors, pointerToPath, type SchemaProblem } from '../model/schemas.ts'
 
 /**
  * describeErrors, plus one problem at the key for each key a `propertyNames` rule rejects (a bad `userConfig` key,

@@ -1,7 +1,7 @@
 import type { Report, SeveritySetting } from './diagnostics.ts'
-import type { FileKind } from './load/discover.ts'
-import type { LoadedFile } from './load/loaded-file.ts'
-import type { Project } from './project.ts'
+import type { FileKind } from '../load/discover.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
+import type { Project } from '../model/project.ts'
 
 /** What the table generator, the reporters and `rules` need to know of a rule, without importing the registry. */
 export interface RuleSummary {

@@ -1,6 +1,6 @@
-import type { FileContext } from './check.ts'
-import { pointAt } from './diagnostics.ts'
-import { countOption } from './rule-options.ts'
+import type { FileContext } from '../engine/check.ts'
+import { pointAt } from '../engine/diagnostics.ts'
+import { countOption } from '../config/rule-options.ts'
 
 /** Reports a body longer than the rule's `max` option, at the first line past the budget. */
 export function reportBodyOverBudget({ file, options, report }: FileContext, defaultMax: number, what: string, remedy: string): void {

@@ -1,5 +1,5 @@
-import pluginSchema from '../../schemas/plugin.schema.json' with { type: 'json' }
-import marketplaceSchema from '../../schemas/marketplace.schema.json' with { type: 'json' }
+import pluginSchema from '../../../schemas/plugin.schema.json' with { type: 'json' }
+import marketplaceSchema from '../../../schemas/marketplace.schema.json' with { type: 'json' }
 
 /** Fields of plugin.json and marketplace.json that Claude Code reads, taken from the schemas. */
 export const pluginFields: ReadonlySet<string> = new Set(Object.keys(pluginSchema.properties))

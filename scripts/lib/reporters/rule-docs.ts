@@ -1,4 +1,4 @@
-import pkg from '../../package.json' with { type: 'json' }
+import pkg from '../../../package.json' with { type: 'json' }
 
 /** `owner/name` of the GitHub repository in package.json `repository` (a string or `{ url }`, with or without `git+`/`.git`). */
 export function repositorySlug(repository: unknown): string | null {

@@ -1,5 +1,5 @@
 import { closest } from './suggest.ts'
-import { foreignKeys, knownKeysFor, pluginAgentOnlyKeys } from './vocabulary.ts'
+import { foreignKeys, knownKeysFor, pluginAgentOnlyKeys } from '../model/vocabulary.ts'
 
 /** A front-matter key Claude Code does not read, with the key it reads that the author most likely meant. */
 export interface UnreadKey {

@@ -1,4 +1,4 @@
-import type { LoadedFile } from './load/loaded-file.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
 import { isRecord } from './plugin-fields.ts'
 
 type Path = (string | number)[]

@@ -1,4 +1,4 @@
-import type { Span } from './diagnostics.ts'
+import type { Span } from '../engine/diagnostics.ts'
 
 /** Text of a file with fast offset → line/column lookups (1-based, columns in UTF-16 units like editors). */
 export class SourceText {

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml'
-import type { Span } from './diagnostics.ts'
-import { locate } from './load/frontmatter.ts'
-import type { LoadedFile } from './load/loaded-file.ts'
+import type { Span } from '../engine/diagnostics.ts'
+import { locate } from '../load/frontmatter.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
 
 /** Span of the opening `---` fence, where whole-block findings point. */
 export function fenceSpan(file: LoadedFile): Span {

@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path'
-import type { LoadedFile } from './load/loaded-file.ts'
+import type { LoadedFile } from '../load/loaded-file.ts'
 
 /** Agent types Claude Code ships; a custom agent of the same name replaces one. */
 export const builtInAgentTypes = new Set(['general-purpose', 'Explore', 'Plan', 'statusline-setup', 'claude', 'claude-code-guide', 'fork'])

@@ -1,5 +1,5 @@
-import type { FileContext } from './check.ts'
-import { keySpan, listEntrySpan } from './locate.ts'
+import type { FileContext } from '../engine/check.ts'
+import { keySpan, listEntrySpan } from '../check-support/locate.ts'
 import { splitToolList, type ToolEntry } from './tool-list.ts'
 
 /** A tool the body of an agent relies on: where the body asks for it, and how to tell it is granted. */
