@@ -33722,6 +33722,11 @@ var refs_unknown_tool_default, init_refs_unknown_tool = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        conditional: "Unexpected conditional tool `{{name}}`, expected a tool Claude Code {{version}} always offers; `{{name}}` is {{condition}}",
+        removed: "Unexpected removed tool `{{name}}`, expected a tool Claude Code {{version}} has ({{effect}})",
+        unknown: "Unexpected unknown tool `{{name}}`, expected a tool name Claude Code {{version}} knows, case-sensitive ({{effect}}){{suggestion}}"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (!data) return;
@@ -33731,15 +33736,16 @@ var refs_unknown_tool_default, init_refs_unknown_tool = __esm({
             let kind = classifyTool(entry2.name), condition = kind === "gated" && Object.hasOwn(gatedToolConditions, entry2.name) ? gatedToolConditions[entry2.name] : void 0;
             if (condition) {
               report({
-                message: `Unexpected conditional tool \`${entry2.name}\`, expected a tool Claude Code ${claudeCodeVersion} always offers; \`${entry2.name}\` is ${condition}`,
+                messageId: "conditional",
+                data: { name: entry2.name, version: claudeCodeVersion, condition },
                 at: listEntrySpan(file, key, entry2),
                 severity: "warning"
               });
               continue;
             }
             if (entry2.raw === "*" || kind !== "unknown" && kind !== "removed") continue;
-            let message2 = kind === "removed" ? `Unexpected removed tool \`${entry2.name}\`, expected a tool Claude Code ${claudeCodeVersion} has (${effect})` : `Unexpected unknown tool \`${entry2.name}\`, expected a tool name Claude Code ${claudeCodeVersion} knows, case-sensitive (${effect})${didYouMean(entry2.name, allKnownToolNames)}`;
-            report({ message: message2, at: listEntrySpan(file, key, entry2) });
+            let at = listEntrySpan(file, key, entry2), data2 = { name: entry2.name, version: claudeCodeVersion, effect };
+            report(kind === "removed" ? { messageId: "removed", data: data2, at } : { messageId: "unknown", data: { ...data2, suggestion: didYouMean(entry2.name, allKnownToolNames) }, at });
           }
       }
     };
@@ -38091,6 +38097,57 @@ var init_apply_fixes = __esm({
   }
 });
 
+// scripts/lib/engine/report-contract.ts
+function assertReportContract(check2, report, owner) {
+  if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
+  if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
+  let { line, column, endLine, endColumn } = report.at;
+  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1))
+    throw new RuleContractError(check2.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`);
+  if (endLine < line || endLine === line && endColumn < column)
+    throw new RuleContractError(check2.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`);
+  let source = owner?.source;
+  if (source) {
+    for (let [l, c] of [
+      [line, column],
+      [endLine, endColumn]
+    ])
+      if (l > source.lineCount || c > source.lineText(l).length + 1)
+        throw new RuleContractError(check2.id, `a position outside ${owner.path} (${l}:${c})`);
+  }
+}
+var RuleContractError, init_report_contract = __esm({
+  "scripts/lib/engine/report-contract.ts"() {
+    "use strict";
+    RuleContractError = class extends Error {
+      constructor(ruleId, problem) {
+        super(`rule ${ruleId} broke the check contract: ${problem}`);
+        this.ruleId = ruleId;
+      }
+    };
+  }
+});
+
+// scripts/lib/engine/messages.ts
+function messageOf(check2, report) {
+  if (!("messageId" in report)) return report.message;
+  let template = check2.messages && Object.hasOwn(check2.messages, report.messageId) ? check2.messages[report.messageId] : void 0;
+  if (template === void 0) throw new RuleContractError(check2.id, `a report with the unknown message id \`${report.messageId}\``);
+  let data = report.data ?? {};
+  return template.replace(placeholder, (_, name) => {
+    if (!Object.hasOwn(data, name))
+      throw new RuleContractError(check2.id, `message \`${report.messageId}\` without data for \`{{${name}}}\``);
+    return String(data[name]);
+  });
+}
+var placeholder, init_messages = __esm({
+  "scripts/lib/engine/messages.ts"() {
+    "use strict";
+    init_report_contract();
+    placeholder = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g;
+  }
+});
+
 // scripts/lib/load/source-text.ts
 var SourceText, init_source_text = __esm({
   "scripts/lib/load/source-text.ts"() {
@@ -38199,37 +38256,6 @@ var LoadedFile, init_loaded_file = __esm({
        */
       get json() {
         return this.parsedJson || !this.read.ok ? this.parsedJson : (this.parsedJson = parseJsonText(this.text), this.parsedJson);
-      }
-    };
-  }
-});
-
-// scripts/lib/engine/report-contract.ts
-function assertReportContract(check2, report, owner) {
-  if (!report.file) throw new RuleContractError(check2.id, "a report without a file");
-  if (report.fix && !check2.fixable) throw new RuleContractError(check2.id, "a fix from a rule not marked fixable");
-  let { line, column, endLine, endColumn } = report.at;
-  if (![line, column, endLine, endColumn].every((n) => Number.isInteger(n) && n >= 1))
-    throw new RuleContractError(check2.id, `a position that is not 1-based (${line}:${column}-${endLine}:${endColumn})`);
-  if (endLine < line || endLine === line && endColumn < column)
-    throw new RuleContractError(check2.id, `a span that ends before it starts (${line}:${column}-${endLine}:${endColumn})`);
-  let source = owner?.source;
-  if (source) {
-    for (let [l, c] of [
-      [line, column],
-      [endLine, endColumn]
-    ])
-      if (l > source.lineCount || c > source.lineText(l).length + 1)
-        throw new RuleContractError(check2.id, `a position outside ${owner.path} (${l}:${c})`);
-  }
-}
-var RuleContractError, init_report_contract = __esm({
-  "scripts/lib/engine/report-contract.ts"() {
-    "use strict";
-    RuleContractError = class extends Error {
-      constructor(ruleId, problem) {
-        super(`rule ${ruleId} broke the check contract: ${problem}`);
-        this.ruleId = ruleId;
       }
     };
   }
@@ -38411,6 +38437,7 @@ var engineRuleIds, maxDiagnosticsPerFile, ProjectRun, init_lint_project = __esm(
     init_checks();
     init_config();
     init_diagnostics();
+    init_messages();
     init_budget();
     init_boundary();
     init_discover();
@@ -38508,12 +38535,13 @@ var engineRuleIds, maxDiagnosticsPerFile, ProjectRun, init_lint_project = __esm(
         return (report) => {
           let owner = report.file && this.fileByPath.get(report.file) || null;
           assertReportContract(check2, report, owner);
-          let path3 = report.file, { severity } = ruleSettingFor(this.config, check2.id, this.relOf(path3), check2.defaultSeverity);
+          let message2 = messageOf(check2, report), path3 = report.file, { severity } = ruleSettingFor(this.config, check2.id, this.relOf(path3), check2.defaultSeverity);
           severity !== "off" && (owner?.source && this.suppressionsOf(path3, owner.source).suppresses(check2.id, report.at.line) || this.entryOf(path3, owner).reports.push({
             file: path3,
             ruleId: check2.id,
             severity: report.severity ?? severity,
-            message: report.message,
+            message: message2,
+            ..."messageId" in report ? { messageId: report.messageId } : {},
             ...report.at,
             ...report.related ? { related: report.related } : {},
             ...report.fix ? { fix: report.fix } : {}

@@ -15,6 +15,13 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    conditional:
+      'Unexpected conditional tool `{{name}}`, expected a tool Claude Code {{version}} always offers; `{{name}}` is {{condition}}',
+    removed: 'Unexpected removed tool `{{name}}`, expected a tool Claude Code {{version}} has ({{effect}})',
+    unknown:
+      'Unexpected unknown tool `{{name}}`, expected a tool name Claude Code {{version}} knows, case-sensitive ({{effect}}){{suggestion}}',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
@@ -25,18 +32,18 @@ export default defineCheck({
         const condition = kind === 'gated' && Object.hasOwn(gatedToolConditions, entry.name) ? gatedToolConditions[entry.name] : undefined
         if (condition) {
           report({
-            message: `Unexpected conditional tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} always offers; \`${entry.name}\` is ${condition}`,
+            messageId: 'conditional',
+            data: { name: entry.name, version: claudeCodeVersion, condition },
             at: listEntrySpan(file, key, entry),
             severity: 'warning',
           })
           continue
         }
         if (entry.raw === '*' || (kind !== 'unknown' && kind !== 'removed')) continue
-        const message =
-          kind === 'removed'
-            ? `Unexpected removed tool \`${entry.name}\`, expected a tool Claude Code ${claudeCodeVersion} has (${effect})`
-            : `Unexpected unknown tool \`${entry.name}\`, expected a tool name Claude Code ${claudeCodeVersion} knows, case-sensitive (${effect})${didYouMean(entry.name, allKnownToolNames)}`
-        report({ message, at: listEntrySpan(file, key, entry) })
+        const at = listEntrySpan(file, key, entry)
+        const data = { name: entry.name, version: claudeCodeVersion, effect }
+        if (kind === 'removed') report({ messageId: 'removed', data, at })
+        else report({ messageId: 'unknown', data: { ...data, suggestion: didYouMean(entry.name, allKnownToolNames) }, at })
       }
     }
   },

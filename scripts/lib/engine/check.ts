@@ -20,21 +20,33 @@ export interface CheckSettings {
   rules: readonly RuleSummary[]
 }
 
-interface BaseContext {
+/** Values for a message's placeholders: `{{name}}` in the template becomes `String(data.name)`. */
+export type MessageData = Readonly<Record<string, string | number>>
+
+/** What a rule reports: one of its own message ids with that message's data, and where. */
+export interface RuleReport<M extends string = string> extends Omit<Report, 'message'> {
+  messageId: M
+  data?: MessageData
+}
+
+/** TRANSITION: a report with its text written out, until every rule has messages. */
+export type LegacyReport = Report
+
+interface BaseContext<M extends string> {
   project: Project
   settings: CheckSettings
   /** The rule's own options from the configuration (`["error", {...}]`). */
   options: Record<string, unknown>
-  report: (report: Report) => void
+  report: (report: RuleReport<M> | LegacyReport) => void
 }
 
-export interface FileContext extends BaseContext {
+export interface FileContext<M extends string = string> extends BaseContext<M> {
   file: LoadedFile
 }
 
-export type ProjectContext = BaseContext
+export type ProjectContext<M extends string = string> = BaseContext<M>
 
-interface CheckMeta {
+interface CheckMeta<M extends string> {
   /** `<group>/<kebab-name>`; the module file is named after it with `/` replaced by `-`. */
   id: string
   /** One line: what the check reports. */
@@ -50,23 +62,34 @@ interface CheckMeta {
   fixable?: boolean
   /** JSON Schema of the rule's options object, checked when the configuration loads; none means no options. */
   optionsSchema?: object
+  /**
+   * Every message the rule can report, by id, as ESLint's `meta.messages`. `{{name}}` placeholders are filled from
+   * the report's `data`; a report naming an id not here, or leaving a placeholder without data, breaks the contract.
+   */
+  messages?: Readonly<Record<M, string>>
 }
 
-export interface FileCheck extends CheckMeta {
+export interface FileCheck<M extends string = string> extends CheckMeta<M> {
   scope: 'file'
   /** File kinds the check runs on. Unreadable files reach only checks that set `includeUnreadable`. */
   kinds: readonly FileKind[]
   includeUnreadable?: boolean
-  check(ctx: FileContext): void
+  check(ctx: FileContext<M>): void
 }
 
-export interface ProjectCheck extends CheckMeta {
+export interface ProjectCheck<M extends string = string> extends CheckMeta<M> {
   scope: 'project'
-  check(ctx: ProjectContext): void
+  check(ctx: ProjectContext<M>): void
 }
 
 export type Check = FileCheck | ProjectCheck
 
-export function defineCheck<const T extends Check>(check: T): T {
+/**
+ * Defines a rule. The message ids its `check` may report are the keys of its `messages`: a report naming any other id
+ * does not type-check.
+ */
+export function defineCheck<const M extends string>(check: FileCheck<M>): FileCheck<M>
+export function defineCheck<const M extends string>(check: ProjectCheck<M>): ProjectCheck<M>
+export function defineCheck(check: Check): Check {
   return check
 }

@@ -48,6 +48,8 @@ export interface Diagnostic extends Span {
   /** Absolute path. Reporters make it relative to the working directory. */
   file: string
   ruleId: string
+  /** The rule's message id (`meta.messages`); absent for the engine's own diagnostics. */
+  messageId?: string
   severity: Severity
   message: string
   related?: Related[]

@@ -1,8 +1,9 @@
 import { relative, sep } from 'node:path'
-import type { Check, CheckSettings, FileCheck } from './check.ts'
+import type { Check, CheckSettings, FileCheck, LegacyReport, RuleReport } from './check.ts'
 import { checks as registry } from '../checks/index.ts'
 import { ruleSettingFor, type Config } from '../config/config.ts'
-import { compareDiagnostics, type Diagnostic, type Report } from './diagnostics.ts'
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts'
+import { messageOf } from './messages.ts'
 import { checkDeadline, pastDeadline } from './budget.ts'
 import { ProjectBoundary } from '../load/boundary.ts'
 import { isReported, type ProjectDiscovery } from '../load/discover.ts'
@@ -127,7 +128,7 @@ class ProjectRun {
         return {
           check,
           shared: ruleSettingFor(this.config, check.id, '', check.defaultSeverity).options,
-          report: (r: Report) => report(r.file || !current ? r : { ...r, file: current.path }),
+          report: (r: RuleReport | LegacyReport) => report(r.file || !current ? r : { ...r, file: current.path }),
         }
       })
     const overridden = this.config.overrides.length > 0
@@ -174,10 +175,11 @@ class ProjectRun {
   }
 
   /** The reporter a check calls: contract, severity, suppressions, then the diagnostic. */
-  private reporterFor(check: Check): (report: Report) => void {
-    return (report: Report) => {
+  private reporterFor(check: Check): (report: RuleReport | LegacyReport) => void {
+    return (report) => {
       const owner = (report.file && this.fileByPath.get(report.file)) || null
       assertReportContract(check, report, owner)
+      const message = messageOf(check, report)
       const path = report.file!
       const { severity } = ruleSettingFor(this.config, check.id, this.relOf(path), check.defaultSeverity)
       if (severity === 'off') return
@@ -186,7 +188,8 @@ class ProjectRun {
         file: path,
         ruleId: check.id,
         severity: report.severity ?? severity,
-        message: report.message,
+        message,
+        ...('messageId' in report ? { messageId: report.messageId } : {}),
         ...report.at,
         ...(report.related ? { related: report.related } : {}),
         ...(report.fix ? { fix: report.fix } : {}),
