@@ -1,6 +1,5 @@
 // Generated index tables: GFM escaping, marker parsing, fixes that touch only regions, idempotence, and the issue's
 // acceptance scenario (a changed description fails validate, generate fixes it, a second run changes nothing).
-import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -18,6 +17,7 @@ import { commaList, stringifyTable, tableNode, type Cell } from '../scripts/lib/
 import { scanRegions } from '../scripts/lib/index-tables/regions.ts'
 import { validate } from '../scripts/lib/engine/run.ts'
 import { fixturesRoot } from './fixtures.ts'
+import { git as runGit } from './git-env.ts'
 
 const temps: string[] = []
 afterEach(() => {
@@ -278,12 +278,7 @@ describe('generate', () => {
 describe('acceptance', () => {
   it('a changed description fails validate naming the region; generate fixes it; a second run leaves git status clean', async () => {
     const dir = copyCase('index-stale/valid/no-catalog')
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-      })
+    const git = (...args: string[]) => runGit(dir, ...args)
     // A pack that keeps its tables generated holds them to `error`, as this repository does.
     writeFileSync(join(dir, 'backend-team.config.json'), JSON.stringify({ rules: { 'index/stale': 'error' } }))
     git('init', '-q')

@@ -6,7 +6,6 @@
 // agent (no second spawn) with its first round still in its conversation and the same tools, the resumed round's answer
 // comes back as a task notification, and both rounds' commits exist with the subjects the protocol prescribes.
 
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -29,6 +28,7 @@ import {
   toolRoundTrips,
 } from '../../scripts/harness/observe.ts'
 import { ORCHESTRATOR, idFor, readPack, type InstallMode } from '../../scripts/harness/pack.ts'
+import { git as runGit } from '../git-env.ts'
 
 const MODES: InstallMode[] = ['project', 'plugin']
 const SLUG = 'order-cancellation'
@@ -137,8 +137,7 @@ beforeAll(async () => {
       const copy = pluginCopy(REPO_ROOT)
       const cwd = makeTempRepo(`fix-round-${mode}`)
       try {
-        const git = (...args: string[]) =>
-          execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { encoding: 'utf8' })
+        const git = (...args: string[]) => runGit(cwd, ...args)
         fs.cpSync(SAMPLE, cwd, { recursive: true })
         git('add', '-A')
         git('commit', '-q', '-m', 'sample service')

@@ -9,13 +9,13 @@
 
 import fs from 'node:fs'
 import path from 'node:path'
-import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO_ROOT, makeTempDir } from '../../scripts/harness/claude-cli.ts'
 import { runGuard, type CommandResults, type GuardOutcome } from '../../scripts/harness/guard.ts'
 import { ORCHESTRATOR, idFor, type InstallMode } from '../../scripts/harness/pack.ts'
 import { cfnGuardBinary, goAvailable } from '../pack-code/blocks.ts'
 import { systemPrompt } from '../../scripts/harness/observe.ts'
+import { git as runGit } from '../git-env.ts'
 
 const MODES: InstallMode[] = ['project', 'plugin']
 const GUARD = /backend-team guard \((read-only|writer) policy/
@@ -94,8 +94,7 @@ const ACCEPTANCE_REFUSED = ['go test -tags acceptance ./test/acceptance/...']
 const BACKEND_COMMAND = fs.existsSync(path.join(REPO_ROOT, 'commands', 'backend.md'))
 
 function prepare(cwd: string): void {
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { stdio: 'ignore' })
+  const git = (...args: string[]) => runGit(cwd, ...args)
   git('commit', '-q', '--allow-empty', '-m', 'base')
   fs.cpSync(SAMPLE, cwd, { recursive: true })
   git('add', '-A')

@@ -9,7 +9,6 @@
 // command stays refused, and the final result validates. It needs the contracts of the commit protocol (a progress
 // state with `base`); without them it is skipped.
 
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -36,6 +35,7 @@ import { ORCHESTRATOR, idFor, type InstallMode } from '../../scripts/harness/pac
 import { cfnGuardBinary } from '../pack-code/blocks.ts'
 import { resultJson } from '../../scripts/lib/commands/check-result.ts'
 import { validatorFor } from '../../scripts/lib/model/schemas.ts'
+import { git as runGit } from '../git-env.ts'
 
 const progressSchema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'progress-state.schema.json'), 'utf8')) as {
   required?: string[]
@@ -629,8 +629,7 @@ beforeAll(async () => {
       const copy = pluginCopy(REPO_ROOT)
       const cwd = makeTempRepo(`protocol-${mode}`)
       try {
-        const git = (...args: string[]) =>
-          execFileSync('git', ['-C', cwd, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { encoding: 'utf8' })
+        const git = (...args: string[]) => runGit(cwd, ...args)
         fs.cpSync(SAMPLE, cwd, { recursive: true })
         git('add', '-A')
         git('commit', '-q', '-m', 'sample service')

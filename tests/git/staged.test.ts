@@ -6,21 +6,14 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { agent, cli, project } from '../validator/helpers.ts'
+import { git, gitEnv } from '../git-env.ts'
 
 const roots: string[] = []
 afterEach(() => {
   for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true })
 })
 
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'T',
-  GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 'T',
-  GIT_COMMITTER_EMAIL: 't@example.com',
-}
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8' })
+const env = gitEnv()
 
 function repo(files: Record<string, string>): string {
   const root = project(files)
@@ -92,7 +85,7 @@ describe('validate --staged', () => {
       ['read-tree', 'HEAD'],
       ['add', 'backend-team.config.json'],
     ])
-      execFileSync('git', args, { cwd: root, env: { ...gitEnv, GIT_INDEX_FILE: other } })
+      execFileSync('git', args, { cwd: root, env: { ...env, GIT_INDEX_FILE: other } })
     expect((await cli(root, 'validate', '--staged')).code).toBe(0)
     const saved = process.env.GIT_INDEX_FILE
     process.env.GIT_INDEX_FILE = other

@@ -12,26 +12,20 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { hookKinds } from '../../scripts/lib/init/plan.ts'
 import { claudeHookFile, workflow } from '../../scripts/lib/init/templates.ts'
 import { agent, cli } from '../validator/helpers.ts'
+import { gitEnv } from '../git-env.ts'
 
 const repoRoot = join(import.meta.dirname, '..', '..')
 const roots: string[] = []
 afterEach(() => {
   for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true })
 })
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'T',
-  GIT_AUTHOR_EMAIL: 't@example.com',
-  GIT_COMMITTER_NAME: 'T',
-  GIT_COMMITTER_EMAIL: 't@example.com',
-}
+const env = gitEnv()
 
 /** A user's repository: Go code, an agent of theirs, their own Claude Code settings, maybe a package.json. */
 function userRepo(files: Record<string, string> = {}): string {
   const root = execFileSync('mktemp', ['-d', join(tmpdir(), 'bt-init-XXXXXX')], { encoding: 'utf8' }).trim()
   roots.push(root)
-  execFileSync('git', ['init', '-q'], { cwd: root, env: gitEnv })
+  execFileSync('git', ['init', '-q'], { cwd: root, env })
   const all = {
     'go.mod': 'module example.com/orders\n\ngo 1.22\n',
     'internal/agents/agents.go': 'package agents\n',
@@ -150,7 +144,7 @@ describe('backend-team init', () => {
     mkdirSync(join(root, 'node_modules/.bin'), { recursive: true })
     symlinkSync(join(repoRoot, 'bin/backend-team.js'), join(root, 'node_modules/.bin/backend-team'))
     writeFileSync(join(root, '.gitignore'), 'node_modules/\n')
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: root, env: { ...gitEnv, NO_COLOR: '1' }, encoding: 'utf8' })
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: root, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' })
     writeFileSync(join(root, '.claude/agents/go-reviewer.md'), agent('go-reviewer', 'color: magenta\n'))
     git('add', '-A')
     writeFileSync(join(root, '.claude/agents/go-reviewer.md'), agent('go-reviewer'))
@@ -171,8 +165,8 @@ describe('backend-team init', () => {
     mkdirSync(join(root, 'node_modules/.bin'), { recursive: true })
     symlinkSync(join(repoRoot, 'bin/backend-team.js'), join(root, 'node_modules/.bin/backend-team'))
     writeFileSync(join(root, '.gitignore'), 'node_modules/\n')
-    spawnSync('git', ['add', '-A'], { cwd: root, env: gitEnv })
-    const landed = spawnSync('git', ['commit', '-qm', 'Go only'], { cwd: root, env: gitEnv, encoding: 'utf8' })
+    spawnSync('git', ['add', '-A'], { cwd: root, env })
+    const landed = spawnSync('git', ['commit', '-qm', 'Go only'], { cwd: root, env, encoding: 'utf8' })
     expect(landed.status, landed.stdout + landed.stderr).toBe(0)
   })
 

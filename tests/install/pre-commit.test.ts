@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { gitEnv } from '../git-env.ts'
 import { BIN, REPO_ROOT, tempDir, write } from './helpers.ts'
 
 const exec = promisify(execFile)
@@ -13,11 +14,7 @@ const ourPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json
 
 async function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]) {
   try {
-    const { stdout, stderr } = await exec(
-      'git',
-      ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
-      { cwd, env, timeout: 30_000 },
-    )
+    const { stdout, stderr } = await exec('git', args, { cwd, env, timeout: 30_000 })
     return { code: 0, output: stdout + stderr }
   } catch (error) {
     const e = error as { code?: number; stdout: string; stderr: string }
@@ -35,7 +32,7 @@ describe('pre-commit hook', () => {
   it('refuses a commit that adds a broken agent, with the diagnostic, and lets the fixed commit through', async () => {
     const repo = tempDir('hook')
     const home = tempDir('home')
-    const env = { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', CI: '' }
+    const env = gitEnv({ ...process.env, HOME: home, NO_COLOR: '1', CI: '' })
     await git(repo, env, 'init', '-q')
     write(
       path.join(repo, 'package.json'),

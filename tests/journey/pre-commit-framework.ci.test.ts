@@ -1,12 +1,12 @@
 // The pre-commit framework for real (Debian's `pre-commit`), with `repo:` pointing at a clone of this repository at
 // the release tag: it installs the hook with no build (npm, without dev dependencies, so it needs the registry
 // and runs in .ci/run only), refuses a staged broken agent, passes a good one, and never reports Go files or docs.
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { releaseTag, repositoryUrl } from '../../scripts/lib/init/recipes.ts'
+import { git } from '../git-env.ts'
 import { brokenAgent, brokenMessage, revisedAgent, userRepo } from './user.ts'
 
 const tarball = inject('tarball')
@@ -18,8 +18,8 @@ describe('the pre-commit framework, from a tag', { timeout: 600_000 }, () => {
   it('refuses a broken agent, passes a good one, and never reports Go files or docs', () => {
     // A clone at the release tag, as pre-commit fetches it: only what is committed.
     const upstream = join(work, 'backend-team')
-    execFileSync('git', ['clone', '--quiet', '--no-local', repoRoot, upstream])
-    execFileSync('git', ['-c', 'user.name=R', '-c', 'user.email=r@example.com', 'tag', '-f', releaseTag], { cwd: upstream })
+    git(repoRoot, 'clone', '--quiet', '--no-local', repoRoot, upstream)
+    git(upstream, 'tag', '-f', releaseTag)
 
     const repo = userRepo({ packageJson: false })
     try {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
+import { gitEnv } from '../git-env.ts'
 
 export const goodAgent =
   '---\nname: go-reviewer\ndescription: Use when a Go change needs review.\ntools: Read, Grep\n---\n\nYou review Go diffs.\n'
@@ -26,7 +27,7 @@ export function userRepo(options: { packageJson: boolean }): UserRepo {
   const home = join(base, 'home')
   const globalPrefix = join(base, 'global')
   mkdirSync(home, { recursive: true })
-  const env: NodeJS.ProcessEnv = {
+  const env: NodeJS.ProcessEnv = gitEnv({
     ...process.env,
     HOME: home,
     USERPROFILE: home,
@@ -39,12 +40,7 @@ export function userRepo(options: { packageJson: boolean }): UserRepo {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Dev',
-    GIT_AUTHOR_EMAIL: 'dev@example.com',
-    GIT_COMMITTER_NAME: 'Dev',
-    GIT_COMMITTER_EMAIL: 'dev@example.com',
-  }
+  })
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), text)
