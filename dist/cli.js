@@ -1097,9 +1097,9 @@ var require_errors = __commonJS({
       let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
       return schemaPath && (schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`), [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
+    function extraErrorProps(cxt, { params, message }, keyValues) {
       let { keyword, data, schemaValue, it } = cxt, { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]), opts.messages && keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]), opts.verbose && keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]), propertyName && keyValues.push([E.propertyName, propertyName]);
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]), opts.messages && keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]), opts.verbose && keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]), propertyName && keyValues.push([E.propertyName, propertyName]);
     }
   }
 });
@@ -3333,11 +3333,11 @@ var require_core = __commonJS({
           return this.logger.warn("meta-schema not available"), this.errors = null, !0;
         let valid = this.validate($schema, schema);
         if (!valid && throwOrLogError) {
-          let message2 = "schema is invalid: " + this.errorsText();
+          let message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message2);
+            this.logger.error(message);
           else
-            throw new Error(message2);
+            throw new Error(message);
         }
         return valid;
       }
@@ -13284,8 +13284,8 @@ function normaliseSeverity(value) {
   return (typeof value == "string" || typeof value == "number") && Object.hasOwn(severityAliases, value) ? severityAliases[value] : void 0;
 }
 function parseConfig(raw, where, knownRules) {
-  let fail = (message2) => {
-    throw new ConfigError(`${where}: ${message2}`);
+  let fail = (message) => {
+    throw new ConfigError(`${where}: ${message}`);
   };
   (!raw || typeof raw != "object" || Array.isArray(raw)) && fail("expected an object");
   let input = raw, config = defaultConfig();
@@ -13636,6 +13636,7 @@ var json, init_json = __esm({
           endLine: d.endLine,
           endColumn: d.endColumn,
           ruleId: d.ruleId,
+          ...d.messageId ? { messageId: d.messageId } : {},
           severity: d.severity,
           message: printable(d.message),
           ...url ? { url } : {},
@@ -13803,13 +13804,16 @@ function reportBodyOverBudget({ file, options, report }, defaultMax, what, remed
   let max = countOption(options, "max", defaultMax), lines = file.scan.lineCount;
   if (lines <= max || !file.source) return;
   let first2 = file.source.position(file.bodyOffset).line;
-  report({ message: `Unexpected ${what} of ${lines} lines, expected at most ${max} (${remedy})`, at: pointAt(first2 + max) });
+  report({ messageId: "tooLong", data: { what, lines, max, remedy }, at: pointAt(first2 + max) });
 }
-var init_body_budget = __esm({
+var bodyOverBudgetMessages, init_body_budget = __esm({
   "scripts/lib/check-support/body-budget.ts"() {
     "use strict";
     init_diagnostics();
     init_rule_options();
+    bodyOverBudgetMessages = {
+      tooLong: "Unexpected {{what}} of {{lines}} lines, expected at most {{max}} ({{remedy}})"
+    };
   }
 });
 
@@ -13834,6 +13838,7 @@ var budget_agent_body_lines_default, init_budget_agent_body_lines = __esm({
       optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["agent"],
+      messages: { ...bodyOverBudgetMessages },
       check(ctx) {
         reportBodyOverBudget(ctx, 300, "agent body", "move reference material into skills");
       }
@@ -16616,16 +16621,16 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code4, message2) {
-        super(), this.name = name, this.code = code4, this.message = message2, this.pos = pos;
+      constructor(name, pos, code4, message) {
+        super(), this.name = name, this.code = code4, this.message = message, this.pos = pos;
       }
     }, YAMLParseError = class extends YAMLError {
-      constructor(pos, code4, message2) {
-        super("YAMLParseError", pos, code4, message2);
+      constructor(pos, code4, message) {
+        super("YAMLParseError", pos, code4, message);
       }
     }, YAMLWarning = class extends YAMLError {
-      constructor(pos, code4, message2) {
-        super("YAMLWarning", pos, code4, message2);
+      constructor(pos, code4, message) {
+        super("YAMLWarning", pos, code4, message);
       }
     }, prettifyError = (src, lc) => (error) => {
       if (error.pos[0] === -1)
@@ -17114,8 +17119,8 @@ var require_resolve_block_scalar = __commonJS({
         offset += indent2.length + content3.length + 1;
         let crlf = content3[content3.length - 1] === "\r";
         if (crlf && (content3 = content3.slice(0, -1)), content3 && indent2.length < trimIndent) {
-          let message2 = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
-          onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message2), indent2 = "";
+          let message = `Block scalar lines must not be less indented than their ${header.indent ? "explicit indentation indicator" : "first line"}`;
+          onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message), indent2 = "";
         }
         type === Scalar.Scalar.BLOCK_LITERAL ? (value += sep18 + indent2.slice(trimIndent) + content3, sep18 = `
 `) : indent2.length > trimIndent || content3[0] === "	" ? (sep18 === " " ? sep18 = `
@@ -17178,8 +17183,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            let message2 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message2);
+            let message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
             let ts = token.source;
             ts && typeof ts == "string" && (length += ts.length);
           }
@@ -17477,13 +17482,13 @@ var require_compose_node = __commonJS({
           try {
             node2 = composeCollection.composeCollection(CN, ctx, token, props, onError), anchor2 && (node2.anchor = anchor2.source.substring(1));
           } catch (error) {
-            let message2 = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message2);
+            let message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
-          let message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message2), isSrcToken = !1;
+          let message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message), isSrcToken = !1;
         }
       }
       return node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError)), anchor2 && node2.anchor === "" && onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string"), atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value != "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str") && onError(tag ?? token, "NON_STRING_KEY", "With stringKeys, all keys must be strings"), spaceBefore && (node2.spaceBefore = !0), comment && (token.type === "scalar" && token.source === "" ? node2.comment = comment : node2.commentBefore = comment), ctx.options.keepSourceTokens && isSrcToken && (node2.srcToken = token), node2;
@@ -17571,9 +17576,9 @@ var require_composer = __commonJS({
     }
     var Composer = class {
       constructor(options = {}) {
-        this.doc = null, this.atDirectives = !1, this.prelude = [], this.errors = [], this.warnings = [], this.onError = (source, code4, message2, warning) => {
+        this.doc = null, this.atDirectives = !1, this.prelude = [], this.errors = [], this.warnings = [], this.onError = (source, code4, message, warning) => {
           let pos = getErrorPos(source);
-          warning ? this.warnings.push(new errors.YAMLWarning(pos, code4, message2)) : this.errors.push(new errors.YAMLParseError(pos, code4, message2));
+          warning ? this.warnings.push(new errors.YAMLWarning(pos, code4, message)) : this.errors.push(new errors.YAMLParseError(pos, code4, message));
         }, this.directives = new directives.Directives({ version: options.version || "1.2" }), this.options = options;
       }
       decorate(doc, afterDoc) {
@@ -17634,9 +17639,9 @@ ${cb}` : comment;
       *next(token) {
         switch (node_process.env.LOG_STREAM && console.dir(token, { depth: null }), token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning) => {
+            this.directives.add(token.source, (offset, message, warning) => {
               let pos = getErrorPos(token);
-              pos[0] += offset, this.onError(pos, "BAD_DIRECTIVE", message2, warning);
+              pos[0] += offset, this.onError(pos, "BAD_DIRECTIVE", message, warning);
             }), this.prelude.push(token.source), this.atDirectives = !0;
             break;
           case "document": {
@@ -17702,12 +17707,12 @@ var require_cst_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors2(), stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = !0, onError) {
       if (token) {
-        let _onError = (pos, code4, message2) => {
+        let _onError = (pos, code4, message) => {
           let offset = typeof pos == "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code4, message2);
+            onError(offset, code4, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code4, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code4, message);
         };
         switch (token.type) {
           case "scalar":
@@ -18669,8 +18674,8 @@ var require_parser = __commonJS({
             this.offset += source.length;
           }
         else {
-          let message2 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message2, source }), this.offset += source.length;
+          let message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source }), this.offset += source.length;
         }
       }
       /** Call at end of input to push out any remaining constructions */
@@ -19644,6 +19649,9 @@ var budget_description_tokens_default, init_budget_description_tokens = __esm({
       defaultSeverity: "warning",
       optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "project",
+      messages: {
+        overBudget: "Unexpected {{count}} agent descriptions of about {{total}} tokens in {{where}}, expected at most {{max}} in all; this one crosses the budget (Claude Code sends every description with each main-thread request)"
+      },
       check({ project, options, report }) {
         let max = countOption(options, "max", 3e3), byScope = /* @__PURE__ */ new Map();
         for (let agent of project.agents) {
@@ -19657,7 +19665,8 @@ var budget_description_tokens_default, init_budget_description_tokens = __esm({
           if (total <= max) continue;
           let running = 0, crossing = list4.find((d) => (running += d.tokens) > max).agent, { scope } = crossing.file, where = scope.kind === "plugin" ? `plugin \`${scope.pluginName ?? ""}\`` : scope.kind === "project" ? "the project" : "this pack";
           report({
-            message: `Unexpected ${list4.length} agent descriptions of about ${total.toLocaleString("en-US")} tokens in ${where}, expected at most ${max.toLocaleString("en-US")} in all; this one crosses the budget (Claude Code sends every description with each main-thread request)`,
+            messageId: "overBudget",
+            data: { count: list4.length, total: total.toLocaleString("en-US"), where, max: max.toLocaleString("en-US") },
             at: valueSpan(crossing.file, ["description"]),
             file: crossing.file.path
           });
@@ -19681,6 +19690,7 @@ var budget_skill_body_lines_default, init_budget_skill_body_lines = __esm({
       optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["skill"],
+      messages: { ...bodyOverBudgetMessages },
       check(ctx) {
         reportBodyOverBudget(ctx, 500, "SKILL.md body", "move detail into `references/` files");
       }
@@ -19784,25 +19794,34 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["catalog"],
+      messages: {
+        schema: "{{problem}}",
+        otherKind: "Unexpected `{{other}}` in {{kind}}/catalog.json, expected only `{{kind}}` ({{other}} belong in {{other}}/catalog.json)",
+        missingAgents: "Missing `agents` in agents/catalog.json, expected a mapping of agent names to entries",
+        missingSkills: "Missing `skills` in skills/catalog.json, expected a mapping of skill folders to entries",
+        missingEntry: "Missing catalog entry for {{what}} `{{name}}`, expected one entry per {{what}} in {{kind}}/ (the generated tables leave it out)",
+        unknownAgent: "Unexpected catalog entry `{{name}}`, expected an agent named `{{name}}` in agents/{{suggestion}} (the generated tables would point at nothing)",
+        unknownSkill: "Unexpected catalog entry `{{name}}`, expected a skill folder `{{name}}` in skills/{{suggestion}} (the generated tables would point at nothing)",
+        missingCatalog: "Missing {{other}}/catalog.json beside {{kind}}/catalog.json, expected a catalog for the {{count}} {{things}} in {{other}}/ too"
+      },
       check({ file, project, report }) {
         let data = file.json?.value;
         if (data === void 0) return;
         let folder = dirname5(file.path), kind = basename2(folder) === "skills" ? "skills" : "agents", other = kind === "agents" ? "skills" : "agents", validate2 = validatorFor("catalog.schema.json");
         if (!validate2(data)) {
           let errors = (validate2.errors ?? []).filter((e) => !e.schemaPath.startsWith("#/oneOf"));
-          for (let problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) });
+          for (let problem of describeSchemaErrors(errors, data))
+            report({ messageId: "schema", data: { problem: problem.message }, at: jsonProblemSpan(file, problem) });
         }
         if (!isRecord(data)) return;
         Object.hasOwn(data, other) && report({
-          message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`,
+          messageId: "otherKind",
+          data: { other, kind },
           at: jsonKeySpan(file, [other])
         });
         let entries = data[kind];
         if (!isRecord(entries)) {
-          Object.hasOwn(data, kind) || report({
-            message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === "agents" ? "agent names" : "skill folders"} to entries`,
-            at: jsonRootSpan(file)
-          });
+          Object.hasOwn(data, kind) || report({ messageId: kind === "agents" ? "missingAgents" : "missingSkills", at: jsonRootSpan(file) });
           return;
         }
         let inside2 = folder + sep4, names2 = /* @__PURE__ */ new Map();
@@ -19813,23 +19832,23 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
         let what = kind === "agents" ? "agent" : "skill", keyAt = jsonKeySpan(file, [kind]);
         for (let [name, path3] of names2)
           Object.hasOwn(entries, name) || report({
-            message: `Missing catalog entry for ${what} \`${name}\`, expected one entry per ${what} in ${kind}/ (the generated tables leave it out)`,
+            messageId: "missingEntry",
+            data: { what, name, kind },
             at: keyAt,
             related: [{ file: path3, line: 1, column: 1, message: `${what} \`${name}\`` }]
           });
-        for (let name of Object.keys(entries)) {
-          if (names2.has(name)) continue;
-          let found2 = kind === "agents" ? `an agent named \`${name}\`` : `a skill folder \`${name}\``;
-          report({
-            message: `Unexpected catalog entry \`${name}\`, expected ${found2} in ${kind}/${didYouMean(name, names2.keys())} (the generated tables would point at nothing)`,
+        for (let name of Object.keys(entries))
+          names2.has(name) || report({
+            messageId: kind === "agents" ? "unknownAgent" : "unknownSkill",
+            data: { name, suggestion: didYouMean(name, names2.keys()) },
             at: jsonKeySpan(file, [kind, name])
           });
-        }
         let root2 = dirname5(folder), otherCatalog = join4(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter(
           (s) => dirname5(dirname5(dirname5(s.file.path))) === root2 && basename2(dirname5(dirname5(s.file.path))) === "skills"
         ).length : project.agents.filter((a) => a.file.path.startsWith(join4(root2, "agents") + sep4)).length;
         otherCount > 0 && !existsSync3(otherCatalog) && report({
-          message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`,
+          messageId: "missingCatalog",
+          data: { other, kind, count: otherCount, things: otherCount === 1 ? other.slice(0, -1) : other },
           at: jsonRootSpan(file)
         });
       }
@@ -19851,12 +19870,16 @@ var directive, content_directive_density_default, init_content_directive_density
       optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["agent", "skill"],
+      messages: {
+        tooMany: "Unexpected all-caps directive `{{directive}}` past the first {{max}}, expected at most {{max}} per body"
+      },
       check({ file, options, report }) {
         let max = typeof options.max == "number" ? options.max : 15, fenced = file.scan.fences.map((f) => [f.start, f.contentEnd]), body = file.text.slice(file.bodyOffset), count = 0;
         for (let m of body.matchAll(directive)) {
           let at = file.bodyOffset + m.index;
           fenced.some(([a, b]) => at >= a && at < b) || (count++, count === max + 1 && report({
-            message: `Unexpected all-caps directive \`${m[0]}\` past the first ${max}, expected at most ${max} per body`,
+            messageId: "tooMany",
+            data: { directive: m[0], max },
             at: offsetSpan(file, at, at + m[0].length)
           }));
         }
@@ -19878,6 +19901,9 @@ var goFence, sleep, content_no_sleep_polling_default, init_content_no_sleep_poll
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "markdown"],
+      messages: {
+        sleep: "Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)"
+      },
       check({ file, report }) {
         for (let fence of file.scan.fences) {
           if (!goFence.has(fence.lang)) continue;
@@ -19893,7 +19919,7 @@ var goFence, sleep, content_no_sleep_polling_default, init_content_no_sleep_poll
             if (/\/\/\s*(?:bad|don't|do not|avoid)/i.test(line)) continue;
             let start = fence.contentStart + m.index;
             report({
-              message: "Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)",
+              messageId: "sleep",
               at: offsetSpan(file, start, start + m[0].length - 1)
             });
           }
@@ -19942,6 +19968,11 @@ var contractMeta, known, contracts_example_valid_default, init_contracts_example
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "markdown", "readme"],
+      messages: {
+        unknownContract: "Unexpected contract `{{name}}`, expected one of {{contracts}}",
+        invalidJson: "Unexpected invalid JSON in a `{{name}}` example: {{problem}}, expected strict JSON",
+        schema: "{{problem}} (schemas/{{name}}.schema.json)"
+      },
       check({ file, report }) {
         for (let fence of file.scan.fences) {
           if (fence.lang !== "json") continue;
@@ -19950,7 +19981,8 @@ var contractMeta, known, contracts_example_valid_default, init_contracts_example
           let name = claim[1], fenceLine = file.text.slice(fence.start, fence.contentStart), nameAt = fence.start + fenceLine.indexOf(`contract=${name}`) + 9;
           if (!known.includes(name)) {
             report({
-              message: `Unexpected contract \`${name}\`, expected one of ${known.map((n) => `\`${n}\``).join(", ")}`,
+              messageId: "unknownContract",
+              data: { name, contracts: known.map((n) => `\`${n}\``).join(", ") },
               at: offsetSpan(file, nameAt, nameAt + name.length)
             });
             continue;
@@ -19959,7 +19991,8 @@ var contractMeta, known, contracts_example_valid_default, init_contracts_example
           if (parsed.value === void 0) {
             let e = parsed.errors[0];
             report({
-              message: `Unexpected invalid JSON in a \`${name}\` example: ${e.message}, expected strict JSON`,
+              messageId: "invalidJson",
+              data: { name, problem: e.message },
               at: offsetSpan(file, base + e.start, base + e.end)
             });
             continue;
@@ -19973,7 +20006,8 @@ var contractMeta, known, contracts_example_valid_default, init_contracts_example
                 if (node2 && (at = problem.atKey && path3.length === problem.path.length ? [node2.keyStart, node2.keyEnd] : [node2.valueStart, node2.valueEnd]), path3.length === 0) break;
               }
               report({
-                message: `${problem.message} (schemas/${name}.schema.json)`,
+                messageId: "schema",
+                data: { problem: problem.message, name },
                 at: at ? offsetSpan(file, base + at[0], base + at[1]) : offsetSpan(file, nameAt, nameAt + name.length)
               });
             }
@@ -19989,7 +20023,7 @@ var found, file_encoding_default, init_file_encoding = __esm({
     "use strict";
     init_check();
     init_diagnostics();
-    found = { binary: "binary content", utf16: "a UTF-16 file", "not-utf8": "text that is not UTF-8" }, file_encoding_default = {
+    found = { binary: "binary", utf16: "utf16", "not-utf8": "notUtf8" }, file_encoding_default = {
       id: "file/encoding",
       description: "Files that are binary, UTF-16 or not valid UTF-8",
       rationale: "Claude Code decodes agent and skill files as UTF-8: a UTF-16 file or invalid bytes give unreadable front matter, so the file is dropped or garbled.",
@@ -19998,9 +20032,14 @@ var found, file_encoding_default, init_file_encoding = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
       includeUnreadable: !0,
+      messages: {
+        binary: "Unexpected binary content ({{detail}}), expected UTF-8 text",
+        utf16: "Unexpected a UTF-16 file ({{detail}}), expected UTF-8 text",
+        notUtf8: "Unexpected text that is not UTF-8 ({{detail}}), expected UTF-8 text"
+      },
       check({ file, report }) {
         let r = file.read;
-        r.ok || !(r.problem in found) || report({ message: `Unexpected ${found[r.problem]} (${r.detail}), expected UTF-8 text`, at: pointAt(1) });
+        r.ok || !(r.problem in found) || report({ messageId: found[r.problem], data: { detail: r.detail }, at: pointAt(1) });
       }
     };
   }
@@ -20029,13 +20068,18 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["plugin-manifest", "marketplace", "hooks", "catalog", "settings", "mcp", "monitors", "lsp"],
+      messages: {
+        invalid: "Unexpected invalid JSON: {{problem}}, expected strict JSON ({{consequence}})",
+        duplicateKey: "Unexpected duplicate key `{{key}}`, expected each key once (JSON.parse keeps only the last value)"
+      },
       check({ file, report }) {
         let json2 = file.json, first2 = json2?.errors[0];
         if (!json2 || !first2) return;
         let kind = file.kind;
         if (json2.value === void 0)
           report({
-            message: `Unexpected invalid JSON: ${first2.message}, expected strict JSON (${consequence[kind]})`,
+            messageId: "invalid",
+            data: { problem: first2.message, consequence: consequence[kind] },
             at: offsetSpan(file, first2.start, first2.end)
           });
         else if (/unique/.test(first2.message)) {
@@ -20043,7 +20087,8 @@ var consequence, file_json_syntax_default, init_file_json_syntax = __esm({
           key.lastIndex = first2.start;
           let end = key.exec(file.text) ? key.lastIndex : first2.end;
           report({
-            message: `Unexpected duplicate key \`${file.text.slice(first2.start + 1, end - 1)}\`, expected each key once (JSON.parse keeps only the last value)`,
+            messageId: "duplicateKey",
+            data: { key: file.text.slice(first2.start + 1, end - 1) },
             at: offsetSpan(file, first2.start, end)
           });
         }
@@ -20068,13 +20113,19 @@ var file_name_not_loaded_default, init_file_name_not_loaded = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command"],
       includeUnreadable: !0,
+      messages: {
+        skillName: "Unexpected skill file name `{{name}}`, expected `SKILL.md` (Claude Code does not load this file)",
+        extension: "Unexpected extension `{{extension}}`, expected `.md` (Claude Code does not load this file)"
+      },
       check({ file, report }) {
         let name = basename3(file.path);
         file.kind === "skill" && name !== "SKILL.md" ? report({
-          message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`,
+          messageId: "skillName",
+          data: { name },
           at: pointAt(1)
         }) : file.kind !== "skill" && extname(name) !== ".md" && report({
-          message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`,
+          messageId: "extension",
+          data: { extension: extname(name) },
           at: pointAt(1)
         });
       }
@@ -20098,9 +20149,13 @@ var file_too_large_default, init_file_too_large = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
       includeUnreadable: !0,
+      messages: {
+        tooLarge: "Unexpected file of {{bytes}} bytes, expected at most {{max}} bytes (Claude Code skips larger files)"
+      },
       check({ file, report }) {
         !file.read.ok && file.read.problem === "too-large" && report({
-          message: `Unexpected file of ${file.read.bytes} bytes, expected at most ${maxFileBytes} bytes (Claude Code skips larger files)`,
+          messageId: "tooLarge",
+          data: { bytes: String(file.read.bytes), max: maxFileBytes },
           at: pointAt(1)
         });
       }
@@ -20123,8 +20178,11 @@ var file_unreadable_default, init_file_unreadable = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
       includeUnreadable: !0,
+      messages: {
+        unreadable: "Unexpected unreadable file ({{detail}}), expected a readable regular file"
+      },
       check({ file, report }) {
-        !file.read.ok && file.read.problem === "unreadable" && report({ message: `Unexpected unreadable file (${file.read.detail}), expected a readable regular file`, at: pointAt(1) });
+        !file.read.ok && file.read.problem === "unreadable" && report({ messageId: "unreadable", data: { detail: file.read.detail }, at: pointAt(1) });
       }
     };
   }
@@ -20198,14 +20256,21 @@ var frontmatter_empty_tools_default, init_frontmatter_empty_tools = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        bare: "Unexpected an empty `tools:` for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)",
+        emptyList: "Unexpected an empty list for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)",
+        emptyString: "Unexpected an empty string for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)",
+        wrongType: "Unexpected a {{type}} for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (!data || !("tools" in data)) return;
         let value = data.tools;
         if (splitToolList(value).length > 0) return;
-        let found2 = value === null ? "an empty `tools:`" : Array.isArray(value) ? "an empty list" : typeof value == "string" ? "an empty string" : `a ${typeof value}`;
+        let messageId = value === null ? "bare" : Array.isArray(value) ? "emptyList" : typeof value == "string" ? "emptyString" : "wrongType";
         report({
-          message: `Unexpected ${found2} for \`tools\`, expected at least one tool name (this agent gets zero tools; omit \`tools\` to inherit all)`,
+          messageId,
+          data: { type: typeof value },
           at: keySpan(file, ["tools"])
         });
       }
@@ -20228,6 +20293,13 @@ var frontmatter_foreign_key_default, init_frontmatter_foreign_key = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        pluginOnly: "Unexpected `{{key}}` in a project agent, expected `description` (Claude Code reads `{{key}}` only in plugin agents; here it logs it as unknown and ignores it)",
+        foreignInPlugin: "Unexpected `{{key}}` in a plugin {{kind}}: {{why}}",
+        foreignInAgent: "Unexpected `{{key}}` in an agent: {{why}}",
+        foreign: "Unexpected `{{key}}` in a {{kind}}: {{why}}",
+        isolation: "Unexpected `isolation: {{isolation}}` in a plugin agent, expected {{allowed}} (Claude Code drops any other isolation of a plugin agent without a word)"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (!data) return;
@@ -20235,20 +20307,23 @@ var frontmatter_foreign_key_default, init_frontmatter_foreign_key = __esm({
         for (let key of Object.keys(data)) {
           if (kind === "agent" && !pluginAgent && pluginAgentOnlyKeys.has(key)) {
             report({
-              message: `Unexpected \`${key}\` in a project agent, expected \`description\` (Claude Code reads \`${key}\` only in plugin agents; here it logs it as unknown and ignores it)`,
+              messageId: "pluginOnly",
+              data: { key },
               at: keySpan(file, [key])
             });
             continue;
           }
           let own8 = (map4) => Object.hasOwn(map4, key) ? map4[key] : void 0, why = own8(foreignKeys[kind]) ?? (pluginAgent ? own8(ignoredInPluginAgents) : void 0);
           why && report({
-            message: `Unexpected \`${key}\` in ${file.scope.kind === "plugin" ? "a plugin " : kind === "agent" ? "an " : "a "}${kind}: ${why}`,
+            messageId: file.scope.kind === "plugin" ? "foreignInPlugin" : kind === "agent" ? "foreignInAgent" : "foreign",
+            data: { key, kind, why },
             at: keySpan(file, [key])
           });
         }
         let isolation = data.isolation;
         pluginAgent && typeof isolation == "string" && !pluginAgentIsolations.has(isolation) && report({
-          message: `Unexpected \`isolation: ${isolation}\` in a plugin agent, expected ${[...pluginAgentIsolations].map((v) => `\`${v}\``).join(" or ")} (Claude Code drops any other isolation of a plugin agent without a word)`,
+          messageId: "isolation",
+          data: { isolation, allowed: [...pluginAgentIsolations].map((v) => `\`${v}\``).join(" or ") },
           at: valueSpan(file, ["isolation"])
         });
       }
@@ -20269,13 +20344,19 @@ var frontmatter_missing_default, init_frontmatter_missing = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill"],
+      messages: {
+        unclosed: "Unexpected end of file inside the front matter, expected a closing `---` line",
+        missingSkill: "Unexpected file without front matter, expected a `---` block at the top (Claude Code takes the description from the first body line)",
+        missingPluginAgent: "Unexpected file without front matter, expected a `---` block at the top (Claude Code loads this plugin agent under its file name, with every tool)",
+        missingAgent: "Unexpected file without front matter, expected a `---` block at the top (Claude Code skips it as a document, not an agent)"
+      },
       check({ file, report }) {
         if (file.frontmatter) {
-          file.frontmatter.closeLine === null && report({ message: "Unexpected end of file inside the front matter, expected a closing `---` line", at: pointAt(1) });
+          file.frontmatter.closeLine === null && report({ messageId: "unclosed", at: pointAt(1) });
           return;
         }
-        let what = file.kind === "skill" ? "Claude Code takes the description from the first body line" : file.scope.kind === "plugin" ? "Claude Code loads this plugin agent under its file name, with every tool" : "Claude Code skips it as a document, not an agent";
-        report({ message: `Unexpected file without front matter, expected a \`---\` block at the top (${what})`, at: pointAt(1) });
+        let messageId = file.kind === "skill" ? "missingSkill" : file.scope.kind === "plugin" ? "missingPluginAgent" : "missingAgent";
+        report({ messageId, at: pointAt(1) });
       }
     };
   }
@@ -20315,10 +20396,14 @@ var frontmatter_misspelt_key_default, init_frontmatter_misspelt_key = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        misspelt: "Unexpected key `{{key}}` in {{kind}} front matter, expected `{{meant}}` (Claude Code ignores the misspelt key)"
+      },
       check({ file, report }) {
         for (let { key, meant } of unreadKeys(file))
           meant && report({
-            message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`,
+            messageId: "misspelt",
+            data: { key, kind: file.kind, meant },
             at: keySpan(file, [key])
           });
       }
@@ -20339,16 +20424,19 @@ var descriptionLine, frontmatter_multiline_description_default, init_frontmatter
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        folded: "Unexpected a folded (`>`) block scalar, expected a one-line double-quoted string with `\\n` escapes",
+        literal: "Unexpected a literal (`|`) block scalar, expected a one-line double-quoted string with `\\n` escapes",
+        multiline: "Unexpected a description spread over several lines, expected a one-line double-quoted string with `\\n` escapes"
+      },
       check({ file, report }) {
         let fm = file.frontmatter;
         if (!fm?.data || typeof fm.data.description != "string") return;
         let m = descriptionLine.exec(fm.text);
         if (!m) return;
-        let value = m[1], block = /^[|>]/.test(value) ? value.startsWith(">") ? "folded (`>`)" : "literal (`|`)" : null;
-        if (!block && !m[2]) return;
-        let found2 = block ? `a ${block} block scalar` : "a description spread over several lines";
-        report({
-          message: `Unexpected ${found2}, expected a one-line double-quoted string with \`\\n\` escapes`,
+        let value = m[1], block = /^[|>]/.test(value) ? value.startsWith(">") ? "folded" : "literal" : null;
+        !block && !m[2] || report({
+          messageId: block ?? "multiline",
           at: keySpan(file, ["description"])
         });
       }
@@ -20371,6 +20459,9 @@ var schemaOf, frontmatter_schema_default, init_frontmatter_schema = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        schema: "{{problem}}"
+      },
       check({ file, report }) {
         let fm = file.frontmatter;
         if (!fm?.data) return;
@@ -20378,7 +20469,7 @@ var schemaOf, frontmatter_schema_default, init_frontmatter_schema = __esm({
         if (!validate2(fm.data))
           for (let problem of describeErrors(validate2.errors, fm.data)) {
             let at = problem.path.length === 0 ? fenceSpan(file) : problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path);
-            report({ message: problem.message, at });
+            report({ messageId: "schema", data: { problem: problem.message }, at });
           }
       }
     };
@@ -20399,10 +20490,14 @@ var frontmatter_unknown_key_default, init_frontmatter_unknown_key = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        unknown: "Unexpected key `{{key}}` in {{kind}} front matter, expected a key Claude Code reads (it has no effect)"
+      },
       check({ file, report }) {
         for (let { key, meant } of unreadKeys(file))
           meant || report({
-            message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected a key Claude Code reads (it has no effect)`,
+            messageId: "unknown",
+            data: { key, kind: file.kind },
             at: keySpan(file, [key])
           });
       }
@@ -20425,10 +20520,18 @@ var frontmatter_unknown_model_default, init_frontmatter_unknown_model = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        unknown: "Unexpected model `{{model}}`, expected one of {{aliases}} or a `claude-\u2026` model id{{suggestion}}"
+      },
       check({ file, report }) {
         let model = file.frontmatter?.data?.model;
         typeof model != "string" || model === "" || isKnownModel(model) || report({
-          message: `Unexpected model \`${model}\`, expected one of ${[...modelAliases].map((m) => `\`${m}\``).join(", ")} or a \`claude-\u2026\` model id${didYouMean(model, modelAliases)}`,
+          messageId: "unknown",
+          data: {
+            model,
+            aliases: [...modelAliases].map((m) => `\`${m}\``).join(", "),
+            suggestion: didYouMean(model, modelAliases)
+          },
           at: valueSpan(file, ["model"])
         });
       }
@@ -20450,12 +20553,17 @@ var frontmatter_yaml_strict_default, init_frontmatter_yaml_strict = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command", "markdown"],
       fixable: !0,
+      messages: {
+        resource: "Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code does not read it; other YAML parsers fail{{quoting}})",
+        recovered: "Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code loads it only after quoting values itself; other YAML parsers fail{{quoting}})"
+      },
       check({ file, report }) {
         let fm = file.frontmatter;
         if (!fm || fm.language !== "yaml" && fm.language !== "yml" || fm.errors.length === 0 || !fm.recoveredByClaude && file.kind !== "markdown") return;
-        let first2 = fm.errors[0], consequence2 = file.kind === "markdown" ? "Claude Code does not read it; other YAML parsers fail" : "Claude Code loads it only after quoting values itself; other YAML parsers fail";
+        let first2 = fm.errors[0];
         report({
-          message: `Unexpected invalid YAML: ${first2.message}, expected strict YAML 1.2 (${consequence2}${fm.quotingFix ? "; quoting the value fixes it" : ""})`,
+          messageId: file.kind === "markdown" ? "resource" : "recovered",
+          data: { problem: first2.message, quoting: fm.quotingFix ? "; quoting the value fixes it" : "" },
           at: offsetSpan(file, first2.start, first2.end),
           ...fm.quotingFix ? { fix: fm.quotingFix } : {}
         });
@@ -20479,20 +20587,28 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
       scope: "file",
       kinds: ["agent", "skill", "command"],
       fixable: !0,
+      messages: {
+        notYaml: "Unexpected `{{language}}` front matter, expected YAML (it is never evaluated; Claude Code reads no fields from it)",
+        invalid: "Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code drops every field{{quoting}})",
+        invalidPluginAgent: "Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code drops every field and loads this plugin agent under its file name with every tool{{quoting}})",
+        invalidAgent: "Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code drops every field, so this agent does not load{{quoting}})"
+      },
       check({ file, report }) {
         let fm = file.frontmatter;
         if (!fm) return;
         if (fm.language !== "yaml" && fm.language !== "yml") {
           report({
-            message: `Unexpected \`${fm.language}\` front matter, expected YAML (it is never evaluated; Claude Code reads no fields from it)`,
+            messageId: "notYaml",
+            data: { language: fm.language },
             at: fenceSpan(file)
           });
           return;
         }
         if (fm.errors.length === 0 || fm.recoveredByClaude) return;
-        let first2 = fm.errors[0], consequence2 = file.kind !== "agent" ? "Claude Code drops every field" : file.scope.kind === "plugin" ? "Claude Code drops every field and loads this plugin agent under its file name with every tool" : "Claude Code drops every field, so this agent does not load";
+        let first2 = fm.errors[0], messageId = file.kind !== "agent" ? "invalid" : file.scope.kind === "plugin" ? "invalidPluginAgent" : "invalidAgent";
         report({
-          message: `Unexpected invalid YAML: ${first2.message}, expected strict YAML 1.2 (${consequence2}${fm.quotingFix ? "; quoting the value fixes it" : ""})`,
+          messageId,
+          data: { problem: first2.message, quoting: fm.quotingFix ? "; quoting the value fixes it" : "" },
           at: offsetSpan(file, first2.start, first2.end),
           ...fm.quotingFix ? { fix: fm.quotingFix } : {}
         });
@@ -30314,8 +30430,8 @@ var order, VFile, init_lib21 = __esm({
        *   Message.
        */
       fail(causeOrReason, optionsOrParentOrPlace, origin) {
-        let message2 = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-        throw message2.fatal = !0, message2;
+        let message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+        throw message.fatal = !0, message;
       }
       /**
        * Create an info message for `reason` associated with the file.
@@ -30376,8 +30492,8 @@ var order, VFile, init_lib21 = __esm({
        *   Message.
        */
       info(causeOrReason, optionsOrParentOrPlace, origin) {
-        let message2 = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-        return message2.fatal = void 0, message2;
+        let message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+        return message.fatal = void 0, message;
       }
       /**
        * Create a message for `reason` associated with the file.
@@ -30438,13 +30554,13 @@ var order, VFile, init_lib21 = __esm({
        *   Message.
        */
       message(causeOrReason, optionsOrParentOrPlace, origin) {
-        let message2 = new VFileMessage(
+        let message = new VFileMessage(
           // @ts-expect-error: the overloads are fine.
           causeOrReason,
           optionsOrParentOrPlace,
           origin
         );
-        return this.path && (message2.name = this.path + ":" + message2.name, message2.file = this.path), message2.fatal = !1, this.messages.push(message2), message2;
+        return this.path && (message.name = this.path + ":" + message.name, message.file = this.path), message.fatal = !1, this.messages.push(message), message;
       }
       /**
        * Serialize the file.
@@ -31559,41 +31675,62 @@ var kindNames, index_markers_default, init_index_markers = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "markdown", "readme"],
+      messages: {
+        notAlone: "Unexpected text around an index marker, expected the marker alone on its line",
+        unmatchedEnd: "Unexpected `{{endMarker}}` without a start marker, expected `<!-- backend-team:index NAME -->` before it",
+        unmatchedStart: "Unexpected start of region `{{name}}` without an end marker, expected `{{endMarker}}` on its own line after the table",
+        nested: "Unexpected start of region `{{name}}` inside region `{{outerName}}`, expected regions not to nest (close `{{outerName}}` first)",
+        noName: "Unexpected index marker without a region name, expected `<!-- backend-team:index NAME -->` with NAME one of {{known}}",
+        unknown: "Unexpected index region `{{name}}`, expected one of {{known}}{{suggestion}}",
+        wrongKind: "Unexpected region `{{name}}` in {{kind}}, expected it in {{expected}}",
+        missingData: "Unexpected region `{{name}}` without its data file, expected `{{path}}` to exist (the table is generated from it)",
+        badData: "Unexpected data in `{{path}}` for region `{{name}}`: {{detail}}"
+      },
       check({ file, project, settings, report }) {
         let scan2 = regionsOf(file), known2 = regionNames.map((n) => `\`${n}\``).join(", "), at = (m) => offsetSpan(file, m.start, m.end);
         for (let p of scan2.problems)
-          p.kind === "not-alone" ? report({ message: "Unexpected text around an index marker, expected the marker alone on its line", at: at(p.marker) }) : p.kind === "unmatched-end" ? report({
-            message: `Unexpected \`${endMarker}\` without a start marker, expected \`<!-- backend-team:index NAME -->\` before it`,
+          p.kind === "not-alone" ? report({ messageId: "notAlone", at: at(p.marker) }) : p.kind === "unmatched-end" ? report({
+            messageId: "unmatchedEnd",
+            data: { endMarker },
             at: at(p.marker)
           }) : p.kind === "unmatched-start" ? report({
-            message: `Unexpected start of region \`${p.name}\` without an end marker, expected \`${endMarker}\` on its own line after the table`,
+            messageId: "unmatchedStart",
+            data: { name: p.name, endMarker },
             at: at(p.marker)
           }) : report({
-            message: `Unexpected start of region \`${p.name}\` inside region \`${p.outerName}\`, expected regions not to nest (close \`${p.outerName}\` first)`,
+            messageId: "nested",
+            data: { name: p.name, outerName: p.outerName },
             at: at(p.marker),
             related: [{ file: file.path, ...file.source.position(p.outer.start), message: `region \`${p.outerName}\` starts here` }]
           });
         for (let region of scan2.regions) {
           let type = own7(regionTypes, region.name);
           if (!type) {
-            report({
-              message: region.name === "" ? `Unexpected index marker without a region name, expected \`<!-- backend-team:index NAME -->\` with NAME one of ${known2}` : `Unexpected index region \`${region.name}\`, expected one of ${known2}${didYouMean(region.name, regionNames)}`,
+            region.name === "" ? report({ messageId: "noName", data: { known: known2 }, at: at(region.open) }) : report({
+              messageId: "unknown",
+              data: { name: region.name, known: known2, suggestion: didYouMean(region.name, regionNames) },
               at: at(region.open)
             });
             continue;
           }
           if (!type.kinds.includes(file.kind)) {
             report({
-              message: `Unexpected region \`${region.name}\` in ${kindNames[file.kind] ?? file.kind}, expected it in ${type.kinds.map((k) => kindNames[k] ?? k).join(" or ")}`,
+              messageId: "wrongKind",
+              data: {
+                name: region.name,
+                kind: kindNames[file.kind] ?? file.kind,
+                expected: type.kinds.map((k) => kindNames[k] ?? k).join(" or ")
+              },
               at: at(region.open)
             });
             continue;
           }
           let generated = generate(file, project, region, settings.rules);
-          generated.ok || report({
-            message: generated.problem === "missing-data" ? `Unexpected region \`${region.name}\` without its data file, expected \`${generated.path}\` to exist (the table is generated from it)` : `Unexpected data in \`${generated.path}\` for region \`${region.name}\`: ${generated.detail}`,
+          generated.ok || (generated.problem === "missing-data" ? report({ messageId: "missingData", data: { name: region.name, path: generated.path }, at: at(region.open) }) : report({
+            messageId: "badData",
+            data: { name: region.name, path: generated.path, detail: generated.detail },
             at: at(region.open)
-          });
+          }));
         }
       }
     };
@@ -32140,6 +32277,9 @@ var index_stale_default, init_index_stale = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "markdown", "readme"],
+      messages: {
+        stale: "Unexpected stale `{{name}}` region, expected the table generated from the current files; run `npx backend-team generate` (or `npx backend-team validate --fix`)"
+      },
       fixable: !0,
       check({ file, project, settings, report }) {
         if (!(regionsOf(file).regions.length > 0 && installedAmong([file.path]).size > 0))
@@ -32150,7 +32290,8 @@ var index_stale_default, init_index_stale = __esm({
             if (!generated.ok) continue;
             let expected = renderRegion(generated.table, region.open.eol);
             file.text.slice(region.innerStart, region.innerEnd) !== expected && report({
-              message: `Unexpected stale \`${region.name}\` region, expected the table generated from the current files; run \`npx backend-team generate\` (or \`npx backend-team validate --fix\`)`,
+              messageId: "stale",
+              data: { name: region.name },
               at: offsetSpan(file, region.open.start, region.open.end),
               fix: [{ start: region.innerStart, end: region.innerEnd, text: expected }]
             });
@@ -32187,7 +32328,7 @@ var SERVER_TYPES, refusedInFiles, init_server_type = __esm({
 });
 
 // scripts/lib/checks/mcp-server-config.ts
-var skipped, mcp_server_config_default, init_mcp_server_config = __esm({
+var mcp_server_config_default, init_mcp_server_config = __esm({
   "scripts/lib/checks/mcp-server-config.ts"() {
     "use strict";
     init_check();
@@ -32196,7 +32337,7 @@ var skipped, mcp_server_config_default, init_mcp_server_config = __esm({
     init_schema_problems();
     init_schemas();
     init_server_type();
-    skipped = "Claude Code skips this server", mcp_server_config_default = {
+    mcp_server_config_default = {
       id: "mcp/server-config",
       description: "`.mcp.json` files (project, plugin, or named by a manifest's `mcpServers`) whose servers do not match the MCP server shape",
       rationale: 'Claude Code reads MCP servers from the `mcpServers` map and checks each one against the shape its `type` selects: stdio (the default) needs `command`, sse, http, streamable-http and ws need `url`. A server that fails is skipped with a line only `claude mcp list` shows, and its tools are missing from every session; a project `.mcp.json` whose top level is not `{"mcpServers": {...}}` loads no server at all (a plugin\'s may also be the bare server map). A `url` without `type` is read as a stdio server without a command.',
@@ -32204,23 +32345,28 @@ var skipped, mcp_server_config_default, init_mcp_server_config = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["mcp"],
+      messages: {
+        serversKey: 'Unexpected a top-level `servers` key, expected `{"mcpServers": {<name>: {...}}}` (Claude Code loads no server from this file)',
+        unwrapped: 'Unexpected servers without the `mcpServers` wrapper, expected `{"mcpServers": {<name>: {...}}}` (Claude Code loads no server from this file)',
+        notServerMap: 'Unexpected {{value}}, expected `{"mcpServers": {<name>: {...}}}` (Claude Code loads no server from this file)',
+        serverType: "{{problem}} (Claude Code skips this server)",
+        schema: "{{problem}} (Claude Code skips this server)"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (value === void 0) return;
         let bare = file.scope.kind === "plugin" && isRecord(value) && !("mcpServers" in value);
         if (!bare && (!isRecord(value) || !isRecord(value.mcpServers))) {
-          let servers2 = isRecord(value) && "servers" in value && !("mcpServers" in value), found2 = servers2 ? "a top-level `servers` key" : isRecord(value) && !("mcpServers" in value) ? "servers without the `mcpServers` wrapper" : show(isRecord(value) ? value.mcpServers : value);
-          report({
-            message: `Unexpected ${found2}, expected \`{"mcpServers": {<name>: {...}}}\` (Claude Code loads no server from this file)`,
-            at: isRecord(value) && "mcpServers" in value ? jsonValueSpan(file, ["mcpServers"]) : servers2 ? jsonKeySpan(file, ["servers"]) : jsonRootSpan(file)
-          });
+          let servers2 = isRecord(value) && "servers" in value && !("mcpServers" in value), at = isRecord(value) && "mcpServers" in value ? jsonValueSpan(file, ["mcpServers"]) : servers2 ? jsonKeySpan(file, ["servers"]) : jsonRootSpan(file);
+          servers2 ? report({ messageId: "serversKey", at }) : isRecord(value) && !("mcpServers" in value) ? report({ messageId: "unwrapped", at }) : report({ messageId: "notServerMap", data: { value: show(isRecord(value) ? value.mcpServers : value) }, at });
           return;
         }
         let prefix = bare ? [] : ["mcpServers"], servers = bare ? value : value.mcpServers, reported = /* @__PURE__ */ new Set();
         for (let [name, server] of Object.entries(servers)) {
           let problem = serverTypeProblem(name, server);
           problem && (reported.add(name), report({
-            message: `${problem.message} (${skipped})`,
+            messageId: "serverType",
+            data: { problem: problem.message },
             at: problem.atType ? jsonValueSpan(file, [...prefix, name, "type"]) : jsonKeySpan(file, [...prefix, name])
           }));
         }
@@ -32228,8 +32374,8 @@ var skipped, mcp_server_config_default, init_mcp_server_config = __esm({
         if (!validate2(wrapped))
           for (let problem of describeSchemaErrors(validate2.errors, wrapped)) {
             if (problem.path[0] === "mcpServers" && reported.has(String(problem.path[1]))) continue;
-            let path3 = [...prefix, ...problem.path.slice(1)], message2 = bare ? problem.message.replace(/`mcpServers\./g, "`") : problem.message;
-            report({ message: `${message2} (${skipped})`, at: jsonProblemSpan(file, { ...problem, path: path3 }) });
+            let path3 = [...prefix, ...problem.path.slice(1)], message = bare ? problem.message.replace(/`mcpServers\./g, "`") : problem.message;
+            report({ messageId: "schema", data: { problem: message }, at: jsonProblemSpan(file, { ...problem, path: path3 }) });
           }
       }
     };
@@ -32316,12 +32462,21 @@ var memory_import_depth_default, init_memory_import_depth = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["memory"],
+      messages: {
+        tooDeep: "Unexpected import chain {{depth}} levels deep ({{chain}}), expected at most {{max}} (Claude Code does not load {{dropped}})"
+      },
       check({ file, report }) {
         let own8 = findImports(file.text, file.bodyOffset, file.path, file.scope.root);
         for (let { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root)) {
           let first2 = chain.length > 1 ? own8.find((o) => o.resolved === chain[1]) : imp, shown2 = [...chain, imp.resolved].map((p) => relative5(file.scope.root, p)).join(" \u2192 ");
           report({
-            message: `Unexpected import chain ${MAX_IMPORT_DEPTH + 1} levels deep (${shown2}), expected at most ${MAX_IMPORT_DEPTH} (Claude Code does not load ${relative5(file.scope.root, imp.resolved)})`,
+            messageId: "tooDeep",
+            data: {
+              depth: MAX_IMPORT_DEPTH + 1,
+              chain: shown2,
+              max: MAX_IMPORT_DEPTH,
+              dropped: relative5(file.scope.root, imp.resolved)
+            },
             at: offsetSpan(file, (first2 ?? imp).start - 1, (first2 ?? imp).end)
           });
         }
@@ -32347,19 +32502,25 @@ var memory_import_missing_default, init_memory_import_missing = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["memory"],
+      messages: {
+        trailing: "Unexpected `{{trailing}}` right after the import `@{{path}}`, expected white space after the path (Claude Code reads the punctuation as part of the file name and drops the import silently)",
+        missing: "Unexpected import `@{{target}}` of a file that does not exist ({{resolved}}), expected a path to a file, relative to this one (Claude Code drops the import silently)"
+      },
       check({ file, report }) {
         for (let imp of findImports(file.text, file.bodyOffset, file.path, file.scope.root)) {
           if (!imp.fileLike || !imp.resolved || importLoads(imp)) continue;
           let bare = imp.trailing ? imp.resolved.slice(0, imp.resolved.length - imp.trailing.length) : null;
           if (bare && existsSync5(bare)) {
             report({
-              message: `Unexpected \`${imp.trailing}\` right after the import \`@${imp.target.slice(0, -imp.trailing.length)}\`, expected white space after the path (Claude Code reads the punctuation as part of the file name and drops the import silently)`,
+              messageId: "trailing",
+              data: { trailing: imp.trailing, path: imp.target.slice(0, -imp.trailing.length) },
               at: offsetSpan(file, imp.end - imp.trailing.length, imp.end)
             });
             continue;
           }
           report({
-            message: `Unexpected import \`@${imp.target}\` of a file that does not exist (${relative6(file.scope.root, imp.resolved)}), expected a path to a file, relative to this one (Claude Code drops the import silently)`,
+            messageId: "missing",
+            data: { target: imp.target, resolved: relative6(file.scope.root, imp.resolved) },
             at: offsetSpan(file, imp.start - 1, imp.end)
           });
         }
@@ -32369,12 +32530,12 @@ var memory_import_missing_default, init_memory_import_missing = __esm({
 });
 
 // scripts/lib/checks/memory-rule-paths.ts
-var otherToolsKeys, everywhere, isRule, shown, memory_rule_paths_default, init_memory_rule_paths = __esm({
+var otherToolsKeys, isRule, shown, memory_rule_paths_default, init_memory_rule_paths = __esm({
   "scripts/lib/checks/memory-rule-paths.ts"() {
     "use strict";
     init_check();
     init_locate();
-    otherToolsKeys = ["globs", "applyTo", "glob", "files"], everywhere = "Claude Code finds no glob in it and loads this rule in every session", isRule = (path3) => /(?:^|[\\/])\.claude[\\/]rules[\\/]/.test(path3), shown = (value) => typeof value == "string" ? value : JSON.stringify(value) ?? String(value), memory_rule_paths_default = {
+    otherToolsKeys = ["globs", "applyTo", "glob", "files"], isRule = (path3) => /(?:^|[\\/])\.claude[\\/]rules[\\/]/.test(path3), shown = (value) => typeof value == "string" ? value : JSON.stringify(value) ?? String(value), memory_rule_paths_default = {
       id: "memory/rule-paths",
       description: "Rules in `.claude/rules/` whose `paths` gives Claude Code no glob, or that scope themselves with another tool's key",
       rationale: "Claude Code scopes a rule file by its front matter's `paths`: a glob string (commas and `{a,b}` braces allowed) or a list of them, matched like `.gitignore` lines. A value that is neither (a number, a mapping), list items that are not strings, or an empty value give it no glob, and a rule with no glob is loaded into every session, which is the opposite of what the author asked for. Cursor's `globs` and Copilot's `applyTo` are not read at all. To load a rule always, leave `paths` out.",
@@ -32382,13 +32543,22 @@ var otherToolsKeys, everywhere, isRule, shown, memory_rule_paths_default, init_m
       defaultSeverity: "error",
       scope: "file",
       kinds: ["memory"],
+      messages: {
+        otherToolKey: "Unexpected `{{key}}` in a rule's front matter, expected `paths` (Claude Code reads only `paths`, so this rule loads in every session)",
+        emptyString: "Unexpected an empty `paths`, expected at least one glob (Claude Code finds no glob in it and loads this rule in every session; leave `paths` out to load it always)",
+        notGlob: "Unexpected `{{value}}` for `paths`, expected a glob or a list of globs such as `src/**/*.go` (Claude Code finds no glob in it and loads this rule in every session)",
+        emptyList: "Unexpected an empty `paths` list, expected at least one glob (Claude Code finds no glob in it and loads this rule in every session; leave `paths` out to load it always)",
+        nonStringItem: "Unexpected `{{value}}` in `paths`, expected a glob string (Claude Code drops it)",
+        nonStringItemNoGlob: "Unexpected `{{value}}` in `paths`, expected a glob string (Claude Code drops it; no glob is left, so it loads this rule in every session)"
+      },
       check({ file, report }) {
         if (!isRule(file.path) || !file.frontmatter) return;
         let data = file.data;
         if (!Object.hasOwn(data, "paths")) {
           for (let key of otherToolsKeys)
             Object.hasOwn(data, key) && report({
-              message: `Unexpected \`${key}\` in a rule's front matter, expected \`paths\` (Claude Code reads only \`paths\`, so this rule loads in every session)`,
+              messageId: "otherToolKey",
+              data: { key },
               at: keySpan(file, [key])
             });
           return;
@@ -32397,14 +32567,15 @@ var otherToolsKeys, everywhere, isRule, shown, memory_rule_paths_default, init_m
         if (paths == null) return;
         if (typeof paths == "string") {
           paths.split(",").every((p) => p.trim() === "") && report({
-            message: `Unexpected an empty \`paths\`, expected at least one glob (${everywhere}; leave \`paths\` out to load it always)`,
+            messageId: "emptyString",
             at: valueSpan(file, ["paths"])
           });
           return;
         }
         if (!Array.isArray(paths)) {
           report({
-            message: `Unexpected \`${shown(paths)}\` for \`paths\`, expected a glob or a list of globs such as \`src/**/*.go\` (${everywhere})`,
+            messageId: "notGlob",
+            data: { value: shown(paths) },
             at: valueSpan(file, ["paths"])
           });
           return;
@@ -32412,14 +32583,15 @@ var otherToolsKeys, everywhere, isRule, shown, memory_rule_paths_default, init_m
         let globs = paths.filter((p) => typeof p == "string" && p.trim() !== "");
         if (paths.length === 0) {
           report({
-            message: `Unexpected an empty \`paths\` list, expected at least one glob (${everywhere}; leave \`paths\` out to load it always)`,
+            messageId: "emptyList",
             at: valueSpan(file, ["paths"])
           });
           return;
         }
         paths.forEach((item, index2) => {
           typeof item != "string" && report({
-            message: `Unexpected \`${shown(item)}\` in \`paths\`, expected a glob string (Claude Code drops it${globs.length === 0 ? "; no glob is left, so it loads this rule in every session" : ""})`,
+            messageId: globs.length === 0 ? "nonStringItemNoGlob" : "nonStringItem",
+            data: { value: shown(item) },
             at: valueSpan(file, ["paths", index2])
           });
         });
@@ -32443,10 +32615,14 @@ var memory_size_default, init_memory_size = __esm({
       optionsSchema: { type: "object", properties: { max: { type: "integer", minimum: 0 } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["memory"],
+      messages: {
+        tooLong: "Unexpected memory file of {{length}} characters, expected at most {{max}} (it is sent with every request; move detail into scoped rules or files read on demand)"
+      },
       check({ file, options, report }) {
         let max = countOption(options, "max", 4e4), length = file.text.length;
         length <= max || report({
-          message: `Unexpected memory file of ${length.toLocaleString("en-US")} characters, expected at most ${max.toLocaleString("en-US")} (it is sent with every request; move detail into scoped rules or files read on demand)`,
+          messageId: "tooLong",
+          data: { length: length.toLocaleString("en-US"), max: max.toLocaleString("en-US") },
           at: offsetSpan(file, max)
         });
       }
@@ -32456,7 +32632,7 @@ var memory_size_default, init_memory_size = __esm({
 
 // scripts/lib/checks/names-agent-name-format.ts
 function agentNameRejection(name, scope) {
-  return name.includes(":") && scope !== "plugin" ? `Unexpected \`:\` in agent name \`${name}\`, expected a name without \`:\` (Claude Code rejects project agents with \`:\`, reserved for plugin namespacing)` : name.startsWith("-") ? `Unexpected leading \`-\` in agent name \`${name}\`, expected a name that starts with a letter or digit (Claude Code rejects this agent)` : name.length > nameLimit ? `Unexpected agent name of ${name.length} characters, expected at most ${nameLimit} (Claude Code rejects this agent)` : null;
+  return name.includes(":") && scope !== "plugin" ? { messageId: "colon", data: { name } } : name.startsWith("-") ? { messageId: "leadingDash", data: { name } } : name.length > nameLimit ? { messageId: "tooLong", data: { length: name.length, max: nameLimit } } : null;
 }
 var nameLimit, kebabNamePattern, names_agent_name_format_default, init_names_agent_name_format = __esm({
   "scripts/lib/checks/names-agent-name-format.ts"() {
@@ -32473,11 +32649,16 @@ var nameLimit, kebabNamePattern, names_agent_name_format_default, init_names_age
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        colon: "Unexpected `:` in agent name `{{name}}`, expected a name without `:` (Claude Code rejects project agents with `:`, reserved for plugin namespacing)",
+        leadingDash: "Unexpected leading `-` in agent name `{{name}}`, expected a name that starts with a letter or digit (Claude Code rejects this agent)",
+        tooLong: "Unexpected agent name of {{length}} characters, expected at most {{max}} (Claude Code rejects this agent)"
+      },
       check({ file, report }) {
         let name = file.frontmatter?.data?.name;
         if (typeof name != "string" || name === "") return;
-        let message2 = agentNameRejection(name, file.scope.kind);
-        message2 && report({ message: message2, at: valueSpan(file, ["name"]) });
+        let rejection = agentNameRejection(name, file.scope.kind);
+        rejection && report({ ...rejection, at: valueSpan(file, ["name"]) });
       }
     };
   }
@@ -32497,10 +32678,14 @@ var names_agent_name_matches_file_default, init_names_agent_name_matches_file = 
       defaultSeverity: "off",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        mismatch: "Unexpected agent name `{{name}}`, expected `{{stem}}` to match the file name `{{fileName}}` (Claude Code knows this agent only as `{{name}}`)"
+      },
       check({ file, report }) {
         let name = file.frontmatter?.data?.name, stem = basename9(file.path).replace(/\.md$/i, "");
         typeof name != "string" || name === "" || name === stem || report({
-          message: `Unexpected agent name \`${name}\`, expected \`${stem}\` to match the file name \`${basename9(file.path)}\` (Claude Code knows this agent only as \`${name}\`)`,
+          messageId: "mismatch",
+          data: { name, stem, fileName: basename9(file.path) },
           at: valueSpan(file, ["name"])
         });
       }
@@ -32522,20 +32707,24 @@ var kebabOf, names_agent_name_style_default, init_names_agent_name_style = __esm
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        colon: "Unexpected `:` in agent name `{{name}}`, expected lower-case kebab-case{{suggestion}} (in a plugin agent it adds a namespace level; copied into .claude/agents, Claude Code rejects it)",
+        fuzzy: "Unexpected {{found}} in agent name `{{name}}`, expected lower-case kebab-case{{suggestion}} (Claude Code loads it, but reaches it only through fuzzy lookup)",
+        notKebab: "Unexpected agent name `{{name}}`, expected lower-case kebab-case{{suggestion}} (Claude Code loads it; `^[a-z0-9]+(-[a-z0-9]+)*$` matches exactly everywhere)"
+      },
       check({ file, report }) {
         let name = file.frontmatter?.data?.name;
         if (typeof name != "string" || name === "" || kebabNamePattern.test(name) || agentNameRejection(name, file.scope.kind)) return;
-        let suggestion = kebabOf(name), expected = `expected lower-case kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ""}`, message2;
+        let suggestion = kebabOf(name), data = { name, suggestion: suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : "" }, at = valueSpan(file, ["name"]);
         if (name.includes(":"))
-          message2 = `Unexpected \`:\` in agent name \`${name}\`, ${expected} (in a plugin agent it adds a namespace level; copied into .claude/agents, Claude Code rejects it)`;
+          report({ messageId: "colon", data, at });
         else if (/[A-Z\s_]/.test(name)) {
           let kinds = [/[A-Z]/.test(name) && "capitals", /\s/.test(name) && "spaces", name.includes("_") && "underscores"].filter(
             (k) => !!k
-          );
-          message2 = `Unexpected ${kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}` : kinds[0]} in agent name \`${name}\`, ${expected} (Claude Code loads it, but reaches it only through fuzzy lookup)`;
+          ), found2 = kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}` : kinds[0];
+          report({ messageId: "fuzzy", data: { ...data, found: found2 }, at });
         } else
-          message2 = `Unexpected agent name \`${name}\`, ${expected} (Claude Code loads it; \`^[a-z0-9]+(-[a-z0-9]+)*$\` matches exactly everywhere)`;
-        report({ message: message2, at: valueSpan(file, ["name"]) });
+          report({ messageId: "notKebab", data, at });
       }
     };
   }
@@ -32559,6 +32748,11 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
       runtime: 'Of two project agents with one `name` only one is listed and spawned; the other is dropped (debug log: "Duplicate agent name \u2026 active: \u2026").',
       defaultSeverity: "error",
       scope: "project",
+      messages: {
+        duplicateAgent: "Unexpected duplicate agent name `{{name}}`, expected a name used once in {{scope}} (Claude Code loads only one of them, picked by file read order)",
+        duplicateSkillCommand: "Unexpected duplicate skill command name `{{name}}`, expected a name used once in {{scope}} (Claude Code lists both, and `skills:` and the Skill tool take the first match)",
+        duplicateSkillDisplay: "Unexpected duplicate skill display name `{{name}}`, expected a name used once in {{scope}} (Claude Code lists both, and `skills:` and the Skill tool take the first match)"
+      },
       check({ project, report }) {
         let agents = /* @__PURE__ */ new Map();
         for (let agent of [...project.agents].sort(byPath)) {
@@ -32569,7 +32763,8 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
           }
           report({
             file: agent.file.path,
-            message: `Unexpected duplicate agent name \`${agent.name}\`, expected a name used once in ${scopeName[agent.file.scope.kind]} (Claude Code loads only one of them, picked by file read order)`,
+            messageId: "duplicateAgent",
+            data: { name: agent.name, scope: scopeName[agent.file.scope.kind] },
             at: valueSpan(agent.file, ["name"]),
             related: [firstDefinedHere(first2)]
           });
@@ -32586,7 +32781,8 @@ var scopeKey, scopeName, byPath, names_no_duplicate_default, init_names_no_dupli
             }
             first2 !== skill.file && report({
               file: skill.file.path,
-              message: `Unexpected duplicate skill ${kind} name \`${name}\`, expected a name used once in ${scopeName[skill.file.scope.kind]} (Claude Code lists both, and \`skills:\` and the Skill tool take the first match)`,
+              messageId: kind === "command" ? "duplicateSkillCommand" : "duplicateSkillDisplay",
+              data: { name, scope: scopeName[skill.file.scope.kind] },
               at: valueSpan(skill.file, ["name"]),
               related: [firstDefinedHere(first2)]
             });
@@ -32611,14 +32807,17 @@ var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["skill"],
+      messages: {
+        mismatch: "Unexpected skill name `{{name}}`, expected `{{dir}}` to match the directory (Claude Code runs this skill as `/{{dir}}` and shows `{{name}}` only as its display name)",
+        mismatchStandard: "Unexpected skill name `{{name}}`, expected `{{dir}}` to match the directory (the Agent Skills standard requires `name` to equal the directory name)"
+      },
       check({ file, report, settings }) {
         let name = file.frontmatter?.data?.name, folder = dirname12(file.path);
         if (typeof name != "string" || name === "" || folder === file.scope.root) return;
         let dir = basename10(folder);
-        if (name === dir) return;
-        let why = settings.skillProfile === "agent-skills" ? "the Agent Skills standard requires `name` to equal the directory name" : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`;
-        report({
-          message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`,
+        name !== dir && report({
+          messageId: settings.skillProfile === "agent-skills" ? "mismatchStandard" : "mismatch",
+          data: { name, dir },
           at: valueSpan(file, ["name"])
         });
       }
@@ -32643,11 +32842,15 @@ var componentFolders, isFolder, plugin_components_in_manifest_folder_default, in
       defaultSeverity: "error",
       scope: "file",
       kinds: ["plugin-manifest"],
+      messages: {
+        insideManifestFolder: "Unexpected `.claude-plugin/{{folder}}/`, expected `{{folder}}/` at the plugin root, beside `.claude-plugin/` (Claude Code does not load components from inside it)"
+      },
       check({ file, report }) {
         let manifestDir = dirname13(file.path), value = file.json?.value, named = isRecord(value) ? componentPaths(value).map((p) => p.value.replace(/^\.\//, "")) : [];
         for (let folder of componentFolders)
           isFolder(join13(manifestDir, folder)) && (named.some((p) => p.startsWith(`.claude-plugin/${folder}`)) || report({
-            message: `Unexpected \`.claude-plugin/${folder}/\`, expected \`${folder}/\` at the plugin root, beside \`.claude-plugin/\` (Claude Code does not load components from inside it)`,
+            messageId: "insideManifestFolder",
+            data: { folder },
             at: jsonRootSpan(file)
           }));
       }
@@ -32727,18 +32930,24 @@ var plugin_hook_script_default, init_plugin_hook_script = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["hooks", "plugin-manifest"],
+      messages: {
+        missing: "Unexpected missing script `${CLAUDE_PLUGIN_ROOT}/{{script}}`, expected a file the plugin ships (the hook fails every time it runs)",
+        relative: "Unexpected relative script path `{{script}}`, expected `${CLAUDE_PLUGIN_ROOT}/{{script}}` (plugin hooks run in the user's project, where this path does not lead to the plugin)"
+      },
       check({ file, report }) {
         let root2 = file.scope.root;
         for (let hook of fileHookCommands(file).commands) {
           let at = jsonValueSpan(file, hook.path);
           for (let script of pluginScripts(hook.text))
             existsSync7(join14(root2, script)) || report({
-              message: `Unexpected missing script \`\${CLAUDE_PLUGIN_ROOT}/${script}\`, expected a file the plugin ships (the hook fails every time it runs)`,
+              messageId: "missing",
+              data: { script },
               at
             });
           for (let script of relativeScripts(hook.text))
             existsSync7(join14(root2, script)) && report({
-              message: `Unexpected relative script path \`${script}\`, expected \`\${CLAUDE_PLUGIN_ROOT}/${script}\` (plugin hooks run in the user's project, where this path does not lead to the plugin)`,
+              messageId: "relative",
+              data: { script },
               at
             });
         }
@@ -32757,19 +32966,21 @@ function checkHooks(ctx, content3, place, whole) {
   if (isRecord(content3.hooks))
     for (let event of Object.keys(content3.hooks)) {
       if (hookEvents.has(event)) continue;
-      let hint = didYouMean(event, hookEvents), expected = hint ? `a hook event Claude Code fires${hint}` : `one of ${[...hookEvents].map((e) => `\`${e}\``).join(", ")}`;
-      report({
-        message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(["hooks", event], whole)})`,
-        at: jsonKeySpan(file, [...mapPath, event])
+      let hint = didYouMean(event, hookEvents), at = jsonKeySpan(file, [...mapPath, event]), consequence2 = consequenceAt(["hooks", event], whole);
+      report(hint ? { messageId: "unknownEvent", data: { event, suggestion: hint, consequence: consequence2 }, at } : {
+        messageId: "unknownEventList",
+        data: { event, events: [...hookEvents].map((e) => `\`${e}\``).join(", "), consequence: consequence2 },
+        at
       });
     }
   let validate2 = validatorFor("hooks.schema.json");
   if (validate2(content3)) return;
   let skipEvent = (parent, key) => samePath(parent, ["hooks"]) && !hookEvents.has(key), shown2 = mapPath.join("."), errors = validate2.errors?.filter((e) => !(e.keyword === "required" && e.schemaPath.startsWith("#/anyOf/")));
   for (let problem of describeSchemaErrors(errors, content3, skipEvent)) {
-    let message2 = shown2 === "hooks" ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown2}`);
+    let message = shown2 === "hooks" ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown2}`);
     report({
-      message: `${message2} (${consequenceAt(problem.path, whole)})`,
+      messageId: "schema",
+      data: { problem: message, consequence: consequenceAt(problem.path, whole) },
       at: jsonProblemSpan(file, { ...problem, path: place(problem.path) })
     });
   }
@@ -32793,12 +33004,19 @@ var samePath, plugin_hooks_default, init_plugin_hooks = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["hooks", "plugin-manifest"],
+      messages: {
+        unknownEvent: "Unexpected hook event `{{event}}`, expected a hook event Claude Code fires{{suggestion}} ({{consequence}})",
+        unknownEventList: "Unexpected hook event `{{event}}`, expected one of {{events}} ({{consequence}})",
+        schema: "{{problem}} ({{consequence}})",
+        notObject: "Unexpected {{value}}, expected an object with `hooks` or `modules` (Claude Code rejects this hooks file)"
+      },
       check(ctx) {
         let value = ctx.file.json?.value;
         if (value === void 0) return;
         if (ctx.file.kind === "hooks") {
           isRecord(value) ? checkHooks(ctx, value, (p) => p, "Claude Code rejects this hooks file") : ctx.report({
-            message: `Unexpected ${show(value)}, expected an object with \`hooks\` or \`modules\` (Claude Code rejects this hooks file)`,
+            messageId: "notObject",
+            data: { value: show(value) },
             at: jsonRootSpan(ctx.file)
           });
           return;
@@ -32815,14 +33033,14 @@ var samePath, plugin_hooks_default, init_plugin_hooks = __esm({
 });
 
 // scripts/lib/checks/plugin-lsp-servers.ts
-var lost, plugin_lsp_servers_default, init_plugin_lsp_servers = __esm({
+var plugin_lsp_servers_default, init_plugin_lsp_servers = __esm({
   "scripts/lib/checks/plugin-lsp-servers.ts"() {
     "use strict";
     init_check();
     init_json_locate();
     init_schema_problems();
     init_schemas();
-    lost = "Claude Code starts no LSP server from this file", plugin_lsp_servers_default = {
+    plugin_lsp_servers_default = {
       id: "plugin/lsp-servers",
       description: "A plugin's `.lsp.json` (or a `.json` file its manifest's `lspServers` names) that does not match the LSP server shape",
       rationale: "Claude Code reads a plugin's LSP file as servers by name, each a strict object: a `command` (a program on PATH, or an absolute path; arguments go in `args`), an `extensionToLanguage` map with at least one extension that starts with a dot, and only the optional keys it knows (`transport`, `env`, timeouts, `restartOnCrash`, `maxRestarts`, `diagnostics` \u2026). It checks the map as a whole, so one unknown key or missing field in any server means no server of the file starts; the reason goes only to the debug log.",
@@ -32830,13 +33048,16 @@ var lost, plugin_lsp_servers_default, init_plugin_lsp_servers = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["lsp"],
+      messages: {
+        schema: "{{problem}} (Claude Code starts no LSP server from this file)"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (value === void 0) return;
         let validate2 = validatorFor("lsp.schema.json");
         if (!validate2(value))
           for (let problem of describeSchemaErrors(validate2.errors, value))
-            report({ message: `${problem.message} (${lost})`, at: jsonProblemSpan(file, problem) });
+            report({ messageId: "schema", data: { problem: problem.message }, at: jsonProblemSpan(file, problem) });
       }
     };
   }
@@ -32859,6 +33080,10 @@ var plugin_manifest_default, init_plugin_manifest = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["plugin-manifest"],
+      messages: {
+        spacedName: "Unexpected `{{name}}` for `name`, expected a name without spaces, in kebab-case such as `my-plugin` (Claude Code skips the whole plugin)",
+        schema: "{{problem}} (Claude Code skips the whole plugin)"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (value === void 0) return;
@@ -32867,8 +33092,8 @@ var plugin_manifest_default, init_plugin_manifest = __esm({
         let manifest = typeof value == "object" && value !== null && !Array.isArray(value) ? value : null;
         for (let problem of describeSchemaErrors(validate2.errors, value)) {
           if (manifest && ownedByComponentChecks(manifest, problem.path)) continue;
-          let name = typeof manifest?.name == "string" ? manifest.name : "", message2 = problem.path.length === 1 && problem.path[0] === "name" && name !== "" ? `Unexpected \`${name}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\`` : problem.message;
-          report({ message: `${message2} (Claude Code skips the whole plugin)`, at: jsonProblemSpan(file, problem) });
+          let name = typeof manifest?.name == "string" ? manifest.name : "", spaced = problem.path.length === 1 && problem.path[0] === "name" && name !== "", at = jsonProblemSpan(file, problem);
+          report(spaced ? { messageId: "spacedName", data: { name }, at } : { messageId: "schema", data: { problem: problem.message }, at });
         }
       }
     };
@@ -32903,6 +33128,16 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
       defaultSeverity: "error",
       scope: "file",
       kinds: ["marketplace"],
+      messages: {
+        schema: "{{problem}}",
+        unknownField: "Unexpected field `{{key}}` in {{where}} (Claude Code ignores it), expected a field Claude Code reads{{suggestion}}",
+        unknownSourceKind: "Unexpected source kind `{{kind}}`, expected one of {{kinds}}, or a `./` path",
+        sourceKindType: "Unexpected source kind of the wrong type, expected one of {{kinds}}, or a `./` path",
+        missingSourceKind: "Unexpected source object without a `source` kind, expected one of {{kinds}}, or a `./` path",
+        traversal: "Unexpected `..` in source `{{source}}`, expected a path inside the marketplace root such as `{{inside}}` (Claude Code refuses path traversal)",
+        notDotSlash: "Unexpected source `{{source}}`, expected a path starting with `./` such as `./{{path}}` (Claude Code resolves it against the marketplace root)",
+        duplicateName: "Unexpected second plugin named `{{name}}`, expected unique plugin names (`claude plugin validate` rejects the marketplace, and the entries shadow each other)"
+      },
       check({ file, report }) {
         let data = file.json?.value;
         if (data === void 0) return;
@@ -32915,13 +33150,14 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
             return branch === void 0 || e.keyword === "anyOf" && e.instancePath === m[0].replace(/\/$/, "") ? !1 : !e.schemaPath.includes("/anyOf/") || e.schemaPath.includes(`/anyOf/${branch}/`);
           });
           for (let problem of describeSchemaErrors(errors, data))
-            stringSource(problem.path) || report({ message: problem.message, at: jsonProblemSpan(file, problem) });
+            stringSource(problem.path) || report({ messageId: "schema", data: { problem: problem.message }, at: jsonProblemSpan(file, problem) });
         }
         if (!isRecord(data)) return;
         let unknown2 = (fields, known2, path3, where) => {
           for (let key of Object.keys(fields))
             known2.has(key) || report({
-              message: `Unexpected field \`${key}\` in ${where} (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, known2)}`,
+              messageId: "unknownField",
+              data: { key, where, suggestion: didYouMean(key, known2) },
               at: jsonKeySpan(file, [...path3, key])
             });
         };
@@ -32932,18 +33168,20 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
           unknown2(entry2, marketplaceEntryFields, ["plugins", i], `\`plugins.${i}\``);
           let source = entry2.source;
           if (isRecord(source) && !(typeof source.source == "string" && sourceBranches.has(source.source))) {
-            let found2 = "source" in source ? `source kind ${typeof source.source == "string" ? `\`${source.source}\`` : "of the wrong type"}` : "source object without a `source` kind";
+            let kinds = [...sourceBranches.keys()].map((k) => `\`${k}\``).join(", ");
             report({
-              message: `Unexpected ${found2}, expected one of ${[...sourceBranches.keys()].map((k) => `\`${k}\``).join(", ")}, or a \`./\` path`,
+              ..."source" in source ? typeof source.source == "string" ? { messageId: "unknownSourceKind", data: { kind: source.source, kinds } } : { messageId: "sourceKindType", data: { kinds } } : { messageId: "missingSourceKind", data: { kinds } },
               at: "source" in source ? jsonValueSpan(file, ["plugins", i, "source", "source"]) : jsonValueSpan(file, ["plugins", i, "source"])
             });
           } else if (typeof source == "string") {
             let inside2 = traversal(source);
             inside2 !== null ? report({
-              message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside2}\` (Claude Code refuses path traversal)`,
+              messageId: "traversal",
+              data: { source, inside: inside2 },
               at: jsonValueSpan(file, ["plugins", i, "source"])
             }) : !source.startsWith("./") && source !== "." && !(bareName(source) && isRecord(data.metadata) && typeof data.metadata.pluginRoot == "string") && report({
-              message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, "")}\` (Claude Code resolves it against the marketplace root)`,
+              messageId: "notDotSlash",
+              data: { source, path: source.replace(/^[\\/]+/, "") },
               at: jsonValueSpan(file, ["plugins", i, "source"])
             });
           }
@@ -32955,7 +33193,8 @@ var sourceBranches, bareName, plugin_marketplace_default, init_plugin_marketplac
           }
           let at = jsonValueSpan(file, ["plugins", first2, "name"]);
           report({
-            message: `Unexpected second plugin named \`${entry2.name}\`, expected unique plugin names (\`claude plugin validate\` rejects the marketplace, and the entries shadow each other)`,
+            messageId: "duplicateName",
+            data: { name: entry2.name },
             at: jsonValueSpan(file, ["plugins", i, "name"]),
             related: [{ file: file.path, line: at.line, column: at.column, message: `\`${entry2.name}\` first defined here` }]
           });
@@ -32980,6 +33219,10 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["marketplace"],
+      messages: {
+        name: "Unexpected entry name `{{mine}}`, expected `{{theirs}}` as in the plugin's plugin.json (installs use `{{mine}}` while its agents and skills load as `{{theirs}}:\u2026`)",
+        version: "Unexpected entry version `{{mine}}`, expected `{{theirs}}` as in the plugin's plugin.json (plugin.json wins at install time)"
+      },
       check({ file, project, report }) {
         let data = file.json?.value;
         if (!isRecord(data) || !Array.isArray(data.plugins)) return;
@@ -32991,9 +33234,10 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
             for (let field of ["name", "version"]) {
               let mine = entry2[field], theirs = manifest[field];
               if (typeof mine != "string" || typeof theirs != "string" || mine === theirs) continue;
-              let at = jsonValueSpan(manifestFile, [field]), consequence2 = field === "name" ? `installs use \`${mine}\` while its agents and skills load as \`${theirs}:\u2026\`` : "plugin.json wins at install time";
+              let at = jsonValueSpan(manifestFile, [field]);
               report({
-                message: `Unexpected entry ${field} \`${mine}\`, expected \`${theirs}\` as in the plugin's plugin.json (${consequence2})`,
+                messageId: field,
+                data: { mine, theirs },
                 at: jsonValueSpan(file, ["plugins", i, field]),
                 related: [{ file: manifestFile.path, line: at.line, column: at.column, message: `plugin.json ${field} \`${theirs}\`` }]
               });
@@ -33005,7 +33249,7 @@ var plugin_marketplace_name_mismatch_default, init_plugin_marketplace_name_misma
 });
 
 // scripts/lib/checks/plugin-monitors.ts
-var lost2, plugin_monitors_default, init_plugin_monitors = __esm({
+var lost, plugin_monitors_default, init_plugin_monitors = __esm({
   "scripts/lib/checks/plugin-monitors.ts"() {
     "use strict";
     init_check();
@@ -33013,7 +33257,7 @@ var lost2, plugin_monitors_default, init_plugin_monitors = __esm({
     init_plugin_fields();
     init_schema_problems();
     init_schemas();
-    lost2 = "Claude Code loads no monitor from this file", plugin_monitors_default = {
+    lost = "Claude Code loads no monitor from this file", plugin_monitors_default = {
       id: "plugin/monitors",
       description: "A plugin's `monitors/monitors.json` (or the file its manifest's `monitors` names) that does not match the monitor shape",
       rationale: "Claude Code reads a plugin's monitors as an array of strict objects, each with a non-empty `name`, `command` and `description`, an optional `when` (`always` or `on-skill-invoke:<skill>`), no other key, and names unique within the plugin. It checks the array as a whole, so one unknown key or missing field in any entry means no monitor of the file is armed; the reason is written only to the debug log.",
@@ -33021,20 +33265,25 @@ var lost2, plugin_monitors_default, init_plugin_monitors = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["monitors"],
+      messages: {
+        schema: `{{problem}} (${lost})`,
+        duplicateName: `Unexpected a second monitor named \`{{name}}\`, expected names unique within the plugin (${lost})`
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (value === void 0) return;
         let validate2 = validatorFor("monitors.schema.json");
         if (!validate2(value)) {
           for (let problem of describeSchemaErrors(validate2.errors, value))
-            report({ message: `${problem.message} (${lost2})`, at: jsonProblemSpan(file, problem) });
+            report({ messageId: "schema", data: { problem: problem.message }, at: jsonProblemSpan(file, problem) });
           return;
         }
         let seen = /* @__PURE__ */ new Set();
         value.forEach((entry2, index2) => {
           let name = isRecord(entry2) ? entry2.name : void 0;
           typeof name == "string" && (seen.has(name) && report({
-            message: `Unexpected a second monitor named \`${name}\`, expected names unique within the plugin (${lost2})`,
+            messageId: "duplicateName",
+            data: { name },
             at: jsonValueSpan(file, [index2, "name"])
           }), seen.add(name));
         });
@@ -33095,6 +33344,24 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
       defaultSeverity: "error",
       scope: "file",
       kinds: ["plugin-manifest", "marketplace"],
+      messages: {
+        sourceFile: "Unexpected file `{{source}}` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)",
+        sourceMissing: "Unexpected missing folder `{{source}}` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)",
+        sourceOutside: "Unexpected source `{{source}}` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)",
+        sourceNoPlugin: "Unexpected source `{{source}}` that holds no plugin, expected a folder with `.claude-plugin/plugin.json` or components (`agents/`, `skills/`, `commands/`, `hooks/hooks.json`)",
+        mcpUrl: "Unexpected URL `{{value}}` for `mcpServers`, expected a URL ending in {{endings}} (Claude Code rejects the manifest and loads nothing from the plugin)",
+        notDotSlash: "Unexpected path `{{value}}` for `{{key}}`, expected a path starting with `./` such as `{{suggestion}}` (Claude Code rejects the manifest and skips the whole plugin)",
+        traversal: "Unexpected `..` in `{{value}}` for `{{key}}`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)",
+        agentsNotMd: "Unexpected `{{value}}` for `agents`, expected `.md` agent files, never a folder (Claude Code rejects the manifest and loads nothing from the plugin)",
+        wrongEnding: "Unexpected `{{value}}` for `{{key}}`, expected a file path ending in {{endings}} (Claude Code rejects the manifest and loads nothing from the plugin)",
+        missingFile: "Unexpected missing path `{{value}}` for `{{key}}`, expected an existing file in the plugin ({{effect}})",
+        missingFolder: "Unexpected missing path `{{value}}` for `{{key}}`, expected an existing folder in the plugin ({{effect}})",
+        missingFileOrFolder: "Unexpected missing path `{{value}}` for `{{key}}`, expected an existing file or folder in the plugin ({{effect}})",
+        linksOutside: "Unexpected path `{{value}}` for `{{key}}` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)",
+        skillsFile: "Unexpected file `{{value}}` for `skills`, expected a skill folder or a folder of them; point to its parent `{{parent}}` (Claude Code reports a load failure)",
+        agentsFolder: "Unexpected folder `{{value}}` for `agents`, expected a file (Claude Code rejects the manifest and loads nothing from the plugin)",
+        folder: "Unexpected folder `{{value}}` for `{{key}}`, expected a file ({{effect}})"
+      },
       check({ file, report }) {
         let data = file.json?.value;
         if (!isRecord(data)) return;
@@ -33106,13 +33373,16 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
             if (!(source.startsWith("./") || source === ".") || hasTraversal(source)) return;
             let dir = resolve5(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
             kind !== "folder" ? report({
-              message: `Unexpected ${kind === "file" ? "file" : "missing folder"} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`,
+              messageId: kind === "file" ? "sourceFile" : "sourceMissing",
+              data: { source },
               at
             }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync8(join16(dir, m))) && report({
-              message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`,
+              messageId: "sourceNoPlugin",
+              data: { source },
               at
             }) : report({
-              message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`,
+              messageId: "sourceOutside",
+              data: { source },
               at
             });
           });
@@ -33122,7 +33392,11 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
           let at = jsonValueSpan(file, path3), suffixes = componentPathSuffixes[key];
           if (key === "mcpServers" && mcpBundleUrl(value)) {
             suffixes.some((s) => s !== ".json" && value.endsWith(s)) || report({
-              message: `Unexpected URL \`${value}\` for \`mcpServers\`, expected a URL ending in ${suffixes.filter((s) => s !== ".json").map((s) => `\`${s}\``).join(" or ")} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+              messageId: "mcpUrl",
+              data: {
+                value,
+                endings: suffixes.filter((s) => s !== ".json").map((s) => `\`${s}\``).join(" or ")
+              },
               at
             });
             continue;
@@ -33130,14 +33404,16 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
           if (key === "skills" && value === ".") continue;
           if (!value.startsWith("./")) {
             report({
-              message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`,
+              messageId: "notDotSlash",
+              data: { value, key, suggestion: dotSlash(value) },
               at
             });
             continue;
           }
           if (hasTraversal(value)) {
             report({
-              message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`,
+              messageId: "traversal",
+              data: { value, key },
               at
             });
             continue;
@@ -33145,23 +33421,26 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
           if (suffixes && !suffixes.some((s) => value.endsWith(s))) {
             let endings = suffixes.map((s) => `\`${s}\``).join(" or ");
             report({
-              message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === "agents" ? "`.md` agent files, never a folder" : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+              ...key === "agents" ? { messageId: "agentsNotMd", data: { value } } : { messageId: "wrongEnding", data: { value, key, endings } },
               at
             });
             continue;
           }
           let abs = resolve5(root2, value), kind = kindOf(abs);
           kind === null ? report({
-            message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? "file" : key === "skills" ? "folder" : "file or folder"} in the plugin (${missingMeans[key]})`,
+            messageId: fileOnly.has(key) ? "missingFile" : key === "skills" ? "missingFolder" : "missingFileOrFolder",
+            data: { value, key, effect: missingMeans[key] },
             at
           }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({
-            message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname14(value))}\` (Claude Code reports a load failure)`,
+            messageId: "skillsFile",
+            data: { value, parent: dotSlash(dirname14(value)) },
             at
           }) : fileOnly.has(key) && kind === "folder" && report({
-            message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === "agents" ? "Claude Code rejects the manifest and loads nothing from the plugin" : missingMeans[key]})`,
+            ...key === "agents" ? { messageId: "agentsFolder", data: { value } } : { messageId: "folder", data: { value, key, effect: missingMeans[key] } },
             at
           }) : report({
-            message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`,
+            messageId: "linksOutside",
+            data: { value, key },
             at
           });
         }
@@ -33180,9 +33459,9 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
     init_schemas();
     init_suggest();
     kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/, recommended = [
-      ["version", "a version such as `1.0.0`", "users cannot tell releases apart"],
-      ["description", "a one-line description", "the plugin browser shows nothing"],
-      ["author", "an `author` object with a `name`", "users cannot see who maintains it"]
+      ["version", "missingVersion"],
+      ["description", "missingDescription"],
+      ["author", "missingAuthor"]
     ], plugin_unknown_field_default = {
       id: "plugin/unknown-field",
       description: "plugin.json fields Claude Code ignores, a name that is not kebab-case, and missing version, description or author",
@@ -33190,6 +33469,17 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["plugin-manifest"],
+      messages: {
+        experimental: "Unexpected `{{key}}` at the top level, expected it under `experimental.{{key}}` (an experimental component)",
+        marketplaceOnly: "Unexpected `{{key}}` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here",
+        unknownField: "Unexpected field `{{key}}` in plugin.json (Claude Code ignores it), expected a field Claude Code reads{{suggestion}}",
+        metadataNotObject: "Unexpected {{found}} for `metadata`, expected an object (Claude Code ignores a `metadata` that is not one)",
+        notKebabCase: "Unexpected plugin name `{{name}}`, expected kebab-case such as `{{suggestion}}` (lower-case letters and digits joined by `-`)",
+        notKebabCaseNoSuggestion: "Unexpected plugin name `{{name}}`, expected kebab-case (lower-case letters and digits joined by `-`)",
+        missingVersion: "Missing `version` in plugin.json, expected a version such as `1.0.0` (users cannot tell releases apart)",
+        missingDescription: "Missing `description` in plugin.json, expected a one-line description (the plugin browser shows nothing)",
+        missingAuthor: "Missing `author` in plugin.json, expected an `author` object with a `name` (users cannot see who maintains it)"
+      },
       check({ file, report }) {
         let manifest = file.json?.value;
         if (!isRecord(manifest)) return;
@@ -33197,30 +33487,34 @@ var kebabCase, recommended, plugin_unknown_field_default, init_plugin_unknown_fi
           if (pluginFields.has(key) && !experimentalComponents.has(key)) continue;
           let at = jsonKeySpan(file, [key]);
           experimentalComponents.has(key) ? report({
-            message: `Unexpected \`${key}\` at the top level, expected it under \`experimental.${key}\` (an experimental component)`,
+            messageId: "experimental",
+            data: { key },
             at
           }) : marketplaceOnlyFields.has(key) ? report({
-            message: `Unexpected \`${key}\` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here`,
+            messageId: "marketplaceOnly",
+            data: { key },
             at
           }) : report({
-            message: `Unexpected field \`${key}\` in plugin.json (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, pluginFields)}`,
+            messageId: "unknownField",
+            data: { key, suggestion: didYouMean(key, pluginFields) },
             at
           });
         }
         "metadata" in manifest && !isRecord(manifest.metadata) && report({
-          message: `Unexpected ${show(manifest.metadata)} for \`metadata\`, expected an object (Claude Code ignores a \`metadata\` that is not one)`,
+          messageId: "metadataNotObject",
+          data: { found: show(manifest.metadata) },
           at: jsonValueSpan(file, ["metadata"])
         });
         let name = manifest.name;
         if (typeof name == "string" && name !== "" && !/\s/.test(name) && !kebabCase.test(name)) {
           let suggestion = name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
           report({
-            message: `Unexpected plugin name \`${name}\`, expected kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ""} (lower-case letters and digits joined by \`-\`)`,
+            ...suggestion && suggestion !== name ? { messageId: "notKebabCase", data: { name, suggestion } } : { messageId: "notKebabCaseNoSuggestion", data: { name } },
             at: jsonValueSpan(file, ["name"])
           });
         }
-        for (let [field, expected, why] of recommended)
-          field in manifest || report({ message: `Missing \`${field}\` in plugin.json, expected ${expected} (${why})`, at: jsonRootSpan(file) });
+        for (let [field, messageId] of recommended)
+          field in manifest || report({ messageId, at: jsonRootSpan(file) });
       }
     };
   }
@@ -33241,13 +33535,17 @@ var option, plugin_user_config_shell_hook_default, init_plugin_user_config_shell
       defaultSeverity: "error",
       scope: "file",
       kinds: ["hooks", "plugin-manifest"],
+      messages: {
+        shellForm: 'Unexpected `{{option}}` in a shell-form hook command, expected exec form (`"command": "<program>", "args": ["${user_config.{{key}}}"]`) or `$CLAUDE_PLUGIN_OPTION_{{variable}}` from the environment (Claude Code refuses to run this hook)'
+      },
       check({ file, report }) {
         for (let hook of fileHookCommands(file).commands) {
           let used = option.exec(hook.command);
           if (hook.execForm || !used) continue;
           let key = used[1] || "KEY", variable = key.replace(/[^A-Za-z0-9_]/g, "_").toUpperCase();
           report({
-            message: `Unexpected \`${used[0]}\` in a shell-form hook command, expected exec form (\`"command": "<program>", "args": ["\${user_config.${key}}"]\`) or \`$CLAUDE_PLUGIN_OPTION_${variable}\` from the environment (Claude Code refuses to run this hook)`,
+            messageId: "shellForm",
+            data: { option: used[0], key, variable },
             at: jsonValueSpan(file, hook.path)
           });
         }
@@ -33293,6 +33591,10 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "markdown"],
+      messages: {
+        leavesProject: "Unexpected link `{{target}}` leaving the project, expected a path inside the scanned folder (it is not followed)",
+        missing: "Unexpected link to a missing file `{{target}}`, expected an existing file or folder{{suggestion}}"
+      },
       check({ file, report }) {
         for (let link2 of file.scan.links) {
           let target = link2.text.trim();
@@ -33301,10 +33603,12 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
           if (path3 === "") continue;
           let abs = resolve6(dirname15(file.path), path3), onDisk = typeof decoded == "string" ? abs : Buffer.concat([Buffer.from(dirname15(file.path) + sep8), decoded]), rel = relative8(file.scope.root, abs), at = offsetSpan(file, link2.start, link2.end);
           rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute3(rel) ? report({
-            message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`,
+            messageId: "leavesProject",
+            data: { target },
             at
           }) : existsSync9(onDisk) || report({
-            message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename11(abs), siblings(dirname15(abs), file.scope.root))}`,
+            messageId: "missing",
+            data: { target, suggestion: didYouMean(basename11(abs), siblings(dirname15(abs), file.scope.root)) },
             at
           });
         }
@@ -33328,6 +33632,9 @@ var refs_legacy_tool_default, init_refs_legacy_tool = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command"],
+      messages: {
+        legacy: "Unexpected legacy tool name `{{name}}`, expected `{{current}}` (Claude Code {{version}} still maps it to `{{current}}`)"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (data)
@@ -33335,7 +33642,8 @@ var refs_legacy_tool_default, init_refs_legacy_tool = __esm({
             for (let entry2 of splitToolList(data[key])) {
               let current2 = Object.hasOwn(legacyToolReplacement, entry2.name) ? legacyToolReplacement[entry2.name] : void 0;
               current2 && report({
-                message: `Unexpected legacy tool name \`${entry2.name}\`, expected \`${current2}\` (Claude Code ${claudeCodeVersion} still maps it to \`${current2}\`)`,
+                messageId: "legacy",
+                data: { name: entry2.name, current: current2, version: claudeCodeVersion },
                 at: listEntrySpan(file, key, entry2)
               });
             }
@@ -33446,22 +33754,28 @@ function reportMissingTool({ file, report }, need) {
   if (!data || !file.source) return;
   let tools = splitToolList(data.tools), removed = splitToolList(data.disallowedTools).find((e) => need.removedBy.includes(e.name)), lacking = "tools" in data && tools.length > 0 && !need.grants(tools);
   if (!lacking && !removed) return;
-  let related = [{ file: file.path, ...file.source.position(need.useAt), message: need.relatedMessage }], why = `${need.because}, which needs the ${need.tool} tool`;
+  let related = [{ file: file.path, ...file.source.position(need.useAt), message: need.relatedMessage }];
   lacking ? report({
-    message: `Unexpected \`tools\` without \`${need.tool}\`, expected ${need.expected} in the list (${why})`,
+    messageId: "toolsWithout",
+    data: { tool: need.tool, expected: need.expected, because: need.because },
     at: keySpan(file, ["tools"]),
     related
   }) : removed && report({
-    message: `Unexpected \`${removed.name}\` in \`disallowedTools\`, expected the agent to keep it (${why})`,
+    messageId: "disallowed",
+    data: { name: removed.name, tool: need.tool, because: need.because },
     at: listEntrySpan(file, "disallowedTools", removed),
     related
   });
 }
-var init_body_tool_need = __esm({
+var missingToolMessages, init_body_tool_need = __esm({
   "scripts/lib/model/body-tool-need.ts"() {
     "use strict";
     init_locate();
     init_tool_list();
+    missingToolMessages = {
+      toolsWithout: "Unexpected `tools` without `{{tool}}`, expected {{expected}} in the list ({{because}}, which needs the {{tool}} tool)",
+      disallowed: "Unexpected `{{name}}` in `disallowedTools`, expected the agent to keep it ({{because}}, which needs the {{tool}} tool)"
+    };
   }
 });
 
@@ -33480,6 +33794,7 @@ var refs_missing_agent_tool_default, init_refs_missing_agent_tool = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: { ...missingToolMessages },
       check(ctx) {
         let use = bodyRefs(ctx.file).delegation;
         use && reportMissingTool(ctx, {
@@ -33510,6 +33825,7 @@ var refs_missing_skill_tool_default, init_refs_missing_skill_tool = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: { ...missingToolMessages },
       check(ctx) {
         let use = bodyRefs(ctx.file).skillToolUse;
         use && reportMissingTool(ctx, {
@@ -33542,12 +33858,16 @@ var refs_permission_rule_in_tools_default, init_refs_permission_rule_in_tools = 
       defaultSeverity: "error",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        permissionRule: "Unexpected permission rule `{{rule}}` in `tools`, expected a bare tool name (the rule restricts nothing here and the agent gets all of `{{name}}`; put the rule in settings `permissions.allow`)"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (data)
           for (let entry2 of splitToolList(data.tools))
             entry2.argument === void 0 || isAgentTool(entry2.name) || classifyTool(entry2.name) === "unknown" || report({
-              message: `Unexpected permission rule \`${entry2.raw}\` in \`tools\`, expected a bare tool name (the rule restricts nothing here and the agent gets all of \`${entry2.name}\`; put the rule in settings \`permissions.allow\`)`,
+              messageId: "permissionRule",
+              data: { rule: entry2.raw, name: entry2.name },
               at: listEntrySpan(file, "tools", entry2)
             });
       }
@@ -33571,11 +33891,15 @@ var refs_unknown_agent_default, init_refs_unknown_agent = __esm({
       rationale: "An unknown `subagent_type` fails with \"Agent type 'x' not found\" only when the orchestrator reaches that step. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.",
       defaultSeverity: "warning",
       scope: "project",
+      messages: {
+        unknown: "Unexpected unknown agent `{{name}}`, expected an agent in this project, a built-in agent or one in `externalAgents` ({{effect}}){{suggestion}}"
+      },
       check({ project, report }) {
         let hint = (name) => didYouMean(name, agentNames(project)), check2 = (file, name, at, effect) => {
           name === "*" || agentExists(project, name) || report({
             file: file.path,
-            message: `Unexpected unknown agent \`${name}\`, expected an agent in this project, a built-in agent or one in \`externalAgents\` (${effect})${hint(name)}`,
+            messageId: "unknown",
+            data: { name, effect, suggestion: hint(name) },
             at: at()
           });
         }, notFound = (name) => `Claude Code answers "Agent type '${name}' not found"`;
@@ -33618,6 +33942,10 @@ var refs_unknown_fork_agent_default, init_refs_unknown_fork_agent = __esm({
       runtime: "A forked command with `agent: ev-no-such-agent` is logged as \"agent 'ev-no-such-agent' is not available as a fork base, running on 'general-purpose'\".",
       defaultSeverity: "error",
       scope: "project",
+      messages: {
+        unknown: "Unexpected agent `{{name}}` for a forked {{kind}}, expected an agent Claude Code can find, a built-in agent or one in `externalAgents` (Claude Code runs it on `general-purpose` instead){{suggestion}}",
+        unknownInPlugin: "Unexpected agent `{{name}}` for a forked {{kind}}, expected an agent Claude Code can find (a plugin's own agents by `plugin:name`), a built-in agent or one in `externalAgents` (Claude Code runs it on `general-purpose` instead){{suggestion}}"
+      },
       check({ project, report }) {
         for (let file of project.files) {
           if (!file.read.ok || file.kind !== "skill" && file.kind !== "command") continue;
@@ -33628,7 +33956,8 @@ var refs_unknown_fork_agent_default, init_refs_unknown_fork_agent = __esm({
           let hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, agentNames(project));
           report({
             file: file.path,
-            message: `Unexpected agent \`${name}\` for a forked ${file.kind}, expected an agent Claude Code can find${plugin ? " (a plugin's own agents by `plugin:name`)" : ""}, a built-in agent or one in \`externalAgents\` (Claude Code runs it on \`general-purpose\` instead)${hint}`,
+            messageId: plugin ? "unknownInPlugin" : "unknown",
+            data: { name, kind: file.kind, suggestion: hint },
             at: valueSpan(file, ["agent"])
           });
         }
@@ -33653,17 +33982,23 @@ var refs_unknown_skill_default, init_refs_unknown_skill = __esm({
       runtime: "A `skills:` entry that does not exist is skipped with a [WARN] \"Skill '\u2026' specified in frontmatter was not found\" line; the agent starts without it.",
       defaultSeverity: "error",
       scope: "project",
+      messages: {
+        unknown: 'Unexpected unknown skill `{{name}}`, expected a skill in this project or in `externalSkills` (Claude Code reports it "not found" and skips it){{suggestion}}',
+        hiddenFromModel: 'Unexpected skill `{{name}}` with `disable-model-invocation`, expected a skill the model may load (Claude Code reports it "not found" and skips it)'
+      },
       check({ project, report }) {
         let hint = (name) => didYouMean(name, skillNames(project)), check2 = (file, name, at) => {
           if (project.externalSkills.has(name)) return;
           let skill = findSkill(project, name);
           skill ? skill.hiddenFromModel && report({
             file: file.path,
-            message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`,
+            messageId: "hiddenFromModel",
+            data: { name },
             at: at()
           }) : report({
             file: file.path,
-            message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`,
+            messageId: "unknown",
+            data: { name, suggestion: hint(name) },
             at: at()
           });
         };
@@ -33690,6 +34025,9 @@ var refs_unknown_skill_mention_default, init_refs_unknown_skill_mention = __esm(
       rationale: "Claude Code does not read skill names in a body; the model does. A name that matches no skill sends it looking for a procedure that is not there. Libraries of skills that the body tells the model to Read by path are a legitimate pattern, so this is a warning: name them in `externalSkills`.",
       defaultSeverity: "warning",
       scope: "project",
+      messages: {
+        unknown: "Unexpected unknown skill `{{name}}` in the body, expected a skill in this project or in `externalSkills` (the model cannot load it){{suggestion}}"
+      },
       check({ project, report }) {
         let hint = (name) => didYouMean(name, skillNames(project));
         for (let file of project.files)
@@ -33697,7 +34035,8 @@ var refs_unknown_skill_mention_default, init_refs_unknown_skill_mention = __esm(
             for (let ref of bodyRefs(file).skills)
               project.externalSkills.has(ref.name) || findSkill(project, ref.name) || report({
                 file: file.path,
-                message: `Unexpected unknown skill \`${ref.name}\` in the body, expected a skill in this project or in \`externalSkills\` (the model cannot load it)${hint(ref.name)}`,
+                messageId: "unknown",
+                data: { name: ref.name, suggestion: hint(ref.name) },
                 at: offsetSpan(file, ref.start, ref.end)
               });
       }
@@ -33753,9 +34092,6 @@ var refs_unknown_tool_default, init_refs_unknown_tool = __esm({
 });
 
 // scripts/lib/checks/security-bypass-permissions.ts
-function message(mode, where) {
-  return `Unexpected ${where} \`${mode}\`, expected \`default\` or \`plan\` (${own7(skipping, mode)})`;
-}
 var skipping, security_bypass_permissions_default, init_security_bypass_permissions = __esm({
   "scripts/lib/checks/security-bypass-permissions.ts"() {
     "use strict";
@@ -33763,35 +34099,39 @@ var skipping, security_bypass_permissions_default, init_security_bypass_permissi
     init_json_locate();
     init_locate();
     init_plugin_fields();
-    init_own();
     skipping = {
       bypassPermissions: "every tool call runs without a prompt",
       dontAsk: "tool calls that would prompt are decided without asking",
       auto: "a classifier approves tool calls instead of the user",
       acceptEdits: "file edits are applied without a prompt"
-    };
-    security_bypass_permissions_default = {
+    }, security_bypass_permissions_default = {
       id: "security/bypass-permissions",
       description: "Agents and settings that skip permission prompts (`bypassPermissions`, `dontAsk`, `auto`, `acceptEdits`)",
       rationale: "An agent with `permissionMode: bypassPermissions` runs Bash, Write and network tools with no prompt, so a prompt injection in a file it reads becomes code execution on the user's machine; `dontAsk`, `auto` and `acceptEdits` skip some prompts (reported as warnings). A pack that ships such an agent, or a `.claude/settings.json` with `permissions.defaultMode` set to one of them, turns that on for everyone who installs it. Plugin agents are skipped: Claude Code ignores their `permissionMode`, and `frontmatter/foreign-key` reports the field.",
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "settings"],
+      messages: {
+        agentMode: "Unexpected permissionMode `{{mode}}`, expected `default` or `plan` ({{effect}})",
+        settingsMode: "Unexpected permissions.defaultMode `{{mode}}`, expected `default` or `plan` ({{effect}})"
+      },
       check({ file, report }) {
         if (file.kind === "agent") {
           if (file.scope.kind === "plugin") return;
           let mode2 = file.data.permissionMode;
-          if (typeof mode2 != "string" || !(mode2 in skipping)) return;
+          if (typeof mode2 != "string" || !Object.hasOwn(skipping, mode2)) return;
           report({
-            message: message(mode2, "permissionMode"),
+            messageId: "agentMode",
+            data: { mode: mode2, effect: skipping[mode2] },
             at: valueSpan(file, ["permissionMode"]),
             ...mode2 === "bypassPermissions" ? {} : { severity: "warning" }
           });
           return;
         }
         let value = file.json?.value, mode = isRecord(value) && isRecord(value.permissions) ? value.permissions.defaultMode : void 0;
-        typeof mode != "string" || !(mode in skipping) || report({
-          message: message(mode, "permissions.defaultMode"),
+        typeof mode != "string" || !Object.hasOwn(skipping, mode) || report({
+          messageId: "settingsMode",
+          data: { mode, effect: skipping[mode] },
           at: jsonValueSpan(file, ["permissions", "defaultMode"]),
           ...mode === "bypassPermissions" ? {} : { severity: "warning" }
         });
@@ -33814,12 +34154,15 @@ var security_inherits_all_tools_default, init_security_inherits_all_tools = __es
       optionsSchema: { type: "object", properties: { allow: { type: "array", items: { type: "string" } } }, additionalProperties: !1 },
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        missingTools: "Missing `tools` in agent front matter, expected an explicit tool list (without one the agent inherits every tool, including Bash, Write and MCP tools)"
+      },
       check({ file, options, report }) {
         let fm = file.frontmatter;
         if (!fm?.data || "tools" in fm.data) return;
         let name = fm.data.name, allow = Array.isArray(options.allow) ? options.allow : [];
         typeof name == "string" && allow.includes(name) || report({
-          message: "Missing `tools` in agent front matter, expected an explicit tool list (without one the agent inherits every tool, including Bash, Write and MCP tools)",
+          messageId: "missingTools",
           at: typeof name == "string" ? keySpan(file, ["name"]) : fenceSpan(file)
         });
       }
@@ -33841,6 +34184,9 @@ var shorten, security_mcp_command_default, init_security_mcp_command = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        inlineServer: "Unexpected inline MCP server `{{name}}` that starts `{{line}}`, expected the name of a server configured in `.mcp.json` or settings (an inline server runs a program of the pack's choosing)"
+      },
       check({ file, report }) {
         if (file.scope.kind === "plugin") return;
         let servers = file.data.mcpServers;
@@ -33850,7 +34196,8 @@ var shorten, security_mcp_command_default, init_security_mcp_command = __esm({
               if (!isRecord(config) || typeof config.command != "string" || config.type !== void 0 && config.type !== "stdio") continue;
               let args = Array.isArray(config.args) ? config.args.filter((a) => typeof a == "string") : [], line = shorten([config.command, ...args].join(" "));
               report({
-                message: `Unexpected inline MCP server \`${name}\` that starts \`${line}\`, expected the name of a server configured in \`.mcp.json\` or settings (an inline server runs a program of the pack's choosing)`,
+                messageId: "inlineServer",
+                data: { name, line },
                 at: valueSpan(file, ["mcpServers", i, name, "command"])
               });
             }
@@ -33882,12 +34229,16 @@ var reviewerName, reviewerWords, security_read_only_writes_default, init_securit
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        writeTool: "Unexpected `{{tool}}` in a read-only role ({{role}}), expected read tools only (Read, Grep, Glob, Bash for running checks)"
+      },
       check({ file, report }) {
         let data = file.data, role = readOnlyRole(data);
         if (role)
           for (let entry2 of splitToolList(data.tools))
             writeToolNames.has(entry2.name) && report({
-              message: `Unexpected \`${entry2.raw}\` in a read-only role (${role}), expected read tools only (Read, Grep, Glob, Bash for running checks)`,
+              messageId: "writeTool",
+              data: { tool: entry2.raw, role },
               at: listEntrySpan(file, "tools", entry2)
             });
       }
@@ -33995,13 +34346,19 @@ var shorten2, security_remote_code_hook_default, init_security_remote_code_hook 
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "hooks", "plugin-manifest", "settings"],
+      messages: {
+        download: "Unexpected hook command that downloads and runs code (`{{match}}`), expected a script shipped with the pack (downloaded code can change after review)",
+        variable: "Unexpected hook command that runs text it does not control (`{{match}}`), expected a fixed command (a variable or the hook input handed to a shell or `eval` runs whatever the model or a tool call put there)"
+      },
       check({ file, report }) {
         let { commands: commands2, json: json2 } = fileHookCommands(file);
         for (let command of commands2) {
           let risk = findShellRisk(command.text);
-          if (!risk) continue;
-          let what = risk.kind === "download" ? `hook command that downloads and runs code (\`${shorten2(risk.match)}\`), expected a script shipped with the pack (downloaded code can change after review)` : `hook command that runs text it does not control (\`${shorten2(risk.match)}\`), expected a fixed command (a variable or the hook input handed to a shell or \`eval\` runs whatever the model or a tool call put there)`;
-          report({ message: `Unexpected ${what}`, at: json2 ? jsonValueSpan(file, command.path) : valueSpan(file, command.path) });
+          risk && report({
+            messageId: risk.kind === "download" ? "download" : "variable",
+            data: { match: shorten2(risk.match) },
+            at: json2 ? jsonValueSpan(file, command.path) : valueSpan(file, command.path)
+          });
         }
       }
     };
@@ -36657,7 +37014,7 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
         this.source = source, this.reportingConfig = [], this.endIndex = source.content.length;
       }
       getIgnoringMessages() {
-        let isFilledMessage = (message2) => message2.startIndex !== null && message2.endIndex !== null && message2.ruleId !== null;
+        let isFilledMessage = (message) => message.startIndex !== null && message.endIndex !== null && message.ruleId !== null;
         return this.reportingConfig.map((reporting) => (reporting.endIndex === null && (reporting.endIndex = this.endIndex), reporting)).filter(isFilledMessage);
       }
       disableLine(lineNumber, rulesToDisable) {
@@ -36744,11 +37101,11 @@ var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lo
             let state = new CommentState(source), comments = parseComments(source);
             for (let comment of comments)
               comment.type === "secretlint-disable" ? state.disableReporting(comment.index, comment.options) : comment.type === "secretlint-enable" ? state.enableReporting(comment.index, comment.options) : (comment.type === "secretlint-disable-line" || comment.type === "secretlint-disable-next-line") && state.disableLine(comment.line, comment.options);
-            state.getIgnoringMessages().forEach((message2) => {
+            state.getIgnoringMessages().forEach((message) => {
               context2.ignore({
                 message: t("IGNORE_MESSAGE"),
-                range: [message2.startIndex, message2.endIndex],
-                targetRuleId: message2.ruleId
+                range: [message.startIndex, message.endIndex],
+                targetRuleId: message.ruleId
               });
             });
           }
@@ -36808,8 +37165,8 @@ function findSecrets(text6, path3) {
 function maskSecret(secret) {
   return `${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}\u2026 (${secret.length} characters)`;
 }
-function maskQuotedSecrets(message2, secrets, text6) {
-  let out = message2;
+function maskQuotedSecrets(message, secrets, text6) {
+  let out = message;
   for (let s of secrets) {
     let secret = text6.slice(s.start, s.end);
     secret.length >= 8 && out.includes(secret) && (out = out.split(secret).join(maskSecret(secret)));
@@ -36821,8 +37178,8 @@ var rules2, presetRuleIds, anchor, current, masked, context, handlers, init_secr
     "use strict";
     init_module();
     rules2 = rules, presetRuleIds = rules2.map((r) => r.meta.id), anchor = /(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)|PRIVATE KEY|npm_|_authToken|x-oauth-basic|:\/\/|xox|xapp-|SG\.|shp|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|T3BlbkFJ|sk-ant-api0|gsk_|hf_|lin_api_|ntn_|ops_ey|hv[sbr]\.|vc[pciark]_|dapi|dckr_pat_|figd_/, current = [], masked = "\0", context = {
-      report: ({ message: message2, range }) => {
-        let label = message2.replace(/^found /, "").split(`: ${masked}`)[0].replace(/:\s*$/, "");
+      report: ({ message, range }) => {
+        let label = message.replace(/^found /, "").split(`: ${masked}`)[0].replace(/:\s*$/, "");
         current.push({ label, start: range[0], end: range[1] });
       },
       ignore: () => {
@@ -36850,10 +37207,14 @@ var security_secret_default, init_security_secret = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent", "skill", "command", "plugin-manifest", "marketplace", "hooks", "catalog", "markdown", "settings"],
+      messages: {
+        secret: "Unexpected {{label}} `{{masked}}`, expected no credentials in the file (read it from an environment variable or a secret store, and rotate this one)"
+      },
       check({ file, report }) {
         for (let secret of findSecrets(file.text, file.path))
           report({
-            message: `Unexpected ${secret.label} \`${maskSecret(file.text.slice(secret.start, secret.end))}\`, expected no credentials in the file (read it from an environment variable or a secret store, and rotate this one)`,
+            messageId: "secret",
+            data: { label: secret.label, masked: maskSecret(file.text.slice(secret.start, secret.end)) },
             at: offsetSpan(file, secret.start, secret.end)
           });
       }
@@ -36901,6 +37262,9 @@ var toolEvents, knownTools, settings_hook_matcher_default, init_settings_hook_ma
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["settings"],
+      messages: {
+        noTool: "Unexpected matcher `{{matcher}}` on `{{event}}`, expected a tool name{{suggestion}} (it names no tool, so the hook never fires)"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (isRecord(value))
@@ -36910,7 +37274,8 @@ var toolEvents, knownTools, settings_hook_matcher_default, init_settings_hook_ma
             if (!names2 || names2.some((name) => knownTools.has(name) || name.startsWith("mcp__"))) continue;
             let hints = names2.map((name) => didYouMean(name, knownTools)).filter(Boolean).join("");
             report({
-              message: `Unexpected matcher \`${matcher}\` on \`${event}\`, expected a tool name${hints} (it names no tool, so the hook never fires)`,
+              messageId: "noTool",
+              data: { matcher, event, suggestion: hints },
               at: jsonValueSpan(file, [...path3, "matcher"])
             });
           }
@@ -36945,12 +37310,16 @@ var eventsWithoutMatcher, settings_hook_matcher_ignored_default, init_settings_h
       defaultSeverity: "error",
       scope: "file",
       kinds: ["settings", "hooks", "plugin-manifest"],
+      messages: {
+        ignored: "Unexpected matcher `{{matcher}}` on `{{event}}`, expected none (Claude Code ignores matchers on {{event}} and runs this hook on every one; filter inside the hook)"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (isRecord(value))
           for (let { event, matcher, path: path3 } of matcherEntries(value.hooks))
             !eventsWithoutMatcher.has(event) || typeof matcher != "string" || matcher.trim() === "" || matcher.trim() === "*" || report({
-              message: `Unexpected matcher \`${matcher}\` on \`${event}\`, expected none (Claude Code ignores matchers on ${event} and runs this hook on every one; filter inside the hook)`,
+              messageId: "ignored",
+              data: { matcher, event },
               at: jsonValueSpan(file, [...path3, "matcher"])
             });
       }
@@ -36976,6 +37345,9 @@ var settings_hook_script_default, init_settings_hook_script = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["settings"],
+      messages: {
+        missingScript: "Unexpected missing script `$CLAUDE_PROJECT_DIR/{{script}}`, expected a file in the project (the hook fails every time it runs)"
+      },
       check({ file, report }) {
         let value = file.json?.value, root2 = file.scope.root;
         if (!(!isRecord(value) || relative9(root2, file.path).split(sep9)[0] !== ".claude"))
@@ -36985,7 +37357,8 @@ var settings_hook_script_default, init_settings_hook_script = __esm({
               let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
               for (let script of projectScripts([hook.command, ...args].join(" ")))
                 existsSync10(join17(root2, script)) || report({
-                  message: `Unexpected missing script \`$CLAUDE_PROJECT_DIR/${script}\`, expected a file in the project (the hook fails every time it runs)`,
+                  messageId: "missingScript",
+                  data: { script },
                   at: jsonValueSpan(file, [...path3, "command"])
                 });
             }
@@ -37021,6 +37394,9 @@ var settings_hook_unsupported_type_default, init_settings_hook_unsupported_type 
       defaultSeverity: "error",
       scope: "file",
       kinds: ["settings"],
+      messages: {
+        unsupported: "Unexpected `{{type}}` hook on `{{event}}`, expected a `command` hook ({{reason}})"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (isRecord(value))
@@ -37029,7 +37405,8 @@ var settings_hook_unsupported_type_default, init_settings_hook_unsupported_type 
               if (typeof hook.type != "string") continue;
               let why = unsupportedHookType(hook.type, event);
               why && report({
-                message: `Unexpected \`${hook.type}\` hook on \`${event}\`, expected a \`command\` hook (${why})`,
+                messageId: "unsupported",
+                data: { type: hook.type, event, reason: why },
                 at: jsonValueSpan(file, [...path3, "type"])
               });
             }
@@ -37184,6 +37561,11 @@ var lists, loss, settings_permission_rule_default, init_settings_permission_rule
       defaultSeverity: "error",
       scope: "file",
       kinds: ["settings"],
+      messages: {
+        invalid: "Unexpected permission rule `{{rule}}` in `permissions.{{list}}`: {{error}} (Claude Code skips this rule, so {{loss}})",
+        invalidWithFix: "Unexpected permission rule `{{rule}}` in `permissions.{{list}}`: {{error}}; {{suggestion}} (Claude Code skips this rule, so {{loss}})",
+        misread: "Unexpected permission rule `{{rule}}` in `permissions.{{list}}`: it {{warning}}"
+      },
       check({ file, report }) {
         let value = file.json?.value, permissions = isRecord(value) ? value.permissions : void 0;
         if (isRecord(permissions))
@@ -37194,16 +37576,14 @@ var lists, loss, settings_permission_rule_default, init_settings_permission_rule
               let verdict = checkPermissionRule(rule, list4), at = jsonValueSpan(file, ["permissions", list4, i]);
               if (verdict.valid)
                 verdict.warning && report({
-                  message: `Unexpected permission rule \`${rule}\` in \`permissions.${list4}\`: it ${verdict.warning}`,
+                  messageId: "misread",
+                  data: { rule, list: list4, warning: verdict.warning },
                   at,
                   severity: "warning"
                 });
               else {
-                let fix2 = verdict.suggestion ? `; ${verdict.suggestion}` : "";
-                report({
-                  message: `Unexpected permission rule \`${rule}\` in \`permissions.${list4}\`: ${verdict.error}${fix2} (Claude Code skips this rule, so ${loss[list4]})`,
-                  at
-                });
+                let data = { rule, list: list4, error: verdict.error, loss: loss[list4] };
+                verdict.suggestion ? report({ messageId: "invalidWithFix", data: { ...data, suggestion: verdict.suggestion }, at }) : report({ messageId: "invalid", data, at });
               }
             });
           }
@@ -37248,22 +37628,25 @@ var settings_schema_default2, init_settings_schema2 = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["settings"],
+      messages: {
+        notObject: "Unexpected {{value}}, expected an object of settings ({{consequence}})",
+        unknownEvent: "Unexpected hook event `{{event}}`, expected a hook event Claude Code fires (see `backend-team rules settings/schema`) ({{consequence}})",
+        misspeltEvent: "Unexpected hook event `{{event}}`, expected a hook event Claude Code fires{{suggestion}} ({{consequence}})",
+        schema: "{{problem}} ({{consequence}})"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (value === void 0) return;
         if (!isRecord(value)) {
-          report({ message: `Unexpected ${show(value)}, expected an object of settings (${WHOLE_FILE})`, at: jsonRootSpan(file) });
+          report({ messageId: "notObject", data: { value: show(value), consequence: WHOLE_FILE }, at: jsonRootSpan(file) });
           return;
         }
         let hooks = value.hooks;
         if (isRecord(hooks))
           for (let event of Object.keys(hooks)) {
             if (hookEvents.has(event)) continue;
-            let hint = didYouMean(event, hookEvents), expected = hint ? `a hook event Claude Code fires${hint}` : "a hook event Claude Code fires (see `backend-team rules settings/schema`)";
-            report({
-              message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt2(["hooks", event]).text})`,
-              at: jsonKeySpan(file, ["hooks", event])
-            });
+            let hint = didYouMean(event, hookEvents), data = { event, consequence: consequenceAt2(["hooks", event]).text }, at = jsonKeySpan(file, ["hooks", event]);
+            report(hint ? { messageId: "misspeltEvent", data: { ...data, suggestion: hint }, at } : { messageId: "unknownEvent", data, at });
           }
         let validate2 = validatorFor("settings.schema.json");
         if (validate2(value)) return;
@@ -37271,7 +37654,8 @@ var settings_schema_default2, init_settings_schema2 = __esm({
         for (let problem of describeSchemaErrors(validate2.errors, value, skipEvent)) {
           let consequence2 = consequenceAt2(problem.path);
           report({
-            message: `${problem.message} (${consequence2.text})`,
+            messageId: "schema",
+            data: { problem: problem.message, consequence: consequence2.text },
             at: jsonProblemSpan(file, problem),
             ...consequence2.scope === "value" ? { severity: "warning" } : {}
           });
@@ -37306,6 +37690,9 @@ var settings_unknown_key_default, init_settings_unknown_key = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["settings"],
+      messages: {
+        unknownKey: "Unexpected settings key `{{key}}`, expected a key Claude Code reads{{suggestion}} (Claude Code ignores it)"
+      },
       check({ file, report }) {
         let value = file.json?.value;
         if (isRecord(value))
@@ -37313,7 +37700,8 @@ var settings_unknown_key_default, init_settings_unknown_key = __esm({
             if (knownSettingsKeys.has(key)) continue;
             let hint = didYouMean(key, knownSettingsKeys);
             report({
-              message: `Unexpected settings key \`${key}\`, expected a key Claude Code reads${hint} (Claude Code ignores it)`,
+              messageId: "unknownKey",
+              data: { key, suggestion: hint },
               at: jsonKeySpan(file, [key])
             });
           }
@@ -37335,10 +37723,14 @@ var skills_agent_without_fork_default, init_skills_agent_without_fork = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["skill", "command"],
+      messages: {
+        withoutFork: "Unexpected `agent: {{agent}}` without `context: fork`, expected `context: fork` beside it (the skill runs inline and the agent is never used)"
+      },
       check({ file, report }) {
         let { agent, context: context2 } = file.data;
         typeof agent != "string" || !agent.trim() || context2 === "fork" || report({
-          message: `Unexpected \`agent: ${agent}\` without \`context: fork\`, expected \`context: fork\` beside it (the skill runs inline and the agent is never used)`,
+          messageId: "withoutFork",
+          data: { agent },
           at: keySpan(file, ["agent"])
         });
       }
@@ -37360,15 +37752,21 @@ var listingLimit, skills_description_length_default, init_skills_description_len
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["skill"],
+      messages: {
+        tooLong: `Unexpected description of {{length}} characters, expected at most ${listingLimit.toLocaleString("en-US")} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString("en-US")} and \`\u2026\`)`,
+        angleBracket: "Unexpected `{{bracket}}` in a skill description, expected no angle brackets (claude.ai upload and `quick_validate` reject them)"
+      },
       check({ file, settings, report }) {
         let description = file.frontmatter?.data?.description;
         if (typeof description != "string" || (description.length > listingLimit && report({
-          message: `Unexpected description of ${description.length.toLocaleString("en-US")} characters, expected at most ${listingLimit.toLocaleString("en-US")} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString("en-US")} and \`\u2026\`)`,
+          messageId: "tooLong",
+          data: { length: description.length.toLocaleString("en-US") },
           at: valueSpan(file, ["description"])
         }), settings.skillProfile === "agent-skills" || !/[<>]/.test(description))) return;
         let range = valueRange(file, ["description"]), raw = range ? file.text.slice(range.start, range.end).search(/[<>]/) : -1, bracket = raw !== -1 ? file.text.charAt(range.start + raw) : description.includes("<") ? "<" : ">";
         report({
-          message: `Unexpected \`${bracket}\` in a skill description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`,
+          messageId: "angleBracket",
+          data: { bracket },
           at: range && raw !== -1 ? offsetSpan(file, range.start + raw, range.start + raw + 1) : valueSpan(file, ["description"])
         });
       }
@@ -37396,9 +37794,12 @@ var skills_never_runs_default, init_skills_never_runs = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["skill"],
+      messages: {
+        neverRuns: "Unexpected `user-invocable: false` with `disable-model-invocation: true`, expected at most one of them (neither the user nor the model can start this skill)"
+      },
       check({ file, report }) {
         flag(file.data["user-invocable"]) !== !1 || flag(file.data["disable-model-invocation"]) !== !0 || report({
-          message: "Unexpected `user-invocable: false` with `disable-model-invocation: true`, expected at most one of them (neither the user nor the model can start this skill)",
+          messageId: "neverRuns",
           at: keySpan(file, ["user-invocable"])
         });
       }
@@ -37427,37 +37828,50 @@ var portable, portableKeys, portableKeySet, nameLimit2, descriptionLimit, standa
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["skill"],
+      messages: {
+        missingName: `Missing \`name\`, expected the skill's directory name (${standard} requires it)`,
+        badName: `Unexpected skill name \`{{name}}\`, expected {{problem}} (${standard})`,
+        missingDescription: `Missing \`description\`, expected what the skill does and when to use it (${standard} requires it)`,
+        tooLong: `Unexpected description of {{length}} characters, expected at most ${descriptionLimit.toLocaleString("en-US")} (${standard})`,
+        angleBracket: "Unexpected `{{bracket}}` in the description, expected no angle brackets (claude.ai upload and `quick_validate` reject them)",
+        unknownKey: `Unexpected key \`{{key}}\` in a portable skill, expected one of ${portableKeys.map((k) => `\`${k}\``).join(", ")} (claude.ai and API uploads reject other keys)`,
+        metadataValue: `Unexpected {{value}} for \`metadata.{{key}}\`, expected a string (${standard} allows string values only)`
+      },
       check({ file, settings, report }) {
         if (settings.skillProfile !== "agent-skills") return;
         let data = file.frontmatter?.data;
         if (!data) return;
         let name = data.name;
         if (name === void 0)
-          report({ message: `Missing \`name\`, expected the skill's directory name (${standard} requires it)`, at: fenceSpan(file) });
+          report({ messageId: "missingName", at: fenceSpan(file) });
         else if (typeof name == "string" && name !== "") {
           let problem = nameProblem(name);
-          problem && report({ message: `Unexpected skill name \`${name}\`, expected ${problem} (${standard})`, at: valueSpan(file, ["name"]) });
+          problem && report({ messageId: "badName", data: { name, problem }, at: valueSpan(file, ["name"]) });
         }
         let description = data.description;
         description === void 0 ? report({
-          message: `Missing \`description\`, expected what the skill does and when to use it (${standard} requires it)`,
+          messageId: "missingDescription",
           at: fenceSpan(file)
         }) : typeof description == "string" && (description.length > descriptionLimit && report({
-          message: `Unexpected description of ${description.length.toLocaleString("en-US")} characters, expected at most ${descriptionLimit.toLocaleString("en-US")} (${standard})`,
+          messageId: "tooLong",
+          data: { length: description.length.toLocaleString("en-US") },
           at: valueSpan(file, ["description"])
         }), /[<>]/.test(description) && report({
-          message: `Unexpected \`${description.match(/[<>]/)[0]}\` in the description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`,
+          messageId: "angleBracket",
+          data: { bracket: description.match(/[<>]/)[0] },
           at: valueSpan(file, ["description"])
         }));
         for (let key of Object.keys(data))
           portableKeySet.has(key) || report({
-            message: `Unexpected key \`${key}\` in a portable skill, expected one of ${portableKeys.map((k) => `\`${k}\``).join(", ")} (claude.ai and API uploads reject other keys)`,
+            messageId: "unknownKey",
+            data: { key },
             at: keySpan(file, [key])
           });
         if (isRecord(data.metadata))
           for (let [key, value] of Object.entries(data.metadata))
             typeof value != "string" && report({
-              message: `Unexpected ${show(value)} for \`metadata.${key}\`, expected a string (${standard} allows string values only)`,
+              messageId: "metadataValue",
+              data: { value: show(value), key },
               at: valueSpan(file, ["metadata", key])
             });
       }
@@ -37480,13 +37894,17 @@ var styles_frontmatter_default, init_styles_frontmatter = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["output-style"],
+      messages: {
+        unknownKey: "Unexpected key `{{key}}`, expected one of `name`, `description`, `keep-coding-instructions`, `force-for-plugin` (Claude Code does not read it)",
+        schema: "{{problem}}"
+      },
       check({ file, report }) {
         if (!file.frontmatter) return;
         let validate2 = validatorFor("output-style.schema.json");
         if (!validate2(file.data))
           for (let problem of describeSchemaErrors(validate2.errors, file.data)) {
-            let message2 = problem.atKey && problem.path.length === 1 ? `Unexpected key \`${String(problem.path[0])}\`, expected one of \`name\`, \`description\`, \`keep-coding-instructions\`, \`force-for-plugin\` (Claude Code does not read it)` : problem.message;
-            report({ message: message2, at: problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path) });
+            let at = problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path);
+            problem.atKey && problem.path.length === 1 ? report({ messageId: "unknownKey", data: { key: String(problem.path[0]) }, at }) : report({ messageId: "schema", data: { problem: problem.message }, at });
           }
       }
     };
@@ -37507,9 +37925,12 @@ var styles_plugin_only_key_default, init_styles_plugin_only_key = __esm({
       defaultSeverity: "error",
       scope: "file",
       kinds: ["output-style"],
+      messages: {
+        projectStyle: "Unexpected `force-for-plugin` in a project output style, expected it only in a plugin's output styles (Claude Code ignores it here)"
+      },
       check({ file, report }) {
         file.scope.kind === "plugin" || !("force-for-plugin" in file.data) || report({
-          message: "Unexpected `force-for-plugin` in a project output style, expected it only in a plugin's output styles (Claude Code ignores it here)",
+          messageId: "projectStyle",
           at: keySpan(file, ["force-for-plugin"])
         });
       }
@@ -37532,6 +37953,11 @@ var runsInBackground, tools_main_thread_only_default, init_tools_main_thread_onl
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        background: "Unexpected `{{tool}}` in a background agent, expected tools a background subagent keeps (Claude Code removes `{{tool}}` from every subagent that runs in the background)",
+        mainThreadOnly: "Unexpected main-thread-only tool `{{tool}}`, expected tools a subagent gets (Claude Code removes it from every subagent, and an agent without `Agent` in `tools` runs as one)",
+        planModeOnly: "Unexpected main-thread-only tool `{{tool}}`, expected tools a subagent gets (Claude Code removes it from every subagent, and an agent without `Agent` in `tools` runs as one; `ExitPlanMode` arrives only with `permissionMode: plan`)"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (!data) return;
@@ -37539,19 +37965,18 @@ var runsInBackground, tools_main_thread_only_default, init_tools_main_thread_onl
         if (runsInBackground(data.background))
           for (let entry2 of entries)
             !(toolNames.has(entry2.name) || gatedToolNames.has(entry2.name)) || backgroundSubagentToolNames.has(entry2.name) || isAgentTool(entry2.name) || report({
-              message: `Unexpected \`${entry2.name}\` in a background agent, expected tools a background subagent keeps (Claude Code removes \`${entry2.name}\` from every subagent that runs in the background)`,
+              messageId: "background",
+              data: { tool: entry2.name },
               at: listEntrySpan(file, "tools", entry2)
             });
         if (grantsAgentTool(entries)) return;
         let planMode = data.permissionMode === "plan" && file.scope.kind !== "plugin";
-        for (let entry2 of entries) {
-          if (!mainThreadOnlyToolNames.has(entry2.name) || planModeToolNames.has(entry2.name) && planMode) continue;
-          let hint = planModeToolNames.has(entry2.name) ? "; `ExitPlanMode` arrives only with `permissionMode: plan`" : "";
-          report({
-            message: `Unexpected main-thread-only tool \`${entry2.name}\`, expected tools a subagent gets (Claude Code removes it from every subagent, and an agent without \`Agent\` in \`tools\` runs as one${hint})`,
+        for (let entry2 of entries)
+          !mainThreadOnlyToolNames.has(entry2.name) || planModeToolNames.has(entry2.name) && planMode || report({
+            messageId: planModeToolNames.has(entry2.name) ? "planModeOnly" : "mainThreadOnly",
+            data: { tool: entry2.name },
             at: listEntrySpan(file, "tools", entry2)
           });
-        }
       }
     };
   }
@@ -37572,6 +37997,9 @@ var changesFiles, writers, tools_role_needs_write_default, init_tools_role_needs
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        noWriteTool: "Unexpected tools without Write or Edit for an agent used when `{{verb}}` files, expected Write or Edit in `tools`"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (!data || !("tools" in data) || typeof data.description != "string") return;
@@ -37581,7 +38009,8 @@ var changesFiles, writers, tools_role_needs_write_default, init_tools_role_needs
         if (tools.length === 0 || tools.some((t) => writers.has(t))) return;
         let verb = changesFiles.exec(whenClause)[0];
         report({
-          message: `Unexpected tools without Write or Edit for an agent used when \`${verb}\` files, expected Write or Edit in \`tools\``,
+          messageId: "noWriteTool",
+          data: { verb },
           at: keySpan(file, ["tools"])
         });
       }
@@ -37604,6 +38033,9 @@ var tools_shadowed_by_bash_default, init_tools_shadowed_by_bash = __esm({
       defaultSeverity: "warning",
       scope: "file",
       kinds: ["agent"],
+      messages: {
+        shadowed: "Unexpected `{{tool}}` next to `Bash`, expected one or the other (Claude Code {{version}} drops `{{tool}}` when `Bash` is listed; use find or grep through Bash)"
+      },
       check({ file, report }) {
         let data = file.frontmatter?.data;
         if (!data) return;
@@ -37611,7 +38043,8 @@ var tools_shadowed_by_bash_default, init_tools_shadowed_by_bash = __esm({
         if (entries.some((e) => e.name === "Bash"))
           for (let entry2 of entries)
             shadowedByBash.has(entry2.name) && report({
-              message: `Unexpected \`${entry2.name}\` next to \`Bash\`, expected one or the other (Claude Code ${claudeCodeVersion} drops \`${entry2.name}\` when \`Bash\` is listed; use find or grep through Bash)`,
+              messageId: "shadowed",
+              data: { tool: entry2.name, version: claudeCodeVersion },
               at: listEntrySpan(file, "tools", entry2)
             });
       }
@@ -37849,7 +38282,7 @@ function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
     }));
     return { project: { root: plan.root, candidates: candidates3, reportOnly: null }, skipped: [] };
   }
-  let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped2 = [], reportOnly = null;
+  let candidates2 = discoverRoot(plan.root, ignoredBy(ignore, ignoreBase)), skipped = [], reportOnly = null;
   if (plan.filter) {
     let paths = new Set(candidates2.map((c) => c.path)), byReal = null, files = /* @__PURE__ */ new Set();
     for (let file of plan.filter.files) {
@@ -37860,14 +38293,14 @@ function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
       byReal ??= new Map(candidates2.map((c) => [realOrSelf(c.path), c.path]));
       let named = byReal.get(realOrSelf(file));
       if (!named && !paths.has(file)) {
-        skipped2.push(file);
+        skipped.push(file);
         continue;
       }
       files.add(file), named && files.add(named);
     }
     reportOnly = { files, folders: plan.filter.folders };
   }
-  return { project: { root: plan.root, candidates: candidates2, reportOnly }, skipped: skipped2 };
+  return { project: { root: plan.root, candidates: candidates2, reportOnly }, skipped };
 }
 function isReported(filter, path3) {
   return !filter || filter.files.has(path3) ? !0 : filter.folders.some((folder) => path3 === folder || path3.startsWith(folder + sep10));
@@ -38130,8 +38563,7 @@ var RuleContractError, init_report_contract = __esm({
 
 // scripts/lib/engine/messages.ts
 function messageOf(check2, report) {
-  if (!("messageId" in report)) return report.message;
-  let template = check2.messages && Object.hasOwn(check2.messages, report.messageId) ? check2.messages[report.messageId] : void 0;
+  let template = Object.hasOwn(check2.messages, report.messageId) ? check2.messages[report.messageId] : void 0;
   if (template === void 0) throw new RuleContractError(check2.id, `a report with the unknown message id \`${report.messageId}\``);
   let data = report.data ?? {};
   return template.replace(placeholder, (_, name) => {
@@ -38304,7 +38736,7 @@ function parseDirectives(source) {
   return directives;
 }
 function directiveProblems(path3, suppressions, knownRules, reportUnused) {
-  let problems = [], warn = (d, ruleId, message2) => problems.push({ file: path3, ruleId, severity: "warning", message: message2, ...d.at });
+  let problems = [], warn = (d, ruleId, message) => problems.push({ file: path3, ruleId, severity: "warning", message, ...d.at });
   for (let d of suppressions.directives) {
     let named = d.rules === "all" ? [] : d.rules;
     for (let id of named)
@@ -38535,13 +38967,13 @@ var engineRuleIds, maxDiagnosticsPerFile, ProjectRun, init_lint_project = __esm(
         return (report) => {
           let owner = report.file && this.fileByPath.get(report.file) || null;
           assertReportContract(check2, report, owner);
-          let message2 = messageOf(check2, report), path3 = report.file, { severity } = ruleSettingFor(this.config, check2.id, this.relOf(path3), check2.defaultSeverity);
+          let message = messageOf(check2, report), path3 = report.file, { severity } = ruleSettingFor(this.config, check2.id, this.relOf(path3), check2.defaultSeverity);
           severity !== "off" && (owner?.source && this.suppressionsOf(path3, owner.source).suppresses(check2.id, report.at.line) || this.entryOf(path3, owner).reports.push({
             file: path3,
             ruleId: check2.id,
             severity: report.severity ?? severity,
-            message: message2,
-            ..."messageId" in report ? { messageId: report.messageId } : {},
+            message,
+            messageId: report.messageId,
             ...report.at,
             ...report.related ? { related: report.related } : {},
             ...report.fix ? { fix: report.fix } : {}
@@ -38589,18 +39021,18 @@ function lint(options) {
   setDeadline(clock.deadline);
   let plan = planTargets(options.targets, options.cwd), user = options.user ? userSettingsPlan(options.home ?? homedir3()) : null;
   user && plan.projects.push(user);
-  let diagnostics = [], skipped2 = [], fileCount = 0, firstFile = null;
+  let diagnostics = [], skipped = [], fileCount = 0, firstFile = null;
   for (let projectPlan of plan.projects) {
     let loaded = options.config ? { config: options.config, path: null } : loadConfig(projectPlan.root, options.configPath);
     loaded.path && checkRuleSettings(loaded.config, checks, loaded.path);
     let configDir = loaded.path ? dirname18(loaded.path) : projectPlan.root, found2 = discoverProject(projectPlan, loaded.config.ignore, configDir);
-    skipped2.push(...found2.skipped);
+    skipped.push(...found2.skipped);
     let result = lintProject(found2.project, loaded.config, configDir, options, clock);
     diagnostics.push(...result.diagnostics), fileCount += result.fileCount, firstFile ??= result.firstFile;
   }
   printTimings();
   let relativeTo = (path3) => relative12(options.cwd, path3).split(sep12).join("/");
-  return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped: skipped2, roots: plan.projects.map((p) => p.root) };
+  return (clock.notChecked.length > 0 || clock.skippedProjectChecks > 0) && diagnostics.push(timeLimitDiagnostic(clock, timeLimitMs, firstFile ?? options.cwd, relativeTo)), diagnostics.sort(compareDiagnostics), { diagnostics, fileCount, fixedFiles: [], missing: plan.missing, skipped, roots: plan.projects.map((p) => p.root) };
 }
 var init_run = __esm({
   "scripts/lib/engine/run.ts"() {

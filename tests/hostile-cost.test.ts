@@ -108,6 +108,7 @@ describe('the time guard', () => {
       defaultSeverity: 'error',
       scope: 'file',
       kinds: ['agent'],
+      messages: {},
       check() {
         const end = Date.now() + 20_000
         while (Date.now() < end) closest('helper', ['helpers', 'other'])

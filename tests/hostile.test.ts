@@ -272,6 +272,7 @@ describe('graceful limits', () => {
       defaultSeverity: 'error',
       scope: 'file',
       kinds: ['agent'],
+      messages: {},
       check() {
         const until = Date.now() + 30
         while (Date.now() < until) {

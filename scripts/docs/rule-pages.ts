@@ -101,6 +101,13 @@ function cases(dir: string, kind: 'valid' | 'invalid'): string[] {
     : []
 }
 
+/** The rule's messages by id (the `messageId` of its JSON output), placeholders shown as `{{name}}`. */
+function renderMessages(check: Check): string[] {
+  const rows = Object.entries(check.messages).map(([id, text]) => `| \`${id}\` | ${text.replace(/\|/g, '\\|')} |`)
+  if (rows.length === 0) return []
+  return ['## Messages', '', '| Id | Message |', '| --- | --- |', ...rows, '']
+}
+
 /** The page of one rule, as markdown. */
 export function renderRulePage(check: Check & { runtime?: string }): string {
   const homes = ruleHomes(check.id)
@@ -123,6 +130,7 @@ export function renderRulePage(check: Check & { runtime?: string }): string {
     '',
   ]
   if (check.runtime) lines.push('## What Claude Code 2.1.332 does', '', check.runtime, '')
+  lines.push(...renderMessages(check))
   lines.push(
     '## Configure',
     '',

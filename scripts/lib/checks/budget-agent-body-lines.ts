@@ -1,5 +1,5 @@
 // The whole agent body is the subagent's system prompt: past a few hundred lines instructions get lost and every spawn pays.
-import { reportBodyOverBudget } from '../check-support/body-budget.ts'
+import { bodyOverBudgetMessages, reportBodyOverBudget } from '../check-support/body-budget.ts'
 import { defineCheck } from '../engine/check.ts'
 
 export default defineCheck({
@@ -11,6 +11,7 @@ export default defineCheck({
   optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'file',
   kinds: ['agent'],
+  messages: { ...bodyOverBudgetMessages },
   check(ctx) {
     reportBodyOverBudget(ctx, 300, 'agent body', 'move reference material into skills')
   },

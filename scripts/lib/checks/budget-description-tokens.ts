@@ -20,6 +20,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'project',
+  messages: {
+    overBudget:
+      'Unexpected {{count}} agent descriptions of about {{total}} tokens in {{where}}, expected at most {{max}} in all; this one crosses the budget (Claude Code sends every description with each main-thread request)',
+  },
   check({ project, options, report }) {
     const max = countOption(options, 'max', 3000)
     const byScope = new Map<string, { agent: AgentRecord; tokens: number }[]>()
@@ -41,7 +45,8 @@ export default defineCheck({
       const where =
         scope.kind === 'plugin' ? `plugin \`${scope.pluginName ?? ''}\`` : scope.kind === 'project' ? 'the project' : 'this pack'
       report({
-        message: `Unexpected ${list.length} agent descriptions of about ${total.toLocaleString('en-US')} tokens in ${where}, expected at most ${max.toLocaleString('en-US')} in all; this one crosses the budget (Claude Code sends every description with each main-thread request)`,
+        messageId: 'overBudget',
+        data: { count: list.length, total: total.toLocaleString('en-US'), where, max: max.toLocaleString('en-US') },
         at: valueSpan(crossing.file, ['description']),
         file: crossing.file.path,
       })

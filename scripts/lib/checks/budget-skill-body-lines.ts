@@ -1,5 +1,5 @@
 // A SKILL.md body is loaded whole when the skill runs; long ones belong in references/ read on demand.
-import { reportBodyOverBudget } from '../check-support/body-budget.ts'
+import { bodyOverBudgetMessages, reportBodyOverBudget } from '../check-support/body-budget.ts'
 import { defineCheck } from '../engine/check.ts'
 
 export default defineCheck({
@@ -11,6 +11,7 @@ export default defineCheck({
   optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'file',
   kinds: ['skill'],
+  messages: { ...bodyOverBudgetMessages },
   check(ctx) {
     reportBodyOverBudget(ctx, 500, 'SKILL.md body', 'move detail into `references/` files')
   },

@@ -17,6 +17,20 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['catalog'],
+  messages: {
+    schema: '{{problem}}',
+    otherKind: 'Unexpected `{{other}}` in {{kind}}/catalog.json, expected only `{{kind}}` ({{other}} belong in {{other}}/catalog.json)',
+    missingAgents: 'Missing `agents` in agents/catalog.json, expected a mapping of agent names to entries',
+    missingSkills: 'Missing `skills` in skills/catalog.json, expected a mapping of skill folders to entries',
+    missingEntry:
+      'Missing catalog entry for {{what}} `{{name}}`, expected one entry per {{what}} in {{kind}}/ (the generated tables leave it out)',
+    unknownAgent:
+      'Unexpected catalog entry `{{name}}`, expected an agent named `{{name}}` in agents/{{suggestion}} (the generated tables would point at nothing)',
+    unknownSkill:
+      'Unexpected catalog entry `{{name}}`, expected a skill folder `{{name}}` in skills/{{suggestion}} (the generated tables would point at nothing)',
+    missingCatalog:
+      'Missing {{other}}/catalog.json beside {{kind}}/catalog.json, expected a catalog for the {{count}} {{things}} in {{other}}/ too',
+  },
   check({ file, project, report }) {
     const data = file.json?.value
     if (data === undefined) return
@@ -27,21 +41,19 @@ export default defineCheck({
     if (!validate(data)) {
       // The top-level oneOf only says which key a catalog holds; the folder tells which one it should.
       const errors = (validate.errors ?? []).filter((e) => !e.schemaPath.startsWith('#/oneOf'))
-      for (const problem of describeSchemaErrors(errors, data)) report({ message: problem.message, at: jsonProblemSpan(file, problem) })
+      for (const problem of describeSchemaErrors(errors, data))
+        report({ messageId: 'schema', data: { problem: problem.message }, at: jsonProblemSpan(file, problem) })
     }
     if (!isRecord(data)) return
     if (Object.hasOwn(data, other))
       report({
-        message: `Unexpected \`${other}\` in ${kind}/catalog.json, expected only \`${kind}\` (${other} belong in ${other}/catalog.json)`,
+        messageId: 'otherKind',
+        data: { other, kind },
         at: jsonKeySpan(file, [other]),
       })
     const entries = data[kind]
     if (!isRecord(entries)) {
-      if (!Object.hasOwn(data, kind))
-        report({
-          message: `Missing \`${kind}\` in ${kind}/catalog.json, expected a mapping of ${kind === 'agents' ? 'agent names' : 'skill folders'} to entries`,
-          at: jsonRootSpan(file),
-        })
+      if (!Object.hasOwn(data, kind)) report({ messageId: kind === 'agents' ? 'missingAgents' : 'missingSkills', at: jsonRootSpan(file) })
       return
     }
     const inside = folder + sep
@@ -56,16 +68,17 @@ export default defineCheck({
     for (const [name, path] of names) {
       if (Object.hasOwn(entries, name)) continue
       report({
-        message: `Missing catalog entry for ${what} \`${name}\`, expected one entry per ${what} in ${kind}/ (the generated tables leave it out)`,
+        messageId: 'missingEntry',
+        data: { what, name, kind },
         at: keyAt,
         related: [{ file: path, line: 1, column: 1, message: `${what} \`${name}\`` }],
       })
     }
     for (const name of Object.keys(entries)) {
       if (names.has(name)) continue
-      const found = kind === 'agents' ? `an agent named \`${name}\`` : `a skill folder \`${name}\``
       report({
-        message: `Unexpected catalog entry \`${name}\`, expected ${found} in ${kind}/${didYouMean(name, names.keys())} (the generated tables would point at nothing)`,
+        messageId: kind === 'agents' ? 'unknownAgent' : 'unknownSkill',
+        data: { name, suggestion: didYouMean(name, names.keys()) },
         at: jsonKeySpan(file, [kind, name]),
       })
     }
@@ -80,7 +93,8 @@ export default defineCheck({
         : project.agents.filter((a) => a.file.path.startsWith(join(root, 'agents') + sep)).length
     if (otherCount > 0 && !existsSync(otherCatalog)) {
       report({
-        message: `Missing ${other}/catalog.json beside ${kind}/catalog.json, expected a catalog for the ${otherCount} ${otherCount === 1 ? other.slice(0, -1) : other} in ${other}/ too`,
+        messageId: 'missingCatalog',
+        data: { other, kind, count: otherCount, things: otherCount === 1 ? other.slice(0, -1) : other },
         at: jsonRootSpan(file),
       })
     }

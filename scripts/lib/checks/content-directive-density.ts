@@ -13,6 +13,9 @@ export default defineCheck({
   optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'file',
   kinds: ['agent', 'skill'],
+  messages: {
+    tooMany: 'Unexpected all-caps directive `{{directive}}` past the first {{max}}, expected at most {{max}} per body',
+  },
   check({ file, options, report }) {
     const max = typeof options.max === 'number' ? options.max : 15
     const fenced = file.scan.fences.map((f) => [f.start, f.contentEnd] as const)
@@ -24,7 +27,8 @@ export default defineCheck({
       count++
       if (count === max + 1)
         report({
-          message: `Unexpected all-caps directive \`${m[0]}\` past the first ${max}, expected at most ${max} per body`,
+          messageId: 'tooMany',
+          data: { directive: m[0], max },
           at: offsetSpan(file, at, at + m[0].length),
         })
     }

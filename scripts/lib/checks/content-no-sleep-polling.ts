@@ -13,6 +13,9 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown'],
+  messages: {
+    sleep: 'Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)',
+  },
   check({ file, report }) {
     for (const fence of file.scan.fences) {
       if (!goFence.has(fence.lang)) continue
@@ -25,7 +28,7 @@ export default defineCheck({
         if (/\/\/\s*(?:bad|don't|do not|avoid)/i.test(line)) continue // a counter-example says so on its line
         const start = fence.contentStart + m.index
         report({
-          message: 'Unexpected `time.Sleep` in a Go example, expected polling with a deadline (`require.Eventually` or a context timeout)',
+          messageId: 'sleep',
           at: offsetSpan(file, start, start + m[0].length - 1),
         })
       }

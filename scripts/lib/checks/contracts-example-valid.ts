@@ -17,6 +17,11 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown', 'readme'],
+  messages: {
+    unknownContract: 'Unexpected contract `{{name}}`, expected one of {{contracts}}',
+    invalidJson: 'Unexpected invalid JSON in a `{{name}}` example: {{problem}}, expected strict JSON',
+    schema: '{{problem}} (schemas/{{name}}.schema.json)',
+  },
   check({ file, report }) {
     for (const fence of file.scan.fences) {
       if (fence.lang !== 'json') continue
@@ -27,7 +32,8 @@ export default defineCheck({
       const nameAt = fence.start + fenceLine.indexOf(`contract=${name}`) + 'contract='.length
       if (!known.includes(name)) {
         report({
-          message: `Unexpected contract \`${name}\`, expected one of ${known.map((n) => `\`${n}\``).join(', ')}`,
+          messageId: 'unknownContract',
+          data: { name, contracts: known.map((n) => `\`${n}\``).join(', ') },
           at: offsetSpan(file, nameAt, nameAt + name.length),
         })
         continue
@@ -37,7 +43,8 @@ export default defineCheck({
       if (parsed.value === undefined) {
         const e = parsed.errors[0]!
         report({
-          message: `Unexpected invalid JSON in a \`${name}\` example: ${e.message}, expected strict JSON`,
+          messageId: 'invalidJson',
+          data: { name, problem: e.message },
           at: offsetSpan(file, base + e.start, base + e.end),
         })
         continue
@@ -53,7 +60,8 @@ export default defineCheck({
           if (path.length === 0) break
         }
         report({
-          message: `${problem.message} (schemas/${name}.schema.json)`,
+          messageId: 'schema',
+          data: { problem: problem.message, name },
           at: at ? offsetSpan(file, base + at[0]!, base + at[1]!) : offsetSpan(file, nameAt, nameAt + name.length),
         })
       }

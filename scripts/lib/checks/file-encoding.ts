@@ -2,7 +2,7 @@
 import { defineCheck } from '../engine/check.ts'
 import { pointAt } from '../engine/diagnostics.ts'
 
-const found = { binary: 'binary content', utf16: 'a UTF-16 file', 'not-utf8': 'text that is not UTF-8' } as const
+const found = { binary: 'binary', utf16: 'utf16', 'not-utf8': 'notUtf8' } as const
 
 export default defineCheck({
   id: 'file/encoding',
@@ -14,9 +14,14 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],
   includeUnreadable: true,
+  messages: {
+    binary: 'Unexpected binary content ({{detail}}), expected UTF-8 text',
+    utf16: 'Unexpected a UTF-16 file ({{detail}}), expected UTF-8 text',
+    notUtf8: 'Unexpected text that is not UTF-8 ({{detail}}), expected UTF-8 text',
+  },
   check({ file, report }) {
     const r = file.read
     if (r.ok || !(r.problem in found)) return
-    report({ message: `Unexpected ${found[r.problem as keyof typeof found]} (${r.detail}), expected UTF-8 text`, at: pointAt(1) })
+    report({ messageId: found[r.problem as keyof typeof found], data: { detail: r.detail }, at: pointAt(1) })
   },
 })

@@ -23,6 +23,10 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest', 'marketplace', 'hooks', 'catalog', 'settings', 'mcp', 'monitors', 'lsp'],
+  messages: {
+    invalid: 'Unexpected invalid JSON: {{problem}}, expected strict JSON ({{consequence}})',
+    duplicateKey: 'Unexpected duplicate key `{{key}}`, expected each key once (JSON.parse keeps only the last value)',
+  },
   check({ file, report }) {
     const json = file.json
     const first = json?.errors[0]
@@ -30,7 +34,8 @@ export default defineCheck({
     const kind = file.kind as keyof typeof consequence
     if (json.value === undefined) {
       report({
-        message: `Unexpected invalid JSON: ${first.message}, expected strict JSON (${consequence[kind]})`,
+        messageId: 'invalid',
+        data: { problem: first.message, consequence: consequence[kind] },
         at: offsetSpan(file, first.start, first.end),
       })
     } else if (/unique/.test(first.message)) {
@@ -38,7 +43,8 @@ export default defineCheck({
       key.lastIndex = first.start
       const end = key.exec(file.text) ? key.lastIndex : first.end
       report({
-        message: `Unexpected duplicate key \`${file.text.slice(first.start + 1, end - 1)}\`, expected each key once (JSON.parse keeps only the last value)`,
+        messageId: 'duplicateKey',
+        data: { key: file.text.slice(first.start + 1, end - 1) },
         at: offsetSpan(file, first.start, end),
       })
     }

@@ -13,16 +13,22 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
   includeUnreadable: true,
+  messages: {
+    skillName: 'Unexpected skill file name `{{name}}`, expected `SKILL.md` (Claude Code does not load this file)',
+    extension: 'Unexpected extension `{{extension}}`, expected `.md` (Claude Code does not load this file)',
+  },
   check({ file, report }) {
     const name = basename(file.path)
     if (file.kind === 'skill' && name !== 'SKILL.md') {
       report({
-        message: `Unexpected skill file name \`${name}\`, expected \`SKILL.md\` (Claude Code does not load this file)`,
+        messageId: 'skillName',
+        data: { name },
         at: pointAt(1),
       })
     } else if (file.kind !== 'skill' && extname(name) !== '.md') {
       report({
-        message: `Unexpected extension \`${extname(name)}\`, expected \`.md\` (Claude Code does not load this file)`,
+        messageId: 'extension',
+        data: { extension: extname(name) },
         at: pointAt(1),
       })
     }

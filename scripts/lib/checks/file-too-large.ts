@@ -13,10 +13,14 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],
   includeUnreadable: true,
+  messages: {
+    tooLarge: 'Unexpected file of {{bytes}} bytes, expected at most {{max}} bytes (Claude Code skips larger files)',
+  },
   check({ file, report }) {
     if (!file.read.ok && file.read.problem === 'too-large') {
       report({
-        message: `Unexpected file of ${file.read.bytes} bytes, expected at most ${maxFileBytes} bytes (Claude Code skips larger files)`,
+        messageId: 'tooLarge',
+        data: { bytes: String(file.read.bytes), max: maxFileBytes },
         at: pointAt(1),
       })
     }

@@ -11,9 +11,12 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],
   includeUnreadable: true,
+  messages: {
+    unreadable: 'Unexpected unreadable file ({{detail}}), expected a readable regular file',
+  },
   check({ file, report }) {
     if (!file.read.ok && file.read.problem === 'unreadable') {
-      report({ message: `Unexpected unreadable file (${file.read.detail}), expected a readable regular file`, at: pointAt(1) })
+      report({ messageId: 'unreadable', data: { detail: file.read.detail }, at: pointAt(1) })
     }
   },
 })

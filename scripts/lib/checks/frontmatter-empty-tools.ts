@@ -12,22 +12,25 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    bare: 'Unexpected an empty `tools:` for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)',
+    emptyList:
+      'Unexpected an empty list for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)',
+    emptyString:
+      'Unexpected an empty string for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)',
+    wrongType:
+      'Unexpected a {{type}} for `tools`, expected at least one tool name (this agent gets zero tools; omit `tools` to inherit all)',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data || !('tools' in data)) return
     const value = data.tools
     const names = splitToolList(value)
     if (names.length > 0) return
-    const found =
-      value === null
-        ? 'an empty `tools:`'
-        : Array.isArray(value)
-          ? 'an empty list'
-          : typeof value === 'string'
-            ? 'an empty string'
-            : `a ${typeof value}`
+    const messageId = value === null ? 'bare' : Array.isArray(value) ? 'emptyList' : typeof value === 'string' ? 'emptyString' : 'wrongType'
     report({
-      message: `Unexpected ${found} for \`tools\`, expected at least one tool name (this agent gets zero tools; omit \`tools\` to inherit all)`,
+      messageId,
+      data: { type: typeof value },
       at: keySpan(file, ['tools']),
     })
   },

@@ -12,6 +12,15 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    pluginOnly:
+      'Unexpected `{{key}}` in a project agent, expected `description` (Claude Code reads `{{key}}` only in plugin agents; here it logs it as unknown and ignores it)',
+    foreignInPlugin: 'Unexpected `{{key}}` in a plugin {{kind}}: {{why}}',
+    foreignInAgent: 'Unexpected `{{key}}` in an agent: {{why}}',
+    foreign: 'Unexpected `{{key}}` in a {{kind}}: {{why}}',
+    isolation:
+      'Unexpected `isolation: {{isolation}}` in a plugin agent, expected {{allowed}} (Claude Code drops any other isolation of a plugin agent without a word)',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
@@ -20,7 +29,8 @@ export default defineCheck({
     for (const key of Object.keys(data)) {
       if (kind === 'agent' && !pluginAgent && pluginAgentOnlyKeys.has(key)) {
         report({
-          message: `Unexpected \`${key}\` in a project agent, expected \`description\` (Claude Code reads \`${key}\` only in plugin agents; here it logs it as unknown and ignores it)`,
+          messageId: 'pluginOnly',
+          data: { key },
           at: keySpan(file, [key]),
         })
         continue
@@ -29,14 +39,16 @@ export default defineCheck({
       const why = own(foreignKeys[kind]) ?? (pluginAgent ? own(ignoredInPluginAgents) : undefined)
       if (why)
         report({
-          message: `Unexpected \`${key}\` in ${file.scope.kind === 'plugin' ? 'a plugin ' : kind === 'agent' ? 'an ' : 'a '}${kind}: ${why}`,
+          messageId: file.scope.kind === 'plugin' ? 'foreignInPlugin' : kind === 'agent' ? 'foreignInAgent' : 'foreign',
+          data: { key, kind, why },
           at: keySpan(file, [key]),
         })
     }
     const isolation = data.isolation
     if (pluginAgent && typeof isolation === 'string' && !pluginAgentIsolations.has(isolation)) {
       report({
-        message: `Unexpected \`isolation: ${isolation}\` in a plugin agent, expected ${[...pluginAgentIsolations].map((v) => `\`${v}\``).join(' or ')} (Claude Code drops any other isolation of a plugin agent without a word)`,
+        messageId: 'isolation',
+        data: { isolation, allowed: [...pluginAgentIsolations].map((v) => `\`${v}\``).join(' or ') },
         at: valueSpan(file, ['isolation']),
       })
     }

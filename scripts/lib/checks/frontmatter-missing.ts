@@ -10,19 +10,23 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill'],
+  messages: {
+    unclosed: 'Unexpected end of file inside the front matter, expected a closing `---` line',
+    missingSkill:
+      'Unexpected file without front matter, expected a `---` block at the top (Claude Code takes the description from the first body line)',
+    missingPluginAgent:
+      'Unexpected file without front matter, expected a `---` block at the top (Claude Code loads this plugin agent under its file name, with every tool)',
+    missingAgent:
+      'Unexpected file without front matter, expected a `---` block at the top (Claude Code skips it as a document, not an agent)',
+  },
   check({ file, report }) {
     if (file.frontmatter) {
       if (file.frontmatter.closeLine === null) {
-        report({ message: 'Unexpected end of file inside the front matter, expected a closing `---` line', at: pointAt(1) })
+        report({ messageId: 'unclosed', at: pointAt(1) })
       }
       return
     }
-    const what =
-      file.kind === 'skill'
-        ? 'Claude Code takes the description from the first body line'
-        : file.scope.kind === 'plugin'
-          ? 'Claude Code loads this plugin agent under its file name, with every tool'
-          : 'Claude Code skips it as a document, not an agent'
-    report({ message: `Unexpected file without front matter, expected a \`---\` block at the top (${what})`, at: pointAt(1) })
+    const messageId = file.kind === 'skill' ? 'missingSkill' : file.scope.kind === 'plugin' ? 'missingPluginAgent' : 'missingAgent'
+    report({ messageId, at: pointAt(1) })
   },
 })

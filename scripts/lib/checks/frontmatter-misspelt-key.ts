@@ -12,11 +12,15 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    misspelt: 'Unexpected key `{{key}}` in {{kind}} front matter, expected `{{meant}}` (Claude Code ignores the misspelt key)',
+  },
   check({ file, report }) {
     for (const { key, meant } of unreadKeys(file)) {
       if (meant)
         report({
-          message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected \`${meant}\` (Claude Code ignores the misspelt key)`,
+          messageId: 'misspelt',
+          data: { key, kind: file.kind, meant },
           at: keySpan(file, [key]),
         })
     }

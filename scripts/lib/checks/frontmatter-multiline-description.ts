@@ -16,17 +16,21 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    folded: 'Unexpected a folded (`>`) block scalar, expected a one-line double-quoted string with `\\n` escapes',
+    literal: 'Unexpected a literal (`|`) block scalar, expected a one-line double-quoted string with `\\n` escapes',
+    multiline: 'Unexpected a description spread over several lines, expected a one-line double-quoted string with `\\n` escapes',
+  },
   check({ file, report }) {
     const fm = file.frontmatter
     if (!fm?.data || typeof fm.data.description !== 'string') return
     const m = descriptionLine.exec(fm.text)
     if (!m) return
     const value = m[1]!
-    const block = /^[|>]/.test(value) ? (value.startsWith('>') ? 'folded (`>`)' : 'literal (`|`)') : null
+    const block = /^[|>]/.test(value) ? (value.startsWith('>') ? 'folded' : 'literal') : null
     if (!block && !m[2]) return
-    const found = block ? `a ${block} block scalar` : 'a description spread over several lines'
     report({
-      message: `Unexpected ${found}, expected a one-line double-quoted string with \`\\n\` escapes`,
+      messageId: block ?? 'multiline',
       at: keySpan(file, ['description']),
     })
   },

@@ -15,6 +15,9 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    schema: '{{problem}}',
+  },
   check({ file, report }) {
     const fm = file.frontmatter
     if (!fm?.data) return
@@ -23,7 +26,7 @@ export default defineCheck({
     if (validate(fm.data)) return
     for (const problem of describeErrors(validate.errors, fm.data)) {
       const at = problem.path.length === 0 ? fenceSpan(file) : problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path)
-      report({ message: problem.message, at })
+      report({ messageId: 'schema', data: { problem: problem.message }, at })
     }
   },
 })

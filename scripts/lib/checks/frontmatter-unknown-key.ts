@@ -11,12 +11,16 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    unknown: 'Unexpected key `{{key}}` in {{kind}} front matter, expected a key Claude Code reads (it has no effect)',
+  },
   check({ file, report }) {
     // Keys that look like a misspelling of a key Claude Code reads are frontmatter/misspelt-key's.
     for (const { key, meant } of unreadKeys(file)) {
       if (!meant)
         report({
-          message: `Unexpected key \`${key}\` in ${file.kind} front matter, expected a key Claude Code reads (it has no effect)`,
+          messageId: 'unknown',
+          data: { key, kind: file.kind },
           at: keySpan(file, [key]),
         })
     }

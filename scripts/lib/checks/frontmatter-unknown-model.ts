@@ -12,11 +12,19 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    unknown: 'Unexpected model `{{model}}`, expected one of {{aliases}} or a `claude-…` model id{{suggestion}}',
+  },
   check({ file, report }) {
     const model = file.frontmatter?.data?.model
     if (typeof model !== 'string' || model === '' || isKnownModel(model)) return
     report({
-      message: `Unexpected model \`${model}\`, expected one of ${[...modelAliases].map((m) => `\`${m}\``).join(', ')} or a \`claude-…\` model id${didYouMean(model, modelAliases)}`,
+      messageId: 'unknown',
+      data: {
+        model,
+        aliases: [...modelAliases].map((m) => `\`${m}\``).join(', '),
+        suggestion: didYouMean(model, modelAliases),
+      },
       at: valueSpan(file, ['model']),
     })
   },

@@ -11,18 +11,21 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown'],
   fixable: true,
+  messages: {
+    resource:
+      'Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code does not read it; other YAML parsers fail{{quoting}})',
+    recovered:
+      'Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code loads it only after quoting values itself; other YAML parsers fail{{quoting}})',
+  },
   check({ file, report }) {
     const fm = file.frontmatter
     if (!fm || (fm.language !== 'yaml' && fm.language !== 'yml') || fm.errors.length === 0) return
     // Claude Code never parses a resource file's front matter, so any YAML error there is a portability problem only.
     if (!fm.recoveredByClaude && file.kind !== 'markdown') return
     const first = fm.errors[0]!
-    const consequence =
-      file.kind === 'markdown'
-        ? 'Claude Code does not read it; other YAML parsers fail'
-        : 'Claude Code loads it only after quoting values itself; other YAML parsers fail'
     report({
-      message: `Unexpected invalid YAML: ${first.message}, expected strict YAML 1.2 (${consequence}${fm.quotingFix ? '; quoting the value fixes it' : ''})`,
+      messageId: file.kind === 'markdown' ? 'resource' : 'recovered',
+      data: { problem: first.message, quoting: fm.quotingFix ? '; quoting the value fixes it' : '' },
       at: offsetSpan(file, first.start, first.end),
       ...(fm.quotingFix ? { fix: fm.quotingFix } : {}),
     })

@@ -13,26 +13,31 @@ export default defineCheck({
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
   fixable: true,
+  messages: {
+    notYaml: 'Unexpected `{{language}}` front matter, expected YAML (it is never evaluated; Claude Code reads no fields from it)',
+    invalid: 'Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code drops every field{{quoting}})',
+    invalidPluginAgent:
+      'Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code drops every field and loads this plugin agent under its file name with every tool{{quoting}})',
+    invalidAgent:
+      'Unexpected invalid YAML: {{problem}}, expected strict YAML 1.2 (Claude Code drops every field, so this agent does not load{{quoting}})',
+  },
   check({ file, report }) {
     const fm = file.frontmatter
     if (!fm) return
     if (fm.language !== 'yaml' && fm.language !== 'yml') {
       report({
-        message: `Unexpected \`${fm.language}\` front matter, expected YAML (it is never evaluated; Claude Code reads no fields from it)`,
+        messageId: 'notYaml',
+        data: { language: fm.language },
         at: fenceSpan(file),
       })
       return
     }
     if (fm.errors.length === 0 || fm.recoveredByClaude) return
     const first = fm.errors[0]!
-    const consequence =
-      file.kind !== 'agent'
-        ? 'Claude Code drops every field'
-        : file.scope.kind === 'plugin'
-          ? 'Claude Code drops every field and loads this plugin agent under its file name with every tool'
-          : 'Claude Code drops every field, so this agent does not load'
+    const messageId = file.kind !== 'agent' ? 'invalid' : file.scope.kind === 'plugin' ? 'invalidPluginAgent' : 'invalidAgent'
     report({
-      message: `Unexpected invalid YAML: ${first.message}, expected strict YAML 1.2 (${consequence}${fm.quotingFix ? '; quoting the value fixes it' : ''})`,
+      messageId,
+      data: { problem: first.message, quoting: fm.quotingFix ? '; quoting the value fixes it' : '' },
       at: offsetSpan(file, first.start, first.end),
       ...(fm.quotingFix ? { fix: fm.quotingFix } : {}),
     })

@@ -22,26 +22,41 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'markdown', 'readme'],
+  messages: {
+    notAlone: 'Unexpected text around an index marker, expected the marker alone on its line',
+    unmatchedEnd: 'Unexpected `{{endMarker}}` without a start marker, expected `<!-- backend-team:index NAME -->` before it',
+    unmatchedStart: 'Unexpected start of region `{{name}}` without an end marker, expected `{{endMarker}}` on its own line after the table',
+    nested:
+      'Unexpected start of region `{{name}}` inside region `{{outerName}}`, expected regions not to nest (close `{{outerName}}` first)',
+    noName: 'Unexpected index marker without a region name, expected `<!-- backend-team:index NAME -->` with NAME one of {{known}}',
+    unknown: 'Unexpected index region `{{name}}`, expected one of {{known}}{{suggestion}}',
+    wrongKind: 'Unexpected region `{{name}}` in {{kind}}, expected it in {{expected}}',
+    missingData: 'Unexpected region `{{name}}` without its data file, expected `{{path}}` to exist (the table is generated from it)',
+    badData: 'Unexpected data in `{{path}}` for region `{{name}}`: {{detail}}',
+  },
   check({ file, project, settings, report }) {
     const scan = regionsOf(file)
     const known = regionNames.map((n) => `\`${n}\``).join(', ')
     const at = (m: { start: number; end: number }) => offsetSpan(file, m.start, m.end)
     for (const p of scan.problems) {
       if (p.kind === 'not-alone') {
-        report({ message: 'Unexpected text around an index marker, expected the marker alone on its line', at: at(p.marker) })
+        report({ messageId: 'notAlone', at: at(p.marker) })
       } else if (p.kind === 'unmatched-end') {
         report({
-          message: `Unexpected \`${endMarker}\` without a start marker, expected \`<!-- backend-team:index NAME -->\` before it`,
+          messageId: 'unmatchedEnd',
+          data: { endMarker },
           at: at(p.marker),
         })
       } else if (p.kind === 'unmatched-start') {
         report({
-          message: `Unexpected start of region \`${p.name}\` without an end marker, expected \`${endMarker}\` on its own line after the table`,
+          messageId: 'unmatchedStart',
+          data: { name: p.name, endMarker },
           at: at(p.marker),
         })
       } else {
         report({
-          message: `Unexpected start of region \`${p.name}\` inside region \`${p.outerName}\`, expected regions not to nest (close \`${p.outerName}\` first)`,
+          messageId: 'nested',
+          data: { name: p.name, outerName: p.outerName },
           at: at(p.marker),
           related: [{ file: file.path, ...file.source!.position(p.outer.start), message: `region \`${p.outerName}\` starts here` }],
         })
@@ -50,31 +65,37 @@ export default defineCheck({
     for (const region of scan.regions) {
       const type = own(regionTypes, region.name)
       if (!type) {
-        report({
-          message:
-            region.name === ''
-              ? `Unexpected index marker without a region name, expected \`<!-- backend-team:index NAME -->\` with NAME one of ${known}`
-              : `Unexpected index region \`${region.name}\`, expected one of ${known}${didYouMean(region.name, regionNames)}`,
-          at: at(region.open),
-        })
+        if (region.name === '') report({ messageId: 'noName', data: { known }, at: at(region.open) })
+        else
+          report({
+            messageId: 'unknown',
+            data: { name: region.name, known, suggestion: didYouMean(region.name, regionNames) },
+            at: at(region.open),
+          })
         continue
       }
       if (!type.kinds.includes(file.kind)) {
         report({
-          message: `Unexpected region \`${region.name}\` in ${kindNames[file.kind] ?? file.kind}, expected it in ${type.kinds.map((k) => kindNames[k] ?? k).join(' or ')}`,
+          messageId: 'wrongKind',
+          data: {
+            name: region.name,
+            kind: kindNames[file.kind] ?? file.kind,
+            expected: type.kinds.map((k) => kindNames[k] ?? k).join(' or '),
+          },
           at: at(region.open),
         })
         continue
       }
       const generated = generate(file, project, region, settings.rules)
       if (generated.ok) continue
-      report({
-        message:
-          generated.problem === 'missing-data'
-            ? `Unexpected region \`${region.name}\` without its data file, expected \`${generated.path}\` to exist (the table is generated from it)`
-            : `Unexpected data in \`${generated.path}\` for region \`${region.name}\`: ${generated.detail}`,
-        at: at(region.open),
-      })
+      if (generated.problem === 'missing-data')
+        report({ messageId: 'missingData', data: { name: region.name, path: generated.path }, at: at(region.open) })
+      else
+        report({
+          messageId: 'badData',
+          data: { name: region.name, path: generated.path, detail: generated.detail },
+          at: at(region.open),
+        })
     }
   },
 })

@@ -14,6 +14,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'markdown', 'readme'],
+  messages: {
+    stale:
+      'Unexpected stale `{{name}}` region, expected the table generated from the current files; run `npx backend-team generate` (or `npx backend-team validate --fix`)',
+  },
   fixable: true,
   check({ file, project, settings, report }) {
     // An installed, unchanged pack file carries the tables generated for the pack; the project's own agents never enter them.
@@ -26,7 +30,8 @@ export default defineCheck({
       const expected = renderRegion(generated.table, region.open.eol)
       if (file.text.slice(region.innerStart, region.innerEnd) === expected) continue
       report({
-        message: `Unexpected stale \`${region.name}\` region, expected the table generated from the current files; run \`npx backend-team generate\` (or \`npx backend-team validate --fix\`)`,
+        messageId: 'stale',
+        data: { name: region.name },
         at: offsetSpan(file, region.open.start, region.open.end),
         fix: [{ start: region.innerStart, end: region.innerEnd, text: expected }],
       })

@@ -7,7 +7,6 @@ import { show, validatorFor } from '../model/schemas.ts'
 import { serverTypeProblem } from '../model/mcp/server-type.ts'
 
 type Path = (string | number)[]
-const skipped = 'Claude Code skips this server'
 
 export default defineCheck({
   id: 'mcp/server-config',
@@ -19,6 +18,15 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['mcp'],
+  messages: {
+    serversKey:
+      'Unexpected a top-level `servers` key, expected `{"mcpServers": {<name>: {...}}}` (Claude Code loads no server from this file)',
+    unwrapped:
+      'Unexpected servers without the `mcpServers` wrapper, expected `{"mcpServers": {<name>: {...}}}` (Claude Code loads no server from this file)',
+    notServerMap: 'Unexpected {{value}}, expected `{"mcpServers": {<name>: {...}}}` (Claude Code loads no server from this file)',
+    serverType: '{{problem}} (Claude Code skips this server)',
+    schema: '{{problem}} (Claude Code skips this server)',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (value === undefined) return
@@ -26,20 +34,15 @@ export default defineCheck({
     const bare = file.scope.kind === 'plugin' && isRecord(value) && !('mcpServers' in value)
     if (!bare && (!isRecord(value) || !isRecord(value.mcpServers))) {
       const servers = isRecord(value) && 'servers' in value && !('mcpServers' in value)
-      const found = servers
-        ? 'a top-level `servers` key'
-        : isRecord(value) && !('mcpServers' in value)
-          ? 'servers without the `mcpServers` wrapper'
-          : show(isRecord(value) ? value.mcpServers : value)
-      report({
-        message: `Unexpected ${found}, expected \`{"mcpServers": {<name>: {...}}}\` (Claude Code loads no server from this file)`,
-        at:
-          isRecord(value) && 'mcpServers' in value
-            ? jsonValueSpan(file, ['mcpServers'])
-            : servers
-              ? jsonKeySpan(file, ['servers'])
-              : jsonRootSpan(file),
-      })
+      const at =
+        isRecord(value) && 'mcpServers' in value
+          ? jsonValueSpan(file, ['mcpServers'])
+          : servers
+            ? jsonKeySpan(file, ['servers'])
+            : jsonRootSpan(file)
+      if (servers) report({ messageId: 'serversKey', at })
+      else if (isRecord(value) && !('mcpServers' in value)) report({ messageId: 'unwrapped', at })
+      else report({ messageId: 'notServerMap', data: { value: show(isRecord(value) ? value.mcpServers : value) }, at })
       return
     }
     const prefix: Path = bare ? [] : ['mcpServers']
@@ -50,7 +53,8 @@ export default defineCheck({
       if (!problem) continue
       reported.add(name)
       report({
-        message: `${problem.message} (${skipped})`,
+        messageId: 'serverType',
+        data: { problem: problem.message },
         at: problem.atType ? jsonValueSpan(file, [...prefix, name, 'type']) : jsonKeySpan(file, [...prefix, name]),
       })
     }
@@ -61,7 +65,7 @@ export default defineCheck({
       if (problem.path[0] === 'mcpServers' && reported.has(String(problem.path[1]))) continue
       const path = [...prefix, ...problem.path.slice(1)]
       const message = bare ? problem.message.replace(/`mcpServers\./g, '`') : problem.message
-      report({ message: `${message} (${skipped})`, at: jsonProblemSpan(file, { ...problem, path }) })
+      report({ messageId: 'schema', data: { problem: message }, at: jsonProblemSpan(file, { ...problem, path }) })
     }
   },
 })

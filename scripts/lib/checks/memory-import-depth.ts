@@ -13,6 +13,9 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['memory'],
+  messages: {
+    tooDeep: 'Unexpected import chain {{depth}} levels deep ({{chain}}), expected at most {{max}} (Claude Code does not load {{dropped}})',
+  },
   check({ file, report }) {
     const own = findImports(file.text, file.bodyOffset, file.path, file.scope.root)
     for (const { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root)) {
@@ -20,7 +23,13 @@ export default defineCheck({
       const first = chain.length > 1 ? own.find((o) => o.resolved === chain[1]) : imp
       const shown = [...chain, imp.resolved!].map((p) => relative(file.scope.root, p)).join(' → ')
       report({
-        message: `Unexpected import chain ${MAX_IMPORT_DEPTH + 1} levels deep (${shown}), expected at most ${MAX_IMPORT_DEPTH} (Claude Code does not load ${relative(file.scope.root, imp.resolved!)})`,
+        messageId: 'tooDeep',
+        data: {
+          depth: MAX_IMPORT_DEPTH + 1,
+          chain: shown,
+          max: MAX_IMPORT_DEPTH,
+          dropped: relative(file.scope.root, imp.resolved!),
+        },
         at: offsetSpan(file, (first ?? imp).start - 1, (first ?? imp).end),
       })
     }

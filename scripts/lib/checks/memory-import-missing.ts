@@ -16,19 +16,27 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['memory'],
+  messages: {
+    trailing:
+      'Unexpected `{{trailing}}` right after the import `@{{path}}`, expected white space after the path (Claude Code reads the punctuation as part of the file name and drops the import silently)',
+    missing:
+      'Unexpected import `@{{target}}` of a file that does not exist ({{resolved}}), expected a path to a file, relative to this one (Claude Code drops the import silently)',
+  },
   check({ file, report }) {
     for (const imp of findImports(file.text, file.bodyOffset, file.path, file.scope.root)) {
       if (!imp.fileLike || !imp.resolved || importLoads(imp)) continue
       const bare = imp.trailing ? imp.resolved.slice(0, imp.resolved.length - imp.trailing.length) : null
       if (bare && existsSync(bare)) {
         report({
-          message: `Unexpected \`${imp.trailing}\` right after the import \`@${imp.target.slice(0, -imp.trailing.length)}\`, expected white space after the path (Claude Code reads the punctuation as part of the file name and drops the import silently)`,
+          messageId: 'trailing',
+          data: { trailing: imp.trailing, path: imp.target.slice(0, -imp.trailing.length) },
           at: offsetSpan(file, imp.end - imp.trailing.length, imp.end),
         })
         continue
       }
       report({
-        message: `Unexpected import \`@${imp.target}\` of a file that does not exist (${relative(file.scope.root, imp.resolved)}), expected a path to a file, relative to this one (Claude Code drops the import silently)`,
+        messageId: 'missing',
+        data: { target: imp.target, resolved: relative(file.scope.root, imp.resolved) },
         at: offsetSpan(file, imp.start - 1, imp.end),
       })
     }

@@ -4,7 +4,6 @@ import { keySpan, valueSpan } from '../check-support/locate.ts'
 
 /** Keys other tools use for the same idea: Cursor's `globs`, Copilot's `applyTo`. */
 const otherToolsKeys = ['globs', 'applyTo', 'glob', 'files']
-const everywhere = 'Claude Code finds no glob in it and loads this rule in every session'
 
 const isRule = (path: string) => /(?:^|[\\/])\.claude[\\/]rules[\\/]/.test(path)
 const shown = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)))
@@ -19,6 +18,19 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['memory'],
+  messages: {
+    otherToolKey:
+      "Unexpected `{{key}}` in a rule's front matter, expected `paths` (Claude Code reads only `paths`, so this rule loads in every session)",
+    emptyString:
+      'Unexpected an empty `paths`, expected at least one glob (Claude Code finds no glob in it and loads this rule in every session; leave `paths` out to load it always)',
+    notGlob:
+      'Unexpected `{{value}}` for `paths`, expected a glob or a list of globs such as `src/**/*.go` (Claude Code finds no glob in it and loads this rule in every session)',
+    emptyList:
+      'Unexpected an empty `paths` list, expected at least one glob (Claude Code finds no glob in it and loads this rule in every session; leave `paths` out to load it always)',
+    nonStringItem: 'Unexpected `{{value}}` in `paths`, expected a glob string (Claude Code drops it)',
+    nonStringItemNoGlob:
+      'Unexpected `{{value}}` in `paths`, expected a glob string (Claude Code drops it; no glob is left, so it loads this rule in every session)',
+  },
   check({ file, report }) {
     if (!isRule(file.path) || !file.frontmatter) return
     const data = file.data
@@ -26,7 +38,8 @@ export default defineCheck({
       for (const key of otherToolsKeys) {
         if (!Object.hasOwn(data, key)) continue
         report({
-          message: `Unexpected \`${key}\` in a rule's front matter, expected \`paths\` (Claude Code reads only \`paths\`, so this rule loads in every session)`,
+          messageId: 'otherToolKey',
+          data: { key },
           at: keySpan(file, [key]),
         })
       }
@@ -37,14 +50,15 @@ export default defineCheck({
     if (typeof paths === 'string') {
       if (paths.split(',').every((p) => p.trim() === ''))
         report({
-          message: `Unexpected an empty \`paths\`, expected at least one glob (${everywhere}; leave \`paths\` out to load it always)`,
+          messageId: 'emptyString',
           at: valueSpan(file, ['paths']),
         })
       return
     }
     if (!Array.isArray(paths)) {
       report({
-        message: `Unexpected \`${shown(paths)}\` for \`paths\`, expected a glob or a list of globs such as \`src/**/*.go\` (${everywhere})`,
+        messageId: 'notGlob',
+        data: { value: shown(paths) },
         at: valueSpan(file, ['paths']),
       })
       return
@@ -52,7 +66,7 @@ export default defineCheck({
     const globs = paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '')
     if (paths.length === 0) {
       report({
-        message: `Unexpected an empty \`paths\` list, expected at least one glob (${everywhere}; leave \`paths\` out to load it always)`,
+        messageId: 'emptyList',
         at: valueSpan(file, ['paths']),
       })
       return
@@ -60,7 +74,8 @@ export default defineCheck({
     paths.forEach((item, index) => {
       if (typeof item === 'string') return
       report({
-        message: `Unexpected \`${shown(item)}\` in \`paths\`, expected a glob string (Claude Code drops it${globs.length === 0 ? '; no glob is left, so it loads this rule in every session' : ''})`,
+        messageId: globs.length === 0 ? 'nonStringItemNoGlob' : 'nonStringItem',
+        data: { value: shown(item) },
         at: valueSpan(file, ['paths', index]),
       })
     })

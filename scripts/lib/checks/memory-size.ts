@@ -12,12 +12,17 @@ export default defineCheck({
   optionsSchema: { type: 'object', properties: { max: { type: 'integer', minimum: 0 } }, additionalProperties: false },
   scope: 'file',
   kinds: ['memory'],
+  messages: {
+    tooLong:
+      'Unexpected memory file of {{length}} characters, expected at most {{max}} (it is sent with every request; move detail into scoped rules or files read on demand)',
+  },
   check({ file, options, report }) {
     const max = countOption(options, 'max', 40_000)
     const length = file.text.length
     if (length <= max) return
     report({
-      message: `Unexpected memory file of ${length.toLocaleString('en-US')} characters, expected at most ${max.toLocaleString('en-US')} (it is sent with every request; move detail into scoped rules or files read on demand)`,
+      messageId: 'tooLong',
+      data: { length: length.toLocaleString('en-US'), max: max.toLocaleString('en-US') },
       at: offsetSpan(file, max),
     })
   },

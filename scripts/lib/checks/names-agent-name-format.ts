@@ -1,5 +1,5 @@
 // Claude Code rejects some agent names outright: the agent does not exist, with one debug-log line.
-import { defineCheck } from '../engine/check.ts'
+import { defineCheck, type MessageData } from '../engine/check.ts'
 import type { Scope } from '../load/discover.ts'
 import { valueSpan } from '../check-support/locate.ts'
 import vocabulary from '../../../schemas/vocabulary.schema.json' with { type: 'json' }
@@ -9,14 +9,14 @@ const nameLimit = vocabulary.$defs.agentName.maxLength
 
 export const kebabNamePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
-/** Why Claude Code 2.1.332 refuses to load an agent under this name, or null when it loads it. */
-export function agentNameRejection(name: string, scope: Scope['kind']): string | null {
-  if (name.includes(':') && scope !== 'plugin')
-    return `Unexpected \`:\` in agent name \`${name}\`, expected a name without \`:\` (Claude Code rejects project agents with \`:\`, reserved for plugin namespacing)`
-  if (name.startsWith('-'))
-    return `Unexpected leading \`-\` in agent name \`${name}\`, expected a name that starts with a letter or digit (Claude Code rejects this agent)`
-  if (name.length > nameLimit)
-    return `Unexpected agent name of ${name.length} characters, expected at most ${nameLimit} (Claude Code rejects this agent)`
+/** Why Claude Code 2.1.332 refuses to load an agent under this name (a message of the rule below), or null when it loads it. */
+export function agentNameRejection(
+  name: string,
+  scope: Scope['kind'],
+): { messageId: 'colon' | 'leadingDash' | 'tooLong'; data: MessageData } | null {
+  if (name.includes(':') && scope !== 'plugin') return { messageId: 'colon', data: { name } }
+  if (name.startsWith('-')) return { messageId: 'leadingDash', data: { name } }
+  if (name.length > nameLimit) return { messageId: 'tooLong', data: { length: name.length, max: nameLimit } }
   return null
 }
 
@@ -29,10 +29,17 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    colon:
+      'Unexpected `:` in agent name `{{name}}`, expected a name without `:` (Claude Code rejects project agents with `:`, reserved for plugin namespacing)',
+    leadingDash:
+      'Unexpected leading `-` in agent name `{{name}}`, expected a name that starts with a letter or digit (Claude Code rejects this agent)',
+    tooLong: 'Unexpected agent name of {{length}} characters, expected at most {{max}} (Claude Code rejects this agent)',
+  },
   check({ file, report }) {
     const name = file.frontmatter?.data?.name
     if (typeof name !== 'string' || name === '') return
-    const message = agentNameRejection(name, file.scope.kind)
-    if (message) report({ message, at: valueSpan(file, ['name']) })
+    const rejection = agentNameRejection(name, file.scope.kind)
+    if (rejection) report({ ...rejection, at: valueSpan(file, ['name']) })
   },
 })

@@ -11,12 +11,17 @@ export default defineCheck({
   defaultSeverity: 'off',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    mismatch:
+      'Unexpected agent name `{{name}}`, expected `{{stem}}` to match the file name `{{fileName}}` (Claude Code knows this agent only as `{{name}}`)',
+  },
   check({ file, report }) {
     const name = file.frontmatter?.data?.name
     const stem = basename(file.path).replace(/\.md$/i, '')
     if (typeof name !== 'string' || name === '' || name === stem) return
     report({
-      message: `Unexpected agent name \`${name}\`, expected \`${stem}\` to match the file name \`${basename(file.path)}\` (Claude Code knows this agent only as \`${name}\`)`,
+      messageId: 'mismatch',
+      data: { name, stem, fileName: basename(file.path) },
       at: valueSpan(file, ['name']),
     })
   },

@@ -18,23 +18,30 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    colon:
+      'Unexpected `:` in agent name `{{name}}`, expected lower-case kebab-case{{suggestion}} (in a plugin agent it adds a namespace level; copied into .claude/agents, Claude Code rejects it)',
+    fuzzy:
+      'Unexpected {{found}} in agent name `{{name}}`, expected lower-case kebab-case{{suggestion}} (Claude Code loads it, but reaches it only through fuzzy lookup)',
+    notKebab:
+      'Unexpected agent name `{{name}}`, expected lower-case kebab-case{{suggestion}} (Claude Code loads it; `^[a-z0-9]+(-[a-z0-9]+)*$` matches exactly everywhere)',
+  },
   check({ file, report }) {
     const name = file.frontmatter?.data?.name
     if (typeof name !== 'string' || name === '' || kebabNamePattern.test(name) || agentNameRejection(name, file.scope.kind)) return
     const suggestion = kebabOf(name)
-    const expected = `expected lower-case kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ''}`
-    let message: string
+    const data = { name, suggestion: suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : '' }
+    const at = valueSpan(file, ['name'])
     if (name.includes(':')) {
-      message = `Unexpected \`:\` in agent name \`${name}\`, ${expected} (in a plugin agent it adds a namespace level; copied into .claude/agents, Claude Code rejects it)`
+      report({ messageId: 'colon', data, at })
     } else if (/[A-Z\s_]/.test(name)) {
       const kinds = [/[A-Z]/.test(name) && 'capitals', /\s/.test(name) && 'spaces', name.includes('_') && 'underscores'].filter(
         (k): k is string => Boolean(k),
       )
-      const found = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0]
-      message = `Unexpected ${found} in agent name \`${name}\`, ${expected} (Claude Code loads it, but reaches it only through fuzzy lookup)`
+      const found = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0]!
+      report({ messageId: 'fuzzy', data: { ...data, found }, at })
     } else {
-      message = `Unexpected agent name \`${name}\`, ${expected} (Claude Code loads it; \`^[a-z0-9]+(-[a-z0-9]+)*$\` matches exactly everywhere)`
+      report({ messageId: 'notKebab', data, at })
     }
-    report({ message, at: valueSpan(file, ['name']) })
   },
 })

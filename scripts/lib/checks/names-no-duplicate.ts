@@ -23,6 +23,14 @@ export default defineCheck({
     'Of two project agents with one `name` only one is listed and spawned; the other is dropped (debug log: "Duplicate agent name … active: …").',
   defaultSeverity: 'error',
   scope: 'project',
+  messages: {
+    duplicateAgent:
+      'Unexpected duplicate agent name `{{name}}`, expected a name used once in {{scope}} (Claude Code loads only one of them, picked by file read order)',
+    duplicateSkillCommand:
+      'Unexpected duplicate skill command name `{{name}}`, expected a name used once in {{scope}} (Claude Code lists both, and `skills:` and the Skill tool take the first match)',
+    duplicateSkillDisplay:
+      'Unexpected duplicate skill display name `{{name}}`, expected a name used once in {{scope}} (Claude Code lists both, and `skills:` and the Skill tool take the first match)',
+  },
   check({ project, report }) {
     const agents = new Map<string, LoadedFile>()
     for (const agent of [...project.agents].sort(byPath)) {
@@ -34,7 +42,8 @@ export default defineCheck({
       }
       report({
         file: agent.file.path,
-        message: `Unexpected duplicate agent name \`${agent.name}\`, expected a name used once in ${scopeName[agent.file.scope.kind]} (Claude Code loads only one of them, picked by file read order)`,
+        messageId: 'duplicateAgent',
+        data: { name: agent.name, scope: scopeName[agent.file.scope.kind] },
         at: valueSpan(agent.file, ['name']),
         related: [firstDefinedHere(first)],
       })
@@ -54,7 +63,8 @@ export default defineCheck({
         if (first === skill.file) continue
         report({
           file: skill.file.path,
-          message: `Unexpected duplicate skill ${kind} name \`${name}\`, expected a name used once in ${scopeName[skill.file.scope.kind]} (Claude Code lists both, and \`skills:\` and the Skill tool take the first match)`,
+          messageId: kind === 'command' ? 'duplicateSkillCommand' : 'duplicateSkillDisplay',
+          data: { name, scope: scopeName[skill.file.scope.kind] },
           at: valueSpan(skill.file, ['name']),
           related: [firstDefinedHere(first)],
         })

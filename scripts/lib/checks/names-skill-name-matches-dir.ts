@@ -11,6 +11,12 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
+  messages: {
+    mismatch:
+      'Unexpected skill name `{{name}}`, expected `{{dir}}` to match the directory (Claude Code runs this skill as `/{{dir}}` and shows `{{name}}` only as its display name)',
+    mismatchStandard:
+      'Unexpected skill name `{{name}}`, expected `{{dir}}` to match the directory (the Agent Skills standard requires `name` to equal the directory name)',
+  },
   check({ file, report, settings }) {
     const name = file.frontmatter?.data?.name
     const folder = dirname(file.path)
@@ -18,12 +24,9 @@ export default defineCheck({
     if (typeof name !== 'string' || name === '' || folder === file.scope.root) return
     const dir = basename(folder)
     if (name === dir) return
-    const why =
-      settings.skillProfile === 'agent-skills'
-        ? 'the Agent Skills standard requires `name` to equal the directory name'
-        : `Claude Code runs this skill as \`/${dir}\` and shows \`${name}\` only as its display name`
     report({
-      message: `Unexpected skill name \`${name}\`, expected \`${dir}\` to match the directory (${why})`,
+      messageId: settings.skillProfile === 'agent-skills' ? 'mismatchStandard' : 'mismatch',
+      data: { name, dir },
       at: valueSpan(file, ['name']),
     })
   },

@@ -20,6 +20,10 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest'],
+  messages: {
+    insideManifestFolder:
+      'Unexpected `.claude-plugin/{{folder}}/`, expected `{{folder}}/` at the plugin root, beside `.claude-plugin/` (Claude Code does not load components from inside it)',
+  },
   check({ file, report }) {
     const manifestDir = dirname(file.path)
     const value = file.json?.value
@@ -29,7 +33,8 @@ export default defineCheck({
       if (!isFolder(join(manifestDir, folder))) continue
       if (named.some((p) => p.startsWith(`.claude-plugin/${folder}`))) continue
       report({
-        message: `Unexpected \`.claude-plugin/${folder}/\`, expected \`${folder}/\` at the plugin root, beside \`.claude-plugin/\` (Claude Code does not load components from inside it)`,
+        messageId: 'insideManifestFolder',
+        data: { folder },
         at: jsonRootSpan(file),
       })
     }

@@ -14,6 +14,12 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['hooks', 'plugin-manifest'],
+  messages: {
+    missing:
+      'Unexpected missing script `${CLAUDE_PLUGIN_ROOT}/{{script}}`, expected a file the plugin ships (the hook fails every time it runs)',
+    relative:
+      "Unexpected relative script path `{{script}}`, expected `${CLAUDE_PLUGIN_ROOT}/{{script}}` (plugin hooks run in the user's project, where this path does not lead to the plugin)",
+  },
   check({ file, report }) {
     const root = file.scope.root
     for (const hook of fileHookCommands(file).commands) {
@@ -21,14 +27,16 @@ export default defineCheck({
       for (const script of pluginScripts(hook.text)) {
         if (existsSync(join(root, script))) continue
         report({
-          message: `Unexpected missing script \`\${CLAUDE_PLUGIN_ROOT}/${script}\`, expected a file the plugin ships (the hook fails every time it runs)`,
+          messageId: 'missing',
+          data: { script },
           at,
         })
       }
       for (const script of relativeScripts(hook.text)) {
         if (!existsSync(join(root, script))) continue
         report({
-          message: `Unexpected relative script path \`${script}\`, expected \`\${CLAUDE_PLUGIN_ROOT}/${script}\` (plugin hooks run in the user's project, where this path does not lead to the plugin)`,
+          messageId: 'relative',
+          data: { script },
           at,
         })
       }

@@ -28,18 +28,27 @@ function consequenceAt(path: Path, whole: string): string {
   return 'Claude Code ignores this entry'
 }
 
-function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (path: Path) => Path, whole: string): void {
+function checkHooks(
+  ctx: FileContext<'unknownEvent' | 'unknownEventList' | 'schema'>,
+  content: Record<string, unknown>,
+  place: (path: Path) => Path,
+  whole: string,
+): void {
   const { file, report } = ctx
   const mapPath = place(['hooks'])
   if (isRecord(content.hooks)) {
     for (const event of Object.keys(content.hooks)) {
       if (hookEvents.has(event)) continue
       const hint = didYouMean(event, hookEvents)
-      const expected = hint ? `a hook event Claude Code fires${hint}` : `one of ${[...hookEvents].map((e) => `\`${e}\``).join(', ')}`
-      report({
-        message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(['hooks', event], whole)})`,
-        at: jsonKeySpan(file, [...mapPath, event]),
-      })
+      const at = jsonKeySpan(file, [...mapPath, event])
+      const consequence = consequenceAt(['hooks', event], whole)
+      if (hint) report({ messageId: 'unknownEvent', data: { event, suggestion: hint, consequence }, at })
+      else
+        report({
+          messageId: 'unknownEventList',
+          data: { event, events: [...hookEvents].map((e) => `\`${e}\``).join(', '), consequence },
+          at,
+        })
     }
   }
   const validate = validatorFor('hooks.schema.json')
@@ -51,7 +60,8 @@ function checkHooks(ctx: FileContext, content: Record<string, unknown>, place: (
   for (const problem of describeSchemaErrors(errors, content, skipEvent)) {
     const message = shown === 'hooks' ? problem.message : problem.message.replace(/`hooks(?=[.`])/g, `\`${shown}`)
     report({
-      message: `${message} (${consequenceAt(problem.path, whole)})`,
+      messageId: 'schema',
+      data: { problem: message, consequence: consequenceAt(problem.path, whole) },
       at: jsonProblemSpan(file, { ...problem, path: place(problem.path) }),
     })
   }
@@ -66,6 +76,12 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['hooks', 'plugin-manifest'],
+  messages: {
+    unknownEvent: 'Unexpected hook event `{{event}}`, expected a hook event Claude Code fires{{suggestion}} ({{consequence}})',
+    unknownEventList: 'Unexpected hook event `{{event}}`, expected one of {{events}} ({{consequence}})',
+    schema: '{{problem}} ({{consequence}})',
+    notObject: 'Unexpected {{value}}, expected an object with `hooks` or `modules` (Claude Code rejects this hooks file)',
+  },
   check(ctx) {
     const value = ctx.file.json?.value
     if (value === undefined) return
@@ -73,7 +89,8 @@ export default defineCheck({
       if (isRecord(value)) checkHooks(ctx, value, (p) => p, 'Claude Code rejects this hooks file')
       else
         ctx.report({
-          message: `Unexpected ${show(value)}, expected an object with \`hooks\` or \`modules\` (Claude Code rejects this hooks file)`,
+          messageId: 'notObject',
+          data: { value: show(value) },
           at: jsonRootSpan(ctx.file),
         })
       return

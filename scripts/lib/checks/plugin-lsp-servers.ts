@@ -4,8 +4,6 @@ import { jsonProblemSpan } from '../check-support/json-locate.ts'
 import { describeSchemaErrors } from '../check-support/schema-problems.ts'
 import { validatorFor } from '../model/schemas.ts'
 
-const lost = 'Claude Code starts no LSP server from this file'
-
 export default defineCheck({
   id: 'plugin/lsp-servers',
   description: "A plugin's `.lsp.json` (or a `.json` file its manifest's `lspServers` names) that does not match the LSP server shape",
@@ -16,13 +14,16 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['lsp'],
+  messages: {
+    schema: '{{problem}} (Claude Code starts no LSP server from this file)',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (value === undefined) return
     const validate = validatorFor('lsp.schema.json')
     if (validate(value)) return
     for (const problem of describeSchemaErrors(validate.errors, value)) {
-      report({ message: `${problem.message} (${lost})`, at: jsonProblemSpan(file, problem) })
+      report({ messageId: 'schema', data: { problem: problem.message }, at: jsonProblemSpan(file, problem) })
     }
   },
 })

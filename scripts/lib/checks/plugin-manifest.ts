@@ -14,6 +14,11 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest'],
+  messages: {
+    spacedName:
+      'Unexpected `{{name}}` for `name`, expected a name without spaces, in kebab-case such as `my-plugin` (Claude Code skips the whole plugin)',
+    schema: '{{problem}} (Claude Code skips the whole plugin)',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (value === undefined) return
@@ -24,10 +29,9 @@ export default defineCheck({
       if (manifest && ownedByComponentChecks(manifest, problem.path)) continue
       const name = typeof manifest?.name === 'string' ? manifest.name : ''
       const spaced = problem.path.length === 1 && problem.path[0] === 'name' && name !== ''
-      const message = spaced
-        ? `Unexpected \`${name}\` for \`name\`, expected a name without spaces, in kebab-case such as \`my-plugin\``
-        : problem.message
-      report({ message: `${message} (Claude Code skips the whole plugin)`, at: jsonProblemSpan(file, problem) })
+      const at = jsonProblemSpan(file, problem)
+      if (spaced) report({ messageId: 'spacedName', data: { name }, at })
+      else report({ messageId: 'schema', data: { problem: problem.message }, at })
     }
   },
 })

@@ -12,6 +12,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['marketplace'],
+  messages: {
+    name: "Unexpected entry name `{{mine}}`, expected `{{theirs}}` as in the plugin's plugin.json (installs use `{{mine}}` while its agents and skills load as `{{theirs}}:…`)",
+    version: "Unexpected entry version `{{mine}}`, expected `{{theirs}}` as in the plugin's plugin.json (plugin.json wins at install time)",
+  },
   check({ file, project, report }) {
     const data = file.json?.value
     if (!isRecord(data) || !Array.isArray(data.plugins)) return
@@ -27,12 +31,9 @@ export default defineCheck({
         const theirs = manifest[field]
         if (typeof mine !== 'string' || typeof theirs !== 'string' || mine === theirs) continue
         const at = jsonValueSpan(manifestFile, [field])
-        const consequence =
-          field === 'name'
-            ? `installs use \`${mine}\` while its agents and skills load as \`${theirs}:…\``
-            : 'plugin.json wins at install time'
         report({
-          message: `Unexpected entry ${field} \`${mine}\`, expected \`${theirs}\` as in the plugin's plugin.json (${consequence})`,
+          messageId: field,
+          data: { mine, theirs },
           at: jsonValueSpan(file, ['plugins', i, field]),
           related: [{ file: manifestFile.path, line: at.line, column: at.column, message: `plugin.json ${field} \`${theirs}\`` }],
         })

@@ -33,6 +33,19 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['marketplace'],
+  messages: {
+    schema: '{{problem}}',
+    unknownField: 'Unexpected field `{{key}}` in {{where}} (Claude Code ignores it), expected a field Claude Code reads{{suggestion}}',
+    unknownSourceKind: 'Unexpected source kind `{{kind}}`, expected one of {{kinds}}, or a `./` path',
+    sourceKindType: 'Unexpected source kind of the wrong type, expected one of {{kinds}}, or a `./` path',
+    missingSourceKind: 'Unexpected source object without a `source` kind, expected one of {{kinds}}, or a `./` path',
+    traversal:
+      'Unexpected `..` in source `{{source}}`, expected a path inside the marketplace root such as `{{inside}}` (Claude Code refuses path traversal)',
+    notDotSlash:
+      'Unexpected source `{{source}}`, expected a path starting with `./` such as `./{{path}}` (Claude Code resolves it against the marketplace root)',
+    duplicateName:
+      'Unexpected second plugin named `{{name}}`, expected unique plugin names (`claude plugin validate` rejects the marketplace, and the entries shadow each other)',
+  },
   check({ file, report }) {
     const data = file.json?.value
     if (data === undefined) return
@@ -56,7 +69,7 @@ export default defineCheck({
       })
       for (const problem of describeSchemaErrors(errors, data)) {
         if (stringSource(problem.path)) continue
-        report({ message: problem.message, at: jsonProblemSpan(file, problem) })
+        report({ messageId: 'schema', data: { problem: problem.message }, at: jsonProblemSpan(file, problem) })
       }
     }
     if (!isRecord(data)) return
@@ -64,7 +77,8 @@ export default defineCheck({
       for (const key of Object.keys(fields)) {
         if (!known.has(key))
           report({
-            message: `Unexpected field \`${key}\` in ${where} (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, known)}`,
+            messageId: 'unknownField',
+            data: { key, where, suggestion: didYouMean(key, known) },
             at: jsonKeySpan(file, [...path, key]),
           })
       }
@@ -77,19 +91,21 @@ export default defineCheck({
       unknown(entry, marketplaceEntryFields, ['plugins', i], `\`plugins.${i}\``)
       const source = entry.source
       if (isRecord(source) && !(typeof source.source === 'string' && sourceBranches.has(source.source))) {
-        const found =
-          'source' in source
-            ? `source kind ${typeof source.source === 'string' ? `\`${source.source}\`` : 'of the wrong type'}`
-            : 'source object without a `source` kind'
+        const kinds = [...sourceBranches.keys()].map((k) => `\`${k}\``).join(', ')
         report({
-          message: `Unexpected ${found}, expected one of ${[...sourceBranches.keys()].map((k) => `\`${k}\``).join(', ')}, or a \`./\` path`,
+          ...('source' in source
+            ? typeof source.source === 'string'
+              ? { messageId: 'unknownSourceKind', data: { kind: source.source, kinds } }
+              : { messageId: 'sourceKindType', data: { kinds } }
+            : { messageId: 'missingSourceKind', data: { kinds } }),
           at: 'source' in source ? jsonValueSpan(file, ['plugins', i, 'source', 'source']) : jsonValueSpan(file, ['plugins', i, 'source']),
         })
       } else if (typeof source === 'string') {
         const inside = traversal(source)
         if (inside !== null) {
           report({
-            message: `Unexpected \`..\` in source \`${source}\`, expected a path inside the marketplace root such as \`${inside}\` (Claude Code refuses path traversal)`,
+            messageId: 'traversal',
+            data: { source, inside },
             at: jsonValueSpan(file, ['plugins', i, 'source']),
           })
         } else if (
@@ -98,7 +114,8 @@ export default defineCheck({
           !(bareName(source) && isRecord(data.metadata) && typeof data.metadata.pluginRoot === 'string')
         ) {
           report({
-            message: `Unexpected source \`${source}\`, expected a path starting with \`./\` such as \`./${source.replace(/^[\\/]+/, '')}\` (Claude Code resolves it against the marketplace root)`,
+            messageId: 'notDotSlash',
+            data: { source, path: source.replace(/^[\\/]+/, '') },
             at: jsonValueSpan(file, ['plugins', i, 'source']),
           })
         }
@@ -111,7 +128,8 @@ export default defineCheck({
       }
       const at = jsonValueSpan(file, ['plugins', first, 'name'])
       report({
-        message: `Unexpected second plugin named \`${entry.name}\`, expected unique plugin names (\`claude plugin validate\` rejects the marketplace, and the entries shadow each other)`,
+        messageId: 'duplicateName',
+        data: { name: entry.name },
         at: jsonValueSpan(file, ['plugins', i, 'name']),
         related: [{ file: file.path, line: at.line, column: at.column, message: `\`${entry.name}\` first defined here` }],
       })

@@ -17,13 +17,17 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['monitors'],
+  messages: {
+    schema: `{{problem}} (${lost})`,
+    duplicateName: `Unexpected a second monitor named \`{{name}}\`, expected names unique within the plugin (${lost})`,
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (value === undefined) return
     const validate = validatorFor('monitors.schema.json')
     if (!validate(value)) {
       for (const problem of describeSchemaErrors(validate.errors, value)) {
-        report({ message: `${problem.message} (${lost})`, at: jsonProblemSpan(file, problem) })
+        report({ messageId: 'schema', data: { problem: problem.message }, at: jsonProblemSpan(file, problem) })
       }
       return
     }
@@ -33,7 +37,8 @@ export default defineCheck({
       if (typeof name !== 'string') return
       if (seen.has(name)) {
         report({
-          message: `Unexpected a second monitor named \`${name}\`, expected names unique within the plugin (${lost})`,
+          messageId: 'duplicateName',
+          data: { name },
           at: jsonValueSpan(file, [index, 'name']),
         })
       }

@@ -61,6 +61,37 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['plugin-manifest', 'marketplace'],
+  messages: {
+    sourceFile:
+      'Unexpected file `{{source}}` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)',
+    sourceMissing:
+      'Unexpected missing folder `{{source}}` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)',
+    sourceOutside:
+      'Unexpected source `{{source}}` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)',
+    sourceNoPlugin:
+      'Unexpected source `{{source}}` that holds no plugin, expected a folder with `.claude-plugin/plugin.json` or components (`agents/`, `skills/`, `commands/`, `hooks/hooks.json`)',
+    mcpUrl:
+      'Unexpected URL `{{value}}` for `mcpServers`, expected a URL ending in {{endings}} (Claude Code rejects the manifest and loads nothing from the plugin)',
+    notDotSlash:
+      'Unexpected path `{{value}}` for `{{key}}`, expected a path starting with `./` such as `{{suggestion}}` (Claude Code rejects the manifest and skips the whole plugin)',
+    traversal:
+      'Unexpected `..` in `{{value}}` for `{{key}}`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)',
+    agentsNotMd:
+      'Unexpected `{{value}}` for `agents`, expected `.md` agent files, never a folder (Claude Code rejects the manifest and loads nothing from the plugin)',
+    wrongEnding:
+      'Unexpected `{{value}}` for `{{key}}`, expected a file path ending in {{endings}} (Claude Code rejects the manifest and loads nothing from the plugin)',
+    missingFile: 'Unexpected missing path `{{value}}` for `{{key}}`, expected an existing file in the plugin ({{effect}})',
+    missingFolder: 'Unexpected missing path `{{value}}` for `{{key}}`, expected an existing folder in the plugin ({{effect}})',
+    missingFileOrFolder:
+      'Unexpected missing path `{{value}}` for `{{key}}`, expected an existing file or folder in the plugin ({{effect}})',
+    linksOutside:
+      'Unexpected path `{{value}}` for `{{key}}` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)',
+    skillsFile:
+      'Unexpected file `{{value}}` for `skills`, expected a skill folder or a folder of them; point to its parent `{{parent}}` (Claude Code reports a load failure)',
+    agentsFolder:
+      'Unexpected folder `{{value}}` for `agents`, expected a file (Claude Code rejects the manifest and loads nothing from the plugin)',
+    folder: 'Unexpected folder `{{value}}` for `{{key}}`, expected a file ({{effect}})',
+  },
   check({ file, report }) {
     const data = file.json?.value
     if (!isRecord(data)) return
@@ -76,17 +107,20 @@ export default defineCheck({
         const kind = kindOf(dir)
         if (kind !== 'folder') {
           report({
-            message: `Unexpected ${kind === 'file' ? 'file' : 'missing folder'} \`${source}\` as a plugin source, expected a plugin folder inside the marketplace (the plugin cannot be installed)`,
+            messageId: kind === 'file' ? 'sourceFile' : 'sourceMissing',
+            data: { source },
             at,
           })
         } else if (!within(root, dir)) {
           report({
-            message: `Unexpected source \`${source}\` that links outside the marketplace, expected a plugin folder inside it (installs copy the marketplace folder only)`,
+            messageId: 'sourceOutside',
+            data: { source },
             at,
           })
         } else if (entry.strict !== false && !pluginMarkers.some((m) => existsSync(join(dir, m)))) {
           report({
-            message: `Unexpected source \`${source}\` that holds no plugin, expected a folder with \`.claude-plugin/plugin.json\` or components (\`agents/\`, \`skills/\`, \`commands/\`, \`hooks/hooks.json\`)`,
+            messageId: 'sourceNoPlugin',
+            data: { source },
             at,
           })
         }
@@ -99,10 +133,14 @@ export default defineCheck({
       if (key === 'mcpServers' && mcpBundleUrl(value)) {
         if (!suffixes!.some((s) => s !== '.json' && value.endsWith(s)))
           report({
-            message: `Unexpected URL \`${value}\` for \`mcpServers\`, expected a URL ending in ${suffixes!
-              .filter((s) => s !== '.json')
-              .map((s) => `\`${s}\``)
-              .join(' or ')} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+            messageId: 'mcpUrl',
+            data: {
+              value,
+              endings: suffixes!
+                .filter((s) => s !== '.json')
+                .map((s) => `\`${s}\``)
+                .join(' or '),
+            },
             at,
           })
         continue
@@ -110,14 +148,16 @@ export default defineCheck({
       if (key === 'skills' && value === '.') continue
       if (!value.startsWith('./')) {
         report({
-          message: `Unexpected path \`${value}\` for \`${key}\`, expected a path starting with \`./\` such as \`${dotSlash(value)}\` (Claude Code rejects the manifest and skips the whole plugin)`,
+          messageId: 'notDotSlash',
+          data: { value, key, suggestion: dotSlash(value) },
           at,
         })
         continue
       }
       if (hasTraversal(value)) {
         report({
-          message: `Unexpected \`..\` in \`${value}\` for \`${key}\`, expected a path inside the plugin (Claude Code refuses path traversal; installs copy the plugin folder only)`,
+          messageId: 'traversal',
+          data: { value, key },
           at,
         })
         continue
@@ -125,7 +165,9 @@ export default defineCheck({
       if (suffixes && !suffixes.some((s) => value.endsWith(s))) {
         const endings = suffixes.map((s) => `\`${s}\``).join(' or ')
         report({
-          message: `Unexpected \`${value}\` for \`${key}\`, expected ${key === 'agents' ? '`.md` agent files, never a folder' : `a file path ending in ${endings}`} (Claude Code rejects the manifest and loads nothing from the plugin)`,
+          ...(key === 'agents'
+            ? { messageId: 'agentsNotMd', data: { value } }
+            : { messageId: 'wrongEnding', data: { value, key, endings } }),
           at,
         })
         continue
@@ -134,22 +176,27 @@ export default defineCheck({
       const kind = kindOf(abs)
       if (kind === null) {
         report({
-          message: `Unexpected missing path \`${value}\` for \`${key}\`, expected an existing ${fileOnly.has(key) ? 'file' : key === 'skills' ? 'folder' : 'file or folder'} in the plugin (${missingMeans[key]})`,
+          messageId: fileOnly.has(key) ? 'missingFile' : key === 'skills' ? 'missingFolder' : 'missingFileOrFolder',
+          data: { value, key, effect: missingMeans[key] },
           at,
         })
       } else if (!within(root, abs)) {
         report({
-          message: `Unexpected path \`${value}\` for \`${key}\` that links outside the plugin, expected a path inside it (installs copy the plugin folder only)`,
+          messageId: 'linksOutside',
+          data: { value, key },
           at,
         })
       } else if (key === 'skills' && kind === 'file') {
         report({
-          message: `Unexpected file \`${value}\` for \`skills\`, expected a skill folder or a folder of them; point to its parent \`${dotSlash(dirname(value))}\` (Claude Code reports a load failure)`,
+          messageId: 'skillsFile',
+          data: { value, parent: dotSlash(dirname(value)) },
           at,
         })
       } else if (fileOnly.has(key) && kind === 'folder') {
         report({
-          message: `Unexpected folder \`${value}\` for \`${key}\`, expected a file (${key === 'agents' ? 'Claude Code rejects the manifest and loads nothing from the plugin' : missingMeans[key]})`,
+          ...(key === 'agents'
+            ? { messageId: 'agentsFolder', data: { value } }
+            : { messageId: 'folder', data: { value, key, effect: missingMeans[key] } }),
           at,
         })
       }

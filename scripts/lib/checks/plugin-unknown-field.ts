@@ -7,9 +7,9 @@ import { didYouMean } from '../check-support/suggest.ts'
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const recommended = [
-  ['version', 'a version such as `1.0.0`', 'users cannot tell releases apart'],
-  ['description', 'a one-line description', 'the plugin browser shows nothing'],
-  ['author', 'an `author` object with a `name`', 'users cannot see who maintains it'],
+  ['version', 'missingVersion'],
+  ['description', 'missingDescription'],
+  ['author', 'missingAuthor'],
 ] as const
 
 export default defineCheck({
@@ -20,6 +20,19 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['plugin-manifest'],
+  messages: {
+    experimental: 'Unexpected `{{key}}` at the top level, expected it under `experimental.{{key}}` (an experimental component)',
+    marketplaceOnly:
+      "Unexpected `{{key}}` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here",
+    unknownField: 'Unexpected field `{{key}}` in plugin.json (Claude Code ignores it), expected a field Claude Code reads{{suggestion}}',
+    metadataNotObject: 'Unexpected {{found}} for `metadata`, expected an object (Claude Code ignores a `metadata` that is not one)',
+    notKebabCase:
+      'Unexpected plugin name `{{name}}`, expected kebab-case such as `{{suggestion}}` (lower-case letters and digits joined by `-`)',
+    notKebabCaseNoSuggestion: 'Unexpected plugin name `{{name}}`, expected kebab-case (lower-case letters and digits joined by `-`)',
+    missingVersion: 'Missing `version` in plugin.json, expected a version such as `1.0.0` (users cannot tell releases apart)',
+    missingDescription: 'Missing `description` in plugin.json, expected a one-line description (the plugin browser shows nothing)',
+    missingAuthor: 'Missing `author` in plugin.json, expected an `author` object with a `name` (users cannot see who maintains it)',
+  },
   check({ file, report }) {
     const manifest = file.json?.value
     if (!isRecord(manifest)) return
@@ -28,24 +41,28 @@ export default defineCheck({
       const at = jsonKeySpan(file, [key])
       if (experimental.has(key)) {
         report({
-          message: `Unexpected \`${key}\` at the top level, expected it under \`experimental.${key}\` (an experimental component)`,
+          messageId: 'experimental',
+          data: { key },
           at,
         })
       } else if (marketplaceOnlyFields.has(key)) {
         report({
-          message: `Unexpected \`${key}\` in plugin.json, expected it in the plugin's marketplace entry (marketplace.json); Claude Code ignores it here`,
+          messageId: 'marketplaceOnly',
+          data: { key },
           at,
         })
       } else {
         report({
-          message: `Unexpected field \`${key}\` in plugin.json (Claude Code ignores it), expected a field Claude Code reads${didYouMean(key, pluginFields)}`,
+          messageId: 'unknownField',
+          data: { key, suggestion: didYouMean(key, pluginFields) },
           at,
         })
       }
     }
     if ('metadata' in manifest && !isRecord(manifest.metadata)) {
       report({
-        message: `Unexpected ${show(manifest.metadata)} for \`metadata\`, expected an object (Claude Code ignores a \`metadata\` that is not one)`,
+        messageId: 'metadataNotObject',
+        data: { found: show(manifest.metadata) },
         at: jsonValueSpan(file, ['metadata']),
       })
     }
@@ -57,13 +74,14 @@ export default defineCheck({
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '')
       report({
-        message: `Unexpected plugin name \`${name}\`, expected kebab-case${suggestion && suggestion !== name ? ` such as \`${suggestion}\`` : ''} (lower-case letters and digits joined by \`-\`)`,
+        ...(suggestion && suggestion !== name
+          ? { messageId: 'notKebabCase', data: { name, suggestion } }
+          : { messageId: 'notKebabCaseNoSuggestion', data: { name } }),
         at: jsonValueSpan(file, ['name']),
       })
     }
-    for (const [field, expected, why] of recommended) {
-      if (!(field in manifest))
-        report({ message: `Missing \`${field}\` in plugin.json, expected ${expected} (${why})`, at: jsonRootSpan(file) })
+    for (const [field, messageId] of recommended) {
+      if (!(field in manifest)) report({ messageId, at: jsonRootSpan(file) })
     }
   },
 })

@@ -15,6 +15,10 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['hooks', 'plugin-manifest'],
+  messages: {
+    shellForm:
+      'Unexpected `{{option}}` in a shell-form hook command, expected exec form (`"command": "<program>", "args": ["${user_config.{{key}}}"]`) or `$CLAUDE_PLUGIN_OPTION_{{variable}}` from the environment (Claude Code refuses to run this hook)',
+  },
   check({ file, report }) {
     for (const hook of fileHookCommands(file).commands) {
       const used = option.exec(hook.command)
@@ -22,7 +26,8 @@ export default defineCheck({
       const key = used[1] || 'KEY'
       const variable = key.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase()
       report({
-        message: `Unexpected \`${used[0]}\` in a shell-form hook command, expected exec form (\`"command": "<program>", "args": ["\${user_config.${key}}"]\`) or \`$CLAUDE_PLUGIN_OPTION_${variable}\` from the environment (Claude Code refuses to run this hook)`,
+        messageId: 'shellForm',
+        data: { option: used[0], key, variable },
         at: jsonValueSpan(file, hook.path),
       })
     }

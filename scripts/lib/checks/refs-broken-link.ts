@@ -43,6 +43,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'markdown'],
+  messages: {
+    leavesProject: 'Unexpected link `{{target}}` leaving the project, expected a path inside the scanned folder (it is not followed)',
+    missing: 'Unexpected link to a missing file `{{target}}`, expected an existing file or folder{{suggestion}}',
+  },
   check({ file, report }) {
     for (const link of file.scan.links) {
       const target = link.text.trim()
@@ -56,12 +60,14 @@ export default defineCheck({
       const at = offsetSpan(file, link.start, link.end)
       if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
         report({
-          message: `Unexpected link \`${target}\` leaving the project, expected a path inside the scanned folder (it is not followed)`,
+          messageId: 'leavesProject',
+          data: { target },
           at,
         })
       } else if (!existsSync(onDisk)) {
         report({
-          message: `Unexpected link to a missing file \`${target}\`, expected an existing file or folder${didYouMean(basename(abs), siblings(dirname(abs), file.scope.root))}`,
+          messageId: 'missing',
+          data: { target, suggestion: didYouMean(basename(abs), siblings(dirname(abs), file.scope.root)) },
           at,
         })
       }

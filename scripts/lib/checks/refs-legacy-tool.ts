@@ -12,6 +12,9 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command'],
+  messages: {
+    legacy: 'Unexpected legacy tool name `{{name}}`, expected `{{current}}` (Claude Code {{version}} still maps it to `{{current}}`)',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
@@ -20,7 +23,8 @@ export default defineCheck({
         const current = Object.hasOwn(legacyToolReplacement, entry.name) ? legacyToolReplacement[entry.name] : undefined
         if (!current) continue
         report({
-          message: `Unexpected legacy tool name \`${entry.name}\`, expected \`${current}\` (Claude Code ${claudeCodeVersion} still maps it to \`${current}\`)`,
+          messageId: 'legacy',
+          data: { name: entry.name, current, version: claudeCodeVersion },
           at: listEntrySpan(file, key, entry),
         })
       }

@@ -1,6 +1,6 @@
 // A body that delegates needs the Agent tool; with a restricted `tools` it must be listed.
 import { bodyRefs } from '../model/body-refs.ts'
-import { reportMissingTool } from '../model/body-tool-need.ts'
+import { missingToolMessages, reportMissingTool } from '../model/body-tool-need.ts'
 import { defineCheck } from '../engine/check.ts'
 import { grantsAgentTool } from '../model/tool-list.ts'
 
@@ -12,6 +12,7 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: { ...missingToolMessages },
   check(ctx) {
     const use = bodyRefs(ctx.file).delegation
     if (!use) return

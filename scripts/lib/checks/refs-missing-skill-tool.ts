@@ -1,6 +1,6 @@
 // A body that tells the agent to invoke a skill needs the Skill tool; with a restricted `tools` it must be listed.
 import { bodyRefs } from '../model/body-refs.ts'
-import { reportMissingTool } from '../model/body-tool-need.ts'
+import { missingToolMessages, reportMissingTool } from '../model/body-tool-need.ts'
 import { defineCheck } from '../engine/check.ts'
 
 export default defineCheck({
@@ -11,6 +11,7 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: { ...missingToolMessages },
   check(ctx) {
     const use = bodyRefs(ctx.file).skillToolUse
     if (!use) return

@@ -13,13 +13,18 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    permissionRule:
+      'Unexpected permission rule `{{rule}}` in `tools`, expected a bare tool name (the rule restricts nothing here and the agent gets all of `{{name}}`; put the rule in settings `permissions.allow`)',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
     for (const entry of splitToolList(data.tools)) {
       if (entry.argument === undefined || isAgentTool(entry.name) || classifyTool(entry.name) === 'unknown') continue
       report({
-        message: `Unexpected permission rule \`${entry.raw}\` in \`tools\`, expected a bare tool name (the rule restricts nothing here and the agent gets all of \`${entry.name}\`; put the rule in settings \`permissions.allow\`)`,
+        messageId: 'permissionRule',
+        data: { rule: entry.raw, name: entry.name },
         at: listEntrySpan(file, 'tools', entry),
       })
     }

@@ -15,13 +15,18 @@ export default defineCheck({
     'An unknown `subagent_type` fails with "Agent type \'x\' not found" only when the orchestrator reaches that step. A subagent gets no agent listing on its first turn, so the names in its prompt are all it has.',
   defaultSeverity: 'warning',
   scope: 'project',
+  messages: {
+    unknown:
+      'Unexpected unknown agent `{{name}}`, expected an agent in this project, a built-in agent or one in `externalAgents` ({{effect}}){{suggestion}}',
+  },
   check({ project, report }) {
     const hint = (name: string) => didYouMean(name, agentNames(project))
     const check = (file: LoadedFile, name: string, at: () => Span, effect: string) => {
       if (name === '*' || agentExists(project, name)) return
       report({
         file: file.path,
-        message: `Unexpected unknown agent \`${name}\`, expected an agent in this project, a built-in agent or one in \`externalAgents\` (${effect})${hint(name)}`,
+        messageId: 'unknown',
+        data: { name, effect, suggestion: hint(name) },
         at: at(),
       })
     }

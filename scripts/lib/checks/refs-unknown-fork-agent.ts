@@ -13,6 +13,12 @@ export default defineCheck({
     "A forked command with `agent: ev-no-such-agent` is logged as \"agent 'ev-no-such-agent' is not available as a fork base, running on 'general-purpose'\".",
   defaultSeverity: 'error',
   scope: 'project',
+  messages: {
+    unknown:
+      'Unexpected agent `{{name}}` for a forked {{kind}}, expected an agent Claude Code can find, a built-in agent or one in `externalAgents` (Claude Code runs it on `general-purpose` instead){{suggestion}}',
+    unknownInPlugin:
+      "Unexpected agent `{{name}}` for a forked {{kind}}, expected an agent Claude Code can find (a plugin's own agents by `plugin:name`), a built-in agent or one in `externalAgents` (Claude Code runs it on `general-purpose` instead){{suggestion}}",
+  },
   check({ project, report }) {
     for (const file of project.files) {
       if (!file.read.ok || (file.kind !== 'skill' && file.kind !== 'command')) continue
@@ -27,7 +33,8 @@ export default defineCheck({
       const hint = ownBare ? ` (did you mean \`${plugin}:${name}\`?)` : didYouMean(name, agentNames(project))
       report({
         file: file.path,
-        message: `Unexpected agent \`${name}\` for a forked ${file.kind}, expected an agent Claude Code can find${plugin ? " (a plugin's own agents by `plugin:name`)" : ''}, a built-in agent or one in \`externalAgents\` (Claude Code runs it on \`general-purpose\` instead)${hint}`,
+        messageId: plugin ? 'unknownInPlugin' : 'unknown',
+        data: { name, kind: file.kind, suggestion: hint },
         at: valueSpan(file, ['agent']),
       })
     }

@@ -12,6 +12,10 @@ export default defineCheck({
     'Claude Code does not read skill names in a body; the model does. A name that matches no skill sends it looking for a procedure that is not there. Libraries of skills that the body tells the model to Read by path are a legitimate pattern, so this is a warning: name them in `externalSkills`.',
   defaultSeverity: 'warning',
   scope: 'project',
+  messages: {
+    unknown:
+      'Unexpected unknown skill `{{name}}` in the body, expected a skill in this project or in `externalSkills` (the model cannot load it){{suggestion}}',
+  },
   check({ project, report }) {
     const hint = (name: string) => didYouMean(name, skillNames(project))
     for (const file of project.files) {
@@ -20,7 +24,8 @@ export default defineCheck({
         if (project.externalSkills.has(ref.name) || findSkill(project, ref.name)) continue
         report({
           file: file.path,
-          message: `Unexpected unknown skill \`${ref.name}\` in the body, expected a skill in this project or in \`externalSkills\` (the model cannot load it)${hint(ref.name)}`,
+          messageId: 'unknown',
+          data: { name: ref.name, suggestion: hint(ref.name) },
           at: offsetSpan(file, ref.start, ref.end),
         })
       }

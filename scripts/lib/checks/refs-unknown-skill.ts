@@ -16,6 +16,12 @@ export default defineCheck({
     'A `skills:` entry that does not exist is skipped with a [WARN] "Skill \'…\' specified in frontmatter was not found" line; the agent starts without it.',
   defaultSeverity: 'error',
   scope: 'project',
+  messages: {
+    unknown:
+      'Unexpected unknown skill `{{name}}`, expected a skill in this project or in `externalSkills` (Claude Code reports it "not found" and skips it){{suggestion}}',
+    hiddenFromModel:
+      'Unexpected skill `{{name}}` with `disable-model-invocation`, expected a skill the model may load (Claude Code reports it "not found" and skips it)',
+  },
   check({ project, report }) {
     const hint = (name: string) => didYouMean(name, skillNames(project))
     const check = (file: LoadedFile, name: string, at: () => Span) => {
@@ -24,13 +30,15 @@ export default defineCheck({
       if (!skill) {
         report({
           file: file.path,
-          message: `Unexpected unknown skill \`${name}\`, expected a skill in this project or in \`externalSkills\` (Claude Code reports it "not found" and skips it)${hint(name)}`,
+          messageId: 'unknown',
+          data: { name, suggestion: hint(name) },
           at: at(),
         })
       } else if (skill.hiddenFromModel) {
         report({
           file: file.path,
-          message: `Unexpected skill \`${name}\` with \`disable-model-invocation\`, expected a skill the model may load (Claude Code reports it "not found" and skips it)`,
+          messageId: 'hiddenFromModel',
+          data: { name },
           at: at(),
         })
       }

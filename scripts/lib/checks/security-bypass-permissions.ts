@@ -3,7 +3,6 @@ import { defineCheck } from '../engine/check.ts'
 import { jsonValueSpan } from '../check-support/json-locate.ts'
 import { valueSpan } from '../check-support/locate.ts'
 import { isRecord } from '../model/plugin-fields.ts'
-import { own } from '../model/own.ts'
 
 /** Modes that skip permission prompts, and what each lets through without asking. */
 const skipping: Readonly<Record<string, string>> = {
@@ -11,10 +10,6 @@ const skipping: Readonly<Record<string, string>> = {
   dontAsk: 'tool calls that would prompt are decided without asking',
   auto: 'a classifier approves tool calls instead of the user',
   acceptEdits: 'file edits are applied without a prompt',
-}
-
-function message(mode: string, where: string): string {
-  return `Unexpected ${where} \`${mode}\`, expected \`default\` or \`plan\` (${own(skipping, mode)})`
 }
 
 export default defineCheck({
@@ -25,14 +20,19 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'settings'],
+  messages: {
+    agentMode: 'Unexpected permissionMode `{{mode}}`, expected `default` or `plan` ({{effect}})',
+    settingsMode: 'Unexpected permissions.defaultMode `{{mode}}`, expected `default` or `plan` ({{effect}})',
+  },
   check({ file, report }) {
     if (file.kind === 'agent') {
       // Plugin agents ignore permissionMode (frontmatter/foreign-key reports the field); copied into .claude/ they are checked there.
       if (file.scope.kind === 'plugin') return
       const mode = file.data.permissionMode
-      if (typeof mode !== 'string' || !(mode in skipping)) return
+      if (typeof mode !== 'string' || !Object.hasOwn(skipping, mode)) return
       report({
-        message: message(mode, 'permissionMode'),
+        messageId: 'agentMode',
+        data: { mode, effect: skipping[mode]! },
         at: valueSpan(file, ['permissionMode']),
         ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }),
       })
@@ -40,9 +40,10 @@ export default defineCheck({
     }
     const value = file.json?.value
     const mode = isRecord(value) && isRecord(value.permissions) ? value.permissions.defaultMode : undefined
-    if (typeof mode !== 'string' || !(mode in skipping)) return
+    if (typeof mode !== 'string' || !Object.hasOwn(skipping, mode)) return
     report({
-      message: message(mode, 'permissions.defaultMode'),
+      messageId: 'settingsMode',
+      data: { mode, effect: skipping[mode]! },
       at: jsonValueSpan(file, ['permissions', 'defaultMode']),
       ...(mode === 'bypassPermissions' ? {} : { severity: 'warning' }),
     })

@@ -11,6 +11,10 @@ export default defineCheck({
   optionsSchema: { type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    missingTools:
+      'Missing `tools` in agent front matter, expected an explicit tool list (without one the agent inherits every tool, including Bash, Write and MCP tools)',
+  },
   check({ file, options, report }) {
     const fm = file.frontmatter
     if (!fm?.data || 'tools' in fm.data) return
@@ -18,8 +22,7 @@ export default defineCheck({
     const allow = Array.isArray(options.allow) ? options.allow : []
     if (typeof name === 'string' && allow.includes(name)) return
     report({
-      message:
-        'Missing `tools` in agent front matter, expected an explicit tool list (without one the agent inherits every tool, including Bash, Write and MCP tools)',
+      messageId: 'missingTools',
       at: typeof name === 'string' ? keySpan(file, ['name']) : fenceSpan(file),
     })
   },

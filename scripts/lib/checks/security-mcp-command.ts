@@ -13,6 +13,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    inlineServer:
+      "Unexpected inline MCP server `{{name}}` that starts `{{line}}`, expected the name of a server configured in `.mcp.json` or settings (an inline server runs a program of the pack's choosing)",
+  },
   check({ file, report }) {
     // Plugin agents ignore mcpServers (frontmatter/foreign-key reports the field).
     if (file.scope.kind === 'plugin') return
@@ -26,7 +30,8 @@ export default defineCheck({
         const args = Array.isArray(config.args) ? config.args.filter((a): a is string => typeof a === 'string') : []
         const line = shorten([config.command, ...args].join(' '))
         report({
-          message: `Unexpected inline MCP server \`${name}\` that starts \`${line}\`, expected the name of a server configured in \`.mcp.json\` or settings (an inline server runs a program of the pack's choosing)`,
+          messageId: 'inlineServer',
+          data: { name, line },
           at: valueSpan(file, ['mcpServers', i, name, 'command']),
         })
       }

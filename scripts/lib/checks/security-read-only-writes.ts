@@ -24,6 +24,9 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    writeTool: 'Unexpected `{{tool}}` in a read-only role ({{role}}), expected read tools only (Read, Grep, Glob, Bash for running checks)',
+  },
   check({ file, report }) {
     const data = file.data
     const role = readOnlyRole(data)
@@ -31,7 +34,8 @@ export default defineCheck({
     for (const entry of splitToolList(data.tools)) {
       if (!writeToolNames.has(entry.name)) continue
       report({
-        message: `Unexpected \`${entry.raw}\` in a read-only role (${role}), expected read tools only (Read, Grep, Glob, Bash for running checks)`,
+        messageId: 'writeTool',
+        data: { tool: entry.raw, role },
         at: listEntrySpan(file, 'tools', entry),
       })
     }

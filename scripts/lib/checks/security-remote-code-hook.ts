@@ -15,16 +15,22 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'hooks', 'plugin-manifest', 'settings'],
+  messages: {
+    download:
+      'Unexpected hook command that downloads and runs code (`{{match}}`), expected a script shipped with the pack (downloaded code can change after review)',
+    variable:
+      'Unexpected hook command that runs text it does not control (`{{match}}`), expected a fixed command (a variable or the hook input handed to a shell or `eval` runs whatever the model or a tool call put there)',
+  },
   check({ file, report }) {
     const { commands, json } = fileHookCommands(file)
     for (const command of commands) {
       const risk = findShellRisk(command.text)
       if (!risk) continue
-      const what =
-        risk.kind === 'download'
-          ? `hook command that downloads and runs code (\`${shorten(risk.match)}\`), expected a script shipped with the pack (downloaded code can change after review)`
-          : `hook command that runs text it does not control (\`${shorten(risk.match)}\`), expected a fixed command (a variable or the hook input handed to a shell or \`eval\` runs whatever the model or a tool call put there)`
-      report({ message: `Unexpected ${what}`, at: json ? jsonValueSpan(file, command.path) : valueSpan(file, command.path) })
+      report({
+        messageId: risk.kind === 'download' ? 'download' : 'variable',
+        data: { match: shorten(risk.match) },
+        at: json ? jsonValueSpan(file, command.path) : valueSpan(file, command.path),
+      })
     }
   },
 })

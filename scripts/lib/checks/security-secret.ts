@@ -11,10 +11,15 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent', 'skill', 'command', 'plugin-manifest', 'marketplace', 'hooks', 'catalog', 'markdown', 'settings'],
+  messages: {
+    secret:
+      'Unexpected {{label}} `{{masked}}`, expected no credentials in the file (read it from an environment variable or a secret store, and rotate this one)',
+  },
   check({ file, report }) {
     for (const secret of findSecrets(file.text, file.path)) {
       report({
-        message: `Unexpected ${secret.label} \`${maskSecret(file.text.slice(secret.start, secret.end))}\`, expected no credentials in the file (read it from an environment variable or a secret store, and rotate this one)`,
+        messageId: 'secret',
+        data: { label: secret.label, masked: maskSecret(file.text.slice(secret.start, secret.end)) },
         at: offsetSpan(file, secret.start, secret.end),
       })
     }

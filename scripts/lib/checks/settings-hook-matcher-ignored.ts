@@ -30,6 +30,10 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['settings', 'hooks', 'plugin-manifest'],
+  messages: {
+    ignored:
+      'Unexpected matcher `{{matcher}}` on `{{event}}`, expected none (Claude Code ignores matchers on {{event}} and runs this hook on every one; filter inside the hook)',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (!isRecord(value)) return
@@ -37,7 +41,8 @@ export default defineCheck({
       if (!eventsWithoutMatcher.has(event) || typeof matcher !== 'string') continue
       if (matcher.trim() === '' || matcher.trim() === '*') continue
       report({
-        message: `Unexpected matcher \`${matcher}\` on \`${event}\`, expected none (Claude Code ignores matchers on ${event} and runs this hook on every one; filter inside the hook)`,
+        messageId: 'ignored',
+        data: { matcher, event },
         at: jsonValueSpan(file, [...path, 'matcher']),
       })
     }

@@ -23,6 +23,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['settings'],
+  messages: {
+    noTool:
+      'Unexpected matcher `{{matcher}}` on `{{event}}`, expected a tool name{{suggestion}} (it names no tool, so the hook never fires)',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (!isRecord(value)) return
@@ -37,7 +41,8 @@ export default defineCheck({
         .filter(Boolean)
         .join('')
       report({
-        message: `Unexpected matcher \`${matcher}\` on \`${event}\`, expected a tool name${hints} (it names no tool, so the hook never fires)`,
+        messageId: 'noTool',
+        data: { matcher, event, suggestion: hints },
         at: jsonValueSpan(file, [...path, 'matcher']),
       })
     }

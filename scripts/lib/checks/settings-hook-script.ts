@@ -15,6 +15,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['settings'],
+  messages: {
+    missingScript:
+      'Unexpected missing script `$CLAUDE_PROJECT_DIR/{{script}}`, expected a file in the project (the hook fails every time it runs)',
+  },
   check({ file, report }) {
     const value = file.json?.value
     const root = file.scope.root
@@ -27,7 +31,8 @@ export default defineCheck({
         for (const script of projectScripts([hook.command, ...args].join(' '))) {
           if (existsSync(join(root, script))) continue
           report({
-            message: `Unexpected missing script \`$CLAUDE_PROJECT_DIR/${script}\`, expected a file in the project (the hook fails every time it runs)`,
+            messageId: 'missingScript',
+            data: { script },
             at: jsonValueSpan(file, [...path, 'command']),
           })
         }

@@ -16,6 +16,9 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['settings'],
+  messages: {
+    unsupported: 'Unexpected `{{type}}` hook on `{{event}}`, expected a `command` hook ({{reason}})',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (!isRecord(value)) return
@@ -25,7 +28,8 @@ export default defineCheck({
         const why = unsupportedHookType(hook.type, event)
         if (why)
           report({
-            message: `Unexpected \`${hook.type}\` hook on \`${event}\`, expected a \`command\` hook (${why})`,
+            messageId: 'unsupported',
+            data: { type: hook.type, event, reason: why },
             at: jsonValueSpan(file, [...path, 'type']),
           })
       }

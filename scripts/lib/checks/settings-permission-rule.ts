@@ -23,6 +23,12 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['settings'],
+  messages: {
+    invalid: 'Unexpected permission rule `{{rule}}` in `permissions.{{list}}`: {{error}} (Claude Code skips this rule, so {{loss}})',
+    invalidWithFix:
+      'Unexpected permission rule `{{rule}}` in `permissions.{{list}}`: {{error}}; {{suggestion}} (Claude Code skips this rule, so {{loss}})',
+    misread: 'Unexpected permission rule `{{rule}}` in `permissions.{{list}}`: it {{warning}}',
+  },
   check({ file, report }) {
     const value = file.json?.value
     const permissions = isRecord(value) ? value.permissions : undefined
@@ -35,14 +41,13 @@ export default defineCheck({
         const verdict = checkPermissionRule(rule, list)
         const at = jsonValueSpan(file, ['permissions', list, i])
         if (!verdict.valid) {
-          const fix = verdict.suggestion ? `; ${verdict.suggestion}` : ''
-          report({
-            message: `Unexpected permission rule \`${rule}\` in \`permissions.${list}\`: ${verdict.error}${fix} (Claude Code skips this rule, so ${loss[list]})`,
-            at,
-          })
+          const data = { rule, list, error: verdict.error, loss: loss[list] }
+          if (verdict.suggestion) report({ messageId: 'invalidWithFix', data: { ...data, suggestion: verdict.suggestion }, at })
+          else report({ messageId: 'invalid', data, at })
         } else if (verdict.warning) {
           report({
-            message: `Unexpected permission rule \`${rule}\` in \`permissions.${list}\`: it ${verdict.warning}`,
+            messageId: 'misread',
+            data: { rule, list, warning: verdict.warning },
             at,
             severity: 'warning',
           })

@@ -18,11 +18,18 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['settings'],
+  messages: {
+    notObject: 'Unexpected {{value}}, expected an object of settings ({{consequence}})',
+    unknownEvent:
+      'Unexpected hook event `{{event}}`, expected a hook event Claude Code fires (see `backend-team rules settings/schema`) ({{consequence}})',
+    misspeltEvent: 'Unexpected hook event `{{event}}`, expected a hook event Claude Code fires{{suggestion}} ({{consequence}})',
+    schema: '{{problem}} ({{consequence}})',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (value === undefined) return
     if (!isRecord(value)) {
-      report({ message: `Unexpected ${show(value)}, expected an object of settings (${WHOLE_FILE})`, at: jsonRootSpan(file) })
+      report({ messageId: 'notObject', data: { value: show(value), consequence: WHOLE_FILE }, at: jsonRootSpan(file) })
       return
     }
     const hooks = value.hooks
@@ -30,13 +37,10 @@ export default defineCheck({
       for (const event of Object.keys(hooks)) {
         if (hookEvents.has(event)) continue
         const hint = didYouMean(event, hookEvents)
-        const expected = hint
-          ? `a hook event Claude Code fires${hint}`
-          : 'a hook event Claude Code fires (see `backend-team rules settings/schema`)'
-        report({
-          message: `Unexpected hook event \`${event}\`, expected ${expected} (${consequenceAt(['hooks', event]).text})`,
-          at: jsonKeySpan(file, ['hooks', event]),
-        })
+        const data = { event, consequence: consequenceAt(['hooks', event]).text }
+        const at = jsonKeySpan(file, ['hooks', event])
+        if (hint) report({ messageId: 'misspeltEvent', data: { ...data, suggestion: hint }, at })
+        else report({ messageId: 'unknownEvent', data, at })
       }
     }
     const validate = validatorFor('settings.schema.json')
@@ -45,7 +49,8 @@ export default defineCheck({
     for (const problem of describeSchemaErrors(validate.errors, value, skipEvent)) {
       const consequence = consequenceAt(problem.path)
       report({
-        message: `${problem.message} (${consequence.text})`,
+        messageId: 'schema',
+        data: { problem: problem.message, consequence: consequence.text },
         at: jsonProblemSpan(file, problem),
         ...(consequence.scope === 'value' ? { severity: 'warning' as const } : {}),
       })

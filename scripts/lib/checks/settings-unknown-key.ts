@@ -13,6 +13,9 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['settings'],
+  messages: {
+    unknownKey: 'Unexpected settings key `{{key}}`, expected a key Claude Code reads{{suggestion}} (Claude Code ignores it)',
+  },
   check({ file, report }) {
     const value = file.json?.value
     if (!isRecord(value)) return
@@ -20,7 +23,8 @@ export default defineCheck({
       if (knownSettingsKeys.has(key)) continue
       const hint = didYouMean(key, knownSettingsKeys)
       report({
-        message: `Unexpected settings key \`${key}\`, expected a key Claude Code reads${hint} (Claude Code ignores it)`,
+        messageId: 'unknownKey',
+        data: { key, suggestion: hint },
         at: jsonKeySpan(file, [key]),
       })
     }

@@ -10,11 +10,16 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill', 'command'],
+  messages: {
+    withoutFork:
+      'Unexpected `agent: {{agent}}` without `context: fork`, expected `context: fork` beside it (the skill runs inline and the agent is never used)',
+  },
   check({ file, report }) {
     const { agent, context } = file.data
     if (typeof agent !== 'string' || !agent.trim() || context === 'fork') return
     report({
-      message: `Unexpected \`agent: ${agent}\` without \`context: fork\`, expected \`context: fork\` beside it (the skill runs inline and the agent is never used)`,
+      messageId: 'withoutFork',
+      data: { agent },
       at: keySpan(file, ['agent']),
     })
   },

@@ -14,12 +14,18 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
+  messages: {
+    tooLong: `Unexpected description of {{length}} characters, expected at most ${listingLimit.toLocaleString('en-US')} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString('en-US')} and \`…\`)`,
+    angleBracket:
+      'Unexpected `{{bracket}}` in a skill description, expected no angle brackets (claude.ai upload and `quick_validate` reject them)',
+  },
   check({ file, settings, report }) {
     const description = file.frontmatter?.data?.description
     if (typeof description !== 'string') return
     if (description.length > listingLimit) {
       report({
-        message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most ${listingLimit.toLocaleString('en-US')} (Claude Code's skill listing cuts it to ${(listingLimit - 1).toLocaleString('en-US')} and \`…\`)`,
+        messageId: 'tooLong',
+        data: { length: description.length.toLocaleString('en-US') },
         at: valueSpan(file, ['description']),
       })
     }
@@ -29,7 +35,8 @@ export default defineCheck({
     const raw = range ? file.text.slice(range.start, range.end).search(/[<>]/) : -1
     const bracket = raw !== -1 ? file.text.charAt(range!.start + raw) : description.includes('<') ? '<' : '>'
     report({
-      message: `Unexpected \`${bracket}\` in a skill description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`,
+      messageId: 'angleBracket',
+      data: { bracket },
       at: range && raw !== -1 ? offsetSpan(file, range.start + raw, range.start + raw + 1) : valueSpan(file, ['description']),
     })
   },

@@ -19,11 +19,14 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
+  messages: {
+    neverRuns:
+      'Unexpected `user-invocable: false` with `disable-model-invocation: true`, expected at most one of them (neither the user nor the model can start this skill)',
+  },
   check({ file, report }) {
     if (flag(file.data['user-invocable']) !== false || flag(file.data['disable-model-invocation']) !== true) return
     report({
-      message:
-        'Unexpected `user-invocable: false` with `disable-model-invocation: true`, expected at most one of them (neither the user nor the model can start this skill)',
+      messageId: 'neverRuns',
       at: keySpan(file, ['user-invocable']),
     })
   },

@@ -31,6 +31,16 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['skill'],
+  messages: {
+    missingName: `Missing \`name\`, expected the skill's directory name (${standard} requires it)`,
+    badName: `Unexpected skill name \`{{name}}\`, expected {{problem}} (${standard})`,
+    missingDescription: `Missing \`description\`, expected what the skill does and when to use it (${standard} requires it)`,
+    tooLong: `Unexpected description of {{length}} characters, expected at most ${descriptionLimit.toLocaleString('en-US')} (${standard})`,
+    angleBracket:
+      'Unexpected `{{bracket}}` in the description, expected no angle brackets (claude.ai upload and `quick_validate` reject them)',
+    unknownKey: `Unexpected key \`{{key}}\` in a portable skill, expected one of ${portableKeys.map((k) => `\`${k}\``).join(', ')} (claude.ai and API uploads reject other keys)`,
+    metadataValue: `Unexpected {{value}} for \`metadata.{{key}}\`, expected a string (${standard} allows string values only)`,
+  },
   check({ file, settings, report }) {
     if (settings.skillProfile !== 'agent-skills') return
     const data = file.frontmatter?.data
@@ -38,34 +48,36 @@ export default defineCheck({
     // Types, empty values, `compatibility` over 500 characters and a non-mapping `metadata` are frontmatter/schema's.
     const name = data.name
     if (name === undefined) {
-      report({ message: `Missing \`name\`, expected the skill's directory name (${standard} requires it)`, at: fenceSpan(file) })
+      report({ messageId: 'missingName', at: fenceSpan(file) })
     } else if (typeof name === 'string' && name !== '') {
       const problem = nameProblem(name)
-      if (problem)
-        report({ message: `Unexpected skill name \`${name}\`, expected ${problem} (${standard})`, at: valueSpan(file, ['name']) })
+      if (problem) report({ messageId: 'badName', data: { name, problem }, at: valueSpan(file, ['name']) })
     }
     const description = data.description
     if (description === undefined) {
       report({
-        message: `Missing \`description\`, expected what the skill does and when to use it (${standard} requires it)`,
+        messageId: 'missingDescription',
         at: fenceSpan(file),
       })
     } else if (typeof description === 'string') {
       if (description.length > descriptionLimit)
         report({
-          message: `Unexpected description of ${description.length.toLocaleString('en-US')} characters, expected at most ${descriptionLimit.toLocaleString('en-US')} (${standard})`,
+          messageId: 'tooLong',
+          data: { length: description.length.toLocaleString('en-US') },
           at: valueSpan(file, ['description']),
         })
       if (/[<>]/.test(description))
         report({
-          message: `Unexpected \`${description.match(/[<>]/)![0]}\` in the description, expected no angle brackets (claude.ai upload and \`quick_validate\` reject them)`,
+          messageId: 'angleBracket',
+          data: { bracket: description.match(/[<>]/)![0] },
           at: valueSpan(file, ['description']),
         })
     }
     for (const key of Object.keys(data)) {
       if (!portableKeySet.has(key))
         report({
-          message: `Unexpected key \`${key}\` in a portable skill, expected one of ${portableKeys.map((k) => `\`${k}\``).join(', ')} (claude.ai and API uploads reject other keys)`,
+          messageId: 'unknownKey',
+          data: { key },
           at: keySpan(file, [key]),
         })
     }
@@ -73,7 +85,8 @@ export default defineCheck({
       for (const [key, value] of Object.entries(data.metadata)) {
         if (typeof value !== 'string')
           report({
-            message: `Unexpected ${show(value)} for \`metadata.${key}\`, expected a string (${standard} allows string values only)`,
+            messageId: 'metadataValue',
+            data: { value: show(value), key },
             at: valueSpan(file, ['metadata', key]),
           })
       }

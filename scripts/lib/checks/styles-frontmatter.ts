@@ -12,16 +12,19 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['output-style'],
+  messages: {
+    unknownKey:
+      'Unexpected key `{{key}}`, expected one of `name`, `description`, `keep-coding-instructions`, `force-for-plugin` (Claude Code does not read it)',
+    schema: '{{problem}}',
+  },
   check({ file, report }) {
     if (!file.frontmatter) return
     const validate = validatorFor('output-style.schema.json')
     if (validate(file.data)) return
     for (const problem of describeSchemaErrors(validate.errors, file.data)) {
-      const message =
-        problem.atKey && problem.path.length === 1
-          ? `Unexpected key \`${String(problem.path[0])}\`, expected one of \`name\`, \`description\`, \`keep-coding-instructions\`, \`force-for-plugin\` (Claude Code does not read it)`
-          : problem.message
-      report({ message, at: problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path) })
+      const at = problem.atKey ? keySpan(file, problem.path) : valueSpan(file, problem.path)
+      if (problem.atKey && problem.path.length === 1) report({ messageId: 'unknownKey', data: { key: String(problem.path[0]) }, at })
+      else report({ messageId: 'schema', data: { problem: problem.message }, at })
     }
   },
 })

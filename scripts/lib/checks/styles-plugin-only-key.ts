@@ -12,11 +12,14 @@ export default defineCheck({
   defaultSeverity: 'error',
   scope: 'file',
   kinds: ['output-style'],
+  messages: {
+    projectStyle:
+      "Unexpected `force-for-plugin` in a project output style, expected it only in a plugin's output styles (Claude Code ignores it here)",
+  },
   check({ file, report }) {
     if (file.scope.kind === 'plugin' || !('force-for-plugin' in file.data)) return
     report({
-      message:
-        "Unexpected `force-for-plugin` in a project output style, expected it only in a plugin's output styles (Claude Code ignores it here)",
+      messageId: 'projectStyle',
       at: keySpan(file, ['force-for-plugin']),
     })
   },

@@ -23,6 +23,14 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    background:
+      'Unexpected `{{tool}}` in a background agent, expected tools a background subagent keeps (Claude Code removes `{{tool}}` from every subagent that runs in the background)',
+    mainThreadOnly:
+      'Unexpected main-thread-only tool `{{tool}}`, expected tools a subagent gets (Claude Code removes it from every subagent, and an agent without `Agent` in `tools` runs as one)',
+    planModeOnly:
+      'Unexpected main-thread-only tool `{{tool}}`, expected tools a subagent gets (Claude Code removes it from every subagent, and an agent without `Agent` in `tools` runs as one; `ExitPlanMode` arrives only with `permissionMode: plan`)',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
@@ -36,7 +44,8 @@ export default defineCheck({
         )
           continue
         report({
-          message: `Unexpected \`${entry.name}\` in a background agent, expected tools a background subagent keeps (Claude Code removes \`${entry.name}\` from every subagent that runs in the background)`,
+          messageId: 'background',
+          data: { tool: entry.name },
           at: listEntrySpan(file, 'tools', entry),
         })
       }
@@ -46,9 +55,9 @@ export default defineCheck({
     const planMode = data.permissionMode === 'plan' && file.scope.kind !== 'plugin'
     for (const entry of entries) {
       if (!mainThreadOnlyToolNames.has(entry.name) || (planModeToolNames.has(entry.name) && planMode)) continue
-      const hint = planModeToolNames.has(entry.name) ? '; `ExitPlanMode` arrives only with `permissionMode: plan`' : ''
       report({
-        message: `Unexpected main-thread-only tool \`${entry.name}\`, expected tools a subagent gets (Claude Code removes it from every subagent, and an agent without \`Agent\` in \`tools\` runs as one${hint})`,
+        messageId: planModeToolNames.has(entry.name) ? 'planModeOnly' : 'mainThreadOnly',
+        data: { tool: entry.name },
         at: listEntrySpan(file, 'tools', entry),
       })
     }

@@ -17,6 +17,9 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    noWriteTool: 'Unexpected tools without Write or Edit for an agent used when `{{verb}}` files, expected Write or Edit in `tools`',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data || !('tools' in data) || typeof data.description !== 'string') return
@@ -26,7 +29,8 @@ export default defineCheck({
     if (tools.length === 0 || tools.some((t) => writers.has(t))) return
     const verb = changesFiles.exec(whenClause)![0]
     report({
-      message: `Unexpected tools without Write or Edit for an agent used when \`${verb}\` files, expected Write or Edit in \`tools\``,
+      messageId: 'noWriteTool',
+      data: { verb },
       at: keySpan(file, ['tools']),
     })
   },

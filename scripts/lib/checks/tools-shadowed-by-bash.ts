@@ -12,6 +12,10 @@ export default defineCheck({
   defaultSeverity: 'warning',
   scope: 'file',
   kinds: ['agent'],
+  messages: {
+    shadowed:
+      'Unexpected `{{tool}}` next to `Bash`, expected one or the other (Claude Code {{version}} drops `{{tool}}` when `Bash` is listed; use find or grep through Bash)',
+  },
   check({ file, report }) {
     const data = file.frontmatter?.data
     if (!data) return
@@ -20,7 +24,8 @@ export default defineCheck({
     for (const entry of entries) {
       if (!shadowedByBash.has(entry.name)) continue
       report({
-        message: `Unexpected \`${entry.name}\` next to \`Bash\`, expected one or the other (Claude Code ${claudeCodeVersion} drops \`${entry.name}\` when \`Bash\` is listed; use find or grep through Bash)`,
+        messageId: 'shadowed',
+        data: { tool: entry.name, version: claudeCodeVersion },
         at: listEntrySpan(file, 'tools', entry),
       })
     }

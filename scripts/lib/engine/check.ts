@@ -29,15 +29,12 @@ export interface RuleReport<M extends string = string> extends Omit<Report, 'mes
   data?: MessageData
 }
 
-/** TRANSITION: a report with its text written out, until every rule has messages. */
-export type LegacyReport = Report
-
 interface BaseContext<M extends string> {
   project: Project
   settings: CheckSettings
   /** The rule's own options from the configuration (`["error", {...}]`). */
   options: Record<string, unknown>
-  report: (report: RuleReport<M> | LegacyReport) => void
+  report: (report: RuleReport<M>) => void
 }
 
 export interface FileContext<M extends string = string> extends BaseContext<M> {
@@ -66,7 +63,7 @@ interface CheckMeta<M extends string> {
    * Every message the rule can report, by id, as ESLint's `meta.messages`. `{{name}}` placeholders are filled from
    * the report's `data`; a report naming an id not here, or leaving a placeholder without data, breaks the contract.
    */
-  messages?: Readonly<Record<M, string>>
+  messages: Readonly<Record<M, string>>
 }
 
 export interface FileCheck<M extends string = string> extends CheckMeta<M> {

@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path'
-import type { Check, CheckSettings, FileCheck, LegacyReport, RuleReport } from './check.ts'
+import type { Check, CheckSettings, FileCheck, RuleReport } from './check.ts'
 import { checks as registry } from '../checks/index.ts'
 import { ruleSettingFor, type Config } from '../config/config.ts'
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts'
@@ -128,7 +128,7 @@ class ProjectRun {
         return {
           check,
           shared: ruleSettingFor(this.config, check.id, '', check.defaultSeverity).options,
-          report: (r: RuleReport | LegacyReport) => report(r.file || !current ? r : { ...r, file: current.path }),
+          report: (r: RuleReport) => report(r.file || !current ? r : { ...r, file: current.path }),
         }
       })
     const overridden = this.config.overrides.length > 0
@@ -175,7 +175,7 @@ class ProjectRun {
   }
 
   /** The reporter a check calls: contract, severity, suppressions, then the diagnostic. */
-  private reporterFor(check: Check): (report: RuleReport | LegacyReport) => void {
+  private reporterFor(check: Check): (report: RuleReport) => void {
     return (report) => {
       const owner = (report.file && this.fileByPath.get(report.file)) || null
       assertReportContract(check, report, owner)
@@ -189,7 +189,7 @@ class ProjectRun {
         ruleId: check.id,
         severity: report.severity ?? severity,
         message,
-        ...('messageId' in report ? { messageId: report.messageId } : {}),
+        messageId: report.messageId,
         ...report.at,
         ...(report.related ? { related: report.related } : {}),
         ...(report.fix ? { fix: report.fix } : {}),

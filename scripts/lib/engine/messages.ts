@@ -1,4 +1,4 @@
-import type { Check, LegacyReport, RuleReport } from './check.ts'
+import type { Check, RuleReport } from './check.ts'
 import { RuleContractError } from './report-contract.ts'
 
 const placeholder = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g
@@ -9,9 +9,8 @@ export function placeholdersOf(template: string): string[] {
 }
 
 /** The text of a report: its message template filled from its data. Throws RuleContractError when it cannot be. */
-export function messageOf(check: Check, report: RuleReport | LegacyReport): string {
-  if (!('messageId' in report)) return report.message
-  const template = check.messages && Object.hasOwn(check.messages, report.messageId) ? check.messages[report.messageId] : undefined
+export function messageOf(check: Check, report: RuleReport): string {
+  const template = Object.hasOwn(check.messages, report.messageId) ? check.messages[report.messageId] : undefined
   if (template === undefined) throw new RuleContractError(check.id, `a report with the unknown message id \`${report.messageId}\``)
   const data = report.data ?? {}
   return template.replace(placeholder, (_, name: string) => {

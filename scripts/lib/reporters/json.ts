@@ -5,7 +5,7 @@ import { relativePath } from './relative.ts'
 
 /**
  * The stable machine format (schemas/json-report.schema.json): a flat array of
- * `{file, line, column, endLine, endColumn, ruleId, severity, message, url}`, with `related` and `fix` when a
+ * `{file, line, column, endLine, endColumn, ruleId, messageId, severity, message, url}`, with `related` and `fix` when a
  * diagnostic has them; paths relative to the working directory. Fields are only ever added.
  */
 export const json: Reporter = (diagnostics, { cwd }) =>
@@ -19,6 +19,7 @@ export const json: Reporter = (diagnostics, { cwd }) =>
         endLine: d.endLine,
         endColumn: d.endColumn,
         ruleId: d.ruleId,
+        ...(d.messageId ? { messageId: d.messageId } : {}),
         severity: d.severity,
         message: printable(d.message),
         ...(url ? { url } : {}),
