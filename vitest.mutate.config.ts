@@ -13,6 +13,9 @@ export default defineConfig({
       'tests/validator/engine-contract.test.ts',
       'tests/tool-list.test.ts',
     ],
+    // Stryker's sandbox cannot copy a link to a folder, so the two fixtures made of one stay out of it
+    // (ignorePatterns in stryker.config.json); the test that holds every message to a fixture would miss theirs.
+    exclude: ['tests/checks/messages.test.ts'],
     globalSetup: ['tests/temp-run-dir.ts'],
     setupFiles: ['tests/mutate-setup.ts'],
     // Stryker switches mutants at run time, so one module graph per worker is enough.
