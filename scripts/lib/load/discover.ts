@@ -398,8 +398,9 @@ function localMarketplaceEntries(path: string, root: string, boundary: ProjectBo
       const base = insideRoot(root, pluginRoot)
       dir = base ? insideRoot(root, join(relative(root, base), relativeSource)) : null
     }
-    // plugin/paths reports a source that is missing or not a folder; only real folders are walked as plugins.
-    if (dir && existsSync(dir) && statSync(dir).isDirectory()) {
+    // plugin/paths reports a source that is missing, not a folder or linked out of the project; only real folders
+    // inside it are walked as plugins, so nothing outside is read.
+    if (dir && existsSync(dir) && statSync(dir).isDirectory() && boundary.contains(dir)) {
       out.push({ dir, name: typeof e.name === 'string' ? e.name : undefined, agents: e.agents, skills: e.skills, commands: e.commands })
     }
   }
