@@ -19776,7 +19776,6 @@ var init_schema_problems = __esm({
 });
 
 // scripts/lib/checks/catalog-consistent.ts
-import { existsSync as existsSync3 } from "node:fs";
 import { basename as basename2, dirname as dirname5, join as join4, sep as sep4 } from "node:path";
 var catalog_consistent_default, init_catalog_consistent = __esm({
   "scripts/lib/checks/catalog-consistent.ts"() {
@@ -19846,7 +19845,7 @@ var catalog_consistent_default, init_catalog_consistent = __esm({
         let root2 = dirname5(folder), otherCatalog = join4(root2, other, "catalog.json"), otherCount = kind === "agents" ? project.skills.filter(
           (s) => dirname5(dirname5(dirname5(s.file.path))) === root2 && basename2(dirname5(dirname5(s.file.path))) === "skills"
         ).length : project.agents.filter((a) => a.file.path.startsWith(join4(root2, "agents") + sep4)).length;
-        otherCount > 0 && !existsSync3(otherCatalog) && report({
+        otherCount > 0 && project.disk.missing(otherCatalog) && report({
           messageId: "missingCatalog",
           data: { other, kind, count: otherCount, things: otherCount === 1 ? other.slice(0, -1) : other },
           at: jsonRootSpan(file)
@@ -20619,7 +20618,7 @@ var frontmatter_yaml_syntax_default, init_frontmatter_yaml_syntax = __esm({
 
 // scripts/lib/model/project.ts
 import { basename as basename4, dirname as dirname6 } from "node:path";
-function buildProject(files, externals) {
+function buildProject(files, externals, disk) {
   let agents = [], skills = [];
   for (let file of files) {
     if (!file.read.ok) continue;
@@ -20645,6 +20644,7 @@ function buildProject(files, externals) {
     skills,
     externalAgents: new Set(externals.agents),
     externalSkills: new Set(externals.skills),
+    disk,
     index: buildIndex(agents, skills)
   };
 }
@@ -21941,9 +21941,9 @@ var init_html_kind = __esm({
 function candidates(tokens2, involved, runOf) {
   let related = /* @__PURE__ */ new Set();
   for (let token of tokens2) {
-    let siblings2 = runOf.get(token);
-    if (siblings2 && token.attention && involved.some((d) => d.attention === token.attention))
-      for (let sibling of siblings2.tokens)
+    let siblings = runOf.get(token);
+    if (siblings && token.attention && involved.some((d) => d.attention === token.attention))
+      for (let sibling of siblings.tokens)
         related.add(sibling.attention);
   }
   let ordered = [];
@@ -22771,11 +22771,11 @@ var init_strong = __esm({
 
 // ../main/node_modules/mdast-util-to-markdown/lib/handle/text.js
 function text(node2, parent, state, info) {
-  let siblings2 = parent ? parent.children : [], index2 = state.indexStack[state.indexStack.length - 1];
+  let siblings = parent ? parent.children : [], index2 = state.indexStack[state.indexStack.length - 1];
   return state.safe(node2.value, {
     ...info,
-    afterNode: siblings2[index2 + 1],
-    beforeNode: siblings2[index2 - 1]
+    afterNode: siblings[index2 + 1],
+    beforeNode: siblings[index2 - 1]
   });
 }
 var init_text = __esm({
@@ -25719,9 +25719,9 @@ function exitParagraphWithTaskListItem(token) {
     node2.type;
     let head = node2.children[0];
     if (head && head.type === "text") {
-      let siblings2 = parent.children, index2 = -1, firstParagraph;
-      for (; ++index2 < siblings2.length; ) {
-        let sibling = siblings2[index2];
+      let siblings = parent.children, index2 = -1, firstParagraph;
+      for (; ++index2 < siblings.length; ) {
+        let sibling = siblings[index2];
         if (sibling.type === "paragraph") {
           firstParagraph = sibling;
           break;
@@ -29522,12 +29522,12 @@ function compiler(options) {
     this.data.setextHeadingSlurpLineEnding = void 0;
   }
   function onenterdata(token) {
-    let siblings2 = this.stack[this.stack.length - 1].children, tail = siblings2[siblings2.length - 1];
+    let siblings = this.stack[this.stack.length - 1].children, tail = siblings[siblings.length - 1];
     (!tail || tail.type !== "text") && (tail = text6(), tail.position = {
       start: point2(token.start),
       // @ts-expect-error: we\u2019ll add `end` later.
       end: void 0
-    }, siblings2.push(tail)), this.stack.push(tail);
+    }, siblings.push(tail)), this.stack.push(tail);
   }
   function onexitdata(token) {
     let tail = this.stack.pop();
@@ -31192,8 +31192,8 @@ var oneLine, inlineParser, plainText, text5, writer, maxMarkdownCell, trimmed, i
         );
       }
       if (!unsafe3.test(node2.value) && !state.stack.includes("autolink")) return node2.value;
-      let siblings2 = parent ? parent.children : [], index2 = state.indexStack[state.indexStack.length - 1];
-      return state.safe(node2.value, { ...info, beforeNode: siblings2[index2 - 1], afterNode: siblings2[index2 + 1] });
+      let siblings = parent ? parent.children : [], index2 = state.indexStack[state.indexStack.length - 1];
+      return state.safe(node2.value, { ...info, beforeNode: siblings[index2 - 1], afterNode: siblings[index2 + 1] });
     }, writer = unified().use(remarkGfm, { tablePipeAlign: !1 }).use(remarkStringify, { handlers: { text: text5 } }), maxMarkdownCell = 2e3;
     trimmed = (cell) => typeof cell == "string" ? oneLine(cell).trim() : cell;
   }
@@ -32383,7 +32383,6 @@ var mcp_server_config_default, init_mcp_server_config = __esm({
 });
 
 // scripts/lib/model/memory/imports.ts
-import { existsSync as existsSync4 } from "node:fs";
 import { dirname as dirname11, extname as extname2, isAbsolute, relative as relative4, resolve as resolve3 } from "node:path";
 function isImportCandidate(path3) {
   return path3.startsWith("./") || path3.startsWith("~/") || path3.startsWith("/") && path3 !== "/" ? !0 : !path3.startsWith("@") && !/^[#%^&*()]+/.test(path3) && /^[a-zA-Z0-9._-]/.test(path3);
@@ -32413,22 +32412,22 @@ function findImports(text6, from, filePath, projectRoot) {
   }
   return out;
 }
-function importLoads(imp) {
-  if (!imp.resolved || !existsSync4(imp.resolved)) return !1;
+function importLoads(imp, disk) {
+  if (!imp.resolved || !disk.exists(imp.resolved)) return !1;
   let ext = extname2(imp.resolved);
   return ext === "" || TEXT_EXTENSIONS.has(ext);
 }
-function importsBeyondDepth(topPath, topText, topBody, projectRoot) {
+function importsBeyondDepth(topPath, topText, topBody, projectRoot, disk) {
   let loaded = /* @__PURE__ */ new Set([topPath]), tooDeep = [], walk2 = (file, text6, from, depth, chain) => {
     for (let imp of findImports(text6, from, file, projectRoot)) {
-      if (!importLoads(imp) || loaded.has(imp.resolved)) continue;
+      if (!importLoads(imp, disk) || loaded.has(imp.resolved)) continue;
       if (depth + 1 > MAX_IMPORT_DEPTH) {
         tooDeep.push({ file, imp, chain });
         continue;
       }
       loaded.add(imp.resolved);
-      let read = readSource(imp.resolved);
-      read.ok && walk2(imp.resolved, read.text, 0, depth + 1, [...chain, imp.resolved]);
+      let read = disk.read(imp.resolved);
+      read?.ok && walk2(imp.resolved, read.text, 0, depth + 1, [...chain, imp.resolved]);
     }
   };
   walk2(topPath, topText, topBody, 0, [topPath]);
@@ -32439,7 +32438,6 @@ var MAX_IMPORT_DEPTH, TEXT_EXTENSIONS, importPattern, init_imports = __esm({
   "scripts/lib/model/memory/imports.ts"() {
     "use strict";
     init_body_scan();
-    init_read_source();
     MAX_IMPORT_DEPTH = 4, TEXT_EXTENSIONS = new Set(
       ".md .txt .text .json .yaml .yml .toml .xml .csv .html .htm .css .scss .sass .less .js .ts .tsx .jsx .mjs .cjs .mts .cts .py .pyi .pyw .rb .erb .rake .go .rs .java .kt .kts .scala .c .cpp .cc .cxx .h .hpp .hxx .cs .swift .sh .bash .zsh .fish .ps1 .bat .cmd .env .ini .cfg .conf .config .properties .sql .graphql .gql .proto .vue .svelte .astro .ejs .hbs .pug .jade .php .pl .pm .lua .r .R .dart .ex .exs .erl .hrl .clj .cljs .cljc .edn .hs .lhs .elm .ml .mli .f .f90 .f95 .for .cmake .make .makefile .gradle .sbt .rst .adoc .asciidoc .org .tex .latex .lock .log .diff .patch".split(" ")
     ), importPattern = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
@@ -32465,9 +32463,9 @@ var memory_import_depth_default, init_memory_import_depth = __esm({
       messages: {
         tooDeep: "Unexpected import chain {{depth}} levels deep ({{chain}}), expected at most {{max}} (Claude Code does not load {{dropped}})"
       },
-      check({ file, report }) {
+      check({ file, project, report }) {
         let own8 = findImports(file.text, file.bodyOffset, file.path, file.scope.root);
-        for (let { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root)) {
+        for (let { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root, project.disk)) {
           let first2 = chain.length > 1 ? own8.find((o) => o.resolved === chain[1]) : imp, shown2 = [...chain, imp.resolved].map((p) => relative5(file.scope.root, p)).join(" \u2192 ");
           report({
             messageId: "tooDeep",
@@ -32486,7 +32484,6 @@ var memory_import_depth_default, init_memory_import_depth = __esm({
 });
 
 // scripts/lib/checks/memory-import-missing.ts
-import { existsSync as existsSync5 } from "node:fs";
 import { relative as relative6 } from "node:path";
 var memory_import_missing_default, init_memory_import_missing = __esm({
   "scripts/lib/checks/memory-import-missing.ts"() {
@@ -32506,11 +32503,11 @@ var memory_import_missing_default, init_memory_import_missing = __esm({
         trailing: "Unexpected `{{trailing}}` right after the import `@{{path}}`, expected white space after the path (Claude Code reads the punctuation as part of the file name and drops the import silently)",
         missing: "Unexpected import `@{{target}}` of a file that does not exist ({{resolved}}), expected a path to a file, relative to this one (Claude Code drops the import silently)"
       },
-      check({ file, report }) {
+      check({ file, project, report }) {
         for (let imp of findImports(file.text, file.bodyOffset, file.path, file.scope.root)) {
-          if (!imp.fileLike || !imp.resolved || importLoads(imp)) continue;
+          if (!imp.fileLike || !imp.resolved || importLoads(imp, project.disk) || project.disk.kindOf(imp.resolved) === "outside") continue;
           let bare = imp.trailing ? imp.resolved.slice(0, imp.resolved.length - imp.trailing.length) : null;
-          if (bare && existsSync5(bare)) {
+          if (bare && project.disk.exists(bare)) {
             report({
               messageId: "trailing",
               data: { trailing: imp.trailing, path: imp.target.slice(0, -imp.trailing.length) },
@@ -32826,15 +32823,14 @@ var names_skill_name_matches_dir_default, init_names_skill_name_matches_dir = __
 });
 
 // scripts/lib/checks/plugin-components-in-manifest-folder.ts
-import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
 import { dirname as dirname13, join as join13 } from "node:path";
-var componentFolders, isFolder, plugin_components_in_manifest_folder_default, init_plugin_components_in_manifest_folder = __esm({
+var componentFolders, plugin_components_in_manifest_folder_default, init_plugin_components_in_manifest_folder = __esm({
   "scripts/lib/checks/plugin-components-in-manifest-folder.ts"() {
     "use strict";
     init_check();
     init_json_locate();
     init_plugin_fields();
-    componentFolders = ["agents", "skills", "commands", "hooks", "output-styles"], isFolder = (path3) => existsSync6(path3) && statSync4(path3).isDirectory(), plugin_components_in_manifest_folder_default = {
+    componentFolders = ["agents", "skills", "commands", "hooks", "output-styles"], plugin_components_in_manifest_folder_default = {
       id: "plugin/components-in-manifest-folder",
       description: "Plugins with `agents/`, `skills/`, `commands/`, `hooks/` or `output-styles/` inside `.claude-plugin/`",
       rationale: "Only `plugin.json` (and `marketplace.json`) belong in `.claude-plugin/`. Claude Code looks for the component folders at the plugin root, so agents, skills, commands, hooks and output styles put beside the manifest are never loaded, and `claude plugin validate` does not mention them. Move the folder up one level, or name its files in plugin.json.",
@@ -32845,10 +32841,10 @@ var componentFolders, isFolder, plugin_components_in_manifest_folder_default, in
       messages: {
         insideManifestFolder: "Unexpected `.claude-plugin/{{folder}}/`, expected `{{folder}}/` at the plugin root, beside `.claude-plugin/` (Claude Code does not load components from inside it)"
       },
-      check({ file, report }) {
+      check({ file, project, report }) {
         let manifestDir = dirname13(file.path), value = file.json?.value, named = isRecord(value) ? componentPaths(value).map((p) => p.value.replace(/^\.\//, "")) : [];
         for (let folder of componentFolders)
-          isFolder(join13(manifestDir, folder)) && (named.some((p) => p.startsWith(`.claude-plugin/${folder}`)) || report({
+          project.disk.isFolder(join13(manifestDir, folder)) && (named.some((p) => p.startsWith(`.claude-plugin/${folder}`)) || report({
             messageId: "insideManifestFolder",
             data: { folder },
             at: jsonRootSpan(file)
@@ -32914,7 +32910,6 @@ var referenceTo, projectReference, pluginReference, projectScripts, pluginScript
 });
 
 // scripts/lib/checks/plugin-hook-script.ts
-import { existsSync as existsSync7 } from "node:fs";
 import { join as join14 } from "node:path";
 var plugin_hook_script_default, init_plugin_hook_script = __esm({
   "scripts/lib/checks/plugin-hook-script.ts"() {
@@ -32934,18 +32929,18 @@ var plugin_hook_script_default, init_plugin_hook_script = __esm({
         missing: "Unexpected missing script `${CLAUDE_PLUGIN_ROOT}/{{script}}`, expected a file the plugin ships (the hook fails every time it runs)",
         relative: "Unexpected relative script path `{{script}}`, expected `${CLAUDE_PLUGIN_ROOT}/{{script}}` (plugin hooks run in the user's project, where this path does not lead to the plugin)"
       },
-      check({ file, report }) {
+      check({ file, project, report }) {
         let root2 = file.scope.root;
         for (let hook of fileHookCommands(file).commands) {
           let at = jsonValueSpan(file, hook.path);
           for (let script of pluginScripts(hook.text))
-            existsSync7(join14(root2, script)) || report({
+            project.disk.missing(join14(root2, script)) && report({
               messageId: "missing",
               data: { script },
               at
             });
           for (let script of relativeScripts(hook.text))
-            existsSync7(join14(root2, script)) && report({
+            project.disk.exists(join14(root2, script)) && report({
               messageId: "relative",
               data: { script },
               at
@@ -33293,15 +33288,8 @@ var lost, plugin_monitors_default, init_plugin_monitors = __esm({
 });
 
 // scripts/lib/checks/plugin-paths.ts
-import { existsSync as existsSync8, realpathSync as realpathSync5, statSync as statSync5 } from "node:fs";
+import { realpathSync as realpathSync5 } from "node:fs";
 import { dirname as dirname14, join as join16, relative as relative7, resolve as resolve5, isAbsolute as isAbsolute2 } from "node:path";
-function kindOf(path3) {
-  try {
-    return statSync5(path3).isDirectory() ? "folder" : "file";
-  } catch {
-    return null;
-  }
-}
 function within(root2, path3) {
   try {
     let rel = relative7(realpathSync5(root2), realpathSync5(path3));
@@ -33362,7 +33350,7 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
         agentsFolder: "Unexpected folder `{{value}}` for `agents`, expected a file (Claude Code rejects the manifest and loads nothing from the plugin)",
         folder: "Unexpected folder `{{value}}` for `{{key}}`, expected a file ({{effect}})"
       },
-      check({ file, report }) {
+      check({ file, project, report }) {
         let data = file.json?.value;
         if (!isRecord(data)) return;
         let root2 = dirname14(dirname14(file.path));
@@ -33371,17 +33359,17 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
             if (!isRecord(entry2) || typeof entry2.source != "string") return;
             let source = entry2.source;
             if (!(source.startsWith("./") || source === ".") || hasTraversal(source)) return;
-            let dir = resolve5(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = kindOf(dir);
-            kind !== "folder" ? report({
+            let dir = resolve5(root2, source), at = jsonValueSpan(file, ["plugins", i, "source"]), kind = project.disk.kindOf(dir);
+            kind !== "folder" && kind !== "outside" ? report({
               messageId: kind === "file" ? "sourceFile" : "sourceMissing",
               data: { source },
               at
-            }) : within(root2, dir) ? entry2.strict !== !1 && !pluginMarkers.some((m) => existsSync8(join16(dir, m))) && report({
-              messageId: "sourceNoPlugin",
+            }) : kind === "outside" || !within(root2, dir) ? report({
+              messageId: "sourceOutside",
               data: { source },
               at
-            }) : report({
-              messageId: "sourceOutside",
+            }) : entry2.strict !== !1 && !pluginMarkers.some((m) => project.disk.exists(join16(dir, m))) && report({
+              messageId: "sourceNoPlugin",
               data: { source },
               at
             });
@@ -33426,21 +33414,21 @@ var missingMeans, fileOnly, mcpBundleUrl, pluginMarkers, hasTraversal, dotSlash,
             });
             continue;
           }
-          let abs = resolve5(root2, value), kind = kindOf(abs);
+          let abs = resolve5(root2, value), kind = project.disk.kindOf(abs);
           kind === null ? report({
             messageId: fileOnly.has(key) ? "missingFile" : key === "skills" ? "missingFolder" : "missingFileOrFolder",
             data: { value, key, effect: missingMeans[key] },
             at
-          }) : within(root2, abs) ? key === "skills" && kind === "file" ? report({
+          }) : kind === "outside" || !within(root2, abs) ? report({
+            messageId: "linksOutside",
+            data: { value, key },
+            at
+          }) : key === "skills" && kind === "file" ? report({
             messageId: "skillsFile",
             data: { value, parent: dotSlash(dirname14(value)) },
             at
           }) : fileOnly.has(key) && kind === "folder" && report({
             ...key === "agents" ? { messageId: "agentsFolder", data: { value } } : { messageId: "folder", data: { value, key, effect: missingMeans[key] } },
-            at
-          }) : report({
-            messageId: "linksOutside",
-            data: { value, key },
             at
           });
         }
@@ -33555,7 +33543,6 @@ var option, plugin_user_config_shell_hook_default, init_plugin_user_config_shell
 });
 
 // scripts/lib/checks/refs-broken-link.ts
-import { existsSync as existsSync9, readdirSync as readdirSync3 } from "node:fs";
 import { basename as basename11, dirname as dirname15, isAbsolute as isAbsolute3, relative as relative8, resolve as resolve6, sep as sep8 } from "node:path";
 function decode3(path3) {
   try {
@@ -33568,18 +33555,9 @@ function decode3(path3) {
     return Buffer.concat(bytes);
   }
 }
-function siblings(dir, root2) {
-  if (!new ProjectBoundary([root2]).contains(dir)) return [];
-  try {
-    return readdirSync3(dir);
-  } catch {
-    return [];
-  }
-}
 var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
   "scripts/lib/checks/refs-broken-link.ts"() {
     "use strict";
-    init_boundary();
     init_check();
     init_locate();
     init_suggest();
@@ -33593,9 +33571,10 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
       kinds: ["agent", "skill", "command", "markdown"],
       messages: {
         leavesProject: "Unexpected link `{{target}}` leaving the project, expected a path inside the scanned folder (it is not followed)",
+        linkedOutside: "Unexpected link `{{target}}` that a symbolic link takes out of the project, expected a path inside it (it is not followed)",
         missing: "Unexpected link to a missing file `{{target}}`, expected an existing file or folder{{suggestion}}"
       },
-      check({ file, report }) {
+      check({ file, project, report }) {
         for (let link2 of file.scan.links) {
           let target = link2.text.trim();
           if (target === "" || notLocal.test(target)) continue;
@@ -33606,9 +33585,9 @@ var notLocal, refs_broken_link_default, init_refs_broken_link = __esm({
             messageId: "leavesProject",
             data: { target },
             at
-          }) : existsSync9(onDisk) || report({
+          }) : project.disk.kindOf(onDisk) === "outside" ? report({ messageId: "linkedOutside", data: { target }, at }) : project.disk.missing(onDisk) && report({
             messageId: "missing",
-            data: { target, suggestion: didYouMean(basename11(abs), siblings(dirname15(abs), file.scope.root)) },
+            data: { target, suggestion: didYouMean(basename11(abs), project.disk.list(dirname15(abs))) },
             at
           });
         }
@@ -37328,7 +37307,6 @@ var eventsWithoutMatcher, settings_hook_matcher_ignored_default, init_settings_h
 });
 
 // scripts/lib/checks/settings-hook-script.ts
-import { existsSync as existsSync10 } from "node:fs";
 import { join as join17, relative as relative9, sep as sep9 } from "node:path";
 var settings_hook_script_default, init_settings_hook_script = __esm({
   "scripts/lib/checks/settings-hook-script.ts"() {
@@ -37348,7 +37326,7 @@ var settings_hook_script_default, init_settings_hook_script = __esm({
       messages: {
         missingScript: "Unexpected missing script `$CLAUDE_PROJECT_DIR/{{script}}`, expected a file in the project (the hook fails every time it runs)"
       },
-      check({ file, report }) {
+      check({ file, project, report }) {
         let value = file.json?.value, root2 = file.scope.root;
         if (!(!isRecord(value) || relative9(root2, file.path).split(sep9)[0] !== ".claude"))
           for (let { hooks } of matcherEntries(value.hooks))
@@ -37356,7 +37334,7 @@ var settings_hook_script_default, init_settings_hook_script = __esm({
               if (hook.type !== "command" || typeof hook.command != "string") continue;
               let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
               for (let script of projectScripts([hook.command, ...args].join(" ")))
-                existsSync10(join17(root2, script)) || report({
+                project.disk.missing(join17(root2, script)) && report({
                   messageId: "missingScript",
                   data: { script },
                   at: jsonValueSpan(file, [...path3, "command"])
@@ -38216,17 +38194,17 @@ var checks, init_checks = __esm({
 });
 
 // scripts/lib/load/project-root.ts
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import { dirname as dirname16, join as join18 } from "node:path";
 function isRootLike(dir) {
-  return [...claudeMarkers, ...packFolders, ...projectFiles, ".git", configFileName].some((m) => existsSync11(join18(dir, m)));
+  return [...claudeMarkers, ...packFolders, ...projectFiles, ".git", configFileName].some((m) => existsSync3(join18(dir, m)));
 }
 function findProjectRoot(start) {
   let home = homedir2(), outermost = null, nearestPack = null;
   for (let dir = start; !(dir === home && dir !== start); dir = dirname16(dir)) {
-    if (existsSync11(join18(dir, ".git")) || existsSync11(join18(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
-    if (claudeMarkers.some((m) => existsSync11(join18(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync11(join18(dir, m))) && (nearestPack = dir), dirname16(dir) === dir) break;
+    if (existsSync3(join18(dir, ".git")) || existsSync3(join18(dir, configFileName)) || packageJsonHasConfig(dir)) return dir;
+    if (claudeMarkers.some((m) => existsSync3(join18(dir, m))) && dir !== home && (outermost = dir), !nearestPack && packFolders.some((m) => existsSync3(join18(dir, m))) && (nearestPack = dir), dirname16(dir) === dir) break;
   }
   return outermost ?? nearestPack ?? start;
 }
@@ -38239,7 +38217,7 @@ var claudeMarkers, packFolders, projectFiles, init_project_root = __esm({
 });
 
 // scripts/lib/load/discover.ts
-import { existsSync as existsSync12, lstatSync as lstatSync2, realpathSync as realpathSync6, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync2, realpathSync as realpathSync6, statSync as statSync4 } from "node:fs";
 import { basename as basename12, dirname as dirname17, isAbsolute as isAbsolute4, join as join19, relative as relative10, resolve as resolve7, sep as sep10 } from "node:path";
 function planTargets(targets, cwd) {
   let byRoot = /* @__PURE__ */ new Map(), standalone = [], missing = [], want = (root2, what) => {
@@ -38254,7 +38232,7 @@ function planTargets(targets, cwd) {
   for (let target of targets) {
     let abs = isAbsolute4(target) ? target : resolve7(cwd, target), stat;
     try {
-      stat = statSync6(abs);
+      stat = statSync4(abs);
     } catch {
       missing.push(target);
       continue;
@@ -38271,7 +38249,7 @@ function settingsOnlyPlan(path3) {
 }
 function userSettingsPlan(home) {
   let path3 = join19(home, ".claude", "settings.json");
-  return existsSync12(path3) ? settingsOnlyPlan(path3) : null;
+  return existsSync4(path3) ? settingsOnlyPlan(path3) : null;
 }
 function discoverProject(plan, ignore = [], ignoreBase = plan.root) {
   if (plan.settingsFiles) {
@@ -38328,19 +38306,19 @@ function ignoredBy(patterns, base) {
   };
 }
 function glob(root2, patterns, limits) {
-  return patterns.length === 0 || !existsSync12(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
+  return patterns.length === 0 || !existsSync4(root2) ? [] : walk(root2, patterns, limits.ignored, limits.boundary);
 }
 function discoverRoot(root2, ignore) {
   let limits = { ignored: ignore, boundary: new ProjectBoundary([root2]) }, seen = /* @__PURE__ */ new Map(), add = (file, kind, scope) => {
     let { path: path3, outside, viaLink } = typeof file == "string" ? { path: file, outside: !1, viaLink: !0 } : file, key = viaLink ? realOrSelf(path3) : path3;
     seen.has(key) || seen.set(key, { path: path3, kind, scope, ...outside ? { outside } : {}, ...viaLink ? {} : { linkFree: !0 } });
   }, marketplace = join19(root2, ".claude-plugin", "marketplace.json"), manifest = join19(root2, ".claude-plugin", "plugin.json"), claudeDir = join19(root2, ".claude"), pluginRoots = /* @__PURE__ */ new Set();
-  if (existsSync12(marketplace)) {
+  if (existsSync4(marketplace)) {
     add(marketplace, "marketplace", { kind: "folder", root: root2 });
     for (let entry2 of localMarketplaceEntries(marketplace, root2, limits.boundary))
       pluginRoots.add(entry2.dir), discoverPlugin(entry2.dir, entry2, add, limits);
   }
-  if (existsSync12(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync12(claudeDir)) {
+  if (existsSync4(manifest) && !pluginRoots.has(root2) && (discoverPlugin(root2, null, add, limits), pluginRoots.add(root2)), existsSync4(claudeDir)) {
     let scope = { kind: "project", root: root2 };
     for (let p of glob(claudeDir, ["agents/**/*.md"], limits)) add(p, "agent", scope);
     addSkillFolder(join19(claudeDir, "skills"), !1, add, scope, limits);
@@ -38353,13 +38331,13 @@ function discoverRoot(root2, ignore) {
     let dir = dirname17(dirname17(found2.path));
     pluginRoots.has(dir) || (pluginRoots.add(dir), discoverPlugin(dir, null, add, limits));
   }
-  !pluginRoots.has(root2) && !existsSync12(marketplace) && (existsSync12(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
+  !pluginRoots.has(root2) && !existsSync4(marketplace) && (existsSync4(claudeDir) || (hasComponentFolders(root2) ? addComponents(root2, null, add, { kind: "folder", root: root2 }, limits) : addComponentFolderItself(root2, add, limits)));
   for (let p of glob(root2, ["agents/catalog.json", "skills/catalog.json"], limits)) add(p, "catalog", { kind: "folder", root: root2 });
   for (let p of glob(root2, ["README.md"], limits)) add(p, "readme", { kind: "folder", root: root2 });
   return addProjectContext(root2, add, limits), [...seen.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function hasComponentFolders(root2) {
-  return componentFolders2.some((dir) => existsSync12(join19(root2, dir)));
+  return componentFolders2.some((dir) => existsSync4(join19(root2, dir)));
 }
 function addComponentFolderItself(root2, add, limits) {
   let scope = { kind: "folder", root: root2 }, name = basename12(root2).toLowerCase();
@@ -38378,7 +38356,7 @@ function addSkillOrReference(file, add, scope) {
 }
 function discoverPlugin(root2, entry2, add, limits) {
   let manifestPath = join19(root2, ".claude-plugin", "plugin.json"), manifest = readJson(manifestPath, limits.boundary), name = typeof manifest?.name == "string" ? manifest.name : entry2?.name ?? basename12(root2), scope = { kind: "plugin", root: root2, pluginName: name };
-  existsSync12(manifestPath) && add(manifestPath, "plugin-manifest", scope);
+  existsSync4(manifestPath) && add(manifestPath, "plugin-manifest", scope);
   let paths = {
     agents: manifest?.agents ?? entry2?.agents,
     skills: manifest?.skills ?? entry2?.skills,
@@ -38386,14 +38364,14 @@ function discoverPlugin(root2, entry2, add, limits) {
   };
   addComponents(root2, paths, add, scope, limits);
   let hooks = join19(root2, "hooks", "hooks.json");
-  existsSync12(hooks) && add(hooks, "hooks", scope), addPluginContext(root2, manifest, add, scope, limits);
+  existsSync4(hooks) && add(hooks, "hooks", scope), addPluginContext(root2, manifest, add, scope, limits);
 }
 function addComponents(root2, paths, add, scope, limits) {
   let agentPaths = pathList(paths?.agents);
   if (agentPaths)
     for (let p of agentPaths) {
       let abs = insideRoot(root2, p);
-      abs && existsSync12(abs) && statSync6(abs).isFile() && add(abs, "agent", scope);
+      abs && existsSync4(abs) && statSync4(abs).isFile() && add(abs, "agent", scope);
     }
   else
     for (let p of glob(root2, ["agents/**/*.md"], limits)) add(p, "agent", scope);
@@ -38406,8 +38384,8 @@ function addComponents(root2, paths, add, scope, limits) {
   let commandPaths = pathList(paths?.commands) ?? (paths?.commands && typeof paths.commands == "object" ? [] : ["commands"]);
   for (let p of commandPaths) {
     let abs = insideRoot(root2, p);
-    if (!(!abs || !existsSync12(abs)))
-      if (statSync6(abs).isFile()) add(abs, "command", scope);
+    if (!(!abs || !existsSync4(abs)))
+      if (statSync4(abs).isFile()) add(abs, "command", scope);
       else for (let f of glob(abs, ["**/*.md"], limits)) add(f, basename12(f.path) === "SKILL.md" ? "skill" : "command", scope);
   }
 }
@@ -38424,7 +38402,7 @@ function localMarketplaceEntries(path3, root2, boundary) {
       let base = insideRoot(root2, pluginRoot);
       dir = base ? insideRoot(root2, join19(relative10(root2, base), relativeSource)) : null;
     }
-    dir && existsSync12(dir) && statSync6(dir).isDirectory() && boundary.contains(dir) && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
+    dir && existsSync4(dir) && statSync4(dir).isDirectory() && boundary.contains(dir) && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
   }
   return out;
 }
@@ -38449,7 +38427,7 @@ function readJson(path3, boundary) {
 function addProjectContext(root2, add, limits) {
   let scope = { kind: "project", root: root2 };
   for (let p of glob(root2, [".mcp.json"], limits)) add(p, "mcp", scope);
-  let memory = ["CLAUDE.md", "CLAUDE.local.md", ...existsSync12(join19(root2, "CLAUDE.md")) || existsSync12(join19(root2, ".claude", "CLAUDE.md")) ? [] : ["AGENTS.md"], ".claude/CLAUDE.md", ".claude/rules/**/*.md"];
+  let memory = ["CLAUDE.md", "CLAUDE.local.md", ...existsSync4(join19(root2, "CLAUDE.md")) || existsSync4(join19(root2, ".claude", "CLAUDE.md")) ? [] : ["AGENTS.md"], ".claude/CLAUDE.md", ".claude/rules/**/*.md"];
   for (let p of glob(root2, memory, limits)) add(p, "memory", scope);
   for (let p of glob(root2, [".claude/output-styles/*.md"], limits)) add(p, "output-style", scope);
 }
@@ -38457,18 +38435,18 @@ function addPluginContext(root2, manifest, add, scope, limits) {
   for (let p of glob(root2, [".mcp.json"], limits)) add(p, "mcp", scope);
   for (let p of pathList(manifest?.mcpServers) ?? []) {
     let abs = p.endsWith(".json") ? insideRoot(root2, p) : null;
-    abs && existsSync12(abs) && statSync6(abs).isFile() && add(abs, "mcp", scope);
+    abs && existsSync4(abs) && statSync4(abs).isFile() && add(abs, "mcp", scope);
   }
   let experimental = manifest?.experimental, named = (experimental && typeof experimental == "object" && !Array.isArray(experimental) ? experimental.monitors : void 0) ?? manifest?.monitors, monitors = named === void 0 ? "monitors/monitors.json" : typeof named == "string" && named.endsWith(".json") ? named : null, monitorsFile = monitors ? insideRoot(root2, monitors) : null;
-  monitorsFile && existsSync12(monitorsFile) && statSync6(monitorsFile).isFile() && add(monitorsFile, "monitors", scope);
+  monitorsFile && existsSync4(monitorsFile) && statSync4(monitorsFile).isFile() && add(monitorsFile, "monitors", scope);
   for (let p of [".lsp.json", ...(pathList(manifest?.lspServers) ?? []).filter((f) => f.endsWith(".json"))]) {
     let abs = insideRoot(root2, p);
-    abs && existsSync12(abs) && statSync6(abs).isFile() && add(abs, "lsp", scope);
+    abs && existsSync4(abs) && statSync4(abs).isFile() && add(abs, "lsp", scope);
   }
   for (let p of ["output-styles", ...pathList(manifest?.outputStyles) ?? []]) {
     let abs = insideRoot(root2, p);
-    if (!(!abs || !existsSync12(abs)))
-      if (statSync6(abs).isFile())
+    if (!(!abs || !existsSync4(abs)))
+      if (statSync4(abs).isFile())
         abs.endsWith(".md") && add(abs, "output-style", scope);
       else for (let f of glob(abs, ["**/*.md"], limits)) add(f, "output-style", scope);
   }
@@ -38693,6 +38671,64 @@ var LoadedFile, init_loaded_file = __esm({
   }
 });
 
+// scripts/lib/load/project-disk.ts
+import { readdirSync as readdirSync3, statSync as statSync5 } from "node:fs";
+var ProjectDisk, init_project_disk = __esm({
+  "scripts/lib/load/project-disk.ts"() {
+    "use strict";
+    init_boundary();
+    init_read_source();
+    ProjectDisk = class {
+      boundary;
+      kinds = /* @__PURE__ */ new Map();
+      constructor(roots) {
+        this.boundary = new ProjectBoundary(roots);
+      }
+      /** A path may be bytes: a link's percent-decoded target need not be UTF-8. */
+      kindOf(path3) {
+        let key = typeof path3 == "string" ? path3 : `bytes:${path3.toString("hex")}`, kind = this.kinds.get(key);
+        return kind === void 0 && this.kinds.set(key, kind = this.probe(path3)), kind;
+      }
+      /** True only when the path is inside the project and nothing is there: a checker may then say it is missing. */
+      missing(path3) {
+        return this.kindOf(path3) === null;
+      }
+      /** True when the path is inside the project and something is there. */
+      exists(path3) {
+        let kind = this.kindOf(path3);
+        return kind === "file" || kind === "folder";
+      }
+      isFile(path3) {
+        return this.kindOf(path3) === "file";
+      }
+      isFolder(path3) {
+        return this.kindOf(path3) === "folder";
+      }
+      /** The names in a folder of the project; none for a folder outside it or one that cannot be listed. */
+      list(dir) {
+        if (!this.isFolder(dir)) return [];
+        try {
+          return readdirSync3(dir);
+        } catch {
+          return [];
+        }
+      }
+      /** A file of the project, read with readSource's limits; null for anything else. */
+      read(path3) {
+        return this.isFile(path3) ? readSource(path3) : null;
+      }
+      probe(path3) {
+        if (!this.boundary.contains(typeof path3 == "string" ? path3 : path3.toString("latin1"))) return "outside";
+        try {
+          return statSync5(path3).isDirectory() ? "folder" : "file";
+        } catch {
+          return null;
+        }
+      }
+    };
+  }
+});
+
 // scripts/lib/engine/rule-timing.ts
 function timed(id, run2) {
   if (!timings) return run2();
@@ -38832,7 +38868,7 @@ var defaultTimeLimitMs, init_time_limit = __esm({
 // scripts/lib/engine/lint-project.ts
 import { relative as relative11, sep as sep11 } from "node:path";
 function lintProject(found2, config, configDir, options, clock) {
-  let run2 = new ProjectRun(found2, config, configDir), { files, notLoaded } = run2.loadFiles(options.stdin, clock), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }), checks2 = (options.checks ?? checks).filter((check2) => run2.severityFor(check2) !== "off" || config.overrides.length > 0);
+  let run2 = new ProjectRun(found2, config, configDir), { files, notLoaded } = run2.loadFiles(options.stdin, clock), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }, new ProjectDisk([found2.root])), checks2 = (options.checks ?? checks).filter((check2) => run2.severityFor(check2) !== "off" || config.overrides.length > 0);
   run2.runProjectChecks(checks2, project, clock), run2.runFileChecks(checks2, files, project, clock), clock.notChecked.length === 0 && run2.reportDirectiveProblems(files, options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives);
   let reportedFiles = files.filter((f) => run2.isReported(f.path));
   return { diagnostics: run2.finalDiagnostics(), fileCount: reportedFiles.length + notLoaded, firstFile: reportedFiles[0]?.path ?? null };
@@ -38874,6 +38910,7 @@ var engineRuleIds, maxDiagnosticsPerFile, ProjectRun, init_lint_project = __esm(
     init_boundary();
     init_discover();
     init_loaded_file();
+    init_project_disk();
     init_project();
     init_secrets();
     init_report_contract();
@@ -39191,7 +39228,7 @@ __export(validate_exports, {
   validateOptions: () => validateOptions,
   validateUsage: () => validateUsage
 });
-import { existsSync as existsSync13, mkdirSync as mkdirSync3 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3 } from "node:fs";
 import { dirname as dirname19, resolve as resolve10 } from "node:path";
 async function runValidate(argv, io) {
   let { values, positionals } = parseOptions(argv, validateOptions);
@@ -39247,7 +39284,7 @@ function expandGlobs(targets, cwd, allowEmpty) {
   let out = [];
   for (let target of targets) {
     let scan2 = import_picomatch4.default.scan(target);
-    if (!scan2.isGlob || existsSync13(resolve10(cwd, target))) {
+    if (!scan2.isGlob || existsSync5(resolve10(cwd, target))) {
       out.push(target);
       continue;
     }
@@ -39268,7 +39305,7 @@ async function readStdinAs(filename, positionals, fix2, io) {
   if (fix2) throw new UsageError("--stdin checks text that is not a file: --fix has nothing to write to");
   if (!io.readStdin) throw new UsageError("--stdin: standard input is not available");
   let path3 = resolve10(io.cwd, filename);
-  if (!existsSync13(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
+  if (!existsSync5(path3)) throw new UsageError(`--stdin-filename: no such file \`${filename}\` (name the file the text belongs to)`);
   let bytes = await io.readStdin(maxFileBytes), read = bytes.length > maxFileBytes ? { ok: !1, problem: "too-large", detail: `more than ${maxFileBytes} bytes on standard input`, bytes: bytes.length } : decode(bytes);
   return { path: path3, read };
 }
@@ -39677,14 +39714,14 @@ var guardHooksFolder, settingsFileName, marker, init_guard_settings = __esm({
 });
 
 // scripts/lib/install/package-root.ts
-import { existsSync as existsSync14, readFileSync } from "node:fs";
+import { existsSync as existsSync6, readFileSync } from "node:fs";
 import { dirname as dirname21, join as join23 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function findPackageRoot(from = dirname21(fileURLToPath2(import.meta.url))) {
   let dir = from;
   for (; ; ) {
     let manifest = join23(dir, "package.json");
-    if (existsSync14(manifest))
+    if (existsSync6(manifest))
       try {
         if (JSON.parse(readFileSync(manifest, "utf8")).name === packageName) return dir;
       } catch {
@@ -39830,7 +39867,7 @@ var order2, init_report = __esm({
 });
 
 // scripts/lib/install/run-lock.ts
-import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync7, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync4, readFileSync as readFileSync2, statSync as statSync6, unlinkSync as unlinkSync3, writeSync as writeSync2 } from "node:fs";
 import { hostname } from "node:os";
 import { join as join25 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
@@ -39851,7 +39888,7 @@ function alive(pid) {
 function stale(path3, holder) {
   if (holder === null)
     try {
-      return Date.now() - statSync7(path3).mtimeMs > 1e4;
+      return Date.now() - statSync6(path3).mtimeMs > 1e4;
     } catch {
       return !0;
     }
@@ -39902,12 +39939,12 @@ var runLockName, RunLockBusy, init_run_lock = __esm({
 });
 
 // scripts/lib/install/target.ts
-import { existsSync as existsSync15 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 import { dirname as dirname22, resolve as resolve11 } from "node:path";
 function defaultTarget(cwd) {
   let dir = resolve11(cwd);
   for (; ; ) {
-    if (existsSync15(resolve11(dir, ".git"))) return dir;
+    if (existsSync7(resolve11(dir, ".git"))) return dir;
     let parent = dirname22(dir);
     if (parent === dir) return resolve11(cwd);
     dir = parent;
@@ -40326,7 +40363,7 @@ var claudeHookFile, claudeHookCommand, init_templates = __esm({
 
 // scripts/lib/init/plan.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync16, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync3 } from "node:fs";
 import { isAbsolute as isAbsolute7, join as join28, relative as relative18, resolve as resolve13 } from "node:path";
 function planInit(options) {
   let { root: root2 } = options, files = new Files(root2), steps2 = [configStep(files)];
@@ -40538,7 +40575,7 @@ var import_yaml5, hookKinds, Files, init_plan2 = __esm({
       }
       texts = /* @__PURE__ */ new Map();
       read(path3) {
-        return this.texts.has(path3) || this.texts.set(path3, existsSync16(join28(this.root, path3)) ? readFileSync3(join28(this.root, path3), "utf8") : null), this.texts.get(path3);
+        return this.texts.has(path3) || this.texts.set(path3, existsSync8(join28(this.root, path3)) ? readFileSync3(join28(this.root, path3), "utf8") : null), this.texts.get(path3);
       }
       /** Records an edit for later steps on the same file. */
       edit(path3, text6) {

@@ -151,6 +151,19 @@ describe('links that leave the project are reported, never followed', () => {
     expect(r.stderr).not.toContain(secret)
   })
 
+  it('a memory import linked outside the project is not read', async () => {
+    // Four levels in, `link.md` leads outside; were it read, its own import of `deep.md` (a fifth level) would be
+    // reported by memory/import-depth.
+    const { root, outside } = layout(
+      { 'CLAUDE.md': '# Memory\n\n@a.md\n', 'a.md': '@b.md\n', 'b.md': '@c.md\n', 'c.md': '@link.md\n', 'deep.md': 'Deep.\n' },
+      { 'o.md': '@deep.md\n' },
+    )
+    symlinkSync(join(outside, 'o.md'), join(root, 'link.md'))
+    const r = await cli(root, 'validate', '--format', 'json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual([])
+  })
+
   it('"did you mean" never lists a folder outside the project', async () => {
     const { root, outside } = layout(
       { 'agents/helper.md': agent('helper', 'Read [the notes](../docs/note.md).\n') },
@@ -159,6 +172,7 @@ describe('links that leave the project are reported, never followed', () => {
     symlinkSync(outside, join(root, 'docs'))
     const r = await cli(root, 'validate')
     expect(r.stdout).toContain('refs/broken-link')
+    expect(r.stdout).toContain('that a symbolic link takes out of the project')
     expect(r.stdout).not.toContain('did you mean')
     expect(r.stdout).not.toContain('notes.md')
   })

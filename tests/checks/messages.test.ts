@@ -8,7 +8,10 @@ import { cases, fixturesRoot, runCase } from '../fixtures.ts'
  * Message ids no fixture produces yet, each with why. The list may only shrink: a test fails when a listed id is
  * produced after all, so a new fixture cannot leave a stale entry behind.
  */
-const notYetExercised: Record<string, string> = {}
+const notYetExercised: Record<string, string> = {
+  'refs/broken-link:linkedOutside':
+    "a fixture would need a link out of its own folder, which Stryker's sandbox cannot copy; tests/hostile-boundary.test.ts makes one at run time",
+}
 
 /** `ruleId:messageId` of every diagnostic of every invalid fixture. */
 function producedMessages(): Set<string> {

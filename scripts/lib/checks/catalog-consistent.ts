@@ -1,5 +1,4 @@
 // The catalogs feed the generated roster and skill index: an entry out of step with the files gives a wrong table.
-import { existsSync } from 'node:fs'
 import { basename, dirname, join, sep } from 'node:path'
 import { defineCheck } from '../engine/check.ts'
 import { jsonKeySpan, jsonProblemSpan, jsonRootSpan } from '../check-support/json-locate.ts'
@@ -91,7 +90,7 @@ export default defineCheck({
             (s) => dirname(dirname(dirname(s.file.path))) === root && basename(dirname(dirname(s.file.path))) === 'skills',
           ).length
         : project.agents.filter((a) => a.file.path.startsWith(join(root, 'agents') + sep)).length
-    if (otherCount > 0 && !existsSync(otherCatalog)) {
+    if (otherCount > 0 && project.disk.missing(otherCatalog)) {
       report({
         messageId: 'missingCatalog',
         data: { other, kind, count: otherCount, things: otherCount === 1 ? other.slice(0, -1) : other },

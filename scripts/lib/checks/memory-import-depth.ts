@@ -16,9 +16,9 @@ export default defineCheck({
   messages: {
     tooDeep: 'Unexpected import chain {{depth}} levels deep ({{chain}}), expected at most {{max}} (Claude Code does not load {{dropped}})',
   },
-  check({ file, report }) {
+  check({ file, project, report }) {
     const own = findImports(file.text, file.bodyOffset, file.path, file.scope.root)
-    for (const { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root)) {
+    for (const { imp, chain } of importsBeyondDepth(file.path, file.text, file.bodyOffset, file.scope.root, project.disk)) {
       // Point at this file's import that starts the chain.
       const first = chain.length > 1 ? own.find((o) => o.resolved === chain[1]) : imp
       const shown = [...chain, imp.resolved!].map((p) => relative(file.scope.root, p)).join(' → ')

@@ -1,6 +1,5 @@
 // An `@path` import in CLAUDE.md that points nowhere is dropped without a word: the instructions it was meant to add
 // are simply not in the session.
-import { existsSync } from 'node:fs'
 import { relative } from 'node:path'
 import { defineCheck } from '../engine/check.ts'
 import { offsetSpan } from '../check-support/locate.ts'
@@ -22,11 +21,11 @@ export default defineCheck({
     missing:
       'Unexpected import `@{{target}}` of a file that does not exist ({{resolved}}), expected a path to a file, relative to this one (Claude Code drops the import silently)',
   },
-  check({ file, report }) {
+  check({ file, project, report }) {
     for (const imp of findImports(file.text, file.bodyOffset, file.path, file.scope.root)) {
-      if (!imp.fileLike || !imp.resolved || importLoads(imp)) continue
+      if (!imp.fileLike || !imp.resolved || importLoads(imp, project.disk) || project.disk.kindOf(imp.resolved) === 'outside') continue
       const bare = imp.trailing ? imp.resolved.slice(0, imp.resolved.length - imp.trailing.length) : null
-      if (bare && existsSync(bare)) {
+      if (bare && project.disk.exists(bare)) {
         report({
           messageId: 'trailing',
           data: { trailing: imp.trailing, path: imp.target.slice(0, -imp.trailing.length) },

@@ -1,5 +1,4 @@
 // Component folders belong at the plugin root; Claude Code never looks for them inside .claude-plugin/.
-import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { defineCheck } from '../engine/check.ts'
 import { jsonRootSpan } from '../check-support/json-locate.ts'
@@ -7,8 +6,6 @@ import { componentPaths, isRecord } from '../model/plugin-fields.ts'
 
 /** Default component folders, each loaded only from the plugin root. */
 const componentFolders = ['agents', 'skills', 'commands', 'hooks', 'output-styles'] as const
-
-const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory()
 
 export default defineCheck({
   id: 'plugin/components-in-manifest-folder',
@@ -24,13 +21,13 @@ export default defineCheck({
     insideManifestFolder:
       'Unexpected `.claude-plugin/{{folder}}/`, expected `{{folder}}/` at the plugin root, beside `.claude-plugin/` (Claude Code does not load components from inside it)',
   },
-  check({ file, report }) {
+  check({ file, project, report }) {
     const manifestDir = dirname(file.path)
     const value = file.json?.value
     // A manifest that names paths inside .claude-plugin/ loads them from there.
     const named = isRecord(value) ? componentPaths(value).map((p) => p.value.replace(/^\.\//, '')) : []
     for (const folder of componentFolders) {
-      if (!isFolder(join(manifestDir, folder))) continue
+      if (!project.disk.isFolder(join(manifestDir, folder))) continue
       if (named.some((p) => p.startsWith(`.claude-plugin/${folder}`))) continue
       report({
         messageId: 'insideManifestFolder',

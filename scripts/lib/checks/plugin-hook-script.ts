@@ -1,5 +1,4 @@
 // A plugin hook runs in the user's project, not in the plugin: its scripts must be named through ${CLAUDE_PLUGIN_ROOT}.
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineCheck } from '../engine/check.ts'
 import { fileHookCommands } from '../model/hook-commands.ts'
@@ -20,12 +19,12 @@ export default defineCheck({
     relative:
       "Unexpected relative script path `{{script}}`, expected `${CLAUDE_PLUGIN_ROOT}/{{script}}` (plugin hooks run in the user's project, where this path does not lead to the plugin)",
   },
-  check({ file, report }) {
+  check({ file, project, report }) {
     const root = file.scope.root
     for (const hook of fileHookCommands(file).commands) {
       const at = jsonValueSpan(file, hook.path)
       for (const script of pluginScripts(hook.text)) {
-        if (existsSync(join(root, script))) continue
+        if (!project.disk.missing(join(root, script))) continue
         report({
           messageId: 'missing',
           data: { script },
@@ -33,7 +32,7 @@ export default defineCheck({
         })
       }
       for (const script of relativeScripts(hook.text)) {
-        if (!existsSync(join(root, script))) continue
+        if (!project.disk.exists(join(root, script))) continue
         report({
           messageId: 'relative',
           data: { script },

@@ -1,5 +1,5 @@
 // A manifest path that is missing, leaves the plugin or names the wrong kind of thing breaks the component, or the plugin.
-import { existsSync, realpathSync, statSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
 import { defineCheck } from '../engine/check.ts'
 import { jsonValueSpan } from '../check-support/json-locate.ts'
@@ -31,14 +31,7 @@ const pluginMarkers = [
   'SKILL.md',
 ]
 
-function kindOf(path: string): 'file' | 'folder' | null {
-  try {
-    return statSync(path).isDirectory() ? 'folder' : 'file'
-  } catch {
-    return null
-  }
-}
-
+/** `path`, links resolved, lies inside the plugin folder `root`; asked only of paths the disk found inside the project. */
 function within(root: string, path: string): boolean {
   try {
     const rel = relative(realpathSync(root), realpathSync(path))
@@ -92,7 +85,7 @@ export default defineCheck({
       'Unexpected folder `{{value}}` for `agents`, expected a file (Claude Code rejects the manifest and loads nothing from the plugin)',
     folder: 'Unexpected folder `{{value}}` for `{{key}}`, expected a file ({{effect}})',
   },
-  check({ file, report }) {
+  check({ file, project, report }) {
     const data = file.json?.value
     if (!isRecord(data)) return
     const root = dirname(dirname(file.path))
@@ -104,20 +97,20 @@ export default defineCheck({
         if (!(source.startsWith('./') || source === '.') || hasTraversal(source)) return
         const dir = resolve(root, source)
         const at = jsonValueSpan(file, ['plugins', i, 'source'])
-        const kind = kindOf(dir)
-        if (kind !== 'folder') {
+        const kind = project.disk.kindOf(dir)
+        if (kind !== 'folder' && kind !== 'outside') {
           report({
             messageId: kind === 'file' ? 'sourceFile' : 'sourceMissing',
             data: { source },
             at,
           })
-        } else if (!within(root, dir)) {
+        } else if (kind === 'outside' || !within(root, dir)) {
           report({
             messageId: 'sourceOutside',
             data: { source },
             at,
           })
-        } else if (entry.strict !== false && !pluginMarkers.some((m) => existsSync(join(dir, m)))) {
+        } else if (entry.strict !== false && !pluginMarkers.some((m) => project.disk.exists(join(dir, m)))) {
           report({
             messageId: 'sourceNoPlugin',
             data: { source },
@@ -173,14 +166,14 @@ export default defineCheck({
         continue
       }
       const abs = resolve(root, value)
-      const kind = kindOf(abs)
+      const kind = project.disk.kindOf(abs)
       if (kind === null) {
         report({
           messageId: fileOnly.has(key) ? 'missingFile' : key === 'skills' ? 'missingFolder' : 'missingFileOrFolder',
           data: { value, key, effect: missingMeans[key] },
           at,
         })
-      } else if (!within(root, abs)) {
+      } else if (kind === 'outside' || !within(root, abs)) {
         report({
           messageId: 'linksOutside',
           data: { value, key },

@@ -1,6 +1,4 @@
 // A relative link to a file that is not there sends the agent (and the reader) nowhere.
-import { existsSync, readdirSync } from 'node:fs'
-import { ProjectBoundary } from '../load/boundary.ts'
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { defineCheck } from '../engine/check.ts'
 import { offsetSpan } from '../check-support/locate.ts'
@@ -25,16 +23,6 @@ function decode(path: string): string | Buffer {
   }
 }
 
-/** Names beside a missing target, for "did you mean"; none from a folder outside the project. */
-function siblings(dir: string, root: string): string[] {
-  if (!new ProjectBoundary([root]).contains(dir)) return []
-  try {
-    return readdirSync(dir)
-  } catch {
-    return []
-  }
-}
-
 export default defineCheck({
   id: 'refs/broken-link',
   description: 'Relative markdown links to files or folders that do not exist',
@@ -45,9 +33,11 @@ export default defineCheck({
   kinds: ['agent', 'skill', 'command', 'markdown'],
   messages: {
     leavesProject: 'Unexpected link `{{target}}` leaving the project, expected a path inside the scanned folder (it is not followed)',
+    linkedOutside:
+      'Unexpected link `{{target}}` that a symbolic link takes out of the project, expected a path inside it (it is not followed)',
     missing: 'Unexpected link to a missing file `{{target}}`, expected an existing file or folder{{suggestion}}',
   },
-  check({ file, report }) {
+  check({ file, project, report }) {
     for (const link of file.scan.links) {
       const target = link.text.trim()
       if (target === '' || notLocal.test(target)) continue
@@ -64,10 +54,12 @@ export default defineCheck({
           data: { target },
           at,
         })
-      } else if (!existsSync(onDisk)) {
+      } else if (project.disk.kindOf(onDisk) === 'outside') {
+        report({ messageId: 'linkedOutside', data: { target }, at })
+      } else if (project.disk.missing(onDisk)) {
         report({
           messageId: 'missing',
-          data: { target, suggestion: didYouMean(basename(abs), siblings(dirname(abs), file.scope.root)) },
+          data: { target, suggestion: didYouMean(basename(abs), project.disk.list(dirname(abs))) },
           at,
         })
       }

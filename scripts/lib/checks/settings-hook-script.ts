@@ -1,5 +1,4 @@
 // A hook whose script is missing fails every time its event fires; a guard hook then fails open.
-import { existsSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { defineCheck } from '../engine/check.ts'
 import { jsonValueSpan } from '../check-support/json-locate.ts'
@@ -19,7 +18,7 @@ export default defineCheck({
     missingScript:
       'Unexpected missing script `$CLAUDE_PROJECT_DIR/{{script}}`, expected a file in the project (the hook fails every time it runs)',
   },
-  check({ file, report }) {
+  check({ file, project, report }) {
     const value = file.json?.value
     const root = file.scope.root
     // Only a project's own .claude/settings*.json knows what CLAUDE_PROJECT_DIR will be.
@@ -29,7 +28,7 @@ export default defineCheck({
         if (hook.type !== 'command' || typeof hook.command !== 'string') continue
         const args = Array.isArray(hook.args) ? hook.args.filter((a): a is string => typeof a === 'string') : []
         for (const script of projectScripts([hook.command, ...args].join(' '))) {
-          if (existsSync(join(root, script))) continue
+          if (!project.disk.missing(join(root, script))) continue
           report({
             messageId: 'missingScript',
             data: { script },

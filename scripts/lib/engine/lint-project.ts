@@ -8,6 +8,7 @@ import { checkDeadline, pastDeadline } from './budget.ts'
 import { ProjectBoundary } from '../load/boundary.ts'
 import { isReported, type ProjectDiscovery } from '../load/discover.ts'
 import { LoadedFile } from '../load/loaded-file.ts'
+import { ProjectDisk } from '../load/project-disk.ts'
 import type { ReadResult } from '../load/read-source.ts'
 import type { SourceText } from '../load/source-text.ts'
 import { buildProject, type Project } from '../model/project.ts'
@@ -49,7 +50,7 @@ export function lintProject(
 ): ProjectLint {
   const run = new ProjectRun(found, config, configDir)
   const { files, notLoaded } = run.loadFiles(options.stdin, clock)
-  const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills })
+  const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }, new ProjectDisk([found.root]))
   const checks = (options.checks ?? registry).filter((check) => run.severityFor(check) !== 'off' || config.overrides.length > 0)
   run.runProjectChecks(checks, project, clock)
   run.runFileChecks(checks, files, project, clock)

@@ -1,5 +1,6 @@
 import { basename, dirname } from 'node:path'
 import type { LoadedFile } from '../load/loaded-file.ts'
+import type { ProjectDisk } from '../load/project-disk.ts'
 
 /** Agent types Claude Code ships; a custom agent of the same name replaces one. */
 export const builtInAgentTypes = new Set(['general-purpose', 'Explore', 'Plan', 'statusline-setup', 'claude', 'claude-code-guide', 'fork'])
@@ -30,6 +31,8 @@ export interface Project {
   /** Names that exist outside the checked files (configuration). */
   externalAgents: Set<string>
   externalSkills: Set<string>
+  /** Paths beyond the loaded files, answered inside the project only. */
+  disk: ProjectDisk
   /** Lookups built once, so resolving a name costs the same on ten files as on ten thousand. */
   index: {
     /** Every agent name and plugin-qualified id. */
@@ -45,7 +48,7 @@ export interface Project {
 
 const truthy = /^(?:true|yes|on|1)$/i
 
-export function buildProject(files: LoadedFile[], externals: { agents: string[]; skills: string[] }): Project {
+export function buildProject(files: LoadedFile[], externals: { agents: string[]; skills: string[] }, disk: ProjectDisk): Project {
   const agents: AgentRecord[] = []
   const skills: SkillRecord[] = []
   for (const file of files) {
@@ -74,6 +77,7 @@ export function buildProject(files: LoadedFile[], externals: { agents: string[];
     skills,
     externalAgents: new Set(externals.agents),
     externalSkills: new Set(externals.skills),
+    disk,
     index: buildIndex(agents, skills),
   }
 }

@@ -2,10 +2,9 @@
 // `(?:^|\s)@((?:[^\s\\]|\\ )+)` over markdown text outside fenced and indented code, inline code and HTML comments;
 // a `#fragment` is cut and `\ ` is a space. Imports resolve against the importing file's folder, and a file reached
 // through more than MAX_IMPORT_DEPTH imports is not loaded.
-import { existsSync } from 'node:fs'
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path'
 import { scanBody } from '../../load/body-scan.ts'
-import { readSource } from '../../load/read-source.ts'
+import type { ProjectDisk } from '../../load/project-disk.ts'
 
 /** The runtime stops at `depth >= 5`, the top memory file being depth 0: four levels of imports load. */
 export const MAX_IMPORT_DEPTH = 4
@@ -88,9 +87,12 @@ export function findImports(text: string, from: number, filePath: string, projec
   return out
 }
 
-/** True when the runtime would read the import: an existing file with a text extension or none. */
-export function importLoads(imp: MemoryImport): boolean {
-  if (!imp.resolved || !existsSync(imp.resolved)) return false
+/**
+ * True when the runtime would read the import: an existing file with a text extension or none. A target that links
+ * out of the project is not looked at, so it counts as not loaded here (and is never reported missing).
+ */
+export function importLoads(imp: MemoryImport, disk: ProjectDisk): boolean {
+  if (!imp.resolved || !disk.exists(imp.resolved)) return false
   const ext = extname(imp.resolved)
   return ext === '' || TEXT_EXTENSIONS.has(ext)
 }
@@ -98,26 +100,27 @@ export function importLoads(imp: MemoryImport): boolean {
 /**
  * The imports the runtime drops for depth, walking from a top memory file (depth 0) in its order: depth first, a
  * file marked as loaded only when it is read, so one reached too deep first and shallower later still loads. Each
- * target file is read once (bounded by readSource's size limit).
+ * target file is read once, through the project's disk (bounded by readSource's size limit, never outside it).
  */
 export function importsBeyondDepth(
   topPath: string,
   topText: string,
   topBody: number,
   projectRoot: string,
+  disk: ProjectDisk,
 ): Array<{ file: string; imp: MemoryImport; chain: string[] }> {
   const loaded = new Set<string>([topPath])
   const tooDeep: Array<{ file: string; imp: MemoryImport; chain: string[] }> = []
   const walk = (file: string, text: string, from: number, depth: number, chain: string[]) => {
     for (const imp of findImports(text, from, file, projectRoot)) {
-      if (!importLoads(imp) || loaded.has(imp.resolved!)) continue
+      if (!importLoads(imp, disk) || loaded.has(imp.resolved!)) continue
       if (depth + 1 > MAX_IMPORT_DEPTH) {
         tooDeep.push({ file, imp, chain })
         continue
       }
       loaded.add(imp.resolved!)
-      const read = readSource(imp.resolved!)
-      if (read.ok) walk(imp.resolved!, read.text, 0, depth + 1, [...chain, imp.resolved!])
+      const read = disk.read(imp.resolved!)
+      if (read?.ok) walk(imp.resolved!, read.text, 0, depth + 1, [...chain, imp.resolved!])
     }
   }
   walk(topPath, topText, topBody, 0, [topPath])
