@@ -31434,7 +31434,7 @@ function stringValue(value) {
   return typeof value == "string" ? value : typeof value == "number" || typeof value == "boolean" ? String(value) : "";
 }
 function listOf(value) {
-  return typeof value == "string" ? value.split(",").map((s) => s.trim()).filter(Boolean) : Array.isArray(value) ? value.filter((v) => typeof v == "string" && v.trim() !== "").map((v) => v.trim()) : [];
+  return splitToolList(value).map((entry2) => entry2.raw);
 }
 function modelOf(agent) {
   return stringValue(agent.file.data.model) || "inherit";
@@ -31529,6 +31529,7 @@ var byKey, regionTypes, regionNames, cache2, falsy, catalogs, isSize, tokens, in
     init_boundary();
     init_read_source();
     init_project();
+    init_tool_list();
     init_markdown_table2();
     init_regions();
     init_own();

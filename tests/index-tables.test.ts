@@ -240,6 +240,14 @@ describe('generate', () => {
     expect(result.diagnostics).toEqual([])
   })
 
+  it('reads `skills: planning manual` as two skills, as refs/unknown-skill does', () => {
+    const dir = copyCase('index-stale/valid/no-catalog')
+    const lead = join(dir, 'agents', 'lead.md')
+    writeFileSync(lead, readFileSync(lead, 'utf8').replace('skills:\n  - planning\n', 'skills: planning manual\n'))
+    validate({ cwd: dir, targets: [], fix: true })
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('| `planning`, `manual` |')
+  })
+
   it('exits 1 and rewrites nothing when markers are broken or data is missing', async () => {
     for (const rel of ['index-markers/invalid/nested', 'index-markers/invalid/missing-data', 'index-markers/invalid/unknown-name']) {
       const dir = copyCase(rel)

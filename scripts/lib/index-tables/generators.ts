@@ -9,6 +9,7 @@ import { ProjectBoundary } from '../load/boundary.ts'
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { readJsonFile } from '../load/read-source.ts'
 import { findSkill, type AgentRecord, type Project, type SkillRecord } from '../model/project.ts'
+import { splitToolList } from '../model/tool-list.ts'
 import { commaList, stringifyTable, type Cell, type TableData } from './markdown-table.ts'
 import { generatedNote, type Region } from './regions.ts'
 import { own } from '../model/own.ts'
@@ -194,15 +195,9 @@ function stringValue(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
 }
 
-/** A `skills:` (or similar) value as Claude Code reads it: a list of strings, or a comma-separated string. */
+/** A `skills:` value as Claude Code reads it, split by the same parser the checks use (commas or white space). */
 function listOf(value: unknown): string[] {
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
-  return []
+  return splitToolList(value).map((entry) => entry.raw)
 }
 
 function modelOf(agent: AgentRecord): string {
