@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checks } from '../scripts/lib/checks/index.ts'
-import { cases, expectedFor, fixtureDir, runCase } from './fixtures.ts'
+import { cases, declaredRules, expectedFor, fixtureDir, runCase } from './fixtures.ts'
 
 for (const check of checks) {
   describe(check.id, () => {
@@ -17,6 +17,8 @@ for (const check of checks) {
           diagnostics.some((d) => d.ruleId === check.id),
           `no ${check.id} diagnostic in:\n${text}`,
         ).toBe(true)
+        const others = [...new Set(diagnostics.map((d) => d.ruleId).filter((id) => id !== check.id))].sort()
+        expect(others, `rules this case trips besides ${check.id}; declare them in its rules.txt`).toEqual(declaredRules(caseDir))
         const expected = expectedFor(caseDir, text)
         expect(expected, `${caseDir}/expected.txt is missing`).not.toBeNull()
         expect(text).toBe(expected)

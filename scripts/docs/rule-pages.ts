@@ -34,6 +34,9 @@ interface CaseFile {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
+/** Files of a case that hold what the test expects, not the project: shown after the case, or not at all. */
+const testOnlyFiles = new Set(['expected.txt', 'expected.json', 'expected.fixed.txt', 'targets.txt', 'rules.txt'])
+
 function caseFiles(dir: string): CaseFile[] {
   const out: CaseFile[] = []
   const visit = (d: string) => {
@@ -43,7 +46,7 @@ function caseFiles(dir: string): CaseFile[] {
       const stat = lstatSync(path)
       if (stat.isSymbolicLink()) out.push({ path: rel, text: null, note: `a symbolic link to \`${readlinkSync(path)}\`` })
       else if (stat.isDirectory()) visit(path)
-      else if (name !== 'expected.txt' && name !== 'expected.json' && name !== 'targets.txt') out.push(readCaseFile(path, rel))
+      else if (!testOnlyFiles.has(name)) out.push(readCaseFile(path, rel))
     }
   }
   visit(dir)
@@ -88,6 +91,9 @@ function renderCase(dir: string, kind: 'valid' | 'invalid'): string {
   }
   const expected = join(dir, 'expected.txt')
   if (kind === 'invalid' && existsSync(expected)) parts.push(`Reported:\n\n${fence(readFileSync(expected, 'utf8'), 'text')}`)
+  const fixed = join(dir, 'expected.fixed.txt')
+  if (kind === 'invalid' && existsSync(fixed))
+    parts.push(`After \`backend-team validate --fix\`:\n\n${fence(readFileSync(fixed, 'utf8'), 'text')}`)
   return parts.join('\n\n')
 }
 
