@@ -34,9 +34,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../main/node_modules/ajv/dist/compile/codegen/code.js
+// node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -160,9 +160,9 @@ var require_code = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/scope.js
+// node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -283,9 +283,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/codegen/index.js
+// node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -841,9 +841,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/util.js
+// node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
+  "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -986,9 +986,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/names.js
+// node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
+  "node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), names2 = {
@@ -1024,9 +1024,9 @@ var require_names = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/errors.js
+// node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1104,9 +1104,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
+// node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1139,9 +1139,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/rules.js
+// node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.getRules = exports.isJSONType = void 0;
@@ -1169,9 +1169,9 @@ var require_rules = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/applicability.js
+// node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1192,9 +1192,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/dataType.js
+// node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1340,9 +1340,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/defaults.js
+// node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.assignDefaults = void 0;
@@ -1370,9 +1370,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/code.js
+// node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1483,9 +1483,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/keyword.js
+// node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1576,9 +1576,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/subschema.js
+// node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -1636,9 +1636,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-deep-equal/index.js
+// node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return !0;
@@ -1668,9 +1668,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/json-schema-traverse/index.js
+// node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       typeof opts == "function" && (cb = opts, opts = {}), cb = opts.cb || cb;
@@ -1747,9 +1747,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/resolve.js
+// node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -1859,9 +1859,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/validate/index.js
+// node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2175,9 +2175,9 @@ var require_validate = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/validation_error.js
+// node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var ValidationError = class extends Error {
@@ -2189,9 +2189,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/ref_error.js
+// node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var resolve_1 = require_resolve(), MissingRefError = class extends Error {
@@ -2203,9 +2203,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/compile/index.js
+// node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
+  "node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -2360,9 +2360,9 @@ var require_compile = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/data.json
+// node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -2379,9 +2379,9 @@ var require_data = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/utils.js
+// node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu), isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u), isPort = RegExp.prototype.test.bind(/^\d*$/u), isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu), isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu), isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u), isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u), isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u), BYTE_HEX = new Array(256);
     {
@@ -2749,9 +2749,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/lib/schemes.js
+// node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils(), URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu, supportedSchemeNames = (
       /** @type {const} */
@@ -2897,9 +2897,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// ../main/node_modules/fast-uri/index.js
+// node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "../main/node_modules/fast-uri/index.js"(exports, module) {
+  "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils(), { SCHEMES, getSchemeHandler } = require_schemes(), VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u, MALFORMED_SCHEME_ERROR = "URI scheme is malformed.", MALFORMED_HOST_ERROR = "URI host is malformed.", FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
     function validateScheme(scheme) {
@@ -3127,9 +3127,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/uri.js
+// node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var uri = require_fast_uri();
@@ -3138,9 +3138,9 @@ var require_uri = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/core.js
+// node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "../main/node_modules/ajv/dist/core.js"(exports) {
+  "node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -3587,9 +3587,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/id.js
+// node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var def = {
@@ -3602,9 +3602,9 @@ var require_id = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
+// node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.callRef = exports.getValidate = void 0;
@@ -3694,9 +3694,9 @@ var require_ref = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/core/index.js
+// node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var id_1 = require_id(), ref_1 = require_ref(), core = [
@@ -3713,9 +3713,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), ops = codegen_1.operators, KWDs = {
@@ -3741,9 +3741,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), error = {
@@ -3764,9 +3764,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/ucs2length.js
+// node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     function ucs2length(str) {
@@ -3780,9 +3780,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), ucs2length_1 = require_ucs2length(), error = {
@@ -3806,9 +3806,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var code_1 = require_code2(), util_1 = require_util(), codegen_1 = require_codegen(), error = {
@@ -3835,9 +3835,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), error = {
@@ -3861,9 +3861,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
+// node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var code_1 = require_code2(), codegen_1 = require_codegen(), util_1 = require_util(), error = {
@@ -3921,9 +3921,9 @@ var require_required = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), error = {
@@ -3947,9 +3947,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/runtime/equal.js
+// node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var equal = require_fast_deep_equal();
@@ -3958,9 +3958,9 @@ var require_equal = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var dataType_1 = require_dataType(), codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error = {
@@ -4005,9 +4005,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
+// node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error = {
@@ -4026,9 +4026,9 @@ var require_const = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
+// node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), equal_1 = require_equal(), error = {
@@ -4066,9 +4066,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
+// node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var limitNumber_1 = require_limitNumber(), multipleOf_1 = require_multipleOf(), limitLength_1 = require_limitLength(), pattern_1 = require_pattern(), limitProperties_1 = require_limitProperties(), required_1 = require_required(), limitItems_1 = require_limitItems(), uniqueItems_1 = require_uniqueItems(), const_1 = require_const(), enum_1 = require_enum(), validation = [
@@ -4094,9 +4094,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.validateAdditionalItems = void 0;
@@ -4139,9 +4139,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
+// node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.validateTuple = void 0;
@@ -4181,9 +4181,9 @@ var require_items = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var items_1 = require_items(), def = {
@@ -4197,9 +4197,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), code_1 = require_code2(), additionalItems_1 = require_additionalItems(), error = {
@@ -4220,9 +4220,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), error = {
@@ -4278,9 +4278,9 @@ var require_contains = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -4355,9 +4355,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), error = {
@@ -4390,9 +4390,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var code_1 = require_code2(), codegen_1 = require_codegen(), names_1 = require_names(), util_1 = require_util(), error = {
@@ -4464,9 +4464,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var validate_1 = require_validate(), code_1 = require_code2(), util_1 = require_util(), additionalProperties_1 = require_additionalProperties(), def = {
@@ -4502,9 +4502,9 @@ var require_properties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var code_1 = require_code2(), codegen_1 = require_codegen(), util_1 = require_util(), util_2 = require_util(), def = {
@@ -4546,9 +4546,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
+// node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var util_1 = require_util(), def = {
@@ -4575,9 +4575,9 @@ var require_not = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var code_1 = require_code2(), def = {
@@ -4591,9 +4591,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), error = {
@@ -4630,9 +4630,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var util_1 = require_util(), def = {
@@ -4655,9 +4655,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
+// node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), error = {
@@ -4705,9 +4705,9 @@ var require_if = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var util_1 = require_util(), def = {
@@ -4721,9 +4721,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
+// node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var additionalItems_1 = require_additionalItems(), prefixItems_1 = require_prefixItems(), items_1 = require_items(), items2020_1 = require_items2020(), contains_1 = require_contains(), dependencies_1 = require_dependencies(), propertyNames_1 = require_propertyNames(), additionalProperties_1 = require_additionalProperties(), properties_1 = require_properties(), patternProperties_1 = require_patternProperties(), not_1 = require_not(), anyOf_1 = require_anyOf(), oneOf_1 = require_oneOf(), allOf_1 = require_allOf(), if_1 = require_if(), thenElse_1 = require_thenElse();
@@ -4749,9 +4749,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.dynamicAnchor = void 0;
@@ -4775,9 +4775,9 @@ var require_dynamicAnchor = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
 var require_dynamicRef = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.dynamicRef = void 0;
@@ -4815,9 +4815,9 @@ var require_dynamicRef = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
 var require_recursiveAnchor = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var dynamicAnchor_1 = require_dynamicAnchor(), util_1 = require_util(), def = {
@@ -4831,9 +4831,9 @@ var require_recursiveAnchor = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
 var require_recursiveRef = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var dynamicRef_1 = require_dynamicRef(), def = {
@@ -4845,9 +4845,9 @@ var require_recursiveRef = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/dynamic/index.js
+// node_modules/ajv/dist/vocabularies/dynamic/index.js
 var require_dynamic = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var dynamicAnchor_1 = require_dynamicAnchor(), dynamicRef_1 = require_dynamicRef(), recursiveAnchor_1 = require_recursiveAnchor(), recursiveRef_1 = require_recursiveRef(), dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
@@ -4855,9 +4855,9 @@ var require_dynamic = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
 var require_dependentRequired = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var dependencies_1 = require_dependencies(), def = {
@@ -4871,9 +4871,9 @@ var require_dependentRequired = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
 var require_dependentSchemas = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var dependencies_1 = require_dependencies(), def = {
@@ -4886,9 +4886,9 @@ var require_dependentSchemas = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js
+// node_modules/ajv/dist/vocabularies/validation/limitContains.js
 var require_limitContains = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var util_1 = require_util(), def = {
@@ -4903,9 +4903,9 @@ var require_limitContains = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/next.js
+// node_modules/ajv/dist/vocabularies/next.js
 var require_next = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/next.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var dependentRequired_1 = require_dependentRequired(), dependentSchemas_1 = require_dependentSchemas(), limitContains_1 = require_limitContains(), next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
@@ -4913,9 +4913,9 @@ var require_next = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
 var require_unevaluatedProperties = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), names_1 = require_names(), error = {
@@ -4962,9 +4962,9 @@ var require_unevaluatedProperties = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
 var require_unevaluatedItems = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), util_1 = require_util(), error = {
@@ -4998,9 +4998,9 @@ var require_unevaluatedItems = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js
+// node_modules/ajv/dist/vocabularies/unevaluated/index.js
 var require_unevaluated = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var unevaluatedProperties_1 = require_unevaluatedProperties(), unevaluatedItems_1 = require_unevaluatedItems(), unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
@@ -5008,9 +5008,9 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/format.js
+// node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), error = {
@@ -5080,9 +5080,9 @@ var require_format = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/format/index.js
+// node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var format_1 = require_format(), format3 = [format_1.default];
@@ -5090,9 +5090,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/metadata.js
+// node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -5113,9 +5113,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/draft2020.js
+// node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var core_1 = require_core2(), validation_1 = require_validation(), applicator_1 = require_applicator(), dynamic_1 = require_dynamic(), next_1 = require_next(), unevaluated_1 = require_unevaluated(), format_1 = require_format2(), metadata_1 = require_metadata(), draft2020Vocabularies = [
@@ -5133,9 +5133,9 @@ var require_draft2020 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.DiscrError = void 0;
@@ -5146,9 +5146,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var codegen_1 = require_codegen(), types_1 = require_types(), compile_1 = require_compile(), ref_error_1 = require_ref_error(), util_1 = require_util(), error = {
@@ -5225,9 +5225,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
 var require_schema = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/schema",
@@ -5285,9 +5285,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
 var require_applicator2 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/applicator",
@@ -5338,9 +5338,9 @@ var require_applicator2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
 var require_unevaluated2 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
@@ -5358,9 +5358,9 @@ var require_unevaluated2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
 var require_content = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/content",
@@ -5379,9 +5379,9 @@ var require_content = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
 var require_core3 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/core",
@@ -5435,9 +5435,9 @@ var require_core3 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
 var require_format_annotation = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
@@ -5454,9 +5454,9 @@ var require_format_annotation = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
 var require_meta_data = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
@@ -5495,9 +5495,9 @@ var require_meta_data = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
 var require_validation2 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/validation",
@@ -5590,9 +5590,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
 var require_json_schema_2020_12 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var metaSchema = require_schema(), applicator = require_applicator2(), unevaluated = require_unevaluated2(), content3 = require_content(), core = require_core3(), format3 = require_format_annotation(), metadata = require_meta_data(), validation = require_validation2(), META_SUPPORT_DATA = ["/properties"];
@@ -5615,9 +5615,9 @@ var require_json_schema_2020_12 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/2020.js
+// node_modules/ajv/dist/2020.js
 var require__ = __commonJS({
-  "../main/node_modules/ajv/dist/2020.js"(exports, module) {
+  "node_modules/ajv/dist/2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -5681,9 +5681,9 @@ var require__ = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv-formats/dist/formats.js
+// node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "../main/node_modules/ajv-formats/dist/formats.js"(exports) {
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -5850,9 +5850,9 @@ var require_formats = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/vocabularies/draft7.js
+// node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var core_1 = require_core2(), validation_1 = require_validation(), applicator_1 = require_applicator(), format_1 = require_format2(), metadata_1 = require_metadata(), draft7Vocabularies = [
@@ -5867,9 +5867,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -6024,9 +6024,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv/dist/ajv.js
+// node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -6083,9 +6083,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv-formats/dist/limit.js
+// node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "../main/node_modules/ajv-formats/dist/limit.js"(exports) {
+  "node_modules/ajv-formats/dist/limit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     exports.formatLimitDefinition = void 0;
@@ -6141,9 +6141,9 @@ var require_limit = __commonJS({
   }
 });
 
-// ../main/node_modules/ajv-formats/dist/index.js
+// node_modules/ajv-formats/dist/index.js
 var require_dist = __commonJS({
-  "../main/node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "node_modules/ajv-formats/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: !0 });
     var formats_1 = require_formats(), limit_1 = require_limit(), codegen_1 = require_codegen(), fullName = new codegen_1.Name("fullFormats"), fastName = new codegen_1.Name("fastFormats"), formatsPlugin = (ajv2, opts = { keywords: !0 }) => {
@@ -11000,9 +11000,9 @@ var import__, import_ajv_formats, schemas, contractNames, ajv, compiled, init_sc
   }
 });
 
-// ../main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_NO_SLASH = "[^\\\\/]", ONE_CHAR = "(?=.)", QMARK = "[^/]", END_ANCHOR = "(?:\\/|$)", START_ANCHOR = "(?:^|\\/)", DOTS_SLASH = `\\.{1,2}${END_ANCHOR}`, NO_DOT = "(?!\\.)", NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`, NO_DOT_SLASH = `(?!\\.{0,1}${END_ANCHOR})`, NO_DOTS_SLASH = `(?!${DOTS_SLASH})`, QMARK_NO_DOT = "[^.\\/]", STAR = `${QMARK}*?`, SEP = "/", POSIX_CHARS = {
       DOT_LITERAL: "\\.",
@@ -11181,9 +11181,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils2 = __commonJS({
-  "../main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -11223,9 +11223,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2(), {
       CHAR_ASTERISK,
@@ -11416,9 +11416,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants2 = require_constants(), utils = require_utils2(), {
       MAX_LENGTH,
@@ -12017,9 +12017,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan2 = require_scan(), parse5 = require_parse(), utils = require_utils2(), constants2 = require_constants(), isObject2 = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch5 = (glob2, options, returnState = !1) => {
       if (Array.isArray(glob2)) {
@@ -12088,9 +12088,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch(), utils = require_utils2();
     function picomatch5(glob2, options, returnState = !1) {
@@ -12101,7 +12101,7 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text6, ignoreTrivia = !1) {
   let len = text6.length, pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
@@ -12343,7 +12343,7 @@ function isDigit(ch) {
   return ch >= 48 && ch <= 57;
 }
 var CharacterCodes, init_scanner = __esm({
-  "../main/node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
     "use strict";
     (function(CharacterCodes2) {
       CharacterCodes2[CharacterCodes2.lineFeed = 10] = "lineFeed", CharacterCodes2[CharacterCodes2.carriageReturn = 13] = "carriageReturn", CharacterCodes2[CharacterCodes2.space = 32] = "space", CharacterCodes2[CharacterCodes2._0 = 48] = "_0", CharacterCodes2[CharacterCodes2._1 = 49] = "_1", CharacterCodes2[CharacterCodes2._2 = 50] = "_2", CharacterCodes2[CharacterCodes2._3 = 51] = "_3", CharacterCodes2[CharacterCodes2._4 = 52] = "_4", CharacterCodes2[CharacterCodes2._5 = 53] = "_5", CharacterCodes2[CharacterCodes2._6 = 54] = "_6", CharacterCodes2[CharacterCodes2._7 = 55] = "_7", CharacterCodes2[CharacterCodes2._8 = 56] = "_8", CharacterCodes2[CharacterCodes2._9 = 57] = "_9", CharacterCodes2[CharacterCodes2.a = 97] = "a", CharacterCodes2[CharacterCodes2.b = 98] = "b", CharacterCodes2[CharacterCodes2.c = 99] = "c", CharacterCodes2[CharacterCodes2.d = 100] = "d", CharacterCodes2[CharacterCodes2.e = 101] = "e", CharacterCodes2[CharacterCodes2.f = 102] = "f", CharacterCodes2[CharacterCodes2.g = 103] = "g", CharacterCodes2[CharacterCodes2.h = 104] = "h", CharacterCodes2[CharacterCodes2.i = 105] = "i", CharacterCodes2[CharacterCodes2.j = 106] = "j", CharacterCodes2[CharacterCodes2.k = 107] = "k", CharacterCodes2[CharacterCodes2.l = 108] = "l", CharacterCodes2[CharacterCodes2.m = 109] = "m", CharacterCodes2[CharacterCodes2.n = 110] = "n", CharacterCodes2[CharacterCodes2.o = 111] = "o", CharacterCodes2[CharacterCodes2.p = 112] = "p", CharacterCodes2[CharacterCodes2.q = 113] = "q", CharacterCodes2[CharacterCodes2.r = 114] = "r", CharacterCodes2[CharacterCodes2.s = 115] = "s", CharacterCodes2[CharacterCodes2.t = 116] = "t", CharacterCodes2[CharacterCodes2.u = 117] = "u", CharacterCodes2[CharacterCodes2.v = 118] = "v", CharacterCodes2[CharacterCodes2.w = 119] = "w", CharacterCodes2[CharacterCodes2.x = 120] = "x", CharacterCodes2[CharacterCodes2.y = 121] = "y", CharacterCodes2[CharacterCodes2.z = 122] = "z", CharacterCodes2[CharacterCodes2.A = 65] = "A", CharacterCodes2[CharacterCodes2.B = 66] = "B", CharacterCodes2[CharacterCodes2.C = 67] = "C", CharacterCodes2[CharacterCodes2.D = 68] = "D", CharacterCodes2[CharacterCodes2.E = 69] = "E", CharacterCodes2[CharacterCodes2.F = 70] = "F", CharacterCodes2[CharacterCodes2.G = 71] = "G", CharacterCodes2[CharacterCodes2.H = 72] = "H", CharacterCodes2[CharacterCodes2.I = 73] = "I", CharacterCodes2[CharacterCodes2.J = 74] = "J", CharacterCodes2[CharacterCodes2.K = 75] = "K", CharacterCodes2[CharacterCodes2.L = 76] = "L", CharacterCodes2[CharacterCodes2.M = 77] = "M", CharacterCodes2[CharacterCodes2.N = 78] = "N", CharacterCodes2[CharacterCodes2.O = 79] = "O", CharacterCodes2[CharacterCodes2.P = 80] = "P", CharacterCodes2[CharacterCodes2.Q = 81] = "Q", CharacterCodes2[CharacterCodes2.R = 82] = "R", CharacterCodes2[CharacterCodes2.S = 83] = "S", CharacterCodes2[CharacterCodes2.T = 84] = "T", CharacterCodes2[CharacterCodes2.U = 85] = "U", CharacterCodes2[CharacterCodes2.V = 86] = "V", CharacterCodes2[CharacterCodes2.W = 87] = "W", CharacterCodes2[CharacterCodes2.X = 88] = "X", CharacterCodes2[CharacterCodes2.Y = 89] = "Y", CharacterCodes2[CharacterCodes2.Z = 90] = "Z", CharacterCodes2[CharacterCodes2.asterisk = 42] = "asterisk", CharacterCodes2[CharacterCodes2.backslash = 92] = "backslash", CharacterCodes2[CharacterCodes2.closeBrace = 125] = "closeBrace", CharacterCodes2[CharacterCodes2.closeBracket = 93] = "closeBracket", CharacterCodes2[CharacterCodes2.colon = 58] = "colon", CharacterCodes2[CharacterCodes2.comma = 44] = "comma", CharacterCodes2[CharacterCodes2.dot = 46] = "dot", CharacterCodes2[CharacterCodes2.doubleQuote = 34] = "doubleQuote", CharacterCodes2[CharacterCodes2.minus = 45] = "minus", CharacterCodes2[CharacterCodes2.openBrace = 123] = "openBrace", CharacterCodes2[CharacterCodes2.openBracket = 91] = "openBracket", CharacterCodes2[CharacterCodes2.plus = 43] = "plus", CharacterCodes2[CharacterCodes2.slash = 47] = "slash", CharacterCodes2[CharacterCodes2.formFeed = 12] = "formFeed", CharacterCodes2[CharacterCodes2.tab = 9] = "tab";
@@ -12351,9 +12351,9 @@ var CharacterCodes, init_scanner = __esm({
   }
 });
 
-// ../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
 var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols, init_string_intern = __esm({
-  "../main/node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
     cachedSpaces = new Array(20).fill(0).map((_, index2) => " ".repeat(index2)), maxCachedValues = 200, cachedBreakLinesWithSpaces = {
       " ": {
         "\n": new Array(maxCachedValues).fill(0).map((_, index2) => `
@@ -12375,7 +12375,7 @@ var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces, supportedEols, in
   }
 });
 
-// ../main/node_modules/jsonc-parser/lib/esm/impl/format.js
+// node_modules/jsonc-parser/lib/esm/impl/format.js
 function format(documentText, range, options) {
   let initialIndentLevel, formatText, formatTextStart, rangeStart, rangeEnd;
   if (range) {
@@ -12502,14 +12502,14 @@ function isEOL(text6, offset) {
 `.indexOf(text6.charAt(offset)) !== -1;
 }
 var init_format = __esm({
-  "../main/node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
     "use strict";
     init_scanner();
     init_string_intern();
   }
 });
 
-// ../main/node_modules/jsonc-parser/lib/esm/impl/parser.js
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
 function parse(text6, errors = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null, currentParent = [], previousParents = [];
   function onValue(value) {
@@ -12832,7 +12832,7 @@ function getNodeType(value) {
   }
 }
 var ParseOptions, init_parser = __esm({
-  "../main/node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
     "use strict";
     init_scanner();
     (function(ParseOptions2) {
@@ -12843,7 +12843,7 @@ var ParseOptions, init_parser = __esm({
   }
 });
 
-// ../main/node_modules/jsonc-parser/lib/esm/impl/edit.js
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
 function setProperty(text6, originalPath, value, options) {
   let path3 = originalPath.slice(), root2 = parseTree(text6, []), parent, lastSegment;
   for (; path3.length > 0 && (lastSegment = path3.pop(), parent = findNodeAtLocation(root2, path3), parent === void 0 && value !== void 0); )
@@ -12939,14 +12939,14 @@ function applyEdit(text6, edit) {
   return text6.substring(0, edit.offset) + edit.content + text6.substring(edit.offset + edit.length);
 }
 var init_edit = __esm({
-  "../main/node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
     "use strict";
     init_format();
     init_parser();
   }
 });
 
-// ../main/node_modules/jsonc-parser/lib/esm/main.js
+// node_modules/jsonc-parser/lib/esm/main.js
 function printParseErrorCode(code4) {
   switch (code4) {
     case 1:
@@ -13006,7 +13006,7 @@ function applyEdits(text6, edits) {
   return text6;
 }
 var ScanError, SyntaxKind, parse2, parseTree2, findNodeAtLocation2, getNodeValue2, ParseErrorCode, init_main = __esm({
-  "../main/node_modules/jsonc-parser/lib/esm/main.js"() {
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
     "use strict";
     init_format();
     init_edit();
@@ -13846,9 +13846,9 @@ var budget_agent_body_lines_default, init_budget_agent_body_lines = __esm({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = Symbol.for("yaml.alias"), DOC = Symbol.for("yaml.document"), MAP = Symbol.for("yaml.map"), PAIR = Symbol.for("yaml.pair"), SCALAR = Symbol.for("yaml.scalar"), SEQ = Symbol.for("yaml.seq"), NODE_TYPE = Symbol.for("yaml.node.type"), isAlias2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === ALIAS, isDocument = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === DOC, isMap2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === MAP, isPair2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === PAIR, isScalar4 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SCALAR, isSeq2 = (node2) => !!node2 && typeof node2 == "object" && node2[NODE_TYPE] === SEQ;
     function isCollection2(node2) {
@@ -13891,9 +13891,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity(), BREAK = Symbol("break visit"), SKIP2 = Symbol("skip children"), REMOVE = Symbol("remove node");
     function visit3(node2, visitor) {
@@ -14019,9 +14019,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity(), visit3 = require_visit(), escapeChars = {
       "!": "%21",
@@ -14143,9 +14143,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity(), visit3 = require_visit();
     function anchorIsValid(anchor2) {
@@ -14204,9 +14204,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val == "object")
@@ -14236,9 +14236,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -14260,9 +14260,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver(), identity = require_identity(), toJS = require_toJS(), NodeBase = class {
       constructor(type) {
@@ -14295,9 +14295,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors(), visit3 = require_visit(), identity = require_identity(), Node = require_Node(), toJS = require_toJS(), Alias = class extends Node.NodeBase {
       constructor(source) {
@@ -14383,9 +14383,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity(), Node = require_Node(), toJS = require_toJS(), isScalarValue = (value) => !value || typeof value != "function" && typeof value != "object", Scalar = class extends Node.NodeBase {
       constructor(value) {
@@ -14408,9 +14408,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), Scalar = require_Scalar(), defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -14453,9 +14453,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode(), identity = require_identity(), Node = require_Node();
     function collectionFromPath(schema, path3, value) {
@@ -14579,9 +14579,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -14597,9 +14597,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow", FOLD_BLOCK = "block", FOLD_QUOTED = "quoted";
     function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
@@ -14688,9 +14688,9 @@ ${indent2}${text6.slice(fold + 1, end2)}`);
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), foldFlowLines = require_foldFlowLines(), getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -14903,9 +14903,9 @@ ${indent2}`);
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors(), identity = require_identity(), stringifyComment = require_stringifyComment(), stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -15003,9 +15003,9 @@ ${ctx.indent}${str}` : str;
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -15072,9 +15072,9 @@ ${ctx.indent}`);
   }
 });
 
-// ../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages2) {
@@ -15088,9 +15088,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), MERGE_KEY = "<<", merge = {
       identify: (value) => value === MERGE_KEY || typeof value == "symbol" && value.description === MERGE_KEY,
@@ -15136,9 +15136,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log(), merge = require_merge(), stringify = require_stringify(), identity = require_identity(), toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value }) {
@@ -15188,9 +15188,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode(), stringifyPair = require_stringifyPair(), addPairToJSMap = require_addPairToJSMap(), identity = require_identity();
     function createPair(key, value, ctx) {
@@ -15218,9 +15218,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -15306,9 +15306,9 @@ ${indent2}${end}`;
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection(), addPairToJSMap = require_addPairToJSMap(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar();
     function findPair(items, key) {
@@ -15410,9 +15410,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity(), YAMLMap = require_YAMLMap(), map4 = {
       collection: "map",
@@ -15428,9 +15428,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode(), stringifyCollection = require_stringifyCollection(), Collection = require_Collection(), identity = require_identity(), Scalar = require_Scalar(), toJS = require_toJS(), YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -15525,9 +15525,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity(), YAMLSeq = require_YAMLSeq(), seq = {
       collection: "seq",
@@ -15543,9 +15543,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString(), string3 = {
       identify: (value) => typeof value == "string",
@@ -15560,9 +15560,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), nullTag = {
       identify: (value) => value == null,
@@ -15577,9 +15577,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), boolTag = {
       identify: (value) => typeof value == "boolean",
@@ -15600,9 +15600,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value == "bigint")
@@ -15624,9 +15624,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -15663,9 +15663,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value), intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
@@ -15702,9 +15702,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map4 = require_map(), _null = require_null(), seq = require_seq(), string3 = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = [
       map4.map,
@@ -15723,9 +15723,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema3 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), map4 = require_map(), seq = require_seq();
     function intIdentify(value) {
@@ -15784,9 +15784,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer"), Scalar = require_Scalar(), stringifyString = require_stringifyString(), binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -15839,9 +15839,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
@@ -15905,9 +15905,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity(), toJS = require_toJS(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), pairs = require_pairs(), YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
@@ -15955,9 +15955,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -15983,9 +15983,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), stringifyNumber = require_stringifyNumber(), floatNaN = {
       identify: (value) => typeof value == "number",
@@ -16026,9 +16026,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber(), intIdentify = (value) => typeof value == "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -16098,9 +16098,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
@@ -16165,9 +16165,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -16228,9 +16228,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema4 = __commonJS({
-  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map4 = require_map(), _null = require_null(), seq = require_seq(), string3 = require_string(), binary = require_binary(), bool = require_bool2(), float = require_float2(), int = require_int2(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), set = require_set(), timestamp = require_timestamp(), schema = [
       map4.map,
@@ -16259,9 +16259,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map4 = require_map(), _null = require_null(), seq = require_seq(), string3 = require_string(), bool = require_bool(), float = require_float(), int = require_int(), schema = require_schema2(), schema$1 = require_schema3(), binary = require_binary(), merge = require_merge(), omap = require_omap(), pairs = require_pairs(), schema$2 = require_schema4(), set = require_set(), timestamp = require_timestamp(), schemas2 = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -16326,9 +16326,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity(), map4 = require_map(), seq = require_seq(), string3 = require_string(), tags = require_tags(), sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0, Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
@@ -16343,9 +16343,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity(), stringify = require_stringify(), stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -16393,9 +16393,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias(), Collection = require_Collection(), identity = require_identity(), Pair = require_Pair(), toJS = require_toJS(), Schema = require_Schema(), stringifyDocument = require_stringifyDocument(), anchors = require_anchors(), applyReviver = require_applyReviver(), createNode = require_createNode(), directives = require_directives(), Document = class _Document {
       constructor(value, replacer, options) {
@@ -16616,9 +16616,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code4, message) {
@@ -16666,9 +16666,9 @@ ${pointer}
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = !1, atNewline = startOnNewline, hasSpace = startOnNewline, comment = "", commentSep = "", hasNewline = !1, reqSpace = !1, tab = null, anchor2 = null, tag = null, newlineAfterProp = null, comma = null, found2 = null, start = null;
@@ -16723,9 +16723,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -16766,9 +16766,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -16781,9 +16781,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search2) {
@@ -16797,9 +16797,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair(), YAMLMap = require_YAMLMap(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilFlowIndentCheck = require_util_flow_indent_check(), utilMapIncludes = require_util_map_includes(), startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -16853,9 +16853,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq(), resolveProps = require_resolve_props(), utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
@@ -16887,9 +16887,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -16922,9 +16922,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity(), Pair = require_Pair(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props(), utilContainsNewline = require_util_contains_newline(), utilMapIncludes = require_util_map_includes(), blockMsg = "Block collections are not allowed within flow collections", isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
@@ -17042,9 +17042,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), resolveBlockMap = require_resolve_block_map(), resolveBlockSeq = require_resolve_block_seq(), resolveFlowCollection = require_resolve_flow_collection();
     function resolveCollection(CN, ctx, token, onError, tagName, tag) {
@@ -17075,9 +17075,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -17202,9 +17202,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar(), resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict, onError) {
@@ -17383,9 +17383,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity(), Scalar = require_Scalar(), resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -17432,9 +17432,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -17459,9 +17459,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias(), identity = require_identity(), composeCollection = require_compose_collection(), composeScalar = require_compose_scalar(), resolveEnd = require_resolve_end(), utilEmptyScalarPosition = require_util_empty_scalar_position(), CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
@@ -17513,9 +17513,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document(), composeNode = require_compose_node(), resolveEnd = require_resolve_end(), resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -17541,9 +17541,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process"), directives = require_directives(), Document = require_Document(), errors = require_errors2(), identity = require_identity(), composeDoc = require_compose_doc(), resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -17700,9 +17700,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar(), resolveFlowScalar = require_resolve_flow_scalar(), errors = require_errors2(), stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = !0, onError) {
@@ -17864,9 +17864,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -17921,9 +17921,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = Symbol("break visit"), SKIP2 = Symbol("skip children"), REMOVE = Symbol("remove item");
     function visit3(cst, visitor) {
@@ -17975,9 +17975,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar(), cstStringify = require_cst_stringify(), cstVisit = require_cst_visit(), BOM = "\uFEFF", DOCUMENT = "", FLOW_END = "", SCALAR = "", isCollection2 = (token) => !!token && "items" in token, isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -18071,9 +18071,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -18514,9 +18514,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -18539,9 +18539,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process"), cst = require_cst(), lexer = require_lexer();
     function includesToken(list4, type) {
@@ -19202,9 +19202,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), errors = require_errors2(), log = require_log(), identity = require_identity(), lineCounter = require_line_counter(), parser = require_parser();
     function parseOptions2(options) {
@@ -19262,9 +19262,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist2 = __commonJS({
-  "../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer(), Document = require_Document(), Schema = require_Schema(), errors = require_errors2(), Alias = require_Alias(), identity = require_identity(), Pair = require_Pair(), Scalar = require_Scalar(), YAMLMap = require_YAMLMap(), YAMLSeq = require_YAMLSeq(), cst = require_cst(), lexer = require_lexer(), lineCounter = require_line_counter(), parser = require_parser(), publicApi = require_public_api(), visit3 = require_visit();
     exports.Composer = composer.Composer;
@@ -20701,7 +20701,7 @@ var builtInAgentTypes, truthy, nameLists, init_project = __esm({
   }
 });
 
-// ../main/node_modules/ccount/index.js
+// node_modules/ccount/index.js
 function ccount(value, character) {
   let source = String(value);
   if (typeof character != "string")
@@ -20712,11 +20712,11 @@ function ccount(value, character) {
   return count;
 }
 var init_ccount = __esm({
-  "../main/node_modules/ccount/index.js"() {
+  "node_modules/ccount/index.js"() {
   }
 });
 
-// ../main/node_modules/micromark-util-character/index.js
+// node_modules/micromark-util-character/index.js
 function asciiControl(code4) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
@@ -20740,25 +20740,25 @@ function regexCheck(regex) {
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace, init_micromark_util_character = __esm({
-  "../main/node_modules/micromark-util-character/index.js"() {
+  "node_modules/micromark-util-character/index.js"() {
     asciiAlpha = regexCheck(/[A-Za-z]/), asciiAlphanumeric = regexCheck(/[\dA-Za-z]/), asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
     asciiDigit = regexCheck(/\d/), asciiHexDigit = regexCheck(/[\dA-Fa-f]/), asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
     unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u")), unicodeWhitespace = regexCheck(/\s/);
   }
 });
 
-// ../main/node_modules/escape-string-regexp/index.js
+// node_modules/escape-string-regexp/index.js
 function escapeStringRegexp(string3) {
   if (typeof string3 != "string")
     throw new TypeError("Expected a string");
   return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
 }
 var init_escape_string_regexp = __esm({
-  "../main/node_modules/escape-string-regexp/index.js"() {
+  "node_modules/escape-string-regexp/index.js"() {
   }
 });
 
-// ../main/node_modules/unist-util-is/lib/index.js
+// node_modules/unist-util-is/lib/index.js
 function anyFactory(tests) {
   let checks2 = [], index2 = -1;
   for (; ++index2 < tests.length; )
@@ -20812,7 +20812,7 @@ function looksLikeANode(value) {
   return value !== null && typeof value == "object" && "type" in value;
 }
 var convert, init_lib = __esm({
-  "../main/node_modules/unist-util-is/lib/index.js"() {
+  "node_modules/unist-util-is/lib/index.js"() {
     convert = // Note: overloads in JSDoc can\u2019t yet use different `@template`s.
     /**
      * @type {(
@@ -20848,23 +20848,23 @@ var convert, init_lib = __esm({
   }
 });
 
-// ../main/node_modules/unist-util-is/index.js
+// node_modules/unist-util-is/index.js
 var init_unist_util_is = __esm({
-  "../main/node_modules/unist-util-is/index.js"() {
+  "node_modules/unist-util-is/index.js"() {
     init_lib();
   }
 });
 
-// ../main/node_modules/unist-util-visit-parents/lib/color.node.js
+// node_modules/unist-util-visit-parents/lib/color.node.js
 function color(d) {
   return "\x1B[33m" + d + "\x1B[39m";
 }
 var init_color_node = __esm({
-  "../main/node_modules/unist-util-visit-parents/lib/color.node.js"() {
+  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
   }
 });
 
-// ../main/node_modules/unist-util-visit-parents/lib/index.js
+// node_modules/unist-util-visit-parents/lib/index.js
 function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
   if (!tree || typeof tree != "object")
     throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
@@ -20947,21 +20947,21 @@ function toResult(value) {
   return Array.isArray(value) ? value : typeof value == "number" ? [CONTINUE, value] : value == null ? empty : [value];
 }
 var empty, CONTINUE, EXIT, SKIP, init_lib2 = __esm({
-  "../main/node_modules/unist-util-visit-parents/lib/index.js"() {
+  "node_modules/unist-util-visit-parents/lib/index.js"() {
     init_unist_util_is();
     init_color_node();
     empty = [], CONTINUE = !0, EXIT = !1, SKIP = "skip";
   }
 });
 
-// ../main/node_modules/unist-util-visit-parents/index.js
+// node_modules/unist-util-visit-parents/index.js
 var init_unist_util_visit_parents = __esm({
-  "../main/node_modules/unist-util-visit-parents/index.js"() {
+  "node_modules/unist-util-visit-parents/index.js"() {
     init_lib2();
   }
 });
 
-// ../main/node_modules/mdast-util-find-and-replace/lib/index.js
+// node_modules/mdast-util-find-and-replace/lib/index.js
 function findAndReplace(tree, list4, options) {
   let ignored = convert((options || {}).ignore || []), pairs = toPairs(list4), pairIndex = -1;
   for (; ++pairIndex < pairs.length; )
@@ -21025,21 +21025,21 @@ function toFunction(replace2) {
   };
 }
 var init_lib3 = __esm({
-  "../main/node_modules/mdast-util-find-and-replace/lib/index.js"() {
+  "node_modules/mdast-util-find-and-replace/lib/index.js"() {
     init_escape_string_regexp();
     init_unist_util_visit_parents();
     init_unist_util_is();
   }
 });
 
-// ../main/node_modules/mdast-util-find-and-replace/index.js
+// node_modules/mdast-util-find-and-replace/index.js
 var init_mdast_util_find_and_replace = __esm({
-  "../main/node_modules/mdast-util-find-and-replace/index.js"() {
+  "node_modules/mdast-util-find-and-replace/index.js"() {
     init_lib3();
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
 function gfmAutolinkLiteralFromMarkdown() {
   return {
     transforms: [transformGfmAutolinkLiterals],
@@ -21203,7 +21203,7 @@ function previous(match) {
   return match.index === 0 || unicodeWhitespace(code4) || unicodePunctuation(code4);
 }
 var inConstruct, notInConstruct, init_lib4 = __esm({
-  "../main/node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
+  "node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
     init_ccount();
     init_micromark_util_character();
     init_mdast_util_find_and_replace();
@@ -21211,23 +21211,23 @@ var inConstruct, notInConstruct, init_lib4 = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-autolink-literal/index.js
+// node_modules/mdast-util-gfm-autolink-literal/index.js
 var init_mdast_util_gfm_autolink_literal = __esm({
-  "../main/node_modules/mdast-util-gfm-autolink-literal/index.js"() {
+  "node_modules/mdast-util-gfm-autolink-literal/index.js"() {
     init_lib4();
   }
 });
 
-// ../main/node_modules/micromark-util-normalize-identifier/index.js
+// node_modules/micromark-util-normalize-identifier/index.js
 function normalizeIdentifier(value) {
   return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 var init_micromark_util_normalize_identifier = __esm({
-  "../main/node_modules/micromark-util-normalize-identifier/index.js"() {
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-footnote/lib/index.js
+// node_modules/mdast-util-gfm-footnote/lib/index.js
 function enterFootnoteCallString() {
   this.buffer();
 }
@@ -21313,20 +21313,20 @@ function mapAll(line, index2, blank) {
   return (blank ? "" : "    ") + line;
 }
 var init_lib5 = __esm({
-  "../main/node_modules/mdast-util-gfm-footnote/lib/index.js"() {
+  "node_modules/mdast-util-gfm-footnote/lib/index.js"() {
     init_micromark_util_normalize_identifier();
     footnoteReference.peek = footnoteReferencePeek;
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-footnote/index.js
+// node_modules/mdast-util-gfm-footnote/index.js
 var init_mdast_util_gfm_footnote = __esm({
-  "../main/node_modules/mdast-util-gfm-footnote/index.js"() {
+  "node_modules/mdast-util-gfm-footnote/index.js"() {
     init_lib5();
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-strikethrough/lib/index.js
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
 function gfmStrikethroughFromMarkdown() {
   return {
     canContainEols: ["delete"],
@@ -21367,7 +21367,7 @@ function peekDelete() {
   return "~";
 }
 var constructsWithoutStrikethrough, init_lib6 = __esm({
-  "../main/node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
+  "node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
     constructsWithoutStrikethrough = [
       "autolink",
       "destinationLiteral",
@@ -21381,14 +21381,14 @@ var constructsWithoutStrikethrough, init_lib6 = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-strikethrough/index.js
+// node_modules/mdast-util-gfm-strikethrough/index.js
 var init_mdast_util_gfm_strikethrough = __esm({
-  "../main/node_modules/mdast-util-gfm-strikethrough/index.js"() {
+  "node_modules/mdast-util-gfm-strikethrough/index.js"() {
     init_lib6();
   }
 });
 
-// ../main/node_modules/markdown-table/index.js
+// node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
@@ -21463,13 +21463,13 @@ function toAlignment(value) {
   return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
-  "../main/node_modules/markdown-table/index.js"() {
+  "node_modules/markdown-table/index.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-phrasing/lib/index.js
+// node_modules/mdast-util-phrasing/lib/index.js
 var phrasing, init_lib7 = __esm({
-  "../main/node_modules/mdast-util-phrasing/lib/index.js"() {
+  "node_modules/mdast-util-phrasing/lib/index.js"() {
     init_unist_util_is();
     phrasing = /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
     convert([
@@ -21498,14 +21498,14 @@ var phrasing, init_lib7 = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-phrasing/index.js
+// node_modules/mdast-util-phrasing/index.js
 var init_mdast_util_phrasing = __esm({
-  "../main/node_modules/mdast-util-phrasing/index.js"() {
+  "node_modules/mdast-util-phrasing/index.js"() {
     init_lib7();
   }
 });
 
-// ../main/node_modules/zwitch/index.js
+// node_modules/zwitch/index.js
 function zwitch(key, options) {
   let settings = options || {};
   function one2(value, ...parameters) {
@@ -21520,12 +21520,12 @@ function zwitch(key, options) {
   return one2.handlers = settings.handlers || {}, one2.invalid = settings.invalid, one2.unknown = settings.unknown, one2;
 }
 var own, init_zwitch = __esm({
-  "../main/node_modules/zwitch/index.js"() {
+  "node_modules/zwitch/index.js"() {
     own = {}.hasOwnProperty;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/configure.js
+// node_modules/mdast-util-to-markdown/lib/configure.js
 function configure(base, extension2) {
   let index2 = -1, key;
   if (extension2.extensions)
@@ -21561,12 +21561,12 @@ function map(left, right) {
   right && Object.assign(left, right);
 }
 var own2, init_configure = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/configure.js"() {
+  "node_modules/mdast-util-to-markdown/lib/configure.js"() {
     own2 = {}.hasOwnProperty;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
 function blockquote(node2, _, state, info) {
   let exit3 = state.enter("blockquote"), tracker = state.createTracker(info);
   tracker.move("> "), tracker.shift(2);
@@ -21580,11 +21580,11 @@ function map2(line, _, blank) {
   return ">" + (blank ? "" : " ") + line;
 }
 var init_blockquote = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
 function patternInScope(stack, pattern) {
   return listInScope(stack, pattern.inConstruct, !0) && !listInScope(stack, pattern.notInConstruct, !1);
 }
@@ -21598,11 +21598,11 @@ function listInScope(stack, list4, none) {
   return !1;
 }
 var init_pattern_in_scope = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/break.js
+// node_modules/mdast-util-to-markdown/lib/handle/break.js
 function hardBreak(_, _1, state, info) {
   let index2 = -1;
   for (; ++index2 < state.unsafe.length; ) {
@@ -21615,12 +21615,12 @@ function hardBreak(_, _1, state, info) {
 `;
 }
 var init_break = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
     init_pattern_in_scope();
   }
 });
 
-// ../main/node_modules/longest-streak/index.js
+// node_modules/longest-streak/index.js
 function longestStreak(value, substring) {
   let source = String(value), index2 = source.indexOf(substring), expected = index2, count = 0, max = 0;
   if (typeof substring != "string")
@@ -21630,11 +21630,11 @@ function longestStreak(value, substring) {
   return max;
 }
 var init_longest_streak = __esm({
-  "../main/node_modules/longest-streak/index.js"() {
+  "node_modules/longest-streak/index.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
 function formatCodeAsIndented(node2, state) {
   return !!(state.options.fences === !1 && node2.value && // If there\u2019s no info\u2026
   !node2.lang && // And there\u2019s a non-whitespace character\u2026
@@ -21642,11 +21642,11 @@ function formatCodeAsIndented(node2, state) {
   !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value));
 }
 var init_format_code_as_indented = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
 function checkFence(state) {
   let marker2 = state.options.fence || "`";
   if (marker2 !== "`" && marker2 !== "~")
@@ -21656,11 +21656,11 @@ function checkFence(state) {
   return marker2;
 }
 var init_check_fence = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/code.js
+// node_modules/mdast-util-to-markdown/lib/handle/code.js
 function code(node2, _, state, info) {
   let marker2 = checkFence(state), raw = node2.value || "";
   if (formatCodeAsIndented(node2, state)) {
@@ -21699,14 +21699,14 @@ function map3(line, _, blank) {
   return (blank ? "" : "    ") + line;
 }
 var init_code = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
     init_longest_streak();
     init_format_code_as_indented();
     init_check_fence();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
 function checkQuote(state) {
   let marker2 = state.options.quote || '"';
   if (marker2 !== '"' && marker2 !== "'")
@@ -21716,11 +21716,11 @@ function checkQuote(state) {
   return marker2;
 }
 var init_check_quote = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/definition.js
+// node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition(node2, _, state, info) {
   let quote = checkQuote(state), suffix = quote === '"' ? "Quote" : "Apostrophe", exit3 = state.enter("definition"), subexit = state.enter("label"), tracker = state.createTracker(info), value = tracker.move("[");
   return value += tracker.move(
@@ -21749,12 +21749,12 @@ function definition(node2, _, state, info) {
   ), value += tracker.move(quote), subexit()), exit3(), value;
 }
 var init_definition = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
     init_check_quote();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
 function checkEmphasis(state) {
   let marker2 = state.options.emphasis || "*";
   if (marker2 !== "*" && marker2 !== "_")
@@ -21764,11 +21764,11 @@ function checkEmphasis(state) {
   return marker2;
 }
 var init_check_emphasis = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
   }
 });
 
-// ../main/node_modules/micromark-util-classify-character/index.js
+// node_modules/micromark-util-classify-character/index.js
 function classifyCharacter(code4) {
   if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4))
     return 1;
@@ -21776,12 +21776,12 @@ function classifyCharacter(code4) {
     return 2;
 }
 var init_micromark_util_classify_character = __esm({
-  "../main/node_modules/micromark-util-classify-character/index.js"() {
+  "node_modules/micromark-util-classify-character/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/character.js
+// node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value) {
   let code4 = value.codePointAt(0);
   return code4 === void 0 ? "" : String.fromCodePoint(code4);
@@ -21791,20 +21791,20 @@ function lastCharacter(value) {
   return code4 !== void 0 && code4 > 65535 ? value.slice(-2) : value.slice(-1);
 }
 var init_character = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/character.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
 function encodeCharacterReference(code4) {
   return "&#x" + code4.toString(16).toUpperCase() + ";";
 }
 var init_encode_character_reference = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
 function encodeInfo(outside, inside2, marker2) {
   let outsideKind = classifyCharacter(outside), insideKind = classifyCharacter(inside2);
   return outsideKind === void 0 ? insideKind === void 0 ? (
@@ -21839,14 +21839,14 @@ function encodeInfo(outside, inside2, marker2) {
   );
 }
 var init_encode_info = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
     init_micromark_util_classify_character();
   }
 });
 
-// ../main/node_modules/micromark-util-html-tag-name/index.js
+// node_modules/micromark-util-html-tag-name/index.js
 var htmlBlockNames, htmlRawNames, init_micromark_util_html_tag_name = __esm({
-  "../main/node_modules/micromark-util-html-tag-name/index.js"() {
+  "node_modules/micromark-util-html-tag-name/index.js"() {
     htmlBlockNames = [
       "address",
       "article",
@@ -21914,7 +21914,7 @@ var htmlBlockNames, htmlRawNames, init_micromark_util_html_tag_name = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
 function htmlKind(value) {
   if (value.charCodeAt(0) !== 60) return;
   let next = value.charCodeAt(1);
@@ -21931,13 +21931,13 @@ function htmlKind(value) {
   return !closing && code4 !== 47 && htmlRawNames.includes(name) ? 1 : htmlBlockNames.includes(name) ? 6 : 7;
 }
 var init_html_kind = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
     init_micromark_util_character();
     init_micromark_util_html_tag_name();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
 function candidates(tokens2, involved, runOf) {
   let related = /* @__PURE__ */ new Set();
   for (let token of tokens2) {
@@ -22206,7 +22206,7 @@ function serialize2(items, before, after) {
   return result;
 }
 var builtins, init_container_phrasing = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
     init_micromark_util_character();
     init_micromark_util_classify_character();
     init_character();
@@ -22220,7 +22220,7 @@ var builtins, init_container_phrasing = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 function emphasis(node2, _, state, info) {
   let exit3 = state.enter("phrasing"), item = attentionItem(node2, attention, state, state.createTracker(info)), value = item ? serialize2([item], info.before, info.after) : "";
   return exit3(), value;
@@ -22236,7 +22236,7 @@ function peek(_, _1, state) {
   return state.options.emphasis || "*";
 }
 var init_emphasis = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
     init_check_emphasis();
     init_container_phrasing();
     emphasis.attention = attention;
@@ -22244,7 +22244,7 @@ var init_emphasis = __esm({
   }
 });
 
-// ../main/node_modules/unist-util-visit/lib/index.js
+// node_modules/unist-util-visit/lib/index.js
 function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2, visitors, reverse;
   typeof enterOrVisitorsOrReverse == "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse == "object" ? (check2 = /** @type {Test} */
@@ -22264,20 +22264,20 @@ function wrap(visitor) {
   }
 }
 var init_lib8 = __esm({
-  "../main/node_modules/unist-util-visit/lib/index.js"() {
+  "node_modules/unist-util-visit/lib/index.js"() {
     init_unist_util_visit_parents();
     init_unist_util_visit_parents();
   }
 });
 
-// ../main/node_modules/unist-util-visit/index.js
+// node_modules/unist-util-visit/index.js
 var init_unist_util_visit = __esm({
-  "../main/node_modules/unist-util-visit/index.js"() {
+  "node_modules/unist-util-visit/index.js"() {
     init_lib8();
   }
 });
 
-// ../main/node_modules/mdast-util-to-string/lib/index.js
+// node_modules/mdast-util-to-string/lib/index.js
 function toString(value, options) {
   let settings = options || emptyOptions, includeImageAlt = typeof settings.includeImageAlt == "boolean" ? settings.includeImageAlt : !0, includeHtml = typeof settings.includeHtml == "boolean" ? settings.includeHtml : !0;
   return one(value, includeImageAlt, includeHtml);
@@ -22303,19 +22303,19 @@ function node(value) {
   return !!(value && typeof value == "object");
 }
 var emptyOptions, init_lib9 = __esm({
-  "../main/node_modules/mdast-util-to-string/lib/index.js"() {
+  "node_modules/mdast-util-to-string/lib/index.js"() {
     emptyOptions = {};
   }
 });
 
-// ../main/node_modules/mdast-util-to-string/index.js
+// node_modules/mdast-util-to-string/index.js
 var init_mdast_util_to_string = __esm({
-  "../main/node_modules/mdast-util-to-string/index.js"() {
+  "node_modules/mdast-util-to-string/index.js"() {
     init_lib9();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = !1;
   return visit2(node2, function(node3) {
@@ -22324,13 +22324,13 @@ function formatHeadingAsSetext(node2, state) {
   }), !!((!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak));
 }
 var init_format_heading_as_setext = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
     init_unist_util_visit();
     init_mdast_util_to_string();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/heading.js
+// node_modules/mdast-util-to-markdown/lib/handle/heading.js
 function heading(node2, _, state, info) {
   let rank = Math.max(Math.min(6, node2.depth || 1), 1), tracker = state.createTracker(info);
   if (formatHeadingAsSetext(node2, state)) {
@@ -22361,13 +22361,13 @@ function heading(node2, _, state, info) {
   return (head === 9 || head === 32) && (value = encodeCharacterReference(head) + value.slice(1)), value = value ? sequence + " " + value : sequence, state.options.closeAtx && (value += " " + sequence), subexit(), exit3(), value;
 }
 var init_heading = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
     init_encode_character_reference();
     init_format_heading_as_setext();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/html.js
+// node_modules/mdast-util-to-markdown/lib/handle/html.js
 function html(node2) {
   return node2.value || "";
 }
@@ -22375,12 +22375,12 @@ function htmlPeek() {
   return "<";
 }
 var init_html = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
     html.peek = htmlPeek;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/image.js
+// node_modules/mdast-util-to-markdown/lib/handle/image.js
 function image(node2, _, state, info) {
   let quote = checkQuote(state), suffix = quote === '"' ? "Quote" : "Apostrophe", exit3 = state.enter("image"), subexit = state.enter("label"), tracker = state.createTracker(info), value = tracker.move("![");
   return value += tracker.move(
@@ -22407,13 +22407,13 @@ function imagePeek() {
   return "!";
 }
 var init_image = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
     init_check_quote();
     image.peek = imagePeek;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
 function imageReference(node2, _, state, info) {
   let type = node2.referenceType, exit3 = state.enter("imageReference"), subexit = state.enter("label"), tracker = state.createTracker(info), value = tracker.move("!["), alt = state.safe(node2.alt, {
     before: value,
@@ -22436,12 +22436,12 @@ function imageReferencePeek() {
   return "!";
 }
 var init_image_reference = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
     imageReference.peek = imageReferencePeek;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
 function inlineCode(node2, _, state) {
   let value = node2.value || "", sequence = "`", index2 = -1;
   for (; new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value); )
@@ -22461,12 +22461,12 @@ function inlineCodePeek() {
   return "`";
 }
 var init_inline_code = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
     inlineCode.peek = inlineCodePeek;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
 function formatLinkAsAutolink(node2, state) {
   let raw = toString(node2);
   return !!(!state.options.resourceLink && // If there\u2019s a url\u2026
@@ -22479,12 +22479,12 @@ function formatLinkAsAutolink(node2, state) {
   !/[\0- <>\u007F]/.test(node2.url));
 }
 var init_format_link_as_autolink = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
     init_mdast_util_to_string();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/link.js
+// node_modules/mdast-util-to-markdown/lib/handle/link.js
 function link(node2, _, state, info) {
   let quote = checkQuote(state), suffix = quote === '"' ? "Quote" : "Apostrophe", tracker = state.createTracker(info);
   if (formatLinkAsAutolink(node2, state)) {
@@ -22536,14 +22536,14 @@ function linkPeek(node2, _, state) {
   return formatLinkAsAutolink(node2, state) ? "<" : "[";
 }
 var init_link = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
     init_check_quote();
     init_format_link_as_autolink();
     link.peek = linkPeek;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
 function linkReference(node2, _, state, info) {
   let type = node2.referenceType, exit3 = state.enter("linkReference"), subexit = state.enter("label"), tracker = state.createTracker(info), value = tracker.move("["), text6 = state.containerPhrasing(node2, {
     before: value,
@@ -22566,12 +22566,12 @@ function linkReferencePeek() {
   return "[";
 }
 var init_link_reference = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
     linkReference.peek = linkReferencePeek;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
 function checkBullet(state) {
   let marker2 = state.options.bullet || "*";
   if (marker2 !== "*" && marker2 !== "+" && marker2 !== "-")
@@ -22581,11 +22581,11 @@ function checkBullet(state) {
   return marker2;
 }
 var init_check_bullet = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
 function checkBulletOther(state) {
   let bullet = checkBullet(state), bulletOther = state.options.bulletOther;
   if (!bulletOther)
@@ -22601,12 +22601,12 @@ function checkBulletOther(state) {
   return bulletOther;
 }
 var init_check_bullet_other = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
     init_check_bullet();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
 function checkBulletOrdered(state) {
   let marker2 = state.options.bulletOrdered || ".";
   if (marker2 !== "." && marker2 !== ")")
@@ -22616,11 +22616,11 @@ function checkBulletOrdered(state) {
   return marker2;
 }
 var init_check_bullet_ordered = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
 function checkRule(state) {
   let marker2 = state.options.rule || "*";
   if (marker2 !== "*" && marker2 !== "-" && marker2 !== "_")
@@ -22630,11 +22630,11 @@ function checkRule(state) {
   return marker2;
 }
 var init_check_rule = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/list.js
+// node_modules/mdast-util-to-markdown/lib/handle/list.js
 function list2(node2, parent, state, info) {
   let exit3 = state.enter("list"), bulletCurrent = state.bulletCurrent, bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state), bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state), useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : !1;
   if (!node2.ordered) {
@@ -22661,7 +22661,7 @@ function list2(node2, parent, state, info) {
   return state.bulletLastUsed = bullet, state.bulletCurrent = bulletCurrent, exit3(), value;
 }
 var init_list = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
     init_check_bullet();
     init_check_bullet_other();
     init_check_bullet_ordered();
@@ -22669,7 +22669,7 @@ var init_list = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
 function checkListItemIndent(state) {
   let style = state.options.listItemIndent || "one";
   if (style !== "tab" && style !== "one" && style !== "mixed")
@@ -22679,11 +22679,11 @@ function checkListItemIndent(state) {
   return style;
 }
 var init_check_list_item_indent = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
 function listItem(node2, parent, state, info) {
   let listItemIndent = checkListItemIndent(state), bullet = state.bulletCurrent || checkBullet(state);
   parent && parent.type === "list" && parent.ordered && (bullet = (typeof parent.start == "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === !1 ? 0 : parent.children.indexOf(node2)) + bullet);
@@ -22701,23 +22701,23 @@ function listItem(node2, parent, state, info) {
   }
 }
 var init_list_item = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
     init_check_bullet();
     init_check_list_item_indent();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
 function paragraph(node2, _, state, info) {
   let exit3 = state.enter("paragraph"), subexit = state.enter("phrasing"), value = state.containerPhrasing(node2, info);
   return subexit(), exit3(), value;
 }
 var init_paragraph = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/root.js
+// node_modules/mdast-util-to-markdown/lib/handle/root.js
 function root(node2, _, state, info) {
   if (!node2.children.some(function(d) {
     return phrasing(d);
@@ -22726,12 +22726,12 @@ function root(node2, _, state, info) {
   return exit3(), value;
 }
 var init_root = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
     init_mdast_util_phrasing();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
 function checkStrong(state) {
   let marker2 = state.options.strong || "*";
   if (marker2 !== "*" && marker2 !== "_")
@@ -22741,11 +22741,11 @@ function checkStrong(state) {
   return marker2;
 }
 var init_check_strong = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/strong.js
+// node_modules/mdast-util-to-markdown/lib/handle/strong.js
 function strong(node2, _, state, info) {
   let exit3 = state.enter("phrasing"), item = attentionItem(node2, attention2, state, state.createTracker(info)), value = item ? serialize2([item], info.before, info.after) : "";
   return exit3(), value;
@@ -22761,7 +22761,7 @@ function peek2(_, _1, state) {
   return state.options.strong || "*";
 }
 var init_strong = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
     init_check_strong();
     init_container_phrasing();
     strong.attention = attention2;
@@ -22769,7 +22769,7 @@ var init_strong = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/text.js
+// node_modules/mdast-util-to-markdown/lib/handle/text.js
 function text(node2, parent, state, info) {
   let siblings = parent ? parent.children : [], index2 = state.indexStack[state.indexStack.length - 1];
   return state.safe(node2.value, {
@@ -22779,11 +22779,11 @@ function text(node2, parent, state, info) {
   });
 }
 var init_text = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
 function checkRuleRepetition(state) {
   let repetition = state.options.ruleRepetition || 3;
   if (repetition < 3)
@@ -22793,25 +22793,25 @@ function checkRuleRepetition(state) {
   return repetition;
 }
 var init_check_rule_repetition = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
 function thematicBreak(_, _1, state) {
   let value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
   return state.options.ruleSpaces ? value.slice(0, -1) : value;
 }
 var init_thematic_break = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
     init_check_rule_repetition();
     init_check_rule();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/handle/index.js
+// node_modules/mdast-util-to-markdown/lib/handle/index.js
 var handle, init_handle = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
+  "node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
     init_blockquote();
     init_break();
     init_code();
@@ -22856,7 +22856,7 @@ var handle, init_handle = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/join.js
+// node_modules/mdast-util-to-markdown/lib/join.js
 function joinDefaults(left, right, parent, state) {
   if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state)))
     return !1;
@@ -22881,7 +22881,7 @@ function joinDefaults(left, right, parent, state) {
   }
 }
 var join5, init_join = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/join.js"() {
+  "node_modules/mdast-util-to-markdown/lib/join.js"() {
     init_check_rule();
     init_format_code_as_indented();
     init_format_heading_as_setext();
@@ -22890,9 +22890,9 @@ var join5, init_join = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/unsafe.js
+// node_modules/mdast-util-to-markdown/lib/unsafe.js
 var fullPhrasingSpans, unsafe2, code2, init_unsafe = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
+  "node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
     fullPhrasingSpans = [
       "autolink",
       "destinationLiteral",
@@ -23059,9 +23059,9 @@ var fullPhrasingSpans, unsafe2, code2, init_unsafe = __esm({
   }
 });
 
-// ../main/node_modules/character-entities/index.js
+// node_modules/character-entities/index.js
 var characterEntities, init_character_entities = __esm({
-  "../main/node_modules/character-entities/index.js"() {
+  "node_modules/character-entities/index.js"() {
     characterEntities = {
       AElig: "\xC6",
       AMP: "&",
@@ -25193,18 +25193,18 @@ var characterEntities, init_character_entities = __esm({
   }
 });
 
-// ../main/node_modules/decode-named-character-reference/index.js
+// node_modules/decode-named-character-reference/index.js
 function decodeNamedCharacterReference(value) {
   return own3.call(characterEntities, value) ? characterEntities[value] : !1;
 }
 var own3, init_decode_named_character_reference = __esm({
-  "../main/node_modules/decode-named-character-reference/index.js"() {
+  "node_modules/decode-named-character-reference/index.js"() {
     init_character_entities();
     own3 = {}.hasOwnProperty;
   }
 });
 
-// ../main/node_modules/micromark-util-decode-numeric-character-reference/index.js
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value, base) {
   let code4 = Number.parseInt(value, base);
   return (
@@ -25219,11 +25219,11 @@ function decodeNumericCharacterReference(value, base) {
   );
 }
 var init_micromark_util_decode_numeric_character_reference = __esm({
-  "../main/node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
   }
 });
 
-// ../main/node_modules/micromark-util-decode-string/index.js
+// node_modules/micromark-util-decode-string/index.js
 function decodeString(value) {
   return value.replace(characterEscapeOrReference, decode2);
 }
@@ -25237,24 +25237,24 @@ function decode2($0, $1, $2) {
   return decodeNamedCharacterReference($2) || $0;
 }
 var characterEscapeOrReference, init_micromark_util_decode_string = __esm({
-  "../main/node_modules/micromark-util-decode-string/index.js"() {
+  "node_modules/micromark-util-decode-string/index.js"() {
     init_decode_named_character_reference();
     init_micromark_util_decode_numeric_character_reference();
     characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/association.js
+// node_modules/mdast-util-to-markdown/lib/util/association.js
 function association(node2) {
   return node2.label || !node2.identifier ? node2.label || "" : decodeString(node2.identifier);
 }
 var init_association = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/association.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/association.js"() {
     init_micromark_util_decode_string();
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
+// node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
 function compilePattern(pattern) {
   if (!pattern._compiled) {
     let before = (pattern.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern.before ? "(?:" + pattern.before + ")" : "");
@@ -25266,11 +25266,11 @@ function compilePattern(pattern) {
   return pattern._compiled;
 }
 var init_compile_pattern = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/container-flow.js
+// node_modules/mdast-util-to-markdown/lib/util/container-flow.js
 function containerFlow(parent, state, info) {
   let indexStack = state.indexStack, children = parent.children || [], tracker = state.createTracker(info), results = [], index2 = -1;
   for (indexStack.push(-1); ++index2 < children.length; ) {
@@ -25312,11 +25312,11 @@ function between(left, right, parent, state) {
 `;
 }
 var init_container_flow = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/container-flow.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/container-flow.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
+// node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
 function indentLines(value, map4) {
   let result = [], start = 0, line = 0, match;
   for (; match = eol.exec(value); )
@@ -25327,12 +25327,12 @@ function indentLines(value, map4) {
   }
 }
 var eol, init_indent_lines = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/indent-lines.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/indent-lines.js"() {
     eol = /\r?\n|\r/g;
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/safe.js
+// node_modules/mdast-util-to-markdown/lib/util/safe.js
 function safe(state, input, config) {
   let value = (config.before || "") + (input || "") + (config.after || ""), positions = [], result = [], infos = {}, percentEncode = state.stack.includes("autolink"), offset = config.before ? config.before.length : 0, end = value.length - (config.after ? config.after.length : 0), index2 = -1;
   for (; ++index2 < state.unsafe.length; ) {
@@ -25397,7 +25397,7 @@ function escapeBackslashes(value, after) {
   return results.push(value.slice(start)), results.join("");
 }
 var own4, init_safe = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
     init_micromark_util_classify_character();
     init_encode_character_reference();
     init_pattern_in_scope();
@@ -25405,7 +25405,7 @@ var own4, init_safe = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/util/track.js
+// node_modules/mdast-util-to-markdown/lib/util/track.js
 function track(config) {
   let options = config || {}, now = options.now || {}, lineShift = options.lineShift || 0, line = now.line || 1, column = now.column || 1;
   return { move, current: current2, shift };
@@ -25421,11 +25421,11 @@ function track(config) {
   }
 }
 var init_track = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/util/track.js"() {
+  "node_modules/mdast-util-to-markdown/lib/util/track.js"() {
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/lib/index.js
+// node_modules/mdast-util-to-markdown/lib/index.js
 function toMarkdown(tree, options) {
   let settings = options || {}, state = {
     associationId: association,
@@ -25495,7 +25495,7 @@ function safeBound(value, config) {
   return safe(this, value, config);
 }
 var init_lib10 = __esm({
-  "../main/node_modules/mdast-util-to-markdown/lib/index.js"() {
+  "node_modules/mdast-util-to-markdown/lib/index.js"() {
     init_mdast_util_phrasing();
     init_zwitch();
     init_configure();
@@ -25512,15 +25512,15 @@ var init_lib10 = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-to-markdown/index.js
+// node_modules/mdast-util-to-markdown/index.js
 var init_mdast_util_to_markdown = __esm({
-  "../main/node_modules/mdast-util-to-markdown/index.js"() {
+  "node_modules/mdast-util-to-markdown/index.js"() {
     init_lib10();
     init_handle();
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-table/lib/index.js
+// node_modules/mdast-util-gfm-table/lib/index.js
 function gfmTableFromMarkdown() {
   return {
     enter: {
@@ -25677,7 +25677,7 @@ function formatHeadingAsSetext2(node2, state) {
   }), !!((!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak));
 }
 var init_lib11 = __esm({
-  "../main/node_modules/mdast-util-gfm-table/lib/index.js"() {
+  "node_modules/mdast-util-gfm-table/lib/index.js"() {
     init_markdown_table();
     init_mdast_util_to_markdown();
     init_mdast_util_to_string();
@@ -25685,14 +25685,14 @@ var init_lib11 = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-table/index.js
+// node_modules/mdast-util-gfm-table/index.js
 var init_mdast_util_gfm_table = __esm({
-  "../main/node_modules/mdast-util-gfm-table/index.js"() {
+  "node_modules/mdast-util-gfm-table/index.js"() {
     init_lib11();
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-task-list-item/lib/index.js
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
 function gfmTaskListItemFromMarkdown() {
   return {
     exit: {
@@ -25762,19 +25762,19 @@ function taskListItemParagraph(node2) {
     }
 }
 var init_lib12 = __esm({
-  "../main/node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
+  "node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
     init_mdast_util_to_markdown();
   }
 });
 
-// ../main/node_modules/mdast-util-gfm-task-list-item/index.js
+// node_modules/mdast-util-gfm-task-list-item/index.js
 var init_mdast_util_gfm_task_list_item = __esm({
-  "../main/node_modules/mdast-util-gfm-task-list-item/index.js"() {
+  "node_modules/mdast-util-gfm-task-list-item/index.js"() {
     init_lib12();
   }
 });
 
-// ../main/node_modules/mdast-util-gfm/lib/index.js
+// node_modules/mdast-util-gfm/lib/index.js
 function gfmFromMarkdown() {
   return [
     gfmAutolinkLiteralFromMarkdown(),
@@ -25796,7 +25796,7 @@ function gfmToMarkdown(options) {
   };
 }
 var init_lib13 = __esm({
-  "../main/node_modules/mdast-util-gfm/lib/index.js"() {
+  "node_modules/mdast-util-gfm/lib/index.js"() {
     init_mdast_util_gfm_autolink_literal();
     init_mdast_util_gfm_footnote();
     init_mdast_util_gfm_strikethrough();
@@ -25805,14 +25805,14 @@ var init_lib13 = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-gfm/index.js
+// node_modules/mdast-util-gfm/index.js
 var init_mdast_util_gfm = __esm({
-  "../main/node_modules/mdast-util-gfm/index.js"() {
+  "node_modules/mdast-util-gfm/index.js"() {
     init_lib13();
   }
 });
 
-// ../main/node_modules/micromark-util-chunked/index.js
+// node_modules/micromark-util-chunked/index.js
 function splice(list4, start, remove, items) {
   let end = list4.length, chunkStart = 0, parameters;
   if (start < 0 ? start = -start > end ? 0 : end + start : start = start > end ? end : start, remove = remove > 0 ? remove : 0, items.length < 1e4)
@@ -25825,11 +25825,11 @@ function push(list4, items) {
   return list4.length > 0 ? (splice(list4, list4.length, 0, items), list4) : items;
 }
 var init_micromark_util_chunked = __esm({
-  "../main/node_modules/micromark-util-chunked/index.js"() {
+  "node_modules/micromark-util-chunked/index.js"() {
   }
 });
 
-// ../main/node_modules/micromark-util-combine-extensions/index.js
+// node_modules/micromark-util-combine-extensions/index.js
 function combineExtensions(extensions) {
   let all2 = {}, index2 = -1;
   for (; ++index2 < extensions.length; )
@@ -25859,13 +25859,13 @@ function constructs(existing, list4) {
   splice(existing, 0, 0, before);
 }
 var hasOwnProperty, init_micromark_util_combine_extensions = __esm({
-  "../main/node_modules/micromark-util-combine-extensions/index.js"() {
+  "node_modules/micromark-util-combine-extensions/index.js"() {
     init_micromark_util_chunked();
     hasOwnProperty = {}.hasOwnProperty;
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
 function gfmAutolinkLiteral() {
   return {
     text: text2
@@ -26015,7 +26015,7 @@ function previousUnbalanced(events) {
   return events.length > 0 && !result && (events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = !0), result;
 }
 var wwwPrefix, domain, path, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text2, code3, init_syntax = __esm({
-  "../main/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
+  "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
     init_micromark_util_character();
     wwwPrefix = {
       tokenize: tokenizeWwwPrefix,
@@ -26059,14 +26059,14 @@ var wwwPrefix, domain, path, trail, emailDomainDotTrail, wwwAutolink, protocolAu
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-autolink-literal/index.js
+// node_modules/micromark-extension-gfm-autolink-literal/index.js
 var init_micromark_extension_gfm_autolink_literal = __esm({
-  "../main/node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
+  "node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
     init_syntax();
   }
 });
 
-// ../main/node_modules/micromark-util-resolve-all/index.js
+// node_modules/micromark-util-resolve-all/index.js
 function resolveAll(constructs2, events, context2) {
   let called = [], index2 = -1;
   for (; ++index2 < constructs2.length; ) {
@@ -26076,11 +26076,11 @@ function resolveAll(constructs2, events, context2) {
   return events;
 }
 var init_micromark_util_resolve_all = __esm({
-  "../main/node_modules/micromark-util-resolve-all/index.js"() {
+  "node_modules/micromark-util-resolve-all/index.js"() {
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/attention.js
+// node_modules/micromark-core-commonmark/lib/attention.js
 function resolveAllAttention(events, context2) {
   let index2 = -1, nextEvents;
   for (; ++index2 < events.length; )
@@ -26157,7 +26157,7 @@ function movePoint(point3, offset) {
   point3.column += offset, point3.offset += offset, point3._bufferIndex += offset;
 }
 var attention3, init_attention = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/attention.js"() {
+  "node_modules/micromark-core-commonmark/lib/attention.js"() {
     init_micromark_util_chunked();
     init_micromark_util_classify_character();
     init_micromark_util_resolve_all();
@@ -26169,7 +26169,7 @@ var attention3, init_attention = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/autolink.js
+// node_modules/micromark-core-commonmark/lib/autolink.js
 function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
   return start;
@@ -26206,7 +26206,7 @@ function tokenizeAutolink(effects, ok2, nok) {
   }
 }
 var autolink, init_autolink = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/autolink.js"() {
+  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
     init_micromark_util_character();
     autolink = {
       name: "autolink",
@@ -26215,7 +26215,7 @@ var autolink, init_autolink = __esm({
   }
 });
 
-// ../main/node_modules/micromark-factory-space/index.js
+// node_modules/micromark-factory-space/index.js
 function factorySpace(effects, ok2, type, max) {
   let limit = max ? max - 1 : 1 / 0, size = 0;
   return start;
@@ -26240,12 +26240,12 @@ function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   }
 }
 var init_micromark_factory_space = __esm({
-  "../main/node_modules/micromark-factory-space/index.js"() {
+  "node_modules/micromark-factory-space/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/blank-line.js
+// node_modules/micromark-core-commonmark/lib/blank-line.js
 function tokenizeBlankLine(effects, ok2, nok) {
   return start;
   function start(code4) {
@@ -26256,7 +26256,7 @@ function tokenizeBlankLine(effects, ok2, nok) {
   }
 }
 var blankLine, init_blank_line = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     blankLine = {
@@ -26266,7 +26266,7 @@ var blankLine, init_blank_line = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/block-quote.js
+// node_modules/micromark-core-commonmark/lib/block-quote.js
 function tokenizeBlockQuoteStart(effects, ok2, nok) {
   let self2 = this;
   return start;
@@ -26297,7 +26297,7 @@ function exit2(effects) {
   effects.exit("blockQuote");
 }
 var blockQuote, init_block_quote = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     blockQuote = {
@@ -26311,7 +26311,7 @@ var blockQuote, init_block_quote = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/character-escape.js
+// node_modules/micromark-core-commonmark/lib/character-escape.js
 function tokenizeCharacterEscape(effects, ok2, nok) {
   return start;
   function start(code4) {
@@ -26322,7 +26322,7 @@ function tokenizeCharacterEscape(effects, ok2, nok) {
   }
 }
 var characterEscape, init_character_escape = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
     init_micromark_util_character();
     characterEscape = {
       name: "characterEscape",
@@ -26331,7 +26331,7 @@ var characterEscape, init_character_escape = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/character-reference.js
+// node_modules/micromark-core-commonmark/lib/character-reference.js
 function tokenizeCharacterReference(effects, ok2, nok) {
   let self2 = this, size = 0, max, test;
   return start;
@@ -26353,7 +26353,7 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   }
 }
 var characterReference, init_character_reference = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
     init_decode_named_character_reference();
     init_micromark_util_character();
     characterReference = {
@@ -26363,7 +26363,7 @@ var characterReference, init_character_reference = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
 function tokenizeNonLazyContinuation(effects, ok2, nok) {
   let self2 = this;
   return start;
@@ -26375,7 +26375,7 @@ function tokenizeNonLazyContinuation(effects, ok2, nok) {
   }
 }
 var nonLazyContinuation, init_partial_non_lazy_continuation = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
     nonLazyContinuation = {
       partial: !0,
       tokenize: tokenizeNonLazyContinuation
@@ -26383,7 +26383,7 @@ var nonLazyContinuation, init_partial_non_lazy_continuation = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/code-fenced.js
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
 function tokenizeCodeFenced(effects, ok2, nok) {
   let self2 = this, closeStart = {
     partial: !0,
@@ -26455,7 +26455,7 @@ function tokenizeCodeFenced(effects, ok2, nok) {
   }
 }
 var codeFenced, init_code_fenced = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_partial_non_lazy_continuation();
@@ -26467,7 +26467,7 @@ var codeFenced, init_code_fenced = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/code-indented.js
+// node_modules/micromark-core-commonmark/lib/code-indented.js
 function tokenizeCodeIndented(effects, ok2, nok) {
   return start;
   function start(code4) {
@@ -26494,7 +26494,7 @@ function tokenizeFurtherStart(effects, ok2, nok) {
   }
 }
 var codeIndented, furtherStart, init_code_indented = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     codeIndented = {
@@ -26507,7 +26507,7 @@ var codeIndented, furtherStart, init_code_indented = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/code-text.js
+// node_modules/micromark-core-commonmark/lib/code-text.js
 function resolveCodeText(events) {
   let tailExitIndex = events.length - 4, headEnterIndex = 3, index2, enter;
   if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
@@ -26544,7 +26544,7 @@ function tokenizeCodeText(effects, ok2, nok) {
   }
 }
 var codeText, init_code_text = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/code-text.js"() {
+  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
     init_micromark_util_character();
     codeText = {
       name: "codeText",
@@ -26555,7 +26555,7 @@ var codeText, init_code_text = __esm({
   }
 });
 
-// ../main/node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
 function chunkedPush(list4, right) {
   let chunkStart = 0;
   if (right.length < 1e4)
@@ -26565,7 +26565,7 @@ function chunkedPush(list4, right) {
       list4.push(...right.slice(chunkStart, chunkStart + 1e4)), chunkStart += 1e4;
 }
 var SpliceBuffer, init_splice_buffer = __esm({
-  "../main/node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
     SpliceBuffer = class {
       /**
        * @param {ReadonlyArray<T> | null | undefined} [initial]
@@ -26733,7 +26733,7 @@ var SpliceBuffer, init_splice_buffer = __esm({
   }
 });
 
-// ../main/node_modules/micromark-util-subtokenize/index.js
+// node_modules/micromark-util-subtokenize/index.js
 function subtokenize(eventsArray) {
   let jumps = {}, index2 = -1, event, lineIndex, otherIndex, otherEvent, parameters, subevents, more, events = new SpliceBuffer(eventsArray);
   for (; ++index2 < events.length; ) {
@@ -26778,13 +26778,13 @@ function subcontent(events, eventIndex) {
   return gaps;
 }
 var init_micromark_util_subtokenize = __esm({
-  "../main/node_modules/micromark-util-subtokenize/index.js"() {
+  "node_modules/micromark-util-subtokenize/index.js"() {
     init_micromark_util_chunked();
     init_splice_buffer();
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/content.js
+// node_modules/micromark-core-commonmark/lib/content.js
 function resolveContent(events) {
   return subtokenize(events), events;
 }
@@ -26823,7 +26823,7 @@ function tokenizeContinuation(effects, ok2, nok) {
   }
 }
 var content, continuationConstruct, init_content = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/content.js"() {
+  "node_modules/micromark-core-commonmark/lib/content.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_subtokenize();
@@ -26837,7 +26837,7 @@ var content, continuationConstruct, init_content = __esm({
   }
 });
 
-// ../main/node_modules/micromark-factory-destination/index.js
+// node_modules/micromark-factory-destination/index.js
 function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   let limit = max || Number.POSITIVE_INFINITY, balance = 0;
   return start;
@@ -26865,12 +26865,12 @@ function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerT
   }
 }
 var init_micromark_factory_destination = __esm({
-  "../main/node_modules/micromark-factory-destination/index.js"() {
+  "node_modules/micromark-factory-destination/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// ../main/node_modules/micromark-factory-label/index.js
+// node_modules/micromark-factory-label/index.js
 function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   let self2 = this, size = 0, seen;
   return start;
@@ -26895,12 +26895,12 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   }
 }
 var init_micromark_factory_label = __esm({
-  "../main/node_modules/micromark-factory-label/index.js"() {
+  "node_modules/micromark-factory-label/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// ../main/node_modules/micromark-factory-title/index.js
+// node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker2;
   return start;
@@ -26923,13 +26923,13 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   }
 }
 var init_micromark_factory_title = __esm({
-  "../main/node_modules/micromark-factory-title/index.js"() {
+  "node_modules/micromark-factory-title/index.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
   }
 });
 
-// ../main/node_modules/micromark-factory-whitespace/index.js
+// node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok2) {
   let seen;
   return start;
@@ -26938,13 +26938,13 @@ function factoryWhitespace(effects, ok2) {
   }
 }
 var init_micromark_factory_whitespace = __esm({
-  "../main/node_modules/micromark-factory-whitespace/index.js"() {
+  "node_modules/micromark-factory-whitespace/index.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/definition.js
+// node_modules/micromark-core-commonmark/lib/definition.js
 function tokenizeDefinition(effects, ok2, nok) {
   let self2 = this, identifier;
   return start;
@@ -27008,7 +27008,7 @@ function tokenizeTitleBefore(effects, ok2, nok) {
   }
 }
 var definition2, titleBefore, init_definition2 = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/definition.js"() {
+  "node_modules/micromark-core-commonmark/lib/definition.js"() {
     init_micromark_factory_destination();
     init_micromark_factory_label();
     init_micromark_factory_space();
@@ -27026,7 +27026,7 @@ var definition2, titleBefore, init_definition2 = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 function tokenizeHardBreakEscape(effects, ok2, nok) {
   return start;
   function start(code4) {
@@ -27037,7 +27037,7 @@ function tokenizeHardBreakEscape(effects, ok2, nok) {
   }
 }
 var hardBreakEscape, init_hard_break_escape = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
     init_micromark_util_character();
     hardBreakEscape = {
       name: "hardBreakEscape",
@@ -27046,7 +27046,7 @@ var hardBreakEscape, init_hard_break_escape = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/heading-atx.js
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
 function resolveHeadingAtx(events, context2) {
   let contentEnd = events.length - 2, contentStart = 3;
   if (events[contentStart][1].type === "whitespace" && (contentStart += 2), contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace" && (contentEnd -= 2), events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace") && (contentEnd -= contentStart + 1 === contentEnd ? 2 : 4), contentEnd > contentStart) {
@@ -27087,7 +27087,7 @@ function tokenizeHeadingAtx(effects, ok2, nok) {
   }
 }
 var headingAtx, init_heading_atx = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_chunked();
@@ -27099,7 +27099,7 @@ var headingAtx, init_heading_atx = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/html-flow.js
+// node_modules/micromark-core-commonmark/lib/html-flow.js
 function resolveToHtmlFlow(events) {
   let index2 = events.length;
   for (; index2-- && !(events[index2][0] === "enter" && events[index2][1].type === "htmlFlow"); )
@@ -27216,7 +27216,7 @@ function tokenizeBlankLineBefore(effects, ok2, nok) {
   }
 }
 var htmlFlow, blankLineBefore, init_html_flow = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
     init_micromark_util_character();
     init_micromark_util_html_tag_name();
     init_blank_line();
@@ -27233,7 +27233,7 @@ var htmlFlow, blankLineBefore, init_html_flow = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/html-text.js
+// node_modules/micromark-core-commonmark/lib/html-text.js
 function tokenizeHtmlText(effects, ok2, nok) {
   let self2 = this, marker2, index2, returnState;
   return start;
@@ -27327,7 +27327,7 @@ function tokenizeHtmlText(effects, ok2, nok) {
   }
 }
 var htmlText, init_html_text = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/html-text.js"() {
+  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     htmlText = {
@@ -27337,7 +27337,7 @@ var htmlText, init_html_text = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/label-end.js
+// node_modules/micromark-core-commonmark/lib/label-end.js
 function resolveAllLabelEnd(events) {
   let index2 = -1, newEvents = [];
   for (; ++index2 < events.length; ) {
@@ -27468,7 +27468,7 @@ function tokenizeReferenceCollapsed(effects, ok2, nok) {
   }
 }
 var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct, init_label_end = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/label-end.js"() {
+  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
     init_micromark_factory_destination();
     init_micromark_factory_label();
     init_micromark_factory_title();
@@ -27492,7 +27492,7 @@ var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConst
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/label-start-image.js
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
 function tokenizeLabelStartImage(effects, ok2, nok) {
   let self2 = this, labelImage;
   return start;
@@ -27507,7 +27507,7 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
   }
 }
 var labelStartImage, init_label_start_image = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
     init_label_end();
     labelStartImage = {
       name: "labelStartImage",
@@ -27517,7 +27517,7 @@ var labelStartImage, init_label_start_image = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/label-start-link.js
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
 function tokenizeLabelStartLink(effects, ok2, nok) {
   let self2 = this, labelLink;
   return start;
@@ -27529,7 +27529,7 @@ function tokenizeLabelStartLink(effects, ok2, nok) {
   }
 }
 var labelStartLink, init_label_start_link = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
     init_label_end();
     labelStartLink = {
       name: "labelStartLink",
@@ -27539,7 +27539,7 @@ var labelStartLink, init_label_start_link = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/line-ending.js
+// node_modules/micromark-core-commonmark/lib/line-ending.js
 function tokenizeLineEnding(effects, ok2) {
   return start;
   function start(code4) {
@@ -27547,7 +27547,7 @@ function tokenizeLineEnding(effects, ok2) {
   }
 }
 var lineEnding, init_line_ending = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
     init_micromark_factory_space();
     lineEnding = {
       name: "lineEnding",
@@ -27556,7 +27556,7 @@ var lineEnding, init_line_ending = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/thematic-break.js
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
 function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0, marker2;
   return start;
@@ -27574,7 +27574,7 @@ function tokenizeThematicBreak(effects, ok2, nok) {
   }
 }
 var thematicBreak2, init_thematic_break2 = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     thematicBreak2 = {
@@ -27584,7 +27584,7 @@ var thematicBreak2, init_thematic_break2 = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/list.js
+// node_modules/micromark-core-commonmark/lib/list.js
 function tokenizeListStart(effects, ok2, nok) {
   let self2 = this, tail = self2.events[self2.events.length - 1], initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], !0).length : 0, size = 0;
   return start;
@@ -27654,7 +27654,7 @@ function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   }
 }
 var list3, listItemPrefixWhitespaceConstruct, indentConstruct, init_list2 = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/list.js"() {
+  "node_modules/micromark-core-commonmark/lib/list.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_blank_line();
@@ -27676,7 +27676,7 @@ var list3, listItemPrefixWhitespaceConstruct, indentConstruct, init_list2 = __es
   }
 });
 
-// ../main/node_modules/micromark-util-edit-map/index.js
+// node_modules/micromark-util-edit-map/index.js
 function addImplementation(editMap, at, remove, add, before) {
   if (remove === 0 && add.length === 0)
     return;
@@ -27689,7 +27689,7 @@ function addImplementation(editMap, at, remove, add, before) {
   editMap.map.push(change), editMap.index.set(at, change);
 }
 var EditMap, init_micromark_util_edit_map = __esm({
-  "../main/node_modules/micromark-util-edit-map/index.js"() {
+  "node_modules/micromark-util-edit-map/index.js"() {
     EditMap = class {
       /**
        * Create a new edit map.
@@ -27760,7 +27760,7 @@ var EditMap, init_micromark_util_edit_map = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/lib/setext-underline.js
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
 function resolveToSetextUnderline(events, context2) {
   let editMap = new EditMap(), index2 = events.length, content3, text6, definition3;
   for (; index2--; )
@@ -27808,7 +27808,7 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
   }
 }
 var setextUnderline, init_setext_underline = __esm({
-  "../main/node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_edit_map();
@@ -27820,9 +27820,9 @@ var setextUnderline, init_setext_underline = __esm({
   }
 });
 
-// ../main/node_modules/micromark-core-commonmark/index.js
+// node_modules/micromark-core-commonmark/index.js
 var init_micromark_core_commonmark = __esm({
-  "../main/node_modules/micromark-core-commonmark/index.js"() {
+  "node_modules/micromark-core-commonmark/index.js"() {
     init_attention();
     init_autolink();
     init_blank_line();
@@ -27848,7 +27848,7 @@ var init_micromark_core_commonmark = __esm({
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
 function gfmFootnote() {
   return {
     document: {
@@ -28026,7 +28026,7 @@ function tokenizeIndent2(effects, ok2, nok) {
   }
 }
 var indent, init_syntax2 = __esm({
-  "../main/node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
+  "node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
     init_micromark_core_commonmark();
     init_micromark_factory_space();
     init_micromark_util_character();
@@ -28038,14 +28038,14 @@ var indent, init_syntax2 = __esm({
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-footnote/index.js
+// node_modules/micromark-extension-gfm-footnote/index.js
 var init_micromark_extension_gfm_footnote = __esm({
-  "../main/node_modules/micromark-extension-gfm-footnote/index.js"() {
+  "node_modules/micromark-extension-gfm-footnote/index.js"() {
     init_syntax2();
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
 function gfmStrikethrough(options) {
   let single = (options || {}).singleTilde, tokenizer = {
     name: "strikethrough",
@@ -28106,21 +28106,21 @@ function gfmStrikethrough(options) {
   }
 }
 var init_syntax3 = __esm({
-  "../main/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
+  "node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
     init_micromark_util_chunked();
     init_micromark_util_classify_character();
     init_micromark_util_resolve_all();
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-strikethrough/index.js
+// node_modules/micromark-extension-gfm-strikethrough/index.js
 var init_micromark_extension_gfm_strikethrough = __esm({
-  "../main/node_modules/micromark-extension-gfm-strikethrough/index.js"() {
+  "node_modules/micromark-extension-gfm-strikethrough/index.js"() {
     init_syntax3();
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-table/lib/edit-map.js
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
 function addImplementation2(editMap, at, remove, add) {
   if (remove === 0 && add.length === 0)
     return;
@@ -28133,7 +28133,7 @@ function addImplementation2(editMap, at, remove, add) {
   editMap.map.push(change), editMap.index.set(at, change);
 }
 var EditMap2, init_edit_map = __esm({
-  "../main/node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
+  "node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
     EditMap2 = class {
       /**
        * Create a new edit map.
@@ -28197,7 +28197,7 @@ var EditMap2, init_edit_map = __esm({
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-table/lib/infer.js
+// node_modules/micromark-extension-gfm-table/lib/infer.js
 function gfmTableAlign(events, index2) {
   let inDelimiterRow = !1, align = [];
   for (; index2 < events.length; ) {
@@ -28218,11 +28218,11 @@ function gfmTableAlign(events, index2) {
   return align;
 }
 var init_infer = __esm({
-  "../main/node_modules/micromark-extension-gfm-table/lib/infer.js"() {
+  "node_modules/micromark-extension-gfm-table/lib/infer.js"() {
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-table/lib/syntax.js
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
 function gfmTable() {
   return {
     flow: {
@@ -28364,7 +28364,7 @@ function getPoint(events, index2) {
   return event[1][side];
 }
 var init_syntax4 = __esm({
-  "../main/node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
+  "node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_edit_map();
@@ -28372,14 +28372,14 @@ var init_syntax4 = __esm({
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-table/index.js
+// node_modules/micromark-extension-gfm-table/index.js
 var init_micromark_extension_gfm_table = __esm({
-  "../main/node_modules/micromark-extension-gfm-table/index.js"() {
+  "node_modules/micromark-extension-gfm-table/index.js"() {
     init_syntax4();
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
 function gfmTaskListItem() {
   return {
     text: {
@@ -28417,7 +28417,7 @@ function spaceThenNonSpace(effects, ok2, nok) {
   }
 }
 var tasklistCheck, init_syntax5 = __esm({
-  "../main/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
+  "node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     tasklistCheck = {
@@ -28427,14 +28427,14 @@ var tasklistCheck, init_syntax5 = __esm({
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm-task-list-item/index.js
+// node_modules/micromark-extension-gfm-task-list-item/index.js
 var init_micromark_extension_gfm_task_list_item = __esm({
-  "../main/node_modules/micromark-extension-gfm-task-list-item/index.js"() {
+  "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
     init_syntax5();
   }
 });
 
-// ../main/node_modules/micromark-extension-gfm/index.js
+// node_modules/micromark-extension-gfm/index.js
 function gfm(options) {
   return combineExtensions([
     gfmAutolinkLiteral(),
@@ -28445,7 +28445,7 @@ function gfm(options) {
   ]);
 }
 var init_micromark_extension_gfm = __esm({
-  "../main/node_modules/micromark-extension-gfm/index.js"() {
+  "node_modules/micromark-extension-gfm/index.js"() {
     init_micromark_util_combine_extensions();
     init_micromark_extension_gfm_autolink_literal();
     init_micromark_extension_gfm_footnote();
@@ -28455,7 +28455,7 @@ var init_micromark_extension_gfm = __esm({
   }
 });
 
-// ../main/node_modules/remark-gfm/lib/index.js
+// node_modules/remark-gfm/lib/index.js
 function remarkGfm(options) {
   let self2 = (
     /** @type {Processor<Root>} */
@@ -28464,21 +28464,21 @@ function remarkGfm(options) {
   micromarkExtensions.push(gfm(settings)), fromMarkdownExtensions.push(gfmFromMarkdown()), toMarkdownExtensions.push(gfmToMarkdown(settings));
 }
 var emptyOptions2, init_lib14 = __esm({
-  "../main/node_modules/remark-gfm/lib/index.js"() {
+  "node_modules/remark-gfm/lib/index.js"() {
     init_mdast_util_gfm();
     init_micromark_extension_gfm();
     emptyOptions2 = {};
   }
 });
 
-// ../main/node_modules/remark-gfm/index.js
+// node_modules/remark-gfm/index.js
 var init_remark_gfm = __esm({
-  "../main/node_modules/remark-gfm/index.js"() {
+  "node_modules/remark-gfm/index.js"() {
     init_lib14();
   }
 });
 
-// ../main/node_modules/micromark/lib/initialize/content.js
+// node_modules/micromark/lib/initialize/content.js
 function initializeContent(effects) {
   let contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial), previous3;
   return contentStart;
@@ -28508,7 +28508,7 @@ function initializeContent(effects) {
   }
 }
 var content2, init_content2 = __esm({
-  "../main/node_modules/micromark/lib/initialize/content.js"() {
+  "node_modules/micromark/lib/initialize/content.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     content2 = {
@@ -28517,7 +28517,7 @@ var content2, init_content2 = __esm({
   }
 });
 
-// ../main/node_modules/micromark/lib/initialize/document.js
+// node_modules/micromark/lib/initialize/document.js
 function initializeDocument(effects) {
   let self2 = this, stack = [], continued = 0, childFlow, childToken, lineStartOffset;
   return start;
@@ -28633,7 +28633,7 @@ function tokenizeContainer(effects, ok2, nok) {
   return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok2, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
 }
 var document, containerConstruct, init_document = __esm({
-  "../main/node_modules/micromark/lib/initialize/document.js"() {
+  "node_modules/micromark/lib/initialize/document.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_edit_map();
@@ -28645,7 +28645,7 @@ var document, containerConstruct, init_document = __esm({
   }
 });
 
-// ../main/node_modules/micromark/lib/initialize/flow.js
+// node_modules/micromark/lib/initialize/flow.js
 function initializeFlow(effects) {
   let self2 = this, initial = effects.attempt(
     // Try to parse a blank line.
@@ -28671,7 +28671,7 @@ function initializeFlow(effects) {
   }
 }
 var flow, init_flow = __esm({
-  "../main/node_modules/micromark/lib/initialize/flow.js"() {
+  "node_modules/micromark/lib/initialize/flow.js"() {
     init_micromark_core_commonmark();
     init_micromark_factory_space();
     flow = {
@@ -28680,7 +28680,7 @@ var flow, init_flow = __esm({
   }
 });
 
-// ../main/node_modules/micromark/lib/initialize/text.js
+// node_modules/micromark/lib/initialize/text.js
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -28768,7 +28768,7 @@ function resolveAllLineSuffixes(events, context2) {
   return editMap.consume(events), events;
 }
 var resolver, string, text3, init_text2 = __esm({
-  "../main/node_modules/micromark/lib/initialize/text.js"() {
+  "node_modules/micromark/lib/initialize/text.js"() {
     init_micromark_util_edit_map();
     resolver = {
       resolveAll: createResolver()
@@ -28776,7 +28776,7 @@ var resolver, string, text3, init_text2 = __esm({
   }
 });
 
-// ../main/node_modules/micromark/lib/constructs.js
+// node_modules/micromark/lib/constructs.js
 var constructs_exports = {};
 __export(constructs_exports, {
   attentionMarkers: () => attentionMarkers,
@@ -28790,7 +28790,7 @@ __export(constructs_exports, {
   text: () => text4
 });
 var document2, contentInitial, flowInitial, flow2, string2, text4, insideSpan, attentionMarkers, disable, init_constructs = __esm({
-  "../main/node_modules/micromark/lib/constructs.js"() {
+  "node_modules/micromark/lib/constructs.js"() {
     init_micromark_core_commonmark();
     init_text2();
     document2 = {
@@ -28849,7 +28849,7 @@ var document2, contentInitial, flowInitial, flow2, string2, text4, insideSpan, a
   }
 });
 
-// ../main/node_modules/micromark/lib/create-tokenizer.js
+// node_modules/micromark/lib/create-tokenizer.js
 function createTokenizer(parser, initialize, from) {
   let point3 = {
     _bufferIndex: -1,
@@ -29062,14 +29062,14 @@ function serializeChunks(chunks, expandTabs) {
   return result.join("");
 }
 var init_create_tokenizer = __esm({
-  "../main/node_modules/micromark/lib/create-tokenizer.js"() {
+  "node_modules/micromark/lib/create-tokenizer.js"() {
     init_micromark_util_character();
     init_micromark_util_chunked();
     init_micromark_util_resolve_all();
   }
 });
 
-// ../main/node_modules/micromark/lib/parse.js
+// node_modules/micromark/lib/parse.js
 function parse3(options) {
   let parser = {
     constructs: (
@@ -29093,7 +29093,7 @@ function parse3(options) {
   }
 }
 var init_parse = __esm({
-  "../main/node_modules/micromark/lib/parse.js"() {
+  "node_modules/micromark/lib/parse.js"() {
     init_micromark_util_combine_extensions();
     init_content2();
     init_document();
@@ -29104,19 +29104,19 @@ var init_parse = __esm({
   }
 });
 
-// ../main/node_modules/micromark/lib/postprocess.js
+// node_modules/micromark/lib/postprocess.js
 function postprocess(events) {
   for (; !subtokenize(events); )
     ;
   return events;
 }
 var init_postprocess = __esm({
-  "../main/node_modules/micromark/lib/postprocess.js"() {
+  "node_modules/micromark/lib/postprocess.js"() {
     init_micromark_util_subtokenize();
   }
 });
 
-// ../main/node_modules/micromark/lib/preprocess.js
+// node_modules/micromark/lib/preprocess.js
 function preprocess() {
   let column = 1, buffer = "", start = !0, atCarriageReturn;
   return preprocessor;
@@ -29157,21 +29157,21 @@ function preprocess() {
   }
 }
 var search, init_preprocess = __esm({
-  "../main/node_modules/micromark/lib/preprocess.js"() {
+  "node_modules/micromark/lib/preprocess.js"() {
     search = /[\0\t\n\r]/g;
   }
 });
 
-// ../main/node_modules/micromark/index.js
+// node_modules/micromark/index.js
 var init_micromark = __esm({
-  "../main/node_modules/micromark/index.js"() {
+  "node_modules/micromark/index.js"() {
     init_parse();
     init_postprocess();
     init_preprocess();
   }
 });
 
-// ../main/node_modules/unist-util-stringify-position/lib/index.js
+// node_modules/unist-util-stringify-position/lib/index.js
 function stringifyPosition(value) {
   return !value || typeof value != "object" ? "" : "position" in value || "type" in value ? position(value.position) : "start" in value || "end" in value ? position(value) : "line" in value || "column" in value ? point(value) : "";
 }
@@ -29185,18 +29185,18 @@ function index(value) {
   return value && typeof value == "number" ? value : 1;
 }
 var init_lib15 = __esm({
-  "../main/node_modules/unist-util-stringify-position/lib/index.js"() {
+  "node_modules/unist-util-stringify-position/lib/index.js"() {
   }
 });
 
-// ../main/node_modules/unist-util-stringify-position/index.js
+// node_modules/unist-util-stringify-position/index.js
 var init_unist_util_stringify_position = __esm({
-  "../main/node_modules/unist-util-stringify-position/index.js"() {
+  "node_modules/unist-util-stringify-position/index.js"() {
     init_lib15();
   }
 });
 
-// ../main/node_modules/mdast-util-from-markdown/lib/index.js
+// node_modules/mdast-util-from-markdown/lib/index.js
 function fromMarkdown(value, encoding, options) {
   return encoding && typeof encoding == "object" && (options = encoding, encoding = void 0), compiler(options)(postprocess(parse3(options).document().write(preprocess()(value, encoding, !0))));
 }
@@ -29811,7 +29811,7 @@ function defaultOnError(left, right) {
   }) + ") is still open");
 }
 var own5, init_lib16 = __esm({
-  "../main/node_modules/mdast-util-from-markdown/lib/index.js"() {
+  "node_modules/mdast-util-from-markdown/lib/index.js"() {
     init_mdast_util_to_string();
     init_micromark();
     init_micromark_util_decode_numeric_character_reference();
@@ -29823,14 +29823,14 @@ var own5, init_lib16 = __esm({
   }
 });
 
-// ../main/node_modules/mdast-util-from-markdown/index.js
+// node_modules/mdast-util-from-markdown/index.js
 var init_mdast_util_from_markdown = __esm({
-  "../main/node_modules/mdast-util-from-markdown/index.js"() {
+  "node_modules/mdast-util-from-markdown/index.js"() {
     init_lib16();
   }
 });
 
-// ../main/node_modules/remark-parse/lib/index.js
+// node_modules/remark-parse/lib/index.js
 function remarkParse(options) {
   let self2 = this;
   self2.parser = parser;
@@ -29847,19 +29847,19 @@ function remarkParse(options) {
   }
 }
 var init_lib17 = __esm({
-  "../main/node_modules/remark-parse/lib/index.js"() {
+  "node_modules/remark-parse/lib/index.js"() {
     init_mdast_util_from_markdown();
   }
 });
 
-// ../main/node_modules/remark-parse/index.js
+// node_modules/remark-parse/index.js
 var init_remark_parse = __esm({
-  "../main/node_modules/remark-parse/index.js"() {
+  "node_modules/remark-parse/index.js"() {
     init_lib17();
   }
 });
 
-// ../main/node_modules/remark-stringify/lib/index.js
+// node_modules/remark-stringify/lib/index.js
 function remarkStringify(options) {
   let self2 = this;
   self2.compiler = compiler2;
@@ -29875,31 +29875,31 @@ function remarkStringify(options) {
   }
 }
 var init_lib18 = __esm({
-  "../main/node_modules/remark-stringify/lib/index.js"() {
+  "node_modules/remark-stringify/lib/index.js"() {
     init_mdast_util_to_markdown();
   }
 });
 
-// ../main/node_modules/remark-stringify/index.js
+// node_modules/remark-stringify/index.js
 var init_remark_stringify = __esm({
-  "../main/node_modules/remark-stringify/index.js"() {
+  "node_modules/remark-stringify/index.js"() {
     init_lib18();
   }
 });
 
-// ../main/node_modules/bail/index.js
+// node_modules/bail/index.js
 function bail(error) {
   if (error)
     throw error;
 }
 var init_bail = __esm({
-  "../main/node_modules/bail/index.js"() {
+  "node_modules/bail/index.js"() {
   }
 });
 
-// ../main/node_modules/extend/index.js
+// node_modules/extend/index.js
 var require_extend = __commonJS({
-  "../main/node_modules/extend/index.js"(exports, module) {
+  "node_modules/extend/index.js"(exports, module) {
     "use strict";
     var hasOwn = Object.prototype.hasOwnProperty, toStr = Object.prototype.toString, defineProperty = Object.defineProperty, gOPD = Object.getOwnPropertyDescriptor, isArray = function(arr) {
       return typeof Array.isArray == "function" ? Array.isArray(arr) : toStr.call(arr) === "[object Array]";
@@ -29939,7 +29939,7 @@ var require_extend = __commonJS({
   }
 });
 
-// ../main/node_modules/is-plain-obj/index.js
+// node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
   if (typeof value != "object" || value === null)
     return !1;
@@ -29947,11 +29947,11 @@ function isPlainObject(value) {
   return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
 }
 var init_is_plain_obj = __esm({
-  "../main/node_modules/is-plain-obj/index.js"() {
+  "node_modules/is-plain-obj/index.js"() {
   }
 });
 
-// ../main/node_modules/trough/lib/index.js
+// node_modules/trough/lib/index.js
 function trough() {
   let fns = [], pipeline = { run: run2, use };
   return pipeline;
@@ -30006,20 +30006,20 @@ function wrap2(middleware, callback) {
   }
 }
 var init_lib19 = __esm({
-  "../main/node_modules/trough/lib/index.js"() {
+  "node_modules/trough/lib/index.js"() {
   }
 });
 
-// ../main/node_modules/trough/index.js
+// node_modules/trough/index.js
 var init_trough = __esm({
-  "../main/node_modules/trough/index.js"() {
+  "node_modules/trough/index.js"() {
     init_lib19();
   }
 });
 
-// ../main/node_modules/vfile-message/lib/index.js
+// node_modules/vfile-message/lib/index.js
 var VFileMessage, init_lib20 = __esm({
-  "../main/node_modules/vfile-message/lib/index.js"() {
+  "node_modules/vfile-message/lib/index.js"() {
     init_unist_util_stringify_position();
     VFileMessage = class extends Error {
       /**
@@ -30138,46 +30138,46 @@ var VFileMessage, init_lib20 = __esm({
   }
 });
 
-// ../main/node_modules/vfile-message/index.js
+// node_modules/vfile-message/index.js
 var init_vfile_message = __esm({
-  "../main/node_modules/vfile-message/index.js"() {
+  "node_modules/vfile-message/index.js"() {
     init_lib20();
   }
 });
 
-// ../main/node_modules/vfile/lib/minpath.js
+// node_modules/vfile/lib/minpath.js
 import { default as default2 } from "node:path";
 var init_minpath = __esm({
-  "../main/node_modules/vfile/lib/minpath.js"() {
+  "node_modules/vfile/lib/minpath.js"() {
   }
 });
 
-// ../main/node_modules/vfile/lib/minproc.js
+// node_modules/vfile/lib/minproc.js
 import { default as default3 } from "node:process";
 var init_minproc = __esm({
-  "../main/node_modules/vfile/lib/minproc.js"() {
+  "node_modules/vfile/lib/minproc.js"() {
   }
 });
 
-// ../main/node_modules/vfile/lib/minurl.shared.js
+// node_modules/vfile/lib/minurl.shared.js
 function isUrl(fileUrlOrPath) {
   return !!(fileUrlOrPath !== null && typeof fileUrlOrPath == "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
   fileUrlOrPath.auth === void 0);
 }
 var init_minurl_shared = __esm({
-  "../main/node_modules/vfile/lib/minurl.shared.js"() {
+  "node_modules/vfile/lib/minurl.shared.js"() {
   }
 });
 
-// ../main/node_modules/vfile/lib/minurl.js
+// node_modules/vfile/lib/minurl.js
 import { fileURLToPath } from "node:url";
 var init_minurl = __esm({
-  "../main/node_modules/vfile/lib/minurl.js"() {
+  "node_modules/vfile/lib/minurl.js"() {
     init_minurl_shared();
   }
 });
 
-// ../main/node_modules/vfile/lib/index.js
+// node_modules/vfile/lib/index.js
 function assertPart(part, name) {
   if (part && part.includes(default2.sep))
     throw new Error(
@@ -30196,7 +30196,7 @@ function isUint8Array(value) {
   return !!(value && typeof value == "object" && "byteLength" in value && "byteOffset" in value);
 }
 var order, VFile, init_lib21 = __esm({
-  "../main/node_modules/vfile/lib/index.js"() {
+  "node_modules/vfile/lib/index.js"() {
     init_vfile_message();
     init_minpath();
     init_minproc();
@@ -30582,16 +30582,16 @@ var order, VFile, init_lib21 = __esm({
   }
 });
 
-// ../main/node_modules/vfile/index.js
+// node_modules/vfile/index.js
 var init_vfile = __esm({
-  "../main/node_modules/vfile/index.js"() {
+  "node_modules/vfile/index.js"() {
     init_lib21();
   }
 });
 
-// ../main/node_modules/unified/lib/callable-instance.js
+// node_modules/unified/lib/callable-instance.js
 var CallableInstance, init_callable_instance = __esm({
-  "../main/node_modules/unified/lib/callable-instance.js"() {
+  "node_modules/unified/lib/callable-instance.js"() {
     CallableInstance = /**
      * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
      */
@@ -30615,7 +30615,7 @@ var CallableInstance, init_callable_instance = __esm({
   }
 });
 
-// ../main/node_modules/unified/lib/index.js
+// node_modules/unified/lib/index.js
 function assertParser(name, value) {
   if (typeof value != "function")
     throw new TypeError("Cannot `" + name + "` without `parser`");
@@ -30653,7 +30653,7 @@ function isUint8Array2(value) {
   return !!(value && typeof value == "object" && "byteLength" in value && "byteOffset" in value);
 }
 var import_extend, own6, Processor, unified, init_lib22 = __esm({
-  "../main/node_modules/unified/lib/index.js"() {
+  "node_modules/unified/lib/index.js"() {
     init_bail();
     import_extend = __toESM(require_extend(), 1);
     init_is_plain_obj();
@@ -31144,9 +31144,9 @@ var import_extend, own6, Processor, unified, init_lib22 = __esm({
   }
 });
 
-// ../main/node_modules/unified/index.js
+// node_modules/unified/index.js
 var init_unified = __esm({
-  "../main/node_modules/unified/index.js"() {
+  "node_modules/unified/index.js"() {
     init_lib22();
   }
 });
@@ -34345,7 +34345,7 @@ var shorten2, security_remote_code_hook_default, init_security_remote_code_hook 
   }
 });
 
-// ../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
 import path2 from "node:path";
 function requireLodash_uniq() {
   if (hasRequiredLodash_uniq) return lodash_uniq;
@@ -36035,7 +36035,7 @@ function parseComment(options) {
   return (commentStart === -1 ? options : options.slice(0, commentStart)).split(/,/).map((arg) => arg.trim()).filter((arg) => arg !== "") ?? [];
 }
 var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp2, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$o, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$p, TAG_INTEGER, TAG_OCTET_STRING, TAG_NULL, TAG_OID, TAG_SEQUENCE, TAG_CONTEXT_0, OID_DATA, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512, MAC_HASHES, MAX_MAC_ITERATIONS, GCP_SERVICE_ACCOUNT_P12_PASSWORD, messages$n, creator$o, messages$m, isPackageFile, isNpmrc, creator$n, messages$l, creator$m, messages$k, BUILTIN_IGNORED_PATTERNS$1, creator$l, messages$j, creator$k, messages$i, creator$j, messages$h, creator$i, messages$g, creator$h, messages$f, creator$g, messages$e, creator$f, messages$d, PEM_CONTENT_PATTERN, creator$e, messages$c, creator$d, messages$b, creator$c, messages$a, typeMap, creator$b, messages$9, creator$a, messages$8, creator$9, messages$7, is1PasswordServiceAccountToken, creator$8, messages$6, BUILTIN_IGNORED_PATTERNS, creator$7, messages$5, serviceTokenPattern, batchTokenPattern, recoveryTokenPattern, creator$6, messages$4, prefixToMessageId, creator$5, messages$3, creator$4, messages$2, creator$3, messages$1, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules, init_module = __esm({
-  "../main/node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"() {
+  "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"() {
     commonjsGlobal = typeof globalThis < "u" ? globalThis : typeof window < "u" ? window : typeof global < "u" ? global : typeof self < "u" ? self : {}, regexpStringMatcher = {};
     lodash_sortby = { exports: {} };
     lodash_sortby.exports;
@@ -40752,7 +40752,7 @@ The input is a JSON object, or text whose last \`\`\`json block is one. Exit cod
 // bundle-entry.ts
 init_schemas();
 
-// ../main/node_modules/.cache/backend-team-build/validators.js
+// node_modules/.cache/backend-team-build/validators.js
 var validators_exports = {};
 __export(validators_exports, {
   v0: () => v0,
@@ -49327,7 +49327,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate75.evaluated = { props: !0, dynamicProps: !1, dynamicItems: !1 };
 
-// ../main/node_modules/.cache/backend-team-build/validator-ids.json
+// node_modules/.cache/backend-team-build/validator-ids.json
 var validator_ids_default = { v0: "vocabulary.schema.json", v1: "agent.schema.json", v2: "skill.schema.json", v3: "command.schema.json", v4: "plugin.schema.json", v5: "marketplace.schema.json", v6: "hooks.schema.json", v7: "settings.schema.json", v8: "mcp.schema.json", v9: "monitors.schema.json", v10: "lsp.schema.json", v11: "output-style.schema.json", v12: "config.schema.json", v13: "catalog.schema.json", v14: "reference.schema.json", v15: "orchestrator-result.schema.json", v16: "specialist-result.schema.json", v17: "progress-state.schema.json", v18: "install-lock.schema.json" };
 
 // scripts/cli.ts
