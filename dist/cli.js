@@ -38403,7 +38403,7 @@ function localMarketplaceEntries(path3, root2, boundary) {
       let base = insideRoot(root2, pluginRoot);
       dir = base ? insideRoot(root2, join19(relative10(root2, base), relativeSource)) : null;
     }
-    dir && existsSync4(dir) && statSync4(dir).isDirectory() && boundary.contains(dir) && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
+    dir && boundary.contains(dir) && existsSync4(dir) && statSync4(dir).isDirectory() && out.push({ dir, name: typeof e.name == "string" ? e.name : void 0, agents: e.agents, skills: e.skills, commands: e.commands });
   }
   return out;
 }
@@ -38677,14 +38677,12 @@ import { readdirSync as readdirSync3, statSync as statSync5 } from "node:fs";
 var ProjectDisk, init_project_disk = __esm({
   "scripts/lib/load/project-disk.ts"() {
     "use strict";
-    init_boundary();
     init_read_source();
     ProjectDisk = class {
-      boundary;
-      kinds = /* @__PURE__ */ new Map();
-      constructor(roots) {
-        this.boundary = new ProjectBoundary(roots);
+      constructor(boundary) {
+        this.boundary = boundary;
       }
+      kinds = /* @__PURE__ */ new Map();
       /** A path may be bytes: a link's percent-decoded target need not be UTF-8. */
       kindOf(path3) {
         let key = typeof path3 == "string" ? path3 : `bytes:${path3.toString("hex")}`, kind = this.kinds.get(key);
@@ -38869,7 +38867,7 @@ var defaultTimeLimitMs, init_time_limit = __esm({
 // scripts/lib/engine/lint-project.ts
 import { relative as relative11, sep as sep11 } from "node:path";
 function lintProject(found2, config, configDir, options, clock) {
-  let run2 = new ProjectRun(found2, config, configDir), { files, notLoaded } = run2.loadFiles(options.stdin, clock), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }, new ProjectDisk([found2.root])), checks2 = (options.checks ?? checks).filter((check2) => run2.severityFor(check2) !== "off" || config.overrides.length > 0);
+  let run2 = new ProjectRun(found2, config, configDir), boundary = new ProjectBoundary([found2.root]), { files, notLoaded } = run2.loadFiles(options.stdin, clock, boundary), project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }, new ProjectDisk(boundary)), checks2 = (options.checks ?? checks).filter((check2) => run2.severityFor(check2) !== "off" || config.overrides.length > 0);
   run2.runProjectChecks(checks2, project, clock), run2.runFileChecks(checks2, files, project, clock), clock.notChecked.length === 0 && run2.reportDirectiveProblems(files, options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives);
   let reportedFiles = files.filter((f) => run2.isReported(f.path));
   return { diagnostics: run2.finalDiagnostics(), fileCount: reportedFiles.length + notLoaded, firstFile: reportedFiles[0]?.path ?? null };
@@ -38939,8 +38937,8 @@ var engineRuleIds, maxDiagnosticsPerFile, ProjectRun, init_lint_project = __esm(
         return ruleSettingFor(this.config, check2.id, "", check2.defaultSeverity).severity;
       }
       /** Loads every candidate the clock allows; files it kept from loading still count as files of the run. */
-      loadFiles(stdin, clock) {
-        let files = [], boundary = new ProjectBoundary([this.found.root]);
+      loadFiles(stdin, clock, boundary) {
+        let files = [];
         clock.candidateCount += this.found.candidates.length;
         let notLoaded = 0;
         for (let candidate of this.found.candidates) {

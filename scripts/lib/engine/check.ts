@@ -24,7 +24,7 @@ export interface CheckSettings {
 export type MessageData = Readonly<Record<string, string | number>>
 
 /** What a rule reports: one of its own message ids with that message's data, and where. */
-export interface RuleReport<M extends string = string> extends Omit<Report, 'message'> {
+export interface RuleReport<M extends string = string> extends Report {
   messageId: M
   data?: MessageData
 }

@@ -31,9 +31,8 @@ export interface Related {
   message: string
 }
 
-/** What a check reports; the runner stamps rule id, severity and file. */
+/** Where and how a check reports (its text comes from a message id, see RuleReport); the runner stamps rule id and severity. */
 export interface Report {
-  message: string
   at: Span
   /** Absolute path of the file the diagnostic belongs to; defaults to the file being checked. */
   file?: string

@@ -49,8 +49,10 @@ export function lintProject(
   clock: Clock,
 ): ProjectLint {
   const run = new ProjectRun(found, config, configDir)
-  const { files, notLoaded } = run.loadFiles(options.stdin, clock)
-  const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }, new ProjectDisk([found.root]))
+  // One boundary for the loaded files and for the checks' questions about other paths: the root is resolved once.
+  const boundary = new ProjectBoundary([found.root])
+  const { files, notLoaded } = run.loadFiles(options.stdin, clock, boundary)
+  const project = buildProject(files, { agents: config.externalAgents, skills: config.externalSkills }, new ProjectDisk(boundary))
   const checks = (options.checks ?? registry).filter((check) => run.severityFor(check) !== 'off' || config.overrides.length > 0)
   run.runProjectChecks(checks, project, clock)
   run.runFileChecks(checks, files, project, clock)
@@ -88,9 +90,8 @@ class ProjectRun {
   }
 
   /** Loads every candidate the clock allows; files it kept from loading still count as files of the run. */
-  loadFiles(stdin: LintProjectOptions['stdin'], clock: Clock): { files: LoadedFile[]; notLoaded: number } {
+  loadFiles(stdin: LintProjectOptions['stdin'], clock: Clock, boundary: ProjectBoundary): { files: LoadedFile[]; notLoaded: number } {
     const files: LoadedFile[] = []
-    const boundary = new ProjectBoundary([this.found.root])
     clock.candidateCount += this.found.candidates.length
     let notLoaded = 0
     for (const candidate of this.found.candidates) {

@@ -17,7 +17,7 @@ export class RuleContractError extends Error {
 }
 
 /** Throws RuleContractError when a report cannot stand as a diagnostic of its file. */
-export function assertReportContract(check: Check, report: Omit<Report, 'message'>, owner: LoadedFile | null): void {
+export function assertReportContract(check: Check, report: Report, owner: LoadedFile | null): void {
   if (!report.file) throw new RuleContractError(check.id, 'a report without a file')
   if (report.fix && !check.fixable) throw new RuleContractError(check.id, 'a fix from a rule not marked fixable')
   const { line, column, endLine, endColumn } = report.at

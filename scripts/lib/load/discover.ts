@@ -400,7 +400,7 @@ function localMarketplaceEntries(path: string, root: string, boundary: ProjectBo
     }
     // plugin/paths reports a source that is missing, not a folder or linked out of the project; only real folders
     // inside it are walked as plugins, so nothing outside is read.
-    if (dir && existsSync(dir) && statSync(dir).isDirectory() && boundary.contains(dir)) {
+    if (dir && boundary.contains(dir) && existsSync(dir) && statSync(dir).isDirectory()) {
       out.push({ dir, name: typeof e.name === 'string' ? e.name : undefined, agents: e.agents, skills: e.skills, commands: e.commands })
     }
   }

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs'
-import { ProjectBoundary } from './boundary.ts'
+import type { ProjectBoundary } from './boundary.ts'
 import { readSource, type ReadResult } from './read-source.ts'
 
 /** What a path is, seen from inside the project; `outside` when it, links resolved, leaves the project. */
@@ -12,12 +12,9 @@ export type PathKind = 'file' | 'folder' | 'outside' | null
  * Answers are cached, so a thousand files asking about one folder cost one system call.
  */
 export class ProjectDisk {
-  private readonly boundary: ProjectBoundary
   private readonly kinds = new Map<string, PathKind>()
 
-  constructor(roots: readonly string[]) {
-    this.boundary = new ProjectBoundary(roots)
-  }
+  constructor(private readonly boundary: ProjectBoundary) {}
 
   /** A path may be bytes: a link's percent-decoded target need not be UTF-8. */
   kindOf(path: string | Buffer): PathKind {
