@@ -32855,25 +32855,36 @@ var componentFolders, plugin_components_in_manifest_folder_default, init_plugin_
   }
 });
 
-// scripts/lib/model/hook-commands.ts
-function hookCommands(map4, base) {
+// scripts/lib/model/settings/hook-entries.ts
+function matcherEntries(map4, base = ["hooks"]) {
   let out = [];
   if (!isRecord(map4)) return out;
   for (let [event, matchers] of Object.entries(map4))
-    Array.isArray(matchers) && matchers.forEach((matcher, i) => {
-      let hooks = isRecord(matcher) ? matcher.hooks : void 0;
-      Array.isArray(hooks) && hooks.forEach((hook, j) => {
-        if (!isRecord(hook) || typeof hook.command != "string") return;
-        let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
-        out.push({
-          text: [hook.command, ...args].join(" "),
-          command: hook.command,
-          execForm: hook.args !== void 0,
-          path: [...base, event, i, "hooks", j, "command"]
-        });
-      });
+    Array.isArray(matchers) && matchers.forEach((entry2, i) => {
+      if (!isRecord(entry2) || !Array.isArray(entry2.hooks)) return;
+      let path3 = [...base, event, i], hooks = entry2.hooks.flatMap((hook, j) => isRecord(hook) ? [{ hook, path: [...path3, "hooks", j] }] : []);
+      out.push({ event, matcher: entry2.matcher, path: path3, hooks });
     });
   return out;
+}
+var init_hook_entries = __esm({
+  "scripts/lib/model/settings/hook-entries.ts"() {
+    "use strict";
+    init_plugin_fields();
+  }
+});
+
+// scripts/lib/model/hook-commands.ts
+function hookCommands(map4, base) {
+  return matcherEntries(map4, base).flatMap(
+    ({ hooks }) => hooks.flatMap(({ hook, path: path3 }) => {
+      if (typeof hook.command != "string") return [];
+      let args = Array.isArray(hook.args) ? hook.args.filter((a) => typeof a == "string") : [];
+      return [
+        { text: [hook.command, ...args].join(" "), command: hook.command, execForm: hook.args !== void 0, path: [...path3, "command"] }
+      ];
+    })
+  );
 }
 function fileHookCommands(file) {
   if (file.kind === "agent" || file.kind === "skill" || file.kind === "command")
@@ -32887,6 +32898,7 @@ var init_hook_commands = __esm({
   "scripts/lib/model/hook-commands.ts"() {
     "use strict";
     init_plugin_fields();
+    init_hook_entries();
   }
 });
 
@@ -37199,25 +37211,6 @@ var security_secret_default, init_security_secret = __esm({
           });
       }
     };
-  }
-});
-
-// scripts/lib/model/settings/hook-entries.ts
-function matcherEntries(map4) {
-  let out = [];
-  if (!isRecord(map4)) return out;
-  for (let [event, matchers] of Object.entries(map4))
-    Array.isArray(matchers) && matchers.forEach((entry2, i) => {
-      if (!isRecord(entry2) || !Array.isArray(entry2.hooks)) return;
-      let path3 = ["hooks", event, i], hooks = entry2.hooks.flatMap((hook, j) => isRecord(hook) ? [{ hook, path: [...path3, "hooks", j] }] : []);
-      out.push({ event, matcher: entry2.matcher, path: path3, hooks });
-    });
-  return out;
-}
-var init_hook_entries = __esm({
-  "scripts/lib/model/settings/hook-entries.ts"() {
-    "use strict";
-    init_plugin_fields();
   }
 });
 

@@ -1,5 +1,6 @@
 import type { LoadedFile } from '../load/loaded-file.ts'
 import { isRecord } from './plugin-fields.ts'
+import { matcherEntries } from './settings/hook-entries.ts'
 
 type Path = (string | number)[]
 
@@ -20,26 +21,15 @@ export interface HookCommand {
  * map's own path. Malformed entries are skipped: the plugin and schema checks report those.
  */
 export function hookCommands(map: unknown, base: Path): HookCommand[] {
-  const out: HookCommand[] = []
-  if (!isRecord(map)) return out
-  for (const [event, matchers] of Object.entries(map)) {
-    if (!Array.isArray(matchers)) continue
-    matchers.forEach((matcher, i) => {
-      const hooks = isRecord(matcher) ? matcher.hooks : undefined
-      if (!Array.isArray(hooks)) return
-      hooks.forEach((hook, j) => {
-        if (!isRecord(hook) || typeof hook.command !== 'string') return
-        const args = Array.isArray(hook.args) ? hook.args.filter((a): a is string => typeof a === 'string') : []
-        out.push({
-          text: [hook.command, ...args].join(' '),
-          command: hook.command,
-          execForm: hook.args !== undefined,
-          path: [...base, event, i, 'hooks', j, 'command'],
-        })
-      })
-    })
-  }
-  return out
+  return matcherEntries(map, base).flatMap(({ hooks }) =>
+    hooks.flatMap(({ hook, path }) => {
+      if (typeof hook.command !== 'string') return []
+      const args = Array.isArray(hook.args) ? hook.args.filter((a): a is string => typeof a === 'string') : []
+      return [
+        { text: [hook.command, ...args].join(' '), command: hook.command, execForm: hook.args !== undefined, path: [...path, 'command'] },
+      ]
+    }),
+  )
 }
 
 /**
